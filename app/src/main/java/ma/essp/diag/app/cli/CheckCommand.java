@@ -1,0 +1,39 @@
+package ma.essp.diag.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import ma.essp.diag.database.check.ConsistencyChecker;
+import ma.essp.diag.database.check.ConsistencyIssue;
+import ma.essp.diag.database.mission.MissionFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", description = {"SQLite integrity check plus the model's consistency rules.",
+        "Exit 0 when clean, 1 with the list of problems, 2 when the file cannot be opened."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (MissionFile mission = MissionArgument.open(file)) {
+            List<ConsistencyIssue> issues = new ConsistencyChecker(mission.dsl()).check();
+            if (issues.isEmpty()) {
+                out.println(file + ": clean (" + ConsistencyChecker.ruleCodes().size() + " rules and the SQLite integrity check passed)");
+                return EsspDiagCommand.OK;
+            }
+            out.println(file + ": " + issues.size() + " problem(s)");
+            issues.forEach(issue -> out.println("  " + issue));
+            return EsspDiagCommand.PROBLEMS;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package ma.essp.diag.app.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import ma.essp.diag.database.mission.MissionFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code essp-diag} command line: headless subcommands on mission files. */
+@Command(name = "essp-diag",
+        mixinStandardHelpOptions = true,
+        versionProvider = EsspDiagCommand.Version.class,
+        description = "ESSP Diagnostic: diagnosis of primary health care establishments (ESSP) in Morocco.%n"
+                + "Without a subcommand the window opens (on FILE.essp if given).",
+        subcommands = {InfoCommand.class, CheckCommand.class})
+public final class EsspDiagCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int PROBLEMS = 1;
+    public static final int CANNOT_RUN = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
+    }
+
+    /** Runs the command line and returns the exit code; never calls System.exit. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new EsspDiagCommand());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose");
+            PrintWriter e = commandLine.getErr();
+            int code;
+            if (ex instanceof CliException cliException) {
+                e.println("essp-diag: " + cliException.getMessage());
+                code = cliException.exitCode();
+            } else if (ex instanceof MissionFileException missionException) {
+                e.println("essp-diag: " + missionException.getMessage());
+                code = CANNOT_RUN;
+            } else {
+                e.println("essp-diag: unexpected error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+                code = CANNOT_RUN;
+            }
+            if (verbose) {
+                ex.printStackTrace(e);
+            }
+            e.flush();
+            return code;
+        });
+        return cli;
+    }
+
+    public static String[] subcommandNames() {
+        return new CommandLine(new EsspDiagCommand()).getSubcommands().keySet().toArray(String[]::new);
+    }
+
+    /** The version from the jar manifest (the POM's version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = EsspDiagCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"ESSP Diagnostic " + (version == null ? "(development build)" : version),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

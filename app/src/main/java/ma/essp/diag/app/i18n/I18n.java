@@ -1,0 +1,55 @@
+package ma.essp.diag.app.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The one door to the translated words: UTF-8 resource bundles {@code i18n/messages} in French (default),
+ * English and Arabic. Arabic is written right to left, and the whole window flips with it.
+ */
+public final class I18n {
+
+    public static final String BUNDLE = "ma.essp.diag.app.i18n.messages";
+    public static final Locale FRENCH = Locale.FRENCH;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale ARABIC = Locale.forLanguageTag("ar");
+    public static final List<Locale> SUPPORTED = List.of(FRENCH, ENGLISH, ARABIC);
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    public I18n(Locale locale) {
+        this.locale = SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst().orElse(FRENCH);
+        this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static Locale parse(String tag) {
+        return tag == null ? FRENCH : Locale.forLanguageTag(tag);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public boolean rightToLeft() {
+        return "ar".equals(locale.getLanguage());
+    }
+
+    /** The translation of {@code key}, with {@code {0}}-style arguments formatted for the locale. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+}
