@@ -120,7 +120,7 @@ class ReadinessPropertiesTest {
             // pick one assessment and one item, make it available and functioning
             ReadinessData.Assessment a = data.assessments().get(random.nextInt(data.assessments().size()));
             ReadinessData.Item item = catalogue.items().get(random.nextInt(catalogue.items().size()));
-            Map<Integer, AnswerState> answers = new HashMap<>(a.answers());
+            Map<Integer, AnswerState> answers = new HashMap<>(a.answers().toMap());
             answers.put(item.id(), AnswerState.AVAILABLE_FUNCTIONING);
             List<ReadinessData.Assessment> changed = new ArrayList<>(data.assessments());
             changed.set(changed.indexOf(a), new ReadinessData.Assessment(a.id(), a.esspId(), a.catalogueVersionId(),
