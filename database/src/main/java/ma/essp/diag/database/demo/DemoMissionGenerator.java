@@ -149,7 +149,10 @@ public final class DemoMissionGenerator {
         Path out = Path.of(args[0]);
         DemoScale scale = DemoScale.parse(args[1]);
         long seed = args.length == 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
-        DemoSummary summary = new DemoMissionGenerator().generate(out, scale, seed, true, DemoProgress.NONE);
+        long start = System.nanoTime();
+        DemoProgress log = (what, fraction) -> System.out.printf("  %3.0f %% %-45s %6d ms%n", fraction * 100, what,
+                (System.nanoTime() - start) / 1_000_000);
+        DemoSummary summary = new DemoMissionGenerator().generate(out, scale, seed, true, log);
         System.out.printf("Demo mission %s (%s, seed %d): %d rows in %d ms%n", summary.file(), scale.code(), seed,
                 summary.totalRows(), summary.elapsed().toMillis());
     }
