@@ -139,12 +139,14 @@ public final class DemoMissionGenerator {
         }
     }
 
-    /** Usage: {@code OUT SCALE [SEED]}; an existing OUT is replaced. */
+    /**
+     * Usage: {@code OUT small|region|national [SEED]} (default seed {@value #DEFAULT_SEED}); an existing OUT is
+     * replaced. The app build calls it to bundle the small demo mission.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: DemoMissionGenerator OUT small|region|national [SEED]");
-            System.exit(2);
-            return;
+            // no System.exit: the Maven build runs this in its own JVM (exec:java)
+            throw new IllegalArgumentException("usage: DemoMissionGenerator OUT small|region|national [SEED]");
         }
         Path out = Path.of(args[0]);
         DemoScale scale = DemoScale.parse(args[1]);

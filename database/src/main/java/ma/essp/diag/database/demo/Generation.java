@@ -207,10 +207,10 @@ final class Generation {
     }
 
     private double gaussian() {
-        // Box-Muller on the seeded stream (SplittableRandom has no nextGaussian before Java 17's RandomGenerator)
+        // Box-Muller on the seeded stream, with StrictMath so that every JVM and CPU gives the same values
         double u = 1.0 - random.nextDouble();
         double v = random.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
     }
 
     private int between(int low, int highInclusive) {
@@ -243,7 +243,7 @@ final class Generation {
     }
 
     private static double round(double value, int decimals) {
-        double factor = Math.pow(10, decimals);
+        double factor = StrictMath.pow(10, decimals);
         return Math.round(value * factor) / factor;
     }
 
@@ -478,7 +478,7 @@ final class Generation {
                         case "MM" -> 0.5;
                         default -> 0.0;
                     };
-                    popWeights.add(w * Math.exp(0.35 * gaussian()));
+                    popWeights.add(w * StrictMath.exp(0.35 * gaussian()));
                     circ.essps.add(essp);
                     provinceEssps.add(essp);
                 }
