@@ -133,7 +133,7 @@ class NationalDemoMissionTest {
     void theDatabaseIsConsistentAndLabelledSynthetic() throws Exception {
         assertThat(count(statement, "SELECT count(*) FROM pragma_foreign_key_check")).isZero();
         assertThat(count(statement, "SELECT count(*) FROM mission WHERE synthetic = 1 AND demo_scale = 'national' "
-                + "AND demo_seed = 2026 AND name LIKE '%synthétique%'")).isEqualTo(1);
+                + "AND demo_seed = 2026 AND name LIKE '%(synthétique)%' AND description LIKE '%(synthétique)%'")).isEqualTo(1);
         assertThat(count(statement, "SELECT count(*) FROM structure WHERE kind = 'gst' AND created_on = '2025-04-15'")).isEqualTo(12);
         assertThat(count(statement, "SELECT count(*) FROM structure WHERE kind = 'gst' AND takeover_on IS NOT NULL")).isEqualTo(1);
         try (ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
