@@ -29,6 +29,8 @@ public final class MissionBenchmarks {
     private final PrintWriter log;
     private final Path mission;
     private final Path emptySchema;
+    /** Closed after the last case (e.g. a mission held open across the runs of a case). */
+    private final List<AutoCloseable> resources = new ArrayList<>();
 
     public MissionBenchmarks(Path work, DemoScale scale, PrintWriter log) {
         this.work = work;
@@ -41,10 +43,16 @@ public final class MissionBenchmarks {
     public BenchReport runAll() throws Exception {
         BenchReport report = new BenchReport();
         MissionFile.create(emptySchema).close();
-        for (BenchCase c : cases()) {
-            log.printf(Locale.ROOT, "measuring: %s%n", c.operation());
-            log.flush();
-            report.run(c);
+        try {
+            for (BenchCase c : cases()) {
+                log.printf(Locale.ROOT, "measuring: %s%n", c.operation());
+                log.flush();
+                report.run(c);
+            }
+        } finally {
+            for (AutoCloseable resource : resources) {
+                resource.close();
+            }
         }
         return report;
     }
@@ -57,6 +65,9 @@ public final class MissionBenchmarks {
                 () -> new DemoMissionGenerator().generate(mission, scale, DemoMissionGenerator.DEFAULT_SEED, true, DemoProgress.NONE),
                 () -> copyAllRows(mission, work.resolve("copy-" + copies.incrementAndGet() + ".essp")),
                 0, 1));
+        ReadinessBench readiness = new ReadinessBench(mission, work);
+        resources.add(readiness);
+        cases.add(readiness.allLevels());
         return cases;
     }
 
