@@ -271,7 +271,8 @@ public final class ShellView {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("shell-navigation-scroll");
-        scroll.setPrefWidth(250);
+        scroll.setPrefWidth(280);
+        scroll.setMinWidth(220);
         return scroll;
     }
 
@@ -337,6 +338,12 @@ public final class ShellView {
         name.setId("statusMission");
         name.setGraphic(new FontIcon(Material2AL.INSERT_DRIVE_FILE));
         name.textProperty().bind(viewModel.missionNameProperty());
+        // a long mission name gives way (with its full text in a tooltip); the badge and the counts never do
+        name.setMaxWidth(460);
+        name.setMinWidth(120);
+        Tooltip fullName = new Tooltip();
+        fullName.textProperty().bind(viewModel.missionNameProperty());
+        name.setTooltip(fullName);
         Label badge = new Label(i18n.get("status.synthetic"), new FontIcon(Material2MZ.SCIENCE));
         badge.setId("syntheticBadge");
         badge.getStyleClass().add("synthetic-badge");
@@ -353,6 +360,9 @@ public final class ShellView {
         schema.textProperty().bind(viewModel.schemaTextProperty());
         Separator separator = new Separator(javafx.geometry.Orientation.VERTICAL);
         separator.visibleProperty().bind(viewModel.missionProperty().isNotNull());
+        for (Region fixed : List.of(badge, counts, schema)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, name, badge, spacer, counts, separator, schema);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
