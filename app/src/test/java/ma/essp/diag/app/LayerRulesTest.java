@@ -16,8 +16,6 @@ class LayerRulesTest {
 
     @BeforeAll
     static void importClasses() {
-        // jars are not excluded: in a reactor build (verify) the database and reporting modules arrive as jars,
-        // and importPackages already keeps only our own packages
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("ma.essp.diag");
@@ -46,6 +44,7 @@ class LayerRulesTest {
 
     @Test
     void noPackageCycles() {
+        // database and reporting come as jars in a reactor build, so jars are imported (only ma.essp.diag packages)
         // the jOOQ code generated from the schema is excluded: its Keys/Tables/records reference each other by design
         JavaClasses handWritten = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
