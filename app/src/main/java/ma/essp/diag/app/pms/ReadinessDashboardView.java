@@ -42,7 +42,7 @@ public final class ReadinessDashboardView {
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
     @FXML private BarChart<String, Number> unitChart;
-    @FXML private BarChart<String, Number> domainChart;
+    @FXML private BarChart<Number, String> domainChart;
     @FXML private BarChart<String, Number> histogramChart;
     @FXML private ListView<GapAnalyzer.Need> needsList;
     @FXML private TableView<AggregateRow> table;
@@ -71,12 +71,12 @@ public final class ReadinessDashboardView {
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
-        for (BarChart<String, Number> chart : List.of(unitChart, domainChart, histogramChart)) {
+        for (BarChart<?, ?> chart : List.of(unitChart, domainChart, histogramChart)) {
             chart.setAnimated(false);
             chart.setLegendVisible(false);
         }
-        for (BarChart<String, Number> chart : List.of(unitChart, domainChart)) {
-            NumberAxis axis = (NumberAxis) chart.getYAxis();
+        // scores are always on a fixed 0-100 scale, so that charts of different units compare at a glance
+        for (NumberAxis axis : List.of((NumberAxis) unitChart.getYAxis(), (NumberAxis) domainChart.getXAxis())) {
             axis.setAutoRanging(false);
             axis.setLowerBound(0);
             axis.setUpperBound(100);
@@ -163,9 +163,10 @@ public final class ReadinessDashboardView {
     }
 
     private void updateDomainChart() {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (ReadinessDashboardViewModel.DomainBar bar : viewModel.domainProfile()) {
-            XYChart.Data<String, Number> data = new XYChart.Data<>(bar.label(), bar.figure().value() == null ? 0 : bar.figure().value());
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // listed top-down in catalogue order: the category axis draws its first category at the bottom
+        for (ReadinessDashboardViewModel.DomainBar bar : viewModel.domainProfile().reversed()) {
+            XYChart.Data<Number, String> data = new XYChart.Data<>(bar.figure().value() == null ? 0 : bar.figure().value(), bar.label());
             series.getData().add(data);
             tooltipWhenShown(data, bar.label() + " : " + viewModel.figure(bar.figure()) + "\n" + viewModel.behind(bar.figure()));
         }
@@ -180,7 +181,7 @@ public final class ReadinessDashboardView {
         histogramChart.getData().setAll(List.of(series));
     }
 
-    private static void tooltipWhenShown(XYChart.Data<String, Number> data, String text) {
+    private static void tooltipWhenShown(XYChart.Data<?, ?> data, String text) {
         data.nodeProperty().addListener((o, old, node) -> {
             if (node != null) {
                 Tooltip.install(node, new Tooltip(text));
