@@ -1,0 +1,138 @@
+#!/bin/sh
+# Builds the ESSP Diagnostic .deb, installs it, runs the INSTALLED application (command line and window,
+# the latter under Xvfb), takes a screenshot of the window, then removes the package and checks that
+# nothing is left behind. Exits non-zero on the first failure.
+#
+# Needs root (or sudo) on a Debian/Ubuntu machine; installs xvfb, imagemagick, xdotool, x11-utils and
+# libgtk-3-0 with apt-get when they are missing.
+#
+#   installer/verify-deb.sh                 build with ./mvnw -Ppackage, then verify
+#   installer/verify-deb.sh --no-build      verify the .deb already in installer/target/jpackage/package
+#   SCREENSHOT=/path/shot.png installer/verify-deb.sh   where to write the screenshot
+#                                            (default installer/target/installed-app.png)
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
+PKG_NAME=essp-diagnostic
+INSTALL_DIR=/opt/$PKG_NAME
+WINDOW_TITLE="ESSP Diagnostic"
+SCREENSHOT=${SCREENSHOT:-$ROOT/installer/target/installed-app.png}
+WORK=$(mktemp -d)
+XVFB_PID=""
+APP_PID=""
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() { printf 'verify-deb: FAILED: %s\n' "$*" >&2; exit 1; }
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null || true
+  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || fail "run as root or install sudo"
+  SUDO=sudo
+fi
+
+need_pkgs=""
+command -v Xvfb >/dev/null 2>&1 || need_pkgs="$need_pkgs xvfb"
+command -v import >/dev/null 2>&1 || need_pkgs="$need_pkgs imagemagick"
+command -v xdotool >/dev/null 2>&1 || need_pkgs="$need_pkgs xdotool"
+command -v xwininfo >/dev/null 2>&1 || need_pkgs="$need_pkgs x11-utils"
+command -v fakeroot >/dev/null 2>&1 || need_pkgs="$need_pkgs fakeroot"
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || dpkg -s libgtk-3-0t64 >/dev/null 2>&1 || need_pkgs="$need_pkgs libgtk-3-0"
+if [ -n "$need_pkgs" ]; then
+  step "apt-get install$need_pkgs"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need_pkgs >/dev/null
+fi
+
+if [ "${1:-}" != "--no-build" ]; then
+  step "build the .deb: ./mvnw -Ppackage -DskipTests package"
+  (cd "$ROOT" && ./mvnw -q -B -Ppackage -DskipTests package) || fail "the Maven packaging build failed"
+fi
+DEB=$(ls "$ROOT"/installer/target/jpackage/package/${PKG_NAME}_*.deb 2>/dev/null | head -n 1)
+[ -n "$DEB" ] && [ -f "$DEB" ] || fail "no .deb in installer/target/jpackage/package"
+dpkg-deb -f "$DEB" Depends | grep -q 'libgtk-3-0' || fail "libgtk-3-0 is not in the package's Depends"
+
+if dpkg -s "$PKG_NAME" >/dev/null 2>&1; then
+  step "remove the $PKG_NAME already installed"
+  $SUDO apt-get remove -y -qq "$PKG_NAME" >/dev/null
+fi
+
+step "install $(basename "$DEB")"
+# apt (not dpkg -i) so that the Depends are installed too; the path must contain a slash
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$DEB" >"$WORK/apt-install.log" 2>&1 \
+  || { cat "$WORK/apt-install.log" >&2; fail "apt-get install of the .deb failed"; }
+dpkg -s "$PKG_NAME" | grep -q '^Status: install ok installed' || fail "$PKG_NAME is not installed"
+[ -x "$INSTALL_DIR/bin/essp-diag" ] || fail "$INSTALL_DIR/bin/essp-diag missing"
+LAUNCHER=$(command -v essp-diag) || fail "essp-diag is not on the PATH"
+echo "launcher: $LAUNCHER -> $(readlink -f "$LAUNCHER")"
+
+# a fresh HOME: the data folder (XDG) and the logs must be created by the installed app
+export HOME="$WORK/home"
+mkdir -p "$HOME"
+unset XDG_DATA_HOME ESSP_DIAG_HOME || true
+
+step "essp-diag --version"
+essp-diag --version || fail "essp-diag --version"
+essp-diag --version | grep -q "ESSP Diagnostic" || fail "essp-diag --version does not name the application"
+
+if essp-diag --help 2>&1 | grep -qw demo; then
+  step "essp-diag demo --out $WORK/x.essp --scale small, then check"
+  essp-diag demo --out "$WORK/x.essp" --scale small || fail "essp-diag demo"
+  [ -s "$WORK/x.essp" ] || fail "the demo mission was not written"
+  essp-diag check "$WORK/x.essp" || fail "essp-diag check on the demo mission"
+  essp-diag info "$WORK/x.essp" || fail "essp-diag info on the demo mission"
+else
+  step "no demo subcommand in this build: skipping demo/check (they arrive with the demo generator)"
+fi
+
+step "start the window under Xvfb"
+DISPLAY_NUM=${DISPLAY_NUM:-99}
+while [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] || [ -e "/tmp/.X$DISPLAY_NUM-lock" ]; do DISPLAY_NUM=$((DISPLAY_NUM + 1)); done
+Xvfb ":$DISPLAY_NUM" -screen 0 1280x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+export DISPLAY=":$DISPLAY_NUM"
+i=0
+until xwininfo -root >/dev/null 2>&1; do
+  i=$((i + 1)); [ $i -le 50 ] || fail "Xvfb did not start"; sleep 0.2
+done
+# the menu entry's launcher (the window one), as a desktop would start it
+"$INSTALL_DIR/bin/ESSP Diagnostic" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+i=0
+until xdotool search --name "^$WINDOW_TITLE" >/dev/null 2>&1; do
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; fail "the application exited before showing its window"; }
+  i=$((i + 1)); [ $i -le 120 ] || { cat "$WORK/app.log" >&2; fail "no \"$WINDOW_TITLE\" window after 60 s"; }
+  sleep 0.5
+done
+xwininfo -root -tree | grep "\"$WINDOW_TITLE" || fail "the window is not in the X tree"
+sleep 3 # let the first frame render
+mkdir -p "$(dirname "$SCREENSHOT")"
+import -window root "$SCREENSHOT" || fail "screenshot"
+echo "screenshot: $SCREENSHOT"
+[ -s "$HOME/.local/share/essp-diagnostic/logs/essp-diag.log" ] \
+  && echo "log file: \$HOME/.local/share/essp-diagnostic/logs/essp-diag.log" \
+  || echo "note: no log file in \$HOME/.local/share/essp-diagnostic/logs (nothing logged yet)"
+kill "$APP_PID" 2>/dev/null || true
+wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+
+step "sizes"
+PKG_BYTES=$(stat -c %s "$DEB")
+INST_KB=$(du -sk "$INSTALL_DIR" | cut -f1)
+echo "package size:   $(basename "$DEB") $((PKG_BYTES / 1024 / 1024)) MB ($PKG_BYTES bytes)"
+echo "installed size: $INSTALL_DIR $((INST_KB / 1024)) MB ($INST_KB KB; control Installed-Size $(dpkg-deb -f "$DEB" Installed-Size) KB)"
+
+step "uninstall"
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq --purge "$PKG_NAME" >"$WORK/apt-remove.log" 2>&1 \
+  || { cat "$WORK/apt-remove.log" >&2; fail "apt-get remove failed"; }
+dpkg -s "$PKG_NAME" >/dev/null 2>&1 && fail "$PKG_NAME is still known to dpkg"
+[ -e "$INSTALL_DIR" ] && { find "$INSTALL_DIR" | head -20 >&2; fail "$INSTALL_DIR is left behind"; }
+[ -e /usr/bin/essp-diag ] || [ -L /usr/bin/essp-diag ] && fail "/usr/bin/essp-diag is left behind"
+ls /usr/share/applications 2>/dev/null | grep -i "$PKG_NAME" && fail "a desktop file is left in /usr/share/applications"
+
+printf '\nverify-deb: OK\n'
