@@ -5,7 +5,7 @@
 
 -- ============================================================ mission
 CREATE TABLE mission (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     description TEXT,
     beneficiary TEXT NOT NULL DEFAULT 'Ministère de la Santé et de la Protection Sociale',
@@ -25,7 +25,7 @@ CREATE TABLE mission (
 );
 
 CREATE TABLE team_member (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     full_name TEXT NOT NULL,
     initials TEXT,
     role TEXT NOT NULL DEFAULT 'expert' CHECK (role IN ('team_leader', 'key_expert', 'expert', 'assistant', 'counterpart')),
@@ -39,7 +39,7 @@ CREATE TABLE team_member (
 );
 
 CREATE TABLE audit_log (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
     by TEXT NOT NULL,
     table_name TEXT NOT NULL,
@@ -52,7 +52,7 @@ CREATE INDEX audit_log_row ON audit_log (row_uuid);
 
 -- ============================================================ territory
 CREATE TABLE region (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     code TEXT NOT NULL UNIQUE,
     iso_code TEXT NOT NULL UNIQUE,
     name_fr TEXT NOT NULL,
@@ -68,7 +68,7 @@ CREATE TABLE region (
 );
 
 CREATE TABLE province (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     code TEXT NOT NULL UNIQUE,
     region_id INTEGER NOT NULL REFERENCES region (id),
     -- Casablanca's préfectures d'arrondissements point to the Casablanca prefecture
@@ -90,7 +90,7 @@ CREATE TABLE province (
 CREATE INDEX province_region ON province (region_id);
 
 CREATE TABLE circonscription (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     province_id INTEGER NOT NULL REFERENCES province (id),
     code TEXT NOT NULL UNIQUE,
     name_fr TEXT NOT NULL,
@@ -111,7 +111,7 @@ CREATE TABLE circonscription (
 CREATE INDEX circonscription_province ON circonscription (province_id);
 
 CREATE TABLE commune (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     province_id INTEGER NOT NULL REFERENCES province (id),
     circonscription_id INTEGER REFERENCES circonscription (id),
     name_fr TEXT NOT NULL,
@@ -129,7 +129,7 @@ CREATE INDEX commune_circonscription ON commune (circonscription_id);
 -- Administrative structures: DRS and its SRES per region, délégation per province, the GST that takes
 -- over a region on takeover_on, circonscription offices, central directorates, hospitals, others.
 CREATE TABLE structure (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL CHECK (kind IN ('drs', 'sres', 'delegation', 'gst', 'circonscription_office', 'central', 'hospital', 'other')),
     region_id INTEGER REFERENCES region (id),
     province_id INTEGER REFERENCES province (id),
@@ -173,7 +173,7 @@ CREATE TABLE essp_category (
 );
 
 CREATE TABLE essp (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     code TEXT NOT NULL UNIQUE,
     name_fr TEXT NOT NULL,
     name_ar TEXT,
@@ -211,7 +211,7 @@ CREATE TABLE cadre (
 );
 
 CREATE TABLE staff_position (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     essp_id INTEGER REFERENCES essp (id),
     structure_id INTEGER REFERENCES structure (id),
     cadre_code TEXT NOT NULL REFERENCES cadre (code),
@@ -233,7 +233,7 @@ CREATE INDEX staff_position_essp ON staff_position (essp_id);
 CREATE INDEX staff_position_structure ON staff_position (structure_id);
 
 CREATE TABLE staff_training (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     staff_position_id INTEGER NOT NULL REFERENCES staff_position (id),
     title TEXT NOT NULL,
     topic TEXT,
@@ -257,7 +257,7 @@ CREATE TABLE hr_function (
 
 -- Who holds each HR function for the ESSPs of a region today, and who will under the GST.
 CREATE TABLE hr_relation (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     region_id INTEGER NOT NULL REFERENCES region (id),
     function_code TEXT NOT NULL REFERENCES hr_function (code),
     holder_today TEXT NOT NULL CHECK (holder_today IN ('ministry', 'drs', 'delegation', 'gst', 'essp', 'commune', 'shared', 'unknown')),
@@ -283,7 +283,7 @@ CREATE TABLE sara_domain (
 );
 
 CREATE TABLE pms_catalogue_version (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     label TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published')),
     based_on_id INTEGER REFERENCES pms_catalogue_version (id),
@@ -297,7 +297,7 @@ CREATE TABLE pms_catalogue_version (
 );
 
 CREATE TABLE pms_service_area (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     version_id INTEGER NOT NULL REFERENCES pms_catalogue_version (id),
     code TEXT NOT NULL,
     label_fr TEXT NOT NULL,
@@ -313,7 +313,7 @@ CREATE TABLE pms_service_area (
 );
 
 CREATE TABLE pms_service (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     version_id INTEGER NOT NULL REFERENCES pms_catalogue_version (id),
     area_id INTEGER NOT NULL REFERENCES pms_service_area (id),
     code TEXT NOT NULL,
@@ -332,7 +332,7 @@ CREATE TABLE pms_service (
 -- Tracer items. service_id NULL: a general readiness item (domain of scope 'general');
 -- otherwise an item of the service's specific readiness (domain of scope 'service').
 CREATE TABLE pms_item (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     version_id INTEGER NOT NULL REFERENCES pms_catalogue_version (id),
     service_id INTEGER REFERENCES pms_service (id),
     domain_code TEXT NOT NULL REFERENCES sara_domain (code),
@@ -354,7 +354,7 @@ CREATE TABLE pms_item (
 CREATE INDEX pms_item_service ON pms_item (service_id);
 
 CREATE TABLE pms_service_requirement (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     service_id INTEGER NOT NULL REFERENCES pms_service (id),
     category_code TEXT NOT NULL REFERENCES essp_category (code),
     requirement TEXT NOT NULL CHECK (requirement IN ('required', 'optional', 'not_expected')),
@@ -367,7 +367,7 @@ CREATE TABLE pms_service_requirement (
 );
 
 CREATE TABLE assessment (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     essp_id INTEGER NOT NULL REFERENCES essp (id),
     catalogue_version_id INTEGER NOT NULL REFERENCES pms_catalogue_version (id),
     assessed_on DATE NOT NULL,
@@ -385,7 +385,7 @@ CREATE INDEX assessment_essp ON assessment (essp_id, assessed_on);
 
 -- The services the ESSP actually offers at the time of the assessment.
 CREATE TABLE assessment_service (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     assessment_id INTEGER NOT NULL REFERENCES assessment (id),
     service_id INTEGER NOT NULL REFERENCES pms_service (id),
     offered BOOLEAN NOT NULL,
@@ -399,7 +399,7 @@ CREATE TABLE assessment_service (
 
 -- SARA answer states; an item without a row is 'missing' as well.
 CREATE TABLE assessment_answer (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     assessment_id INTEGER NOT NULL REFERENCES assessment (id),
     item_id INTEGER NOT NULL REFERENCES pms_item (id),
     state TEXT NOT NULL CHECK (state IN ('available_functioning', 'available_not_functioning', 'absent', 'not_applicable', 'missing')),
@@ -415,7 +415,7 @@ CREATE TABLE assessment_answer (
 
 -- ============================================================ data flows
 CREATE TABLE report_type (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     code TEXT NOT NULL UNIQUE,
     name_fr TEXT NOT NULL,
     name_en TEXT,
@@ -433,7 +433,7 @@ CREATE TABLE report_type (
 -- One link of a reporting chain: which report goes from which level to which, by which channel,
 -- optionally specific to a region or province (the chain differs by region).
 CREATE TABLE data_flow (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     report_type_id INTEGER NOT NULL REFERENCES report_type (id),
     from_level TEXT NOT NULL CHECK (from_level IN ('essp', 'circonscription', 'delegation', 'sres', 'drs', 'gst', 'central')),
     to_level TEXT NOT NULL CHECK (to_level IN ('essp', 'circonscription', 'delegation', 'sres', 'drs', 'gst', 'central')),
@@ -451,7 +451,7 @@ CREATE TABLE data_flow (
 
 -- What the team observed on a flow for one period (or one ESSP of it).
 CREATE TABLE data_flow_observation (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     data_flow_id INTEGER NOT NULL REFERENCES data_flow (id),
     essp_id INTEGER REFERENCES essp (id),
     period TEXT NOT NULL,
@@ -470,7 +470,7 @@ CREATE INDEX data_flow_observation_flow ON data_flow_observation (data_flow_id);
 
 -- ============================================================ complaints
 CREATE TABLE complaint_system (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     essp_id INTEGER NOT NULL UNIQUE REFERENCES essp (id),
     channel_register BOOLEAN NOT NULL DEFAULT 0,
     channel_box BOOLEAN NOT NULL DEFAULT 0,
@@ -493,7 +493,7 @@ CREATE TABLE complaint_system (
 
 -- Anonymous samples: no names, only what is needed to measure the deadlines (15 days, 2 months).
 CREATE TABLE complaint_sample (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     essp_id INTEGER NOT NULL REFERENCES essp (id),
     received_on DATE NOT NULL,
     channel TEXT NOT NULL CHECK (channel IN ('register', 'box', 'in_person', 'phone', 'chikaya_portal', 'email', 'other')),
@@ -515,7 +515,7 @@ CREATE INDEX complaint_sample_essp ON complaint_sample (essp_id);
 
 -- ============================================================ circonscription organisation
 CREATE TABLE circonscription_function (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     circonscription_id INTEGER NOT NULL REFERENCES circonscription (id),
     function_code TEXT NOT NULL CHECK (function_code IN ('planning', 'programme_monitoring', 'supervision', 'data_collection', 'complaint_follow_up', 'training')),
     held TEXT NOT NULL CHECK (held IN ('held', 'partial', 'not_held')),
@@ -531,7 +531,7 @@ CREATE TABLE circonscription_function (
 );
 
 CREATE TABLE supervision_visit (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     circonscription_id INTEGER NOT NULL REFERENCES circonscription (id),
     essp_id INTEGER NOT NULL REFERENCES essp (id),
     visited_on DATE NOT NULL,
@@ -547,7 +547,7 @@ CREATE INDEX supervision_visit_essp ON supervision_visit (essp_id);
 
 -- ============================================================ care of perpetrators of violence against women
 CREATE TABLE perpetrator_care_site (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     province_id INTEGER NOT NULL REFERENCES province (id),
     essp_id INTEGER REFERENCES essp (id),
@@ -563,7 +563,7 @@ CREATE TABLE perpetrator_care_site (
 );
 
 CREATE TABLE perpetrator_care_staff (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id INTEGER NOT NULL REFERENCES perpetrator_care_site (id),
     staff_position_id INTEGER REFERENCES staff_position (id),
     cadre_code TEXT REFERENCES cadre (code),
@@ -578,7 +578,7 @@ CREATE TABLE perpetrator_care_staff (
 );
 
 CREATE TABLE perpetrator_care_period (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id INTEGER NOT NULL REFERENCES perpetrator_care_site (id),
     period_start DATE NOT NULL,
     period_end DATE NOT NULL,
@@ -595,7 +595,7 @@ CREATE TABLE perpetrator_care_period (
 );
 
 CREATE TABLE perpetrator_care_referral (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     period_id INTEGER NOT NULL REFERENCES perpetrator_care_period (id),
     source TEXT NOT NULL CHECK (source IN ('justice', 'care_unit', 'police', 'health_service', 'self', 'other')),
     referrals INTEGER NOT NULL CHECK (referrals >= 0),
@@ -609,7 +609,7 @@ CREATE TABLE perpetrator_care_referral (
 
 -- ============================================================ training
 CREATE TABLE training_programme (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     code TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL CHECK (kind IN ('mba', 'short_course', 'workshop', 'other')),
     title_fr TEXT NOT NULL,
@@ -626,7 +626,7 @@ CREATE TABLE training_programme (
 );
 
 CREATE TABLE training_cohort (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     programme_id INTEGER NOT NULL REFERENCES training_programme (id),
     name TEXT NOT NULL,
     region_id INTEGER REFERENCES region (id),
@@ -644,7 +644,7 @@ CREATE TABLE training_cohort (
 
 -- A seminar or module of a cohort.
 CREATE TABLE training_session (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     cohort_id INTEGER NOT NULL REFERENCES training_cohort (id),
     title TEXT NOT NULL,
     starts_on DATE NOT NULL,
@@ -661,7 +661,7 @@ CREATE TABLE training_session (
 );
 
 CREATE TABLE training_participant (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     cohort_id INTEGER NOT NULL REFERENCES training_cohort (id),
     staff_position_id INTEGER REFERENCES staff_position (id),
     structure_id INTEGER REFERENCES structure (id),
@@ -679,7 +679,7 @@ CREATE TABLE training_participant (
 CREATE INDEX training_participant_cohort ON training_participant (cohort_id);
 
 CREATE TABLE training_attendance (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id INTEGER NOT NULL REFERENCES training_session (id),
     participant_id INTEGER NOT NULL REFERENCES training_participant (id),
     present BOOLEAN NOT NULL,
@@ -693,7 +693,7 @@ CREATE TABLE training_attendance (
 );
 
 CREATE TABLE training_project (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     cohort_id INTEGER NOT NULL REFERENCES training_cohort (id),
     title TEXT NOT NULL,
     theme TEXT,
@@ -707,7 +707,7 @@ CREATE TABLE training_project (
 );
 
 CREATE TABLE training_project_member (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     project_id INTEGER NOT NULL REFERENCES training_project (id),
     participant_id INTEGER NOT NULL REFERENCES training_participant (id),
     uuid TEXT NOT NULL UNIQUE,
@@ -719,7 +719,7 @@ CREATE TABLE training_project_member (
 );
 
 CREATE TABLE training_cost (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     cohort_id INTEGER NOT NULL REFERENCES training_cohort (id),
     session_id INTEGER REFERENCES training_session (id),
     item TEXT NOT NULL CHECK (item IN ('tuition', 'trainers', 'travel', 'accommodation', 'per_diem', 'venue', 'materials', 'other')),
@@ -735,7 +735,7 @@ CREATE TABLE training_cost (
 
 -- ============================================================ findings and recommendations
 CREATE TABLE finding (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     axis INTEGER NOT NULL CHECK (axis BETWEEN 1 AND 7),
     scope_level TEXT NOT NULL CHECK (scope_level IN ('national', 'region', 'province', 'circonscription', 'essp')),
     region_id INTEGER REFERENCES region (id),
@@ -755,7 +755,7 @@ CREATE TABLE finding (
 );
 
 CREATE TABLE recommendation (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     finding_id INTEGER REFERENCES finding (id),
     axis INTEGER NOT NULL CHECK (axis BETWEEN 1 AND 7),
     scope_level TEXT NOT NULL CHECK (scope_level IN ('national', 'region', 'province', 'circonscription', 'essp')),

@@ -22,7 +22,7 @@ public final class Main {
             // loaded by name so that the command line never touches JavaFX classes
             GuiLauncher.launch(args);
         } else {
-            System.exit(EsspDiagCommand.run(args, System.out, System.err));
+            System.exit(EsspDiagCommand.run(args, System.out, System.err, paths.backups()));
         }
     }
 

@@ -9,6 +9,7 @@ import ma.essp.diag.database.check.ConsistencyIssue;
 import ma.essp.diag.database.mission.MissionFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,10 +23,13 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    EsspDiagCommand root;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (MissionFile mission = MissionArgument.open(file)) {
+        try (MissionFile mission = root.open(file)) {
             List<ConsistencyIssue> issues = new ConsistencyChecker(mission.dsl()).check();
             if (issues.isEmpty()) {
                 out.println(file + ": clean (" + ConsistencyChecker.ruleCodes().size() + " rules and the SQLite integrity check passed)");

@@ -3,6 +3,9 @@ package ma.essp.diag.app.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
         versionProvider = EsspDiagCommand.Version.class,
         description = "ESSP Diagnostic: diagnosis of primary health care establishments (ESSP) in Morocco.%n"
                 + "Without a subcommand the window opens (on FILE.essp if given).",
-        subcommands = {InfoCommand.class, CheckCommand.class})
+        subcommands = {DemoCommand.class, InfoCommand.class, CheckCommand.class, BenchCommand.class})
 public final class EsspDiagCommand implements Runnable {
 
     public static final int OK = 0;
@@ -27,23 +30,30 @@ public final class EsspDiagCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Path backupDir;
+
+    /** @param backupDir where a mission file is copied before its schema is upgraded */
+    public EsspDiagCommand(Path backupDir) {
+        this.backupDir = backupDir;
+    }
+
+    /** Opens a FILE argument the way the GUI does: validation, then backup and migration of an older schema. */
+    MissionFile open(Path file) throws MissionFileException {
+        return MissionFile.open(file, backupDir);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed");
     }
 
     /** Runs the command line and returns the exit code; never calls System.exit. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = commandLine(out, err);
-        return cli.execute(args);
-    }
-
-    static CommandLine commandLine(PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new EsspDiagCommand());
+    public static int run(String[] args, PrintStream out, PrintStream err, Path backupDir) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        CommandLine cli = new CommandLine(new EsspDiagCommand(backupDir));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean verbose = parseResult.hasMatchedOption("--verbose");
             PrintWriter e = commandLine.getErr();
             int code;
             if (ex instanceof CliException cliException) {
@@ -62,11 +72,11 @@ public final class EsspDiagCommand implements Runnable {
             e.flush();
             return code;
         });
-        return cli;
+        return cli.execute(args);
     }
 
     public static String[] subcommandNames() {
-        return new CommandLine(new EsspDiagCommand()).getSubcommands().keySet().toArray(String[]::new);
+        return new CommandLine(new EsspDiagCommand(Path.of("."))).getSubcommands().keySet().toArray(String[]::new);
     }
 
     /** The version from the jar manifest (the POM's version). */

@@ -10,6 +10,7 @@ import ma.essp.diag.database.mission.SchemaMigrator;
 import ma.essp.diag.database.repository.MissionRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,10 +23,13 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    EsspDiagCommand root;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (MissionFile mission = MissionArgument.open(file)) {
+        try (MissionFile mission = root.open(file)) {
             MissionRepository repository = new MissionRepository(mission.dsl());
             out.println("File:            " + file.toAbsolutePath());
             out.println("Schema version:  " + mission.schemaVersion() + " (this application: " + SchemaMigrator.latestVersion() + ")");

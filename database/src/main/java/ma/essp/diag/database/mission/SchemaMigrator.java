@@ -37,12 +37,20 @@ public final class SchemaMigrator {
 
     /** Migrates the file to the latest version and stamps user_version/application_id. */
     static MigrateResult migrate(Path file) throws SQLException {
+        return migrate(file, null);
+    }
+
+    /** Migrates up to {@code target} (null: the latest); tests use it to make files of older versions. */
+    static MigrateResult migrate(Path file, String target) throws SQLException {
         SQLiteDataSource dataSource = new SQLiteDataSource(SqliteConnections.readWriteConfig());
         dataSource.setUrl(MissionFile.url(file));
-        MigrateResult result = flyway(dataSource).migrate();
+        Flyway flyway = target == null ? flyway(dataSource)
+                : Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(dataSource).locations(LOCATION)
+                        .loggers("slf4j").target(target).load();
+        MigrateResult result = flyway.migrate();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA application_id = " + MissionFile.APPLICATION_ID);
-            statement.execute("PRAGMA user_version = " + latestVersion());
+            statement.execute("PRAGMA user_version = " + (target == null ? latestVersion() : Integer.parseInt(target)));
         }
         return result;
     }

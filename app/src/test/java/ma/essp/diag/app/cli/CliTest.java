@@ -1,0 +1,84 @@
+package ma.essp.diag.app.cli;
+
+import static ma.essp.diag.database.jooq.Tables.REGION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import ma.essp.diag.database.mission.MissionFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    static final Path BACKUPS = Path.of("target", "test-home", "backups");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = EsspDiagCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), BACKUPS);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path newMission() throws Exception {
+        Path file = dir.resolve("m.essp");
+        MissionFile.create(file).close();
+        return file;
+    }
+
+    @Test
+    void infoPrintsSchemaVersionAndCounts() throws Exception {
+        Run r = run("info", newMission().toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Schema version:  2").containsPattern("region\\s+12").containsPattern("province\\s+83");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void checkIsCleanOnAConsistentMissionAndExitsOneOnAPlantedProblem() throws Exception {
+        Path file = newMission();
+        assertThat(run("check", file.toString()).exit()).isZero();
+        try (MissionFile mission = MissionFile.open(file, dir)) {
+            mission.dsl().update(REGION).set(REGION.POPULATION_2024, 1).where(REGION.CODE.eq("08")).execute();
+        }
+        Run r = run("check", file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("1 problem(s)").contains("[region-population] region 08");
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedGivesOneLineOnStderrAndExitTwo() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.essp"), "pas une base");
+        for (String command : new String[] {"info", "check"}) {
+            Run r = run(command, notes.toString());
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err().strip()).doesNotContain("\n").contains("notes.essp").contains("not a SQLite database");
+            assertThat(r.err()).doesNotContain("at ma.essp");
+        }
+        Run verbose = run("check", "--verbose", notes.toString());
+        assertThat(verbose.err()).contains("MissionFileException");
+    }
+
+    @Test
+    void aMissingFileAndBadUsageExitTwo() {
+        assertThat(run("info", dir.resolve("absent.essp").toString()).err()).contains("absent.essp: no such file");
+        assertThat(run("info").exit()).isEqualTo(2);
+        assertThat(run("frobnicate").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void versionNamesTheProduct() {
+        Run r = run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("ESSP Diagnostic");
+    }
+}

@@ -1,0 +1,118 @@
+package ma.essp.diag.database.check;
+
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
+import static ma.essp.diag.database.jooq.Tables.REGION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import ma.essp.diag.database.jooq.tables.records.CirconscriptionRecord;
+import ma.essp.diag.database.jooq.tables.records.EsspRecord;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsistencyCheckerTest {
+
+    @TempDir
+    Path dir;
+    MissionFile mission;
+    DSLContext dsl;
+    final EditContext edit = EditContext.system("test");
+
+    @BeforeEach
+    void createCleanMission() throws Exception {
+        mission = MissionFile.create(dir.resolve("c.essp"));
+        dsl = mission.dsl();
+        int tetouan = dsl.select(PROVINCE.ID).from(PROVINCE).where(PROVINCE.CODE.eq("01.571")).fetchOne(PROVINCE.ID);
+        int c1 = circonscription(tetouan, "01571-C01", "rural");
+        int c2 = circonscription(tetouan, "01571-C02", "urban");
+        essp("01571-0001", "CSR-2", "rural", true, c1, 35.57, -5.37);
+        essp("01571-0002", "DR", "rural", false, c1, 35.60, -5.40);
+        essp("01571-0003", "CSU-1", "urban", false, c2, 35.58, -5.36);
+    }
+
+    @AfterEach
+    void close() {
+        mission.close();
+    }
+
+    private int circonscription(int province, String code, String milieu) {
+        CirconscriptionRecord c = edit.stampNew(dsl.newRecord(CIRCONSCRIPTION));
+        c.setProvinceId(province);
+        c.setCode(code);
+        c.setNameFr("Circonscription " + code);
+        c.setMilieu(milieu);
+        c.store();
+        return c.getId();
+    }
+
+    private void essp(String code, String category, String milieu, boolean deliveryUnit, int circonscription, double lat, double lon) {
+        EsspRecord e = edit.stampNew(dsl.newRecord(ESSP));
+        e.setCode(code);
+        e.setNameFr("ESSP " + code);
+        e.setCategoryCode(category);
+        e.setMilieu(milieu);
+        e.setDeliveryUnit(deliveryUnit);
+        e.setCirconscriptionId(circonscription);
+        e.setLatitude(lat);
+        e.setLongitude(lon);
+        e.setFunctionality("fully");
+        e.store();
+    }
+
+    private List<String> rulesBroken() {
+        return new ConsistencyChecker(dsl).check().stream().map(ConsistencyIssue::rule).toList();
+    }
+
+    @Test
+    void aConsistentMissionIsClean() {
+        assertThat(new ConsistencyChecker(dsl).check()).isEmpty();
+    }
+
+    @Test
+    void findsAnEsspOutsideMoroccoAndNamesIt() {
+        dsl.update(ESSP).set(ESSP.LATITUDE, 48.85).set(ESSP.LONGITUDE, 2.35).where(ESSP.CODE.eq("01571-0002")).execute();
+        List<ConsistencyIssue> issues = new ConsistencyChecker(dsl).check();
+        assertThat(issues).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo("essp-coordinates");
+            assertThat(i.row()).isEqualTo("01571-0002");
+            assertThat(i.toString()).contains("outside Morocco");
+        });
+    }
+
+    @Test
+    void findsCodeAndCategoryInconsistencies() {
+        dsl.update(ESSP).set(ESSP.CODE, "1571-2").where(ESSP.CODE.eq("01571-0002")).execute();
+        dsl.update(ESSP).set(ESSP.DELIVERY_UNIT, false).where(ESSP.CODE.eq("01571-0001")).execute();
+        dsl.update(ESSP).set(ESSP.MILIEU, "rural").where(ESSP.CODE.eq("01571-0003")).execute();
+        dsl.update(ESSP).set(ESSP.FUNCTIONALITY, "not_functioning").where(ESSP.CODE.eq("01571-0003")).execute();
+        assertThat(rulesBroken()).containsExactlyInAnyOrder(
+                "essp-code-format", "essp-code-province", "essp-delivery-unit", "essp-category-milieu", "essp-not-functioning-reason");
+    }
+
+    @Test
+    void findsAProvinceWithASingleCirconscription() {
+        dsl.update(CIRCONSCRIPTION).set(CIRCONSCRIPTION.DELETED, true).where(CIRCONSCRIPTION.CODE.eq("01571-C02")).execute();
+        assertThat(rulesBroken()).contains("province-circonscriptions", "essp-circonscription-deleted");
+    }
+
+    @Test
+    void findsARegionWhosePopulationNoLongerMatchesItsProvinces() {
+        dsl.update(REGION).set(REGION.POPULATION_2024, REGION.POPULATION_2024.plus(1)).where(REGION.CODE.eq("05")).execute();
+        assertThat(new ConsistencyChecker(dsl).check()).singleElement()
+                .satisfies(i -> assertThat(i.rule() + " " + i.row()).isEqualTo("region-population 05"));
+    }
+
+    @Test
+    void findsDuplicateCodesThatDifferOnlyByCaseOrSpaces() {
+        dsl.update(ESSP).set(ESSP.CODE, " 01571-0001").where(ESSP.CODE.eq("01571-0002")).execute();
+        assertThat(rulesBroken()).contains("essp-code-duplicate");
+    }
+}
