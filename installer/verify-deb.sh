@@ -30,6 +30,8 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# other apt users (unattended upgrades, a parallel job) hold the dpkg lock for a while: wait for it
+APT="apt-get -o DPkg::Lock::Timeout=600"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null 2>&1 || fail "run as root or install sudo"
@@ -45,8 +47,8 @@ command -v fakeroot >/dev/null 2>&1 || need_pkgs="$need_pkgs fakeroot"
 dpkg -s libgtk-3-0 >/dev/null 2>&1 || dpkg -s libgtk-3-0t64 >/dev/null 2>&1 || need_pkgs="$need_pkgs libgtk-3-0"
 if [ -n "$need_pkgs" ]; then
   step "apt-get install$need_pkgs"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need_pkgs >/dev/null
+  $SUDO $APT update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO $APT install -y -qq $need_pkgs >/dev/null
 fi
 
 if [ "${1:-}" != "--no-build" ]; then
@@ -57,17 +59,27 @@ DEB=$(ls "$ROOT"/installer/target/jpackage/package/${PKG_NAME}_*.deb 2>/dev/null
 [ -n "$DEB" ] && [ -f "$DEB" ] || fail "no .deb in installer/target/jpackage/package"
 dpkg-deb -f "$DEB" Depends | grep -q 'libgtk-3-0' || fail "libgtk-3-0 is not in the package's Depends"
 
-if dpkg -s "$PKG_NAME" >/dev/null 2>&1; then
-  step "remove the $PKG_NAME already installed"
-  $SUDO apt-get remove -y -qq "$PKG_NAME" >/dev/null
+installed() { dpkg-query -W -f='${Status}' "$PKG_NAME" 2>/dev/null | grep -q ' installed$'; }
+if dpkg-query -W "$PKG_NAME" >/dev/null 2>&1; then
+  step "remove the $PKG_NAME already installed (or left as config files)"
+  DEBIAN_FRONTEND=noninteractive $SUDO $APT remove -y -qq --purge "$PKG_NAME" >/dev/null
 fi
 
 step "install $(basename "$DEB")"
 # apt (not dpkg -i) so that the Depends are installed too; the path must contain a slash
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$DEB" >"$WORK/apt-install.log" 2>&1 \
+DEBIAN_FRONTEND=noninteractive $SUDO $APT install -y -qq "$DEB" >"$WORK/apt-install.log" 2>&1 \
   || { cat "$WORK/apt-install.log" >&2; fail "apt-get install of the .deb failed"; }
-dpkg -s "$PKG_NAME" | grep -q '^Status: install ok installed' || fail "$PKG_NAME is not installed"
+installed || fail "$PKG_NAME is not installed"
 [ -x "$INSTALL_DIR/bin/essp-diag" ] || fail "$INSTALL_DIR/bin/essp-diag missing"
+[ -x "$INSTALL_DIR/bin/$WINDOW_TITLE" ] || fail "$INSTALL_DIR/bin/$WINDOW_TITLE missing"
+# the menu entry: by xdg-desktop-menu on a desktop, else the copy postinst makes (this check runs where
+# /usr/share/applications exists; without it postinst only prints a notice)
+if [ -d /usr/share/applications ]; then
+  DESKTOP_FILE=/usr/share/applications/$PKG_NAME-ESSP_Diagnostic.desktop
+  [ -f "$DESKTOP_FILE" ] || fail "no menu entry $DESKTOP_FILE"
+  grep -q '^MimeType=application/x-essp-mission' "$DESKTOP_FILE" || fail "the menu entry does not declare the .essp MIME type"
+  echo "menu entry: $DESKTOP_FILE"
+fi
 LAUNCHER=$(command -v essp-diag) || fail "essp-diag is not on the PATH"
 echo "launcher: $LAUNCHER -> $(readlink -f "$LAUNCHER")"
 
@@ -80,15 +92,12 @@ step "essp-diag --version"
 essp-diag --version || fail "essp-diag --version"
 essp-diag --version | grep -q "ESSP Diagnostic" || fail "essp-diag --version does not name the application"
 
-if essp-diag --help 2>&1 | grep -qw demo; then
-  step "essp-diag demo --out $WORK/x.essp --scale small, then check"
-  essp-diag demo --out "$WORK/x.essp" --scale small || fail "essp-diag demo"
-  [ -s "$WORK/x.essp" ] || fail "the demo mission was not written"
-  essp-diag check "$WORK/x.essp" || fail "essp-diag check on the demo mission"
-  essp-diag info "$WORK/x.essp" || fail "essp-diag info on the demo mission"
-else
-  step "no demo subcommand in this build: skipping demo/check (they arrive with the demo generator)"
-fi
+step "essp-diag demo --out $WORK/x.essp --scale small, then check and info"
+essp-diag demo --out "$WORK/x.essp" --scale small || fail "essp-diag demo"
+[ -s "$WORK/x.essp" ] || fail "the demo mission was not written"
+essp-diag check "$WORK/x.essp" || fail "essp-diag check on the demo mission"
+essp-diag info "$WORK/x.essp" >"$WORK/info.txt" || fail "essp-diag info on the demo mission"
+head -n 4 "$WORK/info.txt"
 
 step "start the window under Xvfb"
 DISPLAY_NUM=${DISPLAY_NUM:-99}
@@ -103,12 +112,21 @@ done
 # the menu entry's launcher (the window one), as a desktop would start it
 "$INSTALL_DIR/bin/ESSP Diagnostic" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
+# JavaFX first maps a 10x10 helper window with the same name: wait for the real main window
+main_window() {
+  for w in $(xdotool search --onlyvisible --name "^$WINDOW_TITLE" 2>/dev/null); do
+    eval "$(xdotool getwindowgeometry --shell "$w")"
+    if [ "$WIDTH" -ge 400 ] && [ "$HEIGHT" -ge 300 ]; then echo "$w ${WIDTH}x${HEIGHT}"; return 0; fi
+  done
+  return 1
+}
 i=0
-until xdotool search --name "^$WINDOW_TITLE" >/dev/null 2>&1; do
+until MAIN_WINDOW=$(main_window); do
   kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; fail "the application exited before showing its window"; }
-  i=$((i + 1)); [ $i -le 120 ] || { cat "$WORK/app.log" >&2; fail "no \"$WINDOW_TITLE\" window after 60 s"; }
+  i=$((i + 1)); [ $i -le 120 ] || { cat "$WORK/app.log" >&2; xwininfo -root -tree >&2; fail "no visible \"$WINDOW_TITLE\" window of at least 400x300 after 60 s"; }
   sleep 0.5
 done
+echo "main window: $MAIN_WINDOW, after about $((i / 2)) s"
 xwininfo -root -tree | grep "\"$WINDOW_TITLE" || fail "the window is not in the X tree"
 sleep 3 # let the first frame render
 mkdir -p "$(dirname "$SCREENSHOT")"
@@ -128,9 +146,9 @@ echo "package size:   $(basename "$DEB") $((PKG_BYTES / 1024 / 1024)) MB ($PKG_B
 echo "installed size: $INSTALL_DIR $((INST_KB / 1024)) MB ($INST_KB KB; control Installed-Size $(dpkg-deb -f "$DEB" Installed-Size) KB)"
 
 step "uninstall"
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get remove -y -qq --purge "$PKG_NAME" >"$WORK/apt-remove.log" 2>&1 \
+DEBIAN_FRONTEND=noninteractive $SUDO $APT remove -y -qq --purge "$PKG_NAME" >"$WORK/apt-remove.log" 2>&1 \
   || { cat "$WORK/apt-remove.log" >&2; fail "apt-get remove failed"; }
-dpkg -s "$PKG_NAME" >/dev/null 2>&1 && fail "$PKG_NAME is still known to dpkg"
+dpkg-query -W "$PKG_NAME" >/dev/null 2>&1 && fail "$PKG_NAME is still known to dpkg"
 [ -e "$INSTALL_DIR" ] && { find "$INSTALL_DIR" | head -20 >&2; fail "$INSTALL_DIR is left behind"; }
 [ -e /usr/bin/essp-diag ] || [ -L /usr/bin/essp-diag ] && fail "/usr/bin/essp-diag is left behind"
 ls /usr/share/applications 2>/dev/null | grep -i "$PKG_NAME" && fail "a desktop file is left in /usr/share/applications"
