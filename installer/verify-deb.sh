@@ -8,7 +8,7 @@
 #
 #   installer/verify-deb.sh                 build with ./mvnw -Ppackage, then verify
 #   installer/verify-deb.sh --no-build      verify the .deb already in installer/target/jpackage/package
-#   SCREENSHOT=/path/shot.png installer/verify-deb.sh   where to write the screenshot
+#   SCREENSHOT=/path/shot.png installer/verify-deb.sh   where to write the screenshot (the Arabic one: shot-ar.png)
 #                                            (default installer/target/installed-app.png)
 set -eu
 
@@ -83,10 +83,13 @@ fi
 LAUNCHER=$(command -v essp-diag) || fail "essp-diag is not on the PATH"
 echo "launcher: $LAUNCHER -> $(readlink -f "$LAUNCHER")"
 
-# a fresh HOME: the data folder (XDG) and the logs must be created by the installed app
+# a fresh HOME, and a fresh XDG data folder where the installed app must put its settings, missions and logs
+# (Java takes user.home from the password database, not from $HOME: XDG_DATA_HOME is what isolates this run)
 export HOME="$WORK/home"
-mkdir -p "$HOME"
-unset XDG_DATA_HOME ESSP_DIAG_HOME || true
+export XDG_DATA_HOME="$WORK/xdg-data"
+DATA_DIR="$XDG_DATA_HOME/essp-diagnostic"
+mkdir -p "$HOME" "$XDG_DATA_HOME"
+unset ESSP_DIAG_HOME || true
 
 step "essp-diag --version"
 essp-diag --version || fail "essp-diag --version"
@@ -102,42 +105,67 @@ head -n 4 "$WORK/info.txt"
 step "start the window under Xvfb"
 DISPLAY_NUM=${DISPLAY_NUM:-99}
 while [ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ] || [ -e "/tmp/.X$DISPLAY_NUM-lock" ]; do DISPLAY_NUM=$((DISPLAY_NUM + 1)); done
-Xvfb ":$DISPLAY_NUM" -screen 0 1280x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+Xvfb ":$DISPLAY_NUM" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 XVFB_PID=$!
 export DISPLAY=":$DISPLAY_NUM"
 i=0
 until xwininfo -root >/dev/null 2>&1; do
   i=$((i + 1)); [ $i -le 50 ] || fail "Xvfb did not start"; sleep 0.2
 done
-# the menu entry's launcher (the window one), as a desktop would start it
-"$INSTALL_DIR/bin/ESSP Diagnostic" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-# JavaFX first maps a 10x10 helper window with the same name: wait for the real main window
-main_window() {
-  for w in $(xdotool search --onlyvisible --name "^$WINDOW_TITLE" 2>/dev/null); do
-    eval "$(xdotool getwindowgeometry --shell "$w")"
-    if [ "$WIDTH" -ge 400 ] && [ "$HEIGHT" -ge 300 ]; then echo "$w ${WIDTH}x${HEIGHT}"; return 0; fi
+# gui_run SCREENSHOT: starts the installed window launcher, waits for the main window, screenshots it, stops it
+gui_run() {
+  shot=$1
+  # the menu entry's launcher (the window one), as a desktop would start it
+  "$INSTALL_DIR/bin/ESSP Diagnostic" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  # JavaFX first maps a 10x10 helper window with the same name: wait for the real main window
+  main_window() {
+    for w in $(xdotool search --onlyvisible --name "^$WINDOW_TITLE" 2>/dev/null); do
+      eval "$(xdotool getwindowgeometry --shell "$w")"
+      if [ "$WIDTH" -ge 400 ] && [ "$HEIGHT" -ge 300 ]; then echo "$w ${WIDTH}x${HEIGHT}+${X}+${Y}"; return 0; fi
+    done
+    return 1
+  }
+  i=0
+  until MAIN_WINDOW=$(main_window); do
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; fail "the application exited before showing its window"; }
+    i=$((i + 1)); [ $i -le 120 ] || { cat "$WORK/app.log" >&2; xwininfo -root -tree >&2; fail "no visible \"$WINDOW_TITLE\" window of at least 400x300 after 60 s"; }
+    sleep 0.5
   done
-  return 1
+  echo "main window: $MAIN_WINDOW, after about $((i / 2)) s"
+  xwininfo -root -tree | grep "\"$WINDOW_TITLE" || fail "the window is not in the X tree"
+  # the window opens the bundled demo mission in the background (a spinner meanwhile): take the screenshot
+  # once the screen has not changed over 4 frames 0.7 s apart (the spinner is periodic), or after 60 frames
+  mkdir -p "$(dirname "$shot")"
+  sleep 2
+  import -window root "$WORK/prev.png" || fail "screenshot"
+  i=0; same=0
+  while [ $same -lt 3 ]; do
+    sleep 0.7
+    import -window root "$WORK/shot.png" || fail "screenshot"
+    diff_px=$(compare -metric AE "$WORK/prev.png" "$WORK/shot.png" null: 2>&1 || true)
+    if [ "$diff_px" = "0" ]; then same=$((same + 1)); else same=0; fi
+    i=$((i + 1)); [ $i -le 60 ] || { echo "note: the window was still changing after 60 frames"; break; }
+    mv "$WORK/shot.png" "$WORK/prev.png"
+  done
+  # the whole screen (import -window root), cut to the main window
+  convert "$WORK/prev.png" -crop "${MAIN_WINDOW#* }" +repage "$shot" || fail "cropping the screenshot"
+  echo "screenshot: $shot (settled after $i frames)"
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; fail "the application exited after showing its window"; }
+  [ -d "$DATA_DIR/logs" ] || fail "the installed app did not create its data folder $DATA_DIR/logs"
+  echo "data folder (XDG_DATA_HOME/essp-diagnostic): $(cd "$DATA_DIR" && find . -mindepth 1 | sort | tr '\n' ' ')"
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
 }
-i=0
-until MAIN_WINDOW=$(main_window); do
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; fail "the application exited before showing its window"; }
-  i=$((i + 1)); [ $i -le 120 ] || { cat "$WORK/app.log" >&2; xwininfo -root -tree >&2; fail "no visible \"$WINDOW_TITLE\" window of at least 400x300 after 60 s"; }
-  sleep 0.5
-done
-echo "main window: $MAIN_WINDOW, after about $((i / 2)) s"
-xwininfo -root -tree | grep "\"$WINDOW_TITLE" || fail "the window is not in the X tree"
-sleep 3 # let the first frame render
-mkdir -p "$(dirname "$SCREENSHOT")"
-import -window root "$SCREENSHOT" || fail "screenshot"
-echo "screenshot: $SCREENSHOT"
-[ -s "$HOME/.local/share/essp-diagnostic/logs/essp-diag.log" ] \
-  && echo "log file: \$HOME/.local/share/essp-diagnostic/logs/essp-diag.log" \
-  || echo "note: no log file in \$HOME/.local/share/essp-diagnostic/logs (nothing logged yet)"
-kill "$APP_PID" 2>/dev/null || true
-wait "$APP_PID" 2>/dev/null || true
-APP_PID=""
+
+gui_run "$SCREENSHOT"
+
+# the same in Arabic (right to left; needs the Arabic locale data of the runtime and an Arabic font)
+SHOT_AR="${SCREENSHOT%.png}-ar.png"
+echo "language=ar" >>"$DATA_DIR/settings.properties"
+step "the window again, in Arabic"
+gui_run "$SHOT_AR"
 
 step "sizes"
 PKG_BYTES=$(stat -c %s "$DEB")
