@@ -55,6 +55,7 @@ if [ "${1:-}" != "--no-build" ]; then
   step "build the .deb: ./mvnw -Ppackage -DskipTests package"
   (cd "$ROOT" && ./mvnw -q -B -Ppackage -DskipTests package) || fail "the Maven packaging build failed"
 fi
+"$ROOT/installer/list-modules.sh" --check || fail "the jlink module list misses a module the jars use"
 DEB=$(ls "$ROOT"/installer/target/jpackage/package/${PKG_NAME}_*.deb 2>/dev/null | head -n 1)
 [ -n "$DEB" ] && [ -f "$DEB" ] || fail "no .deb in installer/target/jpackage/package"
 dpkg-deb -f "$DEB" Depends | grep -q 'libgtk-3-0' || fail "libgtk-3-0 is not in the package's Depends"
@@ -101,6 +102,10 @@ essp-diag demo --out "$WORK/x.essp" --scale small || fail "essp-diag demo"
 essp-diag check "$WORK/x.essp" || fail "essp-diag check on the demo mission"
 essp-diag info "$WORK/x.essp" >"$WORK/info.txt" || fail "essp-diag info on the demo mission"
 head -n 4 "$WORK/info.txt"
+
+step "essp-diag bench --scale small (uses java.management of the trimmed runtime)"
+essp-diag bench --scale small --dir "$WORK/bench" >"$WORK/bench.txt" 2>&1 || { cat "$WORK/bench.txt" >&2; fail "essp-diag bench"; }
+grep -E '^generate demo mission' "$WORK/bench.txt" || { cat "$WORK/bench.txt" >&2; fail "essp-diag bench printed no measurement"; }
 
 step "start the window under Xvfb"
 DISPLAY_NUM=${DISPLAY_NUM:-99}
