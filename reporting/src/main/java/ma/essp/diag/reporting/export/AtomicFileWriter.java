@@ -74,6 +74,8 @@ public final class AtomicFileWriter {
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
+            }
+            if (Thread.currentThread().isInterrupted()) {
                 throw new ExportCancelledException();
             }
             throw new ExportException("export failed: " + e.getMessage(), e);
