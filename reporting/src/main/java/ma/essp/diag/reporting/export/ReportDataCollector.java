@@ -199,7 +199,16 @@ public final class ReportDataCollector {
             scopeTotal = ReadinessAggregator.aggregate(readiness, scopeLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope)
                     .stream().filter(r -> r.code().equals(code)).findFirst().orElse(scopeTotal);
         }
-        List<AggregateRow> unitReadiness = ReadinessAggregator.aggregate(readiness, unitLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope);
+        // the aggregator lists every unit of the level (even those without ESSPs); keep the scope's own
+        Set<String> unitCodes = new HashSet<>();
+        switch (unitLevel) {
+            case REGION -> source.regions().forEach(r -> unitCodes.add(r.code()));
+            case PROVINCE -> source.provinces().stream().filter(p -> t.provinceInScope(p.id())).forEach(p -> unitCodes.add(p.code()));
+            case CIRCONSCRIPTION -> source.circonscriptions().stream().filter(c -> t.circInScope(c.id())).forEach(c -> unitCodes.add(c.code()));
+            default -> source.essps().stream().filter(e -> t.esspInScope(e.id())).forEach(e -> unitCodes.add(e.code()));
+        }
+        List<AggregateRow> unitReadiness = ReadinessAggregator.aggregate(readiness, unitLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope)
+                .stream().filter(r -> unitCodes.contains(r.code())).toList();
 
         // ESSPs of the scope
         Map<Integer, EsspReadiness> readinessById = new HashMap<>();
@@ -511,9 +520,5 @@ public final class ReportDataCollector {
             case ESSP -> t.essps.values().stream().filter(e -> e.code().equals(row.code())).map(e -> l.name(e.nameFr(), e.nameAr())).findFirst().orElse(row.name());
             case NATIONAL -> l.get("scope.national");
         };
-    }
-
-    static Set<Integer> ids(List<Integer> list) {
-        return new HashSet<>(list);
     }
 }

@@ -19,15 +19,16 @@ record PdfBlock(String kind, String text, String style, String anchor, boolean n
         return new PdfBlock("P", text, style, null, false, false, 0, null, null);
     }
 
-    static PdfBlock table(PdfTable table) {
-        return new PdfBlock("TABLE", null, null, null, false, false, 0, null, table);
+    /** A table, chart or map; {@code heading} (may be null) is printed above it, kept on the same page. */
+    static PdfBlock table(PdfTable table, String heading, String anchor) {
+        return new PdfBlock("TABLE", heading, null, anchor, false, heading != null && anchor != null, 2, null, table);
     }
 
-    static PdfBlock chart(Object image) {
-        return new PdfBlock("CHART", null, null, null, false, false, 0, image, null);
+    static PdfBlock chart(Object image, String heading, String anchor) {
+        return new PdfBlock("CHART", heading, null, anchor, false, heading != null && anchor != null, 2, image, null);
     }
 
-    static PdfBlock map(Object image) {
-        return new PdfBlock("MAP", null, null, null, false, false, 0, image, null);
+    static PdfBlock map(Object image, String heading, String anchor) {
+        return new PdfBlock("MAP", heading, null, anchor, false, heading != null && anchor != null, 2, image, null);
     }
 }

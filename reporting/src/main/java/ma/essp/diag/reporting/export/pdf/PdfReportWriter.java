@@ -48,6 +48,8 @@ public final class PdfReportWriter {
 
     private static final String TEMPLATES = "/ma/essp/diag/reporting/export/pdf/";
     private static final int TOC_ROWS_PER_PAGE = 38;
+    /** Missing items listed on a fact sheet (the workbook's gaps sheet has them all): one page per ESSP. */
+    private static final int MISSING_PER_SHEET = 15;
 
     private final ReportData data;
     private final ReportLabels l;
@@ -55,6 +57,7 @@ public final class PdfReportWriter {
     private final boolean rtl;
     private final List<PdfBlock> blocks = new ArrayList<>();
     private int anchors;
+    private String pendingHeading;
     private int pages;
 
     public PdfReportWriter(ReportData data, ExportProgress progress) {
@@ -184,24 +187,48 @@ public final class PdfReportWriter {
     }
 
     private void h1(String text) {
+        flushHeading();
         blocks.add(PdfBlock.h1(text, anchor(), !blocks.isEmpty()));
     }
 
+    /** A section heading: printed with the next table, chart or map (never alone at the foot of a page). */
     private void h2(String text) {
-        blocks.add(PdfBlock.h2(text, anchor(), true, false));
+        flushHeading();
+        pendingHeading = text;
+    }
+
+    private void flushHeading() {
+        if (pendingHeading != null) {
+            blocks.add(PdfBlock.h2(pendingHeading, anchor(), true, false));
+            pendingHeading = null;
+        }
+    }
+
+    private String takeHeading() {
+        String h = pendingHeading;
+        pendingHeading = null;
+        return h;
+    }
+
+    private void add(PdfBlock block) {
+        if (block.kind().equals("P") || block.kind().startsWith("H")) {
+            flushHeading();
+        }
+        blocks.add(block);
     }
 
     private void p(String text) {
-        blocks.add(PdfBlock.paragraph(text, "normal"));
+        add(PdfBlock.paragraph(text, "normal"));
     }
 
     private void note(String text) {
-        blocks.add(PdfBlock.paragraph(text, "note"));
+        add(PdfBlock.paragraph(text, "note"));
     }
 
     private void table(PdfTable t) {
         if (t.size() > 1) {
-            blocks.add(PdfBlock.table(t));
+            String heading = takeHeading();
+            blocks.add(PdfBlock.table(t, heading, heading == null ? null : anchor()));
         } else {
             note(l.get("section.empty"));
         }
@@ -212,7 +239,9 @@ public final class PdfReportWriter {
             return;
         }
         int height = Math.min(226, 40 + chart.size() * (chart.size() > 14 ? 11 : 16));
-        blocks.add(PdfBlock.chart(SimpleDataRenderer.getInstance(chart.rightToLeft(rtl).png(515, height))));
+        String heading = takeHeading();
+        blocks.add(PdfBlock.chart(SimpleDataRenderer.getInstance(chart.rightToLeft(rtl).png(515, height)), heading,
+                heading == null ? null : anchor()));
     }
 
     private String n(Double v) {
@@ -265,12 +294,13 @@ public final class PdfReportWriter {
         if (data.request().includes(ReportSection.ESSP_SHEETS)) {
             annex();
         }
+        flushHeading();
     }
 
     private void summary() {
         h1(l.get("summary.title"));
         if (data.synthetic()) {
-            blocks.add(PdfBlock.paragraph(l.get("readme.synthetic"), "warning"));
+            add(PdfBlock.paragraph(l.get("readme.synthetic"), "warning"));
         }
         p(l.format("summary.intro", data.scopeName(), l.date(data.asOf())));
         h2(l.get("summary.key_figures"));
@@ -410,7 +440,8 @@ public final class PdfReportWriter {
         chart(byUnit);
         if (!data.mapAreas().isEmpty()) {
             h2(l.get("map.title"));
-            blocks.add(PdfBlock.map(SimpleDataRenderer.getInstance(map(515, 440))));
+            String heading = takeHeading();
+            blocks.add(PdfBlock.map(SimpleDataRenderer.getInstance(map(515, 440)), heading, anchor()));
         }
         h2(l.get("chart.domain_profile"));
         BarChart profile = new BarChart(l.get("chart.domain_profile") + " — " + data.scopeName(), List.of()).ragColours();
@@ -527,7 +558,7 @@ public final class PdfReportWriter {
     private void readMe() {
         h1(l.get("readme.title"));
         if (data.synthetic()) {
-            blocks.add(PdfBlock.paragraph(l.get("readme.synthetic"), "warning"));
+            add(PdfBlock.paragraph(l.get("readme.synthetic"), "warning"));
         }
         for (String line : ReportCredits.readMeLines(l)) {
             if (!line.isEmpty() && !line.equals(l.get("readme.sheets"))) {
@@ -540,7 +571,7 @@ public final class PdfReportWriter {
         h1(l.get("annex.title"));
         boolean first = true;
         for (EsspEntry e : data.essps()) {
-            blocks.add(PdfBlock.h2(e.essp().code() + " — " + e.name(), anchor(), false, !first));
+            add(PdfBlock.h2(e.essp().code() + " — " + e.name(), anchor(), false, !first));
             first = false;
             var r = e.readiness();
             boolean assessed = r != null && r.assessed();
@@ -556,7 +587,7 @@ public final class PdfReportWriter {
                     .row(l.get("col.assessed_on"), assessed ? l.date(r.assessment().assessedOn()) : "–")
                     .row(l.get("col.general_index"), assessed ? n(r.generalIndex()) : "–")
                     .row(l.get("col.completeness"), assessed ? pct(r.generalCompleteness()) : "–");
-            blocks.add(PdfBlock.table(id));
+            blocks.add(PdfBlock.table(id, null, null));
             PdfTable staff = new PdfTable("KV").header(l.get("annex.staff"), n0(e.staffInPost()));
             for (int i = 0; i < data.hr().cadreCodes().size(); i++) {
                 Integer count = e.staffByCadre().get(data.hr().cadreCodes().get(i));
@@ -564,7 +595,7 @@ public final class PdfReportWriter {
                     staff.row(data.hr().cadreLabels().get(i), n0(count));
                 }
             }
-            blocks.add(PdfBlock.table(staff));
+            blocks.add(PdfBlock.table(staff, null, null));
             if (!assessed) {
                 note(l.get("annex.not_assessed"));
                 continue;
@@ -577,11 +608,14 @@ public final class PdfReportWriter {
                     domains.row(domainLabel(d), n0(s.applicable()), n0(s.answered()), n0(s.available()), n(s.score()));
                 }
             }
-            blocks.add(PdfBlock.table(domains));
+            blocks.add(PdfBlock.table(domains, null, null));
             PdfTable missing = new PdfTable("KV").header(l.get("annex.missing"), l.get("col.blocked_services"));
-            e.missing().stream().limit(25).forEach(m -> missing.row(m.labelFr(), m.blockedServices().isEmpty() ? "" : String.join(", ", m.blockedServices())));
+            e.missing().stream().limit(MISSING_PER_SHEET).forEach(m -> missing.row(m.labelFr(), String.join(", ", m.blockedServices())));
+            if (e.missing().size() > MISSING_PER_SHEET) {
+                missing.row("… +" + (e.missing().size() - MISSING_PER_SHEET), "");
+            }
             if (missing.size() > 1) {
-                blocks.add(PdfBlock.table(missing));
+                blocks.add(PdfBlock.table(missing, null, null));
             } else {
                 note(l.get("annex.missing") + " : " + l.get("annex.none"));
             }

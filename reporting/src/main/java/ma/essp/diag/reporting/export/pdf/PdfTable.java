@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRField;
+import net.sf.jasperreports.engine.JRRewindableDataSource;
 
 /**
  * The rows of one table of the PDF, already formatted as text, for the generic {@code table.jasper} subreport.
@@ -46,10 +47,18 @@ final class PdfTable {
         return this;
     }
 
-    /** A fresh data source over the rows (each fill consumes one). */
+    /**
+     * A fresh data source over the rows (each fill consumes one). Rewindable: a table that does not fit at the foot
+     * of a page is moved to the next one and filled again from its first row.
+     */
     JRDataSource dataSource() {
-        return new JRDataSource() {
+        return new JRRewindableDataSource() {
             private int index = -1;
+
+            @Override
+            public void moveFirst() {
+                index = -1;
+            }
 
             @Override
             public boolean next() {
