@@ -87,14 +87,18 @@ public record ReadinessData(
      * and the ids of the services recorded as offered.
      */
     public record Assessment(int id, int esspId, int catalogueVersionId, LocalDate assessedOn, String status,
-                             Map<Integer, AnswerState> answers, java.util.Set<Integer> offeredServiceIds) {
+                             Answers answers, java.util.Set<Integer> offeredServiceIds) {
         public Assessment {
-            answers = Map.copyOf(answers);
             offeredServiceIds = java.util.Set.copyOf(offeredServiceIds);
         }
 
+        public Assessment(int id, int esspId, int catalogueVersionId, LocalDate assessedOn, String status,
+                          Map<Integer, AnswerState> answers, java.util.Set<Integer> offeredServiceIds) {
+            this(id, esspId, catalogueVersionId, assessedOn, status, Answers.of(answers), offeredServiceIds);
+        }
+
         public AnswerState answer(int itemId) {
-            return answers.getOrDefault(itemId, AnswerState.MISSING);
+            return answers.get(itemId);
         }
     }
 }
