@@ -57,6 +57,7 @@ public final class MissionBenchmarks {
                 () -> new DemoMissionGenerator().generate(mission, scale, DemoMissionGenerator.DEFAULT_SEED, true, DemoProgress.NONE),
                 () -> copyAllRows(mission, work.resolve("copy-" + copies.incrementAndGet() + ".essp")),
                 0, 1));
+        cases.addAll(new ReportBenchmarks(work, mission, log).cases());
         return cases;
     }
 

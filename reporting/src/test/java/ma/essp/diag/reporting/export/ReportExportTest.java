@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.reporting.export.job.ReportExporter;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;

@@ -43,6 +43,7 @@ public final class ExcelReportWriter {
     private final ExportProgress progress;
     private SXSSFWorkbook wb;
     private ExcelStyles styles;
+    private SheetWriter.RowListener listener;
     private long rowsDone;
     private long rowsTotal;
 
@@ -50,6 +51,15 @@ public final class ExcelReportWriter {
         this.data = data;
         this.l = data.labels();
         this.progress = progress;
+    }
+
+    /** The table rows of every sheet, as written (values unwrapped): what the bare-SXSSF baseline writes again. */
+    public static java.util.Map<String, List<Object[]>> tableRows(ReportData data) throws Exception {
+        java.util.Map<String, List<Object[]>> rows = new java.util.LinkedHashMap<>();
+        ExcelReportWriter writer = new ExcelReportWriter(data, ExportProgress.NONE);
+        writer.listener = (sheet, values) -> rows.computeIfAbsent(sheet, k -> new ArrayList<>()).add(values);
+        writer.write(java.io.OutputStream.nullOutputStream());
+        return rows;
     }
 
     /** Writes the workbook to {@code out} (not closed). Checks for cancellation between rows. */
@@ -119,7 +129,7 @@ public final class ExcelReportWriter {
             if ((++rowsDone & 511) == 0) {
                 progress.update(l.get("progress.rows"), rowsDone, rowsTotal);
             }
-        });
+        }).listener(listener);
     }
 
     private static Col col(ReportLabels l, String key, int width) {

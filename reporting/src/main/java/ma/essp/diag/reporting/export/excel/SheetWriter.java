@@ -29,9 +29,15 @@ final class SheetWriter {
     record Score(Double value) {
     }
 
+    /** Sees every table row written (the benchmark records the cells to write them again with bare SXSSF). */
+    interface RowListener {
+        void row(String sheet, Object[] values);
+    }
+
     private final SXSSFSheet sheet;
     private final ExcelStyles styles;
     private final Runnable onRow;
+    private RowListener listener;
     private int next;
     private int headerRow = -1;
     private int columns;
@@ -41,10 +47,20 @@ final class SheetWriter {
         this.styles = styles;
         this.onRow = onRow;
         sheet.setRightToLeft(rightToLeft);
+        // printed (or converted to PDF): landscape, one page wide, the header row repeated on every page
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     SXSSFSheet sheet() {
         return sheet;
+    }
+
+    SheetWriter listener(RowListener value) {
+        listener = value;
+        return this;
     }
 
     int nextRow() {
@@ -84,6 +100,7 @@ final class SheetWriter {
             sheet.setColumnWidth(i, Math.min(255, cols.get(i).width()) * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
     }
 
     void row(Object... values) throws ExportCancelledException {
@@ -95,6 +112,13 @@ final class SheetWriter {
             set(row, i, values[i]);
         }
         onRow.run();
+        if (listener != null) {
+            Object[] plain = new Object[values.length];
+            for (int i = 0; i < values.length; i++) {
+                plain[i] = values[i] instanceof Pct p ? p.value() : values[i] instanceof Score sc ? sc.value() : values[i];
+            }
+            listener.row(sheet.getSheetName(), plain);
+        }
     }
 
     private void set(Row row, int column, Object value) {

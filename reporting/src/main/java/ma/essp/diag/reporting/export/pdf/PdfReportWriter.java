@@ -83,8 +83,27 @@ public final class PdfReportWriter {
         }
     }
 
+    /** The text rows of the report (headings, paragraphs, table cells), for the bare-Jasper benchmark baseline. */
+    public List<String[]> rows() {
+        if (blocks.isEmpty()) {
+            buildBlocks();
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (PdfBlock b : blocks) {
+            if (b.text() != null) {
+                rows.add(new String[] {b.text()});
+            }
+            if (b.table() != null) {
+                rows.addAll(b.table().cells());
+            }
+        }
+        return rows;
+    }
+
     public void write(OutputStream out) throws Exception {
-        buildBlocks();
+        if (blocks.isEmpty()) {
+            buildBlocks();
+        }
         ExportCancelledException.checkCancelled();
         JasperReport body = template("body");
         JasperReport table = template("table");

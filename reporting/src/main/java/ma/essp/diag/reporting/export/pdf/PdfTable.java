@@ -28,6 +28,10 @@ final class PdfTable {
         return layout;
     }
 
+    List<String[]> cells() {
+        return rows.stream().map(Row::cells).toList();
+    }
+
     int size() {
         return rows.size();
     }

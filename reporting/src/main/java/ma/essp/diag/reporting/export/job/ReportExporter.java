@@ -1,6 +1,14 @@
-package ma.essp.diag.reporting.export;
+package ma.essp.diag.reporting.export.job;
 
 import java.nio.file.Path;
+import ma.essp.diag.reporting.export.AtomicFileWriter;
+import ma.essp.diag.reporting.export.ExportCancelledException;
+import ma.essp.diag.reporting.export.ExportException;
+import ma.essp.diag.reporting.export.ExportProgress;
+import ma.essp.diag.reporting.export.ReportData;
+import ma.essp.diag.reporting.export.ReportDataCollector;
+import ma.essp.diag.reporting.export.ReportFormat;
+import ma.essp.diag.reporting.export.ReportRequest;
 import ma.essp.diag.reporting.export.excel.ExcelReportWriter;
 import ma.essp.diag.reporting.export.pdf.PdfReportWriter;
 import org.jooq.DSLContext;
@@ -10,6 +18,7 @@ import org.jooq.DSLContext;
  * ({@link ReportDataCollector}), then write the workbook or the PDF to a temporary file in the destination folder
  * that is moved over the destination only when complete ({@link AtomicFileWriter}). Runs on the caller's thread
  * (a background task in the GUI); interrupting that thread cancels the export and leaves no file behind.
+ * In a package of its own because it uses both writers, which use {@code export}: no package cycle.
  */
 public final class ReportExporter {
 
