@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that the destination holds either the previous file or the complete new one, never a half-written
@@ -44,7 +45,9 @@ public final class AtomicFileWriter {
         Path dir = folderOf(destination);
         Path temp;
         try {
-            temp = Files.createTempFile(dir, "." + destination.getFileName(), ".part");
+            // not Files.createTempFile: its owner-only permissions would stay on the report after the move
+            temp = dir.resolve("." + destination.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+            Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW).close();
         } catch (AccessDeniedException e) {
             throw new ExportException("cannot write " + destination + ": permission denied (choose another folder)", e);
         } catch (IOException e) {

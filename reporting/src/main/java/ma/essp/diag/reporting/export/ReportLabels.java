@@ -72,7 +72,9 @@ public final class ReportLabels {
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(formatLocale).format(date);
+        // Arabic month names, Latin digits (as in Moroccan administrative texts)
+        Locale locale = language == ReportLanguage.AR ? Locale.forLanguageTag("ar-MA-u-nu-latn") : formatLocale;
+        return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 
     /** Picks the name in the report's language: Arabic when there is one, else the French name. */

@@ -206,7 +206,8 @@ final class BarChart {
     }
 
     private static String format(double v, int decimals) {
-        return String.format(Locale.FRANCE, "%." + decimals + "f", v);
+        // grouped by plain spaces (budgets in MAD), decimal comma as in the tables
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v).replace(',', ' ').replace('.', ',');
     }
 
     static float advance(Graphics2D g, String s, Font f) {

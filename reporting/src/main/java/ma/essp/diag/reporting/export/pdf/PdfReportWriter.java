@@ -387,17 +387,21 @@ public final class PdfReportWriter {
     private void axis2() {
         h1("2. " + l.get("axis.2"));
         note(l.get("readme.method.flows"));
-        PdfTable t = new PdfTable("A").header(l.get("col.report"), l.get("col.from") + " → " + l.get("col.to"),
+        PdfTable t = new PdfTable("F").header(l.get("col.report"), l.get("col.from") + " → " + l.get("col.to"),
                 l.get("col.channel"), l.get("col.reports_expected"), l.get("col.reports_received"), l.get("col.completeness"),
                 l.get("col.timeliness"), l.get("col.mean_delay"));
-        BarChart chart = new BarChart(l.get("chart.flow_completeness"), List.of()).ragColours().unit(" %", 0);
+        // the chart sums the links of each report: one bar per report, readable at any scope
+        Map<String, long[]> byReport = new java.util.LinkedHashMap<>();
         for (ReportData.FlowRow f : data.flows()) {
-            t.row(f.report() + (f.territory().equals(l.get("scope.national")) ? "" : " (" + f.territory() + ")"),
-                    f.from() + " → " + f.to(), f.channel(), n0(f.expected()), n0(f.received()), pct(f.completeness()),
+            t.row(f.report(), f.from() + " → " + f.to(), f.channel(), n0(f.expected()), n0(f.received()), pct(f.completeness()),
                     pct(f.timeliness()), n(f.meanDelay()));
-            chart.bar(f.report() + " : " + f.from() + " → " + f.to(), f.completeness() == null ? null : f.completeness() * 100);
+            long[] sums = byReport.computeIfAbsent(f.report(), k -> new long[2]);
+            sums[0] += f.expected();
+            sums[1] += f.received();
         }
         table(t);
+        BarChart chart = new BarChart(l.get("chart.flow_completeness"), List.of()).ragColours().unit(" %", 0);
+        byReport.forEach((report, sums) -> chart.bar(report, sums[0] == 0 ? null : sums[1] * 100.0 / sums[0]));
         chart(chart);
     }
 

@@ -9,7 +9,7 @@ import net.sf.jasperreports.engine.JRRewindableDataSource;
 
 /**
  * The rows of one table of the PDF, already formatted as text, for the generic {@code table.jasper} subreport.
- * Layouts (column widths) are defined in {@code table.jrxml}: A (a label and up to seven figures), KV (key, value),
+ * Layouts (column widths) are defined in {@code table.jrxml}: A (a label and up to seven figures), KV (key, value), F (data flows),
  * T5 (five text columns), W4 (four text columns).
  */
 final class PdfTable {
