@@ -84,7 +84,8 @@ public record ReportData(
 
     public record FlowRow(String report, String programme, String tool, String from, String to, String channel,
                           String periodicity, Integer expectedDelayDays, String territory, int observations,
-                          long expected, long received, Double completeness, Double timeliness, Double meanDelay) {
+                          long expected, long received, Double completeness, Double timeliness, Double meanDelay,
+                          long onTime, long onTimeKnown, double delaySum, int delayCount) {
     }
 
     public record ComplaintSummary(int systems, Map<String, Double> systemShares, List<SampleRow> samples,

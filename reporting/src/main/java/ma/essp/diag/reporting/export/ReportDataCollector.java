@@ -383,7 +383,7 @@ public final class ReportDataCollector {
                     l.code("periodicity", f.periodicity()), f.expectedDelayDays(),
                     t.territoryName(f.regionId(), f.provinceId(), null, null, l), n, expected, received,
                     expected == 0 ? null : (double) received / expected, onTimeKnown == 0 ? null : (double) onTime / onTimeKnown,
-                    delayN == 0 ? null : delaySum / delayN));
+                    delayN == 0 ? null : delaySum / delayN, onTime, onTimeKnown, delaySum, delayN));
         }
 
         // perpetrator care

@@ -377,10 +377,24 @@ public final class PdfReportWriter {
             }
         }
         chart(density.max(max));
-        h2(l.get("sheet.hr_matrix"));
-        PdfTable m = new PdfTable("W4").header(l.get("col.region"), l.get("col.hr_function"), l.get("col.holder_today"),
-                l.get("col.holder_under_gst"));
-        data.hrMatrix().forEach(r -> m.row(r.region(), r.function(), r.holderToday(), r.holderUnderGst()));
+        // the ESSP-GST matrix pivoted: one line per region, one column per HR function, "today → under the GST"
+        h2(l.get("sheet.hr_matrix") + " (" + l.get("col.holder_today") + " → " + l.get("col.holder_under_gst") + ")");
+        List<String> functions = new ArrayList<>();
+        Map<String, Map<String, String>> byRegion = new java.util.LinkedHashMap<>();
+        for (ReportData.HrMatrixRow r : data.hrMatrix()) {
+            if (!functions.contains(r.function())) {
+                functions.add(r.function());
+            }
+            byRegion.computeIfAbsent(r.region(), k -> new HashMap<>()).put(r.function(), r.holderToday() + " → " + r.holderUnderGst());
+        }
+        List<String> header = new ArrayList<>(List.of(l.get("col.region")));
+        header.addAll(functions.stream().limit(7).toList());
+        PdfTable m = new PdfTable("A").header(header.toArray(String[]::new));
+        byRegion.forEach((region, cells) -> {
+            List<String> row = new ArrayList<>(List.of(region));
+            functions.stream().limit(7).forEach(f -> row.add(cells.getOrDefault(f, "")));
+            m.row(row.toArray(String[]::new));
+        });
         table(m);
     }
 
@@ -391,14 +405,29 @@ public final class PdfReportWriter {
                 l.get("col.channel"), l.get("col.reports_expected"), l.get("col.reports_received"), l.get("col.completeness"),
                 l.get("col.timeliness"), l.get("col.mean_delay"));
         // the chart sums the links of each report: one bar per report, readable at any scope
+        // one line per report and link: the same link in several regions is summed (the workbook has each one)
+        Map<String, double[]> links = new java.util.LinkedHashMap<>();
+        Map<String, String[]> linkLabels = new HashMap<>();
         Map<String, long[]> byReport = new java.util.LinkedHashMap<>();
         for (ReportData.FlowRow f : data.flows()) {
-            t.row(f.report(), f.from() + " → " + f.to(), f.channel(), n0(f.expected()), n0(f.received()), pct(f.completeness()),
-                    pct(f.timeliness()), n(f.meanDelay()));
-            long[] sums = byReport.computeIfAbsent(f.report(), k -> new long[2]);
+            String key = f.report() + "|" + f.from() + "|" + f.to() + "|" + f.channel();
+            linkLabels.putIfAbsent(key, new String[] {f.report(), f.from() + " → " + f.to(), f.channel()});
+            double[] sums = links.computeIfAbsent(key, k -> new double[6]);
             sums[0] += f.expected();
             sums[1] += f.received();
+            sums[2] += f.onTime();
+            sums[3] += f.onTimeKnown();
+            sums[4] += f.delaySum();
+            sums[5] += f.delayCount();
+            long[] report = byReport.computeIfAbsent(f.report(), k -> new long[2]);
+            report[0] += f.expected();
+            report[1] += f.received();
         }
+        links.forEach((key, v) -> {
+            String[] label = linkLabels.get(key);
+            t.row(label[0], label[1], label[2], n0(v[0]), n0(v[1]), pct(v[0] == 0 ? null : v[1] / v[0]),
+                    pct(v[3] == 0 ? null : v[2] / v[3]), n(v[5] == 0 ? null : v[4] / v[5]));
+        });
         table(t);
         BarChart chart = new BarChart(l.get("chart.flow_completeness"), List.of()).ragColours().unit(" %", 0);
         byReport.forEach((report, sums) -> chart.bar(report, sums[0] == 0 ? null : sums[1] * 100.0 / sums[0]));
