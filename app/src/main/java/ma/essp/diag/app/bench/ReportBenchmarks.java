@@ -109,10 +109,10 @@ final class ReportBenchmarks {
                 }, 1, 3);
         BenchCase regionalPdf = new BenchCase("regional PDF with ESSP annex", "bare Jasper fill+export, same rows",
                 () -> pdf(regional.get(), "regional.pdf"),
-                () -> bare(regionalRows.get(), "bare-regional.pdf"), 1, 3);
+                () -> bare(regionalRows.get(), "bare-regional.pdf"), 1, 2);
         BenchCase nationalPdfCase = new BenchCase("national PDF without annex", "bare Jasper fill+export, same rows",
                 () -> pdf(nationalPdf.get(), "national.pdf"),
-                () -> bare(nationalRows.get(), "bare-national.pdf"), 1, 3);
+                () -> bare(nationalRows.get(), "bare-national.pdf"), 1, 2);
         return List.of(gather, workbook, regionalPdf, nationalPdfCase);
     }
 

@@ -65,21 +65,23 @@ public final class AtomicFileWriter {
                 Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
             }
             done = true;
-        } catch (ExportException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new ExportException("cannot write " + destination + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted() || e.getCause() instanceof ExportCancelledException) {
-                throw new ExportCancelledException();
-            }
-            throw e;
         } catch (Exception e) {
+            // an interrupted thread also makes NIO writes fail (ClosedByInterruptException): still a cancellation
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            if (Thread.currentThread().isInterrupted()) {
+            if (e instanceof ExportCancelledException || Thread.currentThread().isInterrupted()
+                    || e.getCause() instanceof ExportCancelledException) {
                 throw new ExportCancelledException();
+            }
+            if (e instanceof ExportException ee) {
+                throw ee;
+            }
+            if (e instanceof IOException) {
+                throw new ExportException("cannot write " + destination + ": " + e.getMessage(), e);
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
             }
             throw new ExportException("export failed: " + e.getMessage(), e);
         } finally {

@@ -1,8 +1,8 @@
 package ma.essp.diag.reporting.export.pdf;
 
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRField;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -25,7 +25,7 @@ public final class BareJasperBaseline {
     /** @return the number of pages */
     public static int write(List<String[]> rows, OutputStream out) throws Exception {
         JasperReport template = PdfReportWriter.template("rows");
-        JasperPrint print = JasperFillManager.fillReport(template, Map.of(), new JRDataSource() {
+        JasperPrint print = JasperFillManager.fillReport(template, new HashMap<>(), new JRDataSource() {
             private int index = -1;
 
             @Override
