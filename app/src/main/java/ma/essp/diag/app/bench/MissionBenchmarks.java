@@ -89,6 +89,7 @@ public final class MissionBenchmarks {
         ReadinessBench readiness = new ReadinessBench(mission, work);
         resources.add(readiness);
         cases.add(readiness.allLevels());
+        cases.addAll(new ReportBenchmarks(work, mission, log).cases());
         return cases;
     }
 
