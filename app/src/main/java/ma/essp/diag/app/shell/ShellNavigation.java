@@ -3,6 +3,7 @@ package ma.essp.diag.app.shell;
 import java.util.List;
 import ma.essp.diag.app.pms.PmsArea;
 import ma.essp.diag.app.registry.EsspRegistryArea;
+import ma.essp.diag.app.reports.ReportsArea;
 import ma.essp.diag.app.territory.TerritoryArea;
 import ma.essp.diag.app.ui.NavigationEntry;
 import ma.essp.diag.app.ui.PlannedArea;
@@ -30,6 +31,6 @@ public final class ShellNavigation {
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
-                new PlannedArea("reports", "nav.reports", Material2MZ.PICTURE_AS_PDF));
+                new ReportsArea());
     }
 }

@@ -19,7 +19,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import ma.essp.diag.app.AppPaths;
+import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.shell.ShellView;
