@@ -1,4 +1,4 @@
-package ma.essp.diag.app;
+package ma.essp.diag.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
