@@ -103,6 +103,13 @@ essp-diag check "$WORK/x.essp" || fail "essp-diag check on the demo mission"
 essp-diag info "$WORK/x.essp" >"$WORK/info.txt" || fail "essp-diag info on the demo mission"
 head -n 4 "$WORK/info.txt"
 
+step "essp-diag export: the report as PDF (Arabic) and Excel (French), with POI and JasperReports of the package"
+essp-diag export "$WORK/x.essp" --format pdf --lang ar --out "$WORK/report-ar.pdf" --quiet || fail "essp-diag export --format pdf"
+essp-diag export "$WORK/x.essp" --format xlsx --lang fr --out "$WORK/report-fr.xlsx" --quiet || fail "essp-diag export --format xlsx"
+[ "$(head -c 4 "$WORK/report-ar.pdf")" = "%PDF" ] || fail "report-ar.pdf is not a PDF"
+[ "$(head -c 2 "$WORK/report-fr.xlsx")" = "PK" ] || fail "report-fr.xlsx is not an xlsx (zip) file"
+echo "report-ar.pdf $(stat -c %s "$WORK/report-ar.pdf") bytes, report-fr.xlsx $(stat -c %s "$WORK/report-fr.xlsx") bytes"
+
 step "essp-diag bench --scale small (uses java.management of the trimmed runtime)"
 essp-diag bench --scale small --dir "$WORK/bench" >"$WORK/bench.txt" 2>&1 || { cat "$WORK/bench.txt" >&2; fail "essp-diag bench"; }
 grep -E '^generate demo mission' "$WORK/bench.txt" || { cat "$WORK/bench.txt" >&2; fail "essp-diag bench printed no measurement"; }
