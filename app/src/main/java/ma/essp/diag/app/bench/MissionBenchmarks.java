@@ -35,6 +35,8 @@ public final class MissionBenchmarks {
     private final PrintWriter log;
     private final Path mission;
     private final Path emptySchema;
+    /** Closed after the last case (e.g. a mission held open across the runs of a case). */
+    private final List<AutoCloseable> resources = new ArrayList<>();
 
     public MissionBenchmarks(Path work, DemoScale scale, PrintWriter log) {
         this.work = work;
@@ -47,15 +49,21 @@ public final class MissionBenchmarks {
     public BenchReport runAll() throws Exception {
         BenchReport report = new BenchReport();
         MissionFile.create(emptySchema).close();
-        // the generation case must run first: the other cases read the mission it writes
-        BenchCase generation = generationCase();
-        log.printf(Locale.ROOT, "measuring: %s%n", generation.operation());
-        log.flush();
-        report.run(generation);
-        for (BenchCase c : cases()) {
-            log.printf(Locale.ROOT, "measuring: %s%n", c.operation());
+        try {
+            // the generation case must run first: the other cases read the mission it writes
+            BenchCase generation = generationCase();
+            log.printf(Locale.ROOT, "measuring: %s%n", generation.operation());
             log.flush();
-            report.run(c);
+            report.run(generation);
+            for (BenchCase c : cases()) {
+                log.printf(Locale.ROOT, "measuring: %s%n", c.operation());
+                log.flush();
+                report.run(c);
+            }
+        } finally {
+            for (AutoCloseable resource : resources) {
+                resource.close();
+            }
         }
         return report;
     }
@@ -78,6 +86,9 @@ public final class MissionBenchmarks {
         List<EsspListRow> rows = List.copyOf(registry.filteredRows());
         cases.add(BenchCase.of("filter ESSP list (" + rows.size() + " rows, 4 queries)", () -> filterWithViewModel(registry),
                 "plain stream filter over the same rows", () -> filterWithStreams(searchKeys(rows))));
+        ReadinessBench readiness = new ReadinessBench(mission, work);
+        resources.add(readiness);
+        cases.add(readiness.allLevels());
         cases.addAll(new ReportBenchmarks(work, mission, log).cases());
         return cases;
     }

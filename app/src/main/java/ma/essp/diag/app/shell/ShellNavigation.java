@@ -1,6 +1,7 @@
 package ma.essp.diag.app.shell;
 
 import java.util.List;
+import ma.essp.diag.app.pms.PmsArea;
 import ma.essp.diag.app.registry.EsspRegistryArea;
 import ma.essp.diag.app.reports.ReportsArea;
 import ma.essp.diag.app.territory.TerritoryArea;
@@ -23,7 +24,7 @@ public final class ShellNavigation {
                 new TerritoryArea(),
                 new EsspRegistryArea(),
                 new PlannedArea("hr", "nav.hr", Material2MZ.PEOPLE),
-                new PlannedArea("pms", "nav.pms", Material2AL.FACT_CHECK),
+                new PmsArea(),
                 new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
                 new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
                 new PlannedArea("circonscriptions", "nav.circonscriptions", Material2AL.ACCOUNT_TREE),

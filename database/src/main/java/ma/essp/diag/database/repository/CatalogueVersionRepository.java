@@ -1,10 +1,12 @@
 package ma.essp.diag.database.repository;
 
+import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
 import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
 import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE;
 import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE_AREA;
 import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE_REQUIREMENT;
+import static ma.essp.diag.database.jooq.Tables.SARA_DOMAIN;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -204,6 +206,19 @@ public final class CatalogueVersionRepository {
     public Map<String, Integer> serviceIds(int versionId) {
         return dsl.select(PMS_SERVICE.CODE, PMS_SERVICE.ID).from(PMS_SERVICE)
                 .where(PMS_SERVICE.VERSION_ID.eq(versionId), PMS_SERVICE.DELETED.isFalse()).fetchMap(PMS_SERVICE.CODE, PMS_SERVICE.ID);
+    }
+
+    /** SARA domain code to scope (general or service), in display order. */
+    public Map<String, String> domainScopes() {
+        Map<String, String> scopes = new LinkedHashMap<>();
+        dsl.selectFrom(SARA_DOMAIN).orderBy(SARA_DOMAIN.SORT_ORDER).forEach(d -> scopes.put(d.getCode(), d.getScope()));
+        return scopes;
+    }
+
+    /** The current ESSP categories a requirement can name (legacy names excluded), in display order. */
+    public List<String> requirementCategories() {
+        return dsl.select(ESSP_CATEGORY.CODE).from(ESSP_CATEGORY).where(ESSP_CATEGORY.LEGACY.isFalse())
+                .orderBy(ESSP_CATEGORY.SORT_ORDER).fetch(ESSP_CATEGORY.CODE);
     }
 
     private static VersionInfo info(PmsCatalogueVersionRecord r) {

@@ -61,8 +61,8 @@ class AssessmentRepositoryTest {
             assertThat(sheet.answers()).hasSize(2);
             assertThat(sheet.answers().get(item).state()).isEqualTo(AnswerState.AVAILABLE_FUNCTIONING);
             assertThat(sheet.services()).containsValue(true);
-            // 53 in-scope general items (malaria out of scope) + 8 ANC items, offered
-            assertThat(repo.progress(assessmentId)).isEqualTo(new AssessmentRepository.Progress(2, 53 + 8));
+            // 53 in-scope general items (malaria out of scope) + 12 ANC items, offered
+            assertThat(repo.progress(assessmentId)).isEqualTo(new AssessmentRepository.Progress(2, 53 + 12));
 
             // changing an answer bumps the row version and stamps who changed it; an unchanged answer does not
             repo.answer(assessmentId, item, AnswerState.AVAILABLE_NOT_FUNCTIONING, "observed", null);

@@ -23,7 +23,7 @@ class CatalogueVersionRepositoryTest {
             var dsl = mission.dsl();
             CatalogueVersionRepository repo = new CatalogueVersionRepository(dsl, EditContext.system("test"));
             CatalogueSnapshot v1 = repo.snapshot(1);
-            assertThat(v1.items()).hasSize(142);
+            assertThat(v1.items()).hasSize(189);
             assertThat(v1.services()).hasSize(17);
 
             int v2 = repo.draftFrom(1, "PMS v0.2");

@@ -130,7 +130,7 @@ class ReadinessCalculatorTest {
         f.answerGeneralDomain(a3, V1, "basic_amenities", AVAILABLE_FUNCTIONING);
         f.answerGeneralDomain(a3, V1, "basic_equipment", AVAILABLE_FUNCTIONING);
         // E3 offers ANC: staff 2/2 = 100, equipment ANC-03 yes ANC-04 no = 50, diagnostics 0/2 = 0, medicines 2/2 = 100
-        // -> (100 + 50 + 0 + 100) / 4 = 62.5
+        // -> (100 + 50 + 0 + 100) / 4 = 62.5; ANC-09 to ANC-12 left unanswered: out of the score, in completeness
         f.offer(a3, V1, "ANC");
         f.answer(a3, V1, "ANC-01", AVAILABLE_FUNCTIONING);
         f.answer(a3, V1, "ANC-02", AVAILABLE_FUNCTIONING);
@@ -205,7 +205,9 @@ class ReadinessCalculatorTest {
             // E1 100, E3 62.5; E2 does not offer ANC and is not a zero
             assertThat(plain.services().get("ANC").value()).isCloseTo(81.25, within(EPS));
             assertThat(plain.services().get("ANC").n()).isEqualTo(2);
-            assertThat(plain.services().get("ANC").completeness()).isCloseTo(1.0, within(EPS));
+            // E1 answered its 12 ANC items, E3 8 of 12
+            assertThat(plain.services().get("ANC").completeness()).isCloseTo(20.0 / 24, within(EPS));
+            assertThat(result.essp("E3").services().get("ANC").completeness()).isCloseTo(8.0 / 12, within(EPS));
             assertThat(plain.services().get("FP")).isEqualTo(Figure.EMPTY);
             AggregateRow weighted = row(ReadinessAggregator.aggregate(result, AggregationLevel.PROVINCE, Breakdown.NONE,
                     Weighting.POPULATION), "01.511");
