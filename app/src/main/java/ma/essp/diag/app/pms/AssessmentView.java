@@ -47,6 +47,9 @@ public final class AssessmentView {
     @FXML private TableColumn<ChecklistRow, String> codeColumn;
     @FXML private TableColumn<ChecklistRow, String> labelColumn;
     @FXML private TableColumn<ChecklistRow, ChecklistRow> stateColumn;
+    @FXML private TableColumn<ChecklistRow, String> sourceColumn;
+    @FXML private TableColumn<ChecklistRow, String> commentColumn;
+    @FXML private javafx.scene.control.TextField commentField;
 
     public AssessmentView(AssessmentViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -106,8 +109,37 @@ public final class AssessmentView {
                 }
             }
         });
+        // the source of an answer; nothing while the item is unanswered
+        sourceColumn.setCellValueFactory(c -> c.getValue().kind() != RowKind.ITEM ? new ReadOnlyObjectWrapper<>("")
+                : javafx.beans.binding.Bindings.createStringBinding(
+                        () -> c.getValue().stateProperty().get() == AnswerState.MISSING ? ""
+                                : viewModel.sourceLabel(c.getValue().sourceProperty().get()),
+                        c.getValue().stateProperty(), c.getValue().sourceProperty()));
+        commentColumn.setCellValueFactory(c -> c.getValue().commentProperty());
         checklist.setItems(viewModel.rows());
+        // the comment box edits the selected item's comment; Enter or leaving the box saves it
+        checklist.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            commentField.setDisable(now == null || now.kind() != RowKind.ITEM || !now.inScope());
+            commentField.setText(now == null ? "" : now.commentProperty().get());
+        });
+        commentField.setDisable(true);
+        commentField.setOnAction(e -> {
+            viewModel.comment(checklist.getSelectionModel().getSelectedItem(), commentField.getText());
+            checklist.requestFocus();
+        });
+        commentField.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                viewModel.comment(checklist.getSelectionModel().getSelectedItem(), commentField.getText());
+            }
+        });
         checklist.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // C moves to the comment box on release, so that the typed "c" itself stays with the table
+        checklist.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.C && !commentField.isDisabled()) {
+                commentField.requestFocus();
+                e.consume();
+            }
+        });
     }
 
     private void onKey(KeyEvent e) {
@@ -117,6 +149,11 @@ public final class AssessmentView {
         }
         if (row.kind() == RowKind.SERVICE && e.getCode() == KeyCode.SPACE) {
             row.offeredProperty().set(!row.offeredProperty().get());
+            e.consume();
+            return;
+        }
+        if (e.getCode() == KeyCode.O || e.getCode() == KeyCode.R) {
+            viewModel.source(row, e.getCode() == KeyCode.R ? AssessmentViewModel.REPORTED : AssessmentViewModel.OBSERVED);
             e.consume();
             return;
         }

@@ -51,6 +51,8 @@ public final class AssessmentViewModel {
         private final int id;
         private final ObjectProperty<AnswerState> state = new SimpleObjectProperty<>(AnswerState.MISSING);
         private final BooleanProperty offered = new SimpleBooleanProperty(false);
+        private final javafx.beans.property.StringProperty source = new javafx.beans.property.SimpleStringProperty(OBSERVED);
+        private final javafx.beans.property.StringProperty comment = new javafx.beans.property.SimpleStringProperty("");
         private final boolean inScope;
 
         ChecklistRow(RowKind kind, int id, String code, String label, String domainCode, boolean inScope) {
@@ -94,7 +96,19 @@ public final class AssessmentViewModel {
         public BooleanProperty offeredProperty() {
             return offered;
         }
+
+        /** observed or reported. */
+        public javafx.beans.property.StringProperty sourceProperty() {
+            return source;
+        }
+
+        public javafx.beans.property.StringProperty commentProperty() {
+            return comment;
+        }
     }
+
+    public static final String OBSERVED = "observed";
+    public static final String REPORTED = "reported";
 
     /** What the background load hands to the FX thread. */
     record Loaded(List<AssessmentRepository.Header> history, AssessmentRepository.Sheet sheet, CatalogueSnapshot catalogue,
@@ -119,7 +133,7 @@ public final class AssessmentViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     /** Answers not yet written, by item id: the write task drains it, so the last answer given wins. */
-    private final Map<Integer, AnswerState> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, AssessmentRepository.Answer> pending = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
 
     public AssessmentViewModel(AssessmentRepository assessments, CatalogueVersionRepository catalogue, EsspRepository essps,
@@ -239,24 +253,51 @@ public final class AssessmentViewModel {
         ChecklistRow row = new ChecklistRow(RowKind.ITEM, itemId, item.code(), label, item.domainCode(), item.inScope());
         AssessmentRepository.Answer answer = loaded.sheet().answers().get(itemId);
         row.state.set(answer == null ? AnswerState.MISSING : answer.state());
+        if (answer != null) {
+            row.source.set(answer.source() == null ? OBSERVED : answer.source());
+            row.comment.set(answer.comment() == null ? "" : answer.comment());
+        }
         return row;
     }
 
     /** Answers an item (the keyboard's 1/2/3/4, 0 for "not answered"); saved at once in the background. */
     public void answer(ChecklistRow row, AnswerState state) {
-        AssessmentRepository.Header header = assessment.get();
-        if (header == null || row == null || row.kind != RowKind.ITEM || !row.inScope) {
+        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null) {
             return;
         }
         row.state.set(state);
-        pending.put(row.id, state);
-        int assessmentId = header.id();
+        save(row);
+    }
+
+    /** Sets whether the answer was observed or reported (keys O and R); saved with the answer. */
+    public void source(ChecklistRow row, String source) {
+        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null) {
+            return;
+        }
+        row.source.set(source);
+        save(row);
+    }
+
+    /** Sets the comment of an item; saved with the answer. */
+    public void comment(ChecklistRow row, String comment) {
+        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null
+                || Objects.equals(row.comment.get(), comment == null ? "" : comment.strip())) {
+            return;
+        }
+        row.comment.set(comment == null ? "" : comment.strip());
+        save(row);
+    }
+
+    private void save(ChecklistRow row) {
+        int assessmentId = assessment.get().id();
+        String comment = row.comment.get() == null || row.comment.get().isBlank() ? null : row.comment.get();
+        pending.put(row.id, new AssessmentRepository.Answer(row.id, row.state.get(), row.source.get(), comment));
         executor.execute(BackgroundTask.wrap(() -> {
                     synchronized (writeLock) {
                         for (Integer itemId : List.copyOf(pending.keySet())) {
-                            AnswerState s = pending.remove(itemId);
-                            if (s != null) {
-                                assessments.answer(assessmentId, itemId, s, "observed", null);
+                            AssessmentRepository.Answer a = pending.remove(itemId);
+                            if (a != null) {
+                                assessments.answer(assessmentId, itemId, a.state(), a.source(), a.comment());
                             }
                         }
                         return assessments.progress(assessmentId);
@@ -264,6 +305,10 @@ public final class AssessmentViewModel {
                 })
                 .onSuccess(this::setProgress)
                 .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+    }
+
+    public String sourceLabel(String source) {
+        return REPORTED.equals(source) ? i18n.get("pms.source.reported") : i18n.get("pms.source.observed");
     }
 
     private void setOffered(int serviceId, boolean offered) {

@@ -45,6 +45,12 @@ public final class ReadinessDashboardView {
     @FXML private BarChart<Number, String> domainChart;
     @FXML private BarChart<String, Number> histogramChart;
     @FXML private ListView<GapAnalyzer.Need> needsList;
+    @FXML private TableView<ReadinessDashboardViewModel.ServiceLine> servicesTable;
+    @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceNameColumn;
+    @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceValueColumn;
+    @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceBehindColumn;
+    @FXML private Label esspGapsTitle;
+    @FXML private ListView<String> esspGapsList;
     @FXML private TableView<AggregateRow> table;
     @FXML private TableColumn<AggregateRow, String> nameColumn;
     @FXML private TableColumn<AggregateRow, String> nColumn;
@@ -111,6 +117,13 @@ public final class ReadinessDashboardView {
                 viewModel.goTo(viewModel.path().size() - 2);
             }
         });
+        servicesTable.setItems(viewModel.services());
+        serviceNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
+        serviceValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.figure(c.getValue().figure())));
+        serviceBehindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.behind(c.getValue().figure())));
+        esspGapsTitle.textProperty().bind(viewModel.esspGapsTitleProperty());
+        esspGapsList.setItems(viewModel.esspGaps());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> viewModel.selectEssp(now));
         needsList.setItems(viewModel.topNeeds());
         needsList.setCellFactory(l -> new ListCell<>() {
             @Override

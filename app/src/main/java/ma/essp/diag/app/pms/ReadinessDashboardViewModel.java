@@ -51,6 +51,10 @@ public final class ReadinessDashboardViewModel {
     public record Bin(int from, int to, int count) {
     }
 
+    /** Service-specific readiness of the current unit (over the ESSPs offering the service). */
+    public record ServiceLine(String code, String label, Figure figure) {
+    }
+
     private static final int TOP_NEEDS = 10;
 
     private final Callable<ReadinessResult> loader;
@@ -63,6 +67,9 @@ public final class ReadinessDashboardViewModel {
     private final ObservableList<DomainBar> domainProfile = FXCollections.observableArrayList();
     private final ObservableList<Bin> histogram = FXCollections.observableArrayList();
     private final ObservableList<GapAnalyzer.Need> topNeeds = FXCollections.observableArrayList();
+    private final ObservableList<ServiceLine> services = FXCollections.observableArrayList();
+    private final ObservableList<String> esspGaps = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper esspGapsTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AggregateRow> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final BooleanProperty weighted = new SimpleBooleanProperty(this, "weighted", false);
@@ -109,6 +116,29 @@ public final class ReadinessDashboardViewModel {
         path.add(new Crumb(childLevel, id, row.name()));
         refresh();
         return true;
+    }
+
+    /**
+     * Shows the missing items of one ESSP (a row at ESSP level), ranked by how many of its required or offered
+     * services each one blocks.
+     */
+    public void selectEssp(AggregateRow row) {
+        esspGaps.clear();
+        if (result == null || row == null || row.level() != AggregationLevel.ESSP) {
+            esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.none"));
+            return;
+        }
+        EsspReadiness essp = result.essps().stream().filter(e -> e.essp().code().equals(row.code())).findFirst().orElse(null);
+        if (essp == null) {
+            return;
+        }
+        List<GapAnalyzer.MissingItem> missing = GapAnalyzer.forEssp(result, essp);
+        esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.title", row.name(), i18n.formatNumber(missing.size())));
+        for (GapAnalyzer.MissingItem m : missing) {
+            esspGaps.add(m.labelFr() + (m.general() ? " · " + i18n.get("pms.dashboard.essp_gaps.general") : "")
+                    + (m.blockedServices().isEmpty() ? "" : " · " + i18n.get("pms.dashboard.essp_gaps.blocks",
+                    String.join(", ", m.blockedServices()))));
+        }
     }
 
     /** Goes back up to a step of the path. */
@@ -190,6 +220,14 @@ public final class ReadinessDashboardViewModel {
         domainProfile.setAll(bars);
         histogram.setAll(histogram(scope));
         topNeeds.setAll(GapAnalyzer.needs(result, scope).stream().limit(TOP_NEEDS).toList());
+        List<ServiceLine> lines = new ArrayList<>();
+        for (var column : result.catalogue().serviceColumns()) {
+            String label = "en".equals(i18n.locale().getLanguage()) && column.labelEn() != null ? column.labelEn() : column.labelFr();
+            lines.add(new ServiceLine(column.code(), label, own.services().getOrDefault(column.code(), Figure.EMPTY)));
+        }
+        services.setAll(lines);
+        esspGaps.clear();
+        esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.none"));
         summary.set(i18n.get("pms.dashboard.summary", here.name(), figure(own.general()), i18n.formatNumber(own.general().n()),
                 i18n.formatNumber(own.registered()), percent(own.general().completeness()),
                 i18n.get(weighted.get() ? "pms.dashboard.weighting.population" : "pms.dashboard.weighting.unweighted")));
@@ -279,6 +317,18 @@ public final class ReadinessDashboardViewModel {
 
     public ObservableList<GapAnalyzer.Need> topNeeds() {
         return topNeeds;
+    }
+
+    public ObservableList<ServiceLine> services() {
+        return services;
+    }
+
+    public ObservableList<String> esspGaps() {
+        return esspGaps;
+    }
+
+    public ReadOnlyStringProperty esspGapsTitleProperty() {
+        return esspGapsTitle.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<AggregateRow> currentProperty() {

@@ -71,6 +71,8 @@ class AssessmentViewModelTest {
         // malaria is out of scope in Morocco: not answerable, not counted
         vm.answer(row(vm, "DX03"), AnswerState.ABSENT);
         assertThat(vm.progressTextProperty().get()).isEqualTo("2 / 53 éléments renseignés");
+        vm.source(row(vm, "AM02"), AssessmentViewModel.REPORTED);
+        vm.comment(row(vm, "AM02"), "  pompe en panne depuis mars ");
         ChecklistRow anc = vm.rows().stream().filter(r -> r.kind() == RowKind.SERVICE && r.code().equals("ANC")).findFirst().orElseThrow();
         anc.offeredProperty().set(true);
         assertThat(vm.progressTextProperty().get()).isEqualTo("2 / 65 éléments renseignés");
@@ -83,6 +85,10 @@ class AssessmentViewModelTest {
         assertThat(row(again, "AM01").stateProperty().get()).isEqualTo(AnswerState.AVAILABLE_FUNCTIONING);
         assertThat(row(again, "AM02").stateProperty().get()).isEqualTo(AnswerState.AVAILABLE_NOT_FUNCTIONING);
         assertThat(row(again, "DX03").stateProperty().get()).isEqualTo(AnswerState.MISSING);
+        assertThat(row(again, "AM02").sourceProperty().get()).isEqualTo("reported");
+        assertThat(again.sourceLabel(row(again, "AM02").sourceProperty().get())).isEqualTo("déclaré");
+        assertThat(row(again, "AM02").commentProperty().get()).isEqualTo("pompe en panne depuis mars");
+        assertThat(row(again, "AM01").sourceProperty().get()).isEqualTo("observed");
         assertThat(again.rows().stream().filter(r -> r.kind() == RowKind.SERVICE && r.code().equals("ANC")).findFirst().orElseThrow()
                 .offeredProperty().get()).isTrue();
         assertThat(again.progressTextProperty().get()).isEqualTo("2 / 65 éléments renseignés");

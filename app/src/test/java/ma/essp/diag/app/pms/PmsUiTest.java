@@ -165,8 +165,12 @@ class PmsUiTest {
         assertThat(checklist.getItems().get(3).stateProperty().get().code()).isEqualTo("absent");
         assertThat(checklist.getItems().get(4).stateProperty().get().code()).isEqualTo("not_applicable");
         assertThat(checklist.getSelectionModel().getSelectedIndex()).isEqualTo(6);
-        robot.type(KeyCode.DOWN).type(KeyCode.UP).type(KeyCode.DIGIT0);
-        waitUntil(() -> checklist.getItems().get(6).stateProperty().get().code().equals("missing"));
+        robot.type(KeyCode.DOWN).type(KeyCode.UP).type(KeyCode.DIGIT1);
+        waitUntil(() -> checklist.getItems().get(6).stateProperty().get().code().equals("available_functioning"));
+        robot.type(KeyCode.UP).type(KeyCode.R);
+        waitUntil(() -> checklist.getItems().get(6).sourceProperty().get().equals("reported"));
+        robot.type(KeyCode.C).write("vu le registre").type(KeyCode.ENTER);
+        waitUntil(() -> checklist.getItems().get(6).commentProperty().get().equals("vu le registre"));
         screenshot(robot, "pms-checklist");
     }
 }

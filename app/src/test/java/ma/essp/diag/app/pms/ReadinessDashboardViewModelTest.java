@@ -53,6 +53,8 @@ class ReadinessDashboardViewModelTest {
         assertThat(row("08").general().value()).isNull();
         assertThat(vm.behind(row("01").general())).isEqualTo("n = 2 · complétude 100.00 %");
         assertThat(vm.domainProfile()).hasSize(5);
+        // no ESSP of the fixture offers a service: every service line is empty, not zero
+        assertThat(vm.services()).hasSize(17).allMatch(l -> l.figure().value() == null && l.figure().n() == 0);
         assertThat(vm.domainProfile().getFirst().figure().value()).isEqualTo(200.0 / 3);
         // histogram: 0 -> [0,10), 20 -> [20,30), 100 -> [90,100]
         assertThat(vm.histogram()).extracting(ReadinessDashboardViewModel.Bin::count).containsExactly(1, 0, 1, 0, 0, 0, 0, 0, 0, 1);
@@ -68,6 +70,9 @@ class ReadinessDashboardViewModelTest {
         assertThat(vm.drillDown(row("C-TNG-2"))).isTrue();
         assertThat(vm.rows()).extracting(AggregateRow::code).containsExactly("E003", "E004");
         assertThat(row("E003").general().value()).isEqualTo(0.0);
+        vm.selectEssp(row("E003"));
+        assertThat(vm.esspGapsTitleProperty().get()).startsWith("CSR Gzenaya : ").endsWith("classés par nombre de services bloqués");
+        assertThat(vm.esspGaps()).isNotEmpty().allMatch(line -> line.contains("disponibilité générale"));
         assertThat(vm.canDrillDown()).isFalse();
         assertThat(vm.drillDown(row("E003"))).isFalse();
         vm.goTo(0);
