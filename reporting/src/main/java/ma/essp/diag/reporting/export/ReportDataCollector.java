@@ -187,18 +187,16 @@ public final class ReportDataCollector {
             case PROVINCE -> AggregationLevel.CIRCONSCRIPTION;
             case CIRCONSCRIPTION -> AggregationLevel.ESSP;
         };
+        // the scope's own row of the aggregate table at its level (the aggregator lists every unit of the level)
+        String scopeCode = switch (request.scope().level()) {
+            case NATIONAL -> ReadinessAggregator.NATION_CODE;
+            case REGION -> t.regions.get(t.regionId).code();
+            case PROVINCE -> t.provinces.get(t.provinceId).code();
+            case CIRCONSCRIPTION -> t.circs.get(t.circId).code();
+        };
         AggregateRow scopeTotal = ReadinessAggregator.aggregate(readiness, scopeLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope)
-                .stream().filter(r -> r.assessed() > 0 || r.registered() > 0).findFirst()
-                .orElseGet(() -> ReadinessAggregator.aggregate(readiness, scopeLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope).getFirst());
-        if (request.scope().level() != ReportScope.Level.NATIONAL) {
-            String code = switch (request.scope().level()) {
-                case REGION -> t.regions.get(t.regionId).code();
-                case PROVINCE -> t.provinces.get(t.provinceId).code();
-                default -> t.circs.get(t.circId).code();
-            };
-            scopeTotal = ReadinessAggregator.aggregate(readiness, scopeLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope)
-                    .stream().filter(r -> r.code().equals(code)).findFirst().orElse(scopeTotal);
-        }
+                .stream().filter(r -> r.code().equals(scopeCode)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no aggregate row for " + request.scope()));
         // the aggregator lists every unit of the level (even those without ESSPs); keep the scope's own
         Set<String> unitCodes = new HashSet<>();
         switch (unitLevel) {

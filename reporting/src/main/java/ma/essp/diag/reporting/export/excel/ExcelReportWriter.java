@@ -36,6 +36,7 @@ import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
  */
 public final class ExcelReportWriter {
 
+    /** Rows kept in memory per sheet before SXSSF flushes them to its temporary file. */
     private static final int WINDOW = 200;
 
     private final ReportData data;
@@ -65,7 +66,9 @@ public final class ExcelReportWriter {
     /** Writes the workbook to {@code out} (not closed). Checks for cancellation between rows. */
     public void write(OutputStream out) throws Exception {
         rowsTotal = estimateRows();
-        wb = new SXSSFWorkbook(null, WINDOW, true, true);
+        // inline strings, not the shared-strings table: the table would keep every distinct string of the national
+        // workbook in the heap (and costs more time than the rows themselves); Excel and LibreOffice read both
+        wb = new SXSSFWorkbook(null, WINDOW, true, false);
         try {
             styles = new ExcelStyles(wb);
             summary();
