@@ -265,13 +265,18 @@ public final class CatalogueEditorView {
         if (item == null) {
             return;
         }
-        for (TreeItem<TreeNode> p = item.getParent(); p != null; p = p.getParent()) {
-            p.setExpanded(true);
-        }
-        if (tree.getSelectionModel().getSelectedItem() != item) {
-            rebuilding = true;
-            tree.getSelectionModel().select(item);
-            rebuilding = false;
+        // expanding shifts the rows, and the tree's selection model follows rows: keep those moves away from the view model
+        boolean was = rebuilding;
+        rebuilding = true;
+        try {
+            for (TreeItem<TreeNode> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            if (tree.getSelectionModel().getSelectedItem() != item) {
+                tree.getSelectionModel().select(item);
+            }
+        } finally {
+            rebuilding = was;
         }
         int row = tree.getRow(item);
         if (row >= 0) {

@@ -45,6 +45,12 @@ public final class CatalogueView {
                 super.updateItem(v, empty);
                 setText(empty ? null : viewModel.versionLabel(v));
             }
+
+            {
+                // long labels wrap inside the list instead of hiding behind a horizontal scroll bar
+                setWrapText(true);
+                setPrefWidth(0);
+            }
         });
         viewModel.selectedProperty().addListener((o, old, now) -> versionList.getSelectionModel().select(now));
         versionList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
