@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.database.repository.CatalogueContent;
 import ma.essp.diag.database.repository.CatalogueContent.Labels;
 import ma.essp.diag.database.repository.CatalogueEditException;
@@ -99,6 +100,7 @@ public final class CatalogueEditorViewModel {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final Runnable onChanged;
+    private final DialogService dialogs;
 
     private VersionInfo version;
     private CatalogueContent content;
@@ -136,12 +138,13 @@ public final class CatalogueEditorViewModel {
     private int formAreaId;
 
     public CatalogueEditorViewModel(CatalogueEditRepository repository, CatalogueVersionRepository versions, TaskExecutor executor,
-                                    I18n i18n, Runnable onChanged) {
+                                    I18n i18n, DialogService dialogs, Runnable onChanged) {
         this.repository = repository;
         this.versions = versions;
         this.executor = executor;
         this.i18n = i18n;
         this.onChanged = onChanged;
+        this.dialogs = dialogs;
         selectedNode.addListener((o, old, now) -> showNode(now));
     }
 
@@ -525,6 +528,9 @@ public final class CatalogueEditorViewModel {
             message.set(i18n.get("pms.editor.select_row"));
             return;
         }
+        if (!confirmCascade(node)) {
+            return;
+        }
         run(() -> {
             switch (node.kind()) {
                 case AREA -> repository.deleteArea(node.id());
@@ -539,6 +545,22 @@ public final class CatalogueEditorViewModel {
             onChanged.run();
             reload(null);
         });
+    }
+
+    /** An area or a service takes its services and items with it: ask first, saying how many. */
+    private boolean confirmCascade(TreeNode node) {
+        if (node.kind() == NodeKind.AREA) {
+            List<Integer> services = content.services().stream().filter(s -> s.areaId() == node.id())
+                    .map(CatalogueContent.Service::id).toList();
+            long items = content.items().stream().filter(i -> i.serviceId() != null && services.contains(i.serviceId())).count();
+            return dialogs.confirm(i18n.get("pms.editor.confirm.title"),
+                    i18n.get("pms.editor.confirm.area", node.text(), services.size(), items));
+        }
+        if (node.kind() == NodeKind.SERVICE) {
+            long items = content.items().stream().filter(i -> Integer.valueOf(node.id()).equals(i.serviceId())).count();
+            return dialogs.confirm(i18n.get("pms.editor.confirm.title"), i18n.get("pms.editor.confirm.service", node.text(), items));
+        }
+        return true;
     }
 
     private <V> void run(Callable<V> work, Consumer<V> then) {

@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.database.repository.CatalogueDiff;
 import ma.essp.diag.database.repository.CatalogueEditRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
@@ -41,11 +42,12 @@ public final class CatalogueViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final CatalogueEditorViewModel editor;
 
-    public CatalogueViewModel(CatalogueVersionRepository repository, CatalogueEditRepository edits, TaskExecutor executor, I18n i18n) {
+    public CatalogueViewModel(CatalogueVersionRepository repository, CatalogueEditRepository edits, TaskExecutor executor, I18n i18n,
+                              DialogService dialogs) {
         this.repository = repository;
         this.executor = executor;
         this.i18n = i18n;
-        this.editor = new CatalogueEditorViewModel(edits, repository, executor, i18n, this::compare);
+        this.editor = new CatalogueEditorViewModel(edits, repository, executor, i18n, dialogs, this::compare);
         selected.addListener((o, old, now) -> {
             compare();
             editor.setVersion(now);

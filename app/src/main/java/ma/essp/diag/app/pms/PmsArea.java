@@ -43,7 +43,7 @@ public final class PmsArea implements FeatureArea {
         AssessmentViewModel assessment = new AssessmentViewModel(new AssessmentRepository(dsl, edit), catalogue,
                 new EsspRepository(dsl), context.executor(), context.i18n());
         CatalogueViewModel catalogueViewModel = new CatalogueViewModel(catalogue, new CatalogueEditRepository(dsl, edit),
-                context.executor(), context.i18n());
+                context.executor(), context.i18n(), context.dialogs());
         PmsView view = new PmsView(new ReadinessDashboardView(dashboard, context.i18n()),
                 new AssessmentView(assessment, context.i18n()), new CatalogueView(catalogueViewModel, context.i18n()),
                 context.i18n(), dashboard::load);

@@ -13,6 +13,7 @@ import ma.essp.diag.app.pms.CatalogueEditorViewModel.NodeKind;
 import ma.essp.diag.app.pms.CatalogueEditorViewModel.TreeNode;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.CatalogueDiff;
@@ -34,6 +35,7 @@ class CatalogueEditorViewModelTest {
     private CatalogueVersionRepository versions;
     private CatalogueEditorViewModel vm;
     private final AtomicInteger changes = new AtomicInteger();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
     private int draft;
 
     @BeforeEach
@@ -43,7 +45,7 @@ class CatalogueEditorViewModelTest {
         versions = new CatalogueVersionRepository(mission.dsl(), edit);
         draft = versions.draftFrom(1, "PMS v0.2");
         vm = new CatalogueEditorViewModel(new CatalogueEditRepository(mission.dsl(), edit), versions, new CurrentThreadTaskExecutor(),
-                new I18n(I18n.FRENCH), changes::incrementAndGet);
+                new I18n(I18n.FRENCH), dialogs, changes::incrementAndGet);
     }
 
     @AfterEach
@@ -153,6 +155,19 @@ class CatalogueEditorViewModelTest {
         vm.deleteSelected();
         assertThat(diff().of(Entity.ITEM, Kind.REMOVED)).extracting(Change::code).containsExactly("AM02");
         assertThat(find(vm.treeProperty().get(), n -> n.text().startsWith("AM02 — "))).isNull();
+        assertThat(dialogs.shown).isEmpty();
+
+        // a service goes with its items: asked first, and "no" changes nothing
+        long ancItems = versions.snapshot(draft).items().stream().filter(i -> "ANC".equals(i.serviceCode())).count();
+        vm.selectedNodeProperty().set(service("ANC"));
+        dialogs.confirmAnswer = false;
+        vm.deleteSelected();
+        assertThat(dialogs.shown).singleElement().satisfies(d -> assertThat(d.message()).contains(ancItems + " élément"));
+        assertThat(diff().of(Entity.SERVICE, Kind.REMOVED)).isEmpty();
+        dialogs.confirmAnswer = true;
+        vm.deleteSelected();
+        assertThat(diff().of(Entity.SERVICE, Kind.REMOVED)).extracting(Change::code).containsExactly("ANC");
+        assertThat(diff().of(Entity.ITEM, Kind.REMOVED)).hasSize((int) ancItems + 1);
     }
 
     @Test
