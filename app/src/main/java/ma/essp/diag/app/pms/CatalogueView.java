@@ -13,7 +13,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.ViewLoader;
 import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
 
-/** Code-behind of {@code CatalogueView.fxml}: versions, their differences, and the Excel exchange. */
+/** Code-behind of {@code CatalogueView.fxml}: versions, their differences, the Excel exchange and the content editor. */
 public final class CatalogueView {
 
     private final CatalogueViewModel viewModel;
@@ -27,11 +27,13 @@ public final class CatalogueView {
     @FXML private Button exportButton;
     @FXML private Button importButton;
     @FXML private Label messageLabel;
+    @FXML private javafx.scene.layout.StackPane editorPane;
 
     public CatalogueView(CatalogueViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
         this.i18n = i18n;
         this.root = ViewLoader.load(this, i18n);
+        editorPane.getChildren().setAll(new CatalogueEditorView(viewModel.editor(), i18n).view());
     }
 
     @FXML
@@ -42,6 +44,12 @@ public final class CatalogueView {
             protected void updateItem(VersionInfo v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty ? null : viewModel.versionLabel(v));
+            }
+
+            {
+                // long labels wrap inside the list instead of hiding behind a horizontal scroll bar
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         viewModel.selectedProperty().addListener((o, old, now) -> versionList.getSelectionModel().select(now));

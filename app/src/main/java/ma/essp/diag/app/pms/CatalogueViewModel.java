@@ -15,7 +15,9 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.database.repository.CatalogueDiff;
+import ma.essp.diag.database.repository.CatalogueEditRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
 import ma.essp.diag.reporting.catalogue.CatalogueImportException;
@@ -24,7 +26,8 @@ import ma.essp.diag.reporting.catalogue.CatalogueWorkbook;
 /**
  * The catalogue versions: list them, draft a new one from the selected one, compare the selected one with the
  * version it is based on, publish a draft, and exchange a version with Excel (import creates a new draft). The
- * items of a draft are edited in Excel and imported back; there is no item-by-item editor yet.
+ * content of the selected version is shown by the {@link CatalogueEditorViewModel} (editable on a draft, read-only
+ * once published); each edit there refreshes the comparison.
  */
 public final class CatalogueViewModel {
 
@@ -37,12 +40,23 @@ public final class CatalogueViewModel {
     private final ObservableList<String> changes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final CatalogueEditorViewModel editor;
 
-    public CatalogueViewModel(CatalogueVersionRepository repository, TaskExecutor executor, I18n i18n) {
+    public CatalogueViewModel(CatalogueVersionRepository repository, CatalogueEditRepository edits, TaskExecutor executor, I18n i18n,
+                              DialogService dialogs) {
         this.repository = repository;
         this.executor = executor;
         this.i18n = i18n;
-        selected.addListener((o, old, now) -> compare());
+        this.editor = new CatalogueEditorViewModel(edits, repository, executor, i18n, dialogs, this::compare);
+        selected.addListener((o, old, now) -> {
+            compare();
+            editor.setVersion(now);
+        });
+    }
+
+    /** The content editor of the selected version. */
+    public CatalogueEditorViewModel editor() {
+        return editor;
     }
 
     public void load() {

@@ -5,6 +5,7 @@ import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.CatalogueEditRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.database.repository.EsspRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
@@ -41,7 +42,8 @@ public final class PmsArea implements FeatureArea {
                 () -> ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load()), context.executor(), context.i18n());
         AssessmentViewModel assessment = new AssessmentViewModel(new AssessmentRepository(dsl, edit), catalogue,
                 new EsspRepository(dsl), context.executor(), context.i18n());
-        CatalogueViewModel catalogueViewModel = new CatalogueViewModel(catalogue, context.executor(), context.i18n());
+        CatalogueViewModel catalogueViewModel = new CatalogueViewModel(catalogue, new CatalogueEditRepository(dsl, edit),
+                context.executor(), context.i18n(), context.dialogs());
         PmsView view = new PmsView(new ReadinessDashboardView(dashboard, context.i18n()),
                 new AssessmentView(assessment, context.i18n()), new CatalogueView(catalogueViewModel, context.i18n()),
                 context.i18n(), dashboard::load);

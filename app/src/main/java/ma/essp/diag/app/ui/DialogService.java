@@ -13,6 +13,9 @@ public interface DialogService {
 
     void showInformation(String title, String header, String message);
 
+    /** Asks a yes/no question (e.g. before a delete that takes other rows with it); true for yes. */
+    boolean confirm(String title, String message);
+
     /** Asks for an existing mission file. */
     Optional<Path> chooseMissionToOpen(Path initialFolder);
 

@@ -32,6 +32,13 @@ public final class FxDialogService implements DialogService {
         alert(Alert.AlertType.INFORMATION, title, header, message).showAndWait();
     }
 
+    @Override
+    public boolean confirm(String title, String message) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, null, message);
+        alert.getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
     private Alert alert(Alert.AlertType type, String title, String header, String message) {
         Alert alert = new Alert(type, message, ButtonType.OK);
         alert.initOwner(owner.get());

@@ -12,8 +12,11 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -28,6 +31,7 @@ import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
@@ -45,7 +49,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The PMS area in the real window on the small demo mission, headless: the dashboard's national figure equals the
- * library's (the CLI's), the table drills down, the checklist is answered from the keyboard. With the environment
+ * library's (the CLI's), the table drills down, the checklist is answered from the keyboard,
+ * an item added to a draft catalogue shows in the comparison. With the environment
  * variable {@code ESSP_SCREENSHOTS} set to a folder, the screens are saved there as PNG (the README's pictures).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -172,5 +177,49 @@ class PmsUiTest {
         robot.type(KeyCode.C).write("vu le registre").type(KeyCode.ENTER);
         waitUntil(() -> checklist.getItems().get(6).commentProperty().get().equals("vu le registre"));
         screenshot(robot, "pms-checklist");
+    }
+
+    @Test
+    void anItemAddedToADraftShowsAsAddedInTheComparison(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#nav-pms").tryQuery().isPresent() && !robot.lookup("#nav-pms").query().isDisabled());
+        robot.clickOn("#nav-pms");
+        waitUntil(() -> robot.lookup("#pmsTabs").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#pmsTabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        @SuppressWarnings("unchecked")
+        ListView<VersionInfo> versions = robot.lookup("#catalogueVersions").queryAs(ListView.class);
+        waitUntil(() -> versions.getSelectionModel().getSelectedItem() != null);
+        int before = versions.getItems().size();
+        robot.clickOn("#catalogueDraft");
+        waitUntil(() -> versions.getItems().size() == before + 1 && versions.getSelectionModel().getSelectedItem() != null
+                && versions.getSelectionModel().getSelectedItem().id() == versions.getItems().getLast().id());
+        assertThat(versions.getSelectionModel().getSelectedItem().published()).isFalse();
+
+        @SuppressWarnings("unchecked")
+        TreeView<CatalogueEditorViewModel.TreeNode> tree = robot.lookup("#catalogueTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot() != null && !robot.lookup("#catalogueAddArea").query().isDisabled());
+        TreeItem<CatalogueEditorViewModel.TreeNode> anc = tree.getRoot().getChildren().stream().flatMap(a -> a.getChildren().stream())
+                .filter(s -> s.getValue().kind() == CatalogueEditorViewModel.NodeKind.SERVICE && s.getValue().text().startsWith("ANC "))
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            anc.getParent().setExpanded(true);
+            tree.scrollTo(tree.getRow(anc));
+        });
+        robot.clickOn(robot.lookup(".tree-cell").<javafx.scene.control.TreeCell<CatalogueEditorViewModel.TreeNode>>match(
+                c -> c.getTreeItem() == anc).queryAs(javafx.scene.control.TreeCell.class));
+        waitUntil(() -> robot.lookup("#catalogueFormTitle").queryAs(Label.class).getText().equals("Service"));
+        robot.clickOn("#catalogueAddItem");
+        waitUntil(() -> robot.lookup("#catalogueFormTitle").queryAs(Label.class).getText().equals("Nouvel élément traceur"));
+        robot.clickOn("#catalogueSave");
+        waitUntil(() -> robot.lookup("#catalogueCodeError").queryAs(Label.class).isVisible());
+        robot.clickOn("#catalogueCode").write("ANC90");
+        robot.clickOn("#catalogueLabelFr").write("Oxymetre de pouls");
+        robot.clickOn("#catalogueSave");
+        @SuppressWarnings("unchecked")
+        ListView<String> changes = robot.lookup("#catalogueChanges").queryAs(ListView.class);
+        waitUntil(() -> changes.getItems().contains("ADDED ITEM ANC90"));
+        assertThat(tree.getSelectionModel().getSelectedItem().getValue().text()).startsWith("ANC90 — Oxymetre de pouls");
+        waitUntil(() -> robot.lookup("#catalogueFormTitle").queryAs(Label.class).getText().equals("Élément traceur"));
+        assertThat(robot.lookup("#catalogueCode").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("ANC90");
+        screenshot(robot, "pms-catalogue-editor");
     }
 }

@@ -14,6 +14,7 @@ public final class RecordingDialogService implements DialogService {
 
     public final List<Shown> shown = new ArrayList<>();
     public Path nextChosenFile;
+    public boolean confirmAnswer = true;
 
     @Override
     public void showError(String title, String message) {
@@ -23,6 +24,12 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public void showInformation(String title, String header, String message) {
         shown.add(new Shown("info", title, message));
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        shown.add(new Shown("confirm", title, message));
+        return confirmAnswer;
     }
 
     @Override

@@ -1,0 +1,202 @@
+package ma.essp.diag.app.pms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.pms.CatalogueEditorViewModel.FormKind;
+import ma.essp.diag.app.pms.CatalogueEditorViewModel.NodeKind;
+import ma.essp.diag.app.pms.CatalogueEditorViewModel.TreeNode;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.app.testing.RecordingDialogService;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.CatalogueDiff;
+import ma.essp.diag.database.repository.CatalogueDiff.Change;
+import ma.essp.diag.database.repository.CatalogueDiff.Entity;
+import ma.essp.diag.database.repository.CatalogueDiff.Kind;
+import ma.essp.diag.database.repository.CatalogueEditRepository;
+import ma.essp.diag.database.repository.CatalogueVersionRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogueEditorViewModelTest {
+
+    @TempDir
+    Path dir;
+    private MissionFile mission;
+    private CatalogueVersionRepository versions;
+    private CatalogueEditorViewModel vm;
+    private final AtomicInteger changes = new AtomicInteger();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private int draft;
+
+    @BeforeEach
+    void open() throws Exception {
+        mission = FixtureMission.create(dir.resolve("c.essp"));
+        EditContext edit = EditContext.system("test");
+        versions = new CatalogueVersionRepository(mission.dsl(), edit);
+        draft = versions.draftFrom(1, "PMS v0.2");
+        vm = new CatalogueEditorViewModel(new CatalogueEditRepository(mission.dsl(), edit), versions, new CurrentThreadTaskExecutor(),
+                new I18n(I18n.FRENCH), dialogs, changes::incrementAndGet);
+    }
+
+    @AfterEach
+    void close() {
+        mission.close();
+    }
+
+    private static TreeNode find(TreeNode node, Predicate<TreeNode> p) {
+        if (p.test(node)) {
+            return node;
+        }
+        for (TreeNode c : node.children()) {
+            TreeNode f = find(c, p);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private TreeNode node(Predicate<TreeNode> p) {
+        TreeNode n = find(vm.treeProperty().get(), p);
+        assertThat(n).isNotNull();
+        return n;
+    }
+
+    private TreeNode service(String code) {
+        return node(n -> n.kind() == NodeKind.SERVICE && n.text().startsWith(code + " — "));
+    }
+
+    private CatalogueDiff diff() {
+        return versions.compare(1, draft);
+    }
+
+    @Test
+    void theTreeHoldsGeneralDomainsThenAreasServicesAndTheirDomains() {
+        vm.setVersion(versions.version(draft));
+        assertThat(vm.editableProperty().get()).isTrue();
+        List<TreeNode> top = vm.treeProperty().get().children();
+        assertThat(top.getFirst().kind()).isEqualTo(NodeKind.GENERAL);
+        assertThat(top.getFirst().children()).extracting(TreeNode::domainCode)
+                .containsExactly("basic_amenities", "basic_equipment", "standard_precautions", "diagnostic_capacity", "essential_medicines");
+        assertThat(top.subList(1, top.size())).allMatch(n -> n.kind() == NodeKind.AREA);
+        assertThat(service("ANC").children()).extracting(TreeNode::domainCode)
+                .containsExactly("staff_guidelines", "equipment", "diagnostics", "medicines_commodities");
+    }
+
+    @Test
+    void validationPointsAtTheFieldsAndWritesNothing() {
+        vm.setVersion(versions.version(draft));
+        vm.selectedNodeProperty().set(service("ANC"));
+        assertThat(vm.formKindProperty().get()).isEqualTo(FormKind.SERVICE);
+        vm.newItem();
+        assertThat(vm.formKindProperty().get()).isEqualTo(FormKind.ITEM);
+        assertThat(vm.creatingProperty().get()).isTrue();
+        assertThat(vm.domainChoices()).containsExactly("staff_guidelines", "equipment", "diagnostics", "medicines_commodities");
+        assertThat(vm.domainProperty().get()).isEqualTo("staff_guidelines");
+
+        vm.save();
+        assertThat(vm.codeErrorProperty().get()).isEqualTo("Le code est obligatoire.");
+        assertThat(vm.labelErrorProperty().get()).isEqualTo("Le libellé français est obligatoire.");
+        assertThat(vm.messageProperty().get()).startsWith("Rien n’a été enregistré");
+        assertThat(diff().isEmpty()).isTrue();
+
+        // leaving the code field with a code that another item of the version has
+        vm.codeProperty().set("AM01");
+        assertThat(vm.validateCode()).isFalse();
+        assertThat(vm.codeErrorProperty().get()).isEqualTo("Le code AM01 est déjà utilisé dans cette version.");
+        vm.labelFrProperty().set("Tensiomètre électronique");
+        assertThat(vm.validateLabel()).isTrue();
+        assertThat(vm.labelErrorProperty().get()).isEmpty();
+        vm.domainProperty().set("basic_equipment");
+        assertThat(vm.validateDomain()).isFalse();
+        vm.save();
+        assertThat(diff().isEmpty()).isTrue();
+        assertThat(changes).hasValue(0);
+
+        vm.codeProperty().set("ANC99");
+        vm.domainProperty().set("equipment");
+        vm.save();
+        assertThat(vm.codeErrorProperty().get()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Enregistré.");
+        assertThat(diff().changes()).containsExactly(new Change(Entity.ITEM, Kind.ADDED, "ANC99", List.of()));
+        assertThat(changes).hasValue(1);
+        // the new item is selected in its service's equipment domain, in edit mode
+        assertThat(vm.selectedNodeProperty().get().kind()).isEqualTo(NodeKind.ITEM);
+        assertThat(vm.selectedNodeProperty().get().text()).startsWith("ANC99 — Tensiomètre électronique");
+        assertThat(vm.creatingProperty().get()).isFalse();
+    }
+
+    @Test
+    void editAnItemAndAServiceRequirementThenDelete() {
+        vm.setVersion(versions.version(draft));
+        vm.selectedNodeProperty().set(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM01 — ")));
+        assertThat(vm.domainChoices()).hasSize(5);
+        vm.labelFrProperty().set("Électricité (sans coupure > 2 h)");
+        vm.save();
+        assertThat(diff().changes()).containsExactly(new Change(Entity.ITEM, Kind.CHANGED, "AM01", List.of("label_fr")));
+
+        vm.selectedNodeProperty().set(service("ANC"));
+        var dr = vm.requirements().stream().filter(r -> r.category().equals("DR")).findFirst().orElseThrow();
+        String other = "required".equals(dr.requirementProperty().get()) ? "optional" : "required";
+        dr.requirementProperty().set(other);
+        assertThat(diff().of(Entity.REQUIREMENT, Kind.CHANGED)).extracting(Change::code).containsExactly("ANC/DR");
+
+        vm.selectedNodeProperty().set(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM02 — ")));
+        vm.deleteSelected();
+        assertThat(diff().of(Entity.ITEM, Kind.REMOVED)).extracting(Change::code).containsExactly("AM02");
+        assertThat(find(vm.treeProperty().get(), n -> n.text().startsWith("AM02 — "))).isNull();
+        assertThat(dialogs.shown).isEmpty();
+
+        // a service goes with its items: asked first, and "no" changes nothing
+        long ancItems = versions.snapshot(draft).items().stream().filter(i -> "ANC".equals(i.serviceCode())).count();
+        vm.selectedNodeProperty().set(service("ANC"));
+        dialogs.confirmAnswer = false;
+        vm.deleteSelected();
+        assertThat(dialogs.shown).singleElement().satisfies(d -> assertThat(d.message()).contains(ancItems + " élément"));
+        assertThat(diff().of(Entity.SERVICE, Kind.REMOVED)).isEmpty();
+        dialogs.confirmAnswer = true;
+        vm.deleteSelected();
+        assertThat(diff().of(Entity.SERVICE, Kind.REMOVED)).extracting(Change::code).containsExactly("ANC");
+        assertThat(diff().of(Entity.ITEM, Kind.REMOVED)).hasSize((int) ancItems + 1);
+    }
+
+    @Test
+    void aPublishedVersionIsReadOnly() {
+        versions.publish(draft, LocalDate.of(2026, 5, 1));
+        vm.setVersion(versions.version(draft));
+        assertThat(vm.editableProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).startsWith("Version publiée : lecture seule");
+        assertThat(vm.treeProperty().get()).isNotNull();
+
+        // the content is still shown
+        vm.selectedNodeProperty().set(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM01 — ")));
+        assertThat(vm.formKindProperty().get()).isEqualTo(FormKind.ITEM);
+        vm.labelFrProperty().set("Autre chose");
+        vm.save();
+        vm.newItem();
+        vm.newArea();
+        vm.deleteSelected();
+        assertThat(vm.formKindProperty().get()).isEqualTo(FormKind.ITEM);
+        assertThat(vm.creatingProperty().get()).isFalse();
+
+        vm.selectedNodeProperty().set(service("ANC"));
+        var dr = vm.requirements().stream().filter(r -> r.category().equals("DR")).findFirst().orElseThrow();
+        String before = dr.requirementProperty().get();
+        dr.requirementProperty().set("required".equals(before) ? "optional" : "required");
+        assertThat(dr.requirementProperty().get()).isEqualTo(before);
+
+        assertThat(diff().isEmpty()).isTrue();
+        assertThat(changes).hasValue(0);
+        assertThat(vm.messageProperty().get()).startsWith("Version publiée : lecture seule");
+    }
+}

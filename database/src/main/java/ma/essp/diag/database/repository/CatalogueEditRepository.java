@@ -1,0 +1,419 @@
+package ma.essp.diag.database.repository;
+
+import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
+import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
+import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
+import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE;
+import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE_AREA;
+import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE_REQUIREMENT;
+import static ma.essp.diag.database.jooq.Tables.SARA_DOMAIN;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ma.essp.diag.database.jooq.tables.records.PmsCatalogueVersionRecord;
+import ma.essp.diag.database.jooq.tables.records.PmsItemRecord;
+import ma.essp.diag.database.jooq.tables.records.PmsServiceAreaRecord;
+import ma.essp.diag.database.jooq.tables.records.PmsServiceRecord;
+import ma.essp.diag.database.jooq.tables.records.PmsServiceRequirementRecord;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.repository.CatalogueContent.Labels;
+import ma.essp.diag.database.repository.CatalogueEditException.Reason;
+import org.jooq.DSLContext;
+import org.jooq.UpdatableRecord;
+
+/**
+ * Row-by-row edits of a draft catalogue version: service areas, services, tracer items and the requirement of
+ * each service per ESSP category. Every edit runs in one transaction, checks first that the version is still a
+ * draft (a published version is frozen: assessments were computed with it), increments the row's version and
+ * stamps who and when, as the merge of several laptops expects. Deletes are soft; deleting an area or a service
+ * also deletes what hangs below it, so a version never holds items whose service is gone.
+ *
+ * <p>Codes are unique among a version's live rows. The schema's UNIQUE (version_id, code) also covers deleted
+ * rows, so adding a code that a deleted row of the same version holds brings that row back (same uuid) with the
+ * new content, rather than failing.
+ */
+public final class CatalogueEditRepository {
+
+    public static final Set<String> REQUIREMENTS = Set.of("required", "optional", "not_expected");
+
+    /** What the user edits on a tracer item. */
+    public record ItemFields(String code, String domainCode, Labels labels, boolean inScope, String note) {
+    }
+
+    private final DSLContext dsl;
+    private final EditContext edit;
+
+    public CatalogueEditRepository(DSLContext dsl, EditContext edit) {
+        this.dsl = dsl;
+        this.edit = edit;
+    }
+
+    /** The live content of a version with ids, in display order. */
+    public CatalogueContent content(int versionId) {
+        version(dsl, versionId);
+        List<CatalogueContent.Area> areas = dsl.selectFrom(PMS_SERVICE_AREA)
+                .where(PMS_SERVICE_AREA.VERSION_ID.eq(versionId), PMS_SERVICE_AREA.DELETED.isFalse())
+                .orderBy(PMS_SERVICE_AREA.SORT_ORDER, PMS_SERVICE_AREA.CODE)
+                .fetch(r -> new CatalogueContent.Area(r.getId(), r.getCode(), new Labels(r.getLabelFr(), r.getLabelEn(), r.getLabelAr())));
+        List<CatalogueContent.Service> services = dsl.selectFrom(PMS_SERVICE)
+                .where(PMS_SERVICE.VERSION_ID.eq(versionId), PMS_SERVICE.DELETED.isFalse())
+                .orderBy(PMS_SERVICE.SORT_ORDER, PMS_SERVICE.CODE)
+                .fetch(r -> new CatalogueContent.Service(r.getId(), r.getAreaId(), r.getCode(),
+                        new Labels(r.getLabelFr(), r.getLabelEn(), r.getLabelAr())));
+        List<CatalogueContent.Item> items = dsl.selectFrom(PMS_ITEM)
+                .where(PMS_ITEM.VERSION_ID.eq(versionId), PMS_ITEM.DELETED.isFalse())
+                .orderBy(PMS_ITEM.SORT_ORDER, PMS_ITEM.CODE)
+                .fetch(r -> new CatalogueContent.Item(r.getId(), r.getServiceId(), r.getDomainCode(), r.getCode(),
+                        new Labels(r.getLabelFr(), r.getLabelEn(), r.getLabelAr()), Boolean.TRUE.equals(r.getInScope()), r.getNote()));
+        Map<Integer, Map<String, String>> requirements = new HashMap<>();
+        dsl.select(PMS_SERVICE_REQUIREMENT.SERVICE_ID, PMS_SERVICE_REQUIREMENT.CATEGORY_CODE, PMS_SERVICE_REQUIREMENT.REQUIREMENT)
+                .from(PMS_SERVICE_REQUIREMENT).join(PMS_SERVICE).on(PMS_SERVICE.ID.eq(PMS_SERVICE_REQUIREMENT.SERVICE_ID))
+                .where(PMS_SERVICE.VERSION_ID.eq(versionId), PMS_SERVICE.DELETED.isFalse(), PMS_SERVICE_REQUIREMENT.DELETED.isFalse())
+                .orderBy(PMS_SERVICE_REQUIREMENT.CATEGORY_CODE)
+                .forEach(r -> requirements.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), r.value3()));
+        return new CatalogueContent(versionId, areas, services, items, requirements);
+    }
+
+    // --- service areas
+
+    public int addArea(int versionId, String code, Labels labels) {
+        String c = code(code);
+        requireLabel(labels);
+        return dsl.transactionResult(tx -> {
+            DSLContext d = tx.dsl();
+            draft(d, versionId);
+            PmsServiceAreaRecord r = d.selectFrom(PMS_SERVICE_AREA)
+                    .where(PMS_SERVICE_AREA.VERSION_ID.eq(versionId), PMS_SERVICE_AREA.CODE.eq(c)).fetchOne();
+            if (r != null && !Boolean.TRUE.equals(r.getDeleted())) {
+                throw duplicate("service area", c);
+            }
+            Integer max = d.select(org.jooq.impl.DSL.max(PMS_SERVICE_AREA.SORT_ORDER)).from(PMS_SERVICE_AREA)
+                    .where(PMS_SERVICE_AREA.VERSION_ID.eq(versionId)).fetchOne().value1();
+            if (r == null) {
+                r = d.newRecord(PMS_SERVICE_AREA);
+                r.setVersionId(versionId);
+                r.setCode(c);
+                edit.stampNew(r);
+            } else {
+                r.setDeleted(false);
+                touch(r);
+            }
+            setLabels(r, labels);
+            r.setSortOrder(max == null ? 1 : max + 1);
+            r.store();
+            return r.getId();
+        });
+    }
+
+    public void renameArea(int areaId, Labels labels) {
+        requireLabel(labels);
+        dsl.transaction(tx -> {
+            DSLContext d = tx.dsl();
+            PmsServiceAreaRecord r = liveArea(d, areaId);
+            draft(d, r.getVersionId());
+            setLabels(r, labels);
+            touch(r);
+            r.store();
+        });
+    }
+
+    /** Soft-deletes an area with its services, their items and requirements. */
+    public void deleteArea(int areaId) {
+        dsl.transaction(tx -> {
+            DSLContext d = tx.dsl();
+            PmsServiceAreaRecord r = liveArea(d, areaId);
+            draft(d, r.getVersionId());
+            for (PmsServiceRecord s : d.selectFrom(PMS_SERVICE).where(PMS_SERVICE.AREA_ID.eq(areaId), PMS_SERVICE.DELETED.isFalse()).fetch()) {
+                deleteService(d, s);
+            }
+            r.setDeleted(true);
+            touch(r);
+            r.store();
+        });
+    }
+
+    // --- services
+
+    public int addService(int areaId, String code, Labels labels) {
+        String c = code(code);
+        requireLabel(labels);
+        return dsl.transactionResult(tx -> {
+            DSLContext d = tx.dsl();
+            PmsServiceAreaRecord area = liveArea(d, areaId);
+            int versionId = area.getVersionId();
+            draft(d, versionId);
+            PmsServiceRecord r = d.selectFrom(PMS_SERVICE).where(PMS_SERVICE.VERSION_ID.eq(versionId), PMS_SERVICE.CODE.eq(c)).fetchOne();
+            if (r != null && !Boolean.TRUE.equals(r.getDeleted())) {
+                throw duplicate("service", c);
+            }
+            Integer max = d.select(org.jooq.impl.DSL.max(PMS_SERVICE.SORT_ORDER)).from(PMS_SERVICE)
+                    .where(PMS_SERVICE.VERSION_ID.eq(versionId)).fetchOne().value1();
+            if (r == null) {
+                r = d.newRecord(PMS_SERVICE);
+                r.setVersionId(versionId);
+                r.setCode(c);
+                edit.stampNew(r);
+            } else {
+                r.setDeleted(false);
+                touch(r);
+            }
+            r.setAreaId(areaId);
+            setLabels(r, labels);
+            r.setSortOrder(max == null ? 1 : max + 1);
+            r.store();
+            return r.getId();
+        });
+    }
+
+    public void renameService(int serviceId, Labels labels) {
+        requireLabel(labels);
+        dsl.transaction(tx -> {
+            DSLContext d = tx.dsl();
+            PmsServiceRecord r = liveService(d, serviceId);
+            draft(d, r.getVersionId());
+            setLabels(r, labels);
+            touch(r);
+            r.store();
+        });
+    }
+
+    /** Moves a service to another area of the same version. */
+    public void moveService(int serviceId, int areaId) {
+        dsl.transaction(tx -> {
+            DSLContext d = tx.dsl();
+            PmsServiceRecord r = liveService(d, serviceId);
+            draft(d, r.getVersionId());
+            PmsServiceAreaRecord area = liveArea(d, areaId);
+            if (!area.getVersionId().equals(r.getVersionId())) {
+                throw new CatalogueEditException(Reason.OTHER_VERSION, "area " + areaId + " is not in the version of service " + serviceId);
+            }
+            if (r.getAreaId() != areaId) {
+                r.setAreaId(areaId);
+                touch(r);
+                r.store();
+            }
+        });
+    }
+
+    /** Soft-deletes a service with its items and requirements. */
+    public void deleteService(int serviceId) {
+        dsl.transaction(tx -> {
+            DSLContext d = tx.dsl();
+            PmsServiceRecord r = liveService(d, serviceId);
+            draft(d, r.getVersionId());
+            deleteService(d, r);
+        });
+    }
+
+    private void deleteService(DSLContext d, PmsServiceRecord s) {
+        for (PmsItemRecord i : d.selectFrom(PMS_ITEM).where(PMS_ITEM.SERVICE_ID.eq(s.getId()), PMS_ITEM.DELETED.isFalse()).fetch()) {
+            softDelete(i);
+        }
+        for (PmsServiceRequirementRecord q : d.selectFrom(PMS_SERVICE_REQUIREMENT)
+                .where(PMS_SERVICE_REQUIREMENT.SERVICE_ID.eq(s.getId()), PMS_SERVICE_REQUIREMENT.DELETED.isFalse()).fetch()) {
+            softDelete(q);
+        }
+        softDelete(s);
+    }
+
+    /**
+     * Sets what a category must do about a service (required, optional or not_expected); a category without a
+     * row gets one.
+     */
+    public void setRequirement(int serviceId, String categoryCode, String requirement) {
+        if (!REQUIREMENTS.contains(requirement)) {
+            throw new CatalogueEditException(Reason.INVALID_REQUIREMENT, "requirement must be required, optional or not_expected: " + requirement);
+        }
+        dsl.transaction(tx -> {
+            DSLContext d = tx.dsl();
+            PmsServiceRecord s = liveService(d, serviceId);
+            draft(d, s.getVersionId());
+            if (!d.fetchExists(ESSP_CATEGORY, ESSP_CATEGORY.CODE.eq(categoryCode))) {
+                throw new CatalogueEditException(Reason.INVALID_REQUIREMENT, "unknown ESSP category " + categoryCode);
+            }
+            PmsServiceRequirementRecord r = d.selectFrom(PMS_SERVICE_REQUIREMENT)
+                    .where(PMS_SERVICE_REQUIREMENT.SERVICE_ID.eq(serviceId), PMS_SERVICE_REQUIREMENT.CATEGORY_CODE.eq(categoryCode)).fetchOne();
+            if (r == null) {
+                r = d.newRecord(PMS_SERVICE_REQUIREMENT);
+                r.setServiceId(serviceId);
+                r.setCategoryCode(categoryCode);
+                r.setRequirement(requirement);
+                edit.stampNew(r);
+                r.store();
+            } else if (Boolean.TRUE.equals(r.getDeleted()) || !requirement.equals(r.getRequirement())) {
+                r.setDeleted(false);
+                r.setRequirement(requirement);
+                touch(r);
+                r.store();
+            }
+        });
+    }
+
+    // --- tracer items
+
+    /** Adds a tracer item to a service, or with {@code serviceId} null a general readiness item. */
+    public int addItem(int versionId, Integer serviceId, ItemFields fields) {
+        String c = code(fields.code());
+        requireLabel(fields.labels());
+        return dsl.transactionResult(tx -> {
+            DSLContext d = tx.dsl();
+            draft(d, versionId);
+            if (serviceId != null && !liveService(d, serviceId).getVersionId().equals(versionId)) {
+                throw new CatalogueEditException(Reason.OTHER_VERSION, "service " + serviceId + " is not in version " + versionId);
+            }
+            checkDomain(d, serviceId, fields.domainCode());
+            PmsItemRecord r = d.selectFrom(PMS_ITEM).where(PMS_ITEM.VERSION_ID.eq(versionId), PMS_ITEM.CODE.eq(c)).fetchOne();
+            if (r != null && !Boolean.TRUE.equals(r.getDeleted())) {
+                throw duplicate("item", c);
+            }
+            Integer max = d.select(org.jooq.impl.DSL.max(PMS_ITEM.SORT_ORDER)).from(PMS_ITEM)
+                    .where(PMS_ITEM.VERSION_ID.eq(versionId)).fetchOne().value1();
+            if (r == null) {
+                r = d.newRecord(PMS_ITEM);
+                r.setVersionId(versionId);
+                r.setCode(c);
+                edit.stampNew(r);
+            } else {
+                r.setDeleted(false);
+                touch(r);
+            }
+            r.setServiceId(serviceId);
+            setItem(r, fields);
+            r.setSortOrder(max == null ? 1 : max + 1);
+            r.store();
+            return r.getId();
+        });
+    }
+
+    /** Edits an item's code, domain (of the same scope), labels, scope flag and note. */
+    public void editItem(int itemId, ItemFields fields) {
+        String c = code(fields.code());
+        requireLabel(fields.labels());
+        dsl.transaction(tx -> {
+            DSLContext d = tx.dsl();
+            PmsItemRecord r = d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(itemId), PMS_ITEM.DELETED.isFalse()).fetchOne();
+            if (r == null) {
+                throw new CatalogueEditException(Reason.NOT_FOUND, "no item " + itemId);
+            }
+            draft(d, r.getVersionId());
+            checkDomain(d, r.getServiceId(), fields.domainCode());
+            if (!c.equals(r.getCode()) && d.fetchExists(PMS_ITEM, PMS_ITEM.VERSION_ID.eq(r.getVersionId()), PMS_ITEM.CODE.eq(c))) {
+                throw duplicate("item", c);
+            }
+            r.setCode(c);
+            setItem(r, fields);
+            if (r.changed()) {
+                touch(r);
+                r.store();
+            }
+        });
+    }
+
+    public void deleteItem(int itemId) {
+        dsl.transaction(tx -> {
+            DSLContext d = tx.dsl();
+            PmsItemRecord r = d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(itemId), PMS_ITEM.DELETED.isFalse()).fetchOne();
+            if (r == null) {
+                throw new CatalogueEditException(Reason.NOT_FOUND, "no item " + itemId);
+            }
+            draft(d, r.getVersionId());
+            softDelete(r);
+        });
+    }
+
+    // --- helpers
+
+    private static void setItem(PmsItemRecord r, ItemFields f) {
+        r.setDomainCode(f.domainCode());
+        r.setLabelFr(f.labels().fr().strip());
+        r.setLabelEn(blankToNull(f.labels().en()));
+        r.setLabelAr(blankToNull(f.labels().ar()));
+        r.setInScope(f.inScope());
+        r.setNote(blankToNull(f.note()));
+    }
+
+    private static void setLabels(UpdatableRecord<?> r, Labels labels) {
+        r.set(r.field("label_fr", String.class), labels.fr().strip());
+        r.set(r.field("label_en", String.class), blankToNull(labels.en()));
+        r.set(r.field("label_ar", String.class), blankToNull(labels.ar()));
+    }
+
+    /** General items need a domain of scope 'general', service items one of scope 'service'. */
+    private static void checkDomain(DSLContext d, Integer serviceId, String domainCode) {
+        String scope = domainCode == null ? null
+                : d.select(SARA_DOMAIN.SCOPE).from(SARA_DOMAIN).where(SARA_DOMAIN.CODE.eq(domainCode)).fetchOne(SARA_DOMAIN.SCOPE);
+        String expected = serviceId == null ? "general" : "service";
+        if (!expected.equals(scope)) {
+            throw new CatalogueEditException(Reason.DOMAIN_SCOPE, (serviceId == null ? "a general readiness item" : "a service item")
+                    + " needs a SARA domain of scope '" + expected + "', not " + domainCode);
+        }
+    }
+
+    private void softDelete(UpdatableRecord<?> r) {
+        r.set(r.field("deleted", Boolean.class), true);
+        touch(r);
+        r.store();
+    }
+
+    private void touch(UpdatableRecord<?> r) {
+        org.jooq.Field<Integer> version = r.field("version", Integer.class);
+        r.set(version, r.get(version) + 1);
+        r.set(r.field("updated_at", String.class), edit.now());
+        r.set(r.field("updated_by", String.class), edit.user());
+    }
+
+    private static PmsCatalogueVersionRecord version(DSLContext d, int versionId) {
+        PmsCatalogueVersionRecord v = d.selectFrom(PMS_CATALOGUE_VERSION)
+                .where(PMS_CATALOGUE_VERSION.ID.eq(versionId), PMS_CATALOGUE_VERSION.DELETED.isFalse()).fetchOne();
+        if (v == null) {
+            throw new CatalogueEditException(Reason.NOT_FOUND, "no catalogue version " + versionId);
+        }
+        return v;
+    }
+
+    private static void draft(DSLContext d, int versionId) {
+        if (!CatalogueVersionRepository.DRAFT.equals(version(d, versionId).getStatus())) {
+            throw new CatalogueEditException(Reason.PUBLISHED, "catalogue version " + versionId + " is published and cannot change");
+        }
+    }
+
+    private static PmsServiceAreaRecord liveArea(DSLContext d, int areaId) {
+        PmsServiceAreaRecord r = d.selectFrom(PMS_SERVICE_AREA).where(PMS_SERVICE_AREA.ID.eq(areaId), PMS_SERVICE_AREA.DELETED.isFalse()).fetchOne();
+        if (r == null) {
+            throw new CatalogueEditException(Reason.NOT_FOUND, "no service area " + areaId);
+        }
+        return r;
+    }
+
+    private static PmsServiceRecord liveService(DSLContext d, int serviceId) {
+        PmsServiceRecord r = d.selectFrom(PMS_SERVICE).where(PMS_SERVICE.ID.eq(serviceId), PMS_SERVICE.DELETED.isFalse()).fetchOne();
+        if (r == null) {
+            throw new CatalogueEditException(Reason.NOT_FOUND, "no service " + serviceId);
+        }
+        return r;
+    }
+
+    private static CatalogueEditException duplicate(String what, String code) {
+        return new CatalogueEditException(Reason.DUPLICATE_CODE, "another " + what + " of this version has the code " + code);
+    }
+
+    private static String code(String code) {
+        if (code == null || code.isBlank()) {
+            throw new CatalogueEditException(Reason.BLANK, "a code is required");
+        }
+        return code.strip();
+    }
+
+    private static void requireLabel(Labels labels) {
+        if (labels == null || labels.fr() == null || labels.fr().isBlank()) {
+            throw new CatalogueEditException(Reason.BLANK, "a French label is required");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
