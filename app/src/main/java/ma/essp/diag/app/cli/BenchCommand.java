@@ -1,0 +1,45 @@
+package ma.essp.diag.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import ma.essp.diag.app.bench.BenchReport;
+import ma.essp.diag.app.bench.MissionBenchmarks;
+import ma.essp.diag.database.demo.DemoScale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", description = {"Benchmarks on a generated demo mission (national by default): each operation",
+        "against the bare library doing the same raw work, with the ratio. Prints a table."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--scale", defaultValue = "national", description = "Demo scale to measure on. Default: ${DEFAULT-VALUE}.")
+    String scale;
+
+    @Option(names = "--dir", description = "Working folder for the generated files (default: a temporary folder, deleted after).")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("essp-bench");
+        try {
+            BenchReport report = new MissionBenchmarks(work, DemoScale.parse(scale), out).runAll();
+            out.println();
+            report.print(out);
+        } finally {
+            if (dir == null) {
+                try (var files = Files.walk(work)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        return EsspDiagCommand.OK;
+    }
+}

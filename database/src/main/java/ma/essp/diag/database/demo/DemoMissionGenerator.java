@@ -1,0 +1,156 @@
+package ma.essp.diag.database.demo;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.mission.MissionFileException;
+import org.jooq.ConnectionProvider;
+
+/**
+ * Generates a deterministic, entirely synthetic demo mission: the real territory of the reference data (regions,
+ * provinces, DRS/SRES/GST/délégations) filled with invented circonscriptions, communes, ESSPs, staff, SARA
+ * assessments, data flows, complaints, perpetrator-care sites, training cohorts and findings. The same scale and
+ * seed always give the same content (ids, uuids and values); nothing depends on the clock.
+ *
+ * <p>Labels: the mission row is flagged {@code synthetic = 1} with {@code demo_scale} and {@code demo_seed}, and its
+ * name and description say "(synthétique)". Place and person names are invented from syllables and common words.
+ *
+ * <p>Codes:
+ * <ul>
+ *   <li>ESSP: the province code without its dots ({@code code_digits}: 5 digits, 9 for Casablanca's préfectures
+ *   d'arrondissements), a hyphen and a 4-digit sequence within the province, e.g. {@code 01571-0007} or
+ *   {@code 061410130-0012}: always matches {@code ^\d{5}(\d{4})?-\d{4}$};</li>
+ *   <li>circonscription: {@code <code_digits>-C<2 digits>}, e.g. {@code 01571-C03}.</li>
+ * </ul>
+ * Casablanca's circonscriptions and ESSPs are placed in its 8 préfectures d'arrondissements, never in the parent
+ * prefecture 06.141.
+ *
+ * <p>The file is written to {@code out + ".part"} in one transaction and moved onto {@code out} only when complete;
+ * on failure or cancellation (thread interrupt, checked between steps) no file is left behind.
+ */
+public final class DemoMissionGenerator {
+
+    public static final long DEFAULT_SEED = 2026;
+
+    /** Same as {@link #generate(Path, DemoScale, long, boolean, DemoProgress)} refusing an existing {@code out}. */
+    public DemoSummary generate(Path out, DemoScale scale, long seed, DemoProgress progress) throws IOException {
+        return generate(out, scale, seed, false, progress);
+    }
+
+    /**
+     * Generates a demo mission into {@code out}.
+     *
+     * @param overwrite replace {@code out} if it exists; otherwise an existing file is refused, left untouched
+     * @param progress  receives each step; may be {@link DemoProgress#NONE}
+     * @throws FileAlreadyExistsException if {@code out} exists and {@code overwrite} is false
+     * @throws CancellationException      if the thread was interrupted (the interrupt flag stays set)
+     * @throws IOException                if the file cannot be written
+     */
+    public DemoSummary generate(Path out, DemoScale scale, long seed, boolean overwrite, DemoProgress progress)
+            throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(scale, "scale");
+        DemoProgress listener = progress == null ? DemoProgress.NONE : progress;
+        long start = System.nanoTime();
+        Path target = out.toAbsolutePath();
+        if (Files.exists(target) && !overwrite) {
+            throw new FileAlreadyExistsException(target.toString(), null, "the demo mission file already exists");
+        }
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        deletePart(part);
+        boolean done = false;
+        try {
+            Map<String, Integer> counts;
+            try (MissionFile mission = MissionFile.create(part)) {
+                ConnectionProvider provider = mission.dsl().configuration().connectionProvider();
+                Connection connection = provider.acquire();
+                try {
+                    counts = new Generation(connection, scale, seed, listener).run();
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    }
+                } finally {
+                    provider.release(connection);
+                }
+            }
+            checkInterrupted();
+            deleteSidecars(part);
+            move(part, target, overwrite);
+            done = true;
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            listener.step("Terminé", 1.0);
+            return new DemoSummary(target, scale, seed, counts, elapsed);
+        } catch (MissionFileException e) {
+            throw new IOException(e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IOException("cannot generate the demo mission: " + e.getMessage(), e);
+        } finally {
+            if (!done) {
+                deletePart(part);
+            }
+        }
+    }
+
+    static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("demo generation cancelled");
+        }
+    }
+
+    private static void move(Path part, Path target, boolean overwrite) throws IOException {
+        try {
+            if (overwrite) {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (AtomicMoveNotSupportedException e) {
+            if (overwrite) {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(part, target);
+            }
+        }
+    }
+
+    private static void deleteSidecars(Path part) throws IOException {
+        Files.deleteIfExists(part.resolveSibling(part.getFileName() + "-wal"));
+        Files.deleteIfExists(part.resolveSibling(part.getFileName() + "-shm"));
+    }
+
+    private static void deletePart(Path part) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            try {
+                Files.deleteIfExists(part.resolveSibling(part.getFileName() + suffix));
+            } catch (IOException ignored) {
+                // best effort: nothing more can be done about a file that cannot be deleted
+            }
+        }
+    }
+
+    /** Usage: {@code OUT SCALE [SEED]}; an existing OUT is replaced. */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: DemoMissionGenerator OUT small|region|national [SEED]");
+            System.exit(2);
+            return;
+        }
+        Path out = Path.of(args[0]);
+        DemoScale scale = DemoScale.parse(args[1]);
+        long seed = args.length == 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
+        DemoSummary summary = new DemoMissionGenerator().generate(out, scale, seed, true, DemoProgress.NONE);
+        System.out.printf("Demo mission %s (%s, seed %d): %d rows in %d ms%n", summary.file(), scale.code(), seed,
+                summary.totalRows(), summary.elapsed().toMillis());
+    }
+}
