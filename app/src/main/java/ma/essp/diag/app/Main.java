@@ -31,10 +31,24 @@ public final class Main {
                 && Arrays.stream(EsspDiagCommand.subcommandNames()).noneMatch(args[0]::equals));
     }
 
-    /** Keeps every JavaFX reference out of Main's own constant pool. */
+    /**
+     * Starts the window by name: keeps every JavaFX reference out of Main's constant pool, and keeps the root
+     * package from depending on the shell (which depends on AppPaths here: that would be a package cycle).
+     */
     private static final class GuiLauncher {
         static void launch(String[] args) {
-            ma.essp.diag.app.shell.EsspDiagApplication.start(args);
+            try {
+                Class.forName("ma.essp.diag.app.shell.EsspDiagApplication")
+                        .getMethod("start", String[].class)
+                        .invoke(null, (Object) args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("The window could not start", e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("The window is missing from this build", e);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package ma.essp.diag.app.i18n;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -40,6 +41,23 @@ public final class I18n {
 
     public boolean rightToLeft() {
         return "ar".equals(locale.getLanguage());
+    }
+
+    /**
+     * The name of a place or establishment in the current language: Arabic names in Arabic (French when a row has
+     * none), French names otherwise (the reference data has no English names).
+     */
+    public String localName(String nameFr, String nameAr) {
+        return rightToLeft() && nameAr != null && !nameAr.isBlank() ? nameAr : nameFr;
+    }
+
+    /** Whole numbers with the locale's grouping; Arabic uses Western digits, as in Morocco. */
+    public String formatNumber(Number value) {
+        if (value == null) {
+            return "";
+        }
+        Locale numbers = rightToLeft() ? Locale.forLanguageTag("ar-MA-u-nu-latn") : locale;
+        return NumberFormat.getIntegerInstance(numbers).format(value);
     }
 
     /** The translation of {@code key}, with {@code {0}}-style arguments formatted for the locale. */

@@ -139,17 +139,22 @@ public final class DemoMissionGenerator {
         }
     }
 
-    /** Usage: {@code OUT SCALE [SEED]}; an existing OUT is replaced. */
+    /**
+     * Usage: {@code OUT small|region|national [SEED]} (default seed {@value #DEFAULT_SEED}); an existing OUT is
+     * replaced. The app build calls it to bundle the small demo mission.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: DemoMissionGenerator OUT small|region|national [SEED]");
-            System.exit(2);
-            return;
+            // no System.exit: the Maven build runs this in its own JVM (exec:java)
+            throw new IllegalArgumentException("usage: DemoMissionGenerator OUT small|region|national [SEED]");
         }
         Path out = Path.of(args[0]);
         DemoScale scale = DemoScale.parse(args[1]);
         long seed = args.length == 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
-        DemoSummary summary = new DemoMissionGenerator().generate(out, scale, seed, true, DemoProgress.NONE);
+        long start = System.nanoTime();
+        DemoProgress log = (what, fraction) -> System.out.printf("  %3.0f %% %-45s %6d ms%n", fraction * 100, what,
+                (System.nanoTime() - start) / 1_000_000);
+        DemoSummary summary = new DemoMissionGenerator().generate(out, scale, seed, true, log);
         System.out.printf("Demo mission %s (%s, seed %d): %d rows in %d ms%n", summary.file(), scale.code(), seed,
                 summary.totalRows(), summary.elapsed().toMillis());
     }

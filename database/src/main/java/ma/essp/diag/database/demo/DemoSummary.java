@@ -2,6 +2,8 @@ package ma.essp.diag.database.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
 public record DemoSummary(Path file, DemoScale scale, long seed, Map<String, Integer> rowsPerTable, Duration elapsed) {
 
     public DemoSummary {
-        rowsPerTable = Map.copyOf(rowsPerTable);
+        rowsPerTable = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerTable));
     }
 
     /** Rows inserted into {@code table}, 0 if none. */

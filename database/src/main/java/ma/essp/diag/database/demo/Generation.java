@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** One run of the demo generator over one connection, in one transaction. All randomness comes from the seed. */
@@ -64,6 +66,8 @@ final class Generation {
         try {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA defer_foreign_keys = ON");
+                // the uuid indexes receive random keys: a larger page cache avoids most of the page reloads
+                statement.execute("PRAGMA cache_size = -131072");
             }
             loadReference();
             step("Référentiels chargés", 0.02);
@@ -109,6 +113,9 @@ final class Generation {
                 connection.rollback();
             }
             connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA cache_size = -2000");
+            }
         }
     }
 
@@ -200,10 +207,10 @@ final class Generation {
     }
 
     private double gaussian() {
-        // Box-Muller on the seeded stream (SplittableRandom has no nextGaussian before Java 17's RandomGenerator)
+        // Box-Muller on the seeded stream, with StrictMath so that every JVM and CPU gives the same values
         double u = 1.0 - random.nextDouble();
         double v = random.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+        return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
     }
 
     private int between(int low, int highInclusive) {
@@ -236,7 +243,7 @@ final class Generation {
     }
 
     private static double round(double value, int decimals) {
-        double factor = Math.pow(10, decimals);
+        double factor = StrictMath.pow(10, decimals);
         return Math.round(value * factor) / factor;
     }
 
@@ -324,7 +331,7 @@ final class Generation {
         };
         rows("mission", "name", "description", "started_on", "ended_on", "as_of_date", "synthetic", "demo_scale", "demo_seed",
                 "created_at").add(
-                "Mission de démonstration — données synthétiques (synthétique, " + label + ")",
+                "Mission de démonstration — données synthétiques — " + label + " (synthétique)",
                 "Mission de démonstration (synthétique) générée automatiquement (graine " + seed + ", " + scale.code()
                         + ") : les territoires sont réels, mais les circonscriptions, ESSP, personnels, évaluations, "
                         + "réclamations et formations sont fictifs. Ne pas utiliser pour des décisions.",
@@ -410,7 +417,7 @@ final class Generation {
                 circ.province = province;
                 circ.urban = c < urbanCount;
                 circ.code = province.digits() + "-C" + String.format("%02d", c + 1);
-                circ.place = circ.urban ? (c == 0 ? province.name() : names.urbanPlace()) : names.ruralPlace();
+                circ.place = circ.urban ? (c == 0 ? province.name() : names.district()) : names.ruralPlace();
                 circ.headName = names.person();
                 provinceCircs.add(circ);
             }
@@ -459,7 +466,7 @@ final class Generation {
                         case "not_functioning" -> -0.22;
                         default -> 0.0;
                     };
-                    essp.quality = clamp(0.60 + categoryEffect + provinceEffect + functionalityEffect + 0.13 * gaussian(),
+                    essp.quality = clamp(0.68 + categoryEffect + provinceEffect + functionalityEffect + 0.13 * gaussian(),
                             0.15, 0.96);
                     double w = switch (essp.category) {
                         case "DR" -> 0.4;
@@ -471,7 +478,7 @@ final class Generation {
                         case "MM" -> 0.5;
                         default -> 0.0;
                     };
-                    popWeights.add(w * Math.exp(0.35 * gaussian()));
+                    popWeights.add(w * StrictMath.exp(0.35 * gaussian()));
                     circ.essps.add(essp);
                     provinceEssps.add(essp);
                 }
@@ -488,6 +495,7 @@ final class Generation {
                 case "prefecture" -> 0.07;
                 default -> 0.30;
             };
+            Set<String> usedPlaces = new HashSet<>();
             boolean bigCity = province.type().equals("prefecture_of_arrondissements")
                     || (province.type().equals("prefecture") && province.population() > 700_000);
             for (Circ circ : provinceCircs) {
@@ -516,6 +524,9 @@ final class Generation {
                 for (Essp essp : circ.essps) {
                     int communeIndex = random.nextInt(circ.communeIds.size());
                     String place = circ.urban ? names.urbanPlace() : names.ruralPlace();
+                    for (int attempt = 0; attempt < 5 && !usedPlaces.add(place); attempt++) {
+                        place = circ.urban ? names.urbanPlace() : names.ruralPlace();
+                    }
                     essp.name = switch (essp.category) {
                         case "CDTMR" -> "CDTMR " + province.name();
                         case "UMM" -> "Unité médicale mobile " + circ.place;

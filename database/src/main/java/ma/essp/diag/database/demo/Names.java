@@ -50,6 +50,11 @@ final class Names {
         return pick(URBAN_PREFIX) + " " + (random.nextBoolean() ? pick(URBAN_WORDS) : root());
     }
 
+    /** A town district, for an arrondissement or urban commune: "Al Massira", "Bourane". */
+    String district() {
+        return random.nextBoolean() ? pick(URBAN_WORDS) : root();
+    }
+
     String person(String gender) {
         return ("f".equals(gender) ? pick(FIRST_F) : pick(FIRST_M)) + " " + pick(FAMILY);
     }

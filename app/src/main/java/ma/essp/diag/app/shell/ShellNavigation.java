@@ -1,0 +1,34 @@
+package ma.essp.diag.app.shell;
+
+import java.util.List;
+import ma.essp.diag.app.registry.EsspRegistryArea;
+import ma.essp.diag.app.territory.TerritoryArea;
+import ma.essp.diag.app.ui.NavigationEntry;
+import ma.essp.diag.app.ui.PlannedArea;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The areas of a mission, in navigation order. A feature that gets built replaces its {@link PlannedArea}
+ * here with its own {@code FeatureArea} (e.g. {@code new ComplaintsArea()}); nothing else in the shell changes.
+ */
+public final class ShellNavigation {
+
+    private ShellNavigation() {
+    }
+
+    public static List<NavigationEntry> entries() {
+        return List.of(
+                new TerritoryArea(),
+                new EsspRegistryArea(),
+                new PlannedArea("hr", "nav.hr", Material2MZ.PEOPLE),
+                new PlannedArea("pms", "nav.pms", Material2AL.FACT_CHECK),
+                new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
+                new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
+                new PlannedArea("circonscriptions", "nav.circonscriptions", Material2AL.ACCOUNT_TREE),
+                new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
+                new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
+                new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
+                new PlannedArea("reports", "nav.reports", Material2MZ.PICTURE_AS_PDF));
+    }
+}

@@ -1,0 +1,373 @@
+package ma.essp.diag.app.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.NodeOrientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import ma.essp.diag.app.AppPaths;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.mission.MissionService;
+import ma.essp.diag.app.mission.OpenMission;
+import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.FeatureArea;
+import ma.essp.diag.app.ui.FeatureContext;
+import ma.essp.diag.app.ui.FeatureScreen;
+import ma.essp.diag.app.ui.FxDialogService;
+import ma.essp.diag.app.ui.NavigationEntry;
+import ma.essp.diag.app.ui.PlannedArea;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The main window: menu, toolbar, left navigation, the selected area in the centre and the status bar. The
+ * whole scene graph is rebuilt from the bundles when the language changes (and mirrored for Arabic); the view
+ * model survives, so the open mission does too.
+ */
+public final class ShellView {
+
+    static final String STYLESHEET = "/ma/essp/diag/app/shell/essp-diag.css";
+
+    private final Stage stage;
+    private final ShellViewModel viewModel;
+    private final List<NavigationEntry> navigation;
+    private final StackPane content = new StackPane();
+    private String selectedArea;
+    private FeatureScreen screen;
+    private Scene scene;
+
+    public ShellView(Stage stage, ShellViewModel viewModel, List<NavigationEntry> navigation) {
+        this.stage = stage;
+        this.viewModel = viewModel;
+        this.navigation = List.copyOf(navigation);
+        this.selectedArea = navigation.stream().filter(FeatureArea.class::isInstance).map(NavigationEntry::id).findFirst().orElse(null);
+        content.getStyleClass().add("shell-content");
+        viewModel.missionProperty().addListener((obs, old, now) -> rebuild());
+        viewModel.i18nProperty().addListener((obs, old, now) -> rebuild());
+        viewModel.busyProperty().addListener((obs, old, now) -> {
+            if (viewModel.mission().isEmpty()) {
+                showContent();
+            }
+        });
+    }
+
+    /** The window as the application runs it: FX dialogs owned by the stage, the standard navigation. */
+    public static ShellView create(Stage stage, AppPaths paths, Settings settings, MissionService missions,
+                                   TaskExecutor executor) {
+        AtomicReference<ShellViewModel> vm = new AtomicReference<>();
+        ShellViewModel viewModel = new ShellViewModel(paths, settings, missions, executor,
+                new FxDialogService(() -> stage, () -> vm.get().i18n()));
+        vm.set(viewModel);
+        return new ShellView(stage, viewModel, ShellNavigation.entries());
+    }
+
+    public ShellViewModel viewModel() {
+        return viewModel;
+    }
+
+    public void show() {
+        scene = new Scene(buildRoot(), 1320, 840);
+        scene.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
+        applyOrientation();
+        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnHidden(e -> disposeScreen());
+        stage.show();
+    }
+
+    private void rebuild() {
+        if (scene == null) {
+            return;
+        }
+        disposeScreen();
+        scene.setRoot(buildRoot());
+        applyOrientation();
+    }
+
+    private void applyOrientation() {
+        scene.setNodeOrientation(viewModel.i18n().rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+    }
+
+    private Parent buildRoot() {
+        I18n i18n = viewModel.i18n();
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("shell");
+        root.setTop(new VBox(menuBar(i18n), toolBar(i18n)));
+        root.setLeft(navigation(i18n));
+        root.setCenter(content);
+        root.setBottom(statusBar(i18n));
+        showContent();
+        return root;
+    }
+
+    // ------------------------------------------------------------------ menu and toolbar
+
+    private MenuBar menuBar(I18n i18n) {
+        MenuItem newMission = item(i18n.get("menu.file.new"), Material2AL.CREATE_NEW_FOLDER, viewModel::newWithDialog);
+        newMission.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        MenuItem open = item(i18n.get("menu.file.open"), Material2AL.FOLDER_OPEN, viewModel::openWithDialog);
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        Menu recent = new Menu(i18n.get("menu.file.recent"), new FontIcon(Material2AL.HISTORY));
+        recent.setId("menuRecent");
+        fillRecent(recent.getItems(), i18n);
+        MenuItem saveCopy = item(i18n.get("menu.file.save_copy"), Material2AL.FILE_COPY, viewModel::saveCopyWithDialog);
+        saveCopy.disableProperty().bind(viewModel.missionProperty().isNull());
+        MenuItem quit = item(i18n.get("menu.file.quit"), Material2AL.EXIT_TO_APP, stage::close);
+        Menu file = new Menu(i18n.get("menu.file"), null, newMission, open, recent, saveCopy, new SeparatorMenuItem(), quit);
+
+        Menu language = new Menu(i18n.get("menu.language"), new FontIcon(Material2MZ.TRANSLATE));
+        language.setId("menuLanguage");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        language.getItems().addAll(
+                languageItem(i18n.get("language.fr"), I18n.FRENCH, group, "languageFr"),
+                languageItem(i18n.get("language.en"), I18n.ENGLISH, group, "languageEn"),
+                languageItem(i18n.get("language.ar"), I18n.ARABIC, group, "languageAr"));
+
+        Menu help = new Menu(i18n.get("menu.help"), null, item(i18n.get("menu.help.about"), Material2AL.INFO, viewModel::showAbout));
+        MenuBar bar = new MenuBar(file, language, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private void fillRecent(List<MenuItem> items, I18n i18n) {
+        items.clear();
+        if (viewModel.recentMissions().isEmpty()) {
+            MenuItem none = new MenuItem(i18n.get("menu.file.recent.none"));
+            none.setDisable(true);
+            items.add(none);
+            return;
+        }
+        for (Path path : viewModel.recentMissions()) {
+            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.toAbsolutePath().getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> viewModel.open(path));
+            items.add(item);
+        }
+    }
+
+    private RadioMenuItem languageItem(String label, Locale locale, javafx.scene.control.ToggleGroup group, String id) {
+        RadioMenuItem item = new RadioMenuItem(label);
+        item.setId(id);
+        item.setToggleGroup(group);
+        item.setSelected(viewModel.i18n().locale().getLanguage().equals(locale.getLanguage()));
+        item.setOnAction(e -> viewModel.setLanguage(locale));
+        return item;
+    }
+
+    private static MenuItem item(String text, Ikon icon, Runnable action) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolBar(I18n i18n) {
+        Button newMission = toolButton(i18n.get("toolbar.new"), Material2AL.CREATE_NEW_FOLDER, viewModel::newWithDialog);
+        Button open = toolButton(i18n.get("toolbar.open"), Material2AL.FOLDER_OPEN, viewModel::openWithDialog);
+        MenuButton recent = new MenuButton(i18n.get("toolbar.recent"), new FontIcon(Material2AL.HISTORY));
+        recent.setId("toolbarRecent");
+        recent.setOnShowing(e -> fillRecent(recent.getItems(), viewModel.i18n()));
+        fillRecent(recent.getItems(), i18n);
+        Button copy = toolButton(i18n.get("toolbar.save_copy"), Material2AL.FILE_COPY, viewModel::saveCopyWithDialog);
+        copy.disableProperty().bind(viewModel.missionProperty().isNull());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(viewModel.busyProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button about = toolButton(i18n.get("toolbar.about"), Material2AL.INFO, viewModel::showAbout);
+        ToolBar bar = new ToolBar(newMission, open, recent, copy, busy, spacer, about);
+        bar.setId("toolBar");
+        return bar;
+    }
+
+    private static Button toolButton(String text, Ikon icon, Runnable action) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setOnAction(e -> action.run());
+        button.getStyleClass().add("flat");
+        return button;
+    }
+
+    // ------------------------------------------------------------------ navigation
+
+    private Node navigation(I18n i18n) {
+        VBox box = new VBox(2);
+        box.getStyleClass().add("shell-navigation");
+        ToggleGroup group = new ToggleGroup();
+        Label builtHeader = new Label(i18n.get("nav.section.mission"));
+        builtHeader.getStyleClass().add("nav-section");
+        box.getChildren().add(builtHeader);
+        boolean plannedHeader = false;
+        for (NavigationEntry entry : navigation) {
+            switch (entry) {
+                case FeatureArea area -> {
+                    ToggleButton button = new ToggleButton(i18n.get(area.titleKey()), new FontIcon(area.icon()));
+                    button.setId("nav-" + area.id());
+                    button.getStyleClass().add("nav-button");
+                    button.setMaxWidth(Double.MAX_VALUE);
+                    button.setAlignment(Pos.CENTER_LEFT);
+                    button.setToggleGroup(group);
+                    button.setSelected(area.id().equals(selectedArea));
+                    button.disableProperty().bind(viewModel.missionProperty().isNull());
+                    button.setOnAction(e -> {
+                        if (!button.isSelected()) {
+                            button.setSelected(true); // a click on the current area keeps it selected
+                        } else if (!area.id().equals(selectedArea)) {
+                            selectedArea = area.id();
+                            showContent();
+                        }
+                    });
+                    box.getChildren().add(button);
+                }
+                case PlannedArea planned -> {
+                    if (!plannedHeader) {
+                        Label header = new Label(i18n.get("nav.section.planned"));
+                        header.getStyleClass().add("nav-section");
+                        box.getChildren().add(header);
+                        plannedHeader = true;
+                    }
+                    // a label, not a disabled button: disabled controls never show their tooltip
+                    Label label = new Label(i18n.get(planned.titleKey()), new FontIcon(planned.icon()));
+                    label.setId("nav-" + planned.id());
+                    label.getStyleClass().add("nav-planned");
+                    label.setMaxWidth(Double.MAX_VALUE);
+                    label.setTooltip(new Tooltip(i18n.get("nav.planned.tooltip")));
+                    box.getChildren().add(label);
+                }
+            }
+        }
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("shell-navigation-scroll");
+        scroll.setPrefWidth(280);
+        scroll.setMinWidth(220);
+        return scroll;
+    }
+
+    // ------------------------------------------------------------------ centre
+
+    private void showContent() {
+        disposeScreen();
+        I18n i18n = viewModel.i18n();
+        OpenMission mission = viewModel.mission().orElse(null);
+        if (mission == null) {
+            content.getChildren().setAll(viewModel.busyProperty().get() ? opening(i18n) : emptyState(i18n));
+            return;
+        }
+        FeatureArea area = navigation.stream().filter(FeatureArea.class::isInstance).map(FeatureArea.class::cast)
+                .filter(a -> a.id().equals(selectedArea)).findFirst().orElse(null);
+        if (area == null) {
+            content.getChildren().clear();
+            return;
+        }
+        screen = area.open(new FeatureContext(mission, viewModel.executor(), i18n, viewModel.dialogs()));
+        content.getChildren().setAll(screen.view());
+    }
+
+    private void disposeScreen() {
+        if (screen != null) {
+            screen.dispose();
+            screen = null;
+        }
+    }
+
+    private Node opening(I18n i18n) {
+        VBox box = new VBox(12, new ProgressIndicator(), new Label(i18n.get("empty.opening")));
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node emptyState(I18n i18n) {
+        FontIcon icon = new FontIcon(Material2AL.FOLDER_OPEN);
+        icon.getStyleClass().add("empty-icon");
+        Label title = new Label(i18n.get("empty.title"));
+        title.getStyleClass().add("title-2");
+        Label text = new Label(i18n.get("empty.text"));
+        text.setWrapText(true);
+        text.getStyleClass().add("text-muted");
+        Button create = new Button(i18n.get("empty.new"), new FontIcon(Material2AL.CREATE_NEW_FOLDER));
+        create.getStyleClass().add("accent");
+        create.setOnAction(e -> viewModel.newWithDialog());
+        Button open = new Button(i18n.get("empty.open"), new FontIcon(Material2AL.FOLDER_OPEN));
+        open.setOnAction(e -> viewModel.openWithDialog());
+        HBox buttons = new HBox(10, create, open);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(14, icon, title, text, buttons);
+        box.setId("emptyState");
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(520);
+        return box;
+    }
+
+    // ------------------------------------------------------------------ status bar
+
+    private Node statusBar(I18n i18n) {
+        Label name = new Label();
+        name.setId("statusMission");
+        name.setGraphic(new FontIcon(Material2AL.INSERT_DRIVE_FILE));
+        name.textProperty().bind(viewModel.missionNameProperty());
+        // a long mission name gives way (with its full text in a tooltip); the badge and the counts never do
+        name.setMaxWidth(460);
+        name.setMinWidth(120);
+        Tooltip fullName = new Tooltip();
+        fullName.textProperty().bind(viewModel.missionNameProperty());
+        name.setTooltip(fullName);
+        Label badge = new Label(i18n.get("status.synthetic"), new FontIcon(Material2MZ.SCIENCE));
+        badge.setId("syntheticBadge");
+        badge.getStyleClass().add("synthetic-badge");
+        badge.setTooltip(new Tooltip(i18n.get("status.synthetic.tooltip")));
+        badge.visibleProperty().bind(viewModel.syntheticProperty());
+        badge.managedProperty().bind(badge.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label counts = new Label();
+        counts.setId("statusCounts");
+        counts.textProperty().bind(viewModel.countsTextProperty());
+        Label schema = new Label();
+        schema.setId("statusSchema");
+        schema.textProperty().bind(viewModel.schemaTextProperty());
+        Separator separator = new Separator(javafx.geometry.Orientation.VERTICAL);
+        separator.visibleProperty().bind(viewModel.missionProperty().isNotNull());
+        for (Region fixed : List.of(badge, counts, schema)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(10, name, badge, spacer, counts, separator, schema);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        name.setContentDisplay(ContentDisplay.LEFT);
+        return bar;
+    }
+}

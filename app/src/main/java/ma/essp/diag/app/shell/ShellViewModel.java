@@ -1,0 +1,280 @@
+package ma.essp.diag.app.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.AppPaths;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.mission.MissionService;
+import ma.essp.diag.app.mission.MissionSummary;
+import ma.essp.diag.app.mission.OpenMission;
+import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.database.mission.MissionFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's state: the open mission (at most one), the language, the recent missions and the status
+ * bar texts. Every file operation runs through the {@link TaskExecutor}; a refused file leaves the current
+ * mission open and is reported through the {@link DialogService}.
+ */
+public final class ShellViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
+
+    private final AppPaths paths;
+    private final Settings settings;
+    private final MissionService missions;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+
+    private final ReadOnlyObjectWrapper<OpenMission> mission = new ReadOnlyObjectWrapper<>(this, "mission");
+    private final ReadOnlyObjectWrapper<I18n> i18n = new ReadOnlyObjectWrapper<>(this, "i18n");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObservableList<Path> recentMissions = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyStringWrapper missionName = new ReadOnlyStringWrapper(this, "missionName", "");
+    private final ReadOnlyBooleanWrapper synthetic = new ReadOnlyBooleanWrapper(this, "synthetic");
+    private final ReadOnlyStringWrapper schemaText = new ReadOnlyStringWrapper(this, "schemaText", "");
+    private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
+
+    public ShellViewModel(AppPaths paths, Settings settings, MissionService missions, TaskExecutor executor,
+                          DialogService dialogs) {
+        this.paths = paths;
+        this.settings = settings;
+        this.missions = missions;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        i18n.set(new I18n(settings.locale()));
+        recentMissions.setAll(settings.recentMissions());
+        mission.addListener((obs, old, now) -> updateTexts());
+        i18n.addListener((obs, old, now) -> updateTexts());
+        updateTexts();
+    }
+
+    /**
+     * What the window opens first: the mission given on the command line, else the user's copy of the bundled
+     * demo (copied on first start), else nothing (the empty state offers New and Open).
+     */
+    public void openAtStartup(List<String> args) {
+        if (!args.isEmpty()) {
+            open(Path.of(args.getFirst()));
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(missions::demoWorkingCopy)
+                .onSuccess(demo -> demo.ifPresent(this::open))
+                .onFailure(e -> LOG.warn("Cannot copy the bundled demo mission", e)));
+    }
+
+    /** Opens a mission in the background; on success it replaces the current one. */
+    public void open(Path file) {
+        run(BackgroundTask.wrap(() -> missions.open(file)), file);
+    }
+
+    /** Creates an empty mission at {@code file} and opens it. */
+    public void createNew(Path file) {
+        String user = System.getProperty("user.name", "user");
+        run(BackgroundTask.wrap(() -> missions.create(file, user)), file);
+    }
+
+    private void run(BackgroundTask<OpenMission> task, Path file) {
+        executor.execute(task
+                .onRunning(() -> busy.set(true))
+                .onSuccess(this::replaceMission)
+                .onFailure(e -> reportFailure(file, e))
+                .onFinished(() -> busy.set(false)));
+    }
+
+    private void replaceMission(OpenMission opened) {
+        OpenMission previous = mission.get();
+        mission.set(opened);
+        if (previous != null) {
+            previous.file().close();
+        }
+        settings.addRecent(opened.path());
+        settings.save();
+        recentMissions.setAll(settings.recentMissions());
+    }
+
+    /** Writes a consistent copy of the open mission; the open mission stays the same. */
+    public void saveCopy(Path target) {
+        OpenMission current = mission.get();
+        if (current == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> {
+                    current.file().copyTo(target);
+                    return target;
+                })
+                .onRunning(() -> busy.set(true))
+                .onSuccess(copy -> dialogs.showInformation(i18n().get("copy.done.title"), null,
+                        i18n().get("copy.done.message", copy.toString())))
+                .onFailure(e -> reportFailure(target, e))
+                .onFinished(() -> busy.set(false)));
+    }
+
+    private void reportFailure(Path file, Throwable e) {
+        LOG.warn("Mission operation failed on {}", file, e);
+        I18n words = i18n();
+        String reason = e instanceof MissionFileException mfe ? reasonText(mfe.reason()) : words.get("error.reason.unexpected");
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        dialogs.showError(words.get("error.mission.title"),
+                words.get("error.mission.message", String.valueOf(file.getFileName()), reason, file.toAbsolutePath().toString(), detail));
+    }
+
+    /** The translated reason a mission file was refused. */
+    public String reasonText(MissionFileException.Reason reason) {
+        I18n words = i18n();
+        return switch (reason) {
+            case NOT_FOUND -> words.get("error.reason.not_found");
+            case NOT_READABLE -> words.get("error.reason.not_readable");
+            case ALREADY_EXISTS -> words.get("error.reason.already_exists");
+            case EMPTY -> words.get("error.reason.empty");
+            case NOT_SQLITE -> words.get("error.reason.not_sqlite");
+            case CORRUPTED -> words.get("error.reason.corrupted");
+            case NOT_A_MISSION -> words.get("error.reason.not_a_mission");
+            case NEWER_SCHEMA -> words.get("error.reason.newer_schema");
+            case FAILED_MIGRATION -> words.get("error.reason.failed_migration");
+            case IO_ERROR -> words.get("error.reason.io_error");
+        };
+    }
+
+    /** Switches the language and remembers it; the view rebuilds itself from the new bundles. */
+    public void setLanguage(Locale locale) {
+        I18n next = new I18n(locale);
+        if (next.locale().equals(i18n().locale())) {
+            return;
+        }
+        settings.setLocale(next.locale());
+        settings.save();
+        i18n.set(next);
+    }
+
+    /** Asks for a file and opens it. */
+    public void openWithDialog() {
+        dialogs.chooseMissionToOpen(initialFolder()).ifPresent(this::open);
+    }
+
+    public void newWithDialog() {
+        dialogs.chooseMissionToSave(paths.missions(), i18n().get("dialog.new.suggested") + ".essp").ifPresent(this::createNew);
+    }
+
+    public void saveCopyWithDialog() {
+        OpenMission current = mission.get();
+        if (current == null) {
+            return;
+        }
+        String name = current.path().getFileName().toString().replaceFirst("\\.essp$", "");
+        dialogs.chooseMissionToSave(initialFolder(), i18n().get("dialog.copy.suggested", name) + ".essp").ifPresent(this::saveCopy);
+    }
+
+    private Path initialFolder() {
+        OpenMission current = mission.get();
+        if (current != null && current.path().toAbsolutePath().getParent() != null) {
+            return current.path().toAbsolutePath().getParent();
+        }
+        return paths.missions();
+    }
+
+    public void showAbout() {
+        I18n words = i18n();
+        dialogs.showInformation(words.get("about.title"), words.get("about.header"),
+                String.join("\n\n", words.get("about.purpose"), words.get("about.credits.population"),
+                        words.get("about.credits.map"), words.get("about.synthetic")));
+    }
+
+    private void updateTexts() {
+        I18n words = i18n();
+        OpenMission current = mission.get();
+        if (current == null) {
+            title.set(words.get("app.title"));
+            missionName.set(words.get("status.no_mission"));
+            synthetic.set(false);
+            schemaText.set("");
+            countsText.set("");
+            return;
+        }
+        MissionSummary s = current.summary();
+        title.set(words.get("app.title.mission", s.name()));
+        missionName.set(s.name());
+        synthetic.set(s.synthetic());
+        schemaText.set(words.get("status.schema", String.valueOf(s.schemaVersion())));
+        countsText.set(words.get("status.counts", words.formatNumber(s.essps()), words.formatNumber(s.circonscriptions()),
+                words.formatNumber(s.staffPositions()), words.formatNumber(s.assessments())));
+    }
+
+    public I18n i18n() {
+        return i18n.get();
+    }
+
+    public ReadOnlyObjectProperty<I18n> i18nProperty() {
+        return i18n.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<OpenMission> missionProperty() {
+        return mission.getReadOnlyProperty();
+    }
+
+    public Optional<OpenMission> mission() {
+        return Optional.ofNullable(mission.get());
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Most recent first. */
+    public ObservableList<Path> recentMissions() {
+        return FXCollections.unmodifiableObservableList(recentMissions);
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty missionNameProperty() {
+        return missionName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty syntheticProperty() {
+        return synthetic.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty schemaTextProperty() {
+        return schemaText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countsTextProperty() {
+        return countsText.getReadOnlyProperty();
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** Closes the open mission (window closing). */
+    @Override
+    public void close() {
+        OpenMission current = mission.get();
+        mission.set(null);
+        if (current != null) {
+            current.file().close();
+        }
+    }
+}

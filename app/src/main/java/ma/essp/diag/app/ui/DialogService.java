@@ -1,0 +1,21 @@
+package ma.essp.diag.app.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Dialogs as a service, so that view models can ask for a file or report an error without touching a
+ * control; tests pass a recording implementation. All texts arrive already translated.
+ */
+public interface DialogService {
+
+    void showError(String title, String message);
+
+    void showInformation(String title, String header, String message);
+
+    /** Asks for an existing mission file. */
+    Optional<Path> chooseMissionToOpen(Path initialFolder);
+
+    /** Asks where to write a mission file (new mission, copy); the result ends with {@code .essp}. */
+    Optional<Path> chooseMissionToSave(Path initialFolder, String suggestedName);
+}

