@@ -94,7 +94,14 @@ public final class EsspDetailViewModel {
         List<Line> st = new ArrayList<>();
         for (StoredPosition p : d.staff()) {
             var s = p.values();
-            st.add(new Line(s.cadreCode(), i18n.get("registry.detail.staffLine", s.status(), s.fte(), Objects.toString(s.holderName(), "—"))));
+            var cadre = d.cadres().get(s.cadreCode());
+            String cadreLabel = cadre == null ? s.cadreCode() : switch (i18n.locale().getLanguage()) {
+                case "ar" -> cadre.labelAr();
+                case "en" -> cadre.labelEn();
+                default -> cadre.labelFr();
+            };
+            st.add(new Line(cadreLabel, i18n.get("registry.detail.staffLine", statusLabel(s.status()), s.fte(),
+                    Objects.toString(s.holderName(), "—"))));
         }
         if (st.isEmpty()) {
             st.add(new Line(i18n.get("registry.detail.staff"), i18n.get("registry.detail.noStaff")));
@@ -116,6 +123,16 @@ public final class EsspDetailViewModel {
         }
         activity.setAll(act);
         loaded.set(true);
+    }
+
+    private String statusLabel(String status) {
+        return switch (status) {
+            case "vacant" -> i18n.get("hr.status.vacant");
+            case "contract" -> i18n.get("hr.status.contract");
+            case "on_leave" -> i18n.get("hr.status.on_leave");
+            case "seconded" -> i18n.get("hr.status.seconded");
+            default -> i18n.get("hr.status.filled");
+        };
     }
 
     private String name(Structure s) {

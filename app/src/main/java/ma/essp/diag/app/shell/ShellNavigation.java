@@ -1,6 +1,7 @@
 package ma.essp.diag.app.shell;
 
 import java.util.List;
+import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.registry.EsspRegistryArea;
 import ma.essp.diag.app.territory.TerritoryArea;
 import ma.essp.diag.app.ui.NavigationEntry;
@@ -21,6 +22,7 @@ public final class ShellNavigation {
         return List.of(
                 new TerritoryArea(),
                 new EsspRegistryArea(),
+                new MapArea(),
                 new PlannedArea("hr", "nav.hr", Material2MZ.PEOPLE),
                 new PlannedArea("pms", "nav.pms", Material2AL.FACT_CHECK),
                 new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),

@@ -50,6 +50,7 @@ public final class EsspDetailRepository {
     }
 
     public record EsspDetail(StoredEssp essp, String categoryCode, TerritoryChain chain, List<StoredPosition> staff,
+                             java.util.Map<String, StaffRepository.Cadre> cadres,
                              Optional<LatestAssessment> latestAssessment, Optional<ComplaintSummary> complaints,
                              List<SupervisionVisit> visits, List<Finding> findings) {
     }
@@ -92,6 +93,8 @@ public final class EsspDetailRepository {
                 .orderBy(FINDING.AXIS, FINDING.ID)
                 .fetch(f -> new Finding(f.getId(), f.getAxis(), f.getKind(), f.getTitle(), f.getPriority()));
         String category = dsl.fetchValue(ESSP.CATEGORY_CODE, ESSP.ID.eq(esspId));
-        return Optional.of(new EsspDetail(essp.get(), category, chain, staff.ofEssp(esspId), latest, complaints, visits, findings));
+        java.util.Map<String, StaffRepository.Cadre> cadres = new java.util.LinkedHashMap<>();
+        staff.cadres().forEach(c -> cadres.put(c.code(), c));
+        return Optional.of(new EsspDetail(essp.get(), category, chain, staff.ofEssp(esspId), cadres, latest, complaints, visits, findings));
     }
 }
