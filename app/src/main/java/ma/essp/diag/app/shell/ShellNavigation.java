@@ -1,6 +1,7 @@
 package ma.essp.diag.app.shell;
 
 import java.util.List;
+import ma.essp.diag.app.hr.HrArea;
 import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.registry.EsspRegistryArea;
 import ma.essp.diag.app.territory.TerritoryArea;
@@ -23,7 +24,7 @@ public final class ShellNavigation {
                 new TerritoryArea(),
                 new EsspRegistryArea(),
                 new MapArea(),
-                new PlannedArea("hr", "nav.hr", Material2MZ.PEOPLE),
+                new HrArea(),
                 new PlannedArea("pms", "nav.pms", Material2AL.FACT_CHECK),
                 new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
                 new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
