@@ -1,5 +1,6 @@
 package ma.essp.diag.app.map;
 
+import ma.essp.diag.app.map.model.MapFigure;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;

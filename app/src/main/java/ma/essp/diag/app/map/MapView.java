@@ -1,5 +1,6 @@
 package ma.essp.diag.app.map;
 
+import ma.essp.diag.app.map.model.MapPicture;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;

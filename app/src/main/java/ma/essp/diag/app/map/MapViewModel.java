@@ -1,5 +1,9 @@
 package ma.essp.diag.app.map;
 
+import ma.essp.diag.app.map.model.ColourScale;
+import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.app.map.model.MapOutlines;
+import ma.essp.diag.app.map.model.MapPicture;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

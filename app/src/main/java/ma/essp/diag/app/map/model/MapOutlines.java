@@ -1,4 +1,4 @@
-package ma.essp.diag.app.map;
+package ma.essp.diag.app.map.model;
 
 import java.util.List;
 
@@ -14,8 +14,8 @@ public record MapOutlines(List<MapShape> regions, List<MapShape> provinces) {
     }
 
     private static final class Holder {
-        static final MapOutlines INSTANCE = new MapOutlines(TopoJsonDecoder.decodeResource("regions.topojson"),
-                TopoJsonDecoder.decodeResource("provinces.topojson"));
+        static final MapOutlines INSTANCE = new MapOutlines(TopoJsonDecoder.decodeResource("/ma/essp/diag/app/map/regions.topojson"),
+                TopoJsonDecoder.decodeResource("/ma/essp/diag/app/map/provinces.topojson"));
     }
 
     public static MapOutlines shipped() {

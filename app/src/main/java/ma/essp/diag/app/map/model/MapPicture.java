@@ -1,4 +1,4 @@
-package ma.essp.diag.app.map;
+package ma.essp.diag.app.map.model;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ma.essp.diag.app.map;
+package ma.essp.diag.app.map.model;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ public final class TopoJsonDecoder {
     private TopoJsonDecoder() {
     }
 
-    /** Reads {@code name} next to this class (the outlines shipped in the app's resources). */
+    /** Reads a resource by absolute name (the outlines shipped in the app resources). */
     public static List<MapShape> decodeResource(String name) {
         try (InputStream in = TopoJsonDecoder.class.getResourceAsStream(name)) {
             if (in == null) {
