@@ -1,6 +1,7 @@
 package ma.essp.diag.app;
 
 import java.util.Arrays;
+import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.cli.EsspDiagCommand;
 
 /**

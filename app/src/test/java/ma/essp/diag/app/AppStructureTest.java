@@ -31,7 +31,7 @@ class AppStructureTest {
 
     @Test
     void featuresNeverDependOnTheShell() {
-        noClasses().that().resideInAnyPackage("ma.essp.diag.app.territory..", "ma.essp.diag.app.registry..")
+        noClasses().that().resideInAnyPackage("ma.essp.diag.app.territory..", "ma.essp.diag.app.registry..", "ma.essp.diag.app.pms..")
                 .should().dependOnClassesThat().resideInAPackage("ma.essp.diag.app.shell..")
                 .check(app);
     }

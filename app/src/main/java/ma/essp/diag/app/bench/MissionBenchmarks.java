@@ -4,27 +4,33 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.app.map.model.MapOutlines;
+import ma.essp.diag.app.map.model.MapPicture;
+import ma.essp.diag.app.registry.EsspRegistryViewModel;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
 import ma.essp.diag.database.jooq.DefaultSchema;
-import ma.essp.diag.app.map.model.MapFigure;
-import ma.essp.diag.app.map.model.MapOutlines;
-import ma.essp.diag.app.map.model.MapPicture;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.EsspDetailRepository;
-import ma.essp.diag.database.repository.EsspMapRepository;
 import ma.essp.diag.database.repository.EsspMapRepository.MapData;
+import ma.essp.diag.database.repository.EsspMapRepository;
+import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
+import ma.essp.diag.database.repository.EsspRepository;
 import org.jooq.Table;
 
 /**
@@ -38,6 +44,8 @@ public final class MissionBenchmarks {
     private final PrintWriter log;
     private final Path mission;
     private final Path emptySchema;
+    /** Closed after the last case (e.g. a mission held open across the runs of a case). */
+    private final List<AutoCloseable> resources = new ArrayList<>();
     private MissionFile open;
 
     public MissionBenchmarks(Path work, DemoScale scale, PrintWriter log) {
@@ -52,27 +60,46 @@ public final class MissionBenchmarks {
         BenchReport report = new BenchReport();
         MissionFile.create(emptySchema).close();
         try {
+            // the generation case must run first: the other cases read the mission it writes
+            BenchCase generation = generationCase();
+            log.printf(Locale.ROOT, "measuring: %s%n", generation.operation());
+            log.flush();
+            report.run(generation);
             for (BenchCase c : cases()) {
                 log.printf(Locale.ROOT, "measuring: %s%n", c.operation());
                 log.flush();
                 report.run(c);
             }
         } finally {
-            if (open != null) {
-                open.close();
+            for (AutoCloseable resource : resources) {
+                resource.close();
             }
         }
         return report;
     }
 
-    List<BenchCase> cases() {
-        List<BenchCase> cases = new ArrayList<>();
+    private BenchCase generationCase() {
         AtomicInteger copies = new AtomicInteger();
-        cases.add(new BenchCase("generate demo mission (" + scale.code() + ")",
+        return new BenchCase("generate demo mission (" + scale.code() + ")",
                 "SQLite INSERT...SELECT of the same rows",
                 () -> new DemoMissionGenerator().generate(mission, scale, DemoMissionGenerator.DEFAULT_SEED, true, DemoProgress.NONE),
                 () -> copyAllRows(mission, work.resolve("copy-" + copies.incrementAndGet() + ".essp")),
-                0, 1));
+                0, 1);
+    }
+
+    /** The cases measured on the generated mission; later features add theirs here. */
+    List<BenchCase> cases() throws Exception {
+        List<BenchCase> cases = new ArrayList<>();
+        cases.add(BenchCase.of("open mission (validated) + load ESSP list", this::openAndList,
+                "JDBC: connect + same SELECT into arrays", this::openAndListWithJdbc));
+        EsspRegistryViewModel registry = registryViewModel();
+        List<EsspListRow> rows = List.copyOf(registry.filteredRows());
+        cases.add(BenchCase.of("filter ESSP list (" + rows.size() + " rows, 4 queries)", () -> filterWithViewModel(registry),
+                "plain stream filter over the same rows", () -> filterWithStreams(searchKeys(rows))));
+        ReadinessBench readiness = new ReadinessBench(mission, work);
+        resources.add(readiness);
+        cases.add(readiness.allLevels());
+        cases.addAll(new ReportBenchmarks(work, mission, log).cases());
         // a detail page is opened many times a session: measure it warm (the first opening pays the JIT, ≈0.1 s)
         cases.add(new BenchCase("open ESSP detail", "plain JDBC: the ESSP row and its staff", () -> openEsspDetail(),
                 () -> plainEsspAndStaff(), 30, 10));
@@ -92,6 +119,7 @@ public final class MissionBenchmarks {
     private MissionFile openMission() throws Exception {
         if (open == null) {
             open = MissionFile.open(mission, work.resolve("backups"));
+            resources.add(open);
         }
         return open;
     }
@@ -141,6 +169,75 @@ public final class MissionBenchmarks {
         int count = file.dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ESSP);
         return file.dsl().select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
                 .orderBy(ma.essp.diag.database.jooq.Tables.ESSP.ID).limit(1).offset(count / 2).fetchOne().value1();
+    }
+
+
+    private Object openAndList() throws Exception {
+        try (MissionFile file = MissionFile.open(mission, work.resolve("backups"))) {
+            return new EsspRepository(file.dsl()).list();
+        }
+    }
+
+    private static final String LIST_SQL = """
+            SELECT e.id, e.code, e.name_fr, e.name_ar, k.code, k.label_fr, k.label_en, k.label_ar, k.sort_order, e.milieu,
+                   c.id, c.name_fr, c.name_ar, p.id, p.name_fr, p.name_ar, r.id, r.code, r.name_fr, r.name_ar,
+                   e.functionality, e.population_served
+            FROM essp e JOIN essp_category k ON k.code = e.category_code JOIN circonscription c ON c.id = e.circonscription_id
+                 JOIN province p ON p.id = c.province_id JOIN region r ON r.id = p.region_id
+            WHERE e.deleted = 0 ORDER BY e.code""";
+
+    private Object openAndListWithJdbc() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement();
+             var rs = s.executeQuery(LIST_SQL)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Object[] row = new Object[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private EsspRegistryViewModel registryViewModel() throws Exception {
+        MissionFile file = MissionFile.open(mission, work.resolve("backups"));
+        EsspRegistryViewModel viewModel = new EsspRegistryViewModel(new EsspRepository(file.dsl()), new CurrentThreadTaskExecutor(),
+                new I18n(I18n.FRENCH));
+        viewModel.load();
+        file.close();
+        return viewModel;
+    }
+
+    private static final List<String> QUERIES = List.of("csr", "ait", "01571", "");
+
+    private static Object filterWithViewModel(EsspRegistryViewModel viewModel) {
+        int shown = 0;
+        for (String query : QUERIES) {
+            viewModel.textProperty().set(query);
+            shown += viewModel.filteredRows().size();
+        }
+        return shown;
+    }
+
+    /** Normalised once, as the view model does when the rows are loaded. */
+    private static List<String> searchKeys(List<EsspListRow> rows) {
+        return rows.stream().map(r -> normalize(r.code() + " " + r.nameFr() + " " + (r.nameAr() == null ? "" : r.nameAr()))).toList();
+    }
+
+    private static Object filterWithStreams(List<String> keys) {
+        int shown = 0;
+        for (String query : QUERIES) {
+            String q = normalize(query);
+            shown += (int) keys.stream().filter(k -> q.isEmpty() || k.contains(q)).count();
+        }
+        return shown;
+    }
+
+    private static String normalize(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 
     /** The raw writes of the generation: every row of every table copied by SQLite itself into an empty schema. */

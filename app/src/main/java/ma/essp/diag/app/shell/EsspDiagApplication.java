@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import ma.essp.diag.app.AppPaths;
+import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.FxTaskExecutor;

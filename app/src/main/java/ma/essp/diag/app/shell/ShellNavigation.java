@@ -3,7 +3,9 @@ package ma.essp.diag.app.shell;
 import java.util.List;
 import ma.essp.diag.app.hr.HrArea;
 import ma.essp.diag.app.map.MapArea;
+import ma.essp.diag.app.pms.PmsArea;
 import ma.essp.diag.app.registry.EsspRegistryArea;
+import ma.essp.diag.app.reports.ReportsArea;
 import ma.essp.diag.app.territory.TerritoryArea;
 import ma.essp.diag.app.ui.NavigationEntry;
 import ma.essp.diag.app.ui.PlannedArea;
@@ -25,13 +27,13 @@ public final class ShellNavigation {
                 new EsspRegistryArea(),
                 new MapArea(),
                 new HrArea(),
-                new PlannedArea("pms", "nav.pms", Material2AL.FACT_CHECK),
+                new PmsArea(),
                 new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
                 new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
                 new PlannedArea("circonscriptions", "nav.circonscriptions", Material2AL.ACCOUNT_TREE),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
-                new PlannedArea("reports", "nav.reports", Material2MZ.PICTURE_AS_PDF));
+                new ReportsArea());
     }
 }

@@ -33,7 +33,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import ma.essp.diag.app.AppPaths;
+import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.mission.OpenMission;

@@ -16,7 +16,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import ma.essp.diag.app.AppPaths;
+import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.map.MapCanvas;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.settings.Settings;

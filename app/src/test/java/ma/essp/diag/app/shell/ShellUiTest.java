@@ -18,7 +18,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import ma.essp.diag.app.AppPaths;
+import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.FxTaskExecutor;

@@ -1,4 +1,4 @@
-package ma.essp.diag.app;
+package ma.essp.diag.app.settings;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,191 @@
+package ma.essp.diag.app.pms;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.util.StringConverter;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.pms.AssessmentViewModel.ChecklistRow;
+import ma.essp.diag.app.pms.AssessmentViewModel.RowKind;
+import ma.essp.diag.app.ui.ViewLoader;
+import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
+
+/**
+ * Code-behind of {@code AssessmentView.fxml}: the checklist, answered from the keyboard (1 available and
+ * functioning, 2 not functioning, 3 absent, 4 not applicable, 0 or Delete not answered; arrows move; after an
+ * answer the selection moves to the next item).
+ */
+public final class AssessmentView {
+
+    private final AssessmentViewModel viewModel;
+    private final Parent root;
+
+    @FXML private ComboBox<EsspListRow> esspChoice;
+    @FXML private ComboBox<AssessmentRepository.Header> historyChoice;
+    @FXML private Button newButton;
+    @FXML private Button completeButton;
+    @FXML private Label statusLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label errorLabel;
+    @FXML private TableView<ChecklistRow> checklist;
+    @FXML private TableColumn<ChecklistRow, String> codeColumn;
+    @FXML private TableColumn<ChecklistRow, String> labelColumn;
+    @FXML private TableColumn<ChecklistRow, ChecklistRow> stateColumn;
+
+    public AssessmentView(AssessmentViewModel viewModel, I18n i18n) {
+        this.viewModel = viewModel;
+        this.root = ViewLoader.load(this, i18n);
+    }
+
+    @FXML
+    private void initialize() {
+        esspChoice.setItems(viewModel.esspChoices());
+        esspChoice.valueProperty().bindBidirectional(viewModel.esspProperty());
+        esspChoice.setConverter(converter(viewModel::esspLabel));
+        historyChoice.setItems(viewModel.history());
+        historyChoice.setConverter(converter(viewModel::historyLabel));
+        historyChoice.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(AssessmentRepository.Header h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(empty ? null : viewModel.historyLabel(h));
+            }
+        });
+        viewModel.assessmentProperty().addListener((o, old, now) -> historyChoice.getSelectionModel().select(now));
+        historyChoice.setOnAction(e -> {
+            AssessmentRepository.Header h = historyChoice.getValue();
+            AssessmentRepository.Header open = viewModel.assessmentProperty().get();
+            if (h != null && (open == null || h.id() != open.id())) {
+                viewModel.open(viewModel.esspProperty().get(), h.id());
+            }
+        });
+        newButton.disableProperty().bind(viewModel.esspProperty().isNull().or(viewModel.busyProperty()));
+        newButton.setOnAction(e -> viewModel.startNew(java.time.LocalDate.now()));
+        completeButton.disableProperty().bind(viewModel.assessmentProperty().isNull());
+        completeButton.setOnAction(e -> viewModel.complete());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        codeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kind() == RowKind.SECTION ? "" : c.getValue().code()));
+        labelColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        stateColumn.setCellFactory(c -> new StateCell());
+        checklist.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ChecklistRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("checklist-section", "checklist-service", "checklist-out-of-scope");
+                if (!empty && row != null) {
+                    if (row.kind() == RowKind.SECTION) {
+                        getStyleClass().add("checklist-section");
+                    } else if (row.kind() == RowKind.SERVICE) {
+                        getStyleClass().add("checklist-service");
+                    } else if (!row.inScope()) {
+                        getStyleClass().add("checklist-out-of-scope");
+                    }
+                }
+            }
+        });
+        checklist.setItems(viewModel.rows());
+        checklist.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onKey(KeyEvent e) {
+        ChecklistRow row = checklist.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            return;
+        }
+        if (row.kind() == RowKind.SERVICE && e.getCode() == KeyCode.SPACE) {
+            row.offeredProperty().set(!row.offeredProperty().get());
+            e.consume();
+            return;
+        }
+        AnswerState state = switch (e.getCode()) {
+            case DIGIT1, NUMPAD1 -> AnswerState.AVAILABLE_FUNCTIONING;
+            case DIGIT2, NUMPAD2 -> AnswerState.AVAILABLE_NOT_FUNCTIONING;
+            case DIGIT3, NUMPAD3 -> AnswerState.ABSENT;
+            case DIGIT4, NUMPAD4 -> AnswerState.NOT_APPLICABLE;
+            case DIGIT0, NUMPAD0, DELETE, BACK_SPACE -> AnswerState.MISSING;
+            default -> null;
+        };
+        if (state == null) {
+            return;
+        }
+        e.consume();
+        if (row.kind() == RowKind.ITEM) {
+            viewModel.answer(row, state);
+            int next = checklist.getSelectionModel().getSelectedIndex() + 1;
+            if (next < checklist.getItems().size()) {
+                checklist.getSelectionModel().clearAndSelect(next);
+                checklist.scrollTo(Math.max(0, next - 5));
+            }
+        }
+    }
+
+    /** The answer of an item, or the "offered" box of a service. */
+    private final class StateCell extends TableCell<ChecklistRow, ChecklistRow> {
+        private final CheckBox offered = new CheckBox();
+        private ChecklistRow bound;
+
+        @Override
+        protected void updateItem(ChecklistRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (bound != null) {
+                offered.selectedProperty().unbindBidirectional(bound.offeredProperty());
+                textProperty().unbind();
+                bound = null;
+            }
+            setGraphic(null);
+            setText(null);
+            if (empty || row == null || row.kind() == RowKind.SECTION) {
+                return;
+            }
+            bound = row;
+            if (row.kind() == RowKind.SERVICE) {
+                offered.setText(viewModel.offeredLabel());
+                offered.selectedProperty().bindBidirectional(row.offeredProperty());
+                setGraphic(offered);
+            } else {
+                textProperty().bind(row.stateProperty().map(viewModel::stateLabel));
+            }
+        }
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    public Node view() {
+        return root;
+    }
+}

@@ -1,0 +1,388 @@
+package ma.essp.diag.app.pms;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.CatalogueSnapshot;
+import ma.essp.diag.database.repository.CatalogueVersionRepository;
+import ma.essp.diag.database.repository.EsspRepository;
+import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
+
+/**
+ * The assessment checklist of one ESSP: pick the ESSP, resume its latest assessment (or start one), answer each
+ * tracer item (each answer is saved at once, so an assessment is always "saved incomplete" and can be resumed),
+ * record the services offered, mark it complete. Rows are grouped: general readiness domains, then each service
+ * (a section row carrying "offered") with its items.
+ */
+public final class AssessmentViewModel {
+
+    public enum RowKind { SECTION, SERVICE, ITEM }
+
+    /** One line of the checklist. */
+    public static final class ChecklistRow {
+        private final RowKind kind;
+        private final String code;
+        private final String label;
+        private final String domainCode;
+        private final int id;
+        private final ObjectProperty<AnswerState> state = new SimpleObjectProperty<>(AnswerState.MISSING);
+        private final BooleanProperty offered = new SimpleBooleanProperty(false);
+        private final boolean inScope;
+
+        ChecklistRow(RowKind kind, int id, String code, String label, String domainCode, boolean inScope) {
+            this.kind = kind;
+            this.id = id;
+            this.code = code;
+            this.label = label;
+            this.domainCode = domainCode;
+            this.inScope = inScope;
+        }
+
+        public RowKind kind() {
+            return kind;
+        }
+
+        /** Item id (ITEM) or service id (SERVICE); 0 for a section. */
+        public int id() {
+            return id;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String domainCode() {
+            return domainCode;
+        }
+
+        public boolean inScope() {
+            return inScope;
+        }
+
+        public ObjectProperty<AnswerState> stateProperty() {
+            return state;
+        }
+
+        public BooleanProperty offeredProperty() {
+            return offered;
+        }
+    }
+
+    /** What the background load hands to the FX thread. */
+    record Loaded(List<AssessmentRepository.Header> history, AssessmentRepository.Sheet sheet, CatalogueSnapshot catalogue,
+                  Map<String, Integer> itemIds, Map<String, Integer> serviceIds, AssessmentRepository.Progress progress) {
+    }
+
+    private final AssessmentRepository assessments;
+    private final CatalogueVersionRepository catalogue;
+    private final EsspRepository essps;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+
+    private final ObservableList<EsspListRow> esspChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<EsspListRow> essp = new SimpleObjectProperty<>(this, "essp");
+    private final ObservableList<AssessmentRepository.Header> history = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<AssessmentRepository.Header> assessment = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ChecklistRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    /** Answers not yet written, by item id: the write task drains it, so the last answer given wins. */
+    private final Map<Integer, AnswerState> pending = new ConcurrentHashMap<>();
+    private final Object writeLock = new Object();
+
+    public AssessmentViewModel(AssessmentRepository assessments, CatalogueVersionRepository catalogue, EsspRepository essps,
+                               TaskExecutor executor, I18n i18n) {
+        this.assessments = assessments;
+        this.catalogue = catalogue;
+        this.essps = essps;
+        this.executor = executor;
+        this.i18n = i18n;
+        essp.addListener((o, old, now) -> {
+            if (now != null && !Objects.equals(old, now)) {
+                open(now, null);
+            }
+        });
+    }
+
+    /** Loads the ESSP list. */
+    public void load() {
+        executor.execute(BackgroundTask.wrap(essps::list)
+                .onRunning(() -> busy.set(true))
+                .onSuccess(list -> esspChoices.setAll(list.stream().sorted(Comparator.comparing(EsspListRow::code)).toList()))
+                .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
+                .onFinished(() -> busy.set(false)));
+    }
+
+    /** Opens an assessment of the ESSP: the given one, or its latest; none yet: an empty checklist. */
+    public void open(EsspListRow row, Integer assessmentId) {
+        executor.execute(BackgroundTask.wrap(() -> {
+                    List<AssessmentRepository.Header> list = assessments.history(row.id());
+                    Integer id = assessmentId != null ? assessmentId : list.isEmpty() ? null : list.getFirst().id();
+                    if (id == null) {
+                        return new Loaded(list, null, null, Map.of(), Map.of(), null);
+                    }
+                    AssessmentRepository.Sheet sheet = assessments.load(id).orElseThrow();
+                    int version = sheet.header().catalogueVersionId();
+                    return new Loaded(list, sheet, catalogue.snapshot(version), catalogue.itemIds(version),
+                            catalogue.serviceIds(version), assessments.progress(id));
+                })
+                .onRunning(() -> {
+                    busy.set(true);
+                    error.set("");
+                })
+                .onSuccess(this::show)
+                .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
+                .onFinished(() -> busy.set(false)));
+    }
+
+    /** Starts a new assessment today with the newest published catalogue version (the newest draft if none is). */
+    public void startNew(LocalDate on) {
+        EsspListRow row = essp.get();
+        if (row == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> {
+                    List<CatalogueVersionRepository.VersionInfo> versions = catalogue.versions();
+                    int version = versions.stream().filter(CatalogueVersionRepository.VersionInfo::published)
+                            .mapToInt(CatalogueVersionRepository.VersionInfo::id).max()
+                            .orElse(versions.stream().mapToInt(CatalogueVersionRepository.VersionInfo::id).max().orElseThrow());
+                    return assessments.start(row.id(), version, on, System.getProperty("user.name"));
+                })
+                .onSuccess(id -> open(row, id))
+                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+    }
+
+    private void show(Loaded loaded) {
+        history.setAll(loaded.history());
+        pending.clear();
+        if (loaded.sheet() == null) {
+            assessment.set(null);
+            rows.clear();
+            progress.set(0);
+            progressText.set(i18n.get("pms.assessment.none"));
+            status.set("");
+            return;
+        }
+        assessment.set(loaded.sheet().header());
+        List<ChecklistRow> list = new ArrayList<>();
+        Map<String, List<CatalogueSnapshot.Item>> generalByDomain = new LinkedHashMap<>();
+        Map<String, List<CatalogueSnapshot.Item>> byService = new LinkedHashMap<>();
+        for (CatalogueSnapshot.Item item : loaded.catalogue().items()) {
+            if (item.serviceCode() == null) {
+                generalByDomain.computeIfAbsent(item.domainCode(), k -> new ArrayList<>()).add(item);
+            } else {
+                byService.computeIfAbsent(item.serviceCode(), k -> new ArrayList<>()).add(item);
+            }
+        }
+        generalByDomain.forEach((domain, items) -> {
+            list.add(new ChecklistRow(RowKind.SECTION, 0, domain, domainLabel(domain), domain, true));
+            items.forEach(i -> list.add(itemRow(i, loaded)));
+        });
+        for (CatalogueSnapshot.Service service : loaded.catalogue().services()) {
+            int serviceId = loaded.serviceIds().get(service.code());
+            ChecklistRow section = new ChecklistRow(RowKind.SERVICE, serviceId, service.code(),
+                    "en".equals(i18n.locale().getLanguage()) && service.labelEn() != null ? service.labelEn() : service.labelFr(),
+                    null, true);
+            section.offered.set(Boolean.TRUE.equals(loaded.sheet().services().get(serviceId)));
+            section.offered.addListener((o, old, now) -> setOffered(serviceId, now));
+            list.add(section);
+            byService.getOrDefault(service.code(), List.of())
+                    .stream().sorted(Comparator.comparing(CatalogueSnapshot.Item::domainCode, Comparator.comparing(this::domainOrder))
+                            .thenComparingInt(CatalogueSnapshot.Item::sortOrder))
+                    .forEach(i -> list.add(itemRow(i, loaded)));
+        }
+        rows.setAll(list);
+        setProgress(loaded.progress());
+        status.set(i18n.get(AssessmentRepository.COMPLETE.equals(loaded.sheet().header().status())
+                ? "pms.assessment.status.complete" : "pms.assessment.status.in_progress"));
+    }
+
+    private int domainOrder(String domain) {
+        return List.of("staff_guidelines", "equipment", "diagnostics", "medicines_commodities").indexOf(domain);
+    }
+
+    private ChecklistRow itemRow(CatalogueSnapshot.Item item, Loaded loaded) {
+        int itemId = loaded.itemIds().get(item.code());
+        String label = "en".equals(i18n.locale().getLanguage()) && item.labelEn() != null ? item.labelEn() : item.labelFr();
+        ChecklistRow row = new ChecklistRow(RowKind.ITEM, itemId, item.code(), label, item.domainCode(), item.inScope());
+        AssessmentRepository.Answer answer = loaded.sheet().answers().get(itemId);
+        row.state.set(answer == null ? AnswerState.MISSING : answer.state());
+        return row;
+    }
+
+    /** Answers an item (the keyboard's 1/2/3/4, 0 for "not answered"); saved at once in the background. */
+    public void answer(ChecklistRow row, AnswerState state) {
+        AssessmentRepository.Header header = assessment.get();
+        if (header == null || row == null || row.kind != RowKind.ITEM || !row.inScope) {
+            return;
+        }
+        row.state.set(state);
+        pending.put(row.id, state);
+        int assessmentId = header.id();
+        executor.execute(BackgroundTask.wrap(() -> {
+                    synchronized (writeLock) {
+                        for (Integer itemId : List.copyOf(pending.keySet())) {
+                            AnswerState s = pending.remove(itemId);
+                            if (s != null) {
+                                assessments.answer(assessmentId, itemId, s, "observed", null);
+                            }
+                        }
+                        return assessments.progress(assessmentId);
+                    }
+                })
+                .onSuccess(this::setProgress)
+                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+    }
+
+    private void setOffered(int serviceId, boolean offered) {
+        AssessmentRepository.Header header = assessment.get();
+        if (header == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> {
+                    synchronized (writeLock) {
+                        assessments.setOffered(header.id(), serviceId, offered);
+                        return assessments.progress(header.id());
+                    }
+                })
+                .onSuccess(this::setProgress)
+                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+    }
+
+    /** Marks the open assessment complete (it stays editable). */
+    public void complete() {
+        AssessmentRepository.Header header = assessment.get();
+        if (header == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> {
+                    synchronized (writeLock) {
+                        assessments.complete(header.id());
+                        return header.id();
+                    }
+                })
+                .onSuccess(id -> status.set(i18n.get("pms.assessment.status.complete")))
+                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+    }
+
+    private void setProgress(AssessmentRepository.Progress p) {
+        if (p == null) {
+            return;
+        }
+        progress.set(p.total() == 0 ? 0 : (double) p.answered() / p.total());
+        progressText.set(i18n.get("pms.assessment.progress", i18n.formatNumber(p.answered()), i18n.formatNumber(p.total())));
+    }
+
+    /** The SARA domain's name in the current language (literal keys, so that the bundle test sees them). */
+    public String domainLabel(String domain) {
+        return switch (domain) {
+            case "basic_amenities" -> i18n.get("pms.column.basic_amenities");
+            case "basic_equipment" -> i18n.get("pms.column.basic_equipment");
+            case "standard_precautions" -> i18n.get("pms.column.standard_precautions");
+            case "diagnostic_capacity" -> i18n.get("pms.column.diagnostic_capacity");
+            case "essential_medicines" -> i18n.get("pms.column.essential_medicines");
+            case "staff_guidelines" -> i18n.get("pms.domain.staff_guidelines");
+            case "equipment" -> i18n.get("pms.domain.equipment");
+            case "diagnostics" -> i18n.get("pms.domain.diagnostics");
+            case "medicines_commodities" -> i18n.get("pms.domain.medicines_commodities");
+            default -> domain;
+        };
+    }
+
+    public String stateLabel(AnswerState state) {
+        return switch (state) {
+            case AVAILABLE_FUNCTIONING -> i18n.get("pms.state.available_functioning");
+            case AVAILABLE_NOT_FUNCTIONING -> i18n.get("pms.state.available_not_functioning");
+            case ABSENT -> i18n.get("pms.state.absent");
+            case NOT_APPLICABLE -> i18n.get("pms.state.not_applicable");
+            case MISSING -> i18n.get("pms.state.missing");
+        };
+    }
+
+    public String offeredLabel() {
+        return i18n.get("pms.assessment.offered");
+    }
+
+    public String esspLabel(EsspListRow row) {
+        return row == null ? "" : row.code() + " — " + i18n.localName(row.nameFr(), row.nameAr());
+    }
+
+    public String historyLabel(AssessmentRepository.Header h) {
+        return h == null ? "" : h.assessedOn() + " (" + i18n.get(AssessmentRepository.COMPLETE.equals(h.status())
+                ? "pms.assessment.status.complete" : "pms.assessment.status.in_progress") + ")";
+    }
+
+    // ---- properties
+
+    public ObservableList<EsspListRow> esspChoices() {
+        return esspChoices;
+    }
+
+    public ObjectProperty<EsspListRow> esspProperty() {
+        return essp;
+    }
+
+    public ObservableList<AssessmentRepository.Header> history() {
+        return history;
+    }
+
+    public ReadOnlyObjectProperty<AssessmentRepository.Header> assessmentProperty() {
+        return assessment.getReadOnlyProperty();
+    }
+
+    public ObservableList<ChecklistRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,89 @@
+package ma.essp.diag.app.pms;
+
+import java.io.File;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.stage.FileChooser;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.ViewLoader;
+import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
+
+/** Code-behind of {@code CatalogueView.fxml}: versions, their differences, and the Excel exchange. */
+public final class CatalogueView {
+
+    private final CatalogueViewModel viewModel;
+    private final I18n i18n;
+    private final Parent root;
+
+    @FXML private ListView<VersionInfo> versionList;
+    @FXML private ListView<String> changeList;
+    @FXML private Button draftButton;
+    @FXML private Button publishButton;
+    @FXML private Button exportButton;
+    @FXML private Button importButton;
+    @FXML private Label messageLabel;
+
+    public CatalogueView(CatalogueViewModel viewModel, I18n i18n) {
+        this.viewModel = viewModel;
+        this.i18n = i18n;
+        this.root = ViewLoader.load(this, i18n);
+    }
+
+    @FXML
+    private void initialize() {
+        versionList.setItems(viewModel.versions());
+        versionList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(VersionInfo v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : viewModel.versionLabel(v));
+            }
+        });
+        viewModel.selectedProperty().addListener((o, old, now) -> versionList.getSelectionModel().select(now));
+        versionList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        changeList.setItems(viewModel.changes());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        draftButton.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.busyProperty()));
+        publishButton.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.busyProperty())
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> viewModel.selectedProperty().get() != null && viewModel.selectedProperty().get().published(),
+                        viewModel.selectedProperty())));
+        exportButton.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.busyProperty()));
+        importButton.disableProperty().bind(viewModel.busyProperty());
+        draftButton.setOnAction(e -> viewModel.draftFromSelected());
+        publishButton.setOnAction(e -> viewModel.publishSelected());
+        exportButton.setOnAction(e -> {
+            FileChooser chooser = chooser();
+            chooser.setInitialFileName("catalogue-pms.xlsx");
+            File file = chooser.showSaveDialog(root.getScene().getWindow());
+            if (file != null) {
+                viewModel.exportSelected(file.toPath());
+            }
+        });
+        importButton.setOnAction(e -> {
+            File file = chooser().showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                viewModel.importFile(file.toPath());
+            }
+        });
+    }
+
+    private FileChooser chooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("pms.catalogue.excel_files"), "*.xlsx"));
+        return chooser;
+    }
+
+    public Node view() {
+        return root;
+    }
+}

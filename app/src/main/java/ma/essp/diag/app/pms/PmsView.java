@@ -1,0 +1,36 @@
+package ma.essp.diag.app.pms;
+
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.FeatureScreen;
+
+/** The PMS area: three tabs. Coming back to the dashboard recomputes it, so new answers show at once. */
+public final class PmsView implements FeatureScreen {
+
+    private final TabPane tabs = new TabPane();
+
+    public PmsView(ReadinessDashboardView dashboard, AssessmentView assessment, CatalogueView catalogue, I18n i18n,
+                   Runnable refreshDashboard) {
+        Tab dashboardTab = new Tab(i18n.get("pms.tab.dashboard"), dashboard.view());
+        Tab assessmentTab = new Tab(i18n.get("pms.tab.assessment"), assessment.view());
+        Tab catalogueTab = new Tab(i18n.get("pms.tab.catalogue"), catalogue.view());
+        dashboardTab.setId("pmsDashboardTab");
+        assessmentTab.setId("pmsAssessmentTab");
+        catalogueTab.setId("pmsCatalogueTab");
+        tabs.getTabs().setAll(dashboardTab, assessmentTab, catalogueTab);
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        tabs.setId("pmsTabs");
+        dashboardTab.setOnSelectionChanged(e -> {
+            if (dashboardTab.isSelected()) {
+                refreshDashboard.run();
+            }
+        });
+    }
+
+    @Override
+    public Node view() {
+        return tabs;
+    }
+}

@@ -1,0 +1,199 @@
+package ma.essp.diag.app.pms;
+
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.ViewLoader;
+import ma.essp.diag.reporting.readiness.AggregateRow;
+import ma.essp.diag.reporting.readiness.Figure;
+import ma.essp.diag.reporting.readiness.GapAnalyzer;
+
+/** Code-behind of {@code ReadinessDashboardView.fxml}: charts and the drill-down table bound to the view model. */
+public final class ReadinessDashboardView {
+
+    private final ReadinessDashboardViewModel viewModel;
+    private final I18n i18n;
+    private final Parent root;
+
+    @FXML private HBox breadcrumb;
+    @FXML private CheckBox weightedCheck;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Label summaryLabel;
+    @FXML private Label errorLabel;
+    @FXML private BarChart<String, Number> unitChart;
+    @FXML private BarChart<Number, String> domainChart;
+    @FXML private BarChart<String, Number> histogramChart;
+    @FXML private ListView<GapAnalyzer.Need> needsList;
+    @FXML private TableView<AggregateRow> table;
+    @FXML private TableColumn<AggregateRow, String> nameColumn;
+    @FXML private TableColumn<AggregateRow, String> nColumn;
+    @FXML private TableColumn<AggregateRow, String> completenessColumn;
+    @FXML private TableColumn<AggregateRow, String> generalColumn;
+    @FXML private TableColumn<AggregateRow, String> amenitiesColumn;
+    @FXML private TableColumn<AggregateRow, String> equipmentColumn;
+    @FXML private TableColumn<AggregateRow, String> precautionsColumn;
+    @FXML private TableColumn<AggregateRow, String> diagnosticColumn;
+    @FXML private TableColumn<AggregateRow, String> medicinesColumn;
+    @FXML private TableColumn<AggregateRow, String> availabilityColumn;
+
+    public ReadinessDashboardView(ReadinessDashboardViewModel viewModel, I18n i18n) {
+        this.viewModel = viewModel;
+        this.i18n = i18n;
+        this.root = ViewLoader.load(this, i18n);
+    }
+
+    @FXML
+    private void initialize() {
+        weightedCheck.selectedProperty().bindBidirectional(viewModel.weightedProperty());
+        loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        for (BarChart<?, ?> chart : List.of(unitChart, domainChart, histogramChart)) {
+            chart.setAnimated(false);
+            chart.setLegendVisible(false);
+        }
+        // scores are always on a fixed 0-100 scale, so that charts of different units compare at a glance
+        for (NumberAxis axis : List.of((NumberAxis) unitChart.getYAxis(), (NumberAxis) domainChart.getXAxis())) {
+            axis.setAutoRanging(false);
+            axis.setLowerBound(0);
+            axis.setUpperBound(100);
+            axis.setTickUnit(20);
+        }
+        ((CategoryAxis) unitChart.getXAxis()).setTickLabelRotation(-35);
+
+        text(nameColumn, AggregateRow::name);
+        text(nColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
+        text(completenessColumn, r -> viewModel.percent(r.general().completeness()));
+        text(generalColumn, r -> viewModel.figure(r.general()));
+        text(amenitiesColumn, r -> domain(r, "basic_amenities"));
+        text(equipmentColumn, r -> domain(r, "basic_equipment"));
+        text(precautionsColumn, r -> domain(r, "standard_precautions"));
+        text(diagnosticColumn, r -> domain(r, "diagnostic_capacity"));
+        text(medicinesColumn, r -> domain(r, "essential_medicines"));
+        text(availabilityColumn, r -> viewModel.figure(r.serviceAvailability()));
+        table.setItems(viewModel.rows());
+        table.setRowFactory(t -> {
+            TableRow<AggregateRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.drillDown(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                viewModel.drillDown(table.getSelectionModel().getSelectedItem());
+            } else if (e.getCode() == KeyCode.BACK_SPACE) {
+                viewModel.goTo(viewModel.path().size() - 2);
+            }
+        });
+        needsList.setItems(viewModel.topNeeds());
+        needsList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(GapAnalyzer.Need need, boolean empty) {
+                super.updateItem(need, empty);
+                setText(empty || need == null ? null : viewModel.needText(need));
+            }
+        });
+
+        viewModel.path().addListener((ListChangeListener<ReadinessDashboardViewModel.Crumb>) c -> updateBreadcrumb());
+        viewModel.rows().addListener((ListChangeListener<AggregateRow>) c -> updateUnitChart());
+        viewModel.domainProfile().addListener((ListChangeListener<ReadinessDashboardViewModel.DomainBar>) c -> updateDomainChart());
+        viewModel.histogram().addListener((ListChangeListener<ReadinessDashboardViewModel.Bin>) c -> updateHistogram());
+    }
+
+    private String domain(AggregateRow row, String code) {
+        return viewModel.figure(row.generalDomains().getOrDefault(code, Figure.EMPTY));
+    }
+
+    private void updateBreadcrumb() {
+        breadcrumb.getChildren().clear();
+        List<ReadinessDashboardViewModel.Crumb> crumbs = viewModel.path();
+        for (int i = 0; i < crumbs.size(); i++) {
+            if (i > 0) {
+                breadcrumb.getChildren().add(new Label("›"));
+            }
+            int index = i;
+            if (i == crumbs.size() - 1) {
+                Label last = new Label(crumbs.get(i).name());
+                last.getStyleClass().add("text-bold");
+                breadcrumb.getChildren().add(last);
+            } else {
+                Hyperlink link = new Hyperlink(crumbs.get(i).name());
+                link.setOnAction(e -> viewModel.goTo(index));
+                breadcrumb.getChildren().add(link);
+            }
+        }
+    }
+
+    private void updateUnitChart() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (AggregateRow row : viewModel.rows()) {
+            if (row.general().value() != null) {
+                XYChart.Data<String, Number> data = new XYChart.Data<>(row.name(), row.general().value());
+                series.getData().add(data);
+                tooltipWhenShown(data, row.name() + " : " + viewModel.figure(row.general()) + "\n" + viewModel.behind(row.general()));
+            }
+        }
+        unitChart.getData().setAll(List.of(series));
+    }
+
+    private void updateDomainChart() {
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // listed top-down in catalogue order: the category axis draws its first category at the bottom
+        for (ReadinessDashboardViewModel.DomainBar bar : viewModel.domainProfile().reversed()) {
+            XYChart.Data<Number, String> data = new XYChart.Data<>(bar.figure().value() == null ? 0 : bar.figure().value(), bar.label());
+            series.getData().add(data);
+            tooltipWhenShown(data, bar.label() + " : " + viewModel.figure(bar.figure()) + "\n" + viewModel.behind(bar.figure()));
+        }
+        domainChart.getData().setAll(List.of(series));
+    }
+
+    private void updateHistogram() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (ReadinessDashboardViewModel.Bin bin : viewModel.histogram()) {
+            series.getData().add(new XYChart.Data<>(viewModel.binLabel(bin), bin.count()));
+        }
+        histogramChart.getData().setAll(List.of(series));
+    }
+
+    private static void tooltipWhenShown(XYChart.Data<?, ?> data, String text) {
+        data.nodeProperty().addListener((o, old, node) -> {
+            if (node != null) {
+                Tooltip.install(node, new Tooltip(text));
+            }
+        });
+    }
+
+    private static void text(TableColumn<AggregateRow, String> column, Function<AggregateRow, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    }
+
+    public Node view() {
+        return root;
+    }
+}

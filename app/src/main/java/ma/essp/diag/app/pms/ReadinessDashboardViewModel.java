@@ -1,0 +1,303 @@
+package ma.essp.diag.app.pms;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.database.repository.ReadinessData;
+import ma.essp.diag.reporting.readiness.AggregateRow;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.Breakdown;
+import ma.essp.diag.reporting.readiness.EsspReadiness;
+import ma.essp.diag.reporting.readiness.Figure;
+import ma.essp.diag.reporting.readiness.GapAnalyzer;
+import ma.essp.diag.reporting.readiness.ReadinessAggregator;
+import ma.essp.diag.reporting.readiness.ReadinessResult;
+import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
+import ma.essp.diag.reporting.readiness.Weighting;
+
+/**
+ * The readiness dashboard: the figures of the current unit (nation, then a region, a province, a
+ * circonscription as the user drills down), its children as rows and bars, the domain profile, the distribution
+ * of ESSP indices and the top needs. Every figure comes from {@code ma.essp.diag.reporting.readiness}, the same
+ * code as the CLI and the exports, and is shown with its n and completeness.
+ */
+public final class ReadinessDashboardViewModel {
+
+    /** One step of the drill-down path. {@code id} is the region/province/circonscription id (0 for the nation). */
+    public record Crumb(AggregationLevel level, int id, String name) {
+    }
+
+    /** A bar of the domain profile. */
+    public record DomainBar(String code, String label, Figure figure) {
+    }
+
+    /** A bar of the histogram of ESSP general readiness: [from, to) except the last, which includes 100. */
+    public record Bin(int from, int to, int count) {
+    }
+
+    private static final int TOP_NEEDS = 10;
+
+    private final Callable<ReadinessResult> loader;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+
+    private ReadinessResult result;
+    private final ObservableList<Crumb> path = FXCollections.observableArrayList();
+    private final ObservableList<AggregateRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<DomainBar> domainProfile = FXCollections.observableArrayList();
+    private final ObservableList<Bin> histogram = FXCollections.observableArrayList();
+    private final ObservableList<GapAnalyzer.Need> topNeeds = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<AggregateRow> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final BooleanProperty weighted = new SimpleBooleanProperty(this, "weighted", false);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    public ReadinessDashboardViewModel(Callable<ReadinessResult> loader, TaskExecutor executor, I18n i18n) {
+        this.loader = loader;
+        this.executor = executor;
+        this.i18n = i18n;
+        weighted.addListener(o -> refresh());
+    }
+
+    /** Loads and computes in the background, then shows the nation. */
+    public void load() {
+        executor.execute(BackgroundTask.wrap(loader)
+                .onRunning(() -> {
+                    loading.set(true);
+                    error.set("");
+                })
+                .onSuccess(r -> {
+                    result = r;
+                    path.setAll(new Crumb(AggregationLevel.NATIONAL, 0, i18n.get("pms.dashboard.nation")));
+                    refresh();
+                })
+                .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
+                .onFinished(() -> loading.set(false)));
+    }
+
+    /** Opens a child row (a region, province or circonscription); an ESSP row has no children. */
+    public boolean drillDown(AggregateRow row) {
+        if (result == null || row == null) {
+            return false;
+        }
+        Crumb here = path.getLast();
+        AggregationLevel childLevel = childLevel(here.level());
+        if (childLevel == AggregationLevel.ESSP || row.level() != childLevel) {
+            return false;
+        }
+        Integer id = idOf(childLevel, row.code());
+        if (id == null) {
+            return false;
+        }
+        path.add(new Crumb(childLevel, id, row.name()));
+        refresh();
+        return true;
+    }
+
+    /** Goes back up to a step of the path. */
+    public void goTo(int crumbIndex) {
+        if (crumbIndex >= 0 && crumbIndex < path.size() - 1) {
+            path.remove(crumbIndex + 1, path.size());
+            refresh();
+        }
+    }
+
+    private static AggregationLevel childLevel(AggregationLevel level) {
+        return switch (level) {
+            case NATIONAL -> AggregationLevel.REGION;
+            case REGION -> AggregationLevel.PROVINCE;
+            case PROVINCE -> AggregationLevel.CIRCONSCRIPTION;
+            case CIRCONSCRIPTION, ESSP -> AggregationLevel.ESSP;
+        };
+    }
+
+    private Integer idOf(AggregationLevel level, String code) {
+        ReadinessData data = result.data();
+        return switch (level) {
+            case REGION -> data.regions().stream().filter(r -> r.code().equals(code)).map(ReadinessData.Region::id).findFirst().orElse(null);
+            case PROVINCE -> data.provinces().stream().filter(p -> p.code().equals(code)).map(ReadinessData.Province::id).findFirst().orElse(null);
+            case CIRCONSCRIPTION -> data.circonscriptions().stream().filter(c -> c.code().equals(code))
+                    .map(ReadinessData.Circonscription::id).findFirst().orElse(null);
+            default -> null;
+        };
+    }
+
+    /** The ESSPs of the current unit. */
+    private Predicate<EsspReadiness> scope() {
+        Crumb here = path.getLast();
+        return switch (here.level()) {
+            case NATIONAL -> e -> true;
+            case REGION -> e -> e.essp().regionId() == here.id();
+            case PROVINCE -> e -> e.essp().provinceId() == here.id();
+            case CIRCONSCRIPTION -> e -> e.essp().circonscriptionId() == here.id();
+            case ESSP -> e -> false;
+        };
+    }
+
+    /** Codes of the children of the current unit, or null for "every ESSP in scope". */
+    private java.util.Set<String> childCodes() {
+        Crumb here = path.getLast();
+        ReadinessData data = result.data();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        switch (here.level()) {
+            case NATIONAL -> data.regions().forEach(r -> codes.add(r.code()));
+            case REGION -> data.provinces().stream().filter(p -> p.regionId() == here.id()).forEach(p -> codes.add(p.code()));
+            case PROVINCE -> data.circonscriptions().stream().filter(c -> c.provinceId() == here.id()).forEach(c -> codes.add(c.code()));
+            default -> {
+                return null;
+            }
+        }
+        return codes;
+    }
+
+    private void refresh() {
+        if (result == null || path.isEmpty()) {
+            return;
+        }
+        Weighting weighting = weighted.get() ? Weighting.POPULATION : Weighting.UNWEIGHTED;
+        Predicate<EsspReadiness> scope = scope();
+        Crumb here = path.getLast();
+        AggregationLevel childLevel = childLevel(here.level());
+        java.util.Set<String> children = childCodes();
+        List<AggregateRow> childRows = ReadinessAggregator.aggregate(result, childLevel, Breakdown.NONE, weighting, scope)
+                .stream().filter(r -> children == null || children.contains(r.code())).toList();
+        rows.setAll(childRows);
+
+        // the current unit's own figures: aggregate its ESSPs at national level (one row) under the same scope
+        AggregateRow own = ReadinessAggregator.aggregate(result, AggregationLevel.NATIONAL, Breakdown.NONE, weighting, scope).getFirst();
+        current.set(own);
+        List<DomainBar> bars = new ArrayList<>();
+        for (ReadinessData.Domain d : result.catalogue().generalDomains()) {
+            bars.add(new DomainBar(d.code(), domainLabel(d), own.generalDomains().getOrDefault(d.code(), Figure.EMPTY)));
+        }
+        domainProfile.setAll(bars);
+        histogram.setAll(histogram(scope));
+        topNeeds.setAll(GapAnalyzer.needs(result, scope).stream().limit(TOP_NEEDS).toList());
+        summary.set(i18n.get("pms.dashboard.summary", here.name(), figure(own.general()), i18n.formatNumber(own.general().n()),
+                i18n.formatNumber(own.registered()), percent(own.general().completeness()),
+                i18n.get(weighted.get() ? "pms.dashboard.weighting.population" : "pms.dashboard.weighting.unweighted")));
+    }
+
+    private List<Bin> histogram(Predicate<EsspReadiness> scope) {
+        int[] counts = new int[10];
+        for (EsspReadiness e : result.essps()) {
+            if (scope.test(e) && e.generalIndex() != null) {
+                counts[Math.min(9, (int) (e.generalIndex() / 10))]++;
+            }
+        }
+        List<Bin> bins = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            bins.add(new Bin(i * 10, i * 10 + 10, counts[i]));
+        }
+        return bins;
+    }
+
+    public String domainLabel(ReadinessData.Domain d) {
+        return switch (i18n.locale().getLanguage()) {
+            case "ar" -> d.labelAr();
+            case "en" -> d.labelEn();
+            default -> d.labelFr();
+        };
+    }
+
+    /** A score as everywhere else (two decimals, the CLI's rounding), "—" when undefined. */
+    public String figure(Figure f) {
+        return f == null || f.value() == null ? "—" : ReadinessTableWriter.number(f.value());
+    }
+
+    public String percent(Double share) {
+        return share == null ? "—" : ReadinessTableWriter.percent(share) + " %";
+    }
+
+    /** "n = 38 · 96.12 % complete" under a figure. */
+    public String behind(Figure f) {
+        return i18n.get("pms.dashboard.behind", i18n.formatNumber(f.n()), percent(f.completeness()));
+    }
+
+    public String needText(GapAnalyzer.Need need) {
+        String label = "en".equals(i18n.locale().getLanguage()) && need.labelEn() != null ? need.labelEn() : need.labelFr();
+        return i18n.get("pms.dashboard.need", i18n.formatNumber(need.lacking()), i18n.formatNumber(need.answered()), label);
+    }
+
+    public String binLabel(Bin bin) {
+        return bin.from() + "–" + bin.to();
+    }
+
+    /** The level of the rows (for the column header). */
+    public AggregationLevel rowLevel() {
+        return path.isEmpty() ? AggregationLevel.REGION : childLevel(path.getLast().level());
+    }
+
+    /** Whether a row opens a lower level. */
+    public boolean canDrillDown() {
+        return rowLevel() != AggregationLevel.ESSP;
+    }
+
+    /** For tests and the map: the computed result, null before loading. */
+    ReadinessResult result() {
+        return result;
+    }
+
+    public Map<String, Figure> domainFigures(AggregateRow row) {
+        return row == null ? new HashMap<>() : row.generalDomains();
+    }
+
+    // ---- properties
+
+    public ObservableList<Crumb> path() {
+        return path;
+    }
+
+    public ObservableList<AggregateRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<DomainBar> domainProfile() {
+        return domainProfile;
+    }
+
+    public ObservableList<Bin> histogram() {
+        return histogram;
+    }
+
+    public ObservableList<GapAnalyzer.Need> topNeeds() {
+        return topNeeds;
+    }
+
+    public ReadOnlyObjectProperty<AggregateRow> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public BooleanProperty weightedProperty() {
+        return weighted;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,39 @@
+package ma.essp.diag.app.reports;
+
+import javafx.application.Platform;
+import ma.essp.diag.app.ui.FeatureArea;
+import ma.essp.diag.app.ui.FeatureContext;
+import ma.essp.diag.app.ui.FeatureScreen;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The report screen in the navigation: the diagnostic report as a workbook or a PDF. */
+public final class ReportsArea implements FeatureArea {
+
+    public static final String ID = "reports";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.reports";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Material2MZ.PICTURE_AS_PDF;
+    }
+
+    @Override
+    public FeatureScreen open(FeatureContext context) {
+        java.nio.file.Path folder = context.mission().path().toAbsolutePath().getParent();
+        ReportsViewModel viewModel = new ReportsViewModel(context.mission().dsl(), folder, context.executor(), context.i18n(),
+                Platform::runLater, ReportsView::openWithSystem);
+        ReportsView view = new ReportsView(viewModel, context.i18n());
+        viewModel.load();
+        return view;
+    }
+}

@@ -1,0 +1,325 @@
+package ma.essp.diag.app.reports;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.repository.TerritoryRepository;
+import ma.essp.diag.reporting.export.ExportCancelledException;
+import ma.essp.diag.reporting.export.ExportProgress;
+import ma.essp.diag.reporting.export.ReportFormat;
+import ma.essp.diag.reporting.export.ReportLanguage;
+import ma.essp.diag.reporting.export.ReportRequest;
+import ma.essp.diag.reporting.export.ReportScope;
+import ma.essp.diag.reporting.export.ReportSection;
+import ma.essp.diag.reporting.export.job.ReportExporter;
+import org.jooq.DSLContext;
+
+/**
+ * The report screen: scope, language, sections, format and destination; the export runs in the background with
+ * its progress, can be cancelled (the worker thread is interrupted; the exporter leaves no file), and the result is
+ * opened when done. Talks to the exporter only through {@link ReportExporter}, never to a control.
+ */
+public final class ReportsViewModel {
+
+    /** A section check box: the section, its label, whether it is chosen. */
+    public record SectionChoice(ReportSection section, String label, BooleanProperty selected) {
+    }
+
+    private final DSLContext dsl;
+    private final Path missionFolder;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final Executor uiThread;
+    private final Consumer<Path> opener;
+
+    private final ObservableList<FilterChoice> formats = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> levels = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> territories = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> languages = FXCollections.observableArrayList();
+    private final List<SectionChoice> sections = new ArrayList<>();
+    private final ObjectProperty<FilterChoice> format = new SimpleObjectProperty<>();
+    private final ObjectProperty<FilterChoice> level = new SimpleObjectProperty<>();
+    private final ObjectProperty<FilterChoice> territory = new SimpleObjectProperty<>();
+    private final ObjectProperty<FilterChoice> language = new SimpleObjectProperty<>();
+    private final StringProperty author = new SimpleStringProperty("");
+    private final StringProperty reportVersion = new SimpleStringProperty("");
+    private final ObjectProperty<Path> destination = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final AtomicReference<Thread> worker = new AtomicReference<>();
+    private TerritoryRepository.Territory territoryData;
+
+    /**
+     * @param uiThread where progress updates are applied (the FX thread in the app, the calling thread in tests)
+     * @param opener   opens a written report with the system's viewer
+     */
+    public ReportsViewModel(DSLContext dsl, Path missionFolder, TaskExecutor executor, I18n i18n, Executor uiThread,
+                            Consumer<Path> opener) {
+        this.dsl = dsl;
+        this.missionFolder = missionFolder;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.uiThread = uiThread;
+        this.opener = opener;
+        formats.setAll(new FilterChoice("pdf", i18n.get("reports.format.pdf")), new FilterChoice("xlsx", i18n.get("reports.format.xlsx")));
+        levels.setAll(new FilterChoice("national", i18n.get("reports.level.national")),
+                new FilterChoice("region", i18n.get("reports.level.region")),
+                new FilterChoice("province", i18n.get("reports.level.province")),
+                new FilterChoice("circonscription", i18n.get("reports.level.circonscription")));
+        languages.setAll(new FilterChoice("fr", i18n.get("language.fr")), new FilterChoice("en", i18n.get("language.en")),
+                new FilterChoice("ar", i18n.get("language.ar")));
+        format.set(formats.getFirst());
+        level.set(levels.getFirst());
+        String current = i18n.locale().getLanguage();
+        language.set(languages.stream().filter(c -> c.value().equals(current)).findFirst().orElse(languages.getFirst()));
+        for (ReportSection s : ReportSection.values()) {
+            sections.add(new SectionChoice(s, sectionLabel(s), new SimpleBooleanProperty(s != ReportSection.ESSP_SHEETS)));
+        }
+        level.addListener((obs, old, now) -> {
+            fillTerritories();
+            sectionChoice(ReportSection.ESSP_SHEETS).selected().set(now != null && !"national".equals(now.value()));
+            suggestDestination();
+        });
+        format.addListener((obs, old, now) -> suggestDestination());
+        territory.addListener((obs, old, now) -> suggestDestination());
+        language.addListener((obs, old, now) -> suggestDestination());
+        suggestDestination();
+    }
+
+    private String sectionLabel(ReportSection s) {
+        return switch (s) {
+            case REGISTRY -> i18n.get("reports.section.registry");
+            case TERRITORY -> i18n.get("reports.section.territory");
+            case HR -> i18n.get("reports.section.hr");
+            case READINESS -> i18n.get("reports.section.readiness");
+            case GAPS -> i18n.get("reports.section.gaps");
+            case DATA_FLOWS -> i18n.get("reports.section.data_flows");
+            case COMPLAINTS -> i18n.get("reports.section.complaints");
+            case PERPETRATOR_CARE -> i18n.get("reports.section.perpetrator_care");
+            case TRAINING -> i18n.get("reports.section.training");
+            case FINDINGS -> i18n.get("reports.section.findings");
+            case ESSP_SHEETS -> i18n.get("reports.section.essp_sheets");
+        };
+    }
+
+    /** Loads the territory (regions, provinces, circonscriptions) for the scope choices, in the background. */
+    public void load() {
+        executor.execute(BackgroundTask.wrap(() -> new TerritoryRepository(dsl).load())
+                .onSuccess(t -> {
+                    territoryData = t;
+                    fillTerritories();
+                })
+                .onFailure(e -> error.set(i18n.get("reports.error.territory", e.getMessage()))));
+    }
+
+    private void fillTerritories() {
+        territories.clear();
+        territory.set(null);
+        if (territoryData == null || level.get() == null) {
+            return;
+        }
+        switch (level.get().value()) {
+            case "region" -> territoryData.regions().forEach(r ->
+                    territories.add(new FilterChoice(r.code(), r.code() + " — " + i18n.localName(r.nameFr(), r.nameAr()))));
+            case "province" -> territoryData.provinces().forEach(p ->
+                    territories.add(new FilterChoice(p.code(), i18n.localName(p.nameFr(), p.nameAr()) + " (" + p.code() + ")")));
+            case "circonscription" -> territoryData.circonscriptions().forEach(c ->
+                    territories.add(new FilterChoice(Integer.toString(c.id()), i18n.localName(c.nameFr(), c.nameAr()) + " (" + c.code() + ")")));
+            default -> { }
+        }
+        if (!territories.isEmpty()) {
+            territory.set(territories.getFirst());
+        }
+    }
+
+    private void suggestDestination() {
+        if (running.get()) {
+            return;
+        }
+        String scope = level.get() == null || "national".equals(level.get().value()) || territory.get() == null
+                ? "national" : level.get().value() + "-" + territory.get().value();
+        String name = "rapport-essp-" + scope.replace('.', '-') + "-" + (language.get() == null ? "fr" : language.get().value())
+                + "." + (format.get() == null ? "pdf" : format.get().value());
+        Path folder = destination.get() != null && destination.get().getParent() != null ? destination.get().getParent() : missionFolder;
+        destination.set(folder.resolve(name));
+    }
+
+    private SectionChoice sectionChoice(ReportSection s) {
+        return sections.stream().filter(c -> c.section() == s).findFirst().orElseThrow();
+    }
+
+    /** Checks the choices and starts the export; on a problem, says what is wrong instead. */
+    public void export() {
+        error.set("");
+        if (running.get()) {
+            return;
+        }
+        ReportRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        Path out = destination.get();
+        ReportFormat reportFormat = ReportFormat.fromCode(format.get().value());
+        running.set(true);
+        progress.set(-1);
+        status.set(i18n.get("reports.status.running"));
+        ExportProgress onProgress = (stage, done, total) -> uiThread.execute(() -> progress.set(total > 0 ? (double) done / total : -1));
+        executor.execute(BackgroundTask.wrap(() -> {
+                    worker.set(Thread.currentThread());
+                    try {
+                        ReportExporter.export(dsl, request, reportFormat, out, onProgress);
+                        return out;
+                    } finally {
+                        worker.set(null);
+                        Thread.interrupted(); // a cancel that came too late must not leak into the pool's next task
+                    }
+                })
+                .onSuccess(path -> {
+                    status.set(i18n.get("reports.status.done", path.getFileName()));
+                    progress.set(1);
+                    opener.accept(path);
+                })
+                .onFailure(e -> {
+                    progress.set(0);
+                    if (e instanceof ExportCancelledException) {
+                        status.set(i18n.get("reports.status.cancelled"));
+                    } else {
+                        status.set("");
+                        error.set(i18n.get("reports.error.export", e.getMessage()));
+                    }
+                })
+                .onFinished(() -> running.set(false)));
+    }
+
+    /** Interrupts the export; the exporter stops at its next check and deletes its temporary file. */
+    public void cancel() {
+        Thread t = worker.get();
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    ReportRequest request() {
+        if (destination.get() == null) {
+            throw new IllegalArgumentException(i18n.get("reports.error.destination"));
+        }
+        String levelCode = level.get().value();
+        ReportScope scope;
+        if ("national".equals(levelCode)) {
+            scope = ReportScope.NATIONAL;
+        } else {
+            if (territory.get() == null) {
+                throw new IllegalArgumentException(i18n.get("reports.error.territory.choose"));
+            }
+            scope = ReportScope.parse(levelCode + ":" + territory.get().value());
+        }
+        Set<ReportSection> chosen = EnumSet.noneOf(ReportSection.class);
+        sections.stream().filter(c -> c.selected().get()).forEach(c -> chosen.add(c.section()));
+        if (chosen.isEmpty()) {
+            // the summary and the read-me are always there; an empty choice would mean "all" to the exporter
+            throw new IllegalArgumentException(i18n.get("reports.error.sections"));
+        }
+        return new ReportRequest(scope, ReportLanguage.fromCode(language.get().value()), chosen, (LocalDate) null,
+                author.get().isBlank() ? null : author.get().strip(), reportVersion.get().isBlank() ? null : reportVersion.get().strip());
+    }
+
+    public ObservableList<FilterChoice> formats() {
+        return formats;
+    }
+
+    public ObservableList<FilterChoice> levels() {
+        return levels;
+    }
+
+    public ObservableList<FilterChoice> territories() {
+        return territories;
+    }
+
+    public ObservableList<FilterChoice> languages() {
+        return languages;
+    }
+
+    public List<SectionChoice> sections() {
+        return List.copyOf(sections);
+    }
+
+    public ObjectProperty<FilterChoice> formatProperty() {
+        return format;
+    }
+
+    public ObjectProperty<FilterChoice> levelProperty() {
+        return level;
+    }
+
+    public ObjectProperty<FilterChoice> territoryProperty() {
+        return territory;
+    }
+
+    public ObjectProperty<FilterChoice> languageProperty() {
+        return language;
+    }
+
+    public StringProperty authorProperty() {
+        return author;
+    }
+
+    public StringProperty reportVersionProperty() {
+        return reportVersion;
+    }
+
+    public ObjectProperty<Path> destinationProperty() {
+        return destination;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The file-chooser extension filter of the chosen format ({@code *.pdf}). */
+    public String extensionPattern() {
+        return "*." + (format.get() == null ? "pdf" : format.get().value().toLowerCase(Locale.ROOT));
+    }
+}

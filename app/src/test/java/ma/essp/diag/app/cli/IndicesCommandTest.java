@@ -1,0 +1,181 @@
+package ma.essp.diag.app.cli;
+
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ma.essp.diag.database.demo.DemoMissionGenerator;
+import ma.essp.diag.database.demo.DemoProgress;
+import ma.essp.diag.database.demo.DemoScale;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.ReadinessDataRepository;
+import ma.essp.diag.reporting.readiness.AggregateRow;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.ReadinessAggregator;
+import ma.essp.diag.reporting.readiness.ReadinessCalculator;
+import ma.essp.diag.reporting.readiness.ReadinessResult;
+import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code essp-diag indices} run in-process on fixture files, its CSV parsed back. */
+class IndicesCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = EsspDiagCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), CliTest.BACKUPS);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Header name to cell, per data line (the fixture has no quoted cells). */
+    static List<Map<String, String>> parseCsv(String csv) {
+        List<String> lines = csv.lines().toList();
+        String[] header = lines.getFirst().split(",", -1);
+        return lines.stream().skip(1).map(line -> {
+            String[] cells = line.split(",", -1);
+            assertThat(cells).hasSameSizeAs(header);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                row.put(header[i], cells[i]);
+            }
+            return row;
+        }).toList();
+    }
+
+    /**
+     * Province 01.511: E1 everything functioning (index 100, pop. 1000), E2 everything absent (0, pop. 3000), E3
+     * amenities and equipment functioning, the rest absent ((100 + 100) / 5 = 40, pop. 6000).
+     */
+    private Path threeEssps() throws Exception {
+        Path file = dir.resolve("three.essp");
+        try (MissionFile mission = MissionFile.create(file)) {
+            DSLContext dsl = mission.dsl();
+            EditContext edit = EditContext.system("test");
+            var c = dsl.newRecord(CIRCONSCRIPTION);
+            c.setProvinceId(dsl.select(PROVINCE.ID).from(PROVINCE).where(PROVINCE.CODE.eq("01.511")).fetchOne(PROVINCE.ID));
+            c.setCode("C1");
+            c.setNameFr("Circonscription, centre");
+            c.setMilieu("urban");
+            edit.stampNew(c).store();
+            var items = dsl.select(PMS_ITEM.ID, PMS_ITEM.DOMAIN_CODE).from(PMS_ITEM)
+                    .where(PMS_ITEM.VERSION_ID.eq(1), PMS_ITEM.SERVICE_ID.isNull()).fetch();
+            assertThat(items).hasSize(54);
+            AssessmentRepository assessments = new AssessmentRepository(dsl, edit);
+            int n = 0;
+            for (int population : new int[] {1000, 3000, 6000}) {
+                n++;
+                var e = dsl.newRecord(ESSP);
+                e.setCode("E" + n);
+                e.setNameFr("ESSP " + n);
+                e.setCategoryCode("CSU-1");
+                e.setCirconscriptionId(c.getId());
+                e.setMilieu("urban");
+                e.setPopulationServed(population);
+                edit.stampNew(e).store();
+                int a = assessments.start(e.getId(), 1, LocalDate.of(2026, 3, 1), "test");
+                Map<Integer, AnswerState> answers = new HashMap<>();
+                for (var item : items) {
+                    boolean functioning = n == 1 || n == 3 && (item.value2().equals("basic_amenities") || item.value2().equals("basic_equipment"));
+                    answers.put(item.value1(), functioning ? AnswerState.AVAILABLE_FUNCTIONING : AnswerState.ABSENT);
+                }
+                assessments.answerAll(a, answers, "observed");
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void provinceCsvHasTheHandWorkedMeanAndWeightedMean() throws Exception {
+        Path file = threeEssps();
+        Run plain = run("indices", file.toString(), "--level", "province", "--format", "csv");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        Map<String, String> row = parseCsv(plain.out()).stream().filter(r -> r.get("code").equals("01.511")).findFirst().orElseThrow();
+        assertThat(row).containsEntry("level", "province").containsEntry("weighting", "unweighted")
+                .containsEntry("n_registered", "3").containsEntry("n_essp", "3").containsEntry("completeness", "100.00")
+                // (100 + 0 + 40) / 3 = 46.666...
+                .containsEntry("general_readiness", "46.67").containsEntry("general_readiness_n", "3")
+                .containsEntry("basic_amenities", "66.67").containsEntry("standard_precautions", "33.33")
+                .containsEntry("service_availability", "0.00").containsEntry("service_ANC", "").containsEntry("service_ANC_n", "0");
+
+        Path out = dir.resolve("out/weighted.csv");
+        Run weighted = run("indices", file.toString(), "--level", "province", "--weighted", "--format", "csv", "--out", out.toString());
+        assertThat(weighted.exit()).isZero();
+        assertThat(weighted.out()).isEmpty();
+        Map<String, String> w = parseCsv(Files.readString(out)).stream().filter(r -> r.get("code").equals("01.511")).findFirst().orElseThrow();
+        // (100 x 1000 + 0 x 3000 + 40 x 6000) / 10000 = 34
+        assertThat(w).containsEntry("weighting", "population_weighted").containsEntry("general_readiness", "34.00");
+
+        Run essps = run("indices", file.toString(), "--level", "essp");
+        List<Map<String, String>> rows = parseCsv(essps.out());
+        assertThat(rows).extracting(r -> r.get("general_readiness")).containsExactly("100.00", "0.00", "40.00");
+
+        Run byMilieu = run("indices", file.toString(), "--level", "national", "--by", "milieu", "--format", "json");
+        assertThat(byMilieu.out()).contains("\"breakdown\": \"milieu\"").contains("\"group\": \"urban\"")
+                .contains("\"general_readiness\": {\"value\": 46.67, \"n\": 3, \"completeness\": 100.00}");
+    }
+
+    @Test
+    void theCommandAgreesWithTheLibraryOnTheSmallDemo() throws Exception {
+        Path file = dir.resolve("demo.essp");
+        new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        Run r = run("indices", file.toString(), "--level", "region", "--by", "category");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<Map<String, String>> rows = parseCsv(r.out().replaceAll("\"[^\"]*\"", "quoted"));
+        ReadinessResult result;
+        try (MissionFile mission = MissionFile.open(file, dir)) {
+            result = ReadinessCalculator.compute(new ReadinessDataRepository(mission.dsl()).load());
+        }
+        List<AggregateRow> expected = ReadinessAggregator.aggregate(result, AggregationLevel.REGION,
+                ma.essp.diag.reporting.readiness.Breakdown.CATEGORY, ma.essp.diag.reporting.readiness.Weighting.UNWEIGHTED);
+        assertThat(rows).hasSize(expected.size()).isNotEmpty();
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("general_readiness")).isEqualTo(ReadinessTableWriter.number(expected.get(i).general().value()));
+            assertThat(rows.get(i).get("n_essp")).isEqualTo(Integer.toString(expected.get(i).assessed()));
+        }
+        assertThat(Arrays.asList(r.out().lines().findFirst().orElseThrow().split(",")))
+                .startsWith("level", "code", "name", "group", "weighting", "n_registered", "n_essp", "completeness",
+                        "general_readiness", "general_readiness_n", "basic_amenities", "basic_equipment",
+                        "standard_precautions", "diagnostic_capacity", "essential_medicines", "service_availability",
+                        "service_ANC", "service_ANC_n");
+    }
+
+    @Test
+    void noAssessmentExitsOneAndBadUsageOrBadFileExitsTwo() throws Exception {
+        Path empty = dir.resolve("empty.essp");
+        MissionFile.create(empty).close();
+        Run none = run("indices", empty.toString(), "--level", "national");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("empty.essp").contains("no ESSP has an assessment");
+        assertThat(run("indices", empty.toString(), "--level", "district").exit()).isEqualTo(2);
+        assertThat(run("indices", empty.toString()).exit()).isEqualTo(2);
+        Path notes = Files.writeString(dir.resolve("notes.essp"), "pas une base");
+        Run bad = run("indices", notes.toString(), "--level", "national");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().strip()).doesNotContain("\n").contains("notes.essp");
+    }
+}

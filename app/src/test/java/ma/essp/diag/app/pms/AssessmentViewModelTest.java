@@ -1,0 +1,106 @@
+package ma.essp.diag.app.pms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.pms.AssessmentViewModel.ChecklistRow;
+import ma.essp.diag.app.pms.AssessmentViewModel.RowKind;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.CatalogueVersionRepository;
+import ma.essp.diag.database.repository.EsspRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AssessmentViewModelTest {
+
+    @TempDir
+    Path dir;
+    private MissionFile mission;
+
+    @BeforeEach
+    void open() throws Exception {
+        mission = PmsFixture.create(dir.resolve("a.essp"));
+    }
+
+    @AfterEach
+    void close() {
+        mission.close();
+    }
+
+    private AssessmentViewModel newViewModel() {
+        EditContext edit = EditContext.system("test");
+        AssessmentViewModel vm = new AssessmentViewModel(new AssessmentRepository(mission.dsl(), edit),
+                new CatalogueVersionRepository(mission.dsl(), edit), new EsspRepository(mission.dsl()),
+                new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH));
+        vm.load();
+        return vm;
+    }
+
+    private static void select(AssessmentViewModel vm, String code) {
+        vm.esspProperty().set(vm.esspChoices().stream().filter(e -> e.code().equals(code)).findFirst().orElseThrow());
+    }
+
+    private static ChecklistRow row(AssessmentViewModel vm, String code) {
+        return vm.rows().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void startAnswerSaveIncompleteAndResume() {
+        AssessmentViewModel vm = newViewModel();
+        assertThat(vm.esspChoices()).hasSize(6);
+        select(vm, "E002");
+        assertThat(vm.assessmentProperty().get()).isNull();
+        assertThat(vm.progressTextProperty().get()).startsWith("Aucune évaluation");
+
+        vm.startNew(LocalDate.of(2026, 4, 2));
+        assertThat(vm.assessmentProperty().get()).isNotNull();
+        assertThat(vm.rows().getFirst().kind()).isEqualTo(RowKind.SECTION);
+        assertThat(vm.rows().getFirst().label()).isEqualTo("Commodités de base");
+        assertThat(vm.progressTextProperty().get()).isEqualTo("0 / 53 éléments renseignés");
+        vm.answer(row(vm, "AM01"), AnswerState.AVAILABLE_FUNCTIONING);
+        vm.answer(row(vm, "AM02"), AnswerState.ABSENT);
+        vm.answer(row(vm, "AM02"), AnswerState.AVAILABLE_NOT_FUNCTIONING);
+        // malaria is out of scope in Morocco: not answerable, not counted
+        vm.answer(row(vm, "DX03"), AnswerState.ABSENT);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("2 / 53 éléments renseignés");
+        ChecklistRow anc = vm.rows().stream().filter(r -> r.kind() == RowKind.SERVICE && r.code().equals("ANC")).findFirst().orElseThrow();
+        anc.offeredProperty().set(true);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("2 / 65 éléments renseignés");
+        assertThat(vm.statusProperty().get()).isEqualTo("en cours");
+
+        // a new screen on the same mission resumes where it was left
+        AssessmentViewModel again = newViewModel();
+        select(again, "E002");
+        assertThat(again.history()).hasSize(1);
+        assertThat(row(again, "AM01").stateProperty().get()).isEqualTo(AnswerState.AVAILABLE_FUNCTIONING);
+        assertThat(row(again, "AM02").stateProperty().get()).isEqualTo(AnswerState.AVAILABLE_NOT_FUNCTIONING);
+        assertThat(row(again, "DX03").stateProperty().get()).isEqualTo(AnswerState.MISSING);
+        assertThat(again.rows().stream().filter(r -> r.kind() == RowKind.SERVICE && r.code().equals("ANC")).findFirst().orElseThrow()
+                .offeredProperty().get()).isTrue();
+        assertThat(again.progressTextProperty().get()).isEqualTo("2 / 65 éléments renseignés");
+        again.complete();
+        assertThat(again.statusProperty().get()).isEqualTo("terminée");
+    }
+
+    @Test
+    void severalAssessmentsTheLatestOpensByDefault() {
+        AssessmentViewModel vm = newViewModel();
+        select(vm, "E001");
+        int first = vm.assessmentProperty().get().id();
+        vm.startNew(LocalDate.of(2026, 9, 1));
+        assertThat(vm.history()).hasSize(2);
+        assertThat(vm.assessmentProperty().get().id()).isNotEqualTo(first);
+        assertThat(vm.progressTextProperty().get()).startsWith("0 / ");
+        vm.open(vm.esspProperty().get(), first);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("53 / 53 éléments renseignés");
+        assertThat(vm.stateLabel(row(vm, "AM01").stateProperty().get())).isEqualTo("Disponible et fonctionnel");
+    }
+}

@@ -1,0 +1,172 @@
+package ma.essp.diag.app.pms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import ma.essp.diag.app.settings.AppPaths;
+import ma.essp.diag.app.mission.MissionService;
+import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.app.shell.ShellView;
+import ma.essp.diag.app.task.FxTaskExecutor;
+import ma.essp.diag.database.demo.DemoMissionGenerator;
+import ma.essp.diag.database.demo.DemoProgress;
+import ma.essp.diag.database.demo.DemoScale;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.ReadinessDataRepository;
+import ma.essp.diag.reporting.readiness.AggregateRow;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.ReadinessAggregator;
+import ma.essp.diag.reporting.readiness.ReadinessCalculator;
+import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The PMS area in the real window on the small demo mission, headless: the dashboard's national figure equals the
+ * library's (the CLI's), the table drills down, the checklist is answered from the keyboard. With the environment
+ * variable {@code ESSP_SCREENSHOTS} set to a folder, the screens are saved there as PNG (the README's pictures).
+ */
+@ExtendWith(ApplicationExtension.class)
+class PmsUiTest {
+
+    @TempDir
+    static Path dir;
+    private static Path demo;
+    private ShellView shell;
+    private FxTaskExecutor executor;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppPaths paths = new AppPaths(dir.resolve("home")).createDirectories();
+        if (demo == null) {
+            demo = dir.resolve("demo-small.essp");
+            new DemoMissionGenerator().generate(demo, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        }
+        executor = new FxTaskExecutor();
+        shell = ShellView.create(stage, paths, Settings.load(paths.settingsFile()), new MissionService(paths, null), executor);
+        stage.setWidth(1440);
+        stage.setHeight(940);
+        shell.show();
+        shell.viewModel().openAtStartup(List.of(demo.toString()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.viewModel().close();
+            stage.close();
+        }).get(5, TimeUnit.SECONDS);
+        executor.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<AggregateRow> table(FxRobot robot) {
+        return robot.lookup("#readinessTable").queryAs(TableView.class);
+    }
+
+    private void screenshot(FxRobot robot, String name) throws Exception {
+        String folder = System.getenv("ESSP_SCREENSHOTS");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        Path target = Files.createDirectories(Path.of(folder)).resolve(name + ".png");
+        ImageIO.write(out, "png", target.toFile());
+    }
+
+    @Test
+    void dashboardShowsTheLibraryFiguresAndDrillsDown(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#nav-pms").tryQuery().isPresent() && !robot.lookup("#nav-pms").query().isDisabled());
+        robot.clickOn("#nav-pms");
+        waitUntil(() -> robot.lookup("#readinessTable").tryQuery().isPresent() && table(robot).getItems().size() == 12);
+
+        AggregateRow nation;
+        try (MissionFile mission = MissionFile.open(demo, dir.resolve("backups"))) {
+            nation = ReadinessAggregator.aggregate(ReadinessCalculator.compute(new ReadinessDataRepository(mission.dsl()).load()),
+                    AggregationLevel.NATIONAL).getFirst();
+        }
+        String summary = robot.lookup("#readinessSummary").queryAs(Label.class).getText();
+        assertThat(summary).contains(": " + ReadinessTableWriter.number(nation.general().value()) + " (n = " + nation.general().n());
+        screenshot(robot, "pms-dashboard");
+
+        AggregateRow withEssps = table(robot).getItems().stream().filter(r -> r.assessed() > 0).findFirst().orElseThrow();
+        int index = table(robot).getItems().indexOf(withEssps);
+        robot.interact(() -> {
+            table(robot).requestFocus();
+            table(robot).getSelectionModel().clearAndSelect(index);
+        });
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> table(robot).getItems().stream().allMatch(r -> r.level() == AggregationLevel.PROVINCE));
+        assertThat(robot.lookup("#readinessSummary").queryAs(Label.class).getText()).startsWith(withEssps.name() + " — ");
+    }
+
+    @Test
+    void theChecklistIsAnsweredFromTheKeyboard(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#nav-pms").tryQuery().isPresent() && !robot.lookup("#nav-pms").query().isDisabled());
+        robot.clickOn("#nav-pms");
+        waitUntil(() -> robot.lookup("#pmsTabs").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#pmsTabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> essp = robot.lookup("#assessmentEssp").queryAs(ComboBox.class);
+        waitUntil(() -> !essp.getItems().isEmpty());
+        robot.interact(() -> essp.getSelectionModel().select(0));
+        @SuppressWarnings("unchecked")
+        TableView<AssessmentViewModel.ChecklistRow> checklist = robot.lookup("#assessmentChecklist").queryAs(TableView.class);
+        waitUntil(() -> checklist.getItems().size() > 50);
+        // start a fresh assessment so that the keys below change a known state
+        robot.clickOn("#assessmentNew");
+        waitUntil(() -> robot.lookup("#assessmentProgressText").queryAs(Label.class).getText().startsWith("0 / "));
+        robot.interact(() -> {
+            checklist.requestFocus();
+            checklist.getSelectionModel().clearAndSelect(1);
+        });
+        robot.type(KeyCode.DIGIT1).type(KeyCode.DIGIT1).type(KeyCode.DIGIT3).type(KeyCode.DIGIT4).type(KeyCode.DIGIT2);
+        waitUntil(() -> robot.lookup("#assessmentProgressText").queryAs(Label.class).getText().startsWith("5 / "));
+        assertThat(checklist.getItems().get(1).stateProperty().get().code()).isEqualTo("available_functioning");
+        assertThat(checklist.getItems().get(3).stateProperty().get().code()).isEqualTo("absent");
+        assertThat(checklist.getItems().get(4).stateProperty().get().code()).isEqualTo("not_applicable");
+        assertThat(checklist.getSelectionModel().getSelectedIndex()).isEqualTo(6);
+        robot.type(KeyCode.DOWN).type(KeyCode.UP).type(KeyCode.DIGIT0);
+        waitUntil(() -> checklist.getItems().get(6).stateProperty().get().code().equals("missing"));
+        screenshot(robot, "pms-checklist");
+    }
+}

@@ -1,0 +1,106 @@
+package ma.essp.diag.app.pms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.ReadinessDataRepository;
+import ma.essp.diag.reporting.readiness.AggregateRow;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.ReadinessCalculator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadinessDashboardViewModelTest {
+
+    @TempDir
+    Path dir;
+    private MissionFile mission;
+    private ReadinessDashboardViewModel vm;
+
+    @BeforeEach
+    void load() throws Exception {
+        mission = PmsFixture.create(dir.resolve("p.essp"));
+        vm = new ReadinessDashboardViewModel(() -> ReadinessCalculator.compute(new ReadinessDataRepository(mission.dsl()).load()),
+                new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH));
+        vm.load();
+    }
+
+    @AfterEach
+    void close() {
+        mission.close();
+    }
+
+    private AggregateRow row(String code) {
+        return vm.rows().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void nationThenRegionsWithTheirNAndCompleteness() {
+        assertThat(vm.path()).extracting(ReadinessDashboardViewModel.Crumb::name).containsExactly("Maroc");
+        assertThat(vm.rows()).hasSize(12).allMatch(r -> r.level() == AggregationLevel.REGION);
+        // (100 + 0 + 20) / 3
+        assertThat(vm.currentProperty().get().general().value()).isEqualTo(40.0);
+        assertThat(vm.summaryProperty().get()).startsWith("Maroc — indice général de disponibilité : 40.00 (n = 3 ESSP évalués sur 6")
+                .contains("complétude 100.00 %").contains("moyenne simple des ESSP");
+        assertThat(row("01").general().value()).isEqualTo(50.0);
+        assertThat(row("06").general().value()).isEqualTo(20.0);
+        assertThat(row("08").general().value()).isNull();
+        assertThat(vm.behind(row("01").general())).isEqualTo("n = 2 · complétude 100.00 %");
+        assertThat(vm.domainProfile()).hasSize(5);
+        assertThat(vm.domainProfile().getFirst().figure().value()).isEqualTo(200.0 / 3);
+        // histogram: 0 -> [0,10), 20 -> [20,30), 100 -> [90,100]
+        assertThat(vm.histogram()).extracting(ReadinessDashboardViewModel.Bin::count).containsExactly(1, 0, 1, 0, 0, 0, 0, 0, 0, 1);
+    }
+
+    @Test
+    void drillsDownToTheEsspsAndBackUp() {
+        assertThat(vm.drillDown(row("01"))).isTrue();
+        assertThat(vm.rows()).allMatch(r -> r.level() == AggregationLevel.PROVINCE).anyMatch(r -> r.code().equals("01.511"));
+        assertThat(vm.summaryProperty().get()).startsWith("Tanger-Tétouan-Al Hoceima — indice général de disponibilité : 50.00 (n = 2");
+        assertThat(vm.drillDown(row("01.511"))).isTrue();
+        assertThat(vm.rows()).extracting(AggregateRow::code).containsExactlyInAnyOrder("C-TNG-1", "C-TNG-2");
+        assertThat(vm.drillDown(row("C-TNG-2"))).isTrue();
+        assertThat(vm.rows()).extracting(AggregateRow::code).containsExactly("E003", "E004");
+        assertThat(row("E003").general().value()).isEqualTo(0.0);
+        assertThat(vm.canDrillDown()).isFalse();
+        assertThat(vm.drillDown(row("E003"))).isFalse();
+        vm.goTo(0);
+        assertThat(vm.path()).hasSize(1);
+        assertThat(vm.rows()).hasSize(12);
+    }
+
+    @Test
+    void weightingIsAnOptionAndSaysSo() {
+        vm.weightedProperty().set(true);
+        // (100 x 30,000 + 0 x 25,000 + 20 x 60,000) / 115,000
+        assertThat(vm.currentProperty().get().general().value()).isCloseTo(4_200_000.0 / 115_000, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(vm.summaryProperty().get()).contains(": 36.52 (").contains("moyenne pondérée par la population desservie");
+    }
+
+    @Test
+    void topNeedsCountEsspsLackingEachItem() {
+        // E003 lacks everything; E005 lacks every non-amenity item, the blood-pressure apparatus among them
+        // (every non-amenity general item: 2 of the 3 assessed ESSPs; the top ten shown, ties in label order)
+        assertThat(vm.topNeeds()).hasSize(10);
+        assertThat(vm.topNeeds().stream().map(vm::needText)).allMatch(t -> t.startsWith("2 ESSP sur 3 : "))
+                .contains("2 ESSP sur 3 : Amlodipine ou autre inhibiteur calcique");
+    }
+
+    @Test
+    void anUnreadableMissionShowsAnErrorInsteadOfFigures() throws Exception {
+        MissionFile other = FixtureMission.create(dir.resolve("q.essp"));
+        other.close();
+        ReadinessDashboardViewModel failing = new ReadinessDashboardViewModel(() -> {
+            throw new IllegalStateException("base fermée");
+        }, new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH));
+        failing.load();
+        assertThat(failing.errorProperty().get()).isEqualTo("Les données n’ont pas pu être chargées : base fermée");
+        assertThat(failing.rows()).isEmpty();
+    }
+}

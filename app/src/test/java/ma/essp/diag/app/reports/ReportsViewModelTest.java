@@ -1,0 +1,106 @@
+package ma.essp.diag.app.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.reporting.export.ReportScope;
+import ma.essp.diag.reporting.export.ReportSection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report screen without a screen: choices, validation, export with progress, cancel, opening the result. */
+class ReportsViewModelTest {
+
+    @TempDir
+    Path dir;
+    private MissionFile mission;
+    private ReportsViewModel vm;
+    private final List<Path> opened = new ArrayList<>();
+    private final List<Double> progress = new ArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        mission = FixtureMission.create(dir.resolve("r.essp"));
+        vm = new ReportsViewModel(mission.dsl(), dir, new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH), Runnable::run, opened::add);
+        vm.progressProperty().addListener((obs, old, now) -> progress.add(now.doubleValue()));
+        vm.load();
+    }
+
+    @AfterEach
+    void close() {
+        mission.close();
+    }
+
+    @Test
+    void defaultsToANationalPdfInTheAppLanguageNextToTheMission() {
+        assertThat(vm.formatProperty().get().value()).isEqualTo("pdf");
+        assertThat(vm.levelProperty().get().value()).isEqualTo("national");
+        assertThat(vm.languageProperty().get().value()).isEqualTo("fr");
+        assertThat(vm.destinationProperty().get()).isEqualTo(dir.resolve("rapport-essp-national-fr.pdf"));
+        assertThat(vm.territories()).isEmpty();
+        assertThat(vm.sections()).filteredOn(s -> s.selected().get()).extracting(ReportsViewModel.SectionChoice::section)
+                .doesNotContain(ReportSection.ESSP_SHEETS).contains(ReportSection.READINESS);
+    }
+
+    @Test
+    void choosingARegionListsTheRegionsAndTurnsTheFactSheetsOn() {
+        vm.levelProperty().set(vm.levels().get(1));
+        assertThat(vm.territories()).hasSize(12);
+        assertThat(vm.territoryProperty().get().value()).isEqualTo("01");
+        assertThat(vm.sections()).filteredOn(s -> s.section() == ReportSection.ESSP_SHEETS).allMatch(s -> s.selected().get());
+        assertThat(vm.request().scope()).isEqualTo(ReportScope.region("01"));
+        vm.formatProperty().set(vm.formats().get(1));
+        assertThat(vm.destinationProperty().get().getFileName().toString()).isEqualTo("rapport-essp-region-01-fr.xlsx");
+    }
+
+    @Test
+    void exportsInTheBackgroundWithProgressAndOpensTheResult() {
+        vm.formatProperty().set(vm.formats().get(1)); // xlsx: quick
+        vm.export();
+        Path out = dir.resolve("rapport-essp-national-fr.xlsx");
+        assertThat(out).exists();
+        assertThat(opened).containsExactly(out);
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo("Écrit : rapport-essp-national-fr.xlsx");
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(progress).contains(-1.0).last().isEqualTo(1.0);
+    }
+
+    @Test
+    void cancelLeavesNoFileAndSaysSo() throws Exception {
+        vm.progressProperty().addListener((obs, old, now) -> {
+            if (now.doubleValue() > 0) {
+                vm.cancel(); // the user clicks Cancel while the file is being written
+            }
+        });
+        vm.formatProperty().set(vm.formats().get(1));
+        vm.export();
+        assertThat(vm.statusProperty().get()).isEqualTo("Export annulé : aucun fichier écrit.");
+        assertThat(opened).isEmpty();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("rapport"));
+        }
+    }
+
+    @Test
+    void problemsAreShownNotThrown() {
+        vm.sections().forEach(s -> s.selected().set(false));
+        vm.export();
+        assertThat(vm.errorProperty().get()).isEqualTo("Choisissez au moins une section.");
+        vm.sections().getFirst().selected().set(true);
+        vm.destinationProperty().set(dir.resolve("missing-folder").resolve("r.pdf"));
+        vm.export();
+        assertThat(vm.errorProperty().get()).startsWith("Export impossible : ").contains("does not exist");
+        assertThat(opened).isEmpty();
+    }
+}

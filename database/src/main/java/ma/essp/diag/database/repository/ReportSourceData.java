@@ -1,0 +1,137 @@
+package ma.essp.diag.database.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the diagnostic report needs besides the readiness data ({@link ReadinessData}): the mission, the territory
+ * with its Arabic names and populations, the registry, staff counts, the diagnostic axes (data flows, complaints,
+ * circonscription functions, perpetrator care, training) and the findings. Loaded for the whole mission by
+ * {@link ReportSourceRepository}, in a few set-based queries, already aggregated where the raw rows are many
+ * (staff, data-flow observations); the report filters by scope in memory. Deleted rows are left out.
+ */
+public record ReportSourceData(
+        Mission mission,
+        List<Region> regions,
+        List<Province> provinces,
+        List<Circonscription> circonscriptions,
+        List<Category> categories,
+        List<Essp> essps,
+        List<Cadre> cadres,
+        List<StaffCount> staff,
+        List<Label> hrFunctions,
+        List<HrRelation> hrRelations,
+        List<CirconscriptionFunction> circonscriptionFunctions,
+        List<DataFlow> dataFlows,
+        List<FlowObservations> flowObservations,
+        List<ComplaintSystem> complaintSystems,
+        List<ComplaintSample> complaintSamples,
+        List<PerpetratorSite> perpetratorSites,
+        List<TrainingCohort> cohorts,
+        List<TrainingSession> sessions,
+        List<Finding> findings,
+        List<Recommendation> recommendations) {
+
+    /** The mission row; a mission without metadata gets an empty one. */
+    public record Mission(String name, String description, String beneficiary, String funder, LocalDate startedOn,
+                          LocalDate endedOn, LocalDate asOf, boolean synthetic, String demoScale, Long demoSeed) {
+    }
+
+    public record Region(int id, String code, String isoCode, String nameFr, String nameAr, long population) {
+    }
+
+    public record Province(int id, int regionId, String code, String type, String isoCode, String nameFr, String nameAr,
+                           long population) {
+    }
+
+    public record Circonscription(int id, int provinceId, String code, String nameFr, String nameAr, String milieu,
+                                  String coverage, String seat, Long population) {
+    }
+
+    /** A code with its three labels (categories, HR functions...). */
+    public record Label(String code, String fr, String en, String ar) {
+        public String in(String language) {
+            String s = switch (language) {
+                case "ar" -> ar;
+                case "en" -> en;
+                default -> fr;
+            };
+            return s == null || s.isBlank() ? fr : s;
+        }
+    }
+
+    public record Category(Label label, boolean legacy, boolean relatedStructure, int sortOrder) {
+    }
+
+    public record Essp(int id, String code, String nameFr, String nameAr, String categoryCode, int circonscriptionId,
+                       String milieu, boolean deliveryUnit, Double latitude, Double longitude, Integer populationServed,
+                       String functionality) {
+    }
+
+    /** @param core whether the cadre counts in the WHO core health workers (doctors, nurses, midwives) */
+    public record Cadre(Label label, boolean core, int sortOrder) {
+    }
+
+    /**
+     * Staff of one ESSP in one cadre: {@code inPost} positions filled (status filled, contract, on leave or
+     * seconded), their FTE, and vacant positions.
+     */
+    public record StaffCount(int esspId, String cadreCode, int inPost, double fte, int vacant) {
+    }
+
+    public record HrRelation(int regionId, String functionCode, String holderToday, String holderUnderGst, String notes) {
+    }
+
+    public record CirconscriptionFunction(int circonscriptionId, String functionCode, String held, String holder,
+                                          Double staffCount) {
+    }
+
+    public record DataFlow(int id, Label report, String programme, String periodicity, String tool, String fromLevel,
+                           String toLevel, Integer regionId, Integer provinceId, String channel, Integer expectedDelayDays) {
+    }
+
+    /**
+     * The observations of one flow summed per circonscription of the observed ESSP ({@code circonscriptionId} null
+     * for observations not tied to an ESSP).
+     */
+    public record FlowObservations(int flowId, Integer circonscriptionId, int observations, long expected,
+                                   long received, long onTime, long onTimeKnown, double delaySum, int delayCount) {
+    }
+
+    public record ComplaintSystem(int esspId, boolean register, boolean box, boolean inPerson, boolean phone,
+                                  boolean chikayaPortal, boolean registerKept, boolean focalPerson,
+                                  boolean procedureDisplayed, boolean chikayaLinkDisplayed, String handledBy) {
+    }
+
+    public record ComplaintSample(int esspId, LocalDate receivedOn, String channel, String kind, String category,
+                                  LocalDate acknowledgedOn, LocalDate closedOn, String outcome) {
+    }
+
+    public record PerpetratorSite(int id, String name, int provinceId, Integer esspId, String stage, LocalDate stageSince,
+                                  int staffTrained, long patientsFollowed, long newPatients,
+                                  Map<String, Long> referralsBySource) {
+        public PerpetratorSite {
+            referralsBySource = Map.copyOf(referralsBySource);
+        }
+    }
+
+    public record TrainingCohort(int id, String programmeCode, String programmeKind, Label programme, String name,
+                                 Integer regionId, LocalDate startsOn, LocalDate endsOn, String place, String status,
+                                 Integer seats, int participants, int graduated, int droppedOut, int women, int sessions,
+                                 double hours, double plannedBudget, double actualBudget, int projects) {
+    }
+
+    public record TrainingSession(int cohortId, String title, LocalDate startsOn, LocalDate endsOn, double hours,
+                                  String place, int present) {
+    }
+
+    public record Finding(int id, int axis, String scopeLevel, Integer regionId, Integer provinceId,
+                          Integer circonscriptionId, Integer esspId, String kind, String title, String description,
+                          String priority) {
+    }
+
+    public record Recommendation(int id, Integer findingId, int axis, String scopeLevel, Integer regionId,
+                                 Integer provinceId, String text, String responsible, String horizon, String priority) {
+    }
+}

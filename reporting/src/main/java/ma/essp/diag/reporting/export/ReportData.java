@@ -1,0 +1,133 @@
+package ma.essp.diag.reporting.export;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import ma.essp.diag.database.repository.ReadinessData;
+import ma.essp.diag.database.repository.ReportSourceData;
+import ma.essp.diag.reporting.readiness.AggregateRow;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.EsspReadiness;
+import ma.essp.diag.reporting.readiness.GapAnalyzer;
+
+/**
+ * Every figure of one report, for its scope and language, gathered once by {@link ReportDataCollector}; the Excel
+ * and PDF writers only lay it out, so the two files always agree. Readiness figures are those of
+ * {@code ma.essp.diag.reporting.readiness} (never recomputed here). Names are already in the report's language.
+ *
+ * @param unitLevel  the level one step below the scope (regions for a national report, provinces for a region...),
+ *                   the rows of the summary, readiness-by-unit and HR tables
+ * @param scopeTotal the readiness of the whole scope (one row)
+ * @param units      readiness per unit of {@code unitLevel}
+ */
+public record ReportData(
+        ReportRequest request,
+        ReportLabels labels,
+        ReportSourceData.Mission mission,
+        LocalDate asOf,
+        String scopeName,
+        AggregationLevel unitLevel,
+        List<ReadinessData.Domain> generalDomains,
+        List<ServiceColumn> serviceColumns,
+        AggregateRow scopeTotal,
+        List<UnitRow> units,
+        List<EsspEntry> essps,
+        List<GapAnalyzer.Need> needs,
+        List<CirconscriptionRow> circonscriptions,
+        List<String> circonscriptionFunctions,
+        HrTable hr,
+        List<HrMatrixRow> hrMatrix,
+        List<FlowRow> flows,
+        ComplaintSummary complaints,
+        List<SiteRow> sites,
+        Map<String, Integer> sitesByStage,
+        List<CohortRow> cohorts,
+        List<SessionRow> sessions,
+        List<FindingRow> findings,
+        List<RecommendationRow> recommendations,
+        List<MapArea> mapAreas,
+        boolean mapOfProvinces) {
+
+    /** A service-specific readiness column: code and label in the report's language. */
+    public record ServiceColumn(String code, String label) {
+    }
+
+    /** One unit of the scope with its key figures and its readiness (the aggregator's row). */
+    public record UnitRow(String code, String name, Long population, int essps, int assessed, double staffCore,
+                          Double coreDensity, int complaintsSampled, Double acknowledgedIn15Days, AggregateRow readiness) {
+    }
+
+    /** An ESSP of the scope with its territory, staff, readiness and missing items. */
+    public record EsspEntry(ReportSourceData.Essp essp, String name, String nameAr, String category, String milieu,
+                            String functionality, String circonscription, String province, String region,
+                            int staffInPost, double coreFte, Map<String, Integer> staffByCadre,
+                            EsspReadiness readiness, List<GapAnalyzer.MissingItem> missing) {
+    }
+
+    public record CirconscriptionRow(String code, String name, String province, String milieu, String coverage,
+                                     String seat, Long population, int essps, Map<String, String> functions) {
+    }
+
+    /** Staff in post (head count) per cadre for each unit, with core health workers per 10,000 (WHO: 23). */
+    public record HrTable(List<String> cadreCodes, List<String> cadreLabels, List<Boolean> core, List<HrRow> rows,
+                          HrRow total) {
+    }
+
+    public record HrRow(String name, Long population, List<Integer> inPost, int vacant, double coreFte, Double density) {
+        public boolean belowWho() {
+            return density != null && density < ReportDataCollector.WHO_CORE_DENSITY;
+        }
+    }
+
+    public record HrMatrixRow(String region, String function, String holderToday, String holderUnderGst, String notes) {
+    }
+
+    public record FlowRow(String report, String programme, String tool, String from, String to, String channel,
+                          String periodicity, Integer expectedDelayDays, String territory, int observations,
+                          long expected, long received, Double completeness, Double timeliness, Double meanDelay,
+                          long onTime, long onTimeKnown, double delaySum, int delayCount) {
+    }
+
+    public record ComplaintSummary(int systems, Map<String, Double> systemShares, List<SampleRow> samples,
+                                   CategoryRow total, List<CategoryRow> byCategory) {
+    }
+
+    public record SampleRow(String esspCode, String esspName, LocalDate receivedOn, String channel, String kind,
+                            String category, LocalDate acknowledgedOn, LocalDate closedOn, String outcome,
+                            Long daysToAcknowledge, Long daysToClose, boolean acknowledgedIn15Days,
+                            boolean processedIn2Months) {
+    }
+
+    public record CategoryRow(String category, int samples, Double acknowledgedIn15Days, Double processedIn2Months,
+                              Double meanDaysToClose) {
+    }
+
+    public record SiteRow(String name, String province, String essp, String stage, int stageOrder, LocalDate stageSince,
+                          int staffTrained, long patientsFollowed, long newPatients, Map<String, Long> referrals) {
+    }
+
+    public record CohortRow(String programme, String kind, String name, String region, LocalDate startsOn,
+                            LocalDate endsOn, String place, String status, Integer seats, int participants,
+                            int graduated, int droppedOut, int women, int sessions, double hours, double plannedBudget,
+                            double actualBudget, int projects) {
+    }
+
+    public record SessionRow(String cohort, String title, LocalDate startsOn, LocalDate endsOn, double hours, String place,
+                             int present) {
+    }
+
+    public record FindingRow(int axis, String territory, String kind, String title, String description, String priority) {
+    }
+
+    public record RecommendationRow(int axis, String territory, String text, String responsible, String horizon,
+                                    String priority) {
+    }
+
+    /** A map area (ISO code of the geometry) with its general readiness index and label. */
+    public record MapArea(String isoCode, String name, Double generalIndex) {
+    }
+
+    public boolean synthetic() {
+        return mission.synthetic();
+    }
+}

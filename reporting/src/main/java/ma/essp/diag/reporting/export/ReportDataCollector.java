@@ -1,0 +1,524 @@
+package ma.essp.diag.reporting.export;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import ma.essp.diag.database.repository.ReadinessData;
+import ma.essp.diag.database.repository.ReadinessDataRepository;
+import ma.essp.diag.database.repository.ReportSourceData;
+import ma.essp.diag.database.repository.ReportSourceRepository;
+import ma.essp.diag.reporting.export.ReportData.CategoryRow;
+import ma.essp.diag.reporting.export.ReportData.EsspEntry;
+import ma.essp.diag.reporting.export.ReportData.HrRow;
+import ma.essp.diag.reporting.export.ReportData.SampleRow;
+import ma.essp.diag.reporting.readiness.AggregateRow;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.Breakdown;
+import ma.essp.diag.reporting.readiness.EsspReadiness;
+import ma.essp.diag.reporting.readiness.GapAnalyzer;
+import ma.essp.diag.reporting.readiness.ReadinessAggregator;
+import ma.essp.diag.reporting.readiness.ReadinessCalculator;
+import ma.essp.diag.reporting.readiness.ReadinessResult;
+import ma.essp.diag.reporting.readiness.Weighting;
+import org.jooq.DSLContext;
+
+/**
+ * Gathers {@link ReportData} for a request: loads the mission (readiness data and report sources), runs the
+ * readiness computation once, then filters and aggregates everything to the scope. Pure in-memory work after the two
+ * loads, so that the same figures feed the workbook and the PDF.
+ */
+public final class ReportDataCollector {
+
+    /** WHO threshold: 23 doctors, nurses and midwives per 10,000 population. */
+    public static final double WHO_CORE_DENSITY = 23.0;
+    public static final int ACKNOWLEDGE_DAYS = 15;
+    public static final int PROCESS_MONTHS = 2;
+
+    private final ReportSourceData source;
+    private final ReadinessResult readiness;
+
+    public ReportDataCollector(ReportSourceData source, ReadinessResult readiness) {
+        this.source = source;
+        this.readiness = readiness;
+    }
+
+    /** Loads everything from a mission database. */
+    public static ReportDataCollector load(DSLContext dsl) {
+        ReadinessData data = new ReadinessDataRepository(dsl).load();
+        return new ReportDataCollector(new ReportSourceRepository(dsl).load(), ReadinessCalculator.compute(data));
+    }
+
+    public ReadinessResult readiness() {
+        return readiness;
+    }
+
+    public ReportSourceData source() {
+        return source;
+    }
+
+    /** Resolves the scope against the territory; throws with a clear message when the code is unknown. */
+    private final class Territory {
+        final Map<Integer, ReportSourceData.Region> regions = new HashMap<>();
+        final Map<Integer, ReportSourceData.Province> provinces = new HashMap<>();
+        final Map<Integer, ReportSourceData.Circonscription> circs = new HashMap<>();
+        final Map<Integer, ReportSourceData.Essp> essps = new HashMap<>();
+        Integer regionId;
+        Integer provinceId;
+        Integer circId;
+
+        Territory(ReportScope scope) {
+            source.regions().forEach(r -> regions.put(r.id(), r));
+            source.provinces().forEach(p -> provinces.put(p.id(), p));
+            source.circonscriptions().forEach(c -> circs.put(c.id(), c));
+            source.essps().forEach(e -> essps.put(e.id(), e));
+            switch (scope.level()) {
+                case NATIONAL -> { }
+                case REGION -> regionId = source.regions().stream().filter(r -> r.code().equals(scope.key())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no region with code " + scope.key())).id();
+                case PROVINCE -> {
+                    ReportSourceData.Province p = source.provinces().stream().filter(x -> x.code().equals(scope.key()))
+                            .findFirst().orElseThrow(() -> new IllegalArgumentException("no province with code " + scope.key()));
+                    provinceId = p.id();
+                    regionId = p.regionId();
+                }
+                case CIRCONSCRIPTION -> {
+                    ReportSourceData.Circonscription c = circs.get(Integer.parseInt(scope.key()));
+                    if (c == null) {
+                        throw new IllegalArgumentException("no circonscription with id " + scope.key());
+                    }
+                    circId = c.id();
+                    provinceId = c.provinceId();
+                    regionId = provinces.get(c.provinceId()).regionId();
+                }
+            }
+        }
+
+        int provinceOfCirc(int circ) {
+            return circs.get(circ).provinceId();
+        }
+
+        int regionOfProvince(int province) {
+            return provinces.get(province).regionId();
+        }
+
+        boolean circInScope(int circ) {
+            ReportSourceData.Circonscription c = circs.get(circ);
+            return c != null && provinceInScope(c.provinceId()) && (circId == null || circId == circ);
+        }
+
+        boolean provinceInScope(int province) {
+            ReportSourceData.Province p = provinces.get(province);
+            return p != null && (regionId == null || p.regionId() == regionId) && (provinceId == null || provinceId == province);
+        }
+
+        boolean esspInScope(int essp) {
+            ReportSourceData.Essp e = essps.get(essp);
+            return e != null && circInScope(e.circonscriptionId());
+        }
+
+        /** Whether a territory given at some level overlaps the scope (contains it or lies within it). */
+        boolean overlaps(Integer region, Integer province, Integer circ, Integer essp) {
+            if (essp != null) {
+                ReportSourceData.Essp e = essps.get(essp);
+                return e != null && overlaps(null, null, e.circonscriptionId(), null);
+            }
+            if (circ != null) {
+                ReportSourceData.Circonscription c = circs.get(circ);
+                return c != null && (circId == null ? provinceInScope(c.provinceId()) : circId.equals(circ));
+            }
+            if (province != null) {
+                ReportSourceData.Province p = provinces.get(province);
+                return p != null && (regionId == null || p.regionId() == regionId) && (provinceId == null || provinceId.equals(province));
+            }
+            if (region != null) {
+                return regionId == null || regionId.equals(region);
+            }
+            return true; // national: concerns every scope
+        }
+
+        String territoryName(Integer region, Integer province, Integer circ, Integer essp, ReportLabels l) {
+            if (essp != null && essps.containsKey(essp)) {
+                ReportSourceData.Essp e = essps.get(essp);
+                return l.name(e.nameFr(), e.nameAr());
+            }
+            if (circ != null && circs.containsKey(circ)) {
+                return l.name(circs.get(circ).nameFr(), circs.get(circ).nameAr());
+            }
+            if (province != null && provinces.containsKey(province)) {
+                return l.name(provinces.get(province).nameFr(), provinces.get(province).nameAr());
+            }
+            if (region != null && regions.containsKey(region)) {
+                return l.name(regions.get(region).nameFr(), regions.get(region).nameAr());
+            }
+            return l.get("scope.national");
+        }
+    }
+
+    public ReportData collect(ReportRequest request) {
+        ReportLabels l = new ReportLabels(request.language());
+        Territory t = new Territory(request.scope());
+        Predicate<EsspReadiness> inScope = e -> t.esspInScope(e.essp().id());
+        String lang = request.language().code();
+
+        String scopeName = switch (request.scope().level()) {
+            case NATIONAL -> l.get("scope.national");
+            case REGION -> l.get("scope.region") + " " + l.name(t.regions.get(t.regionId).nameFr(), t.regions.get(t.regionId).nameAr());
+            case PROVINCE -> l.get("scope.province") + " " + l.name(t.provinces.get(t.provinceId).nameFr(), t.provinces.get(t.provinceId).nameAr());
+            case CIRCONSCRIPTION -> l.get("scope.circonscription") + " " + l.name(t.circs.get(t.circId).nameFr(), t.circs.get(t.circId).nameAr());
+        };
+        AggregationLevel scopeLevel = switch (request.scope().level()) {
+            case NATIONAL -> AggregationLevel.NATIONAL;
+            case REGION -> AggregationLevel.REGION;
+            case PROVINCE -> AggregationLevel.PROVINCE;
+            case CIRCONSCRIPTION -> AggregationLevel.CIRCONSCRIPTION;
+        };
+        AggregationLevel unitLevel = switch (request.scope().level()) {
+            case NATIONAL -> AggregationLevel.REGION;
+            case REGION -> AggregationLevel.PROVINCE;
+            case PROVINCE -> AggregationLevel.CIRCONSCRIPTION;
+            case CIRCONSCRIPTION -> AggregationLevel.ESSP;
+        };
+        AggregateRow scopeTotal = ReadinessAggregator.aggregate(readiness, scopeLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope)
+                .stream().filter(r -> r.assessed() > 0 || r.registered() > 0).findFirst()
+                .orElseGet(() -> ReadinessAggregator.aggregate(readiness, scopeLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope).getFirst());
+        if (request.scope().level() != ReportScope.Level.NATIONAL) {
+            String code = switch (request.scope().level()) {
+                case REGION -> t.regions.get(t.regionId).code();
+                case PROVINCE -> t.provinces.get(t.provinceId).code();
+                default -> t.circs.get(t.circId).code();
+            };
+            scopeTotal = ReadinessAggregator.aggregate(readiness, scopeLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope)
+                    .stream().filter(r -> r.code().equals(code)).findFirst().orElse(scopeTotal);
+        }
+        // the aggregator lists every unit of the level (even those without ESSPs); keep the scope's own
+        Set<String> unitCodes = new HashSet<>();
+        switch (unitLevel) {
+            case REGION -> source.regions().forEach(r -> unitCodes.add(r.code()));
+            case PROVINCE -> source.provinces().stream().filter(p -> t.provinceInScope(p.id())).forEach(p -> unitCodes.add(p.code()));
+            case CIRCONSCRIPTION -> source.circonscriptions().stream().filter(c -> t.circInScope(c.id())).forEach(c -> unitCodes.add(c.code()));
+            default -> source.essps().stream().filter(e -> t.esspInScope(e.id())).forEach(e -> unitCodes.add(e.code()));
+        }
+        List<AggregateRow> unitReadiness = ReadinessAggregator.aggregate(readiness, unitLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope)
+                .stream().filter(r -> unitCodes.contains(r.code())).toList();
+
+        // ESSPs of the scope
+        Map<Integer, EsspReadiness> readinessById = new HashMap<>();
+        readiness.essps().forEach(e -> readinessById.put(e.essp().id(), e));
+        Map<String, ReportSourceData.Category> categories = new HashMap<>();
+        source.categories().forEach(c -> categories.put(c.label().code(), c));
+        Map<String, ReportSourceData.Cadre> cadres = new LinkedHashMap<>();
+        source.cadres().forEach(c -> cadres.put(c.label().code(), c));
+        Map<Integer, List<ReportSourceData.StaffCount>> staffByEssp = new HashMap<>();
+        source.staff().forEach(s -> staffByEssp.computeIfAbsent(s.esspId(), k -> new ArrayList<>()).add(s));
+        List<EsspEntry> essps = new ArrayList<>();
+        for (ReportSourceData.Essp e : source.essps()) {
+            if (!t.esspInScope(e.id())) {
+                continue;
+            }
+            ReportSourceData.Circonscription c = t.circs.get(e.circonscriptionId());
+            ReportSourceData.Province p = t.provinces.get(c.provinceId());
+            ReportSourceData.Region r = t.regions.get(p.regionId());
+            int inPost = 0;
+            double core = 0;
+            Map<String, Integer> byCadre = new LinkedHashMap<>();
+            for (ReportSourceData.StaffCount s : staffByEssp.getOrDefault(e.id(), List.of())) {
+                inPost += s.inPost();
+                byCadre.merge(s.cadreCode(), s.inPost(), Integer::sum);
+                ReportSourceData.Cadre cadre = cadres.get(s.cadreCode());
+                if (cadre != null && cadre.core()) {
+                    core += s.fte();
+                }
+            }
+            EsspReadiness er = readinessById.get(e.id());
+            ReportSourceData.Category cat = categories.get(e.categoryCode());
+            essps.add(new EsspEntry(e, l.name(e.nameFr(), e.nameAr()), e.nameAr(),
+                    cat == null ? e.categoryCode() : e.categoryCode(), l.code("milieu", e.milieu()),
+                    l.code("functionality", e.functionality()), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
+                    l.name(r.nameFr(), r.nameAr()), inPost, core, byCadre, er,
+                    er == null ? List.of() : GapAnalyzer.forEssp(readiness, er)));
+        }
+
+        // complaints
+        Map<Integer, ReportSourceData.Essp> esspById = t.essps;
+        List<SampleRow> samples = new ArrayList<>();
+        for (ReportSourceData.ComplaintSample s : source.complaintSamples()) {
+            if (!t.esspInScope(s.esspId())) {
+                continue;
+            }
+            ReportSourceData.Essp e = esspById.get(s.esspId());
+            Long ack = s.acknowledgedOn() == null ? null : ChronoUnit.DAYS.between(s.receivedOn(), s.acknowledgedOn());
+            Long close = s.closedOn() == null ? null : ChronoUnit.DAYS.between(s.receivedOn(), s.closedOn());
+            boolean ack15 = ack != null && ack <= ACKNOWLEDGE_DAYS;
+            boolean closed2m = s.closedOn() != null && !s.closedOn().isAfter(s.receivedOn().plusMonths(PROCESS_MONTHS));
+            samples.add(new SampleRow(e.code(), l.name(e.nameFr(), e.nameAr()), s.receivedOn(), l.code("channel", s.channel()),
+                    l.code("kind", s.kind()), l.code("category", s.category()), s.acknowledgedOn(), s.closedOn(),
+                    l.code("outcome", s.outcome()), ack, close, ack15, closed2m));
+        }
+        Map<String, List<SampleRow>> samplesByCategory = new TreeMap<>();
+        samples.forEach(s -> samplesByCategory.computeIfAbsent(s.category(), k -> new ArrayList<>()).add(s));
+        List<CategoryRow> byCategory = new ArrayList<>();
+        samplesByCategory.forEach((cat, list) -> byCategory.add(categoryRow(cat, list)));
+        byCategory.sort(Comparator.comparingInt(CategoryRow::samples).reversed());
+        List<ReportSourceData.ComplaintSystem> systems = source.complaintSystems().stream().filter(s -> t.esspInScope(s.esspId())).toList();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        if (!systems.isEmpty()) {
+            double n = systems.size();
+            shares.put("register", systems.stream().filter(ReportSourceData.ComplaintSystem::register).count() / n);
+            shares.put("register_kept", systems.stream().filter(ReportSourceData.ComplaintSystem::registerKept).count() / n);
+            shares.put("box", systems.stream().filter(ReportSourceData.ComplaintSystem::box).count() / n);
+            shares.put("in_person", systems.stream().filter(ReportSourceData.ComplaintSystem::inPerson).count() / n);
+            shares.put("phone", systems.stream().filter(ReportSourceData.ComplaintSystem::phone).count() / n);
+            shares.put("chikaya_portal", systems.stream().filter(ReportSourceData.ComplaintSystem::chikayaPortal).count() / n);
+            shares.put("focal_person", systems.stream().filter(ReportSourceData.ComplaintSystem::focalPerson).count() / n);
+            shares.put("procedure_displayed", systems.stream().filter(ReportSourceData.ComplaintSystem::procedureDisplayed).count() / n);
+            shares.put("chikaya_link_displayed", systems.stream().filter(ReportSourceData.ComplaintSystem::chikayaLinkDisplayed).count() / n);
+        }
+        ReportData.ComplaintSummary complaints = new ReportData.ComplaintSummary(systems.size(), shares, samples,
+                categoryRow(l.get("common.total"), samples), byCategory);
+
+        // units: key figures
+        Map<String, List<EsspEntry>> esspsByUnit = new HashMap<>();
+        for (EsspEntry e : essps) {
+            esspsByUnit.computeIfAbsent(unitCode(e.essp(), unitLevel, t), k -> new ArrayList<>()).add(e);
+        }
+        Map<String, List<SampleRow>> samplesByUnit = new HashMap<>();
+        Map<String, String> unitOfEsspCode = new HashMap<>();
+        essps.forEach(e -> unitOfEsspCode.put(e.essp().code(), unitCode(e.essp(), unitLevel, t)));
+        samples.forEach(s -> samplesByUnit.computeIfAbsent(unitOfEsspCode.get(s.esspCode()), k -> new ArrayList<>()).add(s));
+        List<ReportData.UnitRow> units = new ArrayList<>();
+        List<HrRow> hrRows = new ArrayList<>();
+        List<String> cadreCodes = source.cadres().stream().map(c -> c.label().code()).toList();
+        for (AggregateRow row : unitReadiness) {
+            List<EsspEntry> list = esspsByUnit.getOrDefault(row.code(), List.of());
+            Long population = unitPopulation(row.code(), unitLevel, t, list);
+            double core = list.stream().mapToDouble(EsspEntry::coreFte).sum();
+            Double density = population == null || population == 0 ? null : core * 10000.0 / population;
+            List<SampleRow> unitSamples = samplesByUnit.getOrDefault(row.code(), List.of());
+            units.add(new ReportData.UnitRow(row.code(), unitName(row, unitLevel, t, l), population, row.registered(),
+                    row.assessed(), core, density, unitSamples.size(),
+                    unitSamples.isEmpty() ? null : unitSamples.stream().filter(SampleRow::acknowledgedIn15Days).count() / (double) unitSamples.size(),
+                    row));
+            hrRows.add(hrRow(unitName(row, unitLevel, t, l), population, list, cadreCodes, staffByEssp));
+        }
+        long scopePopulation = switch (request.scope().level()) {
+            case NATIONAL -> source.regions().stream().mapToLong(ReportSourceData.Region::population).sum();
+            case REGION -> t.regions.get(t.regionId).population();
+            case PROVINCE -> t.provinces.get(t.provinceId).population();
+            case CIRCONSCRIPTION -> t.circs.get(t.circId).population() == null ? 0 : t.circs.get(t.circId).population();
+        };
+        HrRow hrTotal = hrRow(l.get("common.total"), scopePopulation == 0 ? null : scopePopulation, essps, cadreCodes, staffByEssp);
+        ReportData.HrTable hr = new ReportData.HrTable(cadreCodes,
+                source.cadres().stream().map(c -> l.label(c.label())).toList(),
+                source.cadres().stream().map(ReportSourceData.Cadre::core).toList(), hrRows, hrTotal);
+
+        Map<String, String> hrFunctionLabels = new HashMap<>();
+        source.hrFunctions().forEach(f -> hrFunctionLabels.put(f.code(), l.label(f)));
+        List<ReportData.HrMatrixRow> hrMatrix = source.hrRelations().stream()
+                .filter(h -> t.overlaps(h.regionId(), null, null, null))
+                .sorted(Comparator.comparing((ReportSourceData.HrRelation h) -> t.regions.get(h.regionId()).code())
+                        .thenComparing(h -> source.hrFunctions().stream().map(ReportSourceData.Label::code).toList().indexOf(h.functionCode())))
+                .map(h -> new ReportData.HrMatrixRow(t.territoryName(h.regionId(), null, null, null, l),
+                        hrFunctionLabels.getOrDefault(h.functionCode(), h.functionCode()), l.code("holder", h.holderToday()),
+                        l.code("holder", h.holderUnderGst()), h.notes()))
+                .toList();
+
+        // territory: circonscriptions and their functions
+        List<String> functionCodes = List.of("planning", "programme_monitoring", "supervision", "data_collection", "complaint_follow_up", "training");
+        Map<Integer, Map<String, String>> functionsByCirc = new HashMap<>();
+        source.circonscriptionFunctions().forEach(f -> functionsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>())
+                .put(f.functionCode(), l.code("held", f.held())));
+        Map<Integer, Integer> esspCountByCirc = new HashMap<>();
+        essps.forEach(e -> esspCountByCirc.merge(e.essp().circonscriptionId(), 1, Integer::sum));
+        List<ReportData.CirconscriptionRow> circRows = source.circonscriptions().stream().filter(c -> t.circInScope(c.id()))
+                .map(c -> {
+                    ReportSourceData.Province p = t.provinces.get(c.provinceId());
+                    Map<String, String> f = new LinkedHashMap<>();
+                    functionCodes.forEach(code -> f.put(code, functionsByCirc.getOrDefault(c.id(), Map.of()).getOrDefault(code, "")));
+                    return new ReportData.CirconscriptionRow(c.code(), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
+                            l.code("milieu", c.milieu()), c.coverage(), c.seat(), c.population(), esspCountByCirc.getOrDefault(c.id(), 0), f);
+                }).toList();
+
+        // data flows
+        Map<Integer, List<ReportSourceData.FlowObservations>> obsByFlow = new HashMap<>();
+        source.flowObservations().forEach(o -> obsByFlow.computeIfAbsent(o.flowId(), k -> new ArrayList<>()).add(o));
+        List<ReportData.FlowRow> flows = new ArrayList<>();
+        for (ReportSourceData.DataFlow f : source.dataFlows()) {
+            if (!t.overlaps(f.regionId(), f.provinceId(), null, null)) {
+                continue;
+            }
+            boolean flowWithinScope = request.scope().level() == ReportScope.Level.NATIONAL
+                    || (f.provinceId() != null && t.provinceInScope(f.provinceId()))
+                    || (f.regionId() != null && request.scope().level() == ReportScope.Level.REGION);
+            int n = 0;
+            long expected = 0;
+            long received = 0;
+            long onTime = 0;
+            long onTimeKnown = 0;
+            double delaySum = 0;
+            int delayN = 0;
+            for (ReportSourceData.FlowObservations o : obsByFlow.getOrDefault(f.id(), List.of())) {
+                boolean in = o.circonscriptionId() == null ? flowWithinScope : t.circInScope(o.circonscriptionId());
+                if (!in) {
+                    continue;
+                }
+                n += o.observations();
+                expected += o.expected();
+                received += o.received();
+                onTime += o.onTime();
+                onTimeKnown += o.onTimeKnown();
+                delaySum += o.delaySum();
+                delayN += o.delayCount();
+            }
+            flows.add(new ReportData.FlowRow(l.label(f.report()), f.programme(), l.code("tool", f.tool()),
+                    l.code("level", f.fromLevel()), l.code("level", f.toLevel()), l.code("flowchannel", f.channel()),
+                    l.code("periodicity", f.periodicity()), f.expectedDelayDays(),
+                    t.territoryName(f.regionId(), f.provinceId(), null, null, l), n, expected, received,
+                    expected == 0 ? null : (double) received / expected, onTimeKnown == 0 ? null : (double) onTime / onTimeKnown,
+                    delayN == 0 ? null : delaySum / delayN, onTime, onTimeKnown, delaySum, delayN));
+        }
+
+        // perpetrator care
+        List<String> stages = List.of("identified", "preparation", "staff_trained", "launched", "routine", "suspended");
+        Map<String, Integer> byStage = new LinkedHashMap<>();
+        stages.forEach(s -> byStage.put(l.code("stage", s), 0));
+        List<ReportData.SiteRow> sites = new ArrayList<>();
+        for (ReportSourceData.PerpetratorSite s : source.perpetratorSites()) {
+            boolean in = s.esspId() != null ? t.esspInScope(s.esspId()) : t.overlaps(null, s.provinceId(), null, null);
+            if (!in) {
+                continue;
+            }
+            ReportSourceData.Province p = t.provinces.get(s.provinceId());
+            ReportSourceData.Essp e = s.esspId() == null ? null : esspById.get(s.esspId());
+            Map<String, Long> referrals = new TreeMap<>();
+            s.referralsBySource().forEach((k, v) -> referrals.put(l.code("source", k), v));
+            sites.add(new ReportData.SiteRow(s.name(), p == null ? "" : l.name(p.nameFr(), p.nameAr()),
+                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code("stage", s.stage()), stages.indexOf(s.stage()),
+                    s.stageSince(), s.staffTrained(), s.patientsFollowed(), s.newPatients(), referrals));
+            byStage.merge(l.code("stage", s.stage()), 1, Integer::sum);
+        }
+
+        // training
+        Map<Integer, String> cohortNames = new HashMap<>();
+        List<ReportData.CohortRow> cohorts = new ArrayList<>();
+        for (ReportSourceData.TrainingCohort c : source.cohorts()) {
+            if (c.regionId() != null && !t.overlaps(c.regionId(), null, null, null)) {
+                continue;
+            }
+            cohortNames.put(c.id(), c.name());
+            cohorts.add(new ReportData.CohortRow(l.label(c.programme()), l.code("programme", c.programmeKind()), c.name(),
+                    c.regionId() == null ? l.get("scope.national") : t.territoryName(c.regionId(), null, null, null, l),
+                    c.startsOn(), c.endsOn(), c.place(), l.code("cohort", c.status()), c.seats(), c.participants(),
+                    c.graduated(), c.droppedOut(), c.women(), c.sessions(), c.hours(), c.plannedBudget(), c.actualBudget(),
+                    c.projects()));
+        }
+        List<ReportData.SessionRow> sessions = source.sessions().stream().filter(s -> cohortNames.containsKey(s.cohortId()))
+                .map(s -> new ReportData.SessionRow(cohortNames.get(s.cohortId()), s.title(), s.startsOn(), s.endsOn(),
+                        s.hours(), s.place(), s.present()))
+                .toList();
+
+        // findings and recommendations
+        List<ReportData.FindingRow> findings = source.findings().stream()
+                .filter(f -> t.overlaps(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId()))
+                .map(f -> new ReportData.FindingRow(f.axis(),
+                        t.territoryName(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId(), l),
+                        l.code("finding", f.kind()), f.title(), f.description(), l.code("priority", f.priority())))
+                .toList();
+        List<ReportData.RecommendationRow> recommendations = source.recommendations().stream()
+                .filter(r -> t.overlaps(r.regionId(), r.provinceId(), null, null))
+                .map(r -> new ReportData.RecommendationRow(r.axis(), t.territoryName(r.regionId(), r.provinceId(), null, null, l),
+                        r.text(), r.responsible(), l.code("horizon", r.horizon()), l.code("priority", r.priority())))
+                .toList();
+
+        // map: regions nationally, provinces (of the scope's region or province) otherwise
+        boolean provincesMap = request.scope().level() != ReportScope.Level.NATIONAL;
+        List<ReportData.MapArea> mapAreas = new ArrayList<>();
+        if (!provincesMap) {
+            for (AggregateRow row : unitReadiness) {
+                source.regions().stream().filter(r -> r.code().equals(row.code())).findFirst().ifPresent(r ->
+                        mapAreas.add(new ReportData.MapArea(r.isoCode(), l.name(r.nameFr(), r.nameAr()), row.general().value())));
+            }
+        } else {
+            Predicate<EsspReadiness> regionOfScope = e -> e.essp().regionId() == t.regionId;
+            for (AggregateRow row : ReadinessAggregator.aggregate(readiness, AggregationLevel.PROVINCE, Breakdown.NONE,
+                    Weighting.UNWEIGHTED, regionOfScope)) {
+                source.provinces().stream().filter(p -> p.code().equals(row.code()) && p.regionId() == t.regionId && p.isoCode() != null)
+                        .findFirst().ifPresent(p -> mapAreas.add(new ReportData.MapArea(p.isoCode(), l.name(p.nameFr(), p.nameAr()),
+                                t.provinceId == null || t.provinceId == p.id() ? row.general().value() : null)));
+            }
+        }
+
+        List<ReportData.ServiceColumn> serviceColumns = readiness.catalogue().serviceColumns().stream()
+                .map(c -> new ReportData.ServiceColumn(c.code(), "en".equals(lang) && c.labelEn() != null ? c.labelEn() : c.labelFr()))
+                .toList();
+        LocalDate asOf = request.asOf() != null ? request.asOf()
+                : source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
+        return new ReportData(request, l, source.mission(), asOf, scopeName, unitLevel, readiness.catalogue().generalDomains(),
+                serviceColumns, scopeTotal, units, essps, GapAnalyzer.needs(readiness, inScope), circRows, functionCodes,
+                hr, hrMatrix, flows, complaints, sites, byStage, cohorts, sessions, findings, recommendations, mapAreas, provincesMap);
+    }
+
+    private static CategoryRow categoryRow(String category, List<SampleRow> list) {
+        if (list.isEmpty()) {
+            return new CategoryRow(category, 0, null, null, null);
+        }
+        double n = list.size();
+        var closed = list.stream().filter(s -> s.daysToClose() != null).mapToLong(SampleRow::daysToClose).summaryStatistics();
+        return new CategoryRow(category, list.size(), list.stream().filter(SampleRow::acknowledgedIn15Days).count() / n,
+                list.stream().filter(SampleRow::processedIn2Months).count() / n, closed.getCount() == 0 ? null : closed.getAverage());
+    }
+
+    private HrRow hrRow(String name, Long population, List<EsspEntry> list, List<String> cadreCodes,
+                        Map<Integer, List<ReportSourceData.StaffCount>> staffByEssp) {
+        Map<String, Integer> counts = new HashMap<>();
+        int vacant = 0;
+        double core = 0;
+        for (EsspEntry e : list) {
+            e.staffByCadre().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+            core += e.coreFte();
+            for (ReportSourceData.StaffCount s : staffByEssp.getOrDefault(e.essp().id(), List.of())) {
+                vacant += s.vacant();
+            }
+        }
+        return new HrRow(name, population, cadreCodes.stream().map(c -> counts.getOrDefault(c, 0)).toList(), vacant, core,
+                population == null || population == 0 ? null : core * 10000.0 / population);
+    }
+
+    private static String unitCode(ReportSourceData.Essp e, AggregationLevel level, Territory t) {
+        return switch (level) {
+            case ESSP -> e.code();
+            case CIRCONSCRIPTION -> t.circs.get(e.circonscriptionId()).code();
+            case PROVINCE -> t.provinces.get(t.provinceOfCirc(e.circonscriptionId())).code();
+            case REGION -> t.regions.get(t.regionOfProvince(t.provinceOfCirc(e.circonscriptionId()))).code();
+            case NATIONAL -> ReadinessAggregator.NATION_CODE;
+        };
+    }
+
+    private static Long unitPopulation(String code, AggregationLevel level, Territory t, List<EsspEntry> essps) {
+        return switch (level) {
+            case REGION -> t.regions.values().stream().filter(r -> r.code().equals(code)).map(ReportSourceData.Region::population).findFirst().orElse(null);
+            case PROVINCE -> t.provinces.values().stream().filter(p -> p.code().equals(code)).map(ReportSourceData.Province::population).findFirst().orElse(null);
+            case CIRCONSCRIPTION -> t.circs.values().stream().filter(c -> c.code().equals(code)).map(ReportSourceData.Circonscription::population).findFirst().orElse(null);
+            case ESSP -> essps.isEmpty() || essps.getFirst().essp().populationServed() == null ? null : essps.getFirst().essp().populationServed().longValue();
+            case NATIONAL -> null;
+        };
+    }
+
+    private static String unitName(AggregateRow row, AggregationLevel level, Territory t, ReportLabels l) {
+        return switch (level) {
+            case REGION -> t.regions.values().stream().filter(r -> r.code().equals(row.code())).map(r -> l.name(r.nameFr(), r.nameAr())).findFirst().orElse(row.name());
+            case PROVINCE -> t.provinces.values().stream().filter(p -> p.code().equals(row.code())).map(p -> l.name(p.nameFr(), p.nameAr())).findFirst().orElse(row.name());
+            case CIRCONSCRIPTION -> t.circs.values().stream().filter(c -> c.code().equals(row.code())).map(c -> l.name(c.nameFr(), c.nameAr())).findFirst().orElse(row.name());
+            case ESSP -> t.essps.values().stream().filter(e -> e.code().equals(row.code())).map(e -> l.name(e.nameFr(), e.nameAr())).findFirst().orElse(row.name());
+            case NATIONAL -> l.get("scope.national");
+        };
+    }
+}

@@ -1,0 +1,245 @@
+package ma.essp.diag.reporting.readiness;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.ReadinessData;
+
+/**
+ * Gap analysis over the computed readiness: what the required package lacks, per category, per ESSP, and as a
+ * needs list for the report and the equipment/training plans.
+ *
+ * <p>An item is <em>lacking</em> when answered absent or available but not functioning; a missing answer is
+ * unknown, never a gap. The items that matter for an ESSP are the general readiness items and the items of every
+ * service its category requires or it offers. The same physical need (a blood-pressure apparatus) appears as an
+ * item of several services and of basic equipment; items meet in one <em>need</em> by their French label,
+ * normalised (case, accents and punctuation ignored), since the catalogue is edited in French.
+ */
+public final class GapAnalyzer {
+
+    private GapAnalyzer() {
+    }
+
+    /** A required service and how many assessed ESSPs of the category do not offer it. */
+    public record ServiceGap(String serviceCode, String labelFr, int notOffered, int assessed) {
+        public double share() {
+            return assessed == 0 ? 0 : (double) notOffered / assessed;
+        }
+    }
+
+    /** An item (by code, across catalogue versions) and how many ESSPs lack it among those that answered it. */
+    public record ItemGap(String itemCode, String labelFr, String domainCode, String serviceCode, int lacking, int answered) {
+        public double share() {
+            return answered == 0 ? 0 : (double) lacking / answered;
+        }
+    }
+
+    /** The gaps of one category: required services not offered, items lacking (most frequent first). */
+    public record CategoryGaps(String category, int assessed, List<ServiceGap> services, List<ItemGap> items) {
+    }
+
+    /** A need an ESSP lacks, with the services it blocks (required or offered ones whose item it is). */
+    public record MissingItem(String needKey, String labelFr, List<String> itemCodes, boolean general,
+                              List<String> blockedServices) {
+    }
+
+    /** "214 ESSPs lack a blood-pressure apparatus": {@code lacking} of the {@code answered} ESSPs that answered it. */
+    public record Need(String needKey, String labelFr, String labelEn, int lacking, int answered, List<String> itemCodes) {
+    }
+
+    /** Per category (current categories, legacy names folded in), in category code order. */
+    public static List<CategoryGaps> byCategory(ReadinessResult result, Predicate<EsspReadiness> scope) {
+        Map<String, CategoryAcc> categories = new TreeMap<>();
+        for (EsspReadiness e : result.essps()) {
+            if (!e.assessed() || !scope.test(e)) {
+                continue;
+            }
+            CategoryAcc acc = categories.computeIfAbsent(e.effectiveCategory(), k -> new CategoryAcc());
+            acc.assessed++;
+            CatalogueModel.Version version = result.catalogue().version(e.assessment().catalogueVersionId());
+            version.generalItemsByDomain().values().forEach(items -> items.forEach(i -> acc.item(i, null, e.assessment())));
+            for (ReadinessData.Service s : version.services()) {
+                if (!"required".equals(version.requirement(s.id(), e.effectiveCategory()))) {
+                    continue;
+                }
+                int[] counts = acc.services.computeIfAbsent(s.code(), k -> new int[2]);
+                acc.serviceLabels.putIfAbsent(s.code(), s.labelFr());
+                counts[1]++;
+                if (!e.assessment().offeredServiceIds().contains(s.id())) {
+                    counts[0]++;
+                }
+                version.serviceItemsByDomain(s.id()).values().forEach(items -> items.forEach(i -> acc.item(i, s.code(), e.assessment())));
+            }
+        }
+        List<CategoryGaps> out = new ArrayList<>();
+        categories.forEach((category, acc) -> {
+            List<ServiceGap> services = new ArrayList<>();
+            acc.services.forEach((code, c) -> services.add(new ServiceGap(code, acc.serviceLabels.get(code), c[0], c[1])));
+            services.sort(Comparator.comparingInt(ServiceGap::notOffered).reversed().thenComparing(ServiceGap::serviceCode));
+            List<ItemGap> items = new ArrayList<>(acc.items.values().stream().filter(g -> g.lacking() > 0).toList());
+            items.sort(Comparator.comparingInt(ItemGap::lacking).reversed()
+                    .thenComparing(Comparator.comparingDouble(ItemGap::share).reversed()).thenComparing(ItemGap::itemCode));
+            out.add(new CategoryGaps(category, acc.assessed, services, items));
+        });
+        return out;
+    }
+
+    private static final class CategoryAcc {
+        int assessed;
+        final Map<String, int[]> services = new LinkedHashMap<>();
+        final Map<String, String> serviceLabels = new HashMap<>();
+        final Map<String, ItemGap> items = new LinkedHashMap<>();
+
+        void item(ReadinessData.Item item, String serviceCode, ReadinessData.Assessment assessment) {
+            if (!item.inScope()) {
+                return;
+            }
+            AnswerState state = assessment.answer(item.id());
+            boolean answered = state.answered() && state != AnswerState.NOT_APPLICABLE;
+            ItemGap old = items.get(item.code());
+            int lacking = (old == null ? 0 : old.lacking()) + (state.lacking() ? 1 : 0);
+            int answeredCount = (old == null ? 0 : old.answered()) + (answered ? 1 : 0);
+            items.put(item.code(), new ItemGap(item.code(), item.labelFr(), item.domainCode(), serviceCode, lacking, answeredCount));
+        }
+    }
+
+    /**
+     * The needs one ESSP lacks, ranked by how many services they block (then general items first, then label).
+     * Empty when the ESSP was not assessed.
+     */
+    public static List<MissingItem> forEssp(ReadinessResult result, EsspReadiness e) {
+        if (!e.assessed()) {
+            return List.of();
+        }
+        Map<String, MissingAcc> needs = new LinkedHashMap<>();
+        forEachRelevantItem(result.catalogue(), e, (item, serviceCode) -> {
+            if (!e.assessment().answer(item.id()).lacking()) {
+                return;
+            }
+            MissingAcc acc = needs.computeIfAbsent(needKey(item), k -> new MissingAcc(item.labelFr()));
+            acc.codes.add(item.code());
+            if (serviceCode == null) {
+                acc.general = true;
+            } else {
+                acc.services.add(serviceCode);
+            }
+        });
+        List<MissingItem> out = new ArrayList<>();
+        needs.forEach((key, acc) -> out.add(new MissingItem(key, acc.label, List.copyOf(acc.codes), acc.general,
+                List.copyOf(acc.services))));
+        out.sort(Comparator.comparingInt((MissingItem m) -> m.blockedServices().size()).reversed()
+                .thenComparing(m -> !m.general()).thenComparing(MissingItem::labelFr));
+        return out;
+    }
+
+    private static final class MissingAcc {
+        final String label;
+        final Set<String> codes = new LinkedHashSet<>();
+        final Set<String> services = new LinkedHashSet<>();
+        boolean general;
+
+        MissingAcc(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * The needs list over the ESSPs in scope: for each need, how many ESSPs lack it (any of its relevant items
+     * lacking) among those that answered at least one of its relevant items; most frequent first.
+     */
+    public static List<Need> needs(ReadinessResult result, Predicate<EsspReadiness> scope) {
+        Map<String, NeedAcc> needs = new HashMap<>();
+        for (EsspReadiness e : result.essps()) {
+            if (!e.assessed() || !scope.test(e)) {
+                continue;
+            }
+            Map<String, boolean[]> seen = new HashMap<>(); // need -> {answered, lacking}
+            forEachRelevantItem(result.catalogue(), e, (item, serviceCode) -> {
+                AnswerState state = e.assessment().answer(item.id());
+                String key = needKey(item);
+                NeedAcc acc = needs.computeIfAbsent(key, k -> new NeedAcc(item.labelFr(), item.labelEn()));
+                acc.codes.add(item.code());
+                boolean[] flags = seen.computeIfAbsent(key, k -> new boolean[2]);
+                flags[0] |= state.answered() && state != AnswerState.NOT_APPLICABLE;
+                flags[1] |= state.lacking();
+            });
+            seen.forEach((key, flags) -> {
+                NeedAcc acc = needs.get(key);
+                if (flags[0]) {
+                    acc.answered++;
+                }
+                if (flags[1]) {
+                    acc.lacking++;
+                }
+            });
+        }
+        List<Need> out = new ArrayList<>();
+        needs.forEach((key, acc) -> {
+            if (acc.lacking > 0) {
+                out.add(new Need(key, acc.labelFr, acc.labelEn, acc.lacking, acc.answered, List.copyOf(acc.codes)));
+            }
+        });
+        out.sort(Comparator.comparingInt(Need::lacking).reversed().thenComparing(Need::labelFr));
+        return out;
+    }
+
+    private static final class NeedAcc {
+        final String labelFr;
+        final String labelEn;
+        final Set<String> codes = new java.util.TreeSet<>();
+        int lacking;
+        int answered;
+
+        NeedAcc(String labelFr, String labelEn) {
+            this.labelFr = labelFr;
+            this.labelEn = labelEn;
+        }
+    }
+
+    private interface ItemVisitor {
+        void visit(ReadinessData.Item item, String serviceCode);
+    }
+
+    /** General items, then the items of every service the ESSP's category requires or it offers; in scope only. */
+    private static void forEachRelevantItem(CatalogueModel catalogue, EsspReadiness e, ItemVisitor visitor) {
+        CatalogueModel.Version version = catalogue.version(e.assessment().catalogueVersionId());
+        for (List<ReadinessData.Item> items : version.generalItemsByDomain().values()) {
+            for (ReadinessData.Item item : items) {
+                if (item.inScope()) {
+                    visitor.visit(item, null);
+                }
+            }
+        }
+        for (ReadinessData.Service s : version.services()) {
+            boolean relevant = e.assessment().offeredServiceIds().contains(s.id())
+                    || "required".equals(version.requirement(s.id(), e.effectiveCategory()));
+            if (!relevant) {
+                continue;
+            }
+            for (List<ReadinessData.Item> items : version.serviceItemsByDomain(s.id()).values()) {
+                for (ReadinessData.Item item : items) {
+                    if (item.inScope()) {
+                        visitor.visit(item, s.code());
+                    }
+                }
+            }
+        }
+    }
+
+    /** The key that makes items of different services one need: the French label without case, accents, punctuation. */
+    public static String needKey(ReadinessData.Item item) {
+        String label = item.labelFr() == null ? item.code() : item.labelFr();
+        return Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", " ").trim();
+    }
+}
