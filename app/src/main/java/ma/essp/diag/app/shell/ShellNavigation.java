@@ -6,6 +6,7 @@ import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.pms.PmsArea;
 import ma.essp.diag.app.registry.EsspRegistryArea;
 import ma.essp.diag.app.reports.ReportsArea;
+import ma.essp.diag.app.territory.CirconscriptionsArea;
 import ma.essp.diag.app.territory.TerritoryArea;
 import ma.essp.diag.app.ui.NavigationEntry;
 import ma.essp.diag.app.ui.PlannedArea;
@@ -28,9 +29,9 @@ public final class ShellNavigation {
                 new MapArea(),
                 new HrArea(),
                 new PmsArea(),
+                new CirconscriptionsArea(),
                 new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
                 new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
-                new PlannedArea("circonscriptions", "nav.circonscriptions", Material2AL.ACCOUNT_TREE),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
