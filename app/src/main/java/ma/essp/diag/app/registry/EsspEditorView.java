@@ -152,6 +152,10 @@ public final class EsspEditorView {
         label.visibleProperty().bind(viewModel.errorProperty(field).isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         label.getStyleClass().add("danger");
+        // no wrapping inside the grid (JavaFX 26 mis-measures wrapped right-to-left text there): the full text is a tooltip
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(label.textProperty());
+        label.setTooltip(tip);
     }
 
     @FXML
