@@ -6,22 +6,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.text.Normalizer;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.app.map.model.MapOutlines;
+import ma.essp.diag.app.map.model.MapPicture;
 import ma.essp.diag.app.registry.EsspRegistryViewModel;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
-import ma.essp.diag.database.repository.EsspRepository;
-import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
 import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
 import ma.essp.diag.database.jooq.DefaultSchema;
+import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.EsspDetailRepository;
+import ma.essp.diag.database.repository.EsspMapRepository.MapData;
+import ma.essp.diag.database.repository.EsspMapRepository;
+import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
+import ma.essp.diag.database.repository.EsspRepository;
 import org.jooq.Table;
 
 /**
@@ -37,6 +46,7 @@ public final class MissionBenchmarks {
     private final Path emptySchema;
     /** Closed after the last case (e.g. a mission held open across the runs of a case). */
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private MissionFile open;
 
     public MissionBenchmarks(Path work, DemoScale scale, PrintWriter log) {
         this.work = work;
@@ -90,8 +100,77 @@ public final class MissionBenchmarks {
         resources.add(readiness);
         cases.add(readiness.allLevels());
         cases.addAll(new ReportBenchmarks(work, mission, log).cases());
+        // a detail page is opened many times a session: measure it warm (the first opening pays the JIT, ≈0.1 s)
+        cases.add(new BenchCase("open ESSP detail", "plain JDBC: the ESSP row and its staff", () -> openEsspDetail(),
+                () -> plainEsspAndStaff(), 30, 10));
+        cases.add(BenchCase.of("render map (outlines, figures, colours, points)", () -> prepareMap(),
+                "plain JDBC: ESSPs per province", () -> plainEsspsPerProvince()));
         return cases;
     }
+
+    /** The ESSP detail page's one background call, on an ESSP in the middle of the list. */
+    private Object openEsspDetail() throws Exception {
+        MissionFile file = openMission();
+        int id = middleEsspId(file);
+        return new EsspDetailRepository(file.dsl(), EditContext.system("bench")).load(id, LocalDate.now()).orElseThrow();
+    }
+
+    /** The screens work on the mission the window already has open: open it once, outside the measured work. */
+    private MissionFile openMission() throws Exception {
+        if (open == null) {
+            open = MissionFile.open(mission, work.resolve("backups"));
+            resources.add(open);
+        }
+        return open;
+    }
+
+    private Object plainEsspAndStaff() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement()) {
+            int id;
+            try (ResultSet rs = s.executeQuery("SELECT id FROM essp ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM essp)")) {
+                rs.next();
+                id = rs.getInt(1);
+            }
+            int n = 0;
+            try (ResultSet rs = s.executeQuery("SELECT * FROM essp WHERE id = " + id)) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT * FROM staff_position WHERE essp_id = " + id)) {
+                while (rs.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    /** What the map screen prepares off the FX thread before drawing: outlines (decoded once), data, fills, points. */
+    private Object prepareMap() throws Exception {
+        MissionFile file = openMission();
+        MapData data = new EsspMapRepository(file.dsl()).load();
+        return MapPicture.prepare(MapOutlines.shipped(), file.dsl(), data, MapFigure.ESSPS_PER_10K);
+    }
+
+    private Object plainEsspsPerProvince() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT c.province_id, count(*), sum(e.functionality = 'not_functioning') "
+                     + "FROM essp e JOIN circonscription c ON c.id = e.circonscription_id GROUP BY c.province_id")) {
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private static int middleEsspId(MissionFile file) {
+        int count = file.dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ESSP);
+        return file.dsl().select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                .orderBy(ma.essp.diag.database.jooq.Tables.ESSP.ID).limit(1).offset(count / 2).fetchOne().value1();
+    }
+
 
     private Object openAndList() throws Exception {
         try (MissionFile file = MissionFile.open(mission, work.resolve("backups"))) {

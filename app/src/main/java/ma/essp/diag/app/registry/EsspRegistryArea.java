@@ -3,7 +3,12 @@ package ma.essp.diag.app.registry;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
+import java.time.LocalDate;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.repository.EsspDetailRepository;
+import ma.essp.diag.database.repository.EsspEditRepository;
 import ma.essp.diag.database.repository.EsspRepository;
+import ma.essp.diag.database.repository.TerritoryRepository;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -29,10 +34,26 @@ public final class EsspRegistryArea implements FeatureArea {
 
     @Override
     public FeatureScreen open(FeatureContext context) {
-        EsspRegistryViewModel viewModel = new EsspRegistryViewModel(new EsspRepository(context.mission().dsl()),
-                context.executor(), context.i18n());
-        EsspRegistryView view = new EsspRegistryView(viewModel, context.i18n());
+        var dsl = context.mission().dsl();
+        EditContext edit = EditContext.system(System.getProperty("user.name", "user"));
+        EsspRegistryViewModel viewModel = new EsspRegistryViewModel(new EsspRepository(dsl), context.executor(), context.i18n());
+        EsspEditRepository editing = new EsspEditRepository(dsl, edit);
+        LastEdit lastEdit = new LastEdit(context.executor());
+        EsspEditorViewModel editor = new EsspEditorViewModel(editing, context.executor(), context.i18n(), lastEdit);
+        EsspDetailViewModel detail = new EsspDetailViewModel(new EsspDetailRepository(dsl, edit), context.executor(), context.i18n(),
+                LocalDate::now);
+        RegistryActionsViewModel actions = new RegistryActionsViewModel(editing, context.executor(), context.i18n(), lastEdit,
+                viewModel::load);
+        lastEdit.setAfterUndo(() -> {
+            viewModel.load();
+            if (editor.esspId() != null) {
+                editor.edit(editor.esspId());
+                detail.load(editor.esspId());
+            }
+        });
+        EsspRegistryView view = new EsspRegistryView(viewModel, editor, detail, actions, context.i18n());
         viewModel.load();
+        editor.loadReferences(new TerritoryRepository(dsl), new EsspRepository(dsl));
         return view;
     }
 }

@@ -14,17 +14,40 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.ViewLoader;
 import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
 
-/** Code-behind of {@code EsspRegistryView.fxml}: the sortable table and its filters. */
+/**
+ * Code-behind of {@code EsspRegistryView.fxml}: the sortable table and its filters, the actions on the selection
+ * (new, delete, bulk edit, undo), and beside it the ESSP form and detail page of the selected row. Ctrl+N starts a
+ * new ESSP; leaving a form with unsaved changes asks first.
+ */
 public final class EsspRegistryView implements FeatureScreen {
 
     private final EsspRegistryViewModel viewModel;
+    private final EsspEditorViewModel editorModel;
+    private final EsspDetailViewModel detailModel;
+    private final RegistryActionsViewModel actions;
+    private final EsspEditorView editor;
+    private final EsspDetailView detail;
+    private final I18n i18n;
     private final Parent root;
+    private Integer pendingSelection;
+    private boolean reverting;
 
     @FXML private TextField textFilter;
     @FXML private ComboBox<FilterChoice> categoryFilter;
@@ -43,10 +66,33 @@ public final class EsspRegistryView implements FeatureScreen {
     @FXML private TableColumn<EsspListRow, String> regionColumn;
     @FXML private TableColumn<EsspListRow, String> functionalityColumn;
     @FXML private TableColumn<EsspListRow, Long> populationColumn;
+    @FXML private Tab formTab;
+    @FXML private Tab detailTab;
+    @FXML private TabPane sideTabs;
+    @FXML private Button newButton;
+    @FXML private Button deleteButton;
+    @FXML private Button bulkButton;
+    @FXML private Button undoButton;
+    @FXML private ComboBox<FilterChoice> bulkFieldBox;
+    @FXML private ComboBox<FilterChoice> bulkValueBox;
+    @FXML private Label actionStatus;
 
-    public EsspRegistryView(EsspRegistryViewModel viewModel, I18n i18n) {
+    public EsspRegistryView(EsspRegistryViewModel viewModel, EsspEditorViewModel editorModel, EsspDetailViewModel detailModel,
+                            RegistryActionsViewModel actions, I18n i18n) {
         this.viewModel = viewModel;
+        this.editorModel = editorModel;
+        this.detailModel = detailModel;
+        this.actions = actions;
+        this.i18n = i18n;
+        this.editor = new EsspEditorView(editorModel, i18n);
+        this.detail = new EsspDetailView(detailModel, i18n);
         this.root = ViewLoader.load(this, i18n);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (NEW.match(e)) {
+                newEssp();
+                e.consume();
+            }
+        });
     }
 
     @FXML
@@ -89,6 +135,116 @@ public final class EsspRegistryView implements FeatureScreen {
         SortedList<EsspListRow> sorted = new SortedList<>(viewModel.filteredRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+
+        formTab.setContent(editor.view());
+        detailTab.setContent(detail.view());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> selectionChanged(old, row));
+        sorted.addListener((ListChangeListener<EsspListRow>) c -> selectPending());
+        deleteButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        bulkButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        bulkFieldBox.setItems(actions.bulkFields());
+        bulkFieldBox.valueProperty().bindBidirectional(actions.bulkFieldProperty());
+        bulkValueBox.setItems(actions.bulkValues());
+        bulkValueBox.valueProperty().bindBidirectional(actions.bulkValueProperty());
+        undoButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> actions.lastEdit().availableProperty().get()
+                        ? i18n.get("registry.action.undoWhat", actions.lastEdit().descriptionProperty().get())
+                        : i18n.get("registry.action.undo"),
+                actions.lastEdit().availableProperty(), actions.lastEdit().descriptionProperty()));
+        undoButton.disableProperty().bind(actions.lastEdit().availableProperty().not());
+        actionStatus.textProperty().bind(actions.statusProperty());
+        editorModel.setOnSaved(id -> {
+            pendingSelection = id;
+            viewModel.load();
+            detailModel.load(id);
+        });
+    }
+
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+
+    private void selectionChanged(EsspListRow old, EsspListRow row) {
+        if (reverting || row == null) {
+            return;
+        }
+        if (editorModel.esspId() != null && editorModel.esspId() == row.id()) {
+            return;
+        }
+        if (!confirmLeave()) {
+            reverting = true;
+            javafx.application.Platform.runLater(() -> {
+                table.getSelectionModel().clearSelection();
+                if (old != null) {
+                    table.getSelectionModel().select(old);
+                }
+                reverting = false;
+            });
+            return;
+        }
+        editorModel.edit(row.id());
+        detailModel.load(row.id());
+    }
+
+    /** The unsaved-changes guard: true when there is nothing to lose or the user agrees to drop it. */
+    private boolean confirmLeave() {
+        if (!editorModel.dirtyProperty().get()) {
+            return true;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("registry.guard.message"), ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle(i18n.get("registry.guard.title"));
+        alert.setHeaderText(null);
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        boolean drop = alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        if (drop) {
+            editorModel.revert();
+        }
+        return drop;
+    }
+
+    private void selectPending() {
+        if (pendingSelection == null) {
+            return;
+        }
+        int id = pendingSelection;
+        table.getItems().stream().filter(r -> r.id() == id).findFirst().ifPresent(r -> {
+            pendingSelection = null;
+            reverting = true;
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(r);
+            table.scrollTo(r);
+            reverting = false;
+        });
+    }
+
+    private java.util.List<Integer> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().map(EsspListRow::id).toList();
+    }
+
+    @FXML
+    private void newEssp() {
+        if (!confirmLeave()) {
+            return;
+        }
+        editorModel.newEssp();
+        sideTabs.getSelectionModel().select(formTab);
+        editor.focusFirstField();
+    }
+
+    @FXML
+    private void delete() {
+        actions.delete(selectedIds());
+    }
+
+    @FXML
+    private void applyBulk() {
+        actions.applyBulk(selectedIds());
+    }
+
+    @FXML
+    private void undo() {
+        actions.undo();
     }
 
     private static void text(TableColumn<EsspListRow, String> column, Function<EsspListRow, String> value) {

@@ -1,9 +1,12 @@
 package ma.essp.diag.app.shell;
 
 import java.util.List;
+import ma.essp.diag.app.hr.HrArea;
+import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.pms.PmsArea;
 import ma.essp.diag.app.registry.EsspRegistryArea;
 import ma.essp.diag.app.reports.ReportsArea;
+import ma.essp.diag.app.territory.CirconscriptionsArea;
 import ma.essp.diag.app.territory.TerritoryArea;
 import ma.essp.diag.app.ui.NavigationEntry;
 import ma.essp.diag.app.ui.PlannedArea;
@@ -23,11 +26,12 @@ public final class ShellNavigation {
         return List.of(
                 new TerritoryArea(),
                 new EsspRegistryArea(),
-                new PlannedArea("hr", "nav.hr", Material2MZ.PEOPLE),
+                new MapArea(),
+                new HrArea(),
                 new PmsArea(),
+                new CirconscriptionsArea(),
                 new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
                 new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
-                new PlannedArea("circonscriptions", "nav.circonscriptions", Material2AL.ACCOUNT_TREE),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),

@@ -1,0 +1,112 @@
+package ma.essp.diag.app.hr;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.reporting.hr.HrFactsLoader;
+import ma.essp.diag.reporting.hr.HrIndicators;
+import ma.essp.diag.reporting.hr.HrIndicators.Figures;
+import ma.essp.diag.reporting.hr.HrIndicators.Report;
+
+/** HR indicators by region, province, circonscription or ESSP, computed in the background from the whole mission. */
+public final class HrIndicatorsViewModel {
+
+    private final HrFactsLoader loader;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+
+    private final ObservableList<FilterChoice> levels = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> level = new SimpleObjectProperty<>(this, "level");
+    private final ObservableList<Figures> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper national = new ReadOnlyStringWrapper(this, "national", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private Report report;
+
+    public HrIndicatorsViewModel(HrFactsLoader loader, TaskExecutor executor, I18n i18n) {
+        this.loader = loader;
+        this.executor = executor;
+        this.i18n = i18n;
+        levels.setAll(new FilterChoice("REGION", i18n.get("hr.level.region")), new FilterChoice("PROVINCE", i18n.get("hr.level.province")),
+                new FilterChoice("CIRCONSCRIPTION", i18n.get("hr.level.circonscription")), new FilterChoice("ESSP", i18n.get("hr.level.essp")));
+        level.set(levels.getFirst());
+        level.addListener((obs, old, now) -> showLevel());
+    }
+
+    public void load() {
+        executor.execute(BackgroundTask.wrap(() -> new HrIndicators().compute(loader.load()))
+                .onSuccess(r -> {
+                    report = r;
+                    Figures n = r.national();
+                    national.set(i18n.get("hr.national", density(n), n.essps(), n.vacantPositions(), n.withoutDoctor(),
+                            n.doctorExpected(), n.withoutMidwife(), n.deliveryUnits()));
+                    showLevel();
+                })
+                .onFailure(e -> error.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+    }
+
+    private void showLevel() {
+        if (report == null || level.get() == null) {
+            return;
+        }
+        List<Figures> list = switch (level.get().value()) {
+            case "PROVINCE" -> report.provinces();
+            case "CIRCONSCRIPTION" -> report.circonscriptions();
+            case "ESSP" -> report.essps();
+            default -> report.regions();
+        };
+        rows.setAll(list);
+    }
+
+    public String density(Figures f) {
+        return f.corePer10k() == null ? "—" : String.format(i18n.locale(), "%.1f", f.corePer10k());
+    }
+
+    public String who(Figures f) {
+        return f.corePer10k() == null ? "—" : f.meetsWhoThreshold() ? i18n.get("hr.who.meets") : i18n.get("hr.who.below");
+    }
+
+    public String fte(double v) {
+        return String.format(i18n.locale(), "%.1f", v);
+    }
+
+    public String ratio(int n, int of) {
+        return of == 0 ? "—" : String.format(Locale.ROOT, "%d / %d", n, of);
+    }
+
+    public String name(Figures f) {
+        return f.level() == HrIndicators.Level.ESSP ? f.code() + " " + f.nameFr() : i18n.localName(f.nameFr(), f.nameAr());
+    }
+
+    public String formatNumber(long n) {
+        return i18n.formatNumber(n);
+    }
+
+    public ObservableList<FilterChoice> levels() {
+        return levels;
+    }
+
+    public ObjectProperty<FilterChoice> levelProperty() {
+        return level;
+    }
+
+    public ObservableList<Figures> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty nationalProperty() {
+        return national.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

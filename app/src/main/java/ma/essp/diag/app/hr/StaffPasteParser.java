@@ -1,0 +1,135 @@
+package ma.essp.diag.app.hr;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads staff rows copied from Excel (tab-separated lines) for the HR entry grid. Columns, in this order:
+ * cadre, employer, status, FTE, gender, holder name, job title, notes; only the cadre is required. Cadres and
+ * codes can be typed as codes or as labels in any of the three languages (accents and case ignored), because
+ * that is what workbooks contain. A header line is skipped. Every line that cannot be read is reported with
+ * its number; nothing is guessed.
+ */
+public final class StaffPasteParser {
+
+    public record Row(int line, String cadreCode, String employer, String status, double fte, String gender, String holderName,
+                      String jobTitle, String notes) {
+    }
+
+    /** {@code key} is the bundle key of the message, {@code value} what was read. */
+    public record LineError(int line, String key, String value) {
+    }
+
+    public record Result(List<Row> rows, List<LineError> errors) {
+    }
+
+    private static final Map<String, String> EMPLOYERS = aliases(Map.of(
+            "ministry", List.of("ministere", "ministère", "ms", "msps", "ministry", "وزارة"),
+            "gst", List.of("gst", "groupement sanitaire territorial"),
+            "commune", List.of("commune", "collectivite", "جماعة"),
+            "other", List.of("autre", "other", "اخر")));
+    private static final Map<String, String> STATUSES = aliases(Map.of(
+            "filled", List.of("pourvu", "occupe", "occupé", "en poste", "filled", "titulaire"),
+            "vacant", List.of("vacant", "poste vacant", "شاغر"),
+            "contract", List.of("contractuel", "contrat", "contract"),
+            "on_leave", List.of("conge", "congé", "en conge", "on leave", "on_leave"),
+            "seconded", List.of("detache", "détaché", "mis a disposition", "seconded")));
+    private static final Map<String, String> GENDERS = aliases(Map.of(
+            "f", List.of("f", "femme", "female", "w", "أنثى"),
+            "m", List.of("m", "h", "homme", "male", "ذكر")));
+
+    private final Map<String, String> cadres = new HashMap<>();
+
+    /** {@code cadreNames}: code → labels (fr, en, ar). */
+    public StaffPasteParser(Map<String, Collection<String>> cadreNames) {
+        cadreNames.forEach((code, labels) -> {
+            cadres.put(key(code), code);
+            labels.forEach(l -> cadres.put(key(l), code));
+        });
+    }
+
+    public Result parse(String clipboard) {
+        List<Row> rows = new ArrayList<>();
+        List<LineError> errors = new ArrayList<>();
+        String[] lines = clipboard.replace("\r\n", "\n").replace('\r', '\n').split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            int number = i + 1;
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            String cadre = cadres.get(key(cell(cells, 0)));
+            if (cadre == null) {
+                if (i == 0) {
+                    continue; // a header line
+                }
+                errors.add(new LineError(number, "hr.paste.error.cadre", cell(cells, 0)));
+                continue;
+            }
+            String employer = lookup(EMPLOYERS, cell(cells, 1), "ministry");
+            String status = lookup(STATUSES, cell(cells, 2), "filled");
+            String gender = lookup(GENDERS, cell(cells, 4), null);
+            if (employer == null) {
+                errors.add(new LineError(number, "hr.paste.error.employer", cell(cells, 1)));
+                continue;
+            }
+            if (status == null) {
+                errors.add(new LineError(number, "hr.paste.error.status", cell(cells, 2)));
+                continue;
+            }
+            if (gender == null && !cell(cells, 4).isBlank()) {
+                errors.add(new LineError(number, "hr.paste.error.gender", cell(cells, 4)));
+                continue;
+            }
+            double fte;
+            try {
+                String f = cell(cells, 3).replace(',', '.').replace("%", "").strip();
+                fte = f.isEmpty() ? 1 : Double.parseDouble(f);
+                if (cell(cells, 3).contains("%")) {
+                    fte /= 100;
+                }
+            } catch (NumberFormatException e) {
+                fte = Double.NaN;
+            }
+            if (Double.isNaN(fte) || fte < 0 || fte > 1) {
+                errors.add(new LineError(number, "hr.paste.error.fte", cell(cells, 3)));
+                continue;
+            }
+            rows.add(new Row(number, cadre, employer, status, fte, gender, blankToNull(cell(cells, 5)), blankToNull(cell(cells, 6)),
+                    blankToNull(cell(cells, 7))));
+        }
+        return new Result(rows, errors);
+    }
+
+    private static String lookup(Map<String, String> aliases, String value, String whenBlank) {
+        return value.isBlank() ? whenBlank : aliases.get(key(value));
+    }
+
+    private static String cell(String[] cells, int i) {
+        return i < cells.length ? cells[i].strip() : "";
+    }
+
+    private static String blankToNull(String s) {
+        return s.isBlank() ? null : s;
+    }
+
+    static String key(String s) {
+        return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    private static Map<String, String> aliases(Map<String, List<String>> byCode) {
+        Map<String, String> map = new HashMap<>();
+        byCode.forEach((code, names) -> {
+            map.put(key(code), code);
+            names.forEach(n -> map.put(key(n), code));
+        });
+        return map;
+    }
+}

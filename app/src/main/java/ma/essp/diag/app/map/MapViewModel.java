@@ -1,0 +1,211 @@
+package ma.essp.diag.app.map;
+
+import ma.essp.diag.app.map.model.ColourScale;
+import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.app.map.model.MapOutlines;
+import ma.essp.diag.app.map.model.MapPicture;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.paint.Color;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.repository.EsspMapRepository;
+import ma.essp.diag.database.repository.EsspMapRepository.MapData;
+import ma.essp.diag.database.repository.EsspMapRepository.ProvinceUnit;
+import ma.essp.diag.database.repository.EsspRepository;
+import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
+import org.jooq.DSLContext;
+
+/**
+ * The offline map: outlines decoded once and the mission's figures read in the background, provinces coloured by
+ * the chosen figure, a legend, and the ESSPs of the province the user clicks. Recolouring for another figure runs
+ * in the background too (a figure may query the mission).
+ */
+public final class MapViewModel {
+
+    /** One legend line: colour and the value range it stands for. */
+    public record LegendEntry(Color colour, String text) {
+    }
+
+    private final EsspMapRepository repository;
+    private final EsspRepository essps;
+    private final DSLContext dsl;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final List<MapFigure> figures;
+
+    private final ObservableList<FilterChoice> figureChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> figure = new SimpleObjectProperty<>(this, "figure");
+    private final ReadOnlyObjectWrapper<MapPicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
+    private final ObservableList<LegendEntry> legend = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper selectedIso = new ReadOnlyStringWrapper(this, "selectedIso");
+    private final ReadOnlyStringWrapper selectedTitle = new ReadOnlyStringWrapper(this, "selectedTitle", "");
+    private final ObservableList<EsspListRow> provinceEssps = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+
+    private MapData data;
+    private List<EsspListRow> allEssps = List.of();
+
+    public MapViewModel(EsspMapRepository repository, EsspRepository essps, DSLContext dsl, TaskExecutor executor, I18n i18n,
+                        List<MapFigure> figures) {
+        this.repository = repository;
+        this.essps = essps;
+        this.dsl = dsl;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.figures = List.copyOf(figures);
+        for (MapFigure f : figures) {
+            figureChoices.add(new FilterChoice(f.id(), i18n.get(f.labelKey())));
+        }
+        figure.set(figureChoices.getFirst());
+        figure.addListener((obs, old, now) -> recolour());
+    }
+
+    private record Loaded(MapData data, List<EsspListRow> essps, MapPicture picture) {
+    }
+
+    /** Decodes the outlines (first time only) and reads the figures, off the FX thread. */
+    public void load() {
+        MapFigure chosen = chosenFigure();
+        executor.execute(BackgroundTask.wrap(() -> {
+                    MapData d = repository.load();
+                    return new Loaded(d, essps.list(), MapPicture.prepare(MapOutlines.shipped(), dsl, d, chosen));
+                })
+                .onRunning(() -> loading.set(true))
+                .onSuccess(l -> {
+                    data = l.data();
+                    allEssps = l.essps();
+                    show(l.picture());
+                })
+                .onFailure(e -> error.set(i18n.get("map.error.load", String.valueOf(e.getMessage()))))
+                .onFinished(() -> loading.set(false)));
+    }
+
+    private void recolour() {
+        if (data == null) {
+            return;
+        }
+        MapData d = data;
+        MapFigure chosen = chosenFigure();
+        executor.execute(BackgroundTask.wrap(() -> MapPicture.prepare(MapOutlines.shipped(), dsl, d, chosen))
+                .onSuccess(this::show)
+                .onFailure(e -> error.set(i18n.get("map.error.load", String.valueOf(e.getMessage())))));
+    }
+
+    private MapFigure chosenFigure() {
+        String id = figure.get() == null ? figures.getFirst().id() : figure.get().value();
+        return figures.stream().filter(f -> f.id().equals(id)).findFirst().orElse(figures.getFirst());
+    }
+
+    private void show(MapPicture p) {
+        picture.set(p);
+        List<LegendEntry> entries = new ArrayList<>();
+        ColourScale scale = p.scale();
+        for (int i = 0; i < scale.classes(); i++) {
+            entries.add(new LegendEntry(scale.colours().get(i), i18n.get("map.legend.range",
+                    p.figure().format(scale.breaks()[i]), p.figure().format(scale.breaks()[i + 1]))));
+        }
+        entries.add(new LegendEntry(ColourScale.NO_DATA, i18n.get("map.legend.noData")));
+        legend.setAll(entries);
+        summary.set(i18n.get("map.summary", p.data().essps().size(), allEssps.size()));
+        if (selectedIso.get() != null) {
+            select(selectedIso.get());
+        }
+    }
+
+    /** A click on a province: its name, its value for the figure, and its ESSPs (with or without coordinates). */
+    public void select(String iso) {
+        MapPicture p = picture.get();
+        if (p == null || iso == null) {
+            return;
+        }
+        ProvinceUnit unit = p.data().provinces().stream().filter(u -> u.isoCode().equals(iso)).findFirst().orElse(null);
+        if (unit == null) {
+            return;
+        }
+        selectedIso.set(iso);
+        Double value = p.values().get(iso);
+        selectedTitle.set(i18n.get("map.selected", i18n.localName(unit.nameFr(), unit.nameAr()), unit.essps(),
+                value == null ? "—" : p.figure().format(value)));
+        Set<Integer> provinces = new HashSet<>(unit.provinceIds());
+        provinceEssps.setAll(allEssps.stream().filter(e -> provinces.contains(e.provinceId())).toList());
+    }
+
+    public void clearSelection() {
+        selectedIso.set(null);
+        selectedTitle.set("");
+        provinceEssps.clear();
+    }
+
+    public String credit() {
+        return MapOutlines.CREDIT;
+    }
+
+    public ObservableList<FilterChoice> figureChoices() {
+        return figureChoices;
+    }
+
+    public ObjectProperty<FilterChoice> figureProperty() {
+        return figure;
+    }
+
+    public ReadOnlyObjectProperty<MapPicture> pictureProperty() {
+        return picture.getReadOnlyProperty();
+    }
+
+    public ObservableList<LegendEntry> legend() {
+        return legend;
+    }
+
+    public ReadOnlyStringProperty selectedIsoProperty() {
+        return selectedIso.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectedTitleProperty() {
+        return selectedTitle.getReadOnlyProperty();
+    }
+
+    public ObservableList<EsspListRow> provinceEssps() {
+        return provinceEssps;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public String functionalityLabel(String code) {
+        return switch (code) {
+            case "partially" -> i18n.get("functionality.partially");
+            case "not_functioning" -> i18n.get("functionality.not_functioning");
+            default -> i18n.get("functionality.fully");
+        };
+    }
+
+    public String name(EsspListRow row) {
+        return i18n.localName(row.nameFr(), row.nameAr());
+    }
+}

@@ -1,0 +1,103 @@
+package ma.essp.diag.app.map.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ma.essp.diag.database.repository.EsspMapRepository.MapData;
+import ma.essp.diag.database.repository.EsspMapRepository.ProvinceUnit;
+import org.jooq.DSLContext;
+
+/**
+ * A figure the map can colour provinces by. {@link #compute} runs off the FX thread and may query the mission,
+ * so later features add their own (the readiness index of the PMS issue) by adding an implementation to the list
+ * given to {@link MapViewModel}. Units without a value stay uncoloured ("no data").
+ */
+public interface MapFigure {
+
+    String id();
+
+    /** Bundle key of the figure's name. */
+    String labelKey();
+
+    /** Value per province ISO code. */
+    Map<String, Double> compute(DSLContext dsl, MapData data);
+
+    /** Whether a high value is good news (the colour ramp runs the other way when it is not). */
+    boolean higherIsBetter();
+
+    /** How a value is written in the legend and tooltips. */
+    String format(double value);
+
+    /** ESSPs per 10,000 inhabitants (2024 census population of the province). */
+    MapFigure ESSPS_PER_10K = new MapFigure() {
+        @Override
+        public String id() {
+            return "essps_per_10k";
+        }
+
+        @Override
+        public String labelKey() {
+            return "map.figure.esspsPer10k";
+        }
+
+        @Override
+        public Map<String, Double> compute(DSLContext dsl, MapData data) {
+            Map<String, Double> values = new HashMap<>();
+            for (ProvinceUnit u : data.provinces()) {
+                if (u.population() > 0 && u.essps() > 0) {
+                    values.put(u.isoCode(), u.essps() * 10_000.0 / u.population());
+                }
+            }
+            return values;
+        }
+
+        @Override
+        public boolean higherIsBetter() {
+            return true;
+        }
+
+        @Override
+        public String format(double value) {
+            return String.format(java.util.Locale.ROOT, "%.2f", value);
+        }
+    };
+
+    /** Share of the province's ESSPs that are not functioning, in percent. */
+    MapFigure SHARE_NOT_FUNCTIONING = new MapFigure() {
+        @Override
+        public String id() {
+            return "share_not_functioning";
+        }
+
+        @Override
+        public String labelKey() {
+            return "map.figure.shareNotFunctioning";
+        }
+
+        @Override
+        public Map<String, Double> compute(DSLContext dsl, MapData data) {
+            Map<String, Double> values = new HashMap<>();
+            for (ProvinceUnit u : data.provinces()) {
+                if (u.essps() > 0) {
+                    values.put(u.isoCode(), 100.0 * u.notFunctioning() / u.essps());
+                }
+            }
+            return values;
+        }
+
+        @Override
+        public boolean higherIsBetter() {
+            return false;
+        }
+
+        @Override
+        public String format(double value) {
+            return String.format(java.util.Locale.ROOT, "%.1f %%", value);
+        }
+    };
+
+    /** The figures built so far. */
+    static List<MapFigure> builtIn() {
+        return List.of(ESSPS_PER_10K, SHARE_NOT_FUNCTIONING);
+    }
+}

@@ -1,0 +1,181 @@
+package ma.essp.diag.app.registry;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.database.repository.EsspDetailRepository;
+import ma.essp.diag.database.repository.EsspDetailRepository.EsspDetail;
+import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
+import ma.essp.diag.database.repository.StructureRepository.Authority;
+import ma.essp.diag.database.repository.StructureRepository.Structure;
+import ma.essp.diag.database.repository.StructureRepository.TerritoryChain;
+
+/**
+ * The ESSP detail page: identity, the territory chain up to the GST with its takeover date and who runs the region
+ * today, staff, latest assessment, complaints system and samples, supervision visits and findings. Read in one
+ * background call.
+ */
+public final class EsspDetailViewModel {
+
+    /** One line of a section: label and value, both translated. */
+    public record Line(String label, String value) {
+    }
+
+    private final EsspDetailRepository repository;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final Supplier<LocalDate> today;
+
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ObservableList<Line> identity = FXCollections.observableArrayList();
+    private final ObservableList<Line> chain = FXCollections.observableArrayList();
+    private final ObservableList<Line> staff = FXCollections.observableArrayList();
+    private final ObservableList<Line> activity = FXCollections.observableArrayList();
+
+    public EsspDetailViewModel(EsspDetailRepository repository, TaskExecutor executor, I18n i18n, Supplier<LocalDate> today) {
+        this.repository = repository;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.today = today;
+        title.set(i18n.get("registry.detail.none"));
+    }
+
+    public void load(int esspId) {
+        LocalDate date = today.get();
+        executor.execute(BackgroundTask.wrap(() -> repository.load(esspId, date).orElseThrow())
+                .onRunning(() -> error.set(""))
+                .onSuccess(this::show)
+                .onFailure(e -> error.set(i18n.get("registry.detail.error", String.valueOf(e.getMessage())))));
+    }
+
+    void show(EsspDetail d) {
+        var v = d.essp().values();
+        title.set(v.code() + " — " + i18n.localName(v.nameFr(), v.nameAr()));
+        List<Line> id = new ArrayList<>();
+        id.add(new Line(i18n.get("registry.form.category"), d.categoryCode()));
+        id.add(new Line(i18n.get("registry.form.milieu"), i18n.get("rural".equals(v.milieu()) ? "milieu.rural" : "milieu.urban")));
+        id.add(new Line(i18n.get("registry.form.functionality"), functionality(v.functionality())
+                + (v.functionalityReason() == null ? "" : " (" + v.functionalityReason() + ")")));
+        id.add(new Line(i18n.get("registry.form.population"), v.populationServed() == null ? "—" : i18n.formatNumber(v.populationServed())));
+        id.add(new Line(i18n.get("registry.detail.coordinates"), v.latitude() == null ? "—" : v.latitude() + ", " + v.longitude()));
+        id.add(new Line(i18n.get("registry.detail.version"), i18n.get("registry.detail.versionValue", d.essp().version(),
+                d.essp().updatedBy(), d.essp().updatedAt())));
+        identity.setAll(id);
+
+        TerritoryChain c = d.chain();
+        List<Line> ch = new ArrayList<>();
+        ch.add(new Line(i18n.get("registry.form.circonscription"), i18n.localName(c.circonscriptionFr(), c.circonscriptionAr())));
+        ch.add(new Line(i18n.get("registry.detail.delegation"), c.delegation().map(this::name).orElse(i18n.get("registry.detail.unknown"))
+                + " (" + i18n.localName(c.provinceFr(), c.provinceAr()) + ")"));
+        ch.add(new Line(i18n.get("registry.detail.drs"), c.drs().map(this::name).orElse(i18n.get("registry.detail.unknown"))));
+        ch.add(new Line(i18n.get("registry.detail.sres"), c.sres().map(this::name).orElse(i18n.get("registry.detail.unknown"))));
+        ch.add(new Line(i18n.get("registry.detail.gst"), c.gst().map(g -> name(g) + " — " + (g.takeoverOn() == null
+                ? i18n.get("registry.detail.takeoverUnknown") : i18n.get("registry.detail.takeoverOn", date(g.takeoverOn()))))
+                .orElse(i18n.get("registry.detail.unknown"))));
+        ch.add(new Line(i18n.get("registry.detail.authority"), c.authorityToday() == Authority.GST
+                ? i18n.get("registry.detail.authority.gst") : i18n.get("registry.detail.authority.drs")));
+        chain.setAll(ch);
+
+        List<Line> st = new ArrayList<>();
+        for (StoredPosition p : d.staff()) {
+            var s = p.values();
+            var cadre = d.cadres().get(s.cadreCode());
+            String cadreLabel = cadre == null ? s.cadreCode() : switch (i18n.locale().getLanguage()) {
+                case "ar" -> cadre.labelAr();
+                case "en" -> cadre.labelEn();
+                default -> cadre.labelFr();
+            };
+            st.add(new Line(cadreLabel, i18n.get("registry.detail.staffLine", statusLabel(s.status()), s.fte(),
+                    Objects.toString(s.holderName(), "—"))));
+        }
+        if (st.isEmpty()) {
+            st.add(new Line(i18n.get("registry.detail.staff"), i18n.get("registry.detail.noStaff")));
+        }
+        staff.setAll(st);
+
+        List<Line> act = new ArrayList<>();
+        act.add(new Line(i18n.get("registry.detail.assessment"), d.latestAssessment()
+                .map(a -> i18n.get("registry.detail.assessmentValue", date(a.assessedOn()), a.status(), Objects.toString(a.assessor(), "—")))
+                .orElse(i18n.get("registry.detail.noAssessment"))));
+        act.add(new Line(i18n.get("registry.detail.complaints"), d.complaints()
+                .map(k -> i18n.get("registry.detail.complaintsValue", String.join(", ", k.channels()), k.registerKept() ? "✓" : "✗",
+                        k.samples()))
+                .orElse(i18n.get("registry.detail.noComplaints"))));
+        act.add(new Line(i18n.get("registry.detail.visits"), d.visits().isEmpty() ? "—" : i18n.get("registry.detail.visitsValue",
+                d.visits().size(), date(d.visits().getFirst().visitedOn()))));
+        for (var f : d.findings()) {
+            act.add(new Line(i18n.get("registry.detail.finding", f.axis()), f.kind() + " · " + f.title()));
+        }
+        activity.setAll(act);
+        loaded.set(true);
+    }
+
+    private String statusLabel(String status) {
+        return switch (status) {
+            case "vacant" -> i18n.get("hr.status.vacant");
+            case "contract" -> i18n.get("hr.status.contract");
+            case "on_leave" -> i18n.get("hr.status.on_leave");
+            case "seconded" -> i18n.get("hr.status.seconded");
+            default -> i18n.get("hr.status.filled");
+        };
+    }
+
+    private String name(Structure s) {
+        return i18n.localName(s.nameFr(), s.nameAr());
+    }
+
+    private String functionality(String code) {
+        return switch (code) {
+            case "partially" -> i18n.get("functionality.partially");
+            case "not_functioning" -> i18n.get("functionality.not_functioning");
+            default -> i18n.get("functionality.fully");
+        };
+    }
+
+    private String date(LocalDate d) {
+        return d == null ? "—" : d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale()));
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ObservableList<Line> identity() {
+        return identity;
+    }
+
+    public ObservableList<Line> chain() {
+        return chain;
+    }
+
+    public ObservableList<Line> staff() {
+        return staff;
+    }
+
+    public ObservableList<Line> activity() {
+        return activity;
+    }
+}

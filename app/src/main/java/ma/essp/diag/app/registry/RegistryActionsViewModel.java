@@ -1,0 +1,161 @@
+package ma.essp.diag.app.registry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.repository.EsspEditRepository;
+import ma.essp.diag.database.repository.EsspEditRepository.BulkField;
+import ma.essp.diag.database.repository.EsspEditRepository.StoredEssp;
+
+/**
+ * Actions on a selection of the ESSP list: soft delete (undone by a restore) and bulk edit of one field (e.g. set
+ * the functionality of 20 ESSPs), each undoable through {@link LastEdit}.
+ */
+public final class RegistryActionsViewModel {
+
+    private final EsspEditRepository repository;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final LastEdit lastEdit;
+    private final Runnable afterChange;
+
+    private final ObservableList<FilterChoice> bulkFields = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> bulkValues = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> bulkField = new SimpleObjectProperty<>(this, "bulkField");
+    private final ObjectProperty<FilterChoice> bulkValue = new SimpleObjectProperty<>(this, "bulkValue");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+
+    public RegistryActionsViewModel(EsspEditRepository repository, TaskExecutor executor, I18n i18n, LastEdit lastEdit,
+                                    Runnable afterChange) {
+        this.repository = repository;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.lastEdit = lastEdit;
+        this.afterChange = afterChange;
+        bulkFields.setAll(new FilterChoice(BulkField.FUNCTIONALITY.name(), i18n.get("registry.form.functionality")),
+                new FilterChoice(BulkField.MILIEU.name(), i18n.get("registry.form.milieu")),
+                new FilterChoice(BulkField.DELIVERY_UNIT.name(), i18n.get("registry.form.deliveryUnit")));
+        bulkField.addListener((obs, old, now) -> refreshValues());
+        bulkField.set(bulkFields.getFirst());
+    }
+
+    private void refreshValues() {
+        FilterChoice f = bulkField.get();
+        if (f == null) {
+            bulkValues.clear();
+            return;
+        }
+        bulkValues.setAll(switch (BulkField.valueOf(f.value())) {
+            case FUNCTIONALITY -> List.of(new FilterChoice("fully", i18n.get("functionality.fully")),
+                    new FilterChoice("partially", i18n.get("functionality.partially")),
+                    new FilterChoice("not_functioning", i18n.get("functionality.not_functioning")));
+            case MILIEU -> List.of(new FilterChoice("rural", i18n.get("milieu.rural")), new FilterChoice("urban", i18n.get("milieu.urban")));
+            case DELIVERY_UNIT -> List.of(new FilterChoice("true", i18n.get("registry.bulk.yes")), new FilterChoice("false", i18n.get("registry.bulk.no")));
+            default -> List.of();
+        });
+        bulkValue.set(bulkValues.isEmpty() ? null : bulkValues.getFirst());
+    }
+
+    /** Soft-deletes the selected ESSPs; undo restores them. */
+    public void delete(List<Integer> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> {
+                    Map<Integer, Integer> versions = new LinkedHashMap<>();
+                    for (int id : ids) {
+                        StoredEssp s = repository.find(id).orElseThrow();
+                        versions.put(id, repository.softDelete(id, s.version()));
+                    }
+                    return versions;
+                })
+                .onSuccess(versions -> {
+                    lastEdit.record(i18n.get("registry.undo.delete", versions.size()), () -> {
+                        versions.forEach(repository::restore);
+                        return versions.keySet().iterator().next();
+                    });
+                    status.set(i18n.get("registry.status.deleted", versions.size()));
+                    afterChange.run();
+                })
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+    }
+
+    /** Sets the chosen field to the chosen value on every selected ESSP; undo puts each previous value back. */
+    public void applyBulk(List<Integer> ids) {
+        if (ids.isEmpty() || bulkField.get() == null || bulkValue.get() == null) {
+            return;
+        }
+        BulkField field = BulkField.valueOf(bulkField.get().value());
+        Object value = field == BulkField.DELIVERY_UNIT ? Boolean.valueOf(bulkValue.get().value()) : bulkValue.get().value();
+        String label = bulkField.get().label() + " = " + bulkValue.get().label();
+        executor.execute(BackgroundTask.wrap(() -> {
+                    Map<Object, List<Integer>> previous = new LinkedHashMap<>();
+                    for (int id : ids) {
+                        var v = repository.find(id).orElseThrow().values();
+                        Object old = switch (field) {
+                            case FUNCTIONALITY -> v.functionality();
+                            case MILIEU -> v.milieu();
+                            case DELIVERY_UNIT -> v.deliveryUnit();
+                            default -> throw new IllegalStateException(field.name());
+                        };
+                        previous.computeIfAbsent(old, k -> new ArrayList<>()).add(id);
+                    }
+                    repository.bulkSet(ids, field, value);
+                    return previous;
+                })
+                .onSuccess(previous -> {
+                    lastEdit.record(i18n.get("registry.undo.bulk", label, ids.size()), () -> {
+                        previous.forEach((old, group) -> repository.bulkSet(group, field, old));
+                        return ids.getFirst();
+                    });
+                    status.set(i18n.get("registry.status.bulk", label, ids.size()));
+                    afterChange.run();
+                })
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+    }
+
+    /** Undoes the last edit of the screen. */
+    public void undo() {
+        lastEdit.undo(e -> status.set(i18n.get("registry.status.undoFailed", String.valueOf(e.getMessage()))));
+    }
+
+    public ObservableList<FilterChoice> bulkFields() {
+        return bulkFields;
+    }
+
+    public ObservableList<FilterChoice> bulkValues() {
+        return bulkValues;
+    }
+
+    public ObjectProperty<FilterChoice> bulkFieldProperty() {
+        return bulkField;
+    }
+
+    public ObjectProperty<FilterChoice> bulkValueProperty() {
+        return bulkValue;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public LastEdit lastEdit() {
+        return lastEdit;
+    }
+
+    static String describe(Object o) {
+        return Objects.toString(o);
+    }
+}

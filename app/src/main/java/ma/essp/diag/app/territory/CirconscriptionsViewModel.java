@@ -1,0 +1,414 @@
+package ma.essp.diag.app.territory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository;
+import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Comparison;
+import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function;
+import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.FunctionHeld;
+import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Visit;
+import ma.essp.diag.database.repository.CirconscriptionRepository;
+import ma.essp.diag.database.repository.CirconscriptionRepository.CirconscriptionDraft;
+import ma.essp.diag.database.repository.CirconscriptionRepository.StoredCirconscription;
+import ma.essp.diag.database.repository.EditRuleException;
+import ma.essp.diag.database.repository.StaleEditException;
+import ma.essp.diag.database.repository.TerritoryRepository;
+
+/**
+ * The circonscriptions of a province (ToR axis 4): create, rename, head and seat, delete (a province keeps two or
+ * more), move ESSPs between them; for the selected one, the functions it actually holds and its supervision visits;
+ * and the comparison of the province's circonscriptions for a year.
+ */
+public final class CirconscriptionsViewModel {
+
+    private final CirconscriptionRepository circonscriptions;
+    private final CirconscriptionOrganisationRepository organisation;
+    private final TerritoryRepository territory;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+
+    private final ObservableList<FilterChoice> provinces = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> province = new SimpleObjectProperty<>(this, "province");
+    private final ObservableList<StoredCirconscription> list = FXCollections.observableArrayList();
+    private final ObjectProperty<StoredCirconscription> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty code = new SimpleStringProperty(this, "code", "");
+    private final StringProperty nameFr = new SimpleStringProperty(this, "nameFr", "");
+    private final StringProperty nameAr = new SimpleStringProperty(this, "nameAr", "");
+    private final ObjectProperty<FilterChoice> milieu = new SimpleObjectProperty<>(this, "milieu");
+    private final StringProperty coverage = new SimpleStringProperty(this, "coverage", "");
+    private final StringProperty seat = new SimpleStringProperty(this, "seat", "");
+    private final StringProperty head = new SimpleStringProperty(this, "head", "");
+    private final StringProperty population = new SimpleStringProperty(this, "population", "");
+    private final ObservableList<FilterChoice> milieus = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    private final ObservableList<TerritoryRepository.Essp> essps = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> moveTarget = new SimpleObjectProperty<>(this, "moveTarget");
+    private final ObservableList<FilterChoice> targets = FXCollections.observableArrayList();
+    private final ObservableList<FunctionHeld> functions = FXCollections.observableArrayList();
+    private final ObservableList<Visit> visits = FXCollections.observableArrayList();
+    private final ObservableList<Comparison> comparison = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(this, "year", LocalDate.now().getYear());
+
+    private TerritoryRepository.Territory loaded;
+
+    public CirconscriptionsViewModel(CirconscriptionRepository circonscriptions, CirconscriptionOrganisationRepository organisation,
+                                     TerritoryRepository territory, TaskExecutor executor, I18n i18n) {
+        this.circonscriptions = circonscriptions;
+        this.organisation = organisation;
+        this.territory = territory;
+        this.executor = executor;
+        this.i18n = i18n;
+        milieus.setAll(new FilterChoice("rural", i18n.get("milieu.rural")), new FilterChoice("urban", i18n.get("milieu.urban")));
+        province.addListener((obs, old, now) -> reloadProvince());
+        selected.addListener((obs, old, now) -> showSelected());
+        year.addListener((obs, old, now) -> reloadComparison());
+    }
+
+    public void load() {
+        executor.execute(BackgroundTask.wrap(territory::load)
+                .onSuccess(t -> {
+                    loaded = t;
+                    // circonscriptions hang under provinces that are not split into préfectures d'arrondissements
+                    provinces.setAll(t.provinces().stream()
+                            .filter(p -> t.provinces().stream().noneMatch(c -> Objects.equals(c.parentProvinceId(), p.id())))
+                            .sorted(java.util.Comparator.comparing(TerritoryRepository.Province::code))
+                            .map(p -> new FilterChoice(String.valueOf(p.id()), p.code() + " " + i18n.localName(p.nameFr(), p.nameAr())))
+                            .toList());
+                })
+                .onFailure(this::fail));
+    }
+
+    private Integer provinceId() {
+        return province.get() == null ? null : Integer.valueOf(province.get().value());
+    }
+
+    /** Reads the province's circonscriptions, its ESSPs and the comparison. */
+    public void reloadProvince() {
+        Integer p = provinceId();
+        if (p == null) {
+            return;
+        }
+        Integer keep = selected.get() == null ? null : selected.get().id();
+        executor.execute(BackgroundTask.wrap(() -> new Object[] {circonscriptions.ofProvince(p), territory.load()})
+                .onSuccess(r -> {
+                    @SuppressWarnings("unchecked")
+                    List<StoredCirconscription> rows = (List<StoredCirconscription>) r[0];
+                    loaded = (TerritoryRepository.Territory) r[1];
+                    list.setAll(rows);
+                    targets.setAll(rows.stream().map(c -> new FilterChoice(String.valueOf(c.id()), c.values().nameFr())).toList());
+                    selected.set(rows.stream().filter(c -> keep != null && c.id() == keep).findFirst().orElse(null));
+                    showSelected();
+                    reloadComparison();
+                })
+                .onFailure(this::fail));
+    }
+
+    private void showSelected() {
+        StoredCirconscription c = selected.get();
+        if (c == null) {
+            clearForm();
+            essps.clear();
+            functions.clear();
+            visits.clear();
+            return;
+        }
+        var v = c.values();
+        code.set(v.code());
+        nameFr.set(v.nameFr());
+        nameAr.set(Objects.toString(v.nameAr(), ""));
+        milieu.set(milieus.stream().filter(m -> m.value().equals(v.milieu())).findFirst().orElse(null));
+        coverage.set(Objects.toString(v.coverage(), ""));
+        seat.set(Objects.toString(v.seat(), ""));
+        head.set(Objects.toString(v.headName(), ""));
+        population.set(v.population() == null ? "" : String.valueOf(v.population()));
+        if (loaded != null) {
+            essps.setAll(loaded.essps().stream().filter(e -> e.circonscriptionId() == c.id()).toList());
+        }
+        int id = c.id();
+        executor.execute(BackgroundTask.wrap(() -> new Object[] {organisation.functions(id), organisation.visits(id)})
+                .onSuccess(r -> {
+                    @SuppressWarnings("unchecked")
+                    List<FunctionHeld> held = (List<FunctionHeld>) r[0];
+                    @SuppressWarnings("unchecked")
+                    List<Visit> v2 = (List<Visit>) r[1];
+                    // every function shows, entered or not
+                    functions.setAll(java.util.Arrays.stream(Function.values())
+                            .map(f -> held.stream().filter(h -> h.function() == f).findFirst()
+                                    .orElse(new FunctionHeld(0, 0, f, null, null, null, null)))
+                            .toList());
+                    visits.setAll(v2);
+                })
+                .onFailure(this::fail));
+    }
+
+    private void reloadComparison() {
+        Integer p = provinceId();
+        if (p == null) {
+            return;
+        }
+        int y = year.get();
+        executor.execute(BackgroundTask.wrap(() -> organisation.compare(p, y)).onSuccess(comparison::setAll).onFailure(this::fail));
+    }
+
+    /** An empty form for a new circonscription of the chosen province. */
+    public void newCirconscription() {
+        selected.set(null);
+        clearForm();
+        message.set("");
+    }
+
+    private void clearForm() {
+        code.set("");
+        nameFr.set("");
+        nameAr.set("");
+        milieu.set(milieus.getFirst());
+        coverage.set("");
+        seat.set("");
+        head.set("");
+        population.set("");
+    }
+
+    /** Creates or updates the circonscription of the form. */
+    public void save() {
+        Integer p = provinceId();
+        if (p == null) {
+            message.set(i18n.get("registry.form.error.provinceRequired"));
+            return;
+        }
+        if (code.get().isBlank() || nameFr.get().isBlank()) {
+            message.set(i18n.get("territory.circ.error.required"));
+            return;
+        }
+        Integer pop;
+        try {
+            pop = population.get().isBlank() ? null : Integer.valueOf(population.get().strip().replace(" ", ""));
+            if (pop != null && pop < 0) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            message.set(i18n.get("registry.form.error.populationNumber"));
+            return;
+        }
+        CirconscriptionDraft d = new CirconscriptionDraft(p, code.get().strip(), nameFr.get().strip(), blank(nameAr.get()),
+                milieu.get() == null ? "rural" : milieu.get().value(), blank(coverage.get()), blank(seat.get()), blank(head.get()), pop, null);
+        StoredCirconscription s = selected.get();
+        executor.execute(BackgroundTask.wrap(() -> s == null ? circonscriptions.create(d) : circonscriptions.update(s.id(), s.version(), d))
+                .onSuccess(v -> {
+                    message.set(i18n.get("territory.circ.saved", d.nameFr()));
+                    reloadProvince();
+                })
+                .onFailure(this::fail));
+    }
+
+    /** Soft-deletes the selected circonscription; refused (with the rule) when the province would keep fewer than two. */
+    public void delete() {
+        StoredCirconscription s = selected.get();
+        if (s == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> circonscriptions.softDelete(s.id(), s.version()))
+                .onSuccess(v -> {
+                    message.set(i18n.get("territory.circ.deleted", s.values().nameFr()));
+                    selected.set(null);
+                    reloadProvince();
+                })
+                .onFailure(this::fail));
+    }
+
+    /** Moves the given ESSPs of the selected circonscription to the chosen target. */
+    public void moveEssps(List<Integer> esspIds) {
+        if (esspIds.isEmpty() || moveTarget.get() == null) {
+            return;
+        }
+        int target = Integer.parseInt(moveTarget.get().value());
+        executor.execute(BackgroundTask.wrap(() -> circonscriptions.moveEssps(esspIds, target))
+                .onSuccess(n -> {
+                    message.set(i18n.get("territory.circ.moved", n, moveTarget.get().label()));
+                    reloadProvince();
+                })
+                .onFailure(this::fail));
+    }
+
+    /** Records what the team found about one function of the selected circonscription. */
+    public void saveFunction(FunctionHeld row, String held, String holder, Double staffCount) {
+        StoredCirconscription s = selected.get();
+        if (s == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> organisation.saveFunction(s.id(), row.function(), held == null ? "not_held" : held,
+                        holder, staffCount, row.notes()))
+                .onSuccess(id -> {
+                    showSelected();
+                    reloadComparison();
+                })
+                .onFailure(this::fail));
+    }
+
+    public void addVisit(LocalDate date, Integer esspId, String supervisor, String findings) {
+        StoredCirconscription s = selected.get();
+        if (s == null || date == null || esspId == null) {
+            message.set(i18n.get("territory.circ.error.visit"));
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> organisation.addVisit(s.id(), esspId, date, blank(supervisor), blank(findings)))
+                .onSuccess(id -> {
+                    message.set(i18n.get("territory.circ.visitAdded"));
+                    showSelected();
+                    reloadComparison();
+                })
+                .onFailure(this::fail));
+    }
+
+    private void fail(Throwable e) {
+        if (e instanceof EditRuleException rule) {
+            message.set(switch (rule.rule()) {
+                case "circonscription.minimum-per-province" -> i18n.get("territory.circ.rule.minimum");
+                case "circonscription.has-essps" -> i18n.get("territory.circ.rule.hasEssps");
+                case "circonscription.other-province" -> i18n.get("territory.circ.rule.otherProvince");
+                default -> rule.getMessage();
+            });
+        } else if (e instanceof StaleEditException) {
+            message.set(i18n.get("registry.form.error.stale"));
+            reloadProvince();
+        } else {
+            message.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public String functionLabel(Function f) {
+        return switch (f) {
+            case PLANNING -> i18n.get("territory.circ.function.planning");
+            case PROGRAMME_MONITORING -> i18n.get("territory.circ.function.programme_monitoring");
+            case SUPERVISION -> i18n.get("territory.circ.function.supervision");
+            case DATA_COLLECTION -> i18n.get("territory.circ.function.data_collection");
+            case COMPLAINT_FOLLOW_UP -> i18n.get("territory.circ.function.complaint_follow_up");
+            case TRAINING -> i18n.get("territory.circ.function.training");
+        };
+    }
+
+    public String heldLabel(String held) {
+        if (held == null) {
+            return "—";
+        }
+        return switch (held) {
+            case "held" -> i18n.get("territory.circ.held.held");
+            case "partial" -> i18n.get("territory.circ.held.partial");
+            default -> i18n.get("territory.circ.held.not_held");
+        };
+    }
+
+    public List<FilterChoice> heldChoices() {
+        return List.of(new FilterChoice("held", heldLabel("held")), new FilterChoice("partial", heldLabel("partial")),
+                new FilterChoice("not_held", heldLabel("not_held")));
+    }
+
+    public String milieuLabel(String m) {
+        return "urban".equals(m) ? i18n.get("milieu.urban") : i18n.get("milieu.rural");
+    }
+
+    public String perEssp(Double v) {
+        return v == null ? "—" : String.format(i18n.locale(), "%.1f", v);
+    }
+
+    public ObservableList<FilterChoice> provinces() {
+        return provinces;
+    }
+
+    public ObjectProperty<FilterChoice> provinceProperty() {
+        return province;
+    }
+
+    public ObservableList<StoredCirconscription> list() {
+        return list;
+    }
+
+    public ObjectProperty<StoredCirconscription> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    public StringProperty nameFrProperty() {
+        return nameFr;
+    }
+
+    public StringProperty nameArProperty() {
+        return nameAr;
+    }
+
+    public ObjectProperty<FilterChoice> milieuProperty() {
+        return milieu;
+    }
+
+    public ObservableList<FilterChoice> milieus() {
+        return milieus;
+    }
+
+    public StringProperty coverageProperty() {
+        return coverage;
+    }
+
+    public StringProperty seatProperty() {
+        return seat;
+    }
+
+    public StringProperty headProperty() {
+        return head;
+    }
+
+    public StringProperty populationProperty() {
+        return population;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ObservableList<TerritoryRepository.Essp> essps() {
+        return essps;
+    }
+
+    public ObservableList<FilterChoice> targets() {
+        return targets;
+    }
+
+    public ObjectProperty<FilterChoice> moveTargetProperty() {
+        return moveTarget;
+    }
+
+    public ObservableList<FunctionHeld> functions() {
+        return functions;
+    }
+
+    public ObservableList<Visit> visits() {
+        return visits;
+    }
+
+    public ObservableList<Comparison> comparison() {
+        return comparison;
+    }
+
+    public ObjectProperty<Integer> yearProperty() {
+        return year;
+    }
+}

@@ -1,0 +1,151 @@
+package ma.essp.diag.app.territory;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.database.repository.EditRuleException;
+import ma.essp.diag.database.repository.StructureRepository;
+import ma.essp.diag.database.repository.StructureRepository.Authority;
+import ma.essp.diag.database.repository.StructureRepository.GstDraft;
+import ma.essp.diag.database.repository.StructureRepository.RegionAuthority;
+
+/**
+ * GST per region: creation and takeover dates, seat, what it covers; and for any date, whether each region is run by
+ * its DRS or already by its GST.
+ */
+public final class GstViewModel {
+
+    private final StructureRepository structures;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date", LocalDate.now());
+    private final ObservableList<RegionAuthority> regions = FXCollections.observableArrayList();
+    private final ObjectProperty<RegionAuthority> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty seat = new SimpleStringProperty(this, "seat", "");
+    private final StringProperty legalAct = new SimpleStringProperty(this, "legalAct", "");
+    private final StringProperty coverage = new SimpleStringProperty(this, "coverage", "");
+    private final ObjectProperty<LocalDate> createdOn = new SimpleObjectProperty<>(this, "createdOn");
+    private final ObjectProperty<LocalDate> takeoverOn = new SimpleObjectProperty<>(this, "takeoverOn");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    public GstViewModel(StructureRepository structures, TaskExecutor executor, I18n i18n) {
+        this.structures = structures;
+        this.executor = executor;
+        this.i18n = i18n;
+        date.addListener((obs, old, now) -> load());
+        selected.addListener((obs, old, now) -> showSelected());
+    }
+
+    public void load() {
+        LocalDate d = date.get() == null ? LocalDate.now() : date.get();
+        Integer keep = selected.get() == null ? null : selected.get().regionId();
+        executor.execute(BackgroundTask.wrap(() -> structures.authoritiesAt(d))
+                .onSuccess(list -> {
+                    regions.setAll(list);
+                    selected.set(list.stream().filter(r -> keep != null && r.regionId() == keep).findFirst().orElse(null));
+                })
+                .onFailure(e -> message.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage())))));
+    }
+
+    private void showSelected() {
+        RegionAuthority r = selected.get();
+        if (r == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> structures.gst(r.regionId()))
+                .onSuccess(g -> {
+                    name.set(g.map(StructureRepository.Structure::nameFr).orElse(""));
+                    seat.set(g.map(s -> Objects.toString(s.seat(), "")).orElse(""));
+                    legalAct.set(g.map(s -> Objects.toString(s.legalAct(), "")).orElse(""));
+                    coverage.set(g.map(s -> Objects.toString(s.notes(), "")).orElse(""));
+                    createdOn.set(g.map(StructureRepository.Structure::createdOn).orElse(null));
+                    takeoverOn.set(g.map(StructureRepository.Structure::takeoverOn).orElse(null));
+                })
+                .onFailure(e -> message.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage())))));
+    }
+
+    public void save() {
+        RegionAuthority r = selected.get();
+        if (r == null) {
+            return;
+        }
+        if (name.get().isBlank()) {
+            message.set(i18n.get("territory.circ.error.required"));
+            return;
+        }
+        GstDraft d = new GstDraft(r.regionId(), name.get().strip(), null, blank(seat.get()), blank(legalAct.get()), createdOn.get(),
+                takeoverOn.get(), blank(coverage.get()));
+        executor.execute(BackgroundTask.wrap(() -> structures.saveGst(d))
+                .onSuccess(id -> {
+                    message.set(i18n.get("territory.gst.saved", r.regionFr()));
+                    load();
+                })
+                .onFailure(e -> message.set(e instanceof EditRuleException
+                        ? i18n.get("territory.gst.rule.takeoverBeforeCreation")
+                        : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public String authorityLabel(RegionAuthority r) {
+        return r.authority() == Authority.GST ? i18n.get("territory.gst.underGst") : i18n.get("territory.gst.underDrs");
+    }
+
+    public String regionName(RegionAuthority r) {
+        return r.regionCode() + " " + i18n.localName(r.regionFr(), r.regionAr());
+    }
+
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    public ObservableList<RegionAuthority> regions() {
+        return regions;
+    }
+
+    public ObjectProperty<RegionAuthority> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty seatProperty() {
+        return seat;
+    }
+
+    public StringProperty legalActProperty() {
+        return legalAct;
+    }
+
+    public StringProperty coverageProperty() {
+        return coverage;
+    }
+
+    public ObjectProperty<LocalDate> createdOnProperty() {
+        return createdOn;
+    }
+
+    public ObjectProperty<LocalDate> takeoverOnProperty() {
+        return takeoverOn;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,58 @@
+package ma.essp.diag.app.hr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StaffPasteParserTest {
+
+    private final StaffPasteParser parser = new StaffPasteParser(Map.of(
+            "nurse", List.of("Infirmier(ère) polyvalent(e)", "Nurse (polyvalent)"),
+            "midwife", List.of("Sage-femme", "Midwife"),
+            "doctor_gp", List.of("Médecin généraliste", "General practitioner")));
+
+    @Test
+    void readsTabSeparatedRowsFromExcelWithLabelsOrCodes() {
+        String pasted = "Cadre\tEmployeur\tStatut\tETP\tSexe\tNom\r\n"
+                + "Sage-femme\tMinistère\tPourvu\t1\tF\tFatima Z.\r\n"
+                + "medecin generaliste\t\tvacant\t\t\t\r\n"
+                + "nurse\tGST\tcontractuel\t0,5\tH\t\tIDE\tnuit\r\n";
+        var result = parser.parse(pasted);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.rows()).hasSize(3);
+        var midwife = result.rows().get(0);
+        assertThat(midwife.cadreCode()).isEqualTo("midwife");
+        assertThat(midwife.employer()).isEqualTo("ministry");
+        assertThat(midwife.status()).isEqualTo("filled");
+        assertThat(midwife.gender()).isEqualTo("f");
+        assertThat(midwife.holderName()).isEqualTo("Fatima Z.");
+        var doctor = result.rows().get(1);
+        assertThat(doctor.status()).isEqualTo("vacant");
+        assertThat(doctor.fte()).isEqualTo(1.0);
+        assertThat(doctor.gender()).isNull();
+        var nurse = result.rows().get(2);
+        assertThat(nurse.fte()).isEqualTo(0.5);
+        assertThat(nurse.employer()).isEqualTo("gst");
+        assertThat(nurse.status()).isEqualTo("contract");
+        assertThat(nurse.gender()).isEqualTo("m");
+        assertThat(nurse.notes()).isEqualTo("nuit");
+        assertThat(nurse.line()).isEqualTo(4);
+    }
+
+    @Test
+    void reportsEachUnreadableLineWithItsNumber() {
+        String pasted = "nurse\tministry\tfilled\t1\n"
+                + "plombier\tministry\tfilled\t1\n"
+                + "nurse\tministry\tretired\t1\n"
+                + "nurse\tministry\tfilled\t1,5\n"
+                + "nurse\tministry\tfilled\t50%\tX\n"
+                + "nurse\tministry\tfilled\t50%\tF\n";
+        var result = parser.parse(pasted);
+        assertThat(result.rows()).extracting(StaffPasteParser.Row::line).containsExactly(1, 6);
+        assertThat(result.rows().get(1).fte()).isEqualTo(0.5);
+        assertThat(result.errors()).extracting(e -> e.line() + ":" + e.key()).containsExactly(
+                "2:hr.paste.error.cadre", "3:hr.paste.error.status", "4:hr.paste.error.fte", "5:hr.paste.error.gender");
+    }
+}

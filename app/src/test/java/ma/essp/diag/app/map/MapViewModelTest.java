@@ -1,0 +1,61 @@
+package ma.essp.diag.app.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.EsspMapRepository;
+import ma.essp.diag.database.repository.EsspRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MapViewModelTest {
+
+    @TempDir
+    Path dir;
+    MissionFile mission;
+    MapViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        mission = FixtureMission.create(dir.resolve("m.essp"));
+        vm = new MapViewModel(new EsspMapRepository(mission.dsl()), new EsspRepository(mission.dsl()), mission.dsl(),
+                new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), MapFigure.builtIn());
+        vm.load();
+    }
+
+    @AfterEach
+    void tearDown() {
+        mission.close();
+    }
+
+    @Test
+    void coloursTheProvincesThatHaveEsspsAndLeavesTheOthersWithoutData() {
+        var picture = vm.pictureProperty().get();
+        assertThat(picture.outlines().provinces()).hasSize(75);
+        // Tanger-Assilah (4 ESSPs) and Casablanca (2, counted from its préfecture d'arrondissements Anfa)
+        assertThat(picture.values()).containsOnlyKeys("MA-TNG", "MA-CAS");
+        assertThat(picture.values().get("MA-TNG")).isCloseTo(4 * 10_000.0 / 1_494_413, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de donnée");
+    }
+
+    @Test
+    void aClickOnAProvinceListsItsEsspsAndAnotherFigureRecolours() {
+        vm.select("MA-TNG");
+        assertThat(vm.provinceEssps()).extracting(r -> r.code()).containsExactlyInAnyOrder("E001", "E002", "E003", "E004");
+        assertThat(vm.selectedTitleProperty().get()).contains("Tanger-Assilah").contains("4 ESSP");
+        vm.figureProperty().set(vm.figureChoices().get(1));
+        // one of the four is not functioning: 25 %
+        assertThat(vm.pictureProperty().get().values().get("MA-TNG")).isEqualTo(25.0);
+        assertThat(vm.selectedTitleProperty().get()).contains("25.0 %");
+        vm.select("MA-CAS");
+        assertThat(vm.provinceEssps()).extracting(r -> r.code()).containsExactlyInAnyOrder("E005", "E006");
+    }
+}

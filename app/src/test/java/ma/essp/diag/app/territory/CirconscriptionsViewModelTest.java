@@ -1,0 +1,107 @@
+package ma.essp.diag.app.territory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository;
+import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function;
+import ma.essp.diag.database.repository.CirconscriptionRepository;
+import ma.essp.diag.database.repository.StructureRepository;
+import ma.essp.diag.database.repository.TerritoryRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CirconscriptionsViewModelTest {
+
+    @TempDir
+    Path dir;
+    MissionFile mission;
+    CirconscriptionsViewModel vm;
+    GstViewModel gst;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        mission = FixtureMission.create(dir.resolve("m.essp"));
+        EditContext edit = EditContext.system("tester");
+        I18n i18n = new I18n(Locale.FRENCH);
+        var executor = new CurrentThreadTaskExecutor();
+        vm = new CirconscriptionsViewModel(new CirconscriptionRepository(mission.dsl(), edit),
+                new CirconscriptionOrganisationRepository(mission.dsl(), edit), new TerritoryRepository(mission.dsl()), executor, i18n);
+        gst = new GstViewModel(new StructureRepository(mission.dsl(), edit), executor, i18n);
+        vm.load();
+        vm.provinceProperty().set(vm.provinces().stream().filter(p -> p.label().contains("Tanger-Assilah")).findFirst().orElseThrow());
+    }
+
+    @AfterEach
+    void tearDown() {
+        mission.close();
+    }
+
+    @Test
+    void listsTheProvinceCirconscriptionsAndRefusesToGoBelowTwo() {
+        assertThat(vm.list()).hasSize(2);
+        vm.selectedProperty().set(vm.list().getFirst());
+        vm.delete();
+        assertThat(vm.messageProperty().get()).contains("au moins deux");
+        assertThat(vm.list()).hasSize(2);
+    }
+
+    @Test
+    void createsRenamesAndMovesEsspsThenCompares() {
+        vm.newCirconscription();
+        vm.codeProperty().set("C-TNG-3");
+        vm.nameFrProperty().set("Circonscription Boukhalef");
+        vm.headProperty().set("Dr Alami");
+        vm.save();
+        assertThat(vm.list()).hasSize(3);
+        var medina = vm.list().stream().filter(c -> c.values().code().equals("C-TNG-1")).findFirst().orElseThrow();
+        vm.selectedProperty().set(medina);
+        assertThat(vm.essps()).hasSize(2);
+        vm.nameFrProperty().set("Tanger Médina");
+        vm.save();
+        assertThat(vm.list()).anyMatch(c -> c.values().nameFr().equals("Tanger Médina") && c.version() == 2);
+
+        vm.moveTargetProperty().set(vm.targets().stream().filter(t -> t.label().contains("Boukhalef")).findFirst().orElseThrow());
+        vm.moveEssps(List.of(vm.essps().getFirst().id()));
+        assertThat(vm.list().stream().filter(c -> c.values().code().equals("C-TNG-3")).findFirst().orElseThrow().esspCount()).isEqualTo(1);
+
+        vm.selectedProperty().set(vm.list().stream().filter(c -> c.values().code().equals("C-TNG-1")).findFirst().orElseThrow());
+        assertThat(vm.functions()).hasSize(6);
+        vm.saveFunction(vm.functions().get(2), "partial", "infirmier chef", 1.0);
+        vm.addVisit(LocalDate.of(vm.yearProperty().get(), 3, 1), vm.essps().getFirst().id(), "IC", "registres à jour");
+        assertThat(vm.visits()).hasSize(1);
+        var row = vm.comparison().stream().filter(c -> c.code().equals("C-TNG-1")).findFirst().orElseThrow();
+        assertThat(row.held()).containsEntry(Function.SUPERVISION, "partial");
+        assertThat(row.visitsPerEssp()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aRegionPassesToItsGstOnTheTakeoverDate() {
+        gst.load();
+        assertThat(gst.regions()).hasSize(12).allMatch(r -> gst.authorityLabel(r).equals("DRS"));
+        gst.selectedProperty().set(gst.regions().getFirst());
+        assertThat(gst.nameProperty().get()).contains("Groupement Sanitaire Territorial");
+        gst.createdOnProperty().set(LocalDate.of(2025, 4, 10));
+        gst.takeoverOnProperty().set(LocalDate.of(2025, 10, 1));
+        gst.save();
+        gst.dateProperty().set(LocalDate.of(2025, 10, 1));
+        assertThat(gst.authorityLabel(gst.regions().getFirst())).isEqualTo("GST");
+        gst.dateProperty().set(LocalDate.of(2025, 9, 30));
+        assertThat(gst.authorityLabel(gst.regions().getFirst())).isEqualTo("DRS");
+
+        gst.selectedProperty().set(gst.regions().getFirst());
+        gst.takeoverOnProperty().set(LocalDate.of(2025, 1, 1));
+        gst.save();
+        assertThat(gst.messageProperty().get()).contains("Refusé");
+    }
+}

@@ -1,0 +1,160 @@
+package ma.essp.diag.database.repository;
+
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION_FUNCTION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.SUPERVISION_VISIT;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import ma.essp.diag.database.mission.EditContext;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Attributions and organisation of the circonscription sanitaire (ToR axis 4): which functions it actually holds,
+ * who holds them and with how many staff, and the supervision visits it makes to its ESSPs; plus the comparison of
+ * the circonscriptions of a province.
+ */
+public final class CirconscriptionOrganisationRepository {
+
+    /** The functions of the schema, in display order. */
+    public enum Function {
+        PLANNING("planning"), PROGRAMME_MONITORING("programme_monitoring"), SUPERVISION("supervision"),
+        DATA_COLLECTION("data_collection"), COMPLAINT_FOLLOW_UP("complaint_follow_up"), TRAINING("training");
+
+        public final String code;
+
+        Function(String code) {
+            this.code = code;
+        }
+
+        public static Function of(String code) {
+            for (Function f : values()) {
+                if (f.code.equals(code)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException(code);
+        }
+    }
+
+    /** held|partial|not_held. */
+    public record FunctionHeld(int id, int version, Function function, String held, String holder, Double staffCount, String notes) {
+    }
+
+    public record Visit(int id, int version, int circonscriptionId, int esspId, String esspCode, String esspName,
+                        LocalDate visitedOn, String supervisor, String findings) {
+    }
+
+    /** One row of the comparison: functions held, ESSPs, visits in the year and visits per ESSP (null: no ESSP). */
+    public record Comparison(int circonscriptionId, String code, String nameFr, String nameAr, Map<Function, String> held,
+                             int essps, int visits, Double visitsPerEssp) {
+    }
+
+    private final DSLContext dsl;
+    private final EditContext edit;
+
+    public CirconscriptionOrganisationRepository(DSLContext dsl, EditContext edit) {
+        this.dsl = dsl;
+        this.edit = edit;
+    }
+
+    public List<FunctionHeld> functions(int circonscriptionId) {
+        List<FunctionHeld> list = new ArrayList<>(dsl.selectFrom(CIRCONSCRIPTION_FUNCTION)
+                .where(CIRCONSCRIPTION_FUNCTION.CIRCONSCRIPTION_ID.eq(circonscriptionId)).and(CIRCONSCRIPTION_FUNCTION.DELETED.isFalse())
+                .fetch(f -> new FunctionHeld(f.getId(), f.getVersion(), Function.of(f.getFunctionCode()), f.getHeld(), f.getHolder(),
+                        f.getStaffCount(), f.getNotes())));
+        list.sort(java.util.Comparator.comparing(FunctionHeld::function));
+        return list;
+    }
+
+    /** Inserts or updates (undeleting) what the team found about one function of a circonscription; its id. */
+    public int saveFunction(int circonscriptionId, Function function, String held, String holder, Double staffCount, String notes) {
+        String now = edit.now();
+        String user = edit.user();
+        return dsl.insertInto(CIRCONSCRIPTION_FUNCTION)
+                .columns(CIRCONSCRIPTION_FUNCTION.CIRCONSCRIPTION_ID, CIRCONSCRIPTION_FUNCTION.FUNCTION_CODE,
+                        CIRCONSCRIPTION_FUNCTION.HELD, CIRCONSCRIPTION_FUNCTION.HOLDER, CIRCONSCRIPTION_FUNCTION.STAFF_COUNT,
+                        CIRCONSCRIPTION_FUNCTION.NOTES, CIRCONSCRIPTION_FUNCTION.UUID, CIRCONSCRIPTION_FUNCTION.VERSION,
+                        CIRCONSCRIPTION_FUNCTION.UPDATED_AT, CIRCONSCRIPTION_FUNCTION.UPDATED_BY, CIRCONSCRIPTION_FUNCTION.DELETED)
+                .values(circonscriptionId, function.code, held, holder, staffCount, notes, UUID.randomUUID().toString(), 1, now,
+                        user, false)
+                .onConflict(CIRCONSCRIPTION_FUNCTION.CIRCONSCRIPTION_ID, CIRCONSCRIPTION_FUNCTION.FUNCTION_CODE)
+                .doUpdate()
+                .set(CIRCONSCRIPTION_FUNCTION.HELD, held)
+                .set(CIRCONSCRIPTION_FUNCTION.HOLDER, holder)
+                .set(CIRCONSCRIPTION_FUNCTION.STAFF_COUNT, staffCount)
+                .set(CIRCONSCRIPTION_FUNCTION.NOTES, notes)
+                .set(CIRCONSCRIPTION_FUNCTION.DELETED, false)
+                .set(CIRCONSCRIPTION_FUNCTION.VERSION, CIRCONSCRIPTION_FUNCTION.VERSION.plus(1))
+                .set(CIRCONSCRIPTION_FUNCTION.UPDATED_AT, now)
+                .set(CIRCONSCRIPTION_FUNCTION.UPDATED_BY, user)
+                .returningResult(CIRCONSCRIPTION_FUNCTION.ID).fetchOne().value1();
+    }
+
+    public int addVisit(int circonscriptionId, int esspId, LocalDate visitedOn, String supervisor, String findings) {
+        var r = dsl.newRecord(SUPERVISION_VISIT);
+        r.setCirconscriptionId(circonscriptionId);
+        r.setEsspId(esspId);
+        r.setVisitedOn(visitedOn);
+        r.setSupervisor(supervisor);
+        r.setFindings(findings);
+        edit.stampNew(r);
+        return dsl.insertInto(SUPERVISION_VISIT).set(r).returningResult(SUPERVISION_VISIT.ID).fetchOne().value1();
+    }
+
+    public int updateVisit(int id, int expectedVersion, int esspId, LocalDate visitedOn, String supervisor, String findings) {
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        changes.put(SUPERVISION_VISIT.ESSP_ID, esspId);
+        changes.put(SUPERVISION_VISIT.VISITED_ON, visitedOn);
+        changes.put(SUPERVISION_VISIT.SUPERVISOR, supervisor);
+        changes.put(SUPERVISION_VISIT.FINDINGS, findings);
+        return SyncedRows.update(dsl, edit, SUPERVISION_VISIT, id, expectedVersion, changes);
+    }
+
+    public int deleteVisit(int id, int expectedVersion) {
+        return SyncedRows.softDelete(dsl, edit, SUPERVISION_VISIT, id, expectedVersion);
+    }
+
+    public List<Visit> visits(int circonscriptionId) {
+        return dsl.select(SUPERVISION_VISIT.asterisk(), ESSP.CODE, ESSP.NAME_FR).from(SUPERVISION_VISIT)
+                .join(ESSP).on(ESSP.ID.eq(SUPERVISION_VISIT.ESSP_ID))
+                .where(SUPERVISION_VISIT.CIRCONSCRIPTION_ID.eq(circonscriptionId)).and(SUPERVISION_VISIT.DELETED.isFalse())
+                .orderBy(SUPERVISION_VISIT.VISITED_ON.desc())
+                .fetch(r -> new Visit(r.get(SUPERVISION_VISIT.ID), r.get(SUPERVISION_VISIT.VERSION),
+                        r.get(SUPERVISION_VISIT.CIRCONSCRIPTION_ID), r.get(SUPERVISION_VISIT.ESSP_ID), r.get(ESSP.CODE),
+                        r.get(ESSP.NAME_FR), r.get(SUPERVISION_VISIT.VISITED_ON), r.get(SUPERVISION_VISIT.SUPERVISOR),
+                        r.get(SUPERVISION_VISIT.FINDINGS)));
+    }
+
+    /** The circonscriptions of a province side by side for {@code year}; functions not entered are absent from the map. */
+    public List<Comparison> compare(int provinceId, int year) {
+        Map<Integer, Map<Function, String>> held = new HashMap<>();
+        dsl.select(CIRCONSCRIPTION_FUNCTION.CIRCONSCRIPTION_ID, CIRCONSCRIPTION_FUNCTION.FUNCTION_CODE, CIRCONSCRIPTION_FUNCTION.HELD)
+                .from(CIRCONSCRIPTION_FUNCTION).join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(CIRCONSCRIPTION_FUNCTION.CIRCONSCRIPTION_ID))
+                .where(CIRCONSCRIPTION.PROVINCE_ID.eq(provinceId)).and(CIRCONSCRIPTION_FUNCTION.DELETED.isFalse())
+                .forEach(r -> held.computeIfAbsent(r.value1(), k -> new EnumMap<>(Function.class)).put(Function.of(r.value2()), r.value3()));
+        var essps = DSL.selectCount().from(ESSP).where(ESSP.CIRCONSCRIPTION_ID.eq(CIRCONSCRIPTION.ID)).and(ESSP.DELETED.isFalse())
+                .asField("essps");
+        var visits = DSL.selectCount().from(SUPERVISION_VISIT).where(SUPERVISION_VISIT.CIRCONSCRIPTION_ID.eq(CIRCONSCRIPTION.ID))
+                .and(SUPERVISION_VISIT.DELETED.isFalse())
+                .and(SUPERVISION_VISIT.VISITED_ON.between(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))).asField("visits");
+        return dsl.select(CIRCONSCRIPTION.ID, CIRCONSCRIPTION.CODE, CIRCONSCRIPTION.NAME_FR, CIRCONSCRIPTION.NAME_AR, essps, visits)
+                .from(CIRCONSCRIPTION).where(CIRCONSCRIPTION.PROVINCE_ID.eq(provinceId)).and(CIRCONSCRIPTION.DELETED.isFalse())
+                .orderBy(CIRCONSCRIPTION.NAME_FR)
+                .fetch(r -> {
+                    int e = r.get(essps, Integer.class);
+                    int v = r.get(visits, Integer.class);
+                    return new Comparison(r.value1(), r.value2(), r.value3(), r.value4(),
+                            held.getOrDefault(r.value1(), new EnumMap<>(Function.class)), e, v, e == 0 ? null : (double) v / e);
+                });
+    }
+}
