@@ -171,6 +171,9 @@ class ReportExportTest {
         AggregateRow region = ReadinessAggregator.aggregate(readiness, AggregationLevel.REGION).stream()
                 .filter(r -> r.code().equals("02")).findFirst().orElseThrow();
         assertThat(text).contains(labels.number(region.general().value(), 1));
+        // table headers are sized so that words are not cut in the middle ("Populatio|n", "Commodité|s")
+        assertThat(text.replaceAll("\\s+", " ")).contains("Population 2024", "Commodités de base", "Médicaments essentiels",
+                "Affectations et mobilité", "Complétude");
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             assertThat(doc.getNumberOfPages()).isGreaterThan(5);
             for (PDPage page : doc.getPages()) {

@@ -109,7 +109,7 @@ public final class ExcelReportWriter {
             }
             readMe();
             ExportCancelledException.checkCancelled();
-            progress.update(l.get("progress.saving"), rowsTotal, rowsTotal);
+            progress.update(ExportProgress.SAVING, rowsTotal, rowsTotal);
             wb.write(out);
         } finally {
             wb.close(); // also deletes the temporary files
@@ -130,7 +130,7 @@ public final class ExcelReportWriter {
         String name = org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(l.get("sheet." + key));
         return new SheetWriter(wb.createSheet(name), styles, l.language().rightToLeft(), () -> {
             if ((++rowsDone & 511) == 0) {
-                progress.update(l.get("progress.rows"), rowsDone, rowsTotal);
+                progress.update(ExportProgress.ROWS, rowsDone, rowsTotal);
             }
         }).listener(listener);
     }
