@@ -113,7 +113,9 @@ class ReportsViewModelTest {
         List<String> statuses = new ArrayList<>();
         vm.statusProperty().addListener((obs, old, now) -> statuses.add(now));
         vm.export();
-        assertThat(statuses).anyMatch(t -> t.startsWith("Lignes écrites : ")).last().isEqualTo("Écrit : rapport-essp-national-fr.xlsx");
+        // the fixture's workbook is too small for "rows written" (every 512 rows); the stages still show
+        assertThat(statuses).containsSubsequence("Chargement des données…", "Enregistrement du classeur…",
+                "Écrit : rapport-essp-national-fr.xlsx");
     }
 
     @Test

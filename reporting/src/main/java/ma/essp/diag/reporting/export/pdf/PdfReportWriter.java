@@ -386,7 +386,10 @@ public final class PdfReportWriter {
             if (!functions.contains(r.function())) {
                 functions.add(r.function());
             }
-            byRegion.computeIfAbsent(r.region(), k -> new HashMap<>()).put(r.function(), r.holderToday() + " → " + r.holderUnderGst());
+            // the region with the day its GST takes over
+            String region = r.region() + " (" + l.get("col.gst_takeover") + " : "
+                    + (r.gstTakeover() == null ? l.get("gst.not_set") : l.date(r.gstTakeover())) + ")";
+            byRegion.computeIfAbsent(region, k -> new HashMap<>()).put(r.function(), r.holderToday() + " → " + r.holderUnderGst());
         }
         List<String> header = new ArrayList<>(List.of(l.get("col.region")));
         header.addAll(functions.stream().limit(7).toList());
@@ -471,6 +474,14 @@ public final class PdfReportWriter {
         }
         share.total(l.get("common.total") + " (" + l.get("scope.circonscription") + ")", n0(data.circonscriptions().size()), "", "");
         table(share);
+        h2(l.format("supervision.title", l.date(data.supervisionFrom()), l.date(data.asOf())));
+        int visits = data.circonscriptions().stream().mapToInt(ReportData.CirconscriptionRow::supervisionVisits).sum();
+        int visited = data.circonscriptions().stream().mapToInt(ReportData.CirconscriptionRow::esspsVisited).sum();
+        int essps = data.circonscriptions().stream().mapToInt(ReportData.CirconscriptionRow::essps).sum();
+        table(new PdfTable("KV").header(l.get("col.indicator"), l.get("col.value"))
+                .row(l.get("kpi.supervision_visits"), n0(visits))
+                .row(l.get("kpi.essps_visited"), n0(visited) + " / " + n0(essps) + " (" + pct(essps == 0 ? null : (double) visited / essps) + ")")
+                .row(l.get("kpi.visits_per_essp"), n(essps == 0 ? null : (double) visits / essps)));
         if (data.request().scope().level() != ReportScope.Level.NATIONAL) {
             h2(l.get("sheet.territory"));
             PdfTable t = new PdfTable("A").header(l.get("col.circonscription"), l.get("col.milieu"), l.get("col.population"),
