@@ -194,6 +194,10 @@ class ReportExportTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("ملخص");
             wb.forEach(s -> assertThat(((XSSFSheet) s).isRightToLeft()).as(s.getSheetName()).isTrue());
+            // a code such as "E0001" is aligned right explicitly, not left against the next column's figures
+            Cell code = wb.getSheetAt(1).getRow(1).getCell(0);
+            assertThat(code.getStringCellValue()).startsWith("E");
+            assertThat(code.getCellStyle().getAlignment()).isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
         }
     }
 

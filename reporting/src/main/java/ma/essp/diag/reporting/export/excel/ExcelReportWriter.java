@@ -70,7 +70,7 @@ public final class ExcelReportWriter {
         // workbook in the heap (and costs more time than the rows themselves); Excel and LibreOffice read both
         wb = new SXSSFWorkbook(null, WINDOW, true, false);
         try {
-            styles = new ExcelStyles(wb);
+            styles = new ExcelStyles(wb, l.language().rightToLeft());
             summary();
             if (data.request().includes(ReportSection.REGISTRY)) {
                 registry();

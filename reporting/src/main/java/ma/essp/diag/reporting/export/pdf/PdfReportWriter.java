@@ -464,7 +464,7 @@ public final class PdfReportWriter {
     private void axis4() {
         h1("4. " + l.get("axis.4"));
         List<String> functions = data.circonscriptionFunctions();
-        PdfTable share = new PdfTable("A").header(l.get("col.hr_function"), l.code("held", "held"), l.code("held", "partial"),
+        PdfTable share = new PdfTable("A").header(l.get("col.function"), l.code("held", "held"), l.code("held", "partial"),
                 l.code("held", "not_held"));
         for (String f : functions) {
             long held = data.circonscriptions().stream().filter(c -> l.code("held", "held").equals(c.functions().get(f))).count();
