@@ -8,7 +8,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
@@ -41,7 +40,10 @@ public final class ReadinessDashboardView {
     @FXML private ProgressIndicator loadingIndicator;
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
-    @FXML private BarChart<String, Number> unitChart;
+    @FXML private BarChart<Number, String> unitChart;
+    @FXML private Label unitsCaption;
+    @FXML private Label domainsCaption;
+    @FXML private Label histogramCaption;
     @FXML private BarChart<Number, String> domainChart;
     @FXML private BarChart<String, Number> histogramChart;
     @FXML private ListView<GapAnalyzer.Need> needsList;
@@ -82,13 +84,17 @@ public final class ReadinessDashboardView {
             chart.setLegendVisible(false);
         }
         // scores are always on a fixed 0-100 scale, so that charts of different units compare at a glance
-        for (NumberAxis axis : List.of((NumberAxis) unitChart.getYAxis(), (NumberAxis) domainChart.getXAxis())) {
+        for (NumberAxis axis : List.of((NumberAxis) unitChart.getXAxis(), (NumberAxis) domainChart.getXAxis())) {
             axis.setAutoRanging(false);
             axis.setLowerBound(0);
             axis.setUpperBound(100);
             axis.setTickUnit(20);
         }
-        ((CategoryAxis) unitChart.getXAxis()).setTickLabelRotation(-35);
+        // horizontal bars: unit names (up to "Tanger-Tétouan-Al Hoceima") stay readable, never rotated over the bars
+        unitChart.getYAxis().setStyle("-fx-tick-label-font-size: 10px;");
+        unitsCaption.textProperty().bind(viewModel.unitsCaptionProperty());
+        domainsCaption.textProperty().bind(viewModel.domainsCaptionProperty());
+        histogramCaption.textProperty().bind(viewModel.histogramCaptionProperty());
 
         text(nameColumn, AggregateRow::name);
         text(nColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
@@ -164,10 +170,11 @@ public final class ReadinessDashboardView {
     }
 
     private void updateUnitChart() {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (AggregateRow row : viewModel.rows()) {
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // listed top-down in table order: the category axis draws its first category at the bottom
+        for (AggregateRow row : viewModel.rows().reversed()) {
             if (row.general().value() != null) {
-                XYChart.Data<String, Number> data = new XYChart.Data<>(row.name(), row.general().value());
+                XYChart.Data<Number, String> data = new XYChart.Data<>(row.general().value(), row.name());
                 series.getData().add(data);
                 tooltipWhenShown(data, row.name() + " : " + viewModel.figure(row.general()) + "\n" + viewModel.behind(row.general()));
             }

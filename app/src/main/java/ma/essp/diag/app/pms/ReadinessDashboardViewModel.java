@@ -72,6 +72,9 @@ public final class ReadinessDashboardViewModel {
     private final ReadOnlyStringWrapper esspGapsTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AggregateRow> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unitsCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper domainsCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper histogramCaption = new ReadOnlyStringWrapper("");
     private final BooleanProperty weighted = new SimpleBooleanProperty(this, "weighted", false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -228,9 +231,26 @@ public final class ReadinessDashboardViewModel {
         services.setAll(lines);
         esspGaps.clear();
         esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.none"));
+        captions(own, bars);
         summary.set(i18n.get("pms.dashboard.summary", here.name(), figure(own.general()), i18n.formatNumber(own.general().n()),
                 i18n.formatNumber(own.registered()), percent(own.general().completeness()),
                 i18n.get(weighted.get() ? "pms.dashboard.weighting.population" : "pms.dashboard.weighting.unweighted")));
+    }
+
+    /**
+     * The n and completeness under each chart. Units: the whole of the current unit (each bar's own in its tooltip
+     * and in the table row below it). Domains: n of the domain scores (a range when an ESSP has some domains scored
+     * and others not) and the completeness pooled over the general items, which is that of the five domains
+     * together. Histogram: the ESSPs with an index, which is the general figure's n.
+     */
+    private void captions(AggregateRow own, List<DomainBar> bars) {
+        String completeness = percent(own.general().completeness());
+        unitsCaption.set(i18n.get("pms.dashboard.caption.units", i18n.formatNumber(own.general().n()), completeness));
+        int min = bars.stream().mapToInt(b -> b.figure().n()).min().orElse(0);
+        int max = bars.stream().mapToInt(b -> b.figure().n()).max().orElse(0);
+        String n = min == max ? i18n.formatNumber(min) : i18n.formatNumber(min) + "–" + i18n.formatNumber(max);
+        domainsCaption.set(i18n.get("pms.dashboard.caption.domains", n, completeness));
+        histogramCaption.set(i18n.get("pms.dashboard.caption.histogram", i18n.formatNumber(own.general().n()), completeness));
     }
 
     private List<Bin> histogram(Predicate<EsspReadiness> scope) {
@@ -337,6 +357,21 @@ public final class ReadinessDashboardViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Under the chart of the child units: n and completeness of the current unit, where each bar's own are. */
+    public ReadOnlyStringProperty unitsCaptionProperty() {
+        return unitsCaption.getReadOnlyProperty();
+    }
+
+    /** Under the domain profile: its n and completeness. */
+    public ReadOnlyStringProperty domainsCaptionProperty() {
+        return domainsCaption.getReadOnlyProperty();
+    }
+
+    /** Under the histogram: how many ESSP indices it counts, and their completeness. */
+    public ReadOnlyStringProperty histogramCaptionProperty() {
+        return histogramCaption.getReadOnlyProperty();
     }
 
     public BooleanProperty weightedProperty() {

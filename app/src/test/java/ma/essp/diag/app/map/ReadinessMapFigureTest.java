@@ -101,7 +101,7 @@ class ReadinessMapFigureTest {
     @Test
     void theFigureChooserOffersTheGeneralReadinessIndex() {
         assertThat(vm.figureChoices()).extracting(FilterChoice::toString)
-                .contains("Indice général de disponibilité (SARA, dernières évaluations)");
+                .contains("Indice général de disponibilité (SARA)");
     }
 
     @Test
@@ -136,7 +136,7 @@ class ReadinessMapFigureTest {
     @Test
     void legendNamesTheFigureAndAClickShowsTheValueWithItsBasis() {
         chooseReadiness();
-        assertThat(vm.legendTitleProperty().get()).isEqualTo("Indice général de disponibilité (SARA, dernières évaluations)");
+        assertThat(vm.legendTitleProperty().get()).isEqualTo("Indice général de disponibilité (SARA)");
         assertThat(vm.legendNoteProperty().get()).isEqualTo("Maroc : n = 3 ESSP évalués · complétude 98.74 %");
         assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de donnée");
         vm.select("MA-TNG");

@@ -81,6 +81,20 @@ class ReadinessDashboardViewModelTest {
     }
 
     @Test
+    void everyChartStatesItsNAndCompleteness() {
+        // nation: E001, E003, E005 assessed, every general item answered; each of the five domains scored for all three
+        assertThat(vm.unitsCaptionProperty().get()).startsWith("Ensemble : n = 3 ESSP · complétude 100.00 %");
+        assertThat(vm.domainsCaptionProperty().get()).startsWith("n = 3 ESSP · complétude 100.00 %");
+        assertThat(vm.histogramCaptionProperty().get()).isEqualTo("n = 3 ESSP ayant un indice · complétude 100.00 %");
+        // Tanger-Tétouan-Al Hoceima: E001 and E003
+        vm.drillDown(row("01"));
+        assertThat(vm.histogramCaptionProperty().get()).isEqualTo("n = 2 ESSP ayant un indice · complétude 100.00 %");
+        assertThat(vm.domainsCaptionProperty().get()).startsWith("n = 2 ESSP");
+        // each bar's own figure in the table row beside it
+        assertThat(vm.behind(row("01.511").general())).isEqualTo("n = 2 · complétude 100.00 %");
+    }
+
+    @Test
     void weightingIsAnOptionAndSaysSo() {
         vm.weightedProperty().set(true);
         // (100 x 30,000 + 0 x 25,000 + 20 x 60,000) / 115,000
