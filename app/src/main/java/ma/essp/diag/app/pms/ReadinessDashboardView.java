@@ -51,6 +51,15 @@ public final class ReadinessDashboardView {
     @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceNameColumn;
     @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceValueColumn;
     @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceBehindColumn;
+    @FXML private javafx.scene.control.RadioButton byCategoryRadio;
+    @FXML private javafx.scene.control.RadioButton byMilieuRadio;
+    @FXML private TableView<AggregateRow> groupsTable;
+    @FXML private TableColumn<AggregateRow, String> groupNameColumn;
+    @FXML private TableColumn<AggregateRow, String> groupNColumn;
+    @FXML private TableColumn<AggregateRow, String> groupCompletenessColumn;
+    @FXML private TableColumn<AggregateRow, String> groupGeneralColumn;
+    @FXML private TableColumn<AggregateRow, String> groupAvailabilityColumn;
+    @FXML private ListView<String> categoryGapsList;
     @FXML private Label esspGapsTitle;
     @FXML private ListView<String> esspGapsList;
     @FXML private TableView<AggregateRow> table;
@@ -92,6 +101,7 @@ public final class ReadinessDashboardView {
         }
         // horizontal bars: unit names (up to "Tanger-Tétouan-Al Hoceima") stay readable, never rotated over the bars
         unitChart.getYAxis().setStyle("-fx-tick-label-font-size: 10px;");
+        unitChart.setCategoryGap(3);
         unitsCaption.textProperty().bind(viewModel.unitsCaptionProperty());
         domainsCaption.textProperty().bind(viewModel.domainsCaptionProperty());
         histogramCaption.textProperty().bind(viewModel.histogramCaptionProperty());
@@ -127,6 +137,18 @@ public final class ReadinessDashboardView {
         serviceNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
         serviceValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.figure(c.getValue().figure())));
         serviceBehindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.behind(c.getValue().figure())));
+        javafx.scene.control.ToggleGroup by = new javafx.scene.control.ToggleGroup();
+        byCategoryRadio.setToggleGroup(by);
+        byMilieuRadio.setToggleGroup(by);
+        by.selectedToggleProperty().addListener((o, old, now) -> viewModel.breakdownProperty().set(
+                now == byMilieuRadio ? ma.essp.diag.reporting.readiness.Breakdown.MILIEU : ma.essp.diag.reporting.readiness.Breakdown.CATEGORY));
+        groupsTable.setItems(viewModel.groups());
+        text(groupNameColumn, viewModel::groupLabel);
+        text(groupNColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
+        text(groupCompletenessColumn, r -> viewModel.percent(r.general().completeness()));
+        text(groupGeneralColumn, r -> viewModel.figure(r.general()));
+        text(groupAvailabilityColumn, r -> viewModel.figure(r.serviceAvailability()));
+        categoryGapsList.setItems(viewModel.categoryGaps());
         esspGapsTitle.textProperty().bind(viewModel.esspGapsTitleProperty());
         esspGapsList.setItems(viewModel.esspGaps());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> viewModel.selectEssp(now));

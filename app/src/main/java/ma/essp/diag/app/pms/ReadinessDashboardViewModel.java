@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -56,6 +58,9 @@ public final class ReadinessDashboardViewModel {
     }
 
     private static final int TOP_NEEDS = 10;
+    /** Per category: how many required services not offered and lacking items are listed. */
+    private static final int TOP_CATEGORY_SERVICES = 3;
+    private static final int TOP_CATEGORY_ITEMS = 5;
 
     private final Callable<ReadinessResult> loader;
     private final TaskExecutor executor;
@@ -76,6 +81,9 @@ public final class ReadinessDashboardViewModel {
     private final ReadOnlyStringWrapper domainsCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper histogramCaption = new ReadOnlyStringWrapper("");
     private final BooleanProperty weighted = new SimpleBooleanProperty(this, "weighted", false);
+    private final ObjectProperty<Breakdown> breakdown = new SimpleObjectProperty<>(this, "breakdown", Breakdown.CATEGORY);
+    private final ObservableList<AggregateRow> groups = FXCollections.observableArrayList();
+    private final ObservableList<String> categoryGaps = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
@@ -84,6 +92,7 @@ public final class ReadinessDashboardViewModel {
         this.executor = executor;
         this.i18n = i18n;
         weighted.addListener(o -> refresh());
+        breakdown.addListener(o -> refresh());
     }
 
     /** Loads and computes in the background, then shows the nation. */
@@ -232,6 +241,11 @@ public final class ReadinessDashboardViewModel {
         esspGaps.clear();
         esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.none"));
         captions(own, bars);
+        // the current unit split by category or milieu, and the gaps of each category
+        Breakdown by = breakdown.get() == null || breakdown.get() == Breakdown.NONE ? Breakdown.CATEGORY : breakdown.get();
+        groups.setAll(ReadinessAggregator.aggregate(result, AggregationLevel.NATIONAL, by, weighting, scope).stream()
+                .filter(r -> r.group() != null).toList());
+        categoryGaps.setAll(categoryGapLines(GapAnalyzer.byCategory(result, scope)));
         summary.set(i18n.get("pms.dashboard.summary", here.name(), figure(own.general()), i18n.formatNumber(own.general().n()),
                 i18n.formatNumber(own.registered()), percent(own.general().completeness()),
                 i18n.get(weighted.get() ? "pms.dashboard.weighting.population" : "pms.dashboard.weighting.unweighted")));
@@ -251,6 +265,36 @@ public final class ReadinessDashboardViewModel {
         String n = min == max ? i18n.formatNumber(min) : i18n.formatNumber(min) + "–" + i18n.formatNumber(max);
         domainsCaption.set(i18n.get("pms.dashboard.caption.domains", n, completeness));
         histogramCaption.set(i18n.get("pms.dashboard.caption.histogram", i18n.formatNumber(own.general().n()), completeness));
+    }
+
+    /**
+     * One heading per category ("CSR-1 — 120 ESSP évalués"), then its required services most often not offered and
+     * its most often lacking items, each as "lacking of answered".
+     */
+    private List<String> categoryGapLines(List<GapAnalyzer.CategoryGaps> gaps) {
+        List<String> lines = new ArrayList<>();
+        for (GapAnalyzer.CategoryGaps g : gaps) {
+            lines.add(i18n.get("pms.dashboard.category_gaps.heading", g.category(), i18n.formatNumber(g.assessed())));
+            g.services().stream().filter(s -> s.notOffered() > 0).limit(TOP_CATEGORY_SERVICES)
+                    .forEach(s -> lines.add(i18n.get("pms.dashboard.category_gaps.service", s.labelFr(),
+                            i18n.formatNumber(s.notOffered()), i18n.formatNumber(s.assessed()))));
+            g.items().stream().limit(TOP_CATEGORY_ITEMS)
+                    .forEach(item -> lines.add(i18n.get("pms.dashboard.category_gaps.item", item.labelFr(),
+                            i18n.formatNumber(item.lacking()), i18n.formatNumber(item.answered()))));
+        }
+        return lines;
+    }
+
+    /** A group of the breakdown as shown: the category code, or the milieu in words. */
+    public String groupLabel(AggregateRow row) {
+        if (row == null || row.group() == null) {
+            return "";
+        }
+        return switch (row.group()) {
+            case "rural" -> i18n.get("milieu.rural");
+            case "urban" -> i18n.get("milieu.urban");
+            default -> row.group();
+        };
     }
 
     private List<Bin> histogram(Predicate<EsspReadiness> scope) {
@@ -372,6 +416,21 @@ public final class ReadinessDashboardViewModel {
     /** Under the histogram: how many ESSP indices it counts, and their completeness. */
     public ReadOnlyStringProperty histogramCaptionProperty() {
         return histogramCaption.getReadOnlyProperty();
+    }
+
+    /** How the current unit is split in the breakdown table: by category (default) or milieu. */
+    public ObjectProperty<Breakdown> breakdownProperty() {
+        return breakdown;
+    }
+
+    /** The current unit's figures per category or milieu (only groups that have ESSPs). */
+    public ObservableList<AggregateRow> groups() {
+        return groups;
+    }
+
+    /** Gap analysis per category of the current unit, as lines. */
+    public ObservableList<String> categoryGaps() {
+        return categoryGaps;
     }
 
     public BooleanProperty weightedProperty() {
