@@ -100,13 +100,13 @@ public final class ReadinessDashboardView {
             axis.setTickUnit(20);
         }
         // horizontal bars: unit names (up to "Tanger-Tétouan-Al Hoceima") stay readable, never rotated over the bars
-        unitChart.getYAxis().setStyle("-fx-tick-label-font-size: 10px;");
+        unitChart.getYAxis().setStyle("-fx-tick-label-font-size: 9px; -fx-tick-label-gap: 3; -fx-tick-length: 3;");
         unitChart.setCategoryGap(3);
         unitsCaption.textProperty().bind(viewModel.unitsCaptionProperty());
         domainsCaption.textProperty().bind(viewModel.domainsCaptionProperty());
         histogramCaption.textProperty().bind(viewModel.histogramCaptionProperty());
 
-        text(nameColumn, AggregateRow::name);
+        text(nameColumn, viewModel::unitName);
         text(nColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
         text(completenessColumn, r -> viewModel.percent(r.general().completeness()));
         text(generalColumn, r -> viewModel.figure(r.general()));
@@ -196,9 +196,9 @@ public final class ReadinessDashboardView {
         // listed top-down in table order: the category axis draws its first category at the bottom
         for (AggregateRow row : viewModel.rows().reversed()) {
             if (row.general().value() != null) {
-                XYChart.Data<Number, String> data = new XYChart.Data<>(row.general().value(), row.name());
+                XYChart.Data<Number, String> data = new XYChart.Data<>(row.general().value(), viewModel.unitName(row));
                 series.getData().add(data);
-                tooltipWhenShown(data, row.name() + " : " + viewModel.figure(row.general()) + "\n" + viewModel.behind(row.general()));
+                tooltipWhenShown(data, viewModel.unitName(row) + " : " + viewModel.figure(row.general()) + "\n" + viewModel.behind(row.general()));
             }
         }
         unitChart.getData().setAll(List.of(series));

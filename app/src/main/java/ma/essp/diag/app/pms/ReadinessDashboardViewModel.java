@@ -111,6 +111,32 @@ public final class ReadinessDashboardViewModel {
                 .onFinished(() -> loading.set(false)));
     }
 
+    /**
+     * A unit's name in the interface language: the Arabic name in Arabic when the territory has one, the French
+     * name (that of the CLI and the exports) otherwise.
+     */
+    public String unitName(AggregateRow row) {
+        if (row == null) {
+            return "";
+        }
+        if (result == null || !"ar".equals(i18n.locale().getLanguage())) {
+            return row.name();
+        }
+        ReadinessData data = result.data();
+        String ar = switch (row.level()) {
+            case REGION -> data.regions().stream().filter(r -> r.code().equals(row.code())).map(ReadinessData.Region::nameAr)
+                    .findFirst().orElse(null);
+            case PROVINCE -> data.provinces().stream().filter(p -> p.code().equals(row.code())).map(ReadinessData.Province::nameAr)
+                    .findFirst().orElse(null);
+            case CIRCONSCRIPTION -> data.circonscriptions().stream().filter(c -> c.code().equals(row.code()))
+                    .map(ReadinessData.Circonscription::nameAr).findFirst().orElse(null);
+            case ESSP -> data.essps().stream().filter(e -> e.code().equals(row.code())).map(ReadinessData.Essp::nameAr)
+                    .findFirst().orElse(null);
+            case NATIONAL -> i18n.get("pms.dashboard.nation");
+        };
+        return i18n.localName(row.name(), ar);
+    }
+
     /** Opens a child row (a region, province or circonscription); an ESSP row has no children. */
     public boolean drillDown(AggregateRow row) {
         if (result == null || row == null) {
@@ -125,7 +151,7 @@ public final class ReadinessDashboardViewModel {
         if (id == null) {
             return false;
         }
-        path.add(new Crumb(childLevel, id, row.name()));
+        path.add(new Crumb(childLevel, id, unitName(row)));
         refresh();
         return true;
     }
@@ -145,7 +171,7 @@ public final class ReadinessDashboardViewModel {
             return;
         }
         List<GapAnalyzer.MissingItem> missing = GapAnalyzer.forEssp(result, essp);
-        esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.title", row.name(), i18n.formatNumber(missing.size())));
+        esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.title", unitName(row), i18n.formatNumber(missing.size())));
         for (GapAnalyzer.MissingItem m : missing) {
             esspGaps.add(m.labelFr() + (m.general() ? " · " + i18n.get("pms.dashboard.essp_gaps.general") : "")
                     + (m.blockedServices().isEmpty() ? "" : " · " + i18n.get("pms.dashboard.essp_gaps.blocks",
@@ -338,8 +364,9 @@ public final class ReadinessDashboardViewModel {
         return i18n.get("pms.dashboard.need", i18n.formatNumber(need.lacking()), i18n.formatNumber(need.answered()), label);
     }
 
+    /** "90–100"; a left-to-right mark first, so that a right-to-left (Arabic) axis does not show "100–90". */
     public String binLabel(Bin bin) {
-        return bin.from() + "–" + bin.to();
+        return "\u200E" + bin.from() + "–" + bin.to();
     }
 
     /** The level of the rows (for the column header). */

@@ -83,7 +83,7 @@ class ReadinessDashboardViewModelTest {
     @Test
     void everyChartStatesItsNAndCompleteness() {
         // nation: E001, E003, E005 assessed, every general item answered; each of the five domains scored for all three
-        assertThat(vm.unitsCaptionProperty().get()).isEqualTo("n = 3 ESSP · complétude 100.00 % · chaque unité : survol et tableau");
+        assertThat(vm.unitsCaptionProperty().get()).isEqualTo("n = 3 ESSP · complétude 100.00 % (unités : survol, tableau)");
         assertThat(vm.domainsCaptionProperty().get()).startsWith("n = 3 ESSP · complétude 100.00 %");
         assertThat(vm.histogramCaptionProperty().get()).isEqualTo("n = 3 ESSP ayant un indice · complétude 100.00 %");
         // Tanger-Tétouan-Al Hoceima: E001 and E003
@@ -121,6 +121,26 @@ class ReadinessDashboardViewModelTest {
         // drill down to Casablanca-Settat: only E005 (CSU-1)
         vm.drillDown(vm.rows().stream().filter(r -> r.code().equals("06")).findFirst().orElseThrow());
         assertThat(vm.categoryGaps().getFirst()).isEqualTo("CSU-1 — 1 ESSP évalués");
+    }
+
+    @Test
+    void inArabicUnitsAreNamedInArabicTheFiguresUnchanged() {
+        ReadinessDashboardViewModel ar = new ReadinessDashboardViewModel(
+                () -> ReadinessCalculator.compute(new ReadinessDataRepository(mission.dsl()).load()),
+                new CurrentThreadTaskExecutor(), new I18n(I18n.ARABIC));
+        ar.load();
+        AggregateRow tanger = ar.rows().stream().filter(r -> r.code().equals("01")).findFirst().orElseThrow();
+        assertThat(ar.unitName(tanger)).isEqualTo("طنجة-تطوان-الحسيمة");
+        assertThat(tanger.name()).isEqualTo("Tanger-Tétouan-Al Hoceima"); // the CLI's and the exports' name
+        assertThat(tanger.general().value()).isEqualTo(50.0);
+        ar.drillDown(tanger);
+        assertThat(ar.path().getLast().name()).isEqualTo("طنجة-تطوان-الحسيمة");
+        AggregateRow province = ar.rows().stream().filter(r -> r.code().equals("01.511")).findFirst().orElseThrow();
+        assertThat(ar.unitName(province)).isEqualTo("طنجة-أصيلة");
+        ar.drillDown(province);
+        ar.drillDown(ar.rows().stream().filter(r -> r.code().equals("C-TNG-2")).findFirst().orElseThrow());
+        assertThat(ar.rows()).extracting(ar::unitName).containsExactly("مركز E003", "مركز E004");
+        assertThat(vm.unitName(row("01"))).isEqualTo("Tanger-Tétouan-Al Hoceima");
     }
 
     @Test
