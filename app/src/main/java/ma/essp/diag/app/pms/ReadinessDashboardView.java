@@ -109,13 +109,14 @@ public final class ReadinessDashboardView {
         text(nameColumn, viewModel::unitName);
         text(nColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
         text(completenessColumn, r -> viewModel.percent(r.general().completeness()));
-        text(generalColumn, r -> viewModel.figure(r.general()));
-        text(amenitiesColumn, r -> domain(r, "basic_amenities"));
-        text(equipmentColumn, r -> domain(r, "basic_equipment"));
-        text(precautionsColumn, r -> domain(r, "standard_precautions"));
-        text(diagnosticColumn, r -> domain(r, "diagnostic_capacity"));
-        text(medicinesColumn, r -> domain(r, "essential_medicines"));
-        text(availabilityColumn, r -> viewModel.figure(r.serviceAvailability()));
+        // each score cell: the value, and its own n and completeness in a tooltip
+        figure(generalColumn, AggregateRow::general);
+        figure(amenitiesColumn, r -> domainFigure(r, "basic_amenities"));
+        figure(equipmentColumn, r -> domainFigure(r, "basic_equipment"));
+        figure(precautionsColumn, r -> domainFigure(r, "standard_precautions"));
+        figure(diagnosticColumn, r -> domainFigure(r, "diagnostic_capacity"));
+        figure(medicinesColumn, r -> domainFigure(r, "essential_medicines"));
+        figure(availabilityColumn, AggregateRow::serviceAvailability);
         table.setItems(viewModel.rows());
         table.setRowFactory(t -> {
             TableRow<AggregateRow> row = new TableRow<>();
@@ -146,8 +147,8 @@ public final class ReadinessDashboardView {
         text(groupNameColumn, viewModel::groupLabel);
         text(groupNColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
         text(groupCompletenessColumn, r -> viewModel.percent(r.general().completeness()));
-        text(groupGeneralColumn, r -> viewModel.figure(r.general()));
-        text(groupAvailabilityColumn, r -> viewModel.figure(r.serviceAvailability()));
+        figure(groupGeneralColumn, AggregateRow::general);
+        figure(groupAvailabilityColumn, AggregateRow::serviceAvailability);
         categoryGapsList.setItems(viewModel.categoryGaps());
         esspGapsTitle.textProperty().bind(viewModel.esspGapsTitleProperty());
         esspGapsList.setItems(viewModel.esspGaps());
@@ -167,8 +168,21 @@ public final class ReadinessDashboardView {
         viewModel.histogram().addListener((ListChangeListener<ReadinessDashboardViewModel.Bin>) c -> updateHistogram());
     }
 
-    private String domain(AggregateRow row, String code) {
-        return viewModel.figure(row.generalDomains().getOrDefault(code, Figure.EMPTY));
+    private static Figure domainFigure(AggregateRow row, String code) {
+        return row.generalDomains().getOrDefault(code, Figure.EMPTY);
+    }
+
+    private void figure(TableColumn<AggregateRow, String> column, Function<AggregateRow, Figure> figure) {
+        text(column, r -> viewModel.figure(figure.apply(r)));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                AggregateRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : value);
+                setTooltip(row == null ? null : new Tooltip(viewModel.behind(figure.apply(row))));
+            }
+        });
     }
 
     private void updateBreadcrumb() {
