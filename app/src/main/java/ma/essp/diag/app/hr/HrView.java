@@ -25,6 +25,7 @@ import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.ViewLoader;
 import ma.essp.diag.database.repository.HrRelationRepository.MatrixRow;
+import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
 import ma.essp.diag.reporting.hr.HrIndicators.Figures;
 
@@ -52,6 +53,18 @@ public final class HrView implements FeatureScreen {
     @FXML private TableColumn<StoredPosition, String> holderColumn;
     @FXML private TableColumn<StoredPosition, String> jobColumn;
     @FXML private Label staffStatus;
+    @FXML private TableColumn<StoredPosition, Number> trainingsColumn;
+    @FXML private TableView<StaffRepository.Training> trainingTable;
+    @FXML private TableColumn<StaffRepository.Training, String> trainingNameColumn;
+    @FXML private TableColumn<StaffRepository.Training, String> trainingTopicColumn;
+    @FXML private TableColumn<StaffRepository.Training, String> trainingYearColumn;
+    @FXML private TableColumn<StaffRepository.Training, String> trainingHoursColumn;
+    @FXML private javafx.scene.control.TextField trainingNameField;
+    @FXML private javafx.scene.control.TextField trainingTopicField;
+    @FXML private javafx.scene.control.TextField trainingYearField;
+    @FXML private javafx.scene.control.TextField trainingHoursField;
+    @FXML private javafx.scene.control.Button addTrainingButton;
+    @FXML private javafx.scene.control.Button deleteTrainingButton;
 
     @FXML private ComboBox<FilterChoice> levelBox;
     @FXML private Label nationalLabel;
@@ -103,6 +116,22 @@ public final class HrView implements FeatureScreen {
         textColumn(holderColumn, p -> p.values().holderName(), (p, v) -> staff.edit(p, HrStaffViewModel.Column.HOLDER, v));
         textColumn(jobColumn, p -> p.values().jobTitle(), (p, v) -> staff.edit(p, HrStaffViewModel.Column.JOB_TITLE, v));
         staffStatus.textProperty().bind(staff.statusProperty());
+        trainingsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().trainings()));
+        trainingsColumn.setEditable(false);
+        staffTable.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> staff.selectedPositionProperty().set(p));
+        staff.selectedPositionProperty().addListener((obs, old, p) -> {
+            if (p != null && staffTable.getSelectionModel().getSelectedItem() != p) {
+                staffTable.getSelectionModel().select(p);
+            }
+        });
+        trainingTable.setItems(staff.trainings());
+        trainingNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        trainingTopicColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().topic()));
+        trainingYearColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().year() == null ? "" : String.valueOf(c.getValue().year())));
+        trainingHoursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hours() == null ? "" : staff.hours(c.getValue().hours())));
+        var noPosition = staff.selectedPositionProperty().isNull();
+        addTrainingButton.disableProperty().bind(noPosition);
+        deleteTrainingButton.disableProperty().bind(trainingTable.getSelectionModel().selectedItemProperty().isNull());
         staffTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (PASTE.match(e) && staffTable.getEditingCell() == null) {
                 pasteRows();
@@ -167,6 +196,25 @@ public final class HrView implements FeatureScreen {
         StoredPosition p = staffTable.getSelectionModel().getSelectedItem();
         if (p != null) {
             staff.deleteRow(p);
+        }
+    }
+
+    @FXML
+    private void addTraining() {
+        if (staff.addTraining(trainingNameField.getText(), trainingTopicField.getText(), trainingYearField.getText(),
+                trainingHoursField.getText())) {
+            trainingNameField.clear();
+            trainingTopicField.clear();
+            trainingYearField.clear();
+            trainingHoursField.clear();
+        }
+    }
+
+    @FXML
+    private void deleteTraining() {
+        var t = trainingTable.getSelectionModel().getSelectedItem();
+        if (t != null) {
+            staff.deleteTraining(t);
         }
     }
 
