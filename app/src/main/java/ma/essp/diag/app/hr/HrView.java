@@ -79,6 +79,14 @@ public final class HrView implements FeatureScreen {
     @FXML private TableColumn<Figures, String> noDoctorColumn;
     @FXML private TableColumn<Figures, String> noMidwifeColumn;
 
+    @FXML private Label cadreTitleLabel;
+    @FXML private TableView<HrIndicatorsViewModel.CadreLine> cadreTable;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreNameColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreCoreColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, Number> cadreInPostColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreFteColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, Number> cadreVacantColumn;
+
     @FXML private ComboBox<FilterChoice> regionBox;
     @FXML private TableView<MatrixRow> matrixTable;
     @FXML private TableColumn<MatrixRow, String> functionColumn;
@@ -153,6 +161,15 @@ public final class HrView implements FeatureScreen {
         vacancyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vacantPositions()));
         noDoctorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.ratio(c.getValue().withoutDoctor(), c.getValue().doctorExpected())));
         noMidwifeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.ratio(c.getValue().withoutMidwife(), c.getValue().deliveryUnits())));
+
+        indicatorTable.getSelectionModel().selectedItemProperty().addListener((obs, old, f) -> indicators.selectedProperty().set(f));
+        cadreTitleLabel.textProperty().bind(indicators.cadreTitleProperty());
+        cadreTable.setItems(indicators.byCadre());
+        cadreNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cadre()));
+        cadreCoreColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().core() ? "✓" : ""));
+        cadreInPostColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().positionsInPost()));
+        cadreFteColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fteInPost()));
+        cadreVacantColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vacantPositions()));
 
         // HR matrix
         regionBox.setItems(matrix.regions());

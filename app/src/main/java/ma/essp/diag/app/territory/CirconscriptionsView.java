@@ -58,6 +58,9 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML private TableView<TerritoryRepository.Essp> esspTable;
     @FXML private TableColumn<TerritoryRepository.Essp, String> esspCodeColumn;
     @FXML private TableColumn<TerritoryRepository.Essp, String> esspNameColumn;
+    @FXML private TableView<ma.essp.diag.database.repository.CirconscriptionRepository.Commune> communeTable;
+    @FXML private TableColumn<ma.essp.diag.database.repository.CirconscriptionRepository.Commune, String> communeNameColumn;
+    @FXML private TableColumn<ma.essp.diag.database.repository.CirconscriptionRepository.Commune, String> communeKindColumn;
     @FXML private ComboBox<FilterChoice> targetBox;
 
     @FXML private TableView<FunctionHeld> functionTable;
@@ -136,7 +139,11 @@ public final class CirconscriptionsView implements FeatureScreen {
         esspTable.setItems(viewModel.essps());
         esspTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         esspCodeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code()));
-        esspNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().nameFr()));
+        esspNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.localName(c.getValue().nameFr(), c.getValue().nameAr())));
+        communeTable.setItems(viewModel.communes());
+        communeTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        communeNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.localName(c.getValue().nameFr(), c.getValue().nameAr())));
+        communeKindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.communeKind(c.getValue().kind())));
         targetBox.setItems(viewModel.targets());
         targetBox.valueProperty().bindBidirectional(viewModel.moveTargetProperty());
 
@@ -241,6 +248,12 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML
     private void move() {
         viewModel.moveEssps(esspTable.getSelectionModel().getSelectedItems().stream().map(TerritoryRepository.Essp::id).toList());
+    }
+
+    @FXML
+    private void moveCommunes() {
+        viewModel.moveCommunes(communeTable.getSelectionModel().getSelectedItems().stream()
+                .map(ma.essp.diag.database.repository.CirconscriptionRepository.Commune::id).toList());
     }
 
     @FXML

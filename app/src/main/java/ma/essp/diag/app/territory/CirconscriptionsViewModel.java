@@ -56,6 +56,8 @@ public final class CirconscriptionsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     private final ObservableList<TerritoryRepository.Essp> essps = FXCollections.observableArrayList();
+    private final ObservableList<CirconscriptionRepository.Commune> communes = FXCollections.observableArrayList();
+    private List<CirconscriptionRepository.Commune> provinceCommunes = List.of();
     private final ObjectProperty<FilterChoice> moveTarget = new SimpleObjectProperty<>(this, "moveTarget");
     private final ObservableList<FilterChoice> targets = FXCollections.observableArrayList();
     private final ObservableList<FunctionHeld> functions = FXCollections.observableArrayList();
@@ -103,13 +105,17 @@ public final class CirconscriptionsViewModel {
             return;
         }
         Integer keep = selected.get() == null ? null : selected.get().id();
-        executor.execute(BackgroundTask.wrap(() -> new Object[] {circonscriptions.ofProvince(p), territory.load()})
+        executor.execute(BackgroundTask.wrap(() -> new Object[] {circonscriptions.ofProvince(p), territory.load(),
+                        circonscriptions.communesOfProvince(p)})
                 .onSuccess(r -> {
                     @SuppressWarnings("unchecked")
                     List<StoredCirconscription> rows = (List<StoredCirconscription>) r[0];
                     loaded = (TerritoryRepository.Territory) r[1];
+                    @SuppressWarnings("unchecked")
+                    List<CirconscriptionRepository.Commune> communesOfProvince = (List<CirconscriptionRepository.Commune>) r[2];
+                    provinceCommunes = communesOfProvince;
                     list.setAll(rows);
-                    targets.setAll(rows.stream().map(c -> new FilterChoice(String.valueOf(c.id()), c.values().nameFr())).toList());
+                    targets.setAll(rows.stream().map(c -> new FilterChoice(String.valueOf(c.id()), i18n.localName(c.values().nameFr(), c.values().nameAr()))).toList());
                     selected.set(rows.stream().filter(c -> keep != null && c.id() == keep).findFirst().orElse(null));
                     showSelected();
                     reloadComparison();
@@ -122,6 +128,7 @@ public final class CirconscriptionsViewModel {
         if (c == null) {
             clearForm();
             essps.clear();
+            communes.clear();
             functions.clear();
             visits.clear();
             return;
@@ -138,6 +145,7 @@ public final class CirconscriptionsViewModel {
         if (loaded != null) {
             essps.setAll(loaded.essps().stream().filter(e -> e.circonscriptionId() == c.id()).toList());
         }
+        communes.setAll(provinceCommunes.stream().filter(m -> m.circonscriptionId() != null && m.circonscriptionId() == c.id()).toList());
         int id = c.id();
         executor.execute(BackgroundTask.wrap(() -> new Object[] {organisation.functions(id), organisation.visits(id)})
                 .onSuccess(r -> {
@@ -238,6 +246,21 @@ public final class CirconscriptionsViewModel {
         executor.execute(BackgroundTask.wrap(() -> circonscriptions.moveEssps(esspIds, target))
                 .onSuccess(n -> {
                     message.set(i18n.get("territory.circ.moved", n, moveTarget.get().label()));
+                    reloadProvince();
+                })
+                .onFailure(this::fail));
+    }
+
+    /** Moves the given communes of the selected circonscription to the chosen target; their ESSPs follow them. */
+    public void moveCommunes(List<Integer> communeIds) {
+        if (communeIds.isEmpty() || moveTarget.get() == null) {
+            return;
+        }
+        int target = Integer.parseInt(moveTarget.get().value());
+        String label = moveTarget.get().label();
+        executor.execute(BackgroundTask.wrap(() -> circonscriptions.moveCommunes(communeIds, target))
+                .onSuccess(n -> {
+                    message.set(i18n.get("territory.circ.communesMoved", n, label));
                     reloadProvince();
                 })
                 .onFailure(this::fail));
@@ -386,6 +409,23 @@ public final class CirconscriptionsViewModel {
 
     public ObservableList<TerritoryRepository.Essp> essps() {
         return essps;
+    }
+
+    public ObservableList<CirconscriptionRepository.Commune> communes() {
+        return communes;
+    }
+
+    public String localName(String nameFr, String nameAr) {
+        return i18n.localName(nameFr, nameAr);
+    }
+
+    public String communeKind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "rural_commune" -> i18n.get("territory.commune.rural");
+            case "urban_commune" -> i18n.get("territory.commune.urban");
+            case "arrondissement" -> i18n.get("territory.commune.arrondissement");
+            default -> kind == null ? "" : kind;
+        };
     }
 
     public ObservableList<FilterChoice> targets() {

@@ -139,6 +139,21 @@ class HrViewModelsTest {
         indicators.levelProperty().set(indicators.levels().get(3));
         assertThat(indicators.rows()).hasSize(6);
         assertThat(indicators.nationalProperty().get()).contains("6 ESSP");
+        // E001 serves 30,000: 1 doctor + 1 nurse in post = 2 core FTE, 2 × 10,000 / 30,000 = 0.67 per 10,000
+        var e001 = indicators.rows().stream().filter(f -> f.code().equals("E001")).findFirst().orElseThrow();
+        assertThat(indicators.density(e001)).isEqualTo("0,7");
+        assertThat(indicators.who(e001)).isEqualTo("< 23 ✗");
+        // staff by cadre: the whole mission until a row is chosen, then that unit
+        assertThat(indicators.cadreTitleProperty().get()).contains("ensemble de la mission");
+        assertThat(indicators.byCadre()).extracting(HrIndicatorsViewModel.CadreLine::cadre)
+                .containsExactly("Médecin généraliste", "Infirmier(ère) polyvalent(e)");
+        indicators.selectedProperty().set(indicators.rows().stream().filter(f -> f.code().equals("E002")).findFirst().orElseThrow());
+        assertThat(indicators.byCadre()).isEmpty();
+        indicators.selectedProperty().set(e001);
+        assertThat(indicators.cadreTitleProperty().get()).contains("E001");
+        assertThat(indicators.byCadre()).containsExactly(
+                new HrIndicatorsViewModel.CadreLine("Médecin généraliste", true, 1, "1,0", 0),
+                new HrIndicatorsViewModel.CadreLine("Infirmier(ère) polyvalent(e)", true, 1, "1,0", 0));
 
         var matrix = new HrMatrixViewModel(new HrRelationRepository(mission.dsl(), edit), new TerritoryRepository(mission.dsl()), executor, i18n);
         matrix.load();
