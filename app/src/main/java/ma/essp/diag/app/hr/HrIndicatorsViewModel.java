@@ -117,7 +117,7 @@ public final class HrIndicatorsViewModel {
     }
 
     public String name(Figures f) {
-        return f.level() == HrIndicators.Level.ESSP ? f.code() + " " + f.nameFr() : i18n.localName(f.nameFr(), f.nameAr());
+        return f.level() == HrIndicators.Level.ESSP ? i18n.leftToRight(f.code()) + " " + f.nameFr() : i18n.localName(f.nameFr(), f.nameAr());
     }
 
     public String formatNumber(long n) {

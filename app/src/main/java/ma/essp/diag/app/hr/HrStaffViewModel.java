@@ -113,7 +113,7 @@ public final class HrStaffViewModel {
         var circs = loaded.circonscriptions().stream().filter(c -> c.provinceId() == provinceId).map(c -> c.id()).toList();
         loaded.essps().stream().filter(e -> circs.contains(e.circonscriptionId()))
                 .sorted(java.util.Comparator.comparing(TerritoryRepository.Essp::code))
-                .forEach(e -> list.add(new FilterChoice("e" + e.id(), e.code() + " " + i18n.localName(e.nameFr(), e.nameAr()))));
+                .forEach(e -> list.add(new FilterChoice("e" + e.id(), i18n.leftToRight(e.code()) + " " + i18n.localName(e.nameFr(), e.nameAr()))));
         owners.setAll(list);
     }
 

@@ -176,6 +176,7 @@ public final class HrView implements FeatureScreen {
         regionBox.valueProperty().bindBidirectional(matrix.regionProperty());
         matrixTable.setItems(matrix.rows());
         matrixTable.setEditable(true);
+        matrixTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         functionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(matrix.functionLabel(c.getValue())));
         functionColumn.setEditable(false);
         choiceColumn(todayColumn, r -> new FilterChoice(r.holderToday(), matrix.holderLabel(r.holderToday())), matrix.holderChoices(),
@@ -199,7 +200,14 @@ public final class HrView implements FeatureScreen {
 
     private static <R> void textColumn(TableColumn<R, String> column, Function<R, String> value, BiConsumer<R, String> commit) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        // a long value (the team's notes) is cut by the column: the whole text is a tooltip
+        column.setCellFactory(c -> new TextFieldTableCell<R, String>(new javafx.util.converter.DefaultStringConverter()) {
+            @Override
+            public void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null || item.isBlank() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         column.setOnEditCommit(e -> commit.accept(e.getRowValue(), e.getNewValue()));
     }
 

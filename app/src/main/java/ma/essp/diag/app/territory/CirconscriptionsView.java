@@ -171,14 +171,14 @@ public final class CirconscriptionsView implements FeatureScreen {
         });
         visitTable.setItems(viewModel.visits());
         text(visitDateColumn, v -> String.valueOf(v.visitedOn()));
-        text(visitEsspColumn, v -> v.esspCode() + " " + v.esspName());
+        text(visitEsspColumn, v -> viewModel.leftToRight(v.esspCode()) + " " + v.esspName());
         text(visitSupervisorColumn, Visit::supervisor);
         text(visitFindingsColumn, Visit::findings);
         visitEssp.setItems(viewModel.essps());
         visitEssp.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(TerritoryRepository.Essp e) {
-                return e == null ? "" : e.code() + " " + e.nameFr();
+                return e == null ? "" : viewModel.esspLabel(e);
             }
 
             @Override

@@ -415,6 +415,15 @@ public final class CirconscriptionsViewModel {
         return communes;
     }
 
+    /** An ESSP as "code name", the code kept left to right in Arabic. */
+    public String esspLabel(TerritoryRepository.Essp e) {
+        return i18n.leftToRight(e.code()) + " " + i18n.localName(e.nameFr(), e.nameAr());
+    }
+
+    public String leftToRight(String code) {
+        return i18n.leftToRight(code);
+    }
+
     public String localName(String nameFr, String nameAr) {
         return i18n.localName(nameFr, nameAr);
     }
