@@ -86,11 +86,12 @@ public final class I18n {
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[\\p{Alnum}.]+(-[\\p{Alnum}.]+)+");
 
     /**
-     * A code such as {@code 01571-0007} kept left to right inside right-to-left text: without the embedding marks
-     * JavaFX lays the two digit groups out in reverse order ("0007-01571") inside an Arabic sentence. Anything
-     * else (names, Arabic text) and any text in French or English is returned unchanged.
+     * A code such as {@code 01571-0007} kept left to right inside right-to-left text: JavaFX lays the two digit
+     * groups out in reverse order ("0007-01571") inside an Arabic sentence; a left-to-right mark on each side keeps
+     * them in order (JavaFX 26 draws the embedding controls U+202A/U+202C as boxes, the marks not). Anything else
+     * (names, Arabic text) and any text in French or English is returned unchanged.
      */
     public String leftToRight(String code) {
-        return rightToLeft() && code != null && CODE.matcher(code).matches() ? "\u202A" + code + "\u202C" : code;
+        return rightToLeft() && code != null && CODE.matcher(code).matches() ? "\u200E" + code + "\u200E" : code;
     }
 }

@@ -117,6 +117,13 @@ public final class EsspEditorViewModel {
                 circonscription.set(null);
             }
         });
+        circonscription.addListener((obs, old, now) -> {
+            // one choice less to make: an ESSP is usually in the setting of its circonscription
+            if (now != null && milieu.get() == null) {
+                territory.circonscriptions().stream().filter(c -> String.valueOf(c.id()).equals(now.value())).findFirst()
+                        .ifPresent(c -> milieu.set(find(milieus, c.milieu())));
+            }
+        });
         category.addListener((obs, old, now) -> {
             // a category with a delivery unit by definition has one; its milieu follows the category
             if (now != null && Boolean.TRUE.equals(categoryDeliveryUnits.get(now.value()))) {

@@ -140,6 +140,8 @@ public final class CirconscriptionsView implements FeatureScreen {
         esspTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         esspCodeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code()));
         esspNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.localName(c.getValue().nameFr(), c.getValue().nameAr())));
+        esspTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        communeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         communeTable.setItems(viewModel.communes());
         communeTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         communeNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.localName(c.getValue().nameFr(), c.getValue().nameAr())));

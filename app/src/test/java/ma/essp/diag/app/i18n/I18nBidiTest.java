@@ -7,14 +7,13 @@ import org.junit.jupiter.api.Test;
 /** Codes inside Arabic sentences keep their left-to-right order; nothing changes in French or English. */
 class I18nBidiTest {
 
-    private static final String LRE = "\u202A";
-    private static final String PDF = "\u202C";
+    private static final String LRM = "\u200E";
 
     @Test
     void anEsspCodeIsEmbeddedLeftToRightInArabicOnly() {
         I18n ar = new I18n(I18n.ARABIC);
-        assertThat(ar.leftToRight("01571-0007")).isEqualTo(LRE + "01571-0007" + PDF);
-        assertThat(ar.leftToRight("CSU-2")).isEqualTo(LRE + "CSU-2" + PDF);
+        assertThat(ar.leftToRight("01571-0007")).isEqualTo(LRM + "01571-0007" + LRM);
+        assertThat(ar.leftToRight("CSU-2")).isEqualTo(LRM + "CSU-2" + LRM);
         // names and plain words are left to the bidi algorithm
         assertThat(ar.leftToRight("CSU Médina")).isEqualTo("CSU Médina");
         assertThat(ar.leftToRight("طنجة-أصيلة")).isEqualTo("طنجة-أصيلة");
@@ -24,7 +23,7 @@ class I18nBidiTest {
 
     @Test
     void messageArgumentsThatAreCodesAreEmbedded() {
-        assertThat(new I18n(I18n.ARABIC).get("registry.form.title.edit", "01051-0001")).contains(LRE + "01051-0001" + PDF);
-        assertThat(new I18n(I18n.FRENCH).get("registry.form.title.edit", "01051-0001")).doesNotContain(LRE).contains("01051-0001");
+        assertThat(new I18n(I18n.ARABIC).get("registry.form.title.edit", "01051-0001")).contains(LRM + "01051-0001" + LRM);
+        assertThat(new I18n(I18n.FRENCH).get("registry.form.title.edit", "01051-0001")).doesNotContain(LRM).contains("01051-0001");
     }
 }
