@@ -109,7 +109,11 @@ public final class HrIndicatorsViewModel {
     }
 
     public String fte(double v) {
-        return String.format(i18n.locale(), "%.1f", v);
+        java.util.Locale numbers = i18n.rightToLeft() ? java.util.Locale.forLanguageTag("ar-MA-u-nu-latn") : i18n.locale();
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(numbers);
+        f.setMinimumFractionDigits(1);
+        f.setMaximumFractionDigits(1);
+        return f.format(v);
     }
 
     public String ratio(int n, int of) {

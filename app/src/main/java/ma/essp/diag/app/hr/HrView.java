@@ -83,9 +83,9 @@ public final class HrView implements FeatureScreen {
     @FXML private TableView<HrIndicatorsViewModel.CadreLine> cadreTable;
     @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreNameColumn;
     @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreCoreColumn;
-    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, Number> cadreInPostColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreInPostColumn;
     @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreFteColumn;
-    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, Number> cadreVacantColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreVacantColumn;
 
     @FXML private ComboBox<FilterChoice> regionBox;
     @FXML private TableView<MatrixRow> matrixTable;
@@ -167,9 +167,9 @@ public final class HrView implements FeatureScreen {
         cadreTable.setItems(indicators.byCadre());
         cadreNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cadre()));
         cadreCoreColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().core() ? "✓" : ""));
-        cadreInPostColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().positionsInPost()));
+        cadreInPostColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.formatNumber(c.getValue().positionsInPost())));
         cadreFteColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fteInPost()));
-        cadreVacantColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vacantPositions()));
+        cadreVacantColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.formatNumber(c.getValue().vacantPositions())));
 
         // HR matrix
         regionBox.setItems(matrix.regions());
@@ -202,6 +202,11 @@ public final class HrView implements FeatureScreen {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         // a long value (the team's notes) is cut by the column: the whole text is a tooltip
         column.setCellFactory(c -> new TextFieldTableCell<R, String>(new javafx.util.converter.DefaultStringConverter()) {
+            {
+                // notes run over several lines rather than being cut
+                setWrapText(true);
+            }
+
             @Override
             public void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);

@@ -249,7 +249,15 @@ public final class EsspRegistryView implements FeatureScreen {
 
     @FXML
     private void delete() {
-        actions.delete(selectedIds());
+        java.util.List<Integer> ids = selectedIds();
+        if (editorModel.esspId() != null && ids.contains(editorModel.esspId())) {
+            // the form must not keep editing an ESSP that is going away
+            if (!confirmLeave()) {
+                return;
+            }
+            editorModel.newEssp();
+        }
+        actions.delete(ids);
     }
 
     @FXML

@@ -69,6 +69,7 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML private TableColumn<FunctionHeld, String> holderColumn;
     @FXML private TableColumn<FunctionHeld, String> staffColumn;
     @FXML private TableView<Visit> visitTable;
+    @FXML private javafx.scene.control.Button deleteVisitButton;
     @FXML private TableColumn<Visit, String> visitDateColumn;
     @FXML private TableColumn<Visit, String> visitEsspColumn;
     @FXML private TableColumn<Visit, String> visitSupervisorColumn;
@@ -172,6 +173,7 @@ public final class CirconscriptionsView implements FeatureScreen {
             viewModel.saveFunction(e.getRowValue(), e.getRowValue().held(), e.getRowValue().holder(), n);
         });
         visitTable.setItems(viewModel.visits());
+        deleteVisitButton.disableProperty().bind(visitTable.getSelectionModel().selectedItemProperty().isNull());
         text(visitDateColumn, v -> String.valueOf(v.visitedOn()));
         text(visitEsspColumn, v -> viewModel.leftToRight(v.esspCode()) + " " + v.esspName());
         text(visitSupervisorColumn, Visit::supervisor);
@@ -256,6 +258,14 @@ public final class CirconscriptionsView implements FeatureScreen {
     private void moveCommunes() {
         viewModel.moveCommunes(communeTable.getSelectionModel().getSelectedItems().stream()
                 .map(ma.essp.diag.database.repository.CirconscriptionRepository.Commune::id).toList());
+    }
+
+    @FXML
+    private void deleteVisit() {
+        Visit v = visitTable.getSelectionModel().getSelectedItem();
+        if (v != null) {
+            viewModel.deleteVisit(v);
+        }
     }
 
     @FXML

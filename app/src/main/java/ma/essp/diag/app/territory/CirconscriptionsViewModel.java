@@ -296,6 +296,17 @@ public final class CirconscriptionsViewModel {
                 .onFailure(this::fail));
     }
 
+    /** Removes a visit entered by mistake (soft delete); the comparison follows. */
+    public void deleteVisit(Visit visit) {
+        executor.execute(BackgroundTask.wrap(() -> organisation.deleteVisit(visit.id(), visit.version()))
+                .onSuccess(v -> {
+                    message.set(i18n.get("territory.circ.visitDeleted"));
+                    showSelected();
+                    reloadComparison();
+                })
+                .onFailure(this::fail));
+    }
+
     private void fail(Throwable e) {
         if (e instanceof EditRuleException rule) {
             message.set(switch (rule.rule()) {

@@ -83,6 +83,12 @@ class CirconscriptionsViewModelTest {
         var row = vm.comparison().stream().filter(c -> c.code().equals("C-TNG-1")).findFirst().orElseThrow();
         assertThat(row.held()).containsEntry(Function.SUPERVISION, "partial");
         assertThat(row.visitsPerEssp()).isEqualTo(1.0);
+
+        vm.deleteVisit(vm.visits().getFirst());
+        assertThat(vm.visits()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Visite supprimée.");
+        assertThat(vm.comparison().stream().filter(c -> c.code().equals("C-TNG-1")).findFirst().orElseThrow().visitsPerEssp())
+                .isEqualTo(0.0);
     }
 
     @Test
