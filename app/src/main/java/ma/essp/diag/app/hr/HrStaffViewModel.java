@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -132,6 +133,9 @@ public final class HrStaffViewModel {
                     default -> staff.ofStructure(ownerId);
                 })
                 .onSuccess(rows -> {
+                    if (!Objects.equals(owner.get(), o)) {
+                        return; // another ESSP or structure was chosen meanwhile
+                    }
                     // the selected row survives a reload (its trainings stay shown)
                     Integer keep = selectedPosition.get() == null ? null : selectedPosition.get().id();
                     positions.setAll(rows);
@@ -254,7 +258,11 @@ public final class HrStaffViewModel {
             return;
         }
         executor.execute(BackgroundTask.wrap(() -> staff.trainings(p.id()))
-                .onSuccess(trainings::setAll)
+                .onSuccess(list -> {
+                    if (selectedPosition.get() != null && selectedPosition.get().id() == p.id()) {
+                        trainings.setAll(list);
+                    }
+                })
                 .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
     }
 

@@ -40,6 +40,7 @@ public final class HrView implements FeatureScreen {
     private final HrStaffViewModel staff;
     private final HrIndicatorsViewModel indicators;
     private final HrMatrixViewModel matrix;
+    private final I18n i18n;
     private final Parent root;
 
     @FXML private ComboBox<FilterChoice> provinceBox;
@@ -55,6 +56,7 @@ public final class HrView implements FeatureScreen {
     @FXML private Label staffStatus;
     @FXML private TableColumn<StoredPosition, Number> trainingsColumn;
     @FXML private TableView<StaffRepository.Training> trainingTable;
+    @FXML private Label trainingPlaceholder;
     @FXML private TableColumn<StaffRepository.Training, String> trainingNameColumn;
     @FXML private TableColumn<StaffRepository.Training, String> trainingTopicColumn;
     @FXML private TableColumn<StaffRepository.Training, String> trainingYearColumn;
@@ -99,6 +101,7 @@ public final class HrView implements FeatureScreen {
         this.staff = staff;
         this.indicators = indicators;
         this.matrix = matrix;
+        this.i18n = i18n;
         this.root = ViewLoader.load(this, i18n);
     }
 
@@ -120,7 +123,7 @@ public final class HrView implements FeatureScreen {
         choiceColumn(genderColumn, p -> new FilterChoice(p.values().gender() == null ? "" : p.values().gender(),
                 p.values().gender() == null ? "—" : staff.genderLabel(p.values().gender())),
                 staff.genderChoices(), (p, v) -> staff.edit(p, HrStaffViewModel.Column.GENDER, v));
-        textColumn(fteColumn, p -> String.valueOf(p.values().fte()), (p, v) -> staff.edit(p, HrStaffViewModel.Column.FTE, v));
+        textColumn(fteColumn, p -> staff.hours(p.values().fte()), (p, v) -> staff.edit(p, HrStaffViewModel.Column.FTE, v));
         textColumn(holderColumn, p -> p.values().holderName(), (p, v) -> staff.edit(p, HrStaffViewModel.Column.HOLDER, v));
         textColumn(jobColumn, p -> p.values().jobTitle(), (p, v) -> staff.edit(p, HrStaffViewModel.Column.JOB_TITLE, v));
         staffStatus.textProperty().bind(staff.statusProperty());
@@ -133,6 +136,9 @@ public final class HrView implements FeatureScreen {
             }
         });
         trainingTable.setItems(staff.trainings());
+        trainingTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        trainingPlaceholder.textProperty().bind(javafx.beans.binding.Bindings.when(staff.selectedPositionProperty().isNull())
+                .then(i18n.get("hr.training.empty")).otherwise(i18n.get("hr.training.none")));
         trainingNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
         trainingTopicColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().topic()));
         trainingYearColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().year() == null ? "" : String.valueOf(c.getValue().year())));
@@ -183,7 +189,7 @@ public final class HrView implements FeatureScreen {
                 (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.TODAY, v));
         choiceColumn(gstColumn, r -> new FilterChoice(r.holderUnderGst(), matrix.holderLabel(r.holderUnderGst())), matrix.holderChoices(),
                 (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.UNDER_GST, v));
-        textColumn(notesColumn, MatrixRow::notes, (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.NOTES, v));
+        textColumn(notesColumn, MatrixRow::notes, (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.NOTES, v), true);
         matrixStatus.textProperty().bind(matrix.statusProperty());
     }
 
@@ -199,12 +205,17 @@ public final class HrView implements FeatureScreen {
     }
 
     private static <R> void textColumn(TableColumn<R, String> column, Function<R, String> value, BiConsumer<R, String> commit) {
+        textColumn(column, value, commit, false);
+    }
+
+    private static <R> void textColumn(TableColumn<R, String> column, Function<R, String> value, BiConsumer<R, String> commit,
+                                       boolean wrap) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         // a long value (the team's notes) is cut by the column: the whole text is a tooltip
         column.setCellFactory(c -> new TextFieldTableCell<R, String>(new javafx.util.converter.DefaultStringConverter()) {
             {
                 // notes run over several lines rather than being cut
-                setWrapText(true);
+                setWrapText(wrap);
             }
 
             @Override

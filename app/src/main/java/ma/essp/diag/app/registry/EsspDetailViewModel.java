@@ -38,6 +38,7 @@ public final class EsspDetailViewModel {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final Supplier<LocalDate> today;
+    private int requested;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -57,9 +58,14 @@ public final class EsspDetailViewModel {
 
     public void load(int esspId) {
         LocalDate date = today.get();
+        requested = esspId;
         executor.execute(BackgroundTask.wrap(() -> repository.load(esspId, date).orElseThrow())
                 .onRunning(() -> error.set(""))
-                .onSuccess(this::show)
+                .onSuccess(detail -> {
+                    if (requested == esspId) { // the user may have moved on to another ESSP
+                        show(detail);
+                    }
+                })
                 .onFailure(e -> error.set(i18n.get("registry.detail.error", String.valueOf(e.getMessage())))));
     }
 

@@ -108,6 +108,9 @@ public final class CirconscriptionsViewModel {
         executor.execute(BackgroundTask.wrap(() -> new Object[] {circonscriptions.ofProvince(p), territory.load(),
                         circonscriptions.communesOfProvince(p)})
                 .onSuccess(r -> {
+                    if (!Objects.equals(provinceId(), p)) {
+                        return; // another province was chosen meanwhile: its own load shows it
+                    }
                     @SuppressWarnings("unchecked")
                     List<StoredCirconscription> rows = (List<StoredCirconscription>) r[0];
                     loaded = (TerritoryRepository.Territory) r[1];
@@ -149,6 +152,9 @@ public final class CirconscriptionsViewModel {
         int id = c.id();
         executor.execute(BackgroundTask.wrap(() -> new Object[] {organisation.functions(id), organisation.visits(id)})
                 .onSuccess(r -> {
+                    if (selected.get() == null || selected.get().id() != id) {
+                        return; // another circonscription was chosen meanwhile
+                    }
                     @SuppressWarnings("unchecked")
                     List<FunctionHeld> held = (List<FunctionHeld>) r[0];
                     @SuppressWarnings("unchecked")
@@ -169,7 +175,13 @@ public final class CirconscriptionsViewModel {
             return;
         }
         int y = year.get();
-        executor.execute(BackgroundTask.wrap(() -> organisation.compare(p, y)).onSuccess(comparison::setAll).onFailure(this::fail));
+        executor.execute(BackgroundTask.wrap(() -> organisation.compare(p, y))
+                .onSuccess(rows -> {
+                    if (Objects.equals(provinceId(), p) && year.get() == y) {
+                        comparison.setAll(rows);
+                    }
+                })
+                .onFailure(this::fail));
     }
 
     /** An empty form for a new circonscription of the chosen province. */
