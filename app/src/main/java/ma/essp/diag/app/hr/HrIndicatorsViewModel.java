@@ -29,7 +29,14 @@ public final class HrIndicatorsViewModel {
     private final ObservableList<Figures> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper national = new ReadOnlyStringWrapper(this, "national", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper cadreTitle = new ReadOnlyStringWrapper(this, "cadreTitle", "");
+    private final ObjectProperty<Figures> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<CadreLine> byCadre = FXCollections.observableArrayList();
     private Report report;
+
+    /** Staff of one cadre in the selected unit: positions and FTE in post, vacant positions. */
+    public record CadreLine(String cadre, boolean core, int positionsInPost, String fteInPost, int vacantPositions) {
+    }
 
     public HrIndicatorsViewModel(HrFactsLoader loader, TaskExecutor executor, I18n i18n) {
         this.loader = loader;
@@ -39,6 +46,7 @@ public final class HrIndicatorsViewModel {
                 new FilterChoice("CIRCONSCRIPTION", i18n.get("hr.level.circonscription")), new FilterChoice("ESSP", i18n.get("hr.level.essp")));
         level.set(levels.getFirst());
         level.addListener((obs, old, now) -> showLevel());
+        selected.addListener((obs, old, now) -> showCadres());
     }
 
     public void load() {
@@ -64,6 +72,32 @@ public final class HrIndicatorsViewModel {
             default -> report.regions();
         };
         rows.setAll(list);
+        if (selected.get() == null || selected.get().level() != list.stream().map(Figures::level).findFirst().orElse(null)) {
+            selected.set(null);
+        }
+        showCadres();
+    }
+
+    /** Staff by cadre of the selected unit, or of the whole mission when none is selected; cadres without anyone left out. */
+    private void showCadres() {
+        if (report == null) {
+            byCadre.clear();
+            return;
+        }
+        Figures f = selected.get() == null ? report.national() : selected.get();
+        cadreTitle.set(i18n.get("hr.cadres.title", f == report.national() ? i18n.get("hr.cadres.national") : name(f)));
+        byCadre.setAll(report.cadres().stream()
+                .filter(c -> f.byCadre().containsKey(c.code()))
+                .map(c -> {
+                    var v = f.byCadre().get(c.code());
+                    String label = switch (i18n.locale().getLanguage()) {
+                        case "ar" -> c.labelAr();
+                        case "en" -> c.labelEn();
+                        default -> c.labelFr();
+                    };
+                    return new CadreLine(label, c.coreHealthWorker(), v.positionsInPost(), fte(v.fteInPost()), v.vacantPositions());
+                })
+                .toList());
     }
 
     public String density(Figures f) {
@@ -75,7 +109,11 @@ public final class HrIndicatorsViewModel {
     }
 
     public String fte(double v) {
-        return String.format(i18n.locale(), "%.1f", v);
+        java.util.Locale numbers = i18n.rightToLeft() ? java.util.Locale.forLanguageTag("ar-MA-u-nu-latn") : i18n.locale();
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(numbers);
+        f.setMinimumFractionDigits(1);
+        f.setMaximumFractionDigits(1);
+        return f.format(v);
     }
 
     public String ratio(int n, int of) {
@@ -83,7 +121,7 @@ public final class HrIndicatorsViewModel {
     }
 
     public String name(Figures f) {
-        return f.level() == HrIndicators.Level.ESSP ? f.code() + " " + f.nameFr() : i18n.localName(f.nameFr(), f.nameAr());
+        return f.level() == HrIndicators.Level.ESSP ? i18n.leftToRight(f.code()) + " " + f.nameFr() : i18n.localName(f.nameFr(), f.nameAr());
     }
 
     public String formatNumber(long n) {
@@ -104,6 +142,19 @@ public final class HrIndicatorsViewModel {
 
     public ReadOnlyStringProperty nationalProperty() {
         return national.getReadOnlyProperty();
+    }
+
+    /** The unit whose staff by cadre is shown (a row of the table); none = the whole mission. */
+    public ObjectProperty<Figures> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<CadreLine> byCadre() {
+        return byCadre;
+    }
+
+    public ReadOnlyStringProperty cadreTitleProperty() {
+        return cadreTitle.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -61,8 +61,13 @@ public final class HrMatrixViewModel {
             return;
         }
         int regionId = Integer.parseInt(region.get().value());
+        FilterChoice asked = region.get();
         executor.execute(BackgroundTask.wrap(() -> repository.matrix(regionId))
-                .onSuccess(rows::setAll)
+                .onSuccess(list -> {
+                    if (java.util.Objects.equals(region.get(), asked)) {
+                        rows.setAll(list);
+                    }
+                })
                 .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -47,6 +48,8 @@ public final class HrStaffViewModel {
     private final ObservableList<StoredPosition> positions = FXCollections.observableArrayList();
     private final ObservableList<FilterChoice> cadres = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ObjectProperty<StoredPosition> selectedPosition = new SimpleObjectProperty<>(this, "selectedPosition");
+    private final ObservableList<StaffRepository.Training> trainings = FXCollections.observableArrayList();
     private final Map<String, StaffRepository.Cadre> cadreByCode = new LinkedHashMap<>();
 
     private TerritoryRepository.Territory loaded;
@@ -61,6 +64,7 @@ public final class HrStaffViewModel {
         this.i18n = i18n;
         province.addListener((obs, old, now) -> refreshOwners());
         owner.addListener((obs, old, now) -> reload());
+        selectedPosition.addListener((obs, old, now) -> reloadTrainings());
     }
 
     public void load() {
@@ -98,14 +102,19 @@ public final class HrStaffViewModel {
         var p = loaded.provinces().stream().filter(x -> x.id() == provinceId).findFirst().orElseThrow();
         List<FilterChoice> list = new ArrayList<>();
         for (var s : structuresByRegion.getOrDefault(p.regionId(), List.of())) {
-            if (s.provinceId() == null || s.provinceId() == provinceId) {
+            // circonscription offices are offered per circonscription below, recorded or not yet
+            if ((s.provinceId() == null || s.provinceId() == provinceId) && !"circonscription_office".equals(s.kind())) {
                 list.add(new FilterChoice("s" + s.id(), i18n.get("hr.owner.structure", i18n.localName(s.nameFr(), s.nameAr()))));
             }
         }
+        loaded.circonscriptions().stream().filter(c -> c.provinceId() == provinceId)
+                .sorted(java.util.Comparator.comparing(TerritoryRepository.Circonscription::code))
+                .forEach(c -> list.add(new FilterChoice("c" + c.id(),
+                        i18n.get("hr.owner.circonscription", i18n.localName(c.nameFr(), c.nameAr())))));
         var circs = loaded.circonscriptions().stream().filter(c -> c.provinceId() == provinceId).map(c -> c.id()).toList();
         loaded.essps().stream().filter(e -> circs.contains(e.circonscriptionId()))
                 .sorted(java.util.Comparator.comparing(TerritoryRepository.Essp::code))
-                .forEach(e -> list.add(new FilterChoice("e" + e.id(), e.code() + " " + i18n.localName(e.nameFr(), e.nameAr()))));
+                .forEach(e -> list.add(new FilterChoice("e" + e.id(), i18n.leftToRight(e.code()) + " " + i18n.localName(e.nameFr(), e.nameAr()))));
         owners.setAll(list);
     }
 
@@ -114,12 +123,24 @@ public final class HrStaffViewModel {
         FilterChoice o = owner.get();
         if (o == null) {
             positions.clear();
+            selectedPosition.set(null);
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> o.value().startsWith("e")
-                        ? staff.ofEssp(Integer.parseInt(o.value().substring(1)))
-                        : staff.ofStructure(Integer.parseInt(o.value().substring(1))))
-                .onSuccess(positions::setAll)
+        int ownerId = Integer.parseInt(o.value().substring(1));
+        executor.execute(BackgroundTask.wrap(() -> switch (o.value().charAt(0)) {
+                    case 'e' -> staff.ofEssp(ownerId);
+                    case 'c' -> structures.circonscriptionOffice(ownerId).map(s -> staff.ofStructure(s.id())).orElse(List.of());
+                    default -> staff.ofStructure(ownerId);
+                })
+                .onSuccess(rows -> {
+                    if (!Objects.equals(owner.get(), o)) {
+                        return; // another ESSP or structure was chosen meanwhile
+                    }
+                    // the selected row survives a reload (its trainings stay shown)
+                    Integer keep = selectedPosition.get() == null ? null : selectedPosition.get().id();
+                    positions.setAll(rows);
+                    selectedPosition.set(rows.stream().filter(r -> keep != null && r.id() == keep).findFirst().orElse(null));
+                })
                 .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
     }
 
@@ -127,8 +148,17 @@ public final class HrStaffViewModel {
         return owner.get() != null && owner.get().value().startsWith("e") ? Integer.valueOf(owner.get().value().substring(1)) : null;
     }
 
-    private Integer structureId() {
-        return owner.get() != null && owner.get().value().startsWith("s") ? Integer.valueOf(owner.get().value().substring(1)) : null;
+    /**
+     * The structure the new positions go to, found in the background: the chosen structure, or the office of the
+     * chosen circonscription (created on its first position); null for an ESSP.
+     */
+    private java.util.concurrent.Callable<Integer> structureId() {
+        FilterChoice o = owner.get();
+        if (o == null || o.value().startsWith("e")) {
+            return () -> null;
+        }
+        int id = Integer.parseInt(o.value().substring(1));
+        return o.value().startsWith("c") ? () -> structures.circonscriptionOfficeId(id) : () -> id;
     }
 
     /** Adds a filled full-time nurse position, the most common row, for the user to adjust. */
@@ -136,8 +166,10 @@ public final class HrStaffViewModel {
         if (owner.get() == null) {
             return;
         }
-        PositionDraft d = new PositionDraft(esspId(), structureId(), "nurse", "ministry", "filled", 1, null, null, null, null);
-        write(() -> staff.create(d), "hr.status.added");
+        Integer essp = esspId();
+        var structure = structureId();
+        write(() -> staff.create(new PositionDraft(essp, structure.call(), "nurse", "ministry", "filled", 1, null, null, null, null)),
+                "hr.status.added");
     }
 
     public void deleteRow(StoredPosition p) {
@@ -192,10 +224,12 @@ public final class HrStaffViewModel {
             return;
         }
         Integer essp = esspId();
-        Integer structure = structureId();
-        List<PositionDraft> drafts = result.rows().stream().map(r -> new PositionDraft(essp, structure, r.cadreCode(), r.employer(),
-                r.status(), r.fte(), r.gender(), r.holderName(), r.jobTitle(), r.notes())).toList();
-        executor.execute(BackgroundTask.wrap(() -> staff.createAll(drafts))
+        var structureOf = structureId();
+        executor.execute(BackgroundTask.wrap(() -> {
+                    Integer structure = structureOf.call();
+                    return staff.createAll(result.rows().stream().map(r -> new PositionDraft(essp, structure, r.cadreCode(),
+                            r.employer(), r.status(), r.fte(), r.gender(), r.holderName(), r.jobTitle(), r.notes())).toList());
+                })
                 .onSuccess(ids -> {
                     status.set(i18n.get("hr.paste.done", ids.size()));
                     reload();
@@ -213,6 +247,94 @@ public final class HrStaffViewModel {
                     status.set(i18n.get("hr.error", String.valueOf(e.getMessage())));
                     reload();
                 }));
+    }
+
+    // ---- trainings received by the holder of the selected position
+
+    private void reloadTrainings() {
+        StoredPosition p = selectedPosition.get();
+        if (p == null) {
+            trainings.clear();
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> staff.trainings(p.id()))
+                .onSuccess(list -> {
+                    if (selectedPosition.get() != null && selectedPosition.get().id() == p.id()) {
+                        trainings.setAll(list);
+                    }
+                })
+                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+    }
+
+    /**
+     * Records a training received by the holder of the selected position: a title is required, the year (four
+     * digits) and the hours (≥ 0, comma or point) may be left blank. False, with a message, when refused.
+     */
+    public boolean addTraining(String title, String topic, String year, String hours) {
+        StoredPosition p = selectedPosition.get();
+        if (p == null) {
+            status.set(i18n.get("hr.training.error.noPosition"));
+            return false;
+        }
+        if (title == null || title.isBlank()) {
+            status.set(i18n.get("hr.training.error.title"));
+            return false;
+        }
+        Integer y;
+        Double h;
+        try {
+            y = year == null || year.isBlank() ? null : Integer.valueOf(year.strip());
+            if (y != null && (y < 1950 || y > 2100)) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            status.set(i18n.get("hr.training.error.year", year));
+            return false;
+        }
+        try {
+            h = hours == null || hours.isBlank() ? null : Double.valueOf(hours.strip().replace(',', '.'));
+            if (h != null && (h < 0 || h.isNaN())) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            status.set(i18n.get("hr.training.error.hours", hours));
+            return false;
+        }
+        String t = title.strip();
+        String k = topic == null || topic.isBlank() ? null : topic.strip();
+        executor.execute(BackgroundTask.wrap(() -> staff.addTraining(p.id(), t, k, y, h))
+                .onSuccess(id -> {
+                    status.set(i18n.get("hr.training.added", t));
+                    reloadTrainings();
+                    reload();
+                })
+                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+        return true;
+    }
+
+    public void deleteTraining(StaffRepository.Training training) {
+        executor.execute(BackgroundTask.wrap(() -> staff.deleteTraining(training.id(), training.version()))
+                .onSuccess(v -> {
+                    status.set(i18n.get("hr.training.deleted", training.title()));
+                    reloadTrainings();
+                    reload();
+                })
+                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+    }
+
+    /** The position whose trainings are shown (the grid's selected row). */
+    public ObjectProperty<StoredPosition> selectedPositionProperty() {
+        return selectedPosition;
+    }
+
+    public ObservableList<StaffRepository.Training> trainings() {
+        return trainings;
+    }
+
+    /** Hours of training as written in the current language. */
+    public String hours(double h) {
+        java.util.Locale numbers = i18n.rightToLeft() ? java.util.Locale.forLanguageTag("ar-MA-u-nu-latn") : i18n.locale();
+        return java.text.NumberFormat.getNumberInstance(numbers).format(h);
     }
 
     public String cadreLabel(String code) {

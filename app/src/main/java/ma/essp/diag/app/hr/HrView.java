@@ -25,6 +25,7 @@ import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.ViewLoader;
 import ma.essp.diag.database.repository.HrRelationRepository.MatrixRow;
+import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
 import ma.essp.diag.reporting.hr.HrIndicators.Figures;
 
@@ -39,6 +40,7 @@ public final class HrView implements FeatureScreen {
     private final HrStaffViewModel staff;
     private final HrIndicatorsViewModel indicators;
     private final HrMatrixViewModel matrix;
+    private final I18n i18n;
     private final Parent root;
 
     @FXML private ComboBox<FilterChoice> provinceBox;
@@ -52,6 +54,19 @@ public final class HrView implements FeatureScreen {
     @FXML private TableColumn<StoredPosition, String> holderColumn;
     @FXML private TableColumn<StoredPosition, String> jobColumn;
     @FXML private Label staffStatus;
+    @FXML private TableColumn<StoredPosition, Number> trainingsColumn;
+    @FXML private TableView<StaffRepository.Training> trainingTable;
+    @FXML private Label trainingPlaceholder;
+    @FXML private TableColumn<StaffRepository.Training, String> trainingNameColumn;
+    @FXML private TableColumn<StaffRepository.Training, String> trainingTopicColumn;
+    @FXML private TableColumn<StaffRepository.Training, String> trainingYearColumn;
+    @FXML private TableColumn<StaffRepository.Training, String> trainingHoursColumn;
+    @FXML private javafx.scene.control.TextField trainingNameField;
+    @FXML private javafx.scene.control.TextField trainingTopicField;
+    @FXML private javafx.scene.control.TextField trainingYearField;
+    @FXML private javafx.scene.control.TextField trainingHoursField;
+    @FXML private javafx.scene.control.Button addTrainingButton;
+    @FXML private javafx.scene.control.Button deleteTrainingButton;
 
     @FXML private ComboBox<FilterChoice> levelBox;
     @FXML private Label nationalLabel;
@@ -66,6 +81,14 @@ public final class HrView implements FeatureScreen {
     @FXML private TableColumn<Figures, String> noDoctorColumn;
     @FXML private TableColumn<Figures, String> noMidwifeColumn;
 
+    @FXML private Label cadreTitleLabel;
+    @FXML private TableView<HrIndicatorsViewModel.CadreLine> cadreTable;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreNameColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreCoreColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreInPostColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreFteColumn;
+    @FXML private TableColumn<HrIndicatorsViewModel.CadreLine, String> cadreVacantColumn;
+
     @FXML private ComboBox<FilterChoice> regionBox;
     @FXML private TableView<MatrixRow> matrixTable;
     @FXML private TableColumn<MatrixRow, String> functionColumn;
@@ -78,6 +101,7 @@ public final class HrView implements FeatureScreen {
         this.staff = staff;
         this.indicators = indicators;
         this.matrix = matrix;
+        this.i18n = i18n;
         this.root = ViewLoader.load(this, i18n);
     }
 
@@ -99,10 +123,29 @@ public final class HrView implements FeatureScreen {
         choiceColumn(genderColumn, p -> new FilterChoice(p.values().gender() == null ? "" : p.values().gender(),
                 p.values().gender() == null ? "—" : staff.genderLabel(p.values().gender())),
                 staff.genderChoices(), (p, v) -> staff.edit(p, HrStaffViewModel.Column.GENDER, v));
-        textColumn(fteColumn, p -> String.valueOf(p.values().fte()), (p, v) -> staff.edit(p, HrStaffViewModel.Column.FTE, v));
+        textColumn(fteColumn, p -> staff.hours(p.values().fte()), (p, v) -> staff.edit(p, HrStaffViewModel.Column.FTE, v));
         textColumn(holderColumn, p -> p.values().holderName(), (p, v) -> staff.edit(p, HrStaffViewModel.Column.HOLDER, v));
         textColumn(jobColumn, p -> p.values().jobTitle(), (p, v) -> staff.edit(p, HrStaffViewModel.Column.JOB_TITLE, v));
         staffStatus.textProperty().bind(staff.statusProperty());
+        trainingsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().trainings()));
+        trainingsColumn.setEditable(false);
+        staffTable.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> staff.selectedPositionProperty().set(p));
+        staff.selectedPositionProperty().addListener((obs, old, p) -> {
+            if (p != null && staffTable.getSelectionModel().getSelectedItem() != p) {
+                staffTable.getSelectionModel().select(p);
+            }
+        });
+        trainingTable.setItems(staff.trainings());
+        trainingTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        trainingPlaceholder.textProperty().bind(javafx.beans.binding.Bindings.when(staff.selectedPositionProperty().isNull())
+                .then(i18n.get("hr.training.empty")).otherwise(i18n.get("hr.training.none")));
+        trainingNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().title()));
+        trainingTopicColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().topic()));
+        trainingYearColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().year() == null ? "" : String.valueOf(c.getValue().year())));
+        trainingHoursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hours() == null ? "" : staff.hours(c.getValue().hours())));
+        var noPosition = staff.selectedPositionProperty().isNull();
+        addTrainingButton.disableProperty().bind(noPosition);
+        deleteTrainingButton.disableProperty().bind(trainingTable.getSelectionModel().selectedItemProperty().isNull());
         staffTable.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (PASTE.match(e) && staffTable.getEditingCell() == null) {
                 pasteRows();
@@ -125,18 +168,28 @@ public final class HrView implements FeatureScreen {
         noDoctorColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.ratio(c.getValue().withoutDoctor(), c.getValue().doctorExpected())));
         noMidwifeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.ratio(c.getValue().withoutMidwife(), c.getValue().deliveryUnits())));
 
+        indicatorTable.getSelectionModel().selectedItemProperty().addListener((obs, old, f) -> indicators.selectedProperty().set(f));
+        cadreTitleLabel.textProperty().bind(indicators.cadreTitleProperty());
+        cadreTable.setItems(indicators.byCadre());
+        cadreNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cadre()));
+        cadreCoreColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().core() ? "✓" : ""));
+        cadreInPostColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.formatNumber(c.getValue().positionsInPost())));
+        cadreFteColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().fteInPost()));
+        cadreVacantColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.formatNumber(c.getValue().vacantPositions())));
+
         // HR matrix
         regionBox.setItems(matrix.regions());
         regionBox.valueProperty().bindBidirectional(matrix.regionProperty());
         matrixTable.setItems(matrix.rows());
         matrixTable.setEditable(true);
+        matrixTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         functionColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(matrix.functionLabel(c.getValue())));
         functionColumn.setEditable(false);
         choiceColumn(todayColumn, r -> new FilterChoice(r.holderToday(), matrix.holderLabel(r.holderToday())), matrix.holderChoices(),
                 (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.TODAY, v));
         choiceColumn(gstColumn, r -> new FilterChoice(r.holderUnderGst(), matrix.holderLabel(r.holderUnderGst())), matrix.holderChoices(),
                 (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.UNDER_GST, v));
-        textColumn(notesColumn, MatrixRow::notes, (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.NOTES, v));
+        textColumn(notesColumn, MatrixRow::notes, (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.NOTES, v), true);
         matrixStatus.textProperty().bind(matrix.statusProperty());
     }
 
@@ -152,8 +205,25 @@ public final class HrView implements FeatureScreen {
     }
 
     private static <R> void textColumn(TableColumn<R, String> column, Function<R, String> value, BiConsumer<R, String> commit) {
+        textColumn(column, value, commit, false);
+    }
+
+    private static <R> void textColumn(TableColumn<R, String> column, Function<R, String> value, BiConsumer<R, String> commit,
+                                       boolean wrap) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setCellFactory(TextFieldTableCell.forTableColumn());
+        // a long value (the team's notes) is cut by the column: the whole text is a tooltip
+        column.setCellFactory(c -> new TextFieldTableCell<R, String>(new javafx.util.converter.DefaultStringConverter()) {
+            {
+                // notes run over several lines rather than being cut
+                setWrapText(wrap);
+            }
+
+            @Override
+            public void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(empty || item == null || item.isBlank() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         column.setOnEditCommit(e -> commit.accept(e.getRowValue(), e.getNewValue()));
     }
 
@@ -167,6 +237,25 @@ public final class HrView implements FeatureScreen {
         StoredPosition p = staffTable.getSelectionModel().getSelectedItem();
         if (p != null) {
             staff.deleteRow(p);
+        }
+    }
+
+    @FXML
+    private void addTraining() {
+        if (staff.addTraining(trainingNameField.getText(), trainingTopicField.getText(), trainingYearField.getText(),
+                trainingHoursField.getText())) {
+            trainingNameField.clear();
+            trainingTopicField.clear();
+            trainingYearField.clear();
+            trainingHoursField.clear();
+        }
+    }
+
+    @FXML
+    private void deleteTraining() {
+        var t = trainingTable.getSelectionModel().getSelectedItem();
+        if (t != null) {
+            staff.deleteTraining(t);
         }
     }
 

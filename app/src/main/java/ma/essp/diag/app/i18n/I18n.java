@@ -68,6 +68,30 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        if (rightToLeft()) {
+            Object[] isolated = args.clone();
+            for (int i = 0; i < isolated.length; i++) {
+                if (isolated[i] instanceof String s) {
+                    isolated[i] = leftToRight(s);
+                }
+            }
+            args = isolated;
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[\\p{Alnum}.]+(-[\\p{Alnum}.]+)+");
+
+    /**
+     * A code such as {@code 01571-0007} kept left to right inside right-to-left text: JavaFX lays the two digit
+     * groups out in reverse order ("0007-01571") inside an Arabic sentence; a left-to-right mark on each side keeps
+     * them in order (JavaFX 26 draws the embedding controls U+202A/U+202C as boxes, the marks not). Anything else
+     * (names, Arabic text) and any text in French or English is returned unchanged.
+     */
+    public String leftToRight(String code) {
+        return rightToLeft() && code != null && CODE.matcher(code).matches() ? "\u200E" + code + "\u200E" : code;
     }
 }

@@ -95,6 +95,7 @@ public final class MapView implements FeatureScreen {
                 point(MapPicture.PARTIALLY, viewModel.functionalityLabel("partially")),
                 point(MapPicture.NOT_FUNCTIONING, viewModel.functionalityLabel("not_functioning")));
         esspTable.setItems(viewModel.provinceEssps());
+        esspTable.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         codeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code()));
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.name(c.getValue())));
         functionalityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.functionalityLabel(c.getValue().functionality())));

@@ -107,7 +107,11 @@ public final class MapViewModel {
         MapData d = data;
         MapFigure chosen = chosenFigure();
         executor.execute(BackgroundTask.wrap(() -> MapPicture.prepare(MapOutlines.shipped(), dsl, d, chosen))
-                .onSuccess(this::show)
+                .onSuccess(p -> {
+                    if (chosenFigure() == chosen) { // the user may have chosen yet another figure meanwhile
+                        show(p);
+                    }
+                })
                 .onFailure(e -> error.set(i18n.get("map.error.load", String.valueOf(e.getMessage())))));
     }
 

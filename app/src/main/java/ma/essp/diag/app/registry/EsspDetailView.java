@@ -48,6 +48,15 @@ public final class EsspDetailView {
         TableColumn<EsspDetailViewModel.Line, String> value = (TableColumn<EsspDetailViewModel.Line, String>) table.getColumns().get(1);
         label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
         value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+        // long values (structure names, the GST line) are cut by the narrow side panel: the whole text is a tooltip
+        value.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(26);
         table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(javafx.beans.binding.Bindings.size(items).add(1.4)));

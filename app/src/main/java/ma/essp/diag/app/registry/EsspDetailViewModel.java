@@ -38,6 +38,7 @@ public final class EsspDetailViewModel {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final Supplier<LocalDate> today;
+    private int requested;
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -57,15 +58,20 @@ public final class EsspDetailViewModel {
 
     public void load(int esspId) {
         LocalDate date = today.get();
+        requested = esspId;
         executor.execute(BackgroundTask.wrap(() -> repository.load(esspId, date).orElseThrow())
                 .onRunning(() -> error.set(""))
-                .onSuccess(this::show)
+                .onSuccess(detail -> {
+                    if (requested == esspId) { // the user may have moved on to another ESSP
+                        show(detail);
+                    }
+                })
                 .onFailure(e -> error.set(i18n.get("registry.detail.error", String.valueOf(e.getMessage())))));
     }
 
     void show(EsspDetail d) {
         var v = d.essp().values();
-        title.set(v.code() + " — " + i18n.localName(v.nameFr(), v.nameAr()));
+        title.set(i18n.leftToRight(v.code()) + " — " + i18n.localName(v.nameFr(), v.nameAr()));
         List<Line> id = new ArrayList<>();
         id.add(new Line(i18n.get("registry.form.category"), d.categoryCode()));
         id.add(new Line(i18n.get("registry.form.milieu"), i18n.get("rural".equals(v.milieu()) ? "milieu.rural" : "milieu.urban")));
@@ -110,16 +116,19 @@ public final class EsspDetailViewModel {
 
         List<Line> act = new ArrayList<>();
         act.add(new Line(i18n.get("registry.detail.assessment"), d.latestAssessment()
-                .map(a -> i18n.get("registry.detail.assessmentValue", date(a.assessedOn()), a.status(), Objects.toString(a.assessor(), "—")))
+                .map(a -> i18n.get("registry.detail.assessmentValue", date(a.assessedOn()),
+                        i18n.get("complete".equals(a.status()) ? "pms.assessment.status.complete" : "pms.assessment.status.in_progress"),
+                        Objects.toString(a.assessor(), "—")))
                 .orElse(i18n.get("registry.detail.noAssessment"))));
         act.add(new Line(i18n.get("registry.detail.complaints"), d.complaints()
-                .map(k -> i18n.get("registry.detail.complaintsValue", String.join(", ", k.channels()), k.registerKept() ? "✓" : "✗",
+                .map(k -> i18n.get("registry.detail.complaintsValue",
+                        String.join(", ", k.channels().stream().map(this::channel).toList()), k.registerKept() ? "✓" : "✗",
                         k.samples()))
                 .orElse(i18n.get("registry.detail.noComplaints"))));
         act.add(new Line(i18n.get("registry.detail.visits"), d.visits().isEmpty() ? "—" : i18n.get("registry.detail.visitsValue",
                 d.visits().size(), date(d.visits().getFirst().visitedOn()))));
         for (var f : d.findings()) {
-            act.add(new Line(i18n.get("registry.detail.finding", f.axis()), f.kind() + " · " + f.title()));
+            act.add(new Line(i18n.get("registry.detail.finding", f.axis()), findingKind(f.kind()) + " · " + f.title()));
         }
         activity.setAll(act);
         loaded.set(true);
@@ -132,6 +141,27 @@ public final class EsspDetailViewModel {
             case "on_leave" -> i18n.get("hr.status.on_leave");
             case "seconded" -> i18n.get("hr.status.seconded");
             default -> i18n.get("hr.status.filled");
+        };
+    }
+
+    private String channel(String code) {
+        return switch (code) {
+            case "register" -> i18n.get("registry.detail.channel.register");
+            case "box" -> i18n.get("registry.detail.channel.box");
+            case "in_person" -> i18n.get("registry.detail.channel.in_person");
+            case "phone" -> i18n.get("registry.detail.channel.phone");
+            case "chikaya_portal" -> i18n.get("registry.detail.channel.chikaya_portal");
+            default -> code;
+        };
+    }
+
+    private String findingKind(String kind) {
+        return switch (kind) {
+            case "strength" -> i18n.get("registry.detail.kind.strength");
+            case "weakness" -> i18n.get("registry.detail.kind.weakness");
+            case "opportunity" -> i18n.get("registry.detail.kind.opportunity");
+            case "threat" -> i18n.get("registry.detail.kind.threat");
+            default -> kind;
         };
     }
 

@@ -93,6 +93,7 @@ public final class EsspEditorViewModel {
     private Territory territory = new Territory(List.of(), List.of(), List.of(), List.of());
     private Map<String, Boolean> categoryDeliveryUnits = Map.of();
     private Integer id;
+    private Integer pendingEdit;
     private int version;
     private Snapshot loaded;
     private boolean duplicatesConfirmed;
@@ -115,6 +116,13 @@ public final class EsspEditorViewModel {
             FilterChoice c = circonscription.get();
             if (c != null && circonscriptions.stream().noneMatch(x -> x.value().equals(c.value()))) {
                 circonscription.set(null);
+            }
+        });
+        circonscription.addListener((obs, old, now) -> {
+            // one choice less to make: an ESSP is usually in the setting of its circonscription
+            if (now != null && milieu.get() == null) {
+                territory.circonscriptions().stream().filter(c -> String.valueOf(c.id()).equals(now.value())).findFirst()
+                        .ifPresent(c -> milieu.set(find(milieus, c.milieu())));
             }
         });
         category.addListener((obs, old, now) -> {
@@ -190,6 +198,7 @@ public final class EsspEditorViewModel {
     }
 
     private void clearToNew() {
+        pendingEdit = null;
         id = null;
         version = 0;
         apply(new Snapshot("", "", "", null, null, null, null, false, "", "", "", "fully", "", "", "", ""));
@@ -202,9 +211,16 @@ public final class EsspEditorViewModel {
 
     /** Loads an ESSP into the form (in the background). */
     public void edit(int esspId) {
+        pendingEdit = esspId;
         executor.execute(BackgroundTask.wrap(() -> repository.find(esspId).orElseThrow())
                 .onRunning(() -> busy.set(true))
-                .onSuccess(this::show)
+                .onSuccess(stored -> {
+                    // only the last ESSP asked for, and not after the user started a new one
+                    if (Objects.equals(pendingEdit, esspId)) {
+                        pendingEdit = null;
+                        show(stored);
+                    }
+                })
                 .onFailure(e -> status.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage()))))
                 .onFinished(() -> busy.set(false)));
     }

@@ -71,6 +71,8 @@ public final class EsspRegistryView implements FeatureScreen {
     @FXML private TabPane sideTabs;
     @FXML private Button newButton;
     @FXML private Button deleteButton;
+    @FXML private Button restoreButton;
+    @FXML private javafx.scene.control.CheckBox showDeletedBox;
     @FXML private Button bulkButton;
     @FXML private Button undoButton;
     @FXML private ComboBox<FilterChoice> bulkFieldBox;
@@ -141,8 +143,16 @@ public final class EsspRegistryView implements FeatureScreen {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> selectionChanged(old, row));
         sorted.addListener((ListChangeListener<EsspListRow>) c -> selectPending());
-        deleteButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        bulkButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        showDeletedBox.selectedProperty().bindBidirectional(viewModel.showDeletedProperty());
+        var nothingSelected = table.getSelectionModel().selectedItemProperty().isNull();
+        // the live list deletes and bulk-edits; the list of deleted ESSPs only restores
+        deleteButton.disableProperty().bind(nothingSelected.or(viewModel.showDeletedProperty()));
+        deleteButton.visibleProperty().bind(viewModel.showDeletedProperty().not());
+        deleteButton.managedProperty().bind(deleteButton.visibleProperty());
+        restoreButton.disableProperty().bind(nothingSelected);
+        restoreButton.visibleProperty().bind(viewModel.showDeletedProperty());
+        restoreButton.managedProperty().bind(restoreButton.visibleProperty());
+        bulkButton.disableProperty().bind(nothingSelected.or(viewModel.showDeletedProperty()));
         bulkFieldBox.setItems(actions.bulkFields());
         bulkFieldBox.valueProperty().bindBidirectional(actions.bulkFieldProperty());
         bulkValueBox.setItems(actions.bulkValues());
@@ -165,6 +175,11 @@ public final class EsspRegistryView implements FeatureScreen {
 
     private void selectionChanged(EsspListRow old, EsspListRow row) {
         if (reverting || row == null) {
+            return;
+        }
+        if (viewModel.showDeletedProperty().get()) {
+            // a deleted ESSP is looked at (and restored), not edited
+            detailModel.load(row.id());
             return;
         }
         if (editorModel.esspId() != null && editorModel.esspId() == row.id()) {
@@ -234,7 +249,20 @@ public final class EsspRegistryView implements FeatureScreen {
 
     @FXML
     private void delete() {
-        actions.delete(selectedIds());
+        java.util.List<Integer> ids = selectedIds();
+        if (editorModel.esspId() != null && ids.contains(editorModel.esspId())) {
+            // the form must not keep editing an ESSP that is going away
+            if (!confirmLeave()) {
+                return;
+            }
+            editorModel.newEssp();
+        }
+        actions.delete(ids);
+    }
+
+    @FXML
+    private void restore() {
+        actions.restore(selectedIds());
     }
 
     @FXML

@@ -49,6 +49,7 @@ public final class EsspRegistryViewModel {
     private final ObjectProperty<FilterChoice> category = new SimpleObjectProperty<>(this, "category");
     private final ObjectProperty<FilterChoice> region = new SimpleObjectProperty<>(this, "region");
     private final ObjectProperty<FilterChoice> functionality = new SimpleObjectProperty<>(this, "functionality");
+    private final javafx.beans.property.BooleanProperty showDeleted = new javafx.beans.property.SimpleBooleanProperty(this, "showDeleted");
 
     private final ReadOnlyIntegerWrapper shown = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
@@ -78,12 +79,14 @@ public final class EsspRegistryViewModel {
         region.addListener(o -> refilter());
         functionality.addListener(o -> refilter());
         filtered.addListener((javafx.collections.ListChangeListener<EsspListRow>) c -> updateCounts());
+        showDeleted.addListener(o -> load());
         updateCounts();
     }
 
-    /** Reads the list off the FX thread. */
+    /** Reads the list (the live ESSPs, or the soft-deleted ones to restore) off the FX thread. */
     public void load() {
-        executor.execute(BackgroundTask.wrap(repository::list)
+        boolean deleted = showDeleted.get();
+        executor.execute(BackgroundTask.wrap(() -> repository.list(deleted))
                 .onRunning(() -> {
                     loading.set(true);
                     error.set("");
@@ -137,7 +140,8 @@ public final class EsspRegistryViewModel {
     private void updateCounts() {
         shown.set(filtered.size());
         total.set(rows.size());
-        countText.set(i18n.get("registry.count", i18n.formatNumber(filtered.size()), i18n.formatNumber(rows.size())));
+        countText.set(i18n.get(showDeleted.get() ? "registry.countDeleted" : "registry.count",
+                i18n.formatNumber(filtered.size()), i18n.formatNumber(rows.size())));
     }
 
     static String normalize(String s) {
@@ -196,6 +200,11 @@ public final class EsspRegistryViewModel {
     /** The rows that pass the filters, in load order (the view wraps them in a SortedList). */
     public ObservableList<EsspListRow> filteredRows() {
         return filtered;
+    }
+
+    /** True: the list shows the soft-deleted ESSPs (to restore them) instead of the live ones. */
+    public javafx.beans.property.BooleanProperty showDeletedProperty() {
+        return showDeleted;
     }
 
     public StringProperty textProperty() {

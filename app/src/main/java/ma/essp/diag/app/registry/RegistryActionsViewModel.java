@@ -92,6 +92,30 @@ public final class RegistryActionsViewModel {
                 .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
     }
 
+    /** Restores soft-deleted ESSPs (shown with "deleted ESSPs"); undo deletes them again. */
+    public void restore(List<Integer> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> {
+                    Map<Integer, Integer> versions = new LinkedHashMap<>();
+                    for (int id : ids) {
+                        StoredEssp s = repository.find(id).orElseThrow();
+                        versions.put(id, repository.restore(id, s.version()));
+                    }
+                    return versions;
+                })
+                .onSuccess(versions -> {
+                    lastEdit.record(i18n.get("registry.undo.restore", versions.size()), () -> {
+                        versions.forEach(repository::softDelete);
+                        return versions.keySet().iterator().next();
+                    });
+                    status.set(i18n.get("registry.status.restored", versions.size()));
+                    afterChange.run();
+                })
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+    }
+
     /** Sets the chosen field to the chosen value on every selected ESSP; undo puts each previous value back. */
     public void applyBulk(List<Integer> ids) {
         if (ids.isEmpty() || bulkField.get() == null || bulkValue.get() == null) {

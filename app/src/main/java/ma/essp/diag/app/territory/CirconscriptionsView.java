@@ -58,6 +58,9 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML private TableView<TerritoryRepository.Essp> esspTable;
     @FXML private TableColumn<TerritoryRepository.Essp, String> esspCodeColumn;
     @FXML private TableColumn<TerritoryRepository.Essp, String> esspNameColumn;
+    @FXML private TableView<ma.essp.diag.database.repository.CirconscriptionRepository.Commune> communeTable;
+    @FXML private TableColumn<ma.essp.diag.database.repository.CirconscriptionRepository.Commune, String> communeNameColumn;
+    @FXML private TableColumn<ma.essp.diag.database.repository.CirconscriptionRepository.Commune, String> communeKindColumn;
     @FXML private ComboBox<FilterChoice> targetBox;
 
     @FXML private TableView<FunctionHeld> functionTable;
@@ -66,6 +69,7 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML private TableColumn<FunctionHeld, String> holderColumn;
     @FXML private TableColumn<FunctionHeld, String> staffColumn;
     @FXML private TableView<Visit> visitTable;
+    @FXML private javafx.scene.control.Button deleteVisitButton;
     @FXML private TableColumn<Visit, String> visitDateColumn;
     @FXML private TableColumn<Visit, String> visitEsspColumn;
     @FXML private TableColumn<Visit, String> visitSupervisorColumn;
@@ -136,7 +140,13 @@ public final class CirconscriptionsView implements FeatureScreen {
         esspTable.setItems(viewModel.essps());
         esspTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         esspCodeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code()));
-        esspNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().nameFr()));
+        esspNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.localName(c.getValue().nameFr(), c.getValue().nameAr())));
+        esspTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        communeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        communeTable.setItems(viewModel.communes());
+        communeTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        communeNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.localName(c.getValue().nameFr(), c.getValue().nameAr())));
+        communeKindColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.communeKind(c.getValue().kind())));
         targetBox.setItems(viewModel.targets());
         targetBox.valueProperty().bindBidirectional(viewModel.moveTargetProperty());
 
@@ -163,15 +173,16 @@ public final class CirconscriptionsView implements FeatureScreen {
             viewModel.saveFunction(e.getRowValue(), e.getRowValue().held(), e.getRowValue().holder(), n);
         });
         visitTable.setItems(viewModel.visits());
+        deleteVisitButton.disableProperty().bind(visitTable.getSelectionModel().selectedItemProperty().isNull());
         text(visitDateColumn, v -> String.valueOf(v.visitedOn()));
-        text(visitEsspColumn, v -> v.esspCode() + " " + v.esspName());
+        text(visitEsspColumn, v -> viewModel.leftToRight(v.esspCode()) + " " + v.esspName());
         text(visitSupervisorColumn, Visit::supervisor);
         text(visitFindingsColumn, Visit::findings);
         visitEssp.setItems(viewModel.essps());
         visitEssp.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(TerritoryRepository.Essp e) {
-                return e == null ? "" : e.code() + " " + e.nameFr();
+                return e == null ? "" : viewModel.esspLabel(e);
             }
 
             @Override
@@ -241,6 +252,20 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML
     private void move() {
         viewModel.moveEssps(esspTable.getSelectionModel().getSelectedItems().stream().map(TerritoryRepository.Essp::id).toList());
+    }
+
+    @FXML
+    private void moveCommunes() {
+        viewModel.moveCommunes(communeTable.getSelectionModel().getSelectedItems().stream()
+                .map(ma.essp.diag.database.repository.CirconscriptionRepository.Commune::id).toList());
+    }
+
+    @FXML
+    private void deleteVisit() {
+        Visit v = visitTable.getSelectionModel().getSelectedItem();
+        if (v != null) {
+            viewModel.deleteVisit(v);
+        }
     }
 
     @FXML

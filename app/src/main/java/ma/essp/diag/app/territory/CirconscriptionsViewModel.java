@@ -56,6 +56,8 @@ public final class CirconscriptionsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     private final ObservableList<TerritoryRepository.Essp> essps = FXCollections.observableArrayList();
+    private final ObservableList<CirconscriptionRepository.Commune> communes = FXCollections.observableArrayList();
+    private List<CirconscriptionRepository.Commune> provinceCommunes = List.of();
     private final ObjectProperty<FilterChoice> moveTarget = new SimpleObjectProperty<>(this, "moveTarget");
     private final ObservableList<FilterChoice> targets = FXCollections.observableArrayList();
     private final ObservableList<FunctionHeld> functions = FXCollections.observableArrayList();
@@ -103,13 +105,20 @@ public final class CirconscriptionsViewModel {
             return;
         }
         Integer keep = selected.get() == null ? null : selected.get().id();
-        executor.execute(BackgroundTask.wrap(() -> new Object[] {circonscriptions.ofProvince(p), territory.load()})
+        executor.execute(BackgroundTask.wrap(() -> new Object[] {circonscriptions.ofProvince(p), territory.load(),
+                        circonscriptions.communesOfProvince(p)})
                 .onSuccess(r -> {
+                    if (!Objects.equals(provinceId(), p)) {
+                        return; // another province was chosen meanwhile: its own load shows it
+                    }
                     @SuppressWarnings("unchecked")
                     List<StoredCirconscription> rows = (List<StoredCirconscription>) r[0];
                     loaded = (TerritoryRepository.Territory) r[1];
+                    @SuppressWarnings("unchecked")
+                    List<CirconscriptionRepository.Commune> communesOfProvince = (List<CirconscriptionRepository.Commune>) r[2];
+                    provinceCommunes = communesOfProvince;
                     list.setAll(rows);
-                    targets.setAll(rows.stream().map(c -> new FilterChoice(String.valueOf(c.id()), c.values().nameFr())).toList());
+                    targets.setAll(rows.stream().map(c -> new FilterChoice(String.valueOf(c.id()), i18n.localName(c.values().nameFr(), c.values().nameAr()))).toList());
                     selected.set(rows.stream().filter(c -> keep != null && c.id() == keep).findFirst().orElse(null));
                     showSelected();
                     reloadComparison();
@@ -122,6 +131,7 @@ public final class CirconscriptionsViewModel {
         if (c == null) {
             clearForm();
             essps.clear();
+            communes.clear();
             functions.clear();
             visits.clear();
             return;
@@ -138,9 +148,13 @@ public final class CirconscriptionsViewModel {
         if (loaded != null) {
             essps.setAll(loaded.essps().stream().filter(e -> e.circonscriptionId() == c.id()).toList());
         }
+        communes.setAll(provinceCommunes.stream().filter(m -> m.circonscriptionId() != null && m.circonscriptionId() == c.id()).toList());
         int id = c.id();
         executor.execute(BackgroundTask.wrap(() -> new Object[] {organisation.functions(id), organisation.visits(id)})
                 .onSuccess(r -> {
+                    if (selected.get() == null || selected.get().id() != id) {
+                        return; // another circonscription was chosen meanwhile
+                    }
                     @SuppressWarnings("unchecked")
                     List<FunctionHeld> held = (List<FunctionHeld>) r[0];
                     @SuppressWarnings("unchecked")
@@ -161,7 +175,13 @@ public final class CirconscriptionsViewModel {
             return;
         }
         int y = year.get();
-        executor.execute(BackgroundTask.wrap(() -> organisation.compare(p, y)).onSuccess(comparison::setAll).onFailure(this::fail));
+        executor.execute(BackgroundTask.wrap(() -> organisation.compare(p, y))
+                .onSuccess(rows -> {
+                    if (Objects.equals(provinceId(), p) && year.get() == y) {
+                        comparison.setAll(rows);
+                    }
+                })
+                .onFailure(this::fail));
     }
 
     /** An empty form for a new circonscription of the chosen province. */
@@ -243,6 +263,21 @@ public final class CirconscriptionsViewModel {
                 .onFailure(this::fail));
     }
 
+    /** Moves the given communes of the selected circonscription to the chosen target; their ESSPs follow them. */
+    public void moveCommunes(List<Integer> communeIds) {
+        if (communeIds.isEmpty() || moveTarget.get() == null) {
+            return;
+        }
+        int target = Integer.parseInt(moveTarget.get().value());
+        String label = moveTarget.get().label();
+        executor.execute(BackgroundTask.wrap(() -> circonscriptions.moveCommunes(communeIds, target))
+                .onSuccess(n -> {
+                    message.set(i18n.get("territory.circ.communesMoved", n, label));
+                    reloadProvince();
+                })
+                .onFailure(this::fail));
+    }
+
     /** Records what the team found about one function of the selected circonscription. */
     public void saveFunction(FunctionHeld row, String held, String holder, Double staffCount) {
         StoredCirconscription s = selected.get();
@@ -267,6 +302,17 @@ public final class CirconscriptionsViewModel {
         executor.execute(BackgroundTask.wrap(() -> organisation.addVisit(s.id(), esspId, date, blank(supervisor), blank(findings)))
                 .onSuccess(id -> {
                     message.set(i18n.get("territory.circ.visitAdded"));
+                    showSelected();
+                    reloadComparison();
+                })
+                .onFailure(this::fail));
+    }
+
+    /** Removes a visit entered by mistake (soft delete); the comparison follows. */
+    public void deleteVisit(Visit visit) {
+        executor.execute(BackgroundTask.wrap(() -> organisation.deleteVisit(visit.id(), visit.version()))
+                .onSuccess(v -> {
+                    message.set(i18n.get("territory.circ.visitDeleted"));
                     showSelected();
                     reloadComparison();
                 })
@@ -386,6 +432,32 @@ public final class CirconscriptionsViewModel {
 
     public ObservableList<TerritoryRepository.Essp> essps() {
         return essps;
+    }
+
+    public ObservableList<CirconscriptionRepository.Commune> communes() {
+        return communes;
+    }
+
+    /** An ESSP as "code name", the code kept left to right in Arabic. */
+    public String esspLabel(TerritoryRepository.Essp e) {
+        return i18n.leftToRight(e.code()) + " " + i18n.localName(e.nameFr(), e.nameAr());
+    }
+
+    public String leftToRight(String code) {
+        return i18n.leftToRight(code);
+    }
+
+    public String localName(String nameFr, String nameAr) {
+        return i18n.localName(nameFr, nameAr);
+    }
+
+    public String communeKind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "rural_commune" -> i18n.get("territory.commune.rural");
+            case "urban_commune" -> i18n.get("territory.commune.urban");
+            case "arrondissement" -> i18n.get("territory.commune.arrondissement");
+            default -> kind == null ? "" : kind;
+        };
     }
 
     public ObservableList<FilterChoice> targets() {

@@ -63,6 +63,65 @@ class HrViewModelsTest {
     }
 
     @Test
+    void aCirconscriptionGetsItsOfficeOnItsFirstPositionAndKeepsIt() {
+        var vm = staffOfE001();
+        var structures = new StructureRepository(mission.dsl(), edit);
+        var circonscription = vm.owners().stream().filter(o -> o.value().startsWith("c")).findFirst().orElseThrow();
+        assertThat(circonscription.label()).startsWith("Circonscription : ");
+        int circId = Integer.parseInt(circonscription.value().substring(1));
+        assertThat(structures.circonscriptionOffice(circId)).isEmpty();
+
+        vm.ownerProperty().set(circonscription);
+        assertThat(vm.positions()).isEmpty();
+        vm.paste("Médecin généraliste\tMinistère\tPourvu\t1\nadministrator\tMinistère\tvacant\t1\n");
+        assertThat(vm.positions()).hasSize(2);
+        var office = structures.circonscriptionOffice(circId).orElseThrow();
+        assertThat(office.kind()).isEqualTo("circonscription_office");
+        assertThat(office.provinceId()).isNotNull();
+        vm.addRow();
+        assertThat(vm.positions()).hasSize(3).allMatch(p -> office.id() == p.values().structureId());
+        // one office per circonscription, not one per entry
+        assertThat(structures.circonscriptionOfficeId(circId)).isEqualTo(office.id());
+        // the recorded office is offered once, under its circonscription
+        vm.provinceProperty().set(null);
+        vm.load();
+        vm.provinceProperty().set(vm.provinces().stream().filter(p -> p.label().contains("Tanger-Assilah")).findFirst().orElseThrow());
+        assertThat(vm.owners()).noneMatch(o -> o.value().equals("s" + office.id()));
+    }
+
+    @Test
+    void trainingsOfTheSelectedPositionAreRecordedWithTheirRules() {
+        var vm = staffOfE001();
+        vm.paste("nurse\tministry\tfilled\t1\n");
+        var nurse = vm.positions().getFirst();
+        assertThat(vm.addTraining("PCIME", null, null, null)).isFalse();
+        assertThat(vm.statusProperty().get()).contains("Choisissez d’abord un poste");
+
+        vm.selectedPositionProperty().set(nurse);
+        assertThat(vm.trainings()).isEmpty();
+        assertThat(vm.addTraining(" ", null, "2024", "12")).isFalse();
+        assertThat(vm.addTraining("PCIME", null, "24", "12")).isFalse();
+        assertThat(vm.statusProperty().get()).contains("« 24 »");
+        assertThat(vm.addTraining("PCIME", null, "2024", "-3")).isFalse();
+        assertThat(vm.trainings()).isEmpty();
+
+        assertThat(vm.addTraining("PCIME", "Santé de l’enfant", "2024", "17,5")).isTrue();
+        assertThat(vm.addTraining("SONU", "", "", "")).isTrue();
+        assertThat(vm.trainings()).extracting(t -> t.title()).containsExactlyInAnyOrder("PCIME", "SONU");
+        var pcime = vm.trainings().stream().filter(t -> t.title().equals("PCIME")).findFirst().orElseThrow();
+        assertThat(pcime.hours()).isEqualTo(17.5);
+        assertThat(pcime.year()).isEqualTo(2024);
+        assertThat(vm.hours(17.5)).isEqualTo("17,5");
+        // the grid counts them, and the selection survives the reload
+        assertThat(vm.positions().getFirst().trainings()).isEqualTo(2);
+        assertThat(vm.selectedPositionProperty().get().id()).isEqualTo(nurse.id());
+
+        vm.deleteTraining(pcime);
+        assertThat(vm.trainings()).extracting(t -> t.title()).containsExactly("SONU");
+        assertThat(vm.positions().getFirst().trainings()).isEqualTo(1);
+    }
+
+    @Test
     void aPasteWithAnUnreadableLineAddsNothing() {
         var vm = staffOfE001();
         vm.paste("nurse\tministry\tfilled\t1\nplombier\tministry\tfilled\t1\n");
@@ -80,6 +139,21 @@ class HrViewModelsTest {
         indicators.levelProperty().set(indicators.levels().get(3));
         assertThat(indicators.rows()).hasSize(6);
         assertThat(indicators.nationalProperty().get()).contains("6 ESSP");
+        // E001 serves 30,000: 1 doctor + 1 nurse in post = 2 core FTE, 2 × 10,000 / 30,000 = 0.67 per 10,000
+        var e001 = indicators.rows().stream().filter(f -> f.code().equals("E001")).findFirst().orElseThrow();
+        assertThat(indicators.density(e001)).isEqualTo("0,7");
+        assertThat(indicators.who(e001)).isEqualTo("< 23 ✗");
+        // staff by cadre: the whole mission until a row is chosen, then that unit
+        assertThat(indicators.cadreTitleProperty().get()).contains("ensemble de la mission");
+        assertThat(indicators.byCadre()).extracting(HrIndicatorsViewModel.CadreLine::cadre)
+                .containsExactly("Médecin généraliste", "Infirmier(ère) polyvalent(e)");
+        indicators.selectedProperty().set(indicators.rows().stream().filter(f -> f.code().equals("E002")).findFirst().orElseThrow());
+        assertThat(indicators.byCadre()).isEmpty();
+        indicators.selectedProperty().set(e001);
+        assertThat(indicators.cadreTitleProperty().get()).contains("E001");
+        assertThat(indicators.byCadre()).containsExactly(
+                new HrIndicatorsViewModel.CadreLine("Médecin généraliste", true, 1, "1,0", 0),
+                new HrIndicatorsViewModel.CadreLine("Infirmier(ère) polyvalent(e)", true, 1, "1,0", 0));
 
         var matrix = new HrMatrixViewModel(new HrRelationRepository(mission.dsl(), edit), new TerritoryRepository(mission.dsl()), executor, i18n);
         matrix.load();

@@ -43,7 +43,7 @@ class MapViewModelTest {
         // Tanger-Assilah (4 ESSPs) and Casablanca (2, counted from its préfecture d'arrondissements Anfa)
         assertThat(picture.values()).containsOnlyKeys("MA-TNG", "MA-CAS");
         assertThat(picture.values().get("MA-TNG")).isCloseTo(4 * 10_000.0 / 1_494_413, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de donnée");
+        assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de données");
     }
 
     @Test

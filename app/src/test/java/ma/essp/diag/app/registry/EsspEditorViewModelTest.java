@@ -70,6 +70,7 @@ class EsspEditorViewModelTest {
     @Test
     void anInvalidCodeShowsItsMessageAndNothingIsSaved() {
         fillValid("1511-1");
+        assertThat(vm.milieuProperty().get().value()).as("the setting follows the chosen circonscription").isEqualTo("rural");
         int before = esspCount();
         vm.save();
         assertThat(vm.errorProperty(Field.CODE).get()).isNotEmpty().doesNotStartWith("!");

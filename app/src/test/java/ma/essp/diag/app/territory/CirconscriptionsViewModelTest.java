@@ -83,6 +83,39 @@ class CirconscriptionsViewModelTest {
         var row = vm.comparison().stream().filter(c -> c.code().equals("C-TNG-1")).findFirst().orElseThrow();
         assertThat(row.held()).containsEntry(Function.SUPERVISION, "partial");
         assertThat(row.visitsPerEssp()).isEqualTo(1.0);
+
+        vm.deleteVisit(vm.visits().getFirst());
+        assertThat(vm.visits()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("Visite supprimée.");
+        assertThat(vm.comparison().stream().filter(c -> c.code().equals("C-TNG-1")).findFirst().orElseThrow().visitsPerEssp())
+                .isEqualTo(0.0);
+    }
+
+    @Test
+    void communesMoveToAnotherCirconscriptionWithTheirEssps() {
+        var repository = new CirconscriptionRepository(mission.dsl(), EditContext.system("tester"));
+        var medina = vm.list().stream().filter(c -> c.values().code().equals("C-TNG-1")).findFirst().orElseThrow();
+        var gzenaya = vm.list().stream().filter(c -> c.values().code().equals("C-TNG-2")).findFirst().orElseThrow();
+        int province = medina.values().provinceId();
+        int souani = repository.createCommune(province, medina.id(), "Arrondissement Souani", null, "arrondissement", 80_000);
+        repository.createCommune(province, medina.id(), "Arrondissement Médina", null, "arrondissement", 40_000);
+        // E002 (CSU Souani) lies in the Souani arrondissement
+        mission.dsl().update(ma.essp.diag.database.jooq.Tables.ESSP).set(ma.essp.diag.database.jooq.Tables.ESSP.COMMUNE_ID, souani)
+                .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("E002")).execute();
+        vm.reloadProvince();
+        vm.selectedProperty().set(vm.list().stream().filter(c -> c.id() == medina.id()).findFirst().orElseThrow());
+        assertThat(vm.communes()).extracting(c -> c.nameFr()).containsExactly("Arrondissement Médina", "Arrondissement Souani");
+        assertThat(vm.communeKind("arrondissement")).isEqualTo("Arrondissement");
+        assertThat(vm.essps()).extracting(e -> e.code()).containsExactly("E001", "E002");
+
+        vm.moveTargetProperty().set(vm.targets().stream().filter(t -> t.value().equals(String.valueOf(gzenaya.id()))).findFirst().orElseThrow());
+        vm.moveCommunes(List.of(souani));
+        assertThat(vm.messageProperty().get()).isEqualTo("1 commune(s) déplacée(s) vers Circonscription Gzenaya, avec leurs ESSP.");
+        assertThat(vm.communes()).extracting(c -> c.nameFr()).containsExactly("Arrondissement Médina");
+        assertThat(vm.essps()).extracting(e -> e.code()).containsExactly("E001");
+        var after = vm.list().stream().filter(c -> c.id() == gzenaya.id()).findFirst().orElseThrow();
+        assertThat(after.esspCount()).isEqualTo(3);
+        assertThat(after.communeCount()).isEqualTo(1);
     }
 
     @Test

@@ -35,6 +35,11 @@ public final class EsspRepository {
 
     /** Every ESSP that is not soft-deleted, ordered by code. */
     public List<EsspListRow> list() {
+        return list(false);
+    }
+
+    /** The soft-deleted ESSPs ({@code deleted} true) or the live ones, ordered by code. */
+    public List<EsspListRow> list(boolean deleted) {
         return dsl.select(ESSP.ID, ESSP.CODE, ESSP.NAME_FR, ESSP.NAME_AR,
                         ESSP_CATEGORY.CODE, ESSP_CATEGORY.LABEL_FR, ESSP_CATEGORY.LABEL_EN, ESSP_CATEGORY.LABEL_AR,
                         ESSP_CATEGORY.SORT_ORDER, ESSP.MILIEU,
@@ -47,7 +52,7 @@ public final class EsspRepository {
                 .join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
                 .join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID))
                 .join(REGION).on(REGION.ID.eq(PROVINCE.REGION_ID))
-                .where(ESSP.DELETED.isFalse())
+                .where(ESSP.DELETED.eq(deleted))
                 .orderBy(ESSP.CODE)
                 .fetch(r -> new EsspListRow(r.get(ESSP.ID), r.get(ESSP.CODE), r.get(ESSP.NAME_FR), r.get(ESSP.NAME_AR),
                         new Category(r.get(ESSP_CATEGORY.CODE), r.get(ESSP_CATEGORY.LABEL_FR), r.get(ESSP_CATEGORY.LABEL_EN),

@@ -122,6 +122,34 @@ public final class StructureRepository {
         return dsl.insertInto(STRUCTURE).set(r).returningResult(STRUCTURE.ID).fetchOne().value1();
     }
 
+    /** The office of a circonscription (the structure its own staff positions belong to), when recorded. */
+    public Optional<Structure> circonscriptionOffice(int circonscriptionId) {
+        return dsl.selectFrom(STRUCTURE).where(live("circonscription_office"))
+                .and(STRUCTURE.CIRCONSCRIPTION_ID.eq(circonscriptionId))
+                .orderBy(STRUCTURE.ID).limit(1).fetchOptional().map(StructureRepository::structure);
+    }
+
+    /**
+     * The id of a circonscription's office, created on first use (named after the circonscription, in the region
+     * and province of the circonscription) so that staff can be entered for any circonscription.
+     */
+    public int circonscriptionOfficeId(int circonscriptionId) {
+        return dsl.transactionResult(tx -> {
+            StructureRepository inTx = new StructureRepository(tx.dsl(), edit);
+            Optional<Structure> existing = inTx.circonscriptionOffice(circonscriptionId);
+            if (existing.isPresent()) {
+                return existing.get().id();
+            }
+            var c = tx.dsl().select(CIRCONSCRIPTION.NAME_FR, CIRCONSCRIPTION.NAME_AR, CIRCONSCRIPTION.SEAT, PROVINCE.ID,
+                            PROVINCE.REGION_ID)
+                    .from(CIRCONSCRIPTION).join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID))
+                    .where(CIRCONSCRIPTION.ID.eq(circonscriptionId)).fetchOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("no circonscription " + circonscriptionId));
+            return inTx.create(new Structure(0, 0, "circonscription_office", c.value5(), c.value4(), circonscriptionId,
+                    c.value1(), c.value2(), c.value3(), null, null, null, null, null));
+        });
+    }
+
     /** Under its GST from the takeover date on (inclusive), under its DRS before or when no takeover date is set. */
     public Authority authorityAt(int regionId, LocalDate date) {
         return gst(regionId).map(g -> authority(g.takeoverOn(), date)).orElse(Authority.DRS);
