@@ -138,7 +138,7 @@ class ReadinessMapFigureTest {
         chooseReadiness();
         assertThat(vm.legendTitleProperty().get()).isEqualTo("Indice général de disponibilité (SARA)");
         assertThat(vm.legendNoteProperty().get()).isEqualTo("Maroc : n = 3 ESSP évalués · complétude 98.74 %");
-        assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de donnée");
+        assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de données");
         vm.select("MA-TNG");
         assertThat(vm.selectedTitleProperty().get()).endsWith("4 ESSP · 60.00 (n = 2 ESSP évalués · complétude 100.00 %)");
         vm.select("MA-CAS");
