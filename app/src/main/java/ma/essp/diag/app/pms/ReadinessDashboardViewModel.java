@@ -347,11 +347,11 @@ public final class ReadinessDashboardViewModel {
 
     /** A score as everywhere else (two decimals, the CLI's rounding), "—" when undefined. */
     public String figure(Figure f) {
-        return f == null || f.value() == null ? "—" : ReadinessTableWriter.number(f.value());
+        return f == null || f.value() == null ? "—" : i18n.formatDecimal(ReadinessTableWriter.number(f.value()));
     }
 
     public String percent(Double share) {
-        return share == null ? "—" : ReadinessTableWriter.percent(share) + " %";
+        return share == null ? "—" : i18n.formatDecimal(ReadinessTableWriter.percent(share)) + " %";
     }
 
     /** "n = 38 · 96.12 % complete" under a figure. */

@@ -10,6 +10,7 @@ import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.Figure;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,12 +47,12 @@ class ReadinessDashboardViewModelTest {
         assertThat(vm.rows()).hasSize(12).allMatch(r -> r.level() == AggregationLevel.REGION);
         // (100 + 0 + 20) / 3
         assertThat(vm.currentProperty().get().general().value()).isEqualTo(40.0);
-        assertThat(vm.summaryProperty().get()).startsWith("Maroc — indice général de disponibilité : 40.00 (n = 3 ESSP évalués sur 6")
-                .contains("complétude 100.00 %").contains("moyenne simple des ESSP");
+        assertThat(vm.summaryProperty().get()).startsWith("Maroc — indice général de disponibilité : 40,00 (n = 3 ESSP évalués sur 6")
+                .contains("complétude 100,00 %").contains("moyenne simple des ESSP");
         assertThat(row("01").general().value()).isEqualTo(50.0);
         assertThat(row("06").general().value()).isEqualTo(20.0);
         assertThat(row("08").general().value()).isNull();
-        assertThat(vm.behind(row("01").general())).isEqualTo("n = 2 · complétude 100.00 %");
+        assertThat(vm.behind(row("01").general())).isEqualTo("n = 2 · complétude 100,00 %");
         assertThat(vm.domainProfile()).hasSize(5);
         // no ESSP of the fixture offers a service: every service line is empty, not zero
         assertThat(vm.services()).hasSize(17).allMatch(l -> l.figure().value() == null && l.figure().n() == 0);
@@ -64,7 +65,7 @@ class ReadinessDashboardViewModelTest {
     void drillsDownToTheEsspsAndBackUp() {
         assertThat(vm.drillDown(row("01"))).isTrue();
         assertThat(vm.rows()).allMatch(r -> r.level() == AggregationLevel.PROVINCE).anyMatch(r -> r.code().equals("01.511"));
-        assertThat(vm.summaryProperty().get()).startsWith("Tanger-Tétouan-Al Hoceima — indice général de disponibilité : 50.00 (n = 2");
+        assertThat(vm.summaryProperty().get()).startsWith("Tanger-Tétouan-Al Hoceima — indice général de disponibilité : 50,00 (n = 2");
         assertThat(vm.drillDown(row("01.511"))).isTrue();
         assertThat(vm.rows()).extracting(AggregateRow::code).containsExactlyInAnyOrder("C-TNG-1", "C-TNG-2");
         assertThat(vm.drillDown(row("C-TNG-2"))).isTrue();
@@ -83,15 +84,15 @@ class ReadinessDashboardViewModelTest {
     @Test
     void everyChartStatesItsNAndCompleteness() {
         // nation: E001, E003, E005 assessed, every general item answered; each of the five domains scored for all three
-        assertThat(vm.unitsCaptionProperty().get()).isEqualTo("n = 3 ESSP · complétude 100.00 % (unités : survol, tableau)");
-        assertThat(vm.domainsCaptionProperty().get()).startsWith("n = 3 ESSP · complétude 100.00 %");
-        assertThat(vm.histogramCaptionProperty().get()).isEqualTo("n = 3 ESSP ayant un indice · complétude 100.00 %");
+        assertThat(vm.unitsCaptionProperty().get()).isEqualTo("n = 3 ESSP · complétude 100,00 % (unités : survol, tableau)");
+        assertThat(vm.domainsCaptionProperty().get()).startsWith("n = 3 ESSP · complétude 100,00 %");
+        assertThat(vm.histogramCaptionProperty().get()).isEqualTo("n = 3 ESSP ayant un indice · complétude 100,00 %");
         // Tanger-Tétouan-Al Hoceima: E001 and E003
         vm.drillDown(row("01"));
-        assertThat(vm.histogramCaptionProperty().get()).isEqualTo("n = 2 ESSP ayant un indice · complétude 100.00 %");
+        assertThat(vm.histogramCaptionProperty().get()).isEqualTo("n = 2 ESSP ayant un indice · complétude 100,00 %");
         assertThat(vm.domainsCaptionProperty().get()).startsWith("n = 2 ESSP");
         // each bar's own figure in the table row beside it
-        assertThat(vm.behind(row("01.511").general())).isEqualTo("n = 2 · complétude 100.00 %");
+        assertThat(vm.behind(row("01.511").general())).isEqualTo("n = 2 · complétude 100,00 %");
     }
 
     @Test
@@ -144,11 +145,24 @@ class ReadinessDashboardViewModelTest {
     }
 
     @Test
+    void figuresKeepTheCliDigitsWithTheSeparatorsOfTheLanguage() {
+        // 2/3 rounds half up to 66.67 in the CLI; each language writes those same digits its own way
+        Figure twoThirds = new Figure(200.0 / 3, 3, 1.0);
+        assertThat(vm.figure(twoThirds)).isEqualTo("66,67");
+        assertThat(vm.percent(0.5)).isEqualTo("50,00 %");
+        I18n english = new I18n(I18n.ENGLISH);
+        assertThat(english.formatDecimal("66.67")).isEqualTo("66.67");
+        assertThat(english.formatDecimal("1234.50")).isEqualTo("1,234.50");
+        assertThat(new I18n(I18n.ARABIC).formatDecimal("66.67")).isEqualTo("66,67");
+        assertThat(vm.figure(null)).isEqualTo("—");
+    }
+
+    @Test
     void weightingIsAnOptionAndSaysSo() {
         vm.weightedProperty().set(true);
         // (100 x 30,000 + 0 x 25,000 + 20 x 60,000) / 115,000
         assertThat(vm.currentProperty().get().general().value()).isCloseTo(4_200_000.0 / 115_000, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(vm.summaryProperty().get()).contains(": 36.52 (").contains("moyenne pondérée par la population desservie");
+        assertThat(vm.summaryProperty().get()).contains(": 36,52 (").contains("moyenne pondérée par la population desservie");
     }
 
     @Test
