@@ -171,25 +171,31 @@ public final class PdfReportWriter {
         progress.update(ExportProgress.PAGES, total, total);
     }
 
+    /** French puts a space before the colon, English and Arabic do not. */
+    private String colon() {
+        return l.language() == ma.essp.diag.reporting.export.ReportLanguage.FR ? " : " : ": ";
+    }
+
     private Map<String, Object> coverParams() {
         Map<String, Object> p = new HashMap<>();
         p.put("TITLE", l.get("report.title"));
         p.put("SUBTITLE", l.get("report.subtitle"));
         p.put("SCOPE", data.scopeName());
+        String colon = colon();
         StringBuilder details = new StringBuilder();
-        details.append(l.get("cover.mission")).append(" : ").append(data.mission().name()).append('\n');
-        details.append(l.get("cover.asof")).append(" : ").append(l.date(data.asOf())).append('\n');
+        details.append(l.get("cover.mission")).append(colon).append(data.mission().name()).append('\n');
+        details.append(l.get("cover.asof")).append(colon).append(l.date(data.asOf())).append('\n');
         if (data.request().author() != null) {
-            details.append(l.get("cover.author")).append(" : ").append(data.request().author()).append('\n');
+            details.append(l.get("cover.author")).append(colon).append(data.request().author()).append('\n');
         }
         if (data.request().version() != null) {
-            details.append(l.get("cover.version")).append(" : ").append(data.request().version()).append('\n');
+            details.append(l.get("cover.version")).append(colon).append(data.request().version()).append('\n');
         }
         if (data.mission().beneficiary() != null) {
-            details.append(l.get("cover.beneficiary")).append(" : ").append(data.mission().beneficiary()).append('\n');
+            details.append(l.get("cover.beneficiary")).append(colon).append(data.mission().beneficiary()).append('\n');
         }
         if (data.mission().funder() != null) {
-            details.append(l.get("cover.funder")).append(" : ").append(data.mission().funder());
+            details.append(l.get("cover.funder")).append(colon).append(data.mission().funder());
         }
         p.put("DETAILS", details.toString());
         p.put("SYNTHETIC", data.synthetic() ? l.get("readme.synthetic") : null);
@@ -387,7 +393,7 @@ public final class PdfReportWriter {
                 functions.add(r.function());
             }
             // the region with the day its GST takes over
-            String region = r.region() + " (" + l.get("col.gst_takeover") + " : "
+            String region = r.region() + " (" + l.get("col.gst_takeover") + colon()
                     + (r.gstTakeover() == null ? l.get("gst.not_set") : l.date(r.gstTakeover())) + ")";
             byRegion.computeIfAbsent(region, k -> new HashMap<>()).put(r.function(), r.holderToday() + " → " + r.holderUnderGst());
         }
@@ -694,7 +700,7 @@ public final class PdfReportWriter {
             if (missing.size() > 1) {
                 blocks.add(PdfBlock.table(missing, null, null));
             } else {
-                note(l.get("annex.missing") + " : " + l.get("annex.none"));
+                note(l.get("annex.missing") + colon() + l.get("annex.none"));
             }
             first = false;
         }
