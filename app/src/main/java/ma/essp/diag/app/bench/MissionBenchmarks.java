@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.map.model.MapFigure;
-import ma.essp.diag.app.map.model.MapOutlines;
+import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.app.map.model.MapPicture;
 import ma.essp.diag.app.registry.EsspRegistryViewModel;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;

@@ -1,7 +1,7 @@
 package ma.essp.diag.app.map;
 
 import ma.essp.diag.app.map.model.ColourScale;
-import ma.essp.diag.app.map.model.MapShape;
+import ma.essp.diag.database.geo.MapShape;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

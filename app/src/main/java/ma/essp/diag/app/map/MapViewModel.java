@@ -2,7 +2,7 @@ package ma.essp.diag.app.map;
 
 import ma.essp.diag.app.map.model.ColourScale;
 import ma.essp.diag.app.map.model.MapFigure;
-import ma.essp.diag.app.map.model.MapOutlines;
+import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.app.map.model.MapPicture;
 import java.util.ArrayList;
 import java.util.HashSet;

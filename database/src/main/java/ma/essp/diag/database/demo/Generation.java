@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import ma.essp.diag.database.geo.MapOutlines;
+import ma.essp.diag.database.geo.MapShape;
 
 /** One run of the demo generator over one connection, in one transaction. All randomness comes from the seed. */
 final class Generation {
@@ -26,6 +28,8 @@ final class Generation {
     private final long seed;
     private final DemoProgress progress;
     private final SplittableRandom random;
+    /** Province outlines by ISO code, to keep synthetic ESSPs on land and in their province. */
+    private final Map<String, MapShape> outlines = new java.util.HashMap<>();
     private final SplittableRandom uuids;
     private final Names names;
     private final Map<String, Rows> rows = new LinkedHashMap<>();
@@ -54,6 +58,7 @@ final class Generation {
         this.connection = connection;
         this.scale = scale;
         this.seed = seed;
+        MapOutlines.shipped().provinces().forEach(shape -> outlines.put(shape.isoCode(), shape));
         this.progress = progress;
         this.random = new SplittableRandom(seed);
         this.uuids = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 0x5DEECE66DL);
@@ -138,8 +143,9 @@ final class Generation {
     record Region(int id, String code, String name, int population) {
     }
 
+    /** {@code isoCode}: the map outline it lies in (a préfecture d'arrondissements: its prefecture's). */
     record Province(int id, String code, String digits, int regionId, Integer parentId, String type, String name,
-                    int population) {
+                    int population, String isoCode) {
         boolean urbanType() {
             return !"province".equals(type);
         }
@@ -207,9 +213,13 @@ final class Generation {
     }
 
     private double gaussian() {
+        return gaussianOf(random);
+    }
+
+    private static double gaussianOf(SplittableRandom stream) {
         // Box-Muller on the seeded stream, with StrictMath so that every JVM and CPU gives the same values
-        double u = 1.0 - random.nextDouble();
-        double v = random.nextDouble();
+        double u = 1.0 - stream.nextDouble();
+        double v = stream.nextDouble();
         return StrictMath.sqrt(-2.0 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * v);
     }
 
@@ -266,12 +276,15 @@ final class Generation {
                 }
             }
             try (ResultSet rs = statement.executeQuery(
-                    "SELECT id, code, region_id, parent_province_id, type, name_fr, population_2024 FROM province ORDER BY id")) {
+                    "SELECT p.id, p.code, p.region_id, p.parent_province_id, p.type, p.name_fr, p.population_2024,"
+                            + " COALESCE(p.iso_code, (SELECT q.iso_code FROM province q WHERE q.id = p.parent_province_id))"
+                            + " FROM province p ORDER BY p.id")) {
                 while (rs.next()) {
                     String code = rs.getString(2);
                     int parent = rs.getInt(4);
+                    Integer parentId = rs.wasNull() ? null : parent;
                     provinces.add(new Province(rs.getInt(1), code, code.replace(".", ""), rs.getInt(3),
-                            rs.wasNull() ? null : parent, rs.getString(5), rs.getString(6), rs.getInt(7)));
+                            parentId, rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8)));
                 }
             }
             try (ResultSet rs = statement.executeQuery(
@@ -490,6 +503,7 @@ final class Generation {
                         : (int) Math.round(province.population() * popWeights.get(i) / totalWeight);
             }
             double[] centre = ProvinceCentres.of(province.code());
+            MapShape outline = outlines.get(province.isoCode());
             double spread = switch (province.type()) {
                 case "prefecture_of_arrondissements" -> 0.02;
                 case "prefecture" -> 0.07;
@@ -521,6 +535,9 @@ final class Generation {
                 }
                 double circLat = centre[0] + spread * gaussian();
                 double circLon = centre[1] + spread * gaussian();
+                double[] circCentre = onLand(outline, circLat, circLon, spread, circ.code);
+                circLat = circCentre[0];
+                circLon = circCentre[1];
                 for (Essp essp : circ.essps) {
                     int communeIndex = random.nextInt(circ.communeIds.size());
                     String place = circ.urban ? names.urbanPlace() : names.ruralPlace();
@@ -537,8 +554,10 @@ final class Generation {
                     Double lon = null;
                     if (!chance(0.05)) {
                         double local = circ.urban ? 0.01 : spread / 3;
-                        lat = round(clamp(circLat + local * gaussian(), 20.9, 35.85), 5);
-                        lon = round(clamp(circLon + local * gaussian(), -17.05, -1.05), 5);
+                        double[] point = onLand(outline, circLat + local * gaussian(), circLon + local * gaussian(), local,
+                                essp.code);
+                        lat = round(clamp(point[0], 20.9, 35.85), 5);
+                        lon = round(clamp(point[1], -17.05, -1.05), 5);
                     }
                     String reason = switch (essp.functionality) {
                         case "partially" -> new String[] {"Travaux de réhabilitation en cours (programme 1 400 ESSP)",
@@ -566,6 +585,34 @@ final class Generation {
                 }
             }
         }
+    }
+
+    /**
+     * The point itself when it lies inside the province's outline, otherwise the first of a few draws around it
+     * (then anywhere in the outline's box) that does: no synthetic ESSP in the sea or in the next province. The draws
+     * come from their own generator seeded by the mission seed and {@code key}, so the rest of the mission is the
+     * same whether or not a point had to move.
+     */
+    private double[] onLand(MapShape outline, double lat, double lon, double spread, String key) {
+        if (outline == null || outline.contains(lon, lat)) {
+            return new double[] {lat, lon};
+        }
+        SplittableRandom draws = new SplittableRandom(seed * 31 + key.hashCode());
+        for (int attempt = 0; attempt < 200; attempt++) {
+            double a = lat + spread * gaussianOf(draws);
+            double o = lon + spread * gaussianOf(draws);
+            if (outline.contains(o, a)) {
+                return new double[] {a, o};
+            }
+        }
+        for (int attempt = 0; attempt < 5_000; attempt++) {
+            double a = outline.minLat() + (outline.maxLat() - outline.minLat()) * draws.nextDouble();
+            double o = outline.minLon() + (outline.maxLon() - outline.minLon()) * draws.nextDouble();
+            if (outline.contains(o, a)) {
+                return new double[] {a, o};
+            }
+        }
+        return new double[] {lat, lon};
     }
 
     /** ESSPs per scoped province: proportional to population with a rural bias, at least 4 each. */

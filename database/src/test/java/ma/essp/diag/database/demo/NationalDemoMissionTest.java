@@ -48,6 +48,28 @@ class NationalDemoMissionTest {
     }
 
     @Test
+    void everyPlacedEsspLiesInsideItsProvinceOutline() throws Exception {
+        java.util.Map<String, ma.essp.diag.database.geo.MapShape> outlines = new java.util.HashMap<>();
+        ma.essp.diag.database.geo.MapOutlines.shipped().provinces().forEach(s -> outlines.put(s.isoCode(), s));
+        List<String> outside = new ArrayList<>();
+        int placed = 0;
+        try (ResultSet rs = statement.executeQuery("""
+                SELECT e.code, e.latitude, e.longitude, COALESCE(p.iso_code, parent.iso_code)
+                FROM essp e JOIN circonscription c ON c.id = e.circonscription_id JOIN province p ON p.id = c.province_id
+                LEFT JOIN province parent ON parent.id = p.parent_province_id
+                WHERE e.latitude IS NOT NULL""")) {
+            while (rs.next()) {
+                placed++;
+                if (!outlines.get(rs.getString(4)).contains(rs.getDouble(3), rs.getDouble(2))) {
+                    outside.add(rs.getString(1) + " " + rs.getString(4));
+                }
+            }
+        }
+        assertThat(placed).isGreaterThan(2_500);
+        assertThat(outside).as("ESSPs placed outside their province (or in the sea)").isEmpty();
+    }
+
+    @Test
     void countsAreInTheExpectedRanges() throws Exception {
         assertThat(count(statement, "SELECT count(*) FROM essp")).isBetween(2_700L, 3_300L);
         assertThat(count(statement, "SELECT count(*) FROM circonscription")).isBetween(300L, 400L);

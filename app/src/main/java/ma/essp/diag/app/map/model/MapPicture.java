@@ -1,5 +1,6 @@
 package ma.essp.diag.app.map.model;
 
+import ma.essp.diag.database.geo.MapOutlines;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

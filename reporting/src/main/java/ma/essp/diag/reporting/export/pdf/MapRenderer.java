@@ -1,7 +1,5 @@
 package ma.essp.diag.reporting.export.pdf;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -14,14 +12,14 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
+import ma.essp.diag.database.geo.MapOutlines;
+import ma.essp.diag.database.geo.MapShape;
 
 /**
  * Draws the map of a scope coloured by readiness, from the TopoJSON shipped in resources (ODbL, credited on the
@@ -49,69 +47,27 @@ final class MapRenderer {
         return CACHE.computeIfAbsent(layer, MapRenderer::load);
     }
 
+    /** The outlines shipped with the application (one decoder, {@link MapOutlines}), as even-odd paths. */
     private static Map<String, Path2D> load(String layer) {
-        try (InputStream in = MapRenderer.class.getResourceAsStream("/ma/essp/diag/reporting/export/geo/" + layer + ".topojson")) {
-            if (in == null) {
-                throw new IllegalStateException("map layer " + layer + " missing");
-            }
-            JsonNode root = new ObjectMapper().readTree(in);
-            double sx = root.path("transform").path("scale").get(0).asDouble();
-            double sy = root.path("transform").path("scale").get(1).asDouble();
-            double tx = root.path("transform").path("translate").get(0).asDouble();
-            double ty = root.path("transform").path("translate").get(1).asDouble();
-            List<double[][]> arcs = new ArrayList<>();
-            for (JsonNode arc : root.get("arcs")) {
-                double[][] points = new double[arc.size()][2];
-                long x = 0;
-                long y = 0;
-                for (int i = 0; i < arc.size(); i++) {
-                    x += arc.get(i).get(0).asLong();
-                    y += arc.get(i).get(1).asLong();
-                    points[i][0] = x * sx + tx;
-                    points[i][1] = y * sy + ty;
+        MapOutlines outlines = MapOutlines.shipped();
+        List<MapShape> source = switch (layer) {
+            case "regions" -> outlines.regions();
+            case "provinces" -> outlines.provinces();
+            default -> throw new IllegalStateException("map layer " + layer + " missing");
+        };
+        Map<String, Path2D> shapes = new HashMap<>();
+        for (MapShape shape : source) {
+            Path2D path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
+            for (double[] ring : shape.rings()) {
+                path.moveTo(ring[0], ring[1]);
+                for (int i = 2; i < ring.length; i += 2) {
+                    path.lineTo(ring[i], ring[i + 1]);
                 }
-                arcs.add(points);
+                path.closePath();
             }
-            Map<String, Path2D> shapes = new HashMap<>();
-            JsonNode geometries = root.get("objects").elements().next().get("geometries");
-            for (JsonNode geometry : geometries) {
-                Path2D path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-                String type = geometry.get("type").asText();
-                JsonNode polygons = geometry.get("arcs");
-                if ("Polygon".equals(type)) {
-                    polygon(path, polygons, arcs);
-                } else if ("MultiPolygon".equals(type)) {
-                    for (JsonNode polygon : polygons) {
-                        polygon(path, polygon, arcs);
-                    }
-                }
-                shapes.put(geometry.get("id").asText(), path);
-            }
-            return shapes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            shapes.put(shape.isoCode(), path);
         }
-    }
-
-    private static void polygon(Path2D path, JsonNode rings, List<double[][]> arcs) {
-        for (JsonNode ring : rings) {
-            boolean first = true;
-            for (JsonNode index : ring) {
-                int i = index.asInt();
-                double[][] arc = arcs.get(i >= 0 ? i : ~i);
-                int n = arc.length;
-                for (int k = 0; k < n; k++) {
-                    double[] p = arc[i >= 0 ? k : n - 1 - k];
-                    if (first) {
-                        path.moveTo(p[0], p[1]);
-                        first = false;
-                    } else if (k > 0) {
-                        path.lineTo(p[0], p[1]);
-                    }
-                }
-            }
-            path.closePath();
-        }
+        return shapes;
     }
 
     /** Colour of a 0–100 value on the red–amber–green scale of the workbook's conditional formatting. */

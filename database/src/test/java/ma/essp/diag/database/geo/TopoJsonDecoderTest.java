@@ -1,4 +1,4 @@
-package ma.essp.diag.app.map.model;
+package ma.essp.diag.database.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -33,8 +33,8 @@ class TopoJsonDecoderTest {
 
     @Test
     void theShippedOutlinesCoverMoroccoWithIsoIds() {
-        List<MapShape> provinces = TopoJsonDecoder.decodeResource("/ma/essp/diag/app/map/provinces.topojson");
-        List<MapShape> regions = TopoJsonDecoder.decodeResource("/ma/essp/diag/app/map/regions.topojson");
+        List<MapShape> provinces = TopoJsonDecoder.decodeResource("/ma/essp/diag/database/geo/provinces.topojson");
+        List<MapShape> regions = TopoJsonDecoder.decodeResource("/ma/essp/diag/database/geo/regions.topojson");
         assertThat(provinces).hasSize(75).allMatch(s -> s.isoCode().startsWith("MA-"));
         assertThat(regions).extracting(MapShape::isoCode).contains("MA-01", "MA-12").hasSize(12);
         MapShape tanger = provinces.stream().filter(s -> s.isoCode().equals("MA-TNG")).findFirst().orElseThrow();

@@ -1,4 +1,4 @@
-package ma.essp.diag.app.map.model;
+package ma.essp.diag.database.geo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

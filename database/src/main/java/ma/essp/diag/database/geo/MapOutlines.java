@@ -1,9 +1,9 @@
-package ma.essp.diag.app.map.model;
+package ma.essp.diag.database.geo;
 
 import java.util.List;
 
 /**
- * The region and province outlines shipped with the app, decoded once per run (≈70,000 points; a few tens of
+ * The region and province outlines shipped with the application (the map screen, the PDF report, the demo generator), decoded once per run (≈70,000 points; a few tens of
  * milliseconds) and shared: the first caller, always a background task, pays for the decoding.
  */
 public record MapOutlines(List<MapShape> regions, List<MapShape> provinces) {
@@ -14,8 +14,8 @@ public record MapOutlines(List<MapShape> regions, List<MapShape> provinces) {
     }
 
     private static final class Holder {
-        static final MapOutlines INSTANCE = new MapOutlines(TopoJsonDecoder.decodeResource("/ma/essp/diag/app/map/regions.topojson"),
-                TopoJsonDecoder.decodeResource("/ma/essp/diag/app/map/provinces.topojson"));
+        static final MapOutlines INSTANCE = new MapOutlines(TopoJsonDecoder.decodeResource("/ma/essp/diag/database/geo/regions.topojson"),
+                TopoJsonDecoder.decodeResource("/ma/essp/diag/database/geo/provinces.topojson"));
     }
 
     public static MapOutlines shipped() {
