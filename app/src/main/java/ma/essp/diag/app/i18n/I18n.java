@@ -60,6 +60,22 @@ public final class I18n {
         return NumberFormat.getIntegerInstance(numbers).format(value);
     }
 
+    /**
+     * A decimal already rounded for display (e.g. {@code "62.60"} from the readiness table writer, the same digits
+     * as the CLI and the exports) written with the locale's separators: {@code 62,60} in French and Arabic.
+     */
+    public String formatDecimal(String plain) {
+        if (plain == null || plain.isEmpty()) {
+            return "";
+        }
+        java.math.BigDecimal value = new java.math.BigDecimal(plain);
+        Locale numbers = rightToLeft() ? Locale.forLanguageTag("ar-MA-u-nu-latn") : locale;
+        NumberFormat format = NumberFormat.getNumberInstance(numbers);
+        format.setMinimumFractionDigits(Math.max(0, value.scale()));
+        format.setMaximumFractionDigits(Math.max(0, value.scale()));
+        return format.format(value);
+    }
+
     /** The translation of {@code key}, with {@code {0}}-style arguments formatted for the locale. */
     public String get(String key, Object... args) {
         String pattern;

@@ -32,6 +32,8 @@ public final class MapView implements FeatureScreen {
     @FXML private ComboBox<FilterChoice> figureBox;
     @FXML private VBox legendBox;
     @FXML private VBox pointLegendBox;
+    @FXML private Label legendTitleLabel;
+    @FXML private Label legendNoteLabel;
     @FXML private Label creditLabel;
     @FXML private Label selectedLabel;
     @FXML private Label summaryLabel;
@@ -56,6 +58,10 @@ public final class MapView implements FeatureScreen {
         figureBox.setItems(viewModel.figureChoices());
         figureBox.valueProperty().bindBidirectional(viewModel.figureProperty());
         creditLabel.setText(viewModel.credit());
+        legendTitleLabel.textProperty().bind(viewModel.legendTitleProperty());
+        legendNoteLabel.textProperty().bind(viewModel.legendNoteProperty());
+        legendNoteLabel.visibleProperty().bind(viewModel.legendNoteProperty().isNotEmpty());
+        legendNoteLabel.managedProperty().bind(legendNoteLabel.visibleProperty());
         selectedLabel.textProperty().bind(viewModel.selectedTitleProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());

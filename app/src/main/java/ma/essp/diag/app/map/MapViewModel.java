@@ -28,6 +28,7 @@ import ma.essp.diag.database.repository.EsspMapRepository.MapData;
 import ma.essp.diag.database.repository.EsspMapRepository.ProvinceUnit;
 import ma.essp.diag.database.repository.EsspRepository;
 import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
+import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
 import org.jooq.DSLContext;
 
 /**
@@ -58,6 +59,8 @@ public final class MapViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper legendTitle = new ReadOnlyStringWrapper(this, "legendTitle", "");
+    private final ReadOnlyStringWrapper legendNote = new ReadOnlyStringWrapper(this, "legendNote", "");
 
     private MapData data;
     private List<EsspListRow> allEssps = List.of();
@@ -127,6 +130,9 @@ public final class MapViewModel {
         }
         entries.add(new LegendEntry(ColourScale.NO_DATA, i18n.get("map.legend.noData")));
         legend.setAll(entries);
+        legendTitle.set(i18n.get(p.figure().labelKey()));
+        MapFigure.Basis overall = p.evaluation().overall();
+        legendNote.set(overall == null ? "" : i18n.get("map.legend.national", basisText(overall)));
         summary.set(i18n.get("map.summary", p.data().essps().size(), allEssps.size()));
         if (selectedIso.get() != null) {
             select(selectedIso.get());
@@ -145,10 +151,20 @@ public final class MapViewModel {
         }
         selectedIso.set(iso);
         Double value = p.values().get(iso);
-        selectedTitle.set(i18n.get("map.selected", i18n.localName(unit.nameFr(), unit.nameAr()), unit.essps(),
-                value == null ? "—" : p.figure().format(value)));
+        MapFigure.Basis basis = p.evaluation().bases().get(iso);
+        String shown = value == null ? "—" : p.figure().format(value);
+        if (basis != null) {
+            shown += " (" + basisText(basis) + ")";
+        }
+        selectedTitle.set(i18n.get("map.selected", i18n.localName(unit.nameFr(), unit.nameAr()), unit.essps(), shown));
         Set<Integer> provinces = new HashSet<>(unit.provinceIds());
         provinceEssps.setAll(allEssps.stream().filter(e -> provinces.contains(e.provinceId())).toList());
+    }
+
+    /** "n = 38 ESSP évalués · complétude 96.12 %", the dashboard's rounding. */
+    private String basisText(MapFigure.Basis basis) {
+        return i18n.get("map.basis", i18n.formatNumber(basis.n()),
+                basis.completeness() == null ? "—" : ReadinessTableWriter.percent(basis.completeness()) + " %");
     }
 
     public void clearSelection() {
@@ -195,6 +211,16 @@ public final class MapViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The name of the figure the provinces are coloured by, above the legend. */
+    public ReadOnlyStringProperty legendTitleProperty() {
+        return legendTitle.getReadOnlyProperty();
+    }
+
+    /** Under the legend, for a figure that is a mean over ESSPs: its national n and completeness; empty otherwise. */
+    public ReadOnlyStringProperty legendNoteProperty() {
+        return legendNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

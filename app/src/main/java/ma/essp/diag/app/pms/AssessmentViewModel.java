@@ -181,17 +181,17 @@ public final class AssessmentViewModel {
                 .onFinished(() -> busy.set(false)));
     }
 
-    /** Starts a new assessment today with the newest published catalogue version (the newest draft if none is). */
+    /**
+     * Starts a new assessment with the newest published catalogue version (while none is published, the version the
+     * mission's assessments already use: {@link CatalogueVersionRepository#versionForNewAssessment}).
+     */
     public void startNew(LocalDate on) {
         EsspListRow row = essp.get();
         if (row == null) {
             return;
         }
         executor.execute(BackgroundTask.wrap(() -> {
-                    List<CatalogueVersionRepository.VersionInfo> versions = catalogue.versions();
-                    int version = versions.stream().filter(CatalogueVersionRepository.VersionInfo::published)
-                            .mapToInt(CatalogueVersionRepository.VersionInfo::id).max()
-                            .orElse(versions.stream().mapToInt(CatalogueVersionRepository.VersionInfo::id).max().orElseThrow());
+                    int version = catalogue.versionForNewAssessment();
                     return assessments.start(row.id(), version, on, System.getProperty("user.name"));
                 })
                 .onSuccess(id -> open(row, id))

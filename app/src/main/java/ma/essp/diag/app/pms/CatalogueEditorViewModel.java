@@ -148,7 +148,7 @@ public final class CatalogueEditorViewModel {
         selectedNode.addListener((o, old, now) -> showNode(now));
     }
 
-    /** Shows a version (null: nothing); a published one is read-only. */
+    /** Shows a version (null: nothing); a published one, or a draft that assessments use, is read-only. */
     public void setVersion(VersionInfo v) {
         version = v;
         editable.set(v != null && !v.published());
@@ -162,14 +162,20 @@ public final class CatalogueEditorViewModel {
         reload(null);
     }
 
-    private record Loaded(CatalogueContent content, Map<String, String> scopes, List<String> categories) {
+    private record Loaded(CatalogueContent content, Map<String, String> scopes, List<String> categories, int assessments) {
     }
 
     private void reload(String selectKey) {
         int id = version.id();
-        run(() -> new Loaded(repository.content(id), versions.domainScopes(), versions.requirementCategories()), loaded -> {
+        run(() -> new Loaded(repository.content(id), versions.domainScopes(), versions.requirementCategories(),
+                repository.assessmentsUsing(id)), loaded -> {
             if (version == null || version.id() != loaded.content().versionId()) {
                 return;
+            }
+            if (!version.published() && loaded.assessments() > 0) {
+                // a draft that assessments already use is frozen too: editing it would change their indices
+                editable.set(false);
+                message.set(i18n.get("pms.editor.in_use", i18n.formatNumber(loaded.assessments())));
             }
             content = loaded.content();
             domainScopes = loaded.scopes();
@@ -575,6 +581,10 @@ public final class CatalogueEditorViewModel {
         if (e instanceof CatalogueEditException refused) {
             switch (refused.reason()) {
                 case PUBLISHED -> message.set(i18n.get("pms.editor.read_only"));
+                case IN_USE -> {
+                    editable.set(false);
+                    message.set(i18n.get("pms.editor.in_use_refused"));
+                }
                 case DUPLICATE_CODE -> {
                     codeError.set(i18n.get("pms.editor.error.code_duplicate", code.get()));
                     message.set(i18n.get("pms.editor.error.fix"));

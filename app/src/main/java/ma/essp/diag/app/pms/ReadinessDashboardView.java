@@ -8,7 +8,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.CheckBox;
@@ -41,7 +40,10 @@ public final class ReadinessDashboardView {
     @FXML private ProgressIndicator loadingIndicator;
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
-    @FXML private BarChart<String, Number> unitChart;
+    @FXML private BarChart<Number, String> unitChart;
+    @FXML private Label unitsCaption;
+    @FXML private Label domainsCaption;
+    @FXML private Label histogramCaption;
     @FXML private BarChart<Number, String> domainChart;
     @FXML private BarChart<String, Number> histogramChart;
     @FXML private ListView<GapAnalyzer.Need> needsList;
@@ -49,6 +51,15 @@ public final class ReadinessDashboardView {
     @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceNameColumn;
     @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceValueColumn;
     @FXML private TableColumn<ReadinessDashboardViewModel.ServiceLine, String> serviceBehindColumn;
+    @FXML private javafx.scene.control.RadioButton byCategoryRadio;
+    @FXML private javafx.scene.control.RadioButton byMilieuRadio;
+    @FXML private TableView<AggregateRow> groupsTable;
+    @FXML private TableColumn<AggregateRow, String> groupNameColumn;
+    @FXML private TableColumn<AggregateRow, String> groupNColumn;
+    @FXML private TableColumn<AggregateRow, String> groupCompletenessColumn;
+    @FXML private TableColumn<AggregateRow, String> groupGeneralColumn;
+    @FXML private TableColumn<AggregateRow, String> groupAvailabilityColumn;
+    @FXML private ListView<String> categoryGapsList;
     @FXML private Label esspGapsTitle;
     @FXML private ListView<String> esspGapsList;
     @FXML private TableView<AggregateRow> table;
@@ -82,24 +93,30 @@ public final class ReadinessDashboardView {
             chart.setLegendVisible(false);
         }
         // scores are always on a fixed 0-100 scale, so that charts of different units compare at a glance
-        for (NumberAxis axis : List.of((NumberAxis) unitChart.getYAxis(), (NumberAxis) domainChart.getXAxis())) {
+        for (NumberAxis axis : List.of((NumberAxis) unitChart.getXAxis(), (NumberAxis) domainChart.getXAxis())) {
             axis.setAutoRanging(false);
             axis.setLowerBound(0);
             axis.setUpperBound(100);
             axis.setTickUnit(20);
         }
-        ((CategoryAxis) unitChart.getXAxis()).setTickLabelRotation(-35);
+        // horizontal bars: unit names (up to "Tanger-Tétouan-Al Hoceima") stay readable, never rotated over the bars
+        unitChart.getYAxis().setStyle("-fx-tick-label-font-size: 9px; -fx-tick-label-gap: 3; -fx-tick-length: 3;");
+        unitChart.setCategoryGap(3);
+        unitsCaption.textProperty().bind(viewModel.unitsCaptionProperty());
+        domainsCaption.textProperty().bind(viewModel.domainsCaptionProperty());
+        histogramCaption.textProperty().bind(viewModel.histogramCaptionProperty());
 
-        text(nameColumn, AggregateRow::name);
+        text(nameColumn, viewModel::unitName);
         text(nColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
         text(completenessColumn, r -> viewModel.percent(r.general().completeness()));
-        text(generalColumn, r -> viewModel.figure(r.general()));
-        text(amenitiesColumn, r -> domain(r, "basic_amenities"));
-        text(equipmentColumn, r -> domain(r, "basic_equipment"));
-        text(precautionsColumn, r -> domain(r, "standard_precautions"));
-        text(diagnosticColumn, r -> domain(r, "diagnostic_capacity"));
-        text(medicinesColumn, r -> domain(r, "essential_medicines"));
-        text(availabilityColumn, r -> viewModel.figure(r.serviceAvailability()));
+        // each score cell: the value, and its own n and completeness in a tooltip
+        figure(generalColumn, AggregateRow::general);
+        figure(amenitiesColumn, r -> domainFigure(r, "basic_amenities"));
+        figure(equipmentColumn, r -> domainFigure(r, "basic_equipment"));
+        figure(precautionsColumn, r -> domainFigure(r, "standard_precautions"));
+        figure(diagnosticColumn, r -> domainFigure(r, "diagnostic_capacity"));
+        figure(medicinesColumn, r -> domainFigure(r, "essential_medicines"));
+        figure(availabilityColumn, AggregateRow::serviceAvailability);
         table.setItems(viewModel.rows());
         table.setRowFactory(t -> {
             TableRow<AggregateRow> row = new TableRow<>();
@@ -121,6 +138,18 @@ public final class ReadinessDashboardView {
         serviceNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
         serviceValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.figure(c.getValue().figure())));
         serviceBehindColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.behind(c.getValue().figure())));
+        javafx.scene.control.ToggleGroup by = new javafx.scene.control.ToggleGroup();
+        byCategoryRadio.setToggleGroup(by);
+        byMilieuRadio.setToggleGroup(by);
+        by.selectedToggleProperty().addListener((o, old, now) -> viewModel.breakdownProperty().set(
+                now == byMilieuRadio ? ma.essp.diag.reporting.readiness.Breakdown.MILIEU : ma.essp.diag.reporting.readiness.Breakdown.CATEGORY));
+        groupsTable.setItems(viewModel.groups());
+        text(groupNameColumn, viewModel::groupLabel);
+        text(groupNColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
+        text(groupCompletenessColumn, r -> viewModel.percent(r.general().completeness()));
+        figure(groupGeneralColumn, AggregateRow::general);
+        figure(groupAvailabilityColumn, AggregateRow::serviceAvailability);
+        categoryGapsList.setItems(viewModel.categoryGaps());
         esspGapsTitle.textProperty().bind(viewModel.esspGapsTitleProperty());
         esspGapsList.setItems(viewModel.esspGaps());
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> viewModel.selectEssp(now));
@@ -139,8 +168,21 @@ public final class ReadinessDashboardView {
         viewModel.histogram().addListener((ListChangeListener<ReadinessDashboardViewModel.Bin>) c -> updateHistogram());
     }
 
-    private String domain(AggregateRow row, String code) {
-        return viewModel.figure(row.generalDomains().getOrDefault(code, Figure.EMPTY));
+    private static Figure domainFigure(AggregateRow row, String code) {
+        return row.generalDomains().getOrDefault(code, Figure.EMPTY);
+    }
+
+    private void figure(TableColumn<AggregateRow, String> column, Function<AggregateRow, Figure> figure) {
+        text(column, r -> viewModel.figure(figure.apply(r)));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                AggregateRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : value);
+                setTooltip(row == null ? null : new Tooltip(viewModel.behind(figure.apply(row))));
+            }
+        });
     }
 
     private void updateBreadcrumb() {
@@ -164,12 +206,13 @@ public final class ReadinessDashboardView {
     }
 
     private void updateUnitChart() {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (AggregateRow row : viewModel.rows()) {
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // listed top-down in table order: the category axis draws its first category at the bottom
+        for (AggregateRow row : viewModel.rows().reversed()) {
             if (row.general().value() != null) {
-                XYChart.Data<String, Number> data = new XYChart.Data<>(row.name(), row.general().value());
+                XYChart.Data<Number, String> data = new XYChart.Data<>(row.general().value(), viewModel.unitName(row));
                 series.getData().add(data);
-                tooltipWhenShown(data, row.name() + " : " + viewModel.figure(row.general()) + "\n" + viewModel.behind(row.general()));
+                tooltipWhenShown(data, viewModel.unitName(row) + " : " + viewModel.figure(row.general()) + "\n" + viewModel.behind(row.general()));
             }
         }
         unitChart.getData().setAll(List.of(series));

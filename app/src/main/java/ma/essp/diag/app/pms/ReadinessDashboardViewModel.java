@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -56,6 +58,9 @@ public final class ReadinessDashboardViewModel {
     }
 
     private static final int TOP_NEEDS = 10;
+    /** Per category: how many required services not offered and lacking items are listed. */
+    private static final int TOP_CATEGORY_SERVICES = 3;
+    private static final int TOP_CATEGORY_ITEMS = 5;
 
     private final Callable<ReadinessResult> loader;
     private final TaskExecutor executor;
@@ -72,7 +77,13 @@ public final class ReadinessDashboardViewModel {
     private final ReadOnlyStringWrapper esspGapsTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AggregateRow> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unitsCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper domainsCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper histogramCaption = new ReadOnlyStringWrapper("");
     private final BooleanProperty weighted = new SimpleBooleanProperty(this, "weighted", false);
+    private final ObjectProperty<Breakdown> breakdown = new SimpleObjectProperty<>(this, "breakdown", Breakdown.CATEGORY);
+    private final ObservableList<AggregateRow> groups = FXCollections.observableArrayList();
+    private final ObservableList<String> categoryGaps = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
@@ -81,6 +92,7 @@ public final class ReadinessDashboardViewModel {
         this.executor = executor;
         this.i18n = i18n;
         weighted.addListener(o -> refresh());
+        breakdown.addListener(o -> refresh());
     }
 
     /** Loads and computes in the background, then shows the nation. */
@@ -99,6 +111,32 @@ public final class ReadinessDashboardViewModel {
                 .onFinished(() -> loading.set(false)));
     }
 
+    /**
+     * A unit's name in the interface language: the Arabic name in Arabic when the territory has one, the French
+     * name (that of the CLI and the exports) otherwise.
+     */
+    public String unitName(AggregateRow row) {
+        if (row == null) {
+            return "";
+        }
+        if (result == null || !"ar".equals(i18n.locale().getLanguage())) {
+            return row.name();
+        }
+        ReadinessData data = result.data();
+        String ar = switch (row.level()) {
+            case REGION -> data.regions().stream().filter(r -> r.code().equals(row.code())).map(ReadinessData.Region::nameAr)
+                    .findFirst().orElse(null);
+            case PROVINCE -> data.provinces().stream().filter(p -> p.code().equals(row.code())).map(ReadinessData.Province::nameAr)
+                    .findFirst().orElse(null);
+            case CIRCONSCRIPTION -> data.circonscriptions().stream().filter(c -> c.code().equals(row.code()))
+                    .map(ReadinessData.Circonscription::nameAr).findFirst().orElse(null);
+            case ESSP -> data.essps().stream().filter(e -> e.code().equals(row.code())).map(ReadinessData.Essp::nameAr)
+                    .findFirst().orElse(null);
+            case NATIONAL -> i18n.get("pms.dashboard.nation");
+        };
+        return i18n.localName(row.name(), ar);
+    }
+
     /** Opens a child row (a region, province or circonscription); an ESSP row has no children. */
     public boolean drillDown(AggregateRow row) {
         if (result == null || row == null) {
@@ -113,7 +151,7 @@ public final class ReadinessDashboardViewModel {
         if (id == null) {
             return false;
         }
-        path.add(new Crumb(childLevel, id, row.name()));
+        path.add(new Crumb(childLevel, id, unitName(row)));
         refresh();
         return true;
     }
@@ -133,7 +171,7 @@ public final class ReadinessDashboardViewModel {
             return;
         }
         List<GapAnalyzer.MissingItem> missing = GapAnalyzer.forEssp(result, essp);
-        esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.title", row.name(), i18n.formatNumber(missing.size())));
+        esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.title", unitName(row), i18n.formatNumber(missing.size())));
         for (GapAnalyzer.MissingItem m : missing) {
             esspGaps.add(m.labelFr() + (m.general() ? " · " + i18n.get("pms.dashboard.essp_gaps.general") : "")
                     + (m.blockedServices().isEmpty() ? "" : " · " + i18n.get("pms.dashboard.essp_gaps.blocks",
@@ -228,9 +266,61 @@ public final class ReadinessDashboardViewModel {
         services.setAll(lines);
         esspGaps.clear();
         esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.none"));
+        captions(own, bars);
+        // the current unit split by category or milieu, and the gaps of each category
+        Breakdown by = breakdown.get() == null || breakdown.get() == Breakdown.NONE ? Breakdown.CATEGORY : breakdown.get();
+        groups.setAll(ReadinessAggregator.aggregate(result, AggregationLevel.NATIONAL, by, weighting, scope).stream()
+                .filter(r -> r.group() != null).toList());
+        categoryGaps.setAll(categoryGapLines(GapAnalyzer.byCategory(result, scope)));
         summary.set(i18n.get("pms.dashboard.summary", here.name(), figure(own.general()), i18n.formatNumber(own.general().n()),
                 i18n.formatNumber(own.registered()), percent(own.general().completeness()),
                 i18n.get(weighted.get() ? "pms.dashboard.weighting.population" : "pms.dashboard.weighting.unweighted")));
+    }
+
+    /**
+     * The n and completeness under each chart. Units: the whole of the current unit (each bar's own in its tooltip
+     * and in the table row below it). Domains: n of the domain scores (a range when an ESSP has some domains scored
+     * and others not) and the completeness pooled over the general items, which is that of the five domains
+     * together. Histogram: the ESSPs with an index, which is the general figure's n.
+     */
+    private void captions(AggregateRow own, List<DomainBar> bars) {
+        String completeness = percent(own.general().completeness());
+        unitsCaption.set(i18n.get("pms.dashboard.caption.units", i18n.formatNumber(own.general().n()), completeness));
+        int min = bars.stream().mapToInt(b -> b.figure().n()).min().orElse(0);
+        int max = bars.stream().mapToInt(b -> b.figure().n()).max().orElse(0);
+        String n = min == max ? i18n.formatNumber(min) : i18n.formatNumber(min) + "–" + i18n.formatNumber(max);
+        domainsCaption.set(i18n.get("pms.dashboard.caption.domains", n, completeness));
+        histogramCaption.set(i18n.get("pms.dashboard.caption.histogram", i18n.formatNumber(own.general().n()), completeness));
+    }
+
+    /**
+     * One heading per category ("CSR-1 — 120 ESSP évalués"), then its required services most often not offered and
+     * its most often lacking items, each as "lacking of answered".
+     */
+    private List<String> categoryGapLines(List<GapAnalyzer.CategoryGaps> gaps) {
+        List<String> lines = new ArrayList<>();
+        for (GapAnalyzer.CategoryGaps g : gaps) {
+            lines.add(i18n.get("pms.dashboard.category_gaps.heading", g.category(), i18n.formatNumber(g.assessed())));
+            g.services().stream().filter(s -> s.notOffered() > 0).limit(TOP_CATEGORY_SERVICES)
+                    .forEach(s -> lines.add(i18n.get("pms.dashboard.category_gaps.service", s.labelFr(),
+                            i18n.formatNumber(s.notOffered()), i18n.formatNumber(s.assessed()))));
+            g.items().stream().limit(TOP_CATEGORY_ITEMS)
+                    .forEach(item -> lines.add(i18n.get("pms.dashboard.category_gaps.item", item.labelFr(),
+                            i18n.formatNumber(item.lacking()), i18n.formatNumber(item.answered()))));
+        }
+        return lines;
+    }
+
+    /** A group of the breakdown as shown: the category code, or the milieu in words. */
+    public String groupLabel(AggregateRow row) {
+        if (row == null || row.group() == null) {
+            return "";
+        }
+        return switch (row.group()) {
+            case "rural" -> i18n.get("milieu.rural");
+            case "urban" -> i18n.get("milieu.urban");
+            default -> row.group();
+        };
     }
 
     private List<Bin> histogram(Predicate<EsspReadiness> scope) {
@@ -257,11 +347,11 @@ public final class ReadinessDashboardViewModel {
 
     /** A score as everywhere else (two decimals, the CLI's rounding), "—" when undefined. */
     public String figure(Figure f) {
-        return f == null || f.value() == null ? "—" : ReadinessTableWriter.number(f.value());
+        return f == null || f.value() == null ? "—" : i18n.formatDecimal(ReadinessTableWriter.number(f.value()));
     }
 
     public String percent(Double share) {
-        return share == null ? "—" : ReadinessTableWriter.percent(share) + " %";
+        return share == null ? "—" : i18n.formatDecimal(ReadinessTableWriter.percent(share)) + " %";
     }
 
     /** "n = 38 · 96.12 % complete" under a figure. */
@@ -274,8 +364,9 @@ public final class ReadinessDashboardViewModel {
         return i18n.get("pms.dashboard.need", i18n.formatNumber(need.lacking()), i18n.formatNumber(need.answered()), label);
     }
 
+    /** "90–100"; a left-to-right mark first, so that a right-to-left (Arabic) axis does not show "100–90". */
     public String binLabel(Bin bin) {
-        return bin.from() + "–" + bin.to();
+        return "\u200E" + bin.from() + "–" + bin.to();
     }
 
     /** The level of the rows (for the column header). */
@@ -337,6 +428,36 @@ public final class ReadinessDashboardViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Under the chart of the child units: n and completeness of the current unit, where each bar's own are. */
+    public ReadOnlyStringProperty unitsCaptionProperty() {
+        return unitsCaption.getReadOnlyProperty();
+    }
+
+    /** Under the domain profile: its n and completeness. */
+    public ReadOnlyStringProperty domainsCaptionProperty() {
+        return domainsCaption.getReadOnlyProperty();
+    }
+
+    /** Under the histogram: how many ESSP indices it counts, and their completeness. */
+    public ReadOnlyStringProperty histogramCaptionProperty() {
+        return histogramCaption.getReadOnlyProperty();
+    }
+
+    /** How the current unit is split in the breakdown table: by category (default) or milieu. */
+    public ObjectProperty<Breakdown> breakdownProperty() {
+        return breakdown;
+    }
+
+    /** The current unit's figures per category or milieu (only groups that have ESSPs). */
+    public ObservableList<AggregateRow> groups() {
+        return groups;
+    }
+
+    /** Gap analysis per category of the current unit, as lines. */
+    public ObservableList<String> categoryGaps() {
+        return categoryGaps;
     }
 
     public BooleanProperty weightedProperty() {

@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
@@ -36,6 +37,7 @@ public final class ReportsView implements FeatureScreen {
     @FXML private ComboBox<FilterChoice> languageChoice;
     @FXML private TextField authorField;
     @FXML private TextField versionField;
+    @FXML private DatePicker asOfPicker;
     @FXML private TextField destinationField;
     @FXML private Button browseButton;
     @FXML private FlowPane sectionsPane;
@@ -64,6 +66,8 @@ public final class ReportsView implements FeatureScreen {
         languageChoice.valueProperty().bindBidirectional(viewModel.languageProperty());
         authorField.textProperty().bindBidirectional(viewModel.authorProperty());
         versionField.textProperty().bindBidirectional(viewModel.reportVersionProperty());
+        asOfPicker.valueProperty().bindBidirectional(viewModel.asOfProperty());
+        asOfPicker.setPromptText(i18n.get("reports.asof.prompt"));
         destinationField.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> viewModel.destinationProperty().get() == null ? "" : viewModel.destinationProperty().get().toString(),
                 viewModel.destinationProperty()));
@@ -74,7 +78,7 @@ public final class ReportsView implements FeatureScreen {
             box.disableProperty().bind(viewModel.runningProperty());
             sectionsPane.getChildren().add(box);
         }
-        for (Node n : new Node[] {formatChoice, levelChoice, languageChoice, authorField, versionField, browseButton, exportButton}) {
+        for (Node n : new Node[] {formatChoice, levelChoice, languageChoice, authorField, versionField, asOfPicker, browseButton, exportButton}) {
             n.disableProperty().bind(viewModel.runningProperty());
         }
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());

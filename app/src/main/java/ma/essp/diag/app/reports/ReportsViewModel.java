@@ -69,6 +69,8 @@ public final class ReportsViewModel {
     private final ObjectProperty<FilterChoice> language = new SimpleObjectProperty<>();
     private final StringProperty author = new SimpleStringProperty("");
     private final StringProperty reportVersion = new SimpleStringProperty("");
+    /** The "as of" date shown on the cover; null: the mission's own as-of date. */
+    private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> destination = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -194,7 +196,10 @@ public final class ReportsViewModel {
         running.set(true);
         progress.set(-1);
         status.set(i18n.get("reports.status.running"));
-        ExportProgress onProgress = (stage, done, total) -> uiThread.execute(() -> progress.set(total > 0 ? (double) done / total : -1));
+        ExportProgress onProgress = (stage, done, total) -> uiThread.execute(() -> {
+            progress.set(total > 0 ? (double) done / total : -1);
+            status.set(progressText(stage, done, total));
+        });
         executor.execute(BackgroundTask.wrap(() -> {
                     worker.set(Thread.currentThread());
                     try {
@@ -230,6 +235,23 @@ public final class ReportsViewModel {
         }
     }
 
+    /** "Rows written: 1,024 / 60,000" in the app's language; the stage alone while the total is unknown. */
+    String progressText(String stage, long done, long total) {
+        String label = switch (stage) {
+            case ExportProgress.LOAD -> i18n.get("reports.stage.load");
+            case ExportProgress.ROWS -> i18n.get("reports.stage.rows");
+            case ExportProgress.SAVING -> i18n.get("reports.stage.saving");
+            case ExportProgress.LAYOUT -> i18n.get("reports.stage.layout");
+            case ExportProgress.PAGES -> i18n.get("reports.stage.pages");
+            default -> i18n.get("reports.status.running");
+        };
+        if (total <= 0 || ExportProgress.SAVING.equals(stage)) {
+            return label + "…";
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getIntegerInstance(i18n.locale());
+        return i18n.get("reports.status.progress", label, f.format(done), f.format(total));
+    }
+
     ReportRequest request() {
         if (destination.get() == null) {
             throw new IllegalArgumentException(i18n.get("reports.error.destination"));
@@ -250,7 +272,7 @@ public final class ReportsViewModel {
             // the summary and the read-me are always there; an empty choice would mean "all" to the exporter
             throw new IllegalArgumentException(i18n.get("reports.error.sections"));
         }
-        return new ReportRequest(scope, ReportLanguage.fromCode(language.get().value()), chosen, (LocalDate) null,
+        return new ReportRequest(scope, ReportLanguage.fromCode(language.get().value()), chosen, asOf.get(),
                 author.get().isBlank() ? null : author.get().strip(), reportVersion.get().isBlank() ? null : reportVersion.get().strip());
     }
 
@@ -296,6 +318,10 @@ public final class ReportsViewModel {
 
     public StringProperty reportVersionProperty() {
         return reportVersion;
+    }
+
+    public ObjectProperty<LocalDate> asOfProperty() {
+        return asOf;
     }
 
     public ObjectProperty<Path> destinationProperty() {

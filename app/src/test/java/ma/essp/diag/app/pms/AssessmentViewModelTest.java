@@ -12,6 +12,9 @@ import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.AnswerState;
 import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.CatalogueContent.Labels;
+import ma.essp.diag.database.repository.CatalogueEditRepository;
+import ma.essp.diag.database.repository.CatalogueEditRepository.ItemFields;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.database.repository.EsspRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -108,5 +111,33 @@ class AssessmentViewModelTest {
         vm.open(vm.esspProperty().get(), first);
         assertThat(vm.progressTextProperty().get()).isEqualTo("53 / 53 éléments renseignés");
         assertThat(vm.stateLabel(row(vm, "AM01").stateProperty().get())).isEqualTo("Disponible et fonctionnel");
+    }
+
+    @Test
+    void aNewAssessmentTakesTheNewestPublishedVersionAndEachAssessmentKeepsItsOwn() {
+        EditContext edit = EditContext.system("test");
+        CatalogueVersionRepository versions = new CatalogueVersionRepository(mission.dsl(), edit);
+        int v2 = versions.draftFrom(1, "PMS 2026-b");
+        new CatalogueEditRepository(mission.dsl(), edit).addItem(v2, null,
+                new ItemFields("AM08", "basic_amenities", new Labels("Groupe électrogène", "Generator", null), true, null));
+        AssessmentViewModel vm = newViewModel();
+        select(vm, "E001");
+        int first = vm.assessmentProperty().get().id();
+        // nothing published: the new assessment records the version the mission's assessments use (1, a draft frozen
+        // by them), not the fresh draft v2 the team is editing — and v2 stays editable
+        vm.startNew(LocalDate.of(2026, 9, 1));
+        assertThat(vm.assessmentProperty().get().catalogueVersionId()).isEqualTo(1);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("0 / 53 éléments renseignés");
+        assertThat(new CatalogueEditRepository(mission.dsl(), edit).assessmentsUsing(v2)).isZero();
+        versions.publish(v2, LocalDate.of(2026, 9, 2));
+        vm.startNew(LocalDate.of(2026, 9, 3));
+        assertThat(vm.assessmentProperty().get().catalogueVersionId()).isEqualTo(v2);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("0 / 54 éléments renseignés");
+        assertThat(vm.rows()).anyMatch(r -> r.code().equals("AM08"));
+        // the first assessment is still shown with its own version, without the new item
+        vm.open(vm.esspProperty().get(), first);
+        assertThat(vm.assessmentProperty().get().catalogueVersionId()).isEqualTo(1);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("53 / 53 éléments renseignés");
+        assertThat(vm.rows()).noneMatch(r -> r.code().equals("AM08"));
     }
 }

@@ -199,4 +199,21 @@ class CatalogueEditorViewModelTest {
         assertThat(changes).hasValue(0);
         assertThat(vm.messageProperty().get()).startsWith("Version publiée : lecture seule");
     }
+
+    @Test
+    void aDraftThatAssessmentsUseIsReadOnly() {
+        int essp = mission.dsl().select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("E002")).fetchOne().value1();
+        new ma.essp.diag.database.repository.AssessmentRepository(mission.dsl(), EditContext.system("test"))
+                .start(essp, draft, LocalDate.of(2026, 5, 2), "test");
+        vm.setVersion(versions.version(draft));
+        assertThat(vm.editableProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).isEqualTo("Version utilisée par 1 évaluation(s) : lecture seule, pour que leurs "
+                + "indices ne changent pas. Créez un brouillon à partir d’elle pour la modifier.");
+        vm.selectedNodeProperty().set(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM01 — ")));
+        vm.labelFrProperty().set("Autre chose");
+        vm.save();
+        assertThat(diff().isEmpty()).isTrue();
+        assertThat(changes).hasValue(0);
+    }
 }

@@ -130,8 +130,17 @@ class PmsUiTest {
                     AggregationLevel.NATIONAL).getFirst();
         }
         String summary = robot.lookup("#readinessSummary").queryAs(Label.class).getText();
-        assertThat(summary).contains(": " + ReadinessTableWriter.number(nation.general().value()) + " (n = " + nation.general().n());
+        // the CLI's digits, with the French decimal comma
+        assertThat(summary).contains(": " + ReadinessTableWriter.number(nation.general().value()).replace('.', ',') + " (n = " + nation.general().n());
         screenshot(robot, "pms-dashboard");
+        // every score cell of the table carries its own n and completeness
+        AggregateRow first = table(robot).getItems().getFirst();
+        java.util.Set<javafx.scene.Node> cells = robot.lookup("#readinessTable .table-cell").queryAll();
+        assertThat(cells.stream().map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() == first && c.getTooltip() != null)
+                .map(c -> c.getTooltip().getText()))
+                .contains("n = " + first.general().n() + " · complétude "
+                        + ReadinessTableWriter.percent(first.general().completeness()).replace('.', ',') + " %");
 
         AggregateRow withEssps = table(robot).getItems().stream().filter(r -> r.assessed() > 0).findFirst().orElseThrow();
         int index = table(robot).getItems().indexOf(withEssps);

@@ -93,6 +93,32 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void asOfDateAuthorAndVersionGoIntoTheRequest() {
+        assertThat(vm.request().asOf()).as("empty: the mission's own date").isNull();
+        vm.asOfProperty().set(java.time.LocalDate.of(2026, 6, 30));
+        vm.authorProperty().set("  Équipe AT ");
+        vm.reportVersionProperty().set("v2");
+        assertThat(vm.request().asOf()).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
+        assertThat(vm.request().author()).isEqualTo("Équipe AT");
+        assertThat(vm.request().version()).isEqualTo("v2");
+    }
+
+    @Test
+    void progressSaysWhatIsDoneInTheAppLanguage() {
+        assertThat(vm.progressText(ma.essp.diag.reporting.export.ExportProgress.ROWS, 1024, 60000))
+                .isEqualTo("Lignes écrites : 1\u202f024 / 60\u202f000");
+        assertThat(vm.progressText(ma.essp.diag.reporting.export.ExportProgress.PAGES, 8, 657)).isEqualTo("Pages écrites : 8 / 657");
+        assertThat(vm.progressText(ma.essp.diag.reporting.export.ExportProgress.LOAD, 0, -1)).isEqualTo("Chargement des données…");
+        vm.formatProperty().set(vm.formats().get(1));
+        List<String> statuses = new ArrayList<>();
+        vm.statusProperty().addListener((obs, old, now) -> statuses.add(now));
+        vm.export();
+        // the fixture's workbook is too small for "rows written" (every 512 rows); the stages still show
+        assertThat(statuses).containsSubsequence("Chargement des données…", "Enregistrement du classeur…",
+                "Écrit : rapport-essp-national-fr.xlsx");
+    }
+
+    @Test
     void problemsAreShownNotThrown() {
         vm.sections().forEach(s -> s.selected().set(false));
         vm.export();

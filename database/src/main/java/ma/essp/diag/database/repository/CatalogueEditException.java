@@ -20,7 +20,12 @@ public final class CatalogueEditException extends RuntimeException {
         /** The requirement is not one of required, optional, not_expected, or the category is unknown. */
         INVALID_REQUIREMENT,
         /** Moving a service to an area of another version. */
-        OTHER_VERSION
+        OTHER_VERSION,
+        /**
+         * The draft is already the version of live assessments: changing it would change their indices, so it is
+         * frozen like a published one (draft a new version from it instead).
+         */
+        IN_USE
     }
 
     private final Reason reason;

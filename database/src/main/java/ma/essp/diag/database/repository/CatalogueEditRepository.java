@@ -1,5 +1,6 @@
 package ma.essp.diag.database.repository;
 
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
 import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
@@ -27,7 +28,9 @@ import org.jooq.UpdatableRecord;
 /**
  * Row-by-row edits of a draft catalogue version: service areas, services, tracer items and the requirement of
  * each service per ESSP category. Every edit runs in one transaction, checks first that the version is still a
- * draft (a published version is frozen: assessments were computed with it), increments the row's version and
+ * draft (a published version is frozen: assessments were computed with it) that no live assessment uses yet (an
+ * assessment is scored with the version it records, so editing that version would change its indices), increments
+ * the row's version and
  * stamps who and when, as the merge of several laptops expects. Deletes are soft; deleting an area or a service
  * also deletes what hangs below it, so a version never holds items whose service is gone.
  *
@@ -378,6 +381,20 @@ public final class CatalogueEditRepository {
         if (!CatalogueVersionRepository.DRAFT.equals(version(d, versionId).getStatus())) {
             throw new CatalogueEditException(Reason.PUBLISHED, "catalogue version " + versionId + " is published and cannot change");
         }
+        int used = assessmentsUsing(d, versionId);
+        if (used > 0) {
+            throw new CatalogueEditException(Reason.IN_USE, "catalogue version " + versionId + " is the version of " + used
+                    + " assessment(s) and cannot change");
+        }
+    }
+
+    /** How many live assessments record this catalogue version (and would change if it did). */
+    public int assessmentsUsing(int versionId) {
+        return assessmentsUsing(dsl, versionId);
+    }
+
+    private static int assessmentsUsing(DSLContext d, int versionId) {
+        return d.fetchCount(ASSESSMENT, ASSESSMENT.CATALOGUE_VERSION_ID.eq(versionId).and(ASSESSMENT.DELETED.isFalse()));
     }
 
     private static PmsServiceAreaRecord liveArea(DSLContext d, int areaId) {

@@ -1,5 +1,6 @@
 package ma.essp.diag.database.repository;
 
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
 import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
@@ -43,6 +44,31 @@ public final class CatalogueVersionRepository {
     public CatalogueVersionRepository(DSLContext dsl, EditContext edit) {
         this.dsl = dsl;
         this.edit = edit;
+    }
+
+    /**
+     * The version a new assessment records: the newest published one. While none is published, the newest version
+     * that assessments already use (never a fresh draft the team is still editing, which the new assessment would
+     * freeze), else the first version.
+     */
+    public int versionForNewAssessment() {
+        Integer published = dsl.select(org.jooq.impl.DSL.max(PMS_CATALOGUE_VERSION.ID)).from(PMS_CATALOGUE_VERSION)
+                .where(PMS_CATALOGUE_VERSION.STATUS.eq(PUBLISHED), PMS_CATALOGUE_VERSION.DELETED.isFalse()).fetchOne().value1();
+        if (published != null) {
+            return published;
+        }
+        Integer used = dsl.select(org.jooq.impl.DSL.max(ASSESSMENT.CATALOGUE_VERSION_ID)).from(ASSESSMENT)
+                .join(PMS_CATALOGUE_VERSION).on(PMS_CATALOGUE_VERSION.ID.eq(ASSESSMENT.CATALOGUE_VERSION_ID))
+                .where(ASSESSMENT.DELETED.isFalse(), PMS_CATALOGUE_VERSION.DELETED.isFalse()).fetchOne().value1();
+        if (used != null) {
+            return used;
+        }
+        Integer first = dsl.select(org.jooq.impl.DSL.min(PMS_CATALOGUE_VERSION.ID)).from(PMS_CATALOGUE_VERSION)
+                .where(PMS_CATALOGUE_VERSION.DELETED.isFalse()).fetchOne().value1();
+        if (first == null) {
+            throw new IllegalStateException("the mission has no PMS catalogue version");
+        }
+        return first;
     }
 
     public List<VersionInfo> versions() {

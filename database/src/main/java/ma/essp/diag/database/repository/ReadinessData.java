@@ -65,13 +65,23 @@ public record ReadinessData(
         }
     }
 
-    public record Region(int id, String code, String name) {
+    /** {@code name} French (the CLI and the exports), {@code nameAr} Arabic for the screens (null when unknown). */
+    public record Region(int id, String code, String name, String nameAr) {
+        public Region(int id, String code, String name) {
+            this(id, code, name, null);
+        }
     }
 
-    public record Province(int id, int regionId, String code, String name) {
+    public record Province(int id, int regionId, String code, String name, String nameAr) {
+        public Province(int id, int regionId, String code, String name) {
+            this(id, regionId, code, name, null);
+        }
     }
 
-    public record Circonscription(int id, int provinceId, String code, String name, String milieu) {
+    public record Circonscription(int id, int provinceId, String code, String name, String milieu, String nameAr) {
+        public Circonscription(int id, int provinceId, String code, String name, String milieu) {
+            this(id, provinceId, code, name, milieu, null);
+        }
     }
 
     /**
@@ -79,7 +89,11 @@ public record ReadinessData(
      * the requirements use {@link ReadinessData#effectiveCategory()}.
      */
     public record Essp(int id, String code, String name, String categoryCode, String milieu, int circonscriptionId,
-                       int provinceId, int regionId, Integer populationServed) {
+                       int provinceId, int regionId, Integer populationServed, String nameAr) {
+        public Essp(int id, String code, String name, String categoryCode, String milieu, int circonscriptionId,
+                    int provinceId, int regionId, Integer populationServed) {
+            this(id, code, name, categoryCode, milieu, circonscriptionId, provinceId, regionId, populationServed, null);
+        }
     }
 
     /**

@@ -83,19 +83,20 @@ public final class ReadinessDataRepository {
             effective.put(r.value1(), r.value2() == null ? r.value1() : r.value2());
         }
         List<ReadinessData.Region> regions = dsl.selectFrom(REGION).where(REGION.DELETED.isFalse()).orderBy(REGION.CODE)
-                .fetch(r -> new ReadinessData.Region(r.getId(), r.getCode(), r.getNameFr()));
+                .fetch(r -> new ReadinessData.Region(r.getId(), r.getCode(), r.getNameFr(), r.getNameAr()));
         List<ReadinessData.Province> provinces = dsl.selectFrom(PROVINCE).where(PROVINCE.DELETED.isFalse()).orderBy(PROVINCE.CODE)
-                .fetch(r -> new ReadinessData.Province(r.getId(), r.getRegionId(), r.getCode(), r.getNameFr()));
+                .fetch(r -> new ReadinessData.Province(r.getId(), r.getRegionId(), r.getCode(), r.getNameFr(), r.getNameAr()));
         List<ReadinessData.Circonscription> circonscriptions = dsl.selectFrom(CIRCONSCRIPTION)
                 .where(CIRCONSCRIPTION.DELETED.isFalse()).orderBy(CIRCONSCRIPTION.CODE)
-                .fetch(r -> new ReadinessData.Circonscription(r.getId(), r.getProvinceId(), r.getCode(), r.getNameFr(), r.getMilieu()));
+                .fetch(r -> new ReadinessData.Circonscription(r.getId(), r.getProvinceId(), r.getCode(), r.getNameFr(), r.getMilieu(),
+                        r.getNameAr()));
         List<ReadinessData.Essp> essps = dsl.select(ESSP.ID, ESSP.CODE, ESSP.NAME_FR, ESSP.CATEGORY_CODE, ESSP.MILIEU,
-                        ESSP.CIRCONSCRIPTION_ID, CIRCONSCRIPTION.PROVINCE_ID, PROVINCE.REGION_ID, ESSP.POPULATION_SERVED)
+                        ESSP.CIRCONSCRIPTION_ID, CIRCONSCRIPTION.PROVINCE_ID, PROVINCE.REGION_ID, ESSP.POPULATION_SERVED, ESSP.NAME_AR)
                 .from(ESSP).join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
                 .join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID))
                 .where(ESSP.DELETED.isFalse()).orderBy(ESSP.CODE)
                 .fetch(r -> new ReadinessData.Essp(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+                        r.value7(), r.value8(), r.value9(), r.value10()));
         if (items.stream().anyMatch(i -> i.id() >= MAX_ITEM_ID)) {
             throw new IllegalStateException("item ids above " + MAX_ITEM_ID + " are not supported by the answer loader");
         }

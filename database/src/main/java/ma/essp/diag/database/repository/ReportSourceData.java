@@ -31,14 +31,17 @@ public record ReportSourceData(
         List<TrainingCohort> cohorts,
         List<TrainingSession> sessions,
         List<Finding> findings,
-        List<Recommendation> recommendations) {
+        List<Recommendation> recommendations,
+        List<SupervisionVisit> supervisionVisits) {
 
     /** The mission row; a mission without metadata gets an empty one. */
     public record Mission(String name, String description, String beneficiary, String funder, LocalDate startedOn,
                           LocalDate endedOn, LocalDate asOf, boolean synthetic, String demoScale, Long demoSeed) {
     }
 
-    public record Region(int id, String code, String isoCode, String nameFr, String nameAr, long population) {
+    /** @param gstTakeover the day its GST takes the region over from the DRS; null when not set */
+    public record Region(int id, String code, String isoCode, String nameFr, String nameAr, long population,
+                         LocalDate gstTakeover) {
     }
 
     public record Province(int id, int regionId, String code, String type, String isoCode, String nameFr, String nameAr,
@@ -46,7 +49,11 @@ public record ReportSourceData(
     }
 
     public record Circonscription(int id, int provinceId, String code, String nameFr, String nameAr, String milieu,
-                                  String coverage, String seat, Long population) {
+                                  String coverage, String seat, Long population, String headName) {
+    }
+
+    /** A supervision visit of an ESSP by its circonscription. */
+    public record SupervisionVisit(int circonscriptionId, int esspId, LocalDate visitedOn) {
     }
 
     /** A code with its three labels (categories, HR functions...). */

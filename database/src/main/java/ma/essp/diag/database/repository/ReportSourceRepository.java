@@ -25,7 +25,7 @@ public final class ReportSourceRepository {
         return new ReportSourceData(mission(), regions(), provinces(), circonscriptions(), categories(), essps(),
                 cadres(), staff(), hrFunctions(), hrRelations(), circonscriptionFunctions(), dataFlows(),
                 flowObservations(), complaintSystems(), complaintSamples(), perpetratorSites(), cohorts(), sessions(),
-                findings(), recommendations());
+                findings(), recommendations(), supervisionVisits());
     }
 
     private List<Record> rows(String sql) {
@@ -95,8 +95,12 @@ public final class ReportSourceRepository {
     }
 
     private List<ReportSourceData.Region> regions() {
-        return rows("SELECT id, code, iso_code, name_fr, name_ar, population_2024 FROM region WHERE deleted = 0 ORDER BY code")
-                .stream().map(r -> new ReportSourceData.Region(i0(r, 0), s(r, 1), s(r, 2), s(r, 3), s(r, 4), l0(r, 5))).toList();
+        return rows("""
+                SELECT r.id, r.code, r.iso_code, r.name_fr, r.name_ar, r.population_2024,
+                       (SELECT g.takeover_on FROM structure g WHERE g.kind = 'gst' AND g.region_id = r.id AND g.deleted = 0)
+                FROM region r WHERE r.deleted = 0 ORDER BY r.code""")
+                .stream().map(r -> new ReportSourceData.Region(i0(r, 0), s(r, 1), s(r, 2), s(r, 3), s(r, 4), l0(r, 5),
+                        date(r, 6))).toList();
     }
 
     private List<ReportSourceData.Province> provinces() {
@@ -109,10 +113,10 @@ public final class ReportSourceRepository {
 
     private List<ReportSourceData.Circonscription> circonscriptions() {
         return rows("""
-                SELECT id, province_id, code, name_fr, name_ar, milieu, coverage, seat, population
+                SELECT id, province_id, code, name_fr, name_ar, milieu, coverage, seat, population, head_name
                 FROM circonscription WHERE deleted = 0 ORDER BY code""").stream()
                 .map(r -> new ReportSourceData.Circonscription(i0(r, 0), i0(r, 1), s(r, 2), s(r, 3), s(r, 4), s(r, 5),
-                        s(r, 6), s(r, 7), l(r, 8)))
+                        s(r, 6), s(r, 7), l(r, 8), s(r, 9)))
                 .toList();
     }
 
@@ -275,6 +279,15 @@ public final class ReportSourceRepository {
                 FROM recommendation WHERE deleted = 0 ORDER BY axis, CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, id""")
                 .stream().map(r -> new ReportSourceData.Recommendation(i0(r, 0), i(r, 1), i0(r, 2), s(r, 3), i(r, 4),
                         i(r, 5), s(r, 6), s(r, 7), s(r, 8), s(r, 9)))
+                .toList();
+    }
+
+    private List<ReportSourceData.SupervisionVisit> supervisionVisits() {
+        return rows("""
+                SELECT v.circonscription_id, v.essp_id, v.visited_on
+                FROM supervision_visit v JOIN essp e ON e.id = v.essp_id
+                WHERE v.deleted = 0 AND e.deleted = 0""").stream()
+                .map(r -> new ReportSourceData.SupervisionVisit(i0(r, 0), i0(r, 1), date(r, 2)))
                 .toList();
     }
 }

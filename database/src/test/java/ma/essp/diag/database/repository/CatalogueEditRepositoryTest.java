@@ -223,4 +223,41 @@ class CatalogueEditRepositoryTest {
         }
         assertThat(versions.snapshot(draft)).isEqualTo(frozen);
     }
+
+    @Test
+    void aDraftThatAssessmentsUseIsFrozenSoTheirIndicesCannotChange() throws Exception {
+        try (MissionFile other = FixtureMission.create(dir.resolve("used.essp"))) {
+            DSLContext d = other.dsl();
+            EditContext edit = EditContext.system("editor");
+            CatalogueVersionRepository v = new CatalogueVersionRepository(d, edit);
+            CatalogueEditRepository e = new CatalogueEditRepository(d, edit);
+            int used = v.draftFrom(1, "PMS v0.2");
+            int am01 = v.itemIds(used).get("AM01");
+            assertThat(e.assessmentsUsing(used)).isZero();
+            e.editItem(am01, new ItemFields("AM01", "basic_amenities", new Labels("Électricité (réseau)", null, null), true, null));
+
+            int essp = d.select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                    .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("E001")).fetchOne().value1();
+            int assessment = new AssessmentRepository(d, edit).start(essp, used, LocalDate.of(2026, 3, 1), "test");
+            assertThat(e.assessmentsUsing(used)).isEqualTo(1);
+            assertThatThrownBy(() -> e.editItem(am01, new ItemFields("AM01", "basic_amenities", new Labels("Autre", null, null), false, null)))
+                    .isInstanceOfSatisfying(CatalogueEditException.class, x -> assertThat(x.reason()).isEqualTo(Reason.IN_USE));
+            assertThatThrownBy(() -> e.addItem(used, null, item("AM99", "basic_amenities")))
+                    .isInstanceOfSatisfying(CatalogueEditException.class, x -> assertThat(x.reason()).isEqualTo(Reason.IN_USE));
+            assertThatThrownBy(() -> e.deleteItem(am01))
+                    .isInstanceOfSatisfying(CatalogueEditException.class, x -> assertThat(x.reason()).isEqualTo(Reason.IN_USE));
+            var row = d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(am01)).fetchOne();
+            assertThat(row.getLabelFr()).isEqualTo("Électricité (réseau)");
+            assertThat(row.getInScope()).isTrue();
+            assertThat(row.getDeleted()).isFalse();
+
+            // once the assessment is deleted the draft is free again; a new draft from it always is
+            d.update(ma.essp.diag.database.jooq.Tables.ASSESSMENT).set(ma.essp.diag.database.jooq.Tables.ASSESSMENT.DELETED, true)
+                    .where(ma.essp.diag.database.jooq.Tables.ASSESSMENT.ID.eq(assessment)).execute();
+            assertThat(e.assessmentsUsing(used)).isZero();
+            int next = v.draftFrom(used, "PMS v0.3");
+            e.addItem(next, null, item("AM99", "basic_amenities"));
+            assertThat(v.itemIds(next)).containsKey("AM99");
+        }
+    }
 }

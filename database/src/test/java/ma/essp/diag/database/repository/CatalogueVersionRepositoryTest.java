@@ -54,4 +54,29 @@ class CatalogueVersionRepositoryTest {
             assertThat(repo.snapshot(1)).isEqualTo(v1);
         }
     }
+
+    @Test
+    void aNewAssessmentTakesThePublishedVersionElseTheOneInUseNeverAFreshDraft() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("n.essp"))) {
+            var dsl = mission.dsl();
+            EditContext edit = EditContext.system("test");
+            CatalogueVersionRepository repo = new CatalogueVersionRepository(dsl, edit);
+            // only the starting draft: it is the one
+            assertThat(repo.versionForNewAssessment()).isEqualTo(1);
+            int v2 = repo.draftFrom(1, "PMS v0.2");
+            // nothing published, nothing assessed: still the first version, not the draft being edited
+            assertThat(repo.versionForNewAssessment()).isEqualTo(1);
+            int essp = dsl.select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                    .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("E001")).fetchOne().value1();
+            new AssessmentRepository(dsl, edit).start(essp, v2, LocalDate.of(2026, 3, 1), "test");
+            // assessments already use v2: new ones follow them
+            assertThat(repo.versionForNewAssessment()).isEqualTo(v2);
+            int v3 = repo.draftFrom(v2, "PMS v0.3");
+            assertThat(repo.versionForNewAssessment()).isEqualTo(v2);
+            repo.publish(v3, LocalDate.of(2026, 4, 1));
+            assertThat(repo.versionForNewAssessment()).isEqualTo(v3);
+            repo.draftFrom(v3, "PMS v0.4");
+            assertThat(repo.versionForNewAssessment()).isEqualTo(v3);
+        }
+    }
 }

@@ -35,6 +35,8 @@ public record ReportData(
         List<GapAnalyzer.Need> needs,
         List<CirconscriptionRow> circonscriptions,
         List<String> circonscriptionFunctions,
+        List<AttributionRow> attributions,
+        LocalDate supervisionFrom,
         HrTable hr,
         List<HrMatrixRow> hrMatrix,
         List<FlowRow> flows,
@@ -64,8 +66,18 @@ public record ReportData(
                             EsspReadiness readiness, List<GapAnalyzer.MissingItem> missing) {
     }
 
+    /**
+     * A circonscription with its attributions (function code → held, partly, not held) and its supervision visits
+     * of the twelve months up to the as-of date ({@code supervisionFrom} to {@code asOf}).
+     */
     public record CirconscriptionRow(String code, String name, String province, String milieu, String coverage,
-                                     String seat, Long population, int essps, Map<String, String> functions) {
+                                     String seat, String head, Long population, int essps, Map<String, String> functions,
+                                     int supervisionVisits, int esspsVisited, Double visitsPerEssp) {
+    }
+
+    /** One function of a circonscription: whether it is held, by whom, with what staff (full-time equivalents). */
+    public record AttributionRow(String code, String circonscription, String function, String held, String holder,
+                                 Double staff) {
     }
 
     /** Staff in post (head count) per cadre for each unit, with core health workers per 10,000 (WHO: 23). */
@@ -79,7 +91,9 @@ public record ReportData(
         }
     }
 
-    public record HrMatrixRow(String region, String function, String holderToday, String holderUnderGst, String notes) {
+    /** @param gstTakeover the day the region's GST takes over from the DRS (null: not set) */
+    public record HrMatrixRow(String region, LocalDate gstTakeover, String function, String holderToday,
+                              String holderUnderGst, String notes) {
     }
 
     public record FlowRow(String report, String programme, String tool, String from, String to, String channel,

@@ -168,6 +168,8 @@ public final class ReportDataCollector {
         Territory t = new Territory(request.scope());
         Predicate<EsspReadiness> inScope = e -> t.esspInScope(e.essp().id());
         String lang = request.language().code();
+        LocalDate asOf = request.asOf() != null ? request.asOf()
+                : source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
 
         String scopeName = switch (request.scope().level()) {
             case NATIONAL -> l.get("scope.national");
@@ -325,6 +327,7 @@ public final class ReportDataCollector {
                 .sorted(Comparator.comparing((ReportSourceData.HrRelation h) -> t.regions.get(h.regionId()).code())
                         .thenComparing(h -> source.hrFunctions().stream().map(ReportSourceData.Label::code).toList().indexOf(h.functionCode())))
                 .map(h -> new ReportData.HrMatrixRow(t.territoryName(h.regionId(), null, null, null, l),
+                        t.regions.get(h.regionId()).gstTakeover(),
                         hrFunctionLabels.getOrDefault(h.functionCode(), h.functionCode()), l.code("holder", h.holderToday()),
                         l.code("holder", h.holderUnderGst()), h.notes()))
                 .toList();
@@ -332,8 +335,23 @@ public final class ReportDataCollector {
         // territory: circonscriptions and their functions
         List<String> functionCodes = List.of("planning", "programme_monitoring", "supervision", "data_collection", "complaint_follow_up", "training");
         Map<Integer, Map<String, String>> functionsByCirc = new HashMap<>();
-        source.circonscriptionFunctions().forEach(f -> functionsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>())
-                .put(f.functionCode(), l.code("held", f.held())));
+        Map<Integer, Map<String, ReportSourceData.CirconscriptionFunction>> functionRowsByCirc = new HashMap<>();
+        source.circonscriptionFunctions().forEach(f -> {
+            functionsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>()).put(f.functionCode(), l.code("held", f.held()));
+            functionRowsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>()).put(f.functionCode(), f);
+        });
+        // supervision visits of the twelve months up to the as-of date: how many, and how many ESSPs were seen
+        LocalDate supervisionFrom = asOf.minusYears(1).plusDays(1);
+        Map<Integer, Integer> visitsByCirc = new HashMap<>();
+        Map<Integer, Set<Integer>> visitedByCirc = new HashMap<>();
+        for (ReportSourceData.SupervisionVisit v : source.supervisionVisits()) {
+            if (v.visitedOn() == null || v.visitedOn().isBefore(supervisionFrom) || v.visitedOn().isAfter(asOf)
+                    || !t.esspInScope(v.esspId())) {
+                continue;
+            }
+            visitsByCirc.merge(v.circonscriptionId(), 1, Integer::sum);
+            visitedByCirc.computeIfAbsent(v.circonscriptionId(), k -> new HashSet<>()).add(v.esspId());
+        }
         Map<Integer, Integer> esspCountByCirc = new HashMap<>();
         essps.forEach(e -> esspCountByCirc.merge(e.essp().circonscriptionId(), 1, Integer::sum));
         List<ReportData.CirconscriptionRow> circRows = source.circonscriptions().stream().filter(c -> t.circInScope(c.id()))
@@ -341,9 +359,26 @@ public final class ReportDataCollector {
                     ReportSourceData.Province p = t.provinces.get(c.provinceId());
                     Map<String, String> f = new LinkedHashMap<>();
                     functionCodes.forEach(code -> f.put(code, functionsByCirc.getOrDefault(c.id(), Map.of()).getOrDefault(code, "")));
+                    int count = esspCountByCirc.getOrDefault(c.id(), 0);
+                    int visits = visitsByCirc.getOrDefault(c.id(), 0);
                     return new ReportData.CirconscriptionRow(c.code(), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
-                            l.code("milieu", c.milieu()), c.coverage(), c.seat(), c.population(), esspCountByCirc.getOrDefault(c.id(), 0), f);
+                            l.code("milieu", c.milieu()), c.coverage(), c.seat(), c.headName(), c.population(), count, f,
+                            visits, visitedByCirc.getOrDefault(c.id(), Set.of()).size(), count == 0 ? null : (double) visits / count);
                 }).toList();
+        List<ReportData.AttributionRow> attributions = new ArrayList<>();
+        for (ReportSourceData.Circonscription c : source.circonscriptions()) {
+            if (!t.circInScope(c.id())) {
+                continue;
+            }
+            Map<String, ReportSourceData.CirconscriptionFunction> rows = functionRowsByCirc.getOrDefault(c.id(), Map.of());
+            for (String code : functionCodes) {
+                ReportSourceData.CirconscriptionFunction f = rows.get(code);
+                if (f != null) {
+                    attributions.add(new ReportData.AttributionRow(c.code(), l.name(c.nameFr(), c.nameAr()),
+                            l.code("function", code), l.code("held", f.held()), f.holder(), f.staffCount()));
+                }
+            }
+        }
 
         // data flows
         Map<Integer, List<ReportSourceData.FlowObservations>> obsByFlow = new HashMap<>();
@@ -457,10 +492,9 @@ public final class ReportDataCollector {
         List<ReportData.ServiceColumn> serviceColumns = readiness.catalogue().serviceColumns().stream()
                 .map(c -> new ReportData.ServiceColumn(c.code(), "en".equals(lang) && c.labelEn() != null ? c.labelEn() : c.labelFr()))
                 .toList();
-        LocalDate asOf = request.asOf() != null ? request.asOf()
-                : source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
         return new ReportData(request, l, source.mission(), asOf, scopeName, unitLevel, readiness.catalogue().generalDomains(),
                 serviceColumns, scopeTotal, units, essps, GapAnalyzer.needs(readiness, inScope), circRows, functionCodes,
+                attributions, supervisionFrom,
                 hr, hrMatrix, flows, complaints, sites, byStage, cohorts, sessions, findings, recommendations, mapAreas, provincesMap);
     }
 

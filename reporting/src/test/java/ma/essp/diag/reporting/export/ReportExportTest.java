@@ -83,7 +83,7 @@ class ReportExportTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertThat(names).startsWith("Synthèse", "Registre ESSP", "Territoire", "RH", "Matrice RH ESSP-GST", "Disponibilité")
+            assertThat(names).startsWith("Synthèse", "Registre ESSP", "Territoire", "Attributions", "RH", "Matrice RH ESSP-GST", "Disponibilité")
                     .contains("Lacunes", "Besoins", "Flux de données", "Réclamations", "Auteurs de violence", "Formation",
                             "Constats", "Recommandations").endsWith("Lisez-moi");
 
@@ -146,11 +146,58 @@ class ReportExportTest {
     }
 
     @Test
+    void territorySheetsCarryTheHeadTheSupervisionVisitsAndTheAttributions() throws Exception {
+        Path file = export("national", "fr", ReportFormat.XLSX);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            Sheet territory = wb.getSheet("Territoire");
+            // a line "Supervision des ESSP du 2025-07-01 au 2026-06-30" above the header: the as-of year
+            assertThat(territory.getRow(0).getCell(0).getStringCellValue()).contains("2025-07-01").contains("2026-06-30");
+            Map<String, Integer> col = headerIndex(territory, 1);
+            Row planted = null;
+            int rows = 0;
+            for (Row row : territory) {
+                if (row.getRowNum() > 1) {
+                    rows++;
+                    Cell head = row.getCell(col.get("Chef de circonscription"));
+                    if (head != null && head.getStringCellValue().equals(ReportFixture.SUPERVISED_HEAD)) {
+                        planted = row;
+                    }
+                }
+            }
+            assertThat(rows).isEqualTo(8); // 2 regions x 2 provinces x 2 circonscriptions
+            assertThat(planted).isNotNull();
+            // 4 visits planted: 2026-01-10 and 2026-05-20 count (same ESSP); 2025-06-30 is a day too early, 2026-07-15 after
+            assertThat(planted.getCell(col.get("Visites de supervision (12 mois)")).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(planted.getCell(col.get("ESSP visités")).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(planted.getCell(col.get("Visites par ESSP")).getNumericCellValue()).isEqualTo(2.0 / 3); // 3 ESSPs
+            assertThat(territory.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+
+            Sheet attributions = wb.getSheet("Attributions");
+            Map<String, Integer> ac = headerIndex(attributions, 0);
+            assertThat(attributions.getLastRowNum()).isEqualTo(8 * 4); // four functions recorded per circonscription
+            Row first = attributions.getRow(1);
+            assertThat(first.getCell(ac.get("Fonction")).getStringCellValue()).isEqualTo("Planification");
+            assertThat(first.getCell(ac.get("Personnel (ETP)")).getCellType()).isEqualTo(CellType.NUMERIC);
+
+            Sheet matrix = wb.getSheet("Matrice RH ESSP-GST");
+            Map<String, Integer> mc = headerIndex(matrix, 0);
+            Cell takeover = matrix.getRow(1).getCell(mc.get("Reprise par le GST"));
+            assertThat(DateUtil.isCellDateFormatted(takeover)).isTrue();
+            assertThat(takeover.getLocalDateTimeCellValue().toLocalDate()).hasToString(ReportFixture.GST_TAKEOVER);
+            assertThat(matrix.getRow(matrix.getLastRowNum()).getCell(mc.get("Reprise par le GST"))).as("second region: no GST date").isNull();
+        }
+    }
+
+    @Test
     void arabicWorkbookIsRightToLeftWithArabicSheetNames() throws Exception {
         Path file = export("region:01", "ar", ReportFormat.XLSX);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("ملخص");
             wb.forEach(s -> assertThat(((XSSFSheet) s).isRightToLeft()).as(s.getSheetName()).isTrue());
+            // a code such as "E0001" is aligned right explicitly, not left against the next column's figures
+            Cell code = wb.getSheetAt(1).getRow(1).getCell(0);
+            assertThat(code.getStringCellValue()).startsWith("E");
+            assertThat(code.getCellStyle().getAlignment()).isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
         }
     }
 
@@ -171,6 +218,9 @@ class ReportExportTest {
         AggregateRow region = ReadinessAggregator.aggregate(readiness, AggregationLevel.REGION).stream()
                 .filter(r -> r.code().equals("02")).findFirst().orElseThrow();
         assertThat(text).contains(labels.number(region.general().value(), 1));
+        // table headers are sized so that words are not cut in the middle ("Populatio|n", "Commodité|s")
+        assertThat(text.replaceAll("\\s+", " ")).contains("Population 2024", "Commodités de base", "Médicaments essentiels",
+                "Affectations et mobilité", "Complétude", "Supervision des ESSP du", "Reprise par le GST : date non fixée");
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             assertThat(doc.getNumberOfPages()).isGreaterThan(5);
             for (PDPage page : doc.getPages()) {

@@ -24,6 +24,10 @@ import ma.essp.diag.database.mission.MissionFile;
 public final class ReportFixture {
 
     public static final String FORMULA_NAME = "=HYPERLINK(\"http://x\",\"clic\")";
+    /** Head of the first circonscription, the one with planted supervision visits. */
+    public static final String SUPERVISED_HEAD = "Dr Fixture Superviseur";
+    /** The first region's GST takes over on this day. */
+    public static final String GST_TAKEOVER = "2027-01-01";
     public static final String FIRST_ESSP = "E0001";
 
     private final Connection c;
@@ -137,6 +141,11 @@ public final class ReportFixture {
                 insert("training_participant", m("cohort_id", cohort, "full_name", "Participant " + regionId + "-" + p,
                         "gender", p % 2 == 0 ? "f" : "m", "status", p == 5 ? "dropped_out" : "enrolled"));
             }
+            if (regionId == ((Number) regions.getFirst()[0]).intValue()) {
+                // the reference data has a GST per region, without its takeover day
+                c.createStatement().executeUpdate("UPDATE structure SET takeover_on = '" + GST_TAKEOVER
+                        + "' WHERE kind = 'gst' AND region_id = " + regionId);
+            }
             List<Object[]> functions = query("SELECT code FROM hr_function ORDER BY sort_order");
             for (Object[] f : functions) {
                 insert("hr_relation", m("region_id", regionId, "function_code", f[0], "holder_today", pick(List.of("ministry", "drs", "delegation")),
@@ -166,8 +175,13 @@ public final class ReportFixture {
                         insert("circonscription_function", m("circonscription_id", circ, "function_code", f,
                                 "held", pick(List.of("held", "partial", "not_held")), "staff_count", 1.0 + random.nextInt(3)));
                     }
+                    List<Long> circEssps = new ArrayList<>();
                     for (int ei = 0; ei < esspsPerCirc; ei++) {
-                        esspIds.add(essp(circ, rural, categories, cadres, items, services, states, flowEssp));
+                        circEssps.add(essp(circ, rural, categories, cadres, items, services, states, flowEssp));
+                    }
+                    esspIds.addAll(circEssps);
+                    if (esspIds.size() == circEssps.size()) {
+                        plantSupervision(circ, circEssps);
                     }
                 }
             }
@@ -179,6 +193,18 @@ public final class ReportFixture {
         for (PreparedStatement st : statements.values()) {
             st.close();
         }
+    }
+
+    /**
+     * The first circonscription: a head and four supervision visits, of which two fall in the twelve months up to the
+     * as-of date (2025-07-01 to 2026-06-30), both to its first ESSP; one is a day too early, one after the as-of date.
+     */
+    private void plantSupervision(long circ, List<Long> essps) throws Exception {
+        c.createStatement().executeUpdate("UPDATE circonscription SET head_name = '" + SUPERVISED_HEAD + "' WHERE id = " + circ);
+        insert("supervision_visit", m("circonscription_id", circ, "essp_id", essps.get(0), "visited_on", "2026-01-10", "supervisor", "Inf. chef"));
+        insert("supervision_visit", m("circonscription_id", circ, "essp_id", essps.get(0), "visited_on", "2026-05-20", "supervisor", "Inf. chef"));
+        insert("supervision_visit", m("circonscription_id", circ, "essp_id", essps.get(1), "visited_on", "2025-06-30", "supervisor", "Inf. chef"));
+        insert("supervision_visit", m("circonscription_id", circ, "essp_id", essps.get(1), "visited_on", "2026-07-15", "supervisor", "Inf. chef"));
     }
 
     private long essp(long circ, boolean rural, List<String> categories, List<String> cadres, List<Object[]> items,

@@ -22,6 +22,29 @@ public interface MapFigure {
     /** Value per province ISO code. */
     Map<String, Double> compute(DSLContext dsl, MapData data);
 
+    /**
+     * What stands behind a value that is a mean over assessed ESSPs: the number of ESSPs in the mean and the
+     * completeness of their answers (answered ÷ applicable items, in [0, 1]; null when nothing was applicable).
+     */
+    record Basis(int n, Double completeness) {
+    }
+
+    /**
+     * The values with, for a figure that is a mean over ESSPs, the basis of each province and of the whole country
+     * ({@code overall}, null when the figure has none). Figures that count the registry need not override this.
+     */
+    record Evaluation(Map<String, Double> values, Map<String, Basis> bases, Basis overall) {
+        public Evaluation {
+            values = Map.copyOf(values);
+            bases = Map.copyOf(bases);
+        }
+    }
+
+    /** The values and their bases; runs off the FX thread. By default {@link #compute} without bases. */
+    default Evaluation evaluate(DSLContext dsl, MapData data) {
+        return new Evaluation(compute(dsl, data), Map.of(), null);
+    }
+
     /** Whether a high value is good news (the colour ramp runs the other way when it is not). */
     boolean higherIsBetter();
 
@@ -98,6 +121,6 @@ public interface MapFigure {
 
     /** The figures built so far. */
     static List<MapFigure> builtIn() {
-        return List.of(ESSPS_PER_10K, SHARE_NOT_FUNCTIONING);
+        return List.of(ESSPS_PER_10K, SHARE_NOT_FUNCTIONING, GeneralReadinessFigure.INSTANCE);
     }
 }

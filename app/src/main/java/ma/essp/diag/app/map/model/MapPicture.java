@@ -13,14 +13,15 @@ import org.jooq.DSLContext;
  * the scale for the legend and the ESSP points with their colours (by functionality).
  */
 public record MapPicture(MapOutlines outlines, MapData data, MapFigure figure, Map<String, Double> values, ColourScale scale,
-                         Map<String, Color> fills, double[] points, Color[] pointColours) {
+                         Map<String, Color> fills, double[] points, Color[] pointColours, MapFigure.Evaluation evaluation) {
 
     public static final Color FULLY = Color.web("#1f4e79");
     public static final Color PARTIALLY = Color.web("#e69f00");
     public static final Color NOT_FUNCTIONING = Color.web("#b00020");
 
     public static MapPicture prepare(MapOutlines outlines, DSLContext dsl, MapData data, MapFigure figure) {
-        Map<String, Double> values = figure.compute(dsl, data);
+        MapFigure.Evaluation evaluation = figure.evaluate(dsl, data);
+        Map<String, Double> values = evaluation.values();
         ColourScale scale = ColourScale.quantiles(values.values(), figure.higherIsBetter());
         Map<String, Color> fills = new HashMap<>();
         values.forEach((iso, v) -> fills.put(iso, scale.colourOf(v)));
@@ -37,6 +38,6 @@ public record MapPicture(MapOutlines outlines, MapData data, MapFigure figure, M
                 default -> FULLY;
             };
         }
-        return new MapPicture(outlines, data, figure, Map.copyOf(values), scale, Map.copyOf(fills), points, colours);
+        return new MapPicture(outlines, data, figure, Map.copyOf(values), scale, Map.copyOf(fills), points, colours, evaluation);
     }
 }

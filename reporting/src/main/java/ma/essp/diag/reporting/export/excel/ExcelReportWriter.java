@@ -70,13 +70,14 @@ public final class ExcelReportWriter {
         // workbook in the heap (and costs more time than the rows themselves); Excel and LibreOffice read both
         wb = new SXSSFWorkbook(null, WINDOW, true, false);
         try {
-            styles = new ExcelStyles(wb);
+            styles = new ExcelStyles(wb, l.language().rightToLeft());
             summary();
             if (data.request().includes(ReportSection.REGISTRY)) {
                 registry();
             }
             if (data.request().includes(ReportSection.TERRITORY)) {
                 territory();
+                attributions();
             }
             if (data.request().includes(ReportSection.HR)) {
                 hr();
@@ -109,7 +110,7 @@ public final class ExcelReportWriter {
             }
             readMe();
             ExportCancelledException.checkCancelled();
-            progress.update(l.get("progress.saving"), rowsTotal, rowsTotal);
+            progress.update(ExportProgress.SAVING, rowsTotal, rowsTotal);
             wb.write(out);
         } finally {
             wb.close(); // also deletes the temporary files
@@ -117,7 +118,7 @@ public final class ExcelReportWriter {
     }
 
     private long estimateRows() {
-        long n = data.units().size() * 2L + data.essps().size() * 3L + data.circonscriptions().size()
+        long n = data.units().size() * 2L + data.essps().size() * 3L + data.circonscriptions().size() + data.attributions().size()
                 + data.flows().size() + data.complaints().samples().size() + data.sites().size() + data.cohorts().size()
                 + data.sessions().size() + data.findings().size() + data.recommendations().size() + data.needs().size();
         for (EsspEntry e : data.essps()) {
@@ -130,7 +131,7 @@ public final class ExcelReportWriter {
         String name = org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(l.get("sheet." + key));
         return new SheetWriter(wb.createSheet(name), styles, l.language().rightToLeft(), () -> {
             if ((++rowsDone & 511) == 0) {
-                progress.update(l.get("progress.rows"), rowsDone, rowsTotal);
+                progress.update(ExportProgress.ROWS, rowsDone, rowsTotal);
             }
         }).listener(listener);
     }
@@ -215,19 +216,37 @@ public final class ExcelReportWriter {
     private void territory() throws ExportCancelledException {
         SheetWriter s = sheet("territory");
         List<Col> cols = new ArrayList<>(List.of(col(l, "code", 12), col(l, "circonscription", 30), col(l, "province", 22),
-                col(l, "milieu", 9), col(l, "coverage", 26), col(l, "seat", 16), col(l, "population", 12), col(l, "essps", 8)));
+                col(l, "milieu", 9), col(l, "coverage", 26), col(l, "seat", 16), col(l, "head", 22), col(l, "population", 12),
+                col(l, "essps", 8)));
         for (String f : data.circonscriptionFunctions()) {
             cols.add(new Col(l.code("function", f), 14));
         }
+        cols.addAll(List.of(col(l, "supervision_visits", 13), col(l, "essps_visited", 10), col(l, "visits_per_essp", 10)));
+        s.line(l.format("supervision.title", data.supervisionFrom(), data.asOf()), styles.bold);
         s.header(cols);
         for (ReportData.CirconscriptionRow c : data.circonscriptions()) {
             List<Object> row = new ArrayList<>(List.of(c.code(), c.name(), c.province(), c.milieu()));
             row.add(c.coverage());
             row.add(c.seat());
+            row.add(c.head());
             row.add(c.population());
             row.add(c.essps());
             data.circonscriptionFunctions().forEach(f -> row.add(c.functions().get(f)));
+            row.add(c.supervisionVisits());
+            row.add(c.esspsVisited());
+            row.add(c.visitsPerEssp());
             s.row(row.toArray());
+        }
+        s.endTable();
+    }
+
+    /** One row per circonscription and function: held or not, by whom, with what staff. */
+    private void attributions() throws ExportCancelledException {
+        SheetWriter s = sheet("attributions");
+        s.header(List.of(col(l, "code", 12), col(l, "circonscription", 30), col(l, "function", 26), col(l, "held", 12),
+                col(l, "holder", 30), col(l, "staff_fte", 10)));
+        for (ReportData.AttributionRow a : data.attributions()) {
+            s.row(a.code(), a.circonscription(), a.function(), a.held(), a.holder(), a.staff());
         }
         s.endTable();
     }
@@ -258,10 +277,10 @@ public final class ExcelReportWriter {
 
     private void hrMatrix() throws ExportCancelledException {
         SheetWriter s = sheet("hr_matrix");
-        s.header(List.of(col(l, "region", 28), col(l, "hr_function", 30), col(l, "holder_today", 18),
+        s.header(List.of(col(l, "region", 28), col(l, "gst_takeover", 13), col(l, "hr_function", 30), col(l, "holder_today", 18),
                 col(l, "holder_under_gst", 18), col(l, "notes", 40)));
         for (ReportData.HrMatrixRow r : data.hrMatrix()) {
-            s.row(r.region(), r.function(), r.holderToday(), r.holderUnderGst(), r.notes());
+            s.row(r.region(), r.gstTakeover(), r.function(), r.holderToday(), r.holderUnderGst(), r.notes());
         }
         s.endTable();
     }

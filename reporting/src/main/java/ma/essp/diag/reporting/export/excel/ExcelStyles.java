@@ -4,6 +4,7 @@ import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -22,7 +23,12 @@ final class ExcelStyles {
     final CellStyle warning;
     final CellStyle wrap;
 
-    ExcelStyles(Workbook wb) {
+    /**
+     * @param rightToLeft an Arabic workbook: text is aligned right explicitly, because a text that starts with digits or
+     *                    Latin letters (a code, a French name) would otherwise sit on the left of its cell, against the
+     *                    figures of the next column, and long lines would overflow off the sheet's right edge
+     */
+    ExcelStyles(Workbook wb, boolean rightToLeft) {
         Font boldFont = wb.createFont();
         boldFont.setBold(true);
         Font titleFont = wb.createFont();
@@ -59,5 +65,10 @@ final class ExcelStyles {
         bold.setFont(boldFont);
         warning = wb.createCellStyle();
         warning.setFont(warningFont);
+        if (rightToLeft) {
+            for (CellStyle style : new CellStyle[] {text, wrap, title, bold, warning}) {
+                style.setAlignment(HorizontalAlignment.RIGHT);
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class ReportExporter {
     public static void export(DSLContext dsl, ReportRequest request, ReportFormat format, Path destination,
                               ExportProgress progress) throws ExportException {
         AtomicFileWriter.checkWritable(destination);
-        progress.update("load", 0, -1);
+        progress.update(ExportProgress.LOAD, 0, -1);
         ReportData data;
         try {
             data = ReportDataCollector.load(dsl).collect(request);

@@ -84,6 +84,11 @@ final class BarChart {
         return bars.size();
     }
 
+    /** Bars drawn: categories × series (what the height has to make room for). */
+    int rows() {
+        return bars.size() * Math.max(1, seriesNames.size());
+    }
+
     static Color rag(double score) {
         return score < 50 ? new Color(0xD9, 0x53, 0x4F) : score < 75 ? new Color(0xF0, 0xAD, 0x4E) : new Color(0x5C, 0xB8, 0x5C);
     }
@@ -115,7 +120,6 @@ final class BarChart {
     private void draw(Graphics2D g, int width, int height) {
         Font titleFont = ChartFonts.bold(10f);
         Font labelFont = ChartFonts.regular(bars.size() > 14 ? 6.5f : 8f);
-        Font valueFont = ChartFonts.regular(bars.size() > 14 ? 6f : 7f);
         g.setColor(new Color(0x1F, 0x3A, 0x5F));
         text(g, title, titleFont, width / 2f, 13, 0);
         int top = 22;
@@ -129,6 +133,8 @@ final class BarChart {
         }
         double rowHeight = (bottom - top) / (double) bars.size();
         double barHeight = Math.min(16, rowHeight * 0.75) / Math.max(1, seriesNames.size());
+        // values printed at the bar ends must not run into the next bar's
+        Font valueFont = ChartFonts.regular((float) Math.max(5, Math.min(bars.size() > 14 ? 6 : 7, barHeight + 0.5)));
         // grid
         g.setStroke(new BasicStroke(0.4f));
         for (int i = 0; i <= 4; i++) {

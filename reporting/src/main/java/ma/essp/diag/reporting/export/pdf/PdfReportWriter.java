@@ -163,12 +163,12 @@ public final class PdfReportWriter {
                 throw new JRRuntimeException("export cancelled");
             }
             if ((++done[0] & 7) == 0) {
-                progress.update(l.get("progress.pages"), done[0], total);
+                progress.update(ExportProgress.PAGES, done[0], total);
             }
         });
         exporter.setConfiguration(reportConfiguration);
         exporter.exportReport();
-        progress.update(l.get("progress.pages"), total, total);
+        progress.update(ExportProgress.PAGES, total, total);
     }
 
     private Map<String, Object> coverParams() {
@@ -257,7 +257,8 @@ public final class PdfReportWriter {
         if (chart.size() == 0) {
             return;
         }
-        int height = Math.min(226, 40 + chart.size() * (chart.size() > 14 ? 11 : 16));
+        int rows = chart.rows();
+        int height = Math.min(chart.rows() > chart.size() ? 300 : 226, 40 + rows * (rows > 14 ? 11 : 16));
         String heading = takeHeading();
         blocks.add(PdfBlock.chart(SimpleDataRenderer.getInstance(chart.rightToLeft(rtl).png(515, height)), heading,
                 heading == null ? null : anchor()));
@@ -385,11 +386,14 @@ public final class PdfReportWriter {
             if (!functions.contains(r.function())) {
                 functions.add(r.function());
             }
-            byRegion.computeIfAbsent(r.region(), k -> new HashMap<>()).put(r.function(), r.holderToday() + " → " + r.holderUnderGst());
+            // the region with the day its GST takes over
+            String region = r.region() + " (" + l.get("col.gst_takeover") + " : "
+                    + (r.gstTakeover() == null ? l.get("gst.not_set") : l.date(r.gstTakeover())) + ")";
+            byRegion.computeIfAbsent(region, k -> new HashMap<>()).put(r.function(), r.holderToday() + " → " + r.holderUnderGst());
         }
         List<String> header = new ArrayList<>(List.of(l.get("col.region")));
         header.addAll(functions.stream().limit(7).toList());
-        PdfTable m = new PdfTable("A").header(header.toArray(String[]::new));
+        PdfTable m = new PdfTable(header.size() == 7 ? "M7" : "A").header(header.toArray(String[]::new));
         byRegion.forEach((region, cells) -> {
             List<String> row = new ArrayList<>(List.of(region));
             functions.stream().limit(7).forEach(f -> row.add(cells.getOrDefault(f, "")));
@@ -460,7 +464,7 @@ public final class PdfReportWriter {
     private void axis4() {
         h1("4. " + l.get("axis.4"));
         List<String> functions = data.circonscriptionFunctions();
-        PdfTable share = new PdfTable("A").header(l.get("col.hr_function"), l.code("held", "held"), l.code("held", "partial"),
+        PdfTable share = new PdfTable("A").header(l.get("col.function"), l.code("held", "held"), l.code("held", "partial"),
                 l.code("held", "not_held"));
         for (String f : functions) {
             long held = data.circonscriptions().stream().filter(c -> l.code("held", "held").equals(c.functions().get(f))).count();
@@ -470,6 +474,14 @@ public final class PdfReportWriter {
         }
         share.total(l.get("common.total") + " (" + l.get("scope.circonscription") + ")", n0(data.circonscriptions().size()), "", "");
         table(share);
+        h2(l.format("supervision.title", l.date(data.supervisionFrom()), l.date(data.asOf())));
+        int visits = data.circonscriptions().stream().mapToInt(ReportData.CirconscriptionRow::supervisionVisits).sum();
+        int visited = data.circonscriptions().stream().mapToInt(ReportData.CirconscriptionRow::esspsVisited).sum();
+        int essps = data.circonscriptions().stream().mapToInt(ReportData.CirconscriptionRow::essps).sum();
+        table(new PdfTable("KV").header(l.get("col.indicator"), l.get("col.value"))
+                .row(l.get("kpi.supervision_visits"), n0(visits))
+                .row(l.get("kpi.essps_visited"), n0(visited) + " / " + n0(essps) + " (" + pct(essps == 0 ? null : (double) visited / essps) + ")")
+                .row(l.get("kpi.visits_per_essp"), n(essps == 0 ? null : (double) visits / essps)));
         if (data.request().scope().level() != ReportScope.Level.NATIONAL) {
             h2(l.get("sheet.territory"));
             PdfTable t = new PdfTable("A").header(l.get("col.circonscription"), l.get("col.milieu"), l.get("col.population"),
@@ -570,13 +582,21 @@ public final class PdfReportWriter {
         PdfTable t = new PdfTable("A").header(l.get("col.cohort"), l.get("col.starts_on"), l.get("col.status"),
                 l.get("col.participants"), l.get("col.sessions"), l.get("col.hours"), l.get("col.budget_planned"),
                 l.get("col.budget_actual"));
-        BarChart budget = new BarChart(l.get("chart.training_budget"), List.of()).unit("", 0);
-        double max = 1;
+        // the chart sums the cohorts of each programme (one bar per cohort is unreadable nationally), planned and spent
+        BarChart budget = new BarChart(l.get("chart.training_budget"), List.of(l.get("col.budget_planned"), l.get("col.budget_actual")))
+                .unit("", 0);
+        Map<String, double[]> byProgramme = new java.util.LinkedHashMap<>();
         for (ReportData.CohortRow c : data.cohorts()) {
-            t.row(c.name() + " — " + c.programme(), l.date(c.startsOn()), c.status(), n0(c.participants()), n0(c.sessions()),
+            t.row(c.name(), l.date(c.startsOn()), c.status(), n0(c.participants()), n0(c.sessions()),
                     n0(c.hours()), n0(c.plannedBudget()), n0(c.actualBudget()));
-            budget.bar(c.name(), c.plannedBudget());
-            max = Math.max(max, c.plannedBudget());
+            double[] sums = byProgramme.computeIfAbsent(c.programme(), k -> new double[2]);
+            sums[0] += c.plannedBudget();
+            sums[1] += c.actualBudget();
+        }
+        double max = 1;
+        for (Map.Entry<String, double[]> e : byProgramme.entrySet()) {
+            budget.bar(e.getKey(), e.getValue()[0], e.getValue()[1]);
+            max = Math.max(max, Math.max(e.getValue()[0], e.getValue()[1]));
         }
         t.total(l.get("common.total"), "", "", n0(data.cohorts().stream().mapToInt(ReportData.CohortRow::participants).sum()),
                 n0(data.cohorts().stream().mapToInt(ReportData.CohortRow::sessions).sum()),
@@ -624,12 +644,11 @@ public final class PdfReportWriter {
         boolean first = true;
         for (EsspEntry e : data.essps()) {
             add(PdfBlock.h2(e.essp().code() + " — " + e.name(), anchor(), false, !first));
-            first = false;
             var r = e.readiness();
             boolean assessed = r != null && r.assessed();
             PdfTable id = new PdfTable("KV").header(l.get("annex.identity"), "")
                     .row(l.get("col.name"), e.essp().nameFr())
-                    .row(l.get("col.name_ar"), e.nameAr() == null ? "" : e.nameAr())
+                    .row(l.get("col.name_ar"), e.nameAr() == null || e.nameAr().isBlank() ? "–" : e.nameAr())
                     .row(l.get("col.category"), e.category())
                     .row(l.get("col.milieu"), e.milieu())
                     .row(l.get("col.functionality"), e.functionality())
@@ -650,6 +669,7 @@ public final class PdfReportWriter {
             blocks.add(PdfBlock.table(staff, null, null));
             if (!assessed) {
                 note(l.get("annex.not_assessed"));
+                first = false;
                 continue;
             }
             PdfTable domains = new PdfTable("A").header(l.get("annex.domains"), l.get("col.applicable"), l.get("col.answered"),
@@ -662,15 +682,21 @@ public final class PdfReportWriter {
             }
             blocks.add(PdfBlock.table(domains, null, null));
             PdfTable missing = new PdfTable("KV").header(l.get("annex.missing"), l.get("col.blocked_services"));
-            e.missing().stream().limit(MISSING_PER_SHEET).forEach(m -> missing.row(m.labelFr(), String.join(", ", m.blockedServices())));
-            if (e.missing().size() > MISSING_PER_SHEET) {
-                missing.row("… +" + (e.missing().size() - MISSING_PER_SHEET), "");
+            // one page per ESSP: fewer missing items when the staff list is long, and on the first sheet (under the
+            // annex title); the workbook's gaps sheet lists them all
+            int cadres = staff.size() - 1;
+            int room = MISSING_PER_SHEET - Math.max(0, cadres - 8) - (first ? 4 : 0);
+            int shown = e.missing().size() > room ? room - 1 : e.missing().size();
+            e.missing().stream().limit(shown).forEach(m -> missing.row(m.labelFr(), String.join(", ", m.blockedServices())));
+            if (e.missing().size() > shown) {
+                missing.row("… +" + (e.missing().size() - shown), "");
             }
             if (missing.size() > 1) {
                 blocks.add(PdfBlock.table(missing, null, null));
             } else {
                 note(l.get("annex.missing") + " : " + l.get("annex.none"));
             }
+            first = false;
         }
     }
 
@@ -705,7 +731,7 @@ public final class PdfReportWriter {
             }
             index++;
             if ((index & 31) == 0) {
-                progress.update(l.get("progress.fill"), index, list.size());
+                progress.update(ExportProgress.LAYOUT, index, list.size());
             }
             return index < list.size();
         }
