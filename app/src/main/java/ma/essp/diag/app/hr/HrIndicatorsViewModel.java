@@ -101,13 +101,14 @@ public final class HrIndicatorsViewModel {
     }
 
     public String density(Figures f) {
-        return f.corePer10k() == null ? "—" : String.format(i18n.locale(), "%.1f", f.corePer10k());
+        return f.corePer10k() == null ? "—" : fte(f.corePer10k());
     }
 
     public String who(Figures f) {
         return f.corePer10k() == null ? "—" : f.meetsWhoThreshold() ? i18n.get("hr.who.meets") : i18n.get("hr.who.below");
     }
 
+    /** One decimal, with the grouping and decimal marks of the language (Moroccan conventions in Arabic). */
     public String fte(double v) {
         java.util.Locale numbers = i18n.rightToLeft() ? java.util.Locale.forLanguageTag("ar-MA-u-nu-latn") : i18n.locale();
         java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(numbers);

@@ -117,7 +117,7 @@ public final class CirconscriptionsView implements FeatureScreen {
         provinceBox.valueProperty().bindBidirectional(viewModel.provinceProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
         circTable.setItems(viewModel.list());
-        text(circCodeColumn, c -> c.values().code());
+        text(circCodeColumn, c -> viewModel.leftToRight(c.values().code()));
         text(circNameColumn, c -> c.values().nameFr());
         text(circMilieuColumn, c -> viewModel.milieuLabel(c.values().milieu()));
         circEsspsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().esspCount()));
@@ -139,7 +139,7 @@ public final class CirconscriptionsView implements FeatureScreen {
         populationField.textProperty().bindBidirectional(viewModel.populationProperty());
         esspTable.setItems(viewModel.essps());
         esspTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        esspCodeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().code()));
+        esspCodeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.leftToRight(c.getValue().code())));
         esspNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.localName(c.getValue().nameFr(), c.getValue().nameAr())));
         esspTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         communeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
