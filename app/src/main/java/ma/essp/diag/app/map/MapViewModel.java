@@ -126,7 +126,7 @@ public final class MapViewModel {
         ColourScale scale = p.scale();
         for (int i = 0; i < scale.classes(); i++) {
             entries.add(new LegendEntry(scale.colours().get(i), i18n.get("map.legend.range",
-                    p.figure().format(scale.breaks()[i]), p.figure().format(scale.breaks()[i + 1]))));
+                    local(p.figure(), scale.breaks()[i]), local(p.figure(), scale.breaks()[i + 1]))));
         }
         entries.add(new LegendEntry(ColourScale.NO_DATA, i18n.get("map.legend.noData")));
         legend.setAll(entries);
@@ -152,7 +152,7 @@ public final class MapViewModel {
         selectedIso.set(iso);
         Double value = p.values().get(iso);
         MapFigure.Basis basis = p.evaluation().bases().get(iso);
-        String shown = value == null ? "—" : p.figure().format(value);
+        String shown = value == null ? "—" : local(p.figure(), value);
         if (basis != null) {
             shown += " (" + basisText(basis) + ")";
         }
@@ -164,8 +164,16 @@ public final class MapViewModel {
     /** "n = 38 ESSP évalués · complétude 96.12 %", the dashboard's rounding. */
     private String basisText(MapFigure.Basis basis) {
         return i18n.get("map.basis", i18n.formatNumber(basis.n()),
-                basis.completeness() == null ? "—" : ReadinessTableWriter.percent(basis.completeness()) + " %");
+                basis.completeness() == null ? "—" : i18n.formatDecimal(ReadinessTableWriter.percent(basis.completeness())) + " %");
     }
+
+    /** The figure's own writing of a value ("0.57", "12.3 %") with the decimal separator of the language. */
+    private String local(MapFigure figure, double value) {
+        java.util.regex.Matcher m = LEADING_NUMBER.matcher(figure.format(value));
+        return m.matches() ? i18n.formatDecimal(m.group(1)) + m.group(2) : figure.format(value);
+    }
+
+    private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("(-?\\d+(?:\\.\\d+)?)(.*)");
 
     public void clearSelection() {
         selectedIso.set(null);

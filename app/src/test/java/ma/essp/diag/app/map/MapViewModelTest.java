@@ -54,7 +54,7 @@ class MapViewModelTest {
         vm.figureProperty().set(vm.figureChoices().get(1));
         // one of the four is not functioning: 25 %
         assertThat(vm.pictureProperty().get().values().get("MA-TNG")).isEqualTo(25.0);
-        assertThat(vm.selectedTitleProperty().get()).contains("25.0 %");
+        assertThat(vm.selectedTitleProperty().get()).contains("25,0 %");
         vm.select("MA-CAS");
         assertThat(vm.provinceEssps()).extracting(r -> r.code()).containsExactlyInAnyOrder("E005", "E006");
     }
