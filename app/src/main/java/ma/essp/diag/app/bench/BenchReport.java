@@ -18,8 +18,16 @@ public final class BenchReport {
     private final List<Row> rows = new ArrayList<>();
 
     public Row run(BenchCase c) throws Exception {
-        Measurement ours = Measurement.of(c.warmups(), c.runs(), c.ours());
-        Measurement baseline = c.baseline() == null ? null : Measurement.of(c.warmups(), c.runs(), c.baseline());
+        Measurement ours;
+        Measurement baseline;
+        if (c.baseline() == null) {
+            ours = Measurement.of(c.warmups(), c.runs(), c.ours());
+            baseline = null;
+        } else {
+            Measurement[] both = Measurement.alternating(c.warmups(), c.runs(), c.ours(), c.baseline());
+            ours = both[0];
+            baseline = both[1];
+        }
         Row row = new Row(c.operation(), ours, c.baselineLabel(), baseline);
         rows.add(row);
         return row;
@@ -39,7 +47,8 @@ public final class BenchReport {
                     r.baseline() == null ? "-" : ms(r.baseline()), r.baseline() == null ? "-" : mb(r.baseline()),
                     r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()));
         }
-        out.println("time = median of the measured runs after warm-up; peak heap = peak of the heap pools during the runs.");
+        out.println("time = median of the measured runs after warm-up, ours and the baseline run in alternation;"
+                + " peak heap = highest peak of the heap pools over the runs (collected and reset before each run).");
         out.flush();
     }
 

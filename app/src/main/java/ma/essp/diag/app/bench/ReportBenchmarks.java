@@ -106,7 +106,7 @@ final class ReportBenchmarks {
                         BareSxssfBaseline.write(cells.get(), o);
                     }
                     return Files.size(out);
-                }, 1, 3);
+                }, 1, 5);
         BenchCase regionalPdf = new BenchCase("regional PDF with ESSP annex", "bare Jasper fill+export, same rows",
                 () -> pdf(regional.get(), "regional.pdf"),
                 () -> bare(regionalRows.get(), "bare-regional.pdf"), 1, 2);
