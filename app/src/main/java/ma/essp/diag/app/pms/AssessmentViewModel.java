@@ -227,7 +227,7 @@ public final class AssessmentViewModel {
         for (CatalogueSnapshot.Service service : loaded.catalogue().services()) {
             int serviceId = loaded.serviceIds().get(service.code());
             ChecklistRow section = new ChecklistRow(RowKind.SERVICE, serviceId, service.code(),
-                    "en".equals(i18n.locale().getLanguage()) && service.labelEn() != null ? service.labelEn() : service.labelFr(),
+                    service.label(i18n.locale().getLanguage()),
                     null, true);
             section.offered.set(Boolean.TRUE.equals(loaded.sheet().services().get(serviceId)));
             section.offered.addListener((o, old, now) -> setOffered(serviceId, now));
@@ -249,7 +249,7 @@ public final class AssessmentViewModel {
 
     private ChecklistRow itemRow(CatalogueSnapshot.Item item, Loaded loaded) {
         int itemId = loaded.itemIds().get(item.code());
-        String label = "en".equals(i18n.locale().getLanguage()) && item.labelEn() != null ? item.labelEn() : item.labelFr();
+        String label = item.label(i18n.locale().getLanguage());
         ChecklistRow row = new ChecklistRow(RowKind.ITEM, itemId, item.code(), label, item.domainCode(), item.inScope());
         AssessmentRepository.Answer answer = loaded.sheet().answers().get(itemId);
         row.state.set(answer == null ? AnswerState.MISSING : answer.state());

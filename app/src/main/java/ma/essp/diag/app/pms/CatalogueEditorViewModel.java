@@ -256,9 +256,7 @@ public final class CatalogueEditorViewModel {
     }
 
     private String label(Labels l) {
-        String lang = i18n.locale().getLanguage();
-        String text = "en".equals(lang) ? l.en() : "ar".equals(lang) ? l.ar() : null;
-        return text == null || text.isBlank() ? l.fr() : text;
+        return l.in(i18n.locale().getLanguage());
     }
 
     // --- the form

@@ -173,7 +173,7 @@ public final class ReadinessDashboardViewModel {
         List<GapAnalyzer.MissingItem> missing = GapAnalyzer.forEssp(result, essp);
         esspGapsTitle.set(i18n.get("pms.dashboard.essp_gaps.title", unitName(row), i18n.formatNumber(missing.size())));
         for (GapAnalyzer.MissingItem m : missing) {
-            esspGaps.add(m.labelFr() + (m.general() ? " · " + i18n.get("pms.dashboard.essp_gaps.general") : "")
+            esspGaps.add(m.label(i18n.locale().getLanguage()) + (m.general() ? " · " + i18n.get("pms.dashboard.essp_gaps.general") : "")
                     + (m.blockedServices().isEmpty() ? "" : " · " + i18n.get("pms.dashboard.essp_gaps.blocks",
                     String.join(", ", m.blockedServices()))));
         }
@@ -260,7 +260,7 @@ public final class ReadinessDashboardViewModel {
         topNeeds.setAll(GapAnalyzer.needs(result, scope).stream().limit(TOP_NEEDS).toList());
         List<ServiceLine> lines = new ArrayList<>();
         for (var column : result.catalogue().serviceColumns()) {
-            String label = "en".equals(i18n.locale().getLanguage()) && column.labelEn() != null ? column.labelEn() : column.labelFr();
+            String label = column.label(i18n.locale().getLanguage());
             lines.add(new ServiceLine(column.code(), label, own.services().getOrDefault(column.code(), Figure.EMPTY)));
         }
         services.setAll(lines);
@@ -302,10 +302,10 @@ public final class ReadinessDashboardViewModel {
         for (GapAnalyzer.CategoryGaps g : gaps) {
             lines.add(i18n.get("pms.dashboard.category_gaps.heading", g.category(), i18n.formatNumber(g.assessed())));
             g.services().stream().filter(s -> s.notOffered() > 0).limit(TOP_CATEGORY_SERVICES)
-                    .forEach(s -> lines.add(i18n.get("pms.dashboard.category_gaps.service", s.labelFr(),
+                    .forEach(s -> lines.add(i18n.get("pms.dashboard.category_gaps.service", s.label(i18n.locale().getLanguage()),
                             i18n.formatNumber(s.notOffered()), i18n.formatNumber(s.assessed()))));
             g.items().stream().limit(TOP_CATEGORY_ITEMS)
-                    .forEach(item -> lines.add(i18n.get("pms.dashboard.category_gaps.item", item.labelFr(),
+                    .forEach(item -> lines.add(i18n.get("pms.dashboard.category_gaps.item", item.label(i18n.locale().getLanguage()),
                             i18n.formatNumber(item.lacking()), i18n.formatNumber(item.answered()))));
         }
         return lines;
@@ -360,7 +360,7 @@ public final class ReadinessDashboardViewModel {
     }
 
     public String needText(GapAnalyzer.Need need) {
-        String label = "en".equals(i18n.locale().getLanguage()) && need.labelEn() != null ? need.labelEn() : need.labelFr();
+        String label = need.label(i18n.locale().getLanguage());
         return i18n.get("pms.dashboard.need", i18n.formatNumber(need.lacking()), i18n.formatNumber(need.answered()), label);
     }
 

@@ -39,10 +39,14 @@ class AssessmentViewModelTest {
     }
 
     private AssessmentViewModel newViewModel() {
+        return newViewModel(I18n.FRENCH);
+    }
+
+    private AssessmentViewModel newViewModel(java.util.Locale locale) {
         EditContext edit = EditContext.system("test");
         AssessmentViewModel vm = new AssessmentViewModel(new AssessmentRepository(mission.dsl(), edit),
                 new CatalogueVersionRepository(mission.dsl(), edit), new EsspRepository(mission.dsl()),
-                new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH));
+                new CurrentThreadTaskExecutor(), new I18n(locale));
         vm.load();
         return vm;
     }
@@ -139,5 +143,36 @@ class AssessmentViewModelTest {
         assertThat(vm.assessmentProperty().get().catalogueVersionId()).isEqualTo(1);
         assertThat(vm.progressTextProperty().get()).isEqualTo("53 / 53 éléments renseignés");
         assertThat(vm.rows()).noneMatch(r -> r.code().equals("AM08"));
+    }
+
+    @Test
+    void theChecklistShowsItemsAndServicesInTheWindowsLanguageWithFrenchFallback() {
+        AssessmentViewModel fr = newViewModel(I18n.FRENCH);
+        select(fr, "E001");
+        assertThat(row(fr, "EQ05").label()).isEqualTo("Tensiomètre");
+        assertThat(row(fr, "ANC").label()).isEqualTo("Consultation prénatale");
+
+        AssessmentViewModel ar = newViewModel(I18n.ARABIC);
+        select(ar, "E001");
+        assertThat(row(ar, "EQ05").label()).isEqualTo("جهاز قياس ضغط الدم");
+        assertThat(row(ar, "AM01").label()).isEqualTo("الكهرباء");
+        assertThat(row(ar, "ANC").label()).isEqualTo("الاستشارة السابقة للولادة");
+
+        AssessmentViewModel en = newViewModel(I18n.ENGLISH);
+        select(en, "E001");
+        assertThat(row(en, "EQ05").label()).isEqualTo("Blood pressure apparatus");
+
+        // an item the team added without an Arabic (nor English) label shows its French label
+        EditContext edit = EditContext.system("test");
+        CatalogueVersionRepository versions = new CatalogueVersionRepository(mission.dsl(), edit);
+        int v2 = versions.draftFrom(1, "PMS 2026-b");
+        new CatalogueEditRepository(mission.dsl(), edit).addItem(v2, null,
+                new ItemFields("AM08", "basic_amenities", new Labels("Groupe électrogène", null, "  "), true, null));
+        versions.publish(v2, LocalDate.of(2026, 9, 2));
+        ar = newViewModel(I18n.ARABIC);
+        select(ar, "E002");
+        ar.startNew(LocalDate.of(2026, 9, 3));
+        assertThat(row(ar, "AM08").label()).isEqualTo("Groupe électrogène");
+        assertThat(row(ar, "AM01").label()).isEqualTo("الكهرباء");
     }
 }

@@ -18,6 +18,10 @@ public record CatalogueContent(int versionId, List<Area> areas, List<Service> se
     }
 
     public record Labels(String fr, String en, String ar) {
+        /** The label in {@code language} ({@code fr}, {@code en}, {@code ar}), French when missing. */
+        public String in(String language) {
+            return LocalizedLabel.pick(language, fr, en, ar);
+        }
     }
 
     public record Area(int id, String code, Labels labels) {

@@ -17,14 +17,26 @@ public record CatalogueSnapshot(List<Area> areas, List<Service> services, List<I
     }
 
     public record Area(String code, String labelFr, String labelEn, String labelAr, int sortOrder) {
+        /** The label in {@code language} ({@code fr}, {@code en}, {@code ar}), French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
     }
 
     public record Service(String code, String areaCode, String labelFr, String labelEn, String labelAr, int sortOrder) {
+        /** The label in {@code language} ({@code fr}, {@code en}, {@code ar}), French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
     }
 
     /** {@code serviceCode} null: a general readiness item. */
     public record Item(String code, String serviceCode, String domainCode, String labelFr, String labelEn, String labelAr,
                        boolean inScope, String note, int sortOrder) {
+        /** The label in {@code language} ({@code fr}, {@code en}, {@code ar}), French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
     }
 
     /** {@code requirement}: required, optional or not_expected. */

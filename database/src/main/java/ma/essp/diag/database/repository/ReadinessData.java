@@ -47,12 +47,22 @@ public record ReadinessData(
     public record CatalogueVersion(int id, String label, String status, LocalDate publishedOn) {
     }
 
-    public record Service(int id, int versionId, String code, String labelFr, String labelEn, String areaCode, int sortOrder) {
+    public record Service(int id, int versionId, String code, String labelFr, String labelEn, String labelAr, String areaCode,
+                          int sortOrder) {
+        /** The label in {@code language} ({@code fr}, {@code en}, {@code ar}), French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
     }
 
     /** A tracer item; {@code serviceId} null for a general readiness item. */
     public record Item(int id, int versionId, Integer serviceId, String domainCode, String code, String labelFr,
-                       String labelEn, boolean inScope, int sortOrder) {
+                       String labelEn, String labelAr, boolean inScope, int sortOrder) {
+        /** The label in {@code language} ({@code fr}, {@code en}, {@code ar}), French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
+
         public boolean general() {
             return serviceId == null;
         }

@@ -65,16 +65,17 @@ public final class ReadinessDataRepository {
                 .where(PMS_CATALOGUE_VERSION.DELETED.isFalse()).orderBy(PMS_CATALOGUE_VERSION.ID)
                 .fetch(r -> new ReadinessData.CatalogueVersion(r.getId(), r.getLabel(), r.getStatus(), r.getPublishedOn()));
         List<ReadinessData.Service> services = dsl.select(PMS_SERVICE.ID, PMS_SERVICE.VERSION_ID, PMS_SERVICE.CODE,
-                        PMS_SERVICE.LABEL_FR, PMS_SERVICE.LABEL_EN, PMS_SERVICE_AREA.CODE, PMS_SERVICE.SORT_ORDER)
+                        PMS_SERVICE.LABEL_FR, PMS_SERVICE.LABEL_EN, PMS_SERVICE.LABEL_AR, PMS_SERVICE_AREA.CODE,
+                        PMS_SERVICE.SORT_ORDER)
                 .from(PMS_SERVICE).join(PMS_SERVICE_AREA).on(PMS_SERVICE_AREA.ID.eq(PMS_SERVICE.AREA_ID))
                 .where(PMS_SERVICE.DELETED.isFalse())
                 .orderBy(PMS_SERVICE.VERSION_ID, PMS_SERVICE.SORT_ORDER, PMS_SERVICE.CODE)
                 .fetch(r -> new ReadinessData.Service(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7()));
+                        r.value7(), r.value8()));
         List<ReadinessData.Item> items = dsl.selectFrom(PMS_ITEM).where(PMS_ITEM.DELETED.isFalse())
                 .orderBy(PMS_ITEM.VERSION_ID, PMS_ITEM.SORT_ORDER, PMS_ITEM.CODE)
                 .fetch(r -> new ReadinessData.Item(r.getId(), r.getVersionId(), r.getServiceId(), r.getDomainCode(),
-                        r.getCode(), r.getLabelFr(), r.getLabelEn(), Boolean.TRUE.equals(r.getInScope()), r.getSortOrder()));
+                        r.getCode(), r.getLabelFr(), r.getLabelEn(), r.getLabelAr(), Boolean.TRUE.equals(r.getInScope()), r.getSortOrder()));
         List<ReadinessData.Requirement> requirements = dsl.selectFrom(PMS_SERVICE_REQUIREMENT)
                 .where(PMS_SERVICE_REQUIREMENT.DELETED.isFalse())
                 .fetch(r -> new ReadinessData.Requirement(r.getServiceId(), r.getCategoryCode(), r.getRequirement()));

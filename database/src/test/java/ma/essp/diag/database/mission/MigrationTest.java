@@ -57,6 +57,56 @@ class MigrationTest {
 
     @Test
     void latestVersionIsTheHighestMigrationOnTheClasspath() {
-        assertThat(SchemaMigrator.latestVersion()).isEqualTo(2);
+        assertThat(SchemaMigrator.latestVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void everyReferenceCatalogueRowHasArabicAndEnglishLabelsAfterMigrating() throws Exception {
+        Path file = dir.resolve("labels.essp");
+        SchemaMigrator.migrate(file);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String table : new String[] {"pms_service_area", "pms_service", "pms_item"}) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*), sum(trim(coalesce(label_ar, '')) <> ''),"
+                        + " sum(trim(coalesce(label_en, '')) <> '') FROM " + table + " WHERE updated_by = 'reference-data'")) {
+                    rs.next();
+                    assertThat(rs.getInt(2)).as(table + " label_ar").isEqualTo(rs.getInt(1));
+                    assertThat(rs.getInt(3)).as(table + " label_en").isEqualTo(rs.getInt(1));
+                }
+            }
+            // 12 areas, 17 services, 54 general SARA items + 135 service items
+            assertThat(scalar(s, "pms_service_area", "count(*)", "1 = 1")).isEqualTo("12");
+            assertThat(scalar(s, "pms_service", "count(*)", "1 = 1")).isEqualTo("17");
+            assertThat(scalar(s, "pms_item", "count(*)", "1 = 1")).isEqualTo("189");
+            assertThat(scalar(s, "pms_item", "label_ar", "code = 'EQ05'")).isEqualTo("جهاز قياس ضغط الدم");
+            assertThat(scalar(s, "pms_item", "label_ar", "code = 'IMMUNISATION-03'")).isEqualTo("ثلاجة اللقاحات مع ميزان حرارة");
+            assertThat(scalar(s, "pms_service", "label_ar", "code = 'ANC'")).isEqualTo("الاستشارة السابقة للولادة");
+        }
+    }
+
+    @Test
+    void theArabicLabelsNeverOverwriteATeamsOwnLabel() throws Exception {
+        Path file = dir.resolve("edited.essp");
+        SchemaMigrator.migrate(file, "2");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            assertThat(scalar(s, "pms_item", "label_ar", "code = 'EQ05'")).isNull();
+            s.executeUpdate("UPDATE pms_item SET label_ar = 'مقياس الضغط' WHERE code = 'EQ05'");
+            s.executeUpdate("UPDATE pms_service SET label_ar = 'تتبع الحمل' WHERE code = 'ANC'");
+        }
+        SchemaMigrator.migrate(file);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            assertThat(scalar(s, "pms_item", "label_ar", "code = 'EQ05'")).isEqualTo("مقياس الضغط");
+            assertThat(scalar(s, "pms_service", "label_ar", "code = 'ANC'")).isEqualTo("تتبع الحمل");
+            // the rows nobody touched got the reference label
+            assertThat(scalar(s, "pms_item", "label_ar", "code = 'ANC-03'")).isEqualTo("جهاز قياس ضغط الدم");
+            assertThat(scalar(s, "pms_item", "label_ar", "code = 'STI_HIV-02'"))
+                    .isEqualTo("اختبار سريع لفيروس نقص المناعة البشرية");
+        }
+    }
+
+    private static String scalar(Statement s, String table, String column, String where) throws Exception {
+        try (ResultSet rs = s.executeQuery("SELECT " + column + " FROM " + table + " WHERE " + where)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
     }
 }

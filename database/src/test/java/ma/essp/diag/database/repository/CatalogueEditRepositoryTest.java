@@ -85,7 +85,7 @@ class CatalogueEditRepositoryTest {
         assertThat(row.getInScope()).isFalse();
 
         int am01 = itemId("AM01");
-        edits.editItem(am01, new ItemFields("AM01", "basic_amenities", new Labels("Électricité (sans coupure > 2 h)", "Power", null), true,
+        edits.editItem(am01, new ItemFields("AM01", "basic_amenities", new Labels("Électricité (sans coupure > 2 h)", "Power", "الكهرباء"), true,
                 "no long interruptions"));
         assertThat(versions.compare(1, draft).of(Entity.ITEM, Kind.CHANGED))
                 .containsExactly(new Change(Entity.ITEM, Kind.CHANGED, "AM01", List.of("label_fr")));

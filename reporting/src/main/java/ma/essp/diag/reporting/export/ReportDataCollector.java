@@ -490,7 +490,7 @@ public final class ReportDataCollector {
         }
 
         List<ReportData.ServiceColumn> serviceColumns = readiness.catalogue().serviceColumns().stream()
-                .map(c -> new ReportData.ServiceColumn(c.code(), "en".equals(lang) && c.labelEn() != null ? c.labelEn() : c.labelFr()))
+                .map(c -> new ReportData.ServiceColumn(c.code(), c.label(lang)))
                 .toList();
         return new ReportData(request, l, source.mission(), asOf, scopeName, unitLevel, readiness.catalogue().generalDomains(),
                 serviceColumns, scopeTotal, units, essps, GapAnalyzer.needs(readiness, inScope), circRows, functionCodes,

@@ -61,7 +61,11 @@ public final class CatalogueModel {
     private final List<ServiceColumn> serviceColumns;
 
     /** A service as a column of the aggregate tables: services of different versions meet by code. */
-    public record ServiceColumn(String code, String labelFr, String labelEn) {
+    public record ServiceColumn(String code, String labelFr, String labelEn, String labelAr) {
+        /** The service's label in {@code language}, French when missing. */
+        public String label(String language) {
+            return ma.essp.diag.database.repository.LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
     }
 
     public CatalogueModel(ReadinessData data) {
@@ -98,7 +102,7 @@ public final class CatalogueModel {
         data.services().stream()
                 .sorted(java.util.Comparator.comparing((ReadinessData.Service s) -> -s.versionId())
                         .thenComparingInt(ReadinessData.Service::sortOrder).thenComparing(ReadinessData.Service::code))
-                .forEach(s -> columns.putIfAbsent(s.code(), new ServiceColumn(s.code(), s.labelFr(), s.labelEn())));
+                .forEach(s -> columns.putIfAbsent(s.code(), new ServiceColumn(s.code(), s.labelFr(), s.labelEn(), s.labelAr())));
         serviceColumns = List.copyOf(columns.values());
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.LocalizedLabel;
 import ma.essp.diag.database.repository.ReadinessData;
 
 /**
@@ -31,14 +32,25 @@ public final class GapAnalyzer {
     }
 
     /** A required service and how many assessed ESSPs of the category do not offer it. */
-    public record ServiceGap(String serviceCode, String labelFr, int notOffered, int assessed) {
+    public record ServiceGap(String serviceCode, String labelFr, String labelEn, String labelAr, int notOffered, int assessed) {
+        /** The service's label in {@code language}, French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
+
         public double share() {
             return assessed == 0 ? 0 : (double) notOffered / assessed;
         }
     }
 
     /** An item (by code, across catalogue versions) and how many ESSPs lack it among those that answered it. */
-    public record ItemGap(String itemCode, String labelFr, String domainCode, String serviceCode, int lacking, int answered) {
+    public record ItemGap(String itemCode, String labelFr, String labelEn, String labelAr, String domainCode, String serviceCode,
+                          int lacking, int answered) {
+        /** The item's label in {@code language}, French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
+
         public double share() {
             return answered == 0 ? 0 : (double) lacking / answered;
         }
@@ -49,12 +61,21 @@ public final class GapAnalyzer {
     }
 
     /** A need an ESSP lacks, with the services it blocks (required or offered ones whose item it is). */
-    public record MissingItem(String needKey, String labelFr, List<String> itemCodes, boolean general,
-                              List<String> blockedServices) {
+    public record MissingItem(String needKey, String labelFr, String labelEn, String labelAr, List<String> itemCodes,
+                              boolean general, List<String> blockedServices) {
+        /** The need's label in {@code language}, French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
     }
 
     /** "214 ESSPs lack a blood-pressure apparatus": {@code lacking} of the {@code answered} ESSPs that answered it. */
-    public record Need(String needKey, String labelFr, String labelEn, int lacking, int answered, List<String> itemCodes) {
+    public record Need(String needKey, String labelFr, String labelEn, String labelAr, int lacking, int answered,
+                       List<String> itemCodes) {
+        /** The need's label in {@code language}, French when missing. */
+        public String label(String language) {
+            return LocalizedLabel.pick(language, labelFr, labelEn, labelAr);
+        }
     }
 
     /** Per category (current categories, legacy names folded in), in category code order. */
@@ -73,7 +94,7 @@ public final class GapAnalyzer {
                     continue;
                 }
                 int[] counts = acc.services.computeIfAbsent(s.code(), k -> new int[2]);
-                acc.serviceLabels.putIfAbsent(s.code(), s.labelFr());
+                acc.serviceLabels.putIfAbsent(s.code(), s);
                 counts[1]++;
                 if (!e.assessment().offeredServiceIds().contains(s.id())) {
                     counts[0]++;
@@ -84,7 +105,10 @@ public final class GapAnalyzer {
         List<CategoryGaps> out = new ArrayList<>();
         categories.forEach((category, acc) -> {
             List<ServiceGap> services = new ArrayList<>();
-            acc.services.forEach((code, c) -> services.add(new ServiceGap(code, acc.serviceLabels.get(code), c[0], c[1])));
+            acc.services.forEach((code, c) -> {
+                ReadinessData.Service s = acc.serviceLabels.get(code);
+                services.add(new ServiceGap(code, s.labelFr(), s.labelEn(), s.labelAr(), c[0], c[1]));
+            });
             services.sort(Comparator.comparingInt(ServiceGap::notOffered).reversed().thenComparing(ServiceGap::serviceCode));
             List<ItemGap> items = new ArrayList<>(acc.items.values().stream().filter(g -> g.lacking() > 0).toList());
             items.sort(Comparator.comparingInt(ItemGap::lacking).reversed()
@@ -97,7 +121,7 @@ public final class GapAnalyzer {
     private static final class CategoryAcc {
         int assessed;
         final Map<String, int[]> services = new LinkedHashMap<>();
-        final Map<String, String> serviceLabels = new HashMap<>();
+        final Map<String, ReadinessData.Service> serviceLabels = new HashMap<>();
         final Map<String, ItemGap> items = new LinkedHashMap<>();
 
         void item(ReadinessData.Item item, String serviceCode, ReadinessData.Assessment assessment) {
@@ -109,7 +133,8 @@ public final class GapAnalyzer {
             ItemGap old = items.get(item.code());
             int lacking = (old == null ? 0 : old.lacking()) + (state.lacking() ? 1 : 0);
             int answeredCount = (old == null ? 0 : old.answered()) + (answered ? 1 : 0);
-            items.put(item.code(), new ItemGap(item.code(), item.labelFr(), item.domainCode(), serviceCode, lacking, answeredCount));
+            items.put(item.code(), new ItemGap(item.code(), item.labelFr(), item.labelEn(), item.labelAr(),
+                    item.domainCode(), serviceCode, lacking, answeredCount));
         }
     }
 
@@ -126,7 +151,7 @@ public final class GapAnalyzer {
             if (!e.assessment().answer(item.id()).lacking()) {
                 return;
             }
-            MissingAcc acc = needs.computeIfAbsent(needKey(item), k -> new MissingAcc(item.labelFr()));
+            MissingAcc acc = needs.computeIfAbsent(needKey(item), k -> new MissingAcc(item));
             acc.codes.add(item.code());
             if (serviceCode == null) {
                 acc.general = true;
@@ -135,7 +160,8 @@ public final class GapAnalyzer {
             }
         });
         List<MissingItem> out = new ArrayList<>();
-        needs.forEach((key, acc) -> out.add(new MissingItem(key, acc.label, List.copyOf(acc.codes), acc.general,
+        needs.forEach((key, acc) -> out.add(new MissingItem(key, acc.item.labelFr(), acc.item.labelEn(),
+                acc.item.labelAr(), List.copyOf(acc.codes), acc.general,
                 List.copyOf(acc.services))));
         out.sort(Comparator.comparingInt((MissingItem m) -> m.blockedServices().size()).reversed()
                 .thenComparing(m -> !m.general()).thenComparing(MissingItem::labelFr));
@@ -143,13 +169,13 @@ public final class GapAnalyzer {
     }
 
     private static final class MissingAcc {
-        final String label;
+        final ReadinessData.Item item;
         final Set<String> codes = new LinkedHashSet<>();
         final Set<String> services = new LinkedHashSet<>();
         boolean general;
 
-        MissingAcc(String label) {
-            this.label = label;
+        MissingAcc(ReadinessData.Item item) {
+            this.item = item;
         }
     }
 
@@ -167,7 +193,7 @@ public final class GapAnalyzer {
             forEachRelevantItem(result.catalogue(), e, (item, serviceCode) -> {
                 AnswerState state = e.assessment().answer(item.id());
                 String key = needKey(item);
-                NeedAcc acc = needs.computeIfAbsent(key, k -> new NeedAcc(item.labelFr(), item.labelEn()));
+                NeedAcc acc = needs.computeIfAbsent(key, k -> new NeedAcc(item));
                 acc.codes.add(item.code());
                 boolean[] flags = seen.computeIfAbsent(key, k -> new boolean[2]);
                 flags[0] |= state.answered() && state != AnswerState.NOT_APPLICABLE;
@@ -186,7 +212,8 @@ public final class GapAnalyzer {
         List<Need> out = new ArrayList<>();
         needs.forEach((key, acc) -> {
             if (acc.lacking > 0) {
-                out.add(new Need(key, acc.labelFr, acc.labelEn, acc.lacking, acc.answered, List.copyOf(acc.codes)));
+                out.add(new Need(key, acc.item.labelFr(), acc.item.labelEn(), acc.item.labelAr(), acc.lacking, acc.answered,
+                        List.copyOf(acc.codes)));
             }
         });
         out.sort(Comparator.comparingInt(Need::lacking).reversed().thenComparing(Need::labelFr));
@@ -194,15 +221,13 @@ public final class GapAnalyzer {
     }
 
     private static final class NeedAcc {
-        final String labelFr;
-        final String labelEn;
+        final ReadinessData.Item item;
         final Set<String> codes = new java.util.TreeSet<>();
         int lacking;
         int answered;
 
-        NeedAcc(String labelFr, String labelEn) {
-            this.labelFr = labelFr;
-            this.labelEn = labelEn;
+        NeedAcc(ReadinessData.Item item) {
+            this.item = item;
         }
     }
 

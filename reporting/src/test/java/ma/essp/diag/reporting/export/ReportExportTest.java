@@ -18,6 +18,7 @@ import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.EsspReadiness;
+import ma.essp.diag.reporting.readiness.GapAnalyzer;
 import ma.essp.diag.reporting.readiness.ReadinessAggregator;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
@@ -199,6 +200,36 @@ class ReportExportTest {
             assertThat(code.getStringCellValue()).startsWith("E");
             assertThat(code.getCellStyle().getAlignment()).isEqualTo(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
         }
+    }
+
+    private static List<String> column(Path xlsx, ReportLanguage language, String sheetKey, int column) throws IOException {
+        List<String> values = new ArrayList<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            Sheet sheet = wb.getSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(
+                    new ReportLabels(language).get("sheet." + sheetKey)));
+            for (Row row : sheet) {
+                if (row.getRowNum() > 0 && row.getCell(column) != null) {
+                    values.add(row.getCell(column).getStringCellValue());
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void needsAreNamedInTheReportsLanguageWithTheCataloguesLabels() throws Exception {
+        List<GapAnalyzer.Need> needs = GapAnalyzer.needs(readiness, e -> true);
+        assertThat(needs).isNotEmpty();
+        // the fixture assesses the reference catalogue, whose items all carry Arabic and English labels (V3)
+        assertThat(needs).allMatch(n -> n.labelAr() != null && !n.labelAr().isBlank() && !n.labelAr().equals(n.labelFr()));
+        List<String> fr = column(export("national", "fr", ReportFormat.XLSX), ReportLanguage.FR, "needs", 1);
+        List<String> en = column(export("national", "en", ReportFormat.XLSX), ReportLanguage.EN, "needs", 1);
+        List<String> ar = column(export("national", "ar", ReportFormat.XLSX), ReportLanguage.AR, "needs", 1);
+        assertThat(fr).containsExactlyElementsOf(needs.stream().map(GapAnalyzer.Need::labelFr).toList());
+        assertThat(en).containsExactlyElementsOf(needs.stream().map(GapAnalyzer.Need::labelEn).toList());
+        assertThat(ar).containsExactlyElementsOf(needs.stream().map(GapAnalyzer.Need::labelAr).toList());
+        assertThat(ar).contains("جهاز قياس ضغط الدم").doesNotContain("Tensiomètre");
+        assertThat(fr).contains("Tensiomètre");
     }
 
     private static String text(Path pdf) throws IOException {

@@ -352,7 +352,7 @@ public final class ExcelReportWriter {
                 col(l, "blocked_services", 40)));
         for (EsspEntry e : data.essps()) {
             for (GapAnalyzer.MissingItem m : e.missing()) {
-                s.row(e.essp().code(), e.essp().nameFr(), e.category(), e.province(), m.labelFr(),
+                s.row(e.essp().code(), e.essp().nameFr(), e.category(), e.province(), m.label(l.language().code()),
                         String.join(", ", m.itemCodes()), l.get(m.general() ? "common.yes" : "common.no"),
                         m.blockedServices().size(), String.join(", ", m.blockedServices()));
             }
@@ -373,7 +373,7 @@ public final class ExcelReportWriter {
     }
 
     private String needLabel(GapAnalyzer.Need n) {
-        return l.language() == ma.essp.diag.reporting.export.ReportLanguage.EN && n.labelEn() != null ? n.labelEn() : n.labelFr();
+        return n.label(l.language().code());
     }
 
     private void flows() throws ExportCancelledException {

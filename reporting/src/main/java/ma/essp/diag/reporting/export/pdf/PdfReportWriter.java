@@ -561,7 +561,7 @@ public final class PdfReportWriter {
     }
 
     private String needLabel(GapAnalyzer.Need n) {
-        return l.language() == ma.essp.diag.reporting.export.ReportLanguage.EN && n.labelEn() != null ? n.labelEn() : n.labelFr();
+        return n.label(l.language().code());
     }
 
     private void axis6() {
@@ -693,7 +693,7 @@ public final class PdfReportWriter {
             int cadres = staff.size() - 1;
             int room = MISSING_PER_SHEET - Math.max(0, cadres - 8) - (first ? 4 : 0);
             int shown = e.missing().size() > room ? room - 1 : e.missing().size();
-            e.missing().stream().limit(shown).forEach(m -> missing.row(m.labelFr(), String.join(", ", m.blockedServices())));
+            e.missing().stream().limit(shown).forEach(m -> missing.row(m.label(l.language().code()), String.join(", ", m.blockedServices())));
             if (e.missing().size() > shown) {
                 missing.row("… +" + (e.missing().size() - shown), "");
             }
