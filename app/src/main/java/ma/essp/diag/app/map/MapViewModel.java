@@ -133,7 +133,7 @@ public final class MapViewModel {
         legendTitle.set(i18n.get(p.figure().labelKey()));
         MapFigure.Basis overall = p.evaluation().overall();
         legendNote.set(overall == null ? "" : i18n.get("map.legend.national", basisText(overall)));
-        summary.set(i18n.get("map.summary", p.data().essps().size(), allEssps.size()));
+        summary.set(i18n.get("map.summary", i18n.formatNumber(p.data().essps().size()), i18n.formatNumber(allEssps.size())));
         if (selectedIso.get() != null) {
             select(selectedIso.get());
         }
@@ -154,7 +154,8 @@ public final class MapViewModel {
         MapFigure.Basis basis = p.evaluation().bases().get(iso);
         String shown = value == null ? "—" : local(p.figure(), value);
         if (basis != null) {
-            shown += " (" + basisText(basis) + ")";
+            // on its own line: short lines need no wrapping (wrapped right-to-left text overflows the panel)
+            shown += "\n(" + basisText(basis) + ")";
         }
         selectedTitle.set(i18n.get("map.selected", i18n.localName(unit.nameFr(), unit.nameAr()), unit.essps(), shown));
         Set<Integer> provinces = new HashSet<>(unit.provinceIds());

@@ -140,9 +140,9 @@ class ReadinessMapFigureTest {
         assertThat(vm.legendNoteProperty().get()).isEqualTo("Maroc : n = 3 ESSP évalués · complétude 98,74 %");
         assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de données");
         vm.select("MA-TNG");
-        assertThat(vm.selectedTitleProperty().get()).endsWith("4 ESSP · 60,00 (n = 2 ESSP évalués · complétude 100,00 %)");
+        assertThat(vm.selectedTitleProperty().get()).endsWith("4 ESSP · 60,00\n(n = 2 ESSP évalués · complétude 100,00 %)");
         vm.select("MA-CAS");
-        assertThat(vm.selectedTitleProperty().get()).endsWith("2 ESSP · 80,00 (n = 1 ESSP évalués · complétude 96,23 %)");
+        assertThat(vm.selectedTitleProperty().get()).endsWith("2 ESSP · 80,00\n(n = 1 ESSP évalués · complétude 96,23 %)");
         // a figure that counts the registry has no basis line
         vm.figureProperty().set(vm.figureChoices().getFirst());
         assertThat(vm.legendNoteProperty().get()).isEmpty();
