@@ -70,6 +70,8 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML private TableColumn<FunctionHeld, String> staffColumn;
     @FXML private TableView<Visit> visitTable;
     @FXML private javafx.scene.control.Button deleteVisitButton;
+    @FXML private javafx.scene.control.Button saveVisitButton;
+    @FXML private javafx.scene.control.Button cancelVisitButton;
     @FXML private TableColumn<Visit, String> visitDateColumn;
     @FXML private TableColumn<Visit, String> visitEsspColumn;
     @FXML private TableColumn<Visit, String> visitSupervisorColumn;
@@ -174,6 +176,24 @@ public final class CirconscriptionsView implements FeatureScreen {
         });
         visitTable.setItems(viewModel.visits());
         deleteVisitButton.disableProperty().bind(visitTable.getSelectionModel().selectedItemProperty().isNull());
+        // choosing a visit puts it in the form to correct it; leaving the correction clears the choice
+        visitTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                viewModel.editVisit(now);
+            }
+        });
+        viewModel.editedVisitProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                visitTable.getSelectionModel().clearSelection();
+            }
+        });
+        saveVisitButton.textProperty().bind(viewModel.visitActionProperty());
+        cancelVisitButton.visibleProperty().bind(viewModel.editedVisitProperty().isNotNull());
+        cancelVisitButton.managedProperty().bind(cancelVisitButton.visibleProperty());
+        visitDate.valueProperty().bindBidirectional(viewModel.visitDateProperty());
+        visitEssp.valueProperty().bindBidirectional(viewModel.visitEsspProperty());
+        visitSupervisor.textProperty().bindBidirectional(viewModel.visitSupervisorProperty());
+        visitFindings.textProperty().bindBidirectional(viewModel.visitFindingsProperty());
         text(visitDateColumn, v -> String.valueOf(v.visitedOn()));
         text(visitEsspColumn, v -> viewModel.leftToRight(v.esspCode()) + " " + v.esspName());
         text(visitSupervisorColumn, Visit::supervisor);
@@ -269,10 +289,13 @@ public final class CirconscriptionsView implements FeatureScreen {
     }
 
     @FXML
-    private void addVisit() {
-        viewModel.addVisit(visitDate.getValue(), visitEssp.getValue() == null ? null : visitEssp.getValue().id(), visitSupervisor.getText(),
-                visitFindings.getText());
-        visitFindings.clear();
+    private void saveVisit() {
+        viewModel.saveVisit();
+    }
+
+    @FXML
+    private void cancelVisitEdit() {
+        viewModel.cancelVisitEdit();
     }
 
     @FXML

@@ -64,6 +64,12 @@ public final class CirconscriptionsViewModel {
     private final ObservableList<Visit> visits = FXCollections.observableArrayList();
     private final ObservableList<Comparison> comparison = FXCollections.observableArrayList();
     private final ObjectProperty<Integer> year = new SimpleObjectProperty<>(this, "year", LocalDate.now().getYear());
+    private final ObjectProperty<LocalDate> visitDate = new SimpleObjectProperty<>(this, "visitDate");
+    private final ObjectProperty<TerritoryRepository.Essp> visitEssp = new SimpleObjectProperty<>(this, "visitEssp");
+    private final StringProperty visitSupervisor = new SimpleStringProperty(this, "visitSupervisor", "");
+    private final StringProperty visitFindings = new SimpleStringProperty(this, "visitFindings", "");
+    private final ObjectProperty<Visit> editedVisit = new SimpleObjectProperty<>(this, "editedVisit");
+    private final ReadOnlyStringWrapper visitAction = new ReadOnlyStringWrapper(this, "visitAction");
 
     private TerritoryRepository.Territory loaded;
 
@@ -78,6 +84,8 @@ public final class CirconscriptionsViewModel {
         province.addListener((obs, old, now) -> reloadProvince());
         selected.addListener((obs, old, now) -> showSelected());
         year.addListener((obs, old, now) -> reloadComparison());
+        visitAction.bind(javafx.beans.binding.Bindings.when(editedVisit.isNull())
+                .then(i18n.get("territory.circ.addVisit")).otherwise(i18n.get("territory.circ.visit.saveEdit")));
     }
 
     public void load() {
@@ -128,6 +136,9 @@ public final class CirconscriptionsViewModel {
 
     private void showSelected() {
         StoredCirconscription c = selected.get();
+        if (editedVisit.get() != null && (c == null || editedVisit.get().circonscriptionId() != c.id())) {
+            cancelVisitEdit();
+        }
         if (c == null) {
             clearForm();
             essps.clear();
@@ -302,10 +313,59 @@ public final class CirconscriptionsViewModel {
         executor.execute(BackgroundTask.wrap(() -> organisation.addVisit(s.id(), esspId, date, blank(supervisor), blank(findings)))
                 .onSuccess(id -> {
                     message.set(i18n.get("territory.circ.visitAdded"));
+                    visitFindings.set("");
                     showSelected();
                     reloadComparison();
                 })
                 .onFailure(this::fail));
+    }
+
+    /** Puts a visit in the visit form to correct it; the form's button then saves the correction. Null: back to adding. */
+    public void editVisit(Visit visit) {
+        if (visit == null) {
+            cancelVisitEdit();
+            return;
+        }
+        editedVisit.set(visit);
+        visitDate.set(visit.visitedOn());
+        visitEssp.set(essps.stream().filter(e -> e.id() == visit.esspId()).findFirst().orElse(null));
+        visitSupervisor.set(Objects.toString(visit.supervisor(), ""));
+        visitFindings.set(Objects.toString(visit.findings(), ""));
+        message.set("");
+    }
+
+    /** Leaves the correction of a visit without saving: the form is empty and adds again. */
+    public void cancelVisitEdit() {
+        editedVisit.set(null);
+        visitDate.set(null);
+        visitEssp.set(null);
+        visitSupervisor.set("");
+        visitFindings.set("");
+    }
+
+    /** The visit form's button: adds a visit, or saves the correction of the visit being edited. */
+    public void saveVisit() {
+        Visit edited = editedVisit.get();
+        Integer esspId = visitEssp.get() == null ? null : visitEssp.get().id();
+        if (edited == null) {
+            addVisit(visitDate.get(), esspId, visitSupervisor.get(), visitFindings.get());
+            return;
+        }
+        LocalDate date = visitDate.get();
+        if (date == null || esspId == null) {
+            message.set(i18n.get("territory.circ.error.visit"));
+            return;
+        }
+        String supervisor = blank(visitSupervisor.get());
+        String findings = blank(visitFindings.get());
+        executor.execute(BackgroundTask.wrap(() -> organisation.updateVisit(edited.id(), edited.version(), esspId, date, supervisor, findings))
+                .onSuccess(v -> {
+                    message.set(i18n.get("territory.circ.visit.updated"));
+                    cancelVisitEdit();
+                    showSelected();
+                    reloadComparison();
+                })
+                .onFailure(this::failVisit));
     }
 
     /** Removes a visit entered by mistake (soft delete); the comparison follows. */
@@ -313,10 +373,25 @@ public final class CirconscriptionsViewModel {
         executor.execute(BackgroundTask.wrap(() -> organisation.deleteVisit(visit.id(), visit.version()))
                 .onSuccess(v -> {
                     message.set(i18n.get("territory.circ.visitDeleted"));
+                    if (editedVisit.get() != null && editedVisit.get().id() == visit.id()) {
+                        cancelVisitEdit();
+                    }
                     showSelected();
                     reloadComparison();
                 })
-                .onFailure(this::fail));
+                .onFailure(this::failVisit));
+    }
+
+    /** A visit changed or deleted by someone else meanwhile: said so, the form leaves the correction, the list reloads. */
+    private void failVisit(Throwable e) {
+        if (e instanceof StaleEditException) {
+            message.set(i18n.get("territory.circ.visit.stale"));
+            cancelVisitEdit();
+            showSelected();
+            reloadComparison();
+        } else {
+            fail(e);
+        }
     }
 
     private void fail(Throwable e) {
@@ -325,6 +400,8 @@ public final class CirconscriptionsViewModel {
                 case "circonscription.minimum-per-province" -> i18n.get("territory.circ.rule.minimum");
                 case "circonscription.has-essps" -> i18n.get("territory.circ.rule.hasEssps");
                 case "circonscription.other-province" -> i18n.get("territory.circ.rule.otherProvince");
+                case "visit.date-required" -> i18n.get("territory.circ.error.visit");
+                case "visit.essp-other-circonscription" -> i18n.get("territory.circ.visit.rule.otherCirconscription");
                 default -> rule.getMessage();
             });
         } else if (e instanceof StaleEditException) {
@@ -482,5 +559,31 @@ public final class CirconscriptionsViewModel {
 
     public ObjectProperty<Integer> yearProperty() {
         return year;
+    }
+
+    public ObjectProperty<LocalDate> visitDateProperty() {
+        return visitDate;
+    }
+
+    public ObjectProperty<TerritoryRepository.Essp> visitEsspProperty() {
+        return visitEssp;
+    }
+
+    public StringProperty visitSupervisorProperty() {
+        return visitSupervisor;
+    }
+
+    public StringProperty visitFindingsProperty() {
+        return visitFindings;
+    }
+
+    /** The visit being corrected; null while the form adds visits. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Visit> editedVisitProperty() {
+        return editedVisit;
+    }
+
+    /** The label of the visit form's button: add, or save the correction. */
+    public ReadOnlyStringProperty visitActionProperty() {
+        return visitAction.getReadOnlyProperty();
     }
 }

@@ -92,6 +92,76 @@ class CirconscriptionsViewModelTest {
     }
 
     @Test
+    void aSelectedVisitFillsTheFormAndIsCorrectedInTheBackground() {
+        var medina = vm.list().stream().filter(c -> c.values().code().equals("C-TNG-1")).findFirst().orElseThrow();
+        vm.selectedProperty().set(medina);
+        assertThat(vm.essps()).extracting(e -> e.code()).containsExactly("E001", "E002");
+        int year = vm.yearProperty().get();
+        assertThat(vm.visitActionProperty().get()).isEqualTo("Ajouter la visite");
+        vm.visitDateProperty().set(LocalDate.of(year, 3, 1));
+        vm.visitEsspProperty().set(vm.essps().get(0));
+        vm.visitSupervisorProperty().set("IC");
+        vm.visitFindingsProperty().set("registres à jour");
+        vm.saveVisit();
+        assertThat(vm.messageProperty().get()).isEqualTo("Visite ajoutée.");
+        assertThat(vm.visits()).hasSize(1);
+        assertThat(vm.visitFindingsProperty().get()).isEmpty();
+
+        // choosing the visit puts its values in the form; the button now saves the correction
+        vm.editVisit(vm.visits().getFirst());
+        assertThat(vm.visitActionProperty().get()).isEqualTo("Enregistrer la modification");
+        assertThat(vm.visitDateProperty().get()).isEqualTo(LocalDate.of(year, 3, 1));
+        assertThat(vm.visitEsspProperty().get().code()).isEqualTo("E001");
+        assertThat(vm.visitSupervisorProperty().get()).isEqualTo("IC");
+        assertThat(vm.visitFindingsProperty().get()).isEqualTo("registres à jour");
+
+        // cancelling goes back to adding, nothing saved
+        vm.visitFindingsProperty().set("brouillon");
+        vm.cancelVisitEdit();
+        assertThat(vm.visitActionProperty().get()).isEqualTo("Ajouter la visite");
+        assertThat(vm.visitDateProperty().get()).isNull();
+        assertThat(vm.visits().getFirst().findings()).isEqualTo("registres à jour");
+
+        vm.editVisit(vm.visits().getFirst());
+        vm.visitDateProperty().set(LocalDate.of(year - 1, 12, 20));
+        vm.visitEsspProperty().set(vm.essps().get(1));
+        vm.visitSupervisorProperty().set(" Dr Alami ");
+        vm.visitFindingsProperty().set("rupture de stock");
+        vm.saveVisit();
+        assertThat(vm.messageProperty().get()).isEqualTo("Visite modifiée.");
+        assertThat(vm.editedVisitProperty().get()).isNull();
+        assertThat(vm.visitActionProperty().get()).isEqualTo("Ajouter la visite");
+        var v = vm.visits().getFirst();
+        assertThat(vm.visits()).hasSize(1);
+        assertThat(v.version()).isEqualTo(2);
+        assertThat(v.esspCode()).isEqualTo("E002");
+        assertThat(v.visitedOn()).isEqualTo(LocalDate.of(year - 1, 12, 20));
+        assertThat(v.supervisor()).isEqualTo("Dr Alami");
+        assertThat(v.findings()).isEqualTo("rupture de stock");
+        // moved to last year: the comparison of this year no longer counts it (0 visits for 2 ESSPs)
+        assertThat(vm.comparison().stream().filter(c -> c.code().equals("C-TNG-1")).findFirst().orElseThrow().visits()).isZero();
+
+        // a correction started from a copy that is no longer current is refused and leaves the row as it was
+        vm.editVisit(new CirconscriptionOrganisationRepository.Visit(v.id(), 1, v.circonscriptionId(), v.esspId(), v.esspCode(),
+                v.esspName(), v.visitedOn(), v.supervisor(), v.findings()));
+        vm.visitFindingsProperty().set("écrasé");
+        vm.saveVisit();
+        assertThat(vm.messageProperty().get()).startsWith("Cette visite a été modifiée ou supprimée entre-temps");
+        assertThat(vm.editedVisitProperty().get()).isNull();
+        assertThat(vm.visits()).singleElement().satisfies(r -> {
+            assertThat(r.version()).isEqualTo(2);
+            assertThat(r.findings()).isEqualTo("rupture de stock");
+        });
+
+        // without a date the form is refused before anything runs
+        vm.editVisit(vm.visits().getFirst());
+        vm.visitDateProperty().set(null);
+        vm.saveVisit();
+        assertThat(vm.messageProperty().get()).isEqualTo("Choisissez une circonscription, une date et un ESSP.");
+        assertThat(vm.visits().getFirst().version()).isEqualTo(2);
+    }
+
+    @Test
     void communesMoveToAnotherCirconscriptionWithTheirEssps() {
         var repository = new CirconscriptionRepository(mission.dsl(), EditContext.system("tester"));
         var medina = vm.list().stream().filter(c -> c.values().code().equals("C-TNG-1")).findFirst().orElseThrow();

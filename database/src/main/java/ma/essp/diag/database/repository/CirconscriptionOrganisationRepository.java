@@ -100,7 +100,12 @@ public final class CirconscriptionOrganisationRepository {
                 .returningResult(CIRCONSCRIPTION_FUNCTION.ID).fetchOne().value1();
     }
 
+    /**
+     * Records a supervision visit of {@code circonscriptionId} to one of its ESSPs; its id. Refused
+     * ({@link EditRuleException}) without a date or when the ESSP does not belong to the circonscription.
+     */
     public int addVisit(int circonscriptionId, int esspId, LocalDate visitedOn, String supervisor, String findings) {
+        checkVisit(circonscriptionId, esspId, visitedOn);
         var r = dsl.newRecord(SUPERVISION_VISIT);
         r.setCirconscriptionId(circonscriptionId);
         r.setEsspId(esspId);
@@ -111,13 +116,37 @@ public final class CirconscriptionOrganisationRepository {
         return dsl.insertInto(SUPERVISION_VISIT).set(r).returningResult(SUPERVISION_VISIT.ID).fetchOne().value1();
     }
 
+    /**
+     * Corrects a visit (ESSP visited, date, supervisor, findings) if it is still at {@code expectedVersion}; its new
+     * version. Refused with {@link StaleEditException} when the visit was changed or deleted meanwhile, and with
+     * {@link EditRuleException} on the same rules as {@link #addVisit}; nothing is written when refused.
+     */
     public int updateVisit(int id, int expectedVersion, int esspId, LocalDate visitedOn, String supervisor, String findings) {
+        var row = dsl.select(SUPERVISION_VISIT.CIRCONSCRIPTION_ID, SUPERVISION_VISIT.VERSION, SUPERVISION_VISIT.DELETED)
+                .from(SUPERVISION_VISIT).where(SUPERVISION_VISIT.ID.eq(id)).fetchOne();
+        if (row == null || Boolean.TRUE.equals(row.value3()) || row.value2() != expectedVersion) {
+            throw new StaleEditException(SUPERVISION_VISIT.getName(), id, expectedVersion);
+        }
+        checkVisit(row.value1(), esspId, visitedOn);
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         changes.put(SUPERVISION_VISIT.ESSP_ID, esspId);
         changes.put(SUPERVISION_VISIT.VISITED_ON, visitedOn);
         changes.put(SUPERVISION_VISIT.SUPERVISOR, supervisor);
         changes.put(SUPERVISION_VISIT.FINDINGS, findings);
+        // a delete meanwhile bumped the version too: the version guard refuses it
         return SyncedRows.update(dsl, edit, SUPERVISION_VISIT, id, expectedVersion, changes);
+    }
+
+    private void checkVisit(int circonscriptionId, int esspId, LocalDate visitedOn) {
+        if (visitedOn == null) {
+            throw new EditRuleException("visit.date-required", "a supervision visit needs its date");
+        }
+        boolean ownEssp = dsl.fetchExists(ESSP, ESSP.ID.eq(esspId).and(ESSP.CIRCONSCRIPTION_ID.eq(circonscriptionId))
+                .and(ESSP.DELETED.isFalse()));
+        if (!ownEssp) {
+            throw new EditRuleException("visit.essp-other-circonscription",
+                    "ESSP #" + esspId + " does not belong to circonscription #" + circonscriptionId);
+        }
     }
 
     public int deleteVisit(int id, int expectedVersion) {

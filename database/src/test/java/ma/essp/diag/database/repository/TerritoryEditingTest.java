@@ -204,6 +204,44 @@ class TerritoryEditingTest {
         assertThat(rural.visitsPerEssp()).isNull();
     }
 
+    @Test
+    void aVisitIsCorrectedAtItsVersionAndAStaleCorrectionChangesNothing() {
+        var org = new CirconscriptionOrganisationRepository(f.mission.dsl(), f.edit);
+        int a = f.essps.create(RegistryFixture.draft("01571-0001", "A", f.urban, null, null));
+        int b = f.essps.create(RegistryFixture.draft("01571-0002", "B", f.urban, null, null));
+        int elsewhere = f.essps.create(RegistryFixture.draft("01571-0003", "C", f.rural, null, null));
+        int id = org.addVisit(f.urban, a, LocalDate.of(2025, 3, 1), "IC", "stock-outs");
+
+        assertThat(org.updateVisit(id, 1, b, LocalDate.of(2025, 3, 4), "Dr Amrani", "registers up to date")).isEqualTo(2);
+        var v = org.visits(f.urban).getFirst();
+        assertThat(v.version()).isEqualTo(2);
+        assertThat(v.esspId()).isEqualTo(b);
+        assertThat(v.esspCode()).isEqualTo("01571-0002");
+        assertThat(v.visitedOn()).isEqualTo(LocalDate.of(2025, 3, 4));
+        assertThat(v.supervisor()).isEqualTo("Dr Amrani");
+        assertThat(v.findings()).isEqualTo("registers up to date");
+        assertThat(f.mission.dsl().fetchValue("SELECT by || ':' || action || ':' || old_version || '>' || new_version FROM audit_log"
+                + " WHERE table_name = 'supervision_visit'")).isEqualTo("tester:update:1>2");
+
+        // someone else's copy still at version 1: refused, the row keeps the correction above
+        assertThatThrownBy(() -> org.updateVisit(id, 1, a, LocalDate.of(2025, 1, 1), "X", "Y"))
+                .isInstanceOf(StaleEditException.class);
+        // the same rules as a new visit, checked before anything is written
+        assertThatThrownBy(() -> org.updateVisit(id, 2, elsewhere, LocalDate.of(2025, 1, 1), "X", "Y"))
+                .isInstanceOfSatisfying(EditRuleException.class, e -> assertThat(e.rule()).isEqualTo("visit.essp-other-circonscription"));
+        assertThatThrownBy(() -> org.updateVisit(id, 2, a, null, "X", "Y"))
+                .isInstanceOfSatisfying(EditRuleException.class, e -> assertThat(e.rule()).isEqualTo("visit.date-required"));
+        assertThat(org.visits(f.urban)).containsExactly(v);
+
+        // deleted meanwhile (version 3): a correction from version 2, or even at the deleted row's version, is refused
+        assertThat(org.deleteVisit(id, 2)).isEqualTo(3);
+        assertThatThrownBy(() -> org.updateVisit(id, 2, a, LocalDate.of(2025, 1, 1), null, null)).isInstanceOf(StaleEditException.class);
+        assertThatThrownBy(() -> org.updateVisit(id, 3, a, LocalDate.of(2025, 1, 1), null, null)).isInstanceOf(StaleEditException.class);
+        assertThat(org.visits(f.urban)).isEmpty();
+        assertThatThrownBy(() -> org.addVisit(f.urban, elsewhere, LocalDate.of(2025, 1, 1), null, null))
+                .isInstanceOf(EditRuleException.class);
+    }
+
     private record FunctionHeldCode() {
         static String of(CirconscriptionOrganisationRepository.FunctionHeld h) {
             return h.function().code + ":" + h.held();
