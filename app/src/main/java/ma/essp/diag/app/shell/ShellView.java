@@ -247,6 +247,7 @@ public final class ShellView {
                         } else if (!area.id().equals(selectedArea)) {
                             selectedArea = area.id();
                             showContent();
+                            viewModel.refreshSummary();
                         }
                     });
                     box.getChildren().add(button);

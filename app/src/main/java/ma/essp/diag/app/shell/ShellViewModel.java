@@ -49,6 +49,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper synthetic = new ReadOnlyBooleanWrapper(this, "synthetic");
     private final ReadOnlyStringWrapper schemaText = new ReadOnlyStringWrapper(this, "schemaText", "");
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
+    /** The status bar's summary: read when the mission opens, re-read when the user changes area (edits move it). */
+    private MissionSummary summary;
 
     public ShellViewModel(AppPaths paths, Settings settings, MissionService missions, TaskExecutor executor,
                           DialogService dialogs) {
@@ -59,7 +61,10 @@ public final class ShellViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         i18n.set(new I18n(settings.locale()));
         recentMissions.setAll(settings.recentMissions());
-        mission.addListener((obs, old, now) -> updateTexts());
+        mission.addListener((obs, old, now) -> {
+            summary = now == null ? null : now.summary();
+            updateTexts();
+        });
         i18n.addListener((obs, old, now) -> updateTexts());
         updateTexts();
     }
@@ -106,6 +111,25 @@ public final class ShellViewModel implements AutoCloseable {
         settings.addRecent(opened.path());
         settings.save();
         recentMissions.setAll(settings.recentMissions());
+    }
+
+    /**
+     * Re-reads the status bar's counts in the background (ESSPs, circonscriptions, staff, assessments change as the
+     * consultant edits); an answer for a mission that is no longer open is dropped.
+     */
+    public void refreshSummary() {
+        OpenMission current = mission.get();
+        if (current == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> MissionSummary.read(current.file()))
+                .onSuccess(read -> {
+                    if (mission.get() == current) {
+                        summary = read;
+                        updateTexts();
+                    }
+                })
+                .onFailure(e -> LOG.warn("status bar counts not refreshed", e)));
     }
 
     /** Writes a consistent copy of the open mission; the open mission stays the same. */
@@ -206,7 +230,7 @@ public final class ShellViewModel implements AutoCloseable {
             countsText.set("");
             return;
         }
-        MissionSummary s = current.summary();
+        MissionSummary s = summary != null ? summary : current.summary();
         title.set(words.get("app.title.mission", s.name()));
         missionName.set(s.name());
         synthetic.set(s.synthetic());

@@ -46,6 +46,18 @@ class ShellViewModelTest {
     }
 
     @Test
+    void statusBarCountsFollowEditsWhenRefreshed() {
+        vm.open(fixture);
+        assertThat(vm.countsTextProperty().get()).startsWith("ESSP : 6 ·");
+        // an edit elsewhere in the window (here: one ESSP soft-deleted) leaves the counts as they were read...
+        vm.mission().orElseThrow().dsl().execute("UPDATE essp SET deleted = 1 WHERE id = (SELECT min(id) FROM essp)");
+        assertThat(vm.countsTextProperty().get()).startsWith("ESSP : 6 ·");
+        // ...until the user changes area, which re-reads them
+        vm.refreshSummary();
+        assertThat(vm.countsTextProperty().get()).isEqualTo("ESSP : 5 · Circonscriptions : 3 · Personnel : 0 · Évaluations : 0");
+    }
+
+    @Test
     void opensAMissionAndShowsItsSummary() {
         vm.open(fixture);
 
