@@ -54,6 +54,8 @@ public final class EsspEditorViewModel {
     }
 
     private final EsspEditRepository repository;
+    /** The code last proposed for a new ESSP (replaced when the province changes, unless the user typed another). */
+    private String proposedCode;
     private final TaskExecutor executor;
     private final I18n i18n;
     private final LastEdit lastEdit;
@@ -113,6 +115,7 @@ public final class EsspEditorViewModel {
                 new FilterChoice("not_functioning", i18n.get("functionality.not_functioning")));
         province.addListener((obs, old, now) -> {
             refreshCirconscriptions();
+            proposeCode(now);
             FilterChoice c = circonscription.get();
             if (c != null && circonscriptions.stream().noneMatch(x -> x.value().equals(c.value()))) {
                 circonscription.set(null);
@@ -207,6 +210,35 @@ public final class EsspEditorViewModel {
         title.set(i18n.get("registry.form.title.new"));
         loaded = snapshot();
         updateDirty();
+    }
+
+    /**
+     * For a new ESSP, the next free code of the chosen province fills the code field (read in the background), as
+     * long as the field is empty or still holds the previous proposal: a code the user typed is never replaced.
+     */
+    private void proposeCode(FilterChoice chosen) {
+        if (id != null || chosen == null || !codeIsProposalOrEmpty()) {
+            return;
+        }
+        int provinceId = Integer.parseInt(chosen.value());
+        executor.execute(BackgroundTask.wrap(() -> repository.suggestCode(provinceId))
+                .onSuccess(next -> {
+                    if (id == null && province.get() == chosen && codeIsProposalOrEmpty()) {
+                        // a form the user has not touched yet stays "unchanged" with the proposal in it
+                        boolean untouched = !dirty.get();
+                        proposedCode = next;
+                        code.set(next);
+                        if (untouched) {
+                            loaded = snapshot();
+                            updateDirty();
+                        }
+                    }
+                }));
+    }
+
+    private boolean codeIsProposalOrEmpty() {
+        String current = code.get();
+        return current == null || current.isBlank() || current.equals(proposedCode);
     }
 
     /** Loads an ESSP into the form (in the background). */

@@ -95,6 +95,31 @@ class EsspEditorViewModelTest {
     }
 
     @Test
+    void aNewEsspGetsTheNextFreeCodeOfItsProvinceButATypedCodeStays() {
+        // the fixture's ESSPs have codes outside the 01511-NNNN pattern: Tanger-Assilah starts at 0001
+        vm.newEssp();
+        vm.provinceProperty().set(choice(vm.provinces(), "Tanger-Assilah"));
+        assertThat(vm.codeProperty().get()).isEqualTo("01511-0001");
+        // after 01511-0041 is saved, the next one is 0042
+        fillValid("01511-0041");
+        vm.save();
+        vm.newEssp();
+        vm.provinceProperty().set(choice(vm.provinces(), "Tanger-Assilah"));
+        assertThat(vm.codeProperty().get()).isEqualTo("01511-0042");
+        // another province replaces the proposal (Casablanca-Anfa has no 4-digit code yet)...
+        FilterChoice other = vm.provinces().stream().filter(c -> !c.label().contains("Tanger-Assilah")).findFirst().orElseThrow();
+        vm.provinceProperty().set(other);
+        assertThat(vm.codeProperty().get()).endsWith("-0001").doesNotStartWith("01511");
+        // ...but a code the user typed is kept
+        vm.codeProperty().set("01511-0100");
+        vm.provinceProperty().set(choice(vm.provinces(), "Tanger-Assilah"));
+        assertThat(vm.codeProperty().get()).isEqualTo("01511-0100");
+        // an existing ESSP keeps its own code
+        vm.edit(saved);
+        assertThat(vm.codeProperty().get()).isEqualTo("01511-0041");
+    }
+
+    @Test
     void theCodeMustStartWithTheDigitsOfTheChosenProvince() {
         fillValid("01571-0001");
         assertThat(vm.validate(Field.CODE)).isFalse();

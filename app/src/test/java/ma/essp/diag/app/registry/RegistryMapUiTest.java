@@ -99,7 +99,9 @@ class RegistryMapUiTest {
         robot.clickOn("#registryNew");
         choose(robot, "#formProvince", "Tanger-Assilah");
         choose(robot, "#formCirconscription", "Gzenaya");
-        robot.clickOn("#formCode").write("1511-42");
+        // the next free code of the province is proposed; the consultant types another one over it
+        waitUntil(() -> "01511-0001".equals(robot.lookup("#formCode").queryAs(javafx.scene.control.TextField.class).getText()));
+        robot.clickOn("#formCode").push(KeyCode.CONTROL, KeyCode.A).write("1511-42");
         robot.clickOn("#formNameFr").write("CSR Hjar Nhal");
         choose(robot, "#formCategory", "CSR-1 ");
         // Enter saves (default button), from any field
