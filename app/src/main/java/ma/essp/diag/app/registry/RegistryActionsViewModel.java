@@ -17,7 +17,6 @@ import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.repository.EsspEditRepository;
 import ma.essp.diag.database.repository.EsspEditRepository.BulkField;
-import ma.essp.diag.database.repository.EsspEditRepository.StoredEssp;
 
 /**
  * Actions on a selection of the ESSP list: soft delete (undone by a restore) and bulk edit of one field (e.g. set
@@ -73,14 +72,7 @@ public final class RegistryActionsViewModel {
         if (ids.isEmpty()) {
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> {
-                    Map<Integer, Integer> versions = new LinkedHashMap<>();
-                    for (int id : ids) {
-                        StoredEssp s = repository.find(id).orElseThrow();
-                        versions.put(id, repository.softDelete(id, s.version()));
-                    }
-                    return versions;
-                })
+        executor.execute(BackgroundTask.wrap(() -> repository.softDeleteAll(ids))
                 .onSuccess(versions -> {
                     lastEdit.record(i18n.get("registry.undo.delete", versions.size()), () -> {
                         versions.forEach(repository::restore);
@@ -97,14 +89,7 @@ public final class RegistryActionsViewModel {
         if (ids.isEmpty()) {
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> {
-                    Map<Integer, Integer> versions = new LinkedHashMap<>();
-                    for (int id : ids) {
-                        StoredEssp s = repository.find(id).orElseThrow();
-                        versions.put(id, repository.restore(id, s.version()));
-                    }
-                    return versions;
-                })
+        executor.execute(BackgroundTask.wrap(() -> repository.restoreAll(ids))
                 .onSuccess(versions -> {
                     lastEdit.record(i18n.get("registry.undo.restore", versions.size()), () -> {
                         versions.forEach(repository::softDelete);

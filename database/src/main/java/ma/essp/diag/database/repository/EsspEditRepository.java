@@ -100,6 +100,32 @@ public final class EsspEditRepository {
         return SyncedRows.restore(dsl, edit, ESSP, id, expectedVersion);
     }
 
+    /**
+     * Soft-deletes every ESSP of {@code ids} at its current version, in one transaction (all or none); the new
+     * version of each, by id.
+     */
+    public Map<Integer, Integer> softDeleteAll(Collection<Integer> ids) {
+        return changeAll(ids, true);
+    }
+
+    /** Restores every ESSP of {@code ids} at its current version, in one transaction (all or none). */
+    public Map<Integer, Integer> restoreAll(Collection<Integer> ids) {
+        return changeAll(ids, false);
+    }
+
+    private Map<Integer, Integer> changeAll(Collection<Integer> ids, boolean delete) {
+        return dsl.transactionResult(tx -> {
+            Map<Integer, Integer> versions = new java.util.LinkedHashMap<>();
+            for (int id : ids) {
+                int version = tx.dsl().select(ESSP.VERSION).from(ESSP).where(ESSP.ID.eq(id)).fetchOptional(ESSP.VERSION)
+                        .orElseThrow(() -> new java.util.NoSuchElementException("no ESSP " + id));
+                versions.put(id, delete ? SyncedRows.softDelete(tx.dsl(), edit, ESSP, id, version)
+                        : SyncedRows.restore(tx.dsl(), edit, ESSP, id, version));
+            }
+            return versions;
+        });
+    }
+
     /** Sets one field to the same value on every ESSP of {@code ids}, in one transaction; returns the rows changed. */
     public int bulkSet(Collection<Integer> ids, BulkField field, Object value) {
         return dsl.transactionResult(tx -> SyncedRows.updateAll(tx.dsl(), edit, ESSP, ids,

@@ -65,6 +65,22 @@ class EsspEditRepositoryTest {
     }
 
     @Test
+    void deletingASelectionIsAllOrNothing() {
+        int a = f.essps.create(RegistryFixture.draft("01571-0001", "CSU Souika", f.urban, null, null));
+        int b = f.essps.create(RegistryFixture.draft("01571-0002", "CSU Mellah", f.urban, null, null));
+        // an id that does not exist at the end of the selection: nothing is deleted
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.essps.softDeleteAll(java.util.List.of(a, b, 999_999)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(f.essps.find(a).orElseThrow().version()).isEqualTo(1);
+        assertThat(f.essps.find(b).orElseThrow().deleted()).isFalse();
+        // the whole selection: each at version 2, and back at version 3 when restored
+        assertThat(f.essps.softDeleteAll(java.util.List.of(a, b))).containsExactly(java.util.Map.entry(a, 2), java.util.Map.entry(b, 2));
+        assertThat(f.essps.find(b).orElseThrow().deleted()).isTrue();
+        assertThat(f.essps.restoreAll(java.util.List.of(a, b))).containsExactly(java.util.Map.entry(a, 3), java.util.Map.entry(b, 3));
+        assertThat(f.essps.find(a).orElseThrow().deleted()).isFalse();
+    }
+
+    @Test
     void softDeleteAndRestoreKeepTheRowAndBumpTheVersion() {
         int id = f.essps.create(RegistryFixture.draft("01571-0001", "CSU Souika", f.urban, null, null));
         assertThat(f.essps.softDelete(id, 1)).isEqualTo(2);
