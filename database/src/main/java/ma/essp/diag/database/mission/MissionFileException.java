@@ -8,7 +8,15 @@ public final class MissionFileException extends Exception {
     /** Why the file was refused; the UI maps each reason to a translated message. */
     public enum Reason {
         NOT_FOUND, NOT_READABLE, ALREADY_EXISTS, EMPTY, NOT_SQLITE, CORRUPTED, NOT_A_MISSION,
-        NEWER_SCHEMA, FAILED_MIGRATION, IO_ERROR
+        NEWER_SCHEMA, FAILED_MIGRATION, IO_ERROR,
+        /** Another program holds a lock on the file. */
+        IN_USE,
+        /** The folder (or the file) is read-only, so SQLite cannot write its -wal/-shm or the mission. */
+        READ_ONLY,
+        /** An interrupted write left a -journal that must be rolled back, and the folder is read-only. */
+        HOT_JOURNAL,
+        /** A table the schema version promises is missing: the file was altered outside the application. */
+        SCHEMA_INCOMPLETE
     }
 
     private final Path file;

@@ -13,26 +13,57 @@ import org.sqlite.SQLiteDataSource;
 public final class SchemaMigrator {
 
     static final String LOCATION = "classpath:db/migration";
-    private static volatile Integer latestVersion;
+    /**
+     * Test hook: a child JVM started with {@code -Dessp.diag.test.pause=<point>} prints {@code PAUSED <point>} and
+     * sleeps there, so that a test can kill it at that exact point ("after-backup", "before-stamp").
+     */
+    static final String PAUSE_PROPERTY = "essp.diag.test.pause";
+
+    /** What this build knows of its own migrations: the newest version and the first one (which marks a mission). */
+    private record Known(int latestVersion, String firstDescription, Integer firstChecksum) {
+    }
+
+    private static volatile Known known;
 
     private SchemaMigrator() {
     }
 
-    /** The newest schema version this build of the application knows. */
-    public static int latestVersion() {
-        Integer version = latestVersion;
-        if (version == null) {
+    private static Known known() {
+        Known k = known;
+        if (k == null) {
             SQLiteDataSource memory = new SQLiteDataSource();
             memory.setUrl("jdbc:sqlite::memory:");
             int max = 0;
+            String firstDescription = null;
+            Integer firstChecksum = null;
             for (MigrationInfo info : flyway(memory).info().all()) {
                 if (info.getVersion() != null) {
-                    max = Math.max(max, Integer.parseInt(info.getVersion().getVersion()));
+                    int version = Integer.parseInt(info.getVersion().getVersion());
+                    max = Math.max(max, version);
+                    if (version == 1) {
+                        firstDescription = info.getDescription();
+                        firstChecksum = info.getChecksum();
+                    }
                 }
             }
-            latestVersion = version = max;
+            known = k = new Known(max, firstDescription, firstChecksum);
         }
-        return version;
+        return k;
+    }
+
+    /** The newest schema version this build of the application knows. */
+    public static int latestVersion() {
+        return known().latestVersion();
+    }
+
+    /** The description Flyway records for V1 in a mission's history. */
+    static String firstDescription() {
+        return known().firstDescription();
+    }
+
+    /** The checksum Flyway records for V1 in a mission's history. */
+    static Integer firstChecksum() {
+        return known().firstChecksum();
     }
 
     /** Migrates the file to the latest version and stamps user_version/application_id. */
@@ -40,7 +71,11 @@ public final class SchemaMigrator {
         return migrate(file, null);
     }
 
-    /** Migrates up to {@code target} (null: the latest); tests use it to make files of older versions. */
+    /**
+     * Migrates up to {@code target} (null: the latest); tests use it to make files of older versions. The stamp
+     * is a second step: a crash between the two leaves the history right and user_version behind, which
+     * {@link MissionFile#open} notices (the history is the truth) and stamps again.
+     */
     static MigrateResult migrate(Path file, String target) throws SQLException {
         SQLiteDataSource dataSource = new SQLiteDataSource(SqliteConnections.readWriteConfig());
         dataSource.setUrl(MissionFile.url(file));
@@ -48,11 +83,31 @@ public final class SchemaMigrator {
                 : Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(dataSource).locations(LOCATION)
                         .loggers("slf4j").target(target).load();
         MigrateResult result = flyway.migrate();
+        pauseForTest("before-stamp");
+        stamp(file, target == null ? latestVersion() : Integer.parseInt(target));
+        return result;
+    }
+
+    /** Writes the application id and the schema version into the SQLite header. */
+    static void stamp(Path file, int version) throws SQLException {
+        SQLiteDataSource dataSource = new SQLiteDataSource(SqliteConnections.readWriteConfig());
+        dataSource.setUrl(MissionFile.url(file));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA application_id = " + MissionFile.APPLICATION_ID);
-            statement.execute("PRAGMA user_version = " + (target == null ? latestVersion() : Integer.parseInt(target)));
+            statement.execute("PRAGMA user_version = " + version);
         }
-        return result;
+    }
+
+    static void pauseForTest(String point) {
+        if (point.equals(System.getProperty(PAUSE_PROPERTY))) {
+            System.out.println("PAUSED " + point);
+            System.out.flush();
+            try {
+                Thread.sleep(Long.getLong(PAUSE_PROPERTY + ".millis", 120_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Flyway flyway(SQLiteDataSource dataSource) {
