@@ -1,8 +1,14 @@
 package ma.essp.diag.app;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.cli.EsspDiagCommand;
+import ma.essp.diag.database.mission.MissionFile;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single entry point of the {@code essp-diag} launcher. Without a subcommand it opens the window (optionally
@@ -19,12 +25,41 @@ public final class Main {
         System.setProperty("essp.log.dir", paths.logs().toString());
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        MissionFile.sweepAbandonedBackups(paths.backups());
         if (opensWindow(args)) {
-            // loaded by name so that the command line never touches JavaFX classes
-            GuiLauncher.launch(args);
+            if (!displayAvailable(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
+                System.err.println("essp-diag: " + NO_DISPLAY);
+                System.exit(EsspDiagCommand.CANNOT_RUN);
+            }
+            try {
+                // loaded by name so that the command line never touches JavaFX classes
+                GuiLauncher.launch(args);
+            } catch (RuntimeException e) {
+                if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                    LoggerFactory.getLogger(Main.class).error("The window could not start", e);
+                    System.err.println("essp-diag: " + NO_DISPLAY);
+                } else {
+                    EsspDiagCommand.reportUnexpected(e, new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+                }
+                System.exit(EsspDiagCommand.CANNOT_RUN);
+            }
         } else {
             System.exit(EsspDiagCommand.run(args, System.out, System.err, paths.backups()));
         }
+    }
+
+    static final String NO_DISPLAY = "no display available: run a subcommand, or start the window in a desktop session";
+
+    /**
+     * Whether a window can open: on Linux and the other X11/Wayland systems only with DISPLAY or WAYLAND_DISPLAY
+     * set (or JavaFX's own headless platform, which tests use); Windows and macOS always have a desktop.
+     */
+    static boolean displayAvailable(Map<String, String> env, String osName, String glassPlatform) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "headless".equals(glassPlatform)) {
+            return true;
+        }
+        return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 
     static boolean opensWindow(String[] args) {

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +66,7 @@ public final class EsspDiagCommand implements Runnable {
                 e.println("essp-diag: " + missionException.getMessage());
                 code = CANNOT_RUN;
             } else {
-                e.println("essp-diag: unexpected error: " + ex + (verbose ? "" : " (run with --verbose for details)"));
+                reportUnexpected(ex, e);
                 code = CANNOT_RUN;
             }
             if (verbose) {
@@ -74,6 +76,37 @@ public final class EsspDiagCommand implements Runnable {
             return code;
         });
         return cli.execute(args);
+    }
+
+    /** A failure nobody foresaw: its stack trace goes to the log file, one line in words to the user. */
+    public static void reportUnexpected(Throwable ex, PrintWriter err) {
+        LoggerFactory.getLogger(EsspDiagCommand.class).error("Unexpected error", ex);
+        err.println("essp-diag: unexpected error (details in " + logFile() + "): " + inWords(ex));
+    }
+
+    /** The log file Logback writes (logback.xml: essp.log.dir, set by Main, else the temporary folder). */
+    public static Path logFile() {
+        return Path.of(System.getProperty("essp.log.dir", System.getProperty("java.io.tmpdir")), "essp-diag.log");
+    }
+
+    /**
+     * The deepest message of a failure, on one line; a failure without one is named in words
+     * ("NullPointerException": "null pointer exception").
+     */
+    public static String inWords(Throwable ex) {
+        String message = null;
+        Throwable last = ex;
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            last = t;
+            boolean madeUp = t.getCause() != null && String.valueOf(t.getCause()).equals(t.getMessage());
+            if (t.getMessage() != null && !t.getMessage().isBlank() && !madeUp) {
+                message = t.getMessage();
+            }
+        }
+        if (message == null) {
+            return last.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        }
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     public static String[] subcommandNames() {

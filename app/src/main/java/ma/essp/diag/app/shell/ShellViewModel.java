@@ -172,6 +172,10 @@ public final class ShellViewModel implements AutoCloseable {
             case NEWER_SCHEMA -> words.get("error.reason.newer_schema");
             case FAILED_MIGRATION -> words.get("error.reason.failed_migration");
             case IO_ERROR -> words.get("error.reason.io_error");
+            case IN_USE -> words.get("error.reason.in_use");
+            case READ_ONLY -> words.get("error.reason.read_only");
+            case HOT_JOURNAL -> words.get("error.reason.hot_journal");
+            case SCHEMA_INCOMPLETE -> words.get("error.reason.schema_incomplete");
         };
     }
 

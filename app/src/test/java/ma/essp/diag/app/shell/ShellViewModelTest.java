@@ -90,6 +90,21 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aMissionWithATableRemovedOutsideTheApplicationIsReportedAsIncompleteNotAsAnUnexpectedError() throws Exception {
+        Path cut = dir.resolve("cut.essp");
+        FixtureMission.create(cut).close();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cut); var s = c.createStatement()) {
+            s.execute("DROP TABLE recommendation");
+        }
+
+        vm.open(cut);
+
+        assertThat(vm.mission()).isEmpty();
+        assertThat(dialogs.shown).singleElement().satisfies(shown -> assertThat(shown.message())
+                .contains("« cut.essp »").contains("le schéma est incomplet").contains("table recommendation missing"));
+    }
+
+    @Test
     void everyRefusalReasonHasATranslation() {
         for (I18n i18n : List.of(new I18n(I18n.FRENCH), new I18n(I18n.ENGLISH), new I18n(I18n.ARABIC))) {
             vm.setLanguage(i18n.locale());
