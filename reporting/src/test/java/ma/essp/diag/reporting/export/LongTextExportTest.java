@@ -76,6 +76,28 @@ class LongTextExportTest {
         }
     }
 
+    @Test
+    void textThatLooksLikeAFormulaStaysAPlainStringCellWithoutAQuote() throws Exception {
+        Path file = ReportFixture.small(dir);
+        Path out = dir.resolve("formula.xlsx");
+        List<String> titles = List.of("=1+1", "+33 6 12", "-2+3", "@SUM(A1)", "\tTab");
+        try (MissionFile mission = MissionFile.open(file, dir.resolve("backups"))) {
+            for (String title : titles) {
+                mission.dsl().execute("INSERT INTO finding (axis, scope_level, kind, title, uuid, updated_at, updated_by)"
+                        + " VALUES (2, 'national', 'threat', ?, ?, '2026-01-01T00:00:00Z', 'test')", title, "u-" + title.hashCode());
+            }
+            ReportExporter.export(mission.dsl(), ReportRequest.of(ReportScope.NATIONAL, ReportLanguage.FR), ReportFormat.XLSX, out,
+                    ExportProgress.NONE);
+        }
+        try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            for (String title : titles) {
+                Cell cell = find(wb.getSheet("Constats"), title);
+                assertThat(cell.getCellType()).as(title).isEqualTo(CellType.STRING);
+                assertThat(cell.getStringCellValue()).isEqualTo(title); // the workbook needs no CSV-style quote
+            }
+        }
+    }
+
     private static Cell find(Sheet sheet, String prefix) {
         assertThat(sheet).isNotNull();
         for (Row row : sheet) {
