@@ -14,6 +14,11 @@ import java.util.Map;
  * codes can be typed as codes or as labels in any of the three languages (accents and case ignored), because
  * that is what workbooks contain. A header line is skipped. Every line that cannot be read is reported with
  * its number; nothing is guessed.
+ *
+ * <p>Excel's clipboard text: cells separated by tabs, rows ended by CRLF (the last one too); a cell holding a line
+ * break, a tab or a double quote at its start is enclosed in double quotes with its own quotes doubled. A cell that
+ * merely starts with a quote ({@code "Ali" Benani}) is not enclosed: a quote opens a quoted cell only when a closing
+ * quote follows right before a tab, a line end or the end of the text; otherwise the cell is read as typed.
  */
 public final class StaffPasteParser {
 
@@ -56,14 +61,14 @@ public final class StaffPasteParser {
     public Result parse(String clipboard) {
         List<Row> rows = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
-        String[] lines = clipboard.replace("\r\n", "\n").replace('\r', '\n').split("\n");
-        for (int i = 0; i < lines.length; i++) {
+        List<List<String>> records = records(clipboard);
+        for (int i = 0; i < records.size(); i++) {
             int number = i + 1;
-            String line = lines[i];
-            if (line.isBlank()) {
+            List<String> record = records.get(i);
+            if (record.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            String[] cells = line.split("\t", -1);
+            String[] cells = record.toArray(String[]::new);
             String cadre = cadres.get(key(cell(cells, 0)));
             if (cadre == null) {
                 if (i == 0) {
@@ -105,6 +110,63 @@ public final class StaffPasteParser {
                     blankToNull(cell(cells, 7))));
         }
         return new Result(rows, errors);
+    }
+
+    /** The rows of Excel's clipboard text, each a list of cells (see the class comment); a trailing line end ends the last row. */
+    static List<List<String>> records(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            int end; // index after the cell's content (at a tab, a line end or the end)
+            String cell;
+            int closing = text.charAt(i) == '"' ? closingQuote(text, i) : -1;
+            if (closing >= 0) {
+                cell = text.substring(i + 1, closing).replace("\"\"", "\"");
+                end = closing + 1;
+            } else {
+                end = i;
+                while (end < n && text.charAt(end) != '\t' && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                    end++;
+                }
+                cell = text.substring(i, end);
+            }
+            cells.add(cell);
+            if (end >= n) {
+                i = n;
+            } else if (text.charAt(end) == '\t') {
+                i = end + 1;
+                if (i == n) {
+                    cells.add(""); // a tab at the very end: an empty last cell
+                }
+            } else {
+                i = end + (text.startsWith("\r\n", end) ? 2 : 1);
+                records.add(cells);
+                cells = new ArrayList<>();
+            }
+        }
+        if (!cells.isEmpty()) {
+            records.add(cells);
+        }
+        return records;
+    }
+
+    /** The closing quote of a quoted cell opened at {@code open}, or -1 when the cell is not a well-formed quoted cell. */
+    private static int closingQuote(String text, int open) {
+        int i = open + 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == '"') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    i += 2;
+                    continue;
+                }
+                boolean atBoundary = i + 1 == text.length() || "\t\r\n".indexOf(text.charAt(i + 1)) >= 0;
+                return atBoundary ? i : -1;
+            }
+            i++;
+        }
+        return -1;
     }
 
     private static String lookup(Map<String, String> aliases, String value, String whenBlank) {

@@ -21,7 +21,10 @@ import ma.essp.diag.database.repository.CatalogueEditRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
 import ma.essp.diag.reporting.catalogue.CatalogueImportException;
+import ma.essp.diag.reporting.catalogue.CatalogueImportProblem;
 import ma.essp.diag.reporting.catalogue.CatalogueWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The catalogue versions: list them, draft a new one from the selected one, compare the selected one with the
@@ -30,6 +33,8 @@ import ma.essp.diag.reporting.catalogue.CatalogueWorkbook;
  * once published); each edit there refreshes the comparison.
  */
 public final class CatalogueViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueViewModel.class);
 
     private final CatalogueVersionRepository repository;
     private final TaskExecutor executor;
@@ -136,13 +141,56 @@ public final class CatalogueViewModel {
                 })
                 .onFailure(e -> {
                     if (e instanceof CatalogueImportException problems) {
+                        if (problems.getCause() != null) {
+                            LOG.info("catalogue import refused: {}", problems.getMessage(), problems.getCause());
+                        }
                         message.set(i18n.get("pms.catalogue.import_refused", problems.problems().size()));
-                        changes.setAll(problems.problems().stream().map(Object::toString).toList());
+                        changes.setAll(problems.problems().stream().map(this::describe).toList());
                     } else {
                         message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
                     }
                 })
                 .onFinished(() -> busy.set(false)));
+    }
+
+    /** One refused cell in the user's language: where (file, sheet, row, column), then why (never a library's text). */
+    String describe(CatalogueImportProblem p) {
+        String where;
+        if (p.sheet() == null) {
+            where = i18n.get("pms.catalogue.import.at.file", p.file());
+        } else if (p.row() == null) {
+            where = i18n.get("pms.catalogue.import.at.sheet", p.file(), p.sheet());
+        } else if (p.column() == null) {
+            where = i18n.get("pms.catalogue.import.at.row", p.file(), p.sheet(), Integer.toString(p.row()));
+        } else {
+            where = i18n.get("pms.catalogue.import.at.cell", p.file(), p.sheet(), Integer.toString(p.row()), p.column());
+        }
+        String key = switch (p.reason()) {
+            case NO_SUCH_FILE -> "pms.catalogue.import.no_such_file";
+            case NOT_A_WORKBOOK -> "pms.catalogue.import.not_a_workbook";
+            case OLD_OR_PROTECTED_WORKBOOK -> "pms.catalogue.import.old_or_protected";
+            case TOO_MANY_ROWS -> "pms.catalogue.import.too_many_rows";
+            case SHEET_MISSING -> "pms.catalogue.import.sheet_missing";
+            case COLUMN_MISSING -> "pms.catalogue.import.column_missing";
+            case UNKNOWN_CATEGORY -> "pms.catalogue.import.unknown_category";
+            case REQUIRED_EMPTY -> "pms.catalogue.import.required_empty";
+            case FORMULA -> "pms.catalogue.import.formula";
+            case NOT_WHOLE_NUMBER -> "pms.catalogue.import.not_whole_number";
+            case OUT_OF_RANGE -> "pms.catalogue.import.out_of_range";
+            case NOT_A_FLAG -> "pms.catalogue.import.not_a_flag";
+            case BAD_REQUIREMENT -> "pms.catalogue.import.bad_requirement";
+            case DUPLICATE_AREA -> "pms.catalogue.import.duplicate_area";
+            case DUPLICATE_SERVICE -> "pms.catalogue.import.duplicate_service";
+            case DUPLICATE_ITEM -> "pms.catalogue.import.duplicate_item";
+            case UNKNOWN_AREA -> "pms.catalogue.import.unknown_area";
+            case UNKNOWN_SERVICE -> "pms.catalogue.import.unknown_service";
+            case UNKNOWN_DOMAIN -> "pms.catalogue.import.unknown_domain";
+            case GENERAL_ITEM_DOMAIN -> "pms.catalogue.import.general_item_domain";
+            case SERVICE_ITEM_DOMAIN -> "pms.catalogue.import.service_item_domain";
+        };
+        // the location keys end with their language's colon; the reason follows (not an argument: in Arabic, arguments
+        // are isolated left to right, which suits codes and file names, not a sentence)
+        return where + " " + i18n.get(key, p.args().toArray());
     }
 
     private <V> void run(Callable<V> work, java.util.function.Consumer<V> then) {

@@ -56,6 +56,19 @@ class CliTest {
     }
 
     @Test
+    void checkWarnsAboutTextTooLongForAnExcelCellButAWarningAloneExitsZero() throws Exception {
+        Path file = newMission();
+        try (MissionFile mission = MissionFile.open(file, dir)) {
+            mission.dsl().execute("INSERT INTO finding (axis, scope_level, kind, title, description, uuid, updated_at, updated_by)"
+                    + " VALUES (1, 'national', 'weakness', 'Long', ?, 'u-1', '2026-01-01T00:00:00Z', 'test')", "z".repeat(40_000));
+        }
+        Run r = run("check", file.toString());
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains(": clean (").contains("1 warning(s)")
+                .containsPattern("warning \\[text-longer-than-excel-cell\\] finding id \\d+: column description holds 40000 characters");
+    }
+
+    @Test
     void aFileThatCannotBeOpenedGivesOneLineOnStderrAndExitTwo() throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.essp"), "pas une base");
         for (String command : new String[] {"info", "check"}) {

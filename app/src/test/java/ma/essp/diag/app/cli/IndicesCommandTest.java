@@ -165,6 +165,25 @@ class IndicesCommandTest {
     }
 
     @Test
+    void esspNamesAreNeutralisedInTheCsvButFiguresStayNumbers() throws Exception {
+        Path file = threeEssps();
+        try (MissionFile mission = MissionFile.open(file, dir)) {
+            String[] names = {"=HYPERLINK(\"http://x\",\"clic\")", "@SUM(1)\u0000\u0007", "مركز صحي \"النور\""};
+            for (int i = 0; i < names.length; i++) {
+                mission.dsl().update(ESSP).set(ESSP.NAME_FR, names[i]).where(ESSP.CODE.eq("E" + (i + 1))).execute();
+            }
+        }
+        Run r = run("indices", file.toString(), "--level", "essp");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).startsWith("essp,E1,\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\",,unweighted,1,1,100.00,100.00,1,");
+        assertThat(lines.get(2)).startsWith("essp,E2,\"'@SUM(1)\",,unweighted,1,1,100.00,0.00,1,");
+        assertThat(lines.get(3)).startsWith("essp,E3,\"مركز صحي \"\"النور\"\"\",,unweighted,1,1,100.00,40.00,1,");
+        assertThat(r.out()).doesNotContain("\u0000").doesNotContain("\u0007");
+    }
+
+    @Test
     void noAssessmentExitsOneAndBadUsageOrBadFileExitsTwo() throws Exception {
         Path empty = dir.resolve("empty.essp");
         MissionFile.create(empty).close();

@@ -55,4 +55,39 @@ class StaffPasteParserTest {
         assertThat(result.errors()).extracting(e -> e.line() + ":" + e.key()).containsExactly(
                 "2:hr.paste.error.cadre", "3:hr.paste.error.status", "4:hr.paste.error.fte", "5:hr.paste.error.gender");
     }
+
+    @Test
+    void aQuotedCellWithLineBreaksInTheMiddleOfAPasteIsOneCell() {
+        // as Excel puts it on the clipboard: the notes cell of row 2 holds two line breaks (Alt+Enter) and quotes
+        String pasted = "Sage-femme\tMinistère\tPourvu\t1\tF\tFatima Z.\t\tgarde\r\n"
+                + "nurse\tGST\tcontractuel\t0,5\tH\tOmar\tIDE\t\"nuit\nrenfort \"\"urgences\"\"\r\nweek-end\"\r\n"
+                + "doctor_gp\t\tvacant\t\t\t\t\t\r\n";
+        var result = parser.parse(pasted);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.rows()).extracting(StaffPasteParser.Row::cadreCode).containsExactly("midwife", "nurse", "doctor_gp");
+        assertThat(result.rows()).extracting(StaffPasteParser.Row::line).containsExactly(1, 2, 3);
+        assertThat(result.rows().get(1).notes()).isEqualTo("nuit\nrenfort \"urgences\"\r\nweek-end");
+        assertThat(result.rows().get(1).jobTitle()).isEqualTo("IDE");
+        assertThat(result.rows().get(2).status()).isEqualTo("vacant");
+    }
+
+    @Test
+    void aCellThatMerelyStartsWithAQuoteIsReadAsTyped() {
+        String pasted = "nurse\tministry\tfilled\t1\tF\t\"Lalla\" Amina\tIDE\r\n"
+                + "midwife\tministry\tfilled\t1\tF\t\"Khadija\r\n"
+                + "nurse\tministry\tfilled\t1\tH\tSaid\t\t\"\"\"Dr\"\" 2\"\r\n";
+        var result = parser.parse(pasted);
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.rows()).extracting(StaffPasteParser.Row::holderName).containsExactly("\"Lalla\" Amina", "\"Khadija", "Said");
+        assertThat(result.rows()).extracting(StaffPasteParser.Row::line).containsExactly(1, 2, 3);
+        assertThat(result.rows().get(2).notes()).isEqualTo("\"Dr\" 2");
+    }
+
+    @Test
+    void excelClipboardRecordsEndWithOrWithoutATrailingLineEnd() {
+        assertThat(StaffPasteParser.records("a\tb\r\nc\td\r\n")).containsExactly(List.of("a", "b"), List.of("c", "d"));
+        assertThat(StaffPasteParser.records("a\tb\nc\t")).containsExactly(List.of("a", "b"), List.of("c", ""));
+        assertThat(StaffPasteParser.records("\"x\ty\"\tz")).containsExactly(List.of("x\ty", "z"));
+        assertThat(StaffPasteParser.records("")).isEmpty();
+    }
 }

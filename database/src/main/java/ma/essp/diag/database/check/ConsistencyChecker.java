@@ -2,9 +2,14 @@ package ma.essp.diag.database.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Name;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * The integrity check of SQLite plus the model's own rules, which the schema alone cannot express.
@@ -20,6 +25,18 @@ public final class ConsistencyChecker {
     public static final double MAX_LAT = 36.0;
     public static final double MIN_LON = -17.3;
     public static final double MAX_LON = -0.9;
+
+    /**
+     * Excel's limit on the text of one cell. Longer user text stays whole in the mission but is cut, with a marker,
+     * in the workbook export; {@link #warnings()} lists it.
+     */
+    public static final int CELL_TEXT_LIMIT = 32_767;
+
+    /** The rule code of that warning. */
+    public static final String LONG_TEXT = "text-longer-than-excel-cell";
+
+    /** Tables that are not the mission's content (history, audit trail): never exported. */
+    private static final List<String> NOT_CONTENT = List.of("flyway_schema_history", "audit_log");
 
     private record Rule(String code, String sql) {
     }
@@ -135,6 +152,57 @@ public final class ConsistencyChecker {
             }
         }
         return issues;
+    }
+
+    /**
+     * What is not inconsistent but worth knowing before exporting: every text value, in any column of any content
+     * table, longer than an Excel cell holds ({@value #CELL_TEXT_LIMIT} characters), with its table, row (code, or id)
+     * and column. One pass per table; values are measured in UTF-16 characters as Excel counts them.
+     */
+    public List<ConsistencyIssue> warnings() {
+        List<ConsistencyIssue> warnings = new ArrayList<>();
+        List<String> tables = dsl.resultQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name")
+                .fetch(0, String.class);
+        for (String table : tables) {
+            if (NOT_CONTENT.contains(table)) {
+                continue;
+            }
+            List<String> textColumns = new ArrayList<>();
+            boolean hasCode = false;
+            for (Record c : dsl.resultQuery("SELECT name, type FROM pragma_table_info(?)", table).fetch()) {
+                String name = c.get(0, String.class);
+                hasCode |= name.equals("code");
+                if (c.get(1, String.class).toUpperCase(Locale.ROOT).contains("TEXT")) {
+                    textColumns.add(name);
+                }
+            }
+            if (textColumns.isEmpty()) {
+                continue;
+            }
+            Name t = DSL.name(table);
+            List<Field<?>> select = new ArrayList<>();
+            select.add(DSL.field("rowid"));
+            select.add(hasCode ? DSL.field(DSL.name("code")) : DSL.inline((String) null));
+            List<Condition> longer = new ArrayList<>();
+            for (String column : textColumns) {
+                Field<Object> f = DSL.field(DSL.name(column));
+                select.add(f);
+                // a SQLite character can be two UTF-16 units: anything over half the limit is measured in Java
+                longer.add(DSL.condition("length({0}) > {1}", f, DSL.inline(CELL_TEXT_LIMIT / 2)));
+            }
+            for (Record r : dsl.select(select).from(DSL.table(t)).where(DSL.or(longer)).fetch()) {
+                String row = r.get(1) == null ? "id " + r.get(0, String.class) : r.get(1, String.class);
+                for (int i = 0; i < textColumns.size(); i++) {
+                    Object value = r.get(i + 2);
+                    if (value instanceof String text && text.length() > CELL_TEXT_LIMIT) {
+                        warnings.add(new ConsistencyIssue(LONG_TEXT, table, row, "column " + textColumns.get(i) + " holds " + text.length()
+                                + " characters, more than an Excel cell holds (" + CELL_TEXT_LIMIT
+                                + "): the workbook export cuts it and says so in its read-me sheet"));
+                    }
+                }
+            }
+        }
+        return warnings;
     }
 
     /** The rule codes, for documentation and tests. */

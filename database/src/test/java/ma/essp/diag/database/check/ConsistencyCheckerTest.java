@@ -115,4 +115,33 @@ class ConsistencyCheckerTest {
         dsl.update(ESSP).set(ESSP.CODE, " 01571-0001").where(ESSP.CODE.eq("01571-0002")).execute();
         assertThat(rulesBroken()).contains("essp-code-duplicate");
     }
+
+    @Test
+    void warnsAboutEveryTextLongerThanAnExcelCellWithTableRowColumnAndLength() {
+        String note = "x".repeat(40_000);
+        dsl.update(ESSP).set(ESSP.FUNCTIONALITY_REASON, note).where(ESSP.CODE.eq("01571-0002")).execute();
+        dsl.update(CIRCONSCRIPTION).set(CIRCONSCRIPTION.NAME_FR, "y".repeat(ConsistencyChecker.CELL_TEXT_LIMIT))
+                .where(CIRCONSCRIPTION.CODE.eq("01571-C01")).execute(); // exactly the limit: fits
+        // 20,000 characters outside the basic plane: 40,000 UTF-16 units, as Excel counts
+        dsl.update(CIRCONSCRIPTION).set(CIRCONSCRIPTION.HEAD_NAME, "\uD83D\uDE00".repeat(20_000))
+                .where(CIRCONSCRIPTION.CODE.eq("01571-C02")).execute();
+        List<ConsistencyIssue> warnings = new ConsistencyChecker(dsl).warnings();
+        assertThat(warnings).extracting(Object::toString).containsExactly(
+                "[text-longer-than-excel-cell] circonscription 01571-C02: column head_name holds 40000 characters, more than an Excel"
+                        + " cell holds (32767): the workbook export cuts it and says so in its read-me sheet",
+                "[text-longer-than-excel-cell] essp 01571-0002: column functionality_reason holds 40000 characters, more than an"
+                        + " Excel cell holds (32767): the workbook export cuts it and says so in its read-me sheet");
+        assertThat(new ConsistencyChecker(dsl).check()).as("a warning is not a problem").isEmpty();
+    }
+
+    @Test
+    void aRowWithoutCodeIsNamedByItsId() {
+        dsl.execute("INSERT INTO finding (axis, scope_level, kind, title, description, uuid, updated_at, updated_by)"
+                + " VALUES (1, 'national', 'weakness', 'Long', ?, 'u-1', '2026-01-01T00:00:00Z', 'test')", "z".repeat(32_768));
+        assertThat(new ConsistencyChecker(dsl).warnings()).singleElement().satisfies(w -> {
+            assertThat(w.table()).isEqualTo("finding");
+            assertThat(w.row()).matches("id \\d+");
+            assertThat(w.message()).startsWith("column description holds 32768 characters");
+        });
+    }
 }

@@ -8,7 +8,12 @@ public final class CatalogueImportException extends Exception {
     private final transient List<CatalogueImportProblem> problems;
 
     public CatalogueImportException(List<CatalogueImportProblem> problems) {
-        super(problems.size() + " problem(s); first: " + problems.getFirst());
+        this(problems, null);
+    }
+
+    /** {@code cause}: what the workbook library said, for the log only (never shown to the user). */
+    public CatalogueImportException(List<CatalogueImportProblem> problems, Throwable cause) {
+        super(problems.size() + " problem(s); first: " + problems.getFirst(), cause);
         this.problems = List.copyOf(problems);
     }
 

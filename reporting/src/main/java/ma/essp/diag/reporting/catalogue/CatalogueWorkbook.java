@@ -2,6 +2,7 @@ package ma.essp.diag.reporting.catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import ma.essp.diag.database.repository.CatalogueSnapshot;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
+import ma.essp.diag.reporting.catalogue.CatalogueImportProblem.Reason;
+import ma.essp.diag.reporting.catalogue.SheetStream.SheetRow;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -150,8 +153,19 @@ public final class CatalogueWorkbook {
     // ------------------------------------------------------------------ import
 
     /**
+     * Data rows a sheet may hold (its header row aside). The starter catalogue has under 200 items; a sheet beyond
+     * this is refused while it is read, before any of it is kept, so a wrong or huge file costs neither time nor
+     * memory.
+     */
+    public static final int MAX_ROWS = 20_000;
+
+    /** Sort orders are whole numbers in this range. */
+    public static final int MIN_SORT_ORDER = 0;
+    public static final int MAX_SORT_ORDER = 1_000_000;
+
+    /**
      * Reads and validates a workbook. Every problem is collected (not only the first) so the team can fix the file
-     * in one go.
+     * in one go. The file is streamed (POI's event API), never loaded whole.
      *
      * @param domainScopes SARA domain code to scope (general / service)
      * @param categories   the category codes a {@code req_<CATEGORY>} column may name
@@ -160,21 +174,44 @@ public final class CatalogueWorkbook {
     public static CatalogueSnapshot read(Path file, Map<String, String> domainScopes, List<String> categories)
             throws CatalogueImportException {
         String name = file.getFileName().toString();
-        List<CatalogueImportProblem> problems = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
-            throw new CatalogueImportException(List.of(new CatalogueImportProblem(name, null, null, null, "no such file")));
+            throw new CatalogueImportException(List.of(CatalogueImportProblem.ofFile(name, Reason.NO_SUCH_FILE)));
         }
-        try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
-            Reader reader = new Reader(name, wb, problems);
-            CatalogueSnapshot snapshot = reader.read(domainScopes, categories);
-            if (!problems.isEmpty()) {
-                throw new CatalogueImportException(problems);
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        } catch (IOException | org.apache.poi.EmptyFileException e) {
+            throw new CatalogueImportException(List.of(CatalogueImportProblem.ofFile(name, Reason.NOT_A_WORKBOOK)), e);
+        }
+        if (magic == FileMagic.OLE2) {
+            throw new CatalogueImportException(List.of(CatalogueImportProblem.ofFile(name, Reason.OLD_OR_PROTECTED_WORKBOOK)));
+        }
+        if (magic != FileMagic.OOXML) {
+            throw new CatalogueImportException(List.of(CatalogueImportProblem.ofFile(name, Reason.NOT_A_WORKBOOK)));
+        }
+        Map<String, List<SheetRow>> sheets;
+        OPCPackage pkg = null;
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            sheets = SheetStream.read(pkg, Set.of(AREAS, SERVICES, ITEMS), MAX_ROWS + 1);
+        } catch (SheetStream.TooManyRows e) {
+            throw new CatalogueImportException(List.of(new CatalogueImportProblem(name, e.sheet, null, null, Reason.TOO_MANY_ROWS,
+                    List.of(Integer.toString(MAX_ROWS)))));
+        } catch (Exception e) {
+            // a zip of something else, a truncated file, a damaged part: whatever the library says, the file is not a
+            // workbook we can read (its words go to the cause, for the log)
+            throw new CatalogueImportException(List.of(CatalogueImportProblem.ofFile(name, Reason.NOT_A_WORKBOOK)), e);
+        } finally {
+            if (pkg != null) {
+                pkg.revert(); // read-only: close without saving
             }
-            return snapshot;
-        } catch (IOException | org.apache.poi.EmptyFileException | org.apache.poi.UnsupportedFileFormatException e) {
-            throw new CatalogueImportException(List.of(new CatalogueImportProblem(name, null, null, null,
-                    "not a readable Excel workbook (" + e.getMessage() + ")")));
         }
+        List<CatalogueImportProblem> problems = new ArrayList<>();
+        CatalogueSnapshot snapshot = new Reader(name, sheets, problems).read(domainScopes, categories);
+        if (!problems.isEmpty()) {
+            throw new CatalogueImportException(problems);
+        }
+        return snapshot;
     }
 
     /** Validates, then writes the workbook as a new draft version in one transaction; returns its id. */
@@ -187,13 +224,12 @@ public final class CatalogueWorkbook {
     /** One pass over the three sheets, collecting problems. */
     private static final class Reader {
         private final String file;
-        private final Workbook wb;
+        private final Map<String, List<SheetRow>> sheets;
         private final List<CatalogueImportProblem> problems;
-        private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
 
-        Reader(String file, Workbook wb, List<CatalogueImportProblem> problems) {
+        Reader(String file, Map<String, List<SheetRow>> sheets, List<CatalogueImportProblem> problems) {
             this.file = file;
-            this.wb = wb;
+            this.sheets = sheets;
             this.problems = problems;
         }
 
@@ -206,12 +242,12 @@ public final class CatalogueWorkbook {
             Table areaSheet = table(AREAS, AREA_COLUMNS);
             Set<String> areaCodes = new HashSet<>();
             if (areaSheet != null) {
-                for (Row row : areaSheet.rows()) {
+                for (SheetRow row : areaSheet.rows()) {
                     String code = areaSheet.required(row, "code");
                     String label = areaSheet.required(row, "label_fr");
-                    Integer sort = areaSheet.integer(row, "sort_order");
+                    Integer sort = areaSheet.sortOrder(row);
                     if (code != null && !areaCodes.add(code)) {
-                        areaSheet.problem(row, "code", "duplicate area code " + code);
+                        areaSheet.problem(row, "code", Reason.DUPLICATE_AREA, code);
                     }
                     areas.add(new CatalogueSnapshot.Area(code, label, areaSheet.text(row, "label_en"),
                             areaSheet.text(row, "label_ar"), sort == null ? 0 : sort));
@@ -228,21 +264,21 @@ public final class CatalogueWorkbook {
                         if (categories.contains(category)) {
                             requirementColumns.put(header, category);
                         } else {
-                            problems.add(new CatalogueImportProblem(file, SERVICES, 1, header,
-                                    "unknown ESSP category " + category + " (expected one of " + String.join(", ", categories) + ")"));
+                            problems.add(new CatalogueImportProblem(file, SERVICES, serviceSheet.headerRow, header,
+                                    Reason.UNKNOWN_CATEGORY, List.of(category, String.join(", ", categories))));
                         }
                     }
                 }
-                for (Row row : serviceSheet.rows()) {
+                for (SheetRow row : serviceSheet.rows()) {
                     String code = serviceSheet.required(row, "code");
                     String area = serviceSheet.required(row, "area");
                     String label = serviceSheet.required(row, "label_fr");
-                    Integer sort = serviceSheet.integer(row, "sort_order");
+                    Integer sort = serviceSheet.sortOrder(row);
                     if (area != null && areaSheet != null && !areaCodes.contains(area)) {
-                        serviceSheet.problem(row, "area", "unknown area " + area + " (not in sheet " + AREAS + ")");
+                        serviceSheet.problem(row, "area", Reason.UNKNOWN_AREA, area);
                     }
-                    if (code != null && serviceCodes.putIfAbsent(code, row.getRowNum() + 1) != null) {
-                        serviceSheet.problem(row, "code", "duplicate service code " + code);
+                    if (code != null && serviceCodes.putIfAbsent(code, row.number()) != null) {
+                        serviceSheet.problem(row, "code", Reason.DUPLICATE_SERVICE, code);
                     }
                     services.add(new CatalogueSnapshot.Service(code, area, label, serviceSheet.text(row, "label_en"),
                             serviceSheet.text(row, "label_ar"), sort == null ? 0 : sort));
@@ -253,7 +289,7 @@ public final class CatalogueWorkbook {
                         }
                         String normalised = value.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
                         if (!REQUIREMENTS.contains(normalised)) {
-                            serviceSheet.problem(row, header, "'" + value + "' is not one of required, optional, not_expected");
+                            serviceSheet.problem(row, header, Reason.BAD_REQUIREMENT, value);
                         } else if (code != null) {
                             requirements.add(new CatalogueSnapshot.Requirement(code, category, normalised));
                         }
@@ -264,28 +300,27 @@ public final class CatalogueWorkbook {
             Table itemSheet = table(ITEMS, ITEM_COLUMNS);
             Set<String> itemCodes = new HashSet<>();
             if (itemSheet != null) {
-                for (Row row : itemSheet.rows()) {
+                for (SheetRow row : itemSheet.rows()) {
                     String code = itemSheet.required(row, "code");
                     String service = itemSheet.text(row, "service");
                     String domain = itemSheet.required(row, "domain");
                     String label = itemSheet.required(row, "label_fr");
-                    Integer sort = itemSheet.integer(row, "sort_order");
+                    Integer sort = itemSheet.sortOrder(row);
                     Boolean inScope = itemSheet.flag(row, "in_scope");
                     if (code != null && !itemCodes.add(code)) {
-                        itemSheet.problem(row, "code", "duplicate item code " + code);
+                        itemSheet.problem(row, "code", Reason.DUPLICATE_ITEM, code);
                     }
                     if (service != null && serviceSheet != null && !serviceCodes.containsKey(service)) {
-                        itemSheet.problem(row, "service", "unknown service " + service + " (not in sheet " + SERVICES + ")");
+                        itemSheet.problem(row, "service", Reason.UNKNOWN_SERVICE, service);
                     }
                     if (domain != null) {
                         String scope = domainScopes.get(domain);
                         if (scope == null) {
-                            itemSheet.problem(row, "domain", "unknown domain " + domain + " (expected one of "
-                                    + String.join(", ", domainScopes.keySet()) + ")");
+                            itemSheet.problem(row, "domain", Reason.UNKNOWN_DOMAIN, domain, String.join(", ", domainScopes.keySet()));
                         } else if (service == null && !"general".equals(scope)) {
-                            itemSheet.problem(row, "domain", "a general item (no service) needs a general readiness domain, not " + domain);
+                            itemSheet.problem(row, "domain", Reason.GENERAL_ITEM_DOMAIN, domain);
                         } else if (service != null && "general".equals(scope)) {
-                            itemSheet.problem(row, "domain", "an item of service " + service + " needs a service domain, not " + domain);
+                            itemSheet.problem(row, "domain", Reason.SERVICE_ITEM_DOMAIN, service, domain);
                         }
                     }
                     items.add(new CatalogueSnapshot.Item(code, service, domain, label, itemSheet.text(row, "label_en"),
@@ -296,108 +331,116 @@ public final class CatalogueWorkbook {
             return new CatalogueSnapshot(areas, services, items, requirements);
         }
 
-        /** A sheet with its header row checked; null (and a problem) when missing. */
+        /** A sheet with its header row (its first row with a value) checked; null (and a problem) when missing. */
         private Table table(String sheetName, List<String> requiredColumns) {
-            Sheet sheet = wb.getSheet(sheetName);
-            if (sheet == null) {
-                problems.add(new CatalogueImportProblem(file, sheetName, null, null, "sheet missing"));
+            List<SheetRow> rows = sheets.get(sheetName);
+            if (rows == null) {
+                problems.add(new CatalogueImportProblem(file, sheetName, null, null, Reason.SHEET_MISSING, List.of()));
                 return null;
             }
-            Row header = sheet.getRow(sheet.getFirstRowNum());
+            SheetRow header = rows.isEmpty() ? null : rows.getFirst();
             Map<String, Integer> headers = new LinkedHashMap<>();
             if (header != null) {
-                for (Cell cell : header) {
-                    String text = formatter.formatCellValue(cell).trim().toLowerCase(Locale.ROOT);
+                header.cells().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    String raw = e.getValue().text().trim();
+                    String text = raw.toLowerCase(Locale.ROOT);
                     if (!text.isEmpty()) {
                         // requirement columns keep the category's case (req_CSR-1)
-                        headers.put(text.startsWith("req_") ? "req_" + formatter.formatCellValue(cell).trim().substring(4) : text,
-                                cell.getColumnIndex());
+                        headers.put(text.startsWith("req_") ? "req_" + raw.substring(4) : text, e.getKey());
                     }
-                }
+                });
             }
+            int headerRow = header == null ? 1 : header.number();
             boolean complete = true;
             for (String column : requiredColumns) {
                 if (!headers.containsKey(column)) {
-                    problems.add(new CatalogueImportProblem(file, sheetName, header == null ? 1 : header.getRowNum() + 1, column,
-                            "column missing from the header row"));
+                    problems.add(new CatalogueImportProblem(file, sheetName, headerRow, column, Reason.COLUMN_MISSING, List.of()));
                     complete = false;
                 }
             }
-            return complete ? new Table(sheetName, sheet, header.getRowNum(), headers) : null;
+            return complete ? new Table(sheetName, rows.subList(1, rows.size()), headerRow, headers) : null;
         }
 
         private final class Table {
             final String name;
-            final Sheet sheet;
+            final List<SheetRow> data;
             final int headerRow;
             final Map<String, Integer> headers;
 
-            Table(String name, Sheet sheet, int headerRow, Map<String, Integer> headers) {
+            Table(String name, List<SheetRow> data, int headerRow, Map<String, Integer> headers) {
                 this.name = name;
-                this.sheet = sheet;
+                this.data = data;
                 this.headerRow = headerRow;
                 this.headers = headers;
             }
 
-            /** Data rows, blank rows skipped. */
-            List<Row> rows() {
-                List<Row> rows = new ArrayList<>();
-                for (int r = headerRow + 1; r <= sheet.getLastRowNum(); r++) {
-                    Row row = sheet.getRow(r);
-                    if (row != null && headers.values().stream().anyMatch(c -> !blank(row.getCell(c)))) {
-                        rows.add(row);
-                    }
-                }
-                return rows;
+            /** Data rows, rows blank in every known column skipped. */
+            List<SheetRow> rows() {
+                return data.stream().filter(row -> headers.values().stream().anyMatch(c -> !blank(row.cells().get(c)))).toList();
             }
 
-            private boolean blank(Cell cell) {
-                return cell == null || cell.getCellType() == CellType.BLANK || formatter.formatCellValue(cell).isBlank();
+            private static boolean blank(SheetStream.CellValue cell) {
+                return cell == null || (!cell.formula() && cell.text().isBlank());
             }
 
-            String text(Row row, String column) {
+            private SheetStream.CellValue cell(SheetRow row, String column) {
                 Integer c = headers.get(column);
-                if (c == null) {
-                    return null;
-                }
-                Cell cell = row.getCell(c);
+                return c == null ? null : row.cells().get(c);
+            }
+
+            String text(SheetRow row, String column) {
+                SheetStream.CellValue cell = cell(row, column);
                 if (cell == null) {
                     return null;
                 }
-                if (cell.getCellType() == CellType.FORMULA) {
-                    problem(row, column, "formulas are not accepted; type the value");
+                if (cell.formula()) {
+                    problem(row, column, Reason.FORMULA);
                     return null;
                 }
-                String text = formatter.formatCellValue(cell).trim();
+                String text = cell.text().trim();
                 return text.isEmpty() ? null : text;
             }
 
-            String required(Row row, String column) {
+            String required(SheetRow row, String column) {
+                SheetStream.CellValue cell = cell(row, column);
                 String text = text(row, column);
-                if (text == null) {
-                    problem(row, column, "required, but empty");
+                if (text == null && (cell == null || !cell.formula())) {
+                    problem(row, column, Reason.REQUIRED_EMPTY);
                 }
                 return text;
             }
 
-            Integer integer(Row row, String column) {
+            /**
+             * A whole number in [{@value #MIN_SORT_ORDER}, {@value #MAX_SORT_ORDER}]: a numeric cell with no fraction, or a
+             * text of digits ("12", "12.0"). 2.5, 1e10, Infinity, NaN and -1 are refused, never rounded or clamped.
+             */
+            Integer sortOrder(SheetRow row) {
+                String column = "sort_order";
+                SheetStream.CellValue cell = cell(row, column);
                 String text = text(row, column);
                 if (text == null) {
                     return null;
                 }
+                BigDecimal value;
                 try {
-                    double d = Double.parseDouble(text.replace(',', '.'));
-                    if (d != Math.rint(d)) {
-                        throw new NumberFormatException();
-                    }
-                    return (int) d;
+                    value = cell.number() != null ? new BigDecimal(cell.number().toString())
+                            : new BigDecimal(text.replace(',', '.').replace("\u00A0", "").replace(" ", ""));
                 } catch (NumberFormatException e) {
-                    problem(row, column, "'" + text + "' is not a whole number");
+                    problem(row, column, Reason.NOT_WHOLE_NUMBER, text);
                     return null;
                 }
+                if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+                    problem(row, column, Reason.NOT_WHOLE_NUMBER, text);
+                    return null;
+                }
+                if (value.compareTo(BigDecimal.valueOf(MIN_SORT_ORDER)) < 0 || value.compareTo(BigDecimal.valueOf(MAX_SORT_ORDER)) > 0) {
+                    problem(row, column, Reason.OUT_OF_RANGE, text, Integer.toString(MIN_SORT_ORDER), Integer.toString(MAX_SORT_ORDER));
+                    return null;
+                }
+                return value.intValueExact();
             }
 
-            Boolean flag(Row row, String column) {
+            Boolean flag(SheetRow row, String column) {
                 String text = text(row, column);
                 if (text == null) {
                     return null;
@@ -406,14 +449,14 @@ public final class CatalogueWorkbook {
                     case "1", "1.0", "yes", "oui", "true", "vrai" -> true;
                     case "0", "0.0", "no", "non", "false", "faux" -> false;
                     default -> {
-                        problem(row, column, "'" + text + "' is not 1 or 0");
+                        problem(row, column, Reason.NOT_A_FLAG, text);
                         yield null;
                     }
                 };
             }
 
-            void problem(Row row, String column, String message) {
-                problems.add(new CatalogueImportProblem(file, name, row.getRowNum() + 1, column, message));
+            void problem(SheetRow row, String column, Reason reason, String... args) {
+                problems.add(new CatalogueImportProblem(file, name, row.number(), column, reason, List.of(args)));
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import ma.essp.diag.database.repository.ReadinessData;
+import ma.essp.diag.reporting.csv.CsvWriter;
 
 /**
  * Writes an aggregate table as CSV or JSON with stable, documented column names (docs/cli-indices.md). Used by
@@ -45,42 +46,32 @@ public final class ReadinessTableWriter {
         return share == null ? "" : number(share * 100);
     }
 
+    /** CSV through the application's one CSV writer: text columns neutralised, figures written as plain numbers. */
     public static void writeCsv(List<AggregateRow> rows, CatalogueModel catalogue, Writer out) throws IOException {
-        List<String> columns = columns(catalogue);
-        out.write(String.join(",", columns));
-        out.write("\n");
+        CsvWriter csv = new CsvWriter(out);
+        for (String column : columns(catalogue)) {
+            csv.text(column);
+        }
+        csv.endLine();
         for (AggregateRow r : rows) {
-            List<String> cells = new ArrayList<>(columns.size());
-            cells.add(r.level().code());
-            cells.add(r.code());
-            cells.add(r.name());
-            cells.add(r.group() == null ? "" : r.group());
-            cells.add(r.weighting().code());
-            cells.add(Integer.toString(r.registered()));
-            cells.add(Integer.toString(r.assessed()));
-            cells.add(percent(r.general().completeness()));
-            cells.add(number(r.general().value()));
-            cells.add(Integer.toString(r.general().n()));
+            csv.text(r.level().code()).text(r.code()).text(r.name()).text(r.group()).text(r.weighting().code())
+                    .number(Integer.toString(r.registered()))
+                    .number(Integer.toString(r.assessed()))
+                    .number(percent(r.general().completeness()))
+                    .number(number(r.general().value()))
+                    .number(Integer.toString(r.general().n()));
             for (ReadinessData.Domain d : catalogue.generalDomains()) {
-                cells.add(number(r.generalDomains().getOrDefault(d.code(), Figure.EMPTY).value()));
+                csv.number(number(r.generalDomains().getOrDefault(d.code(), Figure.EMPTY).value()));
             }
-            cells.add(number(r.serviceAvailability().value()));
+            csv.number(number(r.serviceAvailability().value()));
             for (CatalogueModel.ServiceColumn s : catalogue.serviceColumns()) {
                 Figure figure = r.services().getOrDefault(s.code(), Figure.EMPTY);
-                cells.add(number(figure.value()));
-                cells.add(Integer.toString(figure.n()));
+                csv.number(number(figure.value()));
+                csv.number(Integer.toString(figure.n()));
             }
-            out.write(String.join(",", cells.stream().map(ReadinessTableWriter::csv).toList()));
-            out.write("\n");
+            csv.endLine();
         }
-        out.flush();
-    }
-
-    private static String csv(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
+        csv.flush();
     }
 
     /** JSON: the table's settings, then one object per row with every figure as {value, n, completeness}. */

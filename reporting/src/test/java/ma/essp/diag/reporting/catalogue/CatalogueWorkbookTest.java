@@ -73,13 +73,13 @@ class CatalogueWorkbookTest {
                     .isInstanceOfSatisfying(CatalogueImportException.class, e -> assertThat(e.problems())
                             .extracting(Object::toString)
                             .containsExactlyInAnyOrder(
-                                    "pms.xlsx, sheet Services, row 2, column req_DR: 'obligatoire' is not one of required, optional, not_expected",
-                                    "pms.xlsx, sheet Items, row 3, column domain: unknown domain equipement (expected one of basic_amenities, "
+                                    "pms.xlsx, sheet Services, row 2, column req_DR: BAD_REQUIREMENT [obligatoire]",
+                                    "pms.xlsx, sheet Items, row 3, column domain: UNKNOWN_DOMAIN [equipement, basic_amenities, "
                                             + "basic_equipment, standard_precautions, diagnostic_capacity, essential_medicines, "
-                                            + "staff_guidelines, equipment, diagnostics, medicines_commodities)",
-                                    "pms.xlsx, sheet Items, row 4, column code: duplicate item code AM01",
-                                    "pms.xlsx, sheet Items, row 5, column label_fr: required, but empty",
-                                    "pms.xlsx, sheet Items, row 6, column in_scope: 'peut-être' is not 1 or 0"));
+                                            + "staff_guidelines, equipment, diagnostics, medicines_commodities]",
+                                    "pms.xlsx, sheet Items, row 4, column code: DUPLICATE_ITEM [AM01]",
+                                    "pms.xlsx, sheet Items, row 5, column label_fr: REQUIRED_EMPTY",
+                                    "pms.xlsx, sheet Items, row 6, column in_scope: NOT_A_FLAG [peut-être]"));
             assertThat(repo.versions()).hasSize(versionsBefore);
         }
     }
@@ -91,7 +91,7 @@ class CatalogueWorkbookTest {
             Path notExcel = Files.writeString(dir.resolve("notes.xlsx"), "pas un classeur");
             assertThatThrownBy(() -> CatalogueWorkbook.importAsDraft(notExcel, repo, "x", null))
                     .isInstanceOfSatisfying(CatalogueImportException.class, e -> assertThat(e.problems()).singleElement()
-                            .satisfies(p -> assertThat(p.toString()).startsWith("notes.xlsx: not a readable Excel workbook")));
+                            .satisfies(p -> assertThat(p.toString()).isEqualTo("notes.xlsx: NOT_A_WORKBOOK")));
             Path file = export(repo, 1, dir.resolve("pms.xlsx"));
             try (InputStream in = Files.newInputStream(file); Workbook wb = WorkbookFactory.create(in)) {
                 wb.removeSheetAt(wb.getSheetIndex(CatalogueWorkbook.AREAS));
@@ -101,7 +101,7 @@ class CatalogueWorkbookTest {
             }
             assertThatThrownBy(() -> CatalogueWorkbook.importAsDraft(file, repo, "x", null))
                     .isInstanceOfSatisfying(CatalogueImportException.class, e -> assertThat(e.problems())
-                            .extracting(Object::toString).contains("pms.xlsx, sheet Areas: sheet missing"));
+                            .extracting(Object::toString).contains("pms.xlsx, sheet Areas: SHEET_MISSING"));
         }
     }
 }

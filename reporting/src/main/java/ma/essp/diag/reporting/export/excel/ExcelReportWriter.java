@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
 import org.apache.poi.ss.usermodel.ExtendedColor;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFColorScaleFormatting;
@@ -45,6 +46,7 @@ public final class ExcelReportWriter {
     private SXSSFWorkbook wb;
     private ExcelStyles styles;
     private SheetWriter.RowListener listener;
+    private LongTextCutter cutter;
     private long rowsDone;
     private long rowsTotal;
 
@@ -71,6 +73,7 @@ public final class ExcelReportWriter {
         wb = new SXSSFWorkbook(null, WINDOW, true, false);
         try {
             styles = new ExcelStyles(wb, l.language().rightToLeft());
+            cutter = new LongTextCutter(l);
             summary();
             if (data.request().includes(ReportSection.REGISTRY)) {
                 registry();
@@ -129,7 +132,7 @@ public final class ExcelReportWriter {
 
     private SheetWriter sheet(String key) {
         String name = org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(l.get("sheet." + key));
-        return new SheetWriter(wb.createSheet(name), styles, l.language().rightToLeft(), () -> {
+        return new SheetWriter(wb.createSheet(name), styles, l.language().rightToLeft(), cutter, () -> {
             if ((++rowsDone & 511) == 0) {
                 progress.update(ExportProgress.ROWS, rowsDone, rowsTotal);
             }
@@ -495,6 +498,15 @@ public final class ExcelReportWriter {
         s.blank();
         for (String line : ReportCredits.readMeLines(l)) {
             s.line(line, styles.wrap);
+        }
+        List<LongTextCutter.Cut> cuts = cutter.cuts();
+        if (!cuts.isEmpty()) {
+            s.blank();
+            s.line(l.format("readme.truncated", cuts.size(), LongTextCutter.MAX), styles.warning);
+            for (LongTextCutter.Cut c : cuts) {
+                s.line("• " + l.format("readme.truncated.cell", c.sheet(), Integer.toString(c.row() + 1), CellReference.convertNumToColString(c.column()),
+                        c.cell(), c.length()), styles.wrap);
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
  * Writes one sheet row by row (streamed: rows flushed to disk by SXSSF): a header row that is frozen and carries the
  * auto-filter, typed cells (numbers as numbers, dates as dates, text always as a plain string — never a formula, so a
  * name starting with {@code =} stays text), column widths given up front (auto-sizing would need every row in
- * memory).
+ * memory). Every string reaches its cell through {@link #text}, which cuts what is longer than a cell holds.
  */
 final class SheetWriter {
 
@@ -37,14 +37,16 @@ final class SheetWriter {
     private final SXSSFSheet sheet;
     private final ExcelStyles styles;
     private final Runnable onRow;
+    private final LongTextCutter cutter;
     private RowListener listener;
     private int next;
     private int headerRow = -1;
     private int columns;
 
-    SheetWriter(SXSSFSheet sheet, ExcelStyles styles, boolean rightToLeft, Runnable onRow) {
+    SheetWriter(SXSSFSheet sheet, ExcelStyles styles, boolean rightToLeft, LongTextCutter cutter, Runnable onRow) {
         this.sheet = sheet;
         this.styles = styles;
+        this.cutter = cutter;
         this.onRow = onRow;
         sheet.setRightToLeft(rightToLeft);
         // printed (or converted to PDF): landscape, one page wide, the header row repeated on every page
@@ -71,14 +73,14 @@ final class SheetWriter {
     void line(String text, CellStyle style) {
         Row row = sheet.createRow(next++);
         Cell cell = row.createCell(0);
-        cell.setCellValue(text == null ? "" : text);
+        text(cell, text == null ? "" : text);
         cell.setCellStyle(style);
     }
 
     void label(String label, Object value) {
         Row row = sheet.createRow(next++);
         Cell cell = row.createCell(0);
-        cell.setCellValue(label);
+        text(cell, label);
         cell.setCellStyle(styles.bold);
         set(row, 1, value);
     }
@@ -95,7 +97,7 @@ final class SheetWriter {
         row.setHeightInPoints(30);
         for (int i = 0; i < cols.size(); i++) {
             Cell cell = row.createCell(i);
-            cell.setCellValue(cols.get(i).header());
+            text(cell, cols.get(i).header());
             cell.setCellStyle(styles.header);
             sheet.setColumnWidth(i, Math.min(255, cols.get(i).width()) * 256);
         }
@@ -128,7 +130,7 @@ final class SheetWriter {
         Cell cell = row.createCell(column);
         switch (value) {
             case String s -> {
-                cell.setCellValue(s); // a string cell: never interpreted as a formula
+                text(cell, s); // a string cell: never interpreted as a formula
                 cell.setCellStyle(styles.text);
             }
             case Integer n -> {
@@ -167,10 +169,15 @@ final class SheetWriter {
                 cell.setCellValue(b);
             }
             default -> {
-                cell.setCellValue(value.toString());
+                text(cell, value.toString());
                 cell.setCellStyle(styles.text);
             }
         }
+    }
+
+    /** The one place a string is written into a cell: as a string (never a formula), cut to what a cell holds. */
+    private void text(Cell cell, String value) {
+        cell.setCellValue(cutter.fit(sheet.getSheetName(), cell.getRowIndex(), cell.getColumnIndex(), value));
     }
 
     /** Closes the table: auto-filter from the header row to the last row written. */
