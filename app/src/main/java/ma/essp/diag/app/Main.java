@@ -1,8 +1,15 @@
 package ma.essp.diag.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.cli.EsspDiagCommand;
+import ma.essp.diag.database.files.OutputTarget;
+import ma.essp.diag.database.files.TempFiles;
+import ma.essp.diag.reporting.export.PoiTempFiles;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single entry point of the {@code essp-diag} launcher. Without a subcommand it opens the window (optionally
@@ -19,12 +26,34 @@ public final class Main {
         System.setProperty("essp.log.dir", paths.logs().toString());
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        prepareFiles(paths);
         if (opensWindow(args)) {
             // loaded by name so that the command line never touches JavaFX classes
             GuiLauncher.launch(args);
         } else {
             System.exit(EsspDiagCommand.run(args, System.out, System.err, paths.backups()));
         }
+    }
+
+    /**
+     * Before anything else, for the window and the command line alike: the user's own temporary folder (one folder
+     * per process under {@code <data folder>/tmp}, POI's temporary sheets and SQLite's native library in it),
+     * leftovers of ended processes swept, and the backups and temporary folders refused as outputs.
+     */
+    static void prepareFiles(AppPaths paths) {
+        OutputTarget.protectFolder(paths.backups());
+        OutputTarget.protectFolder(paths.tmp());
+        try {
+            // the launcher points java.io.tmpdir (read once by the JVM) at <data>/tmp: it must exist
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            TempFiles.configure(paths.tmp());
+            TempFiles.sweep();
+            System.setProperty("java.io.tmpdir", TempFiles.processFolder().toString());
+            System.setProperty("org.sqlite.tmpdir", TempFiles.processFolder().toString());
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Main.class).warn("Cannot prepare the temporary folder {}", paths.tmp(), e);
+        }
+        PoiTempFiles.install();
     }
 
     static boolean opensWindow(String[] args) {
