@@ -77,9 +77,15 @@ final class IndicesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (out != null) {
             try {
+                Path folder = out.toAbsolutePath().getParent();
+                if (folder != null && !Files.exists(folder)) {
+                    Files.createDirectories(folder); // --out may name a new folder
+                }
                 OutputTarget.resolve(out); // refused before any work (and again when writing)
             } catch (OutputRefusedException e) {
                 throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+            } catch (IOException e) {
+                throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
             }
         }
         ReadinessData data;

@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 import ma.essp.diag.database.files.TempFiles;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.reporting.export.job.ReportExporter;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.util.TempFile;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,12 +65,11 @@ class TemporaryFilesTest {
     @Test
     void anExportKilledMidwayLeavesThePreviousFileAndItsLeftoversAreSweptAtTheNextStart() throws Exception {
         Path tmp = dir.resolve("data").resolve("tmp");
-        Path mission = ReportFixture.small(dir);
         Path reports = Files.createDirectories(dir.resolve("reports"));
         Path out = Files.writeString(reports.resolve("report.xlsx"), "the previous report");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                KilledExport.class.getName(), tmp.toString(), mission.toString(), out.toString())
+                KilledExport.class.getName(), tmp.toString(), out.toString())
                 .redirectErrorStream(true).start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -107,27 +108,30 @@ class TemporaryFilesTest {
         }
     }
 
-    /** The child process: an xlsx export that stops in the middle of writing the workbook until it is killed. */
+    /**
+     * The child process: writes a workbook the way the exporter does (AtomicFileWriter, streaming SXSSF with its
+     * temporary sheet) and stops in the middle of it until it is killed. No mission: the child starts in a second.
+     */
     public static final class KilledExport {
         static final String WRITING = "writing";
 
         public static void main(String[] args) throws Exception {
             TempFiles.configure(Path.of(args[0]));
             PoiTempFiles.install();
-            try (MissionFile mission = MissionFile.open(Path.of(args[1]), Path.of(args[1]).resolveSibling("backups"))) {
-                ReportExporter.export(mission.dsl(), new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"),
-                        ReportFormat.XLSX, Path.of(args[2]), (stage, done, total) -> {
-                            if (ExportProgress.SAVING.equals(stage)) {
-                                System.out.println(WRITING);
-                                System.out.flush();
-                                try {
-                                    Thread.sleep(60_000);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            }
-                        });
-            }
+            AtomicFileWriter.write(Path.of(args[1]), out -> {
+                try (SXSSFWorkbook wb = new SXSSFWorkbook(10)) {
+                    Sheet sheet = wb.createSheet("Registre ESSP");
+                    for (int r = 0; r < 100; r++) {
+                        sheet.createRow(r).createCell(0).setCellValue("ESSP " + r);
+                    }
+                    out.write("PK".getBytes(StandardCharsets.US_ASCII)); // a first part of the file is on disk
+                    out.flush();
+                    System.out.println(WRITING);
+                    System.out.flush();
+                    Thread.sleep(60_000);
+                    wb.write(out);
+                }
+            });
         }
     }
 }
