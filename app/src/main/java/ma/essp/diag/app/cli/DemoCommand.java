@@ -45,10 +45,16 @@ final class DemoCommand implements Callable<Integer> {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, "--scale must be small, region or national, not '" + scale + "'");
         }
         try {
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder != null && !Files.exists(folder)) {
+                Files.createDirectories(folder); // --out may name a new folder
+            }
             // a folder, a device or a pipe is refused whether or not --force is given
             OutputTarget.resolve(out, OutputTarget.Policy.ANY_REGULAR_FILE);
         } catch (OutputRefusedException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot create its folder (" + e.getMessage() + ")", e);
         }
         if (Files.exists(out) && !force) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": the file already exists (use --force to replace it)");

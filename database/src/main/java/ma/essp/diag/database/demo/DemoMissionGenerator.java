@@ -70,6 +70,9 @@ public final class DemoMissionGenerator {
         if (Files.exists(target) && !overwrite) {
             throw new FileAlreadyExistsException(target.toString(), null, "the demo mission file already exists");
         }
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
         // --force replaces a regular file only (an older demo mission is the usual case), never a folder or a device
         OutputTarget.Policy policy = overwrite ? OutputTarget.Policy.ANY_REGULAR_FILE : OutputTarget.Policy.OUTPUT;
         AtomicReference<Map<String, Integer>> counts = new AtomicReference<>();
