@@ -2,12 +2,18 @@ package ma.essp.diag.app;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.cli.EsspDiagCommand;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.files.OutputTarget;
+import ma.essp.diag.database.files.TempFiles;
+import ma.essp.diag.reporting.export.PoiTempFiles;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,6 +32,7 @@ public final class Main {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         MissionFile.sweepAbandonedBackups(paths.backups());
+        prepareFiles(paths);
         if (opensWindow(args)) {
             if (!displayAvailable(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
                 System.err.println("essp-diag: " + NO_DISPLAY);
@@ -60,6 +67,27 @@ public final class Main {
             return true;
         }
         return !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+    }
+
+    /**
+     * Before anything else, for the window and the command line alike: the user's own temporary folder (one folder
+     * per process under {@code <data folder>/tmp}, POI's temporary sheets and SQLite's native library in it),
+     * leftovers of ended processes swept, and the backups and temporary folders refused as outputs.
+     */
+    static void prepareFiles(AppPaths paths) {
+        OutputTarget.protectFolder(paths.backups());
+        OutputTarget.protectFolder(paths.tmp());
+        try {
+            // the launcher points java.io.tmpdir (read once by the JVM) at <data>/tmp: it must exist
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            TempFiles.configure(paths.tmp());
+            TempFiles.sweep();
+            System.setProperty("java.io.tmpdir", TempFiles.processFolder().toString());
+            System.setProperty("org.sqlite.tmpdir", TempFiles.processFolder().toString());
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Main.class).warn("Cannot prepare the temporary folder {}", paths.tmp(), e);
+        }
+        PoiTempFiles.install();
     }
 
     static boolean opensWindow(String[] args) {

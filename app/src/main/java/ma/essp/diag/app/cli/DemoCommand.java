@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
+import ma.essp.diag.database.demo.DemoSummary;
+import ma.essp.diag.database.files.OutputRefusedException;
+import ma.essp.diag.database.files.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +44,18 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, "--scale must be small, region or national, not '" + scale + "'");
         }
+        try {
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder != null && !Files.exists(folder)) {
+                Files.createDirectories(folder); // --out may name a new folder
+            }
+            // a folder, a device or a pipe is refused whether or not --force is given
+            OutputTarget.resolve(out, OutputTarget.Policy.ANY_REGULAR_FILE);
+        } catch (OutputRefusedException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot create its folder (" + e.getMessage() + ")", e);
+        }
         if (Files.exists(out) && !force) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": the file already exists (use --force to replace it)");
         }
@@ -49,7 +64,12 @@ final class DemoCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "  %3.0f%%  %s%n", fraction * 100, what);
             err.flush();
         };
-        var summary = new DemoMissionGenerator().generate(out, demoScale, seed, force, progress);
+        DemoSummary summary;
+        try {
+            summary = new DemoMissionGenerator().generate(out, demoScale, seed, force, progress);
+        } catch (OutputRefusedException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: synthetic %s demo mission (seed %d) written in %.1f s: %,d ESSPs, %,d rows in all%n",
                 out, demoScale.code(), seed, summary.elapsed().toMillis() / 1000.0, summary.rows("essp"), summary.totalRows());

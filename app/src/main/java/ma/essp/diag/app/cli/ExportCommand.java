@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.reporting.export.AtomicFileWriter;
 import ma.essp.diag.reporting.export.ExportException;
 import ma.essp.diag.reporting.export.ExportProgress;
 import ma.essp.diag.reporting.export.job.ReportExporter;
@@ -102,6 +103,11 @@ final class ExportCommand implements Callable<Integer> {
             }
         };
         long start = System.nanoTime();
+        try {
+            AtomicFileWriter.checkWritable(out); // before the mission is even opened: refused outputs cost nothing
+        } catch (ExportException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+        }
         try (MissionFile mission = root.open(file)) {
             ReportExporter.export(mission.dsl(), request, reportFormat, out, progress);
         } catch (ExportException e) {

@@ -6,9 +6,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import ma.essp.diag.database.files.AtomicOutput;
+import ma.essp.diag.database.files.OutputRefusedException;
+import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
@@ -72,6 +75,19 @@ final class IndicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null) {
+            try {
+                Path folder = out.toAbsolutePath().getParent();
+                if (folder != null && !Files.exists(folder)) {
+                    Files.createDirectories(folder); // --out may name a new folder
+                }
+                OutputTarget.resolve(out); // refused before any work (and again when writing)
+            } catch (OutputRefusedException e) {
+                throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+            } catch (IOException e) {
+                throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
+            }
+        }
         ReadinessData data;
         try (MissionFile mission = root.open(file)) {
             data = new ReadinessDataRepository(mission.dsl()).load(
@@ -97,22 +113,16 @@ final class IndicesCommand implements Callable<Integer> {
 
     private void writeFile(List<AggregateRow> rows, ReadinessResult result, AggregationLevel level, Breakdown breakdown,
                            Weighting weighting) {
-        Path target = out.toAbsolutePath();
-        Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
-            if (target.getParent() != null) {
-                Files.createDirectories(target.getParent());
-            }
-            try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-                write(rows, result, level, breakdown, weighting, writer);
-            }
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicOutput.write(out, OutputTarget.Policy.OUTPUT, part -> {
+                try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    write(rows, result, level, breakdown, weighting, writer);
+                }
+            });
+        } catch (OutputRefusedException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException ignored) {
-                // the original problem is reported
-            }
             throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
         }
     }

@@ -16,6 +16,8 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.OutputRefusals;
+import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.repository.CatalogueDiff;
 import ma.essp.diag.database.repository.CatalogueEditRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
@@ -123,6 +125,7 @@ public final class CatalogueViewModel {
         VersionInfo v = selected.get();
         if (v != null) {
             run(() -> {
+                OutputTarget.resolve(file); // a mission, a device, a folder...: refused before reading anything
                 CatalogueWorkbook.export(repository.snapshot(v.id()), v, repository.requirementCategories(), file);
                 return file;
             }, f -> message.set(i18n.get("pms.catalogue.exported", f.getFileName())));
@@ -197,7 +200,8 @@ public final class CatalogueViewModel {
         executor.execute(BackgroundTask.wrap(work)
                 .onRunning(() -> busy.set(true))
                 .onSuccess(then)
-                .onFailure(e -> message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage()))))
+                .onFailure(e -> message.set(OutputRefusals.of(e, i18n)
+                        .orElseGet(() -> i18n.get("pms.error.save", String.valueOf(e.getMessage())))))
                 .onFinished(() -> busy.set(false)));
     }
 

@@ -29,6 +29,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.OutputRefusals;
 import ma.essp.diag.database.repository.TerritoryRepository;
 import ma.essp.diag.reporting.export.ExportCancelledException;
 import ma.essp.diag.reporting.export.ExportProgress;
@@ -78,6 +79,8 @@ public final class ReportsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final AtomicReference<Thread> worker = new AtomicReference<>();
     private TerritoryRepository.Territory territoryData;
+    /** The refusal of the chosen destination on show, cleared when a good file is chosen. */
+    private String shownRefusal;
 
     /**
      * @param uiThread where progress updates are applied (the FX thread in the app, the calling thread in tests)
@@ -114,6 +117,29 @@ public final class ReportsViewModel {
         territory.addListener((obs, old, now) -> suggestDestination());
         language.addListener((obs, old, now) -> suggestDestination());
         suggestDestination();
+        destination.addListener((obs, old, now) -> checkDestination(now));
+    }
+
+    /**
+     * Says at once, in the user's language, when the chosen file may not be written (a mission or any SQLite
+     * database, a device, a folder...: {@link OutputRefusals}); the export would refuse it too.
+     */
+    private void checkDestination(Path chosen) {
+        if (chosen == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> OutputRefusals.check(chosen, i18n))
+                .onSuccess(refusal -> {
+                    if (!chosen.equals(destination.get())) {
+                        return; // another file was chosen meanwhile
+                    }
+                    if (refusal.isPresent()) {
+                        error.set(refusal.get());
+                    } else if (error.get().equals(shownRefusal)) {
+                        error.set("");
+                    }
+                    shownRefusal = refusal.orElse(null);
+                }));
     }
 
     private String sectionLabel(ReportSection s) {
@@ -221,7 +247,7 @@ public final class ReportsViewModel {
                         status.set(i18n.get("reports.status.cancelled"));
                     } else {
                         status.set("");
-                        error.set(i18n.get("reports.error.export", e.getMessage()));
+                        error.set(OutputRefusals.of(e, i18n).orElseGet(() -> i18n.get("reports.error.export", e.getMessage())));
                     }
                 })
                 .onFinished(() -> running.set(false)));

@@ -49,6 +49,14 @@ public record AppPaths(Path home) {
         return home.resolve("logs");
     }
 
+    /**
+     * Temporary files of the application (one folder per running process, the journal of outputs being written,
+     * what the JVM and libraries put in {@code java.io.tmpdir}): the user's own, swept at each start.
+     */
+    public Path tmp() {
+        return home.resolve("tmp");
+    }
+
     public Path settingsFile() {
         return home.resolve("settings.properties");
     }
@@ -57,6 +65,7 @@ public record AppPaths(Path home) {
         Files.createDirectories(missions());
         Files.createDirectories(backups());
         Files.createDirectories(logs());
+        Files.createDirectories(tmp());
         return this;
     }
 }

@@ -21,6 +21,7 @@ import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.OutputRefusals;
 import ma.essp.diag.database.mission.MissionFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,6 +153,11 @@ public final class ShellViewModel implements AutoCloseable {
     private void reportFailure(Path file, Throwable e) {
         LOG.warn("Mission operation failed on {}", file, e);
         I18n words = i18n();
+        Optional<String> refusal = OutputRefusals.of(e, words);
+        if (refusal.isPresent()) { // "Save a copy" over a mission, a device, a folder...: nothing was written
+            dialogs.showError(words.get("error.output.title"), refusal.get());
+            return;
+        }
         String reason = e instanceof MissionFileException mfe ? reasonText(mfe.reason()) : words.get("error.reason.unexpected");
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         dialogs.showError(words.get("error.mission.title"),

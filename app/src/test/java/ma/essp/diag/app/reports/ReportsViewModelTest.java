@@ -126,7 +126,30 @@ class ReportsViewModelTest {
         vm.sections().getFirst().selected().set(true);
         vm.destinationProperty().set(dir.resolve("missing-folder").resolve("r.pdf"));
         vm.export();
-        assertThat(vm.errorProperty().get()).startsWith("Export impossible : ").contains("does not exist");
+        assertThat(vm.errorProperty().get()).isEqualTo(dir.resolve("missing-folder").resolve("r.pdf")
+                + " : refusé comme fichier à écrire, son dossier n’existe pas.");
         assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void theMissionOrAPipeIsRefusedAsDestinationInTheAppLanguageAndStaysUntouched() throws Exception {
+        Path file = dir.resolve("r.essp");
+        byte[] before = Files.readAllBytes(file);
+        Path sneaky = dir.resolve("sub").resolve("..").resolve("r.essp");
+        Files.createDirectories(dir.resolve("sub"));
+        vm.destinationProperty().set(sneaky);
+        assertThat(vm.errorProperty().get()).as("said as soon as the file is chosen").isEqualTo(sneaky
+                + " : refusé comme fichier à écrire, c’est une base SQLite (une mission ou une sauvegarde) ; choisissez un autre fichier.");
+        vm.formatProperty().set(vm.formats().get(1));
+        vm.destinationProperty().set(sneaky);
+        vm.export();
+        assertThat(vm.errorProperty().get()).contains("c’est une base SQLite");
+        assertThat(opened).isEmpty();
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        // a good choice clears the message
+        vm.destinationProperty().set(dir.resolve("good.xlsx"));
+        assertThat(vm.errorProperty().get()).isEmpty();
+        I18n english = new I18n(java.util.Locale.ENGLISH);
+        assertThat(ma.essp.diag.app.ui.OutputRefusals.check(dir, english)).contains(dir + ": refused as a file to write, it is a folder.");
     }
 }

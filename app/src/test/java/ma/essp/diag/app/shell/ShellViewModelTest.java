@@ -164,6 +164,29 @@ class ShellViewModelTest {
     }
 
     @Test
+    void saveCopyNeverReplacesTheOpenMissionNorAnotherOneAndSaysWhyInTheAppLanguage() throws Exception {
+        vm.open(fixture);
+        byte[] before = Files.readAllBytes(fixture);
+        Path other = dir.resolve("other.essp");
+        FixtureMission.create(other).close();
+        byte[] otherBefore = Files.readAllBytes(other);
+        Files.createDirectories(dir.resolve("sub"));
+        for (Path target : List.of(fixture, dir.resolve("sub/../fixture.essp"), other)) {
+            dialogs.shown.clear();
+            vm.saveCopy(target);
+            assertThat(dialogs.shown).singleElement().satisfies(shown -> {
+                assertThat(shown.kind()).isEqualTo("error");
+                assertThat(shown.title()).isEqualTo("Fichier refusé");
+                assertThat(shown.message()).isEqualTo(target + " : refusé comme fichier à écrire, c’est une base SQLite "
+                        + "(une mission ou une sauvegarde) ; choisissez un autre fichier.");
+            });
+        }
+        assertThat(Files.readAllBytes(fixture)).isEqualTo(before);
+        assertThat(Files.readAllBytes(other)).isEqualTo(otherBefore);
+        assertThat(vm.mission().orElseThrow().path()).isEqualTo(fixture);
+    }
+
+    @Test
     void theLanguageIsRememberedAndRelabelsTheStatusBar() {
         vm.open(fixture);
         vm.setLanguage(I18n.ENGLISH);

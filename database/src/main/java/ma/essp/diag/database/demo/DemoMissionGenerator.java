@@ -1,11 +1,9 @@
 package ma.essp.diag.database.demo;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
+import ma.essp.diag.database.files.AtomicOutput;
+import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
 import org.jooq.ConnectionProvider;
@@ -36,8 +37,9 @@ import org.jooq.ConnectionProvider;
  * Casablanca's circonscriptions and ESSPs are placed in its 8 préfectures d'arrondissements, never in the parent
  * prefecture 06.141.
  *
- * <p>The file is written to {@code out + ".part"} in one transaction and moved onto {@code out} only when complete;
- * on failure or cancellation (thread interrupt, checked between steps) no file is left behind.
+ * <p>The file is written to a temporary file next to {@code out} in one transaction and moved onto {@code out} only
+ * when complete ({@link AtomicOutput}); on failure or cancellation (thread interrupt, checked between steps) no file
+ * is left behind. {@code overwrite} replaces a regular file only, never a folder, a device or a pipe.
  */
 public final class DemoMissionGenerator {
 
@@ -55,7 +57,8 @@ public final class DemoMissionGenerator {
      * @param progress  receives each step; may be {@link DemoProgress#NONE}
      * @throws FileAlreadyExistsException if {@code out} exists and {@code overwrite} is false
      * @throws CancellationException      if the thread was interrupted (the interrupt flag stays set)
-     * @throws IOException                if the file cannot be written
+     * @throws IOException                if the file cannot be written, or {@code out} is refused
+     *                                    ({@link ma.essp.diag.database.files.OutputRefusedException})
      */
     public DemoSummary generate(Path out, DemoScale scale, long seed, boolean overwrite, DemoProgress progress)
             throws IOException {
@@ -67,39 +70,35 @@ public final class DemoMissionGenerator {
         if (Files.exists(target) && !overwrite) {
             throw new FileAlreadyExistsException(target.toString(), null, "the demo mission file already exists");
         }
-        Path part = target.resolveSibling(target.getFileName() + ".part");
-        deletePart(part);
-        boolean done = false;
-        try {
-            Map<String, Integer> counts;
+        if (target.getParent() != null) {
+            Files.createDirectories(target.getParent());
+        }
+        // --force replaces a regular file only (an older demo mission is the usual case), never a folder or a device
+        OutputTarget.Policy policy = overwrite ? OutputTarget.Policy.ANY_REGULAR_FILE : OutputTarget.Policy.OUTPUT;
+        AtomicReference<Map<String, Integer>> counts = new AtomicReference<>();
+        AtomicOutput.write(target, policy, part -> {
             try (MissionFile mission = MissionFile.create(part)) {
                 ConnectionProvider provider = mission.dsl().configuration().connectionProvider();
                 Connection connection = provider.acquire();
                 try {
-                    counts = new Generation(connection, scale, seed, listener).run();
+                    counts.set(new Generation(connection, scale, seed, listener).run());
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                     }
                 } finally {
                     provider.release(connection);
                 }
+            } catch (MissionFileException e) {
+                throw new IOException(e.getMessage(), e);
+            } catch (SQLException e) {
+                throw new IOException("cannot generate the demo mission: " + e.getMessage(), e);
             }
             checkInterrupted();
             deleteSidecars(part);
-            move(part, target, overwrite);
-            done = true;
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            listener.step("Terminé", 1.0);
-            return new DemoSummary(target, scale, seed, counts, elapsed);
-        } catch (MissionFileException e) {
-            throw new IOException(e.getMessage(), e);
-        } catch (SQLException e) {
-            throw new IOException("cannot generate the demo mission: " + e.getMessage(), e);
-        } finally {
-            if (!done) {
-                deletePart(part);
-            }
-        }
+        });
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        listener.step("Terminé", 1.0);
+        return new DemoSummary(target, scale, seed, counts.get(), elapsed);
     }
 
     static void checkInterrupted() {
@@ -108,35 +107,9 @@ public final class DemoMissionGenerator {
         }
     }
 
-    private static void move(Path part, Path target, boolean overwrite) throws IOException {
-        try {
-            if (overwrite) {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (AtomicMoveNotSupportedException e) {
-            if (overwrite) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(part, target);
-            }
-        }
-    }
-
     private static void deleteSidecars(Path part) throws IOException {
         Files.deleteIfExists(part.resolveSibling(part.getFileName() + "-wal"));
         Files.deleteIfExists(part.resolveSibling(part.getFileName() + "-shm"));
-    }
-
-    private static void deletePart(Path part) {
-        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
-            try {
-                Files.deleteIfExists(part.resolveSibling(part.getFileName() + suffix));
-            } catch (IOException ignored) {
-                // best effort: nothing more can be done about a file that cannot be deleted
-            }
-        }
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import ma.essp.diag.database.jooq.DefaultSchema;
+import ma.essp.diag.database.files.AtomicOutput;
+import ma.essp.diag.database.files.OutputRefusedException;
+import ma.essp.diag.database.files.OutputTarget;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
@@ -427,14 +430,18 @@ public final class MissionFile implements AutoCloseable {
         }
     }
 
-    /** Saves a consistent copy of this open mission ("Save as copy"). */
-    public void copyTo(Path target) throws MissionFileException {
-        Path part = target.resolveSibling(target.getFileName() + ".part");
+    /**
+     * Saves a consistent copy of this open mission ("Save as copy"), atomically; never over this mission, another
+     * mission or any other SQLite database ({@link OutputTarget}).
+     *
+     * @throws OutputRefusedException if the target is refused (nothing written)
+     */
+    public void copyTo(Path target) throws MissionFileException, OutputRefusedException {
         try {
-            copyConsistently(path, part);
-            Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicOutput.write(target, OutputTarget.Policy.OUTPUT, part -> copyConsistently(path, part));
+        } catch (OutputRefusedException e) {
+            throw e;
         } catch (IOException | SQLException e) {
-            deleteQuietly(part);
             throw new MissionFileException(target, Reason.IO_ERROR, "cannot write the copy (" + rootMessage(e) + ")", e);
         }
     }

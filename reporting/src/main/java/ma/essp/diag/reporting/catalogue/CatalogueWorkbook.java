@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import ma.essp.diag.database.files.AtomicOutput;
+import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.repository.CatalogueSnapshot;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.reporting.catalogue.CatalogueImportProblem.Reason;
@@ -56,10 +57,19 @@ public final class CatalogueWorkbook {
 
     // ------------------------------------------------------------------ export
 
-    /** Writes one version to {@code out} (atomically: a partial file never replaces a good one). */
+    /**
+     * Writes one version to {@code out} atomically ({@link AtomicOutput}: a partial file never replaces a good one),
+     * never over a mission or anything else {@link OutputTarget} refuses.
+     *
+     * @throws ma.essp.diag.database.files.OutputRefusedException if {@code out} is refused (nothing written)
+     */
     public static void export(CatalogueSnapshot snapshot, CatalogueVersionRepository.VersionInfo version,
                               List<String> categories, Path out) throws IOException {
-        Path part = out.resolveSibling(out.getFileName() + ".part");
+        AtomicOutput.write(out, OutputTarget.Policy.OUTPUT, part -> write(snapshot, version, categories, part));
+    }
+
+    private static void write(CatalogueSnapshot snapshot, CatalogueVersionRepository.VersionInfo version,
+                              List<String> categories, Path part) throws IOException {
         try (Workbook wb = new XSSFWorkbook(); OutputStream stream = Files.newOutputStream(part)) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
@@ -119,11 +129,7 @@ public final class CatalogueWorkbook {
                 }
             }
             wb.write(stream);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(part);
-            throw e;
         }
-        Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Sheet header(Sheet sheet, List<String> columns, CellStyle bold) {
