@@ -61,8 +61,7 @@ public final class AssessmentRepository {
         r.setAssessedOn(assessedOn);
         r.setAssessorName(assessorName);
         r.setStatus(IN_PROGRESS);
-        edit.stampNew(r);
-        r.store();
+        SyncedRows.store(dsl, edit, r);
         return r.getId();
     }
 
@@ -77,8 +76,7 @@ public final class AssessmentRepository {
             r.setState(state.code());
             r.setSource(source);
             r.setComment(comment);
-            edit.stampNew(r);
-            r.store();
+            SyncedRows.store(dsl, edit, r);
             return;
         }
         boolean same = r.getState().equals(state.code()) && Objects.equals(r.getSource(), source)
@@ -90,8 +88,7 @@ public final class AssessmentRepository {
         r.setSource(source);
         r.setComment(comment);
         r.setDeleted(false);
-        touch(r);
-        r.store();
+        SyncedRows.store(dsl, edit, r);
     }
 
     /** Several answers in one transaction (e.g. a whole domain entered at once). */
@@ -111,13 +108,11 @@ public final class AssessmentRepository {
             r.setAssessmentId(assessmentId);
             r.setServiceId(serviceId);
             r.setOffered(offered);
-            edit.stampNew(r);
-            r.store();
+            SyncedRows.store(dsl, edit, r);
         } else if (!Objects.equals(r.getOffered(), offered) || Boolean.TRUE.equals(r.getDeleted())) {
             r.setOffered(offered);
             r.setDeleted(false);
-            touch(r);
-            r.store();
+            SyncedRows.store(dsl, edit, r);
         }
     }
 
@@ -125,8 +120,7 @@ public final class AssessmentRepository {
         AssessmentRecord r = header0(assessmentId);
         if (!status.equals(r.getStatus())) {
             r.setStatus(status);
-            touch(r);
-            r.store();
+            SyncedRows.store(dsl, edit, r);
         }
     }
 
@@ -138,8 +132,7 @@ public final class AssessmentRepository {
     public void delete(int assessmentId) {
         AssessmentRecord r = header0(assessmentId);
         r.setDeleted(true);
-        touch(r);
-        r.store();
+        SyncedRows.store(dsl, edit, r);
     }
 
     /** Everything needed to resume an assessment; empty when unknown or deleted. */
@@ -203,11 +196,5 @@ public final class AssessmentRepository {
     private static Header header(AssessmentRecord r) {
         return new Header(r.getId(), r.getEsspId(), r.getCatalogueVersionId(), r.getAssessedOn(), r.getStatus(),
                 r.getAssessorName(), r.getNotes());
-    }
-
-    private void touch(org.jooq.Record r) {
-        r.set(r.field("version", Integer.class), r.get("version", Integer.class) + 1);
-        r.set(r.field("updated_at", String.class), edit.now());
-        r.set(r.field("updated_by", String.class), edit.user());
     }
 }

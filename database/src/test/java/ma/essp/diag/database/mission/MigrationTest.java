@@ -57,7 +57,7 @@ class MigrationTest {
 
     @Test
     void latestVersionIsTheHighestMigrationOnTheClasspath() {
-        assertThat(SchemaMigrator.latestVersion()).isEqualTo(3);
+        assertThat(SchemaMigrator.latestVersion()).isEqualTo(4);
     }
 
     @Test

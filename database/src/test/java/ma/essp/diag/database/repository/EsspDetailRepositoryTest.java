@@ -39,7 +39,7 @@ class EsspDetailRepositoryTest {
         try (RegistryFixture f = new RegistryFixture(dir)) {
             f.essps.create(RegistryFixture.draft("01571-0001", "A", f.urban, 35.57, -5.37));
             int b = f.essps.create(RegistryFixture.draft("01571-0002", "B", f.urban, null, null));
-            f.essps.bulkSet(List.of(b), EsspEditRepository.BulkField.FUNCTIONALITY, "not_functioning");
+            f.essps.bulkSet(java.util.Map.of(b, 1), EsspEditRepository.BulkField.FUNCTIONALITY, "not_functioning");
             int anfa = f.circonscriptions.create(new CirconscriptionRepository.CirconscriptionDraft(39, "C-ANFA", "Anfa", null,
                     "urban", null, null, null, null, null));
             f.essps.create(RegistryFixture.draft("061410100-0001", "CSU Anfa", anfa, 33.59, -7.63));
