@@ -30,6 +30,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace FILE if it exists.")
     boolean force;
 
+    @Option(names = "--as", paramLabel = "NAME", description = {"Who generates the mission: your full name. You become its team "
+            + "leader and every row names you as its author. Default: the synthetic team leader."})
+    String as;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +53,10 @@ final class DemoCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "  %3.0f%%  %s%n", fraction * 100, what);
             err.flush();
         };
-        var summary = new DemoMissionGenerator().generate(out, demoScale, seed, force, progress);
+        if (as != null && as.isBlank()) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, "--as needs a name");
+        }
+        var summary = new DemoMissionGenerator().generate(out, demoScale, seed, force, as, progress);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s: synthetic %s demo mission (seed %d) written in %.1f s: %,d ESSPs, %,d rows in all%n",
                 out, demoScale.code(), seed, summary.elapsed().toMillis() / 1000.0, summary.rows("essp"), summary.totalRows());

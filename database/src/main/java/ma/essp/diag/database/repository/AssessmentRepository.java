@@ -4,6 +4,7 @@ import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_SERVICE;
 import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
+import static ma.essp.diag.database.jooq.Tables.TEAM_MEMBER;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -53,13 +54,19 @@ public final class AssessmentRepository {
         this.edit = edit;
     }
 
-    /** Starts an assessment (in progress) of an ESSP with a catalogue version; returns its id. */
+    /**
+     * Starts an assessment (in progress) of an ESSP with a catalogue version; returns its id. The assessor is the team
+     * member who edits ({@code assessor_id}), named {@code assessorName} or, when null, by their team name.
+     */
     public int start(int esspId, int catalogueVersionId, LocalDate assessedOn, String assessorName) {
         AssessmentRecord r = dsl.newRecord(ASSESSMENT);
         r.setEsspId(esspId);
         r.setCatalogueVersionId(catalogueVersionId);
         r.setAssessedOn(assessedOn);
-        r.setAssessorName(assessorName);
+        var member = dsl.select(TEAM_MEMBER.ID, TEAM_MEMBER.FULL_NAME).from(TEAM_MEMBER)
+                .where(TEAM_MEMBER.UUID.eq(edit.member())).fetchOne();
+        r.setAssessorId(member == null ? null : member.value1());
+        r.setAssessorName(assessorName != null || member == null ? assessorName : member.value2());
         r.setStatus(IN_PROGRESS);
         SyncedRows.store(dsl, edit, r);
         return r.getId();
