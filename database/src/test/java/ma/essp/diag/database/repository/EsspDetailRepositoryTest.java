@@ -31,6 +31,21 @@ class EsspDetailRepositoryTest {
             assertThat(detail.latestAssessment()).isEmpty();
             assertThat(detail.complaints()).isEmpty();
             assertThat(new EsspDetailRepository(f.mission.dsl(), f.edit).load(9999, LocalDate.now())).isEmpty();
+            // written by a context that is no team member (tests): shown as stored
+            assertThat(detail.updatedByName()).isEqualTo("tester");
+        }
+    }
+
+    @Test
+    void theLastChangeIsShownByTheTeamMembersName() throws Exception {
+        try (RegistryFixture f = new RegistryFixture(dir)) {
+            var salma = new TeamRepository(f.mission.dsl()).add("Salma Idrissi", "laptop-2", java.time.Clock.systemUTC());
+            var edit = new ma.essp.diag.database.mission.EditContext(salma.uuid(), "laptop-2", java.time.Clock.systemUTC());
+            int essp = new EsspEditRepository(f.mission.dsl(), edit).create(RegistryFixture.draft("01571-0001", "CSU", f.urban,
+                    null, null));
+            var detail = new EsspDetailRepository(f.mission.dsl(), edit).load(essp, LocalDate.of(2026, 1, 1)).orElseThrow();
+            assertThat(detail.essp().updatedBy()).isEqualTo(salma.uuid());
+            assertThat(detail.updatedByName()).isEqualTo("Salma Idrissi");
         }
     }
 

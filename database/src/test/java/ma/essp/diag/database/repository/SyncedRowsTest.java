@@ -140,9 +140,13 @@ class SyncedRowsTest {
     @Test
     void aBulkEditOf200EsspsWithOneStaleRowChangesNothingAndNamesThatRow() {
         Map<Integer, Integer> selection = new LinkedHashMap<>();
-        for (int n = 1; n <= 200; n++) {
-            selection.put(essp(n), 1);
-        }
+        dsl.transaction(tx -> { // one commit for the 200 (each insert is its own savepoint inside)
+            EsspEditRepository inTx = new EsspEditRepository(tx.dsl(), f.edit);
+            for (int n = 1; n <= 200; n++) {
+                selection.put(inTx.create(RegistryFixture.draft("01571-" + String.format("%04d", n), "CS " + n, f.urban,
+                        null, null)), 1);
+            }
+        });
         int stale = List.copyOf(selection.keySet()).get(137);
         f.essps.update(stale, 1, RegistryFixture.draft("01571-0138", "changed meanwhile", f.urban, null, null));
         int audit = auditRows();
