@@ -33,6 +33,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace FILE if it exists.")
     boolean force;
 
+    @Option(names = "--as", paramLabel = "NAME", description = {"Who generates the mission: your full name. You become its team "
+            + "leader and every row names you as its author. Default: the synthetic team leader."})
+    String as;
+
     @Spec
     CommandSpec spec;
 
@@ -64,9 +68,12 @@ final class DemoCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "  %3.0f%%  %s%n", fraction * 100, what);
             err.flush();
         };
+        if (as != null && as.isBlank()) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, "--as needs a name");
+        }
         DemoSummary summary;
         try {
-            summary = new DemoMissionGenerator().generate(out, demoScale, seed, force, progress);
+            summary = new DemoMissionGenerator().generate(out, demoScale, seed, force, as, progress);
         } catch (OutputRefusedException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         }

@@ -35,7 +35,7 @@ public final class HrArea implements FeatureArea {
     @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
-        EditContext edit = EditContext.system(System.getProperty("user.name", "user"));
+        EditContext edit = context.mission().edit();
         var staff = new HrStaffViewModel(new StaffRepository(dsl, edit), new StructureRepository(dsl, edit), new TerritoryRepository(dsl),
                 context.executor(), context.i18n());
         var indicators = new HrIndicatorsViewModel(new HrFactsLoader(dsl), context.executor(), context.i18n());

@@ -80,7 +80,7 @@ public final class HrMatrixViewModel {
         String today = column == Column.TODAY ? value : orUnknown(row.holderToday());
         String underGst = column == Column.UNDER_GST ? value : orUnknown(row.holderUnderGst());
         String notes = column == Column.NOTES ? value : row.notes();
-        executor.execute(BackgroundTask.wrap(() -> repository.upsert(regionId, row.function().code(), orUnknown(today),
+        executor.execute(BackgroundTask.wrap(() -> repository.upsert(regionId, row.function().code(), row.version(), orUnknown(today),
                         orUnknown(underGst), notes))
                 .onSuccess(id -> {
                     status.set(i18n.get("hr.status.saved"));

@@ -8,12 +8,20 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import ma.essp.diag.app.settings.AppPaths;
+import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.database.jooq.tables.records.MissionRecord;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
+import ma.essp.diag.database.repository.MissionRepository;
+import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.repository.TeamRepository;
+import ma.essp.diag.database.repository.TeamRepository.Member;
+import org.jooq.DSLContext;
 
 /**
  * Opening, creating and copying mission files for the window. Every method blocks: call them from a
@@ -27,6 +35,7 @@ public final class MissionService {
 
     private final AppPaths paths;
     private final URL bundledDemo;
+    private final Clock clock;
 
     public MissionService(AppPaths paths) {
         this(paths, MissionService.class.getResource(BUNDLED_DEMO));
@@ -34,36 +43,80 @@ public final class MissionService {
 
     /** @param bundledDemo the demo to copy at first start, or null when this build has none */
     public MissionService(AppPaths paths, URL bundledDemo) {
+        this(paths, bundledDemo, Clock.systemUTC());
+    }
+
+    /** @param clock the time of every edit made in the missions it opens */
+    public MissionService(AppPaths paths, URL bundledDemo, Clock clock) {
         this.paths = paths;
         this.bundledDemo = bundledDemo;
+        this.clock = clock;
     }
 
-    /** Opens (and, for an older schema, backs up then migrates) a mission. */
-    public OpenMission open(Path file) throws MissionFileException {
-        MissionFile mission = MissionFile.open(file, paths.backups());
+    /**
+     * Opens (and, for an older schema, backs up then migrates) a mission. When {@code settings} remembers who the
+     * consultant is in this mission (and that member is still in the team), the mission comes back identified;
+     * otherwise {@link #identify} must follow before anything is written.
+     */
+    public OpenMission open(Path file, Settings settings) throws MissionFileException {
+        return read(MissionFile.open(file, paths.backups()), settings);
+    }
+
+    /** Creates an empty mission (territory reference data only); its metadata is written by its first member. */
+    public OpenMission create(Path file, Settings settings) throws MissionFileException {
+        return read(MissionFile.create(file), settings);
+    }
+
+    private OpenMission read(MissionFile mission, Settings settings) {
         try {
-            return new OpenMission(mission, MissionSummary.read(mission));
+            String missionUuid = new MissionRepository(mission.dsl()).metadata().map(MissionRecord::getUuid).orElse(null);
+            TeamRepository team = new TeamRepository(mission.dsl());
+            List<Member> members = team.members();
+            Optional<Member> remembered = settings.member(missionUuid)
+                    .flatMap(uuid -> members.stream().filter(m -> m.uuid().equals(uuid)).findFirst());
+            EditContext edit = remembered.map(m -> new EditContext(m.uuid(), settings.deviceId(), clock)).orElse(null);
+            return new OpenMission(mission, MissionSummary.read(mission), missionUuid, members, remembered.orElse(null), edit);
         } catch (RuntimeException e) {
             mission.close();
             throw e;
         }
     }
 
-    /** Creates an empty mission (territory reference data only) named after its file, and opens it. */
-    public OpenMission create(Path file, String user) throws MissionFileException {
-        MissionFile mission = MissionFile.create(file);
-        try {
-            EditContext edit = EditContext.system(user);
-            MissionRecord record = mission.dsl().newRecord(MISSION);
-            record.setName(file.getFileName().toString().replaceFirst("\\.essp$", ""));
+    /** Who the consultant says they are in a mission: a member of its team, or a new member by name. */
+    public sealed interface MemberChoice {
+        record Existing(String uuid) implements MemberChoice {
+        }
+
+        record NewMember(String fullName) implements MemberChoice {
+        }
+    }
+
+    /**
+     * Makes {@code opened} identified: the chosen member (a new one is added to the team, writing their own row), on
+     * this laptop's device; a mission without metadata gets it now, written by that member. The choice is remembered
+     * in {@code settings} for this mission (saved). Blocks: call from a background task.
+     */
+    public OpenMission identify(OpenMission opened, MemberChoice choice, Settings settings) {
+        DSLContext dsl = opened.dsl();
+        TeamRepository team = new TeamRepository(dsl);
+        Member member = switch (choice) {
+            case MemberChoice.Existing e -> opened.team().stream().filter(m -> m.uuid().equals(e.uuid())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no team member " + e.uuid()));
+            case MemberChoice.NewMember n -> team.add(n.fullName(), settings.deviceId(), clock);
+        };
+        EditContext edit = new EditContext(member.uuid(), settings.deviceId(), clock);
+        String missionUuid = opened.missionUuid();
+        if (missionUuid == null) {
+            MissionRecord record = dsl.newRecord(MISSION);
+            record.setName(opened.path().getFileName().toString().replaceFirst("\\.essp$", ""));
             record.setSynthetic(false);
             record.setCreatedAt(edit.now());
-            mission.dsl().insertInto(MISSION).set(edit.stampNew(record)).execute();
-            return new OpenMission(mission, MissionSummary.read(mission));
-        } catch (RuntimeException e) {
-            mission.close();
-            throw e;
+            SyncedRows.insert(dsl, edit, record);
+            missionUuid = record.getUuid();
         }
+        settings.setMember(missionUuid, member.uuid());
+        settings.save();
+        return new OpenMission(opened.file(), MissionSummary.read(opened.file()), missionUuid, team.members(), member, edit);
     }
 
     /**

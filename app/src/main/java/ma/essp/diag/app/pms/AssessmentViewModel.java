@@ -192,7 +192,7 @@ public final class AssessmentViewModel {
         }
         executor.execute(BackgroundTask.wrap(() -> {
                     int version = catalogue.versionForNewAssessment();
-                    return assessments.start(row.id(), version, on, System.getProperty("user.name"));
+                    return assessments.start(row.id(), version, on, null);
                 })
                 .onSuccess(id -> open(row, id))
                 .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));

@@ -36,7 +36,7 @@ public final class PmsArea implements FeatureArea {
     @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
-        EditContext edit = EditContext.system(System.getProperty("user.name", "user"));
+        EditContext edit = context.mission().edit();
         CatalogueVersionRepository catalogue = new CatalogueVersionRepository(dsl, edit);
         ReadinessDashboardViewModel dashboard = new ReadinessDashboardViewModel(
                 () -> ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load()), context.executor(), context.i18n());

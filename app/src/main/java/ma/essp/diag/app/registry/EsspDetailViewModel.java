@@ -80,7 +80,7 @@ public final class EsspDetailViewModel {
         id.add(new Line(i18n.get("registry.form.population"), v.populationServed() == null ? "—" : i18n.formatNumber(v.populationServed())));
         id.add(new Line(i18n.get("registry.detail.coordinates"), v.latitude() == null ? "—" : v.latitude() + ", " + v.longitude()));
         id.add(new Line(i18n.get("registry.detail.version"), i18n.get("registry.detail.versionValue", d.essp().version(),
-                d.essp().updatedBy(), d.essp().updatedAt())));
+                d.updatedByName(), d.essp().updatedAt())));
         identity.setAll(id);
 
         TerritoryChain c = d.chain();

@@ -35,7 +35,7 @@ public final class EsspRegistryArea implements FeatureArea {
     @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
-        EditContext edit = EditContext.system(System.getProperty("user.name", "user"));
+        EditContext edit = context.mission().edit();
         EsspRegistryViewModel viewModel = new EsspRegistryViewModel(new EsspRepository(dsl), context.executor(), context.i18n());
         EsspEditRepository editing = new EsspEditRepository(dsl, edit);
         LastEdit lastEdit = new LastEdit(context.executor());

@@ -237,6 +237,13 @@ public final class EsspRegistryView implements FeatureScreen {
         return table.getSelectionModel().getSelectedItems().stream().map(EsspListRow::id).toList();
     }
 
+    /** The selected ESSPs with the version the list shows: what a delete or bulk edit starts from. */
+    private java.util.Map<Integer, Integer> selectedVersions() {
+        java.util.Map<Integer, Integer> versions = new java.util.LinkedHashMap<>();
+        table.getSelectionModel().getSelectedItems().forEach(r -> versions.put(r.id(), r.version()));
+        return versions;
+    }
+
     @FXML
     private void newEssp() {
         if (!confirmLeave()) {
@@ -257,17 +264,17 @@ public final class EsspRegistryView implements FeatureScreen {
             }
             editorModel.newEssp();
         }
-        actions.delete(ids);
+        actions.delete(selectedVersions());
     }
 
     @FXML
     private void restore() {
-        actions.restore(selectedIds());
+        actions.restore(selectedVersions());
     }
 
     @FXML
     private void applyBulk() {
-        actions.applyBulk(selectedIds());
+        actions.applyBulk(selectedVersions());
     }
 
     @FXML

@@ -1,7 +1,5 @@
 package ma.essp.diag.app.registry;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,15 +65,18 @@ public final class RegistryActionsViewModel {
         bulkValue.set(bulkValues.isEmpty() ? null : bulkValues.getFirst());
     }
 
-    /** Soft-deletes the selected ESSPs; undo restores them. */
-    public void delete(List<Integer> ids) {
-        if (ids.isEmpty()) {
+    /**
+     * Soft-deletes the selected ESSPs (id to the version the list showed), all or none; undo restores them, again all
+     * or none, from the versions the delete left.
+     */
+    public void delete(Map<Integer, Integer> selection) {
+        if (selection.isEmpty()) {
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> repository.softDeleteAll(ids))
+        executor.execute(BackgroundTask.wrap(() -> repository.softDeleteAll(selection))
                 .onSuccess(versions -> {
                     lastEdit.record(i18n.get("registry.undo.delete", versions.size()), () -> {
-                        versions.forEach(repository::restore);
+                        repository.restoreAll(versions);
                         return versions.keySet().iterator().next();
                     });
                     status.set(i18n.get("registry.status.deleted", versions.size()));
@@ -84,15 +85,15 @@ public final class RegistryActionsViewModel {
                 .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
     }
 
-    /** Restores soft-deleted ESSPs (shown with "deleted ESSPs"); undo deletes them again. */
-    public void restore(List<Integer> ids) {
-        if (ids.isEmpty()) {
+    /** Restores soft-deleted ESSPs (shown with "deleted ESSPs"), all or none; undo deletes them again. */
+    public void restore(Map<Integer, Integer> selection) {
+        if (selection.isEmpty()) {
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> repository.restoreAll(ids))
+        executor.execute(BackgroundTask.wrap(() -> repository.restoreAll(selection))
                 .onSuccess(versions -> {
                     lastEdit.record(i18n.get("registry.undo.restore", versions.size()), () -> {
-                        versions.forEach(repository::softDelete);
+                        repository.softDeleteAll(versions);
                         return versions.keySet().iterator().next();
                     });
                     status.set(i18n.get("registry.status.restored", versions.size()));
@@ -101,35 +102,25 @@ public final class RegistryActionsViewModel {
                 .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
     }
 
-    /** Sets the chosen field to the chosen value on every selected ESSP; undo puts each previous value back. */
-    public void applyBulk(List<Integer> ids) {
-        if (ids.isEmpty() || bulkField.get() == null || bulkValue.get() == null) {
+    /**
+     * Sets the chosen field to the chosen value on every selected ESSP (id to the version the list showed), in one
+     * transaction that also reads each previous value; a stale row refuses the whole edit. Undo puts each previous
+     * value back, all or none.
+     */
+    public void applyBulk(Map<Integer, Integer> selection) {
+        if (selection.isEmpty() || bulkField.get() == null || bulkValue.get() == null) {
             return;
         }
         BulkField field = BulkField.valueOf(bulkField.get().value());
         Object value = field == BulkField.DELIVERY_UNIT ? Boolean.valueOf(bulkValue.get().value()) : bulkValue.get().value();
         String label = bulkField.get().label() + " = " + bulkValue.get().label();
-        executor.execute(BackgroundTask.wrap(() -> {
-                    Map<Object, List<Integer>> previous = new LinkedHashMap<>();
-                    for (int id : ids) {
-                        var v = repository.find(id).orElseThrow().values();
-                        Object old = switch (field) {
-                            case FUNCTIONALITY -> v.functionality();
-                            case MILIEU -> v.milieu();
-                            case DELIVERY_UNIT -> v.deliveryUnit();
-                            default -> throw new IllegalStateException(field.name());
-                        };
-                        previous.computeIfAbsent(old, k -> new ArrayList<>()).add(id);
-                    }
-                    repository.bulkSet(ids, field, value);
-                    return previous;
-                })
-                .onSuccess(previous -> {
-                    lastEdit.record(i18n.get("registry.undo.bulk", label, ids.size()), () -> {
-                        previous.forEach((old, group) -> repository.bulkSet(group, field, old));
-                        return ids.getFirst();
+        executor.execute(BackgroundTask.wrap(() -> repository.bulkSet(selection, field, value))
+                .onSuccess(done -> {
+                    lastEdit.record(i18n.get("registry.undo.bulk", label, selection.size()), () -> {
+                        repository.undo(done);
+                        return selection.keySet().iterator().next();
                     });
-                    status.set(i18n.get("registry.status.bulk", label, ids.size()));
+                    status.set(i18n.get("registry.status.bulk", label, selection.size()));
                     afterChange.run();
                 })
                 .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));

@@ -15,19 +15,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's preferences in {@code settings.properties} of the data folder: the language and the recently
- * opened missions. Small on purpose; an unreadable file just means defaults.
+ * The user's preferences in {@code settings.properties} of the data folder: the language, the recently opened
+ * missions, this laptop's device id (generated once) and, per mission (by its uuid), the team member the consultant
+ * said they are. Kept here, not in the mission, so that a copied mission file does not carry who last used it.
+ * Small on purpose; an unreadable file just means defaults. Read and written from background tasks too: synchronised.
  */
 public final class Settings {
 
     public static final int MAX_RECENT = 8;
     static final String LANGUAGE = "language";
     static final String RECENT = "recent.";
+    static final String DEVICE = "device.id";
+    static final String MEMBER = "member.";
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
     private final Path file;
     private Locale locale = I18n.FRENCH;
     private final List<Path> recent = new ArrayList<>();
+    private final java.util.Map<String, String> members = new java.util.TreeMap<>();
+    private String deviceId;
 
     private Settings(Path file) {
         this.file = file;
@@ -43,6 +49,12 @@ public final class Settings {
                 LOG.warn("Cannot read {}, using defaults: {}", file, e.toString());
             }
             settings.locale = new I18n(I18n.parse(p.getProperty(LANGUAGE, "fr"))).locale();
+            settings.deviceId = p.getProperty(DEVICE);
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith(MEMBER) && !p.getProperty(key).isBlank()) {
+                    settings.members.put(key.substring(MEMBER.length()), p.getProperty(key));
+                }
+            }
             for (int i = 0; i < MAX_RECENT; i++) {
                 String value = p.getProperty(RECENT + i);
                 if (value != null && !value.isBlank()) {
@@ -53,21 +65,21 @@ public final class Settings {
         return settings;
     }
 
-    public Locale locale() {
+    public synchronized Locale locale() {
         return locale;
     }
 
-    public void setLocale(Locale locale) {
+    public synchronized void setLocale(Locale locale) {
         this.locale = locale;
     }
 
     /** Most recent first. */
-    public List<Path> recentMissions() {
+    public synchronized List<Path> recentMissions() {
         return List.copyOf(recent);
     }
 
     /** Moves (or adds) a mission to the top of the recent list. */
-    public void addRecent(Path mission) {
+    public synchronized void addRecent(Path mission) {
         Path absolute = mission.toAbsolutePath().normalize();
         recent.remove(absolute);
         recent.addFirst(absolute);
@@ -76,9 +88,32 @@ public final class Settings {
         }
     }
 
-    public void save() {
+    /** This laptop's stable id: generated (and saved) the first time it is asked for, then always the same. */
+    public synchronized String deviceId() {
+        if (deviceId == null || deviceId.isBlank()) {
+            deviceId = java.util.UUID.randomUUID().toString();
+            save();
+        }
+        return deviceId;
+    }
+
+    /** The uuid of the team member the consultant chose for the mission {@code missionUuid}, if any. */
+    public synchronized java.util.Optional<String> member(String missionUuid) {
+        return java.util.Optional.ofNullable(missionUuid == null ? null : members.get(missionUuid));
+    }
+
+    /** Remembers who the consultant is in the mission {@code missionUuid} (saved with {@link #save()}). */
+    public synchronized void setMember(String missionUuid, String memberUuid) {
+        members.put(missionUuid, memberUuid);
+    }
+
+    public synchronized void save() {
         Properties p = new Properties();
         p.setProperty(LANGUAGE, locale.toLanguageTag());
+        if (deviceId != null) {
+            p.setProperty(DEVICE, deviceId);
+        }
+        members.forEach((mission, member) -> p.setProperty(MEMBER + mission, member));
         for (int i = 0; i < recent.size(); i++) {
             p.setProperty(RECENT + i, recent.get(i).toString());
         }

@@ -351,6 +351,13 @@ public final class ShellView {
         badge.setTooltip(new Tooltip(i18n.get("status.synthetic.tooltip")));
         badge.visibleProperty().bind(viewModel.syntheticProperty());
         badge.managedProperty().bind(badge.visibleProperty());
+        Label member = new Label();
+        member.setId("statusMember");
+        member.setGraphic(new FontIcon(Material2AL.ACCOUNT_CIRCLE));
+        member.textProperty().bind(viewModel.memberTextProperty());
+        member.visibleProperty().bind(viewModel.memberTextProperty().isNotEmpty());
+        member.managedProperty().bind(member.visibleProperty());
+        member.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label counts = new Label();
@@ -364,7 +371,7 @@ public final class ShellView {
         for (Region fixed : List.of(badge, counts, schema)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(10, name, badge, spacer, counts, separator, schema);
+        HBox bar = new HBox(10, name, badge, member, spacer, counts, separator, schema);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

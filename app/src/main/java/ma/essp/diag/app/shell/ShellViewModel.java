@@ -50,6 +50,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper synthetic = new ReadOnlyBooleanWrapper(this, "synthetic");
     private final ReadOnlyStringWrapper schemaText = new ReadOnlyStringWrapper(this, "schemaText", "");
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
+    private final ReadOnlyStringWrapper memberText = new ReadOnlyStringWrapper(this, "memberText", "");
     /** The status bar's summary: read when the mission opens, re-read when the user changes area (edits move it). */
     private MissionSummary summary;
 
@@ -84,22 +85,50 @@ public final class ShellViewModel implements AutoCloseable {
                 .onFailure(e -> LOG.warn("Cannot copy the bundled demo mission", e)));
     }
 
-    /** Opens a mission in the background; on success it replaces the current one. */
+    /**
+     * Opens a mission in the background; on success it replaces the current one. The first time this laptop opens
+     * the mission, the consultant says who they are (a team member, or a new one); cancelling leaves the current
+     * mission open and the new one closed.
+     */
     public void open(Path file) {
-        run(BackgroundTask.wrap(() -> missions.open(file)), file);
+        run(BackgroundTask.wrap(() -> missions.open(file, settings)), file);
     }
 
-    /** Creates an empty mission at {@code file} and opens it. */
+    /** Creates an empty mission at {@code file} and opens it (its creator says who they are first). */
     public void createNew(Path file) {
-        String user = System.getProperty("user.name", "user");
-        run(BackgroundTask.wrap(() -> missions.create(file, user)), file);
+        run(BackgroundTask.wrap(() -> missions.create(file, settings)), file);
     }
 
     private void run(BackgroundTask<OpenMission> task, Path file) {
         executor.execute(task
                 .onRunning(() -> busy.set(true))
-                .onSuccess(this::replaceMission)
+                .onSuccess(opened -> {
+                    if (opened.identified()) {
+                        replaceMission(opened);
+                    } else {
+                        identify(opened, file);
+                    }
+                })
                 .onFailure(e -> reportFailure(file, e))
+                .onFinished(() -> busy.set(false)));
+    }
+
+    private void identify(OpenMission opened, Path file) {
+        Optional<MissionService.MemberChoice> choice = dialogs.chooseMember(opened.summary().name(), opened.team());
+        if (choice.isEmpty()) {
+            executor.execute(BackgroundTask.wrap(() -> {
+                opened.file().close();
+                return file;
+            }));
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> missions.identify(opened, choice.get(), settings))
+                .onRunning(() -> busy.set(true))
+                .onSuccess(this::replaceMission)
+                .onFailure(e -> {
+                    opened.file().close();
+                    reportFailure(file, e);
+                })
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -238,8 +267,10 @@ public final class ShellViewModel implements AutoCloseable {
             synthetic.set(false);
             schemaText.set("");
             countsText.set("");
+            memberText.set("");
             return;
         }
+        memberText.set(current.member() == null ? "" : words.get("status.member", current.member().fullName()));
         MissionSummary s = summary != null ? summary : current.summary();
         title.set(words.get("app.title.mission", s.name()));
         missionName.set(s.name());
@@ -288,6 +319,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty schemaTextProperty() {
         return schemaText.getReadOnlyProperty();
+    }
+
+    /** Who edits in the open mission ("Édité par …"), empty without a mission. */
+    public ReadOnlyStringProperty memberTextProperty() {
+        return memberText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countsTextProperty() {

@@ -34,7 +34,7 @@ public final class CirconscriptionsArea implements FeatureArea {
     @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
-        EditContext edit = EditContext.system(System.getProperty("user.name", "user"));
+        EditContext edit = context.mission().edit();
         var viewModel = new CirconscriptionsViewModel(new CirconscriptionRepository(dsl, edit),
                 new CirconscriptionOrganisationRepository(dsl, edit), new TerritoryRepository(dsl), context.executor(), context.i18n());
         var gst = new GstViewModel(new StructureRepository(dsl, edit), context.executor(), context.i18n());

@@ -295,7 +295,8 @@ public final class CirconscriptionsViewModel {
         if (s == null) {
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> organisation.saveFunction(s.id(), row.function(), held == null ? "not_held" : held,
+        executor.execute(BackgroundTask.wrap(() -> organisation.saveFunction(s.id(), row.function(),
+                        row.id() == 0 ? null : Integer.valueOf(row.version()), held == null ? "not_held" : held,
                         holder, staffCount, row.notes()))
                 .onSuccess(id -> {
                     showSelected();

@@ -1,7 +1,10 @@
 package ma.essp.diag.app.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import ma.essp.diag.app.mission.MissionService.MemberChoice;
+import ma.essp.diag.database.repository.TeamRepository.Member;
 
 /**
  * Dialogs as a service, so that view models can ask for a file or report an error without touching a
@@ -21,4 +24,10 @@ public interface DialogService {
 
     /** Asks where to write a mission file (new mission, copy); the result ends with {@code .essp}. */
     Optional<Path> chooseMissionToSave(Path initialFolder, String suggestedName);
+
+    /**
+     * Asks who the consultant is in the mission {@code missionName}: one of {@code team} or a new member by name.
+     * Empty when they cancel.
+     */
+    Optional<MemberChoice> chooseMember(String missionName, List<Member> team);
 }

@@ -3,6 +3,7 @@ package ma.essp.diag.app.ui;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -10,6 +11,8 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.mission.MissionService.MemberChoice;
+import ma.essp.diag.database.repository.TeamRepository.Member;
 
 /** The JavaFX dialogs, owned by the main window and oriented like it (right to left in Arabic). */
 public final class FxDialogService implements DialogService {
@@ -77,5 +80,57 @@ public final class FxDialogService implements DialogService {
             chooser.setInitialDirectory(initialFolder.toFile());
         }
         return chooser;
+    }
+
+    @Override
+    public Optional<MemberChoice> chooseMember(String missionName, List<Member> team) {
+        I18n words = i18n.get();
+        javafx.scene.control.Dialog<MemberChoice> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(words.get("dialog.who.title"));
+        dialog.setHeaderText(words.get("dialog.who.header", missionName));
+        javafx.scene.control.ToggleGroup choice = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioButton existing = new javafx.scene.control.RadioButton(words.get("dialog.who.existing"));
+        javafx.scene.control.RadioButton created = new javafx.scene.control.RadioButton(words.get("dialog.who.new"));
+        existing.setToggleGroup(choice);
+        created.setToggleGroup(choice);
+        javafx.scene.control.ComboBox<Member> members = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(team));
+        members.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Member m) {
+                return m == null ? "" : m.fullName();
+            }
+
+            @Override
+            public Member fromString(String s) {
+                return null;
+            }
+        });
+        members.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        name.setPromptText(words.get("dialog.who.new.prompt"));
+        members.disableProperty().bind(existing.selectedProperty().not());
+        name.disableProperty().bind(created.selectedProperty().not());
+        if (team.isEmpty()) {
+            existing.setDisable(true);
+            created.setSelected(true);
+        } else {
+            existing.setSelected(true);
+            members.getSelectionModel().selectFirst();
+        }
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, existing, members, created, name);
+        box.setPadding(new javafx.geometry.Insets(12));
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setMinWidth(480);
+        dialog.getDialogPane().setNodeOrientation(orientation());
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> existing.isSelected() ? members.getValue() == null : name.getText().isBlank(),
+                existing.selectedProperty(), members.valueProperty(), name.textProperty()));
+        dialog.setResultConverter(button -> button != ButtonType.OK ? null
+                : existing.isSelected() ? new MemberChoice.Existing(members.getValue().uuid())
+                : new MemberChoice.NewMember(name.getText().strip()));
+        return dialog.showAndWait();
     }
 }

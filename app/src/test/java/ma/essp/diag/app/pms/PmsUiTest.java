@@ -73,7 +73,8 @@ class PmsUiTest {
             new DemoMissionGenerator().generate(demo, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
         }
         executor = new FxTaskExecutor();
-        shell = ShellView.create(stage, paths, Settings.load(paths.settingsFile()), new MissionService(paths, null), executor);
+        shell = ShellView.create(stage, paths, ma.essp.diag.app.testing.Identified.settingsFor(paths, demo),
+                new MissionService(paths, null), executor);
         stage.setWidth(1440);
         stage.setHeight(940);
         shell.show();

@@ -47,8 +47,14 @@ class RegistryActionsViewModelTest {
         mission.close();
     }
 
-    private List<Integer> ids(String... codes) {
-        return List.of(codes).stream().map(c -> repository.findByCode(c).orElseThrow().id()).toList();
+    /** The selection as the list gives it: each ESSP with the version it shows. */
+    private java.util.Map<Integer, Integer> ids(String... codes) {
+        java.util.Map<Integer, Integer> selection = new java.util.LinkedHashMap<>();
+        for (String c : codes) {
+            var stored = repository.findByCode(c).orElseThrow();
+            selection.put(stored.id(), stored.version());
+        }
+        return selection;
     }
 
     private List<String> codes() {
@@ -97,6 +103,33 @@ class RegistryActionsViewModelTest {
         assertThat(repository.findByCode("E002").orElseThrow().values().functionality()).isEqualTo("partially");
         assertThat(repository.findByCode("E004").orElseThrow().values().functionality()).isEqualTo("not_functioning");
         assertThat(actions.lastEdit().availableProperty().get()).isFalse();
+    }
+
+    @Test
+    void aBulkEditOnASelectionWithOneRowChangedMeanwhileChangesNothing() {
+        actions.bulkFieldProperty().set(actions.bulkFields().getFirst());
+        actions.bulkValueProperty().set(actions.bulkValues().stream().filter(v -> v.value().equals("not_functioning"))
+                .findFirst().orElseThrow());
+        var selection = ids("E001", "E002", "E003");
+        var e002 = repository.findByCode("E002").orElseThrow();
+        repository.update(e002.id(), e002.version(), e002.values()); // unchanged: no new version
+        repository.softDelete(e002.id(), e002.version()); // someone else deletes E002 after the list was read
+        actions.applyBulk(selection);
+        assertThat(actions.statusProperty().get()).startsWith("Enregistrement impossible");
+        assertThat(repository.findByCode("E001").orElseThrow().values().functionality()).isEqualTo("fully");
+        assertThat(repository.findByCode("E001").orElseThrow().version()).isEqualTo(1);
+        assertThat(actions.lastEdit().availableProperty().get()).isFalse();
+    }
+
+    @Test
+    void undoOfADeleteRestoresTheWholeSelectionOrNothing() {
+        actions.delete(ids("E001", "E003"));
+        int e003 = repository.findByCode("E003").orElseThrow().id();
+        repository.restore(e003, 2); // restored elsewhere meanwhile
+        actions.undo();
+        assertThat(actions.statusProperty().get()).startsWith("Annulation impossible");
+        assertThat(repository.findByCode("E001").orElseThrow().deleted()).isTrue();
+        assertThat(repository.findByCode("E001").orElseThrow().version()).isEqualTo(2);
     }
 
     @Test

@@ -56,7 +56,8 @@ class RegistryMapUiTest {
         Path fixture = dir.resolve("fixture.essp");
         FixtureMission.create(fixture).close();
         executor = new FxTaskExecutor();
-        shell = ShellView.create(stage, paths, Settings.load(paths.settingsFile()), new MissionService(paths, null), executor);
+        shell = ShellView.create(stage, paths, ma.essp.diag.app.testing.Identified.settingsFor(paths, fixture),
+                new MissionService(paths, null), executor);
         shell.show();
         shell.viewModel().openAtStartup(List.of(fixture.toString()));
     }

@@ -151,6 +151,63 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aNewMissionsMetadataIsWrittenByItsFirstMember() {
+        dialogs.nextChosenFile = dir.resolve("Draa 2026.essp");
+        dialogs.memberAnswer = new MissionService.MemberChoice.NewMember("Salma Idrissi");
+        vm.newWithDialog();
+        var open = vm.mission().orElseThrow();
+        assertThat(dialogs.memberQuestions).containsExactly(List.of());
+        assertThat(open.dsl().fetchValue("SELECT updated_by FROM mission")).isEqualTo(open.member().uuid());
+        assertThat(open.missionUuid()).isEqualTo(open.dsl().fetchValue("SELECT uuid FROM mission"));
+        assertThat(vm.memberTextProperty().get()).isEqualTo("Édité par Salma Idrissi");
+    }
+
+    @Test
+    void theFirstOpenAsksWhoEditsAndTheChoiceIsRememberedForThatMissionOnThisLaptop() {
+        vm.open(fixture);
+        assertThat(dialogs.memberQuestions).containsExactly(List.of());
+        var open = vm.mission().orElseThrow();
+        String member = open.member().uuid();
+        assertThat(open.member().fullName()).isEqualTo("Consultante de test");
+        assertThat(open.edit().member()).isEqualTo(member);
+        assertThat(vm.memberTextProperty().get()).isEqualTo("Édité par Consultante de test");
+        // the new member's row is written by the writer, stamped by themselves, and audited with the device
+        assertThat(open.dsl().fetchValue("SELECT updated_by FROM team_member WHERE uuid = ?", member)).isEqualTo(member);
+        assertThat(open.dsl().fetchValue("SELECT device_id FROM audit_log WHERE row_uuid = ?", member))
+                .isEqualTo(open.edit().device());
+        String device = open.edit().device();
+        vm.close();
+
+        // another window, settings read again from disk: no question, same member, same device
+        dialogs.memberAnswer = null;
+        vm = viewModel(new MissionService(paths, null));
+        vm.open(fixture);
+        assertThat(dialogs.memberQuestions).hasSize(1);
+        assertThat(vm.mission().orElseThrow().member().uuid()).isEqualTo(member);
+        assertThat(vm.mission().orElseThrow().edit().device()).isEqualTo(device);
+    }
+
+    @Test
+    void aTeamMemberCanBePickedAndCancellingLeavesTheMissionClosed() throws Exception {
+        vm.open(fixture);
+        String first = vm.mission().orElseThrow().member().uuid();
+        vm.close();
+        // a laptop that never opened this mission: the team is offered, cancelling opens nothing
+        AppPaths otherLaptop = new AppPaths(dir.resolve("other")).createDirectories();
+        dialogs.memberAnswer = null;
+        vm = new ShellViewModel(otherLaptop, Settings.load(otherLaptop.settingsFile()), new MissionService(otherLaptop, null),
+                new CurrentThreadTaskExecutor(), dialogs);
+        vm.open(fixture);
+        assertThat(vm.mission()).isEmpty();
+        assertThat(dialogs.memberQuestions.getLast()).extracting(m -> m.uuid()).containsExactly(first);
+        // picking the existing member opens it as them
+        dialogs.memberAnswer = new MissionService.MemberChoice.Existing(first);
+        vm.open(fixture);
+        assertThat(vm.mission().orElseThrow().member().uuid()).isEqualTo(first);
+        assertThat(vm.mission().orElseThrow().edit().device()).isNotEqualTo(Settings.load(paths.settingsFile()).deviceId());
+    }
+
+    @Test
     void saveCopyWritesAConsistentCopyAndKeepsTheOriginalOpen() throws Exception {
         vm.open(fixture);
         Path copy = dir.resolve("copy.essp");

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import ma.essp.diag.app.mission.MissionService.MemberChoice;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.database.repository.TeamRepository.Member;
 
 /** Records what would have been shown; answers file choosers with a preset path. */
 public final class RecordingDialogService implements DialogService {
@@ -15,6 +17,9 @@ public final class RecordingDialogService implements DialogService {
     public final List<Shown> shown = new ArrayList<>();
     public Path nextChosenFile;
     public boolean confirmAnswer = true;
+    /** The answer to "who are you" (null: cancelled); the teams it was asked with, in order. */
+    public MemberChoice memberAnswer = new MemberChoice.NewMember("Consultante de test");
+    public final List<List<Member>> memberQuestions = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -40,5 +45,11 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public Optional<Path> chooseMissionToSave(Path initialFolder, String suggestedName) {
         return Optional.ofNullable(nextChosenFile);
+    }
+
+    @Override
+    public Optional<MemberChoice> chooseMember(String missionName, List<Member> team) {
+        memberQuestions.add(List.copyOf(team));
+        return Optional.ofNullable(memberAnswer);
     }
 }

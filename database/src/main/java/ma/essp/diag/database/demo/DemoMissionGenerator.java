@@ -62,6 +62,18 @@ public final class DemoMissionGenerator {
      */
     public DemoSummary generate(Path out, DemoScale scale, long seed, boolean overwrite, DemoProgress progress)
             throws IOException {
+        return generate(out, scale, seed, overwrite, null, progress);
+    }
+
+    /**
+     * Generates a demo mission into {@code out} whose rows name {@code author} (a full name, null for the synthetic
+     * team leader) as the team member who wrote them; the author is the mission's team leader.
+     */
+    public DemoSummary generate(Path out, DemoScale scale, long seed, boolean overwrite, String author,
+                                DemoProgress progress) throws IOException {
+        if (author != null && author.isBlank()) {
+            throw new IllegalArgumentException("the author needs a name");
+        }
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(scale, "scale");
         DemoProgress listener = progress == null ? DemoProgress.NONE : progress;
@@ -81,7 +93,7 @@ public final class DemoMissionGenerator {
                 ConnectionProvider provider = mission.dsl().configuration().connectionProvider();
                 Connection connection = provider.acquire();
                 try {
-                    counts.set(new Generation(connection, scale, seed, listener).run());
+                    counts.set(new Generation(connection, scale, seed, author == null ? null : author.strip(), listener).run());
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
                     }

@@ -53,9 +53,18 @@ final class Generation {
     private final List<Integer> teamIds = new ArrayList<>();
     private final List<String> teamNames = new ArrayList<>();
     private final Stats stats = new Stats();
+    private final String author;
+    private final String authorUuid;
 
-    Generation(Connection connection, DemoScale scale, long seed, DemoProgress progress) {
+    /**
+     * @param author the full name of the team member who generates the mission (every row names them), or null for
+     *               the synthetic team leader
+     */
+    Generation(Connection connection, DemoScale scale, long seed, String author, DemoProgress progress) {
         this.connection = connection;
+        this.author = author;
+        // its own stream, so that the other uuids stay what they were before rows named their author
+        this.authorUuid = Rows.uuid(new SplittableRandom(seed ^ 0x5EED_A07B_0000_0001L));
         this.scale = scale;
         this.seed = seed;
         MapOutlines.shipped().provinces().forEach(shape -> outlines.put(shape.isoCode(), shape));
@@ -132,7 +141,7 @@ final class Generation {
     private Rows rows(String table, String... columns) throws SQLException {
         Rows existing = rows.get(table);
         if (existing == null) {
-            existing = new Rows(connection, uuids, table, columns);
+            existing = new Rows(connection, uuids, authorUuid, table, columns);
             rows.put(table, existing);
         }
         return existing;
@@ -356,10 +365,24 @@ final class Generation {
             String name = names.person(team[i][1]);
             String[] parts = name.split(" ");
             String initials = (parts[0].charAt(0) + "" + parts[parts.length - 1].charAt(0)).toUpperCase();
+            if (i == 0) {
+                Rows.uuid(uuids); // drawn and unused: every other uuid stays what it was
+                // the team leader generates the mission (or the consultant named by --as, in the leader's place)
+                String fullName = author == null ? name + " (synthétique)" : author;
+                teamIds.add(members.addWithUuid(authorUuid, fullName, author == null ? initials : initials(author),
+                        team[i][0], "consultant" + (i + 1) + "@demo.invalid", "PC-DEMO-" + (i + 1)));
+                teamNames.add(author == null ? name : author);
+                continue;
+            }
             teamIds.add(members.add(name + " (synthétique)", initials, team[i][0],
                     "consultant" + (i + 1) + "@demo.invalid", "PC-DEMO-" + (i + 1)));
             teamNames.add(name);
         }
+    }
+
+    private static String initials(String fullName) {
+        String[] parts = fullName.strip().split("\\s+");
+        return (parts[0].charAt(0) + "" + parts[parts.length - 1].charAt(0)).toUpperCase(java.util.Locale.ROOT);
     }
 
     // ------------------------------------------------------------------ territory
@@ -402,7 +425,7 @@ final class Generation {
                 update.setString(1, "2025-04-15");
                 update.setString(2, region.code().equals("01") ? "2025-10-01" : null);
                 update.setString(3, Rows.UPDATED_AT);
-                update.setString(4, Rows.UPDATED_BY);
+                update.setString(4, authorUuid);
                 update.setInt(5, region.id());
                 update.addBatch();
             }

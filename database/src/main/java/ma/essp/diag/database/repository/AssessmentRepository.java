@@ -4,6 +4,7 @@ import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_SERVICE;
 import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
+import static ma.essp.diag.database.jooq.Tables.TEAM_MEMBER;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -53,16 +54,21 @@ public final class AssessmentRepository {
         this.edit = edit;
     }
 
-    /** Starts an assessment (in progress) of an ESSP with a catalogue version; returns its id. */
+    /**
+     * Starts an assessment (in progress) of an ESSP with a catalogue version; returns its id. The assessor is the team
+     * member who edits ({@code assessor_id}), named {@code assessorName} or, when null, by their team name.
+     */
     public int start(int esspId, int catalogueVersionId, LocalDate assessedOn, String assessorName) {
         AssessmentRecord r = dsl.newRecord(ASSESSMENT);
         r.setEsspId(esspId);
         r.setCatalogueVersionId(catalogueVersionId);
         r.setAssessedOn(assessedOn);
-        r.setAssessorName(assessorName);
+        var member = dsl.select(TEAM_MEMBER.ID, TEAM_MEMBER.FULL_NAME).from(TEAM_MEMBER)
+                .where(TEAM_MEMBER.UUID.eq(edit.member())).fetchOne();
+        r.setAssessorId(member == null ? null : member.value1());
+        r.setAssessorName(assessorName != null || member == null ? assessorName : member.value2());
         r.setStatus(IN_PROGRESS);
-        edit.stampNew(r);
-        r.store();
+        SyncedRows.store(dsl, edit, r);
         return r.getId();
     }
 
@@ -77,8 +83,7 @@ public final class AssessmentRepository {
             r.setState(state.code());
             r.setSource(source);
             r.setComment(comment);
-            edit.stampNew(r);
-            r.store();
+            SyncedRows.store(dsl, edit, r);
             return;
         }
         boolean same = r.getState().equals(state.code()) && Objects.equals(r.getSource(), source)
@@ -90,8 +95,7 @@ public final class AssessmentRepository {
         r.setSource(source);
         r.setComment(comment);
         r.setDeleted(false);
-        touch(r);
-        r.store();
+        SyncedRows.store(dsl, edit, r);
     }
 
     /** Several answers in one transaction (e.g. a whole domain entered at once). */
@@ -111,13 +115,11 @@ public final class AssessmentRepository {
             r.setAssessmentId(assessmentId);
             r.setServiceId(serviceId);
             r.setOffered(offered);
-            edit.stampNew(r);
-            r.store();
+            SyncedRows.store(dsl, edit, r);
         } else if (!Objects.equals(r.getOffered(), offered) || Boolean.TRUE.equals(r.getDeleted())) {
             r.setOffered(offered);
             r.setDeleted(false);
-            touch(r);
-            r.store();
+            SyncedRows.store(dsl, edit, r);
         }
     }
 
@@ -125,8 +127,7 @@ public final class AssessmentRepository {
         AssessmentRecord r = header0(assessmentId);
         if (!status.equals(r.getStatus())) {
             r.setStatus(status);
-            touch(r);
-            r.store();
+            SyncedRows.store(dsl, edit, r);
         }
     }
 
@@ -138,8 +139,7 @@ public final class AssessmentRepository {
     public void delete(int assessmentId) {
         AssessmentRecord r = header0(assessmentId);
         r.setDeleted(true);
-        touch(r);
-        r.store();
+        SyncedRows.store(dsl, edit, r);
     }
 
     /** Everything needed to resume an assessment; empty when unknown or deleted. */
@@ -203,11 +203,5 @@ public final class AssessmentRepository {
     private static Header header(AssessmentRecord r) {
         return new Header(r.getId(), r.getEsspId(), r.getCatalogueVersionId(), r.getAssessedOn(), r.getStatus(),
                 r.getAssessorName(), r.getNotes());
-    }
-
-    private void touch(org.jooq.Record r) {
-        r.set(r.field("version", Integer.class), r.get("version", Integer.class) + 1);
-        r.set(r.field("updated_at", String.class), edit.now());
-        r.set(r.field("updated_by", String.class), edit.user());
     }
 }

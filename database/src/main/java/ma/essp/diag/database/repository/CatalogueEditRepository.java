@@ -99,14 +99,12 @@ public final class CatalogueEditRepository {
                 r = d.newRecord(PMS_SERVICE_AREA);
                 r.setVersionId(versionId);
                 r.setCode(c);
-                edit.stampNew(r);
             } else {
                 r.setDeleted(false);
-                touch(r);
             }
             setLabels(r, labels);
             r.setSortOrder(max == null ? 1 : max + 1);
-            r.store();
+            SyncedRows.store(d, edit, r);
             return r.getId();
         });
     }
@@ -118,8 +116,7 @@ public final class CatalogueEditRepository {
             PmsServiceAreaRecord r = liveArea(d, areaId);
             draft(d, r.getVersionId());
             setLabels(r, labels);
-            touch(r);
-            r.store();
+            SyncedRows.store(d, edit, r);
         });
     }
 
@@ -133,8 +130,7 @@ public final class CatalogueEditRepository {
                 deleteService(d, s);
             }
             r.setDeleted(true);
-            touch(r);
-            r.store();
+            SyncedRows.store(d, edit, r);
         });
     }
 
@@ -158,15 +154,13 @@ public final class CatalogueEditRepository {
                 r = d.newRecord(PMS_SERVICE);
                 r.setVersionId(versionId);
                 r.setCode(c);
-                edit.stampNew(r);
             } else {
                 r.setDeleted(false);
-                touch(r);
             }
             r.setAreaId(areaId);
             setLabels(r, labels);
             r.setSortOrder(max == null ? 1 : max + 1);
-            r.store();
+            SyncedRows.store(d, edit, r);
             return r.getId();
         });
     }
@@ -178,8 +172,7 @@ public final class CatalogueEditRepository {
             PmsServiceRecord r = liveService(d, serviceId);
             draft(d, r.getVersionId());
             setLabels(r, labels);
-            touch(r);
-            r.store();
+            SyncedRows.store(d, edit, r);
         });
     }
 
@@ -195,8 +188,7 @@ public final class CatalogueEditRepository {
             }
             if (r.getAreaId() != areaId) {
                 r.setAreaId(areaId);
-                touch(r);
-                r.store();
+                SyncedRows.store(d, edit, r);
             }
         });
     }
@@ -213,13 +205,13 @@ public final class CatalogueEditRepository {
 
     private void deleteService(DSLContext d, PmsServiceRecord s) {
         for (PmsItemRecord i : d.selectFrom(PMS_ITEM).where(PMS_ITEM.SERVICE_ID.eq(s.getId()), PMS_ITEM.DELETED.isFalse()).fetch()) {
-            softDelete(i);
+            softDelete(d, i);
         }
         for (PmsServiceRequirementRecord q : d.selectFrom(PMS_SERVICE_REQUIREMENT)
                 .where(PMS_SERVICE_REQUIREMENT.SERVICE_ID.eq(s.getId()), PMS_SERVICE_REQUIREMENT.DELETED.isFalse()).fetch()) {
-            softDelete(q);
+            softDelete(d, q);
         }
-        softDelete(s);
+        softDelete(d, s);
     }
 
     /**
@@ -244,13 +236,11 @@ public final class CatalogueEditRepository {
                 r.setServiceId(serviceId);
                 r.setCategoryCode(categoryCode);
                 r.setRequirement(requirement);
-                edit.stampNew(r);
-                r.store();
+                SyncedRows.store(d, edit, r);
             } else if (Boolean.TRUE.equals(r.getDeleted()) || !requirement.equals(r.getRequirement())) {
                 r.setDeleted(false);
                 r.setRequirement(requirement);
-                touch(r);
-                r.store();
+                SyncedRows.store(d, edit, r);
             }
         });
     }
@@ -278,15 +268,13 @@ public final class CatalogueEditRepository {
                 r = d.newRecord(PMS_ITEM);
                 r.setVersionId(versionId);
                 r.setCode(c);
-                edit.stampNew(r);
             } else {
                 r.setDeleted(false);
-                touch(r);
             }
             r.setServiceId(serviceId);
             setItem(r, fields);
             r.setSortOrder(max == null ? 1 : max + 1);
-            r.store();
+            SyncedRows.store(d, edit, r);
             return r.getId();
         });
     }
@@ -309,8 +297,7 @@ public final class CatalogueEditRepository {
             r.setCode(c);
             setItem(r, fields);
             if (r.changed()) {
-                touch(r);
-                r.store();
+                SyncedRows.store(d, edit, r);
             }
         });
     }
@@ -323,7 +310,7 @@ public final class CatalogueEditRepository {
                 throw new CatalogueEditException(Reason.NOT_FOUND, "no item " + itemId);
             }
             draft(d, r.getVersionId());
-            softDelete(r);
+            softDelete(d, r);
         });
     }
 
@@ -355,17 +342,9 @@ public final class CatalogueEditRepository {
         }
     }
 
-    private void softDelete(UpdatableRecord<?> r) {
+    private void softDelete(DSLContext d, UpdatableRecord<?> r) {
         r.set(r.field("deleted", Boolean.class), true);
-        touch(r);
-        r.store();
-    }
-
-    private void touch(UpdatableRecord<?> r) {
-        org.jooq.Field<Integer> version = r.field("version", Integer.class);
-        r.set(version, r.get(version) + 1);
-        r.set(r.field("updated_at", String.class), edit.now());
-        r.set(r.field("updated_by", String.class), edit.user());
+        SyncedRows.store(d, edit, r);
     }
 
     private static PmsCatalogueVersionRecord version(DSLContext d, int versionId) {

@@ -21,6 +21,7 @@ import ma.essp.diag.database.jooq.tables.records.PmsServiceRecord;
 import ma.essp.diag.database.jooq.tables.records.PmsServiceRequirementRecord;
 import ma.essp.diag.database.mission.EditContext;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * Versions of the PMS catalogue: a version is drafted (a copy of another, or imported), compared with another,
@@ -135,8 +136,7 @@ public final class CatalogueVersionRepository {
             v.setStatus(DRAFT);
             v.setBasedOnId(basedOnId);
             v.setNotes(notes);
-            edit.stampNew(v);
-            v.store();
+            SyncedRows.insert(d, edit, v);
             int versionId = v.getId();
             Map<String, Integer> areaIds = new LinkedHashMap<>();
             for (CatalogueSnapshot.Area a : snapshot.areas()) {
@@ -147,8 +147,7 @@ public final class CatalogueVersionRepository {
                 r.setLabelEn(a.labelEn());
                 r.setLabelAr(a.labelAr());
                 r.setSortOrder(a.sortOrder());
-                edit.stampNew(r);
-                r.store();
+                SyncedRows.insert(d, edit, r);
                 areaIds.put(a.code(), r.getId());
             }
             Map<String, Integer> serviceIds = new LinkedHashMap<>();
@@ -161,8 +160,7 @@ public final class CatalogueVersionRepository {
                 r.setLabelEn(s.labelEn());
                 r.setLabelAr(s.labelAr());
                 r.setSortOrder(s.sortOrder());
-                edit.stampNew(r);
-                r.store();
+                SyncedRows.insert(d, edit, r);
                 serviceIds.put(s.code(), r.getId());
             }
             for (CatalogueSnapshot.Item i : snapshot.items()) {
@@ -177,16 +175,14 @@ public final class CatalogueVersionRepository {
                 r.setInScope(i.inScope());
                 r.setNote(i.note());
                 r.setSortOrder(i.sortOrder());
-                edit.stampNew(r);
-                r.store();
+                SyncedRows.insert(d, edit, r);
             }
             for (CatalogueSnapshot.Requirement q : snapshot.requirements()) {
                 PmsServiceRequirementRecord r = d.newRecord(PMS_SERVICE_REQUIREMENT);
                 r.setServiceId(required(serviceIds, q.serviceCode(), "service of requirement " + q.serviceCode()));
                 r.setCategoryCode(q.categoryCode());
                 r.setRequirement(q.requirement());
-                edit.stampNew(r);
-                r.store();
+                SyncedRows.insert(d, edit, r);
             }
             return versionId;
         });
@@ -209,12 +205,10 @@ public final class CatalogueVersionRepository {
         if (!DRAFT.equals(r.getStatus())) {
             throw new IllegalStateException("catalogue version " + versionId + " is already published");
         }
-        r.setStatus(PUBLISHED);
-        r.setPublishedOn(on);
-        r.setVersion(r.getVersion() + 1);
-        r.setUpdatedAt(edit.now());
-        r.setUpdatedBy(edit.user());
-        r.store();
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        changes.put(PMS_CATALOGUE_VERSION.STATUS, PUBLISHED);
+        changes.put(PMS_CATALOGUE_VERSION.PUBLISHED_ON, on);
+        SyncedRows.update(dsl, edit, PMS_CATALOGUE_VERSION, versionId, r.getVersion(), changes);
     }
 
     /** Compares two versions by code (what {@code to} adds, removes and changes relative to {@code from}). */

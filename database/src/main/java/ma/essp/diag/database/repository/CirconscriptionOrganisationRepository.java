@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import ma.essp.diag.database.mission.EditContext;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -76,28 +75,22 @@ public final class CirconscriptionOrganisationRepository {
         return list;
     }
 
-    /** Inserts or updates (undeleting) what the team found about one function of a circonscription; its id. */
-    public int saveFunction(int circonscriptionId, Function function, String held, String holder, Double staffCount, String notes) {
-        String now = edit.now();
-        String user = edit.user();
-        return dsl.insertInto(CIRCONSCRIPTION_FUNCTION)
-                .columns(CIRCONSCRIPTION_FUNCTION.CIRCONSCRIPTION_ID, CIRCONSCRIPTION_FUNCTION.FUNCTION_CODE,
-                        CIRCONSCRIPTION_FUNCTION.HELD, CIRCONSCRIPTION_FUNCTION.HOLDER, CIRCONSCRIPTION_FUNCTION.STAFF_COUNT,
-                        CIRCONSCRIPTION_FUNCTION.NOTES, CIRCONSCRIPTION_FUNCTION.UUID, CIRCONSCRIPTION_FUNCTION.VERSION,
-                        CIRCONSCRIPTION_FUNCTION.UPDATED_AT, CIRCONSCRIPTION_FUNCTION.UPDATED_BY, CIRCONSCRIPTION_FUNCTION.DELETED)
-                .values(circonscriptionId, function.code, held, holder, staffCount, notes, UUID.randomUUID().toString(), 1, now,
-                        user, false)
-                .onConflict(CIRCONSCRIPTION_FUNCTION.CIRCONSCRIPTION_ID, CIRCONSCRIPTION_FUNCTION.FUNCTION_CODE)
-                .doUpdate()
-                .set(CIRCONSCRIPTION_FUNCTION.HELD, held)
-                .set(CIRCONSCRIPTION_FUNCTION.HOLDER, holder)
-                .set(CIRCONSCRIPTION_FUNCTION.STAFF_COUNT, staffCount)
-                .set(CIRCONSCRIPTION_FUNCTION.NOTES, notes)
-                .set(CIRCONSCRIPTION_FUNCTION.DELETED, false)
-                .set(CIRCONSCRIPTION_FUNCTION.VERSION, CIRCONSCRIPTION_FUNCTION.VERSION.plus(1))
-                .set(CIRCONSCRIPTION_FUNCTION.UPDATED_AT, now)
-                .set(CIRCONSCRIPTION_FUNCTION.UPDATED_BY, user)
-                .returningResult(CIRCONSCRIPTION_FUNCTION.ID).fetchOne().value1();
+    /**
+     * Inserts or updates (undeleting) what the team found about one function of a circonscription, through the
+     * writer's upsert; its id. {@code expectedVersion} is the version shown ({@link FunctionHeld#version()}), null when
+     * nothing was entered yet; changed meanwhile: {@link StaleEditException}, nothing written.
+     */
+    public int saveFunction(int circonscriptionId, Function function, Integer expectedVersion, String held, String holder,
+                            Double staffCount, String notes) {
+        Map<Field<?>, Object> key = new LinkedHashMap<>();
+        key.put(CIRCONSCRIPTION_FUNCTION.CIRCONSCRIPTION_ID, circonscriptionId);
+        key.put(CIRCONSCRIPTION_FUNCTION.FUNCTION_CODE, function.code);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(CIRCONSCRIPTION_FUNCTION.HELD, held);
+        values.put(CIRCONSCRIPTION_FUNCTION.HOLDER, holder);
+        values.put(CIRCONSCRIPTION_FUNCTION.STAFF_COUNT, staffCount);
+        values.put(CIRCONSCRIPTION_FUNCTION.NOTES, notes);
+        return SyncedRows.upsert(dsl, edit, CIRCONSCRIPTION_FUNCTION, key, expectedVersion, values).id();
     }
 
     /**
@@ -112,8 +105,7 @@ public final class CirconscriptionOrganisationRepository {
         r.setVisitedOn(visitedOn);
         r.setSupervisor(supervisor);
         r.setFindings(findings);
-        edit.stampNew(r);
-        return dsl.insertInto(SUPERVISION_VISIT).set(r).returningResult(SUPERVISION_VISIT.ID).fetchOne().value1();
+        return SyncedRows.insert(dsl, edit, r);
     }
 
     /**

@@ -57,8 +57,7 @@ public final class CirconscriptionRepository {
         r.setHeadName(d.headName());
         r.setPopulation(d.population());
         r.setNotes(d.notes());
-        edit.stampNew(r);
-        return dsl.insertInto(CIRCONSCRIPTION).set(r).returningResult(CIRCONSCRIPTION.ID).fetchOne().value1();
+        return SyncedRows.insert(dsl, edit, r);
     }
 
     /** Live circonscriptions of a province with their ESSP and commune counts, by name. */
@@ -127,8 +126,10 @@ public final class CirconscriptionRepository {
             if (t.fetchExists(ESSP, ESSP.CIRCONSCRIPTION_ID.eq(id).and(ESSP.DELETED.isFalse()))) {
                 throw new EditRuleException("circonscription.has-essps", "move its ESSPs to another circonscription first");
             }
-            t.update(COMMUNE).set(COMMUNE.CIRCONSCRIPTION_ID, (Integer) null).set(stampFor(COMMUNE))
-                    .where(COMMUNE.CIRCONSCRIPTION_ID.eq(id)).execute();
+            List<Integer> communes = t.select(COMMUNE.ID).from(COMMUNE).where(COMMUNE.CIRCONSCRIPTION_ID.eq(id)).fetch(COMMUNE.ID);
+            Map<Field<?>, Object> noCirconscription = new LinkedHashMap<>();
+            noCirconscription.put(COMMUNE.CIRCONSCRIPTION_ID, null);
+            SyncedRows.updateAll(t, edit, COMMUNE, SyncedRows.currentVersions(t, COMMUNE, communes), noCirconscription);
             return SyncedRows.softDelete(t, edit, CIRCONSCRIPTION, id, expectedVersion);
         });
     }
@@ -161,10 +162,13 @@ public final class CirconscriptionRepository {
             if (t.fetchExists(COMMUNE, COMMUNE.ID.in(communeIds).and(COMMUNE.PROVINCE_ID.ne(provinceId)))) {
                 throw new EditRuleException("circonscription.other-province", "communes move only inside their province");
             }
-            int moved = SyncedRows.updateAll(t, edit, COMMUNE, communeIds, Map.of(COMMUNE.CIRCONSCRIPTION_ID, targetCirconscriptionId));
+            // the communes and ESSPs are chosen here, inside the transaction: their current versions are the ones moved
+            int moved = SyncedRows.updateAll(t, edit, COMMUNE, SyncedRows.currentVersions(t, COMMUNE, communeIds),
+                    Map.of(COMMUNE.CIRCONSCRIPTION_ID, targetCirconscriptionId)).size();
             List<Integer> essps = t.select(ESSP.ID).from(ESSP).where(ESSP.COMMUNE_ID.in(communeIds))
                     .and(ESSP.CIRCONSCRIPTION_ID.ne(targetCirconscriptionId)).fetch(ESSP.ID);
-            SyncedRows.updateAll(t, edit, ESSP, essps, Map.of(ESSP.CIRCONSCRIPTION_ID, targetCirconscriptionId));
+            SyncedRows.updateAll(t, edit, ESSP, SyncedRows.currentVersions(t, ESSP, essps),
+                    Map.of(ESSP.CIRCONSCRIPTION_ID, targetCirconscriptionId));
             return moved;
         });
     }
@@ -192,8 +196,9 @@ public final class CirconscriptionRepository {
             Map<Field<?>, Object> withoutCommune = new LinkedHashMap<>();
             withoutCommune.put(ESSP.CIRCONSCRIPTION_ID, targetCirconscriptionId);
             withoutCommune.put(ESSP.COMMUNE_ID, null);
-            return SyncedRows.updateAll(t, edit, ESSP, losingCommune, withoutCommune)
-                    + SyncedRows.updateAll(t, edit, ESSP, keepingCommune, Map.of(ESSP.CIRCONSCRIPTION_ID, targetCirconscriptionId));
+            return SyncedRows.updateAll(t, edit, ESSP, SyncedRows.currentVersions(t, ESSP, losingCommune), withoutCommune).size()
+                    + SyncedRows.updateAll(t, edit, ESSP, SyncedRows.currentVersions(t, ESSP, keepingCommune),
+                            Map.of(ESSP.CIRCONSCRIPTION_ID, targetCirconscriptionId)).size();
         });
     }
 
@@ -212,8 +217,7 @@ public final class CirconscriptionRepository {
         r.setNameAr(nameAr);
         r.setKind(kind);
         r.setPopulation(population);
-        edit.stampNew(r);
-        return dsl.insertInto(COMMUNE).set(r).returningResult(COMMUNE.ID).fetchOne().value1();
+        return SyncedRows.insert(dsl, edit, r);
     }
 
     private static int provinceOf(DSLContext t, int circonscriptionId) {
@@ -221,10 +225,6 @@ public final class CirconscriptionRepository {
                 .where(CIRCONSCRIPTION.ID.eq(circonscriptionId)).and(CIRCONSCRIPTION.DELETED.isFalse())
                 .fetchOptional(CIRCONSCRIPTION.PROVINCE_ID)
                 .orElseThrow(() -> new EditRuleException("circonscription.unknown", "no live circonscription #" + circonscriptionId));
-    }
-
-    private Map<Field<?>, Object> stampFor(org.jooq.Table<?> table) {
-        return SyncedRows.stamp(table, edit);
     }
 
     private static StoredCirconscription stored(CirconscriptionRecord r, int essps, int communes) {

@@ -49,10 +49,11 @@ public final class EsspDetailRepository {
     public record SupervisionVisit(int id, LocalDate visitedOn, String supervisor, String findings) {
     }
 
+    /** {@code updatedByName}: the team member who made the last change, by name (rows written before schema 4: as stored). */
     public record EsspDetail(StoredEssp essp, String categoryCode, TerritoryChain chain, List<StoredPosition> staff,
                              java.util.Map<String, StaffRepository.Cadre> cadres,
                              Optional<LatestAssessment> latestAssessment, Optional<ComplaintSummary> complaints,
-                             List<SupervisionVisit> visits, List<Finding> findings) {
+                             List<SupervisionVisit> visits, List<Finding> findings, String updatedByName) {
     }
 
     public Optional<EsspDetail> load(int esspId, LocalDate today) {
@@ -95,6 +96,10 @@ public final class EsspDetailRepository {
         String category = dsl.fetchValue(ESSP.CATEGORY_CODE, ESSP.ID.eq(esspId));
         java.util.Map<String, StaffRepository.Cadre> cadres = new java.util.LinkedHashMap<>();
         staff.cadres().forEach(c -> cadres.put(c.code(), c));
-        return Optional.of(new EsspDetail(essp.get(), category, chain, staff.ofEssp(esspId), cadres, latest, complaints, visits, findings));
+        String updatedBy = essp.get().updatedBy();
+        String updatedByName = new TeamRepository(dsl).find(updatedBy).filter(m -> m.uuid().equals(updatedBy))
+                .map(TeamRepository.Member::fullName).orElse(updatedBy);
+        return Optional.of(new EsspDetail(essp.get(), category, chain, staff.ofEssp(esspId), cadres, latest, complaints, visits,
+                findings, updatedByName));
     }
 }

@@ -7,7 +7,6 @@ import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +73,7 @@ public final class EsspEditRepository {
     public int create(EsspDraft draft) {
         EsspRecord r = dsl.newRecord(ESSP);
         apply(r, draft);
-        edit.stampNew(r);
-        return dsl.insertInto(ESSP).set(r).returningResult(ESSP.ID).fetchOne().value1();
+        return SyncedRows.insert(dsl, edit, r);
     }
 
     public Optional<StoredEssp> find(int id) {
@@ -101,35 +99,55 @@ public final class EsspEditRepository {
     }
 
     /**
-     * Soft-deletes every ESSP of {@code ids} at its current version, in one transaction (all or none); the new
-     * version of each, by id.
+     * Soft-deletes every ESSP of {@code expectedVersions} (id to the version the list showed), in one transaction:
+     * all or none, a stale one refuses the whole selection ({@link StaleEditException} naming it). The new version of
+     * each, by id (what the undo starts from).
      */
-    public Map<Integer, Integer> softDeleteAll(Collection<Integer> ids) {
-        return changeAll(ids, true);
+    public Map<Integer, Integer> softDeleteAll(Map<Integer, Integer> expectedVersions) {
+        return versions(SyncedRows.softDeleteAll(dsl, edit, ESSP, expectedVersions));
     }
 
-    /** Restores every ESSP of {@code ids} at its current version, in one transaction (all or none). */
-    public Map<Integer, Integer> restoreAll(Collection<Integer> ids) {
-        return changeAll(ids, false);
+    /** Restores every ESSP of {@code expectedVersions}, in one transaction (all or none); the new versions. */
+    public Map<Integer, Integer> restoreAll(Map<Integer, Integer> expectedVersions) {
+        return versions(SyncedRows.restoreAll(dsl, edit, ESSP, expectedVersions));
     }
 
-    private Map<Integer, Integer> changeAll(Collection<Integer> ids, boolean delete) {
-        return dsl.transactionResult(tx -> {
-            Map<Integer, Integer> versions = new java.util.LinkedHashMap<>();
-            for (int id : ids) {
-                int version = tx.dsl().select(ESSP.VERSION).from(ESSP).where(ESSP.ID.eq(id)).fetchOptional(ESSP.VERSION)
-                        .orElseThrow(() -> new java.util.NoSuchElementException("no ESSP " + id));
-                versions.put(id, delete ? SyncedRows.softDelete(tx.dsl(), edit, ESSP, id, version)
-                        : SyncedRows.restore(tx.dsl(), edit, ESSP, id, version));
-            }
-            return versions;
+    /**
+     * A bulk edit done: the version of each ESSP after it and the value each had before (read inside the edit's
+     * transaction), so that the undo puts each one back.
+     */
+    public record BulkEdit(BulkField field, Map<Integer, Integer> versions, Map<Integer, Object> previous) {
+    }
+
+    /**
+     * Sets one field to the same value on every ESSP of {@code expectedVersions}, in one transaction: all or none,
+     * a stale row refuses the whole edit and is named by the {@link StaleEditException}.
+     */
+    public BulkEdit bulkSet(Map<Integer, Integer> expectedVersions, BulkField field, Object value) {
+        return bulkEdit(field, SyncedRows.updateAll(dsl, edit, ESSP, expectedVersions, Map.of(field.column, value)));
+    }
+
+    /** Undoes a bulk edit: each ESSP gets its previous value back, if it is still at the version the edit left. */
+    public BulkEdit undo(BulkEdit done) {
+        List<SyncedRows.Change> changes = new ArrayList<>();
+        done.versions().forEach((id, version) -> {
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            values.put(done.field().column, done.previous().get(id));
+            changes.add(new SyncedRows.Change(id, version, values));
         });
+        return bulkEdit(done.field(), SyncedRows.updateAll(dsl, edit, ESSP, changes));
     }
 
-    /** Sets one field to the same value on every ESSP of {@code ids}, in one transaction; returns the rows changed. */
-    public int bulkSet(Collection<Integer> ids, BulkField field, Object value) {
-        return dsl.transactionResult(tx -> SyncedRows.updateAll(tx.dsl(), edit, ESSP, ids,
-                Map.of(field.column, value)));
+    private static BulkEdit bulkEdit(BulkField field, List<SyncedRows.Written> written) {
+        Map<Integer, Object> previous = new LinkedHashMap<>();
+        written.forEach(w -> previous.put(w.id(), w.before().get(field.column)));
+        return new BulkEdit(field, versions(written), previous);
+    }
+
+    private static Map<Integer, Integer> versions(List<SyncedRows.Written> written) {
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        written.forEach(w -> versions.put(w.id(), w.version()));
+        return versions;
     }
 
     /** Whether another ESSP (deleted ones included: codes are never reused) has this code, ignoring case and spaces. */

@@ -24,13 +24,14 @@ public final class EsspRepository {
 
     /**
      * One line of the ESSP list. {@code milieu} is {@code rural|urban}, {@code functionality} is
-     * {@code fully|partially|not_functioning}: codes, translated by the UI.
+     * {@code fully|partially|not_functioning}: codes, translated by the UI. {@code version} is the row's version when
+     * the list was read: what a delete or bulk edit of a selection starts from.
      */
     public record EsspListRow(int id, String code, String nameFr, String nameAr, Category category, String milieu,
                               int circonscriptionId, String circonscriptionFr, String circonscriptionAr,
                               int provinceId, String provinceFr, String provinceAr,
                               int regionId, String regionCode, String regionFr, String regionAr,
-                              String functionality, Long populationServed) {
+                              String functionality, Long populationServed, int version) {
     }
 
     /** Every ESSP that is not soft-deleted, ordered by code. */
@@ -46,7 +47,7 @@ public final class EsspRepository {
                         CIRCONSCRIPTION.ID, CIRCONSCRIPTION.NAME_FR, CIRCONSCRIPTION.NAME_AR,
                         PROVINCE.ID, PROVINCE.NAME_FR, PROVINCE.NAME_AR,
                         REGION.ID, REGION.CODE, REGION.NAME_FR, REGION.NAME_AR,
-                        ESSP.FUNCTIONALITY, ESSP.POPULATION_SERVED)
+                        ESSP.FUNCTIONALITY, ESSP.POPULATION_SERVED, ESSP.VERSION)
                 .from(ESSP)
                 .join(ESSP_CATEGORY).on(ESSP_CATEGORY.CODE.eq(ESSP.CATEGORY_CODE))
                 .join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
@@ -62,7 +63,8 @@ public final class EsspRepository {
                         r.get(PROVINCE.ID), r.get(PROVINCE.NAME_FR), r.get(PROVINCE.NAME_AR),
                         r.get(REGION.ID), r.get(REGION.CODE), r.get(REGION.NAME_FR), r.get(REGION.NAME_AR),
                         r.get(ESSP.FUNCTIONALITY),
-                        r.get(ESSP.POPULATION_SERVED) == null ? null : r.get(ESSP.POPULATION_SERVED).longValue()));
+                        r.get(ESSP.POPULATION_SERVED) == null ? null : r.get(ESSP.POPULATION_SERVED).longValue(),
+                        r.get(ESSP.VERSION)));
     }
 
     /** All categories, in their reference order (for filters that should offer every category). */

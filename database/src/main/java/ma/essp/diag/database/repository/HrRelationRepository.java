@@ -3,10 +3,12 @@ package ma.essp.diag.database.repository;
 import static ma.essp.diag.database.jooq.Tables.HR_FUNCTION;
 import static ma.essp.diag.database.jooq.Tables.HR_RELATION;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import ma.essp.diag.database.mission.EditContext;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * ESSP ↔ GST human-resources relations (ToR axis 1): for each HR function of a region, who holds it today and who
@@ -52,27 +54,19 @@ public final class HrRelationRepository {
     }
 
     /**
-     * Inserts or updates (and undeletes) the relation of a region and function; the row's id comes back with
-     * SQLite's native {@code RETURNING}. An update bumps the version like every other edit.
+     * Inserts or updates (and undeletes) the relation of a region and function through the writer's upsert; the
+     * row's id. {@code expectedVersion} is the version the matrix showed ({@link MatrixRow#version()}), null when it
+     * showed nothing entered; a relation changed meanwhile throws {@link StaleEditException} and nothing is written.
      */
-    public int upsert(int regionId, String functionCode, String holderToday, String holderUnderGst, String notes) {
-        String now = edit.now();
-        String user = edit.user();
-        return dsl.insertInto(HR_RELATION)
-                .columns(HR_RELATION.REGION_ID, HR_RELATION.FUNCTION_CODE, HR_RELATION.HOLDER_TODAY, HR_RELATION.HOLDER_UNDER_GST,
-                        HR_RELATION.NOTES, HR_RELATION.UUID, HR_RELATION.VERSION, HR_RELATION.UPDATED_AT, HR_RELATION.UPDATED_BY,
-                        HR_RELATION.DELETED)
-                .values(regionId, functionCode, holderToday, holderUnderGst, notes, UUID.randomUUID().toString(), 1, now, user, false)
-                .onConflict(HR_RELATION.REGION_ID, HR_RELATION.FUNCTION_CODE)
-                .doUpdate()
-                .set(HR_RELATION.HOLDER_TODAY, holderToday)
-                .set(HR_RELATION.HOLDER_UNDER_GST, holderUnderGst)
-                .set(HR_RELATION.NOTES, notes)
-                .set(HR_RELATION.DELETED, false)
-                .set(HR_RELATION.VERSION, HR_RELATION.VERSION.plus(1))
-                .set(HR_RELATION.UPDATED_AT, now)
-                .set(HR_RELATION.UPDATED_BY, user)
-                .returningResult(HR_RELATION.ID)
-                .fetchOne().value1();
+    public int upsert(int regionId, String functionCode, Integer expectedVersion, String holderToday, String holderUnderGst,
+                      String notes) {
+        Map<Field<?>, Object> key = new LinkedHashMap<>();
+        key.put(HR_RELATION.REGION_ID, regionId);
+        key.put(HR_RELATION.FUNCTION_CODE, functionCode);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(HR_RELATION.HOLDER_TODAY, holderToday);
+        values.put(HR_RELATION.HOLDER_UNDER_GST, holderUnderGst);
+        values.put(HR_RELATION.NOTES, notes);
+        return SyncedRows.upsert(dsl, edit, HR_RELATION, key, expectedVersion, values).id();
     }
 }

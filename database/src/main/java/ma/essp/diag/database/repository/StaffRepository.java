@@ -57,8 +57,7 @@ public final class StaffRepository {
     public int create(PositionDraft d) {
         StaffPositionRecord r = dsl.newRecord(STAFF_POSITION);
         apply(r, d);
-        edit.stampNew(r);
-        return dsl.insertInto(STAFF_POSITION).set(r).returningResult(STAFF_POSITION.ID).fetchOne().value1();
+        return SyncedRows.insert(dsl, edit, r);
     }
 
     /** Inserts many positions (a block pasted from Excel) in one transaction: all or nothing; their ids in order. */
@@ -69,8 +68,7 @@ public final class StaffRepository {
             for (PositionDraft d : drafts) {
                 StaffPositionRecord r = t.newRecord(STAFF_POSITION);
                 apply(r, d);
-                edit.stampNew(r);
-                ids.add(t.insertInto(STAFF_POSITION).set(r).returningResult(STAFF_POSITION.ID).fetchOne().value1());
+                ids.add(SyncedRows.insert(t, edit, r));
             }
             return ids;
         });
@@ -111,8 +109,7 @@ public final class StaffRepository {
         r.setTopic(topic);
         r.setYear(year);
         r.setHours(hours);
-        edit.stampNew(r);
-        return dsl.insertInto(STAFF_TRAINING).set(r).returningResult(STAFF_TRAINING.ID).fetchOne().value1();
+        return SyncedRows.insert(dsl, edit, r);
     }
 
     public List<Training> trainings(int positionId) {

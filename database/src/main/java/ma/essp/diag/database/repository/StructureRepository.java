@@ -98,8 +98,7 @@ public final class StructureRepository {
             r.setCreatedOn(d.createdOn());
             r.setTakeoverOn(d.takeoverOn());
             r.setNotes(d.coverage());
-            edit.stampNew(r);
-            return t.insertInto(STRUCTURE).set(r).returningResult(STRUCTURE.ID).fetchOne().value1();
+            return SyncedRows.insert(t, edit, r);
         });
     }
 
@@ -118,8 +117,7 @@ public final class StructureRepository {
         r.setCreatedOn(s.createdOn());
         r.setTakeoverOn(s.takeoverOn());
         r.setNotes(s.notes());
-        edit.stampNew(r);
-        return dsl.insertInto(STRUCTURE).set(r).returningResult(STRUCTURE.ID).fetchOne().value1();
+        return SyncedRows.insert(dsl, edit, r);
     }
 
     /** The office of a circonscription (the structure its own staff positions belong to), when recorded. */

@@ -31,6 +31,32 @@ class MigrationTest {
     }
 
     @Test
+    void version4KeepsTheAuditRowsOfTheTriggersAndDropsTheTriggers() throws Exception {
+        Path file = dir.resolve("v3.essp");
+        SchemaMigrator.migrate(file, "3");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("UPDATE region SET version = version + 1, updated_by = 'amina', updated_at = '2026-05-01T10:00:00Z'"
+                    + " WHERE code = '01'");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM audit_log")) {
+                assertThat(rs.getInt(1)).as("the V1 trigger wrote its row").isEqualTo(1);
+            }
+        }
+        try (MissionFile mission = MissionFile.open(file, dir.resolve("backups"))) {
+            var kept = mission.dsl().selectFrom(ma.essp.diag.database.jooq.Tables.AUDIT_LOG).fetchSingle();
+            assertThat(kept.getMemberUuid()).isEqualTo("amina");
+            assertThat(kept.getAction()).isEqualTo("update");
+            assertThat(kept.getOldVersion()).isEqualTo(1);
+            assertThat(kept.getNewVersion()).isEqualTo(2);
+            assertThat(kept.getField()).isNull();
+            assertThat(kept.getDeviceId()).isNull();
+            assertThat(mission.dsl().fetchValue("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).isEqualTo(0);
+            // a change behind the writer's back no longer writes an audit row: only the writer audits
+            mission.dsl().execute("UPDATE region SET version = version + 1 WHERE code = '02'");
+            assertThat(mission.dsl().fetchCount(ma.essp.diag.database.jooq.Tables.AUDIT_LOG)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void opensAVersion1FileByBackingItUpThenMigrating() throws Exception {
         Path file = dir.resolve("old.essp");
         SchemaMigrator.migrate(file, "1");
@@ -57,7 +83,7 @@ class MigrationTest {
 
     @Test
     void latestVersionIsTheHighestMigrationOnTheClasspath() {
-        assertThat(SchemaMigrator.latestVersion()).isEqualTo(3);
+        assertThat(SchemaMigrator.latestVersion()).isEqualTo(4);
     }
 
     @Test

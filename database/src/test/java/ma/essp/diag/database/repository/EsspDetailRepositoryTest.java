@@ -31,6 +31,21 @@ class EsspDetailRepositoryTest {
             assertThat(detail.latestAssessment()).isEmpty();
             assertThat(detail.complaints()).isEmpty();
             assertThat(new EsspDetailRepository(f.mission.dsl(), f.edit).load(9999, LocalDate.now())).isEmpty();
+            // written by a context that is no team member (tests): shown as stored
+            assertThat(detail.updatedByName()).isEqualTo("tester");
+        }
+    }
+
+    @Test
+    void theLastChangeIsShownByTheTeamMembersName() throws Exception {
+        try (RegistryFixture f = new RegistryFixture(dir)) {
+            var salma = new TeamRepository(f.mission.dsl()).add("Salma Idrissi", "laptop-2", java.time.Clock.systemUTC());
+            var edit = new ma.essp.diag.database.mission.EditContext(salma.uuid(), "laptop-2", java.time.Clock.systemUTC());
+            int essp = new EsspEditRepository(f.mission.dsl(), edit).create(RegistryFixture.draft("01571-0001", "CSU", f.urban,
+                    null, null));
+            var detail = new EsspDetailRepository(f.mission.dsl(), edit).load(essp, LocalDate.of(2026, 1, 1)).orElseThrow();
+            assertThat(detail.essp().updatedBy()).isEqualTo(salma.uuid());
+            assertThat(detail.updatedByName()).isEqualTo("Salma Idrissi");
         }
     }
 
@@ -39,7 +54,7 @@ class EsspDetailRepositoryTest {
         try (RegistryFixture f = new RegistryFixture(dir)) {
             f.essps.create(RegistryFixture.draft("01571-0001", "A", f.urban, 35.57, -5.37));
             int b = f.essps.create(RegistryFixture.draft("01571-0002", "B", f.urban, null, null));
-            f.essps.bulkSet(List.of(b), EsspEditRepository.BulkField.FUNCTIONALITY, "not_functioning");
+            f.essps.bulkSet(java.util.Map.of(b, 1), EsspEditRepository.BulkField.FUNCTIONALITY, "not_functioning");
             int anfa = f.circonscriptions.create(new CirconscriptionRepository.CirconscriptionDraft(39, "C-ANFA", "Anfa", null,
                     "urban", null, null, null, null, null));
             f.essps.create(RegistryFixture.draft("061410100-0001", "CSU Anfa", anfa, 33.59, -7.63));

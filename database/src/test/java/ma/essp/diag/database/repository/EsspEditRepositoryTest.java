@@ -46,13 +46,20 @@ class EsspEditRepositoryTest {
         int id = f.essps.create(RegistryFixture.draft("01571-0001", "CSU Souika", f.urban, null, null));
         EsspDraft renamed = RegistryFixture.draft("01571-0001", "CSU Souika II", f.urban, null, null);
         assertThat(f.essps.update(id, 1, renamed)).isEqualTo(2);
-        assertThat(f.essps.update(id, 2, renamed)).isEqualTo(3);
+        // saving the same values again is no change: nothing written, the version stays (no false merge conflict)
+        assertThat(f.essps.update(id, 2, renamed)).isEqualTo(2);
+        EsspDraft moved = RegistryFixture.draft("01571-0001", "CSU Souika II", f.urban, 35.5, -5.4);
+        assertThat(f.essps.update(id, 2, moved)).isEqualTo(3);
         StoredEssp s = f.essps.find(id).orElseThrow();
         assertThat(s.version()).isEqualTo(3);
         assertThat(s.values().nameFr()).isEqualTo("CSU Souika II");
         var audit = f.mission.dsl().selectFrom(AUDIT_LOG).where(AUDIT_LOG.ROW_UUID.eq(s.uuid())).orderBy(AUDIT_LOG.ID).fetch();
-        assertThat(audit).extracting(r -> r.getAction() + " " + r.getOldVersion() + "->" + r.getNewVersion())
-                .containsExactly("update 1->2", "update 2->3");
+        assertThat(audit).extracting(r -> r.getAction() + " " + r.getField() + " " + r.getOldValue() + " -> " + r.getNewValue()
+                        + " " + r.getOldVersion() + "->" + r.getNewVersion() + " " + r.getMemberUuid() + "@" + r.getDeviceId())
+                .containsExactly("insert null null -> null null->1 tester@local",
+                        "update name_fr CSU Souika -> CSU Souika II 1->2 tester@local",
+                        "update latitude null -> 35.5 2->3 tester@local",
+                        "update longitude null -> -5.4 2->3 tester@local");
     }
 
     @Test
@@ -69,14 +76,18 @@ class EsspEditRepositoryTest {
         int a = f.essps.create(RegistryFixture.draft("01571-0001", "CSU Souika", f.urban, null, null));
         int b = f.essps.create(RegistryFixture.draft("01571-0002", "CSU Mellah", f.urban, null, null));
         // an id that does not exist at the end of the selection: nothing is deleted
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.essps.softDeleteAll(java.util.List.of(a, b, 999_999)))
-                .isInstanceOf(RuntimeException.class);
+        java.util.Map<Integer, Integer> withUnknown = new java.util.LinkedHashMap<>();
+        withUnknown.put(a, 1);
+        withUnknown.put(b, 1);
+        withUnknown.put(999_999, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.essps.softDeleteAll(withUnknown))
+                .isInstanceOf(StaleEditException.class).hasMessageContaining("essp #999999");
         assertThat(f.essps.find(a).orElseThrow().version()).isEqualTo(1);
         assertThat(f.essps.find(b).orElseThrow().deleted()).isFalse();
         // the whole selection: each at version 2, and back at version 3 when restored
-        assertThat(f.essps.softDeleteAll(java.util.List.of(a, b))).containsExactly(java.util.Map.entry(a, 2), java.util.Map.entry(b, 2));
+        assertThat(f.essps.softDeleteAll(java.util.Map.of(a, 1, b, 1))).containsOnly(java.util.Map.entry(a, 2), java.util.Map.entry(b, 2));
         assertThat(f.essps.find(b).orElseThrow().deleted()).isTrue();
-        assertThat(f.essps.restoreAll(java.util.List.of(a, b))).containsExactly(java.util.Map.entry(a, 3), java.util.Map.entry(b, 3));
+        assertThat(f.essps.restoreAll(java.util.Map.of(a, 2, b, 2))).containsOnly(java.util.Map.entry(a, 3), java.util.Map.entry(b, 3));
         assertThat(f.essps.find(a).orElseThrow().deleted()).isFalse();
     }
 
@@ -91,7 +102,7 @@ class EsspEditRepositoryTest {
         assertThat(s.deleted()).isFalse();
         var actions = f.mission.dsl().select(AUDIT_LOG.ACTION).from(AUDIT_LOG).where(AUDIT_LOG.ROW_UUID.eq(s.uuid()))
                 .orderBy(AUDIT_LOG.ID).fetch(AUDIT_LOG.ACTION);
-        assertThat(actions).containsExactly("delete", "restore");
+        assertThat(actions).containsExactly("insert", "delete", "restore");
     }
 
     @Test
@@ -135,7 +146,9 @@ class EsspEditRepositoryTest {
         int a = f.essps.create(RegistryFixture.draft("01571-0001", "A", f.urban, null, null));
         int b = f.essps.create(RegistryFixture.draft("01571-0002", "B", f.urban, null, null));
         int c = f.essps.create(RegistryFixture.draft("01571-0003", "C", f.urban, null, null));
-        assertThat(f.essps.bulkSet(List.of(a, b), BulkField.FUNCTIONALITY, "not_functioning")).isEqualTo(2);
+        var done = f.essps.bulkSet(java.util.Map.of(a, 1, b, 1), BulkField.FUNCTIONALITY, "not_functioning");
+        assertThat(done.versions()).containsOnly(java.util.Map.entry(a, 2), java.util.Map.entry(b, 2));
+        assertThat(done.previous()).containsOnly(java.util.Map.entry(a, "fully"), java.util.Map.entry(b, "fully"));
         assertThat(f.essps.find(a).orElseThrow()).satisfies(s -> {
             assertThat(s.values().functionality()).isEqualTo("not_functioning");
             assertThat(s.version()).isEqualTo(2);

@@ -138,8 +138,8 @@ class TerritoryEditingTest {
     @Test
     void hrRelationUpsertKeepsOneRowAndBumpsItsVersion() {
         var hr = new HrRelationRepository(f.mission.dsl(), f.edit);
-        int id = hr.upsert(1, "payroll", "ministry", "gst", "paid centrally today");
-        int again = hr.upsert(1, "payroll", "ministry", "shared", null);
+        int id = hr.upsert(1, "payroll", null, "ministry", "gst", "paid centrally today");
+        int again = hr.upsert(1, "payroll", 1, "ministry", "shared", null);
         assertThat(again).isEqualTo(id);
         var matrix = hr.matrix(1);
         assertThat(matrix).hasSize(6);
@@ -180,9 +180,9 @@ class TerritoryEditingTest {
         var org = new CirconscriptionOrganisationRepository(f.mission.dsl(), f.edit);
         int a = f.essps.create(RegistryFixture.draft("01571-0001", "A", f.urban, null, null));
         int b = f.essps.create(RegistryFixture.draft("01571-0002", "B", f.urban, null, null));
-        org.saveFunction(f.urban, Function.SUPERVISION, "held", "infirmier chef", 1.0, null);
-        int id = org.saveFunction(f.urban, Function.SUPERVISION, "partial", "infirmier chef", 1.0, "no car");
-        org.saveFunction(f.urban, Function.PLANNING, "not_held", null, null, null);
+        org.saveFunction(f.urban, Function.SUPERVISION, null, "held", "infirmier chef", 1.0, null);
+        int id = org.saveFunction(f.urban, Function.SUPERVISION, 1, "partial", "infirmier chef", 1.0, "no car");
+        org.saveFunction(f.urban, Function.PLANNING, null, "not_held", null, null, null);
         assertThat(org.functions(f.urban)).extracting(FunctionHeldCode::of).containsExactly("planning:not_held", "supervision:partial");
         assertThat(org.functions(f.urban).get(1).id()).isEqualTo(id);
         org.addVisit(f.urban, a, LocalDate.of(2025, 3, 1), "IC", "stock-outs");
@@ -220,8 +220,11 @@ class TerritoryEditingTest {
         assertThat(v.visitedOn()).isEqualTo(LocalDate.of(2025, 3, 4));
         assertThat(v.supervisor()).isEqualTo("Dr Amrani");
         assertThat(v.findings()).isEqualTo("registers up to date");
-        assertThat(f.mission.dsl().fetchValue("SELECT by || ':' || action || ':' || old_version || '>' || new_version FROM audit_log"
-                + " WHERE table_name = 'supervision_visit'")).isEqualTo("tester:update:1>2");
+        assertThat(f.mission.dsl().fetchValue("SELECT group_concat(member_uuid || ':' || action || ':' || field || ':'"
+                + " || old_version || '>' || new_version, ' ') FROM audit_log WHERE table_name = 'supervision_visit'"
+                + " AND action = 'update'"))
+                .isEqualTo("tester:update:essp_id:1>2 tester:update:visited_on:1>2 tester:update:supervisor:1>2"
+                        + " tester:update:findings:1>2");
 
         // someone else's copy still at version 1: refused, the row keeps the correction above
         assertThatThrownBy(() -> org.updateVisit(id, 1, a, LocalDate.of(2025, 1, 1), "X", "Y"))
