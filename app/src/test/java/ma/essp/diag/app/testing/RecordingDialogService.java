@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.UnsavedChangesGuard;
 
 /** Records what would have been shown; answers file choosers with a preset path. */
 public final class RecordingDialogService implements DialogService {
@@ -15,6 +16,7 @@ public final class RecordingDialogService implements DialogService {
     public final List<Shown> shown = new ArrayList<>();
     public Path nextChosenFile;
     public boolean confirmAnswer = true;
+    public UnsavedChangesGuard.Choice unsavedAnswer = UnsavedChangesGuard.Choice.CANCEL;
 
     @Override
     public void showError(String title, String message) {
@@ -30,6 +32,12 @@ public final class RecordingDialogService implements DialogService {
     public boolean confirm(String title, String message) {
         shown.add(new Shown("confirm", title, message));
         return confirmAnswer;
+    }
+
+    @Override
+    public UnsavedChangesGuard.Choice askUnsavedChanges(String title, String message) {
+        shown.add(new Shown("unsaved", title, message));
+        return unsavedAnswer;
     }
 
     @Override
