@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.settings.Settings;
@@ -118,6 +119,23 @@ class UnsavedChangesUiTest {
         assertThat(name.getText()).isEqualTo(edited);
         assertThat(robot.lookup("#nav-registry").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#nav-territory").queryAs(ToggleButton.class).isSelected()).isFalse();
+    }
+
+    @Test
+    void inEnglishTheQuestionAndItsButtonsAreEnglish(FxRobot robot) throws Exception {
+        waitUntil(() -> "Mission de test".equals(robot.lookup("#statusMission").queryAs(Label.class).getText()));
+        robot.interact(() -> shell.viewModel().setLanguage(I18n.ENGLISH));
+        waitUntil(() -> robot.lookup("#nav-registry").tryQuery().isPresent()
+                && !robot.lookup("#nav-registry").queryAs(ToggleButton.class).isDisabled()
+                && robot.lookup("#nav-territory").queryAs(ToggleButton.class).getText().equals("Territory"));
+        editAnEsspName(robot);
+        robot.clickOn("#nav-territory");
+        DialogPane pane = question(robot);
+        assertThat(pane.getButtonTypes()).extracting(ButtonType::getText).containsExactly("Save", "Discard", "Cancel");
+        assertThat(pane.getContentText()).isEqualTo("This page has unsaved changes. Do you want to save them before going on?");
+        answer(robot, pane, "Cancel");
+        waitUntil(() -> robot.lookup("#unsavedChangesDialog").tryQuery().isEmpty());
+        assertThat(robot.lookup("#registryTable").tryQuery()).isPresent();
     }
 
     @Test
