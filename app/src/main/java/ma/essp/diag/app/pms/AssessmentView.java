@@ -1,5 +1,9 @@
 package ma.essp.diag.app.pms;
 
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -20,6 +24,7 @@ import javafx.util.StringConverter;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.pms.AssessmentViewModel.ChecklistRow;
 import ma.essp.diag.app.pms.AssessmentViewModel.RowKind;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.app.ui.ViewLoader;
 import ma.essp.diag.database.repository.AnswerState;
 import ma.essp.diag.database.repository.AssessmentRepository;
@@ -50,6 +55,8 @@ public final class AssessmentView {
     @FXML private TableColumn<ChecklistRow, String> sourceColumn;
     @FXML private TableColumn<ChecklistRow, String> commentColumn;
     @FXML private javafx.scene.control.TextField commentField;
+
+    private final ReadOnlyBooleanWrapper commentUnsaved = new ReadOnlyBooleanWrapper(false);
 
     public AssessmentView(AssessmentViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -132,6 +139,12 @@ public final class AssessmentView {
                 viewModel.comment(checklist.getSelectionModel().getSelectedItem(), commentField.getText());
             }
         });
+        // answers are written as they are given; only a comment being typed (before Enter or leaving the box) is unsaved
+        commentUnsaved.bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            ChecklistRow row = checklist.getSelectionModel().getSelectedItem();
+            return !commentField.isDisabled() && row != null
+                    && !commentField.getText().strip().equals(Objects.toString(row.commentProperty().get(), "").strip());
+        }, commentField.textProperty(), commentField.disabledProperty(), checklist.getSelectionModel().selectedItemProperty()));
         checklist.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // C moves to the comment box on release, so that the typed "c" itself stays with the table
         checklist.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
@@ -218,6 +231,26 @@ public final class AssessmentView {
             @Override
             public T fromString(String s) {
                 return null;
+            }
+        };
+    }
+
+    public UnsavedChanges unsavedChanges() {
+        return new UnsavedChanges() {
+            @Override
+            public ReadOnlyBooleanProperty unsavedProperty() {
+                return commentUnsaved.getReadOnlyProperty();
+            }
+
+            @Override
+            public CompletionStage<Boolean> save() {
+                return viewModel.comment(checklist.getSelectionModel().getSelectedItem(), commentField.getText());
+            }
+
+            @Override
+            public void discard() {
+                ChecklistRow row = checklist.getSelectionModel().getSelectedItem();
+                commentField.setText(row == null ? "" : Objects.toString(row.commentProperty().get(), ""));
             }
         };
     }

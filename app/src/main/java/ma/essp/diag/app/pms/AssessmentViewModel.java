@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -278,17 +280,18 @@ public final class AssessmentViewModel {
         save(row);
     }
 
-    /** Sets the comment of an item; saved with the answer. */
-    public void comment(ChecklistRow row, String comment) {
+    /** Sets the comment of an item; saved with the answer. Completes with true once written (at once when unchanged). */
+    public CompletionStage<Boolean> comment(ChecklistRow row, String comment) {
         if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null
                 || Objects.equals(row.comment.get(), comment == null ? "" : comment.strip())) {
-            return;
+            return CompletableFuture.completedFuture(true);
         }
         row.comment.set(comment == null ? "" : comment.strip());
-        save(row);
+        return save(row);
     }
 
-    private void save(ChecklistRow row) {
+    private CompletionStage<Boolean> save(ChecklistRow row) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
         int assessmentId = assessment.get().id();
         String comment = row.comment.get() == null || row.comment.get().isBlank() ? null : row.comment.get();
         pending.put(row.id, new AssessmentRepository.Answer(row.id, row.state.get(), row.source.get(), comment));
@@ -303,8 +306,15 @@ public final class AssessmentViewModel {
                         return assessments.progress(assessmentId);
                     }
                 })
-                .onSuccess(this::setProgress)
-                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+                .onSuccess(p -> {
+                    setProgress(p);
+                    result.complete(true);
+                })
+                .onFailure(e -> {
+                    error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+                    result.complete(false);
+                }));
+        return result;
     }
 
     public String sourceLabel(String source) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +27,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.repository.CatalogueContent;
 import ma.essp.diag.database.repository.CatalogueContent.Labels;
 import ma.essp.diag.database.repository.CatalogueEditException;
@@ -40,7 +43,7 @@ import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
  * happens here: each field is checked when the user leaves it and again on save, and the message sits under the
  * field; a save with errors writes nothing and says so.
  */
-public final class CatalogueEditorViewModel {
+public final class CatalogueEditorViewModel implements UnsavedChanges {
 
     public enum NodeKind { GENERAL, AREA, SERVICE, DOMAIN, ITEM }
 
@@ -131,6 +134,9 @@ public final class CatalogueEditorViewModel {
     private final ObservableList<String> domainChoices = FXCollections.observableArrayList();
     private final ObservableList<CatalogueContent.Area> areaChoices = FXCollections.observableArrayList();
     private final ObservableList<RequirementRow> requirements = FXCollections.observableArrayList();
+    /** The form's values as last shown or saved (requirements are written at once and are not part of it). */
+    private List<Object> formShown = List.of();
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
 
     /** What the form edits: the row id (0 when creating), and for a new item its service (null: general). */
     private int formId;
@@ -146,6 +152,32 @@ public final class CatalogueEditorViewModel {
         this.onChanged = onChanged;
         this.dialogs = dialogs;
         selectedNode.addListener((o, old, now) -> showNode(now));
+        for (javafx.beans.Observable p : List.of(code, labelFr, labelEn, labelAr, domain, area, inScope, note, formKind, editable)) {
+            p.addListener(o -> unsaved.set(editable.get() && formKind.get() != FormKind.NONE && !formValues().equals(formShown)));
+        }
+    }
+
+    private List<Object> formValues() {
+        return java.util.Arrays.asList(formKind.get(), code.get().strip(), labelFr.get().strip(), labelEn.get().strip(),
+                labelAr.get().strip(), domain.get(), area.get() == null ? null : area.get().id(), inScope.get(), note.get().strip());
+    }
+
+    /** What the form shows now is what is stored (or the blank start of a new row): nothing unsaved. */
+    private void markShown() {
+        formShown = formValues();
+        unsaved.set(false);
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /** Back to the stored values of the selected node (a new row being started is dropped). */
+    @Override
+    public void discard() {
+        showNode(selectedNode.get());
+        message.set("");
     }
 
     /** Shows a version (null: nothing); a published one, or a draft that assessments use, is read-only. */
@@ -267,6 +299,7 @@ public final class CatalogueEditorViewModel {
         formTitle.set("");
         requirements.clear();
         clearErrors();
+        markShown();
     }
 
     private void clearErrors() {
@@ -323,6 +356,7 @@ public final class CatalogueEditorViewModel {
             });
             default -> clearForm();
         }
+        markShown();
     }
 
     private void requirementChanged(int serviceId, RequirementRow row, String old, String now) {
@@ -353,6 +387,7 @@ public final class CatalogueEditorViewModel {
             return;
         }
         startNew(FormKind.AREA, "pms.editor.form.new_area");
+        markShown();
     }
 
     /** Starts a new service in the area of the selected node. */
@@ -368,6 +403,7 @@ public final class CatalogueEditorViewModel {
         formAreaId = areaId;
         startNew(FormKind.SERVICE, "pms.editor.form.new_service");
         area.set(content.areas().stream().filter(a -> a.id() == areaId).findFirst().orElse(null));
+        markShown();
     }
 
     /**
@@ -390,6 +426,7 @@ public final class CatalogueEditorViewModel {
         domain.set(node.domainCode() != null ? node.domainCode() : choices.isEmpty() ? null : choices.getFirst());
         inScope.set(true);
         note.set("");
+        markShown();
     }
 
     private void startNew(FormKind kind, String titleKey) {
@@ -469,15 +506,22 @@ public final class CatalogueEditorViewModel {
         return ok;
     }
 
-    /** Validates every field, then writes the form in the background; with errors, writes nothing and says so. */
-    public void save() {
+    /**
+     * Validates every field, then writes the form in the background; with errors, writes nothing and says so.
+     * Completes with true once written, false when refused.
+     */
+    @Override
+    public CompletionStage<Boolean> save() {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
         if (formKind.get() == FormKind.NONE || refuseIfReadOnly()) {
-            return;
+            result.complete(false);
+            return result;
         }
         boolean ok = validateCode() & validateLabel() & validateDomain();
         if (!ok) {
             message.set(i18n.get("pms.editor.error.fix"));
-            return;
+            result.complete(false);
+            return result;
         }
         Labels labels = new Labels(labelFr.get(), labelEn.get(), labelAr.get());
         String c = code.get().strip();
@@ -489,7 +533,7 @@ public final class CatalogueEditorViewModel {
         int areaId = formAreaId;
         CatalogueContent.Area target = area.get();
         ItemFields item = new ItemFields(c, domain.get(), labels, inScope.get(), note.get());
-        run(() -> switch (kind) {
+        executor.execute(BackgroundTask.wrap(() -> switch (kind) {
             case AREA -> {
                 if (isNew) {
                     yield new TreeNode(NodeKind.AREA, repository.addArea(versionId, c, labels), null, null, "", List.of()).key();
@@ -515,11 +559,21 @@ public final class CatalogueEditorViewModel {
                 yield new TreeNode(NodeKind.ITEM, iid, serviceId, item.domainCode(), "", List.of()).key();
             }
             case NONE -> null;
-        }, key -> {
-            message.set(i18n.get("pms.editor.saved"));
-            onChanged.run();
-            reload(key);
-        });
+        })
+                .onRunning(() -> busy.set(true))
+                .onSuccess(key -> {
+                    message.set(i18n.get("pms.editor.saved"));
+                    markShown();
+                    onChanged.run();
+                    reload(key);
+                    result.complete(true);
+                })
+                .onFailure(e -> {
+                    failed(e);
+                    result.complete(false);
+                })
+                .onFinished(() -> busy.set(false)));
+        return result;
     }
 
     /** Soft-deletes the selected area (with its services and items), service (with its items) or item. */

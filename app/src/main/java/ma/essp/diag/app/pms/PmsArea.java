@@ -46,7 +46,7 @@ public final class PmsArea implements FeatureArea {
                 context.executor(), context.i18n(), context.dialogs());
         PmsView view = new PmsView(new ReadinessDashboardView(dashboard, context.i18n()),
                 new AssessmentView(assessment, context.i18n()), new CatalogueView(catalogueViewModel, context.i18n()),
-                context.i18n(), dashboard::load);
+                context.i18n(), dashboard::load, catalogueViewModel.editor());
         dashboard.load();
         assessment.load();
         catalogueViewModel.load();

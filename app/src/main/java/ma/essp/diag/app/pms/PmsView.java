@@ -1,18 +1,22 @@
 package ma.essp.diag.app.pms;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.FeatureScreen;
+import ma.essp.diag.app.ui.UnsavedChanges;
 
 /** The PMS area: three tabs. Coming back to the dashboard recomputes it, so new answers show at once. */
 public final class PmsView implements FeatureScreen {
 
     private final TabPane tabs = new TabPane();
+    private final UnsavedChanges unsaved;
 
     public PmsView(ReadinessDashboardView dashboard, AssessmentView assessment, CatalogueView catalogue, I18n i18n,
-                   Runnable refreshDashboard) {
+                   Runnable refreshDashboard, UnsavedChanges catalogueEditor) {
+        this.unsaved = UnsavedChanges.anyOf(List.of(assessment.unsavedChanges(), catalogueEditor));
         Tab dashboardTab = new Tab(i18n.get("pms.tab.dashboard"), dashboard.view());
         Tab assessmentTab = new Tab(i18n.get("pms.tab.assessment"), assessment.view());
         Tab catalogueTab = new Tab(i18n.get("pms.tab.catalogue"), catalogue.view());
@@ -27,6 +31,11 @@ public final class PmsView implements FeatureScreen {
                 refreshDashboard.run();
             }
         });
+    }
+
+    @Override
+    public UnsavedChanges unsavedChanges() {
+        return unsaved;
     }
 
     @Override

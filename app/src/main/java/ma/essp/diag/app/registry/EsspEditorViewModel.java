@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +29,9 @@ import ma.essp.diag.app.registry.EsspFormRules.Problem;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.database.geo.MapOutlines;
+import ma.essp.diag.database.geo.MapShape;
 import ma.essp.diag.database.repository.EsspEditRepository;
 import ma.essp.diag.database.repository.EsspEditRepository.DuplicateCandidate;
 import ma.essp.diag.database.repository.EsspEditRepository.EsspDraft;
@@ -42,7 +47,7 @@ import ma.essp.diag.database.repository.TerritoryRepository.Territory;
  * in the background: code uniqueness, then (for a new ESSP) duplicates, which the user confirms or not. The last
  * save can be undone; {@link #dirtyProperty()} drives the unsaved-changes guard.
  */
-public final class EsspEditorViewModel {
+public final class EsspEditorViewModel implements UnsavedChanges {
 
     /** The fields that carry a message. */
     public enum Field { CODE, NAME, CATEGORY, PROVINCE, CIRCONSCRIPTION, LATITUDE, LONGITUDE, POPULATION, REASON }
@@ -94,6 +99,8 @@ public final class EsspEditorViewModel {
 
     private Territory territory = new Territory(List.of(), List.of(), List.of(), List.of());
     private Map<String, Boolean> categoryDeliveryUnits = Map.of();
+    /** Each province's map outline, by province id (read in the background; empty until then). */
+    private Map<Integer, MapShape> outlines = Map.of();
     private Integer id;
     private Integer pendingEdit;
     private int version;
@@ -147,16 +154,37 @@ public final class EsspEditorViewModel {
 
     /** Reads the lists the form offers (provinces, circonscriptions, categories) in the background. */
     public void loadReferences(TerritoryRepository territories, EsspRepository essps) {
-        executor.execute(BackgroundTask.wrap(() -> new Object[] {territories.load(), essps.categories(), repository.categoryDeliveryUnits()})
+        executor.execute(BackgroundTask.wrap(() -> new Object[] {territories.load(), essps.categories(), repository.categoryDeliveryUnits(),
+                        outlinesOf(territories.outlineCodes())})
                 .onSuccess(r -> {
                     territory = (Territory) r[0];
                     @SuppressWarnings("unchecked")
                     List<EsspRepository.Category> cats = (List<EsspRepository.Category>) r[1];
                     @SuppressWarnings("unchecked")
                     Map<String, Boolean> units = (Map<String, Boolean>) r[2];
+                    @SuppressWarnings("unchecked")
+                    Map<Integer, MapShape> shapes = (Map<Integer, MapShape>) r[3];
                     setReferences(territory, cats, units);
+                    setOutlines(shapes);
                 })
                 .onFailure(e -> status.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage())))));
+    }
+
+    /** The shipped outline of each province (decoded once per run; called off the FX thread). */
+    static Map<Integer, MapShape> outlinesOf(Map<Integer, String> outlineCodes) {
+        Map<String, MapShape> byCode = new java.util.HashMap<>();
+        MapOutlines.shipped().provinces().forEach(shape -> byCode.put(shape.isoCode(), shape));
+        Map<Integer, MapShape> shapes = new java.util.HashMap<>();
+        outlineCodes.forEach((province, code) -> {
+            if (byCode.containsKey(code)) {
+                shapes.put(province, byCode.get(code));
+            }
+        });
+        return shapes;
+    }
+
+    void setOutlines(Map<Integer, MapShape> outlines) {
+        this.outlines = Map.copyOf(outlines);
     }
 
     void setReferences(Territory territory, List<EsspRepository.Category> cats, Map<String, Boolean> units) {
@@ -287,6 +315,16 @@ public final class EsspEditorViewModel {
         updateDirty();
     }
 
+    @Override
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return dirtyProperty();
+    }
+
+    @Override
+    public void discard() {
+        revert();
+    }
+
     // ---- validation
 
     /** Checks one field (called when the user leaves it); true when it is fine. */
@@ -298,7 +336,8 @@ public final class EsspEditorViewModel {
             case PROVINCE -> EsspFormRules.province(intValue(province));
             case CIRCONSCRIPTION -> EsspFormRules.circonscription(intValue(circonscription), provinceOfCirconscription(), intValue(province));
             case LATITUDE -> EsspFormRules.latitude(latitude.get(), longitude.get());
-            case LONGITUDE -> EsspFormRules.longitude(longitude.get(), latitude.get());
+            case LONGITUDE -> EsspFormRules.longitude(longitude.get(), latitude.get())
+                    .or(() -> EsspFormRules.insideProvince(latitude.get(), longitude.get(), outline(), provinceName()));
             case POPULATION -> EsspFormRules.population(population.get());
             case REASON -> EsspFormRules.functionalityReason(valueOf(functionality), reason.get());
         };
@@ -324,6 +363,17 @@ public final class EsspEditorViewModel {
         return count == 0;
     }
 
+    private MapShape outline() {
+        Integer p = intValue(province);
+        return p == null ? null : outlines.get(p);
+    }
+
+    private String provinceName() {
+        Integer p = intValue(province);
+        return p == null ? null : territory.provinces().stream().filter(x -> x.id() == p).findFirst()
+                .map(x -> i18n.localName(x.nameFr(), x.nameAr())).orElse(null);
+    }
+
     private String provinceDigits() {
         Integer p = intValue(province);
         return p == null ? null : territory.provinces().stream().filter(x -> x.id() == p).findFirst()
@@ -338,10 +388,16 @@ public final class EsspEditorViewModel {
 
     // ---- saving
 
-    /** Validates, then writes in the background; a new ESSP that looks like an existing one waits for confirmation. */
-    public void save() {
+    /**
+     * Validates, then writes in the background; a new ESSP that looks like an existing one waits for confirmation.
+     * Completes with true once written, false when refused (field messages, duplicates to confirm, write error).
+     */
+    @Override
+    public CompletionStage<Boolean> save() {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
         if (!validateAll()) {
-            return;
+            result.complete(false);
+            return result;
         }
         EsspDraft draft = draft();
         Integer editingId = id;
@@ -366,10 +422,14 @@ public final class EsspEditorViewModel {
                     return SaveOutcome.saved(editingId, repository.update(editingId, editingVersion, draft));
                 })
                 .onRunning(() -> busy.set(true))
-                .onSuccess(outcome -> afterSave(outcome, editingId, before))
-                .onFailure(e -> status.set(e instanceof StaleEditException
-                        ? i18n.get("registry.form.error.stale") : i18n.get("registry.form.error.save", String.valueOf(e.getMessage()))))
+                .onSuccess(outcome -> result.complete(afterSave(outcome, editingId, before)))
+                .onFailure(e -> {
+                    status.set(e instanceof StaleEditException
+                            ? i18n.get("registry.form.error.stale") : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+                    result.complete(false);
+                })
                 .onFinished(() -> busy.set(false)));
+        return result;
     }
 
     /** Saves although duplicates were found. */
@@ -392,18 +452,19 @@ public final class EsspEditorViewModel {
         }
     }
 
-    private void afterSave(SaveOutcome outcome, Integer editedId, Snapshot before) {
+    /** True when written. */
+    private boolean afterSave(SaveOutcome outcome, Integer editedId, Snapshot before) {
         if (outcome.codeTaken()) {
             errors.get(Field.CODE).set(i18n.get("registry.form.error.codeTaken"));
             firstInvalid.set(null);
             firstInvalid.set(Field.CODE);
             status.set(i18n.get("registry.form.status.invalid", 1));
-            return;
+            return false;
         }
         if (!outcome.duplicates().isEmpty()) {
             duplicates.setAll(outcome.duplicates());
             status.set(i18n.get("registry.form.status.duplicates", outcome.duplicates().size()));
-            return;
+            return false;
         }
         duplicates.clear();
         duplicatesConfirmed = false;
@@ -430,6 +491,7 @@ public final class EsspEditorViewModel {
         updateDirty();
         status.set(i18n.get("registry.form.status.saved", savedCode));
         onSaved.accept(savedId);
+        return true;
     }
 
     EsspDraft draft() {

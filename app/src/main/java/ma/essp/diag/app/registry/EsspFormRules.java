@@ -2,7 +2,9 @@ package ma.essp.diag.app.registry;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import ma.essp.diag.database.check.ConsistencyChecker;
+import ma.essp.diag.database.geo.MapShape;
 
 /**
  * The rules of the ESSP form, one method per field, each returning the bundle key of what is wrong (empty when
@@ -94,6 +96,23 @@ public final class EsspFormRules {
             return Optional.of(new Problem("registry.form.error.longitudeOutside", ConsistencyChecker.MIN_LON, ConsistencyChecker.MAX_LON));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The point lies in the ESSP's province: inside its outline, or within {@link ConsistencyChecker#PROVINCE_TOLERANCE_KM}
+     * of it (coastal places, simplified borders). Nothing to say while a coordinate is missing or wrong (the other
+     * rules say it) or the province's outline is unknown. The message names the province and the distance.
+     */
+    public static Optional<Problem> insideProvince(String latitude, String longitude, MapShape outline, String provinceName) {
+        Double lat = parseDecimal(latitude);
+        Double lon = parseDecimal(longitude);
+        if (outline == null || lat == null || lon == null || lat.isNaN() || lon.isNaN()
+                || latitude(latitude, longitude).isPresent() || longitude(longitude, latitude).isPresent()) {
+            return Optional.empty();
+        }
+        OptionalDouble km = ConsistencyChecker.kmOutsideProvince(outline, lat, lon);
+        return km.isEmpty() ? Optional.empty() : Optional.of(new Problem("registry.form.error.outsideProvince", lat, lon, provinceName,
+                Math.round(km.getAsDouble()), Math.round(ConsistencyChecker.PROVINCE_TOLERANCE_KM)));
     }
 
     /** Whole number of inhabitants (spaces as thousands separators accepted), blank allowed. */

@@ -51,7 +51,7 @@ public final class EsspRegistryArea implements FeatureArea {
                 detail.load(editor.esspId());
             }
         });
-        EsspRegistryView view = new EsspRegistryView(viewModel, editor, detail, actions, context.i18n());
+        EsspRegistryView view = new EsspRegistryView(viewModel, editor, detail, actions, context.i18n(), context.dialogs());
         viewModel.load();
         editor.loadReferences(new TerritoryRepository(dsl), new EsspRepository(dsl));
         return view;

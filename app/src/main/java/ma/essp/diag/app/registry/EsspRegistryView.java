@@ -15,9 +15,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -26,7 +24,10 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.FeatureScreen;
+import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.app.ui.UnsavedChangesGuard;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.ViewLoader;
 import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
@@ -34,7 +35,7 @@ import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
 /**
  * Code-behind of {@code EsspRegistryView.fxml}: the sortable table and its filters, the actions on the selection
  * (new, delete, bulk edit, undo), and beside it the ESSP form and detail page of the selected row. Ctrl+N starts a
- * new ESSP; leaving a form with unsaved changes asks first.
+ * new ESSP; leaving a form with unsaved changes asks first (save, discard or cancel).
  */
 public final class EsspRegistryView implements FeatureScreen {
 
@@ -45,6 +46,7 @@ public final class EsspRegistryView implements FeatureScreen {
     private final EsspEditorView editor;
     private final EsspDetailView detail;
     private final I18n i18n;
+    private final UnsavedChangesGuard guard;
     private final Parent root;
     private Integer pendingSelection;
     private boolean reverting;
@@ -80,12 +82,13 @@ public final class EsspRegistryView implements FeatureScreen {
     @FXML private Label actionStatus;
 
     public EsspRegistryView(EsspRegistryViewModel viewModel, EsspEditorViewModel editorModel, EsspDetailViewModel detailModel,
-                            RegistryActionsViewModel actions, I18n i18n) {
+                            RegistryActionsViewModel actions, I18n i18n, DialogService dialogs) {
         this.viewModel = viewModel;
         this.editorModel = editorModel;
         this.detailModel = detailModel;
         this.actions = actions;
         this.i18n = i18n;
+        this.guard = new UnsavedChangesGuard(dialogs, () -> i18n);
         this.editor = new EsspEditorView(editorModel, i18n);
         this.detail = new EsspDetailView(detailModel, i18n);
         this.root = ViewLoader.load(this, i18n);
@@ -185,7 +188,13 @@ public final class EsspRegistryView implements FeatureScreen {
         if (editorModel.esspId() != null && editorModel.esspId() == row.id()) {
             return;
         }
-        if (!confirmLeave()) {
+        leaveForm(() -> {
+            if (pendingSelection != null) {
+                pendingSelection = row.id(); // saved on the way: the reloaded list selects the row asked for
+            }
+            editorModel.edit(row.id());
+            detailModel.load(row.id());
+        }, () -> {
             reverting = true;
             javafx.application.Platform.runLater(() -> {
                 table.getSelectionModel().clearSelection();
@@ -194,28 +203,12 @@ public final class EsspRegistryView implements FeatureScreen {
                 }
                 reverting = false;
             });
-            return;
-        }
-        editorModel.edit(row.id());
-        detailModel.load(row.id());
+        });
     }
 
-    /** The unsaved-changes guard: true when there is nothing to lose or the user agrees to drop it. */
-    private boolean confirmLeave() {
-        if (!editorModel.dirtyProperty().get()) {
-            return true;
-        }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("registry.guard.message"), ButtonType.OK, ButtonType.CANCEL);
-        alert.setTitle(i18n.get("registry.guard.title"));
-        alert.setHeaderText(null);
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
-        boolean drop = alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-        if (drop) {
-            editorModel.revert();
-        }
-        return drop;
+    /** The unsaved-changes question (save / discard / cancel) before the form shows something else. */
+    private void leaveForm(Runnable proceed, Runnable stay) {
+        guard.leave(editorModel, proceed, stay);
     }
 
     private void selectPending() {
@@ -233,10 +226,6 @@ public final class EsspRegistryView implements FeatureScreen {
         });
     }
 
-    private java.util.List<Integer> selectedIds() {
-        return table.getSelectionModel().getSelectedItems().stream().map(EsspListRow::id).toList();
-    }
-
     /** The selected ESSPs with the version the list shows: what a delete or bulk edit starts from. */
     private java.util.Map<Integer, Integer> selectedVersions() {
         java.util.Map<Integer, Integer> versions = new java.util.LinkedHashMap<>();
@@ -246,23 +235,25 @@ public final class EsspRegistryView implements FeatureScreen {
 
     @FXML
     private void newEssp() {
-        if (!confirmLeave()) {
-            return;
-        }
-        editorModel.newEssp();
-        sideTabs.getSelectionModel().select(formTab);
-        editor.focusFirstField();
+        leaveForm(() -> {
+            pendingSelection = null; // an ESSP saved on the way must not take the new form's place
+            editorModel.newEssp();
+            sideTabs.getSelectionModel().select(formTab);
+            editor.focusFirstField();
+        }, () -> { });
     }
 
     @FXML
     private void delete() {
-        java.util.List<Integer> ids = selectedIds();
-        if (editorModel.esspId() != null && ids.contains(editorModel.esspId())) {
+        java.util.Map<Integer, Integer> selection = selectedVersions();
+        if (editorModel.esspId() != null && selection.containsKey(editorModel.esspId())) {
             // the form must not keep editing an ESSP that is going away
-            if (!confirmLeave()) {
-                return;
-            }
-            editorModel.newEssp();
+            leaveForm(() -> {
+                pendingSelection = null;
+                editorModel.newEssp();
+                actions.delete(selection);
+            }, () -> { });
+            return;
         }
         actions.delete(selectedVersions());
     }
@@ -289,5 +280,10 @@ public final class EsspRegistryView implements FeatureScreen {
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public UnsavedChanges unsavedChanges() {
+        return editorModel;
     }
 }

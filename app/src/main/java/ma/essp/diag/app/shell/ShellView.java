@@ -64,6 +64,7 @@ public final class ShellView {
     private final List<NavigationEntry> navigation;
     private final StackPane content = new StackPane();
     private String selectedArea;
+    private final java.util.Map<String, ToggleButton> navButtons = new java.util.HashMap<>();
     private FeatureScreen screen;
     private Scene scene;
 
@@ -105,6 +106,11 @@ public final class ShellView {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setOnHidden(e -> disposeScreen());
+        // Alt+F4 and the title bar's button: unsaved edits are asked about first, the window closes once answered
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            quit();
+        });
         stage.show();
     }
 
@@ -145,7 +151,7 @@ public final class ShellView {
         fillRecent(recent.getItems(), i18n);
         MenuItem saveCopy = item(i18n.get("menu.file.save_copy"), Material2AL.FILE_COPY, viewModel::saveCopyWithDialog);
         saveCopy.disableProperty().bind(viewModel.missionProperty().isNull());
-        MenuItem quit = item(i18n.get("menu.file.quit"), Material2AL.EXIT_TO_APP, stage::close);
+        MenuItem quit = item(i18n.get("menu.file.quit"), Material2AL.EXIT_TO_APP, this::quit);
         Menu file = new Menu(i18n.get("menu.file"), null, newMission, open, recent, saveCopy, new SeparatorMenuItem(), quit);
 
         Menu language = new Menu(i18n.get("menu.language"), new FontIcon(Material2MZ.TRANSLATE));
@@ -173,7 +179,7 @@ public final class ShellView {
         for (Path path : viewModel.recentMissions()) {
             MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.toAbsolutePath().getParent());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> viewModel.open(path));
+            item.setOnAction(e -> viewModel.switchTo(path));
             items.add(item);
         }
     }
@@ -183,8 +189,17 @@ public final class ShellView {
         item.setId(id);
         item.setToggleGroup(group);
         item.setSelected(viewModel.i18n().locale().getLanguage().equals(locale.getLanguage()));
-        item.setOnAction(e -> viewModel.setLanguage(locale));
+        item.setUserData(locale);
+        // cancelled at the unsaved-changes question: the current language stays ticked
+        item.setOnAction(e -> viewModel.requestLanguage(locale, () -> group.getToggles().stream()
+                .filter(t -> ((Locale) t.getUserData()).getLanguage().equals(viewModel.i18n().locale().getLanguage()))
+                .findFirst().ifPresent(t -> t.setSelected(true))));
         return item;
+    }
+
+    /** Closes the window once unsaved edits are saved or discarded. */
+    private void quit() {
+        viewModel.leaveThen(stage::close, () -> { });
     }
 
     private static MenuItem item(String text, Ikon icon, Runnable action) {
@@ -226,6 +241,7 @@ public final class ShellView {
         VBox box = new VBox(2);
         box.getStyleClass().add("shell-navigation");
         ToggleGroup group = new ToggleGroup();
+        navButtons.clear();
         Label builtHeader = new Label(i18n.get("nav.section.mission"));
         builtHeader.getStyleClass().add("nav-section");
         box.getChildren().add(builtHeader);
@@ -245,11 +261,14 @@ public final class ShellView {
                         if (!button.isSelected()) {
                             button.setSelected(true); // a click on the current area keeps it selected
                         } else if (!area.id().equals(selectedArea)) {
-                            selectedArea = area.id();
-                            showContent();
-                            viewModel.refreshSummary();
+                            viewModel.leaveThen(() -> {
+                                selectedArea = area.id();
+                                showContent();
+                                viewModel.refreshSummary();
+                            }, () -> navButtons.get(selectedArea).setSelected(true)); // cancelled: the highlight follows the page
                         }
                     });
+                    navButtons.put(area.id(), button);
                     box.getChildren().add(button);
                 }
                 case PlannedArea planned -> {
@@ -294,11 +313,13 @@ public final class ShellView {
             return;
         }
         screen = area.open(new FeatureContext(mission, viewModel.executor(), i18n, viewModel.dialogs()));
+        viewModel.setEditor(screen.unsavedChanges());
         content.getChildren().setAll(screen.view());
     }
 
     private void disposeScreen() {
         if (screen != null) {
+            viewModel.setEditor(null);
             screen.dispose();
             screen = null;
         }

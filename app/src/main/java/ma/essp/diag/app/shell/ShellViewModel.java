@@ -22,6 +22,8 @@ import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.OutputRefusals;
+import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.app.ui.UnsavedChangesGuard;
 import ma.essp.diag.database.mission.MissionFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,9 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper schemaText = new ReadOnlyStringWrapper(this, "schemaText", "");
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
     private final ReadOnlyStringWrapper memberText = new ReadOnlyStringWrapper(this, "memberText", "");
+    private final UnsavedChangesGuard guard;
+    /** The editors of the area on screen, asked before anything would drop their edits. */
+    private UnsavedChanges editor = UnsavedChanges.NONE;
     /** The status bar's summary: read when the mission opens, re-read when the user changes area (edits move it). */
     private MissionSummary summary;
 
@@ -61,6 +66,7 @@ public final class ShellViewModel implements AutoCloseable {
         this.missions = missions;
         this.executor = executor;
         this.dialogs = dialogs;
+        this.guard = new UnsavedChangesGuard(dialogs, this::i18n);
         i18n.set(new I18n(settings.locale()));
         recentMissions.setAll(settings.recentMissions());
         mission.addListener((obs, old, now) -> {
@@ -83,6 +89,26 @@ public final class ShellViewModel implements AutoCloseable {
         executor.execute(BackgroundTask.wrap(missions::demoWorkingCopy)
                 .onSuccess(demo -> demo.ifPresent(this::open))
                 .onFailure(e -> LOG.warn("Cannot copy the bundled demo mission", e)));
+    }
+
+    /** The view tells which editors are on screen ({@link UnsavedChanges#NONE} when none). */
+    public void setEditor(UnsavedChanges editor) {
+        this.editor = editor == null ? UnsavedChanges.NONE : editor;
+    }
+
+    /**
+     * Before the area on screen goes away (another area, another mission, another language, the window closing):
+     * runs {@code proceed} at once when nothing is unsaved, otherwise asks save / discard / cancel and runs
+     * {@code proceed} once the edits are saved or discarded, or {@code stay} when the user cancels or the save is
+     * refused (the form then shows why).
+     */
+    public void leaveThen(Runnable proceed, Runnable stay) {
+        guard.leave(editor, proceed, stay);
+    }
+
+    /** Opens another mission (a recent one) after the unsaved-changes question. */
+    public void switchTo(Path file) {
+        leaveThen(() -> open(file), () -> { });
     }
 
     /**
@@ -214,6 +240,14 @@ public final class ShellViewModel implements AutoCloseable {
         };
     }
 
+    /** Switches the language after the unsaved-changes question (the screens are rebuilt); {@code stay} on cancel. */
+    public void requestLanguage(Locale locale, Runnable stay) {
+        if (new I18n(locale).locale().equals(i18n().locale())) {
+            return;
+        }
+        leaveThen(() -> setLanguage(locale), stay);
+    }
+
     /** Switches the language and remembers it; the view rebuilds itself from the new bundles. */
     public void setLanguage(Locale locale) {
         I18n next = new I18n(locale);
@@ -225,13 +259,14 @@ public final class ShellViewModel implements AutoCloseable {
         i18n.set(next);
     }
 
-    /** Asks for a file and opens it. */
+    /** Asks about unsaved edits, then for a file, and opens it. */
     public void openWithDialog() {
-        dialogs.chooseMissionToOpen(initialFolder()).ifPresent(this::open);
+        leaveThen(() -> dialogs.chooseMissionToOpen(initialFolder()).ifPresent(this::open), () -> { });
     }
 
     public void newWithDialog() {
-        dialogs.chooseMissionToSave(paths.missions(), i18n().get("dialog.new.suggested") + ".essp").ifPresent(this::createNew);
+        leaveThen(() -> dialogs.chooseMissionToSave(paths.missions(), i18n().get("dialog.new.suggested") + ".essp")
+                .ifPresent(this::createNew), () -> { });
     }
 
     public void saveCopyWithDialog() {

@@ -20,6 +20,7 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.app.ui.ViewLoader;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Comparison;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.FunctionHeld;
@@ -36,6 +37,7 @@ public final class CirconscriptionsView implements FeatureScreen {
 
     private final CirconscriptionsViewModel viewModel;
     private final GstViewModel gst;
+    private final UnsavedChanges unsaved;
     private final Parent root;
 
     @FXML private ComboBox<FilterChoice> provinceBox;
@@ -110,6 +112,7 @@ public final class CirconscriptionsView implements FeatureScreen {
     public CirconscriptionsView(CirconscriptionsViewModel viewModel, GstViewModel gst, I18n i18n) {
         this.viewModel = viewModel;
         this.gst = gst;
+        this.unsaved = UnsavedChanges.anyOf(java.util.List.of(viewModel.unsavedChanges(), gst));
         this.root = ViewLoader.load(this, i18n);
     }
 
@@ -301,6 +304,11 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML
     private void saveGst() {
         gst.save();
+    }
+
+    @Override
+    public UnsavedChanges unsavedChanges() {
+        return unsaved;
     }
 
     @Override

@@ -3,8 +3,11 @@ package ma.essp.diag.app.territory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,6 +18,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Comparison;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function;
@@ -72,6 +76,11 @@ public final class CirconscriptionsViewModel {
     private final ReadOnlyStringWrapper visitAction = new ReadOnlyStringWrapper(this, "visitAction");
 
     private TerritoryRepository.Territory loaded;
+    /** The circonscription form and the visit form as last shown or saved: what "unsaved" compares with. */
+    private final ReadOnlyBooleanWrapper formUnsaved = new ReadOnlyBooleanWrapper(this, "formUnsaved");
+    private final ReadOnlyBooleanWrapper visitUnsaved = new ReadOnlyBooleanWrapper(this, "visitUnsaved");
+    private List<String> formShown = List.of();
+    private List<String> visitShown = List.of();
 
     public CirconscriptionsViewModel(CirconscriptionRepository circonscriptions, CirconscriptionOrganisationRepository organisation,
                                      TerritoryRepository territory, TaskExecutor executor, I18n i18n) {
@@ -86,6 +95,73 @@ public final class CirconscriptionsViewModel {
         year.addListener((obs, old, now) -> reloadComparison());
         visitAction.bind(javafx.beans.binding.Bindings.when(editedVisit.isNull())
                 .then(i18n.get("territory.circ.addVisit")).otherwise(i18n.get("territory.circ.visit.saveEdit")));
+        for (javafx.beans.Observable p : List.of(code, nameFr, nameAr, milieu, coverage, seat, head, population)) {
+            p.addListener(o -> formUnsaved.set(!formValues().equals(formShown)));
+        }
+        for (javafx.beans.Observable p : List.of(visitDate, visitEssp, visitSupervisor, visitFindings)) {
+            p.addListener(o -> visitUnsaved.set(!visitValues().equals(visitShown)));
+        }
+        markFormShown();
+        markVisitShown();
+    }
+
+    private List<String> formValues() {
+        return List.of(code.get().strip(), nameFr.get().strip(), nameAr.get().strip(), milieu.get() == null ? "" : milieu.get().value(),
+                coverage.get().strip(), seat.get().strip(), head.get().strip(), population.get().strip());
+    }
+
+    private void markFormShown() {
+        formShown = formValues();
+        formUnsaved.set(false);
+    }
+
+    private List<String> visitValues() {
+        return List.of(Objects.toString(visitDate.get(), ""), visitEssp.get() == null ? "" : String.valueOf(visitEssp.get().id()),
+                visitSupervisor.get().strip(), visitFindings.get().strip());
+    }
+
+    private void markVisitShown() {
+        visitShown = visitValues();
+        visitUnsaved.set(false);
+    }
+
+    /**
+     * The two editors of the screen for the unsaved-changes question: the circonscription form and the visit form
+     * (the functions table writes each cell at once).
+     */
+    public UnsavedChanges unsavedChanges() {
+        return UnsavedChanges.anyOf(List.of(
+                editor(formUnsaved, this::save, () -> {
+                    showSelected();
+                    message.set("");
+                }),
+                editor(visitUnsaved, this::saveVisit, () -> {
+                    if (editedVisit.get() != null) {
+                        editVisit(editedVisit.get());
+                    } else {
+                        cancelVisitEdit();
+                    }
+                })));
+    }
+
+    private static UnsavedChanges editor(ReadOnlyBooleanWrapper unsaved, java.util.function.Supplier<CompletionStage<Boolean>> save,
+                                         Runnable discard) {
+        return new UnsavedChanges() {
+            @Override
+            public javafx.beans.property.ReadOnlyBooleanProperty unsavedProperty() {
+                return unsaved.getReadOnlyProperty();
+            }
+
+            @Override
+            public CompletionStage<Boolean> save() {
+                return save.get();
+            }
+
+            @Override
+            public void discard() {
+                discard.run();
+            }
+        };
     }
 
     public void load() {
@@ -156,6 +232,7 @@ public final class CirconscriptionsViewModel {
         seat.set(Objects.toString(v.seat(), ""));
         head.set(Objects.toString(v.headName(), ""));
         population.set(v.population() == null ? "" : String.valueOf(v.population()));
+        markFormShown();
         if (loaded != null) {
             essps.setAll(loaded.essps().stream().filter(e -> e.circonscriptionId() == c.id()).toList());
         }
@@ -211,18 +288,22 @@ public final class CirconscriptionsViewModel {
         seat.set("");
         head.set("");
         population.set("");
+        markFormShown();
     }
 
-    /** Creates or updates the circonscription of the form. */
-    public void save() {
+    /** Creates or updates the circonscription of the form; completes with true once written, false when refused. */
+    public CompletionStage<Boolean> save() {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
         Integer p = provinceId();
         if (p == null) {
             message.set(i18n.get("registry.form.error.provinceRequired"));
-            return;
+            result.complete(false);
+            return result;
         }
         if (code.get().isBlank() || nameFr.get().isBlank()) {
             message.set(i18n.get("territory.circ.error.required"));
-            return;
+            result.complete(false);
+            return result;
         }
         Integer pop;
         try {
@@ -232,7 +313,8 @@ public final class CirconscriptionsViewModel {
             }
         } catch (NumberFormatException e) {
             message.set(i18n.get("registry.form.error.populationNumber"));
-            return;
+            result.complete(false);
+            return result;
         }
         CirconscriptionDraft d = new CirconscriptionDraft(p, code.get().strip(), nameFr.get().strip(), blank(nameAr.get()),
                 milieu.get() == null ? "rural" : milieu.get().value(), blank(coverage.get()), blank(seat.get()), blank(head.get()), pop, null);
@@ -240,9 +322,15 @@ public final class CirconscriptionsViewModel {
         executor.execute(BackgroundTask.wrap(() -> s == null ? circonscriptions.create(d) : circonscriptions.update(s.id(), s.version(), d))
                 .onSuccess(v -> {
                     message.set(i18n.get("territory.circ.saved", d.nameFr()));
+                    markFormShown();
                     reloadProvince();
+                    result.complete(true);
                 })
-                .onFailure(this::fail));
+                .onFailure(e -> {
+                    fail(e);
+                    result.complete(false);
+                }));
+        return result;
     }
 
     /** Soft-deletes the selected circonscription; refused (with the rule) when the province would keep fewer than two. */
@@ -305,20 +393,30 @@ public final class CirconscriptionsViewModel {
                 .onFailure(this::fail));
     }
 
-    public void addVisit(LocalDate date, Integer esspId, String supervisor, String findings) {
+    /** Adds a visit; completes with true once written, false when refused. */
+    public CompletionStage<Boolean> addVisit(LocalDate date, Integer esspId, String supervisor, String findings) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
         StoredCirconscription s = selected.get();
         if (s == null || date == null || esspId == null) {
             message.set(i18n.get("territory.circ.error.visit"));
-            return;
+            result.complete(false);
+            return result;
         }
         executor.execute(BackgroundTask.wrap(() -> organisation.addVisit(s.id(), esspId, date, blank(supervisor), blank(findings)))
                 .onSuccess(id -> {
                     message.set(i18n.get("territory.circ.visitAdded"));
                     visitFindings.set("");
+                    // date, ESSP and supervisor stay for the next visit: a prefill, not an unsaved edit
+                    markVisitShown();
                     showSelected();
                     reloadComparison();
+                    result.complete(true);
                 })
-                .onFailure(this::fail));
+                .onFailure(e -> {
+                    fail(e);
+                    result.complete(false);
+                }));
+        return result;
     }
 
     /** Puts a visit in the visit form to correct it; the form's button then saves the correction. Null: back to adding. */
@@ -332,6 +430,7 @@ public final class CirconscriptionsViewModel {
         visitEssp.set(essps.stream().filter(e -> e.id() == visit.esspId()).findFirst().orElse(null));
         visitSupervisor.set(Objects.toString(visit.supervisor(), ""));
         visitFindings.set(Objects.toString(visit.findings(), ""));
+        markVisitShown();
         message.set("");
     }
 
@@ -342,20 +441,22 @@ public final class CirconscriptionsViewModel {
         visitEssp.set(null);
         visitSupervisor.set("");
         visitFindings.set("");
+        markVisitShown();
     }
 
-    /** The visit form's button: adds a visit, or saves the correction of the visit being edited. */
-    public void saveVisit() {
+    /** The visit form's button: adds a visit, or saves the correction of the visit being edited (true once written). */
+    public CompletionStage<Boolean> saveVisit() {
         Visit edited = editedVisit.get();
         Integer esspId = visitEssp.get() == null ? null : visitEssp.get().id();
         if (edited == null) {
-            addVisit(visitDate.get(), esspId, visitSupervisor.get(), visitFindings.get());
-            return;
+            return addVisit(visitDate.get(), esspId, visitSupervisor.get(), visitFindings.get());
         }
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
         LocalDate date = visitDate.get();
         if (date == null || esspId == null) {
             message.set(i18n.get("territory.circ.error.visit"));
-            return;
+            result.complete(false);
+            return result;
         }
         String supervisor = blank(visitSupervisor.get());
         String findings = blank(visitFindings.get());
@@ -365,8 +466,13 @@ public final class CirconscriptionsViewModel {
                     cancelVisitEdit();
                     showSelected();
                     reloadComparison();
+                    result.complete(true);
                 })
-                .onFailure(this::failVisit));
+                .onFailure(e -> {
+                    failVisit(e);
+                    result.complete(false);
+                }));
+        return result;
     }
 
     /** Removes a visit entered by mistake (soft delete); the comparison follows. */

@@ -1,8 +1,14 @@
 package ma.essp.diag.app.territory;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -13,6 +19,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.repository.EditRuleException;
 import ma.essp.diag.database.repository.StructureRepository;
 import ma.essp.diag.database.repository.StructureRepository.Authority;
@@ -23,7 +30,7 @@ import ma.essp.diag.database.repository.StructureRepository.RegionAuthority;
  * GST per region: creation and takeover dates, seat, what it covers; and for any date, whether each region is run by
  * its DRS or already by its GST.
  */
-public final class GstViewModel {
+public final class GstViewModel implements UnsavedChanges {
 
     private final StructureRepository structures;
     private final TaskExecutor executor;
@@ -39,6 +46,9 @@ public final class GstViewModel {
     private final ObjectProperty<LocalDate> createdOn = new SimpleObjectProperty<>(this, "createdOn");
     private final ObjectProperty<LocalDate> takeoverOn = new SimpleObjectProperty<>(this, "takeoverOn");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** The form as last read or saved: what "unsaved" compares with. */
+    private List<Object> shown = values();
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
 
     public GstViewModel(StructureRepository structures, TaskExecutor executor, I18n i18n) {
         this.structures = structures;
@@ -46,6 +56,36 @@ public final class GstViewModel {
         this.i18n = i18n;
         date.addListener((obs, old, now) -> load());
         selected.addListener((obs, old, now) -> showSelected());
+        for (javafx.beans.Observable p : List.of(name, seat, legalAct, coverage, createdOn, takeoverOn)) {
+            p.addListener(o -> unsaved.set(!values().equals(shown)));
+        }
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(name.get().strip(), seat.get().strip(), legalAct.get().strip(), coverage.get().strip(), createdOn.get(),
+                takeoverOn.get());
+    }
+
+    private void markShown() {
+        shown = values();
+        unsaved.set(false);
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /** Back to the GST as last read or saved. */
+    @Override
+    public void discard() {
+        name.set((String) shown.get(0));
+        seat.set((String) shown.get(1));
+        legalAct.set((String) shown.get(2));
+        coverage.set((String) shown.get(3));
+        createdOn.set((LocalDate) shown.get(4));
+        takeoverOn.set((LocalDate) shown.get(5));
+        markShown();
     }
 
     public void load() {
@@ -72,29 +112,41 @@ public final class GstViewModel {
                     coverage.set(g.map(s -> Objects.toString(s.notes(), "")).orElse(""));
                     createdOn.set(g.map(StructureRepository.Structure::createdOn).orElse(null));
                     takeoverOn.set(g.map(StructureRepository.Structure::takeoverOn).orElse(null));
+                    markShown();
                 })
                 .onFailure(e -> message.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage())))));
     }
 
-    public void save() {
+    /** Writes the GST of the selected region; completes with true once written, false when refused. */
+    @Override
+    public CompletionStage<Boolean> save() {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
         RegionAuthority r = selected.get();
         if (r == null) {
-            return;
+            result.complete(false);
+            return result;
         }
         if (name.get().isBlank()) {
             message.set(i18n.get("territory.circ.error.required"));
-            return;
+            result.complete(false);
+            return result;
         }
         GstDraft d = new GstDraft(r.regionId(), name.get().strip(), null, blank(seat.get()), blank(legalAct.get()), createdOn.get(),
                 takeoverOn.get(), blank(coverage.get()));
         executor.execute(BackgroundTask.wrap(() -> structures.saveGst(d))
                 .onSuccess(id -> {
                     message.set(i18n.get("territory.gst.saved", r.regionFr()));
+                    markShown();
                     load();
+                    result.complete(true);
                 })
-                .onFailure(e -> message.set(e instanceof EditRuleException
-                        ? i18n.get("territory.gst.rule.takeoverBeforeCreation")
-                        : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> {
+                    message.set(e instanceof EditRuleException
+                            ? i18n.get("territory.gst.rule.takeoverBeforeCreation")
+                            : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+                    result.complete(false);
+                }));
+        return result;
     }
 
     private static String blank(String s) {

@@ -19,6 +19,9 @@ public interface DialogService {
     /** Asks a yes/no question (e.g. before a delete that takes other rows with it); true for yes. */
     boolean confirm(String title, String message);
 
+    /** Asks what to do with unsaved edits: save, discard or cancel (closing the dialog counts as cancel). */
+    UnsavedChangesGuard.Choice askUnsavedChanges(String title, String message);
+
     /** Asks for an existing mission file. */
     Optional<Path> chooseMissionToOpen(Path initialFolder);
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -38,12 +39,31 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(String title, String message) {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, title, null, message);
-        alert.getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        ButtonType ok = button("dialog.button.ok", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ok, button("dialog.button.cancel", ButtonBar.ButtonData.CANCEL_CLOSE));
+        return alert.showAndWait().filter(ok::equals).isPresent();
+    }
+
+    @Override
+    public UnsavedChangesGuard.Choice askUnsavedChanges(String title, String message) {
+        Alert alert = alert(Alert.AlertType.WARNING, title, null, message);
+        ButtonType save = button("dialog.button.save", ButtonBar.ButtonData.YES);
+        ButtonType discard = button("dialog.button.discard", ButtonBar.ButtonData.NO);
+        alert.getButtonTypes().setAll(save, discard, button("dialog.button.cancel", ButtonBar.ButtonData.CANCEL_CLOSE));
+        alert.getDialogPane().setId("unsavedChangesDialog");
+        return alert.showAndWait()
+                .map(b -> b == save ? UnsavedChangesGuard.Choice.SAVE : b == discard ? UnsavedChangesGuard.Choice.DISCARD
+                        : UnsavedChangesGuard.Choice.CANCEL)
+                .orElse(UnsavedChangesGuard.Choice.CANCEL);
+    }
+
+    /** A button with the window's words (JavaFX's own ButtonType.OK/CANCEL follow the system locale, not the app's). */
+    private ButtonType button(String key, ButtonBar.ButtonData data) {
+        return new ButtonType(i18n.get().get(key), data);
     }
 
     private Alert alert(Alert.AlertType type, String title, String header, String message) {
-        Alert alert = new Alert(type, message, ButtonType.OK);
+        Alert alert = new Alert(type, message, button("dialog.button.ok", ButtonBar.ButtonData.OK_DONE));
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(header);

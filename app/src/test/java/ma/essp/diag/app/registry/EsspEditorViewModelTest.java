@@ -95,6 +95,39 @@ class EsspEditorViewModelTest {
     }
 
     @Test
+    void aPointInTheSeaIsRefusedNamingTheProvinceAndAPointInsideIsAccepted() {
+        vm.newEssp();
+        vm.provinceProperty().set(choice(vm.provinces(), "Tétouan"));
+        vm.latitudeProperty().set("34,0");
+        vm.longitudeProperty().set("-10,5");
+        assertThat(vm.validate(Field.LONGITUDE)).isFalse();
+        // (34.0, −10.5) is in the Atlantic off Rabat, ≈ 460 km from Tétouan's west end (worked out in ProvinceOutlineRuleTest)
+        assertThat(vm.errorProperty(Field.LONGITUDE).get())
+                .startsWith("Le point (34,0000 ; -10,5000) est hors de la province de Tétouan (à ")
+                .contains(" km de sa limite ; tolérance 2 km)")
+                .containsPattern("à 4[2-9]\\d km");
+
+        // Tétouan's medina
+        vm.latitudeProperty().set("35,5785");
+        vm.longitudeProperty().set("-5,3684");
+        assertThat(vm.validate(Field.LONGITUDE)).isTrue();
+        assertThat(vm.errorProperty(Field.LONGITUDE).get()).isEmpty();
+    }
+
+    @Test
+    void anEsspPlacedOutsideItsProvinceIsNotSaved() {
+        fillValid("01511-0101");
+        vm.latitudeProperty().set("34,0");
+        vm.longitudeProperty().set("-10,5");
+        int before = esspCount();
+        vm.save();
+        assertThat(vm.firstInvalidProperty().get()).isEqualTo(Field.LONGITUDE);
+        assertThat(vm.errorProperty(Field.LONGITUDE).get()).contains("Tanger-Assilah");
+        assertThat(esspCount()).isEqualTo(before);
+        assertThat(saved).isEqualTo(-1);
+    }
+
+    @Test
     void aNewEsspGetsTheNextFreeCodeOfItsProvinceButATypedCodeStays() {
         // the fixture's ESSPs have codes outside the 01511-NNNN pattern: Tanger-Assilah starts at 0001
         vm.newEssp();

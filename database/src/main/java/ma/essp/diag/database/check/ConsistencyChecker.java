@@ -1,9 +1,14 @@
 package ma.essp.diag.database.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+import ma.essp.diag.database.geo.MapOutlines;
+import ma.essp.diag.database.geo.MapShape;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -13,7 +18,8 @@ import org.jooq.impl.DSL;
 
 /**
  * The integrity check of SQLite plus the model's own rules, which the schema alone cannot express.
- * Each rule is one SQL query returning the offending rows (table, row label, explanation).
+ * Each rule is one SQL query returning the offending rows (table, row label, explanation), except the geometric one
+ * (an ESSP's point inside its province's outline), which needs the shipped outlines.
  */
 public final class ConsistencyChecker {
 
@@ -37,6 +43,17 @@ public final class ConsistencyChecker {
 
     /** Tables that are not the mission's content (history, audit trail): never exported. */
     private static final List<String> NOT_CONTENT = List.of("flyway_schema_history", "audit_log");
+
+    /**
+     * How far outside its province's outline an ESSP may lie and still count as inside: the shipped outlines are
+     * simplified (a coastal town can fall just off the coastline, a border village just across the line), and a GPS
+     * reading taken at the gate is a few metres off at most, so 2 km accepts every real place and still refuses a
+     * point in the sea or in the next province.
+     */
+    public static final double PROVINCE_TOLERANCE_KM = 2.0;
+
+    /** The rule of {@link #kmOutsideProvince}: ESSPs whose point lies outside their province beyond the tolerance. */
+    public static final String OUTSIDE_PROVINCE_RULE = "essp-outside-province";
 
     private record Rule(String code, String sql) {
     }
@@ -133,6 +150,15 @@ public final class ConsistencyChecker {
         this.dsl = dsl;
     }
 
+    /**
+     * How far beyond {@link #PROVINCE_TOLERANCE_KM} of the province's outline the point lies, in km; empty when it
+     * is inside or within the tolerance. Shared by the ESSP form, the {@code check} command and imports.
+     */
+    public static OptionalDouble kmOutsideProvince(MapShape outline, double lat, double lon) {
+        double km = outline.distanceKm(lon, lat);
+        return km > PROVINCE_TOLERANCE_KM ? OptionalDouble.of(km) : OptionalDouble.empty();
+    }
+
     /** Runs SQLite's integrity and foreign-key checks, then every model rule; an empty list means clean. */
     public List<ConsistencyIssue> check() {
         List<ConsistencyIssue> issues = new ArrayList<>();
@@ -150,6 +176,38 @@ public final class ConsistencyChecker {
             for (Record r : dsl.resultQuery(rule.sql()).fetch()) {
                 issues.add(new ConsistencyIssue(rule.code(), r.get(0, String.class), r.get(1, String.class), r.get(2, String.class)));
             }
+        }
+        issues.addAll(esspsOutsideTheirProvince());
+        return issues;
+    }
+
+    /** The geometric rule, in Java: each located ESSP against its province's shipped outline (a préfecture d'arrondissements: its prefecture's). */
+    private List<ConsistencyIssue> esspsOutsideTheirProvince() {
+        var located = dsl.resultQuery("""
+                SELECT e.code, e.latitude, e.longitude, coalesce(p.iso_code, parent.iso_code), p.name_fr
+                FROM essp e JOIN circonscription c ON c.id = e.circonscription_id JOIN province p ON p.id = c.province_id
+                  LEFT JOIN province parent ON parent.id = p.parent_province_id
+                WHERE e.deleted = 0 AND e.latitude IS NOT NULL AND e.longitude IS NOT NULL
+                ORDER BY e.code""").fetch();
+        if (located.isEmpty()) {
+            return List.of();
+        }
+        Map<String, MapShape> outlines = new HashMap<>();
+        MapOutlines.shipped().provinces().forEach(shape -> outlines.put(shape.isoCode(), shape));
+        List<ConsistencyIssue> issues = new ArrayList<>();
+        for (Record r : located) {
+            MapShape outline = outlines.get(r.get(3, String.class));
+            if (outline == null) {
+                continue;
+            }
+            double lat = r.get(1, Double.class);
+            double lon = r.get(2, Double.class);
+            if (lat < MIN_LAT || lat > MAX_LAT || lon < MIN_LON || lon > MAX_LON) {
+                continue; // outside Morocco altogether: essp-coordinates says so
+            }
+            kmOutsideProvince(outline, lat, lon).ifPresent(km -> issues.add(new ConsistencyIssue(OUTSIDE_PROVINCE_RULE, "essp",
+                    r.get(0, String.class), String.format(Locale.ROOT, "point (%.4f, %.4f) is %.0f km outside its province %s (tolerance %.0f km)",
+                            lat, lon, km, r.get(4, String.class), PROVINCE_TOLERANCE_KM))));
         }
         return issues;
     }
@@ -207,6 +265,6 @@ public final class ConsistencyChecker {
 
     /** The rule codes, for documentation and tests. */
     public static List<String> ruleCodes() {
-        return RULES.stream().map(Rule::code).toList();
+        return java.util.stream.Stream.concat(RULES.stream().map(Rule::code), java.util.stream.Stream.of(OUTSIDE_PROVINCE_RULE)).toList();
     }
 }

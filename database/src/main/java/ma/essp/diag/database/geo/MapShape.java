@@ -51,6 +51,39 @@ public record MapShape(String isoCode, String name, List<double[]> rings, double
         return inside;
     }
 
+    /** Mean Earth radius used for distances on the outlines. */
+    private static final double EARTH_RADIUS_KM = 6371.0;
+
+    /**
+     * How far the point lies from the shape, in kilometres: 0 inside, otherwise the distance to the nearest edge of
+     * any ring. Edges are measured on an equirectangular projection centred on the point's latitude (x = R·λ·cos φ,
+     * y = R·φ), accurate to well under 1 % over the few hundred kilometres that matter here.
+     */
+    public double distanceKm(double lon, double lat) {
+        if (contains(lon, lat)) {
+            return 0;
+        }
+        double kx = Math.toRadians(1) * EARTH_RADIUS_KM * Math.cos(Math.toRadians(lat));
+        double ky = Math.toRadians(1) * EARTH_RADIUS_KM;
+        double best = Double.MAX_VALUE;
+        for (double[] ring : rings) {
+            int n = ring.length / 2;
+            for (int i = 0, j = n - 1; i < n; j = i++) {
+                // the edge in km, relative to the point
+                double ax = (ring[2 * j] - lon) * kx;
+                double ay = (ring[2 * j + 1] - lat) * ky;
+                double bx = (ring[2 * i] - lon) * kx;
+                double by = (ring[2 * i + 1] - lat) * ky;
+                double dx = bx - ax;
+                double dy = by - ay;
+                double lengthSquared = dx * dx + dy * dy;
+                double t = lengthSquared == 0 ? 0 : Math.clamp(-(ax * dx + ay * dy) / lengthSquared, 0, 1);
+                best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+            }
+        }
+        return best;
+    }
+
     public int pointCount() {
         return rings.stream().mapToInt(r -> r.length / 2).sum();
     }

@@ -5,8 +5,11 @@ import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The territory as a flat snapshot: regions, provinces/prefectures (Casablanca's préfectures d'arrondissements
@@ -71,6 +74,24 @@ public final class TerritoryRepository {
                 .fetch(r -> new Essp(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7() == null ? null : r.value7().longValue()));
         return new Territory(regions, provinces, circonscriptions, essps);
+    }
+
+    /**
+     * The ISO code of each province's map outline (a préfecture d'arrondissements has none of its own: its
+     * prefecture's), to find the province's shape in the shipped outlines.
+     */
+    public Map<Integer, String> outlineCodes() {
+        var parent = PROVINCE.as("parent");
+        Map<Integer, String> codes = new HashMap<>();
+        dsl.select(PROVINCE.ID, DSL.coalesce(PROVINCE.ISO_CODE, parent.ISO_CODE)).from(PROVINCE)
+                .leftJoin(parent).on(parent.ID.eq(PROVINCE.PARENT_PROVINCE_ID))
+                .where(PROVINCE.DELETED.isFalse())
+                .forEach(r -> {
+                    if (r.value2() != null) {
+                        codes.put(r.value1(), r.value2());
+                    }
+                });
+        return codes;
     }
 
     private static long longOrZero(Number n) {

@@ -88,6 +88,18 @@ class ConsistencyCheckerTest {
     }
 
     @Test
+    void findsAnEsspInTheSeaOffItsProvinceAndNamesTheProvince() {
+        dsl.update(ESSP).set(ESSP.LATITUDE, 34.0).set(ESSP.LONGITUDE, -10.5).where(ESSP.CODE.eq("01571-0002")).execute();
+        List<ConsistencyIssue> issues = new ConsistencyChecker(dsl).check();
+        assertThat(issues).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo("essp-outside-province");
+            assertThat(i.row()).isEqualTo("01571-0002");
+            assertThat(i.message()).startsWith("point (34.0000, -10.5000) is ").contains("km outside its province Tétouan (tolerance 2 km)");
+        });
+        assertThat(ConsistencyChecker.ruleCodes()).contains("essp-outside-province");
+    }
+
+    @Test
     void findsCodeAndCategoryInconsistencies() {
         dsl.update(ESSP).set(ESSP.CODE, "1571-2").where(ESSP.CODE.eq("01571-0002")).execute();
         dsl.update(ESSP).set(ESSP.DELIVERY_UNIT, false).where(ESSP.CODE.eq("01571-0001")).execute();

@@ -85,6 +85,20 @@ class DemoMissionGeneratorTest {
     }
 
     @Test
+    void everyGeneratedEsspLiesInItsProvince() throws Exception {
+        Path file = dir.resolve("small.essp");
+        generator.generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        try (var mission = ma.essp.diag.database.mission.MissionFile.open(file, dir.resolve("backups"))) {
+            long located = mission.dsl().fetchCount(mission.dsl().selectOne().from("essp")
+                    .where("deleted = 0 AND latitude IS NOT NULL AND longitude IS NOT NULL"));
+            assertThat(located).isGreaterThan(50); // the rule had points to look at
+            assertThat(new ma.essp.diag.database.check.ConsistencyChecker(mission.dsl()).check())
+                    .filteredOn(i -> i.rule().equals(ma.essp.diag.database.check.ConsistencyChecker.OUTSIDE_PROVINCE_RULE))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void scaleParsing() {
         assertThat(DemoScale.parse("Region")).isEqualTo(DemoScale.REGION);
         assertThat(DemoScale.NATIONAL.code()).isEqualTo("national");
