@@ -58,7 +58,7 @@ public final class ReadinessDashboardView {
     @FXML private TableColumn<AggregateRow, String> groupNColumn;
     @FXML private TableColumn<AggregateRow, String> groupCompletenessColumn;
     @FXML private TableColumn<AggregateRow, String> groupGeneralColumn;
-    @FXML private TableColumn<AggregateRow, String> groupAvailabilityColumn;
+    @FXML private TableColumn<AggregateRow, String> groupPmsCoverageColumn;
     @FXML private ListView<String> categoryGapsList;
     @FXML private Label esspGapsTitle;
     @FXML private ListView<String> esspGapsList;
@@ -72,7 +72,7 @@ public final class ReadinessDashboardView {
     @FXML private TableColumn<AggregateRow, String> precautionsColumn;
     @FXML private TableColumn<AggregateRow, String> diagnosticColumn;
     @FXML private TableColumn<AggregateRow, String> medicinesColumn;
-    @FXML private TableColumn<AggregateRow, String> availabilityColumn;
+    @FXML private TableColumn<AggregateRow, String> pmsCoverageColumn;
 
     public ReadinessDashboardView(ReadinessDashboardViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -116,7 +116,7 @@ public final class ReadinessDashboardView {
         figure(precautionsColumn, r -> domainFigure(r, "standard_precautions"));
         figure(diagnosticColumn, r -> domainFigure(r, "diagnostic_capacity"));
         figure(medicinesColumn, r -> domainFigure(r, "essential_medicines"));
-        figure(availabilityColumn, AggregateRow::serviceAvailability);
+        figure(pmsCoverageColumn, AggregateRow::pmsCoverage);
         table.setItems(viewModel.rows());
         table.setRowFactory(t -> {
             TableRow<AggregateRow> row = new TableRow<>();
@@ -148,7 +148,7 @@ public final class ReadinessDashboardView {
         text(groupNColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
         text(groupCompletenessColumn, r -> viewModel.percent(r.general().completeness()));
         figure(groupGeneralColumn, AggregateRow::general);
-        figure(groupAvailabilityColumn, AggregateRow::serviceAvailability);
+        figure(groupPmsCoverageColumn, AggregateRow::pmsCoverage);
         categoryGapsList.setItems(viewModel.categoryGaps());
         esspGapsTitle.textProperty().bind(viewModel.esspGapsTitleProperty());
         esspGapsList.setItems(viewModel.esspGaps());

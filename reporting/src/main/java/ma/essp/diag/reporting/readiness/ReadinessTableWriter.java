@@ -22,12 +22,16 @@ public final class ReadinessTableWriter {
     private ReadinessTableWriter() {
     }
 
-    /** The CSV header for a catalogue: fixed columns, the general domains, then two columns per service. */
+    /**
+     * The CSV header for a catalogue: fixed columns (the method's settings among them), the general domains, then two
+     * columns per service.
+     */
     public static List<String> columns(CatalogueModel catalogue) {
-        List<String> columns = new ArrayList<>(List.of("level", "code", "name", "group", "weighting", "n_registered", "n_essp",
-                "completeness", "general_readiness", "general_readiness_n"));
+        List<String> columns = new ArrayList<>(List.of("level", "code", "name", "group", "weighting", "equipment_source",
+                "unanswered", "n_registered", "n_essp", "completeness", "general_readiness", "general_readiness_n",
+                "general_domains", "general_reduced_n"));
         catalogue.generalDomains().forEach(d -> columns.add(d.code()));
-        columns.add("service_availability");
+        columns.add("pms_coverage");
         for (CatalogueModel.ServiceColumn s : catalogue.serviceColumns()) {
             columns.add("service_" + s.code());
             columns.add("service_" + s.code() + "_n");
@@ -45,7 +49,8 @@ public final class ReadinessTableWriter {
         return share == null ? "" : number(share * 100);
     }
 
-    public static void writeCsv(List<AggregateRow> rows, CatalogueModel catalogue, Writer out) throws IOException {
+    public static void writeCsv(List<AggregateRow> rows, CatalogueModel catalogue, ReadinessRules rules, Writer out)
+            throws IOException {
         List<String> columns = columns(catalogue);
         out.write(String.join(",", columns));
         out.write("\n");
@@ -56,15 +61,19 @@ public final class ReadinessTableWriter {
             cells.add(r.name());
             cells.add(r.group() == null ? "" : r.group());
             cells.add(r.weighting().code());
+            cells.add(rules.equipmentSourceCode());
+            cells.add(rules.unanswered().code());
             cells.add(Integer.toString(r.registered()));
             cells.add(Integer.toString(r.assessed()));
             cells.add(percent(r.general().completeness()));
             cells.add(number(r.general().value()));
             cells.add(Integer.toString(r.general().n()));
+            cells.add(r.generalDomainsLabel());
+            cells.add(Integer.toString(r.generalReduced()));
             for (ReadinessData.Domain d : catalogue.generalDomains()) {
                 cells.add(number(r.generalDomains().getOrDefault(d.code(), Figure.EMPTY).value()));
             }
-            cells.add(number(r.serviceAvailability().value()));
+            cells.add(number(r.pmsCoverage().value()));
             for (CatalogueModel.ServiceColumn s : catalogue.serviceColumns()) {
                 Figure figure = r.services().getOrDefault(s.code(), Figure.EMPTY);
                 cells.add(number(figure.value()));
@@ -84,12 +93,14 @@ public final class ReadinessTableWriter {
     }
 
     /** JSON: the table's settings, then one object per row with every figure as {value, n, completeness}. */
-    public static void writeJson(List<AggregateRow> rows, CatalogueModel catalogue, AggregationLevel level, Breakdown breakdown,
-                                 Weighting weighting, Writer out) throws IOException {
+    public static void writeJson(List<AggregateRow> rows, CatalogueModel catalogue, ReadinessRules rules, AggregationLevel level,
+                                 Breakdown breakdown, Weighting weighting, Writer out) throws IOException {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("{\n  \"level\": ").append(str(level.code()))
                 .append(",\n  \"breakdown\": ").append(str(breakdown.code()))
                 .append(",\n  \"weighting\": ").append(str(level == AggregationLevel.ESSP ? Weighting.UNWEIGHTED.code() : weighting.code()))
+                .append(",\n  \"equipment_source\": ").append(str(rules.equipmentSourceCode()))
+                .append(",\n  \"unanswered\": ").append(str(rules.unanswered().code()))
                 .append(",\n  \"rows\": [");
         for (int i = 0; i < rows.size(); i++) {
             AggregateRow r = rows.get(i);
@@ -101,9 +112,11 @@ public final class ReadinessTableWriter {
                     .append(", \"n_essp\": ").append(r.assessed())
                     .append(", \"completeness\": ").append(json(percent(r.general().completeness())))
                     .append(",\n     \"general_readiness\": ").append(figure(r.general()))
+                    .append(",\n     \"general_domains\": ").append(r.general().n() == 0 ? "null" : str(r.generalDomainsLabel()))
+                    .append(", \"general_reduced_n\": ").append(r.generalReduced())
                     .append(",\n     \"domains\": {");
             appendFigures(b, r.generalDomains());
-            b.append("},\n     \"service_availability\": ").append(figure(r.serviceAvailability()))
+            b.append("},\n     \"pms_coverage\": ").append(figure(r.pmsCoverage()))
                     .append(",\n     \"services\": {");
             appendFigures(b, r.services());
             b.append("}}");
