@@ -493,7 +493,7 @@ public final class ExcelReportWriter {
         }
         s.line(data.mission().name() + " — " + data.scopeName() + " — " + l.get("cover.asof") + " " + data.asOf(), styles.bold);
         s.blank();
-        for (String line : ReportCredits.readMeLines(l)) {
+        for (String line : ReportCredits.readMeLines(l, data.readinessRules())) {
             s.line(line, styles.wrap);
         }
     }
