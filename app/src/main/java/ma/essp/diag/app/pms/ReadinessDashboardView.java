@@ -73,6 +73,9 @@ public final class ReadinessDashboardView {
     @FXML private TableColumn<AggregateRow, String> diagnosticColumn;
     @FXML private TableColumn<AggregateRow, String> medicinesColumn;
     @FXML private TableColumn<AggregateRow, String> pmsCoverageColumn;
+    @FXML private TableColumn<AggregateRow, String> domainsColumn;
+    @FXML private TableColumn<AggregateRow, String> unansweredAbsentColumn;
+    @FXML private Label methodLabel;
 
     public ReadinessDashboardView(ReadinessDashboardViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -85,6 +88,7 @@ public final class ReadinessDashboardView {
         weightedCheck.selectedProperty().bindBidirectional(viewModel.weightedProperty());
         loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        methodLabel.textProperty().bind(viewModel.methodProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
@@ -117,6 +121,8 @@ public final class ReadinessDashboardView {
         figure(diagnosticColumn, r -> domainFigure(r, "diagnostic_capacity"));
         figure(medicinesColumn, r -> domainFigure(r, "essential_medicines"));
         figure(pmsCoverageColumn, AggregateRow::pmsCoverage);
+        text(domainsColumn, viewModel::domains);
+        figure(unansweredAbsentColumn, viewModel::unansweredAbsent);
         table.setItems(viewModel.rows());
         table.setRowFactory(t -> {
             TableRow<AggregateRow> row = new TableRow<>();
