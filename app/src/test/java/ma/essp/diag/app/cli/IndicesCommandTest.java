@@ -233,6 +233,26 @@ class IndicesCommandTest {
     }
 
     @Test
+    void theMissionSettingForReportedEquipmentIsSetByTheSettingsCommandAndLabelledInTheOutput() throws Exception {
+        Path file = threeEssps();
+        Run show = run("settings", file.toString());
+        assertThat(show.exit()).as(show.err()).isZero();
+        assertThat(show.out().strip()).isEqualTo("readiness.reported_equipment=false (default)");
+        assertThat(run("settings", file.toString(), "--set", "readiness.reported_equipment=peut-être").exit()).isEqualTo(2);
+        Run unknown = run("settings", file.toString(), "--set", "colour=blue");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("three.essp").contains("unknown setting colour");
+        assertThat(run("settings", file.toString()).out()).contains("(default)");
+
+        Run set = run("settings", file.toString(), "--set", "readiness.reported_equipment=true");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out().strip()).isEqualTo("readiness.reported_equipment=true");
+        Map<String, String> row = parseCsv(run("indices", file.toString(), "--level", "national").out()).getFirst();
+        // every answer of the fixture is observed: the figures do not move, the label does
+        assertThat(row).containsEntry("equipment_source", "observed_or_reported").containsEntry("general_readiness", "46.67");
+    }
+
+    @Test
     void noAssessmentExitsOneAndBadUsageOrBadFileExitsTwo() throws Exception {
         Path empty = dir.resolve("empty.essp");
         MissionFile.create(empty).close();
