@@ -76,6 +76,7 @@ public final class ReadinessDashboardView {
     @FXML private TableColumn<AggregateRow, String> domainsColumn;
     @FXML private TableColumn<AggregateRow, String> unansweredAbsentColumn;
     @FXML private Label methodLabel;
+    @FXML private Label sensitivityLabel;
 
     public ReadinessDashboardView(ReadinessDashboardViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -88,7 +89,20 @@ public final class ReadinessDashboardView {
         weightedCheck.selectedProperty().bindBidirectional(viewModel.weightedProperty());
         loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        for (Label line : List.of(methodLabel, sensitivityLabel)) {
+            // left to right the method lines wrap; right to left they stay on one line with the full text as a tooltip
+            // (JavaFX 26 mis-measures wrapped right-to-left text: see EsspEditorView)
+            if (i18n.rightToLeft()) {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(line.textProperty());
+                line.setTooltip(tip);
+            } else {
+                line.setWrapText(true);
+                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         methodLabel.textProperty().bind(viewModel.methodProperty());
+        sensitivityLabel.textProperty().bind(viewModel.sensitivityProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());

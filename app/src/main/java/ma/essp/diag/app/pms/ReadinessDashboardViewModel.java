@@ -73,6 +73,7 @@ public final class ReadinessDashboardViewModel {
     private ReadinessResult unansweredAbsent;
     private final Map<String, AggregateRow> absentRows = new HashMap<>();
     private final ReadOnlyStringWrapper method = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sensitivity = new ReadOnlyStringWrapper("");
     private final ObservableList<Crumb> path = FXCollections.observableArrayList();
     private final ObservableList<AggregateRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DomainBar> domainProfile = FXCollections.observableArrayList();
@@ -270,8 +271,8 @@ public final class ReadinessDashboardViewModel {
         AggregateRow own = ReadinessAggregator.aggregate(result, AggregationLevel.NATIONAL, Breakdown.NONE, weighting, scope).getFirst();
         AggregateRow ownAbsent = ReadinessAggregator.aggregate(unansweredAbsent, AggregationLevel.NATIONAL, Breakdown.NONE, weighting,
                 scope).getFirst();
-        method.set(i18n.get(result.rules().reportedEquipment() ? "pms.dashboard.method.reported_equipment" : "pms.dashboard.method.observed")
-                + " " + i18n.get("pms.dashboard.sensitivity", figure(ownAbsent.general()), figure(own.general()),
+        method.set(i18n.get(result.rules().reportedEquipment() ? "pms.dashboard.method.reported_equipment" : "pms.dashboard.method.observed"));
+        sensitivity.set(i18n.get("pms.dashboard.sensitivity", figure(ownAbsent.general()), figure(own.general()),
                 percent(own.general().completeness())));
         current.set(own);
         List<DomainBar> bars = new ArrayList<>();
@@ -424,9 +425,14 @@ public final class ReadinessDashboardViewModel {
                 : i18n.get("pms.dashboard.domains.reduced", label, i18n.formatNumber(row.generalReduced()));
     }
 
-    /** The method the figures follow (what counts as available) and the sensitivity of the unit's index. */
+    /** The method the figures follow: what counts as available, under the mission's settings. */
     public ReadOnlyStringProperty methodProperty() {
         return method.getReadOnlyProperty();
+    }
+
+    /** The current unit's index with unanswered items counted absent, beside the default. */
+    public ReadOnlyStringProperty sensitivityProperty() {
+        return sensitivity.getReadOnlyProperty();
     }
 
     /** For tests and the map: the computed result, null before loading. */

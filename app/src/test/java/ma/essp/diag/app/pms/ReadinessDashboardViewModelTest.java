@@ -205,8 +205,8 @@ class ReadinessDashboardViewModelTest {
         // nation (E001, E003 = 0, E005 = 20): 40 by default, (3200/35 + 0 + 20) / 3 = 37.14 counted absent
         assertThat(vm.currentProperty().get().general().value()).isEqualTo(40.0);
         assertThat(vm.unansweredAbsent(row("01")).value()).isCloseTo((3200.0 / 35) / 2, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(vm.methodProperty().get()).startsWith("Méthode SARA : médicaments, diagnostics et équipement comptés seulement")
-                .contains("indice 37,14 au lieu de 40,00");
+        assertThat(vm.methodProperty().get()).startsWith("Méthode SARA : médicaments, diagnostics et équipement comptés seulement");
+        assertThat(vm.sensitivityProperty().get()).contains("indice 37,14 au lieu de 40,00");
         // region 01 (E001, E003): E003's index is over 4 of the 5 general domains
         assertThat(vm.domains(row("01"))).contains("4/5").endsWith("· 1 ESSP");
         assertThat(vm.domains(row("06"))).contains("5/5").doesNotContain("ESSP");
