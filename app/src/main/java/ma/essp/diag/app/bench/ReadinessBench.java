@@ -16,6 +16,7 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.ReadinessAggregator;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
 
 /**
  * "All readiness indices at all levels" on an open mission: load the latest assessments, compute every ESSP's
@@ -49,7 +50,8 @@ final class ReadinessBench implements AutoCloseable {
     }
 
     private Object computeAllLevels() throws MissionFileException {
-        ReadinessResult result = ReadinessCalculator.compute(new ReadinessDataRepository(mission().dsl()).load());
+        ReadinessResult result = ReadinessCalculator.compute(new ReadinessDataRepository(mission().dsl()).load(),
+                ReadinessRules.ofMission(mission().dsl()));
         List<AggregateRow> rows = new ArrayList<>();
         for (AggregationLevel level : AggregationLevel.values()) {
             rows.addAll(ReadinessAggregator.aggregate(result, level));

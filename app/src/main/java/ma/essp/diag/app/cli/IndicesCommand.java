@@ -22,6 +22,7 @@ import ma.essp.diag.reporting.readiness.Breakdown;
 import ma.essp.diag.reporting.readiness.ReadinessAggregator;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
 import ma.essp.diag.reporting.readiness.Weighting;
 import picocli.CommandLine.Command;
@@ -43,6 +44,8 @@ final class IndicesCommand implements Callable<Integer> {
     enum Format { csv, json }
 
     enum Selection { latest, latest_complete }
+
+    enum Unanswered { excluded, absent }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
     Path file;
@@ -67,6 +70,12 @@ final class IndicesCommand implements Callable<Integer> {
             description = "latest (default) or latest_complete: which assessment of each ESSP is used.")
     Selection selection;
 
+    @Option(names = "--unanswered", defaultValue = "excluded", paramLabel = "RULE",
+            description = {"excluded (default): an unanswered item leaves the score and lowers completeness;",
+                    "absent: it counts as not available (SARA's conservative reading, to see how much completeness moves",
+                    "the index). The unanswered column says which was used."})
+    Unanswered unanswered;
+
     @Spec
     CommandSpec spec;
 
@@ -89,11 +98,14 @@ final class IndicesCommand implements Callable<Integer> {
             }
         }
         ReadinessData data;
+        ReadinessRules rules;
         try (MissionFile mission = root.open(file)) {
             data = new ReadinessDataRepository(mission.dsl()).load(
                     selection == Selection.latest_complete ? AssessmentSelection.LATEST_COMPLETE : AssessmentSelection.LATEST);
+            rules = ReadinessRules.ofMission(mission.dsl())
+                    .withUnanswered(ReadinessRules.Unanswered.fromCode(unanswered.name()));
         }
-        ReadinessResult result = ReadinessCalculator.compute(data);
+        ReadinessResult result = ReadinessCalculator.compute(data, rules);
         AggregationLevel aggregationLevel = AggregationLevel.fromCode(level.name());
         Breakdown breakdown = by == null ? Breakdown.NONE : Breakdown.fromCode(by.name());
         Weighting weighting = weighted ? Weighting.POPULATION : Weighting.UNWEIGHTED;
@@ -130,9 +142,9 @@ final class IndicesCommand implements Callable<Integer> {
     private void write(List<AggregateRow> rows, ReadinessResult result, AggregationLevel level, Breakdown breakdown,
                        Weighting weighting, Writer writer) throws IOException {
         if (format == Format.json) {
-            ReadinessTableWriter.writeJson(rows, result.catalogue(), level, breakdown, weighting, writer);
+            ReadinessTableWriter.writeJson(rows, result.catalogue(), result.rules(), level, breakdown, weighting, writer);
         } else {
-            ReadinessTableWriter.writeCsv(rows, result.catalogue(), writer);
+            ReadinessTableWriter.writeCsv(rows, result.catalogue(), result.rules(), writer);
         }
     }
 }

@@ -55,7 +55,7 @@ public final class HrIndicatorsViewModel {
                     report = r;
                     Figures n = r.national();
                     national.set(i18n.get("hr.national", density(n), n.essps(), n.vacantPositions(), n.withoutDoctor(),
-                            n.doctorExpected(), n.withoutMidwife(), n.deliveryUnits()));
+                            n.doctorExpected(), n.withoutMidwife(), n.deliveryUnits(), i18n.formatNumber(Math.round(HrIndicators.WHO_CORE_PER_10K))));
                     showLevel();
                 })
                 .onFailure(e -> error.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));

@@ -161,7 +161,8 @@ public final class HrView implements FeatureScreen {
         unitColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.name(c.getValue())));
         esspsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().essps()));
         coreColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.fte(c.getValue().coreFte())));
-        populationColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.formatNumber(c.getValue().populationServed())));
+        populationColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().densityPopulation() == null ? "—"
+                : indicators.formatNumber(c.getValue().densityPopulation())));
         densityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.density(c.getValue())));
         whoColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.who(c.getValue())));
         vacancyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().vacantPositions()));

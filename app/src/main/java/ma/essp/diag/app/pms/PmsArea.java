@@ -10,6 +10,7 @@ import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.database.repository.EsspRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -39,7 +40,8 @@ public final class PmsArea implements FeatureArea {
         EditContext edit = context.mission().edit();
         CatalogueVersionRepository catalogue = new CatalogueVersionRepository(dsl, edit);
         ReadinessDashboardViewModel dashboard = new ReadinessDashboardViewModel(
-                () -> ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load()), context.executor(), context.i18n());
+                () -> ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)),
+                context.executor(), context.i18n());
         AssessmentViewModel assessment = new AssessmentViewModel(new AssessmentRepository(dsl, edit), catalogue,
                 new EsspRepository(dsl), context.executor(), context.i18n());
         CatalogueViewModel catalogueViewModel = new CatalogueViewModel(catalogue, new CatalogueEditRepository(dsl, edit),

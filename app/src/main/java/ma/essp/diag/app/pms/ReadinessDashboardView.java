@@ -58,7 +58,7 @@ public final class ReadinessDashboardView {
     @FXML private TableColumn<AggregateRow, String> groupNColumn;
     @FXML private TableColumn<AggregateRow, String> groupCompletenessColumn;
     @FXML private TableColumn<AggregateRow, String> groupGeneralColumn;
-    @FXML private TableColumn<AggregateRow, String> groupAvailabilityColumn;
+    @FXML private TableColumn<AggregateRow, String> groupPmsCoverageColumn;
     @FXML private ListView<String> categoryGapsList;
     @FXML private Label esspGapsTitle;
     @FXML private ListView<String> esspGapsList;
@@ -72,7 +72,11 @@ public final class ReadinessDashboardView {
     @FXML private TableColumn<AggregateRow, String> precautionsColumn;
     @FXML private TableColumn<AggregateRow, String> diagnosticColumn;
     @FXML private TableColumn<AggregateRow, String> medicinesColumn;
-    @FXML private TableColumn<AggregateRow, String> availabilityColumn;
+    @FXML private TableColumn<AggregateRow, String> pmsCoverageColumn;
+    @FXML private TableColumn<AggregateRow, String> domainsColumn;
+    @FXML private TableColumn<AggregateRow, String> unansweredAbsentColumn;
+    @FXML private Label methodLabel;
+    @FXML private Label sensitivityLabel;
 
     public ReadinessDashboardView(ReadinessDashboardViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -85,6 +89,20 @@ public final class ReadinessDashboardView {
         weightedCheck.selectedProperty().bindBidirectional(viewModel.weightedProperty());
         loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        for (Label line : List.of(methodLabel, sensitivityLabel)) {
+            // left to right the method lines wrap; right to left they stay on one line with the full text as a tooltip
+            // (JavaFX 26 mis-measures wrapped right-to-left text: see EsspEditorView)
+            if (i18n.rightToLeft()) {
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(line.textProperty());
+                line.setTooltip(tip);
+            } else {
+                line.setWrapText(true);
+                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        methodLabel.textProperty().bind(viewModel.methodProperty());
+        sensitivityLabel.textProperty().bind(viewModel.sensitivityProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
@@ -116,7 +134,9 @@ public final class ReadinessDashboardView {
         figure(precautionsColumn, r -> domainFigure(r, "standard_precautions"));
         figure(diagnosticColumn, r -> domainFigure(r, "diagnostic_capacity"));
         figure(medicinesColumn, r -> domainFigure(r, "essential_medicines"));
-        figure(availabilityColumn, AggregateRow::serviceAvailability);
+        figure(pmsCoverageColumn, AggregateRow::pmsCoverage);
+        text(domainsColumn, viewModel::domains);
+        figure(unansweredAbsentColumn, viewModel::unansweredAbsent);
         table.setItems(viewModel.rows());
         table.setRowFactory(t -> {
             TableRow<AggregateRow> row = new TableRow<>();
@@ -148,7 +168,7 @@ public final class ReadinessDashboardView {
         text(groupNColumn, r -> i18n.formatNumber(r.assessed()) + " / " + i18n.formatNumber(r.registered()));
         text(groupCompletenessColumn, r -> viewModel.percent(r.general().completeness()));
         figure(groupGeneralColumn, AggregateRow::general);
-        figure(groupAvailabilityColumn, AggregateRow::serviceAvailability);
+        figure(groupPmsCoverageColumn, AggregateRow::pmsCoverage);
         categoryGapsList.setItems(viewModel.categoryGaps());
         esspGapsTitle.textProperty().bind(viewModel.esspGapsTitleProperty());
         esspGapsList.setItems(viewModel.esspGaps());

@@ -29,7 +29,9 @@ import ma.essp.diag.reporting.readiness.EsspReadiness;
 import ma.essp.diag.reporting.readiness.Figure;
 import ma.essp.diag.reporting.readiness.GapAnalyzer;
 import ma.essp.diag.reporting.readiness.ReadinessAggregator;
+import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
 import ma.essp.diag.reporting.readiness.Weighting;
 
@@ -67,6 +69,11 @@ public final class ReadinessDashboardViewModel {
     private final I18n i18n;
 
     private ReadinessResult result;
+    /** The same mission with unanswered items counted absent (SARA's conservative reading), beside the default. */
+    private ReadinessResult unansweredAbsent;
+    private final Map<String, AggregateRow> absentRows = new HashMap<>();
+    private final ReadOnlyStringWrapper method = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sensitivity = new ReadOnlyStringWrapper("");
     private final ObservableList<Crumb> path = FXCollections.observableArrayList();
     private final ObservableList<AggregateRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DomainBar> domainProfile = FXCollections.observableArrayList();
@@ -95,15 +102,23 @@ public final class ReadinessDashboardViewModel {
         breakdown.addListener(o -> refresh());
     }
 
-    /** Loads and computes in the background, then shows the nation. */
+    /**
+     * Loads and computes in the background (the default rules of the mission, and the same with unanswered items
+     * counted absent for the sensitivity column), then shows the nation.
+     */
     public void load() {
-        executor.execute(BackgroundTask.wrap(loader)
+        executor.execute(BackgroundTask.wrap(() -> {
+                    ReadinessResult r = loader.call();
+                    return new ReadinessResult[] {r, ReadinessCalculator.compute(r.data(),
+                            r.rules().withUnanswered(ReadinessRules.Unanswered.ABSENT))};
+                })
                 .onRunning(() -> {
                     loading.set(true);
                     error.set("");
                 })
-                .onSuccess(r -> {
-                    result = r;
+                .onSuccess(pair -> {
+                    result = pair[0];
+                    unansweredAbsent = pair[1];
                     path.setAll(new Crumb(AggregationLevel.NATIONAL, 0, i18n.get("pms.dashboard.nation")));
                     refresh();
                 })
@@ -246,10 +261,19 @@ public final class ReadinessDashboardViewModel {
         java.util.Set<String> children = childCodes();
         List<AggregateRow> childRows = ReadinessAggregator.aggregate(result, childLevel, Breakdown.NONE, weighting, scope)
                 .stream().filter(r -> children == null || children.contains(r.code())).toList();
+        // the sensitivity column: the same rows with unanswered items counted absent, looked up by code
+        absentRows.clear();
+        ReadinessAggregator.aggregate(unansweredAbsent, childLevel, Breakdown.NONE, weighting, scope)
+                .forEach(r -> absentRows.put(r.code(), r));
         rows.setAll(childRows);
 
         // the current unit's own figures: aggregate its ESSPs at national level (one row) under the same scope
         AggregateRow own = ReadinessAggregator.aggregate(result, AggregationLevel.NATIONAL, Breakdown.NONE, weighting, scope).getFirst();
+        AggregateRow ownAbsent = ReadinessAggregator.aggregate(unansweredAbsent, AggregationLevel.NATIONAL, Breakdown.NONE, weighting,
+                scope).getFirst();
+        method.set(i18n.get(result.rules().reportedEquipment() ? "pms.dashboard.method.reported_equipment" : "pms.dashboard.method.observed"));
+        sensitivity.set(i18n.get("pms.dashboard.sensitivity", figure(ownAbsent.general()), figure(own.general()),
+                percent(own.general().completeness())));
         current.set(own);
         List<DomainBar> bars = new ArrayList<>();
         for (ReadinessData.Domain d : result.catalogue().generalDomains()) {
@@ -377,6 +401,38 @@ public final class ReadinessDashboardViewModel {
     /** Whether a row opens a lower level. */
     public boolean canDrillDown() {
         return rowLevel() != AggregationLevel.ESSP;
+    }
+
+    /**
+     * The general index of a row of the units table with unanswered items counted absent (the sensitivity column);
+     * empty when the row has none.
+     */
+    public Figure unansweredAbsent(AggregateRow row) {
+        AggregateRow absent = row == null ? null : absentRows.get(row.code());
+        return absent == null ? Figure.EMPTY : absent.general();
+    }
+
+    /**
+     * How many general domains the row's index is computed over: "5/5", or "4/5 · 2 ESSP" when some ESSP's index
+     * leaves out a general domain answered entirely "not applicable"; empty without an index.
+     */
+    public String domains(AggregateRow row) {
+        if (row == null || row.general().n() == 0) {
+            return "";
+        }
+        String label = i18n.leftToRight(row.generalDomainsLabel());
+        return row.generalReduced() == 0 ? label
+                : i18n.get("pms.dashboard.domains.reduced", label, i18n.formatNumber(row.generalReduced()));
+    }
+
+    /** The method the figures follow: what counts as available, under the mission's settings. */
+    public ReadOnlyStringProperty methodProperty() {
+        return method.getReadOnlyProperty();
+    }
+
+    /** The current unit's index with unanswered items counted absent, beside the default. */
+    public ReadOnlyStringProperty sensitivityProperty() {
+        return sensitivity.getReadOnlyProperty();
     }
 
     /** For tests and the map: the computed result, null before loading. */

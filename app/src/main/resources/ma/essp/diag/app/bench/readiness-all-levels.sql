@@ -2,7 +2,13 @@
 -- ma.essp.diag.reporting.readiness, in one SQL statement run by the sqlite3 shell. Per ESSP (latest assessment):
 -- general and offered-service domain scores, the indices (undefined when a domain with applicable items has no
 -- answer), then unweighted means of indices and domain scores per circonscription, province, region and nation.
-WITH sel AS (
+-- An answer "available and functioning" counts only when observed (or without a recorded source) for medicines and
+-- diagnostics, for equipment unless the mission setting readiness.reported_equipment is 'true', and whatever its
+-- source for the other domains (WHO SARA).
+WITH setting AS (
+    SELECT coalesce((SELECT lower(trim(value)) = 'true' FROM mission_setting
+                     WHERE key = 'readiness.reported_equipment' AND deleted = 0), 0) AS reported_equipment
+), sel AS (
     SELECT id, essp_id, catalogue_version_id FROM (
         SELECT a.id, a.essp_id, a.catalogue_version_id,
                row_number() OVER (PARTITION BY a.essp_id ORDER BY a.assessed_on DESC, a.id DESC) AS rn
@@ -13,7 +19,10 @@ WITH sel AS (
     SELECT s.essp_id, coalesce(i.service_id, 0) AS service_id, i.domain_code,
            sum(coalesce(an.state, 'missing') <> 'not_applicable') AS applicable,
            sum(an.state IN ('available_functioning', 'available_not_functioning', 'absent')) AS answered,
-           sum(an.state = 'available_functioning') AS available
+           sum(an.state = 'available_functioning' AND (
+               an.source IS NULL OR an.source <> 'reported'
+               OR i.domain_code IN ('basic_amenities', 'standard_precautions', 'staff_guidelines')
+               OR (i.domain_code IN ('basic_equipment', 'equipment') AND (SELECT reported_equipment FROM setting)))) AS available
     FROM sel s
     JOIN pms_item i ON i.version_id = s.catalogue_version_id AND i.deleted = 0 AND i.in_scope = 1
     LEFT JOIN assessment_answer an ON an.assessment_id = s.id AND an.item_id = i.id AND an.deleted = 0

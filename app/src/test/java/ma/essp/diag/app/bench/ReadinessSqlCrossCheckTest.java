@@ -16,7 +16,9 @@ import java.util.Map;
 import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
+import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.MissionSettingsRepository;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.reporting.readiness.AggregateRow;
@@ -25,13 +27,16 @@ import ma.essp.diag.reporting.readiness.Figure;
 import ma.essp.diag.reporting.readiness.ReadinessAggregator;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two independent implementations of the SARA rules must agree: the Java computation and the bench's SQL baseline
  * ({@code readiness-all-levels.sql}), on the small demo mission, for every unit of every level, every general index,
- * general domain and service index (value and n).
+ * general domain and service index (value and n) — with the default rules (medicines, diagnostics and equipment
+ * observed only), then with the mission setting that lets reported equipment count. The demo has reported
+ * diagnostics and equipment, so both settings give different figures (checked).
  */
 class ReadinessSqlCrossCheckTest {
 
@@ -42,9 +47,26 @@ class ReadinessSqlCrossCheckTest {
     void javaAndSqlGiveTheSameFiguresAtEveryLevel() throws Exception {
         Path file = dir.resolve("demo.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        ReadinessResult observedOnly = compareAtEveryLevel(file);
+        assertThat(observedOnly.rules().reportedEquipment()).isFalse();
+        try (MissionFile mission = MissionFile.open(file, dir)) {
+            new MissionSettingsRepository(mission.dsl()).set(EditContext.system("test"), ReadinessRules.REPORTED_EQUIPMENT_KEY, "true");
+        }
+        ReadinessResult reportedEquipment = compareAtEveryLevel(file);
+        assertThat(reportedEquipment.rules().reportedEquipment()).isTrue();
+        Double before = ReadinessAggregator.aggregate(observedOnly, AggregationLevel.NATIONAL).getFirst().generalDomains()
+                .get("basic_equipment").value();
+        Double after = ReadinessAggregator.aggregate(reportedEquipment, AggregationLevel.NATIONAL).getFirst().generalDomains()
+                .get("basic_equipment").value();
+        assertThat(after).as("reported equipment counts with the setting").isGreaterThan(before);
+    }
+
+    /** Computes with the mission's rules in Java and in SQL and compares every figure; returns the Java result. */
+    private ReadinessResult compareAtEveryLevel(Path file) throws Exception {
         ReadinessResult result;
         try (MissionFile mission = MissionFile.open(file, dir)) {
-            result = ReadinessCalculator.compute(new ReadinessDataRepository(mission.dsl()).load());
+            result = ReadinessCalculator.compute(new ReadinessDataRepository(mission.dsl()).load(),
+                    ReadinessRules.ofMission(mission.dsl()));
         }
         String sql;
         try (InputStream in = ReadinessBench.class.getResourceAsStream("readiness-all-levels.sql")) {
@@ -89,6 +111,7 @@ class ReadinessSqlCrossCheckTest {
             }
         }
         assertThat(compared).isGreaterThan(100);
+        return result;
     }
 
     private static int check(Map<String, double[]> expected, String key, Figure figure) {

@@ -120,7 +120,9 @@ class IndicesCommandTest {
                 // (100 + 0 + 40) / 3 = 46.666...
                 .containsEntry("general_readiness", "46.67").containsEntry("general_readiness_n", "3")
                 .containsEntry("basic_amenities", "66.67").containsEntry("standard_precautions", "33.33")
-                .containsEntry("service_availability", "0.00").containsEntry("service_ANC", "").containsEntry("service_ANC_n", "0");
+                .containsEntry("pms_coverage", "0.00")
+                .containsEntry("equipment_source", "observed").containsEntry("unanswered", "excluded")
+                .containsEntry("general_domains", "5/5").containsEntry("general_reduced_n", "0").containsEntry("service_ANC", "").containsEntry("service_ANC_n", "0");
 
         Path out = dir.resolve("out/weighted.csv");
         Run weighted = run("indices", file.toString(), "--level", "province", "--weighted", "--format", "csv", "--out", out.toString());
@@ -158,10 +160,96 @@ class IndicesCommandTest {
             assertThat(rows.get(i).get("n_essp")).isEqualTo(Integer.toString(expected.get(i).assessed()));
         }
         assertThat(Arrays.asList(r.out().lines().findFirst().orElseThrow().split(",")))
-                .startsWith("level", "code", "name", "group", "weighting", "n_registered", "n_essp", "completeness",
-                        "general_readiness", "general_readiness_n", "basic_amenities", "basic_equipment",
-                        "standard_precautions", "diagnostic_capacity", "essential_medicines", "service_availability",
-                        "service_ANC", "service_ANC_n");
+                .startsWith("level", "code", "name", "group", "weighting", "equipment_source", "unanswered", "n_registered",
+                        "n_essp", "completeness", "general_readiness", "general_readiness_n", "general_domains",
+                        "general_reduced_n", "basic_amenities", "basic_equipment", "standard_precautions",
+                        "diagnostic_capacity", "essential_medicines", "pms_coverage", "service_ANC", "service_ANC_n");
+    }
+
+    /**
+     * E1: every general item functioning except four amenities left unanswered; E2: every item functioning but the six
+     * basic equipment items "not applicable" (an index over 4 of the 5 domains).
+     */
+    private Path unansweredAndReduced() throws Exception {
+        Path file = dir.resolve("unanswered.essp");
+        try (MissionFile mission = MissionFile.create(file)) {
+            DSLContext dsl = mission.dsl();
+            EditContext edit = EditContext.system("test");
+            var c = dsl.newRecord(CIRCONSCRIPTION);
+            c.setProvinceId(dsl.select(PROVINCE.ID).from(PROVINCE).where(PROVINCE.CODE.eq("01.511")).fetchOne(PROVINCE.ID));
+            c.setCode("C1");
+            c.setNameFr("C1");
+            c.setMilieu("urban");
+            edit.stampNew(c).store();
+            var items = dsl.select(PMS_ITEM.ID, PMS_ITEM.DOMAIN_CODE, PMS_ITEM.CODE).from(PMS_ITEM)
+                    .where(PMS_ITEM.VERSION_ID.eq(1), PMS_ITEM.SERVICE_ID.isNull()).fetch();
+            AssessmentRepository assessments = new AssessmentRepository(dsl, edit);
+            for (int n = 1; n <= 2; n++) {
+                var e = dsl.newRecord(ESSP);
+                e.setCode("E" + n);
+                e.setNameFr("ESSP " + n);
+                e.setCategoryCode("CSU-1");
+                e.setCirconscriptionId(c.getId());
+                e.setMilieu("urban");
+                edit.stampNew(e).store();
+                int a = assessments.start(e.getId(), 1, LocalDate.of(2026, 3, 1), "test");
+                Map<Integer, AnswerState> answers = new HashMap<>();
+                for (var item : items) {
+                    AnswerState state = AnswerState.AVAILABLE_FUNCTIONING;
+                    if (n == 1 && List.of("AM04", "AM05", "AM06", "AM07").contains(item.value3())) {
+                        state = AnswerState.MISSING;
+                    } else if (n == 2 && item.value2().equals("basic_equipment")) {
+                        state = AnswerState.NOT_APPLICABLE;
+                    }
+                    answers.put(item.value1(), state);
+                }
+                assessments.answerAll(a, answers, "observed");
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void unansweredAbsentSensitivityAndIndicesOverFewerDomains() throws Exception {
+        Path file = unansweredAndReduced();
+        List<Map<String, String>> excluded = parseCsv(run("indices", file.toString(), "--level", "essp").out());
+        List<Map<String, String>> absent = parseCsv(run("indices", file.toString(), "--level", "essp", "--unanswered", "absent").out());
+        // E1 excluded: amenities 3/3 = 100, index 100; absent: amenities 3/7, index (300/7 + 400) / 5 = 88.571...
+        assertThat(excluded.getFirst()).containsEntry("code", "E1").containsEntry("unanswered", "excluded")
+                .containsEntry("basic_amenities", "100.00").containsEntry("general_readiness", "100.00");
+        assertThat(absent.getFirst()).containsEntry("code", "E1").containsEntry("unanswered", "absent")
+                .containsEntry("basic_amenities", "42.86").containsEntry("general_readiness", "88.57")
+                .containsEntry("completeness", excluded.getFirst().get("completeness"));
+        // E2: the equipment domain is entirely not applicable: index 100 over 4 of 5 domains
+        assertThat(excluded.get(1)).containsEntry("code", "E2").containsEntry("general_readiness", "100.00")
+                .containsEntry("general_domains", "4/5").containsEntry("general_reduced_n", "1").containsEntry("basic_equipment", "");
+        Map<String, String> nation = parseCsv(run("indices", file.toString(), "--level", "national").out()).getFirst();
+        assertThat(nation).containsEntry("general_readiness_n", "2").containsEntry("general_domains", "4/5")
+                .containsEntry("general_reduced_n", "1");
+        assertThat(run("indices", file.toString(), "--level", "national", "--unanswered", "maybe").exit()).isEqualTo(2);
+        assertThat(run("indices", file.toString(), "--level", "national", "--format", "json", "--unanswered", "absent").out())
+                .contains("\"unanswered\": \"absent\"").contains("\"equipment_source\": \"observed\"")
+                .contains("\"general_domains\": \"4/5\", \"general_reduced_n\": 1");
+    }
+
+    @Test
+    void theMissionSettingForReportedEquipmentIsSetByTheSettingsCommandAndLabelledInTheOutput() throws Exception {
+        Path file = threeEssps();
+        Run show = run("settings", file.toString());
+        assertThat(show.exit()).as(show.err()).isZero();
+        assertThat(show.out().strip()).isEqualTo("readiness.reported_equipment=false (default)");
+        assertThat(run("settings", file.toString(), "--set", "readiness.reported_equipment=peut-être").exit()).isEqualTo(2);
+        Run unknown = run("settings", file.toString(), "--set", "colour=blue");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("three.essp").contains("unknown setting colour");
+        assertThat(run("settings", file.toString()).out()).contains("(default)");
+
+        Run set = run("settings", file.toString(), "--set", "readiness.reported_equipment=true");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out().strip()).isEqualTo("readiness.reported_equipment=true");
+        Map<String, String> row = parseCsv(run("indices", file.toString(), "--level", "national").out()).getFirst();
+        // every answer of the fixture is observed: the figures do not move, the label does
+        assertThat(row).containsEntry("equipment_source", "observed_or_reported").containsEntry("general_readiness", "46.67");
     }
 
     @Test

@@ -185,4 +185,41 @@ class ReadinessDashboardViewModelTest {
         assertThat(failing.errorProperty().get()).isEqualTo("Les données n’ont pas pu être chargées : base fermée");
         assertThat(failing.rows()).isEmpty();
     }
+
+    @Test
+    void sensitivityColumnAndIndicesOverFewerDomains() {
+        var dsl = mission.dsl();
+        var assessments = new ma.essp.diag.database.repository.AssessmentRepository(dsl,
+                ma.essp.diag.database.mission.EditContext.system("test"));
+        // E001: three amenities left unanswered; E003: its six basic equipment items "not applicable"
+        int e001 = assessments.latest(esspId("E001")).orElseThrow().id();
+        for (String code : java.util.List.of("AM05", "AM06", "AM07")) {
+            assessments.answer(e001, itemId(code), ma.essp.diag.database.repository.AnswerState.MISSING, null, null);
+        }
+        int e003 = assessments.latest(esspId("E003")).orElseThrow().id();
+        for (String code : java.util.List.of("EQ01", "EQ02", "EQ03", "EQ04", "EQ05", "EQ06")) {
+            assessments.answer(e003, itemId(code), ma.essp.diag.database.repository.AnswerState.NOT_APPLICABLE, "observed", null);
+        }
+        vm.load();
+        // E001 left out: amenities 4/4, index 100; counted absent: amenities 4/7, index (400/7 + 400) / 5 = 3200/35
+        // nation (E001, E003 = 0, E005 = 20): 40 by default, (3200/35 + 0 + 20) / 3 = 37.14 counted absent
+        assertThat(vm.currentProperty().get().general().value()).isEqualTo(40.0);
+        assertThat(vm.unansweredAbsent(row("01")).value()).isCloseTo((3200.0 / 35) / 2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(vm.methodProperty().get()).startsWith("Méthode SARA : médicaments, diagnostics et équipement comptés seulement");
+        assertThat(vm.sensitivityProperty().get()).contains("indice 37,14 au lieu de 40,00");
+        // region 01 (E001, E003): E003's index is over 4 of the 5 general domains
+        assertThat(vm.domains(row("01"))).contains("4/5").endsWith("· 1 ESSP");
+        assertThat(vm.domains(row("06"))).contains("5/5").doesNotContain("ESSP");
+        assertThat(vm.domains(row("08"))).isEmpty();
+    }
+
+    private int esspId(String code) {
+        return mission.dsl().select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq(code)).fetchOne(ma.essp.diag.database.jooq.Tables.ESSP.ID);
+    }
+
+    private int itemId(String code) {
+        var item = ma.essp.diag.database.jooq.Tables.PMS_ITEM;
+        return mission.dsl().select(item.ID).from(item).where(item.VERSION_ID.eq(1), item.CODE.eq(code)).fetchOne(item.ID);
+    }
 }

@@ -140,6 +140,16 @@ public final class ConsistencyChecker {
                     SELECT 'pms_item', i.code, 'domain ' || i.domain_code || ' does not fit a ' || CASE WHEN i.service_id IS NULL THEN 'general' ELSE 'service' END || ' item'
                     FROM pms_item i JOIN sara_domain d ON d.code = i.domain_code
                     WHERE i.deleted = 0 AND d.scope <> CASE WHEN i.service_id IS NULL THEN 'general' ELSE 'service' END"""),
+            new Rule("assessment-general-domain-not-applicable", """
+                    SELECT 'assessment', e.code || ' / ' || s.assessed_on,
+                           'every item of the general domain ' || i.domain_code || ' is answered "not applicable": SARA''s general '
+                           || 'domains apply to every facility, and the general readiness index leaves the domain out (computed over fewer domains)'
+                    FROM assessment s JOIN essp e ON e.id = s.essp_id
+                      JOIN pms_item i ON i.version_id = s.catalogue_version_id AND i.service_id IS NULL AND i.deleted = 0 AND i.in_scope = 1
+                      LEFT JOIN assessment_answer a ON a.assessment_id = s.id AND a.item_id = i.id AND a.deleted = 0
+                    WHERE s.deleted = 0 AND e.deleted = 0
+                    GROUP BY s.id, i.domain_code
+                    HAVING sum(coalesce(a.state, 'missing') = 'not_applicable') = count(*)"""),
             new Rule("complaint-deleted-essp", """
                     SELECT 'complaint_sample', c.uuid, 'belongs to the deleted ESSP ' || e.code
                     FROM complaint_sample c JOIN essp e ON e.id = c.essp_id WHERE c.deleted = 0 AND e.deleted = 1"""));

@@ -3,23 +3,27 @@ package ma.essp.diag.database.repository;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The answers of one assessment, compact and immutable: item ids sorted, states alongside, looked up by binary
  * search. The national demo holds ~450,000 answers; boxed hash maps would cost more than the computation itself.
- * An item without an answer is {@link AnswerState#MISSING}.
+ * An item without an answer is {@link AnswerState#MISSING}. Each answer also says whether it rests on the respondent's
+ * word only ({@code source = 'reported'}); an answer without a source is taken as observed, as the checklist shows and
+ * saves it.
  */
 public final class Answers {
 
-    public static final Answers NONE = new Answers(new int[0], new AnswerState[0]);
+    public static final Answers NONE = new Answers(new int[0], new AnswerState[0], new boolean[0]);
 
     private final int[] itemIds;
     private final AnswerState[] states;
+    private final boolean[] reported;
 
-    /** @param itemIds strictly increasing item ids; {@code states} of the same length (arrays are taken over) */
-    Answers(int[] itemIds, AnswerState[] states) {
-        if (itemIds.length != states.length) {
+    /** @param itemIds strictly increasing item ids; {@code states} and {@code reported} of the same length (taken over) */
+    Answers(int[] itemIds, AnswerState[] states, boolean[] reported) {
+        if (itemIds.length != states.length || itemIds.length != reported.length) {
             throw new IllegalArgumentException("item ids and states differ in length");
         }
         for (int i = 1; i < itemIds.length; i++) {
@@ -29,23 +33,38 @@ public final class Answers {
         }
         this.itemIds = itemIds;
         this.states = states;
+        this.reported = reported;
     }
 
+    /** Answers all observed. */
     public static Answers of(Map<Integer, AnswerState> answers) {
+        return of(answers, Set.of());
+    }
+
+    /** Answers whose items in {@code reportedItemIds} were reported, the others observed. */
+    public static Answers of(Map<Integer, AnswerState> answers, Set<Integer> reportedItemIds) {
         TreeMap<Integer, AnswerState> sorted = new TreeMap<>(answers);
         int[] ids = new int[sorted.size()];
         AnswerState[] states = new AnswerState[sorted.size()];
+        boolean[] reported = new boolean[sorted.size()];
         int i = 0;
         for (Map.Entry<Integer, AnswerState> e : sorted.entrySet()) {
             ids[i] = e.getKey();
+            reported[i] = reportedItemIds.contains(e.getKey());
             states[i++] = e.getValue() == null ? AnswerState.MISSING : e.getValue();
         }
-        return new Answers(ids, states);
+        return new Answers(ids, states, reported);
     }
 
     public AnswerState get(int itemId) {
         int i = Arrays.binarySearch(itemIds, itemId);
         return i < 0 ? AnswerState.MISSING : states[i];
+    }
+
+    /** Whether the answer to {@code itemId} was only reported (not observed); false without an answer. */
+    public boolean reported(int itemId) {
+        int i = Arrays.binarySearch(itemIds, itemId);
+        return i >= 0 && reported[i];
     }
 
     public int size() {
@@ -64,19 +83,22 @@ public final class Answers {
     static final class Builder {
         private int[] ids = new int[160];
         private AnswerState[] states = new AnswerState[160];
+        private boolean[] reported = new boolean[160];
         private int size;
 
-        void add(int itemId, AnswerState state) {
+        void add(int itemId, AnswerState state, boolean reportedOnly) {
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
                 states = Arrays.copyOf(states, size * 2);
+                reported = Arrays.copyOf(reported, size * 2);
             }
             ids[size] = itemId;
+            reported[size] = reportedOnly;
             states[size++] = state;
         }
 
         Answers build() {
-            return new Answers(Arrays.copyOf(ids, size), Arrays.copyOf(states, size));
+            return new Answers(Arrays.copyOf(ids, size), Arrays.copyOf(states, size), Arrays.copyOf(reported, size));
         }
     }
 }

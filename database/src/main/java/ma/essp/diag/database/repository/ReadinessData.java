@@ -124,5 +124,10 @@ public record ReadinessData(
         public AnswerState answer(int itemId) {
             return answers.get(itemId);
         }
+
+        /** Whether the answer to {@code itemId} rests on the respondent's word only (source 'reported'). */
+        public boolean reported(int itemId) {
+            return answers.reported(itemId);
+        }
     }
 }

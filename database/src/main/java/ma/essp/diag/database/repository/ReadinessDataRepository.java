@@ -42,8 +42,8 @@ public final class ReadinessDataRepository {
         LATEST_COMPLETE
     }
 
-    /** The packed answer rows keep 29 bits for the item id. */
-    private static final int MAX_ITEM_ID = 1 << 29;
+    /** The packed answer rows keep 28 bits for the item id. */
+    private static final int MAX_ITEM_ID = 1 << 28;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadinessDataRepository.class);
 
@@ -144,12 +144,12 @@ public final class ReadinessDataRepository {
                 }
             }
             // Ordered by (assessment, item): the unique index serves it, and each assessment's answers arrive sorted.
-            // One packed integer per row, (assessment << 32) | (item << 3) | state ordinal, because sqlite-jdbc pays a
-            // native call per column read: this halves the time of the one big scan (~450,000 rows nationally).
+            // One packed integer per row, (assessment << 32) | (item << 4) | (reported << 3) | state ordinal, because
+            // sqlite-jdbc pays a native call per column read: this halves the time of the one big scan (~450,000 rows).
             Map<Integer, Answers> answers = new HashMap<>(headers.size() * 2);
             try (PreparedStatement st = connection.prepareStatement(cte
-                    + "SELECT (an.assessment_id << 32) | (an.item_id << 3) | CASE an.state " + stateCodes()
-                    + "ELSE " + AnswerState.MISSING.ordinal() + " END"
+                    + "SELECT (an.assessment_id << 32) | (an.item_id << 4) | (CASE WHEN an.source = 'reported' THEN 8 ELSE 0 END)"
+                    + " | CASE an.state " + stateCodes() + "ELSE " + AnswerState.MISSING.ordinal() + " END"
                     // IN rather than a join: SQLite then walks the (assessment_id, item_id) index in order, no sort
                     + " FROM assessment_answer an WHERE an.assessment_id IN (SELECT id FROM selected) AND an.deleted = 0"
                     + " ORDER BY an.assessment_id, an.item_id");
@@ -167,7 +167,7 @@ public final class ReadinessDataRepository {
                         current = assessmentId;
                         builder = new Answers.Builder();
                     }
-                    builder.add((int) ((packed & 0xFFFF_FFFFL) >>> 3), states[(int) (packed & 7)]);
+                    builder.add((int) ((packed & 0xFFFF_FFFFL) >>> 4), states[(int) (packed & 7)], (packed & 8) != 0);
                 }
                 if (builder != null) {
                     answers.put(current, builder.build());

@@ -2,6 +2,7 @@ package ma.essp.diag.database.check;
 
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,8 @@ import ma.essp.diag.database.jooq.tables.records.CirconscriptionRecord;
 import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.AssessmentRepository;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +157,30 @@ class ConsistencyCheckerTest {
             assertThat(w.table()).isEqualTo("finding");
             assertThat(w.row()).matches("id \\d+");
             assertThat(w.message()).startsWith("column description holds 32768 characters");
+        });
+    }
+
+    @Test
+    void findsAnAssessmentWhoseGeneralDomainIsEntirelyNotApplicable() {
+        int essp = dsl.select(ESSP.ID).from(ESSP).where(ESSP.CODE.eq("01571-0001")).fetchOne(ESSP.ID);
+        AssessmentRepository assessments = new AssessmentRepository(dsl, edit);
+        int assessment = assessments.start(essp, 1, java.time.LocalDate.of(2026, 3, 2), "test");
+        java.util.Map<Integer, AnswerState> equipment = new java.util.HashMap<>();
+        dsl.select(PMS_ITEM.ID).from(PMS_ITEM).where(PMS_ITEM.VERSION_ID.eq(1)).and(PMS_ITEM.DOMAIN_CODE.eq("basic_equipment"))
+                .fetch(PMS_ITEM.ID).forEach(id -> equipment.put(id, AnswerState.NOT_APPLICABLE));
+        assertThat(equipment).hasSize(6);
+        // five of the six items "not applicable", one answered: the domain still takes part
+        int last = equipment.keySet().stream().max(Integer::compare).orElseThrow();
+        java.util.Map<Integer, AnswerState> five = new java.util.HashMap<>(equipment);
+        five.put(last, AnswerState.ABSENT);
+        assessments.answerAll(assessment, five, "observed");
+        assertThat(rulesBroken()).doesNotContain("assessment-general-domain-not-applicable");
+
+        assessments.answer(assessment, last, AnswerState.NOT_APPLICABLE, "observed", null);
+        assertThat(new ConsistencyChecker(dsl).check()).singleElement().satisfies(i -> {
+            assertThat(i.rule()).isEqualTo("assessment-general-domain-not-applicable");
+            assertThat(i.row()).isEqualTo("01571-0001 / 2026-03-02");
+            assertThat(i.message()).contains("basic_equipment", "fewer domains");
         });
     }
 }

@@ -25,7 +25,12 @@ class MigrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*), max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(SchemaMigrator.latestVersion());
+            // every migration file applied (versions may have gaps while branches are merged), the highest last
+            long files;
+            try (var list = Files.list(Path.of(MigrationTest.class.getResource("/db/migration").toURI()))) {
+                files = list.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            }
+            assertThat(rs.getInt(1)).isEqualTo(files);
             assertThat(rs.getInt(2)).isEqualTo(SchemaMigrator.latestVersion());
         }
     }
@@ -83,7 +88,7 @@ class MigrationTest {
 
     @Test
     void latestVersionIsTheHighestMigrationOnTheClasspath() {
-        assertThat(SchemaMigrator.latestVersion()).isEqualTo(4);
+        assertThat(SchemaMigrator.latestVersion()).isEqualTo(5);
     }
 
     @Test

@@ -9,6 +9,7 @@ import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.EsspReadiness;
 import ma.essp.diag.reporting.readiness.GapAnalyzer;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
 
 /**
  * Every figure of one report, for its scope and language, gathered once by {@link ReportDataCollector}; the Excel
@@ -19,6 +20,8 @@ import ma.essp.diag.reporting.readiness.GapAnalyzer;
  *                   the rows of the summary, readiness-by-unit and HR tables
  * @param scopeTotal the readiness of the whole scope (one row)
  * @param units      readiness per unit of {@code unitLevel}
+ * @param readinessRules the readiness rules every readiness figure was computed with (the method text says them)
+ * @param scopeTotalUnansweredAbsent the scope's readiness with unanswered items counted absent (sensitivity view)
  */
 public record ReportData(
         ReportRequest request,
@@ -48,7 +51,22 @@ public record ReportData(
         List<FindingRow> findings,
         List<RecommendationRow> recommendations,
         List<MapArea> mapAreas,
-        boolean mapOfProvinces) {
+        boolean mapOfProvinces,
+        ReadinessRules readinessRules,
+        AggregateRow scopeTotalUnansweredAbsent) {
+
+    /** Codes of the ESSPs of the scope whose general index is computed over fewer general domains. */
+    public List<String> reducedIndexEssps() {
+        return essps.stream().filter(e -> e.readiness() != null && e.readiness().generalIndexReduced())
+                .map(e -> e.essp().code()).toList();
+    }
+
+    /** The method paragraph(s) of the readiness chapter, generated from the rules the figures were computed with. */
+    public List<String> readinessNotes() {
+        return ReportCredits.readinessChapterNotes(labels, readinessRules, scopeName, scopeTotal, scopeTotalUnansweredAbsent,
+                reducedIndexEssps());
+    }
+
 
     /** A service-specific readiness column: code and label in the report's language. */
     public record ServiceColumn(String code, String label) {
@@ -87,7 +105,7 @@ public record ReportData(
 
     public record HrRow(String name, Long population, List<Integer> inPost, int vacant, double coreFte, Double density) {
         public boolean belowWho() {
-            return density != null && density < ReportDataCollector.WHO_CORE_DENSITY;
+            return density != null && density < ma.essp.diag.reporting.hr.HrIndicators.WHO_CORE_PER_10K;
         }
     }
 

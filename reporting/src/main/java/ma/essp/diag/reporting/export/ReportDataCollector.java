@@ -20,6 +20,8 @@ import ma.essp.diag.reporting.export.ReportData.CategoryRow;
 import ma.essp.diag.reporting.export.ReportData.EsspEntry;
 import ma.essp.diag.reporting.export.ReportData.HrRow;
 import ma.essp.diag.reporting.export.ReportData.SampleRow;
+import ma.essp.diag.reporting.hr.HrFactsLoader;
+import ma.essp.diag.reporting.hr.HrIndicators;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.Breakdown;
@@ -28,6 +30,7 @@ import ma.essp.diag.reporting.readiness.GapAnalyzer;
 import ma.essp.diag.reporting.readiness.ReadinessAggregator;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.Weighting;
 import org.jooq.DSLContext;
 
@@ -38,23 +41,36 @@ import org.jooq.DSLContext;
  */
 public final class ReportDataCollector {
 
-    /** WHO threshold: 23 doctors, nurses and midwives per 10,000 population. */
-    public static final double WHO_CORE_DENSITY = 23.0;
     public static final int ACKNOWLEDGE_DAYS = 15;
     public static final int PROCESS_MONTHS = 2;
 
     private final ReportSourceData source;
     private final ReadinessResult readiness;
+    /** The HR indicators of the whole mission, by the one definition of {@link HrIndicators} (the HR screen's). */
+    private final HrIndicators.Report hr;
+    /** The same readiness with unanswered items counted absent (the sensitivity sentence), computed on first use. */
+    private ReadinessResult unansweredAbsent;
 
-    public ReportDataCollector(ReportSourceData source, ReadinessResult readiness) {
+    public ReportDataCollector(ReportSourceData source, ReadinessResult readiness, HrIndicators.Report hr) {
         this.source = source;
         this.readiness = readiness;
+        this.hr = hr;
     }
 
     /** Loads everything from a mission database. */
     public static ReportDataCollector load(DSLContext dsl) {
         ReadinessData data = new ReadinessDataRepository(dsl).load();
-        return new ReportDataCollector(new ReportSourceRepository(dsl).load(), ReadinessCalculator.compute(data));
+        return new ReportDataCollector(new ReportSourceRepository(dsl).load(),
+                ReadinessCalculator.compute(data, ReadinessRules.ofMission(dsl)),
+                new HrIndicators().compute(new HrFactsLoader(dsl).load()));
+    }
+
+    private synchronized ReadinessResult unansweredAbsent() {
+        if (unansweredAbsent == null) {
+            unansweredAbsent = ReadinessCalculator.compute(readiness.data(),
+                    readiness.rules().withUnanswered(ReadinessRules.Unanswered.ABSENT));
+        }
+        return unansweredAbsent;
     }
 
     public ReadinessResult readiness() {
@@ -199,6 +215,9 @@ public final class ReportDataCollector {
         AggregateRow scopeTotal = ReadinessAggregator.aggregate(readiness, scopeLevel, Breakdown.NONE, Weighting.UNWEIGHTED, inScope)
                 .stream().filter(r -> r.code().equals(scopeCode)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no aggregate row for " + request.scope()));
+        AggregateRow scopeTotalAbsent = ReadinessAggregator.aggregate(unansweredAbsent(), scopeLevel, Breakdown.NONE,
+                        Weighting.UNWEIGHTED, inScope)
+                .stream().filter(r -> r.code().equals(scopeCode)).findFirst().orElse(null);
         // the aggregator lists every unit of the level (even those without ESSPs); keep the scope's own
         Set<String> unitCodes = new HashSet<>();
         switch (unitLevel) {
@@ -215,10 +234,8 @@ public final class ReportDataCollector {
         readiness.essps().forEach(e -> readinessById.put(e.essp().id(), e));
         Map<String, ReportSourceData.Category> categories = new HashMap<>();
         source.categories().forEach(c -> categories.put(c.label().code(), c));
-        Map<String, ReportSourceData.Cadre> cadres = new LinkedHashMap<>();
-        source.cadres().forEach(c -> cadres.put(c.label().code(), c));
-        Map<Integer, List<ReportSourceData.StaffCount>> staffByEssp = new HashMap<>();
-        source.staff().forEach(s -> staffByEssp.computeIfAbsent(s.esspId(), k -> new ArrayList<>()).add(s));
+        Map<Integer, HrIndicators.Figures> hrByEsspId = new HashMap<>();
+        hr.essps().forEach(f -> hrByEsspId.put(f.id(), f));
         List<EsspEntry> essps = new ArrayList<>();
         for (ReportSourceData.Essp e : source.essps()) {
             if (!t.esspInScope(e.id())) {
@@ -227,17 +244,13 @@ public final class ReportDataCollector {
             ReportSourceData.Circonscription c = t.circs.get(e.circonscriptionId());
             ReportSourceData.Province p = t.provinces.get(c.provinceId());
             ReportSourceData.Region r = t.regions.get(p.regionId());
-            int inPost = 0;
-            double core = 0;
+            HrIndicators.Figures staff = hrByEsspId.get(e.id());
             Map<String, Integer> byCadre = new LinkedHashMap<>();
-            for (ReportSourceData.StaffCount s : staffByEssp.getOrDefault(e.id(), List.of())) {
-                inPost += s.inPost();
-                byCadre.merge(s.cadreCode(), s.inPost(), Integer::sum);
-                ReportSourceData.Cadre cadre = cadres.get(s.cadreCode());
-                if (cadre != null && cadre.core()) {
-                    core += s.fte();
-                }
+            if (staff != null) {
+                staff.byCadre().forEach((cadre, f) -> byCadre.put(cadre, f.positionsInPost()));
             }
+            int inPost = byCadre.values().stream().mapToInt(Integer::intValue).sum();
+            double core = staff == null ? 0 : staff.coreFte();
             EsspReadiness er = readinessById.get(e.id());
             ReportSourceData.Category cat = categories.get(e.categoryCode());
             essps.add(new EsspEntry(e, l.name(e.nameFr(), e.nameAr()), e.nameAr(),
@@ -297,25 +310,34 @@ public final class ReportDataCollector {
         List<ReportData.UnitRow> units = new ArrayList<>();
         List<HrRow> hrRows = new ArrayList<>();
         List<String> cadreCodes = source.cadres().stream().map(c -> c.label().code()).toList();
+        Map<String, HrIndicators.Figures> hrUnits = hrByCode(unitLevel);
         for (AggregateRow row : unitReadiness) {
             List<EsspEntry> list = esspsByUnit.getOrDefault(row.code(), List.of());
-            Long population = unitPopulation(row.code(), unitLevel, t, list);
-            double core = list.stream().mapToDouble(EsspEntry::coreFte).sum();
-            Double density = population == null || population == 0 ? null : core * 10000.0 / population;
+            HrIndicators.Figures staff = hrUnits.get(row.code());
+            // a unit without ESSPs has no HR figures: no staff over its census population
+            Long population = staff != null ? staff.densityPopulation() : unitPopulation(row.code(), unitLevel, t, list);
+            double core = staff == null ? 0 : staff.coreFte();
+            Double density = staff != null ? staff.corePer10k() : HrIndicators.density(0, population);
             List<SampleRow> unitSamples = samplesByUnit.getOrDefault(row.code(), List.of());
             units.add(new ReportData.UnitRow(row.code(), unitName(row, unitLevel, t, l), population, row.registered(),
                     row.assessed(), core, density, unitSamples.size(),
                     unitSamples.isEmpty() ? null : unitSamples.stream().filter(SampleRow::acknowledgedIn15Days).count() / (double) unitSamples.size(),
                     row));
-            hrRows.add(hrRow(unitName(row, unitLevel, t, l), population, list, cadreCodes, staffByEssp));
+            hrRows.add(hrRow(unitName(row, unitLevel, t, l), population, staff, cadreCodes));
         }
-        long scopePopulation = switch (request.scope().level()) {
+        HrIndicators.Figures scopeStaff = switch (request.scope().level()) {
+            case NATIONAL -> hr.national();
+            case REGION -> hrById(hr.regions(), t.regionId);
+            case PROVINCE -> hrById(hr.provinces(), t.provinceId);
+            case CIRCONSCRIPTION -> hrById(hr.circonscriptions(), t.circId);
+        };
+        Long scopePopulation = scopeStaff != null ? scopeStaff.densityPopulation() : switch (request.scope().level()) {
             case NATIONAL -> source.regions().stream().mapToLong(ReportSourceData.Region::population).sum();
             case REGION -> t.regions.get(t.regionId).population();
             case PROVINCE -> t.provinces.get(t.provinceId).population();
-            case CIRCONSCRIPTION -> t.circs.get(t.circId).population() == null ? 0 : t.circs.get(t.circId).population();
+            case CIRCONSCRIPTION -> t.circs.get(t.circId).population();
         };
-        HrRow hrTotal = hrRow(l.get("common.total"), scopePopulation == 0 ? null : scopePopulation, essps, cadreCodes, staffByEssp);
+        HrRow hrTotal = hrRow(l.get("common.total"), scopePopulation, scopeStaff, cadreCodes);
         ReportData.HrTable hr = new ReportData.HrTable(cadreCodes,
                 source.cadres().stream().map(c -> l.label(c.label())).toList(),
                 source.cadres().stream().map(ReportSourceData.Cadre::core).toList(), hrRows, hrTotal);
@@ -495,7 +517,8 @@ public final class ReportDataCollector {
         return new ReportData(request, l, source.mission(), asOf, scopeName, unitLevel, readiness.catalogue().generalDomains(),
                 serviceColumns, scopeTotal, units, essps, GapAnalyzer.needs(readiness, inScope), circRows, functionCodes,
                 attributions, supervisionFrom,
-                hr, hrMatrix, flows, complaints, sites, byStage, cohorts, sessions, findings, recommendations, mapAreas, provincesMap);
+                hr, hrMatrix, flows, complaints, sites, byStage, cohorts, sessions, findings, recommendations, mapAreas, provincesMap,
+                readiness.rules(), scopeTotalAbsent);
     }
 
     private static CategoryRow categoryRow(String category, List<SampleRow> list) {
@@ -508,20 +531,31 @@ public final class ReportDataCollector {
                 list.stream().filter(SampleRow::processedIn2Months).count() / n, closed.getCount() == 0 ? null : closed.getAverage());
     }
 
-    private HrRow hrRow(String name, Long population, List<EsspEntry> list, List<String> cadreCodes,
-                        Map<Integer, List<ReportSourceData.StaffCount>> staffByEssp) {
-        Map<String, Integer> counts = new HashMap<>();
-        int vacant = 0;
-        double core = 0;
-        for (EsspEntry e : list) {
-            e.staffByCadre().forEach((k, v) -> counts.merge(k, v, Integer::sum));
-            core += e.coreFte();
-            for (ReportSourceData.StaffCount s : staffByEssp.getOrDefault(e.essp().id(), List.of())) {
-                vacant += s.vacant();
-            }
+    /** A row of the HR table from the HR indicators of one unit (null: a unit without ESSP, no staff). */
+    private static HrRow hrRow(String name, Long population, HrIndicators.Figures staff, List<String> cadreCodes) {
+        if (staff == null) {
+            return new HrRow(name, population, cadreCodes.stream().map(c -> 0).toList(), 0, 0, HrIndicators.density(0, population));
         }
-        return new HrRow(name, population, cadreCodes.stream().map(c -> counts.getOrDefault(c, 0)).toList(), vacant, core,
-                population == null || population == 0 ? null : core * 10000.0 / population);
+        return new HrRow(name, population, cadreCodes.stream()
+                .map(c -> staff.byCadre().containsKey(c) ? staff.byCadre().get(c).positionsInPost() : 0).toList(),
+                staff.vacantPositions(), staff.coreFte(), staff.corePer10k());
+    }
+
+    private Map<String, HrIndicators.Figures> hrByCode(AggregationLevel level) {
+        List<HrIndicators.Figures> list = switch (level) {
+            case ESSP -> hr.essps();
+            case CIRCONSCRIPTION -> hr.circonscriptions();
+            case PROVINCE -> hr.provinces();
+            case REGION -> hr.regions();
+            case NATIONAL -> List.of(hr.national());
+        };
+        Map<String, HrIndicators.Figures> byCode = new HashMap<>();
+        list.forEach(f -> byCode.put(f.code(), f));
+        return byCode;
+    }
+
+    private static HrIndicators.Figures hrById(List<HrIndicators.Figures> list, int id) {
+        return list.stream().filter(f -> f.id() == id).findFirst().orElse(null);
     }
 
     private static String unitCode(ReportSourceData.Essp e, AggregationLevel level, Territory t) {

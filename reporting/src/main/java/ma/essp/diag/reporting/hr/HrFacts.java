@@ -8,11 +8,16 @@ import java.util.Map;
  * in the territory, its population and its staff summed by cadre and status. Plain data, so the computation can be
  * tested with hand-made numbers.
  */
-public record HrFacts(Map<String, Cadre> cadres, List<EsspFacts> essps) {
+public record HrFacts(Map<String, Cadre> cadres, List<EsspFacts> essps, Long nationCensusPopulation) {
 
     public HrFacts {
         cadres = Map.copyOf(cadres);
         essps = List.copyOf(essps);
+    }
+
+    /** Facts without a national census population (the national density is then undefined). */
+    public HrFacts(Map<String, Cadre> cadres, List<EsspFacts> essps) {
+        this(cadres, essps, null);
     }
 
     public record Cadre(String code, String labelFr, String labelEn, String labelAr, boolean coreHealthWorker, int sortOrder) {

@@ -20,7 +20,7 @@ import ma.essp.diag.reporting.hr.HrFacts.StaffLine;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** Reads {@link HrFacts} from a mission in three set-based queries (national scale: ~3,000 ESSPs, ~30,000 positions). */
+/** Reads {@link HrFacts} from a mission in four set-based queries (national scale: ~3,000 ESSPs, ~30,000 positions). */
 public final class HrFactsLoader {
 
     private final DSLContext dsl;
@@ -72,7 +72,8 @@ public final class HrFactsLoader {
                             Boolean.TRUE.equals(r.get(ESSP_CATEGORY.DELIVERY_UNIT)) || Boolean.TRUE.equals(r.get(ESSP.DELIVERY_UNIT)),
                             c, p, g, toLong(r.get(ESSP.POPULATION_SERVED)), staff.getOrDefault(r.get(ESSP.ID), List.of()));
                 });
-        return new HrFacts(cadres, essps);
+        Number nation = dsl.select(DSL.sum(REGION.POPULATION_2024)).from(REGION).where(REGION.DELETED.isFalse()).fetchOne(0, Number.class);
+        return new HrFacts(cadres, essps, toLong(nation));
     }
 
     private static Long toLong(Number n) {

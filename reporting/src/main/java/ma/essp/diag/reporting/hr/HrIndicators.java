@@ -12,16 +12,22 @@ import ma.essp.diag.reporting.hr.HrFacts.EsspFacts;
 import ma.essp.diag.reporting.hr.HrFacts.StaffLine;
 
 /**
- * Human-resources indicators per ESSP and aggregated by circonscription, province, region and nation.
+ * Human-resources indicators per ESSP and aggregated by circonscription, province, region and nation: the one
+ * definition that the HR screen, the report (workbook and PDF) and any other output use.
  *
  * <p>Definitions (stated here because the report quotes them):
  * <ul>
- * <li>A position is <b>in post</b> when its status is filled, contract or on leave (the post is held); seconded staff
- * work elsewhere and are not counted; a <b>vacancy</b> is a position with status vacant.</li>
- * <li><b>Core health workers</b> are the cadres flagged {@code core_health_worker} (doctors, nurses, midwives); they are
- * counted in FTE of positions in post.</li>
- * <li><b>Density</b> = core FTE × 10,000 / population served, both summed over the ESSPs that have a population
- * served (an ESSP without one would inflate the figure); compared with the WHO threshold of 23 per 10,000.</li>
+ * <li>A position is <b>in post</b> when a holder works in it: status {@code filled} (a civil servant) or
+ * {@code contract} (a contractual holder). Not in post: {@code on_leave} — the status is recorded for a leave long
+ * enough to change the post's state (maternity, sickness, long training), not for a day off, so the worker does not
+ * serve the population meanwhile; {@code seconded} — the holder works in another structure, where counting them too
+ * would count them twice. A <b>vacancy</b> is a position with status {@code vacant}.</li>
+ * <li><b>Core health workers</b> are the cadres flagged {@code core_health_worker} (physicians, nurses, midwives);
+ * they are counted in FTE of positions in post.</li>
+ * <li><b>Density</b> ({@link #density}) = core FTE in post × 10,000 / the census population of the unit: the 2024
+ * census (RGPH) of a region or province, the recorded population of a circonscription (its communes), the sum of the
+ * regions for the nation. An ESSP has no census population: its density uses its population served. Compared with
+ * the WHO threshold {@link #WHO_CORE_PER_10K}. The staff are those of the ESSPs (primary care), not of hospitals.</li>
  * <li><b>Without a doctor</b>: a health centre (level 1 or 2; not a dispensary, not a related structure) with no
  * doctor FTE in post. <b>Without a midwife</b>: an ESSP that has a delivery unit (by category, or recorded) with no
  * midwife FTE in post.</li>
@@ -31,7 +37,7 @@ public final class HrIndicators {
 
     /** WHO 2006 threshold of doctors, nurses and midwives per 10,000 population (22.8, rounded to 23 in use). */
     public static final double WHO_CORE_PER_10K = 23.0;
-    public static final Set<String> IN_POST = Set.of("filled", "contract", "on_leave");
+    public static final Set<String> IN_POST = Set.of("filled", "contract");
     public static final String VACANT = "vacant";
     public static final Set<String> DOCTOR_CADRES = Set.of("doctor_gp", "doctor_specialist");
     public static final String MIDWIFE_CADRE = "midwife";
@@ -48,14 +54,20 @@ public final class HrIndicators {
         }
     }
 
+    /** Core health workers (FTE) per 10,000 inhabitants of {@code population}; null without a population. */
+    public static Double density(double coreFte, Long population) {
+        return population == null || population <= 0 ? null : coreFte * 10_000 / population;
+    }
+
     /**
-     * The figures of one ESSP or area. {@code corePer10k} is null when no ESSP of the unit has a population served.
-     * For an ESSP, {@code withoutDoctor}/{@code withoutMidwife} are 0 or 1.
+     * The figures of one ESSP or area. {@code densityPopulation} is the denominator of {@code corePer10k} (census
+     * population of an area, population served of an ESSP); {@code corePer10k} is null without it. For an ESSP,
+     * {@code withoutDoctor}/{@code withoutMidwife} are 0 or 1.
      */
     public record Figures(Level level, int id, String code, String nameFr, String nameAr, int essps,
-                          Map<String, CadreFigures> byCadre, double coreFte, double coreFteWithPopulation,
-                          long populationServed, int esspsWithoutPopulation, Long censusPopulation, Double corePer10k,
-                          int vacantPositions, double vacantFte,
+                          Map<String, CadreFigures> byCadre, double coreFte,
+                          long populationServed, int esspsWithoutPopulation, Long censusPopulation, Long densityPopulation,
+                          Double corePer10k, int vacantPositions, double vacantFte,
                           int doctorExpected, int withoutDoctor, int deliveryUnits, int withoutMidwife) {
 
         /** Whether the density reaches the WHO threshold; false when it cannot be computed. */
@@ -80,7 +92,7 @@ public final class HrIndicators {
             essps.add(ofEssp(e, core));
         }
         List<HrFacts.Cadre> cadres = facts.cadres().values().stream().sorted(Comparator.comparingInt(HrFacts.Cadre::sortOrder)).toList();
-        Area nation = new Area(0, "MA", "Maroc", "المغرب", null);
+        Area nation = new Area(0, "MA", "Maroc", "المغرب", facts.nationCensusPopulation());
         return new Report(essps,
                 aggregate(Level.CIRCONSCRIPTION, facts.essps(), essps, EsspFacts::circonscription),
                 aggregate(Level.PROVINCE, facts.essps(), essps, EsspFacts::province),
@@ -112,8 +124,9 @@ public final class HrIndicators {
         long population = hasPopulation ? e.populationServed() : 0;
         int vacant = byCadre.values().stream().mapToInt(CadreFigures::vacantPositions).sum();
         double vacantFte = byCadre.values().stream().mapToDouble(CadreFigures::vacantFte).sum();
-        return new Figures(Level.ESSP, e.id(), e.code(), e.nameFr(), null, 1, byCadre, coreFte, hasPopulation ? coreFte : 0,
-                population, hasPopulation ? 0 : 1, null, hasPopulation ? coreFte * 10_000 / population : null,
+        Long densityPopulation = hasPopulation ? population : null;
+        return new Figures(Level.ESSP, e.id(), e.code(), e.nameFr(), null, 1, byCadre, coreFte,
+                population, hasPopulation ? 0 : 1, null, densityPopulation, density(coreFte, densityPopulation),
                 vacant, vacantFte,
                 e.doctorExpected() ? 1 : 0, e.doctorExpected() && doctors <= 0 ? 1 : 0,
                 e.deliveryUnit() ? 1 : 0, e.deliveryUnit() && midwives <= 0 ? 1 : 0);
@@ -136,7 +149,6 @@ public final class HrIndicators {
     private static Figures sum(Level level, Area area, List<Figures> essps) {
         Map<String, CadreFigures> byCadre = new LinkedHashMap<>();
         double coreFte = 0;
-        double coreWithPopulation = 0;
         long population = 0;
         int withoutPopulation = 0;
         int vacant = 0;
@@ -148,7 +160,6 @@ public final class HrIndicators {
         for (Figures e : essps) {
             e.byCadre().forEach((k, v) -> byCadre.merge(k, v, CadreFigures::plus));
             coreFte += e.coreFte();
-            coreWithPopulation += e.coreFteWithPopulation();
             population += e.populationServed();
             withoutPopulation += e.esspsWithoutPopulation();
             vacant += e.vacantPositions();
@@ -159,8 +170,8 @@ public final class HrIndicators {
             withoutMidwife += e.withoutMidwife();
         }
         return new Figures(level, area.id(), area.code(), area.nameFr(), area.nameAr(), essps.size(), byCadre, coreFte,
-                coreWithPopulation, population, withoutPopulation, area.censusPopulation(),
-                population > 0 ? coreWithPopulation * 10_000 / population : null, vacant, vacantFte,
+                population, withoutPopulation, area.censusPopulation(), area.censusPopulation(),
+                density(coreFte, area.censusPopulation()), vacant, vacantFte,
                 doctorExpected, withoutDoctor, deliveryUnits, withoutMidwife);
     }
 }

@@ -8,12 +8,14 @@ package ma.essp.diag.reporting.readiness;
  *       answered ones plus the missing ones;</li>
  *   <li>{@code answered}: applicable items with a real answer (available and functioning, available not
  *       functioning, absent);</li>
- *   <li>{@code available}: items available and functioning.</li>
+ *   <li>{@code available}: items available and functioning that count under the {@link ReadinessRules} used
+ *       (a medicine or diagnostic only when observed…).</li>
  * </ul>
  * score = available ÷ answered × 100: a missing answer is not "absent", so it leaves the score (and shows in
- * completeness = answered ÷ applicable) instead of pulling it down.
+ * completeness = answered ÷ applicable) instead of pulling it down. With {@code unansweredAbsent} (the sensitivity
+ * view, {@link ReadinessRules.Unanswered#ABSENT}) score = available ÷ applicable × 100.
  */
-public record DomainScore(String domainCode, int applicable, int answered, int available) {
+public record DomainScore(String domainCode, int applicable, int answered, int available, boolean unansweredAbsent) {
 
     public DomainScore {
         if (available < 0 || answered < available || applicable < answered) {
@@ -21,9 +23,18 @@ public record DomainScore(String domainCode, int applicable, int answered, int a
         }
     }
 
-    /** Percentage in [0, 100]; null when no applicable item was answered (the domain is unknown, not zero). */
+    /** A score with unanswered items left out (the default). */
+    public DomainScore(String domainCode, int applicable, int answered, int available) {
+        this(domainCode, applicable, answered, available, false);
+    }
+
+    /**
+     * Percentage in [0, 100]; null when no applicable item was answered (the domain is unknown, not zero) — with
+     * {@code unansweredAbsent}, null only without applicable items.
+     */
     public Double score() {
-        return answered == 0 ? null : available * 100.0 / answered;
+        int denominator = unansweredAbsent ? applicable : answered;
+        return denominator == 0 ? null : available * 100.0 / denominator;
     }
 
     /** answered ÷ applicable in [0, 1]; null when the domain has no applicable item at all. */

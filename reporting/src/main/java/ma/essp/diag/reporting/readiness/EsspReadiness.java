@@ -35,10 +35,30 @@ public record EsspReadiness(ReadinessData.Essp essp, String effectiveCategory, R
     }
 
     /**
-     * Service availability = offered required services ÷ services required for the category, × 100; null when
-     * the category requires nothing (related structures such as CDTMR, UMM) or the ESSP was not assessed.
+     * PMS coverage = offered required services ÷ services the PMS catalogue requires of the category, × 100; null
+     * when the category requires nothing (related structures such as CDTMR, UMM) or the ESSP was not assessed. Not
+     * SARA's "service availability" (which counts services per population), hence the name.
      */
-    public Double serviceAvailability() {
+    public Double pmsCoverage() {
         return !assessed() || requiredServices == 0 ? null : requiredOffered * 100.0 / requiredServices;
+    }
+
+    /**
+     * How many general domains the general index is computed over: those with at least one applicable item. Fewer
+     * than {@link #generalDomainsTotal()} when a general domain was answered entirely "not applicable" (or has no
+     * item in scope), which SARA does not foresee — {@code essp-diag check} flags it.
+     */
+    public int generalDomainsUsed() {
+        return (int) generalDomains.values().stream().filter(DomainScore::hasApplicableItems).count();
+    }
+
+    /** The number of general domains of the catalogue (five in SARA). */
+    public int generalDomainsTotal() {
+        return generalDomains.size();
+    }
+
+    /** Whether the general index is defined but computed over fewer than all general domains. */
+    public boolean generalIndexReduced() {
+        return generalIndex != null && generalDomainsUsed() < generalDomainsTotal();
     }
 }

@@ -144,8 +144,10 @@ public final class ReadinessAggregator {
         private int assessed;
         private final FigureAcc general = new FigureAcc();
         private final Map<String, FigureAcc> domains = new LinkedHashMap<>();
-        private final FigureAcc availability = new FigureAcc();
+        private final FigureAcc coverage = new FigureAcc();
         private final Map<String, FigureAcc> services = new HashMap<>();
+        private int generalReduced;
+        private int fewestDomains = Integer.MAX_VALUE;
 
         RowAcc(CatalogueModel catalogue) {
             this.catalogue = catalogue;
@@ -159,10 +161,16 @@ public final class ReadinessAggregator {
             }
             assessed++;
             general.add(e.generalIndex(), weight, e.generalAnswered(), e.generalApplicable());
+            if (e.generalIndex() != null && weight > 0) {
+                fewestDomains = Math.min(fewestDomains, e.generalDomainsUsed());
+                if (e.generalIndexReduced()) {
+                    generalReduced++;
+                }
+            }
             for (DomainScore d : e.generalDomains().values()) {
                 domains.computeIfAbsent(d.domainCode(), k -> new FigureAcc()).add(d.score(), weight, d.answered(), d.applicable());
             }
-            availability.add(e.serviceAvailability(), weight, 0, 0);
+            coverage.add(e.pmsCoverage(), weight, 0, 0);
             for (ServiceReadiness s : e.services().values()) {
                 services.computeIfAbsent(s.serviceCode(), k -> new FigureAcc()).add(s.index(), weight, s.answered(), s.applicable());
             }
@@ -176,8 +184,11 @@ public final class ReadinessAggregator {
                 FigureAcc acc = services.get(column.code());
                 serviceFigures.put(column.code(), acc == null ? Figure.EMPTY : acc.figure());
             }
+            int total = catalogue.generalDomains().size();
+            Figure generalFigure = general.figure();
             return new AggregateRow(level, unit.code(), unit.name(), group, weighting, registered, assessed,
-                    general.figure(), domainFigures, availability.figure(), serviceFigures);
+                    generalFigure, domainFigures, coverage.figure(), serviceFigures, generalReduced,
+                    generalFigure.n() == 0 ? 0 : Math.min(fewestDomains, total), total);
         }
     }
 }

@@ -14,12 +14,13 @@ import ma.essp.diag.database.repository.ReadinessData;
  *
  * <h2>Rules</h2>
  * <ul>
- *   <li>An item counts as available only when answered "available and functioning" (observed or reported:
- *       the source is recorded for display, the field team decides per item whether "reported" is allowed).</li>
+ *   <li>An item counts as available only when answered "available and functioning" and, for medicines and
+ *       diagnostics (and equipment unless the mission allows reported equipment), observed: see
+ *       {@link ReadinessRules}, which every figure carries to where it is shown.</li>
  *   <li>Items with {@code in_scope = 0} (e.g. malaria diagnosis in Morocco) and items answered "not applicable"
  *       are left out of numerator and denominator.</li>
  *   <li>A missing answer (no row, or state {@code missing}) is left out of the score and counted in
- *       completeness = answered ÷ applicable ({@link DomainScore}).</li>
+ *       completeness = answered ÷ applicable ({@link DomainScore}); the sensitivity view counts it as absent.</li>
  *   <li>General service readiness index = mean of the general domain scores; service-specific readiness =
  *       mean of the service's domain scores; both by {@link #meanOfDomains}.</li>
  *   <li>Each assessment is scored with the catalogue version it records, so publishing a new version never
@@ -31,22 +32,27 @@ public final class ReadinessCalculator {
     private ReadinessCalculator() {
     }
 
-    /** Computes the per-ESSP readiness of every live ESSP (assessed or not). */
+    /** Computes the per-ESSP readiness of every live ESSP (assessed or not) with the default rules. */
     public static ReadinessResult compute(ReadinessData data) {
+        return compute(data, ReadinessRules.DEFAULT);
+    }
+
+    /** Computes the per-ESSP readiness of every live ESSP (assessed or not) under {@code rules}. */
+    public static ReadinessResult compute(ReadinessData data, ReadinessRules rules) {
         CatalogueModel catalogue = new CatalogueModel(data);
         Map<Integer, ReadinessData.Assessment> assessmentByEssp = new HashMap<>(data.assessments().size() * 2);
         data.assessments().forEach(a -> assessmentByEssp.put(a.esspId(), a));
         List<EsspReadiness> result = new ArrayList<>(data.essps().size());
         for (ReadinessData.Essp essp : data.essps()) {
             String category = data.effectiveCategory().getOrDefault(essp.categoryCode(), essp.categoryCode());
-            result.add(computeEssp(catalogue, essp, category, assessmentByEssp.get(essp.id())));
+            result.add(computeEssp(catalogue, rules, essp, category, assessmentByEssp.get(essp.id())));
         }
-        return new ReadinessResult(data, catalogue, result);
+        return new ReadinessResult(data, catalogue, rules, result);
     }
 
     /** The readiness of one ESSP from one assessment (null: not assessed). */
-    public static EsspReadiness computeEssp(CatalogueModel catalogue, ReadinessData.Essp essp, String effectiveCategory,
-                                            ReadinessData.Assessment assessment) {
+    public static EsspReadiness computeEssp(CatalogueModel catalogue, ReadinessRules rules, ReadinessData.Essp essp,
+                                            String effectiveCategory, ReadinessData.Assessment assessment) {
         if (assessment == null) {
             return new EsspReadiness(essp, effectiveCategory, null, Map.of(), null, 0, 0, Map.of(), 0, 0);
         }
@@ -55,7 +61,7 @@ public final class ReadinessCalculator {
         int generalApplicable = 0;
         int generalAnswered = 0;
         for (Map.Entry<String, List<ReadinessData.Item>> e : version.generalItemsByDomain().entrySet()) {
-            DomainScore score = score(e.getKey(), e.getValue(), assessment);
+            DomainScore score = score(e.getKey(), e.getValue(), assessment, rules);
             general.put(e.getKey(), score);
             generalApplicable += score.applicable();
             generalAnswered += score.answered();
@@ -73,7 +79,7 @@ public final class ReadinessCalculator {
                 }
             }
             if (offered) {
-                services.put(service.code(), serviceReadiness(version, service, requirement, assessment));
+                services.put(service.code(), serviceReadiness(version, service, requirement, assessment, rules));
             }
         }
         return new EsspReadiness(essp, effectiveCategory, assessment, general, meanOfDomains(general.values()),
@@ -81,12 +87,13 @@ public final class ReadinessCalculator {
     }
 
     private static ServiceReadiness serviceReadiness(CatalogueModel.Version version, ReadinessData.Service service,
-                                                     String requirement, ReadinessData.Assessment assessment) {
+                                                     String requirement, ReadinessData.Assessment assessment,
+                                                     ReadinessRules rules) {
         Map<String, DomainScore> domains = new LinkedHashMap<>();
         int applicable = 0;
         int answered = 0;
         for (Map.Entry<String, List<ReadinessData.Item>> e : version.serviceItemsByDomain(service.id()).entrySet()) {
-            DomainScore score = score(e.getKey(), e.getValue(), assessment);
+            DomainScore score = score(e.getKey(), e.getValue(), assessment, rules);
             domains.put(e.getKey(), score);
             applicable += score.applicable();
             answered += score.answered();
@@ -95,8 +102,9 @@ public final class ReadinessCalculator {
                 applicable, answered);
     }
 
-    /** Counts one domain's items for one assessment. */
-    public static DomainScore score(String domainCode, Collection<ReadinessData.Item> items, ReadinessData.Assessment assessment) {
+    /** Counts one domain's items for one assessment under {@code rules}. */
+    public static DomainScore score(String domainCode, Collection<ReadinessData.Item> items, ReadinessData.Assessment assessment,
+                                    ReadinessRules rules) {
         int applicable = 0;
         int answered = 0;
         int available = 0;
@@ -111,12 +119,12 @@ public final class ReadinessCalculator {
             applicable++;
             if (state != AnswerState.MISSING) {
                 answered++;
-                if (state == AnswerState.AVAILABLE_FUNCTIONING) {
+                if (state == AnswerState.AVAILABLE_FUNCTIONING && rules.counts(domainCode, assessment.reported(item.id()))) {
                     available++;
                 }
             }
         }
-        return new DomainScore(domainCode, applicable, answered, available);
+        return new DomainScore(domainCode, applicable, answered, available, rules.unanswered() == ReadinessRules.Unanswered.ABSENT);
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import ma.essp.diag.database.repository.ReadinessData;
 
-/** The per-ESSP readiness of a mission, with the data and catalogue it was computed from. */
-public record ReadinessResult(ReadinessData data, CatalogueModel catalogue, List<EsspReadiness> essps) {
+/** The per-ESSP readiness of a mission, with the data, catalogue and rules it was computed from. */
+public record ReadinessResult(ReadinessData data, CatalogueModel catalogue, ReadinessRules rules, List<EsspReadiness> essps) {
 
     public ReadinessResult {
         essps = List.copyOf(essps);

@@ -23,12 +23,16 @@ public final class ReadinessTableWriter {
     private ReadinessTableWriter() {
     }
 
-    /** The CSV header for a catalogue: fixed columns, the general domains, then two columns per service. */
+    /**
+     * The CSV header for a catalogue: fixed columns (the method's settings among them), the general domains, then two
+     * columns per service.
+     */
     public static List<String> columns(CatalogueModel catalogue) {
-        List<String> columns = new ArrayList<>(List.of("level", "code", "name", "group", "weighting", "n_registered", "n_essp",
-                "completeness", "general_readiness", "general_readiness_n"));
+        List<String> columns = new ArrayList<>(List.of("level", "code", "name", "group", "weighting", "equipment_source",
+                "unanswered", "n_registered", "n_essp", "completeness", "general_readiness", "general_readiness_n",
+                "general_domains", "general_reduced_n"));
         catalogue.generalDomains().forEach(d -> columns.add(d.code()));
-        columns.add("service_availability");
+        columns.add("pms_coverage");
         for (CatalogueModel.ServiceColumn s : catalogue.serviceColumns()) {
             columns.add("service_" + s.code());
             columns.add("service_" + s.code() + "_n");
@@ -47,7 +51,8 @@ public final class ReadinessTableWriter {
     }
 
     /** CSV through the application's one CSV writer: text columns neutralised, figures written as plain numbers. */
-    public static void writeCsv(List<AggregateRow> rows, CatalogueModel catalogue, Writer out) throws IOException {
+    public static void writeCsv(List<AggregateRow> rows, CatalogueModel catalogue, ReadinessRules rules, Writer out)
+            throws IOException {
         CsvWriter csv = new CsvWriter(out);
         for (String column : columns(catalogue)) {
             csv.text(column);
@@ -55,15 +60,19 @@ public final class ReadinessTableWriter {
         csv.endLine();
         for (AggregateRow r : rows) {
             csv.text(r.level().code()).text(r.code()).text(r.name()).text(r.group()).text(r.weighting().code())
+                    .text(rules.equipmentSourceCode())
+                    .text(rules.unanswered().code())
                     .number(Integer.toString(r.registered()))
                     .number(Integer.toString(r.assessed()))
                     .number(percent(r.general().completeness()))
                     .number(number(r.general().value()))
-                    .number(Integer.toString(r.general().n()));
+                    .number(Integer.toString(r.general().n()))
+                    .text(r.generalDomainsLabel())
+                    .number(Integer.toString(r.generalReduced()));
             for (ReadinessData.Domain d : catalogue.generalDomains()) {
                 csv.number(number(r.generalDomains().getOrDefault(d.code(), Figure.EMPTY).value()));
             }
-            csv.number(number(r.serviceAvailability().value()));
+            csv.number(number(r.pmsCoverage().value()));
             for (CatalogueModel.ServiceColumn s : catalogue.serviceColumns()) {
                 Figure figure = r.services().getOrDefault(s.code(), Figure.EMPTY);
                 csv.number(number(figure.value()));
@@ -75,12 +84,14 @@ public final class ReadinessTableWriter {
     }
 
     /** JSON: the table's settings, then one object per row with every figure as {value, n, completeness}. */
-    public static void writeJson(List<AggregateRow> rows, CatalogueModel catalogue, AggregationLevel level, Breakdown breakdown,
-                                 Weighting weighting, Writer out) throws IOException {
+    public static void writeJson(List<AggregateRow> rows, CatalogueModel catalogue, ReadinessRules rules, AggregationLevel level,
+                                 Breakdown breakdown, Weighting weighting, Writer out) throws IOException {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("{\n  \"level\": ").append(str(level.code()))
                 .append(",\n  \"breakdown\": ").append(str(breakdown.code()))
                 .append(",\n  \"weighting\": ").append(str(level == AggregationLevel.ESSP ? Weighting.UNWEIGHTED.code() : weighting.code()))
+                .append(",\n  \"equipment_source\": ").append(str(rules.equipmentSourceCode()))
+                .append(",\n  \"unanswered\": ").append(str(rules.unanswered().code()))
                 .append(",\n  \"rows\": [");
         for (int i = 0; i < rows.size(); i++) {
             AggregateRow r = rows.get(i);
@@ -92,9 +103,11 @@ public final class ReadinessTableWriter {
                     .append(", \"n_essp\": ").append(r.assessed())
                     .append(", \"completeness\": ").append(json(percent(r.general().completeness())))
                     .append(",\n     \"general_readiness\": ").append(figure(r.general()))
+                    .append(",\n     \"general_domains\": ").append(r.general().n() == 0 ? "null" : str(r.generalDomainsLabel()))
+                    .append(", \"general_reduced_n\": ").append(r.generalReduced())
                     .append(",\n     \"domains\": {");
             appendFigures(b, r.generalDomains());
-            b.append("},\n     \"service_availability\": ").append(figure(r.serviceAvailability()))
+            b.append("},\n     \"pms_coverage\": ").append(figure(r.pmsCoverage()))
                     .append(",\n     \"services\": {");
             appendFigures(b, r.services());
             b.append("}}");

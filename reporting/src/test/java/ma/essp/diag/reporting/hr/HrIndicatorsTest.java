@@ -22,14 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Province of Tétouan with 3 ESSPs, hand-worked:
+ * Province of Tétouan (census 2024: 611,928) with 3 ESSPs, hand-worked. In post = filled or contract; on leave and
+ * seconded are not in post; density = core FTE in post × 10,000 / census population of the unit (an ESSP: its
+ * population served).
  * <pre>
- * ESSP1 CSU-1 (circ. A) pop 2,000: doctor 1 + nurses 4 + midwife 1 in post = 6 core FTE; 1 nurse vacant; 1 support staff
- * ESSP2 CSR-2 (circ. B) pop 2,500: nurses 3 filled + 1 on leave at 0.5 = 3.5 core FTE; midwife vacant; doctor seconded
- * ESSP3 DR    (circ. B) pop   500: nurses 2 on contract = 2 core FTE
- * province: 11.5 core FTE × 10,000 / 5,000 = 23.0 per 10,000, exactly the WHO threshold
+ * ESSP1 CSU-1 (circ. A, pop 20,000) served 2,000: doctor 1 + nurses 4 + midwife 1 filled = 6 core FTE; 1 nurse vacant;
+ *                                   1 support staff
+ * ESSP2 CSR-2 (circ. B, pop 30,000) served 2,500: nurses 3 filled = 3 core FTE (a 4th on leave at 0.5 is not in post);
+ *                                   midwife vacant; doctor seconded (not in post)
+ * ESSP3 DR    (circ. B)             served   500: nurses 2 on contract = 2 core FTE
+ * province: 11 core FTE × 10,000 / 611,928
  * </pre>
- * Plus, in Tanger, an ESSP without population (1 nurse) that counts in staff but not in the density.
+ * Plus, in Tanger-Assilah (census 1,494,413), an ESSP without population served (1 nurse): no density of its own,
+ * but its nurse counts in the density of its province, region and nation (census populations).
  */
 class HrIndicatorsTest {
 
@@ -52,8 +57,8 @@ class HrIndicatorsTest {
         var circonscriptions = new CirconscriptionRepository(mission.dsl(), edit);
         var essps = new EsspEditRepository(mission.dsl(), edit);
         var staff = new StaffRepository(mission.dsl(), edit);
-        circA = circonscriptions.create(new CirconscriptionDraft(TETOUAN, "A", "A", null, "urban", null, null, null, null, null));
-        circB = circonscriptions.create(new CirconscriptionDraft(TETOUAN, "B", "B", null, "rural", null, null, null, null, null));
+        circA = circonscriptions.create(new CirconscriptionDraft(TETOUAN, "A", "A", null, "urban", null, null, null, 20_000, null));
+        circB = circonscriptions.create(new CirconscriptionDraft(TETOUAN, "B", "B", null, "rural", null, null, null, 30_000, null));
         int tanger = circonscriptions.create(new CirconscriptionDraft(TANGER, "T", "T", null, "urban", null, null, null, null, null));
         essp1 = essps.create(essp("01571-0001", "CSU-1", circA, "urban", 2_000));
         essp2 = essps.create(essp("01571-0002", "CSR-2", circB, "rural", 2_500));
@@ -102,46 +107,48 @@ class HrIndicatorsTest {
     }
 
     @Test
-    void densityPerEssp() {
+    void densityPerEsspUsesItsPopulationServed() {
         Report r = report();
+        // 6 × 10,000 / 2,000; 3 × 10,000 / 2,500; 2 × 10,000 / 500
         assertThat(find(r.essps(), essp1).corePer10k()).isCloseTo(30.0, within(1e-9));
-        assertThat(find(r.essps(), essp2).corePer10k()).isCloseTo(14.0, within(1e-9));
+        assertThat(find(r.essps(), essp2).corePer10k()).isCloseTo(12.0, within(1e-9));
         assertThat(find(r.essps(), essp3).corePer10k()).isCloseTo(40.0, within(1e-9));
         assertThat(find(r.essps(), essp1).meetsWhoThreshold()).isTrue();
         assertThat(find(r.essps(), essp2).meetsWhoThreshold()).isFalse();
     }
 
     @Test
-    void theProvinceReachesExactlyTheWhoThreshold() {
+    void theProvinceDensityIsOverItsCensusPopulation() {
         Figures province = find(report().provinces(), TETOUAN);
         assertThat(province.essps()).isEqualTo(3);
-        assertThat(province.coreFte()).isCloseTo(11.5, within(1e-9));
+        assertThat(province.coreFte()).isCloseTo(11.0, within(1e-9));
         assertThat(province.populationServed()).isEqualTo(5_000);
-        assertThat(province.corePer10k()).isCloseTo(23.0, within(1e-9));
-        assertThat(province.meetsWhoThreshold()).isTrue();
         assertThat(province.censusPopulation()).isEqualTo(611_928L);
+        assertThat(province.densityPopulation()).isEqualTo(611_928L);
+        assertThat(province.corePer10k()).isCloseTo(110_000.0 / 611_928, within(1e-9));
+        assertThat(province.meetsWhoThreshold()).isFalse();
     }
 
     @Test
-    void circonscriptionsAggregateTheirEssps() {
+    void circonscriptionsUseTheirRecordedPopulation() {
         Report r = report();
-        assertThat(find(r.circonscriptions(), circA).corePer10k()).isCloseTo(30.0, within(1e-9));
-        // (3.5 + 2) × 10,000 / 3,000
-        assertThat(find(r.circonscriptions(), circB).corePer10k()).isCloseTo(55_000.0 / 3_000, within(1e-9));
+        // 6 × 10,000 / 20,000; (3 + 2) × 10,000 / 30,000
+        assertThat(find(r.circonscriptions(), circA).corePer10k()).isCloseTo(3.0, within(1e-9));
+        assertThat(find(r.circonscriptions(), circB).corePer10k()).isCloseTo(50_000.0 / 30_000, within(1e-9));
     }
 
     @Test
     void staffByCadreCountsPostsHeldAndVacanciesApart() {
         Figures province = find(report().provinces(), TETOUAN);
         var nurses = province.byCadre().get("nurse");
-        assertThat(nurses.positionsInPost()).isEqualTo(4 + 3 + 1 + 2);
-        assertThat(nurses.fteInPost()).isCloseTo(9.5, within(1e-9));
+        assertThat(nurses.positionsInPost()).as("filled and contract; the nurse on leave is not in post").isEqualTo(4 + 3 + 2);
+        assertThat(nurses.fteInPost()).isCloseTo(9.0, within(1e-9));
         assertThat(nurses.vacantPositions()).isEqualTo(1);
         assertThat(province.byCadre().get("support_staff").fteInPost()).isEqualTo(1.0);
         assertThat(province.byCadre().get("doctor_gp").fteInPost()).as("seconded staff work elsewhere").isEqualTo(1.0);
         assertThat(province.vacantPositions()).isEqualTo(2);
         assertThat(province.vacantFte()).isEqualTo(2.0);
-        assertThat(province.fteInPost()).isCloseTo(12.5, within(1e-9));
+        assertThat(province.fteInPost()).isCloseTo(12.0, within(1e-9));
     }
 
     @Test
@@ -159,13 +166,16 @@ class HrIndicatorsTest {
     }
 
     @Test
-    void anEsspWithoutPopulationCountsInStaffButNotInTheDensity() {
+    void anEsspWithoutPopulationServedHasNoDensityButCountsInItsAreas() {
         Report r = report();
+        assertThat(r.essps().stream().filter(f -> f.code().equals("01511-0001")).findFirst().orElseThrow().corePer10k()).isNull();
         assertThat(r.national().essps()).isEqualTo(4);
-        assertThat(r.national().coreFte()).isCloseTo(12.5, within(1e-9));
+        assertThat(r.national().coreFte()).isCloseTo(12.0, within(1e-9));
         assertThat(r.national().esspsWithoutPopulation()).isEqualTo(1);
-        assertThat(r.national().corePer10k()).isCloseTo(23.0, within(1e-9));
-        assertThat(find(r.provinces(), TANGER).corePer10k()).isNull();
+        // the nation: the sum of the twelve regions' 2024 census, 36,828,330
+        assertThat(r.national().densityPopulation()).isEqualTo(36_828_330L);
+        assertThat(r.national().corePer10k()).isCloseTo(120_000.0 / 36_828_330, within(1e-12));
+        assertThat(find(r.provinces(), TANGER).corePer10k()).isCloseTo(10_000.0 / 1_494_413, within(1e-12));
         assertThat(r.regions()).hasSize(1);
     }
 }

@@ -71,11 +71,16 @@ public final class MissionFixture implements AutoCloseable {
     }
 
     public void answer(int assessmentId, int versionId, String itemCode, AnswerState state) {
+        answer(assessmentId, versionId, itemCode, state, "observed");
+    }
+
+    /** Answers with a source: {@code observed}, {@code reported} or null (not recorded). */
+    public void answer(int assessmentId, int versionId, String itemCode, AnswerState state, String source) {
         Integer itemId = itemIds.computeIfAbsent(versionId, catalogue::itemIds).get(itemCode);
         if (itemId == null) {
             throw new IllegalArgumentException("no item " + itemCode + " in version " + versionId);
         }
-        assessments.answer(assessmentId, itemId, state, "observed", null);
+        assessments.answer(assessmentId, itemId, state, source, null);
     }
 
     /** The codes of the general items of a domain (in scope or not). */
@@ -112,6 +117,12 @@ public final class MissionFixture implements AutoCloseable {
 
     public ReadinessResult compute() {
         return ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load());
+    }
+
+    /** Computes under the mission's stored rules, with unanswered items treated as {@code unanswered}. */
+    public ReadinessResult compute(ReadinessRules.Unanswered unanswered) {
+        return ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load(),
+                ReadinessRules.ofMission(dsl).withUnanswered(unanswered));
     }
 
     @Override

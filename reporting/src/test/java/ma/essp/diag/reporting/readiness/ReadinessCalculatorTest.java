@@ -86,7 +86,7 @@ class ReadinessCalculatorTest {
             assertThat(r.generalCompleteness()).isCloseTo(50.0 / 51, within(EPS));
             // no service recorded: CSR-1 requires 12 services of the starter catalogue, 0 offered
             assertThat(r.requiredServices()).isEqualTo(12);
-            assertThat(r.serviceAvailability()).isCloseTo(0.0, within(EPS));
+            assertThat(r.pmsCoverage()).isCloseTo(0.0, within(EPS));
         }
     }
 
@@ -176,7 +176,7 @@ class ReadinessCalculatorTest {
             // amenities: (100 + 0 + 100) / 3
             assertThat(plain.generalDomains().get("basic_amenities").value()).isCloseTo(200.0 / 3, within(EPS));
             // availability: CSR-1 requires 12 services, CSU-1 14; E1 and E3 offer ANC -> (100/12 + 0 + 100/12) / 3
-            assertThat(plain.serviceAvailability().value()).isCloseTo(200.0 / 36, within(EPS));
+            assertThat(plain.pmsCoverage().value()).isCloseTo(200.0 / 36, within(EPS));
 
             AggregateRow weighted = row(ReadinessAggregator.aggregate(result, AggregationLevel.PROVINCE, Breakdown.NONE,
                     Weighting.POPULATION), "01.511");

@@ -88,7 +88,7 @@ class ReadinessPropertiesTest {
             ReadinessResult result = ReadinessCalculator.compute(randomMission(seed, 30));
             for (EsspReadiness e : result.essps()) {
                 assertInRange(e.generalIndex());
-                assertInRange(e.serviceAvailability());
+                assertInRange(e.pmsCoverage());
                 e.generalDomains().values().forEach(d -> assertInRange(d.score()));
                 e.services().values().forEach(s -> {
                     assertInRange(s.index());

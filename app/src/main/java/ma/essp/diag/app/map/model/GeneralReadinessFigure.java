@@ -13,6 +13,7 @@ import ma.essp.diag.reporting.readiness.Breakdown;
 import ma.essp.diag.reporting.readiness.Figure;
 import ma.essp.diag.reporting.readiness.ReadinessAggregator;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
 import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
 import ma.essp.diag.reporting.readiness.Weighting;
@@ -53,7 +54,7 @@ public final class GeneralReadinessFigure implements MapFigure {
 
     @Override
     public Evaluation evaluate(DSLContext dsl, MapData data) {
-        return evaluate(ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load()), data);
+        return evaluate(ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)), data);
     }
 
     /** The figure from an already computed readiness (the mission's, or a test's). */

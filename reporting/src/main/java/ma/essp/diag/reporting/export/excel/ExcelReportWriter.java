@@ -165,7 +165,7 @@ public final class ExcelReportWriter {
         for (ReadinessData.Domain d : data.generalDomains()) {
             cols.add(new Col(domainLabel(d), 14));
         }
-        cols.addAll(List.of(col(l, "service_availability", 13), col(l, "core_staff", 11), col(l, "core_density", 12),
+        cols.addAll(List.of(col(l, "pms_coverage", 13), col(l, "core_staff", 11), col(l, "core_density", 12),
                 col(l, "complaints_sampled", 12), col(l, "ack15", 12)));
         s.header(cols);
         int first = s.nextRow();
@@ -179,7 +179,7 @@ public final class ExcelReportWriter {
             for (ReadinessData.Domain d : data.generalDomains()) {
                 row.add(new Score(u.readiness().generalDomains().getOrDefault(d.code(), ma.essp.diag.reporting.readiness.Figure.EMPTY).value()));
             }
-            row.add(new Score(u.readiness().serviceAvailability().value()));
+            row.add(new Score(u.readiness().pmsCoverage().value()));
             row.add(u.staffCore());
             row.add(u.coreDensity());
             row.add(u.complaintsSampled());
@@ -297,7 +297,7 @@ public final class ExcelReportWriter {
             cols.add(new Col(domainLabel(d), 14));
         }
         cols.add(col(l, "completeness", 12));
-        cols.add(col(l, "service_availability", 13));
+        cols.add(col(l, "pms_coverage", 13));
         data.serviceColumns().forEach(c -> cols.add(new Col(c.label(), 14)));
         s.header(cols);
         int first = s.nextRow();
@@ -313,7 +313,7 @@ public final class ExcelReportWriter {
                 row.add(new Score(ds == null ? null : ds.score()));
             }
             row.add(new Pct(assessed ? r.generalCompleteness() : null));
-            row.add(new Score(assessed ? r.serviceAvailability() : null));
+            row.add(new Score(assessed ? r.pmsCoverage() : null));
             for (ReportData.ServiceColumn c : data.serviceColumns()) {
                 ServiceReadiness sr = assessed ? r.services().get(c.code()) : null;
                 row.add(new Score(sr == null ? null : sr.index()));
@@ -496,7 +496,7 @@ public final class ExcelReportWriter {
         }
         s.line(data.mission().name() + " — " + data.scopeName() + " — " + l.get("cover.asof") + " " + data.asOf(), styles.bold);
         s.blank();
-        for (String line : ReportCredits.readMeLines(l)) {
+        for (String line : ReportCredits.readMeLines(l, data.readinessRules())) {
             s.line(line, styles.wrap);
         }
         List<LongTextCutter.Cut> cuts = cutter.cuts();

@@ -375,7 +375,7 @@ public final class PdfReportWriter {
         t.total(tot.name(), tot.population() == null ? "–" : n0(tot.population()), n0(tot.inPost().stream().mapToInt(Integer::intValue).sum()),
                 n(tot.coreFte()), n(tot.density()), n0(tot.vacant()), tot.density() == null ? "–" : l.get(tot.belowWho() ? "common.yes" : "common.no"));
         table(t);
-        BarChart density = new BarChart(l.get("chart.staff_density"), List.of()).reference(23, l.get("chart.who_threshold")).unit("", 1);
+        BarChart density = new BarChart(l.get("chart.staff_density"), List.of()).reference(ma.essp.diag.reporting.hr.HrIndicators.WHO_CORE_PER_10K, l.get("chart.who_threshold")).unit("", 1);
         double max = 30;
         for (ReportData.HrRow r : hr.rows()) {
             density.bar(r.name(), r.density());
@@ -504,7 +504,7 @@ public final class PdfReportWriter {
 
     private void axis5() {
         h1("5. " + l.get("axis.5"));
-        note(l.get("readme.method.readiness") + " " + l.get("readme.method.missing"));
+        data.readinessNotes().forEach(this::note);
         BarChart byUnit = new BarChart(l.get("chart.readiness_by_unit"), List.of()).ragColours();
         data.units().forEach(u -> byUnit.bar(u.name(), u.readiness().general().value()));
         chart(byUnit);
@@ -638,7 +638,7 @@ public final class PdfReportWriter {
         if (data.synthetic()) {
             add(PdfBlock.paragraph(l.get("readme.synthetic"), "warning"));
         }
-        for (String line : ReportCredits.readMeLines(l)) {
+        for (String line : ReportCredits.readMeLines(l, data.readinessRules())) {
             if (!line.isEmpty() && !line.equals(l.get("readme.sheets"))) {
                 p(line);
             }

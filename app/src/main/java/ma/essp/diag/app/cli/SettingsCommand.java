@@ -1,0 +1,63 @@
+package ma.essp.diag.app.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.MissionSettingsRepository;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code essp-diag settings}: shows the mission's settings, or changes one. The only key so far is
+ * {@value ReadinessRules#REPORTED_EQUIPMENT_KEY} (whether equipment counts in the readiness indices when only
+ * reported); an unknown key or value is refused and nothing is written.
+ */
+@Command(name = "settings", description = {"Shows the mission settings, or sets one with --set KEY=VALUE.",
+        "Keys: " + ReadinessRules.REPORTED_EQUIPMENT_KEY + " (true|false, default false): equipment answered",
+        "\"available and functioning\" on the respondent's word counts in the SARA indices."})
+final class SettingsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Sets one setting.")
+    String set;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    EsspDiagCommand root;
+
+    @Override
+    public Integer call() throws Exception {
+        try (MissionFile mission = root.open(file)) {
+            MissionSettingsRepository settings = new MissionSettingsRepository(mission.dsl());
+            if (set != null) {
+                int eq = set.indexOf('=');
+                String key = eq < 0 ? set : set.substring(0, eq).strip();
+                String value = eq < 0 ? "" : set.substring(eq + 1).strip().toLowerCase(java.util.Locale.ROOT);
+                if (!ReadinessRules.REPORTED_EQUIPMENT_KEY.equals(key)) {
+                    throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": unknown setting " + key
+                            + " (known: " + ReadinessRules.REPORTED_EQUIPMENT_KEY + ")", null);
+                }
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": " + key + " takes true or false, not '" + value + "'", null);
+                }
+                settings.set(EditContext.system(System.getProperty("user.name", "user")), key, value);
+            }
+            Map<String, String> all = settings.all();
+            ReadinessRules rules = ReadinessRules.of(all);
+            spec.commandLine().getOut().println(ReadinessRules.REPORTED_EQUIPMENT_KEY + "=" + rules.reportedEquipment()
+                    + (all.containsKey(ReadinessRules.REPORTED_EQUIPMENT_KEY) ? "" : " (default)"));
+        }
+        return EsspDiagCommand.OK;
+    }
+}
