@@ -14,10 +14,4 @@ CREATE TABLE mission_setting (
     deleted BOOLEAN NOT NULL DEFAULT 0
 );
 
-CREATE TRIGGER mission_setting_audit AFTER UPDATE OF version ON mission_setting WHEN NEW.version <> OLD.version
-BEGIN
-    INSERT INTO audit_log (at, by, table_name, row_uuid, action, old_version, new_version)
-    VALUES (NEW.updated_at, NEW.updated_by, 'mission_setting', NEW.uuid,
-            CASE WHEN NEW.deleted AND NOT OLD.deleted THEN 'delete' WHEN OLD.deleted AND NOT NEW.deleted THEN 'restore' ELSE 'update' END,
-            OLD.version, NEW.version);
-END;
+-- No audit trigger: since V4 the one writer (SyncedRows) records every change of a versioned row in audit_log.

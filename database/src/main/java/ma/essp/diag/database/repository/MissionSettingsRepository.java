@@ -40,10 +40,10 @@ public final class MissionSettingsRepository {
             DSLContext tx = cfg.dsl();
             MissionSettingRecord row = tx.selectFrom(MISSION_SETTING).where(MISSION_SETTING.KEY.eq(key)).fetchOne();
             if (row == null) {
-                MissionSettingRecord created = edit.stampNew(tx.newRecord(MISSION_SETTING));
+                MissionSettingRecord created = tx.newRecord(MISSION_SETTING);
                 created.setKey(key);
                 created.setValue(value);
-                created.store();
+                SyncedRows.insert(tx, edit, created);
             } else if (!value.equals(row.getValue()) || Boolean.TRUE.equals(row.getDeleted())) {
                 SyncedRows.update(tx, edit, MISSION_SETTING, row.getId(), row.getVersion(),
                         Map.of(MISSION_SETTING.VALUE, value, MISSION_SETTING.DELETED, Boolean.FALSE));
