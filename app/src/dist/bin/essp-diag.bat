@@ -13,5 +13,5 @@ for %%J in ("%APP_HOME%\lib\*.jar") do (
     set "CP=!CP!;%%J"
   )
 )
-"%JAVA%" %ESSP_DIAG_OPTS% -Dessp.app.home="%APP_HOME%" --module-path "!MP:~1!" --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "!CP:~1!" @MAIN_CLASS@ %*
+"%JAVA%" %ESSP_DIAG_OPTS% -Dessp.app.home="%APP_HOME%" --module-path "!MP:~1!" --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "!CP:~1!" @MAIN_CLASS@ %*
 exit /b %ERRORLEVEL%
