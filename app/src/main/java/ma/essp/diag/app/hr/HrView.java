@@ -189,13 +189,9 @@ public final class HrView implements FeatureScreen {
                 (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.TODAY, v));
         choiceColumn(gstColumn, r -> new FilterChoice(r.holderUnderGst(), matrix.holderLabel(r.holderUnderGst())), matrix.holderChoices(),
                 (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.UNDER_GST, v));
-        // wrapped right-to-left text that gets clipped throws inside JavaFX 26's text layout: no wrapping in Arabic
-        boolean wrap = !i18n.rightToLeft();
-        textColumn(notesColumn, MatrixRow::notes, (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.NOTES, v), wrap);
-        if (wrap) {
-            indicatorTable.getStyleClass().add("wrap-headers");
-            cadreTable.getStyleClass().add("wrap-headers");
-        }
+        textColumn(notesColumn, MatrixRow::notes, (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.NOTES, v), true);
+        indicatorTable.getStyleClass().add("wrap-headers");
+        cadreTable.getStyleClass().add("wrap-headers");
         matrixStatus.textProperty().bind(matrix.statusProperty());
     }
 

@@ -104,7 +104,7 @@ public final class I18n {
     /**
      * A code such as {@code 01571-0007} kept left to right inside right-to-left text: JavaFX lays the two digit
      * groups out in reverse order ("0007-01571") inside an Arabic sentence; a left-to-right mark on each side keeps
-     * them in order (JavaFX 26 draws the embedding controls U+202A/U+202C as boxes, the marks not). Anything else
+     * them in order (JavaFX draws the embedding controls U+202A/U+202C as boxes, the marks not). Anything else
      * (names, Arabic text) and any text in French or English is returned unchanged.
      */
     public String leftToRight(String code) {

@@ -185,19 +185,34 @@ public final class EsspRegistryView implements FeatureScreen {
         if (editorModel.esspId() != null && editorModel.esspId() == row.id()) {
             return;
         }
-        if (!confirmLeave()) {
-            reverting = true;
-            javafx.application.Platform.runLater(() -> {
-                table.getSelectionModel().clearSelection();
-                if (old != null) {
-                    table.getSelectionModel().select(old);
-                }
-                reverting = false;
-            });
-            return;
+        boolean leave = false;
+        try {
+            leave = confirmLeave();
+        } finally {
+            // refused, or the dialog failed: the highlight goes back to the ESSP the form still shows
+            if (!leave) {
+                selectShown(old);
+            }
         }
-        editorModel.edit(row.id());
-        detailModel.load(row.id());
+        if (leave) {
+            editorModel.edit(row.id());
+            detailModel.load(row.id());
+        }
+    }
+
+    /** Highlights the ESSP the form shows again (or {@code fallback} when the form shows none). */
+    private void selectShown(EsspListRow fallback) {
+        Integer shown = editorModel.esspId();
+        EsspListRow row = shown == null ? fallback
+                : table.getItems().stream().filter(r -> r.id() == shown).findFirst().orElse(fallback);
+        reverting = true;
+        javafx.application.Platform.runLater(() -> {
+            table.getSelectionModel().clearSelection();
+            if (row != null) {
+                table.getSelectionModel().select(row);
+            }
+            reverting = false;
+        });
     }
 
     /** The unsaved-changes guard: true when there is nothing to lose or the user agrees to drop it. */
@@ -249,7 +264,7 @@ public final class EsspRegistryView implements FeatureScreen {
 
     @FXML
     private void delete() {
-        java.util.List<Integer> ids = selectedIds();
+        java.util.List<Integer> ids = EsspRegistryViewModel.deletionTargets(selectedIds(), editorModel.esspId());
         if (editorModel.esspId() != null && ids.contains(editorModel.esspId())) {
             // the form must not keep editing an ESSP that is going away
             if (!confirmLeave()) {
