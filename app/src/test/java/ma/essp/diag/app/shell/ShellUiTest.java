@@ -34,7 +34,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Click-through tests of the real window, run headless (JavaFX headless platform, Glass robot) with the real
+ * Click-through tests of the real window, run headless (Monocle, Glass robot) with the real
  * background executor: open a fixture mission, expand the tree, filter the ESSP list, switch to Arabic and back.
  */
 @ExtendWith(ApplicationExtension.class)
