@@ -192,7 +192,7 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     public void newWithDialog() {
-        dialogs.chooseMissionToSave(paths.missions(), i18n().get("dialog.new.suggested") + ".essp").ifPresent(this::createNew);
+        dialogs.chooseMissionToSave(paths.missions(), i18n().plain("dialog.new.suggested") + ".essp").ifPresent(this::createNew);
     }
 
     public void saveCopyWithDialog() {
@@ -201,7 +201,7 @@ public final class ShellViewModel implements AutoCloseable {
             return;
         }
         String name = current.path().getFileName().toString().replaceFirst("\\.essp$", "");
-        dialogs.chooseMissionToSave(initialFolder(), i18n().get("dialog.copy.suggested", name) + ".essp").ifPresent(this::saveCopy);
+        dialogs.chooseMissionToSave(initialFolder(), i18n().plain("dialog.copy.suggested", name) + ".essp").ifPresent(this::saveCopy);
     }
 
     private Path initialFolder() {
