@@ -10,12 +10,13 @@ package ma.essp.diag.app.i18n;
  * after the space ends the run there (the mark is a left-to-right character, so it is a run of its own), and the
  * line breaks between runs, never inside one. The mark is invisible and has no width.
  *
- * <p>Where it is safe: only a space whose next character is an Arabic letter and whose nearest strong character
+ * <p>Where it is safe: only a space followed by an Arabic letter (right after it, or after opening brackets or
+ * quotes: {@code "أساسي (منظمة الصحة)"}) and whose nearest strong character
  * before it (skipping spaces, punctuation and digits) is right to left. Then the space and any punctuation or
  * digits before it keep the direction level they had without the mark (they sit between right-to-left text and
  * the mark, so they take the paragraph's direction, as they did between two pieces of Arabic), and nothing moves:
  * {@code "لكل 10000 نسمة"} is marked after both spaces and reads as before. A space next to Latin text is left
- * alone ({@code "بالمغرب (PASS III)."}: the space before the parenthesis is followed by "(", and after a Latin
+ * alone ({@code "بالمغرب (PASS III)."}: the space before the parenthesis is followed by Latin, and after a Latin
  * word the nearest strong character is left to right), as is every space in French or English text. A mark before
  * the space as well would move it: {@code "10000 ‎ ‎نسمة"} draws as {@code "10000نسمة"} with the space on the
  * other side of the number.
@@ -38,8 +39,7 @@ public final class RtlWrapText {
         }
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == ' ' && i + 1 < text.length() && arabicLetter(text.charAt(i + 1))
-                    && rightToLeftBefore(text, i)) {
+            if (text.charAt(i) == ' ' && arabicAfter(text, i) && rightToLeftBefore(text, i)) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }
@@ -51,8 +51,21 @@ public final class RtlWrapText {
         return out == null ? text : out.toString();
     }
 
-    private static boolean arabicLetter(char c) {
-        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC;
+    /**
+     * Whether an Arabic letter follows {@code index}, right after it or after opening brackets and quotes only
+     * ({@code "أساسي (منظمة"}): those take the paragraph's direction between the mark and Arabic, as before.
+     */
+    private static boolean arabicAfter(String text, int index) {
+        for (int i = index + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                return Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC;
+            }
+            if (Character.getDirectionality(c) != Character.DIRECTIONALITY_OTHER_NEUTRALS || c == MARK) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether the nearest strong-direction character before {@code index} is right to left. */

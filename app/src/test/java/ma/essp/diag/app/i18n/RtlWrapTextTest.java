@@ -33,6 +33,15 @@ class RtlWrapTextTest {
     }
 
     @Test
+    void anArabicParenthesisOrQuotationIsMarkedBeforeItsBracket() {
+        assertThat(RtlWrapText.apply("أساسي (منظمة الصحة)")).isEqualTo("أساسي " + M + "(منظمة " + M + "الصحة)");
+        assertThat(RtlWrapText.apply("قائمة «المعطيات»")).isEqualTo("قائمة " + M + "«المعطيات»");
+        // a bracket before a number or Latin text is left alone: the mark would turn it left to right
+        assertThat(RtlWrapText.apply("عتبة (23)")).isEqualTo("عتبة (23)");
+        assertThat(RtlWrapText.apply("بالمغرب (PASS)")).isEqualTo("بالمغرب (PASS)");
+    }
+
+    @Test
     void spacesNextToLatinTextParenthesesAndCodesAreLeftAlone() {
         assertThat(RtlWrapText.apply("الأولية بالمغرب (PASS III)."))
                 .isEqualTo("الأولية " + M + "بالمغرب (PASS III).");
