@@ -223,7 +223,7 @@ public final class ShellViewModel implements AutoCloseable {
         I18n words = i18n();
         OpenMission current = mission.get();
         if (current == null) {
-            title.set(words.get("app.title"));
+            title.set(words.plain("app.title"));
             missionName.set(words.get("status.no_mission"));
             synthetic.set(false);
             schemaText.set("");
@@ -231,7 +231,8 @@ public final class ShellViewModel implements AutoCloseable {
             return;
         }
         MissionSummary s = summary != null ? summary : current.summary();
-        title.set(words.get("app.title.mission", s.name()));
+        // the window title is drawn by the desktop, left to right when it starts with a Latin word: no marks
+        title.set(words.plain("app.title.mission", s.name()));
         missionName.set(s.name());
         synthetic.set(s.synthetic());
         schemaText.set(words.get("status.schema", String.valueOf(s.schemaVersion())));
