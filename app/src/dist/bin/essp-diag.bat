@@ -16,5 +16,5 @@ for %%J in ("%APP_HOME%\lib\*.jar") do (
 rem Temporary files of the JVM and libraries go to the user's own data folder, swept by the application at start
 if defined ESSP_DIAG_HOME (set "DATA=%ESSP_DIAG_HOME%") else (set "DATA=%APPDATA%\ESSP Diagnostic")
 if not exist "%DATA%\tmp" mkdir "%DATA%\tmp"
-"%JAVA%" "-Djava.io.tmpdir=%DATA%\tmp" %ESSP_DIAG_OPTS% -Dessp.app.home="%APP_HOME%" --module-path "!MP:~1!" --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED -cp "!CP:~1!" @MAIN_CLASS@ %*
+"%JAVA%" "-Djava.io.tmpdir=%DATA%\tmp" %ESSP_DIAG_OPTS% -Dessp.app.home="%APP_HOME%" --module-path "!MP:~1!" --add-modules javafx.controls,javafx.fxml --enable-native-access=javafx.graphics,ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "!CP:~1!" @MAIN_CLASS@ %*
 exit /b %ERRORLEVEL%

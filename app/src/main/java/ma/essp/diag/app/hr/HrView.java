@@ -190,13 +190,9 @@ public final class HrView implements FeatureScreen {
                 (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.TODAY, v));
         choiceColumn(gstColumn, r -> new FilterChoice(r.holderUnderGst(), matrix.holderLabel(r.holderUnderGst())), matrix.holderChoices(),
                 (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.UNDER_GST, v));
-        // wrapped right-to-left text that gets clipped throws inside JavaFX 26's text layout: no wrapping in Arabic
-        boolean wrap = !i18n.rightToLeft();
-        textColumn(notesColumn, MatrixRow::notes, (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.NOTES, v), wrap);
-        if (wrap) {
-            indicatorTable.getStyleClass().add("wrap-headers");
-            cadreTable.getStyleClass().add("wrap-headers");
-        }
+        textColumn(notesColumn, MatrixRow::notes, (r, v) -> matrix.edit(r, HrMatrixViewModel.Column.NOTES, v), i18n::wrappable);
+        indicatorTable.getStyleClass().add("wrap-headers");
+        cadreTable.getStyleClass().add("wrap-headers");
         matrixStatus.textProperty().bind(matrix.statusProperty());
     }
 
@@ -212,23 +208,38 @@ public final class HrView implements FeatureScreen {
     }
 
     private static <R> void textColumn(TableColumn<R, String> column, Function<R, String> value, BiConsumer<R, String> commit) {
-        textColumn(column, value, commit, false);
+        textColumn(column, value, commit, null);
     }
 
+    /** With {@code wrap} (the text as drawn while not edited), the cell's text runs over several lines. */
     private static <R> void textColumn(TableColumn<R, String> column, Function<R, String> value, BiConsumer<R, String> commit,
-                                       boolean wrap) {
+                                       java.util.function.UnaryOperator<String> wrap) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         // a long value (the team's notes) is cut by the column: the whole text is a tooltip
         column.setCellFactory(c -> new TextFieldTableCell<R, String>(new javafx.util.converter.DefaultStringConverter()) {
             {
                 // notes run over several lines rather than being cut
-                setWrapText(wrap);
+                setWrapText(wrap != null);
             }
 
             @Override
             public void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setTooltip(empty || item == null || item.isBlank() ? null : new javafx.scene.control.Tooltip(item));
+                wrapped();
+            }
+
+            @Override
+            public void cancelEdit() {
+                super.cancelEdit();
+                wrapped();
+            }
+
+            // the marks that let JavaFX wrap Arabic are drawn only: the value edited and saved stays as typed
+            private void wrapped() {
+                if (wrap != null && !isEditing() && getText() != null) {
+                    setText(wrap.apply(getText()));
+                }
             }
         });
         column.setOnEditCommit(e -> commit.accept(e.getRowValue(), e.getNewValue()));

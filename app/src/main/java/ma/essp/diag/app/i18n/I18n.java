@@ -4,12 +4,13 @@ import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
  * The one door to the translated words: UTF-8 resource bundles {@code i18n/messages} in French (default),
- * English and Arabic. Arabic is written right to left, and the whole window flips with it.
+ * English and Arabic. Arabic is written right to left, and the whole window flips with it. In Arabic every
+ * translation (from {@link #get} and from the bundle given to FXML) comes with the marks that let JavaFX wrap it
+ * ({@link RtlWrapText}); the words are meant for the screen only (reports have their own bundles).
  */
 public final class I18n {
 
@@ -20,11 +21,13 @@ public final class I18n {
     public static final List<Locale> SUPPORTED = List.of(FRENCH, ENGLISH, ARABIC);
 
     private final Locale locale;
+    private final ResourceBundle words;
     private final ResourceBundle bundle;
 
     public I18n(Locale locale) {
         this.locale = SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst().orElse(FRENCH);
-        this.bundle = ResourceBundle.getBundle(BUNDLE, this.locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.words = ResourceBundle.getBundle(BUNDLE, this.locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = rightToLeft() ? new WrappableBundle(words) : words;
     }
 
     public static Locale parse(String tag) {
@@ -76,16 +79,17 @@ public final class I18n {
         return format.format(value);
     }
 
-    /** The translation of {@code key}, with {@code {0}}-style arguments formatted for the locale. */
+    /**
+     * The translation of {@code key} for the screen, with {@code {0}}-style arguments formatted for the locale; in
+     * Arabic, codes among the arguments are kept left to right ({@link #leftToRight}) and the text carries the marks
+     * that let JavaFX wrap it ({@link RtlWrapText}).
+     */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
+        if (!words.containsKey(key)) {
             return "!" + key + "!";
         }
         if (args.length == 0) {
-            return pattern;
+            return bundle.getString(key);
         }
         if (rightToLeft()) {
             Object[] isolated = args.clone();
@@ -96,7 +100,56 @@ public final class I18n {
             }
             args = isolated;
         }
-        return new MessageFormat(pattern, locale).format(args);
+        return wrappable(new MessageFormat(words.getString(key), locale).format(args));
+    }
+
+    /**
+     * The translation of {@code key} as plain text, without any of the invisible marks {@link #get} adds in Arabic:
+     * for what leaves the screen (a suggested file name, a label saved in the mission).
+     */
+    public String plain(String key, Object... args) {
+        if (!words.containsKey(key)) {
+            return "!" + key + "!";
+        }
+        String pattern = words.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /**
+     * Text from the mission (a name, a note) that goes into a wrapping label: in Arabic with the marks that let
+     * JavaFX wrap it ({@link RtlWrapText}), otherwise unchanged. Not for text that is searched, compared or saved.
+     */
+    public String wrappable(String text) {
+        return rightToLeft() ? RtlWrapText.apply(text) : text;
+    }
+
+    /** The Arabic bundle as FXML and {@link #get} see it: every string with its wrapping marks. */
+    private static final class WrappableBundle extends ResourceBundle {
+
+        private final ResourceBundle words;
+
+        WrappableBundle(ResourceBundle words) {
+            this.words = words;
+        }
+
+        @Override
+        protected Object handleGetObject(String key) {
+            if (!words.containsKey(key)) {
+                return null;
+            }
+            Object value = words.getObject(key);
+            return value instanceof String s ? RtlWrapText.apply(s) : value;
+        }
+
+        @Override
+        public java.util.Enumeration<String> getKeys() {
+            return words.getKeys();
+        }
+
+        @Override
+        public Locale getLocale() {
+            return words.getLocale();
+        }
     }
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[\\p{Alnum}.]+(-[\\p{Alnum}.]+)+");
@@ -104,7 +157,7 @@ public final class I18n {
     /**
      * A code such as {@code 01571-0007} kept left to right inside right-to-left text: JavaFX lays the two digit
      * groups out in reverse order ("0007-01571") inside an Arabic sentence; a left-to-right mark on each side keeps
-     * them in order (JavaFX 26 draws the embedding controls U+202A/U+202C as boxes, the marks not). Anything else
+     * them in order (JavaFX draws the embedding controls U+202A/U+202C as boxes, the marks not). Anything else
      * (names, Arabic text) and any text in French or English is returned unchanged.
      */
     public String leftToRight(String code) {

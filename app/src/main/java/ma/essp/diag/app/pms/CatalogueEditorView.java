@@ -68,13 +68,6 @@ public final class CatalogueEditorView {
     public CatalogueEditorView(CatalogueEditorViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
         this.root = ViewLoader.load(this, i18n);
-        if (i18n.rightToLeft()) {
-            // wrapped right-to-left text that gets clipped throws inside JavaFX 26's text layout (as on the HR
-            // screen) and left the whole catalogue tab blank in Arabic: no wrapping there
-            for (Label label : new Label[] {emptyLabel, codeError, labelError, domainError, messageLabel}) {
-                label.setWrapText(false);
-            }
-        }
     }
 
     @FXML

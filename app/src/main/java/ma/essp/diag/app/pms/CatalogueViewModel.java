@@ -107,7 +107,7 @@ public final class CatalogueViewModel {
     public void draftFromSelected() {
         VersionInfo v = selected.get();
         if (v != null) {
-            run(() -> repository.draftFrom(v.id(), v.label() + " (" + i18n.get("pms.catalogue.draft") + ")"), this::reloadSelecting);
+            run(() -> repository.draftFrom(v.id(), v.label() + " (" + i18n.plain("pms.catalogue.draft") + ")"), this::reloadSelecting);
         }
     }
 
@@ -206,8 +206,9 @@ public final class CatalogueViewModel {
     }
 
     public String versionLabel(VersionInfo v) {
-        return v == null ? "" : "#" + v.id() + " " + v.label() + " — " + i18n.get(v.published()
-                ? "pms.catalogue.published" : "pms.catalogue.draft") + (v.publishedOn() == null ? "" : " " + v.publishedOn());
+        // shown in a wrapping list cell
+        return v == null ? "" : i18n.wrappable("#" + v.id() + " " + v.label() + " — " + i18n.get(v.published()
+                ? "pms.catalogue.published" : "pms.catalogue.draft") + (v.publishedOn() == null ? "" : " " + v.publishedOn()));
     }
 
     public ObservableList<VersionInfo> versions() {

@@ -62,11 +62,9 @@ public final class EsspEditorView {
     @FXML private Button saveButton;
     @FXML private Button saveAnywayButton;
     @FXML private Button revertButton;
-    private final boolean rightToLeft;
 
     public EsspEditorView(EsspEditorViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
-        this.rightToLeft = i18n.rightToLeft();
         this.root = ViewLoader.load(this, i18n);
     }
 
@@ -154,12 +152,9 @@ public final class EsspEditorView {
         label.visibleProperty().bind(viewModel.errorProperty(field).isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         label.getStyleClass().add("danger");
-        // left to right, long messages wrap under the field; right to left they do not (JavaFX 26 mis-measures wrapped
-        // right-to-left text in the grid): there the full text is also a tooltip
-        if (!rightToLeft) {
-            label.setWrapText(true);
-            label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        }
+        // long messages wrap under the field (in Arabic too); the full text is also a tooltip
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.textProperty().bind(label.textProperty());
         label.setTooltip(tip);

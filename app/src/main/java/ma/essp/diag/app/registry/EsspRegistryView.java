@@ -194,15 +194,21 @@ public final class EsspRegistryView implements FeatureScreen {
             }
             editorModel.edit(row.id());
             detailModel.load(row.id());
-        }, () -> {
-            reverting = true;
-            javafx.application.Platform.runLater(() -> {
-                table.getSelectionModel().clearSelection();
-                if (old != null) {
-                    table.getSelectionModel().select(old);
-                }
-                reverting = false;
-            });
+        }, () -> selectShown(old));
+    }
+
+    /** Highlights the ESSP the form shows again (or {@code fallback} when the form shows none). */
+    private void selectShown(EsspListRow fallback) {
+        Integer shown = editorModel.esspId();
+        EsspListRow row = shown == null ? fallback
+                : table.getItems().stream().filter(r -> r.id() == shown).findFirst().orElse(fallback);
+        reverting = true;
+        javafx.application.Platform.runLater(() -> {
+            table.getSelectionModel().clearSelection();
+            if (row != null) {
+                table.getSelectionModel().select(row);
+            }
+            reverting = false;
         });
     }
 
@@ -245,7 +251,12 @@ public final class EsspRegistryView implements FeatureScreen {
 
     @FXML
     private void delete() {
-        java.util.Map<Integer, Integer> selection = selectedVersions();
+        // Delete takes the ESSP the form shows when the highlight moved elsewhere (EsspRegistryViewModel.deletionTargets)
+        java.util.Map<Integer, Integer> versions = new java.util.HashMap<>();
+        table.getItems().forEach(r -> versions.put(r.id(), r.version()));
+        java.util.Map<Integer, Integer> selection = new java.util.LinkedHashMap<>();
+        EsspRegistryViewModel.deletionTargets(java.util.List.copyOf(selectedVersions().keySet()), editorModel.esspId())
+                .forEach(id -> selection.put(id, versions.get(id)));
         if (editorModel.esspId() != null && selection.containsKey(editorModel.esspId())) {
             // the form must not keep editing an ESSP that is going away
             leaveForm(() -> {
@@ -255,7 +266,7 @@ public final class EsspRegistryView implements FeatureScreen {
             }, () -> { });
             return;
         }
-        actions.delete(selectedVersions());
+        actions.delete(selection);
     }
 
     @FXML

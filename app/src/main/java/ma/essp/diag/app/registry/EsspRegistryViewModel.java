@@ -255,4 +255,15 @@ public final class EsspRegistryViewModel {
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
+
+    /**
+     * What Delete deletes: the selected rows when they include the ESSP shown in the form (several rows can go at
+     * once), only the ESSP shown when the highlight is elsewhere, the selection when the form shows no saved ESSP.
+     */
+    static List<Integer> deletionTargets(List<Integer> selected, Integer shown) {
+        if (shown == null || selected.contains(shown)) {
+            return selected;
+        }
+        return List.of(shown);
+    }
 }

@@ -265,7 +265,7 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     public void newWithDialog() {
-        leaveThen(() -> dialogs.chooseMissionToSave(paths.missions(), i18n().get("dialog.new.suggested") + ".essp")
+        leaveThen(() -> dialogs.chooseMissionToSave(paths.missions(), i18n().plain("dialog.new.suggested") + ".essp")
                 .ifPresent(this::createNew), () -> { });
     }
 
@@ -275,7 +275,7 @@ public final class ShellViewModel implements AutoCloseable {
             return;
         }
         String name = current.path().getFileName().toString().replaceFirst("\\.essp$", "");
-        dialogs.chooseMissionToSave(initialFolder(), i18n().get("dialog.copy.suggested", name) + ".essp").ifPresent(this::saveCopy);
+        dialogs.chooseMissionToSave(initialFolder(), i18n().plain("dialog.copy.suggested", name) + ".essp").ifPresent(this::saveCopy);
     }
 
     private Path initialFolder() {
@@ -297,7 +297,7 @@ public final class ShellViewModel implements AutoCloseable {
         I18n words = i18n();
         OpenMission current = mission.get();
         if (current == null) {
-            title.set(words.get("app.title"));
+            title.set(words.plain("app.title"));
             missionName.set(words.get("status.no_mission"));
             synthetic.set(false);
             schemaText.set("");
@@ -307,7 +307,8 @@ public final class ShellViewModel implements AutoCloseable {
         }
         memberText.set(current.member() == null ? "" : words.get("status.member", current.member().fullName()));
         MissionSummary s = summary != null ? summary : current.summary();
-        title.set(words.get("app.title.mission", s.name()));
+        // the window title is drawn by the desktop, left to right when it starts with a Latin word: no marks
+        title.set(words.plain("app.title.mission", s.name()));
         missionName.set(s.name());
         synthetic.set(s.synthetic());
         schemaText.set(words.get("status.schema", String.valueOf(s.schemaVersion())));

@@ -265,9 +265,9 @@ class IndicesCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).startsWith("essp,E1,\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\",,unweighted,1,1,100.00,100.00,1,");
-        assertThat(lines.get(2)).startsWith("essp,E2,\"'@SUM(1)\",,unweighted,1,1,100.00,0.00,1,");
-        assertThat(lines.get(3)).startsWith("essp,E3,\"مركز صحي \"\"النور\"\"\",,unweighted,1,1,100.00,40.00,1,");
+        assertThat(lines.get(1)).startsWith("essp,E1,\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\",,unweighted,observed,excluded,1,1,100.00,100.00,1,");
+        assertThat(lines.get(2)).startsWith("essp,E2,\"'@SUM(1)\",,unweighted,observed,excluded,1,1,100.00,0.00,1,");
+        assertThat(lines.get(3)).startsWith("essp,E3,\"مركز صحي \"\"النور\"\"\",,unweighted,observed,excluded,1,1,100.00,40.00,1,");
         assertThat(r.out()).doesNotContain("\u0000").doesNotContain("\u0007");
     }
 

@@ -3,6 +3,7 @@ package ma.essp.diag.app.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.testing.FixtureMission;
@@ -104,5 +105,15 @@ class EsspRegistryViewModelTest {
         assertThat(arabic.region(row)).isEqualTo("طنجة-تطوان-الحسيمة");
         assertThat(arabic.formatNumber(30_000)).doesNotContain("٣");
         assertThat(vm.milieuLabel(row.milieu())).isEqualTo("Urbain");
+    }
+
+    @Test
+    void deleteTakesTheEsspShownInTheFormNotARowHighlightedElsewhere() {
+        // the form shows 4, the highlight moved to 7 (a refused or failed unsaved-changes dialog): only 4 goes
+        assertThat(EsspRegistryViewModel.deletionTargets(List.of(7), 4)).containsExactly(4);
+        // several rows selected together with the one shown: all of them go
+        assertThat(EsspRegistryViewModel.deletionTargets(List.of(4, 7, 9), 4)).containsExactly(4, 7, 9);
+        // a new ESSP in the form (nothing saved to delete): the highlighted rows
+        assertThat(EsspRegistryViewModel.deletionTargets(List.of(7), null)).containsExactly(7);
     }
 }

@@ -21,7 +21,6 @@ import javafx.stage.WindowEvent;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.settings.AppPaths;
-import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.FxTaskExecutor;
 import ma.essp.diag.app.testing.FixtureMission;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +54,8 @@ class UnsavedChangesUiTest {
         Path fixture = dir.resolve("fixture.essp");
         FixtureMission.create(fixture).close();
         executor = new FxTaskExecutor();
-        shell = ShellView.create(stage, paths, Settings.load(paths.settingsFile()), new MissionService(paths, null), executor);
+        shell = ShellView.create(stage, paths, ma.essp.diag.app.testing.Identified.settingsFor(paths, fixture),
+                new MissionService(paths, null), executor);
         shell.show();
         shell.viewModel().openAtStartup(List.of(fixture.toString()));
     }
