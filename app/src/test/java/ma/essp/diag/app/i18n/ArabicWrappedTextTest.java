@@ -30,7 +30,7 @@ class ArabicWrappedTextTest {
 
     private static final I18n AR = new I18n(I18n.ARABIC);
     /** Sentences of the real Arabic bundle: the unsaved-changes question, the About box, a long hint. */
-    private static final List<String> SENTENCES = List.of(AR.get("registry.guard.message"), AR.get("about.purpose"),
+    private static final List<String> SENTENCES = List.of(AR.get("dialog.unsaved.message"), AR.get("about.purpose"),
             AR.get("about.synthetic"), AR.get("about.credits.population"));
 
     @Test
