@@ -90,16 +90,9 @@ public final class ReadinessDashboardView {
         loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         for (Label line : List.of(methodLabel, sensitivityLabel)) {
-            // left to right the method lines wrap; right to left they stay on one line with the full text as a tooltip
-            // (JavaFX 26 mis-measures wrapped right-to-left text: see EsspEditorView)
-            if (i18n.rightToLeft()) {
-                Tooltip tip = new Tooltip();
-                tip.textProperty().bind(line.textProperty());
-                line.setTooltip(tip);
-            } else {
-                line.setWrapText(true);
-                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
+            // the method lines wrap in every language (JavaFX 21 with RtlWrapText draws wrapped Arabic correctly)
+            line.setWrapText(true);
+            line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         methodLabel.textProperty().bind(viewModel.methodProperty());
         sensitivityLabel.textProperty().bind(viewModel.sensitivityProperty());
