@@ -142,15 +142,39 @@ public final class FxDialogService implements DialogService {
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, existing, members, created, name);
         box.setPadding(new javafx.geometry.Insets(12));
         dialog.getDialogPane().setContent(box);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        ButtonType ok = button("dialog.button.ok", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, button("dialog.button.cancel", ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().setMinWidth(480);
+        dialog.getDialogPane().setMaxWidth(640);
         dialog.getDialogPane().setNodeOrientation(orientation());
-        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        // asked while the window is still being laid out at start: keep the whole dialog on the screen
+        dialog.setOnShown(e -> {
+            javafx.stage.Window window = dialog.getDialogPane().getScene().getWindow();
+            keepOnScreen(window);
+            // the final size and place come a pulse later (centred on a window still being laid out)
+            window.xProperty().addListener((o, was, now) -> keepOnScreen(window));
+            window.widthProperty().addListener((o, was, now) -> keepOnScreen(window));
+            javafx.application.Platform.runLater(() -> keepOnScreen(window));
+        });
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> existing.isSelected() ? members.getValue() == null : name.getText().isBlank(),
                 existing.selectedProperty(), members.valueProperty(), name.textProperty()));
-        dialog.setResultConverter(button -> button != ButtonType.OK ? null
+        dialog.setResultConverter(button -> button != ok ? null
                 : existing.isSelected() ? new MemberChoice.Existing(members.getValue().uuid())
                 : new MemberChoice.NewMember(name.getText().strip()));
         return dialog.showAndWait();
+    }
+
+    /** Moves a window that extends past the screen's visible bounds back inside them (top-left first). */
+    private static void keepOnScreen(javafx.stage.Window window) {
+        javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double x = Math.max(bounds.getMinX(), Math.min(window.getX(), bounds.getMaxX() - window.getWidth()));
+        double y = Math.max(bounds.getMinY(), Math.min(window.getY(), bounds.getMaxY() - window.getHeight()));
+        if (x != window.getX()) {
+            window.setX(x);
+        }
+        if (y != window.getY()) {
+            window.setY(y);
+        }
     }
 }
