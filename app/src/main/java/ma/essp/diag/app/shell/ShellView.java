@@ -98,7 +98,8 @@ public final class ShellView {
     }
 
     public void show() {
-        scene = new Scene(buildRoot(), 1320, 840);
+        WindowSize size = initialSize(javafx.stage.Screen.getPrimary().getVisualBounds());
+        scene = new Scene(buildRoot(), size.width(), size.height());
         scene.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
         applyOrientation();
         stage.titleProperty().bind(viewModel.titleProperty());
@@ -111,7 +112,25 @@ public final class ShellView {
             e.consume();
             quit();
         });
+        stage.setMaximized(size.maximized());
         stage.show();
+    }
+
+    /** The window's first size: 1320 × 840 where that fits with its title bar, else the whole screen (maximized). */
+    record WindowSize(double width, double height, boolean maximized) {
+    }
+
+    /** Room kept for the window's title bar and borders, which the desktop draws outside the scene. */
+    static final double DECORATION = 40;
+
+    static WindowSize initialSize(javafx.geometry.Rectangle2D screen) {
+        double width = 1320;
+        double height = 840;
+        if (screen.getWidth() >= width + DECORATION / 2 && screen.getHeight() >= height + DECORATION) {
+            return new WindowSize(width, height, false);
+        }
+        // a laptop screen (1366 × 768 is the consultants' usual one): the window takes it all, its title bar on screen
+        return new WindowSize(Math.min(width, screen.getWidth()), Math.min(height, screen.getHeight() - DECORATION), true);
     }
 
     private void rebuild() {
