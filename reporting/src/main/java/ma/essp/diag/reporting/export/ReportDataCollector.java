@@ -1,7 +1,6 @@
 package ma.essp.diag.reporting.export;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,8 +19,11 @@ import ma.essp.diag.reporting.export.ReportData.CategoryRow;
 import ma.essp.diag.reporting.export.ReportData.EsspEntry;
 import ma.essp.diag.reporting.export.ReportData.HrRow;
 import ma.essp.diag.reporting.export.ReportData.SampleRow;
+import ma.essp.diag.reporting.complaints.ComplaintIndicators;
+import ma.essp.diag.reporting.dataflow.DataFlowIndicators;
 import ma.essp.diag.reporting.hr.HrFactsLoader;
 import ma.essp.diag.reporting.hr.HrIndicators;
+import ma.essp.diag.reporting.perpetrator.PerpetratorCareIndicators;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.Breakdown;
@@ -32,17 +34,20 @@ import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.Weighting;
+import ma.essp.diag.reporting.training.TrainingIndicators;
 import org.jooq.DSLContext;
 
 /**
  * Gathers {@link ReportData} for a request: loads the mission (readiness data and report sources), runs the
- * readiness computation once, then filters and aggregates everything to the scope. Pure in-memory work after the two
- * loads, so that the same figures feed the workbook and the PDF.
+ * readiness computation once, then selects what lies in the scope and lays it out in the report's language. Pure
+ * in-memory work after the loads, so that the same figures feed the workbook and the PDF.
+ *
+ * <p>It defines no indicator: each figure comes from the package of its axis, which a screen or the command line
+ * calls the same way — readiness from {@code reporting.readiness}, HR from {@link HrIndicators}, data flows from
+ * {@link DataFlowIndicators}, complaints from {@link ComplaintIndicators}, perpetrator care from
+ * {@link PerpetratorCareIndicators}, training from {@link TrainingIndicators}.
  */
 public final class ReportDataCollector {
-
-    public static final int ACKNOWLEDGE_DAYS = 15;
-    public static final int PROCESS_MONTHS = 2;
 
     private final ReportSourceData source;
     private final ReadinessResult readiness;
@@ -260,53 +265,34 @@ public final class ReportDataCollector {
                     er == null ? List.of() : GapAnalyzer.forEssp(readiness, er)));
         }
 
-        // complaints
+        // complaints: the figures of ComplaintIndicators over the ESSPs of the scope, in the report's language
         Map<Integer, ReportSourceData.Essp> esspById = t.essps;
-        List<SampleRow> samples = new ArrayList<>();
-        for (ReportSourceData.ComplaintSample s : source.complaintSamples()) {
-            if (!t.esspInScope(s.esspId())) {
-                continue;
-            }
+        ComplaintIndicators.Report complaintFigures = ComplaintIndicators.compute(
+                source.complaintSystems().stream().filter(s -> t.esspInScope(s.esspId())).toList(),
+                source.complaintSamples().stream().filter(s -> t.esspInScope(s.esspId())).toList());
+        List<SampleRow> samples = complaintFigures.samples().stream().map(m -> {
+            ReportSourceData.ComplaintSample s = m.sample();
             ReportSourceData.Essp e = esspById.get(s.esspId());
-            Long ack = s.acknowledgedOn() == null ? null : ChronoUnit.DAYS.between(s.receivedOn(), s.acknowledgedOn());
-            Long close = s.closedOn() == null ? null : ChronoUnit.DAYS.between(s.receivedOn(), s.closedOn());
-            boolean ack15 = ack != null && ack <= ACKNOWLEDGE_DAYS;
-            boolean closed2m = s.closedOn() != null && !s.closedOn().isAfter(s.receivedOn().plusMonths(PROCESS_MONTHS));
-            samples.add(new SampleRow(e.code(), l.name(e.nameFr(), e.nameAr()), s.receivedOn(), l.code("channel", s.channel()),
+            return new SampleRow(e.code(), l.name(e.nameFr(), e.nameAr()), s.receivedOn(), l.code("channel", s.channel()),
                     l.code("kind", s.kind()), l.code("category", s.category()), s.acknowledgedOn(), s.closedOn(),
-                    l.code("outcome", s.outcome()), ack, close, ack15, closed2m));
-        }
-        Map<String, List<SampleRow>> samplesByCategory = new TreeMap<>();
-        samples.forEach(s -> samplesByCategory.computeIfAbsent(s.category(), k -> new ArrayList<>()).add(s));
+                    l.code("outcome", s.outcome()), m.daysToAcknowledge(), m.daysToClose(), m.acknowledgedInTime(),
+                    m.processedInTime());
+        }).toList();
+        // categories by number of samples, then by name in the report's language
         List<CategoryRow> byCategory = new ArrayList<>();
-        samplesByCategory.forEach((cat, list) -> byCategory.add(categoryRow(cat, list)));
-        byCategory.sort(Comparator.comparingInt(CategoryRow::samples).reversed());
-        List<ReportSourceData.ComplaintSystem> systems = source.complaintSystems().stream().filter(s -> t.esspInScope(s.esspId())).toList();
-        Map<String, Double> shares = new LinkedHashMap<>();
-        if (!systems.isEmpty()) {
-            double n = systems.size();
-            shares.put("register", systems.stream().filter(ReportSourceData.ComplaintSystem::register).count() / n);
-            shares.put("register_kept", systems.stream().filter(ReportSourceData.ComplaintSystem::registerKept).count() / n);
-            shares.put("box", systems.stream().filter(ReportSourceData.ComplaintSystem::box).count() / n);
-            shares.put("in_person", systems.stream().filter(ReportSourceData.ComplaintSystem::inPerson).count() / n);
-            shares.put("phone", systems.stream().filter(ReportSourceData.ComplaintSystem::phone).count() / n);
-            shares.put("chikaya_portal", systems.stream().filter(ReportSourceData.ComplaintSystem::chikayaPortal).count() / n);
-            shares.put("focal_person", systems.stream().filter(ReportSourceData.ComplaintSystem::focalPerson).count() / n);
-            shares.put("procedure_displayed", systems.stream().filter(ReportSourceData.ComplaintSystem::procedureDisplayed).count() / n);
-            shares.put("chikaya_link_displayed", systems.stream().filter(ReportSourceData.ComplaintSystem::chikayaLinkDisplayed).count() / n);
-        }
-        ReportData.ComplaintSummary complaints = new ReportData.ComplaintSummary(systems.size(), shares, samples,
-                categoryRow(l.get("common.total"), samples), byCategory);
+        complaintFigures.byCategory().forEach((code, summary) -> byCategory.add(categoryRow(l.code("category", code), summary)));
+        byCategory.sort(Comparator.comparingInt(CategoryRow::samples).reversed().thenComparing(CategoryRow::category));
+        ReportData.ComplaintSummary complaints = new ReportData.ComplaintSummary(complaintFigures.systems(),
+                complaintFigures.systemShares(), samples, categoryRow(l.get("common.total"), complaintFigures.total()), byCategory);
 
         // units: key figures
         Map<String, List<EsspEntry>> esspsByUnit = new HashMap<>();
         for (EsspEntry e : essps) {
             esspsByUnit.computeIfAbsent(unitCode(e.essp(), unitLevel, t), k -> new ArrayList<>()).add(e);
         }
-        Map<String, List<SampleRow>> samplesByUnit = new HashMap<>();
-        Map<String, String> unitOfEsspCode = new HashMap<>();
-        essps.forEach(e -> unitOfEsspCode.put(e.essp().code(), unitCode(e.essp(), unitLevel, t)));
-        samples.forEach(s -> samplesByUnit.computeIfAbsent(unitOfEsspCode.get(s.esspCode()), k -> new ArrayList<>()).add(s));
+        Map<String, List<ComplaintIndicators.Sample>> samplesByUnit = new HashMap<>();
+        complaintFigures.samples().forEach(s -> samplesByUnit.computeIfAbsent(unitCode(esspById.get(s.sample().esspId()), unitLevel, t),
+                k -> new ArrayList<>()).add(s));
         List<ReportData.UnitRow> units = new ArrayList<>();
         List<HrRow> hrRows = new ArrayList<>();
         List<String> cadreCodes = source.cadres().stream().map(c -> c.label().code()).toList();
@@ -318,11 +304,9 @@ public final class ReportDataCollector {
             Long population = staff != null ? staff.densityPopulation() : unitPopulation(row.code(), unitLevel, t, list);
             double core = staff == null ? 0 : staff.coreFte();
             Double density = staff != null ? staff.corePer10k() : HrIndicators.density(0, population);
-            List<SampleRow> unitSamples = samplesByUnit.getOrDefault(row.code(), List.of());
+            ComplaintIndicators.Summary unitComplaints = ComplaintIndicators.summarise(samplesByUnit.getOrDefault(row.code(), List.of()));
             units.add(new ReportData.UnitRow(row.code(), unitName(row, unitLevel, t, l), population, row.registered(),
-                    row.assessed(), core, density, unitSamples.size(),
-                    unitSamples.isEmpty() ? null : unitSamples.stream().filter(SampleRow::acknowledgedIn15Days).count() / (double) unitSamples.size(),
-                    row));
+                    row.assessed(), core, density, unitComplaints.samples(), unitComplaints.acknowledgedInTime(), row));
             hrRows.add(hrRow(unitName(row, unitLevel, t, l), population, staff, cadreCodes));
         }
         HrIndicators.Figures scopeStaff = switch (request.scope().level()) {
@@ -413,61 +397,43 @@ public final class ReportDataCollector {
             boolean flowWithinScope = request.scope().level() == ReportScope.Level.NATIONAL
                     || (f.provinceId() != null && t.provinceInScope(f.provinceId()))
                     || (f.regionId() != null && request.scope().level() == ReportScope.Level.REGION);
-            int n = 0;
-            long expected = 0;
-            long received = 0;
-            long onTime = 0;
-            long onTimeKnown = 0;
-            double delaySum = 0;
-            int delayN = 0;
-            for (ReportSourceData.FlowObservations o : obsByFlow.getOrDefault(f.id(), List.of())) {
-                boolean in = o.circonscriptionId() == null ? flowWithinScope : t.circInScope(o.circonscriptionId());
-                if (!in) {
-                    continue;
-                }
-                n += o.observations();
-                expected += o.expected();
-                received += o.received();
-                onTime += o.onTime();
-                onTimeKnown += o.onTimeKnown();
-                delaySum += o.delaySum();
-                delayN += o.delayCount();
-            }
+            // observations of an ESSP count where its circonscription is in scope; the others where the flow is
+            DataFlowIndicators.Figures figures = DataFlowIndicators.sum(obsByFlow.getOrDefault(f.id(), List.of()).stream()
+                    .filter(o -> o.circonscriptionId() == null ? flowWithinScope : t.circInScope(o.circonscriptionId()))
+                    .toList());
             flows.add(new ReportData.FlowRow(l.label(f.report()), f.programme(), l.code("tool", f.tool()),
                     l.code("level", f.fromLevel()), l.code("level", f.toLevel()), l.code("flowchannel", f.channel()),
                     l.code("periodicity", f.periodicity()), f.expectedDelayDays(),
-                    t.territoryName(f.regionId(), f.provinceId(), null, null, l), n, expected, received,
-                    expected == 0 ? null : (double) received / expected, onTimeKnown == 0 ? null : (double) onTime / onTimeKnown,
-                    delayN == 0 ? null : delaySum / delayN, onTime, onTimeKnown, delaySum, delayN));
+                    t.territoryName(f.regionId(), f.provinceId(), null, null, l), figures.observations(),
+                    figures.expected(), figures.received(), figures.completeness(), figures.timeliness(),
+                    figures.meanDelay(), figures.onTime(), figures.onTimeKnown(), figures.delaySum(), figures.delayCount()));
         }
 
-        // perpetrator care
-        List<String> stages = List.of("identified", "preparation", "staff_trained", "launched", "routine", "suspended");
+        // perpetrator care: sites of the scope (by their ESSP, else by their province), PerpetratorCareIndicators
+        List<ReportSourceData.PerpetratorSite> sitesInScope = source.perpetratorSites().stream()
+                .filter(s -> s.esspId() != null ? t.esspInScope(s.esspId()) : t.overlaps(null, s.provinceId(), null, null))
+                .toList();
         Map<String, Integer> byStage = new LinkedHashMap<>();
-        stages.forEach(s -> byStage.put(l.code("stage", s), 0));
+        PerpetratorCareIndicators.sitesByStage(sitesInScope).forEach((stage, n) -> byStage.merge(l.code("stage", stage), n, Integer::sum));
         List<ReportData.SiteRow> sites = new ArrayList<>();
-        for (ReportSourceData.PerpetratorSite s : source.perpetratorSites()) {
-            boolean in = s.esspId() != null ? t.esspInScope(s.esspId()) : t.overlaps(null, s.provinceId(), null, null);
-            if (!in) {
-                continue;
-            }
+        for (ReportSourceData.PerpetratorSite s : sitesInScope) {
             ReportSourceData.Province p = t.provinces.get(s.provinceId());
             ReportSourceData.Essp e = s.esspId() == null ? null : esspById.get(s.esspId());
             Map<String, Long> referrals = new TreeMap<>();
             s.referralsBySource().forEach((k, v) -> referrals.put(l.code("source", k), v));
             sites.add(new ReportData.SiteRow(s.name(), p == null ? "" : l.name(p.nameFr(), p.nameAr()),
-                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code("stage", s.stage()), stages.indexOf(s.stage()),
-                    s.stageSince(), s.staffTrained(), s.patientsFollowed(), s.newPatients(), referrals));
-            byStage.merge(l.code("stage", s.stage()), 1, Integer::sum);
+                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code("stage", s.stage()),
+                    PerpetratorCareIndicators.stageOrder(s.stage()), s.stageSince(), s.staffTrained(), s.patientsFollowed(),
+                    s.newPatients(), referrals));
         }
 
-        // training
+        // training: national cohorts and those of a region overlapping the scope, with their sessions (TrainingIndicators)
+        List<ReportSourceData.TrainingCohort> cohortsInScope = source.cohorts().stream()
+                .filter(c -> c.regionId() == null || t.overlaps(c.regionId(), null, null, null))
+                .toList();
         Map<Integer, String> cohortNames = new HashMap<>();
         List<ReportData.CohortRow> cohorts = new ArrayList<>();
-        for (ReportSourceData.TrainingCohort c : source.cohorts()) {
-            if (c.regionId() != null && !t.overlaps(c.regionId(), null, null, null)) {
-                continue;
-            }
+        for (ReportSourceData.TrainingCohort c : cohortsInScope) {
             cohortNames.put(c.id(), c.name());
             cohorts.add(new ReportData.CohortRow(l.label(c.programme()), l.code("programme", c.programmeKind()), c.name(),
                     c.regionId() == null ? l.get("scope.national") : t.territoryName(c.regionId(), null, null, null, l),
@@ -475,7 +441,7 @@ public final class ReportDataCollector {
                     c.graduated(), c.droppedOut(), c.women(), c.sessions(), c.hours(), c.plannedBudget(), c.actualBudget(),
                     c.projects()));
         }
-        List<ReportData.SessionRow> sessions = source.sessions().stream().filter(s -> cohortNames.containsKey(s.cohortId()))
+        List<ReportData.SessionRow> sessions = TrainingIndicators.sessionsOf(cohortsInScope, source.sessions()).stream()
                 .map(s -> new ReportData.SessionRow(cohortNames.get(s.cohortId()), s.title(), s.startsOn(), s.endsOn(),
                         s.hours(), s.place(), s.present()))
                 .toList();
@@ -521,14 +487,8 @@ public final class ReportDataCollector {
                 readiness.rules(), scopeTotalAbsent);
     }
 
-    private static CategoryRow categoryRow(String category, List<SampleRow> list) {
-        if (list.isEmpty()) {
-            return new CategoryRow(category, 0, null, null, null);
-        }
-        double n = list.size();
-        var closed = list.stream().filter(s -> s.daysToClose() != null).mapToLong(SampleRow::daysToClose).summaryStatistics();
-        return new CategoryRow(category, list.size(), list.stream().filter(SampleRow::acknowledgedIn15Days).count() / n,
-                list.stream().filter(SampleRow::processedIn2Months).count() / n, closed.getCount() == 0 ? null : closed.getAverage());
+    private static CategoryRow categoryRow(String category, ComplaintIndicators.Summary s) {
+        return new CategoryRow(category, s.samples(), s.acknowledgedInTime(), s.processedInTime(), s.meanDaysToClose());
     }
 
     /** A row of the HR table from the HR indicators of one unit (null: a unit without ESSP, no staff). */
