@@ -47,6 +47,12 @@ class NationalDemoMissionTest {
         Files.deleteIfExists(dir);
     }
 
+    /** Pinned like the small and region demos (see {@link GeneratedContentDigestTest} for how it was obtained). */
+    @Test
+    void contentIsUnchanged() throws Exception {
+        assertThat(GeneratedContentDigestTest.digest(file)).isEqualTo("7a6f39a68c192ab9bc57adbc20bc0aedc8fda37f49b1b2d9ec5b4306bdebb788");
+    }
+
     @Test
     void everyPlacedEsspLiesInsideItsProvinceOutline() throws Exception {
         java.util.Map<String, ma.essp.diag.database.geo.MapShape> outlines = new java.util.HashMap<>();

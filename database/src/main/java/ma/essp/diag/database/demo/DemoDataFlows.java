@@ -1,0 +1,108 @@
+package ma.essp.diag.database.demo;
+
+import static ma.essp.diag.database.demo.GenerationContext.clamp;
+import static ma.essp.diag.database.demo.GenerationContext.round;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import ma.essp.diag.database.demo.DemoModel.Circ;
+import ma.essp.diag.database.demo.DemoModel.Essp;
+import ma.essp.diag.database.demo.DemoModel.Province;
+import ma.essp.diag.database.demo.DemoModel.Region;
+import ma.essp.diag.database.demo.DemoModel.Territory;
+
+/** Data flows: the report types, each one's chain of links per region, and six periods of observations per link. */
+final class DemoDataFlows {
+
+    private final GenerationContext ctx;
+    private final List<Province> scoped;
+    private final List<Region> scopedRegions;
+    private final List<Circ> circs;
+    private final List<Essp> essps;
+
+    DemoDataFlows(GenerationContext ctx, Territory territory) {
+        this.ctx = ctx;
+        this.scoped = territory.scoped();
+        this.scopedRegions = territory.scopedRegions();
+        this.circs = territory.circs();
+        this.essps = territory.essps();
+    }
+
+    void write() throws SQLException {
+        Rows reportRows = ctx.rows("report_type", "code", "name_fr", "name_en", "programme", "periodicity", "tool");
+        String[][] reports = {
+                {"SMI-MAT", "Rapport mensuel de santé maternelle", "Monthly maternal health report", "Santé maternelle et infantile", "monthly", "smi_pf"},
+                {"SMI-PF", "Rapport mensuel de planification familiale", "Monthly family planning report", "Planification familiale", "monthly", "smi_pf"},
+                {"PNI-M", "Rapport mensuel de vaccination", "Monthly immunisation report", "Programme national d'immunisation", "monthly", "paper"},
+                {"TB-Q", "Rapport trimestriel de détection et de traitement de la tuberculose", "Quarterly TB report", "Lutte antituberculeuse", "quarterly", "isilat"},
+                {"MDO-H", "Relevé hebdomadaire des maladies à déclaration obligatoire", "Weekly notifiable diseases report", "Surveillance épidémiologique", "weekly", "excel"},
+                {"NUT-M", "Rapport mensuel de surveillance de la croissance", "Monthly growth monitoring report", "Santé de l'enfant", "monthly", "paper"},
+                {"PCIME-M", "Rapport mensuel PCIME", "Monthly IMCI report", "Santé de l'enfant", "monthly", "paper"},
+                {"NCD-M", "Rapport mensuel diabète et hypertension", "Monthly diabetes and hypertension report", "Maladies non transmissibles", "monthly", "excel"},
+                {"CANC-Q", "Rapport trimestriel de dépistage des cancers du sein et du col", "Quarterly cancer screening report", "Maladies non transmissibles", "quarterly", "excel"},
+                {"ACT-M", "Rapport mensuel d'activités de l'ESSP (SNIS)", "Monthly ESSP activity report", "Système national d'information sanitaire", "monthly", "dhis2"},
+                {"SSU-A", "Bilan annuel de santé scolaire et universitaire", "Annual school health report", "Santé scolaire", "annual", "paper"},
+                {"VIOL-S", "Rapport semestriel de prise en charge des victimes de violence", "Half-yearly violence care report", "Violence fondée sur le genre", "semiannual", "paper"}};
+        int[] reportIds = new int[reports.length];
+        for (int r = 0; r < reports.length; r++) {
+            String[] report = reports[r];
+            reportIds[r] = reportRows.add(report[0], report[1], report[2], report[3], report[4], report[5]);
+        }
+        Rows flows = ctx.rows("data_flow", "report_type_id", "from_level", "to_level", "region_id", "province_id", "channel",
+                "expected_delay_days", "notes");
+        Rows observations = ctx.rows("data_flow_observation", "data_flow_id", "essp_id", "period", "reports_expected",
+                "reports_received", "received_on_time", "observed_delay_days", "notes");
+        for (Region region : scopedRegions) {
+            boolean pilot = region.code().equals("01");
+            int esspCount = (int) essps.stream().filter(e -> e.circ.province.regionId() == region.id()).count();
+            int circCount = (int) circs.stream().filter(c -> c.province.regionId() == region.id()).count();
+            int provinceCount = (int) scoped.stream().filter(p -> p.regionId() == region.id()).count();
+            double regionDiscipline = ctx.uniform(0.75, 0.97);
+            for (int r = 0; r < reports.length; r++) {
+                String tool = reports[r][5];
+                boolean software = !tool.equals("paper") && !tool.equals("excel");
+                String regional = pilot ? "gst" : ctx.chance(0.6) ? "sres" : "drs";
+                List<String[]> chain = new ArrayList<>();
+                chain.add(new String[] {"essp", "circonscription", software && ctx.chance(0.3) ? "software" : ctx.chance(0.7) ? "paper" : "hand_delivery", "5"});
+                chain.add(new String[] {"circonscription", "delegation", software ? "software" : ctx.chance(0.5) ? "email" : "paper", "5"});
+                if (software) {
+                    chain.add(new String[] {"delegation", "central", "software", "10"});
+                } else {
+                    chain.add(new String[] {"delegation", regional, "email", "7"});
+                    chain.add(new String[] {regional, "central", ctx.chance(0.8) ? "email" : "other", "10"});
+                }
+                for (String[] link : chain) {
+                    int expectedDelay = Integer.parseInt(link[3]) + (reports[r][4].equals("weekly") ? -3 : 0);
+                    int flowId = flows.add(reportIds[r], link[0], link[1], region.id(), null, link[2], expectedDelay,
+                            link[2].equals("paper") ? "Saisie manuelle à l'échelon suivant" : null);
+                    int senders = switch (link[0]) {
+                        case "essp" -> esspCount;
+                        case "circonscription" -> circCount;
+                        case "delegation" -> provinceCount;
+                        default -> 1;
+                    };
+                    for (String period : periods(reports[r][4])) {
+                        int expected = senders * (reports[r][4].equals("weekly") ? 4 : 1);
+                        double completeness = clamp(regionDiscipline + 0.06 * ctx.gaussian()
+                                + (link[2].equals("software") ? 0.03 : 0), 0.4, 1.0);
+                        int received = (int) Math.round(expected * completeness);
+                        int onTime = (int) Math.round(received * clamp(ctx.uniform(0.45, 0.95), 0, 1));
+                        double delay = round(Math.max(0, expectedDelay + ctx.uniform(-2, 9)), 1);
+                        observations.add(flowId, null, period, expected, received, onTime, delay,
+                                received < expected * 0.8 ? "Relances téléphoniques nécessaires" : null);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> periods(String periodicity) {
+        return switch (periodicity) {
+            case "quarterly" -> List.of("2026-Q1", "2026-Q2");
+            case "semiannual" -> List.of("2025-S2", "2026-S1");
+            case "annual" -> List.of("2025");
+            default -> List.of("2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08");
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package ma.essp.diag.reporting.export.pdf;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ma.essp.diag.reporting.export.ReportData;
+import ma.essp.diag.reporting.export.ReportLabels;
+
+/** Chapter 2, data flows: completeness, timeliness and delay per report and link, and completeness per report. */
+final class DataFlowsSection {
+
+    private final PdfContent out;
+    private final ReportData data;
+    private final ReportLabels l;
+
+    DataFlowsSection(PdfContent out) {
+        this.out = out;
+        this.data = out.data();
+        this.l = out.labels();
+    }
+
+    void write() {
+        out.h1("2. " + l.get("axis.2"));
+        out.note(l.get("readme.method.flows"));
+        PdfTable t = new PdfTable("F").header(l.get("col.report"), l.get("col.from") + " → " + l.get("col.to"),
+                l.get("col.channel"), l.get("col.reports_expected"), l.get("col.reports_received"), l.get("col.completeness"),
+                l.get("col.timeliness"), l.get("col.mean_delay"));
+        // the chart sums the links of each report: one bar per report, readable at any scope
+        // one line per report and link: the same link in several regions is summed (the workbook has each one)
+        Map<String, double[]> links = new java.util.LinkedHashMap<>();
+        Map<String, String[]> linkLabels = new HashMap<>();
+        Map<String, long[]> byReport = new java.util.LinkedHashMap<>();
+        for (ReportData.FlowRow f : data.flows()) {
+            String key = f.report() + "|" + f.from() + "|" + f.to() + "|" + f.channel();
+            linkLabels.putIfAbsent(key, new String[] {f.report(), f.from() + " → " + f.to(), f.channel()});
+            double[] sums = links.computeIfAbsent(key, k -> new double[6]);
+            sums[0] += f.expected();
+            sums[1] += f.received();
+            sums[2] += f.onTime();
+            sums[3] += f.onTimeKnown();
+            sums[4] += f.delaySum();
+            sums[5] += f.delayCount();
+            long[] report = byReport.computeIfAbsent(f.report(), k -> new long[2]);
+            report[0] += f.expected();
+            report[1] += f.received();
+        }
+        links.forEach((key, v) -> {
+            String[] label = linkLabels.get(key);
+            t.row(label[0], label[1], label[2], out.n0(v[0]), out.n0(v[1]), out.pct(v[0] == 0 ? null : v[1] / v[0]),
+                    out.pct(v[3] == 0 ? null : v[2] / v[3]), out.n(v[5] == 0 ? null : v[4] / v[5]));
+        });
+        out.table(t);
+        BarChart chart = new BarChart(l.get("chart.flow_completeness"), List.of()).ragColours().unit(" %", 0);
+        byReport.forEach((report, sums) -> chart.bar(report, sums[0] == 0 ? null : sums[1] * 100.0 / sums[0]));
+        out.chart(chart);
+    }
+}

@@ -1,0 +1,50 @@
+package ma.essp.diag.reporting.export.pdf;
+
+import java.util.List;
+import java.util.Map;
+import ma.essp.diag.reporting.export.ReportData;
+import ma.essp.diag.reporting.export.ReportLabels;
+
+/** Chapter 7, training: the cohorts with participants, hours and budgets, and the budget per programme. */
+final class TrainingSection {
+
+    private final PdfContent out;
+    private final ReportData data;
+    private final ReportLabels l;
+
+    TrainingSection(PdfContent out) {
+        this.out = out;
+        this.data = out.data();
+        this.l = out.labels();
+    }
+
+    void write() {
+        out.h1("7. " + l.get("axis.7"));
+        PdfTable t = new PdfTable("A").header(l.get("col.cohort"), l.get("col.starts_on"), l.get("col.status"),
+                l.get("col.participants"), l.get("col.sessions"), l.get("col.hours"), l.get("col.budget_planned"),
+                l.get("col.budget_actual"));
+        // the chart sums the cohorts of each programme (one bar per cohort is unreadable nationally), planned and spent
+        BarChart budget = new BarChart(l.get("chart.training_budget"), List.of(l.get("col.budget_planned"), l.get("col.budget_actual")))
+                .unit("", 0);
+        Map<String, double[]> byProgramme = new java.util.LinkedHashMap<>();
+        for (ReportData.CohortRow c : data.cohorts()) {
+            t.row(c.name(), l.date(c.startsOn()), c.status(), out.n0(c.participants()), out.n0(c.sessions()),
+                    out.n0(c.hours()), out.n0(c.plannedBudget()), out.n0(c.actualBudget()));
+            double[] sums = byProgramme.computeIfAbsent(c.programme(), k -> new double[2]);
+            sums[0] += c.plannedBudget();
+            sums[1] += c.actualBudget();
+        }
+        double max = 1;
+        for (Map.Entry<String, double[]> e : byProgramme.entrySet()) {
+            budget.bar(e.getKey(), e.getValue()[0], e.getValue()[1]);
+            max = Math.max(max, Math.max(e.getValue()[0], e.getValue()[1]));
+        }
+        t.total(l.get("common.total"), "", "", out.n0(data.cohorts().stream().mapToInt(ReportData.CohortRow::participants).sum()),
+                out.n0(data.cohorts().stream().mapToInt(ReportData.CohortRow::sessions).sum()),
+                out.n0(data.cohorts().stream().mapToDouble(ReportData.CohortRow::hours).sum()),
+                out.n0(data.cohorts().stream().mapToDouble(ReportData.CohortRow::plannedBudget).sum()),
+                out.n0(data.cohorts().stream().mapToDouble(ReportData.CohortRow::actualBudget).sum()));
+        out.table(t);
+        out.chart(budget.max(max * 1.2));
+    }
+}

@@ -1,0 +1,145 @@
+package ma.essp.diag.reporting.export.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import ma.essp.diag.database.demo.DemoMissionGenerator;
+import ma.essp.diag.database.demo.DemoProgress;
+import ma.essp.diag.database.demo.DemoScale;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.reporting.export.ExportProgress;
+import ma.essp.diag.reporting.export.ReportData;
+import ma.essp.diag.reporting.export.ReportDataCollector;
+import ma.essp.diag.reporting.export.ReportLanguage;
+import ma.essp.diag.reporting.export.ReportRequest;
+import ma.essp.diag.reporting.export.ReportScope;
+import ma.essp.diag.reporting.export.ReportSection;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The PDF of the small demo mission, pinned: page count, the number of images (charts, map) and a SHA-256 over the
+ * text PDFBox extracts page by page (headings, paragraphs, every table cell, the table of contents with its page
+ * numbers, running heads and page numbers), so that a refactoring of the writer is proved to print the same report.
+ *
+ * <p>The expected values were computed on main at 1e7cc3b, before {@code PdfReportWriter} was split into one class
+ * per section, by running this test with the values printed
+ * ({@code ./mvnw -pl reporting -am verify -Dtest=PdfReportOutputTest -Dsurefire.failIfNoSpecifiedTests=false}). The
+ * images' own bytes are printed, not asserted (rasterised text may differ between JDKs); they were compared by hand
+ * before and after the split. A deliberate change of the report, the labels or the demo generator changes the values:
+ * recompute them the same way and say why in the commit.
+ */
+class PdfReportOutputTest {
+
+    @TempDir
+    static Path dir;
+    static MissionFile mission;
+
+    @BeforeAll
+    static void demo() throws Exception {
+        Path file = dir.resolve("small.essp");
+        new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        mission = MissionFile.open(file, dir.resolve("backups"));
+    }
+
+    @AfterAll
+    static void close() {
+        mission.close();
+    }
+
+    /** National scope: every chapter but the ESSP fact sheets, no circonscription table. */
+    @Test
+    void nationalFrenchReportIsUnchanged() throws Exception {
+        Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
+        assertThat(printed.pages()).isEqualTo(19);
+        assertThat(printed.images()).isEqualTo(10);
+        assertThat(printed.textDigest()).isEqualTo("fe2bf8d4724cb1d838acbb831e19126aa9f6c4cccff4eb69e3832d907d7293ea");
+    }
+
+    /** A province, right to left, with the fact sheet of every ESSP. */
+    @Test
+    void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
+        Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
+        assertThat(printed.pages()).isEqualTo(52);
+        assertThat(printed.images()).isEqualTo(10);
+        assertThat(printed.textDigest()).isEqualTo("e829a7f22ebf4a2b808330184471a68f09bed234c32b8a82fa387dcff91a8ad0");
+    }
+
+    /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
+    @Test
+    void regionEnglishReportWithSomeSectionsIsUnchanged() throws Exception {
+        Printed printed = print(new ReportRequest(ReportScope.region("01"), ReportLanguage.EN,
+                EnumSet.of(ReportSection.GAPS, ReportSection.TERRITORY, ReportSection.FINDINGS), null, "Test", null));
+        assertThat(printed.pages()).isEqualTo(12);
+        assertThat(printed.images()).isEqualTo(5);
+        assertThat(printed.textDigest()).isEqualTo("a1030afda57aad21dceb016b374a808b1b3c1a4cf2f2e2cf69cdc3f18ee0e097");
+    }
+
+    record Printed(int pages, int images, String textDigest, String imageDigest) {
+    }
+
+    private static Printed print(ReportRequest request) throws Exception {
+        ReportData data = ReportDataCollector.load(mission.dsl()).collect(request);
+        Path pdf = dir.resolve(request.scope().toString().replace(':', '_') + "-" + request.language().code() + ".pdf");
+        PdfReportWriter writer = new PdfReportWriter(data, ExportProgress.NONE);
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            writer.write(out);
+        }
+        MessageDigest text = MessageDigest.getInstance("SHA-256");
+        MessageDigest pixels = MessageDigest.getInstance("SHA-256");
+        int images = 0;
+        int pages;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            pages = doc.getNumberOfPages();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= pages; p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                text.update(("--- page " + p + "\n" + stripper.getText(doc)).getBytes(StandardCharsets.UTF_8));
+                PDPage page = doc.getPage(p - 1);
+                images += images(page.getResources(), pixels);
+            }
+        }
+        assertThat(writer.pages()).isEqualTo(pages);
+        Printed printed = new Printed(pages, images, HexFormat.of().formatHex(text.digest()),
+                HexFormat.of().formatHex(pixels.digest()));
+        System.out.println("PDF " + pdf.getFileName() + ": " + printed);
+        return printed;
+    }
+
+    private static int images(PDResources resources, MessageDigest pixels) throws IOException {
+        int count = 0;
+        if (resources == null) {
+            return 0;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            var object = resources.getXObject(name);
+            if (object instanceof PDImageXObject image) {
+                try (InputStream in = image.createInputStream()) {
+                    pixels.update(in.readAllBytes());
+                }
+                count++;
+            } else if (object instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+                count += images(form.getResources(), pixels);
+            }
+        }
+        return count;
+    }
+}
