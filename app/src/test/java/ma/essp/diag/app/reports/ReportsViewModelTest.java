@@ -14,7 +14,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.task.FxTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.reporting.export.ReportScope;

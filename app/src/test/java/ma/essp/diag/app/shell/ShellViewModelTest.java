@@ -18,7 +18,7 @@ import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.testing.DeferredTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.app.ui.UnsavedChangesGuard;
