@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -112,6 +114,25 @@ class AppStructureTest {
                 ma.essp.diag.app.registry.EsspRegistryViewModel.class);
         assertThatThrownBy(() -> reachNoJavaFx(APP).check(offender)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("IndirectOffender").hasMessageContaining("EsspRegistryViewModel");
+    }
+
+    @Test
+    void dialogsAndFileChoosersGoThroughTheDialogService() {
+        noClasses().that().doNotHaveFullyQualifiedName(APP + ".ui.FxDialogService")
+                .should().dependOnClassesThat().areAssignableTo("javafx.scene.control.Dialog")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.FileChooser")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javafx.stage.DirectoryChooser")
+                .because("view models ask through DialogService, so that tests can answer")
+                .check(app);
+    }
+
+    @Test
+    void onlyTheTaskExecutorStartsThreads() {
+        noClasses().that().resideOutsideOfPackage(APP + ".task..")
+                .should().callConstructorWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(Thread.class))))
+                .because("background work goes through the TaskExecutor (progress, cancel, the mission's task group)")
+                .check(app);
     }
 
     @Test
