@@ -39,6 +39,7 @@ class WritePathRulesTest {
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // the database module's test fixture
                 .withImportOption(location -> !location.contains("/ma/essp/diag/database/jooq/"))
                 .importPackages("ma.essp.diag");
     }

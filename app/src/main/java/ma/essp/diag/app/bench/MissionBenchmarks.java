@@ -14,12 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.map.model.MapFigure;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.app.map.model.MapPicture;
-import ma.essp.diag.app.registry.EsspRegistryViewModel;
-import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.registry.EsspSearch;
 import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
@@ -92,9 +90,9 @@ public final class MissionBenchmarks {
         List<BenchCase> cases = new ArrayList<>();
         cases.add(BenchCase.of("open mission (validated) + load ESSP list", this::openAndList,
                 "JDBC: connect + same SELECT into arrays", this::openAndListWithJdbc));
-        EsspRegistryViewModel registry = registryViewModel();
-        List<EsspListRow> rows = List.copyOf(registry.filteredRows());
-        cases.add(BenchCase.of("filter ESSP list (" + rows.size() + " rows, 4 queries)", () -> filterWithViewModel(registry),
+        List<EsspListRow> rows = registryRows();
+        EsspSearch registry = new EsspSearch(rows);
+        cases.add(BenchCase.of("filter ESSP list (" + rows.size() + " rows, 4 queries)", () -> filterLikeTheList(registry, rows),
                 "plain stream filter over the same rows", () -> filterWithStreams(searchKeys(rows))));
         ReadinessBench readiness = new ReadinessBench(mission, work);
         resources.add(readiness);
@@ -202,22 +200,20 @@ public final class MissionBenchmarks {
         return rows;
     }
 
-    private EsspRegistryViewModel registryViewModel() throws Exception {
-        MissionFile file = MissionFile.open(mission, work.resolve("backups"));
-        EsspRegistryViewModel viewModel = new EsspRegistryViewModel(new EsspRepository(file.dsl()), new CurrentThreadTaskExecutor(),
-                new I18n(I18n.FRENCH));
-        viewModel.load();
-        file.close();
-        return viewModel;
+    /** The rows of the ESSP list, read as the list screen reads them. */
+    private List<EsspListRow> registryRows() throws Exception {
+        try (MissionFile file = MissionFile.open(mission, work.resolve("backups"))) {
+            return new EsspRepository(file.dsl()).list(false);
+        }
     }
 
     private static final List<String> QUERIES = List.of("csr", "ait", "01571", "");
 
-    private static Object filterWithViewModel(EsspRegistryViewModel viewModel) {
+    /** The list screen's own filter (its search keys and predicate), without the JavaFX list around it. */
+    private static Object filterLikeTheList(EsspSearch search, List<EsspListRow> rows) {
         int shown = 0;
         for (String query : QUERIES) {
-            viewModel.textProperty().set(query);
-            shown += viewModel.filteredRows().size();
+            shown += (int) rows.stream().filter(search.matching(query, null, null, null)).count();
         }
         return shown;
     }

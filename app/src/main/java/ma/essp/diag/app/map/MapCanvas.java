@@ -1,6 +1,7 @@
 package ma.essp.diag.app.map;
 
 import ma.essp.diag.app.map.model.ColourScale;
+import ma.essp.diag.app.map.model.Rgb;
 import ma.essp.diag.database.geo.MapShape;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +61,24 @@ public final class MapCanvas extends Region {
         redraw();
     }
 
-    public void setFills(Map<String, Color> fills) {
-        this.fills = Map.copyOf(fills);
+    private static final Color NO_DATA = fx(ColourScale.NO_DATA);
+
+    /** The JavaFX colour of a map colour. */
+    static Color fx(Rgb c) {
+        return Color.rgb(c.red(), c.green(), c.blue());
+    }
+
+    public void setFills(Map<String, Rgb> fills) {
+        Map<String, Color> fx = new java.util.HashMap<>();
+        fills.forEach((iso, c) -> fx.put(iso, fx(c)));
+        this.fills = Map.copyOf(fx);
         redraw();
     }
 
     /** Points as {@code [lon0, lat0, lon1, lat1...]} with one colour each. */
-    public void setPoints(double[] lonLat, Color[] colours) {
+    public void setPoints(double[] lonLat, Rgb[] colours) {
         this.points = lonLat.clone();
-        this.pointColours = colours.clone();
+        this.pointColours = java.util.Arrays.stream(colours).map(MapCanvas::fx).toArray(Color[]::new);
         redraw();
     }
 
@@ -123,7 +133,7 @@ public final class MapCanvas extends Region {
         offsetY = (h - spanY * scale) / 2;
         g.setFillRule(FillRule.EVEN_ODD);
         for (MapShape p : provinces) {
-            g.setFill(fills.getOrDefault(p.isoCode(), ColourScale.NO_DATA));
+            g.setFill(fills.getOrDefault(p.isoCode(), NO_DATA));
             path(g, p);
             g.fill();
             g.setStroke(Color.web("#8a8a8a"));

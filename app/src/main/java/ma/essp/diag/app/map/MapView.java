@@ -85,7 +85,7 @@ public final class MapView implements FeatureScreen {
             for (MapViewModel.LegendEntry e : viewModel.legend()) {
                 Region swatch = new Region();
                 swatch.getStyleClass().add("legend-swatch");
-                swatch.setStyle("-fx-background-color: " + web(e.colour()) + ";");
+                swatch.setStyle("-fx-background-color: " + e.colour().hex() + ";");
                 HBox line = new HBox(8, swatch, new Label(e.text()));
                 line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
                 legendBox.getChildren().add(line);
@@ -101,15 +101,10 @@ public final class MapView implements FeatureScreen {
         functionalityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.functionalityLabel(c.getValue().functionality())));
     }
 
-    private static HBox point(javafx.scene.paint.Color colour, String text) {
-        HBox line = new HBox(8, new Circle(4, colour), new Label(text));
+    private static HBox point(ma.essp.diag.app.map.model.Rgb colour, String text) {
+        HBox line = new HBox(8, new Circle(4, MapCanvas.fx(colour)), new Label(text));
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return line;
-    }
-
-    private static String web(javafx.scene.paint.Color c) {
-        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
     }
 
     /** The canvas, for tests. */

@@ -1,6 +1,7 @@
 package ma.essp.diag.app.map;
 
 import ma.essp.diag.app.map.model.ColourScale;
+import ma.essp.diag.app.map.model.Rgb;
 import ma.essp.diag.app.map.model.MapFigure;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.app.map.model.MapPicture;
@@ -18,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.paint.Color;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
@@ -39,7 +39,7 @@ import org.jooq.DSLContext;
 public final class MapViewModel {
 
     /** One legend line: colour and the value range it stands for. */
-    public record LegendEntry(Color colour, String text) {
+    public record LegendEntry(Rgb colour, String text) {
     }
 
     private final EsspMapRepository repository;

@@ -1,6 +1,5 @@
 package ma.essp.diag.app.pms;
 
-import java.io.File;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -8,7 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.stage.FileChooser;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.ViewLoader;
 import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
@@ -69,26 +67,8 @@ public final class CatalogueView {
         importButton.disableProperty().bind(viewModel.busyProperty());
         draftButton.setOnAction(e -> viewModel.draftFromSelected());
         publishButton.setOnAction(e -> viewModel.publishSelected());
-        exportButton.setOnAction(e -> {
-            FileChooser chooser = chooser();
-            chooser.setInitialFileName("catalogue-pms.xlsx");
-            File file = chooser.showSaveDialog(root.getScene().getWindow());
-            if (file != null) {
-                viewModel.exportSelected(file.toPath());
-            }
-        });
-        importButton.setOnAction(e -> {
-            File file = chooser().showOpenDialog(root.getScene().getWindow());
-            if (file != null) {
-                viewModel.importFile(file.toPath());
-            }
-        });
-    }
-
-    private FileChooser chooser() {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("pms.catalogue.excel_files"), "*.xlsx"));
-        return chooser;
+        exportButton.setOnAction(e -> viewModel.exportWithDialog());
+        importButton.setOnAction(e -> viewModel.importWithDialog());
     }
 
     public Node view() {

@@ -41,6 +41,9 @@ public final class CatalogueViewModel {
     private final CatalogueVersionRepository repository;
     private final TaskExecutor executor;
     private final I18n i18n;
+    private final DialogService dialogs;
+    /** Where the last workbook was chosen: the next file chooser opens there. */
+    private Path lastFolder;
 
     private final ObservableList<VersionInfo> versions = FXCollections.observableArrayList();
     private final ObjectProperty<VersionInfo> selected = new SimpleObjectProperty<>(this, "selected");
@@ -54,6 +57,7 @@ public final class CatalogueViewModel {
         this.repository = repository;
         this.executor = executor;
         this.i18n = i18n;
+        this.dialogs = dialogs;
         this.editor = new CatalogueEditorViewModel(edits, repository, executor, i18n, dialogs, this::compare);
         selected.addListener((o, old, now) -> {
             compare();
@@ -130,6 +134,26 @@ public final class CatalogueViewModel {
                 return file;
             }, f -> message.set(i18n.get("pms.catalogue.exported", f.getFileName())));
         }
+    }
+
+    /** Asks where to write the selected version's workbook, then exports it. */
+    public void exportWithDialog() {
+        if (selected.get() != null) {
+            dialogs.chooseFileToSave(i18n.plain("pms.catalogue.export"), lastFolder, "catalogue-pms.xlsx",
+                    i18n.get("pms.catalogue.excel_files"), "*.xlsx").ifPresent(file -> {
+                        lastFolder = file.toAbsolutePath().getParent();
+                        exportSelected(file);
+                    });
+        }
+    }
+
+    /** Asks for a workbook, then imports it as a new draft. */
+    public void importWithDialog() {
+        dialogs.chooseFileToOpen(i18n.plain("pms.catalogue.import"), lastFolder, i18n.get("pms.catalogue.excel_files"), "*.xlsx")
+                .ifPresent(file -> {
+                    lastFolder = file.toAbsolutePath().getParent();
+                    importFile(file);
+                });
     }
 
     /** Imports a workbook as a new draft; on problems, lists every one and changes nothing. */

@@ -1,13 +1,9 @@
 package ma.essp.diag.app.registry;
 
-import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -40,7 +36,7 @@ public final class EsspRegistryViewModel {
 
     private final ObservableList<EsspListRow> rows = FXCollections.observableArrayList();
     private final FilteredList<EsspListRow> filtered = new FilteredList<>(rows);
-    private final Map<EsspListRow, String> searchKeys = new java.util.IdentityHashMap<>();
+    private EsspSearch search = new EsspSearch(List.of());
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<FilterChoice> categories = FXCollections.observableArrayList();
@@ -97,10 +93,7 @@ public final class EsspRegistryViewModel {
     }
 
     private void setRows(List<EsspListRow> loaded) {
-        searchKeys.clear();
-        for (EsspListRow row : loaded) {
-            searchKeys.put(row, normalize(row.code() + " " + row.nameFr() + " " + Objects.toString(row.nameAr(), "")));
-        }
+        search = new EsspSearch(loaded);
         Map<String, FilterChoice> categoryChoices = new LinkedHashMap<>();
         loaded.stream().map(EsspListRow::category)
                 .sorted(Comparator.comparingInt(EsspRepository.Category::sortOrder))
@@ -120,16 +113,8 @@ public final class EsspRegistryViewModel {
     }
 
     private void refilter() {
-        String query = normalize(Objects.toString(text.get(), "").strip());
-        String categoryCode = valueOf(category.get());
-        String regionId = valueOf(region.get());
-        String functionalityCode = valueOf(functionality.get());
-        Predicate<EsspListRow> predicate = row ->
-                (query.isEmpty() || searchKeys.getOrDefault(row, "").contains(query))
-                        && (categoryCode == null || categoryCode.equals(row.category().code()))
-                        && (regionId == null || regionId.equals(String.valueOf(row.regionId())))
-                        && (functionalityCode == null || functionalityCode.equals(row.functionality()));
-        filtered.setPredicate(predicate);
+        filtered.setPredicate(search.matching(text.get(), valueOf(category.get()), valueOf(region.get()),
+                valueOf(functionality.get())));
         updateCounts();
     }
 
@@ -144,9 +129,6 @@ public final class EsspRegistryViewModel {
                 i18n.formatNumber(filtered.size()), i18n.formatNumber(rows.size())));
     }
 
-    static String normalize(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-    }
 
     // ---- labels in the current language, for the table cells
 

@@ -1,6 +1,5 @@
 package ma.essp.diag.app.reports;
 
-import javafx.application.Platform;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -31,7 +30,7 @@ public final class ReportsArea implements FeatureArea {
     public FeatureScreen open(FeatureContext context) {
         java.nio.file.Path folder = context.mission().path().toAbsolutePath().getParent();
         ReportsViewModel viewModel = new ReportsViewModel(context.mission().dsl(), folder, context.executor(), context.i18n(),
-                Platform::runLater, ReportsView::openWithSystem);
+                ReportsView::openWithSystem, context.dialogs());
         ReportsView view = new ReportsView(viewModel, context.i18n());
         viewModel.load();
         return view;

@@ -1,7 +1,6 @@
 package ma.essp.diag.app.reports;
 
 import java.awt.Desktop;
-import java.io.File;
 import java.nio.file.Path;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -14,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.stage.FileChooser;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
@@ -92,19 +90,7 @@ public final class ReportsView implements FeatureScreen {
 
     @FXML
     private void browse() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get("reports.destination"));
-        Path current = viewModel.destinationProperty().get();
-        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(current.getParent().toFile());
-            chooser.setInitialFileName(current.getFileName().toString());
-        }
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(viewModel.formatProperty().get().label(),
-                viewModel.extensionPattern()));
-        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (file != null) {
-            viewModel.destinationProperty().set(file.toPath());
-        }
+        viewModel.chooseDestination();
     }
 
     @FXML
@@ -117,19 +103,15 @@ public final class ReportsView implements FeatureScreen {
         viewModel.cancel();
     }
 
-    /** Opens a written report with the system's viewer, off the FX thread (the desktop call may block). */
+    /** Opens a written report with the system's viewer (the view model runs this as a background task). */
     static void openWithSystem(Path file) {
-        Thread t = new Thread(() -> {
-            try {
-                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-                    Desktop.getDesktop().open(file.toFile());
-                }
-            } catch (Exception | LinkageError e) {
-                LOG.warn("Cannot open {} with the system viewer", file, e);
+        try {
+            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                Desktop.getDesktop().open(file.toFile());
             }
-        }, "essp-open-report");
-        t.setDaemon(true);
-        t.start();
+        } catch (Exception | LinkageError e) {
+            LOG.warn("Cannot open {} with the system viewer", file, e);
+        }
     }
 
     @Override

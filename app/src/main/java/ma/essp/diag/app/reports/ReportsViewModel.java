@@ -7,8 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -28,6 +27,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.OutputRefusals;
 import ma.essp.diag.database.repository.TerritoryRepository;
@@ -56,8 +56,8 @@ public final class ReportsViewModel {
     private final Path missionFolder;
     private final TaskExecutor executor;
     private final I18n i18n;
-    private final Executor uiThread;
     private final Consumer<Path> opener;
+    private final DialogService dialogs;
 
     private final ObservableList<FilterChoice> formats = FXCollections.observableArrayList();
     private final ObservableList<FilterChoice> levels = FXCollections.observableArrayList();
@@ -77,23 +77,24 @@ public final class ReportsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final AtomicReference<Thread> worker = new AtomicReference<>();
+    /** The export running, null when none: Cancel reaches this task only. */
+    private BackgroundTask<Path> exportTask;
     private TerritoryRepository.Territory territoryData;
     /** The refusal of the chosen destination on show, cleared when a good file is chosen. */
     private String shownRefusal;
 
     /**
-     * @param uiThread where progress updates are applied (the FX thread in the app, the calling thread in tests)
-     * @param opener   opens a written report with the system's viewer
+     * @param opener  opens a written report with the system's viewer (may block: it runs as a background task)
+     * @param dialogs asks where to write the report
      */
-    public ReportsViewModel(DSLContext dsl, Path missionFolder, TaskExecutor executor, I18n i18n, Executor uiThread,
-                            Consumer<Path> opener) {
+    public ReportsViewModel(DSLContext dsl, Path missionFolder, TaskExecutor executor, I18n i18n, Consumer<Path> opener,
+                            DialogService dialogs) {
         this.dsl = dsl;
         this.missionFolder = missionFolder;
         this.executor = executor;
         this.i18n = i18n;
-        this.uiThread = uiThread;
         this.opener = opener;
+        this.dialogs = dialogs;
         formats.setAll(new FilterChoice("pdf", i18n.get("reports.format.pdf")), new FilterChoice("xlsx", i18n.get("reports.format.xlsx")));
         levels.setAll(new FilterChoice("national", i18n.get("reports.level.national")),
                 new FilterChoice("region", i18n.get("reports.level.region")),
@@ -222,42 +223,60 @@ public final class ReportsViewModel {
         running.set(true);
         progress.set(-1);
         status.set(i18n.get("reports.status.running"));
-        ExportProgress onProgress = (stage, done, total) -> uiThread.execute(() -> {
-            progress.set(total > 0 ? (double) done / total : -1);
-            status.set(progressText(stage, done, total));
-        });
-        executor.execute(BackgroundTask.wrap(() -> {
-                    worker.set(Thread.currentThread());
-                    try {
-                        ReportExporter.export(dsl, request, reportFormat, out, onProgress);
-                        return out;
-                    } finally {
-                        worker.set(null);
-                        Thread.interrupted(); // a cancel that came too late must not leak into the pool's next task
-                    }
+        BackgroundTask<Path> task = BackgroundTask.<Path>withProgress(self -> {
+                    ReportExporter.export(dsl, request, reportFormat, out,
+                            (stage, done, total) -> self.updateProgress(total > 0 ? (double) done / total : -1,
+                                    progressText(stage, done, total)));
+                    return out;
+                })
+                .onProgress(p -> {
+                    progress.set(p.fraction());
+                    status.set(p.message());
                 })
                 .onSuccess(path -> {
                     status.set(i18n.get("reports.status.done", path.getFileName()));
                     progress.set(1);
-                    opener.accept(path);
+                    open(path);
                 })
                 .onFailure(e -> {
                     progress.set(0);
-                    if (e instanceof ExportCancelledException) {
+                    if (e instanceof ExportCancelledException || e instanceof CancellationException) {
                         status.set(i18n.get("reports.status.cancelled"));
                     } else {
                         status.set("");
                         error.set(OutputRefusals.of(e, i18n).orElseGet(() -> i18n.get("reports.error.export", e.getMessage())));
                     }
                 })
-                .onFinished(() -> running.set(false)));
+                .onFinished(() -> {
+                    running.set(false);
+                    exportTask = null;
+                });
+        exportTask = task;
+        executor.execute(task);
     }
 
-    /** Interrupts the export; the exporter stops at its next check and deletes its temporary file. */
+    /** Opens the written report with the system's viewer, in the background (the desktop call may block). */
+    private void open(Path report) {
+        executor.execute(BackgroundTask.wrap(() -> {
+            opener.accept(report);
+            return report;
+        }));
+    }
+
+    /** Asks where to write the report (the chosen format's files), next to the current choice. */
+    public void chooseDestination() {
+        Path current = destination.get();
+        Path folder = current != null && current.getParent() != null ? current.getParent() : missionFolder;
+        String name = current == null ? null : current.getFileName().toString();
+        dialogs.chooseFileToSave(i18n.get("reports.destination"), folder, name, format.get().label(), extensionPattern())
+                .ifPresent(destination::set);
+    }
+
+    /** Cancels this screen's export (not any other task): the exporter stops at its next check and leaves no file. */
     public void cancel() {
-        Thread t = worker.get();
-        if (t != null) {
-            t.interrupt();
+        BackgroundTask<Path> task = exportTask;
+        if (task != null) {
+            task.cancel();
         }
     }
 

@@ -331,7 +331,7 @@ public final class ShellView {
             content.getChildren().clear();
             return;
         }
-        screen = area.open(new FeatureContext(mission, viewModel.executor(), i18n, viewModel.dialogs()));
+        screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs()));
         viewModel.setEditor(screen.unsavedChanges());
         content.getChildren().setAll(screen.view());
     }

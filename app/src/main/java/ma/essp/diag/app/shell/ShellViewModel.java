@@ -20,6 +20,7 @@ import ma.essp.diag.app.mission.OpenMission;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.task.TaskGroup;
 import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.OutputRefusals;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -58,6 +59,8 @@ public final class ShellViewModel implements AutoCloseable {
     private UnsavedChanges editor = UnsavedChanges.NONE;
     /** The status bar's summary: read when the mission opens, re-read when the user changes area (edits move it). */
     private MissionSummary summary;
+    /** The tasks of the open mission: its file is closed after them when another mission replaces it. */
+    private TaskGroup missionTasks;
 
     public ShellViewModel(AppPaths paths, Settings settings, MissionService missions, TaskExecutor executor,
                           DialogService dialogs) {
@@ -160,9 +163,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     private void replaceMission(OpenMission opened) {
         OpenMission previous = mission.get();
+        TaskGroup previousTasks = missionTasks;
+        missionTasks = new TaskGroup(executor);
         mission.set(opened);
         if (previous != null) {
-            previous.file().close();
+            closeAfterItsTasks(previous, previousTasks);
         }
         settings.addRecent(opened.path());
         settings.save();
@@ -178,7 +183,7 @@ public final class ShellViewModel implements AutoCloseable {
         if (current == null) {
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> MissionSummary.read(current.file()))
+        missionTasks.execute(BackgroundTask.wrap(() -> MissionSummary.read(current.file()))
                 .onSuccess(read -> {
                     if (mission.get() == current) {
                         summary = read;
@@ -194,7 +199,7 @@ public final class ShellViewModel implements AutoCloseable {
         if (current == null) {
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> {
+        missionTasks.execute(BackgroundTask.wrap(() -> {
                     current.file().copyTo(target);
                     return target;
                 })
@@ -366,21 +371,35 @@ public final class ShellViewModel implements AutoCloseable {
         return countsText.getReadOnlyProperty();
     }
 
-    public TaskExecutor executor() {
-        return executor;
+    /** Runs the open mission's tasks (the screens get it): the file is closed only once they have ended. */
+    public TaskExecutor missionTasks() {
+        return missionTasks == null ? executor : missionTasks;
     }
 
     public DialogService dialogs() {
         return dialogs;
     }
 
-    /** Closes the open mission (window closing). */
+    /** Closes the open mission (window closing), off the FX thread once its running tasks have ended. */
     @Override
     public void close() {
         OpenMission current = mission.get();
+        TaskGroup tasks = missionTasks;
+        missionTasks = null;
         mission.set(null);
         if (current != null) {
-            current.file().close();
+            closeAfterItsTasks(current, tasks);
         }
+    }
+
+    /**
+     * A mission that leaves the window: its screens are gone (they cancelled their long jobs), but their queries may
+     * still run; the file is closed on a background thread once they have ended, never under them.
+     */
+    private static void closeAfterItsTasks(OpenMission old, TaskGroup tasks) {
+        tasks.closeAfterTasks(() -> {
+            old.file().close();
+            LOG.debug("Closed {}", old.path());
+        });
     }
 }

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.task;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,10 +16,20 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
     private final ExecutorService pool;
+    private final Executor callbacks;
 
     public FxTaskExecutor() {
+        this(2, FxTaskExecutor::onFx);
+    }
+
+    /**
+     * @param threads   the pool's size
+     * @param callbacks where the callbacks and the progress run (the FX thread in the app; a test may pass its own)
+     */
+    public FxTaskExecutor(int threads, Executor callbacks) {
+        this.callbacks = callbacks;
         AtomicInteger counter = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(2, r -> {
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "essp-background-" + counter.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -27,16 +38,17 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public <V> void execute(BackgroundTask<V> task) {
-        onFx(task::fireRunning);
+        task.deliverProgressOn(callbacks);
+        callbacks.execute(task::fireRunning);
         pool.execute(() -> {
             try {
                 V value = task.call();
-                onFx(() -> task.fireSuccess(value));
+                callbacks.execute(() -> task.fireSuccess(value));
             } catch (Exception | LinkageError e) {
                 LOG.debug("Background task failed", e);
-                onFx(() -> task.fireFailure(e));
+                callbacks.execute(() -> task.fireFailure(e));
             } finally {
-                onFx(task::fireFinished);
+                callbacks.execute(task::fireFinished);
             }
         });
     }
@@ -49,8 +61,16 @@ public final class FxTaskExecutor implements TaskExecutor {
         }
     }
 
+    /** Stops accepting work and waits a few seconds for the running tasks (a mission file closing after them). */
     @Override
     public void close() {
         pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Background tasks still running at exit");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

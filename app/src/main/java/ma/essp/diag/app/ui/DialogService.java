@@ -29,6 +29,15 @@ public interface DialogService {
     Optional<Path> chooseMissionToSave(Path initialFolder, String suggestedName);
 
     /**
+     * Asks for a file to write (an export): {@code filterLabel} names the files matching {@code pattern}
+     * ({@code *.xlsx}); {@code suggestedName} may be null.
+     */
+    Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterLabel, String pattern);
+
+    /** Asks for an existing file to read (an import) among the files matching {@code pattern}. */
+    Optional<Path> chooseFileToOpen(String title, Path initialFolder, String filterLabel, String pattern);
+
+    /**
      * Asks who the consultant is in the mission {@code missionName}: one of {@code team} or a new member by name.
      * Empty when they cancel.
      */

@@ -92,10 +92,30 @@ public final class FxDialogService implements DialogService {
                 .map(p -> p.getFileName().toString().endsWith(".essp") ? p : p.resolveSibling(p.getFileName() + ".essp"));
     }
 
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterLabel,
+                                           String pattern) {
+        FileChooser chooser = chooser(initialFolder, title, filterLabel, pattern);
+        if (suggestedName != null) {
+            chooser.setInitialFileName(suggestedName);
+        }
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, Path initialFolder, String filterLabel, String pattern) {
+        return Optional.ofNullable(chooser(initialFolder, title, filterLabel, pattern).showOpenDialog(owner.get()))
+                .map(File::toPath);
+    }
+
     private FileChooser chooser(Path initialFolder, String title) {
+        return chooser(initialFolder, title, i18n.get().get("dialog.filter.missions"), "*.essp");
+    }
+
+    private FileChooser chooser(Path initialFolder, String title, String filterLabel, String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get().get("dialog.filter.missions"), "*.essp"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterLabel, pattern));
         if (initialFolder != null && Files.isDirectory(initialFolder)) {
             chooser.setInitialDirectory(initialFolder.toFile());
         }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.map.model.MapFigure;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.EsspMapRepository;
 import ma.essp.diag.database.repository.EsspRepository;

@@ -15,7 +15,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.map.model.GeneralReadinessFigure;
 import ma.essp.diag.app.map.model.MapFigure;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;

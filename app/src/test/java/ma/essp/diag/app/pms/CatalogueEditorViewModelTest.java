@@ -12,7 +12,7 @@ import ma.essp.diag.app.pms.CatalogueEditorViewModel.FormKind;
 import ma.essp.diag.app.pms.CatalogueEditorViewModel.NodeKind;
 import ma.essp.diag.app.pms.CatalogueEditorViewModel.TreeNode;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
@@ -41,10 +41,36 @@ class CatalogueViewModelTest {
         mission.close();
     }
 
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+
     private CatalogueViewModel viewModel(java.util.Locale locale) {
         EditContext edit = EditContext.system("test");
         return new CatalogueViewModel(versions, new CatalogueEditRepository(mission.dsl(), edit), new CurrentThreadTaskExecutor(),
-                new I18n(locale), new RecordingDialogService());
+                new I18n(locale), dialogs);
+    }
+
+    @Test
+    void theWorkbookIsChosenThroughTheDialogServiceThenExportedAndReimportedAsADraft() {
+        CatalogueViewModel vm = viewModel(I18n.FRENCH);
+        vm.load();
+        assertThat(vm.selectedProperty().get()).isNotNull();
+        int before = versions.versions().size();
+        dialogs.nextChosenFile = null; // the chooser closed: nothing written
+        vm.exportWithDialog();
+        assertThat(dir.resolve("catalogue-pms.xlsx")).doesNotExist();
+        Path file = dir.resolve("catalogue-pms.xlsx");
+        dialogs.nextChosenFile = file;
+        vm.exportWithDialog();
+        assertThat(file).exists();
+        assertThat(vm.messageProperty().get()).isEqualTo("Exporté : catalogue-pms.xlsx");
+        vm.importWithDialog();
+        assertThat(vm.messageProperty().get()).isEqualTo("Importé comme nouveau brouillon : catalogue-pms.xlsx");
+        assertThat(versions.versions()).hasSize(before + 1);
+        assertThat(dialogs.fileQuestions).extracting(RecordingDialogService.FileQuestion::kind, RecordingDialogService.FileQuestion::title,
+                        RecordingDialogService.FileQuestion::initialFolder, RecordingDialogService.FileQuestion::pattern)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("save", "Exporter vers Excel…", null, "*.xlsx"),
+                        org.assertj.core.groups.Tuple.tuple("save", "Exporter vers Excel…", null, "*.xlsx"),
+                        org.assertj.core.groups.Tuple.tuple("open", "Importer d’Excel…", dir, "*.xlsx"));
     }
 
     @Test

@@ -2,14 +2,11 @@ package ma.essp.diag.app.pms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -22,11 +19,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import ma.essp.diag.app.settings.AppPaths;
-import ma.essp.diag.app.mission.MissionService;
-import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.shell.ShellView;
-import ma.essp.diag.app.task.FxTaskExecutor;
 import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
@@ -38,6 +31,7 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.ReadinessAggregator;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
+import ma.essp.diag.app.testing.ShellWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,39 +54,27 @@ class PmsUiTest {
     static Path dir;
     private static Path demo;
     private ShellView shell;
-    private FxTaskExecutor executor;
+    private ShellWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppPaths paths = new AppPaths(dir.resolve("home")).createDirectories();
         if (demo == null) {
             demo = dir.resolve("demo-small.essp");
             new DemoMissionGenerator().generate(demo, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
         }
-        executor = new FxTaskExecutor();
-        shell = ShellView.create(stage, paths, ma.essp.diag.app.testing.Identified.settingsFor(paths, demo),
-                new MissionService(paths, null), executor);
-        stage.setWidth(1440);
-        stage.setHeight(940);
-        shell.show();
-        shell.viewModel().openAtStartup(List.of(demo.toString()));
+        window = ShellWindow.open(stage, dir.resolve("home"), ShellWindow.identifiedSettings(dir.resolve("home"), demo), demo, 1440, 940);
+        shell = window.shell();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            shell.viewModel().close();
-            stage.close();
-        }).get(5, TimeUnit.SECONDS);
-        executor.close();
+        window.close();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        ShellWindow.waitUntil(30, condition);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ import java.util.Locale;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.registry.EsspEditorViewModel.Field;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;

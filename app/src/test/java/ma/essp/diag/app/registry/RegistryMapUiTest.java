@@ -2,12 +2,8 @@ package ma.essp.diag.app.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,15 +12,13 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.map.MapCanvas;
-import ma.essp.diag.app.mission.MissionService;
-import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.shell.ShellView;
-import ma.essp.diag.app.task.FxTaskExecutor;
+import ma.essp.diag.app.task.TaskGroup;
 import ma.essp.diag.app.territory.TerritoryNode;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.testing.ShellWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,35 +39,25 @@ class RegistryMapUiTest {
     @TempDir
     Path dir;
     private ShellView shell;
-    private FxTaskExecutor executor;
+    private ShellWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppPaths paths = new AppPaths(dir.resolve("home")).createDirectories();
         Path fixture = dir.resolve("fixture.essp");
         FixtureMission.create(fixture).close();
-        executor = new FxTaskExecutor();
-        shell = ShellView.create(stage, paths, ma.essp.diag.app.testing.Identified.settingsFor(paths, fixture),
-                new MissionService(paths, null), executor);
-        shell.show();
-        shell.viewModel().openAtStartup(List.of(fixture.toString()));
+        window = ShellWindow.open(stage, dir.resolve("home"), fixture);
+        shell = window.shell();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            shell.viewModel().close();
-            stage.close();
-        }).get(5, TimeUnit.SECONDS);
-        executor.close();
+        window.close();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        ShellWindow.waitUntil(20, condition);
     }
 
     @SuppressWarnings("unchecked")
@@ -113,8 +97,11 @@ class RegistryMapUiTest {
         assertThat(codeError.isVisible()).isTrue();
         assertThat(codeError.getText()).contains("01571-0007");
         assertThat(robot.lookup("#formStatus").queryAs(Label.class).getText()).contains("1");
-        Thread.sleep(500);
-        assertThat(table(robot, "#registryTable").getItems()).hasSize(6); // nothing saved
+        // the outcome of the refused save: once every task of the mission has ended, nothing was written
+        waitUntil(() -> ((TaskGroup) shell.viewModel().missionTasks()).running() == 0);
+        assertThat(table(robot, "#registryTable").getItems()).hasSize(6);
+        assertThat(shell.viewModel().mission().orElseThrow().dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ESSP,
+                ma.essp.diag.database.jooq.Tables.ESSP.NAME_FR.eq("CSR Hjar Nhal"))).as("nothing saved").isZero();
 
         robot.doubleClickOn("#formCode").eraseText(7).write("01511-0042").type(KeyCode.ENTER);
         waitUntil(() -> table(robot, "#registryTable").getItems().size() == 7);

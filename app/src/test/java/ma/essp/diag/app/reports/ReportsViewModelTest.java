@@ -6,10 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.app.task.FxTaskExecutor;
+import ma.essp.diag.database.testing.FixtureMission;
+import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.reporting.export.ReportScope;
 import ma.essp.diag.reporting.export.ReportSection;
@@ -27,11 +33,12 @@ class ReportsViewModelTest {
     private ReportsViewModel vm;
     private final List<Path> opened = new ArrayList<>();
     private final List<Double> progress = new ArrayList<>();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
 
     @BeforeEach
     void open() throws Exception {
         mission = FixtureMission.create(dir.resolve("r.essp"));
-        vm = new ReportsViewModel(mission.dsl(), dir, new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH), Runnable::run, opened::add);
+        vm = new ReportsViewModel(mission.dsl(), dir, new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH), opened::add, dialogs);
         vm.progressProperty().addListener((obs, old, now) -> progress.add(now.doubleValue()));
         vm.load();
     }
@@ -90,6 +97,53 @@ class ReportsViewModelTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("rapport"));
         }
+    }
+
+    @Test
+    void cancellingARunningReportOnAPoolThreadLeavesNoFileAndTheNextTaskRunsNormally() throws Exception {
+        // one pool thread, callbacks on it too: the cancel, the export and the next task share the thread
+        try (FxTaskExecutor pool = new FxTaskExecutor(1, Runnable::run)) {
+            ReportsViewModel onPool = new ReportsViewModel(mission.dsl(), dir, pool, new I18n(I18n.FRENCH), opened::add, dialogs);
+            onPool.formatProperty().set(onPool.formats().get(1));
+            onPool.progressProperty().addListener((obs, old, now) -> {
+                if (now.doubleValue() > 0) {
+                    onPool.cancel(); // Cancel clicked while the rows are being written
+                }
+            });
+            CountDownLatch ended = new CountDownLatch(1);
+            onPool.runningProperty().addListener((obs, was, now) -> {
+                if (!now) {
+                    ended.countDown();
+                }
+            });
+            onPool.export();
+            assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(onPool.statusProperty().get()).isEqualTo("Export annulé : aucun fichier écrit.");
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("rapport"));
+            }
+            // the pool's next task (on the same thread) is not interrupted by the cancel
+            CompletableFuture<Object> next = new CompletableFuture<>();
+            pool.execute(BackgroundTask.wrap(() -> {
+                Thread.sleep(200);
+                return "ran";
+            }).onSuccess(next::complete).onFailure(next::complete));
+            assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo("ran");
+        }
+        assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void theDestinationIsChosenThroughTheDialogServiceWithTheFormatsFiles() {
+        vm.formatProperty().set(vm.formats().get(1));
+        dialogs.nextChosenFile = dir.resolve("choisi.xlsx");
+        vm.chooseDestination();
+        assertThat(dialogs.fileQuestions).containsExactly(new RecordingDialogService.FileQuestion("save", "Fichier à écrire",
+                dir, "rapport-essp-national-fr.xlsx", "*.xlsx"));
+        assertThat(vm.destinationProperty().get()).isEqualTo(dir.resolve("choisi.xlsx"));
+        dialogs.nextChosenFile = null; // closing the chooser keeps the choice
+        vm.chooseDestination();
+        assertThat(vm.destinationProperty().get()).isEqualTo(dir.resolve("choisi.xlsx"));
     }
 
     @Test

@@ -2,14 +2,12 @@ package ma.essp.diag.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
@@ -28,14 +26,12 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import ma.essp.diag.app.i18n.I18n;
-import ma.essp.diag.app.mission.MissionService;
-import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.settings.Settings;
-import ma.essp.diag.app.task.FxTaskExecutor;
 import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
 import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
+import ma.essp.diag.app.testing.ShellWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +59,7 @@ class ArabicWindowUiTest {
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private Thread.UncaughtExceptionHandler previousHandler;
     private ShellView shell;
-    private FxTaskExecutor executor;
+    private ShellWindow window;
     private Stage stage;
 
     @Start
@@ -71,35 +67,23 @@ class ArabicWindowUiTest {
         this.stage = stage;
         previousHandler = Thread.currentThread().getUncaughtExceptionHandler();
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> errors.add(e));
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppPaths paths = new AppPaths(dir.resolve("home")).createDirectories();
         if (demo == null) {
             demo = dir.resolve("demo-small.essp");
             new DemoMissionGenerator().generate(demo, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
         }
-        Settings settings = ma.essp.diag.app.testing.Identified.settingsFor(paths, demo);
+        Settings settings = ShellWindow.identifiedSettings(dir.resolve("home"), demo);
         settings.setLocale(I18n.ARABIC);
-        executor = new FxTaskExecutor();
-        shell = ShellView.create(stage, paths, settings, new MissionService(paths, null), executor);
-        stage.setWidth(1366);
-        stage.setHeight(768);
-        shell.show();
-        shell.viewModel().openAtStartup(List.of(demo.toString()));
+        window = ShellWindow.open(stage, dir.resolve("home"), settings, demo, 1366, 768);
+        shell = window.shell();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Thread.currentThread().setUncaughtExceptionHandler(previousHandler);
-            shell.viewModel().close();
-            stage.close();
-        }).get(5, TimeUnit.SECONDS);
-        executor.close();
+        window.close(() -> Thread.currentThread().setUncaughtExceptionHandler(previousHandler));
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        ShellWindow.waitUntil(30, condition);
     }
 
     private static boolean shown(Node node) {

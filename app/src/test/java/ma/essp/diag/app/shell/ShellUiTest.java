@@ -2,13 +2,9 @@ package ma.essp.diag.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -18,12 +14,9 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import ma.essp.diag.app.settings.AppPaths;
-import ma.essp.diag.app.mission.MissionService;
-import ma.essp.diag.app.settings.Settings;
-import ma.essp.diag.app.task.FxTaskExecutor;
 import ma.essp.diag.app.territory.TerritoryNode;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
+import ma.essp.diag.app.testing.ShellWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Click-through tests of the real window, run headless (Monocle, Glass robot) with the real
@@ -43,35 +35,25 @@ class ShellUiTest {
     @TempDir
     Path dir;
     private ShellView shell;
-    private FxTaskExecutor executor;
+    private ShellWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppPaths paths = new AppPaths(dir.resolve("home")).createDirectories();
         Path fixture = dir.resolve("fixture.essp");
         FixtureMission.create(fixture).close();
-        executor = new FxTaskExecutor();
-        shell = ShellView.create(stage, paths, ma.essp.diag.app.testing.Identified.settingsFor(paths, fixture),
-                new MissionService(paths, null), executor);
-        shell.show();
-        shell.viewModel().openAtStartup(List.of(fixture.toString()));
+        window = ShellWindow.open(stage, dir.resolve("home"), fixture);
+        shell = window.shell();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            shell.viewModel().close();
-            stage.close();
-        }).get(5, TimeUnit.SECONDS);
-        executor.close();
+        window.close();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        ShellWindow.waitUntil(15, condition);
     }
 
     @SuppressWarnings("unchecked")

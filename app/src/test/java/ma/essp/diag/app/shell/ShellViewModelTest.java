@@ -1,6 +1,7 @@
 package ma.essp.diag.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,10 @@ import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.app.testing.DeferredTaskExecutor;
+import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.app.ui.UnsavedChangesGuard;
@@ -212,6 +215,44 @@ class ShellViewModelTest {
         vm.open(fixture);
         assertThat(vm.mission().orElseThrow().member().uuid()).isEqualTo(first);
         assertThat(vm.mission().orElseThrow().edit().device()).isNotEqualTo(Settings.load(paths.settingsFile()).deviceId());
+    }
+
+    @Test
+    void theOldMissionIsClosedInTheBackgroundOnlyAfterItsRunningTaskEnded() throws Exception {
+        Path second = dir.resolve("second.essp");
+        FixtureMission.create(second).close();
+        DeferredTaskExecutor tasks = new DeferredTaskExecutor();
+        ShellViewModel shell = new ShellViewModel(paths, Settings.load(paths.settingsFile()), new MissionService(paths, null), tasks, dialogs);
+        shell.open(fixture);
+        tasks.runAll();
+        var first = shell.mission().orElseThrow();
+        // a screen's query on the first mission, still waiting for its thread when the user switches
+        List<String> seen = new ArrayList<>();
+        shell.missionTasks().execute(BackgroundTask.wrap(() -> first.dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ESSP))
+                .onSuccess(n -> seen.add("query read " + n + " ESSPs while " + shell.mission().orElseThrow().path().getFileName()
+                        + " was on screen")));
+        shell.open(second);
+        tasks.run(1); // the opening of the second mission (and who edits it) runs first
+        while (tasks.waiting() > 1) {
+            tasks.run(1);
+        }
+        assertThat(shell.mission().orElseThrow().path()).isEqualTo(second);
+        assertThat(first.dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ESSP)).as("still open under its query").isEqualTo(7);
+        tasks.runAll(); // the old query ends; the file is closed right after it, on the task's thread
+        assertThat(seen).containsExactly("query read 7 ESSPs while second.essp was on screen");
+        assertThat(tasks.waiting()).isZero();
+        assertThatThrownBy(() -> first.dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ESSP)).as("closed after it").isNotNull();
+        // the screens of the second mission get its own group: a task after the switch runs, on the second file
+        List<Integer> counts = new ArrayList<>();
+        shell.missionTasks().execute(BackgroundTask.wrap(() -> shell.mission().orElseThrow().dsl()
+                .fetchCount(ma.essp.diag.database.jooq.Tables.ESSP)).onSuccess(counts::add));
+        tasks.runAll();
+        assertThat(counts).containsExactly(7);
+        shell.close();
+        assertThat(tasks.waiting()).as("closing with nothing running is a background task too").isEqualTo(1);
+        var secondMission = shell.mission();
+        assertThat(secondMission).isEmpty();
+        tasks.runAll();
     }
 
     @Test

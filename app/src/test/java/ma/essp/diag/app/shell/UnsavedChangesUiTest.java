@@ -2,12 +2,8 @@ package ma.essp.diag.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -19,10 +15,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import ma.essp.diag.app.i18n.I18n;
-import ma.essp.diag.app.mission.MissionService;
-import ma.essp.diag.app.settings.AppPaths;
-import ma.essp.diag.app.task.FxTaskExecutor;
-import ma.essp.diag.app.testing.FixtureMission;
+import ma.essp.diag.database.testing.FixtureMission;
+import ma.essp.diag.app.testing.ShellWindow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The unsaved-changes question in the real window (headless, real background executor), in French: an ESSP name
@@ -43,35 +36,25 @@ class UnsavedChangesUiTest {
     @TempDir
     Path dir;
     private ShellView shell;
-    private FxTaskExecutor executor;
+    private ShellWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        AppPaths paths = new AppPaths(dir.resolve("home")).createDirectories();
         Path fixture = dir.resolve("fixture.essp");
         FixtureMission.create(fixture).close();
-        executor = new FxTaskExecutor();
-        shell = ShellView.create(stage, paths, ma.essp.diag.app.testing.Identified.settingsFor(paths, fixture),
-                new MissionService(paths, null), executor);
-        shell.show();
-        shell.viewModel().openAtStartup(List.of(fixture.toString()));
+        window = ShellWindow.open(stage, dir.resolve("home"), fixture);
+        shell = window.shell();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            shell.viewModel().close();
-            stage.close();
-        }).get(5, TimeUnit.SECONDS);
-        executor.close();
+        window.close();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        ShellWindow.waitUntil(20, condition);
     }
 
     /** Opens the registry, loads the first ESSP into the form and appends to its name. */

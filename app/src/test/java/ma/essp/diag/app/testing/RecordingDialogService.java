@@ -55,6 +55,25 @@ public final class RecordingDialogService implements DialogService {
         return Optional.ofNullable(nextChosenFile);
     }
 
+    /** A file chooser for an export or an import: what it offered. */
+    public record FileQuestion(String kind, String title, Path initialFolder, String suggestedName, String pattern) {
+    }
+
+    public final List<FileQuestion> fileQuestions = new ArrayList<>();
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Path initialFolder, String suggestedName, String filterLabel,
+                                           String pattern) {
+        fileQuestions.add(new FileQuestion("save", title, initialFolder, suggestedName, pattern));
+        return Optional.ofNullable(nextChosenFile);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, Path initialFolder, String filterLabel, String pattern) {
+        fileQuestions.add(new FileQuestion("open", title, initialFolder, null, pattern));
+        return Optional.ofNullable(nextChosenFile);
+    }
+
     @Override
     public Optional<MemberChoice> chooseMember(String missionName, List<Member> team) {
         memberQuestions.add(List.copyOf(team));

@@ -1,5 +1,6 @@
 package ma.essp.diag.database.repository;
 
+import ma.essp.diag.database.testing.FixtureMission;
 import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
 import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE;
 import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE_AREA;

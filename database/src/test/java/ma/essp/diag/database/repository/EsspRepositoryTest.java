@@ -1,5 +1,6 @@
 package ma.essp.diag.database.repository;
 
+import ma.essp.diag.database.testing.FixtureMission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

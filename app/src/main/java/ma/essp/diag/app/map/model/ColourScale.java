@@ -4,18 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import javafx.scene.paint.Color;
 
 /**
  * A five-class choropleth scale with quantile breaks, so that each class holds about as many provinces (a few
  * outliers do not flatten the map). Colours run from red (bad) to green (good) through yellow, colour-blind
  * friendly enough at five steps; the direction follows whether a high value is good.
  */
-public record ColourScale(double[] breaks, List<Color> colours) {
+public record ColourScale(double[] breaks, List<Rgb> colours) {
 
-    public static final Color NO_DATA = Color.web("#e6e6e6");
-    private static final List<Color> BAD_TO_GOOD = List.of(Color.web("#d7191c"), Color.web("#fdae61"), Color.web("#ffffbf"),
-            Color.web("#a6d96a"), Color.web("#1a9641"));
+    public static final Rgb NO_DATA = Rgb.web("#e6e6e6");
+    private static final List<Rgb> BAD_TO_GOOD = List.of(Rgb.web("#d7191c"), Rgb.web("#fdae61"), Rgb.web("#ffffbf"),
+            Rgb.web("#a6d96a"), Rgb.web("#1a9641"));
 
     /** {@code breaks} has one value more than there are classes: min, inner breaks..., max. */
     public ColourScale {
@@ -24,7 +23,7 @@ public record ColourScale(double[] breaks, List<Color> colours) {
 
     public static ColourScale quantiles(Collection<Double> values, boolean higherIsBetter) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        List<Color> ramp = new ArrayList<>(BAD_TO_GOOD);
+        List<Rgb> ramp = new ArrayList<>(BAD_TO_GOOD);
         if (!higherIsBetter) {
             java.util.Collections.reverse(ramp);
         }
@@ -36,7 +35,7 @@ public record ColourScale(double[] breaks, List<Color> colours) {
         for (int i = 0; i <= classes; i++) {
             breaks[i] = sorted[(int) Math.min(sorted.length - 1, Math.round((double) i * (sorted.length - 1) / classes))];
         }
-        List<Color> colours = new ArrayList<>();
+        List<Rgb> colours = new ArrayList<>();
         for (int i = 0; i < classes; i++) {
             // spread fewer classes over the whole ramp
             colours.add(ramp.get(classes == 1 ? ramp.size() / 2 : (int) Math.round(i * (ramp.size() - 1.0) / (classes - 1))));
@@ -44,7 +43,7 @@ public record ColourScale(double[] breaks, List<Color> colours) {
         return new ColourScale(breaks, colours);
     }
 
-    public Color colourOf(Double value) {
+    public Rgb colourOf(Double value) {
         if (value == null || colours.isEmpty()) {
             return NO_DATA;
         }

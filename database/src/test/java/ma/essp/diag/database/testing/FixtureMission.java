@@ -1,4 +1,4 @@
-package ma.essp.diag.database.repository;
+package ma.essp.diag.database.testing;
 
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
@@ -14,18 +14,19 @@ import org.jooq.DSLContext;
 
 /**
  * A tiny mission on the real territory: 3 circonscriptions (two in Tanger-Assilah, one in the préfecture
- * d'arrondissements Casablanca-Anfa), 6 live ESSPs and one soft-deleted.
+ * d'arrondissements Casablanca-Anfa), 6 live ESSPs and one soft-deleted. Shared with the app's tests through this
+ * module's test jar (only the {@code testing} package goes into it).
  */
-final class FixtureMission {
+public final class FixtureMission {
 
-    static final int TANGER_ASSILAH = 1;
-    static final int CASABLANCA = 38;
-    static final int CASABLANCA_ANFA = 39;
+    public static final int TANGER_ASSILAH = 1;
+    public static final int CASABLANCA = 38;
+    public static final int CASABLANCA_ANFA = 39;
 
     private FixtureMission() {
     }
 
-    static MissionFile create(Path file) throws Exception {
+    public static MissionFile create(Path file) throws Exception {
         MissionFile mission = MissionFile.create(file);
         DSLContext dsl = mission.dsl();
         EditContext edit = EditContext.system("test");
