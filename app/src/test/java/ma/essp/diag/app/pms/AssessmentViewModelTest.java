@@ -133,7 +133,7 @@ class AssessmentViewModelTest {
         assertThat(vm.assessmentProperty().get().catalogueVersionId()).isEqualTo(1);
         assertThat(vm.progressTextProperty().get()).isEqualTo("0 / 53 éléments renseignés");
         assertThat(new CatalogueEditRepository(mission.dsl(), edit).assessmentsUsing(v2)).isZero();
-        versions.publish(v2, LocalDate.of(2026, 9, 2));
+        versions.publish(v2, versions.version(v2).version(), LocalDate.of(2026, 9, 2));
         vm.startNew(LocalDate.of(2026, 9, 3));
         assertThat(vm.assessmentProperty().get().catalogueVersionId()).isEqualTo(v2);
         assertThat(vm.progressTextProperty().get()).isEqualTo("0 / 54 éléments renseignés");
@@ -168,7 +168,7 @@ class AssessmentViewModelTest {
         int v2 = versions.draftFrom(1, "PMS 2026-b");
         new CatalogueEditRepository(mission.dsl(), edit).addItem(v2, null,
                 new ItemFields("AM08", "basic_amenities", new Labels("Groupe électrogène", null, "  "), true, null));
-        versions.publish(v2, LocalDate.of(2026, 9, 2));
+        versions.publish(v2, versions.version(v2).version(), LocalDate.of(2026, 9, 2));
         ar = newViewModel(I18n.ARABIC);
         select(ar, "E002");
         ar.startNew(LocalDate.of(2026, 9, 3));

@@ -172,7 +172,7 @@ class CatalogueEditorViewModelTest {
 
     @Test
     void aPublishedVersionIsReadOnly() {
-        versions.publish(draft, LocalDate.of(2026, 5, 1));
+        versions.publish(draft, versions.version(draft).version(), LocalDate.of(2026, 5, 1));
         vm.setVersion(versions.version(draft));
         assertThat(vm.editableProperty().get()).isFalse();
         assertThat(vm.messageProperty().get()).startsWith("Version publiée : lecture seule");

@@ -72,7 +72,7 @@ class CirconscriptionsViewModelTest {
         assertThat(vm.list()).anyMatch(c -> c.values().nameFr().equals("Tanger Médina") && c.version() == 2);
 
         vm.moveTargetProperty().set(vm.targets().stream().filter(t -> t.label().contains("Boukhalef")).findFirst().orElseThrow());
-        vm.moveEssps(List.of(vm.essps().getFirst().id()));
+        vm.moveEssps(List.of(vm.essps().getFirst()));
         assertThat(vm.list().stream().filter(c -> c.values().code().equals("C-TNG-3")).findFirst().orElseThrow().esspCount()).isEqualTo(1);
 
         vm.selectedProperty().set(vm.list().stream().filter(c -> c.values().code().equals("C-TNG-1")).findFirst().orElseThrow());
@@ -179,7 +179,7 @@ class CirconscriptionsViewModelTest {
         assertThat(vm.essps()).extracting(e -> e.code()).containsExactly("E001", "E002");
 
         vm.moveTargetProperty().set(vm.targets().stream().filter(t -> t.value().equals(String.valueOf(gzenaya.id()))).findFirst().orElseThrow());
-        vm.moveCommunes(List.of(souani));
+        vm.moveCommunes(vm.communes().stream().filter(c -> c.id() == souani).toList());
         assertThat(vm.messageProperty().get()).isEqualTo("1 commune(s) déplacée(s) vers Circonscription Gzenaya, avec leurs ESSP.");
         assertThat(vm.communes()).extracting(c -> c.nameFr()).containsExactly("Arrondissement Médina");
         assertThat(vm.essps()).extracting(e -> e.code()).containsExactly("E001");
