@@ -126,6 +126,7 @@ public final class CirconscriptionRepository {
             if (t.fetchExists(ESSP, ESSP.CIRCONSCRIPTION_ID.eq(id).and(ESSP.DELETED.isFalse()))) {
                 throw new EditRuleException("circonscription.has-essps", "move its ESSPs to another circonscription first");
             }
+            // its communes lose the link as a consequence of the deletion (rows not picked by the user): their versions here
             List<Integer> communes = t.select(COMMUNE.ID).from(COMMUNE).where(COMMUNE.CIRCONSCRIPTION_ID.eq(id)).fetch(COMMUNE.ID);
             Map<Field<?>, Object> noCirconscription = new LinkedHashMap<>();
             noCirconscription.put(COMMUNE.CIRCONSCRIPTION_ID, null);
