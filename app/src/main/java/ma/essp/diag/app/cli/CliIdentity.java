@@ -12,7 +12,9 @@ import ma.essp.diag.database.repository.TeamRepository.Member;
 /**
  * Who a command that writes into an existing mission edits as: {@code --as MEMBER} (a team member's name or uuid),
  * else the member the window remembers for this mission on this laptop. Built once, when the mission is opened;
- * the laptop's device id comes from the same settings as the window's.
+ * the laptop's device id comes from the same settings as the window's. As in the window, a member is created only
+ * for a mission whose team is still empty (the window's first start asks for a name then); in a mission with a team,
+ * an unknown name is refused with the team's names (a typo must not add a colleague).
  */
 final class CliIdentity {
 
@@ -23,7 +25,9 @@ final class CliIdentity {
     static EditContext resolve(MissionFile mission, String as, Settings settings, Clock clock) {
         TeamRepository team = new TeamRepository(mission.dsl());
         Member member;
-        if (as != null && !as.isBlank()) {
+        if (as != null && !as.isBlank() && team.members().isEmpty()) {
+            member = team.add(as, settings.deviceId(), clock);
+        } else if (as != null && !as.isBlank()) {
             member = team.find(as).orElseThrow(() -> new CliException(EsspDiagCommand.CANNOT_RUN,
                     mission.path() + ": no team member '" + as.strip() + "' (team: " + names(team) + ")"));
         } else {

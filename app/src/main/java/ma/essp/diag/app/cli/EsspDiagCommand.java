@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
+import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
 import org.slf4j.LoggerFactory;
@@ -34,15 +37,28 @@ public final class EsspDiagCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final Path backupDir;
+    private final Path settingsFile;
 
-    /** @param backupDir where a mission file is copied before its schema is upgraded */
-    public EsspDiagCommand(Path backupDir) {
+    /**
+     * @param backupDir where a mission file is copied before its schema is upgraded
+     * @param settingsFile the window's settings (this laptop's device id, the member remembered per mission)
+     */
+    public EsspDiagCommand(Path backupDir, Path settingsFile) {
         this.backupDir = backupDir;
+        this.settingsFile = settingsFile;
     }
 
     /** Opens a FILE argument the way the GUI does: validation, then backup and migration of an older schema. */
     MissionFile open(Path file) throws MissionFileException {
         return MissionFile.open(file, backupDir);
+    }
+
+    /**
+     * Who a writing command edits {@code mission} as: {@code --as MEMBER}, else the member the window remembers for
+     * it on this laptop ({@link CliIdentity}); every row and audit entry it writes names that member and this device.
+     */
+    EditContext editAs(MissionFile mission, String as) {
+        return CliIdentity.resolve(mission, as, Settings.load(settingsFile), Clock.systemUTC());
     }
 
     @Override
@@ -53,7 +69,8 @@ public final class EsspDiagCommand implements Runnable {
     /** Runs the command line and returns the exit code; never calls System.exit. */
     public static int run(String[] args, PrintStream out, PrintStream err, Path backupDir) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        CommandLine cli = new CommandLine(new EsspDiagCommand(backupDir));
+        // the application's home holds both the backups and the window's settings (AppPaths)
+        CommandLine cli = new CommandLine(new EsspDiagCommand(backupDir, backupDir.resolveSibling("settings.properties")));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -110,7 +127,7 @@ public final class EsspDiagCommand implements Runnable {
     }
 
     public static String[] subcommandNames() {
-        return new CommandLine(new EsspDiagCommand(Path.of("."))).getSubcommands().keySet().toArray(String[]::new);
+        return new CommandLine(new EsspDiagCommand(Path.of("."), Path.of("settings.properties"))).getSubcommands().keySet().toArray(String[]::new);
     }
 
     /** The version from the jar manifest (the POM's version). */

@@ -30,6 +30,10 @@ final class SettingsCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Sets one setting.")
     String set;
 
+    @Option(names = "--as", paramLabel = "MEMBER", description = {"Who sets it: a team member's full name or uuid. "
+            + "Default: the member the window remembers for this mission on this laptop."})
+    String as;
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +55,8 @@ final class SettingsCommand implements Callable<Integer> {
                 if (!value.equals("true") && !value.equals("false")) {
                     throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": " + key + " takes true or false, not '" + value + "'", null);
                 }
-                settings.set(EditContext.system(System.getProperty("user.name", "user")), key, value);
+                EditContext edit = root.editAs(mission, as);
+                settings.set(edit, key, value);
             }
             Map<String, String> all = settings.all();
             ReadinessRules rules = ReadinessRules.of(all);

@@ -13,6 +13,7 @@ import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.repository.HrRelationRepository;
 import ma.essp.diag.database.repository.HrRelationRepository.MatrixRow;
+import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.database.repository.TerritoryRepository;
 
 /**
@@ -86,7 +87,15 @@ public final class HrMatrixViewModel {
                     status.set(i18n.get("hr.status.saved"));
                     reload();
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> {
+                    if (e instanceof StaleEditException) {
+                        // the relation changed elsewhere since the matrix was loaded: nothing written, shown as it is now
+                        status.set(i18n.get("error.stale"));
+                        reload();
+                    } else {
+                        status.set(i18n.get("hr.error", String.valueOf(e.getMessage())));
+                    }
+                }));
     }
 
     private static String orUnknown(String s) {

@@ -19,6 +19,7 @@ import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
+import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.database.repository.StructureRepository;
 import ma.essp.diag.database.repository.TerritoryRepository;
 
@@ -244,9 +245,14 @@ public final class HrStaffViewModel {
                     reload();
                 })
                 .onFailure(e -> {
-                    status.set(i18n.get("hr.error", String.valueOf(e.getMessage())));
+                    status.set(failure(e));
                     reload();
                 }));
+    }
+
+    /** A position or training changed elsewhere since the grid loaded it: said so (nothing written); else the error. */
+    private String failure(Throwable e) {
+        return e instanceof StaleEditException ? i18n.get("error.stale") : i18n.get("hr.error", String.valueOf(e.getMessage()));
     }
 
     // ---- trainings received by the holder of the selected position
@@ -319,7 +325,10 @@ public final class HrStaffViewModel {
                     reloadTrainings();
                     reload();
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> {
+                    status.set(failure(e));
+                    reloadTrainings();
+                }));
     }
 
     /** The position whose trainings are shown (the grid's selected row). */

@@ -33,6 +33,7 @@ import ma.essp.diag.database.repository.CatalogueSnapshot;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.database.repository.EsspRepository;
 import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
+import ma.essp.diag.database.repository.StaleEditException;
 
 /**
  * The assessment checklist of one ESSP: pick the ESSP, resume its latest assessment (or start one), answer each
@@ -56,6 +57,11 @@ public final class AssessmentViewModel {
         private final javafx.beans.property.StringProperty source = new javafx.beans.property.SimpleStringProperty(OBSERVED);
         private final javafx.beans.property.StringProperty comment = new javafx.beans.property.SimpleStringProperty("");
         private final boolean inScope;
+        /**
+         * The version of the answer (ITEM) or of the "offered" row (SERVICE) this screen last loaded or wrote, null
+         * when there is none: what the next write starts from. Read and set by the write task under the write lock.
+         */
+        private volatile Integer version;
 
         ChecklistRow(RowKind kind, int id, String code, String label, String domainCode, boolean inScope) {
             this.kind = kind;
@@ -107,6 +113,11 @@ public final class AssessmentViewModel {
         public javafx.beans.property.StringProperty commentProperty() {
             return comment;
         }
+
+        /** The row version this screen started from (null: nothing recorded yet). */
+        public Integer version() {
+            return version;
+        }
     }
 
     public static final String OBSERVED = "observed";
@@ -127,6 +138,8 @@ public final class AssessmentViewModel {
     private final ObjectProperty<EsspListRow> essp = new SimpleObjectProperty<>(this, "essp");
     private final ObservableList<AssessmentRepository.Header> history = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<AssessmentRepository.Header> assessment = new ReadOnlyObjectWrapper<>();
+    /** The version of the open assessment's header this screen last loaded or wrote (what finishing starts from). */
+    private volatile int headerVersion;
     private final ObservableList<ChecklistRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -135,7 +148,7 @@ public final class AssessmentViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     /** Answers not yet written, by item id: the write task drains it, so the last answer given wins. */
-    private final Map<Integer, AssessmentRepository.Answer> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
 
     public AssessmentViewModel(AssessmentRepository assessments, CatalogueVersionRepository catalogue, EsspRepository essps,
@@ -163,6 +176,11 @@ public final class AssessmentViewModel {
 
     /** Opens an assessment of the ESSP: the given one, or its latest; none yet: an empty checklist. */
     public void open(EsspListRow row, Integer assessmentId) {
+        open(row, assessmentId, "");
+    }
+
+    /** Opens as {@link #open(EsspListRow, Integer)} does, showing {@code notice} in the error line meanwhile and after. */
+    private void open(EsspListRow row, Integer assessmentId, String notice) {
         executor.execute(BackgroundTask.wrap(() -> {
                     List<AssessmentRepository.Header> list = assessments.history(row.id());
                     Integer id = assessmentId != null ? assessmentId : list.isEmpty() ? null : list.getFirst().id();
@@ -176,7 +194,7 @@ public final class AssessmentViewModel {
                 })
                 .onRunning(() -> {
                     busy.set(true);
-                    error.set("");
+                    error.set(notice);
                 })
                 .onSuccess(this::show)
                 .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
@@ -212,6 +230,7 @@ public final class AssessmentViewModel {
             return;
         }
         assessment.set(loaded.sheet().header());
+        headerVersion = loaded.sheet().header().version();
         List<ChecklistRow> list = new ArrayList<>();
         Map<String, List<CatalogueSnapshot.Item>> generalByDomain = new LinkedHashMap<>();
         Map<String, List<CatalogueSnapshot.Item>> byService = new LinkedHashMap<>();
@@ -232,7 +251,8 @@ public final class AssessmentViewModel {
                     service.label(i18n.locale().getLanguage()),
                     null, true);
             section.offered.set(Boolean.TRUE.equals(loaded.sheet().services().get(serviceId)));
-            section.offered.addListener((o, old, now) -> setOffered(serviceId, now));
+            section.version = loaded.sheet().serviceVersions().get(serviceId);
+            section.offered.addListener((o, old, now) -> setOffered(section, now));
             list.add(section);
             byService.getOrDefault(service.code(), List.of())
                     .stream().sorted(Comparator.comparing(CatalogueSnapshot.Item::domainCode, Comparator.comparing(this::domainOrder))
@@ -256,6 +276,7 @@ public final class AssessmentViewModel {
         AssessmentRepository.Answer answer = loaded.sheet().answers().get(itemId);
         row.state.set(answer == null ? AnswerState.MISSING : answer.state());
         if (answer != null) {
+            row.version = answer.version();
             row.source.set(answer.source() == null ? OBSERVED : answer.source());
             row.comment.set(answer.comment() == null ? "" : answer.comment());
         }
@@ -294,13 +315,15 @@ public final class AssessmentViewModel {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         int assessmentId = assessment.get().id();
         String comment = row.comment.get() == null || row.comment.get().isBlank() ? null : row.comment.get();
-        pending.put(row.id, new AssessmentRepository.Answer(row.id, row.state.get(), row.source.get(), comment));
+        pending.put(row.id, new Pending(row, row.state.get(), row.source.get(), comment));
         executor.execute(BackgroundTask.wrap(() -> {
                     synchronized (writeLock) {
                         for (Integer itemId : List.copyOf(pending.keySet())) {
-                            AssessmentRepository.Answer a = pending.remove(itemId);
+                            Pending a = pending.remove(itemId);
                             if (a != null) {
-                                assessments.answer(assessmentId, itemId, a.state(), a.source(), a.comment());
+                                // from the version this screen loaded (or last wrote): changed elsewhere meanwhile, refused
+                                a.row().version = assessments.answer(assessmentId, itemId, a.row().version, a.state(),
+                                        a.source(), a.comment());
                             }
                         }
                         return assessments.progress(assessmentId);
@@ -311,29 +334,51 @@ public final class AssessmentViewModel {
                     result.complete(true);
                 })
                 .onFailure(e -> {
-                    error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+                    failed(e);
                     result.complete(false);
                 }));
         return result;
+    }
+
+    /** An answer not yet written: the checklist row (whose version the write starts from) and what it now says. */
+    private record Pending(ChecklistRow row, AnswerState state, String source, String comment) {
+    }
+
+    /**
+     * A write refused because the assessment was changed elsewhere (a colleague, another window) since this screen
+     * loaded it: said so, nothing was written, the assessment is reloaded as it now is; any other failure is shown.
+     */
+    private void failed(Throwable e) {
+        if (e instanceof StaleEditException) {
+            EsspListRow row = essp.get();
+            AssessmentRepository.Header header = assessment.get();
+            if (row != null) {
+                open(row, header == null ? null : header.id(), i18n.get("error.stale"));
+            } else {
+                error.set(i18n.get("error.stale"));
+            }
+        } else {
+            error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+        }
     }
 
     public String sourceLabel(String source) {
         return REPORTED.equals(source) ? i18n.get("pms.source.reported") : i18n.get("pms.source.observed");
     }
 
-    private void setOffered(int serviceId, boolean offered) {
+    private void setOffered(ChecklistRow section, boolean offered) {
         AssessmentRepository.Header header = assessment.get();
         if (header == null) {
             return;
         }
         executor.execute(BackgroundTask.wrap(() -> {
                     synchronized (writeLock) {
-                        assessments.setOffered(header.id(), serviceId, offered);
+                        section.version = assessments.setOffered(header.id(), section.id, section.version, offered);
                         return assessments.progress(header.id());
                     }
                 })
                 .onSuccess(this::setProgress)
-                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(this::failed));
     }
 
     /** Marks the open assessment complete (it stays editable). */
@@ -344,12 +389,12 @@ public final class AssessmentViewModel {
         }
         executor.execute(BackgroundTask.wrap(() -> {
                     synchronized (writeLock) {
-                        assessments.complete(header.id());
+                        headerVersion = assessments.complete(header.id(), headerVersion);
                         return header.id();
                     }
                 })
                 .onSuccess(id -> status.set(i18n.get("pms.assessment.status.complete")))
-                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(this::failed));
     }
 
     private void setProgress(AssessmentRepository.Progress p) {

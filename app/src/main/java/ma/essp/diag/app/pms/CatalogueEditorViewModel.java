@@ -35,6 +35,7 @@ import ma.essp.diag.database.repository.CatalogueEditRepository;
 import ma.essp.diag.database.repository.CatalogueEditRepository.ItemFields;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
+import ma.essp.diag.database.repository.StaleEditException;
 
 /**
  * The content editor of one catalogue version: a tree (general readiness items by their five domains; service
@@ -65,10 +66,13 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     public static final class RequirementRow {
         private final String category;
         private final ObjectProperty<String> requirement = new SimpleObjectProperty<>();
+        /** The version of the requirement row as loaded (null: none yet), what a change starts from. */
+        private final Integer version;
 
-        RequirementRow(String category, String requirement) {
+        RequirementRow(String category, String requirement, Integer version) {
             this.category = category;
             this.requirement.set(requirement);
+            this.version = version;
         }
 
         public String category() {
@@ -140,6 +144,8 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
 
     /** What the form edits: the row id (0 when creating), and for a new item its service (null: general). */
     private int formId;
+    /** The version of the area, service or item shown in the form, as loaded: what saving it starts from. */
+    private int formVersion;
     private Integer formServiceId;
     private int formAreaId;
 
@@ -328,17 +334,20 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             case AREA -> content.areas().stream().filter(a -> a.id() == node.id()).findFirst().ifPresent(a -> {
                 formKind.set(FormKind.AREA);
                 formTitle.set(i18n.get("pms.editor.form.area"));
+                formVersion = a.version();
                 fill(a.code(), a.labels());
             });
             case SERVICE -> content.services().stream().filter(s -> s.id() == node.id()).findFirst().ifPresent(s -> {
                 formKind.set(FormKind.SERVICE);
                 formTitle.set(i18n.get("pms.editor.form.service"));
+                formVersion = s.version();
                 fill(s.code(), s.labels());
                 area.set(content.areas().stream().filter(a -> a.id() == s.areaId()).findFirst().orElse(null));
                 Map<String, String> current = content.requirements(s.id());
                 filling = true;
                 for (String category : categories) {
-                    RequirementRow row = new RequirementRow(category, current.get(category));
+                    RequirementRow row = new RequirementRow(category, current.get(category),
+                            content.requirementVersion(s.id(), category));
                     row.requirementProperty().addListener((o, old, now) -> requirementChanged(s.id(), row, old, now));
                     requirements.add(row);
                 }
@@ -348,6 +357,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
                 formKind.set(FormKind.ITEM);
                 formTitle.set(i18n.get("pms.editor.form.item"));
                 formServiceId = i.serviceId();
+                formVersion = i.version();
                 domainChoices.setAll(domains(i.serviceId() == null ? "general" : "service"));
                 fill(i.code(), i.labels());
                 domain.set(i.domainCode());
@@ -372,7 +382,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         }
         String key = selectedNode.get() == null ? null : selectedNode.get().key();
         run(() -> {
-            repository.setRequirement(serviceId, row.category(), now);
+            repository.setRequirement(serviceId, row.category(), row.version, now);
             return serviceId;
         }, id -> {
             message.set(i18n.get("pms.editor.saved"));
@@ -529,32 +539,32 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         FormKind kind = formKind.get();
         boolean isNew = creating.get();
         int id = formId;
+        int expectedVersion = formVersion;
         Integer serviceId = formServiceId;
         int areaId = formAreaId;
         CatalogueContent.Area target = area.get();
+        int serviceArea = target != null ? target.id() : content.services().stream().filter(s -> s.id() == id)
+                .mapToInt(CatalogueContent.Service::areaId).findFirst().orElse(areaId);
         ItemFields item = new ItemFields(c, domain.get(), labels, inScope.get(), note.get());
         executor.execute(BackgroundTask.wrap(() -> switch (kind) {
             case AREA -> {
                 if (isNew) {
                     yield new TreeNode(NodeKind.AREA, repository.addArea(versionId, c, labels), null, null, "", List.of()).key();
                 }
-                repository.renameArea(id, labels);
+                repository.renameArea(id, expectedVersion, labels);
                 yield new TreeNode(NodeKind.AREA, id, null, null, "", List.of()).key();
             }
             case SERVICE -> {
                 int sid = isNew ? repository.addService(areaId, c, labels) : id;
                 if (!isNew) {
-                    repository.renameService(id, labels);
-                    if (target != null) {
-                        repository.moveService(id, target.id());
-                    }
+                    repository.editService(id, expectedVersion, labels, serviceArea);
                 }
                 yield new TreeNode(NodeKind.SERVICE, sid, sid, null, "", List.of()).key();
             }
             case ITEM -> {
                 int iid = isNew ? repository.addItem(versionId, serviceId, item) : id;
                 if (!isNew) {
-                    repository.editItem(id, item);
+                    repository.editItem(id, expectedVersion, item);
                 }
                 yield new TreeNode(NodeKind.ITEM, iid, serviceId, item.domainCode(), "", List.of()).key();
             }
@@ -589,11 +599,12 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         if (!confirmCascade(node)) {
             return;
         }
+        int shownVersion = shownVersion(node);
         run(() -> {
             switch (node.kind()) {
-                case AREA -> repository.deleteArea(node.id());
-                case SERVICE -> repository.deleteService(node.id());
-                case ITEM -> repository.deleteItem(node.id());
+                case AREA -> repository.deleteArea(node.id(), shownVersion);
+                case SERVICE -> repository.deleteService(node.id(), shownVersion);
+                case ITEM -> repository.deleteItem(node.id(), shownVersion);
                 default -> {
                 }
             }
@@ -603,6 +614,19 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             onChanged.run();
             reload(null);
         });
+    }
+
+    /** The version of an area, service or item as this editor loaded it. */
+    private int shownVersion(TreeNode node) {
+        return switch (node.kind()) {
+            case AREA -> content.areas().stream().filter(a -> a.id() == node.id()).mapToInt(CatalogueContent.Area::version)
+                    .findFirst().orElse(0);
+            case SERVICE -> content.services().stream().filter(s -> s.id() == node.id())
+                    .mapToInt(CatalogueContent.Service::version).findFirst().orElse(0);
+            case ITEM -> content.items().stream().filter(i -> i.id() == node.id()).mapToInt(CatalogueContent.Item::version)
+                    .findFirst().orElse(0);
+            default -> 0;
+        };
     }
 
     /** An area or a service takes its services and items with it: ask first, saying how many. */
@@ -630,7 +654,12 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     }
 
     private void failed(Throwable e) {
-        if (e instanceof CatalogueEditException refused) {
+        if (e instanceof StaleEditException) {
+            // changed elsewhere since this editor loaded it: nothing was written; show the catalogue as it now is
+            message.set(i18n.get("error.stale"));
+            TreeNode node = selectedNode.get();
+            reload(node == null ? null : node.key());
+        } else if (e instanceof CatalogueEditException refused) {
             switch (refused.reason()) {
                 case PUBLISHED -> message.set(i18n.get("pms.editor.read_only"));
                 case IN_USE -> {

@@ -22,6 +22,7 @@ import ma.essp.diag.database.repository.CatalogueDiff;
 import ma.essp.diag.database.repository.CatalogueEditRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
 import ma.essp.diag.database.repository.CatalogueVersionRepository.VersionInfo;
+import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.reporting.catalogue.CatalogueImportException;
 import ma.essp.diag.reporting.catalogue.CatalogueImportProblem;
 import ma.essp.diag.reporting.catalogue.CatalogueWorkbook;
@@ -118,10 +119,22 @@ public final class CatalogueViewModel {
     public void publishSelected() {
         VersionInfo v = selected.get();
         if (v != null && !v.published()) {
-            run(() -> {
-                repository.publish(v.id(), LocalDate.now());
-                return v.id();
-            }, this::reloadSelecting);
+            executor.execute(BackgroundTask.wrap(() -> {
+                        repository.publish(v.id(), v.version(), LocalDate.now());
+                        return v.id();
+                    })
+                    .onRunning(() -> busy.set(true))
+                    .onSuccess(this::reloadSelecting)
+                    .onFailure(e -> {
+                        if (e instanceof StaleEditException) {
+                            // changed elsewhere since the list was loaded: nothing published, the list shows it as it is
+                            message.set(i18n.get("error.stale"));
+                            reloadSelecting(v.id());
+                        } else {
+                            message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+                        }
+                    })
+                    .onFinished(() -> busy.set(false)));
         }
     }
 

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.territory;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -274,13 +275,12 @@ public final class CirconscriptionsView implements FeatureScreen {
 
     @FXML
     private void move() {
-        viewModel.moveEssps(esspTable.getSelectionModel().getSelectedItems().stream().map(TerritoryRepository.Essp::id).toList());
+        viewModel.moveEssps(List.copyOf(esspTable.getSelectionModel().getSelectedItems()));
     }
 
     @FXML
     private void moveCommunes() {
-        viewModel.moveCommunes(communeTable.getSelectionModel().getSelectedItems().stream()
-                .map(ma.essp.diag.database.repository.CirconscriptionRepository.Commune::id).toList());
+        viewModel.moveCommunes(List.copyOf(communeTable.getSelectionModel().getSelectedItems()));
     }
 
     @FXML

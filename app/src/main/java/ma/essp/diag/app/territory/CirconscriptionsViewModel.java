@@ -1,7 +1,9 @@
 package ma.essp.diag.app.territory;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -348,33 +350,61 @@ public final class CirconscriptionsViewModel {
                 .onFailure(this::fail));
     }
 
-    /** Moves the given ESSPs of the selected circonscription to the chosen target. */
-    public void moveEssps(List<Integer> esspIds) {
-        if (esspIds.isEmpty() || moveTarget.get() == null) {
+    /**
+     * Moves the given ESSPs of the selected circonscription (as listed, with the versions listed) to the chosen
+     * target, all or none: one changed elsewhere meanwhile moves nothing and is named.
+     */
+    public void moveEssps(List<TerritoryRepository.Essp> listed) {
+        if (listed.isEmpty() || moveTarget.get() == null) {
             return;
         }
         int target = Integer.parseInt(moveTarget.get().value());
-        executor.execute(BackgroundTask.wrap(() -> circonscriptions.moveEssps(esspIds, target))
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        Map<Integer, String> names = new LinkedHashMap<>();
+        listed.forEach(e -> {
+            versions.put(e.id(), e.version());
+            names.put(e.id(), e.code() + " " + i18n.localName(e.nameFr(), e.nameAr()));
+        });
+        executor.execute(BackgroundTask.wrap(() -> circonscriptions.moveEssps(versions, target))
                 .onSuccess(n -> {
                     message.set(i18n.get("territory.circ.moved", n, moveTarget.get().label()));
                     reloadProvince();
                 })
-                .onFailure(this::fail));
+                .onFailure(e -> failMove(e, names)));
     }
 
-    /** Moves the given communes of the selected circonscription to the chosen target; their ESSPs follow them. */
-    public void moveCommunes(List<Integer> communeIds) {
-        if (communeIds.isEmpty() || moveTarget.get() == null) {
+    /**
+     * Moves the given communes of the selected circonscription (with the versions listed) to the chosen target; their
+     * ESSPs follow them. All or none: one commune changed elsewhere meanwhile moves nothing and is named.
+     */
+    public void moveCommunes(List<CirconscriptionRepository.Commune> listed) {
+        if (listed.isEmpty() || moveTarget.get() == null) {
             return;
         }
         int target = Integer.parseInt(moveTarget.get().value());
         String label = moveTarget.get().label();
-        executor.execute(BackgroundTask.wrap(() -> circonscriptions.moveCommunes(communeIds, target))
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        Map<Integer, String> names = new LinkedHashMap<>();
+        listed.forEach(c -> {
+            versions.put(c.id(), c.version());
+            names.put(c.id(), i18n.localName(c.nameFr(), c.nameAr()));
+        });
+        executor.execute(BackgroundTask.wrap(() -> circonscriptions.moveCommunes(versions, target))
                 .onSuccess(n -> {
                     message.set(i18n.get("territory.circ.communesMoved", n, label));
                     reloadProvince();
                 })
-                .onFailure(this::fail));
+                .onFailure(e -> failMove(e, names)));
+    }
+
+    /** A move refused because a listed row changed meanwhile names that row (nothing moved); else as {@link #fail}. */
+    private void failMove(Throwable e, Map<Integer, String> names) {
+        if (e instanceof StaleEditException stale && names.containsKey(stale.id())) {
+            message.set(i18n.get("territory.circ.move.stale", names.get(stale.id())));
+            reloadProvince();
+        } else {
+            fail(e);
+        }
     }
 
     /** Records what the team found about one function of the selected circonscription. */
@@ -512,7 +542,7 @@ public final class CirconscriptionsViewModel {
                 default -> rule.getMessage();
             });
         } else if (e instanceof StaleEditException) {
-            message.set(i18n.get("registry.form.error.stale"));
+            message.set(i18n.get("error.stale"));
             reloadProvince();
         } else {
             message.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));

@@ -21,6 +21,7 @@ import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.repository.EditRuleException;
+import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.database.repository.StructureRepository;
 import ma.essp.diag.database.repository.StructureRepository.Authority;
 import ma.essp.diag.database.repository.StructureRepository.GstDraft;
@@ -46,6 +47,8 @@ public final class GstViewModel implements UnsavedChanges {
     private final ObjectProperty<LocalDate> createdOn = new SimpleObjectProperty<>(this, "createdOn");
     private final ObjectProperty<LocalDate> takeoverOn = new SimpleObjectProperty<>(this, "takeoverOn");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** The version of the GST the form shows, as loaded (null: the region has none yet): what saving starts from. */
+    private Integer shownVersion;
     /** The form as last read or saved: what "unsaved" compares with. */
     private List<Object> shown = values();
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
@@ -106,6 +109,7 @@ public final class GstViewModel implements UnsavedChanges {
         }
         executor.execute(BackgroundTask.wrap(() -> structures.gst(r.regionId()))
                 .onSuccess(g -> {
+                    shownVersion = g.map(StructureRepository.Structure::version).orElse(null);
                     name.set(g.map(StructureRepository.Structure::nameFr).orElse(""));
                     seat.set(g.map(s -> Objects.toString(s.seat(), "")).orElse(""));
                     legalAct.set(g.map(s -> Objects.toString(s.legalAct(), "")).orElse(""));
@@ -133,17 +137,25 @@ public final class GstViewModel implements UnsavedChanges {
         }
         GstDraft d = new GstDraft(r.regionId(), name.get().strip(), null, blank(seat.get()), blank(legalAct.get()), createdOn.get(),
                 takeoverOn.get(), blank(coverage.get()));
-        executor.execute(BackgroundTask.wrap(() -> structures.saveGst(d))
+        Integer expectedVersion = shownVersion;
+        executor.execute(BackgroundTask.wrap(() -> structures.saveGst(expectedVersion, d))
                 .onSuccess(id -> {
                     message.set(i18n.get("territory.gst.saved", r.regionFr()));
                     markShown();
                     load();
+                    showSelected();
                     result.complete(true);
                 })
                 .onFailure(e -> {
-                    message.set(e instanceof EditRuleException
-                            ? i18n.get("territory.gst.rule.takeoverBeforeCreation")
-                            : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+                    if (e instanceof StaleEditException) {
+                        // changed elsewhere since the form was loaded: nothing written, the form shows the GST as it is
+                        message.set(i18n.get("error.stale"));
+                        showSelected();
+                    } else {
+                        message.set(e instanceof EditRuleException
+                                ? i18n.get("territory.gst.rule.takeoverBeforeCreation")
+                                : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+                    }
                     result.complete(false);
                 }));
         return result;

@@ -244,7 +244,7 @@ class IndicesCommandTest {
         assertThat(unknown.err()).contains("three.essp").contains("unknown setting colour");
         assertThat(run("settings", file.toString()).out()).contains("(default)");
 
-        Run set = run("settings", file.toString(), "--set", "readiness.reported_equipment=true");
+        Run set = run("settings", file.toString(), "--set", "readiness.reported_equipment=true", "--as", "Youssef Benali");
         assertThat(set.exit()).as(set.err()).isZero();
         assertThat(set.out().strip()).isEqualTo("readiness.reported_equipment=true");
         Map<String, String> row = parseCsv(run("indices", file.toString(), "--level", "national").out()).getFirst();

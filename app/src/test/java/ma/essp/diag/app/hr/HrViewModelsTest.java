@@ -165,4 +165,37 @@ class HrViewModelsTest {
         assertThat(matrix.rows().getFirst().version()).isEqualTo(2);
         assertThat(matrix.holderLabel("gst")).isEqualTo("GST");
     }
+
+    @Test
+    void aMatrixCellOrAPositionChangedInAnotherWindowIsNotOverwritten() {
+        var dsl = mission.dsl();
+        var relation = ma.essp.diag.database.jooq.Tables.HR_RELATION;
+        var position = ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
+        String stale = i18n.get("error.stale");
+        var matrix = new HrMatrixViewModel(new HrRelationRepository(dsl, edit), new TerritoryRepository(dsl), executor, i18n);
+        matrix.load();
+        var shown = matrix.rows().getFirst();
+        // another window enters the same function first: this matrix still shows it empty
+        new HrRelationRepository(dsl, EditContext.system("youssef")).upsert(Integer.parseInt(matrix.regionProperty().get().value()),
+                shown.function().code(), null, "drs", "gst", "vu avec la DRS");
+        int auditRows = dsl.fetchCount(ma.essp.diag.database.jooq.Tables.AUDIT_LOG);
+        matrix.edit(shown, HrMatrixViewModel.Column.UNDER_GST, "commune");
+        assertThat(matrix.statusProperty().get()).isEqualTo(stale);
+        assertThat(dsl.selectFrom(relation).fetchSingle()).satisfies(r -> {
+            assertThat(r.getHolderUnderGst()).isEqualTo("gst");
+            assertThat(r.getUpdatedBy()).isEqualTo("youssef");
+        });
+        assertThat(dsl.fetchCount(ma.essp.diag.database.jooq.Tables.AUDIT_LOG)).isEqualTo(auditRows);
+        // reloaded: the matrix shows the other window's entry
+        assertThat(matrix.rows().getFirst().holderUnderGst()).isEqualTo("gst");
+
+        HrStaffViewModel staff = staffOfE001();
+        staff.addRow();
+        var first = staff.positions().getFirst();
+        dsl.update(position).set(position.NOTES, "muté").set(position.VERSION, position.VERSION.plus(1))
+                .where(position.ID.eq(first.id())).execute();
+        staff.deleteRow(first);
+        assertThat(staff.statusProperty().get()).isEqualTo(stale);
+        assertThat(dsl.fetchValue(position.DELETED, position.ID.eq(first.id()))).isFalse();
+    }
 }

@@ -43,7 +43,10 @@ class AssessmentViewModelTest {
     }
 
     private AssessmentViewModel newViewModel(java.util.Locale locale) {
-        EditContext edit = EditContext.system("test");
+        return newViewModel(locale, EditContext.system("test"));
+    }
+
+    private AssessmentViewModel newViewModel(java.util.Locale locale, EditContext edit) {
         AssessmentViewModel vm = new AssessmentViewModel(new AssessmentRepository(mission.dsl(), edit),
                 new CatalogueVersionRepository(mission.dsl(), edit), new EsspRepository(mission.dsl()),
                 new CurrentThreadTaskExecutor(), new I18n(locale));
@@ -133,7 +136,7 @@ class AssessmentViewModelTest {
         assertThat(vm.assessmentProperty().get().catalogueVersionId()).isEqualTo(1);
         assertThat(vm.progressTextProperty().get()).isEqualTo("0 / 53 éléments renseignés");
         assertThat(new CatalogueEditRepository(mission.dsl(), edit).assessmentsUsing(v2)).isZero();
-        versions.publish(v2, LocalDate.of(2026, 9, 2));
+        versions.publish(v2, versions.version(v2).version(), LocalDate.of(2026, 9, 2));
         vm.startNew(LocalDate.of(2026, 9, 3));
         assertThat(vm.assessmentProperty().get().catalogueVersionId()).isEqualTo(v2);
         assertThat(vm.progressTextProperty().get()).isEqualTo("0 / 54 éléments renseignés");
@@ -168,11 +171,58 @@ class AssessmentViewModelTest {
         int v2 = versions.draftFrom(1, "PMS 2026-b");
         new CatalogueEditRepository(mission.dsl(), edit).addItem(v2, null,
                 new ItemFields("AM08", "basic_amenities", new Labels("Groupe électrogène", null, "  "), true, null));
-        versions.publish(v2, LocalDate.of(2026, 9, 2));
+        versions.publish(v2, versions.version(v2).version(), LocalDate.of(2026, 9, 2));
         ar = newViewModel(I18n.ARABIC);
         select(ar, "E002");
         ar.startNew(LocalDate.of(2026, 9, 3));
         assertThat(row(ar, "AM08").label()).isEqualTo("Groupe électrogène");
         assertThat(row(ar, "AM01").label()).isEqualTo("الكهرباء");
+    }
+
+    @Test
+    void aChangeMadeInAnotherWindowMeanwhileIsNotOverwrittenTheScreenSaysSoAndReloads() {
+        AssessmentViewModel mine = newViewModel(I18n.FRENCH, EditContext.system("amina"));
+        select(mine, "E002");
+        mine.startNew(LocalDate.of(2026, 4, 2));
+        int assessment = mine.assessmentProperty().get().id();
+        AssessmentViewModel theirs = newViewModel(I18n.FRENCH, EditContext.system("youssef"));
+        select(theirs, "E002");
+        assertThat(theirs.assessmentProperty().get().id()).isEqualTo(assessment);
+        var dsl = mission.dsl();
+        var answers = ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
+        var audit = ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+        String stale = new I18n(I18n.FRENCH).get("error.stale");
+
+        // both screens show AM01 unanswered; the other window answers it first
+        theirs.answer(row(theirs, "AM01"), AnswerState.ABSENT);
+        int auditRows = dsl.fetchCount(audit);
+        mine.answer(row(mine, "AM01"), AnswerState.AVAILABLE_FUNCTIONING);
+        assertThat(mine.errorProperty().get()).isEqualTo(stale);
+        var stored = dsl.selectFrom(answers).where(answers.ASSESSMENT_ID.eq(assessment)).fetchSingle();
+        assertThat(stored.getState()).isEqualTo(AnswerState.ABSENT.code());
+        assertThat(stored.getUpdatedBy()).isEqualTo("youssef");
+        assertThat(dsl.fetchCount(audit)).isEqualTo(auditRows);
+        // reloaded: the screen shows what the other window wrote, and answering from there works
+        assertThat(row(mine, "AM01").stateProperty().get()).isEqualTo(AnswerState.ABSENT);
+        mine.answer(row(mine, "AM01"), AnswerState.AVAILABLE_FUNCTIONING);
+        assertThat(dsl.selectFrom(answers).where(answers.ASSESSMENT_ID.eq(assessment)).fetchSingle().getState())
+                .isEqualTo(AnswerState.AVAILABLE_FUNCTIONING.code());
+
+        // the other window, still showing ABSENT at version 1, changes the comment: refused, Amina's answer stays
+        theirs.comment(row(theirs, "AM01"), "vu au magasin");
+        assertThat(theirs.errorProperty().get()).isEqualTo(stale);
+        stored = dsl.selectFrom(answers).where(answers.ASSESSMENT_ID.eq(assessment)).fetchSingle();
+        assertThat(stored.getState()).isEqualTo(AnswerState.AVAILABLE_FUNCTIONING.code());
+        assertThat(stored.getComment()).isNull();
+
+        // finishing from a header another window changed meanwhile: refused, the status stays as that window left it
+        theirs.complete();
+        assertThat(theirs.statusProperty().get()).isEqualTo("terminée");
+        var header = ma.essp.diag.database.jooq.Tables.ASSESSMENT;
+        dsl.update(header).set(header.STATUS, AssessmentRepository.IN_PROGRESS).set(header.VERSION, header.VERSION.plus(1))
+                .where(header.ID.eq(assessment)).execute(); // a reopening by a third party
+        theirs.complete();
+        assertThat(theirs.errorProperty().get()).isEqualTo(stale);
+        assertThat(dsl.fetchValue(header.STATUS, header.ID.eq(assessment))).isEqualTo(AssessmentRepository.IN_PROGRESS);
     }
 }

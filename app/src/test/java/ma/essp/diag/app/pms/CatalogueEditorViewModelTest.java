@@ -172,7 +172,7 @@ class CatalogueEditorViewModelTest {
 
     @Test
     void aPublishedVersionIsReadOnly() {
-        versions.publish(draft, LocalDate.of(2026, 5, 1));
+        versions.publish(draft, versions.version(draft).version(), LocalDate.of(2026, 5, 1));
         vm.setVersion(versions.version(draft));
         assertThat(vm.editableProperty().get()).isFalse();
         assertThat(vm.messageProperty().get()).startsWith("Version publiée : lecture seule");
@@ -215,5 +215,40 @@ class CatalogueEditorViewModelTest {
         vm.save();
         assertThat(diff().isEmpty()).isTrue();
         assertThat(changes).hasValue(0);
+    }
+
+    @Test
+    void anEditOfARowChangedInAnotherWindowMeanwhileIsRefusedAndTheTreeReloaded() {
+        vm.setVersion(versions.version(draft));
+        var other = new CatalogueEditRepository(mission.dsl(), EditContext.system("youssef"));
+        var items = ma.essp.diag.database.jooq.Tables.PMS_ITEM;
+        var audit = ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+        String stale = new I18n(I18n.FRENCH).get("error.stale");
+        vm.selectedNodeProperty().set(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM01 — ")));
+        int am01 = vm.selectedNodeProperty().get().id();
+        // another window renames AM01 after this editor loaded it
+        other.editItem(am01, 1, new ma.essp.diag.database.repository.CatalogueEditRepository.ItemFields("AM01", "basic_amenities",
+                new ma.essp.diag.database.repository.CatalogueContent.Labels("Électricité (réseau public)", null, null), true, null));
+        int auditRows = mission.dsl().fetchCount(audit);
+        vm.labelFrProperty().set("Électricité (sans coupure > 2 h)");
+        vm.save();
+        assertThat(vm.messageProperty().get()).isEqualTo(stale);
+        var row = mission.dsl().selectFrom(items).where(items.ID.eq(am01)).fetchSingle();
+        assertThat(row.getLabelFr()).isEqualTo("Électricité (réseau public)");
+        assertThat(row.getUpdatedBy()).isEqualTo("youssef");
+        assertThat(mission.dsl().fetchCount(audit)).isEqualTo(auditRows);
+        // the tree shows the row as it now is; deleting it from there works
+        assertThat(node(n -> n.kind() == NodeKind.ITEM && n.id() == am01).text()).contains("réseau public");
+
+        // a service requirement set meanwhile by the other window: refused too, the other's value kept
+        vm.selectedNodeProperty().set(service("ANC"));
+        int anc = vm.selectedNodeProperty().get().id();
+        var dr = vm.requirements().stream().filter(r -> r.category().equals("DR")).findFirst().orElseThrow();
+        String shown = dr.requirementProperty().get();
+        String theirs = "not_expected".equals(shown) ? "optional" : "not_expected";
+        other.setRequirement(anc, "DR", other.content(draft).requirementVersion(anc, "DR"), theirs);
+        dr.requirementProperty().set("required".equals(shown) ? "optional" : "required");
+        assertThat(vm.messageProperty().get()).isEqualTo(stale);
+        assertThat(other.content(draft).requirements(anc)).containsEntry("DR", theirs);
     }
 }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A refused catalogue import is explained cell by cell in the user's language, never with a library's exception text. */
+/**
+ * A refused catalogue import is explained cell by cell in the user's language, never with a library's exception text;
+ * publishing starts from the version the list showed.
+ */
 class CatalogueViewModelTest {
 
     @TempDir
@@ -115,5 +118,23 @@ class CatalogueViewModelTest {
         }
         assertThat(viewModel(I18n.FRENCH).describe(new CatalogueImportProblem("f.xlsx", "Items", 12, "sort_order", Reason.OUT_OF_RANGE,
                 List.of("-1", "0", "1000000")))).isEqualTo("f.xlsx, feuille Items, ligne 12, colonne sort_order : -1 est hors limites (de 0 à 1000000).");
+    }
+
+    @Test
+    void publishingAVersionChangedMeanwhileIsRefusedAndTheListReloaded() {
+        int draft = versions.draftFrom(1, "PMS v0.2");
+        CatalogueViewModel vm = viewModel(I18n.FRENCH);
+        vm.load();
+        assertThat(vm.selectedProperty().get().id()).isEqualTo(draft);
+        var table = ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
+        mission.dsl().update(table).set(table.NOTES, "à relire").set(table.VERSION, table.VERSION.plus(1))
+                .where(table.ID.eq(draft)).execute();
+        vm.publishSelected();
+        assertThat(vm.messageProperty().get()).isEqualTo(new I18n(I18n.FRENCH).get("error.stale"));
+        assertThat(versions.version(draft).published()).isFalse();
+        // reloaded with the version as it now is: publishing from there works
+        assertThat(vm.selectedProperty().get().version()).isEqualTo(2);
+        vm.publishSelected();
+        assertThat(versions.version(draft).published()).isTrue();
     }
 }

@@ -57,7 +57,7 @@ class EsspDetailViewModelTest {
     void theChainGoesUpToTheGstAndTheRegionPassesToItOnItsTakeoverDate() {
         var structures = new StructureRepository(mission.dsl(), edit);
         var gst = structures.gst(1).orElseThrow(); // Tanger-Tétouan-Al Hoceima, the region of E001
-        structures.saveGst(new StructureRepository.GstDraft(1, gst.nameFr(), gst.nameAr(), "Tanger", gst.legalAct(),
+        structures.saveGst(gst.version(), new StructureRepository.GstDraft(1, gst.nameFr(), gst.nameAr(), "Tanger", gst.legalAct(),
                 LocalDate.of(2025, 4, 10), LocalDate.of(2025, 10, 1), null));
 
         var before = detailOn(LocalDate.of(2025, 9, 30), Locale.FRENCH);

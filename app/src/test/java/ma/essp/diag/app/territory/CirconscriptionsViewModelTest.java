@@ -72,7 +72,7 @@ class CirconscriptionsViewModelTest {
         assertThat(vm.list()).anyMatch(c -> c.values().nameFr().equals("Tanger Médina") && c.version() == 2);
 
         vm.moveTargetProperty().set(vm.targets().stream().filter(t -> t.label().contains("Boukhalef")).findFirst().orElseThrow());
-        vm.moveEssps(List.of(vm.essps().getFirst().id()));
+        vm.moveEssps(List.of(vm.essps().getFirst()));
         assertThat(vm.list().stream().filter(c -> c.values().code().equals("C-TNG-3")).findFirst().orElseThrow().esspCount()).isEqualTo(1);
 
         vm.selectedProperty().set(vm.list().stream().filter(c -> c.values().code().equals("C-TNG-1")).findFirst().orElseThrow());
@@ -179,7 +179,7 @@ class CirconscriptionsViewModelTest {
         assertThat(vm.essps()).extracting(e -> e.code()).containsExactly("E001", "E002");
 
         vm.moveTargetProperty().set(vm.targets().stream().filter(t -> t.value().equals(String.valueOf(gzenaya.id()))).findFirst().orElseThrow());
-        vm.moveCommunes(List.of(souani));
+        vm.moveCommunes(vm.communes().stream().filter(c -> c.id() == souani).toList());
         assertThat(vm.messageProperty().get()).isEqualTo("1 commune(s) déplacée(s) vers Circonscription Gzenaya, avec leurs ESSP.");
         assertThat(vm.communes()).extracting(c -> c.nameFr()).containsExactly("Arrondissement Médina");
         assertThat(vm.essps()).extracting(e -> e.code()).containsExactly("E001");
@@ -206,5 +206,52 @@ class CirconscriptionsViewModelTest {
         gst.takeoverOnProperty().set(LocalDate.of(2025, 1, 1));
         gst.save();
         assertThat(gst.messageProperty().get()).contains("Refusé");
+    }
+
+    @Test
+    void aMoveOfSeveralEsspsWithOneChangedMeanwhileMovesNoneAndNamesIt() {
+        var dsl = mission.dsl();
+        var essp = ma.essp.diag.database.jooq.Tables.ESSP;
+        var audit = ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+        var medina = vm.list().stream().filter(c -> c.values().code().equals("C-TNG-1")).findFirst().orElseThrow();
+        vm.selectedProperty().set(medina);
+        List<TerritoryRepository.Essp> listed = List.copyOf(vm.essps());
+        assertThat(listed).extracting(TerritoryRepository.Essp::code).containsExactly("E001", "E002");
+        // a colleague edits E002 after the list was loaded
+        dsl.update(essp).set(essp.NAME_FR, "CSU Souani II").set(essp.VERSION, essp.VERSION.plus(1))
+                .where(essp.CODE.eq("E002")).execute();
+        int auditRows = dsl.fetchCount(audit);
+        vm.moveTargetProperty().set(vm.targets().stream().filter(t -> t.label().contains("Gzenaya")).findFirst().orElseThrow());
+        vm.moveEssps(listed);
+        assertThat(vm.messageProperty().get()).isEqualTo("« E002 CSU Souani » a été modifié entre-temps : rien n’a été déplacé, "
+                + "la liste est rechargée.");
+        assertThat(dsl.selectDistinct(essp.CIRCONSCRIPTION_ID).from(essp).where(essp.CODE.in("E001", "E002")).fetch(essp.CIRCONSCRIPTION_ID))
+                .containsExactly(medina.id());
+        assertThat(dsl.fetchCount(audit)).isEqualTo(auditRows);
+        // the list reloaded: moving what it now shows works
+        vm.selectedProperty().set(vm.list().stream().filter(c -> c.id() == medina.id()).findFirst().orElseThrow());
+        vm.moveEssps(List.copyOf(vm.essps()));
+        assertThat(vm.messageProperty().get()).startsWith("2 ESSP déplacé(s)");
+    }
+
+    @Test
+    void aGstFormSavedAfterAnotherWindowChangedTheGstIsRefused() {
+        gst.load();
+        gst.selectedProperty().set(gst.regions().getFirst());
+        var structure = ma.essp.diag.database.jooq.Tables.STRUCTURE;
+        var dsl = mission.dsl();
+        dsl.update(structure).set(structure.SEAT, "Tétouan").set(structure.VERSION, structure.VERSION.plus(1))
+                .where(structure.KIND.eq("gst"), structure.REGION_ID.eq(gst.regions().getFirst().regionId())).execute();
+        gst.seatProperty().set("Tanger");
+        gst.save();
+        assertThat(gst.messageProperty().get()).isEqualTo(new I18n(Locale.FRENCH).get("error.stale"));
+        assertThat(dsl.fetchValue(structure.SEAT, structure.KIND.eq("gst").and(structure.REGION_ID.eq(gst.regions().getFirst().regionId()))))
+                .isEqualTo("Tétouan");
+        // the form now shows the GST as it is; saving from there works
+        assertThat(gst.seatProperty().get()).isEqualTo("Tétouan");
+        gst.seatProperty().set("Tanger");
+        gst.save();
+        assertThat(dsl.fetchValue(structure.SEAT, structure.KIND.eq("gst").and(structure.REGION_ID.eq(gst.regions().getFirst().regionId()))))
+                .isEqualTo("Tanger");
     }
 }

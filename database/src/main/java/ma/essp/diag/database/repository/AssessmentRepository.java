@@ -10,11 +10,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import ma.essp.diag.database.jooq.tables.records.AssessmentAnswerRecord;
 import ma.essp.diag.database.jooq.tables.records.AssessmentRecord;
-import ma.essp.diag.database.jooq.tables.records.AssessmentServiceRecord;
 import ma.essp.diag.database.mission.EditContext;
 import org.jooq.DSLContext;
 
@@ -29,17 +26,21 @@ public final class AssessmentRepository {
     public static final String IN_PROGRESS = "in_progress";
     public static final String COMPLETE = "complete";
 
-    /** An assessment's header. */
-    public record Header(int id, int esspId, int catalogueVersionId, LocalDate assessedOn, String status,
+    /** An assessment's header; {@code version} is the row version it was read at (what a change must start from). */
+    public record Header(int id, int version, int esspId, int catalogueVersionId, LocalDate assessedOn, String status,
                          String assessorName, String notes) {
     }
 
-    /** One answer as entered. */
-    public record Answer(int itemId, AnswerState state, String source, String comment) {
+    /** One answer as entered; {@code version} the row version it was read at. */
+    public record Answer(int itemId, AnswerState state, String source, String comment, int version) {
     }
 
-    /** An assessment with its answers (by item id) and the services recorded (service id to offered). */
-    public record Sheet(Header header, Map<Integer, Answer> answers, Map<Integer, Boolean> services) {
+    /**
+     * An assessment with its answers (by item id) and the services recorded (service id to offered, and service id to
+     * the version of that row, what a change of "offered" must start from).
+     */
+    public record Sheet(Header header, Map<Integer, Answer> answers, Map<Integer, Boolean> services,
+                        Map<Integer, Integer> serviceVersions) {
     }
 
     /** answered (anything but missing, "not applicable" included) of the in-scope items of the catalogue version. */
@@ -72,33 +73,35 @@ public final class AssessmentRepository {
         return r.getId();
     }
 
-    /** Records (or changes) one answer; MISSING clears it. Does nothing when the answer is unchanged. */
-    public void answer(int assessmentId, int itemId, AnswerState state, String source, String comment) {
-        AssessmentAnswerRecord r = dsl.selectFrom(ASSESSMENT_ANSWER)
-                .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.eq(assessmentId), ASSESSMENT_ANSWER.ITEM_ID.eq(itemId)).fetchOne();
-        if (r == null) {
-            r = dsl.newRecord(ASSESSMENT_ANSWER);
-            r.setAssessmentId(assessmentId);
-            r.setItemId(itemId);
-            r.setState(state.code());
-            r.setSource(source);
-            r.setComment(comment);
-            SyncedRows.store(dsl, edit, r);
-            return;
-        }
-        boolean same = r.getState().equals(state.code()) && Objects.equals(r.getSource(), source)
-                && Objects.equals(r.getComment(), comment) && !Boolean.TRUE.equals(r.getDeleted());
-        if (same) {
-            return;
-        }
-        r.setState(state.code());
-        r.setSource(source);
-        r.setComment(comment);
-        r.setDeleted(false);
-        SyncedRows.store(dsl, edit, r);
+    /**
+     * Records (or changes) one answer as the checklist shows it; MISSING clears it. {@code expectedVersion} is the
+     * version of the answer the screen loaded ({@link Answer#version()}), null when it showed none: an answer changed,
+     * added or removed meanwhile throws {@link StaleEditException} and nothing is written. An unchanged answer writes
+     * nothing. Returns the answer's version now.
+     */
+    public int answer(int assessmentId, int itemId, Integer expectedVersion, AnswerState state, String source,
+                      String comment) {
+        Map<org.jooq.Field<?>, Object> key = new LinkedHashMap<>();
+        key.put(ASSESSMENT_ANSWER.ASSESSMENT_ID, assessmentId);
+        key.put(ASSESSMENT_ANSWER.ITEM_ID, itemId);
+        Map<org.jooq.Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(ASSESSMENT_ANSWER.STATE, state.code());
+        values.put(ASSESSMENT_ANSWER.SOURCE, source);
+        values.put(ASSESSMENT_ANSWER.COMMENT, comment);
+        return SyncedRows.upsert(dsl, edit, ASSESSMENT_ANSWER, key, expectedVersion, values).version();
     }
 
-    /** Several answers in one transaction (e.g. a whole domain entered at once). */
+    /**
+     * Records one answer over whatever is stored now, for a writer that showed nothing before (test fixtures, an
+     * import of a filled sheet): the version check starts from the row as read in the same transaction. A screen
+     * uses {@link #answer(int, int, Integer, AnswerState, String, String)} with the version it loaded.
+     */
+    public int answer(int assessmentId, int itemId, AnswerState state, String source, String comment) {
+        return dsl.transactionResult(tx -> new AssessmentRepository(tx.dsl(), edit)
+                .answer(assessmentId, itemId, liveVersion(tx.dsl(), assessmentId, itemId), state, source, comment));
+    }
+
+    /** Several answers in one transaction, all or none (e.g. a whole domain entered at once), over what is stored now. */
     public void answerAll(int assessmentId, Map<Integer, AnswerState> states, String source) {
         dsl.transaction(tx -> {
             AssessmentRepository inTx = new AssessmentRepository(tx.dsl(), edit);
@@ -106,40 +109,42 @@ public final class AssessmentRepository {
         });
     }
 
-    /** Records whether the ESSP offers a service at the time of the assessment. */
-    public void setOffered(int assessmentId, int serviceId, boolean offered) {
-        AssessmentServiceRecord r = dsl.selectFrom(ASSESSMENT_SERVICE)
-                .where(ASSESSMENT_SERVICE.ASSESSMENT_ID.eq(assessmentId), ASSESSMENT_SERVICE.SERVICE_ID.eq(serviceId)).fetchOne();
-        if (r == null) {
-            r = dsl.newRecord(ASSESSMENT_SERVICE);
-            r.setAssessmentId(assessmentId);
-            r.setServiceId(serviceId);
-            r.setOffered(offered);
-            SyncedRows.store(dsl, edit, r);
-        } else if (!Objects.equals(r.getOffered(), offered) || Boolean.TRUE.equals(r.getDeleted())) {
-            r.setOffered(offered);
-            r.setDeleted(false);
-            SyncedRows.store(dsl, edit, r);
-        }
+    private static Integer liveVersion(DSLContext d, int assessmentId, int itemId) {
+        return d.select(ASSESSMENT_ANSWER.VERSION).from(ASSESSMENT_ANSWER)
+                .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.eq(assessmentId), ASSESSMENT_ANSWER.ITEM_ID.eq(itemId),
+                        ASSESSMENT_ANSWER.DELETED.isFalse())
+                .fetchOne(ASSESSMENT_ANSWER.VERSION);
     }
 
-    public void setStatus(int assessmentId, String status) {
-        AssessmentRecord r = header0(assessmentId);
-        if (!status.equals(r.getStatus())) {
-            r.setStatus(status);
-            SyncedRows.store(dsl, edit, r);
-        }
+    /**
+     * Records whether the ESSP offers a service at the time of the assessment. {@code expectedVersion} is the version
+     * of the service row the screen loaded ({@link Sheet#serviceVersions()}), null when none was recorded; changed
+     * meanwhile: {@link StaleEditException}, nothing written. Returns the row's version now.
+     */
+    public int setOffered(int assessmentId, int serviceId, Integer expectedVersion, boolean offered) {
+        Map<org.jooq.Field<?>, Object> key = new LinkedHashMap<>();
+        key.put(ASSESSMENT_SERVICE.ASSESSMENT_ID, assessmentId);
+        key.put(ASSESSMENT_SERVICE.SERVICE_ID, serviceId);
+        return SyncedRows.upsert(dsl, edit, ASSESSMENT_SERVICE, key, expectedVersion,
+                Map.of(ASSESSMENT_SERVICE.OFFERED, offered)).version();
     }
 
-    public void complete(int assessmentId) {
-        setStatus(assessmentId, COMPLETE);
+    /**
+     * Sets the status (in progress, complete: finishing or reopening) of an assessment still at
+     * {@code expectedVersion} ({@link Header#version()}); changed meanwhile: {@link StaleEditException}, nothing
+     * written. Returns the version now (unchanged when the status already was {@code status}).
+     */
+    public int setStatus(int assessmentId, int expectedVersion, String status) {
+        return SyncedRows.update(dsl, edit, ASSESSMENT, assessmentId, expectedVersion, Map.of(ASSESSMENT.STATUS, status));
     }
 
-    /** Soft-deletes an assessment (its answers stay, unreachable, for merging). */
-    public void delete(int assessmentId) {
-        AssessmentRecord r = header0(assessmentId);
-        r.setDeleted(true);
-        SyncedRows.store(dsl, edit, r);
+    public int complete(int assessmentId, int expectedVersion) {
+        return setStatus(assessmentId, expectedVersion, COMPLETE);
+    }
+
+    /** Soft-deletes an assessment still at {@code expectedVersion} (its answers stay, unreachable, for merging). */
+    public int delete(int assessmentId, int expectedVersion) {
+        return SyncedRows.softDelete(dsl, edit, ASSESSMENT, assessmentId, expectedVersion);
     }
 
     /** Everything needed to resume an assessment; empty when unknown or deleted. */
@@ -153,13 +158,17 @@ public final class AssessmentRepository {
                 .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.eq(assessmentId), ASSESSMENT_ANSWER.DELETED.isFalse())
                 .orderBy(ASSESSMENT_ANSWER.ITEM_ID)
                 .forEach(a -> answers.put(a.getItemId(), new Answer(a.getItemId(), AnswerState.fromCode(a.getState()),
-                        a.getSource(), a.getComment())));
+                        a.getSource(), a.getComment(), a.getVersion())));
         Map<Integer, Boolean> services = new LinkedHashMap<>();
+        Map<Integer, Integer> serviceVersions = new LinkedHashMap<>();
         dsl.selectFrom(ASSESSMENT_SERVICE)
                 .where(ASSESSMENT_SERVICE.ASSESSMENT_ID.eq(assessmentId), ASSESSMENT_SERVICE.DELETED.isFalse())
                 .orderBy(ASSESSMENT_SERVICE.SERVICE_ID)
-                .forEach(s -> services.put(s.getServiceId(), Boolean.TRUE.equals(s.getOffered())));
-        return Optional.of(new Sheet(header(r), answers, services));
+                .forEach(s -> {
+                    services.put(s.getServiceId(), Boolean.TRUE.equals(s.getOffered()));
+                    serviceVersions.put(s.getServiceId(), s.getVersion());
+                });
+        return Optional.of(new Sheet(header(r), answers, services, serviceVersions));
     }
 
     /** The ESSP's assessments, most recent first (by date, then id). */
@@ -201,7 +210,7 @@ public final class AssessmentRepository {
     }
 
     private static Header header(AssessmentRecord r) {
-        return new Header(r.getId(), r.getEsspId(), r.getCatalogueVersionId(), r.getAssessedOn(), r.getStatus(),
+        return new Header(r.getId(), r.getVersion(), r.getEsspId(), r.getCatalogueVersionId(), r.getAssessedOn(), r.getStatus(),
                 r.getAssessorName(), r.getNotes());
     }
 }

@@ -8,13 +8,15 @@ import java.util.Map;
  * {@link CatalogueSnapshot} is the same content keyed by codes, for comparison and Excel).
  */
 public record CatalogueContent(int versionId, List<Area> areas, List<Service> services, List<Item> items,
-                               Map<Integer, Map<String, String>> requirementsByService) {
+                               Map<Integer, Map<String, String>> requirementsByService,
+                               Map<Integer, Map<String, Integer>> requirementVersionsByService) {
 
     public CatalogueContent {
         areas = List.copyOf(areas);
         services = List.copyOf(services);
         items = List.copyOf(items);
         requirementsByService = Map.copyOf(requirementsByService);
+        requirementVersionsByService = Map.copyOf(requirementVersionsByService);
     }
 
     public record Labels(String fr, String en, String ar) {
@@ -24,18 +26,24 @@ public record CatalogueContent(int versionId, List<Area> areas, List<Service> se
         }
     }
 
-    public record Area(int id, String code, Labels labels) {
+    /** {@code version}: the row version read, what an edit of the row starts from (also for services and items). */
+    public record Area(int id, int version, String code, Labels labels) {
     }
 
-    public record Service(int id, int areaId, String code, Labels labels) {
+    public record Service(int id, int version, int areaId, String code, Labels labels) {
     }
 
     /** {@code serviceId} null: a general readiness item. */
-    public record Item(int id, Integer serviceId, String domainCode, String code, Labels labels, boolean inScope, String note) {
+    public record Item(int id, int version, Integer serviceId, String domainCode, String code, Labels labels, boolean inScope, String note) {
     }
 
     /** Category code to requirement for a service (categories without a row are absent). */
     public Map<String, String> requirements(int serviceId) {
         return requirementsByService.getOrDefault(serviceId, Map.of());
+    }
+
+    /** The version of a service's requirement row for a category, null when the category has none. */
+    public Integer requirementVersion(int serviceId, String categoryCode) {
+        return requirementVersionsByService.getOrDefault(serviceId, Map.of()).get(categoryCode);
     }
 }

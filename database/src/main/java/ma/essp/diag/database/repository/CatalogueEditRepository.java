@@ -60,24 +60,29 @@ public final class CatalogueEditRepository {
         List<CatalogueContent.Area> areas = dsl.selectFrom(PMS_SERVICE_AREA)
                 .where(PMS_SERVICE_AREA.VERSION_ID.eq(versionId), PMS_SERVICE_AREA.DELETED.isFalse())
                 .orderBy(PMS_SERVICE_AREA.SORT_ORDER, PMS_SERVICE_AREA.CODE)
-                .fetch(r -> new CatalogueContent.Area(r.getId(), r.getCode(), new Labels(r.getLabelFr(), r.getLabelEn(), r.getLabelAr())));
+                .fetch(r -> new CatalogueContent.Area(r.getId(), r.getVersion(), r.getCode(), new Labels(r.getLabelFr(), r.getLabelEn(), r.getLabelAr())));
         List<CatalogueContent.Service> services = dsl.selectFrom(PMS_SERVICE)
                 .where(PMS_SERVICE.VERSION_ID.eq(versionId), PMS_SERVICE.DELETED.isFalse())
                 .orderBy(PMS_SERVICE.SORT_ORDER, PMS_SERVICE.CODE)
-                .fetch(r -> new CatalogueContent.Service(r.getId(), r.getAreaId(), r.getCode(),
+                .fetch(r -> new CatalogueContent.Service(r.getId(), r.getVersion(), r.getAreaId(), r.getCode(),
                         new Labels(r.getLabelFr(), r.getLabelEn(), r.getLabelAr())));
         List<CatalogueContent.Item> items = dsl.selectFrom(PMS_ITEM)
                 .where(PMS_ITEM.VERSION_ID.eq(versionId), PMS_ITEM.DELETED.isFalse())
                 .orderBy(PMS_ITEM.SORT_ORDER, PMS_ITEM.CODE)
-                .fetch(r -> new CatalogueContent.Item(r.getId(), r.getServiceId(), r.getDomainCode(), r.getCode(),
+                .fetch(r -> new CatalogueContent.Item(r.getId(), r.getVersion(), r.getServiceId(), r.getDomainCode(), r.getCode(),
                         new Labels(r.getLabelFr(), r.getLabelEn(), r.getLabelAr()), Boolean.TRUE.equals(r.getInScope()), r.getNote()));
         Map<Integer, Map<String, String>> requirements = new HashMap<>();
-        dsl.select(PMS_SERVICE_REQUIREMENT.SERVICE_ID, PMS_SERVICE_REQUIREMENT.CATEGORY_CODE, PMS_SERVICE_REQUIREMENT.REQUIREMENT)
+        Map<Integer, Map<String, Integer>> requirementVersions = new HashMap<>();
+        dsl.select(PMS_SERVICE_REQUIREMENT.SERVICE_ID, PMS_SERVICE_REQUIREMENT.CATEGORY_CODE, PMS_SERVICE_REQUIREMENT.REQUIREMENT,
+                        PMS_SERVICE_REQUIREMENT.VERSION)
                 .from(PMS_SERVICE_REQUIREMENT).join(PMS_SERVICE).on(PMS_SERVICE.ID.eq(PMS_SERVICE_REQUIREMENT.SERVICE_ID))
                 .where(PMS_SERVICE.VERSION_ID.eq(versionId), PMS_SERVICE.DELETED.isFalse(), PMS_SERVICE_REQUIREMENT.DELETED.isFalse())
                 .orderBy(PMS_SERVICE_REQUIREMENT.CATEGORY_CODE)
-                .forEach(r -> requirements.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), r.value3()));
-        return new CatalogueContent(versionId, areas, services, items, requirements);
+                .forEach(r -> {
+                    requirements.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), r.value3());
+                    requirementVersions.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), r.value4());
+                });
+        return new CatalogueContent(versionId, areas, services, items, requirements, requirementVersions);
     }
 
     // --- service areas
@@ -109,22 +114,23 @@ public final class CatalogueEditRepository {
         });
     }
 
-    public void renameArea(int areaId, Labels labels) {
+    /** Renames an area still at {@code expectedVersion} (the version the editor showed). */
+    public void renameArea(int areaId, int expectedVersion, Labels labels) {
         requireLabel(labels);
         dsl.transaction(tx -> {
             DSLContext d = tx.dsl();
-            PmsServiceAreaRecord r = liveArea(d, areaId);
+            PmsServiceAreaRecord r = expect(liveArea(d, areaId), expectedVersion);
             draft(d, r.getVersionId());
             setLabels(r, labels);
             SyncedRows.store(d, edit, r);
         });
     }
 
-    /** Soft-deletes an area with its services, their items and requirements. */
-    public void deleteArea(int areaId) {
+    /** Soft-deletes an area still at {@code expectedVersion} with its services, their items and requirements. */
+    public void deleteArea(int areaId, int expectedVersion) {
         dsl.transaction(tx -> {
             DSLContext d = tx.dsl();
-            PmsServiceAreaRecord r = liveArea(d, areaId);
+            PmsServiceAreaRecord r = expect(liveArea(d, areaId), expectedVersion);
             draft(d, r.getVersionId());
             for (PmsServiceRecord s : d.selectFrom(PMS_SERVICE).where(PMS_SERVICE.AREA_ID.eq(areaId), PMS_SERVICE.DELETED.isFalse()).fetch()) {
                 deleteService(d, s);
@@ -165,39 +171,31 @@ public final class CatalogueEditRepository {
         });
     }
 
-    public void renameService(int serviceId, Labels labels) {
+    /**
+     * Edits a service still at {@code expectedVersion} (the version the editor showed): its labels and its area
+     * (another area of the same version), in one change.
+     */
+    public void editService(int serviceId, int expectedVersion, Labels labels, int areaId) {
         requireLabel(labels);
         dsl.transaction(tx -> {
             DSLContext d = tx.dsl();
-            PmsServiceRecord r = liveService(d, serviceId);
-            draft(d, r.getVersionId());
-            setLabels(r, labels);
-            SyncedRows.store(d, edit, r);
-        });
-    }
-
-    /** Moves a service to another area of the same version. */
-    public void moveService(int serviceId, int areaId) {
-        dsl.transaction(tx -> {
-            DSLContext d = tx.dsl();
-            PmsServiceRecord r = liveService(d, serviceId);
+            PmsServiceRecord r = expect(liveService(d, serviceId), expectedVersion);
             draft(d, r.getVersionId());
             PmsServiceAreaRecord area = liveArea(d, areaId);
             if (!area.getVersionId().equals(r.getVersionId())) {
                 throw new CatalogueEditException(Reason.OTHER_VERSION, "area " + areaId + " is not in the version of service " + serviceId);
             }
-            if (r.getAreaId() != areaId) {
-                r.setAreaId(areaId);
-                SyncedRows.store(d, edit, r);
-            }
+            setLabels(r, labels);
+            r.setAreaId(areaId);
+            SyncedRows.store(d, edit, r);
         });
     }
 
-    /** Soft-deletes a service with its items and requirements. */
-    public void deleteService(int serviceId) {
+    /** Soft-deletes a service still at {@code expectedVersion} with its items and requirements. */
+    public void deleteService(int serviceId, int expectedVersion) {
         dsl.transaction(tx -> {
             DSLContext d = tx.dsl();
-            PmsServiceRecord r = liveService(d, serviceId);
+            PmsServiceRecord r = expect(liveService(d, serviceId), expectedVersion);
             draft(d, r.getVersionId());
             deleteService(d, r);
         });
@@ -216,9 +214,11 @@ public final class CatalogueEditRepository {
 
     /**
      * Sets what a category must do about a service (required, optional or not_expected); a category without a
-     * row gets one.
+     * row gets one. {@code expectedVersion} is the version of the requirement the editor showed
+     * ({@link CatalogueContent#requirementVersion}), null when it showed none; changed meanwhile:
+     * {@link StaleEditException}, nothing written.
      */
-    public void setRequirement(int serviceId, String categoryCode, String requirement) {
+    public void setRequirement(int serviceId, String categoryCode, Integer expectedVersion, String requirement) {
         if (!REQUIREMENTS.contains(requirement)) {
             throw new CatalogueEditException(Reason.INVALID_REQUIREMENT, "requirement must be required, optional or not_expected: " + requirement);
         }
@@ -229,19 +229,11 @@ public final class CatalogueEditRepository {
             if (!d.fetchExists(ESSP_CATEGORY, ESSP_CATEGORY.CODE.eq(categoryCode))) {
                 throw new CatalogueEditException(Reason.INVALID_REQUIREMENT, "unknown ESSP category " + categoryCode);
             }
-            PmsServiceRequirementRecord r = d.selectFrom(PMS_SERVICE_REQUIREMENT)
-                    .where(PMS_SERVICE_REQUIREMENT.SERVICE_ID.eq(serviceId), PMS_SERVICE_REQUIREMENT.CATEGORY_CODE.eq(categoryCode)).fetchOne();
-            if (r == null) {
-                r = d.newRecord(PMS_SERVICE_REQUIREMENT);
-                r.setServiceId(serviceId);
-                r.setCategoryCode(categoryCode);
-                r.setRequirement(requirement);
-                SyncedRows.store(d, edit, r);
-            } else if (Boolean.TRUE.equals(r.getDeleted()) || !requirement.equals(r.getRequirement())) {
-                r.setDeleted(false);
-                r.setRequirement(requirement);
-                SyncedRows.store(d, edit, r);
-            }
+            Map<org.jooq.Field<?>, Object> key = new LinkedHashMap<>();
+            key.put(PMS_SERVICE_REQUIREMENT.SERVICE_ID, serviceId);
+            key.put(PMS_SERVICE_REQUIREMENT.CATEGORY_CODE, categoryCode);
+            SyncedRows.upsert(d, edit, PMS_SERVICE_REQUIREMENT, key, expectedVersion,
+                    Map.of(PMS_SERVICE_REQUIREMENT.REQUIREMENT, requirement));
         });
     }
 
@@ -279,8 +271,8 @@ public final class CatalogueEditRepository {
         });
     }
 
-    /** Edits an item's code, domain (of the same scope), labels, scope flag and note. */
-    public void editItem(int itemId, ItemFields fields) {
+    /** Edits an item still at {@code expectedVersion}: code, domain (of the same scope), labels, scope flag and note. */
+    public void editItem(int itemId, int expectedVersion, ItemFields fields) {
         String c = code(fields.code());
         requireLabel(fields.labels());
         dsl.transaction(tx -> {
@@ -289,6 +281,7 @@ public final class CatalogueEditRepository {
             if (r == null) {
                 throw new CatalogueEditException(Reason.NOT_FOUND, "no item " + itemId);
             }
+            expect(r, expectedVersion);
             draft(d, r.getVersionId());
             checkDomain(d, r.getServiceId(), fields.domainCode());
             if (!c.equals(r.getCode()) && d.fetchExists(PMS_ITEM, PMS_ITEM.VERSION_ID.eq(r.getVersionId()), PMS_ITEM.CODE.eq(c))) {
@@ -302,13 +295,15 @@ public final class CatalogueEditRepository {
         });
     }
 
-    public void deleteItem(int itemId) {
+    /** Soft-deletes an item still at {@code expectedVersion}. */
+    public void deleteItem(int itemId, int expectedVersion) {
         dsl.transaction(tx -> {
             DSLContext d = tx.dsl();
             PmsItemRecord r = d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(itemId), PMS_ITEM.DELETED.isFalse()).fetchOne();
             if (r == null) {
                 throw new CatalogueEditException(Reason.NOT_FOUND, "no item " + itemId);
             }
+            expect(r, expectedVersion);
             draft(d, r.getVersionId());
             softDelete(d, r);
         });
@@ -340,6 +335,18 @@ public final class CatalogueEditRepository {
             throw new CatalogueEditException(Reason.DOMAIN_SCOPE, (serviceId == null ? "a general readiness item" : "a service item")
                     + " needs a SARA domain of scope '" + expected + "', not " + domainCode);
         }
+    }
+
+    /**
+     * The row read in this transaction, if it is still at the version the editor started from; else
+     * {@link StaleEditException} (the writer checks the same version again when it writes).
+     */
+    private static <R extends UpdatableRecord<?>> R expect(R r, int expectedVersion) {
+        Integer found = r.get(r.field("version", Integer.class));
+        if (found != expectedVersion) {
+            throw new StaleEditException(r.getTable().getName(), r.get(r.field("id", Integer.class)), expectedVersion, found);
+        }
+        return r;
     }
 
     private void softDelete(DSLContext d, UpdatableRecord<?> r) {

@@ -33,7 +33,8 @@ public final class CatalogueVersionRepository {
     public static final String DRAFT = "draft";
     public static final String PUBLISHED = "published";
 
-    public record VersionInfo(int id, String label, String status, Integer basedOnId, LocalDate publishedOn, String notes) {
+    /** {@code version}: the row version read, what publishing starts from. */
+    public record VersionInfo(int id, int version, String label, String status, Integer basedOnId, LocalDate publishedOn, String notes) {
         public boolean published() {
             return PUBLISHED.equals(status);
         }
@@ -196,11 +197,17 @@ public final class CatalogueVersionRepository {
         return id;
     }
 
-    /** Publishes a draft; a published version is frozen from then on. */
-    public void publish(int versionId, LocalDate on) {
+    /**
+     * Publishes a draft still at {@code expectedVersion} (the version the screen listed, {@link VersionInfo#version()});
+     * changed meanwhile: {@link StaleEditException}, nothing written. A published version is frozen from then on.
+     */
+    public void publish(int versionId, int expectedVersion, LocalDate on) {
         PmsCatalogueVersionRecord r = dsl.selectFrom(PMS_CATALOGUE_VERSION).where(PMS_CATALOGUE_VERSION.ID.eq(versionId)).fetchOne();
         if (r == null || Boolean.TRUE.equals(r.getDeleted())) {
             throw new IllegalArgumentException("no catalogue version " + versionId);
+        }
+        if (r.getVersion() != expectedVersion) {
+            throw new StaleEditException(PMS_CATALOGUE_VERSION.getName(), versionId, expectedVersion, r.getVersion());
         }
         if (!DRAFT.equals(r.getStatus())) {
             throw new IllegalStateException("catalogue version " + versionId + " is already published");
@@ -208,7 +215,7 @@ public final class CatalogueVersionRepository {
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         changes.put(PMS_CATALOGUE_VERSION.STATUS, PUBLISHED);
         changes.put(PMS_CATALOGUE_VERSION.PUBLISHED_ON, on);
-        SyncedRows.update(dsl, edit, PMS_CATALOGUE_VERSION, versionId, r.getVersion(), changes);
+        SyncedRows.update(dsl, edit, PMS_CATALOGUE_VERSION, versionId, expectedVersion, changes);
     }
 
     /** Compares two versions by code (what {@code to} adds, removes and changes relative to {@code from}). */
@@ -242,6 +249,6 @@ public final class CatalogueVersionRepository {
     }
 
     private static VersionInfo info(PmsCatalogueVersionRecord r) {
-        return new VersionInfo(r.getId(), r.getLabel(), r.getStatus(), r.getBasedOnId(), r.getPublishedOn(), r.getNotes());
+        return new VersionInfo(r.getId(), r.getVersion(), r.getLabel(), r.getStatus(), r.getBasedOnId(), r.getPublishedOn(), r.getNotes());
     }
 }

@@ -126,6 +126,7 @@ public final class CirconscriptionRepository {
             if (t.fetchExists(ESSP, ESSP.CIRCONSCRIPTION_ID.eq(id).and(ESSP.DELETED.isFalse()))) {
                 throw new EditRuleException("circonscription.has-essps", "move its ESSPs to another circonscription first");
             }
+            // its communes lose the link as a consequence of the deletion (rows not picked by the user): their versions here
             List<Integer> communes = t.select(COMMUNE.ID).from(COMMUNE).where(COMMUNE.CIRCONSCRIPTION_ID.eq(id)).fetch(COMMUNE.ID);
             Map<Field<?>, Object> noCirconscription = new LinkedHashMap<>();
             noCirconscription.put(COMMUNE.CIRCONSCRIPTION_ID, null);
@@ -151,19 +152,22 @@ public final class CirconscriptionRepository {
     }
 
     /**
-     * Moves communes to another circonscription of the same province; their ESSPs follow them.
+     * Moves communes to another circonscription of the same province; their ESSPs follow them. {@code communeVersions}
+     * maps each moved commune to the version the screen listed: one changed meanwhile throws
+     * {@link StaleEditException} naming it and nothing moves. The ESSPs that follow are chosen inside the transaction
+     * (the consequence of the move, not rows the user picked), at their versions there.
      *
      * @throws EditRuleException {@code circonscription.other-province} when a commune is in another province
      */
-    public int moveCommunes(Collection<Integer> communeIds, int targetCirconscriptionId) {
+    public int moveCommunes(Map<Integer, Integer> communeVersions, int targetCirconscriptionId) {
+        Collection<Integer> communeIds = communeVersions.keySet();
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             int provinceId = provinceOf(t, targetCirconscriptionId);
             if (t.fetchExists(COMMUNE, COMMUNE.ID.in(communeIds).and(COMMUNE.PROVINCE_ID.ne(provinceId)))) {
                 throw new EditRuleException("circonscription.other-province", "communes move only inside their province");
             }
-            // the communes and ESSPs are chosen here, inside the transaction: their current versions are the ones moved
-            int moved = SyncedRows.updateAll(t, edit, COMMUNE, SyncedRows.currentVersions(t, COMMUNE, communeIds),
+            int moved = SyncedRows.updateAll(t, edit, COMMUNE, communeVersions,
                     Map.of(COMMUNE.CIRCONSCRIPTION_ID, targetCirconscriptionId)).size();
             List<Integer> essps = t.select(ESSP.ID).from(ESSP).where(ESSP.COMMUNE_ID.in(communeIds))
                     .and(ESSP.CIRCONSCRIPTION_ID.ne(targetCirconscriptionId)).fetch(ESSP.ID);
@@ -176,10 +180,13 @@ public final class CirconscriptionRepository {
     /**
      * Moves ESSPs to another circonscription of the same province. An ESSP whose commune belongs to another
      * circonscription loses its commune link (the consultant sets it again), so the data stays consistent.
+     * {@code esspVersions} maps each ESSP to the version the screen listed: one changed meanwhile throws
+     * {@link StaleEditException} naming it and nothing moves.
      *
      * @throws EditRuleException {@code circonscription.other-province} when an ESSP is in another province
      */
-    public int moveEssps(Collection<Integer> esspIds, int targetCirconscriptionId) {
+    public int moveEssps(Map<Integer, Integer> esspVersions, int targetCirconscriptionId) {
+        Collection<Integer> esspIds = esspVersions.keySet();
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             int provinceId = provinceOf(t, targetCirconscriptionId);
@@ -192,13 +199,14 @@ public final class CirconscriptionRepository {
             List<Integer> losingCommune = t.select(ESSP.ID).from(ESSP).join(COMMUNE).on(COMMUNE.ID.eq(ESSP.COMMUNE_ID))
                     .where(ESSP.ID.in(esspIds)).and(COMMUNE.CIRCONSCRIPTION_ID.isNotNull())
                     .and(COMMUNE.CIRCONSCRIPTION_ID.ne(targetCirconscriptionId)).fetch(ESSP.ID);
-            List<Integer> keepingCommune = esspIds.stream().filter(e -> !losingCommune.contains(e)).toList();
             Map<Field<?>, Object> withoutCommune = new LinkedHashMap<>();
             withoutCommune.put(ESSP.CIRCONSCRIPTION_ID, targetCirconscriptionId);
             withoutCommune.put(ESSP.COMMUNE_ID, null);
-            return SyncedRows.updateAll(t, edit, ESSP, SyncedRows.currentVersions(t, ESSP, losingCommune), withoutCommune).size()
-                    + SyncedRows.updateAll(t, edit, ESSP, SyncedRows.currentVersions(t, ESSP, keepingCommune),
-                            Map.of(ESSP.CIRCONSCRIPTION_ID, targetCirconscriptionId)).size();
+            // one bulk edit, each row its values: every row is checked before any is written
+            List<SyncedRows.Change> changes = new java.util.ArrayList<>();
+            esspVersions.forEach((id, version) -> changes.add(new SyncedRows.Change(id, version, losingCommune.contains(id)
+                    ? withoutCommune : Map.of(ESSP.CIRCONSCRIPTION_ID, targetCirconscriptionId))));
+            return SyncedRows.updateAll(t, edit, ESSP, changes).size();
         });
     }
 

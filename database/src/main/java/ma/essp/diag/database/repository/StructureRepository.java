@@ -67,14 +67,24 @@ public final class StructureRepository {
                 .fetchOptional().map(StructureRepository::structure);
     }
 
-    /** Creates the region's GST or updates the one it has (one per region); returns its id. */
-    public int saveGst(GstDraft d) {
+    /**
+     * Creates the region's GST or updates the one it has (one per region); returns its id. {@code expectedVersion} is
+     * the version of the GST the screen showed ({@link Structure#version()}), null when it showed none: a GST created,
+     * changed or removed meanwhile throws {@link StaleEditException} and nothing is written.
+     */
+    public int saveGst(Integer expectedVersion, GstDraft d) {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             Optional<StructureRecord> existing = t.selectFrom(STRUCTURE).where(live("gst")).and(STRUCTURE.REGION_ID.eq(d.regionId()))
                     .fetchOptional();
             if (d.takeoverOn() != null && d.createdOn() != null && d.takeoverOn().isBefore(d.createdOn())) {
                 throw new EditRuleException("gst.takeover-before-creation", "a GST cannot take over before it is created");
+            }
+            if (expectedVersion != null && existing.isEmpty()) {
+                throw new StaleEditException(STRUCTURE.getName(), 0, expectedVersion, null);
+            }
+            if (expectedVersion == null && existing.isPresent()) {
+                throw new StaleEditException(STRUCTURE.getName(), existing.get().getId(), 0, existing.get().getVersion());
             }
             if (existing.isPresent()) {
                 Map<Field<?>, Object> changes = new LinkedHashMap<>();
@@ -85,7 +95,7 @@ public final class StructureRepository {
                 changes.put(STRUCTURE.CREATED_ON, d.createdOn());
                 changes.put(STRUCTURE.TAKEOVER_ON, d.takeoverOn());
                 changes.put(STRUCTURE.NOTES, d.coverage());
-                SyncedRows.update(t, edit, STRUCTURE, existing.get().getId(), existing.get().getVersion(), changes);
+                SyncedRows.update(t, edit, STRUCTURE, existing.get().getId(), expectedVersion, changes);
                 return existing.get().getId();
             }
             StructureRecord r = t.newRecord(STRUCTURE);

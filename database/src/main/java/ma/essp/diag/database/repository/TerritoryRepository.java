@@ -37,8 +37,9 @@ public final class TerritoryRepository {
                                   Long population) {
     }
 
+    /** {@code version}: the row version read, what a move of the ESSP starts from. */
     public record Essp(int id, int circonscriptionId, String code, String nameFr, String nameAr, String categoryCode,
-                       Long populationServed) {
+                       Long populationServed, int version) {
     }
 
     /** Everything the territory browser needs, in display order (codes). */
@@ -69,10 +70,10 @@ public final class TerritoryRepository {
                 .fetch(r -> new Circonscription(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7() == null ? null : r.value7().longValue()));
         List<Essp> essps = dsl.select(ESSP.ID, ESSP.CIRCONSCRIPTION_ID, ESSP.CODE, ESSP.NAME_FR, ESSP.NAME_AR,
-                        ESSP.CATEGORY_CODE, ESSP.POPULATION_SERVED)
+                        ESSP.CATEGORY_CODE, ESSP.POPULATION_SERVED, ESSP.VERSION)
                 .from(ESSP).where(ESSP.DELETED.isFalse()).orderBy(ESSP.CIRCONSCRIPTION_ID, ESSP.NAME_FR)
                 .fetch(r -> new Essp(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7() == null ? null : r.value7().longValue()));
+                        r.value7() == null ? null : r.value7().longValue(), r.value8()));
         return new Territory(regions, provinces, circonscriptions, essps);
     }
 

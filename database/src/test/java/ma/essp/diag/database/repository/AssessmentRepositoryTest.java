@@ -50,7 +50,7 @@ class AssessmentRepositoryTest {
             item = catalogue.itemIds(1).get("AM01");
             repo.answer(assessmentId, item, AnswerState.AVAILABLE_FUNCTIONING, "observed", null);
             repo.answer(assessmentId, catalogue.itemIds(1).get("AM02"), AnswerState.ABSENT, "reported", "puits à sec");
-            repo.setOffered(assessmentId, catalogue.serviceIds(1).get("ANC"), true);
+            repo.setOffered(assessmentId, catalogue.serviceIds(1).get("ANC"), null, true);
             assertThat(repo.progress(assessmentId).answered()).isEqualTo(2);
         }
         // closed and reopened: everything is there, still in progress
@@ -73,7 +73,7 @@ class AssessmentRepositoryTest {
             assertThat(row.getUpdatedBy()).isEqualTo("youssef");
             repo.answerAll(assessmentId, Map.of(item, AnswerState.MISSING), "observed");
             assertThat(repo.progress(assessmentId).answered()).isEqualTo(1);
-            repo.complete(assessmentId);
+            repo.complete(assessmentId, repo.load(assessmentId).orElseThrow().header().version());
             assertThat(repo.load(assessmentId).orElseThrow().header().status()).isEqualTo(AssessmentRepository.COMPLETE);
         }
     }
@@ -89,7 +89,7 @@ class AssessmentRepositoryTest {
             int second = repo.start(essp, 1, LocalDate.of(2025, 11, 1), null);
             assertThat(repo.history(essp)).extracting(AssessmentRepository.Header::id).containsExactly(third, second, first);
             assertThat(repo.latest(essp).orElseThrow().id()).isEqualTo(third);
-            repo.delete(third);
+            repo.delete(third, repo.load(third).orElseThrow().header().version());
             assertThat(repo.latest(essp).orElseThrow().id()).isEqualTo(second);
             assertThat(repo.load(third)).isEmpty();
             // the same rule in the readiness loader

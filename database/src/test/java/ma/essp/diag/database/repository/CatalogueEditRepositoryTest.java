@@ -58,6 +58,12 @@ class CatalogueEditRepositoryTest {
         return versions.itemIds(draft).get(code);
     }
 
+    /** The version of a row as an editor would have loaded it now. */
+    private int v(org.jooq.Table<?> table, int id) {
+        return dsl.select(table.field("version", Integer.class)).from(table)
+                .where(table.field("id", Integer.class).eq(id)).fetchOne().value1();
+    }
+
     private static ItemFields item(String code, String domain) {
         return new ItemFields(code, domain, new Labels("Tensiomètre électronique", "Electronic BP monitor", null), true, null);
     }
@@ -78,7 +84,7 @@ class CatalogueEditRepositoryTest {
         assertThat(row.getUpdatedBy()).isEqualTo("editor");
         assertThat(versions.compare(1, draft).changes()).containsExactly(new Change(Entity.ITEM, Kind.ADDED, "ANC99", List.of()));
 
-        edits.editItem(id, new ItemFields("ANC98", "equipment", new Labels("Tensiomètre", "BP monitor", "جهاز قياس الضغط"), false, "pile"));
+        edits.editItem(id, v(PMS_ITEM, id), new ItemFields("ANC98", "equipment", new Labels("Tensiomètre", "BP monitor", "جهاز قياس الضغط"), false, "pile"));
         row = dsl.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(id)).fetchOne();
         assertThat(row.getVersion()).isEqualTo(2);
         assertThat(row.getCode()).isEqualTo("ANC98");
@@ -86,7 +92,7 @@ class CatalogueEditRepositoryTest {
         assertThat(row.getInScope()).isFalse();
 
         int am01 = itemId("AM01");
-        edits.editItem(am01, new ItemFields("AM01", "basic_amenities", new Labels("Électricité (sans coupure > 2 h)", "Power", "الكهرباء"), true,
+        edits.editItem(am01, v(PMS_ITEM, am01), new ItemFields("AM01", "basic_amenities", new Labels("Électricité (sans coupure > 2 h)", "Power", "الكهرباء"), true,
                 "no long interruptions"));
         assertThat(versions.compare(1, draft).of(Entity.ITEM, Kind.CHANGED))
                 .containsExactly(new Change(Entity.ITEM, Kind.CHANGED, "AM01", List.of("label_fr")));
@@ -105,7 +111,7 @@ class CatalogueEditRepositoryTest {
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DOMAIN_SCOPE));
         assertThatThrownBy(() -> edits.addItem(draft, serviceId("ANC"), item("X1", "basic_equipment")))
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DOMAIN_SCOPE));
-        assertThatThrownBy(() -> edits.editItem(itemId("AM01"), item("AM01", "diagnostics")))
+        assertThatThrownBy(() -> edits.editItem(itemId("AM01"), v(PMS_ITEM, itemId("AM01")), item("AM01", "diagnostics")))
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DOMAIN_SCOPE));
         assertThat(versions.compare(1, draft).isEmpty()).isTrue();
     }
@@ -114,7 +120,7 @@ class CatalogueEditRepositoryTest {
     void codesAreUniqueWithinTheVersion() {
         assertThatThrownBy(() -> edits.addItem(draft, null, item("AM01", "basic_amenities")))
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DUPLICATE_CODE));
-        assertThatThrownBy(() -> edits.editItem(itemId("AM02"), item("AM01", "basic_amenities")))
+        assertThatThrownBy(() -> edits.editItem(itemId("AM02"), v(PMS_ITEM, itemId("AM02")), item("AM01", "basic_amenities")))
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.DUPLICATE_CODE));
         assertThatThrownBy(() -> edits.addItem(draft, null, item(" ", "basic_amenities")))
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BLANK));
@@ -128,7 +134,7 @@ class CatalogueEditRepositoryTest {
     @Test
     void softDeleteLeavesTheRowMarkedDeleted() {
         int id = itemId("MD24");
-        edits.deleteItem(id);
+        edits.deleteItem(id, v(PMS_ITEM, id));
         var row = dsl.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(id)).fetchOne();
         assertThat(row.getDeleted()).isTrue();
         assertThat(row.getVersion()).isEqualTo(2);
@@ -144,12 +150,12 @@ class CatalogueEditRepositoryTest {
         int area = edits.addArea(draft, "PALL", new Labels("Soins palliatifs", "Oral health", null));
         int service = edits.addService(area, "PALL1", new Labels("Soins palliatifs de base", null, null));
         int tool = edits.addItem(draft, service, item("PALL01", "equipment"));
-        edits.setRequirement(service, "CSU-2", "required");
-        edits.renameArea(area, new Labels("Soins palliatifs et douleur", "Palliative care", null));
+        edits.setRequirement(service, "CSU-2", null, "required");
+        edits.renameArea(area, v(PMS_SERVICE_AREA, area), new Labels("Soins palliatifs et douleur", "Palliative care", null));
         assertThat(dsl.selectFrom(PMS_SERVICE_AREA).where(PMS_SERVICE_AREA.ID.eq(area)).fetchOne().getVersion()).isEqualTo(2);
         assertThat(versions.compare(1, draft).changes()).extracting(Change::kind).containsOnly(Kind.ADDED);
 
-        edits.deleteArea(area);
+        edits.deleteArea(area, v(PMS_SERVICE_AREA, area));
         assertThat(dsl.selectFrom(PMS_SERVICE_AREA).where(PMS_SERVICE_AREA.ID.eq(area)).fetchOne().getDeleted()).isTrue();
         assertThat(dsl.selectFrom(PMS_SERVICE).where(PMS_SERVICE.ID.eq(service)).fetchOne().getDeleted()).isTrue();
         assertThat(dsl.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(tool)).fetchOne().getDeleted()).isTrue();
@@ -164,21 +170,21 @@ class CatalogueEditRepositoryTest {
         int otherArea = edits.content(draft).areas().stream()
                 .filter(a -> a.id() != dsl.select(PMS_SERVICE.AREA_ID).from(PMS_SERVICE).where(PMS_SERVICE.ID.eq(anc)).fetchOne().value1())
                 .findFirst().orElseThrow().id();
-        edits.renameService(anc, new Labels("Consultation prénatale", "Antenatal care", null));
-        edits.moveService(anc, otherArea);
+        edits.editService(anc, v(PMS_SERVICE, anc), new Labels("Consultation prénatale", "Antenatal care", null), otherArea);
         var row = dsl.selectFrom(PMS_SERVICE).where(PMS_SERVICE.ID.eq(anc)).fetchOne();
-        assertThat(row.getVersion()).isEqualTo(3);
+        assertThat(row.getVersion()).isEqualTo(2);
+        assertThat(row.getLabelFr()).isEqualTo("Consultation prénatale");
         assertThat(row.getAreaId()).isEqualTo(otherArea);
         assertThat(versions.compare(1, draft).of(Entity.SERVICE, Kind.CHANGED)).singleElement()
                 .satisfies(c -> assertThat(c.fields()).contains("area"));
 
         int v1Area = dsl.select(PMS_SERVICE_AREA.ID).from(PMS_SERVICE_AREA).where(PMS_SERVICE_AREA.VERSION_ID.eq(1)).limit(1).fetchOne().value1();
-        assertThatThrownBy(() -> edits.moveService(anc, v1Area))
+        assertThatThrownBy(() -> edits.editService(anc, 2, new Labels("CPN", null, null), v1Area))
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OTHER_VERSION));
 
         long ancItems = edits.content(draft).items().stream().filter(i -> Integer.valueOf(anc).equals(i.serviceId())).count();
         assertThat(ancItems).isPositive();
-        edits.deleteService(anc);
+        edits.deleteService(anc, v(PMS_SERVICE, anc));
         assertThat(dsl.selectFrom(PMS_SERVICE).where(PMS_SERVICE.ID.eq(anc)).fetchOne().getDeleted()).isTrue();
         assertThat(edits.content(draft).items()).noneMatch(i -> Integer.valueOf(anc).equals(i.serviceId()));
         assertThat(versions.compare(1, draft).of(Entity.ITEM, Kind.REMOVED)).hasSize((int) ancItems);
@@ -189,13 +195,13 @@ class CatalogueEditRepositoryTest {
         int anc = serviceId("ANC");
         String before = edits.content(draft).requirements(anc).get("DR");
         String other = "required".equals(before) ? "optional" : "required";
-        edits.setRequirement(anc, "DR", other);
+        edits.setRequirement(anc, "DR", edits.content(draft).requirementVersion(anc, "DR"), other);
         assertThat(edits.content(draft).requirements(anc)).containsEntry("DR", other);
         assertThat(versions.compare(1, draft).changes())
                 .containsExactly(new Change(Entity.REQUIREMENT, Kind.CHANGED, "ANC/DR", List.of("requirement")));
-        assertThatThrownBy(() -> edits.setRequirement(anc, "DR", "mandatory"))
+        assertThatThrownBy(() -> edits.setRequirement(anc, "DR", null, "mandatory"))
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUIREMENT));
-        assertThatThrownBy(() -> edits.setRequirement(anc, "XX", "required"))
+        assertThatThrownBy(() -> edits.setRequirement(anc, "XX", null, "required"))
                 .isInstanceOfSatisfying(CatalogueEditException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_REQUIREMENT));
     }
 
@@ -204,20 +210,19 @@ class CatalogueEditRepositoryTest {
         int anc = serviceId("ANC");
         int area = dsl.select(PMS_SERVICE.AREA_ID).from(PMS_SERVICE).where(PMS_SERVICE.ID.eq(anc)).fetchOne().value1();
         int am01 = itemId("AM01");
-        versions.publish(draft, LocalDate.of(2026, 5, 1));
+        versions.publish(draft, versions.version(draft).version(), LocalDate.of(2026, 5, 1));
         CatalogueSnapshot frozen = versions.snapshot(draft);
         List<Runnable> edits = List.of(
                 () -> this.edits.addArea(draft, "NEW", new Labels("Nouveau", null, null)),
-                () -> this.edits.renameArea(area, new Labels("Autre", null, null)),
-                () -> this.edits.deleteArea(area),
+                () -> this.edits.renameArea(area, v(PMS_SERVICE_AREA, area), new Labels("Autre", null, null)),
+                () -> this.edits.deleteArea(area, v(PMS_SERVICE_AREA, area)),
                 () -> this.edits.addService(area, "NEWS", new Labels("Nouveau", null, null)),
-                () -> this.edits.renameService(anc, new Labels("Autre", null, null)),
-                () -> this.edits.moveService(anc, area),
-                () -> this.edits.deleteService(anc),
-                () -> this.edits.setRequirement(anc, "DR", "required"),
+                () -> this.edits.editService(anc, v(PMS_SERVICE, anc), new Labels("Autre", null, null), area),
+                () -> this.edits.deleteService(anc, v(PMS_SERVICE, anc)),
+                () -> this.edits.setRequirement(anc, "DR", this.edits.content(draft).requirementVersion(anc, "DR"), "required"),
                 () -> this.edits.addItem(draft, null, item("AM99", "basic_amenities")),
-                () -> this.edits.editItem(am01, item("AM01", "basic_amenities")),
-                () -> this.edits.deleteItem(am01));
+                () -> this.edits.editItem(am01, v(PMS_ITEM, am01), item("AM01", "basic_amenities")),
+                () -> this.edits.deleteItem(am01, v(PMS_ITEM, am01)));
         for (Runnable edit : edits) {
             assertThatThrownBy(edit::run).isInstanceOfSatisfying(CatalogueEditException.class,
                     e -> assertThat(e.reason()).isEqualTo(Reason.PUBLISHED));
@@ -235,17 +240,17 @@ class CatalogueEditRepositoryTest {
             int used = v.draftFrom(1, "PMS v0.2");
             int am01 = v.itemIds(used).get("AM01");
             assertThat(e.assessmentsUsing(used)).isZero();
-            e.editItem(am01, new ItemFields("AM01", "basic_amenities", new Labels("Électricité (réseau)", null, null), true, null));
+            e.editItem(am01, d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(am01)).fetchOne().getVersion(), new ItemFields("AM01", "basic_amenities", new Labels("Électricité (réseau)", null, null), true, null));
 
             int essp = d.select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
                     .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("E001")).fetchOne().value1();
             int assessment = new AssessmentRepository(d, edit).start(essp, used, LocalDate.of(2026, 3, 1), "test");
             assertThat(e.assessmentsUsing(used)).isEqualTo(1);
-            assertThatThrownBy(() -> e.editItem(am01, new ItemFields("AM01", "basic_amenities", new Labels("Autre", null, null), false, null)))
+            assertThatThrownBy(() -> e.editItem(am01, d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(am01)).fetchOne().getVersion(), new ItemFields("AM01", "basic_amenities", new Labels("Autre", null, null), false, null)))
                     .isInstanceOfSatisfying(CatalogueEditException.class, x -> assertThat(x.reason()).isEqualTo(Reason.IN_USE));
             assertThatThrownBy(() -> e.addItem(used, null, item("AM99", "basic_amenities")))
                     .isInstanceOfSatisfying(CatalogueEditException.class, x -> assertThat(x.reason()).isEqualTo(Reason.IN_USE));
-            assertThatThrownBy(() -> e.deleteItem(am01))
+            assertThatThrownBy(() -> e.deleteItem(am01, 2))
                     .isInstanceOfSatisfying(CatalogueEditException.class, x -> assertThat(x.reason()).isEqualTo(Reason.IN_USE));
             var row = d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(am01)).fetchOne();
             assertThat(row.getLabelFr()).isEqualTo("Électricité (réseau)");

@@ -47,10 +47,10 @@ class CatalogueVersionRepositoryTest {
                     new CatalogueDiff.Change(CatalogueDiff.Entity.REQUIREMENT, CatalogueDiff.Kind.CHANGED, "ANC/DR",
                             java.util.List.of("requirement")));
 
-            repo.publish(v2, LocalDate.of(2026, 5, 1));
+            repo.publish(v2, repo.version(v2).version(), LocalDate.of(2026, 5, 1));
             assertThat(repo.version(v2).published()).isTrue();
             assertThat(repo.version(v2).publishedOn()).isEqualTo(LocalDate.of(2026, 5, 1));
-            assertThatThrownBy(() -> repo.publish(v2, LocalDate.of(2026, 5, 2))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> repo.publish(v2, repo.version(v2).version(), LocalDate.of(2026, 5, 2))).isInstanceOf(IllegalStateException.class);
             // the source version is untouched
             assertThat(repo.snapshot(1)).isEqualTo(v1);
         }
@@ -74,7 +74,7 @@ class CatalogueVersionRepositoryTest {
             assertThat(repo.versionForNewAssessment()).isEqualTo(v2);
             int v3 = repo.draftFrom(v2, "PMS v0.3");
             assertThat(repo.versionForNewAssessment()).isEqualTo(v2);
-            repo.publish(v3, LocalDate.of(2026, 4, 1));
+            repo.publish(v3, repo.version(v3).version(), LocalDate.of(2026, 4, 1));
             assertThat(repo.versionForNewAssessment()).isEqualTo(v3);
             repo.draftFrom(v3, "PMS v0.4");
             assertThat(repo.versionForNewAssessment()).isEqualTo(v3);

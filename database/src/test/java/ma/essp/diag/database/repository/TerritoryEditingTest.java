@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function;
 import ma.essp.diag.database.repository.CirconscriptionRepository.CirconscriptionDraft;
 import ma.essp.diag.database.repository.StructureRepository.Authority;
@@ -70,14 +71,14 @@ class TerritoryEditingTest {
         var d = RegistryFixture.draft("01571-0001", "CSR Oued Laou", f.rural, null, null);
         int essp = f.essps.create(new EsspEditRepository.EsspDraft(d.code(), d.nameFr(), null, "CSR-1", f.rural, commune, "rural",
                 false, null, null, 9000, "fully", null, null, null, null));
-        f.circonscriptions.moveCommunes(List.of(commune), f.urban);
+        f.circonscriptions.moveCommunes(Map.of(commune, 1), f.urban);
         assertThat(f.essps.find(essp).orElseThrow().values().circonscriptionId()).isEqualTo(f.urban);
         assertThat(f.mission.dsl().fetchValue(COMMUNE.VERSION, COMMUNE.ID.eq(commune))).isEqualTo(2);
 
         int tanger = f.circonscriptions.create(new CirconscriptionDraft(RegistryFixture.TANGER, "C-TNG-1", "Tanger", null, "urban",
                 null, null, null, null, null));
-        assertThatThrownBy(() -> f.circonscriptions.moveCommunes(List.of(commune), tanger)).isInstanceOf(EditRuleException.class);
-        assertThatThrownBy(() -> f.circonscriptions.moveEssps(List.of(essp), tanger)).isInstanceOf(EditRuleException.class);
+        assertThatThrownBy(() -> f.circonscriptions.moveCommunes(Map.of(commune, 2), tanger)).isInstanceOf(EditRuleException.class);
+        assertThatThrownBy(() -> f.circonscriptions.moveEssps(Map.of(essp, f.essps.find(essp).orElseThrow().version()), tanger)).isInstanceOf(EditRuleException.class);
     }
 
     @Test
@@ -86,7 +87,7 @@ class TerritoryEditingTest {
         int essp = f.essps.create(new EsspEditRepository.EsspDraft("01571-0001", "CSR", null, "CSR-1", f.rural, commune, "rural",
                 false, null, null, 9000, "fully", null, null, null, null));
         int other = f.essps.create(RegistryFixture.draft("01571-0002", "CSU", f.rural, null, null));
-        assertThat(f.circonscriptions.moveEssps(List.of(essp, other), f.urban)).isEqualTo(2);
+        assertThat(f.circonscriptions.moveEssps(Map.of(essp, 1, other, 1), f.urban)).isEqualTo(2);
         assertThat(f.essps.find(essp).orElseThrow().values()).satisfies(v -> {
             assertThat(v.circonscriptionId()).isEqualTo(f.urban);
             assertThat(v.communeId()).isNull();
@@ -98,7 +99,7 @@ class TerritoryEditingTest {
     void aRegionIsUnderItsGstFromTheTakeoverDateOn() {
         var structures = new StructureRepository(f.mission.dsl(), f.edit);
         assertThat(structures.authorityAt(1, LocalDate.of(2025, 6, 1))).isEqualTo(Authority.DRS);
-        structures.saveGst(new GstDraft(1, "GST Tanger-Tétouan-Al Hoceïma", null, "Tanger", "décret 2.23.1054",
+        structures.saveGst(structures.gst(1).orElseThrow().version(), new GstDraft(1, "GST Tanger-Tétouan-Al Hoceïma", null, "Tanger", "décret 2.23.1054",
                 LocalDate.of(2025, 4, 10), LocalDate.of(2025, 7, 1), "ESSPs and hospitals of the region"));
         assertThat(structures.authorityAt(1, LocalDate.of(2025, 6, 30))).isEqualTo(Authority.DRS);
         assertThat(structures.authorityAt(1, LocalDate.of(2025, 7, 1))).isEqualTo(Authority.GST);
@@ -107,14 +108,14 @@ class TerritoryEditingTest {
                 .filteredOn(a -> a.authority() == Authority.GST).singleElement().extracting(a -> a.regionId()).isEqualTo(1);
 
         // the reference data already holds the 12 GSTs (without takeover date): saving updates the one of the region
-        int id = structures.saveGst(new GstDraft(1, "GST TTA", null, "Tanger", null, LocalDate.of(2025, 4, 10), null, null));
+        int id = structures.saveGst(structures.gst(1).orElseThrow().version(), new GstDraft(1, "GST TTA", null, "Tanger", null, LocalDate.of(2025, 4, 10), null, null));
         assertThat(structures.gst(1).orElseThrow()).satisfies(g -> {
             assertThat(g.id()).isEqualTo(id);
             assertThat(g.version()).isEqualTo(3);
             assertThat(g.takeoverOn()).isNull();
         });
         assertThat(structures.authorityAt(1, LocalDate.of(2026, 1, 1))).isEqualTo(Authority.DRS);
-        assertThatThrownBy(() -> structures.saveGst(new GstDraft(1, "GST", null, null, null, LocalDate.of(2025, 4, 10),
+        assertThatThrownBy(() -> structures.saveGst(structures.gst(1).orElseThrow().version(), new GstDraft(1, "GST", null, null, null, LocalDate.of(2025, 4, 10),
                 LocalDate.of(2025, 1, 1), null))).isInstanceOf(EditRuleException.class);
     }
 
@@ -122,7 +123,7 @@ class TerritoryEditingTest {
     void theChainOfAnEsspGoesUpToTheGst() {
         // délégations, DRS, SRES and GSTs come with the reference data
         var structures = new StructureRepository(f.mission.dsl(), f.edit);
-        structures.saveGst(new GstDraft(1, "GST TTA", null, "Tanger", null, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 7, 1), null));
+        structures.saveGst(structures.gst(1).orElseThrow().version(), new GstDraft(1, "GST TTA", null, "Tanger", null, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 7, 1), null));
         int essp = f.essps.create(RegistryFixture.draft("01571-0001", "CSU", f.urban, null, null));
         var chain = structures.chainOfEssp(essp, LocalDate.of(2026, 1, 1)).orElseThrow();
         assertThat(chain.circonscriptionFr()).isEqualTo("Tétouan Médina");

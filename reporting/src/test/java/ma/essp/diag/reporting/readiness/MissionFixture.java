@@ -112,7 +112,8 @@ public final class MissionFixture implements AutoCloseable {
     }
 
     public void offer(int assessmentId, int versionId, String serviceCode) {
-        assessments.setOffered(assessmentId, catalogue.serviceIds(versionId).get(serviceCode), true);
+        int serviceId = catalogue.serviceIds(versionId).get(serviceCode);
+        assessments.setOffered(assessmentId, serviceId, assessments.load(assessmentId).orElseThrow().serviceVersions().get(serviceId), true);
     }
 
     public ReadinessResult compute() {

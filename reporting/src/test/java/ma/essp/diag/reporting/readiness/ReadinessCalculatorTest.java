@@ -280,13 +280,13 @@ class ReadinessCalculatorTest {
             int e = f.essp("E1", "CSR-1", c, "rural", null);
             int old = f.assess(e, V1, LocalDate.of(2025, 5, 1));
             f.answerAllGeneral(old, V1, ABSENT);
-            f.assessments.complete(old);
+            f.assessments.complete(old, f.assessments.load(old).orElseThrow().header().version());
             int recent = f.assess(e, V1, LocalDate.of(2026, 2, 1));
             f.answerAllGeneral(recent, V1, AVAILABLE_FUNCTIONING);
             assertThat(f.compute().essp("E1").generalIndex()).isCloseTo(100.0, within(EPS));
             assertThat(ReadinessCalculator.compute(new ReadinessDataRepository(f.dsl).load(AssessmentSelection.LATEST_COMPLETE))
                     .essp("E1").generalIndex()).isCloseTo(0.0, within(EPS));
-            f.assessments.delete(recent);
+            f.assessments.delete(recent, f.assessments.load(recent).orElseThrow().header().version());
             assertThat(f.compute().essp("E1").assessment().id()).isEqualTo(old);
         }
     }
@@ -302,7 +302,7 @@ class ReadinessCalculatorTest {
             double before = f.compute().essp("E1").generalIndex();
             assertThat(before).isCloseTo(680.0 / 7, within(EPS));
 
-            f.catalogue.publish(V1, LocalDate.of(2026, 1, 15));
+            f.catalogue.publish(V1, f.catalogue.version(V1).version(), LocalDate.of(2026, 1, 15));
             int v2 = f.catalogue.draftFrom(V1, "PMS v0.2");
             assertThat(f.catalogue.compare(V1, v2).isEmpty()).isTrue();
             // v2: emergency transport no longer counts, and hot water is a new amenity
@@ -316,7 +316,7 @@ class ReadinessCalculatorTest {
             am08.setSortOrder(8);
             f.edit.stampNew(am08);
             am08.store();
-            f.catalogue.publish(v2, LocalDate.of(2026, 4, 1));
+            f.catalogue.publish(v2, f.catalogue.version(v2).version(), LocalDate.of(2026, 4, 1));
             CatalogueDiff diff = f.catalogue.compare(V1, v2);
             assertThat(diff.of(CatalogueDiff.Entity.ITEM, CatalogueDiff.Kind.ADDED)).extracting(CatalogueDiff.Change::code)
                     .containsExactly("AM08");
