@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.database.repository.ReportSourceData;
@@ -254,8 +255,8 @@ public final class ReportDataCollector {
             EsspReadiness er = readinessById.get(e.id());
             ReportSourceData.Category cat = categories.get(e.categoryCode());
             essps.add(new EsspEntry(e, l.name(e.nameFr(), e.nameAr()), e.nameAr(),
-                    cat == null ? e.categoryCode() : e.categoryCode(), l.code("milieu", e.milieu()),
-                    l.code("functionality", e.functionality()), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
+                    cat == null ? e.categoryCode() : e.categoryCode(), l.code(Vocabulary.MILIEU, e.milieu()),
+                    l.code(Vocabulary.FUNCTIONALITY, e.functionality()), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
                     l.name(r.nameFr(), r.nameAr()), inPost, core, byCadre, er,
                     er == null ? List.of() : GapAnalyzer.forEssp(readiness, er)));
         }
@@ -272,9 +273,9 @@ public final class ReportDataCollector {
             Long close = s.closedOn() == null ? null : ChronoUnit.DAYS.between(s.receivedOn(), s.closedOn());
             boolean ack15 = ack != null && ack <= ACKNOWLEDGE_DAYS;
             boolean closed2m = s.closedOn() != null && !s.closedOn().isAfter(s.receivedOn().plusMonths(PROCESS_MONTHS));
-            samples.add(new SampleRow(e.code(), l.name(e.nameFr(), e.nameAr()), s.receivedOn(), l.code("channel", s.channel()),
-                    l.code("kind", s.kind()), l.code("category", s.category()), s.acknowledgedOn(), s.closedOn(),
-                    l.code("outcome", s.outcome()), ack, close, ack15, closed2m));
+            samples.add(new SampleRow(e.code(), l.name(e.nameFr(), e.nameAr()), s.receivedOn(), l.code(Vocabulary.COMPLAINT_CHANNEL, s.channel()),
+                    l.code(Vocabulary.COMPLAINT_KIND, s.kind()), l.code(Vocabulary.COMPLAINT_CATEGORY, s.category()), s.acknowledgedOn(), s.closedOn(),
+                    l.code(Vocabulary.COMPLAINT_OUTCOME, s.outcome()), ack, close, ack15, closed2m));
         }
         Map<String, List<SampleRow>> samplesByCategory = new TreeMap<>();
         samples.forEach(s -> samplesByCategory.computeIfAbsent(s.category(), k -> new ArrayList<>()).add(s));
@@ -350,8 +351,8 @@ public final class ReportDataCollector {
                         .thenComparing(h -> source.hrFunctions().stream().map(ReportSourceData.Label::code).toList().indexOf(h.functionCode())))
                 .map(h -> new ReportData.HrMatrixRow(t.territoryName(h.regionId(), null, null, null, l),
                         t.regions.get(h.regionId()).gstTakeover(),
-                        hrFunctionLabels.getOrDefault(h.functionCode(), h.functionCode()), l.code("holder", h.holderToday()),
-                        l.code("holder", h.holderUnderGst()), h.notes()))
+                        hrFunctionLabels.getOrDefault(h.functionCode(), h.functionCode()), l.code(Vocabulary.HOLDER, h.holderToday()),
+                        l.code(Vocabulary.HOLDER, h.holderUnderGst()), h.notes()))
                 .toList();
 
         // territory: circonscriptions and their functions
@@ -359,7 +360,7 @@ public final class ReportDataCollector {
         Map<Integer, Map<String, String>> functionsByCirc = new HashMap<>();
         Map<Integer, Map<String, ReportSourceData.CirconscriptionFunction>> functionRowsByCirc = new HashMap<>();
         source.circonscriptionFunctions().forEach(f -> {
-            functionsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>()).put(f.functionCode(), l.code("held", f.held()));
+            functionsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>()).put(f.functionCode(), l.code(Vocabulary.HELD, f.held()));
             functionRowsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>()).put(f.functionCode(), f);
         });
         // supervision visits of the twelve months up to the as-of date: how many, and how many ESSPs were seen
@@ -384,7 +385,7 @@ public final class ReportDataCollector {
                     int count = esspCountByCirc.getOrDefault(c.id(), 0);
                     int visits = visitsByCirc.getOrDefault(c.id(), 0);
                     return new ReportData.CirconscriptionRow(c.code(), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
-                            l.code("milieu", c.milieu()), c.coverage(), c.seat(), c.headName(), c.population(), count, f,
+                            l.code(Vocabulary.MILIEU, c.milieu()), c.coverage(), c.seat(), c.headName(), c.population(), count, f,
                             visits, visitedByCirc.getOrDefault(c.id(), Set.of()).size(), count == 0 ? null : (double) visits / count);
                 }).toList();
         List<ReportData.AttributionRow> attributions = new ArrayList<>();
@@ -397,7 +398,7 @@ public final class ReportDataCollector {
                 ReportSourceData.CirconscriptionFunction f = rows.get(code);
                 if (f != null) {
                     attributions.add(new ReportData.AttributionRow(c.code(), l.name(c.nameFr(), c.nameAr()),
-                            l.code("function", code), l.code("held", f.held()), f.holder(), f.staffCount()));
+                            l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, code), l.code(Vocabulary.HELD, f.held()), f.holder(), f.staffCount()));
                 }
             }
         }
@@ -433,9 +434,9 @@ public final class ReportDataCollector {
                 delaySum += o.delaySum();
                 delayN += o.delayCount();
             }
-            flows.add(new ReportData.FlowRow(l.label(f.report()), f.programme(), l.code("tool", f.tool()),
-                    l.code("level", f.fromLevel()), l.code("level", f.toLevel()), l.code("flowchannel", f.channel()),
-                    l.code("periodicity", f.periodicity()), f.expectedDelayDays(),
+            flows.add(new ReportData.FlowRow(l.label(f.report()), f.programme(), l.code(Vocabulary.FLOW_TOOL, f.tool()),
+                    l.code(Vocabulary.FLOW_LEVEL, f.fromLevel()), l.code(Vocabulary.FLOW_LEVEL, f.toLevel()), l.code(Vocabulary.FLOW_CHANNEL, f.channel()),
+                    l.code(Vocabulary.PERIODICITY, f.periodicity()), f.expectedDelayDays(),
                     t.territoryName(f.regionId(), f.provinceId(), null, null, l), n, expected, received,
                     expected == 0 ? null : (double) received / expected, onTimeKnown == 0 ? null : (double) onTime / onTimeKnown,
                     delayN == 0 ? null : delaySum / delayN, onTime, onTimeKnown, delaySum, delayN));
@@ -444,7 +445,7 @@ public final class ReportDataCollector {
         // perpetrator care
         List<String> stages = List.of("identified", "preparation", "staff_trained", "launched", "routine", "suspended");
         Map<String, Integer> byStage = new LinkedHashMap<>();
-        stages.forEach(s -> byStage.put(l.code("stage", s), 0));
+        stages.forEach(s -> byStage.put(l.code(Vocabulary.CARE_STAGE, s), 0));
         List<ReportData.SiteRow> sites = new ArrayList<>();
         for (ReportSourceData.PerpetratorSite s : source.perpetratorSites()) {
             boolean in = s.esspId() != null ? t.esspInScope(s.esspId()) : t.overlaps(null, s.provinceId(), null, null);
@@ -454,11 +455,11 @@ public final class ReportDataCollector {
             ReportSourceData.Province p = t.provinces.get(s.provinceId());
             ReportSourceData.Essp e = s.esspId() == null ? null : esspById.get(s.esspId());
             Map<String, Long> referrals = new TreeMap<>();
-            s.referralsBySource().forEach((k, v) -> referrals.put(l.code("source", k), v));
+            s.referralsBySource().forEach((k, v) -> referrals.put(l.code(Vocabulary.REFERRAL_SOURCE, k), v));
             sites.add(new ReportData.SiteRow(s.name(), p == null ? "" : l.name(p.nameFr(), p.nameAr()),
-                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code("stage", s.stage()), stages.indexOf(s.stage()),
+                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code(Vocabulary.CARE_STAGE, s.stage()), stages.indexOf(s.stage()),
                     s.stageSince(), s.staffTrained(), s.patientsFollowed(), s.newPatients(), referrals));
-            byStage.merge(l.code("stage", s.stage()), 1, Integer::sum);
+            byStage.merge(l.code(Vocabulary.CARE_STAGE, s.stage()), 1, Integer::sum);
         }
 
         // training
@@ -469,9 +470,9 @@ public final class ReportDataCollector {
                 continue;
             }
             cohortNames.put(c.id(), c.name());
-            cohorts.add(new ReportData.CohortRow(l.label(c.programme()), l.code("programme", c.programmeKind()), c.name(),
+            cohorts.add(new ReportData.CohortRow(l.label(c.programme()), l.code(Vocabulary.PROGRAMME_KIND, c.programmeKind()), c.name(),
                     c.regionId() == null ? l.get("scope.national") : t.territoryName(c.regionId(), null, null, null, l),
-                    c.startsOn(), c.endsOn(), c.place(), l.code("cohort", c.status()), c.seats(), c.participants(),
+                    c.startsOn(), c.endsOn(), c.place(), l.code(Vocabulary.COHORT_STATUS, c.status()), c.seats(), c.participants(),
                     c.graduated(), c.droppedOut(), c.women(), c.sessions(), c.hours(), c.plannedBudget(), c.actualBudget(),
                     c.projects()));
         }
@@ -485,12 +486,12 @@ public final class ReportDataCollector {
                 .filter(f -> t.overlaps(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId()))
                 .map(f -> new ReportData.FindingRow(f.axis(),
                         t.territoryName(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId(), l),
-                        l.code("finding", f.kind()), f.title(), f.description(), l.code("priority", f.priority())))
+                        l.code(Vocabulary.FINDING_KIND, f.kind()), f.title(), f.description(), l.code(Vocabulary.PRIORITY, f.priority())))
                 .toList();
         List<ReportData.RecommendationRow> recommendations = source.recommendations().stream()
                 .filter(r -> t.overlaps(r.regionId(), r.provinceId(), null, null))
                 .map(r -> new ReportData.RecommendationRow(r.axis(), t.territoryName(r.regionId(), r.provinceId(), null, null, l),
-                        r.text(), r.responsible(), l.code("horizon", r.horizon()), l.code("priority", r.priority())))
+                        r.text(), r.responsible(), l.code(Vocabulary.HORIZON, r.horizon()), l.code(Vocabulary.PRIORITY, r.priority())))
                 .toList();
 
         // map: regions nationally, provinces (of the scope's region or province) otherwise

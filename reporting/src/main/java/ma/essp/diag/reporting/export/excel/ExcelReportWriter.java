@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.reporting.export.ExportCancelledException;
 import ma.essp.diag.reporting.export.ExportProgress;
@@ -222,7 +223,7 @@ public final class ExcelReportWriter {
                 col(l, "milieu", 9), col(l, "coverage", 26), col(l, "seat", 16), col(l, "head", 22), col(l, "population", 12),
                 col(l, "essps", 8)));
         for (String f : data.circonscriptionFunctions()) {
-            cols.add(new Col(l.code("function", f), 14));
+            cols.add(new Col(l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, f), 14));
         }
         cols.addAll(List.of(col(l, "supervision_visits", 13), col(l, "essps_visited", 10), col(l, "visits_per_essp", 10)));
         s.line(l.format("supervision.title", data.supervisionFrom(), data.asOf()), styles.bold);

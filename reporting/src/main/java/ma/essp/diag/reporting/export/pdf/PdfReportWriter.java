@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.reporting.export.ExportCancelledException;
 import ma.essp.diag.reporting.export.ExportProgress;
@@ -357,7 +358,7 @@ public final class PdfReportWriter {
     }
 
     private int priorityRank(String label) {
-        return label.equals(l.code("priority", "high")) ? 0 : label.equals(l.code("priority", "medium")) ? 1 : 2;
+        return label.equals(l.code(Vocabulary.PRIORITY, "high")) ? 0 : label.equals(l.code(Vocabulary.PRIORITY, "medium")) ? 1 : 2;
     }
 
     private void axis1() {
@@ -470,13 +471,13 @@ public final class PdfReportWriter {
     private void axis4() {
         h1("4. " + l.get("axis.4"));
         List<String> functions = data.circonscriptionFunctions();
-        PdfTable share = new PdfTable("A").header(l.get("col.function"), l.code("held", "held"), l.code("held", "partial"),
-                l.code("held", "not_held"));
+        PdfTable share = new PdfTable("A").header(l.get("col.function"), l.code(Vocabulary.HELD, "held"), l.code(Vocabulary.HELD, "partial"),
+                l.code(Vocabulary.HELD, "not_held"));
         for (String f : functions) {
-            long held = data.circonscriptions().stream().filter(c -> l.code("held", "held").equals(c.functions().get(f))).count();
-            long partial = data.circonscriptions().stream().filter(c -> l.code("held", "partial").equals(c.functions().get(f))).count();
-            long notHeld = data.circonscriptions().stream().filter(c -> l.code("held", "not_held").equals(c.functions().get(f))).count();
-            share.row(l.code("function", f), n0(held), n0(partial), n0(notHeld));
+            long held = data.circonscriptions().stream().filter(c -> l.code(Vocabulary.HELD, "held").equals(c.functions().get(f))).count();
+            long partial = data.circonscriptions().stream().filter(c -> l.code(Vocabulary.HELD, "partial").equals(c.functions().get(f))).count();
+            long notHeld = data.circonscriptions().stream().filter(c -> l.code(Vocabulary.HELD, "not_held").equals(c.functions().get(f))).count();
+            share.row(l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, f), n0(held), n0(partial), n0(notHeld));
         }
         share.total(l.get("common.total") + " (" + l.get("scope.circonscription") + ")", n0(data.circonscriptions().size()), "", "");
         table(share);
@@ -491,8 +492,8 @@ public final class PdfReportWriter {
         if (data.request().scope().level() != ReportScope.Level.NATIONAL) {
             h2(l.get("sheet.territory"));
             PdfTable t = new PdfTable("A").header(l.get("col.circonscription"), l.get("col.milieu"), l.get("col.population"),
-                    l.get("col.essps"), l.code("function", functions.get(0)), l.code("function", functions.get(1)),
-                    l.code("function", functions.get(2)), l.code("function", functions.get(3)));
+                    l.get("col.essps"), l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, functions.get(0)), l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, functions.get(1)),
+                    l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, functions.get(2)), l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, functions.get(3)));
             for (ReportData.CirconscriptionRow c : data.circonscriptions()) {
                 t.row(c.name(), c.milieu(), c.population() == null ? "–" : n0(c.population()), n0(c.essps()),
                         c.functions().get(functions.get(0)), c.functions().get(functions.get(1)),
