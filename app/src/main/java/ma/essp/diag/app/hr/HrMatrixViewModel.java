@@ -11,6 +11,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.HrRelationRepository;
 import ma.essp.diag.database.repository.HrRelationRepository.MatrixRow;
 import ma.essp.diag.database.repository.TerritoryRepository;
@@ -97,20 +98,11 @@ public final class HrMatrixViewModel {
         if (code == null) {
             return "";
         }
-        return switch (code) {
-            case "ministry" -> i18n.get("hr.holder.ministry");
-            case "drs" -> i18n.get("hr.holder.drs");
-            case "delegation" -> i18n.get("hr.holder.delegation");
-            case "gst" -> i18n.get("hr.holder.gst");
-            case "essp" -> i18n.get("hr.holder.essp");
-            case "commune" -> i18n.get("hr.holder.commune");
-            case "shared" -> i18n.get("hr.holder.shared");
-            default -> i18n.get("hr.holder.unknown");
-        };
+        return i18n.code(Vocabulary.HOLDER, code);
     }
 
     public List<FilterChoice> holderChoices() {
-        return HrRelationRepository.HOLDERS.stream().map(h -> new FilterChoice(h, holderLabel(h))).toList();
+        return FilterChoice.of(Vocabulary.HOLDER, i18n);
     }
 
     public String functionLabel(MatrixRow row) {

@@ -16,6 +16,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
@@ -28,9 +29,6 @@ import ma.essp.diag.database.repository.TerritoryRepository;
  * copied from Excel is pasted in one transaction (all lines or none, each unreadable line reported).
  */
 public final class HrStaffViewModel {
-
-    public static final List<String> EMPLOYERS = List.of("ministry", "gst", "commune", "other");
-    public static final List<String> STATUSES = List.of("filled", "vacant", "contract", "on_leave", "seconded");
 
     /** A column of the grid that can be edited. */
     public enum Column { CADRE, EMPLOYER, STATUS, FTE, GENDER, HOLDER, JOB_TITLE }
@@ -350,34 +348,23 @@ public final class HrStaffViewModel {
     }
 
     public String statusLabel(String code) {
-        return switch (code) {
-            case "vacant" -> i18n.get("hr.status.vacant");
-            case "contract" -> i18n.get("hr.status.contract");
-            case "on_leave" -> i18n.get("hr.status.on_leave");
-            case "seconded" -> i18n.get("hr.status.seconded");
-            default -> i18n.get("hr.status.filled");
-        };
+        return i18n.code(Vocabulary.STAFF_STATUS, code);
     }
 
     public String employerLabel(String code) {
-        return switch (code) {
-            case "gst" -> i18n.get("hr.employer.gst");
-            case "commune" -> i18n.get("hr.employer.commune");
-            case "other" -> i18n.get("hr.employer.other");
-            default -> i18n.get("hr.employer.ministry");
-        };
+        return i18n.code(Vocabulary.EMPLOYER, code);
     }
 
     public String genderLabel(String code) {
-        return code == null ? "" : "f".equals(code) ? i18n.get("hr.gender.f") : i18n.get("hr.gender.m");
+        return i18n.code(Vocabulary.GENDER, code);
     }
 
     public List<FilterChoice> statusChoices() {
-        return STATUSES.stream().map(s -> new FilterChoice(s, statusLabel(s))).toList();
+        return FilterChoice.of(Vocabulary.STAFF_STATUS, i18n);
     }
 
     public List<FilterChoice> employerChoices() {
-        return EMPLOYERS.stream().map(s -> new FilterChoice(s, employerLabel(s))).toList();
+        return FilterChoice.of(Vocabulary.EMPLOYER, i18n);
     }
 
     public List<FilterChoice> genderChoices() {

@@ -2,6 +2,7 @@ package ma.essp.diag.app.map;
 
 import ma.essp.diag.app.map.model.ColourScale;
 import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.app.map.model.MapPicture;
 import java.util.ArrayList;
@@ -237,11 +238,7 @@ public final class MapViewModel {
     }
 
     public String functionalityLabel(String code) {
-        return switch (code) {
-            case "partially" -> i18n.get("functionality.partially");
-            case "not_functioning" -> i18n.get("functionality.not_functioning");
-            default -> i18n.get("functionality.fully");
-        };
+        return i18n.code(Vocabulary.FUNCTIONALITY, code);
     }
 
     public String name(EsspListRow row) {

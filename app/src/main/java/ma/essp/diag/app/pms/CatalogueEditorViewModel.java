@@ -28,6 +28,7 @@ import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.CatalogueContent;
 import ma.essp.diag.database.repository.CatalogueContent.Labels;
 import ma.essp.diag.database.repository.CatalogueEditException;
@@ -92,11 +93,6 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             "equipment", "pms.domain.equipment",
             "diagnostics", "pms.domain.diagnostics",
             "medicines_commodities", "pms.domain.medicines_commodities");
-
-    private static final Map<String, String> REQUIREMENT_KEYS = Map.of(
-            "required", "pms.editor.requirement.required",
-            "optional", "pms.editor.requirement.optional",
-            "not_expected", "pms.editor.requirement.not_expected");
 
     private final CatalogueEditRepository repository;
     private final CatalogueVersionRepository versions;
@@ -279,8 +275,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     }
 
     public String requirementLabel(String requirement) {
-        String key = requirement == null ? null : REQUIREMENT_KEYS.get(requirement);
-        return key == null ? i18n.get("pms.state.missing") : i18n.get(key);
+        return requirement == null ? "—" : i18n.code(Vocabulary.REQUIREMENT, requirement);
     }
 
     public String areaLabel(CatalogueContent.Area a) {

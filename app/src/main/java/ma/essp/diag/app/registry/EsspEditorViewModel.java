@@ -30,6 +30,7 @@ import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.database.geo.MapShape;
 import ma.essp.diag.database.repository.EsspEditRepository;
@@ -116,10 +117,8 @@ public final class EsspEditorViewModel implements UnsavedChanges {
         for (Field f : Field.values()) {
             errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase(java.util.Locale.ROOT) + "Error", ""));
         }
-        milieus.setAll(new FilterChoice("rural", i18n.get("milieu.rural")), new FilterChoice("urban", i18n.get("milieu.urban")));
-        functionalities.setAll(new FilterChoice("fully", i18n.get("functionality.fully")),
-                new FilterChoice("partially", i18n.get("functionality.partially")),
-                new FilterChoice("not_functioning", i18n.get("functionality.not_functioning")));
+        milieus.setAll(FilterChoice.of(Vocabulary.MILIEU, i18n));
+        functionalities.setAll(FilterChoice.of(Vocabulary.FUNCTIONALITY, i18n));
         province.addListener((obs, old, now) -> {
             refreshCirconscriptions();
             proposeCode(now);

@@ -13,6 +13,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.EsspEditRepository;
 import ma.essp.diag.database.repository.EsspEditRepository.BulkField;
 
@@ -55,10 +56,8 @@ public final class RegistryActionsViewModel {
             return;
         }
         bulkValues.setAll(switch (BulkField.valueOf(f.value())) {
-            case FUNCTIONALITY -> List.of(new FilterChoice("fully", i18n.get("functionality.fully")),
-                    new FilterChoice("partially", i18n.get("functionality.partially")),
-                    new FilterChoice("not_functioning", i18n.get("functionality.not_functioning")));
-            case MILIEU -> List.of(new FilterChoice("rural", i18n.get("milieu.rural")), new FilterChoice("urban", i18n.get("milieu.urban")));
+            case FUNCTIONALITY -> FilterChoice.of(Vocabulary.FUNCTIONALITY, i18n);
+            case MILIEU -> FilterChoice.of(Vocabulary.MILIEU, i18n);
             case DELIVERY_UNIT -> List.of(new FilterChoice("true", i18n.get("registry.bulk.yes")), new FilterChoice("false", i18n.get("registry.bulk.no")));
             default -> List.of();
         });

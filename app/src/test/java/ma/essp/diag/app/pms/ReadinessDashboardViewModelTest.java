@@ -105,7 +105,7 @@ class ReadinessDashboardViewModelTest {
         assertThat(vm.groups().get(2).general().value()).isNull();
         assertThat(vm.groups().get(2).registered()).isEqualTo(2);
         vm.breakdownProperty().set(ma.essp.diag.reporting.readiness.Breakdown.MILIEU);
-        assertThat(vm.groups()).extracting(vm::groupLabel).containsExactly("Rural", "Urbain");
+        assertThat(vm.groups()).extracting(vm::groupLabel).containsExactly("rural", "urbain");
         // rural: E003 (E004 not assessed); urban: (100 + 20) / 2 over E001, E005 (E002, E006 not assessed)
         assertThat(vm.groups().get(0).general().value()).isEqualTo(0.0);
         assertThat(vm.groups().get(0).registered()).isEqualTo(2);

@@ -443,7 +443,7 @@ public final class ReportDataCollector {
         }
 
         // perpetrator care
-        List<String> stages = List.of("identified", "preparation", "staff_trained", "launched", "routine", "suspended");
+        List<String> stages = Vocabulary.CARE_STAGE.codes();
         Map<String, Integer> byStage = new LinkedHashMap<>();
         stages.forEach(s -> byStage.put(l.code(Vocabulary.CARE_STAGE, s), 0));
         List<ReportData.SiteRow> sites = new ArrayList<>();
