@@ -22,6 +22,7 @@ import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
 import ma.essp.diag.database.repository.StructureRepository;
 import ma.essp.diag.database.repository.TerritoryRepository;
+import ma.essp.diag.database.rules.StaffPasteParser;
 
 /**
  * The HR entry grid: pick a province, then an ESSP or a structure (délégation, DRS, SRES, circonscription office);
@@ -218,7 +219,7 @@ public final class HrStaffViewModel {
         StaffPasteParser.Result result = new StaffPasteParser(names).parse(clipboard);
         if (!result.errors().isEmpty()) {
             var first = result.errors().getFirst();
-            status.set(i18n.get("hr.paste.refused", result.errors().size(), first.line(), i18n.get(first.key(), first.value())));
+            status.set(i18n.get("hr.paste.refused", result.errors().size(), first.line(), i18n.get(messageKey(first.problem()), first.value())));
             return;
         }
         Integer essp = esspId();
@@ -233,6 +234,17 @@ public final class HrStaffViewModel {
                     reload();
                 })
                 .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+    }
+
+    /** The words of a pasted line's problem. */
+    static String messageKey(StaffPasteParser.Problem problem) {
+        return switch (problem) {
+            case CADRE -> "hr.paste.error.cadre";
+            case EMPLOYER -> "hr.paste.error.employer";
+            case STATUS -> "hr.paste.error.status";
+            case FTE -> "hr.paste.error.fte";
+            case GENDER -> "hr.paste.error.gender";
+        };
     }
 
     private void write(java.util.concurrent.Callable<Integer> action, String doneKey) {

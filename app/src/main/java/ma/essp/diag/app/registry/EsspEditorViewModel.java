@@ -25,7 +25,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
-import ma.essp.diag.app.registry.EsspFormRules.Problem;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.FilterChoice;
@@ -41,6 +40,8 @@ import ma.essp.diag.database.repository.EsspRepository;
 import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.database.repository.TerritoryRepository;
 import ma.essp.diag.database.repository.TerritoryRepository.Territory;
+import ma.essp.diag.database.rules.EsspFormRules.Problem;
+import ma.essp.diag.database.rules.EsspFormRules;
 
 /**
  * The ESSP form: one property per field, one message per field (shown under it), validated when the user leaves
@@ -340,8 +341,30 @@ public final class EsspEditorViewModel implements UnsavedChanges {
             case POPULATION -> EsspFormRules.population(population.get());
             case REASON -> EsspFormRules.functionalityReason(valueOf(functionality), reason.get());
         };
-        errors.get(field).set(problem.map(p -> i18n.get(p.key(), p.args())).orElse(""));
+        errors.get(field).set(problem.map(p -> i18n.get(messageKey(p.code()), p.args())).orElse(""));
         return problem.isEmpty();
+    }
+
+    /** The words of a rule's problem. */
+    static String messageKey(EsspFormRules.Code code) {
+        return switch (code) {
+            case CODE_REQUIRED -> "registry.form.error.codeRequired";
+            case CODE_FORMAT -> "registry.form.error.codeFormat";
+            case CODE_PROVINCE -> "registry.form.error.codeProvince";
+            case NAME_REQUIRED -> "registry.form.error.nameRequired";
+            case CATEGORY_INVALID -> "registry.form.error.categoryInvalid";
+            case PROVINCE_REQUIRED -> "registry.form.error.provinceRequired";
+            case CIRCONSCRIPTION_REQUIRED -> "registry.form.error.circonscriptionRequired";
+            case CIRCONSCRIPTION_PROVINCE -> "registry.form.error.circonscriptionProvince";
+            case NOT_A_NUMBER -> "registry.form.error.notANumber";
+            case COORDINATES_BOTH -> "registry.form.error.coordinatesBoth";
+            case LATITUDE_OUTSIDE -> "registry.form.error.latitudeOutside";
+            case LONGITUDE_OUTSIDE -> "registry.form.error.longitudeOutside";
+            case OUTSIDE_PROVINCE -> "registry.form.error.outsideProvince";
+            case POPULATION_NEGATIVE -> "registry.form.error.populationNegative";
+            case POPULATION_NUMBER -> "registry.form.error.populationNumber";
+            case REASON_REQUIRED -> "registry.form.error.reasonRequired";
+        };
     }
 
     /** Checks every field; the first one in error becomes {@link #firstInvalidProperty()}. */
