@@ -10,6 +10,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.HrRelationRepository;
@@ -53,7 +54,7 @@ public final class HrMatrixViewModel {
                         region.set(regions.getFirst());
                     }
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     public void reload() {
@@ -69,7 +70,7 @@ public final class HrMatrixViewModel {
                         rows.setAll(list);
                     }
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     /** Writes one edited cell (an empty holder is recorded as unknown). */
@@ -87,7 +88,7 @@ public final class HrMatrixViewModel {
                     status.set(i18n.get("hr.status.saved"));
                     reload();
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     private static String orUnknown(String s) {

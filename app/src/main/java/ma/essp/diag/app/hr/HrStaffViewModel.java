@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.StaffRepository;
@@ -89,7 +90,7 @@ public final class HrStaffViewModel {
                             .map(p -> new FilterChoice(String.valueOf(p.id()), p.code() + " " + i18n.localName(p.nameFr(), p.nameAr())))
                             .toList());
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     private void refreshOwners() {
@@ -140,7 +141,7 @@ public final class HrStaffViewModel {
                     positions.setAll(rows);
                     selectedPosition.set(rows.stream().filter(r -> keep != null && r.id() == keep).findFirst().orElse(null));
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     private Integer esspId() {
@@ -233,7 +234,7 @@ public final class HrStaffViewModel {
                     status.set(i18n.get("hr.paste.done", ids.size()));
                     reload();
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     /** The words of a pasted line's problem. */
@@ -254,7 +255,7 @@ public final class HrStaffViewModel {
                     reload();
                 })
                 .onFailure(e -> {
-                    status.set(i18n.get("hr.error", String.valueOf(e.getMessage())));
+                    status.set(i18n.get("hr.error", Failures.reason(e, i18n)));
                     reload();
                 }));
     }
@@ -273,7 +274,7 @@ public final class HrStaffViewModel {
                         trainings.setAll(list);
                     }
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     /**
@@ -318,7 +319,7 @@ public final class HrStaffViewModel {
                     reloadTrainings();
                     reload();
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
         return true;
     }
 
@@ -329,7 +330,7 @@ public final class HrStaffViewModel {
                     reloadTrainings();
                     reload();
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     /** The position whose trainings are shown (the grid's selected row). */

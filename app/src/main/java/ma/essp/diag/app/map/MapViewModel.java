@@ -2,6 +2,7 @@ package ma.essp.diag.app.map;
 
 import ma.essp.diag.app.map.model.ColourScale;
 import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.app.map.model.MapPicture;
@@ -97,7 +98,7 @@ public final class MapViewModel {
                     allEssps = l.essps();
                     show(l.picture());
                 })
-                .onFailure(e -> error.set(i18n.get("map.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("map.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> loading.set(false)));
     }
 
@@ -113,7 +114,7 @@ public final class MapViewModel {
                         show(p);
                     }
                 })
-                .onFailure(e -> error.set(i18n.get("map.error.load", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("map.error.load", Failures.reason(e, i18n)))));
     }
 
     private MapFigure chosenFigure() {

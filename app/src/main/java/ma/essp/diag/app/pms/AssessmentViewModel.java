@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.AnswerState;
 import ma.essp.diag.database.repository.AssessmentRepository;
@@ -158,7 +159,7 @@ public final class AssessmentViewModel {
         executor.execute(BackgroundTask.wrap(essps::list)
                 .onRunning(() -> busy.set(true))
                 .onSuccess(list -> esspChoices.setAll(list.stream().sorted(Comparator.comparing(EsspListRow::code)).toList()))
-                .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("pms.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -180,7 +181,7 @@ public final class AssessmentViewModel {
                     error.set("");
                 })
                 .onSuccess(this::show)
-                .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("pms.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -198,7 +199,7 @@ public final class AssessmentViewModel {
                     return assessments.start(row.id(), version, on, null);
                 })
                 .onSuccess(id -> open(row, id))
-                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("pms.error.save", Failures.reason(e, i18n)))));
     }
 
     private void show(Loaded loaded) {
@@ -311,7 +312,7 @@ public final class AssessmentViewModel {
                     result.complete(true);
                 })
                 .onFailure(e -> {
-                    error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+                    error.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
                     result.complete(false);
                 }));
         return result;
@@ -333,7 +334,7 @@ public final class AssessmentViewModel {
                     }
                 })
                 .onSuccess(this::setProgress)
-                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("pms.error.save", Failures.reason(e, i18n)))));
     }
 
     /** Marks the open assessment complete (it stays editable). */
@@ -349,7 +350,7 @@ public final class AssessmentViewModel {
                     }
                 })
                 .onSuccess(id -> status.set(statusLabel(AssessmentRepository.COMPLETE)))
-                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("pms.error.save", Failures.reason(e, i18n)))));
     }
 
     private void setProgress(AssessmentRepository.Progress p) {

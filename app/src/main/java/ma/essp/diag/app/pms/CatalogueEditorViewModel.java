@@ -27,6 +27,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.CatalogueContent;
@@ -640,10 +641,10 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
                     domainError.set(i18n.get("pms.editor.error.domain_required"));
                     message.set(i18n.get("pms.editor.error.fix"));
                 }
-                default -> message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+                default -> message.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
             }
         } else {
-            message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+            message.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
         }
     }
 

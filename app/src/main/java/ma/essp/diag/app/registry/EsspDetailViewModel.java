@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.EsspDetailRepository;
 import ma.essp.diag.database.repository.EsspDetailRepository.EsspDetail;
@@ -67,7 +68,7 @@ public final class EsspDetailViewModel {
                         show(detail);
                     }
                 })
-                .onFailure(e -> error.set(i18n.get("registry.detail.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("registry.detail.error", Failures.reason(e, i18n)))));
     }
 
     void show(EsspDetail d) {

@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
@@ -167,7 +168,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
                     setReferences(territory, cats, units);
                     setOutlines(shapes);
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("registry.form.error.load", Failures.reason(e, i18n)))));
     }
 
     /** The shipped outline of each province (decoded once per run; called off the FX thread). */
@@ -281,7 +282,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
                         show(stored);
                     }
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> status.set(i18n.get("registry.form.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -447,7 +448,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
                 .onSuccess(outcome -> result.complete(afterSave(outcome, editingId, before)))
                 .onFailure(e -> {
                     status.set(e instanceof StaleEditException
-                            ? i18n.get("registry.form.error.stale") : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+                            ? i18n.get("registry.form.error.stale") : i18n.get("registry.form.error.save", Failures.reason(e, i18n)));
                     result.complete(false);
                 })
                 .onFinished(() -> busy.set(false)));

@@ -24,6 +24,7 @@ import javafx.collections.transformation.FilteredList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.EsspRepository;
@@ -93,7 +94,7 @@ public final class EsspRegistryViewModel {
                     error.set("");
                 })
                 .onSuccess(this::setRows)
-                .onFailure(e -> error.set(i18n.get("registry.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("registry.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> loading.set(false)));
     }
 

@@ -12,6 +12,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.EsspEditRepository;
@@ -81,7 +82,7 @@ public final class RegistryActionsViewModel {
                     status.set(i18n.get("registry.status.deleted", versions.size()));
                     afterChange.run();
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)))));
     }
 
     /** Restores soft-deleted ESSPs (shown with "deleted ESSPs"), all or none; undo deletes them again. */
@@ -98,7 +99,7 @@ public final class RegistryActionsViewModel {
                     status.set(i18n.get("registry.status.restored", versions.size()));
                     afterChange.run();
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)))));
     }
 
     /**
@@ -122,12 +123,12 @@ public final class RegistryActionsViewModel {
                     status.set(i18n.get("registry.status.bulk", label, selection.size()));
                     afterChange.run();
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)))));
     }
 
     /** Undoes the last edit of the screen. */
     public void undo() {
-        lastEdit.undo(e -> status.set(i18n.get("registry.status.undoFailed", String.valueOf(e.getMessage()))));
+        lastEdit.undo(e -> status.set(i18n.get("registry.status.undoFailed", Failures.reason(e, i18n))));
     }
 
     public ObservableList<FilterChoice> bulkFields() {

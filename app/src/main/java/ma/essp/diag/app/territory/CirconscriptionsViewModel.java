@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
@@ -510,13 +511,13 @@ public final class CirconscriptionsViewModel {
                 case "circonscription.other-province" -> i18n.get("territory.circ.rule.otherProvince");
                 case "visit.date-required" -> i18n.get("territory.circ.error.visit");
                 case "visit.essp-other-circonscription" -> i18n.get("territory.circ.visit.rule.otherCirconscription");
-                default -> rule.getMessage();
+                default -> i18n.get("registry.form.error.save", Failures.reason(e, i18n));
             });
         } else if (e instanceof StaleEditException) {
             message.set(i18n.get("registry.form.error.stale"));
             reloadProvince();
         } else {
-            message.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+            message.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)));
         }
     }
 

@@ -179,10 +179,12 @@ class ReadinessDashboardViewModelTest {
         MissionFile other = FixtureMission.create(dir.resolve("q.essp"));
         other.close();
         ReadinessDashboardViewModel failing = new ReadinessDashboardViewModel(() -> {
-            throw new IllegalStateException("base fermée");
+            throw new IllegalStateException("connection pool shut down");
         }, new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH));
         failing.load();
-        assertThat(failing.errorProperty().get()).isEqualTo("Les données n’ont pas pu être chargées : base fermée");
+        // the exception's English goes to the log; the window says it in its own words
+        assertThat(failing.errorProperty().get())
+                .isEqualTo("Les données n’ont pas pu être chargées : erreur inattendue (le détail est dans le journal de l’application).");
         assertThat(failing.rows()).isEmpty();
     }
 
