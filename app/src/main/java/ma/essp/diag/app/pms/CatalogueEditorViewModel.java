@@ -82,7 +82,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         }
     }
 
-    public static final List<String> REQUIREMENT_CHOICES = List.of("required", "optional", "not_expected");
+    public static final List<String> REQUIREMENT_CHOICES = Vocabulary.REQUIREMENT.codes();
 
     private static final Map<String, String> DOMAIN_KEYS = Map.of(
             "basic_amenities", "pms.column.basic_amenities",

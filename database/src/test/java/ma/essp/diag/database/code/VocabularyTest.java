@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ma.essp.diag.database.repository.AnswerState;
 import org.junit.jupiter.api.Test;
 
 /** The code lists follow the schema, and the one bundle labels every code in French, English and Arabic. */
@@ -84,6 +85,11 @@ class VocabularyTest {
         assertThat(CodeLabels.label(Vocabulary.CARE_STAGE, "launched", Locale.GERMAN)).isEqualTo("lancé");
         assertThat(CodeLabels.label(Vocabulary.CARE_STAGE, "unknown_code", Locale.FRENCH)).isEqualTo("unknown_code");
         assertThat(CodeLabels.label(Vocabulary.CARE_STAGE, null, Locale.FRENCH)).isEmpty();
+    }
+
+    @Test
+    void theAnswerStateEnumHasTheVocabularysCodes() {
+        assertThat(Arrays.stream(AnswerState.values()).map(AnswerState::code)).containsExactlyElementsOf(Vocabulary.ANSWER_STATE.codes());
     }
 
     @Test
