@@ -56,9 +56,10 @@ public final class ReportLabels {
 
     /**
      * A word of the report's own bundle chosen by a value that is not a stored code (the weighting, a complaint
-     * system item): key {@code prefix.value}, or the value itself when the bundle has none.
+     * system item): key {@code prefix.value}, or the value itself when the bundle has none. Not for stored codes:
+     * those have {@link #code(Vocabulary, String)}.
      */
-    public String code(String prefix, String code) {
+    public String word(String prefix, String code) {
         if (code == null) {
             return "";
         }

@@ -40,7 +40,7 @@ class ReportLabelsTest {
         assertThat(new ReportLabels(ReportLanguage.EN).code(Vocabulary.CARE_STAGE, "launched")).isEqualTo("launched");
         assertThat(new ReportLabels(ReportLanguage.AR).code(Vocabulary.CARE_STAGE, "launched")).isEqualTo("انطلق");
         assertThat(new ReportLabels(ReportLanguage.FR).code(Vocabulary.CARE_STAGE, "unknown_code")).isEqualTo("unknown_code");
-        assertThat(new ReportLabels(ReportLanguage.FR).code("weighting", "unweighted")).isEqualTo("moyenne simple des ESSP");
+        assertThat(new ReportLabels(ReportLanguage.FR).word("weighting", "unweighted")).isEqualTo("moyenne simple des ESSP");
     }
 
     @Test

@@ -338,7 +338,7 @@ public final class PdfReportWriter {
         PdfTable kpi = new PdfTable("KV").header(l.get("col.indicator"), l.get("col.value"))
                 .row(l.get("kpi.essps"), n0(t.registered()))
                 .row(l.get("kpi.assessed"), n0(t.assessed()))
-                .row(l.get("kpi.general_index"), n(t.general().value()) + " (" + l.code("weighting", t.weighting().code()) + ")")
+                .row(l.get("kpi.general_index"), n(t.general().value()) + " (" + l.word("weighting", t.weighting().code()) + ")")
                 .row(l.get("kpi.core_density"), n(hr.density()))
                 .row(l.get("kpi.ack15"), pct(data.complaints().total().acknowledgedIn15Days()))
                 .row(l.get("kpi.processed2m"), pct(data.complaints().total().processedIn2Months()))
@@ -451,7 +451,7 @@ public final class PdfReportWriter {
         ReportData.ComplaintSummary c = data.complaints();
         PdfTable systems = new PdfTable("KV").header(l.get("col.indicator"), l.get("col.value"))
                 .row(l.get("complaints.systems"), n0(c.systems()));
-        c.systemShares().forEach((k, v) -> systems.row(l.code("system", k), pct(v)));
+        c.systemShares().forEach((k, v) -> systems.row(l.word("system", k), pct(v)));
         table(systems);
         h2(l.get("chart.complaint_deadlines"));
         PdfTable t = new PdfTable("A").header(l.get("col.complaint_category"), l.get("col.samples"), l.get("col.ack15"),
