@@ -11,6 +11,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.reporting.hr.HrFactsLoader;
 import ma.essp.diag.reporting.hr.HrIndicators;
@@ -58,7 +59,7 @@ public final class HrIndicatorsViewModel {
                             n.doctorExpected(), n.withoutMidwife(), n.deliveryUnits(), i18n.formatNumber(Math.round(HrIndicators.WHO_CORE_PER_10K))));
                     showLevel();
                 })
-                .onFailure(e -> error.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     private void showLevel() {

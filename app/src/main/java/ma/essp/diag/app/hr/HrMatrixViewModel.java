@@ -10,7 +10,9 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.HrRelationRepository;
 import ma.essp.diag.database.repository.HrRelationRepository.MatrixRow;
 import ma.essp.diag.database.repository.StaleEditException;
@@ -53,7 +55,7 @@ public final class HrMatrixViewModel {
                         region.set(regions.getFirst());
                     }
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     public void reload() {
@@ -69,7 +71,7 @@ public final class HrMatrixViewModel {
                         rows.setAll(list);
                     }
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     /** Writes one edited cell (an empty holder is recorded as unknown). */
@@ -93,7 +95,7 @@ public final class HrMatrixViewModel {
                         status.set(i18n.get("error.stale"));
                         reload();
                     } else {
-                        status.set(i18n.get("hr.error", String.valueOf(e.getMessage())));
+                        status.set(i18n.get("hr.error", Failures.reason(e, i18n)));
                     }
                 }));
     }
@@ -106,20 +108,11 @@ public final class HrMatrixViewModel {
         if (code == null) {
             return "";
         }
-        return switch (code) {
-            case "ministry" -> i18n.get("hr.holder.ministry");
-            case "drs" -> i18n.get("hr.holder.drs");
-            case "delegation" -> i18n.get("hr.holder.delegation");
-            case "gst" -> i18n.get("hr.holder.gst");
-            case "essp" -> i18n.get("hr.holder.essp");
-            case "commune" -> i18n.get("hr.holder.commune");
-            case "shared" -> i18n.get("hr.holder.shared");
-            default -> i18n.get("hr.holder.unknown");
-        };
+        return i18n.code(Vocabulary.HOLDER, code);
     }
 
     public List<FilterChoice> holderChoices() {
-        return HrRelationRepository.HOLDERS.stream().map(h -> new FilterChoice(h, holderLabel(h))).toList();
+        return FilterChoice.of(Vocabulary.HOLDER, i18n);
     }
 
     public String functionLabel(MatrixRow row) {

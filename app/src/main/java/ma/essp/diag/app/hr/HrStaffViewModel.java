@@ -15,13 +15,16 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
 import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.database.repository.StructureRepository;
 import ma.essp.diag.database.repository.TerritoryRepository;
+import ma.essp.diag.database.rules.StaffPasteParser;
 
 /**
  * The HR entry grid: pick a province, then an ESSP or a structure (délégation, DRS, SRES, circonscription office);
@@ -29,9 +32,6 @@ import ma.essp.diag.database.repository.TerritoryRepository;
  * copied from Excel is pasted in one transaction (all lines or none, each unreadable line reported).
  */
 public final class HrStaffViewModel {
-
-    public static final List<String> EMPLOYERS = List.of("ministry", "gst", "commune", "other");
-    public static final List<String> STATUSES = List.of("filled", "vacant", "contract", "on_leave", "seconded");
 
     /** A column of the grid that can be edited. */
     public enum Column { CADRE, EMPLOYER, STATUS, FTE, GENDER, HOLDER, JOB_TITLE }
@@ -91,7 +91,7 @@ public final class HrStaffViewModel {
                             .map(p -> new FilterChoice(String.valueOf(p.id()), p.code() + " " + i18n.localName(p.nameFr(), p.nameAr())))
                             .toList());
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     private void refreshOwners() {
@@ -142,7 +142,7 @@ public final class HrStaffViewModel {
                     positions.setAll(rows);
                     selectedPosition.set(rows.stream().filter(r -> keep != null && r.id() == keep).findFirst().orElse(null));
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     private Integer esspId() {
@@ -221,7 +221,7 @@ public final class HrStaffViewModel {
         StaffPasteParser.Result result = new StaffPasteParser(names).parse(clipboard);
         if (!result.errors().isEmpty()) {
             var first = result.errors().getFirst();
-            status.set(i18n.get("hr.paste.refused", result.errors().size(), first.line(), i18n.get(first.key(), first.value())));
+            status.set(i18n.get("hr.paste.refused", result.errors().size(), first.line(), i18n.get(messageKey(first.problem()), first.value())));
             return;
         }
         Integer essp = esspId();
@@ -235,7 +235,18 @@ public final class HrStaffViewModel {
                     status.set(i18n.get("hr.paste.done", ids.size()));
                     reload();
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
+    }
+
+    /** The words of a pasted line's problem. */
+    static String messageKey(StaffPasteParser.Problem problem) {
+        return switch (problem) {
+            case CADRE -> "hr.paste.error.cadre";
+            case EMPLOYER -> "hr.paste.error.employer";
+            case STATUS -> "hr.paste.error.status";
+            case FTE -> "hr.paste.error.fte";
+            case GENDER -> "hr.paste.error.gender";
+        };
     }
 
     private void write(java.util.concurrent.Callable<Integer> action, String doneKey) {
@@ -252,7 +263,7 @@ public final class HrStaffViewModel {
 
     /** A position or training changed elsewhere since the grid loaded it: said so (nothing written); else the error. */
     private String failure(Throwable e) {
-        return e instanceof StaleEditException ? i18n.get("error.stale") : i18n.get("hr.error", String.valueOf(e.getMessage()));
+        return e instanceof StaleEditException ? i18n.get("error.stale") : i18n.get("hr.error", Failures.reason(e, i18n));
     }
 
     // ---- trainings received by the holder of the selected position
@@ -269,7 +280,7 @@ public final class HrStaffViewModel {
                         trainings.setAll(list);
                     }
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
     }
 
     /**
@@ -314,7 +325,7 @@ public final class HrStaffViewModel {
                     reloadTrainings();
                     reload();
                 })
-                .onFailure(e -> status.set(i18n.get("hr.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("hr.error", Failures.reason(e, i18n)))));
         return true;
     }
 
@@ -359,34 +370,23 @@ public final class HrStaffViewModel {
     }
 
     public String statusLabel(String code) {
-        return switch (code) {
-            case "vacant" -> i18n.get("hr.status.vacant");
-            case "contract" -> i18n.get("hr.status.contract");
-            case "on_leave" -> i18n.get("hr.status.on_leave");
-            case "seconded" -> i18n.get("hr.status.seconded");
-            default -> i18n.get("hr.status.filled");
-        };
+        return i18n.code(Vocabulary.STAFF_STATUS, code);
     }
 
     public String employerLabel(String code) {
-        return switch (code) {
-            case "gst" -> i18n.get("hr.employer.gst");
-            case "commune" -> i18n.get("hr.employer.commune");
-            case "other" -> i18n.get("hr.employer.other");
-            default -> i18n.get("hr.employer.ministry");
-        };
+        return i18n.code(Vocabulary.EMPLOYER, code);
     }
 
     public String genderLabel(String code) {
-        return code == null ? "" : "f".equals(code) ? i18n.get("hr.gender.f") : i18n.get("hr.gender.m");
+        return i18n.code(Vocabulary.GENDER, code);
     }
 
     public List<FilterChoice> statusChoices() {
-        return STATUSES.stream().map(s -> new FilterChoice(s, statusLabel(s))).toList();
+        return FilterChoice.of(Vocabulary.STAFF_STATUS, i18n);
     }
 
     public List<FilterChoice> employerChoices() {
-        return EMPLOYERS.stream().map(s -> new FilterChoice(s, employerLabel(s))).toList();
+        return FilterChoice.of(Vocabulary.EMPLOYER, i18n);
     }
 
     public List<FilterChoice> genderChoices() {

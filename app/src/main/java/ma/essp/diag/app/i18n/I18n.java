@@ -5,6 +5,8 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.Vocabulary;
 
 /**
  * The one door to the translated words: UTF-8 resource bundles {@code i18n/messages} in French (default),
@@ -101,6 +103,14 @@ public final class I18n {
             args = isolated;
         }
         return wrappable(new MessageFormat(words.getString(key), locale).format(args));
+    }
+
+    /**
+     * The label of a code stored in the mission (a functionality, a staff status...) from the database module's one
+     * bundle ({@link CodeLabels}), the words the reports print too; with the Arabic wrapping marks, as {@link #get}.
+     */
+    public String code(Vocabulary vocabulary, String code) {
+        return wrappable(CodeLabels.label(vocabulary, code, locale));
     }
 
     /**

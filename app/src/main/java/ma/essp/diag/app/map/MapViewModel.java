@@ -3,6 +3,8 @@ package ma.essp.diag.app.map;
 import ma.essp.diag.app.map.model.ColourScale;
 import ma.essp.diag.app.map.model.Rgb;
 import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.app.map.model.MapPicture;
 import java.util.ArrayList;
@@ -96,7 +98,7 @@ public final class MapViewModel {
                     allEssps = l.essps();
                     show(l.picture());
                 })
-                .onFailure(e -> error.set(i18n.get("map.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("map.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> loading.set(false)));
     }
 
@@ -112,7 +114,7 @@ public final class MapViewModel {
                         show(p);
                     }
                 })
-                .onFailure(e -> error.set(i18n.get("map.error.load", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("map.error.load", Failures.reason(e, i18n)))));
     }
 
     private MapFigure chosenFigure() {
@@ -237,11 +239,7 @@ public final class MapViewModel {
     }
 
     public String functionalityLabel(String code) {
-        return switch (code) {
-            case "partially" -> i18n.get("functionality.partially");
-            case "not_functioning" -> i18n.get("functionality.not_functioning");
-            default -> i18n.get("functionality.fully");
-        };
+        return i18n.code(Vocabulary.FUNCTIONALITY, code);
     }
 
     public String name(EsspListRow row) {

@@ -27,6 +27,8 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.AnswerState;
 import ma.essp.diag.database.repository.AssessmentRepository;
 import ma.essp.diag.database.repository.CatalogueSnapshot;
@@ -170,7 +172,7 @@ public final class AssessmentViewModel {
         executor.execute(BackgroundTask.wrap(essps::list)
                 .onRunning(() -> busy.set(true))
                 .onSuccess(list -> esspChoices.setAll(list.stream().sorted(Comparator.comparing(EsspListRow::code)).toList()))
-                .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("pms.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -197,7 +199,7 @@ public final class AssessmentViewModel {
                     error.set(notice);
                 })
                 .onSuccess(this::show)
-                .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("pms.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -215,7 +217,7 @@ public final class AssessmentViewModel {
                     return assessments.start(row.id(), version, on, null);
                 })
                 .onSuccess(id -> open(row, id))
-                .onFailure(e -> error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("pms.error.save", Failures.reason(e, i18n)))));
     }
 
     private void show(Loaded loaded) {
@@ -261,8 +263,7 @@ public final class AssessmentViewModel {
         }
         rows.setAll(list);
         setProgress(loaded.progress());
-        status.set(i18n.get(AssessmentRepository.COMPLETE.equals(loaded.sheet().header().status())
-                ? "pms.assessment.status.complete" : "pms.assessment.status.in_progress"));
+        status.set(statusLabel(loaded.sheet().header().status()));
     }
 
     private int domainOrder(String domain) {
@@ -358,12 +359,12 @@ public final class AssessmentViewModel {
                 error.set(i18n.get("error.stale"));
             }
         } else {
-            error.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+            error.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
         }
     }
 
     public String sourceLabel(String source) {
-        return REPORTED.equals(source) ? i18n.get("pms.source.reported") : i18n.get("pms.source.observed");
+        return i18n.code(Vocabulary.ANSWER_SOURCE, REPORTED.equals(source) ? REPORTED : OBSERVED);
     }
 
     private void setOffered(ChecklistRow section, boolean offered) {
@@ -393,7 +394,7 @@ public final class AssessmentViewModel {
                         return header.id();
                     }
                 })
-                .onSuccess(id -> status.set(i18n.get("pms.assessment.status.complete")))
+                .onSuccess(id -> status.set(statusLabel(AssessmentRepository.COMPLETE)))
                 .onFailure(this::failed));
     }
 
@@ -422,13 +423,13 @@ public final class AssessmentViewModel {
     }
 
     public String stateLabel(AnswerState state) {
-        return switch (state) {
-            case AVAILABLE_FUNCTIONING -> i18n.get("pms.state.available_functioning");
-            case AVAILABLE_NOT_FUNCTIONING -> i18n.get("pms.state.available_not_functioning");
-            case ABSENT -> i18n.get("pms.state.absent");
-            case NOT_APPLICABLE -> i18n.get("pms.state.not_applicable");
-            case MISSING -> i18n.get("pms.state.missing");
-        };
+        return i18n.code(Vocabulary.ANSWER_STATE, state.code());
+    }
+
+    /** An assessment's status in words; an assessment that is not complete is in progress. */
+    private String statusLabel(String status) {
+        return i18n.code(Vocabulary.ASSESSMENT_STATUS,
+                AssessmentRepository.COMPLETE.equals(status) ? AssessmentRepository.COMPLETE : AssessmentRepository.IN_PROGRESS);
     }
 
     public String offeredLabel() {
@@ -440,8 +441,7 @@ public final class AssessmentViewModel {
     }
 
     public String historyLabel(AssessmentRepository.Header h) {
-        return h == null ? "" : h.assessedOn() + " (" + i18n.get(AssessmentRepository.COMPLETE.equals(h.status())
-                ? "pms.assessment.status.complete" : "pms.assessment.status.in_progress") + ")";
+        return h == null ? "" : h.assessedOn() + " (" + statusLabel(h.status()) + ")";
     }
 
     // ---- properties

@@ -27,7 +27,9 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.CatalogueContent;
 import ma.essp.diag.database.repository.CatalogueContent.Labels;
 import ma.essp.diag.database.repository.CatalogueEditException;
@@ -84,7 +86,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         }
     }
 
-    public static final List<String> REQUIREMENT_CHOICES = List.of("required", "optional", "not_expected");
+    public static final List<String> REQUIREMENT_CHOICES = Vocabulary.REQUIREMENT.codes();
 
     private static final Map<String, String> DOMAIN_KEYS = Map.of(
             "basic_amenities", "pms.column.basic_amenities",
@@ -96,11 +98,6 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             "equipment", "pms.domain.equipment",
             "diagnostics", "pms.domain.diagnostics",
             "medicines_commodities", "pms.domain.medicines_commodities");
-
-    private static final Map<String, String> REQUIREMENT_KEYS = Map.of(
-            "required", "pms.editor.requirement.required",
-            "optional", "pms.editor.requirement.optional",
-            "not_expected", "pms.editor.requirement.not_expected");
 
     private final CatalogueEditRepository repository;
     private final CatalogueVersionRepository versions;
@@ -285,8 +282,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     }
 
     public String requirementLabel(String requirement) {
-        String key = requirement == null ? null : REQUIREMENT_KEYS.get(requirement);
-        return key == null ? i18n.get("pms.state.missing") : i18n.get(key);
+        return requirement == null ? "—" : i18n.code(Vocabulary.REQUIREMENT, requirement);
     }
 
     public String areaLabel(CatalogueContent.Area a) {
@@ -674,10 +670,10 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
                     domainError.set(i18n.get("pms.editor.error.domain_required"));
                     message.set(i18n.get("pms.editor.error.fix"));
                 }
-                default -> message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+                default -> message.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
             }
         } else {
-            message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+            message.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
         }
     }
 

@@ -16,6 +16,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.OutputRefusals;
 import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.repository.CatalogueDiff;
@@ -131,7 +132,7 @@ public final class CatalogueViewModel {
                             message.set(i18n.get("error.stale"));
                             reloadSelecting(v.id());
                         } else {
-                            message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+                            message.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
                         }
                     })
                     .onFinished(() -> busy.set(false)));
@@ -187,7 +188,7 @@ public final class CatalogueViewModel {
                         message.set(i18n.get("pms.catalogue.import_refused", problems.problems().size()));
                         changes.setAll(problems.problems().stream().map(this::describe).toList());
                     } else {
-                        message.set(i18n.get("pms.error.save", String.valueOf(e.getMessage())));
+                        message.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
                     }
                 })
                 .onFinished(() -> busy.set(false)));
@@ -238,7 +239,7 @@ public final class CatalogueViewModel {
                 .onRunning(() -> busy.set(true))
                 .onSuccess(then)
                 .onFailure(e -> message.set(OutputRefusals.of(e, i18n)
-                        .orElseGet(() -> i18n.get("pms.error.save", String.valueOf(e.getMessage())))))
+                        .orElseGet(() -> i18n.get("pms.error.save", Failures.reason(e, i18n)))))
                 .onFinished(() -> busy.set(false)));
     }
 

@@ -21,6 +21,8 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
@@ -122,7 +124,7 @@ public final class ReadinessDashboardViewModel {
                     path.setAll(new Crumb(AggregationLevel.NATIONAL, 0, i18n.get("pms.dashboard.nation")));
                     refresh();
                 })
-                .onFailure(e -> error.set(i18n.get("pms.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("pms.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> loading.set(false)));
     }
 
@@ -340,11 +342,7 @@ public final class ReadinessDashboardViewModel {
         if (row == null || row.group() == null) {
             return "";
         }
-        return switch (row.group()) {
-            case "rural" -> i18n.get("milieu.rural");
-            case "urban" -> i18n.get("milieu.urban");
-            default -> row.group();
-        };
+        return Vocabulary.MILIEU.contains(row.group()) ? i18n.code(Vocabulary.MILIEU, row.group()) : row.group();
     }
 
     private List<Bin> histogram(Predicate<EsspReadiness> scope) {

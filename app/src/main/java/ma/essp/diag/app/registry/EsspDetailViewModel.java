@@ -16,6 +16,8 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.EsspDetailRepository;
 import ma.essp.diag.database.repository.EsspDetailRepository.EsspDetail;
 import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
@@ -66,7 +68,7 @@ public final class EsspDetailViewModel {
                         show(detail);
                     }
                 })
-                .onFailure(e -> error.set(i18n.get("registry.detail.error", String.valueOf(e.getMessage())))));
+                .onFailure(e -> error.set(i18n.get("registry.detail.error", Failures.reason(e, i18n)))));
     }
 
     void show(EsspDetail d) {
@@ -75,7 +77,7 @@ public final class EsspDetailViewModel {
         title.set(i18n.wrappable(i18n.leftToRight(v.code()) + " — " + i18n.localName(v.nameFr(), v.nameAr())));
         List<Line> id = new ArrayList<>();
         id.add(new Line(i18n.get("registry.form.category"), d.categoryCode()));
-        id.add(new Line(i18n.get("registry.form.milieu"), i18n.get("rural".equals(v.milieu()) ? "milieu.rural" : "milieu.urban")));
+        id.add(new Line(i18n.get("registry.form.milieu"), i18n.code(Vocabulary.MILIEU, v.milieu())));
         id.add(new Line(i18n.get("registry.form.functionality"), functionality(v.functionality())
                 + (v.functionalityReason() == null ? "" : " (" + v.functionalityReason() + ")")));
         id.add(new Line(i18n.get("registry.form.population"), v.populationServed() == null ? "—" : i18n.formatNumber(v.populationServed())));
@@ -118,7 +120,7 @@ public final class EsspDetailViewModel {
         List<Line> act = new ArrayList<>();
         act.add(new Line(i18n.get("registry.detail.assessment"), d.latestAssessment()
                 .map(a -> i18n.get("registry.detail.assessmentValue", date(a.assessedOn()),
-                        i18n.get("complete".equals(a.status()) ? "pms.assessment.status.complete" : "pms.assessment.status.in_progress"),
+                        i18n.code(Vocabulary.ASSESSMENT_STATUS, a.status()),
                         Objects.toString(a.assessor(), "—")))
                 .orElse(i18n.get("registry.detail.noAssessment"))));
         act.add(new Line(i18n.get("registry.detail.complaints"), d.complaints()
@@ -136,34 +138,15 @@ public final class EsspDetailViewModel {
     }
 
     private String statusLabel(String status) {
-        return switch (status) {
-            case "vacant" -> i18n.get("hr.status.vacant");
-            case "contract" -> i18n.get("hr.status.contract");
-            case "on_leave" -> i18n.get("hr.status.on_leave");
-            case "seconded" -> i18n.get("hr.status.seconded");
-            default -> i18n.get("hr.status.filled");
-        };
+        return i18n.code(Vocabulary.STAFF_STATUS, status);
     }
 
     private String channel(String code) {
-        return switch (code) {
-            case "register" -> i18n.get("registry.detail.channel.register");
-            case "box" -> i18n.get("registry.detail.channel.box");
-            case "in_person" -> i18n.get("registry.detail.channel.in_person");
-            case "phone" -> i18n.get("registry.detail.channel.phone");
-            case "chikaya_portal" -> i18n.get("registry.detail.channel.chikaya_portal");
-            default -> code;
-        };
+        return i18n.code(Vocabulary.COMPLAINT_CHANNEL, code);
     }
 
     private String findingKind(String kind) {
-        return switch (kind) {
-            case "strength" -> i18n.get("registry.detail.kind.strength");
-            case "weakness" -> i18n.get("registry.detail.kind.weakness");
-            case "opportunity" -> i18n.get("registry.detail.kind.opportunity");
-            case "threat" -> i18n.get("registry.detail.kind.threat");
-            default -> kind;
-        };
+        return i18n.code(Vocabulary.FINDING_KIND, kind);
     }
 
     private String name(Structure s) {
@@ -171,11 +154,7 @@ public final class EsspDetailViewModel {
     }
 
     private String functionality(String code) {
-        return switch (code) {
-            case "partially" -> i18n.get("functionality.partially");
-            case "not_functioning" -> i18n.get("functionality.not_functioning");
-            default -> i18n.get("functionality.fully");
-        };
+        return i18n.code(Vocabulary.FUNCTIONALITY, code);
     }
 
     private String date(LocalDate d) {

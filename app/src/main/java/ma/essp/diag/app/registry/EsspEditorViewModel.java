@@ -25,11 +25,12 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
-import ma.essp.diag.app.registry.EsspFormRules.Problem;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.database.geo.MapShape;
 import ma.essp.diag.database.repository.EsspEditRepository;
@@ -40,6 +41,8 @@ import ma.essp.diag.database.repository.EsspRepository;
 import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.database.repository.TerritoryRepository;
 import ma.essp.diag.database.repository.TerritoryRepository.Territory;
+import ma.essp.diag.database.rules.EsspFormRules.Problem;
+import ma.essp.diag.database.rules.EsspFormRules;
 
 /**
  * The ESSP form: one property per field, one message per field (shown under it), validated when the user leaves
@@ -116,10 +119,8 @@ public final class EsspEditorViewModel implements UnsavedChanges {
         for (Field f : Field.values()) {
             errors.put(f, new ReadOnlyStringWrapper(this, f.name().toLowerCase(java.util.Locale.ROOT) + "Error", ""));
         }
-        milieus.setAll(new FilterChoice("rural", i18n.get("milieu.rural")), new FilterChoice("urban", i18n.get("milieu.urban")));
-        functionalities.setAll(new FilterChoice("fully", i18n.get("functionality.fully")),
-                new FilterChoice("partially", i18n.get("functionality.partially")),
-                new FilterChoice("not_functioning", i18n.get("functionality.not_functioning")));
+        milieus.setAll(FilterChoice.of(Vocabulary.MILIEU, i18n));
+        functionalities.setAll(FilterChoice.of(Vocabulary.FUNCTIONALITY, i18n));
         province.addListener((obs, old, now) -> {
             refreshCirconscriptions();
             proposeCode(now);
@@ -167,7 +168,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
                     setReferences(territory, cats, units);
                     setOutlines(shapes);
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("registry.form.error.load", Failures.reason(e, i18n)))));
     }
 
     /** The shipped outline of each province (decoded once per run; called off the FX thread). */
@@ -281,7 +282,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
                         show(stored);
                     }
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> status.set(i18n.get("registry.form.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -341,8 +342,30 @@ public final class EsspEditorViewModel implements UnsavedChanges {
             case POPULATION -> EsspFormRules.population(population.get());
             case REASON -> EsspFormRules.functionalityReason(valueOf(functionality), reason.get());
         };
-        errors.get(field).set(problem.map(p -> i18n.get(p.key(), p.args())).orElse(""));
+        errors.get(field).set(problem.map(p -> i18n.get(messageKey(p.code()), p.args())).orElse(""));
         return problem.isEmpty();
+    }
+
+    /** The words of a rule's problem. */
+    static String messageKey(EsspFormRules.Code code) {
+        return switch (code) {
+            case CODE_REQUIRED -> "registry.form.error.codeRequired";
+            case CODE_FORMAT -> "registry.form.error.codeFormat";
+            case CODE_PROVINCE -> "registry.form.error.codeProvince";
+            case NAME_REQUIRED -> "registry.form.error.nameRequired";
+            case CATEGORY_INVALID -> "registry.form.error.categoryInvalid";
+            case PROVINCE_REQUIRED -> "registry.form.error.provinceRequired";
+            case CIRCONSCRIPTION_REQUIRED -> "registry.form.error.circonscriptionRequired";
+            case CIRCONSCRIPTION_PROVINCE -> "registry.form.error.circonscriptionProvince";
+            case NOT_A_NUMBER -> "registry.form.error.notANumber";
+            case COORDINATES_BOTH -> "registry.form.error.coordinatesBoth";
+            case LATITUDE_OUTSIDE -> "registry.form.error.latitudeOutside";
+            case LONGITUDE_OUTSIDE -> "registry.form.error.longitudeOutside";
+            case OUTSIDE_PROVINCE -> "registry.form.error.outsideProvince";
+            case POPULATION_NEGATIVE -> "registry.form.error.populationNegative";
+            case POPULATION_NUMBER -> "registry.form.error.populationNumber";
+            case REASON_REQUIRED -> "registry.form.error.reasonRequired";
+        };
     }
 
     /** Checks every field; the first one in error becomes {@link #firstInvalidProperty()}. */
@@ -425,7 +448,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
                 .onSuccess(outcome -> result.complete(afterSave(outcome, editingId, before)))
                 .onFailure(e -> {
                     status.set(e instanceof StaleEditException
-                            ? i18n.get("registry.form.error.stale") : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+                            ? i18n.get("registry.form.error.stale") : i18n.get("registry.form.error.save", Failures.reason(e, i18n)));
                     result.complete(false);
                 })
                 .onFinished(() -> busy.set(false)));

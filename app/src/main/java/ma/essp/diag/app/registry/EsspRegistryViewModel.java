@@ -20,7 +20,9 @@ import javafx.collections.transformation.FilteredList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.EsspRepository;
 import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
 
@@ -88,7 +90,7 @@ public final class EsspRegistryViewModel {
                     error.set("");
                 })
                 .onSuccess(this::setRows)
-                .onFailure(e -> error.set(i18n.get("registry.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("registry.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> loading.set(false)));
     }
 
@@ -145,20 +147,11 @@ public final class EsspRegistryViewModel {
     }
 
     public String milieuLabel(String milieu) {
-        return switch (milieu) {
-            case "rural" -> i18n.get("milieu.rural");
-            case "urban" -> i18n.get("milieu.urban");
-            default -> milieu;
-        };
+        return i18n.code(Vocabulary.MILIEU, milieu);
     }
 
     public String functionalityLabel(String code) {
-        return switch (code) {
-            case "fully" -> i18n.get("functionality.fully");
-            case "partially" -> i18n.get("functionality.partially");
-            case "not_functioning" -> i18n.get("functionality.not_functioning");
-            default -> code;
-        };
+        return i18n.code(Vocabulary.FUNCTIONALITY, code);
     }
 
     public String circonscription(EsspListRow row) {

@@ -12,7 +12,9 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.EsspEditRepository;
 import ma.essp.diag.database.repository.EsspEditRepository.BulkField;
 
@@ -55,10 +57,8 @@ public final class RegistryActionsViewModel {
             return;
         }
         bulkValues.setAll(switch (BulkField.valueOf(f.value())) {
-            case FUNCTIONALITY -> List.of(new FilterChoice("fully", i18n.get("functionality.fully")),
-                    new FilterChoice("partially", i18n.get("functionality.partially")),
-                    new FilterChoice("not_functioning", i18n.get("functionality.not_functioning")));
-            case MILIEU -> List.of(new FilterChoice("rural", i18n.get("milieu.rural")), new FilterChoice("urban", i18n.get("milieu.urban")));
+            case FUNCTIONALITY -> FilterChoice.of(Vocabulary.FUNCTIONALITY, i18n);
+            case MILIEU -> FilterChoice.of(Vocabulary.MILIEU, i18n);
             case DELIVERY_UNIT -> List.of(new FilterChoice("true", i18n.get("registry.bulk.yes")), new FilterChoice("false", i18n.get("registry.bulk.no")));
             default -> List.of();
         });
@@ -82,7 +82,7 @@ public final class RegistryActionsViewModel {
                     status.set(i18n.get("registry.status.deleted", versions.size()));
                     afterChange.run();
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)))));
     }
 
     /** Restores soft-deleted ESSPs (shown with "deleted ESSPs"), all or none; undo deletes them again. */
@@ -99,7 +99,7 @@ public final class RegistryActionsViewModel {
                     status.set(i18n.get("registry.status.restored", versions.size()));
                     afterChange.run();
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)))));
     }
 
     /**
@@ -123,12 +123,12 @@ public final class RegistryActionsViewModel {
                     status.set(i18n.get("registry.status.bulk", label, selection.size()));
                     afterChange.run();
                 })
-                .onFailure(e -> status.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())))));
+                .onFailure(e -> status.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)))));
     }
 
     /** Undoes the last edit of the screen. */
     public void undo() {
-        lastEdit.undo(e -> status.set(i18n.get("registry.status.undoFailed", String.valueOf(e.getMessage()))));
+        lastEdit.undo(e -> status.set(i18n.get("registry.status.undoFailed", Failures.reason(e, i18n))));
     }
 
     public ObservableList<FilterChoice> bulkFields() {

@@ -28,6 +28,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.OutputRefusals;
 import ma.essp.diag.database.repository.TerritoryRepository;
@@ -166,7 +167,7 @@ public final class ReportsViewModel {
                     territoryData = t;
                     fillTerritories();
                 })
-                .onFailure(e -> error.set(i18n.get("reports.error.territory", e.getMessage()))));
+                .onFailure(e -> error.set(i18n.get("reports.error.territory", Failures.reason(e, i18n)))));
     }
 
     private void fillTerritories() {
@@ -214,8 +215,11 @@ public final class ReportsViewModel {
         ReportRequest request;
         try {
             request = request();
+        } catch (InvalidChoice e) {
+            error.set(e.getMessage()); // already in the window's words
+            return;
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            error.set(i18n.get("reports.error.export", Failures.reason(e, i18n)));
             return;
         }
         Path out = destination.get();
@@ -244,7 +248,7 @@ public final class ReportsViewModel {
                         status.set(i18n.get("reports.status.cancelled"));
                     } else {
                         status.set("");
-                        error.set(OutputRefusals.of(e, i18n).orElseGet(() -> i18n.get("reports.error.export", e.getMessage())));
+                        error.set(OutputRefusals.of(e, i18n).orElseGet(() -> i18n.get("reports.error.export", Failures.reason(e, i18n))));
                     }
                 })
                 .onFinished(() -> {
@@ -297,9 +301,19 @@ public final class ReportsViewModel {
         return i18n.get("reports.status.progress", label, f.format(done), f.format(total));
     }
 
+    /** A choice of the form that is missing or wrong, said in the window's words. */
+    static final class InvalidChoice extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        InvalidChoice(String message) {
+            super(message);
+        }
+    }
+
     ReportRequest request() {
         if (destination.get() == null) {
-            throw new IllegalArgumentException(i18n.get("reports.error.destination"));
+            throw new InvalidChoice(i18n.get("reports.error.destination"));
         }
         String levelCode = level.get().value();
         ReportScope scope;
@@ -307,7 +321,7 @@ public final class ReportsViewModel {
             scope = ReportScope.NATIONAL;
         } else {
             if (territory.get() == null) {
-                throw new IllegalArgumentException(i18n.get("reports.error.territory.choose"));
+                throw new InvalidChoice(i18n.get("reports.error.territory.choose"));
             }
             scope = ReportScope.parse(levelCode + ":" + territory.get().value());
         }
@@ -315,7 +329,7 @@ public final class ReportsViewModel {
         sections.stream().filter(c -> c.selected().get()).forEach(c -> chosen.add(c.section()));
         if (chosen.isEmpty()) {
             // the summary and the read-me are always there; an empty choice would mean "all" to the exporter
-            throw new IllegalArgumentException(i18n.get("reports.error.sections"));
+            throw new InvalidChoice(i18n.get("reports.error.sections"));
         }
         return new ReportRequest(scope, ReportLanguage.fromCode(language.get().value()), chosen, asOf.get(),
                 author.get().isBlank() ? null : author.get().strip(), reportVersion.get().isBlank() ? null : reportVersion.get().strip());

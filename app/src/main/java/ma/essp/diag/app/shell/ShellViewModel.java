@@ -219,9 +219,9 @@ public final class ShellViewModel implements AutoCloseable {
             return;
         }
         String reason = e instanceof MissionFileException mfe ? reasonText(mfe.reason()) : words.get("error.reason.unexpected");
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // the exception's own text (English, technical) is in the log above, not in the window
         dialogs.showError(words.get("error.mission.title"),
-                words.get("error.mission.message", String.valueOf(file.getFileName()), reason, file.toAbsolutePath().toString(), detail));
+                words.get("error.mission.message", String.valueOf(file.getFileName()), reason, file.toAbsolutePath().toString()));
     }
 
     /** The translated reason a mission file was refused. */

@@ -19,8 +19,10 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Comparison;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function;
@@ -91,7 +93,7 @@ public final class CirconscriptionsViewModel {
         this.territory = territory;
         this.executor = executor;
         this.i18n = i18n;
-        milieus.setAll(new FilterChoice("rural", i18n.get("milieu.rural")), new FilterChoice("urban", i18n.get("milieu.urban")));
+        milieus.setAll(FilterChoice.of(Vocabulary.MILIEU, i18n));
         province.addListener((obs, old, now) -> reloadProvince());
         selected.addListener((obs, old, now) -> showSelected());
         year.addListener((obs, old, now) -> reloadComparison());
@@ -539,13 +541,13 @@ public final class CirconscriptionsViewModel {
                 case "circonscription.other-province" -> i18n.get("territory.circ.rule.otherProvince");
                 case "visit.date-required" -> i18n.get("territory.circ.error.visit");
                 case "visit.essp-other-circonscription" -> i18n.get("territory.circ.visit.rule.otherCirconscription");
-                default -> rule.getMessage();
+                default -> i18n.get("registry.form.error.save", Failures.reason(e, i18n));
             });
         } else if (e instanceof StaleEditException) {
             message.set(i18n.get("error.stale"));
             reloadProvince();
         } else {
-            message.set(i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+            message.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)));
         }
     }
 
@@ -568,20 +570,15 @@ public final class CirconscriptionsViewModel {
         if (held == null) {
             return "—";
         }
-        return switch (held) {
-            case "held" -> i18n.get("territory.circ.held.held");
-            case "partial" -> i18n.get("territory.circ.held.partial");
-            default -> i18n.get("territory.circ.held.not_held");
-        };
+        return i18n.code(Vocabulary.HELD, held);
     }
 
     public List<FilterChoice> heldChoices() {
-        return List.of(new FilterChoice("held", heldLabel("held")), new FilterChoice("partial", heldLabel("partial")),
-                new FilterChoice("not_held", heldLabel("not_held")));
+        return FilterChoice.of(Vocabulary.HELD, i18n);
     }
 
     public String milieuLabel(String m) {
-        return "urban".equals(m) ? i18n.get("milieu.urban") : i18n.get("milieu.rural");
+        return i18n.code(Vocabulary.MILIEU, m);
     }
 
     public String perEssp(Double v) {

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.repository.EditRuleException;
 import ma.essp.diag.database.repository.StaleEditException;
@@ -99,7 +100,7 @@ public final class GstViewModel implements UnsavedChanges {
                     regions.setAll(list);
                     selected.set(list.stream().filter(r -> keep != null && r.regionId() == keep).findFirst().orElse(null));
                 })
-                .onFailure(e -> message.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage())))));
+                .onFailure(e -> message.set(i18n.get("registry.form.error.load", Failures.reason(e, i18n)))));
     }
 
     private void showSelected() {
@@ -118,7 +119,7 @@ public final class GstViewModel implements UnsavedChanges {
                     takeoverOn.set(g.map(StructureRepository.Structure::takeoverOn).orElse(null));
                     markShown();
                 })
-                .onFailure(e -> message.set(i18n.get("registry.form.error.load", String.valueOf(e.getMessage())))));
+                .onFailure(e -> message.set(i18n.get("registry.form.error.load", Failures.reason(e, i18n)))));
     }
 
     /** Writes the GST of the selected region; completes with true once written, false when refused. */
@@ -154,7 +155,7 @@ public final class GstViewModel implements UnsavedChanges {
                     } else {
                         message.set(e instanceof EditRuleException
                                 ? i18n.get("territory.gst.rule.takeoverBeforeCreation")
-                                : i18n.get("registry.form.error.save", String.valueOf(e.getMessage())));
+                                : i18n.get("registry.form.error.save", Failures.reason(e, i18n)));
                     }
                     result.complete(false);
                 }));

@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.database.repository.TerritoryRepository;
 
 /**
@@ -52,7 +53,7 @@ public final class TerritoryViewModel {
                     allRoots.set(roots);
                     refilter();
                 })
-                .onFailure(e -> error.set(i18n.get("territory.error.load", String.valueOf(e.getMessage()))))
+                .onFailure(e -> error.set(i18n.get("territory.error.load", Failures.reason(e, i18n))))
                 .onFinished(() -> loading.set(false)));
     }
 

@@ -8,14 +8,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.Vocabulary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class LocalizationConsistencyTest {
 
     static final Set<String> NAMESPACES = Set.of("app", "menu", "language", "toolbar", "nav", "empty", "status", "dialog",
-            "copy", "error", "about", "territory", "registry", "milieu", "functionality", "pms", "reports", "hr", "map");
+            "copy", "error", "about", "territory", "registry", "pms", "reports", "hr", "map");
     private static final Pattern JAVA_KEY = Pattern.compile("\"((?:" + String.join("|", NAMESPACES) + ")\\.[A-Za-z0-9_.]+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
     private static final Path MAIN = Path.of("src", "main");
@@ -110,6 +114,33 @@ class LocalizationConsistencyTest {
     @Test
     void everyKeyIsInANamespaceTheScanRecognises() {
         assertThat(bundles.get("messages")).allSatisfy(key -> assertThat(NAMESPACES).contains(key.substring(0, key.indexOf('.'))));
+    }
+
+    @Test
+    void storedCodesAreLabelledInTheDatabaseBundleOnly() {
+        // a stored code has one label for the window and the reports (CodeLabels); the screen bundle does not repeat it
+        for (Locale locale : I18n.SUPPORTED) {
+            ResourceBundle codes = CodeLabels.bundle(locale);
+            for (Vocabulary v : Vocabulary.values()) {
+                for (String code : v.codes()) {
+                    assertThat(codes.containsKey(v.key(code))).as(v.key(code) + " in " + locale).isTrue();
+                    assertThat(codes.getString(v.key(code))).as(v.key(code) + " in " + locale).isNotBlank();
+                }
+            }
+        }
+        assertThat(usedInJava).as("keys of the code bundle used as screen keys").noneMatch(key -> key.contains(".") && isCodeKey(key));
+        assertThat(bundles.get("messages")).as("screen keys that are code keys").noneMatch(LocalizationConsistencyTest::isCodeKey);
+    }
+
+    private static boolean isCodeKey(String key) {
+        for (Vocabulary v : Vocabulary.values()) {
+            for (String code : v.codes()) {
+                if (v.key(code).equals(key)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

@@ -105,7 +105,7 @@ class ReadinessDashboardViewModelTest {
         assertThat(vm.groups().get(2).general().value()).isNull();
         assertThat(vm.groups().get(2).registered()).isEqualTo(2);
         vm.breakdownProperty().set(ma.essp.diag.reporting.readiness.Breakdown.MILIEU);
-        assertThat(vm.groups()).extracting(vm::groupLabel).containsExactly("Rural", "Urbain");
+        assertThat(vm.groups()).extracting(vm::groupLabel).containsExactly("rural", "urbain");
         // rural: E003 (E004 not assessed); urban: (100 + 20) / 2 over E001, E005 (E002, E006 not assessed)
         assertThat(vm.groups().get(0).general().value()).isEqualTo(0.0);
         assertThat(vm.groups().get(0).registered()).isEqualTo(2);
@@ -179,10 +179,12 @@ class ReadinessDashboardViewModelTest {
         MissionFile other = FixtureMission.create(dir.resolve("q.essp"));
         other.close();
         ReadinessDashboardViewModel failing = new ReadinessDashboardViewModel(() -> {
-            throw new IllegalStateException("base fermée");
+            throw new IllegalStateException("connection pool shut down");
         }, new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH));
         failing.load();
-        assertThat(failing.errorProperty().get()).isEqualTo("Les données n’ont pas pu être chargées : base fermée");
+        // the exception's English goes to the log; the window says it in its own words
+        assertThat(failing.errorProperty().get())
+                .isEqualTo("Les données n’ont pas pu être chargées : erreur inattendue (le détail est dans le journal de l’application).");
         assertThat(failing.rows()).isEmpty();
     }
 

@@ -84,7 +84,7 @@ class EsspDetailViewModelTest {
 
         var fr = detailOn(LocalDate.of(2026, 1, 15), Locale.FRENCH);
         assertThat(value(fr.identity(), "Population desservie")).isEqualTo("30\u202f000");
-        assertThat(value(fr.identity(), "Fonctionnalité")).isEqualTo("Fonctionnel");
+        assertThat(value(fr.identity(), "Fonctionnalité")).isEqualTo("fonctionnel");
         assertThat(fr.staff()).containsExactly(
                 new Line("Médecin généraliste", "pourvu · ETP 1 · Dr Alami"),
                 new Line("Sage-femme", "vacant · ETP 0,5 · —"));

@@ -262,7 +262,7 @@ class EsspEditorViewModelTest {
     @Test
     void anEsspNotFullyFunctioningNeedsAReason() {
         fillValid("01511-0101");
-        vm.functionalityProperty().set(choice(vm.functionalities(), "Non fonctionnel"));
+        vm.functionalityProperty().set(choice(vm.functionalities(), "non fonctionnel"));
         assertThat(vm.validate(Field.REASON)).isFalse();
         vm.reasonProperty().set("pas de personnel");
         assertThat(vm.validate(Field.REASON)).isTrue();

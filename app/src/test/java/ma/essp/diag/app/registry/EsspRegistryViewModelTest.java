@@ -104,7 +104,7 @@ class EsspRegistryViewModelTest {
         assertThat(arabic.functionalityLabel("fully")).isEqualTo("يشتغل");
         assertThat(arabic.region(row)).isEqualTo("طنجة-تطوان-الحسيمة");
         assertThat(arabic.formatNumber(30_000)).doesNotContain("٣");
-        assertThat(vm.milieuLabel(row.milieu())).isEqualTo("Urbain");
+        assertThat(vm.milieuLabel(row.milieu())).isEqualTo("urbain");
     }
 
     @Test

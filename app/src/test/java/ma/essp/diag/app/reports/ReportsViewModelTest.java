@@ -206,4 +206,15 @@ class ReportsViewModelTest {
         I18n english = new I18n(java.util.Locale.ENGLISH);
         assertThat(ma.essp.diag.app.ui.OutputRefusals.check(dir, english)).contains(dir + ": refused as a file to write, it is a folder.");
     }
+
+    @Test
+    void aFailedExportIsSaidInTheWindowsLanguageNotInTheExceptionsEnglish() {
+        mission.close(); // the export's first query then fails with jOOQ's English "The mission file is closed"
+        vm.formatProperty().set(vm.formats().get(1));
+        vm.export();
+        assertThat(vm.errorProperty().get())
+                .isEqualTo("Export impossible : erreur inattendue (le détail est dans le journal de l’application).")
+                .doesNotContain("closed");
+        assertThat(opened).isEmpty();
+    }
 }

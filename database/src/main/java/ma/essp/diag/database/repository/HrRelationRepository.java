@@ -6,6 +6,7 @@ import static ma.essp.diag.database.jooq.Tables.HR_RELATION;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.mission.EditContext;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -17,7 +18,7 @@ import org.jooq.Field;
 public final class HrRelationRepository {
 
     /** Holder codes of the schema, in the order the matrix offers them. */
-    public static final List<String> HOLDERS = List.of("ministry", "drs", "delegation", "gst", "essp", "commune", "shared", "unknown");
+    public static final List<String> HOLDERS = Vocabulary.HOLDER.codes();
 
     private final DSLContext dsl;
     private final EditContext edit;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.database.repository.ReportSourceData;
@@ -259,8 +260,8 @@ public final class ReportDataCollector {
             EsspReadiness er = readinessById.get(e.id());
             ReportSourceData.Category cat = categories.get(e.categoryCode());
             essps.add(new EsspEntry(e, l.name(e.nameFr(), e.nameAr()), e.nameAr(),
-                    cat == null ? e.categoryCode() : e.categoryCode(), l.code("milieu", e.milieu()),
-                    l.code("functionality", e.functionality()), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
+                    cat == null ? e.categoryCode() : e.categoryCode(), l.code(Vocabulary.MILIEU, e.milieu()),
+                    l.code(Vocabulary.FUNCTIONALITY, e.functionality()), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
                     l.name(r.nameFr(), r.nameAr()), inPost, core, byCadre, er,
                     er == null ? List.of() : GapAnalyzer.forEssp(readiness, er)));
         }
@@ -273,14 +274,14 @@ public final class ReportDataCollector {
         List<SampleRow> samples = complaintFigures.samples().stream().map(m -> {
             ReportSourceData.ComplaintSample s = m.sample();
             ReportSourceData.Essp e = esspById.get(s.esspId());
-            return new SampleRow(e.code(), l.name(e.nameFr(), e.nameAr()), s.receivedOn(), l.code("channel", s.channel()),
-                    l.code("kind", s.kind()), l.code("category", s.category()), s.acknowledgedOn(), s.closedOn(),
-                    l.code("outcome", s.outcome()), m.daysToAcknowledge(), m.daysToClose(), m.acknowledgedInTime(),
+            return new SampleRow(e.code(), l.name(e.nameFr(), e.nameAr()), s.receivedOn(), l.code(Vocabulary.COMPLAINT_CHANNEL, s.channel()),
+                    l.code(Vocabulary.COMPLAINT_KIND, s.kind()), l.code(Vocabulary.COMPLAINT_CATEGORY, s.category()), s.acknowledgedOn(), s.closedOn(),
+                    l.code(Vocabulary.COMPLAINT_OUTCOME, s.outcome()), m.daysToAcknowledge(), m.daysToClose(), m.acknowledgedInTime(),
                     m.processedInTime());
         }).toList();
         // categories by number of samples, then by name in the report's language
         List<CategoryRow> byCategory = new ArrayList<>();
-        complaintFigures.byCategory().forEach((code, summary) -> byCategory.add(categoryRow(l.code("category", code), summary)));
+        complaintFigures.byCategory().forEach((code, summary) -> byCategory.add(categoryRow(l.code(Vocabulary.COMPLAINT_CATEGORY, code), summary)));
         byCategory.sort(Comparator.comparingInt(CategoryRow::samples).reversed().thenComparing(CategoryRow::category));
         ReportData.ComplaintSummary complaints = new ReportData.ComplaintSummary(complaintFigures.systems(),
                 complaintFigures.systemShares(), samples, categoryRow(l.get("common.total"), complaintFigures.total()), byCategory);
@@ -334,8 +335,8 @@ public final class ReportDataCollector {
                         .thenComparing(h -> source.hrFunctions().stream().map(ReportSourceData.Label::code).toList().indexOf(h.functionCode())))
                 .map(h -> new ReportData.HrMatrixRow(t.territoryName(h.regionId(), null, null, null, l),
                         t.regions.get(h.regionId()).gstTakeover(),
-                        hrFunctionLabels.getOrDefault(h.functionCode(), h.functionCode()), l.code("holder", h.holderToday()),
-                        l.code("holder", h.holderUnderGst()), h.notes()))
+                        hrFunctionLabels.getOrDefault(h.functionCode(), h.functionCode()), l.code(Vocabulary.HOLDER, h.holderToday()),
+                        l.code(Vocabulary.HOLDER, h.holderUnderGst()), h.notes()))
                 .toList();
 
         // territory: circonscriptions and their functions
@@ -343,7 +344,7 @@ public final class ReportDataCollector {
         Map<Integer, Map<String, String>> functionsByCirc = new HashMap<>();
         Map<Integer, Map<String, ReportSourceData.CirconscriptionFunction>> functionRowsByCirc = new HashMap<>();
         source.circonscriptionFunctions().forEach(f -> {
-            functionsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>()).put(f.functionCode(), l.code("held", f.held()));
+            functionsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>()).put(f.functionCode(), l.code(Vocabulary.HELD, f.held()));
             functionRowsByCirc.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>()).put(f.functionCode(), f);
         });
         // supervision visits of the twelve months up to the as-of date: how many, and how many ESSPs were seen
@@ -368,7 +369,7 @@ public final class ReportDataCollector {
                     int count = esspCountByCirc.getOrDefault(c.id(), 0);
                     int visits = visitsByCirc.getOrDefault(c.id(), 0);
                     return new ReportData.CirconscriptionRow(c.code(), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
-                            l.code("milieu", c.milieu()), c.coverage(), c.seat(), c.headName(), c.population(), count, f,
+                            l.code(Vocabulary.MILIEU, c.milieu()), c.coverage(), c.seat(), c.headName(), c.population(), count, f,
                             visits, visitedByCirc.getOrDefault(c.id(), Set.of()).size(), count == 0 ? null : (double) visits / count);
                 }).toList();
         List<ReportData.AttributionRow> attributions = new ArrayList<>();
@@ -381,7 +382,7 @@ public final class ReportDataCollector {
                 ReportSourceData.CirconscriptionFunction f = rows.get(code);
                 if (f != null) {
                     attributions.add(new ReportData.AttributionRow(c.code(), l.name(c.nameFr(), c.nameAr()),
-                            l.code("function", code), l.code("held", f.held()), f.holder(), f.staffCount()));
+                            l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, code), l.code(Vocabulary.HELD, f.held()), f.holder(), f.staffCount()));
                 }
             }
         }
@@ -401,9 +402,9 @@ public final class ReportDataCollector {
             DataFlowIndicators.Figures figures = DataFlowIndicators.sum(obsByFlow.getOrDefault(f.id(), List.of()).stream()
                     .filter(o -> o.circonscriptionId() == null ? flowWithinScope : t.circInScope(o.circonscriptionId()))
                     .toList());
-            flows.add(new ReportData.FlowRow(l.label(f.report()), f.programme(), l.code("tool", f.tool()),
-                    l.code("level", f.fromLevel()), l.code("level", f.toLevel()), l.code("flowchannel", f.channel()),
-                    l.code("periodicity", f.periodicity()), f.expectedDelayDays(),
+            flows.add(new ReportData.FlowRow(l.label(f.report()), f.programme(), l.code(Vocabulary.FLOW_TOOL, f.tool()),
+                    l.code(Vocabulary.FLOW_LEVEL, f.fromLevel()), l.code(Vocabulary.FLOW_LEVEL, f.toLevel()), l.code(Vocabulary.FLOW_CHANNEL, f.channel()),
+                    l.code(Vocabulary.PERIODICITY, f.periodicity()), f.expectedDelayDays(),
                     t.territoryName(f.regionId(), f.provinceId(), null, null, l), figures.observations(),
                     figures.expected(), figures.received(), figures.completeness(), figures.timeliness(),
                     figures.meanDelay(), figures.onTime(), figures.onTimeKnown(), figures.delaySum(), figures.delayCount()));
@@ -414,15 +415,15 @@ public final class ReportDataCollector {
                 .filter(s -> s.esspId() != null ? t.esspInScope(s.esspId()) : t.overlaps(null, s.provinceId(), null, null))
                 .toList();
         Map<String, Integer> byStage = new LinkedHashMap<>();
-        PerpetratorCareIndicators.sitesByStage(sitesInScope).forEach((stage, n) -> byStage.merge(l.code("stage", stage), n, Integer::sum));
+        PerpetratorCareIndicators.sitesByStage(sitesInScope).forEach((stage, n) -> byStage.merge(l.code(Vocabulary.CARE_STAGE, stage), n, Integer::sum));
         List<ReportData.SiteRow> sites = new ArrayList<>();
         for (ReportSourceData.PerpetratorSite s : sitesInScope) {
             ReportSourceData.Province p = t.provinces.get(s.provinceId());
             ReportSourceData.Essp e = s.esspId() == null ? null : esspById.get(s.esspId());
             Map<String, Long> referrals = new TreeMap<>();
-            s.referralsBySource().forEach((k, v) -> referrals.put(l.code("source", k), v));
+            s.referralsBySource().forEach((k, v) -> referrals.put(l.code(Vocabulary.REFERRAL_SOURCE, k), v));
             sites.add(new ReportData.SiteRow(s.name(), p == null ? "" : l.name(p.nameFr(), p.nameAr()),
-                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code("stage", s.stage()),
+                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code(Vocabulary.CARE_STAGE, s.stage()),
                     PerpetratorCareIndicators.stageOrder(s.stage()), s.stageSince(), s.staffTrained(), s.patientsFollowed(),
                     s.newPatients(), referrals));
         }
@@ -435,9 +436,9 @@ public final class ReportDataCollector {
         List<ReportData.CohortRow> cohorts = new ArrayList<>();
         for (ReportSourceData.TrainingCohort c : cohortsInScope) {
             cohortNames.put(c.id(), c.name());
-            cohorts.add(new ReportData.CohortRow(l.label(c.programme()), l.code("programme", c.programmeKind()), c.name(),
+            cohorts.add(new ReportData.CohortRow(l.label(c.programme()), l.code(Vocabulary.PROGRAMME_KIND, c.programmeKind()), c.name(),
                     c.regionId() == null ? l.get("scope.national") : t.territoryName(c.regionId(), null, null, null, l),
-                    c.startsOn(), c.endsOn(), c.place(), l.code("cohort", c.status()), c.seats(), c.participants(),
+                    c.startsOn(), c.endsOn(), c.place(), l.code(Vocabulary.COHORT_STATUS, c.status()), c.seats(), c.participants(),
                     c.graduated(), c.droppedOut(), c.women(), c.sessions(), c.hours(), c.plannedBudget(), c.actualBudget(),
                     c.projects()));
         }
@@ -451,12 +452,12 @@ public final class ReportDataCollector {
                 .filter(f -> t.overlaps(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId()))
                 .map(f -> new ReportData.FindingRow(f.axis(),
                         t.territoryName(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId(), l),
-                        l.code("finding", f.kind()), f.title(), f.description(), l.code("priority", f.priority())))
+                        l.code(Vocabulary.FINDING_KIND, f.kind()), f.title(), f.description(), l.code(Vocabulary.PRIORITY, f.priority())))
                 .toList();
         List<ReportData.RecommendationRow> recommendations = source.recommendations().stream()
                 .filter(r -> t.overlaps(r.regionId(), r.provinceId(), null, null))
                 .map(r -> new ReportData.RecommendationRow(r.axis(), t.territoryName(r.regionId(), r.provinceId(), null, null, l),
-                        r.text(), r.responsible(), l.code("horizon", r.horizon()), l.code("priority", r.priority())))
+                        r.text(), r.responsible(), l.code(Vocabulary.HORIZON, r.horizon()), l.code(Vocabulary.PRIORITY, r.priority())))
                 .toList();
 
         // map: regions nationally, provinces (of the scope's region or province) otherwise

@@ -8,11 +8,14 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.Vocabulary;
 
 /**
  * The words of the report, from the UTF-8 bundle {@code ma/essp/diag/reporting/export/report} (French default,
  * English, Arabic), and the number and date formats of the language. Codes stored in the database (stages,
- * channels, categories...) are translated with {@link #code(String, String)}: key {@code prefix.code}.
+ * channels, categories...) are translated with {@link #code(Vocabulary, String)} from the database module's one
+ * bundle ({@link CodeLabels}), so the report prints the words the window shows.
  */
 public final class ReportLabels {
 
@@ -46,8 +49,17 @@ public final class ReportLabels {
         return new MessageFormat(get(key).replace("'", "''"), formatLocale).format(args);
     }
 
-    /** The label of a stored code, or the code itself when the bundle has none. */
-    public String code(String prefix, String code) {
+    /** The label of a stored code (the window's label), or the code itself when it has none. */
+    public String code(Vocabulary vocabulary, String code) {
+        return CodeLabels.label(vocabulary, code, language.locale());
+    }
+
+    /**
+     * A word of the report's own bundle chosen by a value that is not a stored code (the weighting, a complaint
+     * system item): key {@code prefix.value}, or the value itself when the bundle has none. Not for stored codes:
+     * those have {@link #code(Vocabulary, String)}.
+     */
+    public String word(String prefix, String code) {
         if (code == null) {
             return "";
         }

@@ -1,5 +1,6 @@
 package ma.essp.diag.reporting.perpetrator;
 
+import ma.essp.diag.database.code.Vocabulary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,8 @@ import ma.essp.diag.database.repository.ReportSourceData.PerpetratorSite;
  */
 public final class PerpetratorCareIndicators {
 
-    /** The rollout stages in order. */
-    public static final List<String> STAGES = List.of("identified", "preparation", "staff_trained", "launched", "routine",
-            "suspended");
+    /** The rollout stages in order (the stored vocabulary's order). */
+    public static final List<String> STAGES = Vocabulary.CARE_STAGE.codes();
 
     private PerpetratorCareIndicators() {
     }

@@ -1,5 +1,6 @@
 package ma.essp.diag.reporting.export;
 
+import ma.essp.diag.database.code.Vocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -128,7 +129,7 @@ class ReportAxesCrossCheckTest {
         assertThat(data.sitesByStage()).hasSizeGreaterThanOrEqualTo(6);
         assertThat(data.sitesByStage().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
         for (String stage : List.of("identified", "preparation", "staff_trained", "launched", "routine", "suspended")) {
-            assertThat(data.sitesByStage().get(data.labels().code("stage", stage))).as(stage)
+            assertThat(data.sitesByStage().get(data.labels().code(Vocabulary.CARE_STAGE, stage))).as(stage)
                     .isEqualTo((int) q("SELECT count(*) " + sites + " AND s.stage = ?", p, stage));
         }
         assertThat(data.sites().stream().mapToLong(ReportData.SiteRow::patientsFollowed).sum()).isEqualTo((long) q("""

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.Vocabulary;
 import org.junit.jupiter.api.Test;
 
 class ReportLabelsTest {
@@ -35,8 +37,22 @@ class ReportLabelsTest {
         assertThat(new ReportLabels(ReportLanguage.EN).get("sheet.summary")).isEqualTo("Summary");
         assertThat(new ReportLabels(ReportLanguage.AR).get("sheet.summary")).isEqualTo("ملخص");
         assertThat(new ReportLabels(ReportLanguage.AR).number(72.45, 1)).isEqualTo("72,5"); // Latin digits
-        assertThat(new ReportLabels(ReportLanguage.EN).code("stage", "launched")).isEqualTo("launched");
-        assertThat(new ReportLabels(ReportLanguage.FR).code("stage", "unknown_code")).isEqualTo("unknown_code");
+        assertThat(new ReportLabels(ReportLanguage.EN).code(Vocabulary.CARE_STAGE, "launched")).isEqualTo("launched");
+        assertThat(new ReportLabels(ReportLanguage.AR).code(Vocabulary.CARE_STAGE, "launched")).isEqualTo("انطلق");
+        assertThat(new ReportLabels(ReportLanguage.FR).code(Vocabulary.CARE_STAGE, "unknown_code")).isEqualTo("unknown_code");
+        assertThat(new ReportLabels(ReportLanguage.FR).word("weighting", "unweighted")).isEqualTo("moyenne simple des ESSP");
+    }
+
+    @Test
+    void storedCodesReadTheDatabaseBundle() {
+        for (ReportLanguage language : ReportLanguage.values()) {
+            ReportLabels labels = new ReportLabels(language);
+            for (Vocabulary v : Vocabulary.values()) {
+                for (String code : v.codes()) {
+                    assertThat(labels.code(v, code)).as(v.key(code)).isEqualTo(CodeLabels.label(v, code, language.locale()));
+                }
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.reporting.export.ExportCancelledException;
 import ma.essp.diag.reporting.export.ExportProgress;
@@ -158,7 +159,7 @@ public final class ExcelReportWriter {
         s.label(l.get("kpi.essps"), t.registered());
         s.label(l.get("kpi.assessed"), t.assessed());
         s.label(l.get("kpi.general_index"), t.general().value());
-        s.label(l.get("kpi.weighting"), l.code("weighting", t.weighting().code()));
+        s.label(l.get("kpi.weighting"), l.word("weighting", t.weighting().code()));
         s.blank();
         List<Col> cols = new ArrayList<>(List.of(col(l, "unit", 34), col(l, "code", 10), col(l, "population", 13),
                 col(l, "essps", 9), col(l, "assessed", 9), col(l, "general_index", 11), col(l, "completeness", 12)));
@@ -222,7 +223,7 @@ public final class ExcelReportWriter {
                 col(l, "milieu", 9), col(l, "coverage", 26), col(l, "seat", 16), col(l, "head", 22), col(l, "population", 12),
                 col(l, "essps", 8)));
         for (String f : data.circonscriptionFunctions()) {
-            cols.add(new Col(l.code("function", f), 14));
+            cols.add(new Col(l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, f), 14));
         }
         cols.addAll(List.of(col(l, "supervision_visits", 13), col(l, "essps_visited", 10), col(l, "visits_per_essp", 10)));
         s.line(l.format("supervision.title", data.supervisionFrom(), data.asOf()), styles.bold);
@@ -399,7 +400,7 @@ public final class ExcelReportWriter {
         s.line(l.get("complaints.rule"), styles.bold);
         s.label(l.get("complaints.systems"), c.systems());
         for (Map.Entry<String, Double> e : c.systemShares().entrySet()) {
-            s.label(l.code("system", e.getKey()), new Pct(e.getValue()));
+            s.label(l.word("system", e.getKey()), new Pct(e.getValue()));
         }
         s.blank();
         s.header(List.of(col(l, "complaint_category", 26), col(l, "samples", 10), col(l, "ack15", 14),

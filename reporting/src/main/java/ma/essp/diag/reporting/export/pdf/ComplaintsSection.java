@@ -23,7 +23,7 @@ final class ComplaintsSection {
         ReportData.ComplaintSummary c = data.complaints();
         PdfTable systems = new PdfTable("KV").header(l.get("col.indicator"), l.get("col.value"))
                 .row(l.get("complaints.systems"), out.n0(c.systems()));
-        c.systemShares().forEach((k, v) -> systems.row(l.code("system", k), out.pct(v)));
+        c.systemShares().forEach((k, v) -> systems.row(l.word("system", k), out.pct(v)));
         out.table(systems);
         out.h2(l.get("chart.complaint_deadlines"));
         PdfTable t = new PdfTable("A").header(l.get("col.complaint_category"), l.get("col.samples"), l.get("col.ack15"),

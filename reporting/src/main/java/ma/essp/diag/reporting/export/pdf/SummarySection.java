@@ -1,5 +1,6 @@
 package ma.essp.diag.reporting.export.pdf;
 
+import ma.essp.diag.database.code.Vocabulary;
 import java.util.Comparator;
 import ma.essp.diag.reporting.export.ReportData;
 import ma.essp.diag.reporting.export.ReportLabels;
@@ -32,7 +33,7 @@ final class SummarySection {
         PdfTable kpi = new PdfTable("KV").header(l.get("col.indicator"), l.get("col.value"))
                 .row(l.get("kpi.essps"), out.n0(t.registered()))
                 .row(l.get("kpi.assessed"), out.n0(t.assessed()))
-                .row(l.get("kpi.general_index"), out.n(t.general().value()) + " (" + l.code("weighting", t.weighting().code()) + ")")
+                .row(l.get("kpi.general_index"), out.n(t.general().value()) + " (" + l.word("weighting", t.weighting().code()) + ")")
                 .row(l.get("kpi.core_density"), out.n(hr.density()))
                 .row(l.get("kpi.ack15"), out.pct(data.complaints().total().acknowledgedIn15Days()))
                 .row(l.get("kpi.processed2m"), out.pct(data.complaints().total().processedIn2Months()))
@@ -52,6 +53,6 @@ final class SummarySection {
     }
 
     private int priorityRank(String label) {
-        return label.equals(l.code("priority", "high")) ? 0 : label.equals(l.code("priority", "medium")) ? 1 : 2;
+        return label.equals(l.code(Vocabulary.PRIORITY, "high")) ? 0 : label.equals(l.code(Vocabulary.PRIORITY, "medium")) ? 1 : 2;
     }
 }

@@ -1,5 +1,6 @@
 package ma.essp.diag.reporting.export.pdf;
 
+import ma.essp.diag.database.code.Vocabulary;
 import java.util.List;
 import ma.essp.diag.reporting.export.ReportData;
 import ma.essp.diag.reporting.export.ReportLabels;
@@ -24,13 +25,13 @@ final class TerritorySection {
     void write() {
         out.h1("4. " + l.get("axis.4"));
         List<String> functions = data.circonscriptionFunctions();
-        PdfTable share = new PdfTable("A").header(l.get("col.function"), l.code("held", "held"), l.code("held", "partial"),
-                l.code("held", "not_held"));
+        PdfTable share = new PdfTable("A").header(l.get("col.function"), l.code(Vocabulary.HELD, "held"), l.code(Vocabulary.HELD, "partial"),
+                l.code(Vocabulary.HELD, "not_held"));
         for (String f : functions) {
-            long held = data.circonscriptions().stream().filter(c -> l.code("held", "held").equals(c.functions().get(f))).count();
-            long partial = data.circonscriptions().stream().filter(c -> l.code("held", "partial").equals(c.functions().get(f))).count();
-            long notHeld = data.circonscriptions().stream().filter(c -> l.code("held", "not_held").equals(c.functions().get(f))).count();
-            share.row(l.code("function", f), out.n0(held), out.n0(partial), out.n0(notHeld));
+            long held = data.circonscriptions().stream().filter(c -> l.code(Vocabulary.HELD, "held").equals(c.functions().get(f))).count();
+            long partial = data.circonscriptions().stream().filter(c -> l.code(Vocabulary.HELD, "partial").equals(c.functions().get(f))).count();
+            long notHeld = data.circonscriptions().stream().filter(c -> l.code(Vocabulary.HELD, "not_held").equals(c.functions().get(f))).count();
+            share.row(l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, f), out.n0(held), out.n0(partial), out.n0(notHeld));
         }
         share.total(l.get("common.total") + " (" + l.get("scope.circonscription") + ")", out.n0(data.circonscriptions().size()), "", "");
         out.table(share);
@@ -45,8 +46,8 @@ final class TerritorySection {
         if (data.request().scope().level() != ReportScope.Level.NATIONAL) {
             out.h2(l.get("sheet.territory"));
             PdfTable t = new PdfTable("A").header(l.get("col.circonscription"), l.get("col.milieu"), l.get("col.population"),
-                    l.get("col.essps"), l.code("function", functions.get(0)), l.code("function", functions.get(1)),
-                    l.code("function", functions.get(2)), l.code("function", functions.get(3)));
+                    l.get("col.essps"), l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, functions.get(0)), l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, functions.get(1)),
+                    l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, functions.get(2)), l.code(Vocabulary.CIRCONSCRIPTION_FUNCTION, functions.get(3)));
             for (ReportData.CirconscriptionRow c : data.circonscriptions()) {
                 t.row(c.name(), c.milieu(), c.population() == null ? "–" : out.n0(c.population()), out.n0(c.essps()),
                         c.functions().get(functions.get(0)), c.functions().get(functions.get(1)),

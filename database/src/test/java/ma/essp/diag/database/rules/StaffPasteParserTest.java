@@ -1,4 +1,4 @@
-package ma.essp.diag.app.hr;
+package ma.essp.diag.database.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +42,15 @@ class StaffPasteParserTest {
     }
 
     @Test
+    void readsTheLabelsTheWindowShowsInEveryLanguage() {
+        // the labels of the code bundle (CodeLabels), as a workbook exported in English or Arabic holds them
+        var result = parser.parse("nurse\tOther\ton leave\t1\tM\n" + "nurse\tالجماعة\tفي إجازة\t1\tأنثى\n" + "nurse\tCommune\tdétaché\t1\tH\n");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.rows()).extracting(r -> r.employer() + "/" + r.status() + "/" + r.gender())
+                .containsExactly("other/on_leave/m", "commune/on_leave/f", "commune/seconded/m");
+    }
+
+    @Test
     void reportsEachUnreadableLineWithItsNumber() {
         String pasted = "nurse\tministry\tfilled\t1\n"
                 + "plombier\tministry\tfilled\t1\n"
@@ -52,8 +61,8 @@ class StaffPasteParserTest {
         var result = parser.parse(pasted);
         assertThat(result.rows()).extracting(StaffPasteParser.Row::line).containsExactly(1, 6);
         assertThat(result.rows().get(1).fte()).isEqualTo(0.5);
-        assertThat(result.errors()).extracting(e -> e.line() + ":" + e.key()).containsExactly(
-                "2:hr.paste.error.cadre", "3:hr.paste.error.status", "4:hr.paste.error.fte", "5:hr.paste.error.gender");
+        assertThat(result.errors()).extracting(e -> e.line() + ":" + e.problem() + ":" + e.value()).containsExactly(
+                "2:CADRE:plombier", "3:STATUS:retired", "4:FTE:1,5", "5:GENDER:X");
     }
 
     @Test

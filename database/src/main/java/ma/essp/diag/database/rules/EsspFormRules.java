@@ -1,4 +1,4 @@
-package ma.essp.diag.app.registry;
+package ma.essp.diag.database.rules;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -7,53 +7,70 @@ import ma.essp.diag.database.check.ConsistencyChecker;
 import ma.essp.diag.database.geo.MapShape;
 
 /**
- * The rules of the ESSP form, one method per field, each returning the bundle key of what is wrong (empty when
- * the value is fine). Pure functions: the view model calls them when a field is left and on save; the uniqueness
- * of the code needs the mission and is checked by the view model in the background.
+ * The rules of an ESSP's fields, one method per field, each returning what is wrong as a {@link Code} with its
+ * arguments (empty when the value is fine), never words: the window and the coming Excel import word the codes in
+ * their own language. Pure functions: the ESSP form calls them when a field is left and on save; the uniqueness
+ * of the code needs the mission and is checked by the form in the background.
  */
 public final class EsspFormRules {
 
     private EsspFormRules() {
     }
 
-    /** A problem with a field: the bundle key of the message and its arguments. */
-    public record Problem(String key, Object... args) {
+    /** What can be wrong with a field. */
+    public enum Code {
+        CODE_REQUIRED, CODE_FORMAT,
+        /** args: the province's digits the code must start with */
+        CODE_PROVINCE,
+        NAME_REQUIRED, CATEGORY_INVALID, PROVINCE_REQUIRED, CIRCONSCRIPTION_REQUIRED, CIRCONSCRIPTION_PROVINCE, NOT_A_NUMBER,
+        COORDINATES_BOTH,
+        /** args: the lowest and highest latitude accepted */
+        LATITUDE_OUTSIDE,
+        /** args: the lowest and highest longitude accepted */
+        LONGITUDE_OUTSIDE,
+        /** args: latitude, longitude, province name, km outside (rounded), km tolerated (rounded) */
+        OUTSIDE_PROVINCE,
+        POPULATION_NEGATIVE, POPULATION_NUMBER, REASON_REQUIRED
+    }
+
+    /** A problem with a field: its code and the arguments its message needs (see {@link Code}). */
+    public record Problem(Code code, Object... args) {
     }
 
     public static Optional<Problem> code(String code, String provinceDigits) {
         String c = code == null ? "" : code.strip();
         if (c.isEmpty()) {
-            return Optional.of(new Problem("registry.form.error.codeRequired"));
+            return Optional.of(new Problem(Code.CODE_REQUIRED));
         }
         if (!ConsistencyChecker.ESSP_CODE.matcher(c).matches()) {
-            return Optional.of(new Problem("registry.form.error.codeFormat"));
+            return Optional.of(new Problem(Code.CODE_FORMAT));
         }
         if (provinceDigits != null && !c.startsWith(provinceDigits + "-")) {
-            return Optional.of(new Problem("registry.form.error.codeProvince", provinceDigits));
+            return Optional.of(new Problem(Code.CODE_PROVINCE, provinceDigits));
         }
         return Optional.empty();
     }
 
     public static Optional<Problem> name(String name) {
-        return name == null || name.isBlank() ? Optional.of(new Problem("registry.form.error.nameRequired")) : Optional.empty();
+        return name == null || name.isBlank() ? Optional.of(new Problem(Code.NAME_REQUIRED)) : Optional.empty();
     }
 
     public static Optional<Problem> category(String categoryCode, Collection<String> validCodes) {
         return categoryCode == null || !validCodes.contains(categoryCode)
-                ? Optional.of(new Problem("registry.form.error.categoryInvalid")) : Optional.empty();
+                ? Optional.of(new Problem(Code.CATEGORY_INVALID)) : Optional.empty();
     }
 
     public static Optional<Problem> province(Integer provinceId) {
-        return provinceId == null ? Optional.of(new Problem("registry.form.error.provinceRequired")) : Optional.empty();
+        return provinceId == null ? Optional.of(new Problem(Code.PROVINCE_REQUIRED)) : Optional.empty();
     }
 
     /** {@code circonscriptionProvinceId} is the province the chosen circonscription belongs to. */
     public static Optional<Problem> circonscription(Integer circonscriptionId, Integer circonscriptionProvinceId, Integer provinceId) {
         if (circonscriptionId == null) {
-            return Optional.of(new Problem("registry.form.error.circonscriptionRequired"));
+            return Optional.of(new Problem(Code.CIRCONSCRIPTION_REQUIRED));
         }
         if (provinceId != null && !provinceId.equals(circonscriptionProvinceId)) {
-            return Optional.of(new Problem("registry.form.error.circonscriptionProvince"));
+            return Optional.of(new Problem(Code.CIRCONSCRIPTION_PROVINCE));
         }
         return Optional.empty();
     }
@@ -73,13 +90,13 @@ public final class EsspFormRules {
     public static Optional<Problem> latitude(String latitude, String longitude) {
         Double lat = parseDecimal(latitude);
         if (lat != null && lat.isNaN()) {
-            return Optional.of(new Problem("registry.form.error.notANumber"));
+            return Optional.of(new Problem(Code.NOT_A_NUMBER));
         }
         if (lat == null && parseDecimal(longitude) != null) {
-            return Optional.of(new Problem("registry.form.error.coordinatesBoth"));
+            return Optional.of(new Problem(Code.COORDINATES_BOTH));
         }
         if (lat != null && (lat < ConsistencyChecker.MIN_LAT || lat > ConsistencyChecker.MAX_LAT)) {
-            return Optional.of(new Problem("registry.form.error.latitudeOutside", ConsistencyChecker.MIN_LAT, ConsistencyChecker.MAX_LAT));
+            return Optional.of(new Problem(Code.LATITUDE_OUTSIDE, ConsistencyChecker.MIN_LAT, ConsistencyChecker.MAX_LAT));
         }
         return Optional.empty();
     }
@@ -87,13 +104,13 @@ public final class EsspFormRules {
     public static Optional<Problem> longitude(String longitude, String latitude) {
         Double lon = parseDecimal(longitude);
         if (lon != null && lon.isNaN()) {
-            return Optional.of(new Problem("registry.form.error.notANumber"));
+            return Optional.of(new Problem(Code.NOT_A_NUMBER));
         }
         if (lon == null && parseDecimal(latitude) != null) {
-            return Optional.of(new Problem("registry.form.error.coordinatesBoth"));
+            return Optional.of(new Problem(Code.COORDINATES_BOTH));
         }
         if (lon != null && (lon < ConsistencyChecker.MIN_LON || lon > ConsistencyChecker.MAX_LON)) {
-            return Optional.of(new Problem("registry.form.error.longitudeOutside", ConsistencyChecker.MIN_LON, ConsistencyChecker.MAX_LON));
+            return Optional.of(new Problem(Code.LONGITUDE_OUTSIDE, ConsistencyChecker.MIN_LON, ConsistencyChecker.MAX_LON));
         }
         return Optional.empty();
     }
@@ -111,7 +128,7 @@ public final class EsspFormRules {
             return Optional.empty();
         }
         OptionalDouble km = ConsistencyChecker.kmOutsideProvince(outline, lat, lon);
-        return km.isEmpty() ? Optional.empty() : Optional.of(new Problem("registry.form.error.outsideProvince", lat, lon, provinceName,
+        return km.isEmpty() ? Optional.empty() : Optional.of(new Problem(Code.OUTSIDE_PROVINCE, lat, lon, provinceName,
                 Math.round(km.getAsDouble()), Math.round(ConsistencyChecker.PROVINCE_TOLERANCE_KM)));
     }
 
@@ -127,17 +144,17 @@ public final class EsspFormRules {
         try {
             Integer p = parsePopulation(text);
             if (p != null && p < 0) {
-                return Optional.of(new Problem("registry.form.error.populationNegative"));
+                return Optional.of(new Problem(Code.POPULATION_NEGATIVE));
             }
             return Optional.empty();
         } catch (NumberFormatException e) {
-            return Optional.of(new Problem("registry.form.error.populationNumber"));
+            return Optional.of(new Problem(Code.POPULATION_NUMBER));
         }
     }
 
     /** An ESSP that is not fully functioning says why (the consistency check asks the same). */
     public static Optional<Problem> functionalityReason(String functionality, String reason) {
         return functionality != null && !"fully".equals(functionality) && (reason == null || reason.isBlank())
-                ? Optional.of(new Problem("registry.form.error.reasonRequired")) : Optional.empty();
+                ? Optional.of(new Problem(Code.REASON_REQUIRED)) : Optional.empty();
     }
 }

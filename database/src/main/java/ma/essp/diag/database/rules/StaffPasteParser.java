@@ -1,4 +1,4 @@
-package ma.essp.diag.app.hr;
+package ma.essp.diag.database.rules;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -7,13 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.Vocabulary;
 
 /**
  * Reads staff rows copied from Excel (tab-separated lines) for the HR entry grid. Columns, in this order:
  * cadre, employer, status, FTE, gender, holder name, job title, notes; only the cadre is required. Cadres and
  * codes can be typed as codes or as labels in any of the three languages (accents and case ignored), because
- * that is what workbooks contain. A header line is skipped. Every line that cannot be read is reported with
- * its number; nothing is guessed.
+ * that is what workbooks contain (the codes' labels are those of {@link CodeLabels}, plus common spellings). A header
+ * line is skipped. Every line that cannot be read is reported with its number, a {@link Problem} and the cell as
+ * read, never with words: the window (and the coming Excel import) word it; nothing is guessed.
  *
  * <p>Excel's clipboard text: cells separated by tabs, rows ended by CRLF (the last one too); a cell holding a line
  * break, a tab or a double quote at its start is enclosed in double quotes with its own quotes doubled. A cell that
@@ -22,29 +25,34 @@ import java.util.Map;
  */
 public final class StaffPasteParser {
 
+    private static final List<String> LANGUAGES = List.of("fr", "en", "ar");
+
     public record Row(int line, String cadreCode, String employer, String status, double fte, String gender, String holderName,
                       String jobTitle, String notes) {
     }
 
-    /** {@code key} is the bundle key of the message, {@code value} what was read. */
-    public record LineError(int line, String key, String value) {
+    /** Why a line cannot be read: the cell of that column holds no known cadre, employer, status, FTE or gender. */
+    public enum Problem { CADRE, EMPLOYER, STATUS, FTE, GENDER }
+
+    /** {@code value} is the cell as read. */
+    public record LineError(int line, Problem problem, String value) {
     }
 
     public record Result(List<Row> rows, List<LineError> errors) {
     }
 
-    private static final Map<String, String> EMPLOYERS = aliases(Map.of(
+    private static final Map<String, String> EMPLOYERS = aliases(Vocabulary.EMPLOYER, Map.of(
             "ministry", List.of("ministere", "ministère", "ms", "msps", "ministry", "وزارة"),
             "gst", List.of("gst", "groupement sanitaire territorial"),
             "commune", List.of("commune", "collectivite", "جماعة"),
             "other", List.of("autre", "other", "اخر")));
-    private static final Map<String, String> STATUSES = aliases(Map.of(
+    private static final Map<String, String> STATUSES = aliases(Vocabulary.STAFF_STATUS, Map.of(
             "filled", List.of("pourvu", "occupe", "occupé", "en poste", "filled", "titulaire"),
             "vacant", List.of("vacant", "poste vacant", "شاغر"),
             "contract", List.of("contractuel", "contrat", "contract"),
             "on_leave", List.of("conge", "congé", "en conge", "on leave", "on_leave"),
             "seconded", List.of("detache", "détaché", "mis a disposition", "seconded")));
-    private static final Map<String, String> GENDERS = aliases(Map.of(
+    private static final Map<String, String> GENDERS = aliases(Vocabulary.GENDER, Map.of(
             "f", List.of("f", "femme", "female", "w", "أنثى"),
             "m", List.of("m", "h", "homme", "male", "ذكر")));
 
@@ -74,22 +82,22 @@ public final class StaffPasteParser {
                 if (i == 0) {
                     continue; // a header line
                 }
-                errors.add(new LineError(number, "hr.paste.error.cadre", cell(cells, 0)));
+                errors.add(new LineError(number, Problem.CADRE, cell(cells, 0)));
                 continue;
             }
             String employer = lookup(EMPLOYERS, cell(cells, 1), "ministry");
             String status = lookup(STATUSES, cell(cells, 2), "filled");
             String gender = lookup(GENDERS, cell(cells, 4), null);
             if (employer == null) {
-                errors.add(new LineError(number, "hr.paste.error.employer", cell(cells, 1)));
+                errors.add(new LineError(number, Problem.EMPLOYER, cell(cells, 1)));
                 continue;
             }
             if (status == null) {
-                errors.add(new LineError(number, "hr.paste.error.status", cell(cells, 2)));
+                errors.add(new LineError(number, Problem.STATUS, cell(cells, 2)));
                 continue;
             }
             if (gender == null && !cell(cells, 4).isBlank()) {
-                errors.add(new LineError(number, "hr.paste.error.gender", cell(cells, 4)));
+                errors.add(new LineError(number, Problem.GENDER, cell(cells, 4)));
                 continue;
             }
             double fte;
@@ -103,7 +111,7 @@ public final class StaffPasteParser {
                 fte = Double.NaN;
             }
             if (Double.isNaN(fte) || fte < 0 || fte > 1) {
-                errors.add(new LineError(number, "hr.paste.error.fte", cell(cells, 3)));
+                errors.add(new LineError(number, Problem.FTE, cell(cells, 3)));
                 continue;
             }
             rows.add(new Row(number, cadre, employer, status, fte, gender, blankToNull(cell(cells, 5)), blankToNull(cell(cells, 6)),
@@ -186,12 +194,16 @@ public final class StaffPasteParser {
                 .toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").strip();
     }
 
-    private static Map<String, String> aliases(Map<String, List<String>> byCode) {
+    /** Every code of the vocabulary, its labels in the three languages and the other spellings, to the code. */
+    private static Map<String, String> aliases(Vocabulary vocabulary, Map<String, List<String>> spellings) {
         Map<String, String> map = new HashMap<>();
-        byCode.forEach((code, names) -> {
+        for (String code : vocabulary.codes()) {
             map.put(key(code), code);
-            names.forEach(n -> map.put(key(n), code));
-        });
+            for (String language : LANGUAGES) {
+                map.put(key(CodeLabels.label(vocabulary, code, Locale.forLanguageTag(language))), code);
+            }
+            spellings.getOrDefault(code, List.of()).forEach(n -> map.put(key(n), code));
+        }
         return map;
     }
 }
