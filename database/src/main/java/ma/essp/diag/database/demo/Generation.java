@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.database.geo.MapShape;
+import ma.essp.diag.database.mission.SqlitePragmas;
 
 /** One run of the demo generator over one connection, in one transaction. All randomness comes from the seed. */
 final class Generation {
@@ -78,11 +79,9 @@ final class Generation {
         connection.setAutoCommit(false);
         boolean committed = false;
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA defer_foreign_keys = ON");
-                // the uuid indexes receive random keys: a larger page cache avoids most of the page reloads
-                statement.execute("PRAGMA cache_size = -131072");
-            }
+            SqlitePragmas.deferForeignKeys(connection);
+            // the uuid indexes receive random keys: a larger page cache avoids most of the page reloads
+            SqlitePragmas.cacheSize(connection, 131_072);
             loadReference();
             step("Référentiels chargés", 0.02);
             mission();
@@ -127,9 +126,7 @@ final class Generation {
                 connection.rollback();
             }
             connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA cache_size = -2000");
-            }
+            SqlitePragmas.cacheSize(connection, SqlitePragmas.DEFAULT_CACHE_KIB);
         }
     }
 
