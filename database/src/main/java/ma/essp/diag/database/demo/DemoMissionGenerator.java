@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import ma.essp.diag.database.files.AtomicOutput;
 import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
+import ma.essp.diag.database.mission.SqlitePragmas;
 import org.jooq.ConnectionProvider;
 
 /**
@@ -94,9 +94,7 @@ public final class DemoMissionGenerator {
                 Connection connection = provider.acquire();
                 try {
                     counts.set(new Generation(connection, scale, seed, author == null ? null : author.strip(), listener).run());
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                    }
+                    SqlitePragmas.checkpoint(connection);
                 } finally {
                     provider.release(connection);
                 }

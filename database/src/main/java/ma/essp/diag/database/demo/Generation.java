@@ -2,7 +2,6 @@ package ma.essp.diag.database.demo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import ma.essp.diag.database.demo.DemoModel.Position;
 import ma.essp.diag.database.demo.DemoModel.Stats;
 import ma.essp.diag.database.demo.DemoModel.Team;
 import ma.essp.diag.database.demo.DemoModel.Territory;
+import ma.essp.diag.database.mission.SqlitePragmas;
 
 /**
  * One run of the demo generator over one connection, in one transaction: the parts, one per axis, in a fixed order
@@ -34,11 +34,9 @@ final class Generation {
         connection.setAutoCommit(false);
         boolean committed = false;
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA defer_foreign_keys = ON");
-                // the uuid indexes receive random keys: a larger page cache avoids most of the page reloads
-                statement.execute("PRAGMA cache_size = -131072");
-            }
+            SqlitePragmas.deferForeignKeys(connection);
+            // the uuid indexes receive random keys: a larger page cache avoids most of the page reloads
+            SqlitePragmas.cacheSize(connection, 131_072);
             ReferenceData reference = ReferenceData.load(ctx);
             step("Référentiels chargés", 0.02);
             Team team = new DemoMissionTeam(ctx).write();
@@ -84,9 +82,7 @@ final class Generation {
                 connection.rollback();
             }
             connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA cache_size = -2000");
-            }
+            SqlitePragmas.cacheSize(connection, SqlitePragmas.DEFAULT_CACHE_KIB);
         }
     }
 

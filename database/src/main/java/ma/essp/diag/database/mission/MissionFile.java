@@ -29,6 +29,7 @@ import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.tools.jdbc.JDBCUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -66,7 +67,8 @@ public final class MissionFile implements AutoCloseable {
         this.path = path;
         this.backup = backup;
         this.connections = new SqliteConnections(url(path), SqliteConnections.readWriteConfig());
-        this.dsl = DSL.using(connections, SQLDialect.SQLITE, new Settings().withExecuteLogging(false));
+        // the dialect is the opened database's, as jOOQ reads it from the connection URL
+        this.dsl = DSL.using(connections, JDBCUtils.dialect(url(path)), new Settings().withExecuteLogging(false));
     }
 
     /** Creates a new, empty mission (schema and reference data) at a path that must not exist yet. */
@@ -475,6 +477,14 @@ public final class MissionFile implements AutoCloseable {
     /** The one DSLContext of this mission; thread-safe, never reconfigured. */
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * The SQL dialect of the opened database, the one {@link #dsl()} renders for; code that needs to know which
+     * database it talks to asks here (or {@code dsl().dialect()}), never assumes SQLite.
+     */
+    public SQLDialect dialect() {
+        return dsl.dialect();
     }
 
     /** The backup written before migrating an older file, if there was one. */

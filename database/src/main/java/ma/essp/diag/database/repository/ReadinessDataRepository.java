@@ -1,5 +1,8 @@
 package ma.essp.diag.database.repository;
 
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_SERVICE;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
@@ -11,9 +14,10 @@ import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE_REQUIREMENT;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 import static ma.essp.diag.database.jooq.Tables.SARA_DOMAIN;
+import static org.jooq.impl.DSL.partitionBy;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.select;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ma.essp.diag.database.repository.ReadinessData.Assessment;
+import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.Record4;
+import org.jooq.Record5;
+import org.jooq.Table;
 
 /**
  * Loads {@link ReadinessData} for the whole mission in a handful of set-based queries (one per table, the
@@ -41,9 +51,6 @@ public final class ReadinessDataRepository {
         /** The most recent one marked complete. */
         LATEST_COMPLETE
     }
-
-    /** The packed answer rows keep 28 bits for the item id. */
-    private static final int MAX_ITEM_ID = 1 << 28;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadinessDataRepository.class);
 
@@ -98,9 +105,6 @@ public final class ReadinessDataRepository {
                 .where(ESSP.DELETED.isFalse()).orderBy(ESSP.CODE)
                 .fetch(r -> new ReadinessData.Essp(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), r.value9(), r.value10()));
-        if (items.stream().anyMatch(i -> i.id() >= MAX_ITEM_ID)) {
-            throw new IllegalStateException("item ids above " + MAX_ITEM_ID + " are not supported by the answer loader");
-        }
         long catalogueAndTerritory = System.nanoTime();
         List<Assessment> assessments = loadAssessments(selection);
         LOG.debug("readiness data: catalogue, territory and ESSPs {} ms, assessments {} ms",
@@ -109,84 +113,80 @@ public final class ReadinessDataRepository {
                 circonscriptions, essps, assessments);
     }
 
-    /** The selected assessment of each live ESSP, as a CTE reused by the three queries below. */
-    private static String selectedCte(AssessmentSelection selection) {
-        String complete = selection == AssessmentSelection.LATEST_COMPLETE ? " AND a.status = 'complete'" : "";
-        return """
-                WITH ranked AS (
-                    SELECT a.id, a.essp_id, a.catalogue_version_id, a.assessed_on, a.status,
-                           row_number() OVER (PARTITION BY a.essp_id ORDER BY a.assessed_on DESC, a.id DESC) AS rn
-                    FROM assessment a JOIN essp e ON e.id = a.essp_id AND e.deleted = 0
-                    WHERE a.deleted = 0%s
-                ), selected AS (SELECT * FROM ranked WHERE rn = 1)
-                """.formatted(complete);
-    }
+    /** Answer state by stored code; a code outside the enum reads as missing. */
+    private static final Map<String, AnswerState> STATES = new HashMap<>();
 
-    /** SQL CASE branches turning the stored state code into the AnswerState ordinal (no string per row). */
-    private static String stateCodes() {
-        StringBuilder b = new StringBuilder();
+    static {
         for (AnswerState s : AnswerState.values()) {
-            b.append("WHEN '").append(s.code()).append("' THEN ").append(s.ordinal()).append(' ');
+            STATES.put(s.code(), s);
         }
-        return b.toString();
     }
 
     private List<Assessment> loadAssessments(AssessmentSelection selection) {
-        String cte = selectedCte(selection);
-        return dsl.connectionResult(connection -> {
-            // plain JDBC for the one big scan: ~150 answers per ESSP, ~450,000 rows for the national demo
-            Map<Integer, Object[]> headers = new LinkedHashMap<>();
-            try (PreparedStatement st = connection.prepareStatement(cte
-                    + "SELECT id, essp_id, catalogue_version_id, assessed_on, status FROM selected ORDER BY essp_id");
-                 ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    headers.put(rs.getInt(1), new Object[] {rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5)});
-                }
-            }
-            // Ordered by (assessment, item): the unique index serves it, and each assessment's answers arrive sorted.
-            // One packed integer per row, (assessment << 32) | (item << 4) | (reported << 3) | state ordinal, because
-            // sqlite-jdbc pays a native call per column read: this halves the time of the one big scan (~450,000 rows).
-            Map<Integer, Answers> answers = new HashMap<>(headers.size() * 2);
-            try (PreparedStatement st = connection.prepareStatement(cte
-                    + "SELECT (an.assessment_id << 32) | (an.item_id << 4) | (CASE WHEN an.source = 'reported' THEN 8 ELSE 0 END)"
-                    + " | CASE an.state " + stateCodes() + "ELSE " + AnswerState.MISSING.ordinal() + " END"
-                    // IN rather than a join: SQLite then walks the (assessment_id, item_id) index in order, no sort
-                    + " FROM assessment_answer an WHERE an.assessment_id IN (SELECT id FROM selected) AND an.deleted = 0"
-                    + " ORDER BY an.assessment_id, an.item_id");
-                 ResultSet rs = st.executeQuery()) {
-                AnswerState[] states = AnswerState.values();
-                int current = -1;
-                Answers.Builder builder = null;
-                while (rs.next()) {
-                    long packed = rs.getLong(1);
-                    int assessmentId = (int) (packed >>> 32);
-                    if (assessmentId != current) {
-                        if (builder != null) {
-                            answers.put(current, builder.build());
-                        }
-                        current = assessmentId;
-                        builder = new Answers.Builder();
+        // the selected assessment of each live ESSP: the first by date then id, descending, per ESSP
+        var a = ASSESSMENT;
+        Condition live = a.DELETED.isFalse();
+        if (selection == AssessmentSelection.LATEST_COMPLETE) {
+            live = live.and(a.STATUS.eq("complete"));
+        }
+        Field<Integer> rank = rowNumber().over(partitionBy(a.ESSP_ID).orderBy(a.ASSESSED_ON.desc(), a.ID.desc())).as("rn");
+        Table<?> ranked = select(a.ID, a.ESSP_ID, a.CATALOGUE_VERSION_ID, a.ASSESSED_ON, a.STATUS, rank)
+                .from(a).join(ESSP).on(ESSP.ID.eq(a.ESSP_ID).and(ESSP.DELETED.isFalse()))
+                .where(live)
+                .asTable("ranked");
+        Field<Integer> id = ranked.field(a.ID);
+        Field<Integer> esspId = ranked.field(a.ESSP_ID);
+        Field<Integer> versionId = ranked.field(a.CATALOGUE_VERSION_ID);
+        Field<LocalDate> assessedOn = ranked.field(a.ASSESSED_ON);
+        Field<String> status = ranked.field(a.STATUS);
+        Condition selected = ranked.field(rank).eq(1);
+
+        Map<Integer, Record5<Integer, Integer, Integer, LocalDate, String>> headers = new LinkedHashMap<>();
+        dsl.select(id, esspId, versionId, assessedOn, status).from(ranked).where(selected).orderBy(esspId)
+                .fetch().forEach(r -> headers.put(r.get(id), r));
+
+        // Ordered by (assessment, item): each assessment's answers arrive sorted; read with a cursor, not all at
+        // once (~150 answers per ESSP, ~450,000 rows for the national demo).
+        // IN rather than a join: SQLite then walks the (assessment_id, item_id) index in order, no sort.
+        var an = ASSESSMENT_ANSWER;
+        Map<Integer, Answers> answers = new HashMap<>(headers.size() * 2);
+        try (Cursor<Record4<Integer, Integer, String, String>> rows = dsl
+                .select(an.ASSESSMENT_ID, an.ITEM_ID, an.STATE, an.SOURCE)
+                .from(an)
+                .where(an.ASSESSMENT_ID.in(select(id).from(ranked).where(selected)).and(an.DELETED.isFalse()))
+                .orderBy(an.ASSESSMENT_ID, an.ITEM_ID)
+                .fetchLazy()) {
+            int current = -1;
+            Answers.Builder builder = null;
+            for (Record4<Integer, Integer, String, String> r : rows) {
+                int assessmentId = r.get(an.ASSESSMENT_ID);
+                if (assessmentId != current) {
+                    if (builder != null) {
+                        answers.put(current, builder.build());
                     }
-                    builder.add((int) ((packed & 0xFFFF_FFFFL) >>> 4), states[(int) (packed & 7)], (packed & 8) != 0);
+                    current = assessmentId;
+                    builder = new Answers.Builder();
                 }
-                if (builder != null) {
-                    answers.put(current, builder.build());
-                }
+                builder.add(r.get(an.ITEM_ID), STATES.getOrDefault(r.get(an.STATE), AnswerState.MISSING),
+                        "reported".equals(r.get(an.SOURCE)));
             }
-            Map<Integer, Set<Integer>> offered = new HashMap<>(headers.size() * 2);
-            try (PreparedStatement st = connection.prepareStatement(cte
-                    + "SELECT sv.assessment_id, sv.service_id FROM assessment_service sv "
-                    + "WHERE sv.assessment_id IN (SELECT id FROM selected) AND sv.deleted = 0 AND sv.offered = 1");
-                 ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    offered.computeIfAbsent(rs.getInt(1), k -> new HashSet<>()).add(rs.getInt(2));
-                }
+            if (builder != null) {
+                answers.put(current, builder.build());
             }
-            List<Assessment> result = new ArrayList<>(headers.size());
-            headers.forEach((id, h) -> result.add(new Assessment(id, (Integer) h[0], (Integer) h[1],
-                    h[2] == null ? null : LocalDate.parse((String) h[2]), (String) h[3],
-                    answers.getOrDefault(id, Answers.NONE), offered.getOrDefault(id, Set.of()))));
-            return result;
-        });
+        }
+
+        var sv = ASSESSMENT_SERVICE;
+        Map<Integer, Set<Integer>> offered = new HashMap<>(headers.size() * 2);
+        dsl.select(sv.ASSESSMENT_ID, sv.SERVICE_ID).from(sv)
+                .where(sv.ASSESSMENT_ID.in(select(id).from(ranked).where(selected))
+                        .and(sv.DELETED.isFalse()).and(sv.OFFERED.isTrue()))
+                .fetch().forEach(r -> offered.computeIfAbsent(r.get(sv.ASSESSMENT_ID), k -> new HashSet<>())
+                        .add(r.get(sv.SERVICE_ID)));
+
+        List<Assessment> result = new ArrayList<>(headers.size());
+        headers.forEach((assessment, h) -> result.add(new Assessment(assessment, h.get(esspId), h.get(versionId),
+                h.get(assessedOn), h.get(status), answers.getOrDefault(assessment, Answers.NONE),
+                offered.getOrDefault(assessment, Set.of()))));
+        return result;
     }
 }

@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * What the diagnostic report needs besides the readiness data ({@link ReadinessData}): the mission, the territory
- * with its Arabic names and populations, the registry, staff counts, the diagnostic axes (data flows, complaints,
+ * with its Arabic names and populations, the registry, the cadres, the diagnostic axes (data flows, complaints,
  * circonscription functions, perpetrator care, training) and the findings. Loaded for the whole mission by
  * {@link ReportSourceRepository}, in a few set-based queries, already aggregated where the raw rows are many
- * (staff, data-flow observations); the report filters by scope in memory. Deleted rows are left out.
+ * (data-flow observations); the report filters by scope in memory. Deleted rows are left out.
  */
 public record ReportSourceData(
         Mission mission,
@@ -19,7 +19,6 @@ public record ReportSourceData(
         List<Category> categories,
         List<Essp> essps,
         List<Cadre> cadres,
-        List<StaffCount> staff,
         List<Label> hrFunctions,
         List<HrRelation> hrRelations,
         List<CirconscriptionFunction> circonscriptionFunctions,
@@ -78,13 +77,6 @@ public record ReportSourceData(
 
     /** @param core whether the cadre counts in the WHO core health workers (doctors, nurses, midwives) */
     public record Cadre(Label label, boolean core, int sortOrder) {
-    }
-
-    /**
-     * Staff of one ESSP in one cadre: {@code inPost} positions filled (status filled, contract, on leave or
-     * seconded), their FTE, and vacant positions.
-     */
-    public record StaffCount(int esspId, String cadreCode, int inPost, double fte, int vacant) {
     }
 
     public record HrRelation(int regionId, String functionCode, String holderToday, String holderUnderGst, String notes) {

@@ -1,17 +1,56 @@
 package ma.essp.diag.database.repository;
 
-import java.time.LocalDate;
+import static ma.essp.diag.database.jooq.Tables.CADRE;
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION_FUNCTION;
+import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
+import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SYSTEM;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
+import static ma.essp.diag.database.jooq.Tables.FINDING;
+import static ma.essp.diag.database.jooq.Tables.HR_FUNCTION;
+import static ma.essp.diag.database.jooq.Tables.HR_RELATION;
+import static ma.essp.diag.database.jooq.Tables.MISSION;
+import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_PERIOD;
+import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_REFERRAL;
+import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_SITE;
+import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_STAFF;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
+import static ma.essp.diag.database.jooq.Tables.RECOMMENDATION;
+import static ma.essp.diag.database.jooq.Tables.REGION;
+import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
+import static ma.essp.diag.database.jooq.Tables.STRUCTURE;
+import static ma.essp.diag.database.jooq.Tables.SUPERVISION_VISIT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COST;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PROJECT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectCount;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ma.essp.diag.database.repository.ReportSourceData.Label;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.Field;
+import org.jooq.Table;
 
 /**
- * Loads {@link ReportSourceData} in one query per table (aggregated in SQL where the raw rows are many). Plain SQL
- * rather than the generated DSL because most queries are aggregations with joins that read more clearly as SQL; the
- * column names are checked by the report tests on a migrated mission.
+ * Loads {@link ReportSourceData} in one query per table (aggregated in the database where the raw rows are many),
+ * written with jOOQ's DSL on the generated tables so that it renders for any dialect jOOQ supports.
  */
 public final class ReportSourceRepository {
 
@@ -23,271 +62,253 @@ public final class ReportSourceRepository {
 
     public ReportSourceData load() {
         return new ReportSourceData(mission(), regions(), provinces(), circonscriptions(), categories(), essps(),
-                cadres(), staff(), hrFunctions(), hrRelations(), circonscriptionFunctions(), dataFlows(),
+                cadres(), hrFunctions(), hrRelations(), circonscriptionFunctions(), dataFlows(),
                 flowObservations(), complaintSystems(), complaintSamples(), perpetratorSites(), cohorts(), sessions(),
                 findings(), recommendations(), supervisionVisits());
     }
 
-    private List<Record> rows(String sql) {
-        return dsl.fetch(sql);
+    private static int int0(Number n) {
+        return n == null ? 0 : n.intValue();
     }
 
-    private static String s(Record r, int i) {
-        Object v = r.get(i);
-        return v == null ? null : v.toString();
+    private static long long0(Number n) {
+        return n == null ? 0 : n.longValue();
     }
 
-    private static Integer i(Record r, int i) {
-        Object v = r.get(i);
-        return v == null ? null : ((Number) v).intValue();
+    private static double double0(Number n) {
+        return n == null ? 0 : n.doubleValue();
     }
 
-    private static int i0(Record r, int i) {
-        Integer v = i(r, i);
-        return v == null ? 0 : v;
+    private static boolean bool(Boolean b) {
+        return Boolean.TRUE.equals(b);
     }
 
-    private static Long l(Record r, int i) {
-        Object v = r.get(i);
-        return v == null ? null : ((Number) v).longValue();
+    /** A count of the live rows of {@code table} matching {@code where}, as a scalar subquery. */
+    private static Field<Integer> countOf(Table<?> table, Condition where) {
+        return field(selectCount().from(table).where(where));
     }
 
-    private static long l0(Record r, int i) {
-        Long v = l(r, i);
-        return v == null ? 0 : v;
-    }
-
-    private static Double d(Record r, int i) {
-        Object v = r.get(i);
-        return v == null ? null : ((Number) v).doubleValue();
-    }
-
-    private static double d0(Record r, int i) {
-        Double v = d(r, i);
-        return v == null ? 0 : v;
-    }
-
-    private static boolean b(Record r, int i) {
-        Object v = r.get(i);
-        if (v instanceof Boolean bool) {
-            return bool;
-        }
-        return v != null && ((Number) v).intValue() != 0;
-    }
-
-    private static LocalDate date(Record r, int i) {
-        String v = s(r, i);
-        return v == null || v.isBlank() ? null : LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
-    }
-
-    private static Label label(Record r, int code) {
-        return new Label(s(r, code), s(r, code + 1), s(r, code + 2), s(r, code + 3));
+    /** {@code CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END}: findings and recommendations by urgency. */
+    private static Field<Integer> urgency(Field<String> priority) {
+        return when(priority.eq("high"), inline(0)).when(priority.eq("medium"), inline(1)).otherwise(inline(2));
     }
 
     private ReportSourceData.Mission mission() {
-        return rows("""
-                SELECT name, description, beneficiary, funder, started_on, ended_on, as_of_date, synthetic, demo_scale, demo_seed
-                FROM mission WHERE deleted = 0 ORDER BY id LIMIT 1""").stream()
-                .map(r -> new ReportSourceData.Mission(s(r, 0), s(r, 1), s(r, 2), s(r, 3), date(r, 4), date(r, 5),
-                        date(r, 6), b(r, 7), s(r, 8), l(r, 9)))
-                .findFirst()
+        Field<Long> seed = MISSION.DEMO_SEED.coerce(Long.class);
+        return dsl.select(MISSION.NAME, MISSION.DESCRIPTION, MISSION.BENEFICIARY, MISSION.FUNDER, MISSION.STARTED_ON,
+                        MISSION.ENDED_ON, MISSION.AS_OF_DATE, MISSION.SYNTHETIC, MISSION.DEMO_SCALE, seed)
+                .from(MISSION).where(MISSION.DELETED.isFalse()).orderBy(MISSION.ID).limit(1)
+                .fetchOptional(r -> new ReportSourceData.Mission(r.get(MISSION.NAME), r.get(MISSION.DESCRIPTION),
+                        r.get(MISSION.BENEFICIARY), r.get(MISSION.FUNDER), r.get(MISSION.STARTED_ON),
+                        r.get(MISSION.ENDED_ON), r.get(MISSION.AS_OF_DATE), bool(r.get(MISSION.SYNTHETIC)),
+                        r.get(MISSION.DEMO_SCALE), r.get(seed)))
                 .orElse(new ReportSourceData.Mission("", null, null, null, null, null, null, false, null, null));
     }
 
     private List<ReportSourceData.Region> regions() {
-        return rows("""
-                SELECT r.id, r.code, r.iso_code, r.name_fr, r.name_ar, r.population_2024,
-                       (SELECT g.takeover_on FROM structure g WHERE g.kind = 'gst' AND g.region_id = r.id AND g.deleted = 0)
-                FROM region r WHERE r.deleted = 0 ORDER BY r.code""")
-                .stream().map(r -> new ReportSourceData.Region(i0(r, 0), s(r, 1), s(r, 2), s(r, 3), s(r, 4), l0(r, 5),
-                        date(r, 6))).toList();
+        var gst = STRUCTURE.as("g");
+        Field<java.time.LocalDate> takeover = field(select(gst.TAKEOVER_ON).from(gst)
+                .where(gst.KIND.eq("gst").and(gst.REGION_ID.eq(REGION.ID)).and(gst.DELETED.isFalse())));
+        return dsl.select(REGION.ID, REGION.CODE, REGION.ISO_CODE, REGION.NAME_FR, REGION.NAME_AR, REGION.POPULATION_2024,
+                        takeover)
+                .from(REGION).where(REGION.DELETED.isFalse()).orderBy(REGION.CODE)
+                .fetch(r -> new ReportSourceData.Region(int0(r.get(REGION.ID)), r.get(REGION.CODE), r.get(REGION.ISO_CODE),
+                        r.get(REGION.NAME_FR), r.get(REGION.NAME_AR), long0(r.get(REGION.POPULATION_2024)), r.get(takeover)));
     }
 
     private List<ReportSourceData.Province> provinces() {
-        return rows("""
-                SELECT id, region_id, code, type, iso_code, name_fr, name_ar, population_2024
-                FROM province WHERE deleted = 0 ORDER BY code""").stream()
-                .map(r -> new ReportSourceData.Province(i0(r, 0), i0(r, 1), s(r, 2), s(r, 3), s(r, 4), s(r, 5), s(r, 6), l0(r, 7)))
-                .toList();
+        return dsl.selectFrom(PROVINCE).where(PROVINCE.DELETED.isFalse()).orderBy(PROVINCE.CODE)
+                .fetch(r -> new ReportSourceData.Province(int0(r.getId()), int0(r.getRegionId()), r.getCode(), r.getType(),
+                        r.getIsoCode(), r.getNameFr(), r.getNameAr(), long0(r.getPopulation_2024())));
     }
 
     private List<ReportSourceData.Circonscription> circonscriptions() {
-        return rows("""
-                SELECT id, province_id, code, name_fr, name_ar, milieu, coverage, seat, population, head_name
-                FROM circonscription WHERE deleted = 0 ORDER BY code""").stream()
-                .map(r -> new ReportSourceData.Circonscription(i0(r, 0), i0(r, 1), s(r, 2), s(r, 3), s(r, 4), s(r, 5),
-                        s(r, 6), s(r, 7), l(r, 8), s(r, 9)))
-                .toList();
+        return dsl.selectFrom(CIRCONSCRIPTION).where(CIRCONSCRIPTION.DELETED.isFalse()).orderBy(CIRCONSCRIPTION.CODE)
+                .fetch(r -> new ReportSourceData.Circonscription(int0(r.getId()), int0(r.getProvinceId()), r.getCode(),
+                        r.getNameFr(), r.getNameAr(), r.getMilieu(), r.getCoverage(), r.getSeat(),
+                        r.getPopulation() == null ? null : r.getPopulation().longValue(), r.getHeadName()));
     }
 
     private List<ReportSourceData.Category> categories() {
-        return rows("SELECT code, label_fr, label_en, label_ar, legacy, related_structure, sort_order FROM essp_category ORDER BY sort_order")
-                .stream().map(r -> new ReportSourceData.Category(label(r, 0), b(r, 4), b(r, 5), i0(r, 6))).toList();
+        return dsl.selectFrom(ESSP_CATEGORY).orderBy(ESSP_CATEGORY.SORT_ORDER)
+                .fetch(r -> new ReportSourceData.Category(new Label(r.getCode(), r.getLabelFr(), r.getLabelEn(), r.getLabelAr()),
+                        bool(r.getLegacy()), bool(r.getRelatedStructure()), int0(r.getSortOrder())));
     }
 
     private List<ReportSourceData.Essp> essps() {
-        return rows("""
-                SELECT id, code, name_fr, name_ar, category_code, circonscription_id, milieu, delivery_unit, latitude,
-                       longitude, population_served, functionality
-                FROM essp WHERE deleted = 0 ORDER BY code""").stream()
-                .map(r -> new ReportSourceData.Essp(i0(r, 0), s(r, 1), s(r, 2), s(r, 3), s(r, 4), i0(r, 5), s(r, 6),
-                        b(r, 7), d(r, 8), d(r, 9), i(r, 10), s(r, 11)))
-                .toList();
+        return dsl.selectFrom(ESSP).where(ESSP.DELETED.isFalse()).orderBy(ESSP.CODE)
+                .fetch(r -> new ReportSourceData.Essp(int0(r.getId()), r.getCode(), r.getNameFr(), r.getNameAr(),
+                        r.getCategoryCode(), int0(r.getCirconscriptionId()), r.getMilieu(), bool(r.getDeliveryUnit()),
+                        r.getLatitude(), r.getLongitude(), r.getPopulationServed(), r.getFunctionality()));
     }
 
     private List<ReportSourceData.Cadre> cadres() {
-        return rows("SELECT code, label_fr, label_en, label_ar, core_health_worker, sort_order FROM cadre ORDER BY sort_order")
-                .stream().map(r -> new ReportSourceData.Cadre(label(r, 0), b(r, 4), i0(r, 5))).toList();
-    }
-
-    private List<ReportSourceData.StaffCount> staff() {
-        return rows("""
-                SELECT essp_id, cadre_code,
-                       sum(CASE WHEN status <> 'vacant' THEN 1 ELSE 0 END),
-                       sum(CASE WHEN status <> 'vacant' THEN fte ELSE 0 END),
-                       sum(CASE WHEN status = 'vacant' THEN 1 ELSE 0 END)
-                FROM staff_position WHERE deleted = 0 AND essp_id IS NOT NULL
-                GROUP BY essp_id, cadre_code""").stream()
-                .map(r -> new ReportSourceData.StaffCount(i0(r, 0), s(r, 1), i0(r, 2), d0(r, 3), i0(r, 4))).toList();
+        return dsl.selectFrom(CADRE).orderBy(CADRE.SORT_ORDER)
+                .fetch(r -> new ReportSourceData.Cadre(new Label(r.getCode(), r.getLabelFr(), r.getLabelEn(), r.getLabelAr()),
+                        bool(r.getCoreHealthWorker()), int0(r.getSortOrder())));
     }
 
     private List<Label> hrFunctions() {
-        return rows("SELECT code, label_fr, label_en, label_ar FROM hr_function ORDER BY sort_order")
-                .stream().map(r -> label(r, 0)).toList();
+        return dsl.selectFrom(HR_FUNCTION).orderBy(HR_FUNCTION.SORT_ORDER)
+                .fetch(r -> new Label(r.getCode(), r.getLabelFr(), r.getLabelEn(), r.getLabelAr()));
     }
 
     private List<ReportSourceData.HrRelation> hrRelations() {
-        return rows("SELECT region_id, function_code, holder_today, holder_under_gst, notes FROM hr_relation WHERE deleted = 0")
-                .stream().map(r -> new ReportSourceData.HrRelation(i0(r, 0), s(r, 1), s(r, 2), s(r, 3), s(r, 4))).toList();
+        return dsl.selectFrom(HR_RELATION).where(HR_RELATION.DELETED.isFalse())
+                .fetch(r -> new ReportSourceData.HrRelation(int0(r.getRegionId()), r.getFunctionCode(), r.getHolderToday(),
+                        r.getHolderUnderGst(), r.getNotes()));
     }
 
     private List<ReportSourceData.CirconscriptionFunction> circonscriptionFunctions() {
-        return rows("""
-                SELECT circonscription_id, function_code, held, holder, staff_count
-                FROM circonscription_function WHERE deleted = 0""").stream()
-                .map(r -> new ReportSourceData.CirconscriptionFunction(i0(r, 0), s(r, 1), s(r, 2), s(r, 3), d(r, 4)))
-                .toList();
+        return dsl.selectFrom(CIRCONSCRIPTION_FUNCTION).where(CIRCONSCRIPTION_FUNCTION.DELETED.isFalse())
+                .fetch(r -> new ReportSourceData.CirconscriptionFunction(int0(r.getCirconscriptionId()), r.getFunctionCode(),
+                        r.getHeld(), r.getHolder(), r.getStaffCount()));
     }
 
     private List<ReportSourceData.DataFlow> dataFlows() {
-        return rows("""
-                SELECT f.id, t.code, t.name_fr, t.name_en, t.name_ar, t.programme, t.periodicity, t.tool, f.from_level,
-                       f.to_level, f.region_id, f.province_id, f.channel, f.expected_delay_days
-                FROM data_flow f JOIN report_type t ON t.id = f.report_type_id
-                WHERE f.deleted = 0 AND t.deleted = 0 ORDER BY t.code, f.id""").stream()
-                .map(r -> new ReportSourceData.DataFlow(i0(r, 0), label(r, 1), s(r, 5), s(r, 6), s(r, 7), s(r, 8),
-                        s(r, 9), i(r, 10), i(r, 11), s(r, 12), i(r, 13)))
-                .toList();
+        return dsl.select(DATA_FLOW.ID, REPORT_TYPE.CODE, REPORT_TYPE.NAME_FR, REPORT_TYPE.NAME_EN, REPORT_TYPE.NAME_AR,
+                        REPORT_TYPE.PROGRAMME, REPORT_TYPE.PERIODICITY, REPORT_TYPE.TOOL, DATA_FLOW.FROM_LEVEL,
+                        DATA_FLOW.TO_LEVEL, DATA_FLOW.REGION_ID, DATA_FLOW.PROVINCE_ID, DATA_FLOW.CHANNEL,
+                        DATA_FLOW.EXPECTED_DELAY_DAYS)
+                .from(DATA_FLOW).join(REPORT_TYPE).on(REPORT_TYPE.ID.eq(DATA_FLOW.REPORT_TYPE_ID))
+                .where(DATA_FLOW.DELETED.isFalse().and(REPORT_TYPE.DELETED.isFalse()))
+                .orderBy(REPORT_TYPE.CODE, DATA_FLOW.ID)
+                .fetch(r -> new ReportSourceData.DataFlow(int0(r.get(DATA_FLOW.ID)),
+                        new Label(r.get(REPORT_TYPE.CODE), r.get(REPORT_TYPE.NAME_FR), r.get(REPORT_TYPE.NAME_EN),
+                                r.get(REPORT_TYPE.NAME_AR)),
+                        r.get(REPORT_TYPE.PROGRAMME), r.get(REPORT_TYPE.PERIODICITY), r.get(REPORT_TYPE.TOOL),
+                        r.get(DATA_FLOW.FROM_LEVEL), r.get(DATA_FLOW.TO_LEVEL), r.get(DATA_FLOW.REGION_ID),
+                        r.get(DATA_FLOW.PROVINCE_ID), r.get(DATA_FLOW.CHANNEL), r.get(DATA_FLOW.EXPECTED_DELAY_DAYS)));
     }
 
     private List<ReportSourceData.FlowObservations> flowObservations() {
-        return rows("""
-                SELECT o.data_flow_id, e.circonscription_id, count(*), sum(o.reports_expected), sum(o.reports_received),
-                       sum(coalesce(o.received_on_time, 0)),
-                       sum(CASE WHEN o.received_on_time IS NULL THEN 0 ELSE o.reports_expected END),
-                       sum(coalesce(o.observed_delay_days, 0)), count(o.observed_delay_days)
-                FROM data_flow_observation o LEFT JOIN essp e ON e.id = o.essp_id
-                WHERE o.deleted = 0
-                GROUP BY o.data_flow_id, e.circonscription_id""").stream()
-                .map(r -> new ReportSourceData.FlowObservations(i0(r, 0), i(r, 1), i0(r, 2), l0(r, 3), l0(r, 4),
-                        l0(r, 5), l0(r, 6), d0(r, 7), i0(r, 8)))
-                .toList();
+        var o = DATA_FLOW_OBSERVATION;
+        Field<Integer> observations = count();
+        Field<Long> expected = sum(o.REPORTS_EXPECTED).coerce(Long.class);
+        Field<Long> received = sum(o.REPORTS_RECEIVED).coerce(Long.class);
+        Field<Long> onTime = sum(coalesce(o.RECEIVED_ON_TIME, inline(0))).coerce(Long.class);
+        Field<Long> onTimeKnown = sum(when(o.RECEIVED_ON_TIME.isNull(), inline(0)).otherwise(o.REPORTS_EXPECTED)).coerce(Long.class);
+        Field<Double> delaySum = sum(coalesce(o.OBSERVED_DELAY_DAYS, inline(0.0))).coerce(Double.class);
+        Field<Integer> delayCount = count(o.OBSERVED_DELAY_DAYS);
+        return dsl.select(o.DATA_FLOW_ID, ESSP.CIRCONSCRIPTION_ID, observations, expected, received, onTime, onTimeKnown,
+                        delaySum, delayCount)
+                .from(o).leftJoin(ESSP).on(ESSP.ID.eq(o.ESSP_ID))
+                .where(o.DELETED.isFalse())
+                .groupBy(o.DATA_FLOW_ID, ESSP.CIRCONSCRIPTION_ID)
+                .fetch(r -> new ReportSourceData.FlowObservations(int0(r.get(o.DATA_FLOW_ID)), r.get(ESSP.CIRCONSCRIPTION_ID),
+                        int0(r.get(observations)), long0(r.get(expected)), long0(r.get(received)), long0(r.get(onTime)),
+                        long0(r.get(onTimeKnown)), double0(r.get(delaySum)), int0(r.get(delayCount))));
     }
 
     private List<ReportSourceData.ComplaintSystem> complaintSystems() {
-        return rows("""
-                SELECT essp_id, channel_register, channel_box, channel_in_person, channel_phone, channel_chikaya_portal,
-                       register_kept, focal_person, procedure_displayed, chikaya_link_displayed, handled_by
-                FROM complaint_system WHERE deleted = 0""").stream()
-                .map(r -> new ReportSourceData.ComplaintSystem(i0(r, 0), b(r, 1), b(r, 2), b(r, 3), b(r, 4), b(r, 5),
-                        b(r, 6), b(r, 7), b(r, 8), b(r, 9), s(r, 10)))
-                .toList();
+        return dsl.selectFrom(COMPLAINT_SYSTEM).where(COMPLAINT_SYSTEM.DELETED.isFalse())
+                .fetch(r -> new ReportSourceData.ComplaintSystem(int0(r.getEsspId()), bool(r.getChannelRegister()),
+                        bool(r.getChannelBox()), bool(r.getChannelInPerson()), bool(r.getChannelPhone()),
+                        bool(r.getChannelChikayaPortal()), bool(r.getRegisterKept()), bool(r.getFocalPerson()),
+                        bool(r.getProcedureDisplayed()), bool(r.getChikayaLinkDisplayed()), r.getHandledBy()));
     }
 
     private List<ReportSourceData.ComplaintSample> complaintSamples() {
-        return rows("""
-                SELECT essp_id, received_on, channel, kind, category, acknowledged_on, closed_on, outcome
-                FROM complaint_sample WHERE deleted = 0 ORDER BY essp_id, received_on, id""").stream()
-                .map(r -> new ReportSourceData.ComplaintSample(i0(r, 0), date(r, 1), s(r, 2), s(r, 3), s(r, 4),
-                        date(r, 5), date(r, 6), s(r, 7)))
-                .toList();
+        return dsl.selectFrom(COMPLAINT_SAMPLE).where(COMPLAINT_SAMPLE.DELETED.isFalse())
+                .orderBy(COMPLAINT_SAMPLE.ESSP_ID, COMPLAINT_SAMPLE.RECEIVED_ON, COMPLAINT_SAMPLE.ID)
+                .fetch(r -> new ReportSourceData.ComplaintSample(int0(r.getEsspId()), r.getReceivedOn(), r.getChannel(),
+                        r.getKind(), r.getCategory(), r.getAcknowledgedOn(), r.getClosedOn(), r.getOutcome()));
     }
 
     private List<ReportSourceData.PerpetratorSite> perpetratorSites() {
+        var x = PERPETRATOR_CARE_REFERRAL;
+        var p = PERPETRATOR_CARE_PERIOD;
+        Field<Long> referred = sum(x.REFERRALS).coerce(Long.class);
         Map<Integer, Map<String, Long>> referrals = new HashMap<>();
-        for (Record r : rows("""
-                SELECT p.site_id, x.source, sum(x.referrals)
-                FROM perpetrator_care_referral x JOIN perpetrator_care_period p ON p.id = x.period_id
-                WHERE x.deleted = 0 AND p.deleted = 0 GROUP BY p.site_id, x.source""")) {
-            referrals.computeIfAbsent(i0(r, 0), k -> new HashMap<>()).put(s(r, 1), l0(r, 2));
-        }
-        return rows("""
-                SELECT s.id, s.name, s.province_id, s.essp_id, s.stage, s.stage_since,
-                       (SELECT count(*) FROM perpetrator_care_staff t WHERE t.site_id = s.id AND t.deleted = 0 AND t.trained_on IS NOT NULL),
-                       (SELECT sum(patients_followed) FROM perpetrator_care_period p WHERE p.site_id = s.id AND p.deleted = 0),
-                       (SELECT sum(new_patients) FROM perpetrator_care_period p WHERE p.site_id = s.id AND p.deleted = 0)
-                FROM perpetrator_care_site s WHERE s.deleted = 0 ORDER BY s.province_id, s.name""").stream()
-                .map(r -> new ReportSourceData.PerpetratorSite(i0(r, 0), s(r, 1), i0(r, 2), i(r, 3), s(r, 4), date(r, 5),
-                        i0(r, 6), l0(r, 7), l0(r, 8), referrals.getOrDefault(i0(r, 0), Map.of())))
-                .toList();
+        dsl.select(p.SITE_ID, x.SOURCE, referred)
+                .from(x).join(p).on(p.ID.eq(x.PERIOD_ID))
+                .where(x.DELETED.isFalse().and(p.DELETED.isFalse()))
+                .groupBy(p.SITE_ID, x.SOURCE)
+                .forEach(r -> referrals.computeIfAbsent(int0(r.get(p.SITE_ID)), k -> new HashMap<>())
+                        .put(r.get(x.SOURCE), long0(r.get(referred))));
+        var s = PERPETRATOR_CARE_SITE;
+        var t = PERPETRATOR_CARE_STAFF;
+        Field<Integer> trained = countOf(t, t.SITE_ID.eq(s.ID).and(t.DELETED.isFalse()).and(t.TRAINED_ON.isNotNull()));
+        Field<Long> followed = field(select(sum(p.PATIENTS_FOLLOWED)).from(p).where(p.SITE_ID.eq(s.ID).and(p.DELETED.isFalse())))
+                .coerce(Long.class);
+        Field<Long> newPatients = field(select(sum(p.NEW_PATIENTS)).from(p).where(p.SITE_ID.eq(s.ID).and(p.DELETED.isFalse())))
+                .coerce(Long.class);
+        return dsl.select(s.ID, s.NAME, s.PROVINCE_ID, s.ESSP_ID, s.STAGE, s.STAGE_SINCE, trained, followed, newPatients)
+                .from(s).where(s.DELETED.isFalse()).orderBy(s.PROVINCE_ID, s.NAME)
+                .fetch(r -> new ReportSourceData.PerpetratorSite(int0(r.get(s.ID)), r.get(s.NAME), int0(r.get(s.PROVINCE_ID)),
+                        r.get(s.ESSP_ID), r.get(s.STAGE), r.get(s.STAGE_SINCE), int0(r.get(trained)),
+                        long0(r.get(followed)), long0(r.get(newPatients)),
+                        referrals.getOrDefault(int0(r.get(s.ID)), Map.of())));
     }
 
     private List<ReportSourceData.TrainingCohort> cohorts() {
-        return rows("""
-                SELECT c.id, p.code, p.kind, p.title_fr, p.title_fr, p.title_en, p.title_ar, c.name, c.region_id,
-                       c.starts_on, c.ends_on, c.place, c.status, c.seats,
-                       (SELECT count(*) FROM training_participant t WHERE t.cohort_id = c.id AND t.deleted = 0),
-                       (SELECT count(*) FROM training_participant t WHERE t.cohort_id = c.id AND t.deleted = 0 AND t.status = 'graduated'),
-                       (SELECT count(*) FROM training_participant t WHERE t.cohort_id = c.id AND t.deleted = 0 AND t.status = 'dropped_out'),
-                       (SELECT count(*) FROM training_participant t WHERE t.cohort_id = c.id AND t.deleted = 0 AND t.gender = 'f'),
-                       (SELECT count(*) FROM training_session t WHERE t.cohort_id = c.id AND t.deleted = 0),
-                       (SELECT sum(hours) FROM training_session t WHERE t.cohort_id = c.id AND t.deleted = 0),
-                       (SELECT sum(amount_mad) FROM training_cost t WHERE t.cohort_id = c.id AND t.deleted = 0 AND t.kind = 'planned'),
-                       (SELECT sum(amount_mad) FROM training_cost t WHERE t.cohort_id = c.id AND t.deleted = 0 AND t.kind = 'actual'),
-                       (SELECT count(*) FROM training_project t WHERE t.cohort_id = c.id AND t.deleted = 0)
-                FROM training_cohort c JOIN training_programme p ON p.id = c.programme_id
-                WHERE c.deleted = 0 AND p.deleted = 0 ORDER BY c.starts_on, c.name""").stream()
-                .map(r -> new ReportSourceData.TrainingCohort(i0(r, 0), s(r, 1), s(r, 2), label(r, 3), s(r, 7), i(r, 8),
-                        date(r, 9), date(r, 10), s(r, 11), s(r, 12), i(r, 13), i0(r, 14), i0(r, 15), i0(r, 16), i0(r, 17),
-                        i0(r, 18), d0(r, 19), d0(r, 20), d0(r, 21), i0(r, 22)))
-                .toList();
+        var c = TRAINING_COHORT;
+        var p = TRAINING_PROGRAMME;
+        var tp = TRAINING_PARTICIPANT;
+        var ts = TRAINING_SESSION;
+        var tc = TRAINING_COST;
+        Condition liveParticipant = tp.COHORT_ID.eq(c.ID).and(tp.DELETED.isFalse());
+        Condition liveSession = ts.COHORT_ID.eq(c.ID).and(ts.DELETED.isFalse());
+        Condition liveCost = tc.COHORT_ID.eq(c.ID).and(tc.DELETED.isFalse());
+        Field<Integer> participants = countOf(tp, liveParticipant);
+        Field<Integer> graduated = countOf(tp, liveParticipant.and(tp.STATUS.eq("graduated")));
+        Field<Integer> droppedOut = countOf(tp, liveParticipant.and(tp.STATUS.eq("dropped_out")));
+        Field<Integer> women = countOf(tp, liveParticipant.and(tp.GENDER.eq("f")));
+        Field<Integer> sessions = countOf(ts, liveSession);
+        Field<Double> hours = field(select(sum(ts.HOURS)).from(ts).where(liveSession)).coerce(Double.class);
+        Field<Double> planned = field(select(sum(tc.AMOUNT_MAD)).from(tc).where(liveCost.and(tc.KIND.eq("planned"))))
+                .coerce(Double.class);
+        Field<Double> actual = field(select(sum(tc.AMOUNT_MAD)).from(tc).where(liveCost.and(tc.KIND.eq("actual"))))
+                .coerce(Double.class);
+        Field<Integer> projects = countOf(TRAINING_PROJECT,
+                TRAINING_PROJECT.COHORT_ID.eq(c.ID).and(TRAINING_PROJECT.DELETED.isFalse()));
+        return dsl.select(c.ID, p.CODE, p.KIND, p.TITLE_FR, p.TITLE_EN, p.TITLE_AR, c.NAME, c.REGION_ID, c.STARTS_ON,
+                        c.ENDS_ON, c.PLACE, c.STATUS, c.SEATS, participants, graduated, droppedOut, women, sessions, hours,
+                        planned, actual, projects)
+                .from(c).join(p).on(p.ID.eq(c.PROGRAMME_ID))
+                .where(c.DELETED.isFalse().and(p.DELETED.isFalse()))
+                .orderBy(c.STARTS_ON, c.NAME)
+                .fetch(r -> new ReportSourceData.TrainingCohort(int0(r.get(c.ID)), r.get(p.CODE), r.get(p.KIND),
+                        // the programme's French title doubles as the label's code
+                        new Label(r.get(p.TITLE_FR), r.get(p.TITLE_FR), r.get(p.TITLE_EN), r.get(p.TITLE_AR)),
+                        r.get(c.NAME), r.get(c.REGION_ID), r.get(c.STARTS_ON), r.get(c.ENDS_ON), r.get(c.PLACE),
+                        r.get(c.STATUS), r.get(c.SEATS), int0(r.get(participants)), int0(r.get(graduated)),
+                        int0(r.get(droppedOut)), int0(r.get(women)), int0(r.get(sessions)), double0(r.get(hours)),
+                        double0(r.get(planned)), double0(r.get(actual)), int0(r.get(projects))));
     }
 
     private List<ReportSourceData.TrainingSession> sessions() {
-        return rows("""
-                SELECT s.cohort_id, s.title, s.starts_on, s.ends_on, s.hours, s.place,
-                       (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id AND a.deleted = 0 AND a.present = 1)
-                FROM training_session s WHERE s.deleted = 0 ORDER BY s.cohort_id, s.starts_on""").stream()
-                .map(r -> new ReportSourceData.TrainingSession(i0(r, 0), s(r, 1), date(r, 2), date(r, 3), d0(r, 4),
-                        s(r, 5), i0(r, 6)))
-                .toList();
+        var s = TRAINING_SESSION;
+        var a = TRAINING_ATTENDANCE;
+        Field<Integer> present = countOf(a, a.SESSION_ID.eq(s.ID).and(a.DELETED.isFalse()).and(a.PRESENT.isTrue()));
+        return dsl.select(s.COHORT_ID, s.TITLE, s.STARTS_ON, s.ENDS_ON, s.HOURS, s.PLACE, present)
+                .from(s).where(s.DELETED.isFalse()).orderBy(s.COHORT_ID, s.STARTS_ON)
+                .fetch(r -> new ReportSourceData.TrainingSession(int0(r.get(s.COHORT_ID)), r.get(s.TITLE), r.get(s.STARTS_ON),
+                        r.get(s.ENDS_ON), double0(r.get(s.HOURS)), r.get(s.PLACE), int0(r.get(present))));
     }
 
     private List<ReportSourceData.Finding> findings() {
-        return rows("""
-                SELECT id, axis, scope_level, region_id, province_id, circonscription_id, essp_id, kind, title,
-                       description, priority
-                FROM finding WHERE deleted = 0 ORDER BY axis, CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, id""")
-                .stream().map(r -> new ReportSourceData.Finding(i0(r, 0), i0(r, 1), s(r, 2), i(r, 3), i(r, 4), i(r, 5),
-                        i(r, 6), s(r, 7), s(r, 8), s(r, 9), s(r, 10)))
-                .toList();
+        return dsl.selectFrom(FINDING).where(FINDING.DELETED.isFalse())
+                .orderBy(FINDING.AXIS, urgency(FINDING.PRIORITY), FINDING.ID)
+                .fetch(r -> new ReportSourceData.Finding(int0(r.getId()), int0(r.getAxis()), r.getScopeLevel(),
+                        r.getRegionId(), r.getProvinceId(), r.getCirconscriptionId(), r.getEsspId(), r.getKind(),
+                        r.getTitle(), r.getDescription(), r.getPriority()));
     }
 
     private List<ReportSourceData.Recommendation> recommendations() {
-        return rows("""
-                SELECT id, finding_id, axis, scope_level, region_id, province_id, text, responsible, horizon, priority
-                FROM recommendation WHERE deleted = 0 ORDER BY axis, CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, id""")
-                .stream().map(r -> new ReportSourceData.Recommendation(i0(r, 0), i(r, 1), i0(r, 2), s(r, 3), i(r, 4),
-                        i(r, 5), s(r, 6), s(r, 7), s(r, 8), s(r, 9)))
-                .toList();
+        return dsl.selectFrom(RECOMMENDATION).where(RECOMMENDATION.DELETED.isFalse())
+                .orderBy(RECOMMENDATION.AXIS, urgency(RECOMMENDATION.PRIORITY), RECOMMENDATION.ID)
+                .fetch(r -> new ReportSourceData.Recommendation(int0(r.getId()), r.getFindingId(), int0(r.getAxis()),
+                        r.getScopeLevel(), r.getRegionId(), r.getProvinceId(), r.getText(), r.getResponsible(),
+                        r.getHorizon(), r.getPriority()));
     }
 
     private List<ReportSourceData.SupervisionVisit> supervisionVisits() {
-        return rows("""
-                SELECT v.circonscription_id, v.essp_id, v.visited_on
-                FROM supervision_visit v JOIN essp e ON e.id = v.essp_id
-                WHERE v.deleted = 0 AND e.deleted = 0""").stream()
-                .map(r -> new ReportSourceData.SupervisionVisit(i0(r, 0), i0(r, 1), date(r, 2)))
-                .toList();
+        var v = SUPERVISION_VISIT;
+        return dsl.select(v.CIRCONSCRIPTION_ID, v.ESSP_ID, v.VISITED_ON)
+                .from(v).join(ESSP).on(ESSP.ID.eq(v.ESSP_ID))
+                .where(v.DELETED.isFalse().and(ESSP.DELETED.isFalse()))
+                .fetch(r -> new ReportSourceData.SupervisionVisit(int0(r.get(v.CIRCONSCRIPTION_ID)), int0(r.get(v.ESSP_ID)),
+                        r.get(v.VISITED_ON)));
     }
 }
