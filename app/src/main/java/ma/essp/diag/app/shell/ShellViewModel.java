@@ -370,6 +370,11 @@ public final class ShellViewModel implements AutoCloseable {
         return executor;
     }
 
+    /** The user's preferences: the window remembers its bounds and its split panes' dividers there. */
+    public Settings settings() {
+        return settings;
+    }
+
     public DialogService dialogs() {
         return dialogs;
     }
