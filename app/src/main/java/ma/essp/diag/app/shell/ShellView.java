@@ -314,6 +314,9 @@ public final class ShellView {
                     button.setId("nav-" + area.id());
                     button.getStyleClass().add("nav-button");
                     button.setMaxWidth(Double.MAX_VALUE);
+                    // a long title (the PMS area in Arabic) takes two lines instead of being cut
+                    button.setWrapText(true);
+                    button.setMinHeight(Region.USE_PREF_SIZE);
                     button.setAlignment(Pos.CENTER_LEFT);
                     button.setToggleGroup(group);
                     button.setSelected(area.id().equals(selectedArea));

@@ -268,13 +268,13 @@ class CirconscriptionsViewModelTest {
         var first = gst.regions().getFirst();
         var second = gst.regions().get(1);
         gst.choose(first, () -> { });
-        gst.seatProperty().set("Tanger");
+        gst.seatProperty().set("Siège provisoire de test");
         boolean[] stayed = {false};
         dialogs.unsavedAnswer = Choice.CANCEL;
         gst.choose(second, () -> stayed[0] = true);
         assertThat(stayed[0]).isTrue();
         assertThat(gst.selectedProperty().get().regionId()).isEqualTo(first.regionId());
-        assertThat(gst.seatProperty().get()).isEqualTo("Tanger");
+        assertThat(gst.seatProperty().get()).isEqualTo("Siège provisoire de test");
 
         dialogs.unsavedAnswer = Choice.DISCARD;
         gst.choose(second, () -> stayed[0] = false);
