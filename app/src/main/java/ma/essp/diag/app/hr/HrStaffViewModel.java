@@ -111,7 +111,7 @@ public final class HrStaffViewModel {
         loaded.circonscriptions().stream().filter(c -> c.provinceId() == provinceId)
                 .sorted(java.util.Comparator.comparing(TerritoryRepository.Circonscription::code))
                 .forEach(c -> list.add(new FilterChoice("c" + c.id(),
-                        i18n.get("hr.owner.circonscription", i18n.localName(c.nameFr(), c.nameAr())))));
+                        i18n.get("hr.owner.circonscription", ma.essp.diag.app.i18n.CirconscriptionName.shortForm(i18n.localName(c.nameFr(), c.nameAr()))))));
         var circs = loaded.circonscriptions().stream().filter(c -> c.provinceId() == provinceId).map(c -> c.id()).toList();
         loaded.essps().stream().filter(e -> circs.contains(e.circonscriptionId()))
                 .sorted(java.util.Comparator.comparing(TerritoryRepository.Essp::code))

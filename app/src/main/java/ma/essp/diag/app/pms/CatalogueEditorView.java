@@ -82,7 +82,9 @@ public final class CatalogueEditorView {
         viewModel.treeProperty().addListener((o, old, now) -> rebuild(now));
         tree.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
             if (!rebuilding) {
-                viewModel.selectedNodeProperty().set(now == null ? null : now.getValue());
+                // another node: the unsaved-changes question first; staying puts the highlight back
+                viewModel.choose(now == null ? null : now.getValue(),
+                        () -> javafx.application.Platform.runLater(() -> select(viewModel.selectedNodeProperty().get())));
             }
         });
         viewModel.selectedNodeProperty().addListener((o, old, now) -> select(now));

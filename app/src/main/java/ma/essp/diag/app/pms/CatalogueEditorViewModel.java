@@ -138,6 +138,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     /** The form's values as last shown or saved (requirements are written at once and are not part of it). */
     private List<Object> formShown = List.of();
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(false);
+    private final ma.essp.diag.app.ui.UnsavedChangesGuard guard;
 
     /** What the form edits: the row id (0 when creating), and for a new item its service (null: general). */
     private int formId;
@@ -154,6 +155,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         this.i18n = i18n;
         this.onChanged = onChanged;
         this.dialogs = dialogs;
+        this.guard = new ma.essp.diag.app.ui.UnsavedChangesGuard(dialogs, () -> i18n);
         selectedNode.addListener((o, old, now) -> showNode(now));
         for (javafx.beans.Observable p : List.of(code, labelFr, labelEn, labelAr, domain, area, inScope, note, formKind, editable)) {
             p.addListener(o -> unsaved.set(editable.get() && formKind.get() != FormKind.NONE && !formValues().equals(formShown)));
@@ -200,7 +202,20 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     private record Loaded(CatalogueContent content, Map<String, String> scopes, List<String> categories, int assessments) {
     }
 
+    /**
+     * Shows another node of the tree in the form, once the form's unsaved edits are saved or discarded (the
+     * unsaved-changes question); {@code stay} runs when the user stays (the tree puts its highlight back).
+     */
+    public void choose(TreeNode node, Runnable stay) {
+        TreeNode shown = selectedNode.get();
+        if (node == null ? shown == null : shown != null && shown.key().equals(node.key())) {
+            return;
+        }
+        guard.leave(this, () -> selectedNode.set(node), stay);
+    }
+
     private void reload(String selectKey) {
+        TreeNode before = selectedNode.get();
         int id = version.id();
         run(() -> new Loaded(repository.content(id), versions.domainScopes(), versions.requirementCategories(),
                 repository.assessmentsUsing(id)), loaded -> {
@@ -218,7 +233,10 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             areaChoices.setAll(content.areas());
             TreeNode root = buildTree();
             tree.set(root);
-            TreeNode again = selectKey == null ? null : find(root, selectKey);
+            // a node chosen while this was loading (after an answered unsaved-changes question) stays chosen
+            TreeNode now = selectedNode.get();
+            String key = now != null && now != before ? now.key() : selectKey;
+            TreeNode again = key == null ? null : find(root, key);
             if (again != null && again.equals(selectedNode.get())) {
                 showNode(again);
             } else {

@@ -151,7 +151,8 @@ public final class ReadinessDashboardViewModel {
                     .findFirst().orElse(null);
             case NATIONAL -> i18n.get("pms.dashboard.nation");
         };
-        return i18n.localName(row.name(), ar);
+        String name = i18n.localName(row.name(), ar);
+        return row.level() == AggregationLevel.CIRCONSCRIPTION ? ma.essp.diag.app.i18n.CirconscriptionName.shortForm(name) : name;
     }
 
     /** Opens a child row (a region, province or circonscription); an ESSP row has no children. */

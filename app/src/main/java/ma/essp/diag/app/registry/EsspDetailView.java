@@ -5,13 +5,16 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.ViewLoader;
 
-/** Code-behind of the ESSP detail page: four two-column tables bound to the view model's sections. */
+/**
+ * Code-behind of the ESSP detail page: four label / value grids bound to the view model's sections. The values wrap
+ * in the narrow side panel instead of being cut.
+ */
 public final class EsspDetailView {
 
     private final EsspDetailViewModel viewModel;
@@ -19,10 +22,10 @@ public final class EsspDetailView {
 
     @FXML private Label titleLabel;
     @FXML private Label errorLabel;
-    @FXML private TableView<EsspDetailViewModel.Line> identityTable;
-    @FXML private TableView<EsspDetailViewModel.Line> chainTable;
-    @FXML private TableView<EsspDetailViewModel.Line> staffTable;
-    @FXML private TableView<EsspDetailViewModel.Line> activityTable;
+    @FXML private GridPane identityTable;
+    @FXML private GridPane chainTable;
+    @FXML private GridPane staffTable;
+    @FXML private GridPane activityTable;
 
     public EsspDetailView(EsspDetailViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -41,25 +44,24 @@ public final class EsspDetailView {
         lines(activityTable, viewModel.activity());
     }
 
-    @SuppressWarnings("unchecked")
-    private static void lines(TableView<EsspDetailViewModel.Line> table, ObservableList<EsspDetailViewModel.Line> items) {
-        table.setItems(items);
-        TableColumn<EsspDetailViewModel.Line, String> label = (TableColumn<EsspDetailViewModel.Line, String>) table.getColumns().get(0);
-        TableColumn<EsspDetailViewModel.Line, String> value = (TableColumn<EsspDetailViewModel.Line, String>) table.getColumns().get(1);
-        label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
-        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
-        // long values (structure names, the GST line) are cut by the narrow side panel: the whole text is a tooltip
-        value.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+    private static void lines(GridPane grid, ObservableList<EsspDetailViewModel.Line> items) {
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            for (int row = 0; row < items.size(); row++) {
+                EsspDetailViewModel.Line line = items.get(row);
+                Label label = new Label(line.label());
+                label.getStyleClass().add("text-muted");
+                label.setWrapText(true);
+                label.setMinHeight(Region.USE_PREF_SIZE);
+                // data (names, the GST line) in Arabic wraps like the translations do
+                Label value = new Label(ma.essp.diag.app.i18n.RtlWrapText.apply(line.value()));
+                value.setWrapText(true);
+                value.setMinHeight(Region.USE_PREF_SIZE);
+                grid.addRow(row, label, value);
             }
-        });
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setFixedCellSize(26);
-        table.prefHeightProperty().bind(table.fixedCellSizeProperty().multiply(javafx.beans.binding.Bindings.size(items).add(1.4)));
+        };
+        items.addListener((ListChangeListener<EsspDetailViewModel.Line>) c -> fill.run());
+        fill.run();
     }
 
     public Node view() {

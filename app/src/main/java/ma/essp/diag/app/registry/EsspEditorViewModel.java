@@ -212,7 +212,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
         String p = province.get() == null ? null : province.get().value();
         circonscriptions.setAll(territory.circonscriptions().stream()
                 .filter(c -> p != null && String.valueOf(c.provinceId()).equals(p))
-                .map(c -> new FilterChoice(String.valueOf(c.id()), i18n.localName(c.nameFr(), c.nameAr())))
+                .map(c -> new FilterChoice(String.valueOf(c.id()), ma.essp.diag.app.i18n.CirconscriptionName.shortForm(i18n.localName(c.nameFr(), c.nameAr()))))
                 .toList());
     }
 

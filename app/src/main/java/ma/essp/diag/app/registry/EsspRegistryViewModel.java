@@ -155,7 +155,7 @@ public final class EsspRegistryViewModel {
     }
 
     public String circonscription(EsspListRow row) {
-        return i18n.localName(row.circonscriptionFr(), row.circonscriptionAr());
+        return ma.essp.diag.app.i18n.CirconscriptionName.shortForm(i18n.localName(row.circonscriptionFr(), row.circonscriptionAr()));
     }
 
     public String province(EsspListRow row) {

@@ -182,7 +182,8 @@ public final class ReportsViewModel {
             case "province" -> territoryData.provinces().forEach(p ->
                     territories.add(new FilterChoice(p.code(), i18n.localName(p.nameFr(), p.nameAr()) + " (" + p.code() + ")")));
             case "circonscription" -> territoryData.circonscriptions().forEach(c ->
-                    territories.add(new FilterChoice(Integer.toString(c.id()), i18n.localName(c.nameFr(), c.nameAr()) + " (" + c.code() + ")")));
+                    territories.add(new FilterChoice(Integer.toString(c.id()),
+                            ma.essp.diag.app.i18n.CirconscriptionName.shortForm(i18n.localName(c.nameFr(), c.nameAr())) + " (" + c.code() + ")")));
             default -> { }
         }
         if (!territories.isEmpty()) {

@@ -27,6 +27,8 @@ public final class Settings {
     static final String RECENT = "recent.";
     static final String DEVICE = "device.id";
     static final String MEMBER = "member.";
+    static final String WINDOW = "window.";
+    static final String DIVIDER = "divider.";
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
     private final Path file;
@@ -34,6 +36,15 @@ public final class Settings {
     private final List<Path> recent = new ArrayList<>();
     private final java.util.Map<String, String> members = new java.util.TreeMap<>();
     private String deviceId;
+    private WindowBounds window;
+    private final java.util.Map<String, Double> dividers = new java.util.TreeMap<>();
+
+    /**
+     * Where the main window was when it was last closed: its position and size while not maximized (what restoring
+     * it from maximized brings back) and whether it was maximized.
+     */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+    }
 
     private Settings(Path file) {
         this.file = file;
@@ -55,6 +66,15 @@ public final class Settings {
                     settings.members.put(key.substring(MEMBER.length()), p.getProperty(key));
                 }
             }
+            settings.window = windowOf(p);
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith(DIVIDER)) {
+                    Double position = number(p.getProperty(key));
+                    if (position != null && position >= 0 && position <= 1) {
+                        settings.dividers.put(key.substring(DIVIDER.length()), position);
+                    }
+                }
+            }
             for (int i = 0; i < MAX_RECENT; i++) {
                 String value = p.getProperty(RECENT + i);
                 if (value != null && !value.isBlank()) {
@@ -63,6 +83,29 @@ public final class Settings {
             }
         }
         return settings;
+    }
+
+    private static WindowBounds windowOf(Properties p) {
+        Double x = number(p.getProperty(WINDOW + "x"));
+        Double y = number(p.getProperty(WINDOW + "y"));
+        Double width = number(p.getProperty(WINDOW + "width"));
+        Double height = number(p.getProperty(WINDOW + "height"));
+        if (x == null || y == null || width == null || height == null || width <= 0 || height <= 0) {
+            return null;
+        }
+        return new WindowBounds(x, y, width, height, Boolean.parseBoolean(p.getProperty(WINDOW + "maximized")));
+    }
+
+    private static Double number(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(value.strip());
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     public synchronized Locale locale() {
@@ -107,6 +150,29 @@ public final class Settings {
         members.put(missionUuid, memberUuid);
     }
 
+    /** The main window as last closed, if it was ever closed. */
+    public synchronized java.util.Optional<WindowBounds> window() {
+        return java.util.Optional.ofNullable(window);
+    }
+
+    /** Remembers the main window's bounds (saved with {@link #save()}). */
+    public synchronized void setWindow(WindowBounds bounds) {
+        this.window = bounds;
+    }
+
+    /** The remembered position (0–1) of a split pane's divider, by a key naming the screen, the pane and the divider. */
+    public synchronized java.util.OptionalDouble divider(String key) {
+        Double position = dividers.get(key);
+        return position == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(position);
+    }
+
+    /** Remembers a divider's position (saved with {@link #save()}); positions outside 0–1 are ignored. */
+    public synchronized void setDivider(String key, double position) {
+        if (Double.isFinite(position) && position >= 0 && position <= 1) {
+            dividers.put(key, position);
+        }
+    }
+
     public synchronized void save() {
         Properties p = new Properties();
         p.setProperty(LANGUAGE, locale.toLanguageTag());
@@ -114,6 +180,14 @@ public final class Settings {
             p.setProperty(DEVICE, deviceId);
         }
         members.forEach((mission, member) -> p.setProperty(MEMBER + mission, member));
+        if (window != null) {
+            p.setProperty(WINDOW + "x", String.valueOf(window.x()));
+            p.setProperty(WINDOW + "y", String.valueOf(window.y()));
+            p.setProperty(WINDOW + "width", String.valueOf(window.width()));
+            p.setProperty(WINDOW + "height", String.valueOf(window.height()));
+            p.setProperty(WINDOW + "maximized", String.valueOf(window.maximized()));
+        }
+        dividers.forEach((key, position) -> p.setProperty(DIVIDER + key, String.valueOf(position)));
         for (int i = 0; i < recent.size(); i++) {
             p.setProperty(RECENT + i, recent.get(i).toString());
         }

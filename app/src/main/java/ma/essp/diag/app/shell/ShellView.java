@@ -99,6 +99,8 @@ public final class ShellView {
 
     public void show() {
         WindowSize size = initialSize(javafx.stage.Screen.getPrimary().getVisualBounds());
+        Settings.WindowBounds remembered = WindowMemory.restorable(viewModel.settings().window(),
+                javafx.stage.Screen.getScreens().stream().map(javafx.stage.Screen::getVisualBounds).toList()).orElse(null);
         scene = new Scene(buildRoot(), size.width(), size.height());
         scene.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
         applyOrientation();
@@ -106,14 +108,54 @@ public final class ShellView {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        stage.setOnHidden(e -> disposeScreen());
+        stage.setOnHidden(e -> {
+            rememberWindow();
+            disposeScreen();
+        });
         // Alt+F4 and the title bar's button: unsaved edits are asked about first, the window closes once answered
         stage.setOnCloseRequest(e -> {
             e.consume();
             quit();
         });
-        stage.setMaximized(size.maximized());
+        if (remembered != null) {
+            stage.setX(remembered.x());
+            stage.setY(remembered.y());
+            stage.setWidth(remembered.width());
+            stage.setHeight(remembered.height());
+            stage.setMaximized(remembered.maximized());
+        } else {
+            stage.setMaximized(size.maximized());
+        }
+        trackNormalBounds();
         stage.show();
+    }
+
+    /** The window's bounds while not maximized: what it is remembered with (and restored to from maximized). */
+    private Settings.WindowBounds normalBounds;
+
+    private void trackNormalBounds() {
+        javafx.beans.InvalidationListener track = o -> {
+            if (!stage.isMaximized() && !stage.isIconified() && stage.isShowing() && !Double.isNaN(stage.getX())
+                    && !Double.isNaN(stage.getWidth())) {
+                normalBounds = new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            }
+        };
+        for (javafx.beans.Observable p : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(),
+                stage.heightProperty(), stage.maximizedProperty(), stage.showingProperty())) {
+            p.addListener(track);
+        }
+    }
+
+    /** Saves the window's bounds, maximized or not, and the split panes' dividers for the next start. */
+    private void rememberWindow() {
+        Settings.WindowBounds bounds = normalBounds != null ? normalBounds
+                : new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        if (Double.isNaN(bounds.x()) || Double.isNaN(bounds.width())) {
+            return;
+        }
+        viewModel.settings().setWindow(new Settings.WindowBounds(bounds.x(), bounds.y(), bounds.width(), bounds.height(),
+                stage.isMaximized()));
+        viewModel.settings().save();
     }
 
     /** The window's first size: 1320 × 840 where that fits with its title bar, else the whole screen (maximized). */
@@ -272,6 +314,9 @@ public final class ShellView {
                     button.setId("nav-" + area.id());
                     button.getStyleClass().add("nav-button");
                     button.setMaxWidth(Double.MAX_VALUE);
+                    // a long title (the PMS area in Arabic) takes two lines instead of being cut
+                    button.setWrapText(true);
+                    button.setMinHeight(Region.USE_PREF_SIZE);
                     button.setAlignment(Pos.CENTER_LEFT);
                     button.setToggleGroup(group);
                     button.setSelected(area.id().equals(selectedArea));
@@ -333,6 +378,7 @@ public final class ShellView {
         }
         screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs()));
         viewModel.setEditor(screen.unsavedChanges());
+        WindowMemory.restoreDividers(area.id(), screen.view(), viewModel.settings());
         content.getChildren().setAll(screen.view());
     }
 

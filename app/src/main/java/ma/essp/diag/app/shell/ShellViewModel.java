@@ -376,6 +376,11 @@ public final class ShellViewModel implements AutoCloseable {
         return missionTasks == null ? executor : missionTasks;
     }
 
+    /** The user's preferences: the window remembers its bounds and its split panes' dividers there. */
+    public Settings settings() {
+        return settings;
+    }
+
     public DialogService dialogs() {
         return dialogs;
     }

@@ -36,8 +36,8 @@ public final class CirconscriptionsArea implements FeatureArea {
         var dsl = context.mission().dsl();
         EditContext edit = context.mission().edit();
         var viewModel = new CirconscriptionsViewModel(new CirconscriptionRepository(dsl, edit),
-                new CirconscriptionOrganisationRepository(dsl, edit), new TerritoryRepository(dsl), context.executor(), context.i18n());
-        var gst = new GstViewModel(new StructureRepository(dsl, edit), context.executor(), context.i18n());
+                new CirconscriptionOrganisationRepository(dsl, edit), new TerritoryRepository(dsl), context.executor(), context.i18n(), context.dialogs());
+        var gst = new GstViewModel(new StructureRepository(dsl, edit), context.executor(), context.i18n(), context.dialogs());
         CirconscriptionsView view = new CirconscriptionsView(viewModel, gst, context.i18n());
         viewModel.load();
         gst.load();

@@ -18,6 +18,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
+import ma.essp.diag.app.i18n.CirconscriptionName;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
@@ -40,6 +41,8 @@ public final class CirconscriptionsView implements FeatureScreen {
     private final GstViewModel gst;
     private final UnsavedChanges unsaved;
     private final Parent root;
+    /** True while the view puts a highlight back: that selection is not a user's choice. */
+    private boolean reverting;
 
     @FXML private ComboBox<FilterChoice> provinceBox;
     @FXML private Label messageLabel;
@@ -124,14 +127,16 @@ public final class CirconscriptionsView implements FeatureScreen {
         messageLabel.textProperty().bind(viewModel.messageProperty());
         circTable.setItems(viewModel.list());
         text(circCodeColumn, c -> viewModel.leftToRight(c.values().code()));
-        text(circNameColumn, c -> c.values().nameFr());
+        text(circNameColumn, c -> CirconscriptionName.shortForm(viewModel.localName(c.values().nameFr(), c.values().nameAr())));
         text(circMilieuColumn, c -> viewModel.milieuLabel(c.values().milieu()));
         circEsspsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().esspCount()));
         text(circHeadColumn, c -> c.values().headName());
         text(circSeatColumn, c -> c.values().seat());
+        // another circonscription: the unsaved-changes question first; staying puts the highlight back
         circTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                viewModel.selectedProperty().set(now);
+            if (now != null && !reverting) {
+                viewModel.choose(now, () -> highlight(circTable, viewModel.selectedProperty().get() == null ? null
+                        : circTable.getItems().stream().filter(c -> c.id() == viewModel.selectedProperty().get().id()).findFirst().orElse(null)));
             }
         });
         codeField.textProperty().bindBidirectional(viewModel.codeProperty());
@@ -219,7 +224,7 @@ public final class CirconscriptionsView implements FeatureScreen {
                 viewModel.yearProperty().get()));
         yearSpinner.valueProperty().addListener((obs, old, now) -> viewModel.yearProperty().set(now));
         comparisonTable.setItems(viewModel.comparison());
-        text(cmpNameColumn, Comparison::nameFr);
+        text(cmpNameColumn, c -> CirconscriptionName.shortForm(c.nameFr()));
         held(cmpPlanningColumn, ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function.PLANNING);
         held(cmpMonitoringColumn, ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function.PROGRAMME_MONITORING);
         held(cmpSupervisionColumn, ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function.SUPERVISION);
@@ -236,8 +241,9 @@ public final class CirconscriptionsView implements FeatureScreen {
         text(gstAuthorityColumn, gst::authorityLabel);
         text(gstTakeoverColumn, r -> r.gstTakeoverOn() == null ? "—" : String.valueOf(r.gstTakeoverOn()));
         gstTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                gst.selectedProperty().set(now);
+            if (now != null && !reverting) {
+                gst.choose(now, () -> highlight(gstTable, gst.selectedProperty().get() == null ? null
+                        : gstTable.getItems().stream().filter(r -> r.regionId() == gst.selectedProperty().get().regionId()).findFirst().orElse(null)));
             }
         });
         gstName.textProperty().bindBidirectional(gst.nameProperty());
@@ -247,6 +253,18 @@ public final class CirconscriptionsView implements FeatureScreen {
         gstCreated.valueProperty().bindBidirectional(gst.createdOnProperty());
         gstTakeover.valueProperty().bindBidirectional(gst.takeoverOnProperty());
         gstMessage.textProperty().bind(gst.messageProperty());
+    }
+
+    /** Puts a table's highlight back on the row its form shows, without asking again. */
+    private <R> void highlight(TableView<R> table, R shown) {
+        javafx.application.Platform.runLater(() -> {
+            reverting = true;
+            table.getSelectionModel().clearSelection();
+            if (shown != null) {
+                table.getSelectionModel().select(shown);
+            }
+            reverting = false;
+        });
     }
 
     private void held(TableColumn<Comparison, String> column, ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function f) {

@@ -21,8 +21,10 @@ import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.app.ui.UnsavedChangesGuard;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Comparison;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository.Function;
@@ -85,14 +87,17 @@ public final class CirconscriptionsViewModel {
     private final ReadOnlyBooleanWrapper visitUnsaved = new ReadOnlyBooleanWrapper(this, "visitUnsaved");
     private List<String> formShown = List.of();
     private List<String> visitShown = List.of();
+    private final UnsavedChangesGuard guard;
+    private UnsavedChanges editors;
 
     public CirconscriptionsViewModel(CirconscriptionRepository circonscriptions, CirconscriptionOrganisationRepository organisation,
-                                     TerritoryRepository territory, TaskExecutor executor, I18n i18n) {
+                                     TerritoryRepository territory, TaskExecutor executor, I18n i18n, DialogService dialogs) {
         this.circonscriptions = circonscriptions;
         this.organisation = organisation;
         this.territory = territory;
         this.executor = executor;
         this.i18n = i18n;
+        this.guard = new UnsavedChangesGuard(dialogs, () -> i18n);
         milieus.setAll(FilterChoice.of(Vocabulary.MILIEU, i18n));
         province.addListener((obs, old, now) -> reloadProvince());
         selected.addListener((obs, old, now) -> showSelected());
@@ -134,6 +139,27 @@ public final class CirconscriptionsViewModel {
      * (the functions table writes each cell at once).
      */
     public UnsavedChanges unsavedChanges() {
+        if (editors == null) {
+            editors = editors();
+        }
+        return editors;
+    }
+
+    /**
+     * Shows another circonscription in the form, once unsaved edits of the form or the visit form are saved or
+     * discarded (the unsaved-changes question); {@code stay} runs when the user stays (the list puts its highlight
+     * back on the circonscription shown).
+     */
+    public void choose(StoredCirconscription circonscription, Runnable stay) {
+        StoredCirconscription shown = selected.get();
+        if (circonscription == null || shown != null && shown.id() == circonscription.id()) {
+            return;
+        }
+        guard.leave(unsavedChanges(), () -> selected.set(list.stream().filter(c -> c.id() == circonscription.id())
+                .findFirst().orElse(circonscription)), stay);
+    }
+
+    private UnsavedChanges editors() {
         return UnsavedChanges.anyOf(List.of(
                 editor(formUnsaved, this::save, () -> {
                     showSelected();
@@ -192,7 +218,6 @@ public final class CirconscriptionsViewModel {
         if (p == null) {
             return;
         }
-        Integer keep = selected.get() == null ? null : selected.get().id();
         executor.execute(BackgroundTask.wrap(() -> new Object[] {circonscriptions.ofProvince(p), territory.load(),
                         circonscriptions.communesOfProvince(p)})
                 .onSuccess(r -> {
@@ -205,8 +230,11 @@ public final class CirconscriptionsViewModel {
                     @SuppressWarnings("unchecked")
                     List<CirconscriptionRepository.Commune> communesOfProvince = (List<CirconscriptionRepository.Commune>) r[2];
                     provinceCommunes = communesOfProvince;
+                    // the circonscription shown when the rows arrive (another may have been chosen since the reload began)
+                    Integer keep = selected.get() == null ? null : selected.get().id();
                     list.setAll(rows);
-                    targets.setAll(rows.stream().map(c -> new FilterChoice(String.valueOf(c.id()), i18n.localName(c.values().nameFr(), c.values().nameAr()))).toList());
+                    targets.setAll(rows.stream().map(c -> new FilterChoice(String.valueOf(c.id()),
+                            ma.essp.diag.app.i18n.CirconscriptionName.shortForm(i18n.localName(c.values().nameFr(), c.values().nameAr())))).toList());
                     selected.set(rows.stream().filter(c -> keep != null && c.id() == keep).findFirst().orElse(null));
                     showSelected();
                     reloadComparison();

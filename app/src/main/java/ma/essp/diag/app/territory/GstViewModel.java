@@ -20,7 +20,9 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.UnsavedChanges;
+import ma.essp.diag.app.ui.UnsavedChangesGuard;
 import ma.essp.diag.database.repository.EditRuleException;
 import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.database.repository.StructureRepository;
@@ -53,11 +55,13 @@ public final class GstViewModel implements UnsavedChanges {
     /** The form as last read or saved: what "unsaved" compares with. */
     private List<Object> shown = values();
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final UnsavedChangesGuard guard;
 
-    public GstViewModel(StructureRepository structures, TaskExecutor executor, I18n i18n) {
+    public GstViewModel(StructureRepository structures, TaskExecutor executor, I18n i18n, DialogService dialogs) {
         this.structures = structures;
         this.executor = executor;
         this.i18n = i18n;
+        this.guard = new UnsavedChangesGuard(dialogs, () -> i18n);
         date.addListener((obs, old, now) -> load());
         selected.addListener((obs, old, now) -> showSelected());
         for (javafx.beans.Observable p : List.of(name, seat, legalAct, coverage, createdOn, takeoverOn)) {
@@ -92,11 +96,25 @@ public final class GstViewModel implements UnsavedChanges {
         markShown();
     }
 
+    /**
+     * Shows another region's GST in the form, once its unsaved edits are saved or discarded (the unsaved-changes
+     * question); {@code stay} runs when the user stays (the list puts its highlight back).
+     */
+    public void choose(RegionAuthority region, Runnable stay) {
+        RegionAuthority shown = selected.get();
+        if (region == null || shown != null && shown.regionId() == region.regionId()) {
+            return;
+        }
+        guard.leave(this, () -> selected.set(regions.stream().filter(r -> r.regionId() == region.regionId()).findFirst()
+                .orElse(region)), stay);
+    }
+
     public void load() {
         LocalDate d = date.get() == null ? LocalDate.now() : date.get();
-        Integer keep = selected.get() == null ? null : selected.get().regionId();
         executor.execute(BackgroundTask.wrap(() -> structures.authoritiesAt(d))
                 .onSuccess(list -> {
+                    // the region shown when the rows arrive (another may have been chosen since the load began)
+                    Integer keep = selected.get() == null ? null : selected.get().regionId();
                     regions.setAll(list);
                     selected.set(list.stream().filter(r -> keep != null && r.regionId() == keep).findFirst().orElse(null));
                 })

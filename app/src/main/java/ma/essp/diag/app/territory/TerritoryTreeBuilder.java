@@ -38,7 +38,7 @@ public final class TerritoryTreeBuilder {
             List<TerritoryNode> essps = sorted(esspsByCirconscription.getOrDefault(c.id(), List.of()), byLabel);
             circonscriptionsByProvince.computeIfAbsent(c.provinceId(), k -> new ArrayList<>())
                     .add(new TerritoryNode(TerritoryNode.Kind.CIRCONSCRIPTION, c.id(), c.code(),
-                            i18n.localName(c.nameFr(), c.nameAr()), null, essps.size(), c.population(), essps));
+                            ma.essp.diag.app.i18n.CirconscriptionName.shortForm(i18n.localName(c.nameFr(), c.nameAr())), null, essps.size(), c.population(), essps));
         }
         // préfectures d'arrondissements first, so that their parent can take them as children
         Map<Integer, List<TerritoryNode>> subProvinces = new HashMap<>();

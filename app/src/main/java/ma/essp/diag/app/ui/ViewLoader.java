@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import ma.essp.diag.app.i18n.I18n;
 
 /**
@@ -12,6 +13,9 @@ import ma.essp.diag.app.i18n.I18n;
  * {@code %key}, and the view object itself as controller (it was built with its view model already).
  */
 public final class ViewLoader {
+
+    /** Style class of the labels (with an fx:id) that are hidden, taking no room, while their text is empty. */
+    public static final String AUTO_HIDE = "auto-hide";
 
     private ViewLoader() {
     }
@@ -24,10 +28,19 @@ public final class ViewLoader {
         }
         FXMLLoader loader = new FXMLLoader(fxml, i18n.bundle());
         loader.setController(view);
+        Parent root;
         try {
-            return loader.load();
+            root = loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + fxml, e);
         }
+        // a message line takes no room while it has nothing to say (the table under it gets the height)
+        for (Object node : loader.getNamespace().values()) {
+            if (node instanceof Labeled label && label.getStyleClass().contains(AUTO_HIDE)) {
+                label.visibleProperty().bind(label.textProperty().isNotEmpty());
+                label.managedProperty().bind(label.visibleProperty());
+            }
+        }
+        return root;
     }
 }

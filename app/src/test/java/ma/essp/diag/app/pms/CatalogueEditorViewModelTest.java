@@ -251,4 +251,33 @@ class CatalogueEditorViewModelTest {
         assertThat(vm.messageProperty().get()).isEqualTo(stale);
         assertThat(other.content(draft).requirements(anc)).containsEntry("DR", theirs);
     }
+
+    @Test
+    void choosingAnotherNodeWithUnsavedEditsAsksFirst() {
+        vm.setVersion(versions.version(draft));
+        TreeNode anc = service("ANC");
+        TreeNode area = vm.treeProperty().get().children().get(1);
+        boolean[] stayed = {false};
+        vm.choose(anc, () -> stayed[0] = true);
+        assertThat(dialogs.shown).isEmpty(); // nothing edited: no question
+        assertThat(vm.formKindProperty().get()).isEqualTo(FormKind.SERVICE);
+        String label = vm.labelFrProperty().get();
+
+        vm.labelFrProperty().set(label + " (CPN)");
+        dialogs.unsavedAnswer = ma.essp.diag.app.ui.UnsavedChangesGuard.Choice.CANCEL;
+        vm.choose(area, () -> stayed[0] = true);
+        assertThat(stayed[0]).isTrue();
+        assertThat(vm.selectedNodeProperty().get().key()).isEqualTo(anc.key());
+        assertThat(vm.labelFrProperty().get()).isEqualTo(label + " (CPN)");
+        assertThat(diff().isEmpty()).isTrue();
+
+        dialogs.unsavedAnswer = ma.essp.diag.app.ui.UnsavedChangesGuard.Choice.SAVE;
+        vm.choose(area, () -> stayed[0] = false);
+        assertThat(stayed[0]).isTrue(); // not asked to stay this time
+        assertThat(diff().isEmpty()).isFalse(); // the label was written on the way
+        assertThat(vm.selectedNodeProperty().get().key()).isEqualTo(area.key());
+        assertThat(vm.formKindProperty().get()).isEqualTo(FormKind.AREA);
+        assertThat(vm.hasUnsavedChanges()).isFalse();
+        assertThat(dialogs.shown).extracting(RecordingDialogService.Shown::kind).containsExactly("unsaved", "unsaved");
+    }
 }

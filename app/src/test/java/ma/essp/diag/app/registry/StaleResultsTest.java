@@ -78,7 +78,8 @@ class StaleResultsTest {
     @Test
     void theCirconscriptionsAreThoseOfTheLastProvinceChosen() {
         var vm = new CirconscriptionsViewModel(new CirconscriptionRepository(mission.dsl(), edit),
-                new CirconscriptionOrganisationRepository(mission.dsl(), edit), new TerritoryRepository(mission.dsl()), deferred, i18n);
+                new CirconscriptionOrganisationRepository(mission.dsl(), edit), new TerritoryRepository(mission.dsl()), deferred, i18n,
+                new ma.essp.diag.app.testing.RecordingDialogService());
         vm.load();
         deferred.runAll();
         vm.provinceProperty().set(vm.provinces().stream().filter(p -> p.label().contains("Tanger-Assilah")).findFirst().orElseThrow());

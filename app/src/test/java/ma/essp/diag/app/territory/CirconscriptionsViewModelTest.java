@@ -9,6 +9,8 @@ import java.util.Locale;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.database.testing.FixtureMission;
+import ma.essp.diag.app.testing.RecordingDialogService;
+import ma.essp.diag.app.ui.UnsavedChangesGuard.Choice;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.CirconscriptionOrganisationRepository;
@@ -28,6 +30,7 @@ class CirconscriptionsViewModelTest {
     MissionFile mission;
     CirconscriptionsViewModel vm;
     GstViewModel gst;
+    final RecordingDialogService dialogs = new RecordingDialogService();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -36,8 +39,8 @@ class CirconscriptionsViewModelTest {
         I18n i18n = new I18n(Locale.FRENCH);
         var executor = new CurrentThreadTaskExecutor();
         vm = new CirconscriptionsViewModel(new CirconscriptionRepository(mission.dsl(), edit),
-                new CirconscriptionOrganisationRepository(mission.dsl(), edit), new TerritoryRepository(mission.dsl()), executor, i18n);
-        gst = new GstViewModel(new StructureRepository(mission.dsl(), edit), executor, i18n);
+                new CirconscriptionOrganisationRepository(mission.dsl(), edit), new TerritoryRepository(mission.dsl()), executor, i18n, dialogs);
+        gst = new GstViewModel(new StructureRepository(mission.dsl(), edit), executor, i18n, dialogs);
         vm.load();
         vm.provinceProperty().set(vm.provinces().stream().filter(p -> p.label().contains("Tanger-Assilah")).findFirst().orElseThrow());
     }
@@ -253,5 +256,78 @@ class CirconscriptionsViewModelTest {
         gst.save();
         assertThat(dsl.fetchValue(structure.SEAT, structure.KIND.eq("gst").and(structure.REGION_ID.eq(gst.regions().getFirst().regionId()))))
                 .isEqualTo("Tanger");
+    }
+
+    private CirconscriptionRepository.StoredCirconscription byCode(String code) {
+        return vm.list().stream().filter(c -> c.values().code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void choosingAnotherCirconscriptionWithUnsavedEditsAsksFirst() {
+        var medina = byCode("C-TNG-1");
+        var gzenaya = byCode("C-TNG-2");
+        int[] stayed = {0};
+        vm.choose(medina, () -> stayed[0]++);
+        assertThat(dialogs.shown).isEmpty(); // nothing edited yet: no question
+        assertThat(vm.nameFrProperty().get()).isEqualTo("Circonscription Tanger Médina");
+
+        vm.seatProperty().set("Tanger, bd Pasteur");
+        dialogs.unsavedAnswer = Choice.CANCEL;
+        vm.choose(gzenaya, () -> stayed[0]++);
+        assertThat(dialogs.shown).extracting(RecordingDialogService.Shown::kind).containsExactly("unsaved");
+        assertThat(stayed[0]).isEqualTo(1);
+        assertThat(vm.selectedProperty().get().id()).isEqualTo(medina.id());
+        assertThat(vm.seatProperty().get()).isEqualTo("Tanger, bd Pasteur"); // the edit is still there
+
+        dialogs.unsavedAnswer = Choice.DISCARD;
+        vm.choose(gzenaya, () -> stayed[0]++);
+        assertThat(vm.selectedProperty().get().id()).isEqualTo(gzenaya.id());
+        assertThat(vm.nameFrProperty().get()).isEqualTo("Circonscription Gzenaya");
+        assertThat(byCode("C-TNG-1").values().seat()).isNull(); // nothing written
+        assertThat(vm.unsavedChanges().hasUnsavedChanges()).isFalse();
+
+        vm.headProperty().set("Dr Amrani");
+        dialogs.unsavedAnswer = Choice.SAVE;
+        vm.choose(byCode("C-TNG-1"), () -> stayed[0]++);
+        assertThat(stayed[0]).isEqualTo(1);
+        assertThat(byCode("C-TNG-2").values().headName()).isEqualTo("Dr Amrani"); // written, then moved on
+        assertThat(vm.selectedProperty().get().id()).isEqualTo(medina.id());
+        assertThat(vm.nameFrProperty().get()).isEqualTo("Circonscription Tanger Médina");
+        assertThat(dialogs.shown).hasSize(3);
+    }
+
+    @Test
+    void aRefusedSaveKeepsTheCirconscriptionShown() {
+        var medina = byCode("C-TNG-1");
+        vm.choose(medina, () -> { });
+        vm.populationProperty().set("beaucoup");
+        dialogs.unsavedAnswer = Choice.SAVE;
+        boolean[] stayed = {false};
+        vm.choose(byCode("C-TNG-2"), () -> stayed[0] = true);
+        assertThat(stayed[0]).isTrue();
+        assertThat(vm.selectedProperty().get().id()).isEqualTo(medina.id());
+        assertThat(vm.messageProperty().get()).isNotBlank();
+    }
+
+    @Test
+    void choosingAnotherRegionWithAnUnsavedGstAsksFirst() {
+        gst.load();
+        var first = gst.regions().getFirst();
+        var second = gst.regions().get(1);
+        gst.choose(first, () -> { });
+        gst.seatProperty().set("Siège provisoire de test");
+        boolean[] stayed = {false};
+        dialogs.unsavedAnswer = Choice.CANCEL;
+        gst.choose(second, () -> stayed[0] = true);
+        assertThat(stayed[0]).isTrue();
+        assertThat(gst.selectedProperty().get().regionId()).isEqualTo(first.regionId());
+        assertThat(gst.seatProperty().get()).isEqualTo("Siège provisoire de test");
+
+        dialogs.unsavedAnswer = Choice.DISCARD;
+        gst.choose(second, () -> stayed[0] = false);
+        assertThat(stayed[0]).isTrue(); // not asked to stay this time
+        assertThat(gst.selectedProperty().get().regionId()).isEqualTo(second.regionId());
+        assertThat(gst.hasUnsavedChanges()).isFalse();
+        assertThat(dialogs.shown).hasSize(2);
     }
 }

@@ -1,0 +1,207 @@
+package ma.essp.diag.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.mission.MissionService;
+import ma.essp.diag.app.settings.AppPaths;
+import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.app.task.FxTaskExecutor;
+import ma.essp.diag.database.demo.DemoMissionGenerator;
+import ma.essp.diag.database.demo.DemoProgress;
+import ma.essp.diag.database.demo.DemoScale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every area of the real window on a consultant's laptop (1366 × 768, less a desktop panel and the title bar), in
+ * French and in Arabic, on the small demo: in each area and each of its tabs no button or label shows its text cut
+ * with an ellipsis (but for a label that gives way with its full text in a tooltip, the status bar's mission name),
+ * and the area's main table has room for at least ten rows (six for the six functions of a
+ * circonscription).
+ */
+@ExtendWith(ApplicationExtension.class)
+class LaptopLayoutUiTest {
+
+    /** 768 less a 28 px desktop panel and a 40 px title bar: what a maximized window's scene gets on the laptop. */
+    static final double WIDTH = 1366;
+    static final double HEIGHT = 700;
+    private static final List<String> AREAS = List.of("territory", "registry", "circonscriptions", "hr", "map", "pms", "reports");
+    /** The main table of each screen (area, or area and tab), and the rows it must have room for. */
+    private static final Map<String, Integer> MAIN_TABLES = Map.ofEntries(
+            Map.entry("#territoryTree", 10), Map.entry("#registryTable", 10), Map.entry("#circTable", 10),
+            Map.entry("#circFunctions", 6), Map.entry("#circComparison", 10), Map.entry("#gstTable", 10),
+            Map.entry("#hrStaffTable", 10), Map.entry("#hrIndicatorTable", 10), Map.entry("#hrMatrixTable", 10),
+            Map.entry("#mapEsspTable", 10), Map.entry("#readinessTable", 10), Map.entry("#assessmentChecklist", 10));
+
+    @TempDir
+    static Path dir;
+    private static Path demo;
+    private ShellView shell;
+    private FxTaskExecutor executor;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppPaths paths = new AppPaths(dir.resolve("home-" + System.nanoTime())).createDirectories();
+        if (demo == null) {
+            demo = dir.resolve("demo-small.essp");
+            new DemoMissionGenerator().generate(demo, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        }
+        Settings settings = ma.essp.diag.app.testing.Identified.settingsFor(paths, demo);
+        executor = new FxTaskExecutor();
+        shell = ShellView.create(stage, paths, settings, new MissionService(paths, null), executor);
+        shell.show();
+        stage.setMaximized(false);
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
+        shell.viewModel().openAtStartup(List.of(demo.toString()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.viewModel().close();
+            stage.close();
+        }).get(5, TimeUnit.SECONDS);
+        executor.close();
+    }
+
+    @Test
+    void everyAreaFitsALaptopInFrench(FxRobot robot) throws Exception {
+        checkEveryArea(robot, I18n.FRENCH);
+    }
+
+    @Test
+    void everyAreaFitsALaptopInArabic(FxRobot robot) throws Exception {
+        checkEveryArea(robot, I18n.ARABIC);
+    }
+
+    private void checkEveryArea(FxRobot robot, Locale locale) throws Exception {
+        waitUntil(() -> robot.lookup("#nav-registry").tryQuery().isPresent() && !robot.lookup("#nav-registry").query().isDisabled());
+        if (!locale.getLanguage().equals(shell.viewModel().i18n().locale().getLanguage())) {
+            robot.interact(() -> shell.viewModel().requestLanguage(locale, () -> { }));
+            waitUntil(() -> shell.viewModel().i18n().locale().getLanguage().equals(locale.getLanguage())
+                    && robot.lookup("#nav-registry").tryQuery().isPresent());
+        }
+        assertThat(stage.getScene().getWidth()).isEqualTo(WIDTH);
+        assertThat(stage.getScene().getHeight()).isEqualTo(HEIGHT);
+        List<String> problems = new ArrayList<>();
+        List<String> tablesSeen = new ArrayList<>();
+        for (String area : AREAS) {
+            robot.interact(() -> robot.lookup("#nav-" + area).queryAs(ButtonBase.class).fire());
+            settle(robot);
+            check(robot, area, problems, tablesSeen);
+            for (TabPane tabs : robot.lookup(".tab-pane").queryAllAs(TabPane.class)) {
+                for (int i = 0; i < tabs.getTabs().size(); i++) {
+                    int index = i;
+                    robot.interact(() -> tabs.getSelectionModel().select(index));
+                    settle(robot);
+                    check(robot, area + " / " + tabs.getTabs().get(index).getText(), problems, tablesSeen);
+                }
+            }
+        }
+        assertThat(problems).as("cut texts and short tables at %s x %s in %s", WIDTH, HEIGHT, locale).isEmpty();
+        assertThat(tablesSeen).as("every main table was looked at").containsAll(MAIN_TABLES.keySet());
+    }
+
+    private void check(FxRobot robot, String where, List<String> problems, List<String> tablesSeen) {
+        for (Node node : robot.lookup(n -> n instanceof Labeled).queryAll()) {
+            Labeled labeled = (Labeled) node;
+            if (!shown(labeled) || labeled.getWidth() <= 0 || insideACellOrAField(labeled) || labeled.getText() == null
+                    || labeled.getText().isBlank()) {
+                continue;
+            }
+            // the Labeled's own text node (a titled pane's is in its title bar), not one of its content
+            Parent holder = labeled instanceof TitledPane ? (Parent) labeled.lookup(".title") : labeled;
+            Node text = holder == null ? null : holder.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.getStyleClass().contains("text")).findFirst().orElse(null);
+            boolean fullTextInTooltip = labeled.getTooltip() != null && labeled.getText().equals(labeled.getTooltip().getText());
+            if (text instanceof Text t && !t.getText().equals(labeled.getText()) && !fullTextInTooltip) {
+                problems.add(where + ": \"" + labeled.getText() + "\" shows as \"" + t.getText() + "\"");
+            }
+        }
+        MAIN_TABLES.forEach((id, rows) -> robot.lookup(id).tryQueryAs(Control.class).filter(LaptopLayoutUiTest::shown).ifPresent(table -> {
+            tablesSeen.add(id);
+            // the table's height under its column headers (an empty table shows its placeholder there)
+            Region header = (Region) table.lookup(".column-header-background");
+            double rowHeight = fixedCellSize(table);
+            double room = (table.getHeight() - (header == null ? 0 : header.getHeight())) / rowHeight;
+            if (room < rows) {
+                problems.add(where + ": " + id + " has room for " + String.format("%.1f", room) + " rows of " + rowHeight + " px, not " + rows);
+            }
+        }));
+    }
+
+    private static double fixedCellSize(Control table) {
+        return switch (table) {
+            case javafx.scene.control.TableView<?> t -> t.getFixedCellSize();
+            case javafx.scene.control.TreeTableView<?> t -> t.getFixedCellSize();
+            case javafx.scene.control.TreeView<?> t -> t.getFixedCellSize();
+            default -> throw new IllegalArgumentException(table.toString());
+        };
+    }
+
+    /** Table cells, column headers and the text shown inside combo boxes are cut on purpose (the column is narrow). */
+    private static boolean insideACellOrAField(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof IndexedCell<?> || n instanceof ComboBoxBase<?> || n.getStyleClass().contains("column-header")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void settle(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup(".progress-indicator").queryAllAs(ProgressIndicator.class).stream()
+                .noneMatch(p -> p.isIndeterminate() && shown(p)));
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
