@@ -315,4 +315,9 @@ public final class CirconscriptionsView implements FeatureScreen {
     public Node view() {
         return root;
     }
+
+    @Override
+    public Runnable newItem() {
+        return this::newCirconscription;
+    }
 }

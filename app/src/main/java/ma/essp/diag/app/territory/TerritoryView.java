@@ -131,6 +131,11 @@ public final class TerritoryView implements FeatureScreen {
         return root;
     }
 
+    @Override
+    public Node searchField() {
+        return searchField;
+    }
+
     /** For tests: the tree control. */
     TreeTableView<TerritoryNode> tree() {
         return tree;
