@@ -397,7 +397,7 @@ public final class ShellView {
             content.getChildren().clear();
             return;
         }
-        screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs()));
+        screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs(), viewModel::refreshSummary));
         viewModel.setEditor(screen.unsavedChanges());
         screenCreates.set(screen.newItem() != null);
         screenSearches.set(screen.searchField() != null);
