@@ -286,6 +286,16 @@ public final class EsspRegistryView implements FeatureScreen {
         return editorModel;
     }
 
+    /** Opened from another area: the form and the detail show the ESSP, the list highlights it once loaded. */
+    @Override
+    public boolean showEssp(int esspId) {
+        pendingSelection = esspId;
+        editorModel.edit(esspId);
+        detailModel.load(esspId);
+        selectPending();
+        return true;
+    }
+
     @Override
     public Runnable newItem() {
         return this::newEssp;

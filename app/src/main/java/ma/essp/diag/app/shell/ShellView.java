@@ -397,11 +397,28 @@ public final class ShellView {
             content.getChildren().clear();
             return;
         }
-        screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs(), viewModel::refreshSummary));
+        screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs(), viewModel::refreshSummary,
+                this::openEssp));
         viewModel.setEditor(screen.unsavedChanges());
         screenCreates.set(screen.newItem() != null);
         screenSearches.set(screen.searchField() != null);
         content.getChildren().setAll(screen.view());
+    }
+
+    /** From another area (the territory tree): the registry with the ESSP's form and detail, the highlight following. */
+    private void openEssp(int esspId) {
+        viewModel.leaveThen(() -> {
+            selectedArea = ma.essp.diag.app.registry.EsspRegistryArea.ID;
+            ToggleButton button = navButtons.get(selectedArea);
+            if (button != null) {
+                button.setSelected(true);
+            }
+            showContent();
+            if (screen != null) {
+                screen.showEssp(esspId);
+            }
+            viewModel.refreshSummary();
+        }, () -> { });
     }
 
     private void disposeScreen() {

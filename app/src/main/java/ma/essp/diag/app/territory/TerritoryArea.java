@@ -31,7 +31,7 @@ public final class TerritoryArea implements FeatureArea {
     public FeatureScreen open(FeatureContext context) {
         TerritoryViewModel viewModel = new TerritoryViewModel(new TerritoryRepository(context.mission().dsl()),
                 context.executor(), context.i18n());
-        TerritoryView view = new TerritoryView(viewModel, context.i18n());
+        TerritoryView view = new TerritoryView(viewModel, context.i18n(), context.openEssp());
         viewModel.load();
         return view;
     }

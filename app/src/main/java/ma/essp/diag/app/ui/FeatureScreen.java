@@ -20,6 +20,11 @@ public interface FeatureScreen {
         return null;
     }
 
+    /** Shows the ESSP {@code esspId} (its form and detail) when this screen can; false when it cannot. */
+    default boolean showEssp(int esspId) {
+        return false;
+    }
+
     /** The search field Ctrl+F focuses; null when the screen has none. */
     default Node searchField() {
         return null;
