@@ -33,6 +33,11 @@ public final class EsspRegistryArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "registry.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
         EditContext edit = context.mission().edit();

@@ -28,6 +28,11 @@ public final class ReportsArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "reports.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         // reports go to the user's Documents by default, not next to the mission (often the hidden data folder)
         ReportsViewModel viewModel = new ReportsViewModel(context.mission().dsl(), AppPaths.documents(), context.executor(), context.i18n(),

@@ -199,7 +199,13 @@ public final class ShellView {
                 languageItem(i18n.get("language.en"), I18n.ENGLISH, group, "languageEn"),
                 languageItem(i18n.get("language.ar"), I18n.ARABIC, group, "languageAr"));
 
-        Menu help = new Menu(i18n.get("menu.help"), null, item(i18n.get("menu.help.about"), Material2AL.INFO, viewModel::showAbout));
+        MenuItem shortcuts = item(i18n.get("menu.help.shortcuts"), Material2AL.KEYBOARD, viewModel::showShortcuts);
+        shortcuts.setId("menuShortcuts");
+        MenuItem pageHelp = item(i18n.get("menu.help.page"), Material2AL.HELP_OUTLINE, this::showHelp);
+        pageHelp.setId("menuPageHelp");
+        pageHelp.setAccelerator(KeyCombination.keyCombination("F1"));
+        pageHelp.disableProperty().bind(viewModel.missionProperty().isNull());
+        Menu help = new Menu(i18n.get("menu.help"), null, pageHelp, shortcuts, item(i18n.get("menu.help.about"), Material2AL.INFO, viewModel::showAbout));
         MenuBar bar = new MenuBar(file, edit, language, help);
         bar.setId("menuBar");
         return bar;
@@ -237,6 +243,13 @@ public final class ShellView {
     /** Closes the window once unsaved edits are saved or discarded. */
     private void quit() {
         viewModel.leaveThen(stage::close, () -> { });
+    }
+
+    /** F1: the short help of the area on screen. */
+    private void showHelp() {
+        navigation.stream().filter(FeatureArea.class::isInstance).map(FeatureArea.class::cast)
+                .filter(a -> a.id().equals(selectedArea)).findFirst()
+                .ifPresent(area -> viewModel.showHelp(area.titleKey(), area.helpKey()));
     }
 
     /** Ctrl+N: the page's own "new" (a new ESSP in the registry, a new circonscription...). */

@@ -28,6 +28,11 @@ public final class TerritoryArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "territory.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         TerritoryViewModel viewModel = new TerritoryViewModel(new TerritoryRepository(context.mission().dsl()),
                 context.executor(), context.i18n());

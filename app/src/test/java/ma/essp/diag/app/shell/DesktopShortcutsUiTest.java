@@ -25,8 +25,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The desktop's keyboard conventions in the real window (headless): the arrow keys in the navigation change the
- * page with the highlight, Ctrl+F goes to the page's search field, Ctrl+N is the page's own "new", Ctrl+Q quits
- * after the unsaved-changes question.
+ * page with the highlight, Ctrl+F goes to the page's search field, Ctrl+N is the page's own "new", F1 shows the
+ * page's help, Ctrl+Q quits after the unsaved-changes question.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopShortcutsUiTest {
@@ -54,8 +54,9 @@ class DesktopShortcutsUiTest {
     }
 
     private static void waitForMission(FxRobot robot) throws Exception {
-        waitUntil(() -> "Mission de test".equals(robot.lookup("#statusMission").queryAs(Label.class).getText())
-                && !robot.lookup("#nav-territory").queryAs(ToggleButton.class).isDisabled());
+        // the window rebuilds its scene when the mission arrives: look the nodes up afresh each time
+        waitUntil(() -> robot.lookup("#statusMission").tryQuery().map(n -> "Mission de test".equals(((Label) n).getText())).orElse(false)
+                && robot.lookup("#nav-territory").tryQuery().map(n -> !n.isDisabled()).orElse(false));
     }
 
     private static boolean registryShown(FxRobot robot) {
@@ -118,6 +119,20 @@ class DesktopShortcutsUiTest {
         waitUntil(() -> name.getText().isEmpty());
         assertThat(robot.lookup("#statusMission").queryAs(Label.class).getText()).isEqualTo("Mission de test");
         assertThat(robot.listWindows()).hasSize(1);
+    }
+
+    @Test
+    void f1ShowsTheHelpOfThePageShown(FxRobot robot) throws Exception {
+        waitForMission(robot);
+        robot.clickOn("#nav-registry");
+        waitUntil(() -> registryShown(robot));
+        robot.type(KeyCode.F1);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(pane.getHeaderText()).isEqualTo("Établissements (ESSP)");
+        assertThat(pane.getContentText()).startsWith("La liste montre les ESSP de la mission").contains("Nouvel ESSP (Ctrl+N)");
+        robot.clickOn((Button) pane.lookupButton(pane.getButtonTypes().getFirst()));
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
     }
 
     @Test
