@@ -33,6 +33,11 @@ public final class HrArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "hr.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
         EditContext edit = context.mission().edit();

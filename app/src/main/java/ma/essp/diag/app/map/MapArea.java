@@ -30,6 +30,11 @@ public final class MapArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "map.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
         MapViewModel viewModel = new MapViewModel(new EsspMapRepository(dsl), new EsspRepository(dsl), dsl, context.executor(),

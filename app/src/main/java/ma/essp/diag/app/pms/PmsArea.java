@@ -35,6 +35,11 @@ public final class PmsArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "pms.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
         EditContext edit = context.mission().edit();

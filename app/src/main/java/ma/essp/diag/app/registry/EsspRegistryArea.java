@@ -33,6 +33,11 @@ public final class EsspRegistryArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "registry.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
         EditContext edit = context.mission().edit();
@@ -42,10 +47,15 @@ public final class EsspRegistryArea implements FeatureArea {
         EsspEditorViewModel editor = new EsspEditorViewModel(editing, context.executor(), context.i18n(), lastEdit);
         EsspDetailViewModel detail = new EsspDetailViewModel(new EsspDetailRepository(dsl, edit), context.executor(), context.i18n(),
                 LocalDate::now);
+        // a delete, a restore or their undo changes the status bar's ESSP count too
         RegistryActionsViewModel actions = new RegistryActionsViewModel(editing, context.executor(), context.i18n(), lastEdit,
-                viewModel::load);
+                () -> {
+                    viewModel.load();
+                    context.dataChanged().run();
+                });
         lastEdit.setAfterUndo(() -> {
             viewModel.load();
+            context.dataChanged().run();
             if (editor.esspId() != null) {
                 editor.edit(editor.esspId());
                 detail.load(editor.esspId());

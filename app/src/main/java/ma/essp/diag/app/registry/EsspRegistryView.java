@@ -19,10 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -92,12 +88,6 @@ public final class EsspRegistryView implements FeatureScreen {
         this.editor = new EsspEditorView(editorModel, i18n);
         this.detail = new EsspDetailView(detailModel, i18n);
         this.root = ViewLoader.load(this, i18n);
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (NEW.match(e)) {
-                newEssp();
-                e.consume();
-            }
-        });
     }
 
     @FXML
@@ -173,8 +163,6 @@ public final class EsspRegistryView implements FeatureScreen {
             detailModel.load(id);
         });
     }
-
-    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private void selectionChanged(EsspListRow old, EsspListRow row) {
         if (reverting || row == null) {
@@ -296,5 +284,25 @@ public final class EsspRegistryView implements FeatureScreen {
     @Override
     public UnsavedChanges unsavedChanges() {
         return editorModel;
+    }
+
+    /** Opened from another area: the form and the detail show the ESSP, the list highlights it once loaded. */
+    @Override
+    public boolean showEssp(int esspId) {
+        pendingSelection = esspId;
+        editorModel.edit(esspId);
+        detailModel.load(esspId);
+        selectPending();
+        return true;
+    }
+
+    @Override
+    public Runnable newItem() {
+        return this::newEssp;
+    }
+
+    @Override
+    public Node searchField() {
+        return textFilter;
     }
 }

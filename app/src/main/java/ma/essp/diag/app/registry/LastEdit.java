@@ -37,6 +37,11 @@ public final class LastEdit {
 
     /** Undoes the last edit in the background; the error handler gets stale-version conflicts. */
     public void undo(java.util.function.Consumer<Throwable> onFailure) {
+        undo(() -> { }, onFailure);
+    }
+
+    /** As {@link #undo(java.util.function.Consumer)}, running {@code onUndone} once the edit is undone. */
+    public void undo(Runnable onUndone, java.util.function.Consumer<Throwable> onFailure) {
         Callable<Integer> action = inverse;
         if (action == null) {
             return;
@@ -46,6 +51,7 @@ public final class LastEdit {
         executor.execute(BackgroundTask.wrap(action)
                 .onSuccess(id -> {
                     description.set("");
+                    onUndone.run();
                     afterUndo.run();
                 })
                 .onFailure(onFailure));

@@ -126,9 +126,9 @@ public final class RegistryActionsViewModel {
                 .onFailure(e -> status.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)))));
     }
 
-    /** Undoes the last edit of the screen. */
+    /** Undoes the last edit of the screen; its message ("2 ESSP supprimé(s)...") goes with it. */
     public void undo() {
-        lastEdit.undo(e -> status.set(i18n.get("registry.status.undoFailed", Failures.reason(e, i18n))));
+        lastEdit.undo(() -> status.set(""), e -> status.set(i18n.get("registry.status.undoFailed", Failures.reason(e, i18n))));
     }
 
     public ObservableList<FilterChoice> bulkFields() {

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.reports;
 
+import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -27,9 +28,14 @@ public final class ReportsArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "reports.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
-        java.nio.file.Path folder = context.mission().path().toAbsolutePath().getParent();
-        ReportsViewModel viewModel = new ReportsViewModel(context.mission().dsl(), folder, context.executor(), context.i18n(),
+        // reports go to the user's Documents by default, not next to the mission (often the hidden data folder)
+        ReportsViewModel viewModel = new ReportsViewModel(context.mission().dsl(), AppPaths.documents(), context.executor(), context.i18n(),
                 ReportsView::openWithSystem, context.dialogs());
         ReportsView view = new ReportsView(viewModel, context.i18n());
         viewModel.load();

@@ -1,6 +1,7 @@
 package ma.essp.diag.app.reports;
 
 import java.awt.Desktop;
+import java.io.IOException;
 import java.nio.file.Path;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -44,6 +45,7 @@ public final class ReportsView implements FeatureScreen {
     @FXML private ProgressBar progressBar;
     @FXML private Label statusLabel;
     @FXML private Label errorLabel;
+    @FXML private Button openFolderButton;
 
     public ReportsView(ReportsViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -86,6 +88,13 @@ public final class ReportsView implements FeatureScreen {
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        openFolderButton.visibleProperty().bind(viewModel.writtenProperty().isNotNull());
+        openFolderButton.managedProperty().bind(openFolderButton.visibleProperty());
+    }
+
+    @FXML
+    private void openFolder() {
+        viewModel.openFolder();
     }
 
     @FXML
@@ -103,14 +112,19 @@ public final class ReportsView implements FeatureScreen {
         viewModel.cancel();
     }
 
-    /** Opens a written report with the system's viewer (the view model runs this as a background task). */
-    static void openWithSystem(Path file) {
+    /**
+     * Opens a written report or its folder with the system's viewer (the view model runs this as a background task);
+     * throws when no viewer can, so that the screen says so.
+     */
+    static void openWithSystem(Path file) throws IOException {
         try {
-            if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-                Desktop.getDesktop().open(file.toFile());
+            if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
+                throw new IOException("No desktop viewer on this system");
             }
-        } catch (Exception | LinkageError e) {
+            Desktop.getDesktop().open(file.toFile());
+        } catch (IOException | RuntimeException | LinkageError e) {
             LOG.warn("Cannot open {} with the system viewer", file, e);
+            throw e instanceof IOException io ? io : new IOException(e);
         }
     }
 

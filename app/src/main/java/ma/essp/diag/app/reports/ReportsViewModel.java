@@ -1,5 +1,6 @@
 package ma.essp.diag.app.reports;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -16,6 +16,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -49,15 +51,21 @@ import org.jooq.DSLContext;
  */
 public final class ReportsViewModel {
 
+    /** Opens a file or a folder with the system's viewer; throws when none can (the screen then says so). */
+    @FunctionalInterface
+    public interface FileOpener {
+        void open(Path fileOrFolder) throws Exception;
+    }
+
     /** A section check box: the section, its label, whether it is chosen. */
     public record SectionChoice(ReportSection section, String label, BooleanProperty selected) {
     }
 
     private final DSLContext dsl;
-    private final Path missionFolder;
+    private final Path defaultFolder;
     private final TaskExecutor executor;
     private final I18n i18n;
-    private final Consumer<Path> opener;
+    private final FileOpener opener;
     private final DialogService dialogs;
 
     private final ObservableList<FilterChoice> formats = FXCollections.observableArrayList();
@@ -78,6 +86,8 @@ public final class ReportsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** The report this screen last wrote (its folder can be opened), null before the first export. */
+    private final ReadOnlyObjectWrapper<Path> written = new ReadOnlyObjectWrapper<>();
     /** The export running, null when none: Cancel reaches this task only. */
     private BackgroundTask<Path> exportTask;
     private TerritoryRepository.Territory territoryData;
@@ -85,13 +95,15 @@ public final class ReportsViewModel {
     private String shownRefusal;
 
     /**
-     * @param opener  opens a written report with the system's viewer (may block: it runs as a background task)
-     * @param dialogs asks where to write the report
+     * @param defaultFolder where reports go until the user chooses another folder (the user's Documents)
+     * @param opener        opens a written report or its folder with the system's viewer (may block: it runs as a
+     *                      background task)
+     * @param dialogs       asks where to write the report, and before overwriting one
      */
-    public ReportsViewModel(DSLContext dsl, Path missionFolder, TaskExecutor executor, I18n i18n, Consumer<Path> opener,
+    public ReportsViewModel(DSLContext dsl, Path defaultFolder, TaskExecutor executor, I18n i18n, FileOpener opener,
                             DialogService dialogs) {
         this.dsl = dsl;
-        this.missionFolder = missionFolder;
+        this.defaultFolder = defaultFolder;
         this.executor = executor;
         this.i18n = i18n;
         this.opener = opener;
@@ -199,7 +211,7 @@ public final class ReportsViewModel {
                 ? "national" : level.get().value() + "-" + territory.get().value();
         String name = "rapport-essp-" + scope.replace('.', '-') + "-" + (language.get() == null ? "fr" : language.get().value())
                 + "." + (format.get() == null ? "pdf" : format.get().value());
-        Path folder = destination.get() != null && destination.get().getParent() != null ? destination.get().getParent() : missionFolder;
+        Path folder = destination.get() != null && destination.get().getParent() != null ? destination.get().getParent() : defaultFolder;
         destination.set(folder.resolve(name));
     }
 
@@ -224,6 +236,11 @@ public final class ReportsViewModel {
             return;
         }
         Path out = destination.get();
+        if (Files.isRegularFile(out) && !dialogs.confirm(i18n.get("reports.overwrite.title"),
+                i18n.get("reports.overwrite.message", out.getFileName().toString(), out.toAbsolutePath().getParent().toString()))) {
+            return; // the existing report stays as it is
+        }
+        written.set(null);
         ReportFormat reportFormat = ReportFormat.fromCode(format.get().value());
         running.set(true);
         progress.set(-1);
@@ -241,6 +258,7 @@ public final class ReportsViewModel {
                 .onSuccess(path -> {
                     status.set(i18n.get("reports.status.done", path.getFileName()));
                     progress.set(1);
+                    written.set(path);
                     open(path);
                 })
                 .onFailure(e -> {
@@ -262,16 +280,30 @@ public final class ReportsViewModel {
 
     /** Opens the written report with the system's viewer, in the background (the desktop call may block). */
     private void open(Path report) {
+        openWithSystem(report, "reports.error.open");
+    }
+
+    /** Opens the folder of the report just written with the system's file manager. */
+    public void openFolder() {
+        Path report = written.get();
+        if (report != null && report.toAbsolutePath().getParent() != null) {
+            openWithSystem(report.toAbsolutePath().getParent(), "reports.error.open_folder");
+        }
+    }
+
+    /** The file is written whatever happens here: a missing viewer is said on screen, not only in the log. */
+    private void openWithSystem(Path target, String errorKey) {
         executor.execute(BackgroundTask.wrap(() -> {
-            opener.accept(report);
-            return report;
-        }));
+                    opener.open(target);
+                    return target;
+                })
+                .onFailure(e -> error.set(i18n.get(errorKey, target.toAbsolutePath().toString()))));
     }
 
     /** Asks where to write the report (the chosen format's files), next to the current choice. */
     public void chooseDestination() {
         Path current = destination.get();
-        Path folder = current != null && current.getParent() != null ? current.getParent() : missionFolder;
+        Path folder = current != null && current.getParent() != null ? current.getParent() : defaultFolder;
         String name = current == null ? null : current.getFileName().toString();
         dialogs.chooseFileToSave(i18n.get("reports.destination"), folder, name, format.get().label(), extensionPattern())
                 .ifPresent(destination::set);
@@ -398,6 +430,11 @@ public final class ReportsViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The report last written by this screen, null before (and during) an export. */
+    public ReadOnlyObjectProperty<Path> writtenProperty() {
+        return written.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -35,6 +35,37 @@ public record AppPaths(Path home) {
         return new AppPaths(base.resolve("essp-diagnostic"));
     }
 
+    /**
+     * The user's documents folder, where reports are written by default (not the hidden data folder): the XDG
+     * documents directory ({@code user-dirs.dirs}) when it exists, else {@code ~/Documents} when it exists, else home.
+     */
+    public static Path documents() {
+        return documents(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    static Path documents(Map<String, String> env, Path userHome) {
+        String config = env.get("XDG_CONFIG_HOME");
+        Path dirs = (config != null && !config.isBlank() ? Path.of(config) : userHome.resolve(".config")).resolve("user-dirs.dirs");
+        try {
+            if (Files.isRegularFile(dirs)) {
+                for (String line : Files.readAllLines(dirs)) {
+                    String l = line.strip();
+                    if (l.startsWith("XDG_DOCUMENTS_DIR=")) {
+                        String value = l.substring("XDG_DOCUMENTS_DIR=".length()).replace("\"", "");
+                        Path folder = value.startsWith("$HOME") ? Path.of(userHome + value.substring("$HOME".length())) : Path.of(value);
+                        if (folder.isAbsolute() && Files.isDirectory(folder)) {
+                            return folder;
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable or odd user-dirs file: the usual folder below
+        }
+        Path documents = userHome.resolve("Documents");
+        return Files.isDirectory(documents) ? documents : userHome;
+    }
+
     /** Missions the user creates by default, and the working copy of the bundled demo. */
     public Path missions() {
         return home.resolve("missions");

@@ -26,6 +26,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -65,6 +66,11 @@ public final class ShellView {
     private final StackPane content = new StackPane();
     private String selectedArea;
     private final java.util.Map<String, ToggleButton> navButtons = new java.util.HashMap<>();
+    /** The areas' buttons in navigation order, for the arrow keys. */
+    private final List<ToggleButton> navOrder = new java.util.ArrayList<>();
+    /** Whether the page on screen has a "new" (Ctrl+N) and a search field (Ctrl+F). */
+    private final javafx.beans.property.BooleanProperty screenCreates = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty screenSearches = new javafx.beans.property.SimpleBooleanProperty();
     private FeatureScreen screen;
     private Scene scene;
 
@@ -204,7 +210,8 @@ public final class ShellView {
 
     private MenuBar menuBar(I18n i18n) {
         MenuItem newMission = item(i18n.get("menu.file.new"), Material2AL.CREATE_NEW_FOLDER, viewModel::newWithDialog);
-        newMission.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        // Ctrl+N is the page's own "new" (a new ESSP, a new circonscription); a new mission is Ctrl+Shift+N
+        newMission.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+N"));
         MenuItem open = item(i18n.get("menu.file.open"), Material2AL.FOLDER_OPEN, viewModel::openWithDialog);
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         Menu recent = new Menu(i18n.get("menu.file.recent"), new FontIcon(Material2AL.HISTORY));
@@ -213,7 +220,18 @@ public final class ShellView {
         MenuItem saveCopy = item(i18n.get("menu.file.save_copy"), Material2AL.FILE_COPY, viewModel::saveCopyWithDialog);
         saveCopy.disableProperty().bind(viewModel.missionProperty().isNull());
         MenuItem quit = item(i18n.get("menu.file.quit"), Material2AL.EXIT_TO_APP, this::quit);
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         Menu file = new Menu(i18n.get("menu.file"), null, newMission, open, recent, saveCopy, new SeparatorMenuItem(), quit);
+
+        MenuItem newItem = item(i18n.get("menu.edit.new"), Material2AL.ADD, this::newItem);
+        newItem.setId("menuNewItem");
+        newItem.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        newItem.disableProperty().bind(screenCreates.not());
+        MenuItem search = item(i18n.get("menu.edit.search"), Material2MZ.SEARCH, this::focusSearch);
+        search.setId("menuSearch");
+        search.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        search.disableProperty().bind(screenSearches.not());
+        Menu edit = new Menu(i18n.get("menu.edit"), null, newItem, search);
 
         Menu language = new Menu(i18n.get("menu.language"), new FontIcon(Material2MZ.TRANSLATE));
         language.setId("menuLanguage");
@@ -223,8 +241,14 @@ public final class ShellView {
                 languageItem(i18n.get("language.en"), I18n.ENGLISH, group, "languageEn"),
                 languageItem(i18n.get("language.ar"), I18n.ARABIC, group, "languageAr"));
 
-        Menu help = new Menu(i18n.get("menu.help"), null, item(i18n.get("menu.help.about"), Material2AL.INFO, viewModel::showAbout));
-        MenuBar bar = new MenuBar(file, language, help);
+        MenuItem shortcuts = item(i18n.get("menu.help.shortcuts"), Material2AL.KEYBOARD, viewModel::showShortcuts);
+        shortcuts.setId("menuShortcuts");
+        MenuItem pageHelp = item(i18n.get("menu.help.page"), Material2AL.HELP_OUTLINE, this::showHelp);
+        pageHelp.setId("menuPageHelp");
+        pageHelp.setAccelerator(KeyCombination.keyCombination("F1"));
+        pageHelp.disableProperty().bind(viewModel.missionProperty().isNull());
+        Menu help = new Menu(i18n.get("menu.help"), null, pageHelp, shortcuts, item(i18n.get("menu.help.about"), Material2AL.INFO, viewModel::showAbout));
+        MenuBar bar = new MenuBar(file, edit, language, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -261,6 +285,31 @@ public final class ShellView {
     /** Closes the window once unsaved edits are saved or discarded. */
     private void quit() {
         viewModel.leaveThen(stage::close, () -> { });
+    }
+
+    /** F1: the short help of the area on screen. */
+    private void showHelp() {
+        navigation.stream().filter(FeatureArea.class::isInstance).map(FeatureArea.class::cast)
+                .filter(a -> a.id().equals(selectedArea)).findFirst()
+                .ifPresent(area -> viewModel.showHelp(area.titleKey(), area.helpKey()));
+    }
+
+    /** Ctrl+N: the page's own "new" (a new ESSP in the registry, a new circonscription...). */
+    private void newItem() {
+        if (screen != null && screen.newItem() != null) {
+            screen.newItem().run();
+        }
+    }
+
+    /** Ctrl+F: the cursor goes to the page's search field, its text selected to be typed over. */
+    private void focusSearch() {
+        Node field = screen == null ? null : screen.searchField();
+        if (field != null) {
+            field.requestFocus();
+            if (field instanceof javafx.scene.control.TextInputControl text) {
+                text.selectAll();
+            }
+        }
     }
 
     private static MenuItem item(String text, Ikon icon, Runnable action) {
@@ -303,6 +352,7 @@ public final class ShellView {
         box.getStyleClass().add("shell-navigation");
         ToggleGroup group = new ToggleGroup();
         navButtons.clear();
+        navOrder.clear();
         Label builtHeader = new Label(i18n.get("nav.section.mission"));
         builtHeader.getStyleClass().add("nav-section");
         box.getChildren().add(builtHeader);
@@ -333,6 +383,7 @@ public final class ShellView {
                         }
                     });
                     navButtons.put(area.id(), button);
+                    navOrder.add(button);
                     box.getChildren().add(button);
                 }
                 case PlannedArea planned -> {
@@ -352,12 +403,40 @@ public final class ShellView {
                 }
             }
         }
+        // the arrow keys change the page, not only the highlight (the toggle group alone would move just the highlight)
+        box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean rtl = viewModel.i18n().rightToLeft();
+            int step = switch (e.getCode()) {
+                case UP -> -1;
+                case DOWN -> 1;
+                case LEFT -> rtl ? 1 : -1;
+                case RIGHT -> rtl ? -1 : 1;
+                default -> 0;
+            };
+            if (step != 0 && e.getTarget() instanceof ToggleButton from && navOrder.contains(from)) {
+                e.consume();
+                moveInNavigation(from, step);
+            }
+        });
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("shell-navigation-scroll");
         scroll.setPrefWidth(280);
         scroll.setMinWidth(220);
         return scroll;
+    }
+
+    /** Goes to the area {@code step} places from {@code from} (no wrapping), after the unsaved-changes question. */
+    private void moveInNavigation(ToggleButton from, int step) {
+        int next = navOrder.indexOf(from) + step;
+        if (next < 0 || next >= navOrder.size() || navOrder.get(next).isDisabled()) {
+            return;
+        }
+        ToggleButton target = navOrder.get(next);
+        target.requestFocus();
+        if (!target.isSelected()) {
+            target.fire(); // selects it and runs its action: the page follows (or the highlight comes back on cancel)
+        }
     }
 
     // ------------------------------------------------------------------ centre
@@ -376,13 +455,34 @@ public final class ShellView {
             content.getChildren().clear();
             return;
         }
-        screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs()));
+        screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs(), viewModel::refreshSummary,
+                this::openEssp));
         viewModel.setEditor(screen.unsavedChanges());
         WindowMemory.restoreDividers(area.id(), screen.view(), viewModel.settings());
+        screenCreates.set(screen.newItem() != null);
+        screenSearches.set(screen.searchField() != null);
         content.getChildren().setAll(screen.view());
     }
 
+    /** From another area (the territory tree): the registry with the ESSP's form and detail, the highlight following. */
+    private void openEssp(int esspId) {
+        viewModel.leaveThen(() -> {
+            selectedArea = ma.essp.diag.app.registry.EsspRegistryArea.ID;
+            ToggleButton button = navButtons.get(selectedArea);
+            if (button != null) {
+                button.setSelected(true);
+            }
+            showContent();
+            if (screen != null) {
+                screen.showEssp(esspId);
+            }
+            viewModel.refreshSummary();
+        }, () -> { });
+    }
+
     private void disposeScreen() {
+        screenCreates.set(false);
+        screenSearches.set(false);
         if (screen != null) {
             viewModel.setEditor(null);
             screen.dispose();

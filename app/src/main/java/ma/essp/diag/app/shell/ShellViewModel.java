@@ -294,8 +294,21 @@ public final class ShellViewModel implements AutoCloseable {
     public void showAbout() {
         I18n words = i18n();
         dialogs.showInformation(words.get("about.title"), words.get("about.header"),
-                String.join("\n\n", words.get("about.purpose"), words.get("about.credits.population"),
+                String.join("\n\n", words.get("about.version", AppVersion.current()), words.get("about.purpose"),
+                        words.get("about.credits.population"),
                         words.get("about.credits.map"), words.get("about.synthetic")));
+    }
+
+    /** The short help of an area (F1): its title and its text, in the window's language. */
+    public void showHelp(String titleKey, String helpKey) {
+        I18n words = i18n();
+        dialogs.showInformation(words.get("menu.help.page.title"), words.get(titleKey), words.get(helpKey));
+    }
+
+    /** The keyboard shortcuts of the window and of its pages (Help menu). */
+    public void showShortcuts() {
+        I18n words = i18n();
+        dialogs.showInformation(words.get("about.shortcuts.title"), words.get("about.shortcuts.header"), words.get("about.shortcuts.list"));
     }
 
     private void updateTexts() {

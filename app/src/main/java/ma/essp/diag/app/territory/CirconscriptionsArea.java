@@ -32,6 +32,11 @@ public final class CirconscriptionsArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "territory.circ.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
         EditContext edit = context.mission().edit();

@@ -333,4 +333,9 @@ public final class CirconscriptionsView implements FeatureScreen {
     public Node view() {
         return root;
     }
+
+    @Override
+    public Runnable newItem() {
+        return this::newCirconscription;
+    }
 }

@@ -28,10 +28,15 @@ public final class TerritoryArea implements FeatureArea {
     }
 
     @Override
+    public String helpKey() {
+        return "territory.help";
+    }
+
+    @Override
     public FeatureScreen open(FeatureContext context) {
         TerritoryViewModel viewModel = new TerritoryViewModel(new TerritoryRepository(context.mission().dsl()),
                 context.executor(), context.i18n());
-        TerritoryView view = new TerritoryView(viewModel, context.i18n());
+        TerritoryView view = new TerritoryView(viewModel, context.i18n(), context.openEssp());
         viewModel.load();
         return view;
     }

@@ -25,6 +25,8 @@ public final class TerritoryView implements FeatureScreen {
 
     private final TerritoryViewModel viewModel;
     private final Parent root;
+    /** Opens an ESSP's form and detail in the registry (double-click or Enter on its row). */
+    private final java.util.function.IntConsumer openEssp;
 
     @FXML private TextField searchField;
     @FXML private Label summaryLabel;
@@ -36,8 +38,9 @@ public final class TerritoryView implements FeatureScreen {
     @FXML private TreeTableColumn<TerritoryNode, Number> esspColumn;
     @FXML private TreeTableColumn<TerritoryNode, Number> populationColumn;
 
-    public TerritoryView(TerritoryViewModel viewModel, I18n i18n) {
+    public TerritoryView(TerritoryViewModel viewModel, I18n i18n, java.util.function.IntConsumer openEssp) {
         this.viewModel = viewModel;
+        this.openEssp = openEssp;
         this.root = ViewLoader.load(this, i18n);
     }
 
@@ -68,8 +71,28 @@ public final class TerritoryView implements FeatureScreen {
         populationColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().population()));
         populationColumn.setCellFactory(c -> new NumberCell());
 
+        tree.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openSelectedEssp();
+            }
+        });
+        tree.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && openSelectedEssp()) {
+                e.consume();
+            }
+        });
         viewModel.visibleProperty().addListener((obs, old, result) -> show(result));
         show(viewModel.visibleProperty().get());
+    }
+
+    /** Opens the selected row in the registry when it is an ESSP; false otherwise (a region, a province...). */
+    private boolean openSelectedEssp() {
+        TreeItem<TerritoryNode> selected = tree.getSelectionModel().getSelectedItem();
+        if (selected == null || selected.getValue() == null || selected.getValue().kind() != TerritoryNode.Kind.ESSP) {
+            return false;
+        }
+        openEssp.accept(selected.getValue().key().id());
+        return true;
     }
 
     private void show(TerritorySearch.Result result) {
@@ -129,6 +152,11 @@ public final class TerritoryView implements FeatureScreen {
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public Node searchField() {
+        return searchField;
     }
 
     /** For tests: the tree control. */

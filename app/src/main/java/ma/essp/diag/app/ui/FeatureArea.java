@@ -8,4 +8,7 @@ package ma.essp.diag.app.ui;
 public non-sealed interface FeatureArea extends NavigationEntry {
 
     FeatureScreen open(FeatureContext context);
+
+    /** The key of the area's short help text (F1). */
+    String helpKey();
 }

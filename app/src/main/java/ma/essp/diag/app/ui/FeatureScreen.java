@@ -14,4 +14,19 @@ public interface FeatureScreen {
     default UnsavedChanges unsavedChanges() {
         return UnsavedChanges.NONE;
     }
+
+    /** What Ctrl+N does on this screen (a new ESSP, a new circonscription); null when the screen creates nothing. */
+    default Runnable newItem() {
+        return null;
+    }
+
+    /** Shows the ESSP {@code esspId} (its form and detail) when this screen can; false when it cannot. */
+    default boolean showEssp(int esspId) {
+        return false;
+    }
+
+    /** The search field Ctrl+F focuses; null when the screen has none. */
+    default Node searchField() {
+        return null;
+    }
 }

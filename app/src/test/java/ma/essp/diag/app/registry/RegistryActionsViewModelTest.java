@@ -122,6 +122,15 @@ class RegistryActionsViewModelTest {
     }
 
     @Test
+    void theDeletedMessageGoesAwayOnceTheDeleteIsUndone() {
+        actions.delete(ids("E002"));
+        assertThat(actions.statusProperty().get()).isEqualTo("1 ESSP supprimé(s) (réversible : Annuler).");
+        actions.undo();
+        assertThat(codes()).containsExactly("E001", "E002", "E003", "E004", "E005", "E006");
+        assertThat(actions.statusProperty().get()).isEmpty();
+    }
+
+    @Test
     void undoOfADeleteRestoresTheWholeSelectionOrNothing() {
         actions.delete(ids("E001", "E003"));
         int e003 = repository.findByCode("E003").orElseThrow().id();

@@ -49,7 +49,7 @@ class ReportsViewModelTest {
     }
 
     @Test
-    void defaultsToANationalPdfInTheAppLanguageNextToTheMission() {
+    void defaultsToANationalPdfInTheAppLanguageInTheDefaultFolder() {
         assertThat(vm.formatProperty().get().value()).isEqualTo("pdf");
         assertThat(vm.levelProperty().get().value()).isEqualTo("national");
         assertThat(vm.languageProperty().get().value()).isEqualTo("fr");
@@ -216,5 +216,56 @@ class ReportsViewModelTest {
                 .isEqualTo("Export impossible : erreur inattendue (le détail est dans le journal de l’application).")
                 .doesNotContain("closed");
         assertThat(opened).isEmpty();
+    }
+
+    @Test
+    void asksBeforeReplacingAnExistingReportAndNoKeepsIt() throws Exception {
+        vm.formatProperty().set(vm.formats().get(1));
+        Path out = dir.resolve("rapport-essp-national-fr.xlsx");
+        Files.writeString(out, "an earlier report");
+        dialogs.confirmAnswer = false;
+        vm.export();
+        assertThat(dialogs.shown).extracting(RecordingDialogService.Shown::kind).containsExactly("confirm");
+        assertThat(dialogs.shown.getFirst().title()).isEqualTo("Remplacer le fichier ?");
+        assertThat(dialogs.shown.getFirst().message())
+                .isEqualTo("Le fichier rapport-essp-national-fr.xlsx existe déjà dans " + dir.toAbsolutePath() + ". Voulez-vous le remplacer ?");
+        assertThat(Files.readString(out)).isEqualTo("an earlier report");
+        assertThat(opened).isEmpty();
+
+        dialogs.confirmAnswer = true;
+        vm.export();
+        assertThat(Files.size(out)).isGreaterThan(1000); // a real workbook now
+        assertThat(opened).containsExactly(out);
+    }
+
+    @Test
+    void aNewFileIsWrittenWithoutAQuestionAndItsFolderCanBeOpened() {
+        vm.formatProperty().set(vm.formats().get(1));
+        assertThat(vm.writtenProperty().get()).isNull();
+        vm.export();
+        assertThat(dialogs.shown).isEmpty();
+        Path out = dir.resolve("rapport-essp-national-fr.xlsx");
+        assertThat(vm.writtenProperty().get()).isEqualTo(out);
+        vm.openFolder();
+        assertThat(opened).containsExactly(out, dir);
+    }
+
+    @Test
+    void noViewerIsSaidOnScreenNotOnlyInTheLog() throws Exception {
+        ReportsViewModel noViewer = new ReportsViewModel(mission.dsl(), dir, new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH),
+                file -> {
+                    throw new java.io.IOException("No desktop viewer on this system");
+                }, dialogs);
+        noViewer.load();
+        noViewer.formatProperty().set(noViewer.formats().get(1));
+        noViewer.export();
+        Path out = dir.resolve("rapport-essp-national-fr.xlsx");
+        assertThat(out).exists();
+        assertThat(noViewer.statusProperty().get()).isEqualTo("Écrit : rapport-essp-national-fr.xlsx");
+        assertThat(noViewer.errorProperty().get())
+                .isEqualTo("Le rapport est écrit, mais aucune application de ce poste ne peut l’ouvrir : " + out.toAbsolutePath());
+        noViewer.openFolder();
+        assertThat(noViewer.errorProperty().get())
+                .isEqualTo("Aucune application de ce poste ne peut ouvrir le dossier : " + dir.toAbsolutePath());
     }
 }

@@ -80,4 +80,23 @@ class AppPathsTest {
         assertThat(paths.backups()).isEqualTo(Path.of("/d/backups"));
         assertThat(paths.settingsFile()).isEqualTo(Path.of("/d/settings.properties"));
     }
+
+    @Test
+    void reportsGoToTheXdgDocumentsFolderThenDocumentsThenHome(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        // no Documents folder at all: home
+        assertThat(AppPaths.documents(Map.of(), home)).isEqualTo(home);
+        // ~/Documents when it exists (never the hidden data folder)
+        java.nio.file.Files.createDirectories(home.resolve("Documents"));
+        assertThat(AppPaths.documents(Map.of(), home)).isEqualTo(home.resolve("Documents"));
+        // the XDG documents directory of a French desktop wins when it exists
+        java.nio.file.Files.createDirectories(home.resolve("Mes documents"));
+        java.nio.file.Files.createDirectories(home.resolve(".config"));
+        java.nio.file.Files.writeString(home.resolve(".config/user-dirs.dirs"),
+                "# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Bureau\"\nXDG_DOCUMENTS_DIR=\"$HOME/Mes documents\"\n");
+        assertThat(AppPaths.documents(Map.of(), home)).isEqualTo(home.resolve("Mes documents"));
+        // XDG_CONFIG_HOME elsewhere, naming a folder that does not exist: back to ~/Documents
+        Path config = java.nio.file.Files.createDirectories(home.resolve("cfg"));
+        java.nio.file.Files.writeString(config.resolve("user-dirs.dirs"), "XDG_DOCUMENTS_DIR=\"$HOME/Gone\"\n");
+        assertThat(AppPaths.documents(Map.of("XDG_CONFIG_HOME", config.toString()), home)).isEqualTo(home.resolve("Documents"));
+    }
 }

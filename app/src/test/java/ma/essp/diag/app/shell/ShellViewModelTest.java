@@ -312,6 +312,37 @@ class ShellViewModelTest {
                 .contains("synthétiques"));
     }
 
+    @Test
+    void aboutGivesTheVersionTheBuildWrote() {
+        String built = System.getProperty("essp.expectedVersion");
+        assertThat(built).as("set by the pom for the tests").matches("\\d+\\.\\d+\\.\\d+.*");
+        vm.showAbout();
+        assertThat(dialogs.shown).singleElement().satisfies(shown -> assertThat(shown.message()).startsWith("Version " + built + "\n\n"));
+    }
+
+    @Test
+    void helpShowsTheAreasOwnText() {
+        vm.showHelp("nav.reports", "reports.help");
+        assertThat(dialogs.shown).singleElement().satisfies(shown -> {
+            assertThat(shown.title()).isEqualTo("Aide");
+            assertThat(shown.message()).startsWith("Choisissez le format (PDF ou Excel)")
+                    .contains("vos Documents").contains("« Ouvrir le dossier »");
+        });
+    }
+
+    @Test
+    void theShortcutListNamesTheWindowsKeys() {
+        vm.showShortcuts();
+        assertThat(dialogs.shown).singleElement().satisfies(shown -> {
+            assertThat(shown.title()).isEqualTo("Raccourcis clavier");
+            assertThat(shown.message().split("\n")).contains(
+                    "Ctrl+N : nouvel élément de la page (ESSP, circonscription)",
+                    "Ctrl+Maj+N : nouvelle mission",
+                    "Ctrl+F : aller au champ de recherche de la page",
+                    "Ctrl+Q : quitter (les modifications non enregistrées sont demandées)");
+        });
+    }
+
     /** An editor whose answers the test controls: a save completes when the test says so. */
     private static final class FakeEditor implements UnsavedChanges {
         final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(true);
