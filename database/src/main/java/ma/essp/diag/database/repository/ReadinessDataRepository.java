@@ -159,7 +159,7 @@ public final class ReadinessDataRepository {
             int current = -1;
             Answers.Builder builder = null;
             for (Record4<Integer, Integer, String, String> r : rows) {
-                int assessmentId = r.get(an.ASSESSMENT_ID);
+                int assessmentId = r.value1(); // typed accessors: no field lookup per row (~450,000 rows)
                 if (assessmentId != current) {
                     if (builder != null) {
                         answers.put(current, builder.build());
@@ -167,8 +167,7 @@ public final class ReadinessDataRepository {
                     current = assessmentId;
                     builder = new Answers.Builder();
                 }
-                builder.add(r.get(an.ITEM_ID), STATES.getOrDefault(r.get(an.STATE), AnswerState.MISSING),
-                        "reported".equals(r.get(an.SOURCE)));
+                builder.add(r.value2(), STATES.getOrDefault(r.value3(), AnswerState.MISSING), "reported".equals(r.value4()));
             }
             if (builder != null) {
                 answers.put(current, builder.build());
