@@ -395,7 +395,7 @@ public final class AssessmentViewModel {
     }
 
     public String historyLabel(AssessmentRepository.Header h) {
-        return h == null ? "" : h.assessedOn() + " (" + i18n.get(AssessmentRepository.COMPLETE.equals(h.status())
+        return h == null ? "" : i18n.formatDate(h.assessedOn()) + " (" + i18n.get(AssessmentRepository.COMPLETE.equals(h.status())
                 ? "pms.assessment.status.complete" : "pms.assessment.status.in_progress") + ")";
     }
 

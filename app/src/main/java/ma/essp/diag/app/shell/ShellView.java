@@ -196,7 +196,7 @@ public final class ShellView {
             return;
         }
         for (Path path : viewModel.recentMissions()) {
-            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.toAbsolutePath().getParent());
+            MenuItem item = new MenuItem(i18n.path(path.getFileName() + "  —  " + path.toAbsolutePath().getParent()));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> viewModel.switchTo(path));
             items.add(item);
