@@ -7,6 +7,7 @@ import javafx.scene.chart.Axis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Accordion;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -23,7 +24,7 @@ import ma.essp.diag.app.i18n.I18n;
 
 /**
  * What JavaFX controls show by themselves, in the window's language rather than the system's: the text of an empty
- * table or list (JavaFX's "No content in table"), the dates of date pickers (day/month/year, never the US
+ * table, list or drop-down list (JavaFX's "No content in table"), the dates of date pickers (day/month/year, never the US
  * {@code 3/12/2026}) and the tick labels of chart number axes (the window's decimal separator). Applied by
  * {@link ViewLoader} to every view it loads; a view that sets its own placeholder keeps it.
  */
@@ -41,6 +42,7 @@ public final class LocalizedControls {
             case TableView<?> table when table.getPlaceholder() == null -> table.setPlaceholder(placeholder(i18n));
             case TreeTableView<?> tree when tree.getPlaceholder() == null -> tree.setPlaceholder(placeholder(i18n));
             case ListView<?> list when list.getPlaceholder() == null -> list.setPlaceholder(placeholder(i18n));
+            case ComboBox<?> combo when combo.getPlaceholder() == null -> combo.setPlaceholder(new Label(i18n.get("app.choice.placeholder")));
             case DatePicker picker -> picker.setConverter(dates(i18n));
             case XYChart<?, ?> chart -> {
                 axis(chart.getXAxis(), i18n);
