@@ -59,7 +59,7 @@ public final class I18n {
         if (value == null) {
             return "";
         }
-        return NumberFormat.getIntegerInstance(numberLocale()).format(value);
+        return NumberFormat.getIntegerInstance(formatLocale()).format(value);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class I18n {
             return "";
         }
         java.math.BigDecimal value = new java.math.BigDecimal(plain);
-        NumberFormat format = NumberFormat.getNumberInstance(numberLocale());
+        NumberFormat format = NumberFormat.getNumberInstance(formatLocale());
         format.setMinimumFractionDigits(Math.max(0, value.scale()));
         format.setMaximumFractionDigits(Math.max(0, value.scale()));
         return format.format(value);
@@ -82,7 +82,7 @@ public final class I18n {
      * {@code 0,5} in French and Arabic (Western digits), {@code 0.5} in English. For chart axes and map legends.
      */
     public String formatDecimal(double value, int digits) {
-        NumberFormat format = NumberFormat.getNumberInstance(numberLocale());
+        NumberFormat format = NumberFormat.getNumberInstance(formatLocale());
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
         return format.format(value);
@@ -122,7 +122,8 @@ public final class I18n {
     /** An absolute file path: {@code /home/…}, {@code C:\\Users\\…} or {@code \\\\server\\share}. */
     private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("/|[A-Za-z]:\\\\|\\\\\\\\");
 
-    private Locale numberLocale() {
+    /** The locale of numbers and dates on screen: the window's, with Western digits in Arabic (as in Morocco). */
+    public Locale formatLocale() {
         return rightToLeft() ? Locale.forLanguageTag("ar-MA-u-nu-latn") : locale;
     }
 
@@ -150,7 +151,7 @@ public final class I18n {
             }
             args = isolated;
         }
-        return wrappable(new MessageFormat(words.getString(key), numberLocale()).format(args));
+        return wrappable(new MessageFormat(words.getString(key), formatLocale()).format(args));
     }
 
     /**
@@ -162,7 +163,7 @@ public final class I18n {
             return "!" + key + "!";
         }
         String pattern = words.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, numberLocale()).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, formatLocale()).format(args);
     }
 
     /**
