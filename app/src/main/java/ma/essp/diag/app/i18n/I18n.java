@@ -61,8 +61,7 @@ public final class I18n {
         if (value == null) {
             return "";
         }
-        Locale numbers = rightToLeft() ? Locale.forLanguageTag("ar-MA-u-nu-latn") : locale;
-        return NumberFormat.getIntegerInstance(numbers).format(value);
+        return NumberFormat.getIntegerInstance(formatLocale()).format(value);
     }
 
     /**
@@ -74,16 +73,66 @@ public final class I18n {
             return "";
         }
         java.math.BigDecimal value = new java.math.BigDecimal(plain);
-        Locale numbers = rightToLeft() ? Locale.forLanguageTag("ar-MA-u-nu-latn") : locale;
-        NumberFormat format = NumberFormat.getNumberInstance(numbers);
+        NumberFormat format = NumberFormat.getNumberInstance(formatLocale());
         format.setMinimumFractionDigits(Math.max(0, value.scale()));
         format.setMaximumFractionDigits(Math.max(0, value.scale()));
         return format.format(value);
     }
 
     /**
+     * A decimal number for the screen with exactly {@code digits} decimals and the locale's separators:
+     * {@code 0,5} in French and Arabic (Western digits), {@code 0.5} in English. For chart axes and map legends.
+     */
+    public String formatDecimal(double value, int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(formatLocale());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(value);
+    }
+
+    /** The pattern of every date on screen, typed and shown: day/month/year in all three languages. */
+    public static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    /** A date as the window shows it: {@code 12/03/2026} (day first, Western digits also in Arabic). */
+    public String formatDate(java.time.LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /**
+     * A date typed as the window shows it ({@link #formatDate}); one-digit day or month ({@code 1/3/2026}) and the
+     * invisible marks of right-to-left text are accepted. Blank gives {@code null}.
+     *
+     * @throws java.time.format.DateTimeParseException when the text is not a day/month/year date
+     */
+    public java.time.LocalDate parseDate(String text) {
+        String plain = text == null ? "" : text.replaceAll("[\\u200E\\u200F\\u2066-\\u2069\\s]", "");
+        if (plain.isEmpty()) {
+            return null;
+        }
+        return java.time.LocalDate.parse(plain, java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+    }
+
+    /**
+     * A file path kept left to right in an Arabic window: without the marks JavaFX draws {@code /home/a/b.essp}
+     * right to left with its slashes moved to the ends. Unchanged in French and English.
+     */
+    public String path(String path) {
+        return rightToLeft() && path != null && !path.isEmpty() ? "\u200E" + path + "\u200E" : path;
+    }
+
+    /** An absolute file path: {@code /home/…}, {@code C:\\Users\\…} or {@code \\\\server\\share}. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("/|[A-Za-z]:\\\\|\\\\\\\\");
+
+    /** The locale of numbers and dates on screen: the window's, with Western digits in Arabic (as in Morocco). */
+    public Locale formatLocale() {
+        return rightToLeft() ? Locale.forLanguageTag("ar-MA-u-nu-latn") : locale;
+    }
+
+    /**
      * The translation of {@code key} for the screen, with {@code {0}}-style arguments formatted for the locale; in
-     * Arabic, codes among the arguments are kept left to right ({@link #leftToRight}) and the text carries the marks
+     * Arabic, codes and file paths among the arguments are kept left to right ({@link #leftToRight}, {@link #path})
+     * and the text carries the marks
      * that let JavaFX wrap it ({@link RtlWrapText}).
      */
     public String get(String key, Object... args) {
@@ -96,13 +145,15 @@ public final class I18n {
         if (rightToLeft()) {
             Object[] isolated = args.clone();
             for (int i = 0; i < isolated.length; i++) {
-                if (isolated[i] instanceof String s) {
-                    isolated[i] = leftToRight(s);
+                if (isolated[i] instanceof java.nio.file.Path p) {
+                    isolated[i] = path(p.toString());
+                } else if (isolated[i] instanceof String s) {
+                    isolated[i] = PATH.matcher(s).lookingAt() ? path(s) : leftToRight(s);
                 }
             }
             args = isolated;
         }
-        return wrappable(new MessageFormat(words.getString(key), locale).format(args));
+        return wrappable(new MessageFormat(words.getString(key), formatLocale()).format(args));
     }
 
     /**
@@ -122,7 +173,7 @@ public final class I18n {
             return "!" + key + "!";
         }
         String pattern = words.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, formatLocale()).format(args);
     }
 
     /**

@@ -441,7 +441,7 @@ public final class AssessmentViewModel {
     }
 
     public String historyLabel(AssessmentRepository.Header h) {
-        return h == null ? "" : h.assessedOn() + " (" + statusLabel(h.status()) + ")";
+        return h == null ? "" : i18n.formatDate(h.assessedOn()) + " (" + statusLabel(h.status()) + ")";
     }
 
     // ---- properties

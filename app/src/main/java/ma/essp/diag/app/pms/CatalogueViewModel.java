@@ -246,7 +246,7 @@ public final class CatalogueViewModel {
     public String versionLabel(VersionInfo v) {
         // shown in a wrapping list cell
         return v == null ? "" : i18n.wrappable("#" + v.id() + " " + v.label() + " — " + i18n.get(v.published()
-                ? "pms.catalogue.published" : "pms.catalogue.draft") + (v.publishedOn() == null ? "" : " " + v.publishedOn()));
+                ? "pms.catalogue.published" : "pms.catalogue.draft") + (v.publishedOn() == null ? "" : " " + i18n.formatDate(v.publishedOn())));
     }
 
     public ObservableList<VersionInfo> versions() {

@@ -248,6 +248,15 @@ public final class ReadinessDashboardView {
             series.getData().add(new XYChart.Data<>(viewModel.binLabel(bin), bin.count()));
         }
         histogramChart.getData().setAll(List.of(series));
+        // counts are whole numbers: whole ticks only (never "12.5" or "0.5" ESSPs), about five of them
+        long most = viewModel.histogram().stream().mapToLong(ReadinessDashboardViewModel.Bin::count).max().orElse(0);
+        long step = Math.max(1, (most + 4) / 5);
+        NumberAxis counts = (NumberAxis) histogramChart.getYAxis();
+        counts.setAutoRanging(false);
+        counts.setLowerBound(0);
+        counts.setUpperBound(Math.max(1, (most + step - 1) / step) * step);
+        counts.setTickUnit(step);
+        counts.setMinorTickVisible(false);
     }
 
     private static void tooltipWhenShown(XYChart.Data<?, ?> data, String text) {

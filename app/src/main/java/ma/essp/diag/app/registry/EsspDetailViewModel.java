@@ -1,8 +1,6 @@
 package ma.essp.diag.app.registry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -158,7 +156,7 @@ public final class EsspDetailViewModel {
     }
 
     private String date(LocalDate d) {
-        return d == null ? "—" : d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale()));
+        return d == null ? "—" : i18n.formatDate(d);
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -68,6 +68,8 @@ public final class ReportsView implements FeatureScreen {
         versionField.textProperty().bindBidirectional(viewModel.reportVersionProperty());
         asOfPicker.valueProperty().bindBidirectional(viewModel.asOfProperty());
         asOfPicker.setPromptText(i18n.get("reports.asof.prompt"));
+        // a file path reads left to right in every language (in Arabic its slashes would move to the ends)
+        destinationField.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
         destinationField.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> viewModel.destinationProperty().get() == null ? "" : viewModel.destinationProperty().get().toString(),
                 viewModel.destinationProperty()));

@@ -196,6 +196,8 @@ public final class ShellView {
 
     private Parent buildRoot() {
         I18n i18n = viewModel.i18n();
+        // JavaFX's own words and figures (the date pickers' month and day names) follow the window's language
+        java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, i18n.formatLocale());
         BorderPane root = new BorderPane();
         root.getStyleClass().add("shell");
         root.setTop(new VBox(menuBar(i18n), toolBar(i18n)));
@@ -262,7 +264,7 @@ public final class ShellView {
             return;
         }
         for (Path path : viewModel.recentMissions()) {
-            MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.toAbsolutePath().getParent());
+            MenuItem item = new MenuItem(i18n.path(path.getFileName() + "  —  " + path.toAbsolutePath().getParent()));
             item.setMnemonicParsing(false);
             item.setOnAction(e -> viewModel.switchTo(path));
             items.add(item);

@@ -113,7 +113,10 @@ public final class CirconscriptionsView implements FeatureScreen {
     @FXML private DatePicker gstTakeover;
     @FXML private Label gstMessage;
 
+    private final I18n i18n;
+
     public CirconscriptionsView(CirconscriptionsViewModel viewModel, GstViewModel gst, I18n i18n) {
+        this.i18n = i18n;
         this.viewModel = viewModel;
         this.gst = gst;
         this.unsaved = UnsavedChanges.anyOf(java.util.List.of(viewModel.unsavedChanges(), gst));
@@ -172,7 +175,7 @@ public final class CirconscriptionsView implements FeatureScreen {
         holderColumn.setCellFactory(TextFieldTableCell.forTableColumn());
         holderColumn.setOnEditCommit(e -> viewModel.saveFunction(e.getRowValue(), e.getRowValue().held(), e.getNewValue(),
                 e.getRowValue().staffCount()));
-        staffColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().staffCount() == null ? "" : String.valueOf(c.getValue().staffCount())));
+        staffColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().staffCount() == null ? "" : i18n.formatNumber(c.getValue().staffCount())));
         staffColumn.setCellFactory(TextFieldTableCell.forTableColumn());
         staffColumn.setOnEditCommit(e -> {
             Double n = null;
@@ -203,7 +206,7 @@ public final class CirconscriptionsView implements FeatureScreen {
         visitEssp.valueProperty().bindBidirectional(viewModel.visitEsspProperty());
         visitSupervisor.textProperty().bindBidirectional(viewModel.visitSupervisorProperty());
         visitFindings.textProperty().bindBidirectional(viewModel.visitFindingsProperty());
-        text(visitDateColumn, v -> String.valueOf(v.visitedOn()));
+        text(visitDateColumn, v -> i18n.formatDate(v.visitedOn()));
         text(visitEsspColumn, v -> viewModel.leftToRight(v.esspCode()) + " " + v.esspName());
         text(visitSupervisorColumn, Visit::supervisor);
         text(visitFindingsColumn, Visit::findings);
@@ -239,7 +242,7 @@ public final class CirconscriptionsView implements FeatureScreen {
         gstTable.setItems(gst.regions());
         text(gstRegionColumn, gst::regionName);
         text(gstAuthorityColumn, gst::authorityLabel);
-        text(gstTakeoverColumn, r -> r.gstTakeoverOn() == null ? "—" : String.valueOf(r.gstTakeoverOn()));
+        text(gstTakeoverColumn, r -> r.gstTakeoverOn() == null ? "—" : i18n.formatDate(r.gstTakeoverOn()));
         gstTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && !reverting) {
                 gst.choose(now, () -> highlight(gstTable, gst.selectedProperty().get() == null ? null

@@ -610,7 +610,7 @@ public final class CirconscriptionsViewModel {
     }
 
     public String perEssp(Double v) {
-        return v == null ? "—" : String.format(i18n.locale(), "%.1f", v);
+        return v == null ? "—" : i18n.formatDecimal(v, 1);
     }
 
     public ObservableList<FilterChoice> provinces() {

@@ -10,7 +10,8 @@ import ma.essp.diag.app.i18n.I18n;
 
 /**
  * Loads a view's FXML next to its class ({@code FooView} → {@code FooView.fxml}) with the translations for
- * {@code %key}, and the view object itself as controller (it was built with its view model already).
+ * {@code %key}, and the view object itself as controller (it was built with its view model already); tables, date
+ * pickers and chart axes then speak the window's language ({@link LocalizedControls}).
  */
 public final class ViewLoader {
 
@@ -31,6 +32,7 @@ public final class ViewLoader {
         Parent root;
         try {
             root = loader.load();
+            LocalizedControls.apply(root, i18n);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + fxml, e);
         }

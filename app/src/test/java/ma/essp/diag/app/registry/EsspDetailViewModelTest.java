@@ -66,7 +66,7 @@ class EsspDetailViewModelTest {
         assertThat(value(before.chain(), "Délégation")).endsWith("(Tanger-Assilah)");
         assertThat(value(before.chain(), "DRS")).isEqualTo("Direction Régionale de la Santé Tanger-Tétouan-Al Hoceima");
         assertThat(value(before.chain(), "GST")).isEqualTo("Groupement Sanitaire Territorial Tanger-Tétouan-Al Hoceima — "
-                + "prend la région en charge le 1 oct. 2025");
+                + "prend la région en charge le 01/10/2025");
         assertThat(value(before.chain(), "Tutelle aujourd’hui")).isEqualTo("DRS (le GST n’a pas encore pris la région)");
 
         var onTheDay = detailOn(LocalDate.of(2025, 10, 1), Locale.FRENCH);
@@ -89,7 +89,7 @@ class EsspDetailViewModelTest {
                 new Line("Médecin généraliste", "pourvu · ETP 1 · Dr Alami"),
                 new Line("Sage-femme", "vacant · ETP 0,5 · —"));
         assertThat(value(fr.activity(), "Dernière évaluation")).isEqualTo("aucune évaluation");
-        assertThat(value(fr.activity(), "Supervision")).isEqualTo("1 visite(s), la dernière le 2 mai 2025");
+        assertThat(value(fr.activity(), "Supervision")).isEqualTo("1 visite(s), la dernière le 02/05/2025");
 
         var ar = detailOn(LocalDate.of(2026, 1, 15), Locale.forLanguageTag("ar"));
         assertThat(ar.staff()).extracting(Line::label).containsExactly("طبيب عام", "قابلة");
