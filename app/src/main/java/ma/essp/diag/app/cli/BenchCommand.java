@@ -10,6 +10,7 @@ import ma.essp.diag.database.demo.DemoScale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = {"Benchmarks on a generated demo mission (national by default): each operation",
@@ -19,8 +20,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "national", description = "Demo scale to measure on. Default: ${DEFAULT-VALUE}.")
     String scale;
 
-    @Option(names = "--dir", description = "Working folder for the generated files (default: a temporary folder, deleted after).")
+    @Option(names = "--dir", description = "Working folder for the generated files (default: a new folder in the "
+            + "application's data folder, deleted after).")
     Path dir;
+
+    @ParentCommand
+    EsspDiagCommand parent;
 
     @Spec
     CommandSpec spec;
@@ -28,7 +33,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("essp-bench");
+        // not under the temporary folder: the files it generates and exports are outputs, refused there
+        Path work = dir != null ? Files.createDirectories(dir)
+                : Files.createTempDirectory(Files.createDirectories(parent.home()), "bench-");
         try {
             BenchReport report = new MissionBenchmarks(work, DemoScale.parse(scale), out).runAll();
             out.println();

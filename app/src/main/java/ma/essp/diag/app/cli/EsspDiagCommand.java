@@ -48,6 +48,11 @@ public final class EsspDiagCommand implements Runnable {
         this.settingsFile = settingsFile;
     }
 
+    /** The application's data folder (it holds the backups and the settings). */
+    Path home() {
+        return backupDir.toAbsolutePath().getParent();
+    }
+
     /** Opens a FILE argument the way the GUI does: validation, then backup and migration of an older schema. */
     MissionFile open(Path file) throws MissionFileException {
         return MissionFile.open(file, backupDir);

@@ -35,6 +35,23 @@ class CliTest {
         return file;
     }
 
+    /**
+     * The benchmark from a shell, without --dir: it works in a new folder of the application's data folder (under the
+     * temporary folder its generated files and exports were refused as outputs), prints the table and removes it.
+     */
+    @Test
+    void benchWithoutADirectoryRunsInTheDataFolderAndLeavesNothing() throws Exception {
+        Path home = BACKUPS.toAbsolutePath().getParent();
+        Run r = run("bench", "--scale", "small");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("generate demo mission (small)").contains("readiness: all indices, all levels")
+                .contains("national workbook (xlsx)").contains("regional PDF with ESSP annex");
+        try (var left = Files.list(home)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("bench-"));
+        }
+    }
+
     @Test
     void infoPrintsSchemaVersionAndCounts() throws Exception {
         Run r = run("info", newMission().toString());
