@@ -129,34 +129,22 @@ class LocalizedFormatsUiTest {
                             check(area, text.getText(), language, problems);
                         }
                     }
-                    if (node instanceof TableView<?> t) {
+                    Node placeholder;
+                    boolean table = true;
+                    switch (node) {
+                        case TableView<?> t -> placeholder = t.getPlaceholder();
+                        case TreeTableView<?> t -> placeholder = t.getPlaceholder();
+                        case ListView<?> l -> placeholder = l.getPlaceholder();
+                        default -> {
+                            placeholder = null;
+                            table = false;
+                        }
+                    }
+                    if (table) {
                         tables++;
-                        if (t.getPlaceholder() == null) {
-                            problems.add(area + ": no placeholder on " + t.getId() + " " + t.getStyleClass());
-                        }
-                        if (t.getPlaceholder() instanceof javafx.scene.control.Labeled p) {
-                            placeholders.add(p.getText());
-                        }
-                        if (t.getPlaceholder() instanceof javafx.scene.control.Labeled p) {
-                            placeholders.add(p.getText());
-                        }
-                    } else if (node instanceof TreeTableView<?> t) {
-                        tables++;
-                        if (t.getPlaceholder() == null) {
-                            problems.add(area + ": no placeholder on " + t.getId() + " " + t.getStyleClass());
-                        }
-                        if (t.getPlaceholder() instanceof javafx.scene.control.Labeled p) {
-                            placeholders.add(p.getText());
-                        }
-                        if (t.getPlaceholder() instanceof javafx.scene.control.Labeled p) {
-                            placeholders.add(p.getText());
-                        }
-                    } else if (node instanceof ListView<?> l) {
-                        tables++;
-                        if (l.getPlaceholder() == null) {
-                            problems.add(area + ": no placeholder on " + l.getId() + " " + l.getStyleClass());
-                        }
-                        if (l.getPlaceholder() instanceof javafx.scene.control.Labeled p) {
+                        if (placeholder == null) {
+                            problems.add(area + ": no placeholder on " + node.getId() + " " + node.getStyleClass());
+                        } else if (placeholder instanceof javafx.scene.control.Labeled p) {
                             placeholders.add(p.getText());
                         }
                     } else if (node instanceof DatePicker picker) {
