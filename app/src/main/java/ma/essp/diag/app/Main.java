@@ -33,6 +33,15 @@ public final class Main {
         System.setProperty("org.jooq.no-tips", "true");
         MissionFile.sweepAbandonedBackups(paths.backups());
         prepareFiles(paths);
+        String training = System.getProperty(AotTraining.PROPERTY);
+        if (training != null) {
+            try {
+                System.exit(AotTraining.run(Path.of(training), paths.backups()));
+            } catch (IOException e) {
+                System.err.println("essp-diag: AOT training failed: " + e.getMessage());
+                System.exit(EsspDiagCommand.CANNOT_RUN);
+            }
+        }
         if (opensWindow(args)) {
             if (!displayAvailable(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"))) {
                 System.err.println("essp-diag: " + NO_DISPLAY);
