@@ -52,6 +52,65 @@ final class AotTraining {
                 return code;
             }
         }
+        preloadWindowClasses();
         return 0;
+    }
+
+    /** The modules and the jars of the window that are loaded, not started: the build has no display. */
+    private static final List<String> WINDOW_MODULES = List.of("javafx.base", "javafx.graphics", "javafx.controls", "javafx.fxml");
+
+    /**
+     * Loads (without initialising: no static initialiser runs, the toolkit never starts) every class of the JavaFX
+     * modules and of the window's own code, so that the cache holds them loaded and linked too; the window cannot be
+     * trained by opening it, the build has no display. Classes of other platforms fail to load and are skipped.
+     *
+     * @return how many classes were loaded
+     */
+    static int preloadWindowClasses() throws IOException {
+        int loaded = 0;
+        for (String name : WINDOW_MODULES) {
+            var module = ModuleLayer.boot().configuration().findModule(name);
+            if (module.isEmpty()) {
+                continue;
+            }
+            ClassLoader loader = ModuleLayer.boot().findLoader(name);
+            try (var reader = module.get().reference().open(); var resources = reader.list()) {
+                loaded += load(resources.toList(), loader);
+            }
+        }
+        ClassLoader app = AotTraining.class.getClassLoader();
+        Path ownJar = codeSource(AotTraining.class);
+        if (ownJar != null && Files.isRegularFile(ownJar)) {
+            try (var jar = new java.util.jar.JarFile(ownJar.toFile())) {
+                loaded += load(jar.stream().map(java.util.jar.JarEntry::getName).toList(), app);
+            }
+        }
+        return loaded;
+    }
+
+    private static int load(List<String> resources, ClassLoader loader) {
+        int loaded = 0;
+        for (String resource : resources) {
+            if (!resource.endsWith(".class") || resource.endsWith("module-info.class") || resource.startsWith("META-INF/")) {
+                continue;
+            }
+            String className = resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
+            try {
+                Class.forName(className, false, loader);
+                loaded++;
+            } catch (ClassNotFoundException | LinkageError otherPlatform) {
+                // e.g. the Windows or macOS glass classes in a Linux build: not needed here
+            }
+        }
+        return loaded;
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 }
