@@ -76,6 +76,25 @@ public final class DataFlowRepository {
 
     // ------------------------------------------------------------------ writes (all through SyncedRows)
 
+    /** Saves a report type: new when {@code id} is 0, else an update from its version. Returns its id. */
+    public int saveReportType(DataFlowData.ReportType type) {
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(REPORT_TYPE.CODE, type.code());
+        values.put(REPORT_TYPE.NAME_FR, type.nameFr());
+        values.put(REPORT_TYPE.NAME_EN, type.nameEn());
+        values.put(REPORT_TYPE.NAME_AR, type.nameAr());
+        values.put(REPORT_TYPE.PROGRAMME, type.programme());
+        values.put(REPORT_TYPE.PERIODICITY, type.periodicity());
+        values.put(REPORT_TYPE.TOOL, type.tool());
+        if (type.id() == 0) {
+            var record = dsl.newRecord(REPORT_TYPE);
+            values.forEach((f, value) -> set(record, f, value));
+            return SyncedRows.insert(dsl, edit(), record);
+        }
+        SyncedRows.update(dsl, edit(), REPORT_TYPE, type.id(), type.version(), values);
+        return type.id();
+    }
+
     /** Saves a link: a new one when {@code link.id()} is 0, else an update from {@code link.version()}. Returns its id. */
     public int saveLink(DataFlowData.Link link) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
