@@ -1,6 +1,7 @@
 package ma.essp.diag.app.shell;
 
 import java.util.List;
+import ma.essp.diag.app.dataflows.DataFlowsArea;
 import ma.essp.diag.app.hr.HrArea;
 import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.pms.PmsArea;
@@ -30,7 +31,7 @@ public final class ShellNavigation {
                 new HrArea(),
                 new PmsArea(),
                 new CirconscriptionsArea(),
-                new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
+                new DataFlowsArea(),
                 new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),

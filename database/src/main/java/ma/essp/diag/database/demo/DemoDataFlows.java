@@ -6,13 +6,19 @@ import static ma.essp.diag.database.demo.GenerationContext.round;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import ma.essp.diag.database.demo.DemoModel.Circ;
 import ma.essp.diag.database.demo.DemoModel.Essp;
 import ma.essp.diag.database.demo.DemoModel.Province;
 import ma.essp.diag.database.demo.DemoModel.Region;
 import ma.essp.diag.database.demo.DemoModel.Territory;
 
-/** Data flows: the report types, each one's chain of links per region, and six periods of observations per link. */
+/**
+ * Data flows: the report types, each one's chain of links per region (with the tool the data travels in and whether
+ * the receiving level re-keys it), six periods of observations per link — per ESSP for the monthly ESSP activity
+ * report's first link, per link elsewhere — and data verification recounts (WHO DQR) for a sample of ESSPs.
+ * The per-ESSP rows and the recounts draw from a stream of their own, so the other draws stay those of before.
+ */
 final class DemoDataFlows {
 
     private final GenerationContext ctx;
@@ -50,7 +56,8 @@ final class DemoDataFlows {
             reportIds[r] = reportRows.add(report[0], report[1], report[2], report[3], report[4], report[5]);
         }
         Rows flows = ctx.rows("data_flow", "report_type_id", "from_level", "to_level", "region_id", "province_id", "channel",
-                "expected_delay_days", "notes");
+                "expected_delay_days", "notes", "tool", "rekeyed");
+        SplittableRandom own = new SplittableRandom(ctx.seed() ^ 0xDA7A_F10E_0000_0006L);
         Rows observations = ctx.rows("data_flow_observation", "data_flow_id", "essp_id", "period", "reports_expected",
                 "reports_received", "received_on_time", "observed_delay_days", "notes");
         for (Region region : scopedRegions) {
@@ -74,8 +81,16 @@ final class DemoDataFlows {
                 }
                 for (String[] link : chain) {
                     int expectedDelay = Integer.parseInt(link[3]) + (reports[r][4].equals("weekly") ? -3 : 0);
+                    // data on paper (or handed over, phoned) is typed again where it arrives; an e-mailed paper report too
+                    boolean rekeyed = !link[2].equals("software") && (!link[2].equals("email") || tool.equals("paper"));
+                    String linkTool = switch (link[2]) {
+                        case "software" -> null; // the report type's own tool
+                        case "email" -> "excel";
+                        default -> "paper";
+                    };
                     int flowId = flows.add(reportIds[r], link[0], link[1], region.id(), null, link[2], expectedDelay,
-                            link[2].equals("paper") ? "Saisie manuelle à l'échelon suivant" : null);
+                            link[2].equals("paper") ? "Saisie manuelle à l'échelon suivant" : null, linkTool, rekeyed ? 1 : 0);
+                    boolean perEssp = reports[r][0].equals("ACT-M") && link[0].equals("essp");
                     int senders = switch (link[0]) {
                         case "essp" -> esspCount;
                         case "circonscription" -> circCount;
@@ -89,9 +104,60 @@ final class DemoDataFlows {
                         int received = (int) Math.round(expected * completeness);
                         int onTime = (int) Math.round(received * clamp(ctx.uniform(0.45, 0.95), 0, 1));
                         double delay = round(Math.max(0, expectedDelay + ctx.uniform(-2, 9)), 1);
-                        observations.add(flowId, null, period, expected, received, onTime, delay,
-                                received < expected * 0.8 ? "Relances téléphoniques nécessaires" : null);
+                        if (!perEssp) {
+                            observations.add(flowId, null, period, expected, received, onTime, delay,
+                                    received < expected * 0.8 ? "Relances téléphoniques nécessaires" : null);
+                            continue;
+                        }
+                        // the same discipline, drawn ESSP by ESSP from the stream of the new rows
+                        for (Essp essp : essps) {
+                            if (essp.circ.province.regionId() != region.id()) {
+                                continue;
+                            }
+                            boolean got = own.nextDouble() < clamp(completeness + 0.1 * (essp.quality - 0.5), 0, 1);
+                            boolean inTime = got && own.nextDouble() < 0.7;
+                            observations.add(flowId, essp.id, period, 1, got ? 1 : 0, inTime ? 1 : 0,
+                                    got ? round(Math.max(0, expectedDelay + (inTime ? -2 : 4) + 3 * own.nextDouble()), 1) : null, null);
+                        }
                     }
+                }
+            }
+        }
+        recounts(own);
+    }
+
+    /**
+     * Recounts (WHO DQR): four ESSPs in ten, three tracer indicators, three months; the register mostly agrees with
+     * the report within a few percent, some ESSPs under- or over-report, a few reports say 0 for a month the register
+     * has cases (entered late), a few registers cannot be found.
+     */
+    private void recounts(SplittableRandom own) throws SQLException {
+        Rows recounts = ctx.rows("data_verification", "essp_id", "indicator", "period", "recounted", "reported", "reason", "notes");
+        String[] indicators = {"CPN1", "ACC-ASSIST", "PENTA3"};
+        String[] months = {"2026-04", "2026-05", "2026-06"};
+        for (Essp essp : essps) {
+            if (own.nextDouble() >= 0.4) {
+                continue;
+            }
+            double bias = GenerationContext.gaussianOf(own) * 0.06 + (own.nextDouble() < 0.15 ? (own.nextDouble() < 0.5 ? -0.2 : 0.2) : 0);
+            boolean registerMissing = own.nextDouble() < 0.03;
+            for (String indicator : indicators) {
+                for (String month : months) {
+                    int reported = 5 + own.nextInt(110);
+                    if (registerMissing) {
+                        recounts.add(essp.id, indicator, month, null, reported, "register_missing", "Registre introuvable le jour de la visite");
+                        continue;
+                    }
+                    int recounted = (int) Math.max(0, Math.round(reported * (1 + bias + GenerationContext.gaussianOf(own) * 0.03)));
+                    if (own.nextDouble() < 0.03) {
+                        reported = 0; // the month's report was sent before the register was complete
+                    }
+                    String reason = null;
+                    if (recounted != reported) {
+                        double d = own.nextDouble();
+                        reason = reported == 0 ? "late_entry" : d < 0.5 ? "transcription_error" : d < 0.7 ? "late_entry" : d < 0.8 ? "other" : null;
+                    }
+                    recounts.add(essp.id, indicator, month, recounted, reported, reason, null);
                 }
             }
         }

@@ -34,6 +34,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.sum;
@@ -185,8 +186,10 @@ public final class ReportSourceRepository {
         var o = DATA_FLOW_OBSERVATION;
         Field<Integer> observations = count();
         Field<Long> expected = sum(o.REPORTS_EXPECTED).coerce(Long.class);
-        Field<Long> received = sum(o.REPORTS_RECEIVED).coerce(Long.class);
-        Field<Long> onTime = sum(coalesce(o.RECEIVED_ON_TIME, inline(0))).coerce(Long.class);
+        // capped per observation as DataFlowIndicators.Figures#ofRow does: received <= expected, on time <= received
+        Field<Integer> receivedCapped = least(o.REPORTS_RECEIVED, o.REPORTS_EXPECTED);
+        Field<Long> received = sum(receivedCapped).coerce(Long.class);
+        Field<Long> onTime = sum(least(coalesce(o.RECEIVED_ON_TIME, inline(0)), receivedCapped)).coerce(Long.class);
         Field<Long> onTimeKnown = sum(when(o.RECEIVED_ON_TIME.isNull(), inline(0)).otherwise(o.REPORTS_EXPECTED)).coerce(Long.class);
         Field<Double> delaySum = sum(coalesce(o.OBSERVED_DELAY_DAYS, inline(0.0))).coerce(Double.class);
         Field<Integer> delayCount = count(o.OBSERVED_DELAY_DAYS);

@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("396f4ff34dd6e209e9cdb9c9a5dfa103e98ce4c165c088472f094c2e2b81ad5a");
+        assertThat(digest(file)).isEqualTo("8bf6dc053c127a1738187688d4cce79288a9c53fea058f085b8761e32def7009");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("38de22449be45dd27189176ef54b2067f4662711b45f9e6e2b366670ecb2de02");
+        assertThat(digest(file)).isEqualTo("3b46b477ac3fa322ee1e68f4ad93ea8e0eb5a46b0762025c6fd241900702f97e");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("df6136532407893b4f21a52836af3c8665dbebaf3b4d548c7ddfa308713b0fa8");
+        assertThat(digest(file)).isEqualTo("9ce04c72996cb622e72ca7e19eee506233d91b7507216a95ca895644c21676f4");
     }
 
     /**

@@ -20,6 +20,9 @@ import ma.essp.diag.database.repository.ReportSourceData.FlowObservations;
  * <li><b>Mean delay</b> = mean of the observed delays in days, over the observations that recorded one; null
  * when none did.</li>
  * </ul>
+ * Each rate is at most 100 %: an observation counts at most its expected reports as received and at most its received
+ * reports as on time ({@link Figures#ofRow}; the entry rules refuse such rows, an older file or an import may hold
+ * them), so a surplus in one place never hides a shortfall in another.
  * The counts behind each ratio are kept ({@link Figures}) so that a total over several flows is the ratio of the
  * summed counts ({@link Figures#plus}), never a mean of ratios.
  */
@@ -57,6 +60,16 @@ public final class DataFlowIndicators {
         /** Mean observed delay in days; null without an observed delay. */
         public Double meanDelay() {
             return delayCount == 0 ? null : delaySum / delayCount;
+        }
+
+        /**
+         * The figures of one observation row, capped: received counts at most {@code expected}, on time at most the
+         * received so counted; {@code onTime} and {@code delay} null when not recorded.
+         */
+        public static Figures ofRow(int expected, int received, Integer onTime, Double delay) {
+            long cappedReceived = Math.min(received, expected);
+            return new Figures(1, expected, cappedReceived, onTime == null ? 0 : Math.min(onTime, cappedReceived),
+                    onTime == null ? 0 : expected, delay == null ? 0 : delay, delay == null ? 0 : 1);
         }
 
         public Figures plus(Figures o) {

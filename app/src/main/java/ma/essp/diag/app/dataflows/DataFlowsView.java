@@ -1,0 +1,468 @@
+package ma.essp.diag.app.dataflows;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.util.StringConverter;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.FeatureScreen;
+import ma.essp.diag.app.ui.LocalizedControls;
+import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.database.repository.DataFlowData;
+import ma.essp.diag.database.rules.DataFlowRules;
+import ma.essp.diag.database.rules.DataFlowRules.Field;
+import ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow;
+
+/** The data-flow area: dashboard with drill-down and chain diagram, observation, recount and link entry. */
+public final class DataFlowsView implements FeatureScreen {
+
+    private static final double COLUMN_WIDTH = 150;
+    private static final double ROW_HEIGHT = 58;
+    private static final double BOX_WIDTH = 104;
+
+    private final DataFlowsViewModel viewModel;
+    private final I18n i18n;
+    private final TabPane tabs = new TabPane();
+    private final HBox breadcrumb = new HBox(4);
+    private final Pane chainPane = new Pane();
+
+    public DataFlowsView(DataFlowsViewModel viewModel, I18n i18n) {
+        this.viewModel = viewModel;
+        this.i18n = i18n;
+        tabs.setId("dataflowsTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(new Tab(i18n.get("dataflows.tab.dashboard"), dashboard()),
+                new Tab(i18n.get("dataflows.tab.observations"), observations()),
+                new Tab(i18n.get("dataflows.tab.recounts"), recounts()),
+                new Tab(i18n.get("dataflows.tab.links"), links()));
+        LocalizedControls.apply(tabs, i18n);
+    }
+
+    @Override
+    public Node view() {
+        return tabs;
+    }
+
+    // ------------------------------------------------------------------ dashboard
+
+    private Node dashboard() {
+        Label summary = new Label();
+        summary.setId("dataflowsSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        Label error = new Label();
+        error.getStyleClass().add("error-label");
+        error.textProperty().bind(viewModel.errorProperty());
+        ProgressIndicator loading = new ProgressIndicator();
+        loading.setPrefSize(20, 20);
+        loading.visibleProperty().bind(viewModel.loadingProperty());
+        viewModel.path().addListener((ListChangeListener<DataFlowsViewModel.Crumb>) c -> crumbs());
+        crumbs();
+
+        TableView<UnitRow> table = new TableView<>(viewModel.rows());
+        table.setId("dataflowsUnits");
+        table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
+        table.getColumns().add(column("dataflows.column.unit", r -> viewModel.unitName(r.unit()), 200));
+        table.getColumns().add(column("dataflows.column.observations", r -> i18n.formatNumber(r.rates().observations()), 70));
+        table.getColumns().add(column("dataflows.column.reporting_rate", r -> viewModel.rate(r.rates().completeness()), 100));
+        table.getColumns().add(column("dataflows.column.on_time_rate", r -> viewModel.rate(r.rates().timeliness()), 100));
+        table.getColumns().add(column("dataflows.column.vf", r -> viewModel.factor(r.verification().factor()), 70));
+        table.getColumns().add(column("dataflows.column.vf_n", r -> i18n.formatNumber(r.verification().compared()), 60));
+        table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 130));
+        table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 80));
+        table.setRowFactory(t -> {
+            TableRow<UnitRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.drillDown(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                viewModel.drillDown(table.getSelectionModel().getSelectedItem());
+            }
+        });
+
+        BarChart<String, Number> levelChart = new BarChart<>(new CategoryAxis(), percentAxis());
+        levelChart.setId("dataflowsLevelChart");
+        levelChart.setTitle(i18n.get("dataflows.chart.levels"));
+        levelChart.setAnimated(false);
+        levelChart.setPrefHeight(230);
+        viewModel.levelBars().addListener((ListChangeListener<DataFlowsViewModel.LevelBar>) c -> levelChart.getData().setAll(levelSeries()));
+        BarChart<String, Number> vfChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        vfChart.setId("dataflowsVfChart");
+        vfChart.setTitle(i18n.get("dataflows.chart.vf"));
+        vfChart.setAnimated(false);
+        vfChart.setLegendVisible(false);
+        vfChart.setPrefHeight(230);
+        viewModel.vfBars().addListener((ListChangeListener<DataFlowsViewModel.VfBar>) c -> {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            viewModel.vfBars().forEach(b -> s.getData().add(new XYChart.Data<>(b.label(), b.count())));
+            vfChart.getData().setAll(List.of(s));
+        });
+        HBox charts = new HBox(8, levelChart, vfChart);
+        HBox.setHgrow(levelChart, Priority.ALWAYS);
+        HBox.setHgrow(vfChart, Priority.ALWAYS);
+
+        Label chainCaption = new Label();
+        chainCaption.textProperty().bind(viewModel.chainCaptionProperty());
+        chainPane.setId("dataflowsChain");
+        viewModel.chains().addListener((ListChangeListener<DataFlowsViewModel.ChainLine>) c -> drawChains());
+        ScrollPane chainScroll = new ScrollPane(new Group(chainPane));
+        chainScroll.setPrefHeight(240);
+        VBox chainBox = new VBox(4, chainCaption, legend(), chainScroll);
+        VBox.setVgrow(chainScroll, Priority.ALWAYS);
+
+        VBox top = new VBox(6, new HBox(8, breadcrumb, loading), summary, error, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox bottom = new VBox(6, charts, chainBox);
+        VBox.setVgrow(chainBox, Priority.ALWAYS);
+        SplitPane split = new SplitPane(top, new ScrollPane(bottom));
+        ((ScrollPane) split.getItems().get(1)).setFitToWidth(true);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        BorderPane root = new BorderPane(split);
+        root.setPadding(new Insets(8));
+        return root;
+    }
+
+    private NumberAxis percentAxis() {
+        NumberAxis axis = new NumberAxis(0, 100, 20);
+        axis.setAutoRanging(false);
+        axis.setLabel("%");
+        return axis;
+    }
+
+    private List<XYChart.Series<String, Number>> levelSeries() {
+        XYChart.Series<String, Number> reporting = new XYChart.Series<>();
+        reporting.setName(i18n.get("dataflows.column.reporting_rate"));
+        XYChart.Series<String, Number> onTime = new XYChart.Series<>();
+        onTime.setName(i18n.get("dataflows.column.on_time_rate"));
+        for (DataFlowsViewModel.LevelBar b : viewModel.levelBars()) {
+            String label = b.label() + " (n=" + i18n.formatNumber(b.figures().expected()) + ")";
+            Double c = b.figures().completeness();
+            Double t = b.figures().timeliness();
+            reporting.getData().add(new XYChart.Data<>(label, c == null ? 0 : c * 100));
+            onTime.getData().add(new XYChart.Data<>(label, t == null ? 0 : t * 100));
+        }
+        return List.of(reporting, onTime);
+    }
+
+    private void crumbs() {
+        breadcrumb.getChildren().clear();
+        List<DataFlowsViewModel.Crumb> path = viewModel.path();
+        for (int i = 0; i < path.size(); i++) {
+            int index = i;
+            if (i > 0) {
+                breadcrumb.getChildren().add(new Label(i18n.rightToLeft() ? "‹" : "›"));
+            }
+            if (i == path.size() - 1) {
+                Label here = new Label(path.get(i).name());
+                here.setStyle("-fx-font-weight: bold");
+                breadcrumb.getChildren().add(here);
+            } else {
+                Hyperlink link = new Hyperlink(path.get(i).name());
+                link.setOnAction(e -> viewModel.goTo(index));
+                breadcrumb.getChildren().add(link);
+            }
+        }
+    }
+
+    private static Color colour(Double onTime) {
+        if (onTime == null) {
+            return Color.GRAY;
+        }
+        return onTime >= 0.8 ? Color.web("#2e7d32") : onTime >= 0.5 ? Color.web("#ef6c00") : Color.web("#c62828");
+    }
+
+    private Node legend() {
+        FlowPane legend = new FlowPane(12, 4);
+        legend.getChildren().addAll(swatch(Color.web("#2e7d32"), i18n.get("dataflows.legend.good")),
+                swatch(Color.web("#ef6c00"), i18n.get("dataflows.legend.medium")),
+                swatch(Color.web("#c62828"), i18n.get("dataflows.legend.poor")),
+                swatch(Color.GRAY, i18n.get("dataflows.legend.unknown")),
+                new Label("⌨ " + i18n.get("dataflows.legend.rekeyed")));
+        return legend;
+    }
+
+    private static Node swatch(Color colour, String text) {
+        Rectangle r = new Rectangle(14, 8, colour);
+        HBox box = new HBox(4, r, new Label(text));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** Levels as columns (schema order, those used), one row per report type, its links as coloured arrows. */
+    private void drawChains() {
+        chainPane.getChildren().clear();
+        Set<String> used = new LinkedHashSet<>();
+        for (String level : Vocabulary.FLOW_LEVEL.codes()) {
+            boolean any = viewModel.chains().stream().anyMatch(c -> c.steps().stream()
+                    .anyMatch(s -> s.link().row().fromLevel().equals(level) || s.link().row().toLevel().equals(level)));
+            if (any) {
+                used.add(level);
+            }
+        }
+        List<String> columns = List.copyOf(used);
+        double nameWidth = 250;
+        for (int c = 0; c < columns.size(); c++) {
+            Text head = new Text(nameWidth + c * COLUMN_WIDTH, 14, i18n.code(Vocabulary.FLOW_LEVEL, columns.get(c)));
+            head.setStyle("-fx-font-weight: bold");
+            chainPane.getChildren().add(head);
+        }
+        int row = 0;
+        for (DataFlowsViewModel.ChainLine line : viewModel.chains()) {
+            double y = 30 + row * ROW_HEIGHT;
+            Text name = new Text(0, y + 16, line.reportName());
+            name.setWrappingWidth(nameWidth - 12);
+            Text steps = new Text(0, y + 44, i18n.get("dataflows.chain.rekeying", i18n.formatNumber(line.rekeying()))
+                    + (line.complete() ? "" : " · " + i18n.get("dataflows.chain.incomplete")));
+            steps.setFill(Color.DIMGRAY);
+            chainPane.getChildren().addAll(name, steps);
+            for (String level : line.steps().stream().flatMap(s -> java.util.stream.Stream.of(s.link().row().fromLevel(),
+                    s.link().row().toLevel())).distinct().toList()) {
+                double x = nameWidth + columns.indexOf(level) * COLUMN_WIDTH;
+                Rectangle box = new Rectangle(x, y, BOX_WIDTH - 30, 22);
+                box.setFill(Color.web("#eceff1"));
+                box.setStroke(Color.web("#90a4ae"));
+                Text t = new Text(x + 4, y + 15, i18n.code(Vocabulary.FLOW_LEVEL, level));
+                t.setWrappingWidth(BOX_WIDTH - 36);
+                chainPane.getChildren().addAll(box, t);
+            }
+            for (DataFlowsViewModel.ChainStep s : line.steps()) {
+                double x1 = nameWidth + columns.indexOf(s.link().row().fromLevel()) * COLUMN_WIDTH + BOX_WIDTH - 30;
+                double x2 = nameWidth + columns.indexOf(s.link().row().toLevel()) * COLUMN_WIDTH;
+                double ay = y + 11;
+                Color colour = colour(s.onTime());
+                Line shaft = new Line(x1, ay, x2 - 6, ay);
+                shaft.setStroke(colour);
+                shaft.setStrokeWidth(3);
+                Polygon head = new Polygon(x2, ay, x2 - 8, ay - 5, x2 - 8, ay + 5);
+                head.setFill(colour);
+                Text tool = new Text(x1 + 2, ay + 22, (s.link().row().rekeyed() ? "⌨ " : "") + s.toolLabel()
+                        + (s.onTime() == null ? "" : " · " + viewModel.rate(s.onTime())));
+                tool.setStyle("-fx-font-size: 10px");
+                tool.setFill(colour.darker());
+                chainPane.getChildren().addAll(shaft, head, tool);
+            }
+            row++;
+        }
+        chainPane.setPrefSize(nameWidth + columns.size() * COLUMN_WIDTH, 30 + row * ROW_HEIGHT);
+        if (i18n.rightToLeft()) {
+            chainPane.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+        }
+    }
+
+    // ------------------------------------------------------------------ entry
+
+    private Node observations() {
+        ComboBox<DataFlowsViewModel.Link> link = new ComboBox<>(viewModel.links());
+        link.setId("observationLink");
+        link.setMaxWidth(Double.MAX_VALUE);
+        link.valueProperty().bindBidirectional(viewModel.observationLinkProperty());
+        GridPane form = form();
+        row(form, 0, "dataflows.field.link", link, Field.LINK);
+        row(form, 1, "dataflows.field.essp", field("observationEssp", viewModel.observationEsspProperty(), "dataflows.hint.essp"), Field.ESSP);
+        row(form, 2, "dataflows.field.period", field("observationPeriod", viewModel.observationPeriodProperty(), "dataflows.hint.period"),
+                Field.PERIOD);
+        row(form, 3, "dataflows.field.expected", field("observationExpected", viewModel.observationExpectedProperty(), null), Field.EXPECTED);
+        row(form, 4, "dataflows.field.received", field("observationReceived", viewModel.observationReceivedProperty(), null), Field.RECEIVED);
+        row(form, 5, "dataflows.field.on_time", field("observationOnTime", viewModel.observationOnTimeProperty(), null), Field.ON_TIME);
+        row(form, 6, "dataflows.field.delay", field("observationDelay", viewModel.observationDelayProperty(), null), Field.DELAY);
+        Button save = new Button(i18n.get("dataflows.save"));
+        save.setId("observationSave");
+        save.setDefaultButton(true);
+        save.setOnAction(e -> viewModel.saveObservation());
+        form.add(new HBox(8, save, statusLabel()), 1, 7);
+
+        TableView<DataFlowData.Observation> table = new TableView<>(viewModel.observations());
+        table.setId("observationsTable");
+        table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
+        table.getColumns().add(column("dataflows.field.link", o -> viewModel.linkLabel(o.linkId()), 300));
+        table.getColumns().add(column("dataflows.field.essp", o -> viewModel.esspCode(o.esspId()), 90));
+        table.getColumns().add(column("dataflows.field.period", DataFlowData.Observation::period, 80));
+        table.getColumns().add(column("dataflows.field.expected", o -> i18n.formatNumber(o.expected()), 70));
+        table.getColumns().add(column("dataflows.field.received", o -> i18n.formatNumber(o.received()), 70));
+        table.getColumns().add(column("dataflows.field.on_time", o -> o.onTime() == null ? "—" : i18n.formatNumber(o.onTime()), 70));
+        return split(form, table);
+    }
+
+    private Node recounts() {
+        GridPane form = form();
+        row(form, 0, "dataflows.field.essp", field("recountEssp", viewModel.recountEsspProperty(), "dataflows.hint.essp"), Field.ESSP);
+        row(form, 1, "dataflows.field.indicator", field("recountIndicator", viewModel.recountIndicatorProperty(), "dataflows.hint.indicator"),
+                Field.INDICATOR);
+        row(form, 2, "dataflows.field.month", field("recountMonth", viewModel.recountMonthProperty(), "dataflows.hint.month"), Field.PERIOD);
+        row(form, 3, "dataflows.field.recounted", field("recountRecounted", viewModel.recountRecountedProperty(), null), Field.RECOUNTED);
+        row(form, 4, "dataflows.field.reported", field("recountReported", viewModel.recountReportedProperty(), null), Field.REPORTED);
+        ComboBox<String> reason = new ComboBox<>();
+        reason.getItems().add(null);
+        reason.getItems().addAll(DataFlowRules.REASONS);
+        reason.setConverter(converter(viewModel::reasonText));
+        reason.valueProperty().bindBidirectional(viewModel.recountReasonProperty());
+        row(form, 5, "dataflows.field.reason", reason, Field.REASON);
+        Button save = new Button(i18n.get("dataflows.save"));
+        save.setId("recountSave");
+        save.setOnAction(e -> viewModel.saveRecount());
+        form.add(new HBox(8, save, statusLabel()), 1, 6);
+
+        TableView<DataFlowData.Recount> table = new TableView<>(viewModel.recounts());
+        table.setId("recountsTable");
+        table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
+        table.getColumns().add(column("dataflows.field.essp", r -> viewModel.esspCode(r.esspId()), 90));
+        table.getColumns().add(column("dataflows.field.indicator", DataFlowData.Recount::indicator, 100));
+        table.getColumns().add(column("dataflows.field.month", DataFlowData.Recount::period, 80));
+        table.getColumns().add(column("dataflows.field.recounted", r -> r.recounted() == null ? "—" : i18n.formatNumber(r.recounted()), 80));
+        table.getColumns().add(column("dataflows.field.reported", r -> r.reported() == null ? "—" : i18n.formatNumber(r.reported()), 80));
+        table.getColumns().add(column("dataflows.column.vf", r -> r.recounted() == null || r.reported() == null || r.reported() == 0
+                ? viewModel.statusText(ma.essp.diag.reporting.dataflow.DataVerification.Status.NOT_COMPUTABLE) : viewModel.factor((double) r.recounted() / r.reported()), 110));
+        table.getColumns().add(column("dataflows.field.reason", r -> viewModel.reasonText(r.reason()), 160));
+        return split(form, table);
+    }
+
+    private Node links() {
+        TableView<DataFlowsViewModel.Link> table = new TableView<>(viewModel.links());
+        table.setId("linksTable");
+        table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
+        table.getColumns().add(column("dataflows.field.link", DataFlowsViewModel.Link::label, 330));
+        table.getColumns().add(column("dataflows.field.channel", l -> i18n.code(Vocabulary.FLOW_CHANNEL, l.row().channel()), 110));
+        table.getColumns().add(column("dataflows.field.deadline", l -> l.row().deadlineDays() == null ? "—" : i18n.formatNumber(l.row().deadlineDays()), 90));
+        table.getColumns().add(column("dataflows.field.tool", l -> l.row().tool() == null ? "—" : i18n.code(Vocabulary.FLOW_TOOL, l.row().tool()), 100));
+        table.getColumns().add(column("dataflows.field.rekeyed", l -> i18n.get(l.row().rekeyed() ? "dataflows.yes" : "dataflows.no"), 80));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.editedLinkProperty().set(now));
+
+        GridPane form = form();
+        Label which = new Label();
+        which.textProperty().bind(viewModel.editedLinkProperty().map(DataFlowsViewModel.Link::label).orElse(i18n.get("dataflows.link.choose")));
+        form.add(which, 0, 0, 3, 1);
+        ComboBox<String> channel = new ComboBox<>();
+        channel.getItems().addAll(Vocabulary.FLOW_CHANNEL.codes());
+        channel.setConverter(converter(c -> c == null ? "" : i18n.code(Vocabulary.FLOW_CHANNEL, c)));
+        channel.valueProperty().bindBidirectional(viewModel.linkChannelProperty());
+        row(form, 1, "dataflows.field.channel", channel, Field.CHANNEL);
+        row(form, 2, "dataflows.field.deadline", field("linkDeadline", viewModel.linkDeadlineProperty(), null), Field.DEADLINE);
+        ComboBox<String> tool = new ComboBox<>();
+        tool.getItems().add(null);
+        tool.getItems().addAll(Vocabulary.FLOW_TOOL.codes());
+        tool.setConverter(converter(c -> c == null ? i18n.get("dataflows.tool.report") : i18n.code(Vocabulary.FLOW_TOOL, c)));
+        tool.valueProperty().bindBidirectional(viewModel.linkToolProperty());
+        row(form, 3, "dataflows.field.tool", tool, Field.TOOL);
+        CheckBox rekeyed = new CheckBox(i18n.get("dataflows.field.rekeyed"));
+        rekeyed.selectedProperty().bindBidirectional(viewModel.linkRekeyedProperty());
+        form.add(rekeyed, 1, 4);
+        Button save = new Button(i18n.get("dataflows.save"));
+        save.setId("linkSave");
+        save.disableProperty().bind(viewModel.editedLinkProperty().isNull());
+        save.setOnAction(e -> viewModel.saveLink());
+        form.add(new HBox(8, save, statusLabel()), 1, 5);
+        return split(form, table);
+    }
+
+    private Node split(GridPane form, Node table) {
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        VBox box = new VBox(8, formScroll, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private GridPane form() {
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(4);
+        form.setPadding(new Insets(4));
+        return form;
+    }
+
+    private void row(GridPane form, int row, String labelKey, javafx.scene.control.Control control, Field field) {
+        Label label = new Label(i18n.get(labelKey));
+        label.setLabelFor(control);
+        Label error = new Label();
+        error.setId(field.name().toLowerCase(java.util.Locale.ROOT) + "Error");
+        error.getStyleClass().add("error-label");
+        error.setStyle("-fx-text-fill: #c62828");
+        error.textProperty().bind(viewModel.errorProperty(field));
+        control.setPrefWidth(row == 0 && control instanceof ComboBox ? 420 : 180);
+        form.add(label, 0, row);
+        form.add(control, 1, row);
+        form.add(error, 2, row);
+    }
+
+    private TextField field(String id, StringProperty property, String promptKey) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(property);
+        if (promptKey != null) {
+            field.setPromptText(i18n.get(promptKey));
+        }
+        return field;
+    }
+
+    private Label statusLabel() {
+        Label status = new Label();
+        status.textProperty().bind(viewModel.statusProperty());
+        return status;
+    }
+
+    private <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+
+    private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {
+        TableColumn<S, String> column = new TableColumn<>(i18n.get(key));
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,654 @@
+package ma.essp.diag.app.dataflows;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.database.repository.DataFlowData;
+import ma.essp.diag.database.repository.DataFlowRepository;
+import ma.essp.diag.database.repository.ReadinessData;
+import ma.essp.diag.database.repository.StaleEditException;
+import ma.essp.diag.database.rules.DataFlowRules;
+import ma.essp.diag.database.rules.DataFlowRules.Field;
+import ma.essp.diag.reporting.dataflow.Chains;
+import ma.essp.diag.reporting.dataflow.DataFlowFigures;
+import ma.essp.diag.reporting.dataflow.DataFlowFigures.Unit;
+import ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow;
+import ma.essp.diag.reporting.dataflow.DataFlowIndicators;
+import ma.essp.diag.reporting.dataflow.DataFlowTable;
+import ma.essp.diag.reporting.dataflow.DataVerification;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+
+/**
+ * The data-flow area: a dashboard of the current unit (nation, then a region, a province, a circonscription as the
+ * user drills down) with its children's rates and verification factors, rates by chain level, the distribution of
+ * the ESSPs' VFs and the chains of its place; and the entry of observations, recounts and link details. Every figure
+ * comes from {@code reporting.dataflow} and is formatted by {@link DataFlowTable}, as the CLI and the exports do.
+ * Entries are checked by {@link DataFlowRules} first: a problem is a message on its field and nothing is saved.
+ */
+public final class DataFlowsViewModel {
+
+    /** A loaded mission: its data-flow rows and its VF band. */
+    public record Loaded(DataFlowData data, DataVerification.Band band) {
+    }
+
+    /** One step of the drill-down path. */
+    public record Crumb(AggregationLevel level, int id, String name) {
+    }
+
+    /** A bar pair of the rates by chain level. */
+    public record LevelBar(String level, String label, DataFlowIndicators.Figures figures) {
+    }
+
+    /** A bar of the VF distribution. */
+    public record VfBar(DataVerification.Bin bin, String label, int count) {
+    }
+
+    /** One link of a drawn chain, with its on-time rate in the current unit (null when never recorded). */
+    public record ChainStep(Link link, String toolLabel, Double onTime) {
+    }
+
+    /** One report type's chain in the current place. */
+    public record ChainLine(String reportName, List<ChainStep> steps, boolean complete, int rekeying) {
+    }
+
+    /** A link as listed in the choice boxes. */
+    public record Link(DataFlowData.Link row, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final Callable<Loaded> loader;
+    private final DataFlowRepository repository;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final Clock clock;
+
+    private Loaded loaded;
+    private final ObservableList<Crumb> path = FXCollections.observableArrayList();
+    private final ObservableList<UnitRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<LevelBar> levelBars = FXCollections.observableArrayList();
+    private final ObservableList<VfBar> vfBars = FXCollections.observableArrayList();
+    private final ObservableList<ChainLine> chains = FXCollections.observableArrayList();
+    private final ObservableList<Link> links = FXCollections.observableArrayList();
+    private final ObservableList<DataFlowData.Observation> observations = FXCollections.observableArrayList();
+    private final ObservableList<DataFlowData.Recount> recounts = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper chainCaption = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+
+    // observation form
+    private final ObjectProperty<Link> observationLink = new SimpleObjectProperty<>(this, "observationLink");
+    private final StringProperty observationEssp = new SimpleStringProperty(this, "observationEssp", "");
+    private final StringProperty observationPeriod = new SimpleStringProperty(this, "observationPeriod", "");
+    private final StringProperty observationExpected = new SimpleStringProperty(this, "observationExpected", "");
+    private final StringProperty observationReceived = new SimpleStringProperty(this, "observationReceived", "");
+    private final StringProperty observationOnTime = new SimpleStringProperty(this, "observationOnTime", "");
+    private final StringProperty observationDelay = new SimpleStringProperty(this, "observationDelay", "");
+    // recount form
+    private final StringProperty recountEssp = new SimpleStringProperty(this, "recountEssp", "");
+    private final StringProperty recountIndicator = new SimpleStringProperty(this, "recountIndicator", "");
+    private final StringProperty recountMonth = new SimpleStringProperty(this, "recountMonth", "");
+    private final StringProperty recountRecounted = new SimpleStringProperty(this, "recountRecounted", "");
+    private final StringProperty recountReported = new SimpleStringProperty(this, "recountReported", "");
+    private final ObjectProperty<String> recountReason = new SimpleObjectProperty<>(this, "recountReason");
+    // link form
+    private final ObjectProperty<Link> editedLink = new SimpleObjectProperty<>(this, "editedLink");
+    private final ObjectProperty<String> linkChannel = new SimpleObjectProperty<>(this, "linkChannel");
+    private final ObjectProperty<String> linkTool = new SimpleObjectProperty<>(this, "linkTool");
+    private final StringProperty linkDeadline = new SimpleStringProperty(this, "linkDeadline", "");
+    private final BooleanProperty linkRekeyed = new SimpleBooleanProperty(this, "linkRekeyed", false);
+
+    private final Map<Field, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(Field.class);
+
+    public DataFlowsViewModel(Callable<Loaded> loader, DataFlowRepository repository, TaskExecutor executor, I18n i18n, Clock clock) {
+        this.loader = loader;
+        this.repository = repository;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.clock = clock;
+        for (Field f : Field.values()) {
+            fieldErrors.put(f, new ReadOnlyStringWrapper(""));
+        }
+        editedLink.addListener((o, was, link) -> {
+            clearErrors();
+            linkChannel.set(link == null ? null : link.row().channel());
+            linkTool.set(link == null ? null : link.row().tool());
+            linkDeadline.set(link == null || link.row().deadlineDays() == null ? "" : Integer.toString(link.row().deadlineDays()));
+            linkRekeyed.set(link != null && link.row().rekeyed());
+        });
+    }
+
+    /** Loads the mission's rows in the background, then shows the nation (or keeps the path after a save). */
+    public void load() {
+        reload(null);
+    }
+
+    private void reload(Runnable after) {
+        executor.execute(BackgroundTask.wrap(loader)
+                .onRunning(() -> {
+                    loading.set(true);
+                    error.set("");
+                })
+                .onSuccess(l -> {
+                    loaded = l;
+                    if (path.isEmpty()) {
+                        path.setAll(new Crumb(AggregationLevel.NATIONAL, 0, i18n.get("dataflows.nation")));
+                    }
+                    refresh();
+                    if (after != null) {
+                        after.run();
+                    }
+                })
+                .onFailure(e -> error.set(i18n.get("dataflows.error.load", Failures.reason(e, i18n))))
+                .onFinished(() -> loading.set(false)));
+    }
+
+    // ------------------------------------------------------------------ dashboard
+
+    /** A unit's name in the interface language (Arabic when the territory has it, else French). */
+    public String unitName(Unit unit) {
+        if (unit.level() == AggregationLevel.NATIONAL) {
+            return i18n.get("dataflows.nation");
+        }
+        return i18n.localName(unit.name(), unit.nameAr());
+    }
+
+    /** Opens a child row (a region, province or circonscription); an ESSP has no children. */
+    public boolean drillDown(UnitRow row) {
+        if (loaded == null || row == null || row.unit().level() == AggregationLevel.ESSP) {
+            return false;
+        }
+        path.add(new Crumb(row.unit().level(), row.unit().id(), unitName(row.unit())));
+        refresh();
+        return true;
+    }
+
+    /** Goes back up to a step of the path. */
+    public void goTo(int crumbIndex) {
+        if (crumbIndex >= 0 && crumbIndex < path.size() - 1) {
+            path.remove(crumbIndex + 1, path.size());
+            refresh();
+        }
+    }
+
+    private static AggregationLevel childLevel(AggregationLevel level) {
+        return switch (level) {
+            case NATIONAL -> AggregationLevel.REGION;
+            case REGION -> AggregationLevel.PROVINCE;
+            case PROVINCE -> AggregationLevel.CIRCONSCRIPTION;
+            case CIRCONSCRIPTION, ESSP -> AggregationLevel.ESSP;
+        };
+    }
+
+    /** The current unit as {@code reporting.dataflow} sees it. */
+    private Unit currentUnit() {
+        Crumb here = path.getLast();
+        if (here.level() == AggregationLevel.NATIONAL) {
+            return Unit.NATIONAL;
+        }
+        return new DataFlowFigures.Territory(loaded.data()).units(here.level()).stream().filter(u -> u.id() == here.id())
+                .findFirst().orElse(Unit.NATIONAL);
+    }
+
+    private void refresh() {
+        if (loaded == null || path.isEmpty()) {
+            return;
+        }
+        DataFlowData data = loaded.data();
+        DataVerification.Band band = loaded.band();
+        Crumb here = path.getLast();
+        Unit unit = currentUnit();
+        AggregationLevel childLevel = childLevel(here.level());
+        List<UnitRow> children = DataFlowFigures.byUnit(data, childLevel, band).stream()
+                .filter(r -> here.level() == AggregationLevel.NATIONAL || r.unit().parentId() == here.id()).toList();
+        rows.setAll(children);
+        UnitRow own = DataFlowFigures.byUnit(data, here.level(), band).stream().filter(r -> r.unit().id() == unit.id())
+                .findFirst().orElse(null);
+        List<LevelBar> bars = new ArrayList<>();
+        DataFlowFigures.byChainLevel(data, unit).forEach((level, f) ->
+                bars.add(new LevelBar(level, i18n.code(Vocabulary.FLOW_LEVEL, level), f)));
+        levelBars.setAll(bars);
+        List<VfBar> bins = new ArrayList<>();
+        DataFlowFigures.factorDistribution(data, unit, band).forEach((bin, count) -> bins.add(new VfBar(bin, binLabel(bin, band), count)));
+        vfBars.setAll(bins);
+        if (own != null) {
+            summary.set(i18n.get("dataflows.summary", here.name(), rate(own.rates().completeness()),
+                    i18n.formatNumber(own.rates().received()), i18n.formatNumber(own.rates().expected()),
+                    rate(own.rates().timeliness()), factor(own.verification().factor()),
+                    statusText(own.verification().status(band)),
+                    i18n.formatNumber(own.verification().compared()),
+                    own.rekeyingMax() == null ? "—" : i18n.formatNumber(own.rekeyingMax())));
+        }
+        refreshChains(data, unit);
+        refreshLists(data, unit);
+    }
+
+    private void refreshChains(DataFlowData data, Unit unit) {
+        Integer regionId = null;
+        Integer provinceId = null;
+        DataFlowFigures.Territory territory = new DataFlowFigures.Territory(data);
+        switch (unit.level()) {
+            case REGION -> regionId = unit.id();
+            case PROVINCE -> {
+                provinceId = unit.id();
+                regionId = unit.parentId();
+            }
+            case CIRCONSCRIPTION -> {
+                provinceId = unit.parentId();
+                int p = provinceId;
+                regionId = data.provinces().stream().filter(x -> x.id() == p).map(ReadinessData.Province::regionId).findFirst().orElse(null);
+            }
+            case ESSP -> {
+                DataFlowFigures.Place place = territory.ofEssp(unit.id());
+                provinceId = place.provinceId();
+                regionId = place.regionId();
+            }
+            case NATIONAL -> { }
+        }
+        if (regionId == null) {
+            chains.clear();
+            chainCaption.set(i18n.get("dataflows.chain.choose"));
+            return;
+        }
+        Map<Integer, DataFlowIndicators.Figures> byLink = DataFlowFigures.byLink(data, unit);
+        Map<Integer, DataFlowData.ReportType> types = new HashMap<>();
+        data.reportTypes().forEach(t -> types.put(t.id(), t));
+        List<ChainLine> lines = new ArrayList<>();
+        for (Chains.Chain c : Chains.chains(data, regionId, provinceId)) {
+            DataFlowData.ReportType type = types.get(c.reportTypeId());
+            List<ChainStep> steps = new ArrayList<>();
+            for (DataFlowData.Link l : c.links()) {
+                String tool = l.tool() == null ? type.tool() : l.tool();
+                DataFlowIndicators.Figures f = byLink.get(l.id());
+                steps.add(new ChainStep(new Link(l, linkLabel(l, types)), i18n.code(Vocabulary.FLOW_TOOL, tool),
+                        f == null ? null : f.timeliness()));
+            }
+            lines.add(new ChainLine(type.code() + " — " + type.name(i18n.locale().getLanguage()), steps, c.complete(), c.rekeyingSteps()));
+        }
+        chains.setAll(lines);
+        chainCaption.set(i18n.get("dataflows.chain.caption", path.getLast().name()));
+    }
+
+    private void refreshLists(DataFlowData data, Unit unit) {
+        DataFlowFigures.Territory territory = new DataFlowFigures.Territory(data);
+        Map<Integer, DataFlowData.ReportType> types = new HashMap<>();
+        data.reportTypes().forEach(t -> types.put(t.id(), t));
+        Set<Integer> regionIds = new HashSet<>();
+        switch (unit.level()) {
+            case NATIONAL -> data.regions().forEach(r -> regionIds.add(r.id()));
+            case REGION -> regionIds.add(unit.id());
+            default -> {
+                Integer r = regionOfUnit(data, territory, unit);
+                if (r != null) {
+                    regionIds.add(r);
+                }
+            }
+        }
+        links.setAll(data.links().stream()
+                .filter(l -> l.regionId() == null || regionIds.contains(l.regionId()))
+                .map(l -> new Link(l, linkLabel(l, types))).toList());
+        observations.setAll(data.observations().stream().filter(o -> territory.of(o).in(unit)).toList());
+        recounts.setAll(data.recounts().stream().filter(r -> territory.ofEssp(r.esspId()).in(unit)).toList());
+    }
+
+    private static Integer regionOfUnit(DataFlowData data, DataFlowFigures.Territory territory, Unit unit) {
+        return switch (unit.level()) {
+            case PROVINCE -> unit.parentId();
+            case CIRCONSCRIPTION -> data.circonscriptions().stream().filter(c -> c.id() == unit.id())
+                    .map(c -> data.provinces().stream().filter(p -> p.id() == c.provinceId()).map(ReadinessData.Province::regionId)
+                            .findFirst().orElse(null)).findFirst().orElse(null);
+            case ESSP -> territory.ofEssp(unit.id()).regionId();
+            default -> null;
+        };
+    }
+
+    private String linkLabel(DataFlowData.Link l, Map<Integer, DataFlowData.ReportType> types) {
+        DataFlowData.ReportType type = types.get(l.reportTypeId());
+        String place = "";
+        if (l.provinceId() != null) {
+            place = loaded.data().provinces().stream().filter(p -> p.id() == l.provinceId()).map(p -> i18n.localName(p.name(), p.nameAr()))
+                    .findFirst().orElse("");
+        } else if (l.regionId() != null) {
+            place = loaded.data().regions().stream().filter(r -> r.id() == l.regionId()).map(r -> i18n.localName(r.name(), r.nameAr()))
+                    .findFirst().orElse("");
+        }
+        return (type == null ? "?" : type.code()) + " · " + i18n.code(Vocabulary.FLOW_LEVEL, l.fromLevel()) + " → "
+                + i18n.code(Vocabulary.FLOW_LEVEL, l.toLevel()) + (place.isEmpty() ? "" : " · " + place);
+    }
+
+    private String binLabel(DataVerification.Bin bin, DataVerification.Band band) {
+        String low = i18n.formatDecimal(band.low(), 2);
+        String high = i18n.formatDecimal(band.high(), 2);
+        return switch (bin) {
+            case BELOW_080 -> "< " + i18n.formatDecimal(0.80, 2);
+            case LOW -> i18n.formatDecimal(0.80, 2) + "–" + low;
+            case WITHIN -> low + "–" + high;
+            case HIGH -> high + "–" + i18n.formatDecimal(1.20, 2);
+            case ABOVE_120 -> "> " + i18n.formatDecimal(1.20, 2);
+            case NOT_COMPUTABLE -> statusText(DataVerification.Status.NOT_COMPUTABLE);
+        };
+    }
+
+    /** A rate as the CLI writes it ({@link DataFlowTable#rate}) with the interface's decimal mark and a %; "—" when undefined. */
+    public String rate(Double share) {
+        String plain = DataFlowTable.rate(share);
+        return plain.isEmpty() ? "—" : i18n.formatDecimal(plain) + " %";
+    }
+
+    /** A VF as the CLI writes it ({@link DataFlowTable#factor}); "—" when not computable. */
+    public String factor(Double vf) {
+        String plain = DataFlowTable.factor(vf);
+        return plain.isEmpty() ? "—" : i18n.formatDecimal(plain);
+    }
+
+    public String status(UnitRow row) {
+        return loaded == null ? "" : statusText(row.verification().status(loaded.band()));
+    }
+
+    /** The words of a VF status. */
+    public String statusText(DataVerification.Status s) {
+        return i18n.get(switch (s) {
+            case WITHIN -> "dataflows.vf_status.within";
+            case OVER_REPORTING -> "dataflows.vf_status.over_reporting";
+            case UNDER_REPORTING -> "dataflows.vf_status.under_reporting";
+            case NOT_COMPUTABLE -> "dataflows.vf_status.not_computable";
+            case NO_RECOUNT -> "dataflows.vf_status.no_recount";
+        });
+    }
+
+    /** The words of a discrepancy reason code ({@link DataFlowRules#REASONS}); "—" for none. */
+    public String reasonText(String reason) {
+        if (reason == null) {
+            return "—";
+        }
+        return i18n.get(switch (reason) {
+            case "register_missing" -> "dataflows.reason.register_missing";
+            case "transcription_error" -> "dataflows.reason.transcription_error";
+            case "late_entry" -> "dataflows.reason.late_entry";
+            default -> "dataflows.reason.other";
+        });
+    }
+
+    /** The message of a rule's code. */
+    private String ruleText(DataFlowRules.Code code) {
+        return i18n.get(switch (code) {
+            case LINK_UNKNOWN -> "dataflows.rule.link_unknown";
+            case ESSP_UNKNOWN -> "dataflows.rule.essp_unknown";
+            case PERIOD_FORMAT -> "dataflows.rule.period_format";
+            case PERIOD_FUTURE -> "dataflows.rule.period_future";
+            case NEGATIVE -> "dataflows.rule.negative";
+            case RECEIVED_ABOVE_EXPECTED -> "dataflows.rule.received_above_expected";
+            case ON_TIME_ABOVE_RECEIVED -> "dataflows.rule.on_time_above_received";
+            case DUPLICATE -> "dataflows.rule.duplicate";
+            case REPORT_TYPE_UNKNOWN -> "dataflows.rule.report_type_unknown";
+            case LEVEL_UNKNOWN -> "dataflows.rule.level_unknown";
+            case SAME_LEVEL -> "dataflows.rule.same_level";
+            case CHANNEL_UNKNOWN -> "dataflows.rule.channel_unknown";
+            case TOOL_UNKNOWN -> "dataflows.rule.tool_unknown";
+            case INDICATOR_REQUIRED -> "dataflows.rule.indicator_required";
+            case MONTH_FORMAT -> "dataflows.rule.month_format";
+            case REASON_UNKNOWN -> "dataflows.rule.reason_unknown";
+        });
+    }
+
+    /** The ESSP code of an id, for the lists. */
+    public String esspCode(Integer esspId) {
+        if (esspId == null || loaded == null) {
+            return "—";
+        }
+        return loaded.data().essps().stream().filter(e -> e.id() == esspId).map(ReadinessData.Essp::code).findFirst().orElse("?");
+    }
+
+    public String linkLabel(int linkId) {
+        return links.stream().filter(l -> l.row().id() == linkId).map(Link::label).findFirst().orElse("?");
+    }
+
+    // ------------------------------------------------------------------ entry
+
+    private void clearErrors() {
+        fieldErrors.values().forEach(w -> w.set(""));
+        status.set("");
+    }
+
+    private Integer esspId(String code, List<DataFlowRules.Problem> problems, boolean required) {
+        String c = code == null ? "" : code.strip();
+        if (c.isEmpty()) {
+            if (required) {
+                problems.add(new DataFlowRules.Problem(Field.ESSP, DataFlowRules.Code.ESSP_UNKNOWN));
+            }
+            return null;
+        }
+        Integer id = loaded.data().essps().stream().filter(e -> e.code().equalsIgnoreCase(c)).map(ReadinessData.Essp::id).findFirst()
+                .orElse(null);
+        if (id == null) {
+            problems.add(new DataFlowRules.Problem(Field.ESSP, DataFlowRules.Code.ESSP_UNKNOWN));
+            return -1;
+        }
+        return id;
+    }
+
+    /** A whole number typed in a field: null when blank (and {@code optional}), else the number; a problem otherwise. */
+    private Integer whole(String text, Field field, boolean optional, Map<Field, String> notNumbers) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            if (!optional) {
+                notNumbers.put(field, i18n.get("dataflows.rule.required"));
+            }
+            return null;
+        }
+        try {
+            return Integer.valueOf(t);
+        } catch (NumberFormatException e) {
+            notNumbers.put(field, i18n.get("dataflows.rule.not_a_number"));
+            return null;
+        }
+    }
+
+    private boolean show(List<DataFlowRules.Problem> problems, Map<Field, String> notNumbers) {
+        notNumbers.forEach((f, m) -> fieldErrors.get(f).set(m));
+        for (DataFlowRules.Problem p : problems) {
+            if (fieldErrors.get(p.field()).get().isEmpty()) {
+                fieldErrors.get(p.field()).set(ruleText(p.code()));
+            }
+        }
+        boolean bad = !problems.isEmpty() || !notNumbers.isEmpty();
+        if (bad) {
+            status.set(i18n.get("dataflows.not_saved"));
+        }
+        return bad;
+    }
+
+    /** Checks the observation form and saves it when every field is right; false (nothing saved) otherwise. */
+    public boolean saveObservation() {
+        if (loaded == null) {
+            return false;
+        }
+        clearErrors();
+        List<DataFlowRules.Problem> problems = new ArrayList<>();
+        Map<Field, String> notNumbers = new EnumMap<>(Field.class);
+        Link link = observationLink.get();
+        Integer essp = esspId(observationEssp.get(), problems, false);
+        Integer expected = whole(observationExpected.get(), Field.EXPECTED, false, notNumbers);
+        Integer received = whole(observationReceived.get(), Field.RECEIVED, false, notNumbers);
+        Integer onTime = whole(observationOnTime.get(), Field.ON_TIME, true, notNumbers);
+        Double delay = null;
+        String delayText = observationDelay.get() == null ? "" : observationDelay.get().strip().replace(',', '.');
+        if (!delayText.isEmpty()) {
+            try {
+                delay = Double.valueOf(delayText);
+            } catch (NumberFormatException e) {
+                notNumbers.put(Field.DELAY, i18n.get("dataflows.rule.not_a_number"));
+            }
+        }
+        if (link == null) {
+            problems.add(new DataFlowRules.Problem(Field.LINK, DataFlowRules.Code.LINK_UNKNOWN));
+        }
+        if (expected != null && received != null && link != null) {
+            DataFlowData.Observation o = new DataFlowData.Observation(0, 0, link.row().id(), essp,
+                    observationPeriod.get() == null ? "" : observationPeriod.get().strip(), expected, received, onTime, delay, null);
+            Set<Integer> linkIds = new HashSet<>();
+            loaded.data().links().forEach(l -> linkIds.add(l.id()));
+            Set<Integer> esspIds = new HashSet<>();
+            loaded.data().essps().forEach(e -> esspIds.add(e.id()));
+            problems.addAll(DataFlowRules.observation(o, linkIds, esspIds, loaded.data().observations(), LocalDate.now(clock))
+                    .stream().filter(p -> p.code() != DataFlowRules.Code.ESSP_UNKNOWN || problems.stream().noneMatch(q -> q.field() == Field.ESSP))
+                    .toList());
+            if (!show(problems, notNumbers)) {
+                write(() -> repository.saveObservation(o), () -> {
+                    observationExpected.set("");
+                    observationReceived.set("");
+                    observationOnTime.set("");
+                    observationDelay.set("");
+                });
+                return true;
+            }
+            return false;
+        }
+        show(problems, notNumbers);
+        return false;
+    }
+
+    /** Checks the recount form and saves it when every field is right; false (nothing saved) otherwise. */
+    public boolean saveRecount() {
+        if (loaded == null) {
+            return false;
+        }
+        clearErrors();
+        List<DataFlowRules.Problem> problems = new ArrayList<>();
+        Map<Field, String> notNumbers = new EnumMap<>(Field.class);
+        Integer essp = esspId(recountEssp.get(), problems, true);
+        Integer recounted = whole(recountRecounted.get(), Field.RECOUNTED, true, notNumbers);
+        Integer reported = whole(recountReported.get(), Field.REPORTED, true, notNumbers);
+        DataFlowData.Recount r = new DataFlowData.Recount(0, 0, essp == null ? -1 : essp,
+                recountIndicator.get() == null ? "" : recountIndicator.get().strip(),
+                recountMonth.get() == null ? "" : recountMonth.get().strip(), recounted, reported, recountReason.get(), null);
+        Set<Integer> esspIds = new HashSet<>();
+        loaded.data().essps().forEach(e -> esspIds.add(e.id()));
+        problems.addAll(DataFlowRules.recount(r, esspIds, loaded.data().recounts(), LocalDate.now(clock)).stream()
+                .filter(p -> p.field() != Field.ESSP || problems.stream().noneMatch(q -> q.field() == Field.ESSP)).toList());
+        if (show(problems, notNumbers)) {
+            return false;
+        }
+        write(() -> repository.saveRecount(r), () -> {
+            recountRecounted.set("");
+            recountReported.set("");
+            recountReason.set(null);
+        });
+        return true;
+    }
+
+    /** Checks and saves the channel, tool, deadline and re-keying of the selected link. */
+    public boolean saveLink() {
+        Link link = editedLink.get();
+        if (loaded == null || link == null) {
+            return false;
+        }
+        clearErrors();
+        Map<Field, String> notNumbers = new EnumMap<>(Field.class);
+        Integer deadline = whole(linkDeadline.get(), Field.DEADLINE, true, notNumbers);
+        DataFlowData.Link l = link.row();
+        DataFlowData.Link changed = new DataFlowData.Link(l.id(), l.version(), l.reportTypeId(), l.fromLevel(), l.toLevel(), l.regionId(),
+                l.provinceId(), linkChannel.get(), deadline, linkTool.get(), linkRekeyed.get(), l.notes());
+        Set<Integer> typeIds = new HashSet<>();
+        loaded.data().reportTypes().forEach(t -> typeIds.add(t.id()));
+        if (show(DataFlowRules.link(changed, typeIds), notNumbers)) {
+            return false;
+        }
+        write(() -> repository.saveLink(changed), () -> editedLink.set(null));
+        return true;
+    }
+
+    private void write(Callable<Integer> save, Runnable afterSaved) {
+        executor.execute(BackgroundTask.wrap(save)
+                .onSuccess(id -> reload(() -> {
+                    afterSaved.run();
+                    status.set(i18n.get("dataflows.saved"));
+                }))
+                .onFailure(e -> status.set(e instanceof StaleEditException ? i18n.get("error.stale")
+                        : i18n.get("dataflows.error.save", Failures.reason(e, i18n)))));
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ReadOnlyStringProperty errorProperty(Field field) {
+        return fieldErrors.get(field).getReadOnlyProperty();
+    }
+
+    public ObservableList<Crumb> path() { return path; }
+    public ObservableList<UnitRow> rows() { return rows; }
+    public ObservableList<LevelBar> levelBars() { return levelBars; }
+    public ObservableList<VfBar> vfBars() { return vfBars; }
+    public ObservableList<ChainLine> chains() { return chains; }
+    public ObservableList<Link> links() { return links; }
+    public ObservableList<DataFlowData.Observation> observations() { return observations; }
+    public ObservableList<DataFlowData.Recount> recounts() { return recounts; }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty chainCaptionProperty() { return chainCaption.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public ObjectProperty<Link> observationLinkProperty() { return observationLink; }
+    public StringProperty observationEsspProperty() { return observationEssp; }
+    public StringProperty observationPeriodProperty() { return observationPeriod; }
+    public StringProperty observationExpectedProperty() { return observationExpected; }
+    public StringProperty observationReceivedProperty() { return observationReceived; }
+    public StringProperty observationOnTimeProperty() { return observationOnTime; }
+    public StringProperty observationDelayProperty() { return observationDelay; }
+    public StringProperty recountEsspProperty() { return recountEssp; }
+    public StringProperty recountIndicatorProperty() { return recountIndicator; }
+    public StringProperty recountMonthProperty() { return recountMonth; }
+    public StringProperty recountRecountedProperty() { return recountRecounted; }
+    public StringProperty recountReportedProperty() { return recountReported; }
+    public ObjectProperty<String> recountReasonProperty() { return recountReason; }
+    public ObjectProperty<Link> editedLinkProperty() { return editedLink; }
+    public ObjectProperty<String> linkChannelProperty() { return linkChannel; }
+    public ObjectProperty<String> linkToolProperty() { return linkTool; }
+    public StringProperty linkDeadlineProperty() { return linkDeadline; }
+    public BooleanProperty linkRekeyedProperty() { return linkRekeyed; }
+
+    /** The current unit's own row (the summary's figures), for tests and the detail line. */
+    public UnitRow currentRow() {
+        if (loaded == null || path.isEmpty()) {
+            return null;
+        }
+        Unit unit = currentUnit();
+        return DataFlowFigures.byUnit(loaded.data(), path.getLast().level(), loaded.band()).stream()
+                .filter(r -> r.unit().id() == unit.id()).findFirst().orElse(null);
+    }
+
+    /** Runs {@code action} with the loaded band (for the view's colours); nothing before the first load. */
+    public void withBand(Consumer<DataVerification.Band> action) {
+        if (loaded != null) {
+            action.accept(loaded.band());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package ma.essp.diag.reporting.dataflow;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import ma.essp.diag.database.repository.DataFlowData;
+import ma.essp.diag.database.rules.DataFlowRules;
+import ma.essp.diag.reporting.csv.CsvWriter;
+import ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+
+/**
+ * The data-flow figures as a table of stable columns (docs/cli-figures.md, section "dataflows"): what
+ * {@code essp-diag figures --axis dataflows} writes as CSV or JSON, and the text the data-flow dashboard shows for the
+ * same figures ({@link #rate}, {@link #factor}), so that both print the same numbers.
+ */
+public final class DataFlowTable {
+
+    /** The columns, in order; the text ones are {@code level, code, name, vf_status}. */
+    public static final List<String> COLUMNS = List.of("level", "code", "name", "observations", "expected", "received",
+            "received_on_time", "on_time_expected", "reporting_rate", "on_time_rate", "mean_delay_days", "recount_rows",
+            "recount_compared", "recounted", "reported", "verification_factor", "vf_status", "vf_band_low", "vf_band_high",
+            "essps_verified", "essps_over_reporting", "essps_under_reporting", "discrepancies",
+            "discrepancies_register_missing", "discrepancies_transcription_error", "discrepancies_late_entry",
+            "discrepancies_other", "discrepancies_unexplained", "rekeying_steps_max");
+
+    private static final java.util.Set<String> TEXT = java.util.Set.of("level", "code", "name", "vf_status");
+
+    private DataFlowTable() {
+    }
+
+    /** A share (0–1) as a percentage with two decimals (half up), "" when undefined. */
+    public static String rate(Double share) {
+        return share == null ? "" : BigDecimal.valueOf(share * 100).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A verification factor with three decimals (half up), "" when not computable. */
+    public static String factor(Double vf) {
+        return vf == null ? "" : BigDecimal.valueOf(vf).setScale(3, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String decimal(Double value) {
+        return value == null ? "" : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * The rows that count as of {@code asOf}: observations of periods that had started by then and recounts of months
+     * that had; null = every row.
+     */
+    public static DataFlowData asOf(DataFlowData data, LocalDate asOf) {
+        if (asOf == null) {
+            return data;
+        }
+        return new DataFlowData(data.regions(), data.provinces(), data.circonscriptions(), data.essps(), data.reportTypes(),
+                data.links(),
+                data.observations().stream().filter(o -> DataFlowRules.periodStart(o.period()).map(d -> !d.isAfter(asOf)).orElse(false)).toList(),
+                data.recounts().stream().filter(r -> DataFlowRules.periodStart(r.period()).map(d -> !d.isAfter(asOf)).orElse(false)).toList());
+    }
+
+    /** The cells of one row, in {@link #COLUMNS} order, numbers formatted, "" for an undefined figure. */
+    public static List<String> cells(UnitRow r, AggregationLevel level, DataVerification.Band band) {
+        DataFlowIndicators.Figures f = r.rates();
+        DataVerification.Figures v = r.verification();
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(level.code());
+        cells.add(r.unit().code());
+        cells.add(r.unit().name());
+        cells.add(Integer.toString(f.observations()));
+        cells.add(Long.toString(f.expected()));
+        cells.add(Long.toString(f.received()));
+        cells.add(Long.toString(f.onTime()));
+        cells.add(Long.toString(f.onTimeKnown()));
+        cells.add(rate(f.completeness()));
+        cells.add(rate(f.timeliness()));
+        cells.add(decimal(f.meanDelay()));
+        cells.add(Integer.toString(v.rows()));
+        cells.add(Integer.toString(v.compared()));
+        cells.add(Long.toString(v.recounted()));
+        cells.add(Long.toString(v.reported()));
+        cells.add(factor(v.factor()));
+        cells.add(v.status(band).code());
+        cells.add(factor(band.low()));
+        cells.add(factor(band.high()));
+        cells.add(Integer.toString(r.esspsVerified()));
+        cells.add(Integer.toString(r.esspsOver()));
+        cells.add(Integer.toString(r.esspsUnder()));
+        cells.add(Integer.toString(v.discrepancies()));
+        for (String reason : DataFlowRules.REASONS) {
+            cells.add(Integer.toString(v.discrepanciesByReason().getOrDefault(reason, 0)));
+        }
+        cells.add(Integer.toString(v.discrepanciesByReason().getOrDefault(DataVerification.UNEXPLAINED, 0)));
+        cells.add(r.rekeyingMax() == null ? "" : Integer.toString(r.rekeyingMax()));
+        return cells;
+    }
+
+    public static void writeCsv(List<UnitRow> rows, AggregationLevel level, DataVerification.Band band, Writer out) throws IOException {
+        CsvWriter csv = new CsvWriter(out);
+        for (String column : COLUMNS) {
+            csv.text(column);
+        }
+        csv.endLine();
+        for (UnitRow r : rows) {
+            List<String> cells = cells(r, level, band);
+            for (int i = 0; i < cells.size(); i++) {
+                if (TEXT.contains(COLUMNS.get(i))) {
+                    csv.text(cells.get(i));
+                } else {
+                    csv.number(cells.get(i));
+                }
+            }
+            csv.endLine();
+        }
+        csv.flush();
+    }
+
+    /** JSON: {@code {"axis", "level", "as_of", "vf_band": [low, high], "rows": [{column: value…}]}}, undefined = null. */
+    public static void writeJson(List<UnitRow> rows, AggregationLevel level, DataVerification.Band band, LocalDate asOf, Writer out)
+            throws IOException {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        b.append("{\n  \"axis\": \"dataflows\",\n  \"level\": ").append(str(level.code()))
+                .append(",\n  \"as_of\": ").append(asOf == null ? "null" : str(asOf.toString()))
+                .append(",\n  \"vf_band\": [").append(factor(band.low())).append(", ").append(factor(band.high())).append("]")
+                .append(",\n  \"rows\": [");
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> cells = cells(rows.get(i), level, band);
+            b.append(i == 0 ? "\n    {" : ",\n    {");
+            for (int c = 1; c < cells.size(); c++) { // the level is said once above
+                String column = COLUMNS.get(c);
+                String value = cells.get(c);
+                b.append(c == 1 ? "" : ", ").append(str(column)).append(": ")
+                        .append(TEXT.contains(column) ? str(value) : value.isEmpty() ? "null" : value);
+            }
+            b.append('}');
+        }
+        b.append("\n  ]\n}\n");
+        out.write(b.toString());
+        out.flush();
+    }
+
+    private static String str(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}
