@@ -40,7 +40,7 @@ import org.jooq.DSLContext;
  */
 public final class MapViewModel {
 
-    /** One legend line: colour and the value range it stands for. */
+    /** One legend line: colour, the value range it stands for and its number of provinces ("0,6 – 0,9 (12)"). */
     public record LegendEntry(Rgb colour, String text) {
     }
 
@@ -126,11 +126,11 @@ public final class MapViewModel {
         picture.set(p);
         List<LegendEntry> entries = new ArrayList<>();
         ColourScale scale = p.scale();
-        for (int i = 0; i < scale.classes(); i++) {
-            entries.add(new LegendEntry(scale.colours().get(i), i18n.get("map.legend.range",
-                    local(p.figure(), scale.breaks()[i]), local(p.figure(), scale.breaks()[i + 1]))));
+        for (ColourScale.ColourClass c : scale.classes()) {
+            entries.add(new LegendEntry(c.colour(), i18n.get("map.legend.entry", range(p.figure(), c), i18n.formatNumber(c.count()))));
         }
-        entries.add(new LegendEntry(ColourScale.NO_DATA, i18n.get("map.legend.noData")));
+        entries.add(new LegendEntry(ColourScale.NO_DATA, i18n.get("map.legend.entry", i18n.plain("map.legend.noData"),
+                i18n.formatNumber(scale.noData()))));
         legend.setAll(entries);
         legendTitle.set(i18n.get(p.figure().labelKey()));
         MapFigure.Basis overall = p.evaluation().overall();
@@ -139,6 +139,13 @@ public final class MapViewModel {
         if (selectedIso.get() != null) {
             select(selectedIso.get());
         }
+    }
+
+    /** "41 – 60", "0,6 – 0,9", "25 %" (a class of one rounded value), with the locale's decimal separator. */
+    private String range(MapFigure figure, ColourScale.ColourClass c) {
+        String from = i18n.formatDecimal(c.from().toPlainString());
+        return c.single() ? from + figure.unit()
+                : i18n.plain("map.legend.range", from, i18n.formatDecimal(c.to().toPlainString())) + figure.unit();
     }
 
     /** A click on a province: its name, its value for the figure, and its ESSPs (with or without coordinates). */

@@ -43,7 +43,34 @@ class MapViewModelTest {
         // Tanger-Assilah (4 ESSPs) and Casablanca (2, counted from its préfecture d'arrondissements Anfa)
         assertThat(picture.values()).containsOnlyKeys("MA-TNG", "MA-CAS");
         assertThat(picture.values().get("MA-TNG")).isCloseTo(4 * 10_000.0 / 1_494_413, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de données");
+        // 75 provinces drawn, two with a value: both round to 0,0 ESSP per 10,000 (4 / 149.4 and 2 / Casablanca's)
+        assertThat(vm.legend()).extracting(MapViewModel.LegendEntry::text).containsExactly("0,0 (2)", "pas de données (73)");
+    }
+
+    /**
+     * Share not functioning, whole percentages, lower is better: Casablanca 0 % (E005, E006 fully functioning) is
+     * green, Tanger-Assilah 25 % (E004 of four) red; in Arabic the same classes with its words.
+     */
+    @Test
+    void theLegendShowsRoundedClassesWithTheirCountsInTheWindowsLanguage() throws Exception {
+        vm.figureProperty().set(vm.figureChoices().get(1));
+        assertThat(vm.legend()).containsExactly(
+                new MapViewModel.LegendEntry(ma.essp.diag.app.map.model.Rgb.web("#1a9641"), "0 % (1)"),
+                new MapViewModel.LegendEntry(ma.essp.diag.app.map.model.Rgb.web("#d7191c"), "25 % (1)"),
+                new MapViewModel.LegendEntry(ma.essp.diag.app.map.model.ColourScale.NO_DATA, "pas de données (73)"));
+        assertThat(vm.pictureProperty().get().fills()).containsEntry("MA-CAS", ma.essp.diag.app.map.model.Rgb.web("#1a9641"))
+                .containsEntry("MA-TNG", ma.essp.diag.app.map.model.Rgb.web("#d7191c")).hasSize(2);
+
+        MapViewModel arabic = new MapViewModel(new EsspMapRepository(mission.dsl()), new EsspRepository(mission.dsl()), mission.dsl(),
+                new CurrentThreadTaskExecutor(), new I18n(I18n.ARABIC), MapFigure.builtIn());
+        arabic.load();
+        assertThat(arabic.legend()).extracting(e -> e.text().replace("\u200E", ""))
+                .containsExactly("0,0 (2)", "لا توجد معطيات (73)");
+        // English writes the decimal point
+        MapViewModel english = new MapViewModel(new EsspMapRepository(mission.dsl()), new EsspRepository(mission.dsl()), mission.dsl(),
+                new CurrentThreadTaskExecutor(), new I18n(I18n.ENGLISH), MapFigure.builtIn());
+        english.load();
+        assertThat(english.legend()).extracting(MapViewModel.LegendEntry::text).containsExactly("0.0 (2)", "no data (73)");
     }
 
     @Test

@@ -138,7 +138,8 @@ class ReadinessMapFigureTest {
         chooseReadiness();
         assertThat(vm.legendTitleProperty().get()).isEqualTo("Indice général de disponibilité (SARA)");
         assertThat(vm.legendNoteProperty().get()).isEqualTo("Maroc : n = 3 ESSP évalués · complétude 98,74 %");
-        assertThat(vm.legend()).last().extracting(MapViewModel.LegendEntry::text).isEqualTo("pas de données");
+        // 60 and 80: two whole values, one class each, at the two ends of the ramp; 73 provinces without an assessment
+        assertThat(vm.legend()).extracting(MapViewModel.LegendEntry::text).containsExactly("60 (1)", "80 (1)", "pas de données (73)");
         vm.select("MA-TNG");
         assertThat(vm.selectedTitleProperty().get()).endsWith("4 ESSP · 60,00\n(n = 2 ESSP évalués · complétude 100,00 %)");
         vm.select("MA-CAS");

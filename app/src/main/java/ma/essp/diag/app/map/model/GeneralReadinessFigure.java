@@ -101,4 +101,10 @@ public final class GeneralReadinessFigure implements MapFigure {
     public String format(double value) {
         return ReadinessTableWriter.number(value);
     }
+
+    /** An index 0–100: whole numbers in the legend. */
+    @Override
+    public int legendDecimals() {
+        return 0;
+    }
 }

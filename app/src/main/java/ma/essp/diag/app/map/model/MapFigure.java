@@ -48,8 +48,19 @@ public interface MapFigure {
     /** Whether a high value is good news (the colour ramp runs the other way when it is not). */
     boolean higherIsBetter();
 
-    /** How a value is written in the legend and tooltips. */
+    /** How a value is written when a province is clicked or hovered ({@code 0.57}, {@code 12.3 %}). */
     String format(double value);
+
+    /**
+     * The decimals of the legend's class bounds: 0 for indices 0–100, percentages and counts, 1 for rates. A
+     * province's class is decided on its value rounded so.
+     */
+    int legendDecimals();
+
+    /** What follows a number in the legend ({@code " %"}), empty for none. */
+    default String unit() {
+        return "";
+    }
 
     /** ESSPs per 10,000 inhabitants (2024 census population of the province). */
     MapFigure ESSPS_PER_10K = new MapFigure() {
@@ -82,6 +93,11 @@ public interface MapFigure {
         @Override
         public String format(double value) {
             return String.format(java.util.Locale.ROOT, "%.2f", value);
+        }
+
+        @Override
+        public int legendDecimals() {
+            return 1;
         }
     };
 
@@ -116,6 +132,16 @@ public interface MapFigure {
         @Override
         public String format(double value) {
             return String.format(java.util.Locale.ROOT, "%.1f %%", value);
+        }
+
+        @Override
+        public int legendDecimals() {
+            return 0;
+        }
+
+        @Override
+        public String unit() {
+            return " %";
         }
     };
 

@@ -22,7 +22,10 @@ public record MapPicture(MapOutlines outlines, MapData data, MapFigure figure, M
     public static MapPicture prepare(MapOutlines outlines, DSLContext dsl, MapData data, MapFigure figure) {
         MapFigure.Evaluation evaluation = figure.evaluate(dsl, data);
         Map<String, Double> values = evaluation.values();
-        ColourScale scale = ColourScale.quantiles(values.values(), figure.higherIsBetter());
+        // one value per province drawn, null for "no data", so that the legend counts every unit
+        List<Double> perUnit = new java.util.ArrayList<>();
+        outlines.provinces().forEach(shape -> perUnit.add(values.get(shape.isoCode())));
+        ColourScale scale = ColourScale.of(perUnit, figure.legendDecimals(), figure.higherIsBetter());
         Map<String, Rgb> fills = new HashMap<>();
         values.forEach((iso, v) -> fills.put(iso, scale.colourOf(v)));
         List<EsspPoint> essps = data.essps();
