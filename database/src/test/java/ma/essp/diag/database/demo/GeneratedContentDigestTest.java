@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("396f4ff34dd6e209e9cdb9c9a5dfa103e98ce4c165c088472f094c2e2b81ad5a");
+        assertThat(digest(file)).isEqualTo("d79c6dbe2f3290b664f4a161044cc6dc5df490a4efc3d099dcab7399d7cd6edc");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("38de22449be45dd27189176ef54b2067f4662711b45f9e6e2b366670ecb2de02");
+        assertThat(digest(file)).isEqualTo("b6d1dfaec580eba2d0cf5a23beb2ddf0fcff3b3aa692a9873d44b37d17f4ee4e");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("df6136532407893b4f21a52836af3c8665dbebaf3b4d548c7ddfa308713b0fa8");
+        assertThat(digest(file)).isEqualTo("e5dd44dd2545d90f40ef20a338793e0940ce45408cb787fb66d281f9f7794baa");
     }
 
     /**
