@@ -26,7 +26,9 @@ final class DemoComplaints {
     void write() throws SQLException {
         Rows systems = ctx.rows("complaint_system", "essp_id", "channel_register", "channel_box", "channel_in_person",
                 "channel_phone", "channel_chikaya_portal", "register_kept", "focal_person", "focal_person_role",
-                "procedure_displayed", "chikaya_link_displayed", "handled_by", "notes");
+                "procedure_displayed", "chikaya_link_displayed", "handled_by", "notes", "escalation", "analysed_fed_back");
+        // the two V7 checklist items come from their own stream, so the rest of the demo draws what it drew before
+        java.util.SplittableRandom v7 = new java.util.SplittableRandom(ctx.seed() ^ 0x0C0B_1A17_0000_0007L);
         Rows samples = ctx.rows("complaint_sample", "essp_id", "received_on", "channel", "kind", "category", "acknowledged_on",
                 "closed_on", "outcome", "notes");
         String[] categories = {"reception", "appointments", "care", "behaviour", "corruption", "absenteeism", "medicines",
@@ -51,7 +53,8 @@ final class DemoComplaints {
                     focal ? new String[] {"Infirmier(ère) chef", "Médecin chef", "Agent d'accueil", "Gestionnaire"}[ctx.random().nextInt(4)] : null,
                     ctx.chance(0.3), link,
                     new String[] {"Médecin chef de l'ESSP", "Infirmier(ère) chef", "Délégation (cellule d'accueil et d'écoute)"}[ctx.weighted(5, 3, 2)],
-                    box && ctx.chance(0.2) ? "Boîte à suggestions rarement relevée" : null);
+                    box && ctx.chance(0.2) ? "Boîte à suggestions rarement relevée" : null,
+                    v7.nextDouble() < (focal ? 0.55 : 0.2), v7.nextDouble() < (kept ? 0.35 : 0.08));
             List<String> channels = new ArrayList<>(List.of("in_person"));
             if (register) {
                 channels.add("register");

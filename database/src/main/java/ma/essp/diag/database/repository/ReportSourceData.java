@@ -100,11 +100,13 @@ public record ReportSourceData(
 
     public record ComplaintSystem(int esspId, boolean register, boolean box, boolean inPerson, boolean phone,
                                   boolean chikayaPortal, boolean registerKept, boolean focalPerson,
-                                  boolean procedureDisplayed, boolean chikayaLinkDisplayed, String handledBy) {
+                                  boolean procedureDisplayed, boolean chikayaLinkDisplayed, String handledBy,
+                                  boolean escalation, boolean analysedFedBack) {
     }
 
+    /** A sampled complaint; {@code notes} as typed (an export leaves out a note with personal data). */
     public record ComplaintSample(int esspId, LocalDate receivedOn, String channel, String kind, String category,
-                                  LocalDate acknowledgedOn, LocalDate closedOn, String outcome) {
+                                  LocalDate acknowledgedOn, LocalDate closedOn, String outcome, String notes) {
     }
 
     public record PerpetratorSite(int id, String name, int provinceId, Integer esspId, String stage, LocalDate stageSince,

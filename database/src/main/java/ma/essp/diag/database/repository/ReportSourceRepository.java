@@ -208,14 +208,15 @@ public final class ReportSourceRepository {
                 .fetch(r -> new ReportSourceData.ComplaintSystem(int0(r.getEsspId()), bool(r.getChannelRegister()),
                         bool(r.getChannelBox()), bool(r.getChannelInPerson()), bool(r.getChannelPhone()),
                         bool(r.getChannelChikayaPortal()), bool(r.getRegisterKept()), bool(r.getFocalPerson()),
-                        bool(r.getProcedureDisplayed()), bool(r.getChikayaLinkDisplayed()), r.getHandledBy()));
+                        bool(r.getProcedureDisplayed()), bool(r.getChikayaLinkDisplayed()), r.getHandledBy(),
+                        bool(r.getEscalation()), bool(r.getAnalysedFedBack())));
     }
 
     private List<ReportSourceData.ComplaintSample> complaintSamples() {
         return dsl.selectFrom(COMPLAINT_SAMPLE).where(COMPLAINT_SAMPLE.DELETED.isFalse())
                 .orderBy(COMPLAINT_SAMPLE.ESSP_ID, COMPLAINT_SAMPLE.RECEIVED_ON, COMPLAINT_SAMPLE.ID)
                 .fetch(r -> new ReportSourceData.ComplaintSample(int0(r.getEsspId()), r.getReceivedOn(), r.getChannel(),
-                        r.getKind(), r.getCategory(), r.getAcknowledgedOn(), r.getClosedOn(), r.getOutcome()));
+                        r.getKind(), r.getCategory(), r.getAcknowledgedOn(), r.getClosedOn(), r.getOutcome(), r.getNotes()));
     }
 
     private List<ReportSourceData.PerpetratorSite> perpetratorSites() {

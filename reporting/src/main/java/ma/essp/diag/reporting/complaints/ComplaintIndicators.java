@@ -6,108 +6,198 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.LongSummaryStatistics;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReportSourceData.ComplaintSample;
 import ma.essp.diag.database.repository.ReportSourceData.ComplaintSystem;
 
 /**
- * Complaint-handling indicators: the one definition that the report (workbook and PDF) and any screen or command
- * use. The caller chooses the ESSPs (a scope); this class measures their complaint systems and sampled complaints.
+ * Complaint-handling indicators: the one definition that the report (workbook and PDF), the "Réclamations" screen
+ * and {@code essp-diag figures --axis complaints} use. The caller chooses the ESSPs (a scope), the deadlines
+ * ({@link ComplaintDeadlines}, mission settings) and the date the figures stand for (the report date, "as of").
  *
- * <p>Definitions:
+ * <p>Definitions (calendar days; a step dated after the as-of date is not done yet as of that date, a complaint
+ * received after it is not counted at all):
  * <ul>
- * <li><b>Days to acknowledge</b> = calendar days from reception to acknowledgement ({@code acknowledged_on −
- * received_on}); none while not acknowledged. <b>Days to close</b> likewise to the closing day.</li>
- * <li><b>Acknowledged in time</b>: acknowledged at most {@value #ACKNOWLEDGE_DAYS} days after reception (the
- * ministry's rule); a complaint never acknowledged is not.</li>
- * <li><b>Processed in time</b>: closed no later than {@value #PROCESS_MONTHS} calendar months after reception, the
- * same day of the month (received 10 January: closed by 10 March; received 31 December: by 28 February, the end of
- * a shorter month); an open complaint is not.</li>
- * <li>Over a set of sampled complaints ({@link Summary}): the <b>share acknowledged in time</b> and the <b>share
- * processed in time</b> are over all the sampled complaints (open ones included, in the denominator); the <b>mean
- * days to close</b> is over the closed ones only. A set without complaints has no shares (null).</li>
- * <li><b>System shares</b>: for each feature of a complaint system (a register, a suggestion box, in-person and phone
- * reception, the chikaya.ma portal, a register kept up to date, a focal person, the procedure displayed, the
- * chikaya.ma link displayed), the share of the ESSPs with a recorded system that have it. ESSPs without a recorded
- * system are not in the denominator; without any system there are no shares.</li>
+ * <li><b>Days to acknowledge</b> = {@code acknowledged_on − received_on}; <b>days to close</b> = {@code closed_on −
+ * received_on}; none while the step is not done.</li>
+ * <li><b>Acknowledged in time</b>: at most {@code acknowledgeDays} days to acknowledge. A complaint enters the share
+ * once this is known: acknowledged, or not acknowledged with the deadline (reception + acknowledgeDays) passed —
+ * then it is not in time. Not yet acknowledged before its deadline: not counted (n shows how many are).</li>
+ * <li><b>Answered in time</b>: closed at most {@code responseDays} days after reception; same rule for entering the
+ * share (closed, or open past the deadline).</li>
+ * <li><b>Status as of the date</b>: closed in time, closed late, still open before the deadline (<b>pending</b>) or
+ * still open after it (<b>late</b>). The deadline day itself is still in time: received 1 March with 60 days, the
+ * answer is due by 30 April, an open complaint is late from 1 May.</li>
+ * <li>Over a set ({@link Summary}): the <b>share acknowledged in time</b> over the complaints whose acknowledgement is
+ * due; the <b>share answered in time</b> over those whose answer is due; the <b>share late</b> (still open past the
+ * deadline) over all the complaints received; the <b>median days</b> to acknowledge over the acknowledged ones and
+ * to close over the closed ones (the mean of the two middle values for an even count). No denominator: no figure
+ * (null), never 0.</li>
+ * <li><b>System shares</b>: for each checklist item of a complaint system, the share of the ESSPs with a recorded
+ * system that have it. ESSPs without a recorded system are not in the denominator.</li>
  * </ul>
  */
 public final class ComplaintIndicators {
 
-    /** Acknowledgement is due within this many days of reception. */
-    public static final int ACKNOWLEDGE_DAYS = 15;
-    /** Processing (closing) is due within this many calendar months of reception. */
-    public static final int PROCESS_MONTHS = 2;
-
-    /** The features of a complaint system, in the order the report lists them (codes of {@code system.*} labels). */
+    /** The checklist items of a complaint system, in the order the report lists them (codes of {@code system.*} labels). */
     private static final Map<String, Predicate<ComplaintSystem>> FEATURES = features();
 
     private ComplaintIndicators() {
     }
 
-    /** One sampled complaint with its delays; the day counts are null while the step is not done. */
-    public record Sample(ComplaintSample sample, Long daysToAcknowledge, Long daysToClose, boolean acknowledgedInTime,
-                         boolean processedInTime) {
+    /** Where a complaint stands as of the report date against the response deadline. */
+    public enum Status {
+        ANSWERED_IN_TIME, ANSWERED_LATE, PENDING, LATE;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**
-     * The figures of a set of sampled complaints: how many, the shares acknowledged and processed in time (null for an
-     * empty set) and the mean days to close of the closed ones (null when none is closed).
+     * One sampled complaint measured as of a date.
+     *
+     * @param acknowledgedInTime null while its acknowledgement is not due (not acknowledged, deadline not passed)
+     * @param answeredInTime     null while its answer is not due (open, deadline not passed)
      */
-    public record Summary(int samples, Double acknowledgedInTime, Double processedInTime, Double meanDaysToClose) {
+    public record Sample(ComplaintSample sample, Long daysToAcknowledge, Long daysToClose, Boolean acknowledgedInTime,
+                         Boolean answeredInTime, Status status) {
     }
 
     /**
-     * The complaint figures of a scope.
+     * The figures of a set of complaints, each share with the count it is over.
+     *
+     * @param samples            complaints received by the as-of date
+     * @param acknowledgeDue     those whose acknowledgement is due (acknowledged, or its deadline passed)
+     * @param acknowledgedInTime of which acknowledged within the deadline
+     * @param answerDue          those whose answer is due (closed, or open past the deadline)
+     * @param answeredInTime     of which closed within the deadline
+     * @param acknowledged       acknowledged ones (the n of the median days to acknowledge)
+     * @param closed             closed ones (the n of the median days to close)
+     * @param pending            open before the response deadline
+     * @param late               open past the response deadline
+     */
+    public record Summary(int samples, int acknowledgeDue, int acknowledgedInTime, int answerDue, int answeredInTime,
+                          int acknowledged, Double medianDaysToAcknowledge, int closed, Double medianDaysToClose,
+                          int pending, int late) {
+
+        public Double shareAcknowledgedInTime() {
+            return share(acknowledgedInTime, acknowledgeDue);
+        }
+
+        public Double shareAnsweredInTime() {
+            return share(answeredInTime, answerDue);
+        }
+
+        /** Still open past the deadline, over all the complaints received. */
+        public Double shareLate() {
+            return share(late, samples);
+        }
+    }
+
+    /**
+     * The complaint figures of a scope as of a date.
      *
      * @param systems      ESSPs with a recorded complaint system
-     * @param systemShares feature code → share of those ESSPs that have it (empty without any system)
-     * @param samples      every sampled complaint, measured, in the order given
-     * @param total        the summary of all the samples
-     * @param byCategory   category code → summary of its samples, by code
+     * @param systemShares checklist item code → share of those ESSPs that have it (empty without any system)
+     * @param samples      every complaint received by the date, measured, in the order given
+     * @param total        the summary of all of them
+     * @param byKind       kind code → summary, in the vocabulary's order, kinds with complaints only
+     * @param byCategory   category code → summary, likewise
+     * @param byChannel    channel code → summary, likewise
      */
-    public record Report(int systems, Map<String, Double> systemShares, List<Sample> samples, Summary total,
-                         Map<String, Summary> byCategory) {
+    public record Report(LocalDate asOf, ComplaintDeadlines deadlines, int systems, Map<String, Double> systemShares,
+                         List<Sample> samples, Summary total, Map<String, Summary> byKind,
+                         Map<String, Summary> byCategory, Map<String, Summary> byChannel) {
     }
 
-    public static Report compute(List<ComplaintSystem> systems, List<ComplaintSample> samples) {
-        List<Sample> measured = samples.stream().map(ComplaintIndicators::measure).toList();
-        Map<String, List<Sample>> byCategory = new TreeMap<>();
-        measured.forEach(s -> byCategory.computeIfAbsent(s.sample().category(), k -> new ArrayList<>()).add(s));
-        Map<String, Summary> summaries = new LinkedHashMap<>();
-        byCategory.forEach((category, list) -> summaries.put(category, summarise(list)));
-        return new Report(systems.size(), systemShares(systems), measured, summarise(measured), summaries);
+    public static Report compute(List<ComplaintSystem> systems, List<ComplaintSample> samples, ComplaintDeadlines deadlines,
+                                 LocalDate asOf) {
+        List<Sample> measured = measureAll(samples, deadlines, asOf);
+        return new Report(asOf, deadlines, systems.size(), systemShares(systems), measured, summarise(measured),
+                by(measured, Vocabulary.COMPLAINT_KIND, ComplaintSample::kind),
+                by(measured, Vocabulary.COMPLAINT_CATEGORY, ComplaintSample::category),
+                by(measured, Vocabulary.COMPLAINT_CHANNEL, ComplaintSample::channel));
     }
 
-    /** The delays of one sampled complaint. */
-    public static Sample measure(ComplaintSample s) {
-        Long ack = s.acknowledgedOn() == null ? null : ChronoUnit.DAYS.between(s.receivedOn(), s.acknowledgedOn());
-        Long close = s.closedOn() == null ? null : ChronoUnit.DAYS.between(s.receivedOn(), s.closedOn());
-        return new Sample(s, ack, close, ack != null && ack <= ACKNOWLEDGE_DAYS, processedInTime(s.receivedOn(), s.closedOn()));
-    }
-
-    /** Whether a complaint received on {@code received} was closed (on {@code closed}) within {@value #PROCESS_MONTHS} months. */
-    public static boolean processedInTime(LocalDate received, LocalDate closed) {
-        return closed != null && !closed.isAfter(received.plusMonths(PROCESS_MONTHS));
-    }
-
-    /** The summary of a set of measured complaints (of a category, a unit or the whole scope). */
-    public static Summary summarise(List<Sample> samples) {
-        if (samples.isEmpty()) {
-            return new Summary(0, null, null, null);
+    /** The complaints received by {@code asOf}, measured; the others are left out. */
+    public static List<Sample> measureAll(List<ComplaintSample> samples, ComplaintDeadlines deadlines, LocalDate asOf) {
+        List<Sample> measured = new ArrayList<>();
+        for (ComplaintSample s : samples) {
+            if (!s.receivedOn().isAfter(asOf)) {
+                measured.add(measure(s, deadlines, asOf));
+            }
         }
-        double n = samples.size();
-        LongSummaryStatistics closed = samples.stream().filter(s -> s.daysToClose() != null).mapToLong(Sample::daysToClose)
-                .summaryStatistics();
-        return new Summary(samples.size(), samples.stream().filter(Sample::acknowledgedInTime).count() / n,
-                samples.stream().filter(Sample::processedInTime).count() / n,
-                closed.getCount() == 0 ? null : closed.getAverage());
+        return measured;
     }
 
-    /** Feature code → share of the given systems that have the feature; empty without systems. */
+    /** One complaint received by {@code asOf}, as of that date. */
+    public static Sample measure(ComplaintSample s, ComplaintDeadlines deadlines, LocalDate asOf) {
+        if (s.receivedOn().isAfter(asOf)) {
+            throw new IllegalArgumentException("received " + s.receivedOn() + ", after " + asOf);
+        }
+        Long ack = daysUntil(s.receivedOn(), s.acknowledgedOn(), asOf);
+        Long close = daysUntil(s.receivedOn(), s.closedOn(), asOf);
+        Boolean ackInTime = ack != null ? Boolean.valueOf(ack <= deadlines.acknowledgeDays())
+                : asOf.isAfter(s.receivedOn().plusDays(deadlines.acknowledgeDays())) ? Boolean.FALSE : null;
+        boolean pastResponse = asOf.isAfter(s.receivedOn().plusDays(deadlines.responseDays()));
+        Status status;
+        if (close != null) {
+            status = close <= deadlines.responseDays() ? Status.ANSWERED_IN_TIME : Status.ANSWERED_LATE;
+        } else {
+            status = pastResponse ? Status.LATE : Status.PENDING;
+        }
+        Boolean answeredInTime = status == Status.PENDING ? null : Boolean.valueOf(status == Status.ANSWERED_IN_TIME);
+        return new Sample(s, ack, close, ackInTime, answeredInTime, status);
+    }
+
+    /** The summary of a set of measured complaints (of a kind, a category, a unit or the whole scope). */
+    public static Summary summarise(List<Sample> samples) {
+        int ackDue = 0;
+        int ackInTime = 0;
+        int answerDue = 0;
+        int answerInTime = 0;
+        int pending = 0;
+        int late = 0;
+        List<Long> ackDays = new ArrayList<>();
+        List<Long> closeDays = new ArrayList<>();
+        for (Sample s : samples) {
+            if (s.acknowledgedInTime() != null) {
+                ackDue++;
+                ackInTime += s.acknowledgedInTime() ? 1 : 0;
+            }
+            if (s.answeredInTime() != null) {
+                answerDue++;
+                answerInTime += s.answeredInTime() ? 1 : 0;
+            }
+            pending += s.status() == Status.PENDING ? 1 : 0;
+            late += s.status() == Status.LATE ? 1 : 0;
+            if (s.daysToAcknowledge() != null) {
+                ackDays.add(s.daysToAcknowledge());
+            }
+            if (s.daysToClose() != null) {
+                closeDays.add(s.daysToClose());
+            }
+        }
+        return new Summary(samples.size(), ackDue, ackInTime, answerDue, answerInTime, ackDays.size(), median(ackDays),
+                closeDays.size(), median(closeDays), pending, late);
+    }
+
+    /** The median of whole numbers (the mean of the two middle ones for an even count); null for none. */
+    public static Double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2).doubleValue() : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    /** Checklist item code → share of the given systems that have it; empty without systems. */
     public static Map<String, Double> systemShares(List<ComplaintSystem> systems) {
         Map<String, Double> shares = new LinkedHashMap<>();
         if (!systems.isEmpty()) {
@@ -115,6 +205,34 @@ public final class ComplaintIndicators {
             FEATURES.forEach((code, has) -> shares.put(code, systems.stream().filter(has).count() / n));
         }
         return shares;
+    }
+
+    /** The checklist item codes, in the report's order. */
+    public static List<String> featureCodes() {
+        return List.copyOf(FEATURES.keySet());
+    }
+
+    private static Long daysUntil(LocalDate received, LocalDate done, LocalDate asOf) {
+        return done == null || done.isAfter(asOf) ? null : ChronoUnit.DAYS.between(received, done);
+    }
+
+    private static Double share(int count, int of) {
+        return of == 0 ? null : (double) count / of;
+    }
+
+    private static Map<String, Summary> by(List<Sample> samples, Vocabulary vocabulary, Function<ComplaintSample, String> code) {
+        Map<String, List<Sample>> groups = new LinkedHashMap<>();
+        vocabulary.codes().forEach(c -> groups.put(c, new ArrayList<>()));
+        for (Sample s : samples) {
+            groups.computeIfAbsent(code.apply(s.sample()), k -> new ArrayList<>()).add(s);
+        }
+        Map<String, Summary> summaries = new LinkedHashMap<>();
+        groups.forEach((c, list) -> {
+            if (!list.isEmpty()) {
+                summaries.put(c, summarise(list));
+            }
+        });
+        return summaries;
     }
 
     private static Map<String, Predicate<ComplaintSystem>> features() {
@@ -128,6 +246,9 @@ public final class ComplaintIndicators {
         f.put("focal_person", ComplaintSystem::focalPerson);
         f.put("procedure_displayed", ComplaintSystem::procedureDisplayed);
         f.put("chikaya_link_displayed", ComplaintSystem::chikayaLinkDisplayed);
+        f.put("handler_named", s -> s.handledBy() != null && !s.handledBy().isBlank());
+        f.put("escalation", ComplaintSystem::escalation);
+        f.put("analysed_fed_back", ComplaintSystem::analysedFedBack);
         return Collections.unmodifiableMap(f);
     }
 }

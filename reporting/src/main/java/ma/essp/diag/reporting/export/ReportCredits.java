@@ -2,6 +2,7 @@ package ma.essp.diag.reporting.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
 import ma.essp.diag.reporting.hr.HrIndicators;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
@@ -16,7 +17,7 @@ public final class ReportCredits {
     }
 
     /** The read-me of both exports; its readiness method is that of {@code rules}, the rules the figures were computed with. */
-    public static List<String> readMeLines(ReportLabels l, ReadinessRules rules) {
+    public static List<String> readMeLines(ReportLabels l, ReadinessRules rules, ComplaintDeadlines complaints) {
         return List.of(
                 l.get("readme.sources"),
                 "• " + l.get("readme.source.mission"),
@@ -31,7 +32,8 @@ public final class ReportCredits {
                 "• " + l.get("readme.method.domains"),
                 "• " + l.get("readme.method.pms_coverage"),
                 "• " + l.format("readme.method.density", l.number(HrIndicators.WHO_CORE_PER_10K, 0)),
-                "• " + l.get("readme.method.complaints"),
+                "• " + l.format("readme.method.complaints", String.valueOf(complaints.acknowledgeDays()),
+                        String.valueOf(complaints.responseDays())),
                 "• " + l.get("readme.method.flows"),
                 "",
                 l.get("readme.sheets"));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReportSourceData;
+import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.EsspReadiness;
@@ -74,7 +75,7 @@ public record ReportData(
 
     /** One unit of the scope with its key figures and its readiness (the aggregator's row). */
     public record UnitRow(String code, String name, Long population, int essps, int assessed, double staffCore,
-                          Double coreDensity, int complaintsSampled, Double acknowledgedIn15Days, AggregateRow readiness) {
+                          Double coreDensity, int complaintsSampled, Double acknowledgedInTime, AggregateRow readiness) {
     }
 
     /** An ESSP of the scope with its territory, staff, readiness and missing items. */
@@ -120,18 +121,34 @@ public record ReportData(
                           long onTime, long onTimeKnown, double delaySum, int delayCount) {
     }
 
+    /**
+     * The complaint figures of the scope ({@code ComplaintIndicators} as of {@code asOf}).
+     *
+     * @param deadlines the acknowledgement and response deadlines (mission settings)
+     * @param maturity  mean maturity score (0–100) of the recorded systems; null without any
+     */
     public record ComplaintSummary(int systems, Map<String, Double> systemShares, List<SampleRow> samples,
-                                   CategoryRow total, List<CategoryRow> byCategory) {
+                                   CategoryRow total, List<CategoryRow> byCategory, List<CategoryRow> byKind,
+                                   List<CategoryRow> byChannel, ComplaintDeadlines deadlines, Double maturity) {
     }
 
+    /**
+     * One sampled complaint as of the report date.
+     *
+     * @param acknowledgedInTime null while not due; likewise {@code answeredInTime}
+     * @param status             the status label (answered in time, answered late, pending, late)
+     * @param notes              the note, empty when it looks like personal data (never exported)
+     */
     public record SampleRow(String esspCode, String esspName, LocalDate receivedOn, String channel, String kind,
                             String category, LocalDate acknowledgedOn, LocalDate closedOn, String outcome,
-                            Long daysToAcknowledge, Long daysToClose, boolean acknowledgedIn15Days,
-                            boolean processedIn2Months) {
+                            Long daysToAcknowledge, Long daysToClose, Boolean acknowledgedInTime,
+                            Boolean answeredInTime, String status, String notes) {
     }
 
-    public record CategoryRow(String category, int samples, Double acknowledgedIn15Days, Double processedIn2Months,
-                              Double meanDaysToClose) {
+    /** The deadline figures of a group of complaints (a category, a kind, a channel, the total), each with its n. */
+    public record CategoryRow(String category, int samples, Double acknowledgedInTime, int acknowledgeDue,
+                              Double answeredInTime, int answerDue, Double medianDaysToAcknowledge,
+                              Double medianDaysToClose, int late, Double shareLate) {
     }
 
     public record SiteRow(String name, String province, String essp, String stage, int stageOrder, LocalDate stageSince,

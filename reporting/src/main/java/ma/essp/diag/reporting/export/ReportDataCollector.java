@@ -16,6 +16,9 @@ import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.database.repository.ReportSourceData;
 import ma.essp.diag.database.repository.ReportSourceRepository;
+import ma.essp.diag.database.rules.PersonalDataDetector;
+import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
+import ma.essp.diag.reporting.complaints.ComplaintFigures;
 import ma.essp.diag.reporting.complaints.ComplaintIndicators;
 import ma.essp.diag.reporting.dataflow.DataFlowIndicators;
 import ma.essp.diag.reporting.export.ReportData.CategoryRow;
@@ -54,13 +57,16 @@ public final class ReportDataCollector {
     private final ReadinessResult readiness;
     /** The HR indicators of the whole mission, by the one definition of {@link HrIndicators} (the HR screen's). */
     private final HrIndicators.Report hr;
+    private final ComplaintDeadlines complaintDeadlines;
     /** The same readiness with unanswered items counted absent (the sensitivity sentence), computed on first use. */
     private ReadinessResult unansweredAbsent;
 
-    public ReportDataCollector(ReportSourceData source, ReadinessResult readiness, HrIndicators.Report hr) {
+    public ReportDataCollector(ReportSourceData source, ReadinessResult readiness, HrIndicators.Report hr,
+                               ComplaintDeadlines complaintDeadlines) {
         this.source = source;
         this.readiness = readiness;
         this.hr = hr;
+        this.complaintDeadlines = complaintDeadlines;
     }
 
     /** Loads everything from a mission database. */
@@ -68,7 +74,7 @@ public final class ReportDataCollector {
         ReadinessData data = new ReadinessDataRepository(dsl).load();
         return new ReportDataCollector(new ReportSourceRepository(dsl).load(),
                 ReadinessCalculator.compute(data, ReadinessRules.ofMission(dsl)),
-                new HrIndicators().compute(new HrFactsLoader(dsl).load()));
+                new HrIndicators().compute(new HrFactsLoader(dsl).load()), ComplaintDeadlines.ofMission(dsl));
     }
 
     private synchronized ReadinessResult unansweredAbsent() {
@@ -266,25 +272,33 @@ public final class ReportDataCollector {
                     er == null ? List.of() : GapAnalyzer.forEssp(readiness, er)));
         }
 
-        // complaints: the figures of ComplaintIndicators over the ESSPs of the scope, in the report's language
+        // complaints: the figures of ComplaintIndicators over the ESSPs of the scope as of the report date, in the
+        // report's language; a note that looks like personal data is never exported
         Map<Integer, ReportSourceData.Essp> esspById = t.essps;
-        ComplaintIndicators.Report complaintFigures = ComplaintIndicators.compute(
-                source.complaintSystems().stream().filter(s -> t.esspInScope(s.esspId())).toList(),
-                source.complaintSamples().stream().filter(s -> t.esspInScope(s.esspId())).toList());
+        List<ReportSourceData.ComplaintSystem> scopeSystems = source.complaintSystems().stream()
+                .filter(s -> t.esspInScope(s.esspId())).toList();
+        ComplaintIndicators.Report complaintFigures = ComplaintIndicators.compute(scopeSystems,
+                source.complaintSamples().stream().filter(s -> t.esspInScope(s.esspId())).toList(), complaintDeadlines, asOf);
         List<SampleRow> samples = complaintFigures.samples().stream().map(m -> {
             ReportSourceData.ComplaintSample s = m.sample();
             ReportSourceData.Essp e = esspById.get(s.esspId());
             return new SampleRow(e.code(), l.name(e.nameFr(), e.nameAr()), s.receivedOn(), l.code(Vocabulary.COMPLAINT_CHANNEL, s.channel()),
                     l.code(Vocabulary.COMPLAINT_KIND, s.kind()), l.code(Vocabulary.COMPLAINT_CATEGORY, s.category()), s.acknowledgedOn(), s.closedOn(),
                     l.code(Vocabulary.COMPLAINT_OUTCOME, s.outcome()), m.daysToAcknowledge(), m.daysToClose(), m.acknowledgedInTime(),
-                    m.processedInTime());
+                    m.answeredInTime(), l.word("complaint_status", m.status().code()), PersonalDataDetector.exportable(s.notes()));
         }).toList();
-        // categories by number of samples, then by name in the report's language
+        // categories by number of samples, then by name in the report's language; kinds and channels in code order
         List<CategoryRow> byCategory = new ArrayList<>();
         complaintFigures.byCategory().forEach((code, summary) -> byCategory.add(categoryRow(l.code(Vocabulary.COMPLAINT_CATEGORY, code), summary)));
         byCategory.sort(Comparator.comparingInt(CategoryRow::samples).reversed().thenComparing(CategoryRow::category));
+        List<CategoryRow> byKind = new ArrayList<>();
+        complaintFigures.byKind().forEach((code, summary) -> byKind.add(categoryRow(l.code(Vocabulary.COMPLAINT_KIND, code), summary)));
+        List<CategoryRow> byChannel = new ArrayList<>();
+        complaintFigures.byChannel().forEach((code, summary) -> byChannel.add(categoryRow(l.code(Vocabulary.COMPLAINT_CHANNEL, code), summary)));
         ReportData.ComplaintSummary complaints = new ReportData.ComplaintSummary(complaintFigures.systems(),
-                complaintFigures.systemShares(), samples, categoryRow(l.get("common.total"), complaintFigures.total()), byCategory);
+                complaintFigures.systemShares(), samples, categoryRow(l.get("common.total"), complaintFigures.total()), byCategory,
+                byKind, byChannel, complaintDeadlines,
+                ComplaintFigures.meanMaturity(scopeSystems));
 
         // units: key figures
         Map<String, List<EsspEntry>> esspsByUnit = new HashMap<>();
@@ -307,7 +321,7 @@ public final class ReportDataCollector {
             Double density = staff != null ? staff.corePer10k() : HrIndicators.density(0, population);
             ComplaintIndicators.Summary unitComplaints = ComplaintIndicators.summarise(samplesByUnit.getOrDefault(row.code(), List.of()));
             units.add(new ReportData.UnitRow(row.code(), unitName(row, unitLevel, t, l), population, row.registered(),
-                    row.assessed(), core, density, unitComplaints.samples(), unitComplaints.acknowledgedInTime(), row));
+                    row.assessed(), core, density, unitComplaints.samples(), unitComplaints.shareAcknowledgedInTime(), row));
             hrRows.add(hrRow(unitName(row, unitLevel, t, l), population, staff, cadreCodes));
         }
         HrIndicators.Figures scopeStaff = switch (request.scope().level()) {
@@ -489,7 +503,8 @@ public final class ReportDataCollector {
     }
 
     private static CategoryRow categoryRow(String category, ComplaintIndicators.Summary s) {
-        return new CategoryRow(category, s.samples(), s.acknowledgedInTime(), s.processedInTime(), s.meanDaysToClose());
+        return new CategoryRow(category, s.samples(), s.shareAcknowledgedInTime(), s.acknowledgeDue(), s.shareAnsweredInTime(),
+                s.answerDue(), s.medianDaysToAcknowledge(), s.medianDaysToClose(), s.late(), s.shareLate());
     }
 
     /** A row of the HR table from the HR indicators of one unit (null: a unit without ESSP, no staff). */

@@ -86,7 +86,7 @@ class ReadinessMethodTextTest {
             String observed = ReportCredits.readinessMethod(l, ReadinessRules.DEFAULT);
             String reported = ReportCredits.readinessMethod(l, new ReadinessRules(true, ReadinessRules.Unanswered.EXCLUDED));
             assertThat(observed).as(language.name()).doesNotStartWith("!").isNotEqualTo(reported);
-            assertThat(ReportCredits.readMeLines(l, ReadinessRules.DEFAULT)).contains("• " + observed).doesNotContain("• " + reported);
+            assertThat(ReportCredits.readMeLines(l, ReadinessRules.DEFAULT, ma.essp.diag.reporting.complaints.ComplaintDeadlines.DEFAULT)).contains("• " + observed).doesNotContain("• " + reported);
         }
     }
 }

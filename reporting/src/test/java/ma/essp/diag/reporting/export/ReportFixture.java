@@ -232,7 +232,8 @@ public final class ReportFixture {
             }
         }
         insert("complaint_system", m("essp_id", essp, "channel_register", 1, "channel_box", random.nextInt(2),
-                "register_kept", random.nextInt(2), "focal_person", random.nextInt(2), "procedure_displayed", random.nextInt(2)));
+                "register_kept", random.nextInt(2), "focal_person", random.nextInt(2), "procedure_displayed", random.nextInt(2),
+                "escalation", essp % 2)); // not from the random stream: the rows drawn after it stay as they were
         for (int k = 0; k < 3; k++) {
             LocalDate received = LocalDate.of(2026, 1, 5).plusDays(random.nextInt(120));
             LocalDate ack = random.nextInt(5) == 0 ? null : received.plusDays(random.nextInt(30));

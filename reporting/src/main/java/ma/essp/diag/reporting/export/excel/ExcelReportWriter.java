@@ -167,7 +167,7 @@ public final class ExcelReportWriter {
             cols.add(new Col(domainLabel(d), 14));
         }
         cols.addAll(List.of(col(l, "pms_coverage", 13), col(l, "core_staff", 11), col(l, "core_density", 12),
-                col(l, "complaints_sampled", 12), col(l, "ack15", 12)));
+                col(l, "complaints_sampled", 12), col(l, "ack_in_time", 12)));
         s.header(cols);
         int first = s.nextRow();
         for (ReportData.UnitRow u : data.units()) {
@@ -184,7 +184,7 @@ public final class ExcelReportWriter {
             row.add(u.staffCore());
             row.add(u.coreDensity());
             row.add(u.complaintsSampled());
-            row.add(new Pct(u.acknowledgedIn15Days()));
+            row.add(new Pct(u.acknowledgedInTime()));
             s.row(row.toArray());
         }
         colourScale(s, first, s.nextRow() - 1, 5, 5);
@@ -397,18 +397,33 @@ public final class ExcelReportWriter {
     private void complaints() throws ExportCancelledException {
         SheetWriter s = sheet("complaints");
         ReportData.ComplaintSummary c = data.complaints();
-        s.line(l.get("complaints.rule"), styles.bold);
+        s.line(l.format("complaints.rule", String.valueOf(c.deadlines().acknowledgeDays()), String.valueOf(c.deadlines().responseDays()),
+                l.date(data.asOf())), styles.bold);
         s.label(l.get("complaints.systems"), c.systems());
+        s.label(l.get("complaints.maturity"), c.maturity());
         for (Map.Entry<String, Double> e : c.systemShares().entrySet()) {
             s.label(l.word("system", e.getKey()), new Pct(e.getValue()));
         }
+        s.line(l.get("complaints.rubric"), styles.text);
         s.blank();
-        s.header(List.of(col(l, "complaint_category", 26), col(l, "samples", 10), col(l, "ack15", 14),
-                col(l, "processed_2m", 14), col(l, "mean_days_close", 12)));
         List<ReportData.CategoryRow> rows = new ArrayList<>(c.byCategory());
         rows.add(c.total());
+        complaintTable(s, col(l, "complaint_category", 26), rows);
+        s.blank();
+        s.line(l.get("complaints.by_kind"), styles.bold);
+        complaintTable(s, col(l, "kind", 26), c.byKind());
+        s.blank();
+        s.line(l.get("complaints.by_channel"), styles.bold);
+        complaintTable(s, col(l, "channel", 26), c.byChannel());
+    }
+
+    private void complaintTable(SheetWriter s, Col first, List<ReportData.CategoryRow> rows) throws ExportCancelledException {
+        s.header(List.of(first, col(l, "samples", 10), col(l, "ack_in_time", 14), col(l, "ack_due", 10),
+                col(l, "answered_in_time", 14), col(l, "answer_due", 10), col(l, "median_days_ack", 12),
+                col(l, "median_days_close", 12), col(l, "late", 10), col(l, "late_share", 12)));
         for (ReportData.CategoryRow r : rows) {
-            s.row(r.category(), r.samples(), new Pct(r.acknowledgedIn15Days()), new Pct(r.processedIn2Months()), r.meanDaysToClose());
+            s.row(r.category(), r.samples(), new Pct(r.acknowledgedInTime()), r.acknowledgeDue(), new Pct(r.answeredInTime()),
+                    r.answerDue(), r.medianDaysToAcknowledge(), r.medianDaysToClose(), r.late(), new Pct(r.shareLate()));
         }
         s.endTable();
     }
@@ -417,14 +432,15 @@ public final class ExcelReportWriter {
         SheetWriter s = sheet("complaint_samples");
         s.header(List.of(col(l, "code", 10), col(l, "name", 28), col(l, "received_on", 12), col(l, "channel", 14),
                 col(l, "kind", 12), col(l, "complaint_category", 18), col(l, "acknowledged_on", 12), col(l, "closed_on", 12),
-                col(l, "outcome", 12), col(l, "days_to_ack", 9), col(l, "days_to_close", 9), col(l, "ack15", 10),
-                col(l, "processed_2m", 10)));
+                col(l, "outcome", 12), col(l, "days_to_ack", 9), col(l, "days_to_close", 9), col(l, "ack_in_time", 10),
+                col(l, "answered_in_time", 10), col(l, "status", 16), col(l, "notes", 30)));
         String yes = l.get("common.yes");
         String no = l.get("common.no");
         for (ReportData.SampleRow r : data.complaints().samples()) {
             s.row(r.esspCode(), r.esspName(), r.receivedOn(), r.channel(), r.kind(), r.category(), r.acknowledgedOn(),
-                    r.closedOn(), r.outcome(), r.daysToAcknowledge(), r.daysToClose(), r.acknowledgedIn15Days() ? yes : no,
-                    r.processedIn2Months() ? yes : no);
+                    r.closedOn(), r.outcome(), r.daysToAcknowledge(), r.daysToClose(),
+                    r.acknowledgedInTime() == null ? "" : r.acknowledgedInTime() ? yes : no,
+                    r.answeredInTime() == null ? "" : r.answeredInTime() ? yes : no, r.status(), r.notes());
         }
         s.endTable();
     }
@@ -497,7 +513,7 @@ public final class ExcelReportWriter {
         }
         s.line(data.mission().name() + " — " + data.scopeName() + " — " + l.get("cover.asof") + " " + data.asOf(), styles.bold);
         s.blank();
-        for (String line : ReportCredits.readMeLines(l, data.readinessRules())) {
+        for (String line : ReportCredits.readMeLines(l, data.readinessRules(), data.complaints().deadlines())) {
             s.line(line, styles.wrap);
         }
         List<LongTextCutter.Cut> cuts = cutter.cuts();

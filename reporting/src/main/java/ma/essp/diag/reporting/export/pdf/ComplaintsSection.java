@@ -19,24 +19,46 @@ final class ComplaintsSection {
 
     void write() {
         out.h1("3. " + l.get("axis.3"));
-        out.note(l.get("complaints.rule"));
         ReportData.ComplaintSummary c = data.complaints();
+        out.note(l.format("complaints.rule", String.valueOf(c.deadlines().acknowledgeDays()), String.valueOf(c.deadlines().responseDays()),
+                l.date(data.asOf())));
         PdfTable systems = new PdfTable("KV").header(l.get("col.indicator"), l.get("col.value"))
-                .row(l.get("complaints.systems"), out.n0(c.systems()));
+                .row(l.get("complaints.systems"), out.n0(c.systems()))
+                .row(l.get("complaints.maturity"), out.n(c.maturity()));
         c.systemShares().forEach((k, v) -> systems.row(l.word("system", k), out.pct(v)));
         out.table(systems);
+        out.note(l.get("complaints.rubric"));
         out.h2(l.get("chart.complaint_deadlines"));
-        PdfTable t = new PdfTable("A").header(l.get("col.complaint_category"), l.get("col.samples"), l.get("col.ack15"),
-                l.get("col.processed_2m"), l.get("col.mean_days_close"));
-        BarChart chart = new BarChart(l.get("chart.complaint_deadlines"), List.of(l.get("col.ack15"), l.get("col.processed_2m"))).unit(" %", 0);
+        BarChart chart = new BarChart(l.get("chart.complaint_deadlines"), List.of(l.get("col.ack_in_time"),
+                l.get("col.answered_in_time"))).unit(" %", 0);
         for (ReportData.CategoryRow r : c.byCategory()) {
-            t.row(r.category(), out.n0(r.samples()), out.pct(r.acknowledgedIn15Days()), out.pct(r.processedIn2Months()), out.n(r.meanDaysToClose()));
-            chart.bar(r.category(), r.acknowledgedIn15Days() == null ? null : r.acknowledgedIn15Days() * 100,
-                    r.processedIn2Months() == null ? null : r.processedIn2Months() * 100);
+            chart.bar(r.category(), r.acknowledgedInTime() == null ? null : r.acknowledgedInTime() * 100,
+                    r.answeredInTime() == null ? null : r.answeredInTime() * 100);
         }
-        ReportData.CategoryRow tot = c.total();
-        t.total(tot.category(), out.n0(tot.samples()), out.pct(tot.acknowledgedIn15Days()), out.pct(tot.processedIn2Months()), out.n(tot.meanDaysToClose()));
-        out.table(t);
+        out.table(table(l.get("col.complaint_category"), c.byCategory(), c.total()));
         out.chart(chart);
+        out.h2(l.get("complaints.by_kind"));
+        out.table(table(l.get("col.kind"), c.byKind(), null));
+        out.h2(l.get("complaints.by_channel"));
+        out.table(table(l.get("col.channel"), c.byChannel(), null));
+    }
+
+    private PdfTable table(String first, List<ReportData.CategoryRow> rows, ReportData.CategoryRow total) {
+        PdfTable t = new PdfTable("A").header(first, l.get("col.samples"), l.get("col.ack_in_time"), l.get("col.ack_due"),
+                l.get("col.answered_in_time"), l.get("col.answer_due"), l.get("col.median_days_ack"),
+                l.get("col.median_days_close"), l.get("col.late_share"));
+        for (ReportData.CategoryRow r : rows) {
+            t.row(cells(r));
+        }
+        if (total != null) {
+            t.total(cells(total));
+        }
+        return t;
+    }
+
+    private String[] cells(ReportData.CategoryRow r) {
+        return new String[] {r.category(), out.n0(r.samples()), out.pct(r.acknowledgedInTime()), out.n0(r.acknowledgeDue()),
+                out.pct(r.answeredInTime()), out.n0(r.answerDue()), out.n(r.medianDaysToAcknowledge()),
+                out.n(r.medianDaysToClose()), out.pct(r.shareLate())};
     }
 }

@@ -22,7 +22,7 @@ final class ReadMeSection {
         if (data.synthetic()) {
             out.add(PdfBlock.paragraph(l.get("readme.synthetic"), "warning"));
         }
-        for (String line : ReportCredits.readMeLines(l, data.readinessRules())) {
+        for (String line : ReportCredits.readMeLines(l, data.readinessRules(), data.complaints().deadlines())) {
             if (!line.isEmpty() && !line.equals(l.get("readme.sheets"))) {
                 out.p(line);
             }

@@ -35,8 +35,11 @@ final class SummarySection {
                 .row(l.get("kpi.assessed"), out.n0(t.assessed()))
                 .row(l.get("kpi.general_index"), out.n(t.general().value()) + " (" + l.word("weighting", t.weighting().code()) + ")")
                 .row(l.get("kpi.core_density"), out.n(hr.density()))
-                .row(l.get("kpi.ack15"), out.pct(data.complaints().total().acknowledgedIn15Days()))
-                .row(l.get("kpi.processed2m"), out.pct(data.complaints().total().processedIn2Months()))
+                .row(l.format("kpi.ack_in_time", String.valueOf(data.complaints().deadlines().acknowledgeDays())),
+                        out.pct(data.complaints().total().acknowledgedInTime()))
+                .row(l.format("kpi.answered_in_time", String.valueOf(data.complaints().deadlines().responseDays())),
+                        out.pct(data.complaints().total().answeredInTime()))
+                .row(l.get("kpi.complaints_late"), out.pct(data.complaints().total().shareLate()))
                 .row(l.get("kpi.flow_completeness"), out.pct(expected == 0 ? null : (double) received / expected))
                 .row(l.get("kpi.sites"), out.n0(data.sites().size()))
                 .row(l.get("kpi.trainees"), out.n0(data.cohorts().stream().mapToInt(ReportData.CohortRow::participants).sum()))

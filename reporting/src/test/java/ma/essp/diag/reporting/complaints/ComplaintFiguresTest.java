@@ -1,0 +1,99 @@
+package ma.essp.diag.reporting.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import ma.essp.diag.database.repository.ReportSourceData;
+import ma.essp.diag.database.repository.ReportSourceData.ComplaintSample;
+import ma.essp.diag.database.repository.ReportSourceData.ComplaintSystem;
+import ma.essp.diag.reporting.complaints.ComplaintFigures.UnitRow;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Units of each level, by hand: region 01 has province 011 with circonscriptions C1 (ESSPs 1, 2) and C2 (ESSP 3);
+ * region 02 has province 021 with C3 (ESSP 4, no system, no complaint). As of 30 April 2024, deadlines 15/60 days:
+ * ESSP 1 (system: 33 points) has a complaint answered in time and one open past its deadline; ESSP 2 (system: 100)
+ * one pending; ESSP 3 (system: 0) one answered late.
+ */
+class ComplaintFiguresTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2024, 4, 30);
+
+    private static ComplaintFigures.Territory territory() {
+        return new ComplaintFigures.Territory(
+                List.of(new ReportSourceData.Region(1, "01", "MA-01", "Région A", "جهة أ", 100, null),
+                        new ReportSourceData.Region(2, "02", "MA-02", "Région B", "جهة ب", 100, null)),
+                List.of(new ReportSourceData.Province(11, 1, "011", "province", "MA-X", "Province A", "إقليم أ", 50),
+                        new ReportSourceData.Province(21, 2, "021", "province", "MA-Y", "Province B", "إقليم ب", 50)),
+                List.of(circ(101, 11, "011-C01"), circ(102, 11, "011-C02"), circ(201, 21, "021-C01")),
+                List.of(essp(1, "011-0001", 101), essp(2, "011-0002", 101), essp(3, "011-0003", 102), essp(4, "021-0001", 201)));
+    }
+
+    private static ReportSourceData.Circonscription circ(int id, int province, String code) {
+        return new ReportSourceData.Circonscription(id, province, code, "Circ " + code, "دائرة", "rural", null, null, null, null);
+    }
+
+    private static ReportSourceData.Essp essp(int id, String code, int circ) {
+        return new ReportSourceData.Essp(id, code, "CS " + code, "مركز", "CSR-1", circ, "rural", false, null, null, null, "fully");
+    }
+
+    private static ComplaintSample sample(int essp, String received, String ack, String closed) {
+        return new ComplaintSample(essp, LocalDate.parse(received), "register", "reclamation", "care",
+                ack == null ? null : LocalDate.parse(ack), closed == null ? null : LocalDate.parse(closed), null, null);
+    }
+
+    private static final List<ComplaintSystem> SYSTEMS = List.of(
+            new ComplaintSystem(1, true, false, true, false, false, true, false, false, false, "Infirmier chef", false, false),
+            new ComplaintSystem(2, true, true, true, true, true, true, true, true, true, "Médecin chef", true, true),
+            new ComplaintSystem(3, false, false, false, false, false, false, false, false, false, null, false, false));
+    private static final List<ComplaintSample> SAMPLES = List.of(
+            sample(1, "2024-01-10", "2024-01-12", "2024-02-01"), // in time on both
+            sample(1, "2024-01-10", null, null),                 // late on both, open past 10 March
+            sample(2, "2024-04-20", null, null),                 // pending, nothing due
+            sample(3, "2024-01-02", "2024-01-20", "2024-03-15")); // ack 18 d (late), closed 73 d (late)
+
+    private static List<UnitRow> rows(AggregationLevel level) {
+        return ComplaintFigures.byLevel(territory(), SYSTEMS, SAMPLES, level, ComplaintDeadlines.DEFAULT, AS_OF);
+    }
+
+    @Test
+    void everyUnitOfTheLevelIsListedWithItsFiguresAndItsN() {
+        List<UnitRow> essps = rows(AggregationLevel.ESSP);
+        assertThat(essps).extracting(UnitRow::code).containsExactly("011-0001", "011-0002", "011-0003", "021-0001");
+        assertThat(essps).extracting(UnitRow::maturity).containsExactly(33.0, 100.0, 0.0, null);
+        UnitRow first = essps.getFirst();
+        assertThat(first.report().total().samples()).isEqualTo(2);
+        assertThat(first.report().total().shareAcknowledgedInTime()).isEqualTo(0.5);
+        assertThat(first.report().total().shareLate()).isEqualTo(0.5);
+        assertThat(essps.get(3).report().total().samples()).isZero();
+        assertThat(essps.get(3).systems()).isZero();
+
+        List<UnitRow> circs = rows(AggregationLevel.CIRCONSCRIPTION);
+        assertThat(circs).extracting(UnitRow::code).containsExactly("011-C01", "011-C02", "021-C01");
+        assertThat(circs).extracting(UnitRow::essps).containsExactly(2, 1, 1);
+        assertThat(circs.getFirst().maturity()).isEqualTo(66.5); // (33 + 100) / 2
+        assertThat(circs.getFirst().report().total().samples()).isEqualTo(3);
+        assertThat(circs.getFirst().report().total().pending()).isEqualTo(1);
+
+        List<UnitRow> provinces = rows(AggregationLevel.PROVINCE);
+        assertThat(provinces).extracting(UnitRow::code).containsExactly("011", "021");
+        assertThat(provinces.getFirst().maturity()).isEqualTo(133 / 3.0);
+        // 4 complaints; answer due: the first three of ESSPs 1 and 3 (ESSP 2's is pending), in time 1
+        assertThat(provinces.getFirst().report().total().answerDue()).isEqualTo(3);
+        assertThat(provinces.getFirst().report().total().shareAnsweredInTime()).isEqualTo(1 / 3.0);
+        assertThat(provinces.getFirst().report().total().medianDaysToClose()).isEqualTo((22 + 73) / 2.0);
+
+        List<UnitRow> regions = rows(AggregationLevel.REGION);
+        assertThat(regions).extracting(UnitRow::code).containsExactly("01", "02");
+        assertThat(regions.get(1).report().total().shareAnsweredInTime()).isNull();
+
+        List<UnitRow> nation = rows(AggregationLevel.NATIONAL);
+        assertThat(nation).hasSize(1);
+        assertThat(nation.getFirst().code()).isEqualTo("MA");
+        assertThat(nation.getFirst().essps()).isEqualTo(4);
+        assertThat(nation.getFirst().systems()).isEqualTo(3);
+        assertThat(nation.getFirst().report().total().late()).isEqualTo(1);
+    }
+}
