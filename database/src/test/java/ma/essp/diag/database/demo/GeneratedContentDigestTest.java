@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("396f4ff34dd6e209e9cdb9c9a5dfa103e98ce4c165c088472f094c2e2b81ad5a");
+        assertThat(digest(file)).isEqualTo("d413dd79847b38c5802f87e34c71b83513c3d5ec5b967bec176d9ba16388bbe2");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("38de22449be45dd27189176ef54b2067f4662711b45f9e6e2b366670ecb2de02");
+        assertThat(digest(file)).isEqualTo("91cdeb56d3f6bcd0f09b5d9425efb9342323989d7cc74e7978944972fa0d7c36");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("df6136532407893b4f21a52836af3c8665dbebaf3b4d548c7ddfa308713b0fa8");
+        assertThat(digest(file)).isEqualTo("5dcc591c00d4b7b622d732d09f2871789cb56a4cc8d52dc6eadd70a2b3317391");
     }
 
     /**
