@@ -36,6 +36,8 @@ public enum Vocabulary {
     FINDING_KIND("finding.kind", "strength", "weakness", "opportunity", "threat"),
     PRIORITY("finding.priority", "high", "medium", "low"),
     HORIZON("recommendation.horizon", "short", "medium", "long"),
+    RESPONSIBLE_LEVEL("recommendation.responsible_level", "essp", "circonscription", "delegation", "drs_sres", "gst", "central"),
+    SCOPE_LEVEL("finding.scope_level", "national", "region", "province", "circonscription", "essp"),
     ANSWER_STATE("assessment_answer.state", "available_functioning", "available_not_functioning", "absent", "not_applicable",
             "missing"),
     ANSWER_SOURCE("assessment_answer.source", "observed", "reported"),

@@ -2,6 +2,7 @@ package ma.essp.diag.database.demo;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.time.LocalDate;
 import ma.essp.diag.database.demo.DemoModel.Essp;
 import ma.essp.diag.database.demo.DemoModel.Stats;
 import ma.essp.diag.database.demo.DemoModel.Territory;
@@ -14,8 +15,11 @@ final class DemoFindings {
     private final List<Essp> essps;
     private final Stats stats;
 
-    DemoFindings(GenerationContext ctx, ReferenceData reference, Territory territory, Stats stats) {
+    private final List<Integer> teamIds;
+
+    DemoFindings(GenerationContext ctx, ReferenceData reference, Territory territory, Stats stats, List<Integer> teamIds) {
         this.ctx = ctx;
+        this.teamIds = teamIds;
         this.reference = reference;
         this.essps = territory.essps();
         this.stats = stats;
@@ -105,9 +109,11 @@ final class DemoFindings {
                 {"7", "opportunity", "low", "region", "Forte demande de formation en management des ESSP",
                         "Taux de présence élevé aux ateliers de 2026", "Inscrire l'atelier de management des ESSP au plan régional de formation", "DRS / GST", "medium"}};
         Rows findingRows = ctx.rows("finding", "axis", "scope_level", "region_id", "province_id", "circonscription_id", "essp_id",
-                "kind", "title", "description", "evidence", "priority");
-        Rows recommendationRows = ctx.rows("recommendation", "finding_id", "axis", "scope_level", "region_id", "province_id", "text",
-                "responsible", "horizon", "priority");
+                "kind", "title", "description", "priority", "author_id", "written_on");
+        Rows evidenceRows = ctx.rows("finding_evidence", "finding_id", "kind", "document");
+        Rows recommendationRows = ctx.rows("recommendation", "axis", "scope_level", "region_id", "province_id", "text",
+                "responsible", "responsible_level", "horizon", "priority");
+        Rows linkRows = ctx.rows("recommendation_finding", "recommendation_id", "finding_id");
         int recommendations = 0;
         for (int f = 0; f < findingCount; f++) {
             String[] t = templates[f % templates.length];
@@ -125,13 +131,41 @@ final class DemoFindings {
                 case "essp" -> " — " + essp.name;
                 default -> "";
             };
+            // written by the team in turn over the mission's field weeks (no random draw: the rest stays as it was)
             int findingId = findingRows.add(Integer.parseInt(t[0]), scope, regionId, provinceId, circId, esspId, t[1],
-                    t[4] + where, "Constat synthétique de démonstration.", t[5], t[2]);
+                    t[4] + where, "Constat synthétique de démonstration.", t[2], teamIds.get(f % teamIds.size()),
+                    WRITTEN_FROM.plusDays(f % 40));
+            evidenceRows.add(findingId, "document", t[5]);
             if (t[6] != null && recommendations < recommendationCount) {
                 recommendations++;
-                recommendationRows.add(findingId, Integer.parseInt(t[0]), scope.equals("national") ? "national" : scope.equals("region") ? "region" : "province",
-                        regionId, scope.equals("national") || scope.equals("region") ? null : provinceId, t[6], t[7], t[8], t[2]);
+                int recommendationId = recommendationRows.add(Integer.parseInt(t[0]),
+                        scope.equals("national") ? "national" : scope.equals("region") ? "region" : "province",
+                        regionId, scope.equals("national") || scope.equals("region") ? null : provinceId, t[6], t[7],
+                        responsibleLevel(t[7]), t[8], t[2]);
+                linkRows.add(recommendationId, findingId);
             }
         }
+    }
+
+    private static final LocalDate WRITTEN_FROM = LocalDate.of(2026, 9, 14);
+
+    /** The responsible level of a template's free-text responsible. */
+    static String responsibleLevel(String responsible) {
+        if (responsible.startsWith("Ministère") || responsible.equals("ENSP")) {
+            return "central";
+        }
+        if (responsible.startsWith("DRS") || responsible.equals("SRES")) {
+            return "drs_sres";
+        }
+        if (responsible.startsWith("GST")) {
+            return "gst";
+        }
+        if (responsible.equals("Délégation")) {
+            return "delegation";
+        }
+        if (responsible.equals("Circonscription")) {
+            return "circonscription";
+        }
+        return "essp";
     }
 }

@@ -58,7 +58,7 @@ final class Generation {
             step("Prise en charge des auteurs de violences", 0.88);
             new DemoTraining(ctx, territory, structurePositions).write();
             step("Formation", 0.92);
-            new DemoFindings(ctx, reference, territory, stats).write();
+            new DemoFindings(ctx, reference, territory, stats, team.ids()).write();
             step("Constats et recommandations", 0.94);
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (Rows table : ctx.tables()) {

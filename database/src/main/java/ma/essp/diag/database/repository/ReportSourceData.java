@@ -132,7 +132,7 @@ public record ReportSourceData(
                           String priority) {
     }
 
-    public record Recommendation(int id, Integer findingId, int axis, String scopeLevel, Integer regionId,
+    public record Recommendation(int id, java.util.List<Integer> findingIds, int axis, String scopeLevel, Integer regionId,
                                  Integer provinceId, String text, String responsible, String horizon, String priority) {
     }
 }

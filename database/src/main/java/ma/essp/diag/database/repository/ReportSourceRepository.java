@@ -19,6 +19,7 @@ import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_SITE;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_STAFF;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.RECOMMENDATION;
+import static ma.essp.diag.database.jooq.Tables.RECOMMENDATION_FINDING;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
 import static ma.essp.diag.database.jooq.Tables.STRUCTURE;
@@ -300,9 +301,13 @@ public final class ReportSourceRepository {
     }
 
     private List<ReportSourceData.Recommendation> recommendations() {
+        java.util.Map<Integer, List<Integer>> links = new java.util.HashMap<>();
+        dsl.selectFrom(RECOMMENDATION_FINDING).where(RECOMMENDATION_FINDING.DELETED.isFalse())
+                .orderBy(RECOMMENDATION_FINDING.FINDING_ID)
+                .forEach(l -> links.computeIfAbsent(l.getRecommendationId(), k -> new java.util.ArrayList<>()).add(l.getFindingId()));
         return dsl.selectFrom(RECOMMENDATION).where(RECOMMENDATION.DELETED.isFalse())
                 .orderBy(RECOMMENDATION.AXIS, urgency(RECOMMENDATION.PRIORITY), RECOMMENDATION.ID)
-                .fetch(r -> new ReportSourceData.Recommendation(int0(r.getId()), r.getFindingId(), int0(r.getAxis()),
+                .fetch(r -> new ReportSourceData.Recommendation(int0(r.getId()), links.getOrDefault(r.getId(), List.of()), int0(r.getAxis()),
                         r.getScopeLevel(), r.getRegionId(), r.getProvinceId(), r.getText(), r.getResponsible(),
                         r.getHorizon(), r.getPriority()));
     }

@@ -32,18 +32,32 @@ class VocabularyTest {
         return p;
     }
 
+    /** V1, then the migrations that rebuild a table with new coded columns (V8: recommendation). */
     private static String schema() throws IOException {
-        try (InputStream in = VocabularyTest.class.getResourceAsStream("/db/migration/V1__mission_schema.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        StringBuilder all = new StringBuilder();
+        for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql"}) {
+            try (InputStream in = VocabularyTest.class.getResourceAsStream("/db/migration/" + file)) {
+                all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
         }
+        return all.toString();
     }
 
-    /** The codes of {@code column TEXT ... CHECK (column IN ('a', 'b'))} inside {@code CREATE TABLE table (...);}. */
+    /**
+     * The codes of {@code column TEXT ... CHECK (column IN ('a', 'b'))} inside the last {@code CREATE TABLE table (...);}
+     * (or its rebuilt {@code table_vN}) that has the column.
+     */
     private static List<String> checkedCodes(String schema, String table, String column) {
-        Matcher t = Pattern.compile("CREATE TABLE " + table + " \\((.*?)\\n\\);", Pattern.DOTALL).matcher(schema);
-        assertThat(t.find()).as("table " + table).isTrue();
-        Matcher c = Pattern.compile("\\n\\s*" + column + " TEXT[^\\n]*CHECK \\(" + column + " IN \\(([^)]*)\\)\\)").matcher(t.group(1));
-        assertThat(c.find()).as("CHECK of " + table + "." + column).isTrue();
+        Matcher t = Pattern.compile("CREATE TABLE " + table + "(_v\\d+)? \\((.*?)\\n\\);", Pattern.DOTALL).matcher(schema);
+        Pattern check = Pattern.compile("\\n\\s*" + column + " TEXT[^\\n]*CHECK \\(" + column + " IN \\(([^)]*)\\)\\)");
+        Matcher c = null;
+        while (t.find()) {
+            Matcher m = check.matcher(t.group(2));
+            if (m.find()) {
+                c = m;
+            }
+        }
+        assertThat(c).as("CHECK of " + table + "." + column).isNotNull();
         List<String> codes = new ArrayList<>();
         for (String quoted : c.group(1).split(",")) {
             codes.add(quoted.trim().replace("'", ""));

@@ -62,6 +62,49 @@ class MigrationTest {
     }
 
     @Test
+    void version8CarriesEveryRecommendationLinkAndEveryEvidenceTextOver() throws Exception {
+        Path file = dir.resolve("v5.essp");
+        SchemaMigrator.migrate(file, "5");
+        String stamp = ", 'u-%s', 3, '2026-05-01T10:00:00Z', 'amina', %d)";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (int f = 1; f <= 3; f++) {
+                s.execute("INSERT INTO finding (id, axis, scope_level, kind, title, evidence, uuid, version, updated_at, updated_by, deleted)"
+                        + " VALUES (" + f + ", 5, 'national', 'weakness', 'F" + f + "', " + (f == 3 ? "NULL" : "'preuve " + f + "'")
+                        + stamp.formatted("f" + f, 0));
+            }
+            // two recommendations on finding 1, one on finding 2, one on none, one deleted on finding 3
+            int[][] recs = {{10, 1, 0}, {11, 1, 0}, {12, 2, 0}, {13, 0, 0}, {14, 3, 1}};
+            for (int[] r : recs) {
+                s.execute("INSERT INTO recommendation (id, finding_id, axis, scope_level, text, uuid, version, updated_at, updated_by, deleted)"
+                        + " VALUES (" + r[0] + ", " + (r[1] == 0 ? "NULL" : r[1]) + ", 5, 'national', 'R" + r[0] + "'"
+                        + stamp.formatted("r" + r[0], r[2]));
+            }
+        }
+        SchemaMigrator.migrate(file);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            StringBuilder links = new StringBuilder();
+            try (ResultSet rs = s.executeQuery("SELECT recommendation_id, finding_id, version, updated_by, length(uuid)"
+                    + " FROM recommendation_finding ORDER BY recommendation_id")) {
+                while (rs.next()) {
+                    links.append(rs.getInt(1)).append('>').append(rs.getInt(2)).append(" v").append(rs.getInt(3))
+                            .append(' ').append(rs.getString(4)).append(' ').append(rs.getInt(5)).append(';');
+                }
+            }
+            assertThat(links).hasToString("10>1 v1 amina 36;11>1 v1 amina 36;12>2 v1 amina 36;14>3 v1 amina 36;");
+            // the recommendations keep their ids, uuids, versions and deleted flag
+            assertThat(scalar(s, "recommendation", "group_concat(id || ':' || uuid || ':' || version || ':' || deleted, ' ')", "1 = 1"))
+                    .isEqualTo("10:u-r10:3:0 11:u-r11:3:0 12:u-r12:3:0 13:u-r13:3:0 14:u-r14:3:1");
+            assertThat(scalar(s, "finding_evidence", "group_concat(finding_id || ':' || kind || ':' || document, ' | ')", "1 = 1"))
+                    .isEqualTo("1:document:preuve 1 | 2:document:preuve 2");
+            assertThat(scalar(s, "pragma_table_info('recommendation')", "count(*)", "name = 'finding_id'")).isEqualTo("0");
+            assertThat(scalar(s, "pragma_table_info('finding')", "count(*)", "name = 'evidence'")).isEqualTo("0");
+            try (ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                assertThat(rs.next()).as("no dangling reference").isFalse();
+            }
+        }
+    }
+
+    @Test
     void opensAVersion1FileByBackingItUpThenMigrating() throws Exception {
         Path file = dir.resolve("old.essp");
         SchemaMigrator.migrate(file, "1");

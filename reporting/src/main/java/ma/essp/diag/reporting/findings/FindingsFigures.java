@@ -1,0 +1,137 @@
+package ma.essp.diag.reporting.findings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ma.essp.diag.database.repository.FindingRepository;
+import ma.essp.diag.database.repository.FindingRepository.Evidence;
+import ma.essp.diag.database.repository.FindingRepository.Finding;
+import ma.essp.diag.database.repository.FindingRepository.Recommendation;
+import ma.essp.diag.database.repository.ReadinessDataRepository;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.ReadinessCalculator;
+import ma.essp.diag.reporting.readiness.ReadinessRules;
+import org.jooq.DSLContext;
+
+/**
+ * The findings with their evidence read against the figures as they are now: the one definition of "this finding
+ * needs review" that the board, {@code essp-diag figures --axis findings} and the report share.
+ *
+ * <p>A figure link is {@link State#CHANGED} when the figure's value now differs from the value stored when the link
+ * was made (by more than {@value #TOLERANCE}, i.e. not a rounding of the same computation), including a value that
+ * appeared or disappeared, and {@link State#UNIT_GONE} when its unit no longer exists; a record link is
+ * {@link State#RECORD_DELETED} when the record was deleted (or never existed). A finding with one such link is
+ * flagged for review.
+ */
+public final class FindingsFigures {
+
+    /** Two values closer than this are the same figure. */
+    public static final double TOLERANCE = 1e-6;
+
+    private FindingsFigures() {
+    }
+
+    public enum State {
+        /** a figure whose value is the one stored */
+        CURRENT,
+        /** a figure whose value changed since the link was made: review the finding */
+        CHANGED,
+        /** a figure of a unit that no longer exists: review the finding */
+        UNIT_GONE,
+        /** a record that exists */
+        RECORD,
+        /** a record deleted since (or never found): review the finding */
+        RECORD_DELETED,
+        /** a document reference */
+        DOCUMENT;
+
+        public boolean needsReview() {
+            return this == CHANGED || this == UNIT_GONE || this == RECORD_DELETED;
+        }
+    }
+
+    /** One evidence link read now: its state, the figure's current value (figures only) and the unit's name. */
+    public record EvidenceFigure(Evidence link, State state, Double currentValue, String unitName) {
+    }
+
+    public record FindingFigures(Finding finding, List<EvidenceFigure> evidence) {
+
+        public FindingFigures {
+            evidence = List.copyOf(evidence);
+        }
+
+        public boolean needsReview() {
+            return evidence.stream().anyMatch(e -> e.state().needsReview());
+        }
+    }
+
+    /** The board read now: findings with their evidence, recommendations, the team and the figures used. */
+    public record Synthesis(List<FindingFigures> findings, List<Recommendation> recommendations,
+                            List<FindingRepository.Member> members, ReadinessEvidence readiness) {
+
+        public Optional<FindingFigures> finding(int id) {
+            return findings.stream().filter(f -> f.finding().id() == id).findFirst();
+        }
+    }
+
+    /** Loads the board and the readiness of the mission (latest assessment of each ESSP, the mission's rules). */
+    public static Synthesis load(DSLContext dsl) {
+        FindingRepository.Board board = new FindingRepository(dsl).load();
+        ReadinessEvidence readiness = new ReadinessEvidence(ReadinessCalculator.compute(
+                new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)));
+        return of(board, readiness);
+    }
+
+    public static Synthesis of(FindingRepository.Board board, ReadinessEvidence readiness) {
+        List<FindingFigures> findings = new ArrayList<>(board.findings().size());
+        for (Finding f : board.findings()) {
+            List<EvidenceFigure> evidence = new ArrayList<>(f.evidence().size());
+            for (Evidence e : f.evidence()) {
+                evidence.add(read(e, readiness));
+            }
+            findings.add(new FindingFigures(f, evidence));
+        }
+        return new Synthesis(findings, board.recommendations(), board.members(), readiness);
+    }
+
+    /** One link read against the figures now. */
+    public static EvidenceFigure read(Evidence e, ReadinessEvidence readiness) {
+        return switch (e.kind()) {
+            case "figure" -> {
+                AggregationLevel level = AggregationLevel.fromCode(e.unitLevel());
+                if (!readiness.exists(level, e.unitCode())) {
+                    yield new EvidenceFigure(e, State.UNIT_GONE, null, null);
+                }
+                Double now = readiness.value(e.figure(), level, e.unitCode()).orElse(null);
+                String name = readiness.unit(level, e.unitCode()).map(ReadinessEvidence.Unit::name).orElse(e.unitCode());
+                yield new EvidenceFigure(e, same(now, e.storedValue()) ? State.CURRENT : State.CHANGED, now, name);
+            }
+            case "record" -> new EvidenceFigure(e, e.recordDeleted() ? State.RECORD_DELETED : State.RECORD, null, null);
+            default -> new EvidenceFigure(e, State.DOCUMENT, null, null);
+        };
+    }
+
+    static boolean same(Double a, Double b) {
+        if (a == null || b == null) {
+            return a == null && b == null;
+        }
+        return Math.abs(a - b) <= TOLERANCE;
+    }
+
+    private static final Map<String, Integer> PRIORITY_RANK = Map.of("high", 0, "medium", 1, "low", 2);
+    private static final Map<String, Integer> HORIZON_RANK = Map.of("short", 0, "medium", 1, "long", 2);
+
+    /** The report's order of recommendations: priority (high first), then horizon (short first), then axis, then id. */
+    public static final Comparator<Recommendation> BY_PRIORITY_AND_HORIZON = Comparator
+            .comparingInt((Recommendation r) -> PRIORITY_RANK.getOrDefault(r.priority(), 3))
+            .thenComparingInt(r -> HORIZON_RANK.getOrDefault(r.horizon(), 3))
+            .thenComparingInt(Recommendation::axis)
+            .thenComparingInt(Recommendation::id);
+
+    /** The report's order of findings: axis, then priority (high first), then id. */
+    public static final Comparator<Finding> BY_AXIS_AND_PRIORITY = Comparator.comparingInt(Finding::axis)
+            .thenComparingInt(f -> PRIORITY_RANK.getOrDefault(f.priority(), 3))
+            .thenComparingInt(Finding::id);
+}

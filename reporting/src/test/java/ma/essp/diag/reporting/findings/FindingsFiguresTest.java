@@ -1,0 +1,142 @@
+package ma.essp.diag.reporting.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.FindingRepository;
+import ma.essp.diag.database.repository.FindingRepository.EvidenceDraft;
+import ma.essp.diag.database.repository.FindingRepository.FindingDraft;
+import ma.essp.diag.reporting.findings.FindingsFigures.State;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.readiness.MissionFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Evidence staleness and the proposal thresholds on a hand-built mission. The general readiness index is the mean
+ * of the five general domain scores; a domain answered all "available and functioning" (observed) scores 100, all
+ * "absent" scores 0. So:
+ * <pre>
+ *   A  3 domains absent, 2 available  → (0+0+0+100+100)/5 = 40
+ *   B  4 domains absent, 1 available  → 100/5 = 20
+ *   C  all available                  → 100
+ *   D  not assessed                   → no value
+ *   circonscription T1 (A, B) → (40 + 20) / 2 = 30 ; T2 (C, D) → 100
+ * </pre>
+ */
+class FindingsFiguresTest {
+
+    private static final List<String> DOMAINS = List.of("basic_amenities", "basic_equipment", "standard_precautions",
+            "diagnostic_capacity", "essential_medicines");
+
+    @TempDir
+    Path dir;
+
+    private int assessmentA;
+
+    private MissionFixture fixture() throws Exception {
+        MissionFixture f = new MissionFixture(dir);
+        int province = f.province("01.511");
+        int t1 = f.circonscription("T1", province, "urban");
+        int t2 = f.circonscription("T2", province, "rural");
+        int a = f.essp("A", "CSU-1", t1, "urban", null);
+        int b = f.essp("B", "CSU-1", t1, "urban", null);
+        int c = f.essp("C", "CSU-1", t2, "rural", null);
+        f.essp("D", "CSU-1", t2, "rural", null);
+        assessmentA = assess(f, a, 3);
+        assess(f, b, 4);
+        assess(f, c, 0);
+        return f;
+    }
+
+    /** The first {@code absent} general domains absent, the others available. */
+    private static int assess(MissionFixture f, int essp, int absent) {
+        int id = f.assess(essp, MissionFixture.V1, LocalDate.of(2026, 10, 1));
+        for (int d = 0; d < DOMAINS.size(); d++) {
+            f.answerGeneralDomain(id, MissionFixture.V1, DOMAINS.get(d),
+                    d < absent ? AnswerState.ABSENT : AnswerState.AVAILABLE_FUNCTIONING);
+        }
+        return id;
+    }
+
+    @Test
+    void theFiguresAFindingCanCiteAreTheHandWorkedIndices() throws Exception {
+        try (MissionFixture f = fixture()) {
+            ReadinessEvidence r = new ReadinessEvidence(f.compute());
+            assertThat(r.value(ReadinessEvidence.GENERAL, AggregationLevel.ESSP, "A")).contains(40.0);
+            assertThat(r.value(ReadinessEvidence.GENERAL, AggregationLevel.ESSP, "B")).contains(20.0);
+            assertThat(r.value(ReadinessEvidence.GENERAL, AggregationLevel.ESSP, "D")).isEmpty();
+            assertThat(r.value(ReadinessEvidence.GENERAL, AggregationLevel.CIRCONSCRIPTION, "T1")).contains(30.0);
+            assertThat(r.value("readiness.domain.basic_amenities", AggregationLevel.ESSP, "A")).contains(0.0);
+            assertThat(r.value("readiness.domain.essential_medicines", AggregationLevel.ESSP, "A")).contains(100.0);
+            assertThat(r.exists(AggregationLevel.ESSP, "Z")).isFalse();
+            assertThat(r.unit(AggregationLevel.ESSP, "A").orElseThrow().circonscriptionId()).isNotNull();
+        }
+    }
+
+    @Test
+    void changingAnAssessmentFlagsTheFindingThatCitedItsFigure() throws Exception {
+        try (MissionFixture f = fixture()) {
+            FindingRepository repo = new FindingRepository(f.dsl);
+            ReadinessEvidence before = new ReadinessEvidence(f.compute());
+            double stored = before.value(ReadinessEvidence.GENERAL, AggregationLevel.ESSP, "A").orElseThrow();
+            int essp = before.unit(AggregationLevel.ESSP, "A").orElseThrow().esspId();
+            int finding = repo.insertFinding(f.edit, new FindingDraft(5, "essp", null, null, null, essp, "weakness",
+                    "Disponibilité faible à A", null, "medium", null, null), List.of(
+                    EvidenceDraft.figure(ReadinessEvidence.GENERAL, "essp", "A", stored),
+                    EvidenceDraft.record("essp", essp),
+                    EvidenceDraft.document("Rapport de visite")));
+
+            FindingsFigures.Synthesis now = FindingsFigures.load(f.dsl);
+            FindingsFigures.FindingFigures read = now.finding(finding).orElseThrow();
+            assertThat(read.evidence()).extracting(FindingsFigures.EvidenceFigure::state)
+                    .containsExactly(State.CURRENT, State.RECORD, State.DOCUMENT);
+            assertThat(read.needsReview()).isFalse();
+
+            // the team corrects A's assessment: basic amenities are there after all → (100+0+0+100+100)/5 = 60
+            f.answerGeneralDomain(assessmentA, MissionFixture.V1, "basic_amenities", AnswerState.AVAILABLE_FUNCTIONING);
+            read = FindingsFigures.load(f.dsl).finding(finding).orElseThrow();
+            assertThat(read.needsReview()).isTrue();
+            assertThat(read.evidence().getFirst().state()).isEqualTo(State.CHANGED);
+            assertThat(read.evidence().getFirst().currentValue()).isEqualTo(60.0);
+            assertThat(read.evidence().getFirst().link().storedValue()).isEqualTo(40.0);
+            assertThat(read.evidence().getFirst().unitName()).isEqualTo("ESSP A");
+
+            // the ESSP is deleted: its figure's unit is gone and the record link says deleted; nothing fails
+            f.dsl.execute("UPDATE essp SET deleted = 1 WHERE id = ?", essp);
+            read = FindingsFigures.load(f.dsl).finding(finding).orElseThrow();
+            assertThat(read.evidence()).extracting(FindingsFigures.EvidenceFigure::state)
+                    .containsExactly(State.UNIT_GONE, State.RECORD_DELETED, State.DOCUMENT);
+        }
+    }
+
+    @Test
+    void proposalsAreTheUnitsBelowFiftyLowestFirstAndNotTheOnesAlreadyCited() throws Exception {
+        try (MissionFixture f = fixture()) {
+            FindingsFigures.Synthesis s = FindingsFigures.load(f.dsl);
+            List<FindingProposals.Draft> essps = FindingProposals.propose(s.readiness(), s.findings(), AggregationLevel.ESSP);
+            // B 20 (< 35: high), A 40 (medium); C 100 and D (no value) propose nothing
+            assertThat(essps).extracting(d -> d.unit().code() + " " + d.value() + " " + d.priority())
+                    .containsExactly("B 20.0 high", "A 40.0 medium");
+            assertThat(FindingProposals.propose(s.readiness(), s.findings(), AggregationLevel.CIRCONSCRIPTION))
+                    .extracting(d -> d.unit().code() + " " + d.value() + " " + d.priority())
+                    .containsExactly("T1 30.0 high");
+            // the province 01.511 holds A, B, C: (40 + 20 + 100) / 3 = 53.3 → not below 50
+            assertThat(FindingProposals.propose(s.readiness(), s.findings(), AggregationLevel.PROVINCE)).isEmpty();
+
+            // nothing was written by proposing
+            assertThat(new FindingRepository(f.dsl).load().findings()).isEmpty();
+
+            // once B is cited by a finding, only A is proposed
+            new FindingRepository(f.dsl).insertFinding(f.edit, new FindingDraft(5, "essp", null, null, null, null,
+                    "weakness", "B", null, "high", null, null),
+                    List.of(EvidenceDraft.figure(ReadinessEvidence.GENERAL, "essp", "B", 20.0)));
+            s = FindingsFigures.load(f.dsl);
+            assertThat(FindingProposals.propose(s.readiness(), s.findings(), AggregationLevel.ESSP))
+                    .extracting(d -> d.unit().code()).containsExactly("A");
+        }
+    }
+}
