@@ -8,10 +8,35 @@ import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
 
-import java.util.List;
-import org.jooq.DSLContext;
+import static ma.essp.diag.database.jooq.Tables.CADRE;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.STRUCTURE;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lower;
 
-/** Reads the training plan ({@link TrainingData}): every live programme, cohort, session, participant, attendance and cost. */
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import ma.essp.diag.database.jooq.tables.records.TrainingCostRecord;
+import ma.essp.diag.database.jooq.tables.records.TrainingParticipantRecord;
+import ma.essp.diag.database.jooq.tables.records.TrainingSessionRecord;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.rules.TrainingRules;
+import ma.essp.diag.database.rules.TrainingRules.Problem;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+
+/**
+ * Reads the training plan ({@link TrainingData}): every live programme, cohort, session, participant, attendance and
+ * cost; writes sessions, participants, attendance and cost lines through {@link SyncedRows}, each checked against
+ * {@link TrainingRules} first: a broken rule throws {@link EditRuleException} whose rule is the
+ * {@link TrainingRules.Code}'s name, and nothing is written.
+ */
 public final class TrainingRepository {
 
     private final DSLContext dsl;
@@ -56,5 +81,146 @@ public final class TrainingRepository {
                         r.getItem(), r.getUnit(), r.getUnitCostMad(), r.getUnits(),
                         r.getAmountMad() == null ? 0 : r.getAmountMad(), r.getKind(), r.getFundingLine(), r.getNotes()));
         return new TrainingData(programmes, cohorts, sessions, participants, attendance, costs);
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    private static void check(Optional<Problem> problem) {
+        problem.ifPresent(p -> {
+            throw new EditRuleException(p.code().name(), "training rule " + p.code() + " " + java.util.Arrays.toString(p.args()));
+        });
+    }
+
+    /** Records the hours a participant attended a session (present when hours &gt; 0 or {@code present}). */
+    public SyncedRows.Written setAttendance(EditContext edit, int sessionId, int participantId, Integer expectedVersion,
+                                            boolean present, Double hoursAttended) {
+        var s = TRAINING_SESSION;
+        Double sessionHours = dsl.select(s.HOURS).from(s).where(s.ID.eq(sessionId)).fetchOne(s.HOURS);
+        if (sessionHours == null) {
+            throw new IllegalArgumentException("no session " + sessionId);
+        }
+        check(TrainingRules.hoursAttended(hoursAttended, sessionHours));
+        var a = TRAINING_ATTENDANCE;
+        Map<Field<?>, Object> key = new LinkedHashMap<>();
+        key.put(a.SESSION_ID, sessionId);
+        key.put(a.PARTICIPANT_ID, participantId);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(a.PRESENT, present || (hoursAttended != null && hoursAttended > 0));
+        values.put(a.HOURS_ATTENDED, hoursAttended);
+        return SyncedRows.upsert(dsl, edit, a, key, expectedVersion, values);
+    }
+
+    /** Adds a session to a cohort: a title, dates inside the cohort's, hours ≥ 0. */
+    public int addSession(EditContext edit, int cohortId, String title, LocalDate startsOn, LocalDate endsOn, Double hours,
+                          String place, String trainers) {
+        var c = TRAINING_COHORT;
+        var cohort = dsl.selectFrom(c).where(c.ID.eq(cohortId)).fetchOne();
+        if (cohort == null) {
+            throw new IllegalArgumentException("no cohort " + cohortId);
+        }
+        check(TrainingRules.title(title));
+        check(TrainingRules.sessionDates(startsOn, endsOn, cohort.getStartsOn(), cohort.getEndsOn()));
+        check(hours == null ? Optional.of(new Problem(TrainingRules.Code.NOT_A_NUMBER)) : TrainingRules.hours(hours));
+        TrainingSessionRecord r = dsl.newRecord(TRAINING_SESSION);
+        r.setCohortId(cohortId);
+        r.setTitle(title.strip());
+        r.setStartsOn(startsOn);
+        r.setEndsOn(endsOn);
+        r.setHours(hours);
+        r.setPlace(blankToNull(place));
+        r.setTrainers(blankToNull(trainers));
+        return SyncedRows.insert(dsl, edit, r);
+    }
+
+    /** Adds a participant picked from a staff record (or entered by name when {@code staffPositionId} is null). */
+    public int addParticipant(EditContext edit, int cohortId, Integer staffPositionId, String fullName, String jobTitle,
+                              String gender) {
+        var c = TRAINING_COHORT;
+        Integer seats = dsl.select(c.SEATS).from(c).where(c.ID.eq(cohortId)).fetchOne(c.SEATS);
+        var tp = TRAINING_PARTICIPANT;
+        List<TrainingRules.Enrolled> enrolled = dsl.select(tp.STAFF_POSITION_ID, tp.FULL_NAME).from(tp)
+                .where(tp.COHORT_ID.eq(cohortId).and(tp.DELETED.isFalse()))
+                .fetch(r -> new TrainingRules.Enrolled(r.value1(), r.value2()));
+        Integer structureId = null;
+        Integer esspId = null;
+        boolean staffDeleted = false;
+        if (staffPositionId != null) {
+            var sp = STAFF_POSITION;
+            var position = dsl.selectFrom(sp).where(sp.ID.eq(staffPositionId)).fetchOne();
+            if (position == null) {
+                throw new IllegalArgumentException("no staff position " + staffPositionId);
+            }
+            staffDeleted = Boolean.TRUE.equals(position.getDeleted());
+            structureId = position.getStructureId();
+            esspId = position.getEsspId();
+        }
+        check(TrainingRules.newParticipant(staffPositionId, fullName, staffDeleted, enrolled, seats));
+        TrainingParticipantRecord r = dsl.newRecord(tp);
+        r.setCohortId(cohortId);
+        r.setStaffPositionId(staffPositionId);
+        r.setStructureId(structureId);
+        r.setEsspId(esspId);
+        r.setFullName(fullName.strip());
+        r.setJobTitle(blankToNull(jobTitle));
+        r.setGender(gender);
+        r.setStatus("enrolled");
+        return SyncedRows.insert(dsl, edit, r);
+    }
+
+    /** Adds a cost line, unit cost × units (units 1 for a lump sum without units). */
+    public int addCostLine(EditContext edit, int cohortId, String item, String unit, Double unitCost, Double units,
+                           String kind, String fundingLine) {
+        check(TrainingRules.costLine(unit, unitCost, units));
+        double count = units == null ? 1 : units;
+        TrainingCostRecord r = dsl.newRecord(TRAINING_COST);
+        r.setCohortId(cohortId);
+        r.setItem(item);
+        r.setUnit(unit);
+        r.setUnitCostMad(unitCost);
+        r.setUnits(count);
+        r.setAmountMad(unitCost * count);
+        r.setKind(kind);
+        r.setFundingLine(blankToNull(fundingLine));
+        return SyncedRows.insert(dsl, edit, r);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // ------------------------------------------------------------------ staff records
+
+    /**
+     * A staff record that can be picked as a participant: its holder, job, cadre, where they work
+     * ({@code structureKind}: the structure's kind, or {@code essp}) and its name.
+     */
+    public record StaffCandidate(int positionId, String holderName, String jobTitle, String gender, String cadreCode,
+                                 String cadreFr, String cadreEn, String cadreAr, String structureKind, String placeName) {
+    }
+
+    /**
+     * Live, filled staff records with a holder whose name, job, cadre (in any language) or structure / ESSP name
+     * contains {@code search} (case-insensitive; blank: all), by name, at most {@code limit}.
+     */
+    public List<StaffCandidate> staffCandidates(String search, int limit) {
+        var sp = STAFF_POSITION;
+        Field<String> kind = coalesce(STRUCTURE.KIND, inline("essp"));
+        Field<String> place = coalesce(STRUCTURE.NAME_FR, ESSP.NAME_FR);
+        Condition condition = sp.DELETED.isFalse().and(sp.HOLDER_NAME.isNotNull()).and(sp.STATUS.ne("vacant"));
+        if (search != null && !search.isBlank()) {
+            String like = "%" + search.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            condition = condition.and(lower(sp.HOLDER_NAME).like(like).or(lower(sp.JOB_TITLE).like(like))
+                    .or(lower(CADRE.LABEL_FR).like(like)).or(lower(CADRE.LABEL_EN).like(like)).or(CADRE.LABEL_AR.like(like))
+                    .or(lower(place).like(like)));
+        }
+        return dsl.select(sp.ID, sp.HOLDER_NAME, sp.JOB_TITLE, sp.GENDER, sp.CADRE_CODE, CADRE.LABEL_FR, CADRE.LABEL_EN,
+                        CADRE.LABEL_AR, kind, place)
+                .from(sp).join(CADRE).on(CADRE.CODE.eq(sp.CADRE_CODE))
+                .leftJoin(STRUCTURE).on(STRUCTURE.ID.eq(sp.STRUCTURE_ID))
+                .leftJoin(ESSP).on(ESSP.ID.eq(sp.ESSP_ID))
+                .where(condition).orderBy(sp.HOLDER_NAME, sp.ID).limit(limit)
+                .fetch(r -> new StaffCandidate(r.get(sp.ID), r.get(sp.HOLDER_NAME), r.get(sp.JOB_TITLE), r.get(sp.GENDER),
+                        r.get(sp.CADRE_CODE), r.get(CADRE.LABEL_FR), r.get(CADRE.LABEL_EN), r.get(CADRE.LABEL_AR),
+                        r.get(kind), r.get(place)));
     }
 }

@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("396f4ff34dd6e209e9cdb9c9a5dfa103e98ce4c165c088472f094c2e2b81ad5a");
+        assertThat(digest(file)).isEqualTo("0f1797a9a9cb5ba0f17b183db0e3ea5916eb2af609608b499dc8421f5e71ce38");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("38de22449be45dd27189176ef54b2067f4662711b45f9e6e2b366670ecb2de02");
+        assertThat(digest(file)).isEqualTo("2641808bf118c3afa7ad741614a2c7065d12c46d06b113fe0655d919236fd606");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("df6136532407893b4f21a52836af3c8665dbebaf3b4d548c7ddfa308713b0fa8");
+        assertThat(digest(file)).isEqualTo("2ea136ffb45996b24f712156eb0ceb016528fbe3981ef0a6ec78a8e8b2c6a155");
     }
 
     /**
