@@ -15,6 +15,10 @@ import ma.essp.diag.database.demo.DemoModel.Territory;
  */
 final class DemoTraining {
 
+    private static final String PASS_II = "PASS II (UE)";
+    private static final String PASS_III = "PASS III (UE)";
+    private static final String MINISTRY = "Ministère de la Santé";
+
     private final GenerationContext ctx;
     private final List<Region> scopedRegions;
     private final List<Essp> essps;
@@ -29,25 +33,26 @@ final class DemoTraining {
 
     void write() throws SQLException {
         Rows programmes = ctx.rows("training_programme", "code", "kind", "title_fr", "title_en", "institutions", "target_audience",
-                "planned_hours");
+                "planned_hours", "required_hours");
         int mba = programmes.add("MBA-MTS", "mba", "MBA en management territorial de la santé",
                 "MBA in territorial health management", "ENSP Rabat ; Institut Léonard de Vinci (France)",
-                "Directeurs d'hôpitaux, cadres régionaux et centraux, délégués", 163.0);
+                "Directeurs d'hôpitaux, cadres régionaux et centraux, délégués", 163.0, 160.0);
         int psp = programmes.add("PSP", "short_course", "Planification et suivi des programmes de santé",
                 "Planning and monitoring of health programmes", "ENSP Rabat ; assistance technique PASS III",
-                "Personnel des circonscriptions sanitaires et des SRES", 60.0);
+                "Personnel des circonscriptions sanitaires et des SRES", 60.0, 54.0);
         int mgt = programmes.add("MGT-ESSP", "workshop", "Management des établissements de soins de santé primaires",
                 "Management of primary health care establishments", "Assistance technique PASS III ; DRS",
-                "Responsables d'ESSP (médecins et infirmiers chefs)", 24.0);
+                "Responsables d'ESSP (médecins et infirmiers chefs)", 24.0, 20.0);
 
         Rows cohorts = ctx.rows("training_cohort", "programme_id", "name", "region_id", "starts_on", "ends_on", "place", "status", "seats");
         Rows sessions = ctx.rows("training_session", "cohort_id", "title", "starts_on", "ends_on", "hours", "place", "trainers");
         Rows participants = ctx.rows("training_participant", "cohort_id", "staff_position_id", "structure_id", "essp_id",
-                "full_name", "job_title", "gender", "status");
+                "full_name", "job_title", "gender", "status", "certificate_number", "certified_on");
         Rows attendance = ctx.rows("training_attendance", "session_id", "participant_id", "present", "hours_attended");
         Rows projects = ctx.rows("training_project", "cohort_id", "title", "theme", "defended_on", "result");
         Rows members = ctx.rows("training_project_member", "project_id", "participant_id");
-        Rows costs = ctx.rows("training_cost", "cohort_id", "session_id", "item", "amount_mad", "kind", "notes");
+        Rows costs = ctx.rows("training_cost", "cohort_id", "session_id", "item", "amount_mad", "kind", "notes", "unit",
+                "unit_cost_mad", "units", "funding_line");
 
         // MBA, first cohort (real facts: launched 18 January 2021 at ENSP Rabat, six seminars of 2-3 days, 160+ hours,
         // collective projects defended on 7-8 April 2021, 36 graduates); the participants themselves are synthetic
@@ -76,7 +81,8 @@ final class DemoTraining {
             boolean graduated = i < 36;
             String gender = ctx.chance(0.4) ? "f" : "m";
             int participantId = participants.add(mba2021, null, null, null, ctx.names().person(gender),
-                    mbaTitles[ctx.random().nextInt(mbaTitles.length)], gender, graduated ? "graduated" : "dropped_out");
+                    mbaTitles[ctx.random().nextInt(mbaTitles.length)], gender, graduated ? "graduated" : "dropped_out",
+                    graduated ? String.format("MBA-MTS-2021-%03d", i + 1) : null, graduated ? LocalDate.of(2021, 4, 8) : null);
             if (graduated) {
                 graduates.add(participantId);
             }
@@ -99,12 +105,13 @@ final class DemoTraining {
                 members.add(projectId, graduates.get(m));
             }
         }
-        cost(costs, mba2021, "tuition", 1_150_000, true);
-        cost(costs, mba2021, "trainers", 420_000, true);
-        cost(costs, mba2021, "accommodation", 310_000, true);
-        cost(costs, mba2021, "travel", 140_000, true);
-        cost(costs, mba2021, "venue", 60_000, true);
-        cost(costs, mba2021, "materials", 35_000, true);
+        // 42 participants, six seminars of 17 days in all (5 × 3 + 2), two experts a day, six trips each
+        cost(costs, mba2021, "tuition", "participant", 27_500, 42, true, PASS_II);
+        cost(costs, mba2021, "trainers", "expert_day", 12_000, 34, true, PASS_II);
+        cost(costs, mba2021, "accommodation", "participant_day", 430, 42 * 17, true, PASS_II);
+        cost(costs, mba2021, "travel", "participant", 550, 42 * 6, true, PASS_II);
+        cost(costs, mba2021, "venue", "venue_day", 3_500, 17, true, MINISTRY);
+        cost(costs, mba2021, "materials", "participant", 850, 42, true, PASS_II);
 
         // MBA, next cohorts (planned)
         int mba2026 = cohorts.add(mba, "MBA cohorte 2 (2026-2027)", null, LocalDate.of(2026, 11, 16), LocalDate.of(2027, 4, 30),
@@ -120,16 +127,16 @@ final class DemoTraining {
             String gender = position != null ? position.gender() : "f";
             participants.add(mba2026, position == null ? null : position.id(), position == null ? null : position.structureId(),
                     null, position != null ? position.holder() : ctx.names().person(gender),
-                    position != null ? position.title() : "Cadre régional", gender, "enrolled");
+                    position != null ? position.title() : "Cadre régional", gender, "enrolled", null, null);
         }
         int mba2027 = cohorts.add(mba, "MBA cohorte 3 (2027-2028)", null, LocalDate.of(2027, 11, 15), LocalDate.of(2028, 4, 28),
                 "ENSP Rabat", "planned", 40);
         for (int[] planned : new int[][] {{mba2026, 1}, {mba2027, 1}}) {
-            cost(costs, planned[0], "tuition", 1_300_000, false);
-            cost(costs, planned[0], "trainers", 480_000, false);
-            cost(costs, planned[0], "accommodation", 360_000, false);
-            cost(costs, planned[0], "travel", 160_000, false);
-            cost(costs, planned[0], "materials", 40_000, false);
+            cost(costs, planned[0], "tuition", "participant", 32_500, 40, false, PASS_III);
+            cost(costs, planned[0], "trainers", "expert_day", 14_000, 34, false, PASS_III);
+            cost(costs, planned[0], "accommodation", "participant_day", 530, 40 * 17, false, PASS_III);
+            cost(costs, planned[0], "travel", "participant", 650, 40 * 6, false, PASS_III);
+            cost(costs, planned[0], "materials", "participant", 1_000, 40, false, PASS_III);
         }
 
         // short courses per region: planning & monitoring (2026 done, 2027 planned) and ESSP management (2026 done)
@@ -175,10 +182,11 @@ final class DemoTraining {
                         }
                     }
                 }
-                cost(costs, cohortId, "trainers", 90_000, done);
-                cost(costs, cohortId, "per_diem", 1_800.0 * pspEach, done);
-                cost(costs, cohortId, "accommodation", 2_400.0 * pspEach, done);
-                cost(costs, cohortId, "venue", 15_000, done);
+                // three modules of three days: nine expert-days, nine per-diem days and six nights a participant
+                cost(costs, cohortId, "trainers", "expert_day", 10_000, 9, done, PASS_III);
+                cost(costs, cohortId, "per_diem", "participant_day", 200, 9 * pspEach, done, PASS_III);
+                cost(costs, cohortId, "accommodation", "participant_day", 400, 6 * pspEach, done, PASS_III);
+                cost(costs, cohortId, "venue", "venue_day", 1_700, 9, done, MINISTRY);
             }
             int mgtCohort = cohorts.add(mgt, "Management des ESSP — " + region.name() + " 2026", region.id(),
                     LocalDate.of(2026, 9, 14), LocalDate.of(2026, 10, 9), place, "completed", mgtCount);
@@ -193,9 +201,10 @@ final class DemoTraining {
                 mgtParticipants.add(participant(participants, mgtCohort, heads, true));
             }
             attend(attendance, mgtSessions, mgtParticipants);
-            cost(costs, mgtCohort, "trainers", 30_000, true);
-            cost(costs, mgtCohort, "per_diem", 900.0 * mgtCount, true);
-            cost(costs, mgtCohort, "materials", 5_000, true);
+            // two workshops of two days
+            cost(costs, mgtCohort, "trainers", "expert_day", 7_500, 4, true, PASS_III);
+            cost(costs, mgtCohort, "per_diem", "participant_day", 225, 4 * mgtCount, true, PASS_III);
+            cost(costs, mgtCohort, "materials", "lump_sum", 5_000, 1, true, PASS_III);
         }
     }
 
@@ -209,10 +218,10 @@ final class DemoTraining {
         if (position == null) {
             String gender = ctx.chance(0.5) ? "f" : "m";
             return participants.add(cohortId, null, null, null, ctx.names().person(gender), "Infirmier(ère) de circonscription",
-                    gender, status);
+                    gender, status, null, null);
         }
         return participants.add(cohortId, position.id(), position.structureId(), position.esspId(), position.holder(),
-                position.title(), position.gender(), status);
+                position.title(), position.gender(), status, null, null);
     }
 
     private void attend(Rows attendance, List<int[]> sessionIds, List<Integer> participantIds) throws SQLException {
@@ -224,11 +233,14 @@ final class DemoTraining {
         }
     }
 
-    private void cost(Rows costs, int cohortId, String item, double planned, boolean withActual) throws SQLException {
-        costs.add(cohortId, null, item, planned, "planned", null);
+    /** A planned line (unit cost × units) and, for a cohort held, its actual line at a unit cost 15 % either way. */
+    private void cost(Rows costs, int cohortId, String item, String unit, double unitCost, double units, boolean withActual,
+                      String fundingLine) throws SQLException {
+        costs.add(cohortId, null, item, unitCost * units, "planned", null, unit, unitCost, units, fundingLine);
         if (withActual) {
-            costs.add(cohortId, null, item, Math.round(planned * ctx.uniform(0.85, 1.15) / 100.0) * 100.0, "actual",
-                    "Montant synthétique");
+            double actualUnitCost = Math.round(unitCost * ctx.uniform(0.85, 1.15) / 10.0) * 10.0;
+            costs.add(cohortId, null, item, actualUnitCost * units, "actual", "Montant synthétique", unit, actualUnitCost,
+                    units, fundingLine);
         }
     }
 }

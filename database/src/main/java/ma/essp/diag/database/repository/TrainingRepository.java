@@ -1,0 +1,226 @@
+package ma.essp.diag.database.repository;
+
+import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COST;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
+
+import static ma.essp.diag.database.jooq.Tables.CADRE;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.STRUCTURE;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.lower;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import ma.essp.diag.database.jooq.tables.records.TrainingCostRecord;
+import ma.essp.diag.database.jooq.tables.records.TrainingParticipantRecord;
+import ma.essp.diag.database.jooq.tables.records.TrainingSessionRecord;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.rules.TrainingRules;
+import ma.essp.diag.database.rules.TrainingRules.Problem;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+
+/**
+ * Reads the training plan ({@link TrainingData}): every live programme, cohort, session, participant, attendance and
+ * cost; writes sessions, participants, attendance and cost lines through {@link SyncedRows}, each checked against
+ * {@link TrainingRules} first: a broken rule throws {@link EditRuleException} whose rule is the
+ * {@link TrainingRules.Code}'s name, and nothing is written.
+ */
+public final class TrainingRepository {
+
+    private final DSLContext dsl;
+
+    public TrainingRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public TrainingData load() {
+        var p = TRAINING_PROGRAMME;
+        List<TrainingData.Programme> programmes = dsl.selectFrom(p).where(p.DELETED.isFalse()).orderBy(p.ID)
+                .fetch(r -> new TrainingData.Programme(r.getId(), r.getVersion(), r.getCode(), r.getKind(), r.getTitleFr(),
+                        r.getTitleEn(), r.getTitleAr(), r.getPlannedHours(), r.getRequiredHours()));
+        var c = TRAINING_COHORT;
+        List<TrainingData.Cohort> cohorts = dsl.selectFrom(c).where(c.DELETED.isFalse()).orderBy(c.STARTS_ON, c.NAME, c.ID)
+                .fetch(r -> new TrainingData.Cohort(r.getId(), r.getVersion(), r.getProgrammeId(), r.getName(),
+                        r.getRegionId(), r.getStartsOn(), r.getEndsOn(), r.getPlace(), r.getStatus(), r.getSeats()));
+        var s = TRAINING_SESSION;
+        List<TrainingData.Session> sessions = dsl.selectFrom(s).where(s.DELETED.isFalse())
+                .orderBy(s.COHORT_ID, s.STARTS_ON, s.ID)
+                .fetch(r -> new TrainingData.Session(r.getId(), r.getVersion(), r.getCohortId(), r.getTitle(),
+                        r.getStartsOn(), r.getEndsOn(), r.getHours() == null ? 0 : r.getHours(), r.getPlace(),
+                        r.getTrainers()));
+        var tp = TRAINING_PARTICIPANT;
+        var sp = STAFF_POSITION;
+        List<TrainingData.Participant> participants = dsl.select(tp.ID, tp.VERSION, tp.COHORT_ID, tp.STAFF_POSITION_ID,
+                        tp.STRUCTURE_ID, tp.FULL_NAME, tp.JOB_TITLE, tp.GENDER, tp.STATUS, tp.CERTIFICATE_NUMBER,
+                        tp.CERTIFIED_ON, sp.DELETED)
+                .from(tp).leftJoin(sp).on(sp.ID.eq(tp.STAFF_POSITION_ID))
+                .where(tp.DELETED.isFalse()).orderBy(tp.COHORT_ID, tp.FULL_NAME, tp.ID)
+                .fetch(r -> new TrainingData.Participant(r.get(tp.ID), r.get(tp.VERSION), r.get(tp.COHORT_ID),
+                        r.get(tp.STAFF_POSITION_ID), r.get(tp.STRUCTURE_ID), r.get(tp.FULL_NAME), r.get(tp.JOB_TITLE),
+                        r.get(tp.GENDER), r.get(tp.STATUS), r.get(tp.CERTIFICATE_NUMBER), r.get(tp.CERTIFIED_ON),
+                        Boolean.TRUE.equals(r.get(sp.DELETED))));
+        var a = TRAINING_ATTENDANCE;
+        List<TrainingData.Attendance> attendance = dsl.selectFrom(a).where(a.DELETED.isFalse()).orderBy(a.ID)
+                .fetch(r -> new TrainingData.Attendance(r.getId(), r.getVersion(), r.getSessionId(), r.getParticipantId(),
+                        Boolean.TRUE.equals(r.getPresent()), r.getHoursAttended()));
+        var k = TRAINING_COST;
+        List<TrainingData.CostLine> costs = dsl.selectFrom(k).where(k.DELETED.isFalse()).orderBy(k.COHORT_ID, k.ID)
+                .fetch(r -> new TrainingData.CostLine(r.getId(), r.getVersion(), r.getCohortId(), r.getSessionId(),
+                        r.getItem(), r.getUnit(), r.getUnitCostMad(), r.getUnits(),
+                        r.getAmountMad() == null ? 0 : r.getAmountMad(), r.getKind(), r.getFundingLine(), r.getNotes()));
+        return new TrainingData(programmes, cohorts, sessions, participants, attendance, costs);
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    private static void check(Optional<Problem> problem) {
+        problem.ifPresent(p -> {
+            throw new EditRuleException(p.code().name(), "training rule " + p.code() + " " + java.util.Arrays.toString(p.args()));
+        });
+    }
+
+    /** Records the hours a participant attended a session (present when hours &gt; 0 or {@code present}). */
+    public SyncedRows.Written setAttendance(EditContext edit, int sessionId, int participantId, Integer expectedVersion,
+                                            boolean present, Double hoursAttended) {
+        var s = TRAINING_SESSION;
+        Double sessionHours = dsl.select(s.HOURS).from(s).where(s.ID.eq(sessionId)).fetchOne(s.HOURS);
+        if (sessionHours == null) {
+            throw new IllegalArgumentException("no session " + sessionId);
+        }
+        check(TrainingRules.hoursAttended(hoursAttended, sessionHours));
+        var a = TRAINING_ATTENDANCE;
+        Map<Field<?>, Object> key = new LinkedHashMap<>();
+        key.put(a.SESSION_ID, sessionId);
+        key.put(a.PARTICIPANT_ID, participantId);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(a.PRESENT, present || (hoursAttended != null && hoursAttended > 0));
+        values.put(a.HOURS_ATTENDED, hoursAttended);
+        return SyncedRows.upsert(dsl, edit, a, key, expectedVersion, values);
+    }
+
+    /** Adds a session to a cohort: a title, dates inside the cohort's, hours ≥ 0. */
+    public int addSession(EditContext edit, int cohortId, String title, LocalDate startsOn, LocalDate endsOn, Double hours,
+                          String place, String trainers) {
+        var c = TRAINING_COHORT;
+        var cohort = dsl.selectFrom(c).where(c.ID.eq(cohortId)).fetchOne();
+        if (cohort == null) {
+            throw new IllegalArgumentException("no cohort " + cohortId);
+        }
+        check(TrainingRules.title(title));
+        check(TrainingRules.sessionDates(startsOn, endsOn, cohort.getStartsOn(), cohort.getEndsOn()));
+        check(hours == null ? Optional.of(new Problem(TrainingRules.Code.NOT_A_NUMBER)) : TrainingRules.hours(hours));
+        TrainingSessionRecord r = dsl.newRecord(TRAINING_SESSION);
+        r.setCohortId(cohortId);
+        r.setTitle(title.strip());
+        r.setStartsOn(startsOn);
+        r.setEndsOn(endsOn);
+        r.setHours(hours);
+        r.setPlace(blankToNull(place));
+        r.setTrainers(blankToNull(trainers));
+        return SyncedRows.insert(dsl, edit, r);
+    }
+
+    /** Adds a participant picked from a staff record (or entered by name when {@code staffPositionId} is null). */
+    public int addParticipant(EditContext edit, int cohortId, Integer staffPositionId, String fullName, String jobTitle,
+                              String gender) {
+        var c = TRAINING_COHORT;
+        Integer seats = dsl.select(c.SEATS).from(c).where(c.ID.eq(cohortId)).fetchOne(c.SEATS);
+        var tp = TRAINING_PARTICIPANT;
+        List<TrainingRules.Enrolled> enrolled = dsl.select(tp.STAFF_POSITION_ID, tp.FULL_NAME).from(tp)
+                .where(tp.COHORT_ID.eq(cohortId).and(tp.DELETED.isFalse()))
+                .fetch(r -> new TrainingRules.Enrolled(r.value1(), r.value2()));
+        Integer structureId = null;
+        Integer esspId = null;
+        boolean staffDeleted = false;
+        if (staffPositionId != null) {
+            var sp = STAFF_POSITION;
+            var position = dsl.selectFrom(sp).where(sp.ID.eq(staffPositionId)).fetchOne();
+            if (position == null) {
+                throw new IllegalArgumentException("no staff position " + staffPositionId);
+            }
+            staffDeleted = Boolean.TRUE.equals(position.getDeleted());
+            structureId = position.getStructureId();
+            esspId = position.getEsspId();
+        }
+        check(TrainingRules.newParticipant(staffPositionId, fullName, staffDeleted, enrolled, seats));
+        TrainingParticipantRecord r = dsl.newRecord(tp);
+        r.setCohortId(cohortId);
+        r.setStaffPositionId(staffPositionId);
+        r.setStructureId(structureId);
+        r.setEsspId(esspId);
+        r.setFullName(fullName.strip());
+        r.setJobTitle(blankToNull(jobTitle));
+        r.setGender(gender);
+        r.setStatus("enrolled");
+        return SyncedRows.insert(dsl, edit, r);
+    }
+
+    /** Adds a cost line, unit cost × units (units 1 for a lump sum without units). */
+    public int addCostLine(EditContext edit, int cohortId, String item, String unit, Double unitCost, Double units,
+                           String kind, String fundingLine) {
+        check(TrainingRules.costLine(unit, unitCost, units));
+        double count = units == null ? 1 : units;
+        TrainingCostRecord r = dsl.newRecord(TRAINING_COST);
+        r.setCohortId(cohortId);
+        r.setItem(item);
+        r.setUnit(unit);
+        r.setUnitCostMad(unitCost);
+        r.setUnits(count);
+        r.setAmountMad(unitCost * count);
+        r.setKind(kind);
+        r.setFundingLine(blankToNull(fundingLine));
+        return SyncedRows.insert(dsl, edit, r);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // ------------------------------------------------------------------ staff records
+
+    /**
+     * A staff record that can be picked as a participant: its holder, job, cadre, where they work
+     * ({@code structureKind}: the structure's kind, or {@code essp}) and its name.
+     */
+    public record StaffCandidate(int positionId, String holderName, String jobTitle, String gender, String cadreCode,
+                                 String cadreFr, String cadreEn, String cadreAr, String structureKind, String placeName) {
+    }
+
+    /**
+     * Live, filled staff records with a holder whose name, job, cadre (in any language) or structure / ESSP name
+     * contains {@code search} (case-insensitive; blank: all), by name, at most {@code limit}.
+     */
+    public List<StaffCandidate> staffCandidates(String search, int limit) {
+        var sp = STAFF_POSITION;
+        Field<String> kind = coalesce(STRUCTURE.KIND, inline("essp"));
+        Field<String> place = coalesce(STRUCTURE.NAME_FR, ESSP.NAME_FR);
+        Condition condition = sp.DELETED.isFalse().and(sp.HOLDER_NAME.isNotNull()).and(sp.STATUS.ne("vacant"));
+        if (search != null && !search.isBlank()) {
+            String like = "%" + search.strip().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            condition = condition.and(lower(sp.HOLDER_NAME).like(like).or(lower(sp.JOB_TITLE).like(like))
+                    .or(lower(CADRE.LABEL_FR).like(like)).or(lower(CADRE.LABEL_EN).like(like)).or(CADRE.LABEL_AR.like(like))
+                    .or(lower(place).like(like)));
+        }
+        return dsl.select(sp.ID, sp.HOLDER_NAME, sp.JOB_TITLE, sp.GENDER, sp.CADRE_CODE, CADRE.LABEL_FR, CADRE.LABEL_EN,
+                        CADRE.LABEL_AR, kind, place)
+                .from(sp).join(CADRE).on(CADRE.CODE.eq(sp.CADRE_CODE))
+                .leftJoin(STRUCTURE).on(STRUCTURE.ID.eq(sp.STRUCTURE_ID))
+                .leftJoin(ESSP).on(ESSP.ID.eq(sp.ESSP_ID))
+                .where(condition).orderBy(sp.HOLDER_NAME, sp.ID).limit(limit)
+                .fetch(r -> new StaffCandidate(r.get(sp.ID), r.get(sp.HOLDER_NAME), r.get(sp.JOB_TITLE), r.get(sp.GENDER),
+                        r.get(sp.CADRE_CODE), r.get(CADRE.LABEL_FR), r.get(CADRE.LABEL_EN), r.get(CADRE.LABEL_AR),
+                        r.get(kind), r.get(place)));
+    }
+}

@@ -1,0 +1,202 @@
+package ma.essp.diag.reporting.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.List;
+import ma.essp.diag.database.repository.TrainingData;
+import ma.essp.diag.database.repository.TrainingData.Attendance;
+import ma.essp.diag.database.repository.TrainingData.Cohort;
+import ma.essp.diag.database.repository.TrainingData.CostLine;
+import ma.essp.diag.database.repository.TrainingData.Participant;
+import ma.essp.diag.database.repository.TrainingData.Programme;
+import ma.essp.diag.database.repository.TrainingData.Session;
+import ma.essp.diag.reporting.training.TrainingFigures.Budget;
+import ma.essp.diag.reporting.training.TrainingFigures.CohortFigures;
+import ma.essp.diag.reporting.training.TrainingFigures.CostAxis;
+import ma.essp.diag.reporting.training.TrainingFigures.CostTotal;
+import ma.essp.diag.reporting.training.TrainingFigures.Progress;
+import ma.essp.diag.reporting.training.TrainingFigures.Scenario;
+import ma.essp.diag.reporting.training.TrainingFigures.ScenarioResult;
+import ma.essp.diag.reporting.training.TrainingFigures.Seminar;
+import ma.essp.diag.reporting.training.TrainingFigures.UnitCosts;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hand-worked plan. MBA (required 50 h of 52 planned), cohort 1 in region 3 (2026): seminars of 24 h (3 days),
+ * 16 h (2 days), 12 h (2 days). Ali 24 + 16 + 12 = 52 h (completed, graduated); Badia 24 + 14 + 12 (present, hours not
+ * typed: the session's 12) = 50 h (completed, exactly the requirement; certificate C-2); Chama 24 + absent + 12 = 36 h
+ * (not completed); Driss never came (0 h). Short course (no hours set), cohort 2 national (2027): one 10 h session, Emna
+ * 10 h, completed.
+ * <p>Costs of cohort 1, planned: 7 expert-days × 5,000 = 35,000 (UE) + 7 venue-days × 2,000 = 14,000 (Ministère) +
+ * 4 participants × 7 days × 200 = 5,600 per diem (UE) + a lump 1,400 (no unit, no funding line) = 56,000. Actual:
+ * 35,000 (UE) + 14,000 (Ministère) + per diem for the days people came, 7 + 7 + 5 = 19 × 200 = 3,800 (UE) = 52,800.
+ * Per trainee 52,800 ÷ 4 = 13,200; per completed trainee 52,800 ÷ 2 = 26,400. Cohort 2: planned lump 10,000 (UE), no
+ * actual: cost 10,000 per trainee.
+ */
+class TrainingFiguresTest {
+
+    private static final LocalDate D = LocalDate.parse("2026-01-05");
+
+    static TrainingData plan() {
+        List<Programme> programmes = List.of(
+                new Programme(1, 1, "MBA", "mba", "MBA", null, null, 52.0, 50.0),
+                new Programme(2, 1, "SC", "short_course", "Cours", null, null, null, null));
+        List<Cohort> cohorts = List.of(
+                new Cohort(1, 1, 1, "MBA 1", 3, D, D.plusMonths(3), "Rabat", "completed", 5),
+                new Cohort(2, 1, 2, "Cours 1", null, D.plusYears(1), D.plusYears(1), "Fès", "planned", 10));
+        List<Session> sessions = List.of(
+                new Session(11, 1, 1, "S1", D, D.plusDays(2), 24, "Rabat", "X"),
+                new Session(12, 1, 1, "S2", D.plusDays(14), D.plusDays(15), 16, "Rabat", "X"),
+                new Session(13, 1, 1, "S3", D.plusDays(28), D.plusDays(29), 12, "Rabat", "X"),
+                new Session(21, 1, 2, "C1", D.plusYears(1), D.plusYears(1), 10, "Fès", "Y"));
+        List<Participant> participants = List.of(
+                participant(101, 1, "Ali", "m", "graduated", null),
+                participant(102, 1, "Badia", "f", "enrolled", "C-2"),
+                participant(103, 1, "Chama", "f", "dropped_out", null),
+                participant(104, 1, "Driss", "m", "enrolled", null),
+                participant(201, 2, "Emna", "f", "enrolled", null));
+        List<Attendance> attendance = List.of(
+                new Attendance(1, 1, 11, 101, true, 24.0), new Attendance(2, 1, 12, 101, true, 16.0),
+                new Attendance(3, 1, 13, 101, true, 12.0),
+                new Attendance(4, 1, 11, 102, true, 24.0), new Attendance(5, 1, 12, 102, true, 14.0),
+                new Attendance(6, 1, 13, 102, true, null),
+                new Attendance(7, 1, 11, 103, true, 24.0), new Attendance(8, 1, 12, 103, false, null),
+                new Attendance(9, 1, 13, 103, true, 12.0),
+                new Attendance(10, 1, 21, 201, true, 10.0));
+        List<CostLine> costs = List.of(
+                line(1, 1, "trainers", "expert_day", 5_000.0, 7.0, 0, "planned", "UE"),
+                line(2, 1, "venue", "venue_day", 2_000.0, 7.0, 0, "planned", "Ministère"),
+                line(3, 1, "per_diem", "participant_day", 200.0, 28.0, 0, "planned", "UE"),
+                line(4, 1, "other", null, null, null, 1_400, "planned", null),
+                line(5, 1, "trainers", "expert_day", 5_000.0, 7.0, 0, "actual", "UE"),
+                line(6, 1, "venue", "venue_day", 2_000.0, 7.0, 0, "actual", "Ministère"),
+                line(7, 1, "per_diem", "participant_day", 200.0, 19.0, 0, "actual", "UE"),
+                line(8, 2, "other", "lump_sum", 10_000.0, 1.0, 0, "planned", "UE"));
+        return new TrainingData(programmes, cohorts, sessions, participants, attendance, costs);
+    }
+
+    private static Participant participant(int id, int cohort, String name, String gender, String status, String certificate) {
+        return new Participant(id, 1, cohort, null, null, name, null, gender, status, certificate, null, false);
+    }
+
+    private static CostLine line(int id, int cohort, String item, String unit, Double unitCost, Double units, double amount,
+                                 String kind, String funding) {
+        return new CostLine(id, 1, cohort, null, item, unit, unitCost, units, amount, kind, funding, null);
+    }
+
+    @Test
+    void hoursAttendedAgainstTheRequiredHours() {
+        List<Progress> progress = TrainingFigures.progress(plan(), 1);
+        assertThat(progress).extracting(p -> p.participant().fullName()).containsExactly("Ali", "Badia", "Chama", "Driss");
+        assertThat(progress).extracting(Progress::hoursAttended).containsExactly(52.0, 50.0, 36.0, 0.0);
+        assertThat(progress).allSatisfy(p -> assertThat(p.requiredHours()).isEqualTo(50.0));
+        assertThat(progress).extracting(Progress::completed).containsExactly(true, true, false, false);
+        assertThat(progress).extracting(Progress::certified).containsExactly(true, true, false, false);
+        assertThat(TrainingFigures.completionShare(progress.get(2))).isEqualTo(36.0 / 50.0);
+    }
+
+    @Test
+    void withoutRequiredOrPlannedHoursTheSessionsHoursAreRequired() {
+        List<Progress> progress = TrainingFigures.progress(plan(), 2);
+        assertThat(progress).singleElement().satisfies(p -> {
+            assertThat(p.requiredHours()).isEqualTo(10.0);
+            assertThat(p.completed()).isTrue();
+            assertThat(p.certified()).isFalse();
+        });
+    }
+
+    @Test
+    void cohortFiguresCountCompletionCertificationAndCostPerTrainee() {
+        CohortFigures f = TrainingFigures.cohortFigures(plan(), 1);
+        assertThat(f.sessions()).isEqualTo(3);
+        assertThat(f.sessionHours()).isEqualTo(52.0);
+        assertThat(f.participants()).isEqualTo(4);
+        assertThat(f.women()).isEqualTo(2);
+        assertThat(f.completed()).isEqualTo(2);
+        assertThat(f.certified()).isEqualTo(2);
+        assertThat(f.meanHoursAttended()).isEqualTo(34.5);
+        assertThat(f.budget()).isEqualTo(new Budget(56_000, 52_800, true));
+        assertThat(f.completionRate()).isEqualTo(0.5);
+        assertThat(f.costPerTrainee()).isEqualTo(13_200.0);
+        assertThat(f.costPerCompleted()).isEqualTo(26_400.0);
+
+        CohortFigures planned = TrainingFigures.cohortFigures(plan(), 2);
+        assertThat(planned.budget()).isEqualTo(new Budget(10_000, 0, false));
+        assertThat(planned.costPerTrainee()).isEqualTo(10_000.0);
+    }
+
+    @Test
+    void programmeFiguresSumTheirCohorts() {
+        var programmes = TrainingFigures.programmeFigures(plan());
+        assertThat(programmes).hasSize(2);
+        assertThat(programmes.get(0).participants()).isEqualTo(4);
+        assertThat(programmes.get(0).completed()).isEqualTo(2);
+        assertThat(programmes.get(0).costPerCompleted()).isEqualTo(26_400.0);
+        assertThat(programmes.get(1).completionRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void costTotalsByProgrammeYearRegionAndFundingLine() {
+        TrainingData plan = plan();
+        assertThat(TrainingFigures.costTotals(plan, CostAxis.PROGRAMME)).containsExactly(
+                new CostTotal("MBA", new Budget(56_000, 52_800, true)), new CostTotal("SC", new Budget(10_000, 0, false)));
+        assertThat(TrainingFigures.costTotals(plan, CostAxis.YEAR)).extracting(CostTotal::key).containsExactly("2026", "2027");
+        assertThat(TrainingFigures.costTotals(plan, CostAxis.REGION)).extracting(CostTotal::key).containsExactly("3", "");
+        assertThat(TrainingFigures.costTotals(plan, CostAxis.COHORT)).extracting(CostTotal::key).containsExactly("1", "2");
+        // UE: 35,000 + 5,600 + 10,000 planned, 35,000 + 3,800 actual; Ministère 14,000 both; no line: the lump 1,400
+        assertThat(TrainingFigures.costTotals(plan, CostAxis.FUNDING_LINE)).containsExactly(
+                new CostTotal("UE", new Budget(50_600, 38_800, true)),
+                new CostTotal("Ministère", new Budget(14_000, 14_000, true)),
+                new CostTotal("", new Budget(1_400, 0, false)));
+    }
+
+    /**
+     * One seminar of 3 days (24 h), 20 enrolled, 1 Moroccan and 1 European expert a day. Everyone comes: per diem
+     * 20 × 3 days × 200 = 12,000; nights 20 × 2 × 400 = 16,000; trips 20 × 500 = 10,000; experts 3 × 5,000 + 3 × 12,000
+     * = 51,000; venue 3 × 2,000 = 6,000; materials 20 × 300 = 6,000; tuition 20 × 1,000 = 20,000: 121,000 a cohort,
+     * 6,050 a trainee; two cohorts 242,000.
+     */
+    private static final UnitCosts UNIT = new UnitCosts(200, 400, 500, 5_000, 12_000, 2_000, 300, 1_000);
+
+    @Test
+    void perDiemOverAMultiDaySeminarPaysEveryDayAndOneNightLess() {
+        ScenarioResult r = TrainingFigures.scenario(new Scenario(2, 20, 0, List.of(new Seminar(3, 24)), 1, 1, UNIT));
+        assertThat(r.lines().get(0).units()).isEqualTo(60.0);
+        assertThat(r.lines().get(0).amount()).isEqualTo(12_000.0);
+        assertThat(r.lines().get(1).units()).isEqualTo(40.0);
+        assertThat(r.lines().get(1).amount()).isEqualTo(16_000.0);
+        assertThat(r.cohortTotal()).isEqualTo(121_000.0);
+        assertThat(r.total()).isEqualTo(242_000.0);
+        assertThat(r.costPerTrainee()).isEqualTo(6_050.0);
+        assertThat(r.costPerCompleted()).isEqualTo(6_050.0);
+        assertThat(r.hours()).isEqualTo(24.0);
+    }
+
+    /**
+     * Five no-shows of 20: per diem 15 × 3 × 200 = 9,000, nights 15 × 2 × 400 = 12,000, trips 7,500; experts, venue,
+     * materials and tuition unchanged (51,000 + 6,000 + 6,000 + 20,000): 111,500, i.e. 7,433.33 per completed trainee
+     * against 6,050 when all come.
+     */
+    @Test
+    void noShowsRaiseTheCostPerCompletedTraineeBecauseFixedCostsDoNotShrink() {
+        ScenarioResult r = TrainingFigures.scenario(new Scenario(1, 20, 5, List.of(new Seminar(3, 24)), 1, 1, UNIT));
+        assertThat(r.cohortTotal()).isEqualTo(111_500.0);
+        assertThat(r.costPerCompleted()).isCloseTo(7_433.33, within(0.01));
+        assertThat(r.costPerCompleted()).isGreaterThan(6_050.0);
+        assertThat(r.costPerTrainee()).isEqualTo(5_575.0);
+    }
+
+    @Test
+    void theMbaPatternIsSixSeminarsOfTwoToThreeDaysOverOneHundredSixtyHours() {
+        ScenarioResult r = TrainingFigures.scenario(new Scenario(3, 40, 0, TrainingFigures.MBA_PATTERN, 1, 1, UNIT));
+        assertThat(TrainingFigures.MBA_PATTERN).hasSize(6).allSatisfy(s -> assertThat(s.days()).isBetween(2, 3));
+        assertThat(r.hours()).isEqualTo(163.0).isGreaterThan(160.0);
+        assertThat(r.days()).isEqualTo(17);
+        // 40 × 17 × 200 + 40 × 11 × 400 + 40 × 6 × 500 + 17 × 17,000 + 17 × 2,000 + 40 × 300 + 40 × 1,000
+        double cohort = 136_000 + 176_000 + 120_000 + 289_000 + 34_000 + 12_000 + 40_000;
+        assertThat(r.cohortTotal()).isEqualTo(cohort);
+        assertThat(r.total()).isEqualTo(3 * cohort);
+    }
+}
