@@ -302,6 +302,17 @@ public final class EsspRegistryView implements FeatureScreen {
     }
 
     @Override
+    public boolean newEsspIn(int circonscriptionId) {
+        leaveForm(() -> {
+            pendingSelection = null;
+            editorModel.newEsspIn(circonscriptionId);
+            sideTabs.getSelectionModel().select(formTab);
+            editor.focusFirstField();
+        }, () -> { });
+        return true;
+    }
+
+    @Override
     public Runnable newItem() {
         return this::newEssp;
     }

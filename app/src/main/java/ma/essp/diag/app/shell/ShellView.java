@@ -46,6 +46,7 @@ import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FxDialogService;
 import ma.essp.diag.app.ui.NavigationEntry;
 import ma.essp.diag.app.ui.PlannedArea;
+import ma.essp.diag.app.ui.TableExport;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -458,9 +459,12 @@ public final class ShellView {
             return;
         }
         screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs(), viewModel::refreshSummary,
-                this::openEssp));
+                this::openEssp, this::newEsspIn));
         viewModel.setEditor(screen.unsavedChanges());
         WindowMemory.restoreDividers(area.id(), screen.view(), viewModel.settings());
+        // every table of the screen: copy and export to Excel / CSV from its context menu (files to the Documents first)
+        TableExport.installAll(screen.view(), new TableExport.Context(i18n, viewModel.dialogs(), viewModel.missionTasks(),
+                AppPaths.documents(), () -> i18n.plain(area.titleKey())));
         screenCreates.set(screen.newItem() != null);
         screenSearches.set(screen.searchField() != null);
         content.getChildren().setAll(screen.view());
@@ -479,6 +483,21 @@ public final class ShellView {
                 screen.showEssp(esspId);
             }
             viewModel.refreshSummary();
+        }, () -> { });
+    }
+
+    /** From another area (the territory tree): the registry with a new ESSP's form, in the circonscription given. */
+    private void newEsspIn(int circonscriptionId) {
+        viewModel.leaveThen(() -> {
+            selectedArea = ma.essp.diag.app.registry.EsspRegistryArea.ID;
+            ToggleButton button = navButtons.get(selectedArea);
+            if (button != null) {
+                button.setSelected(true);
+            }
+            showContent();
+            if (screen != null) {
+                screen.newEsspIn(circonscriptionId);
+            }
         }, () -> { });
     }
 
