@@ -40,6 +40,7 @@ import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.mission.OpenMission;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.ColumnHeaders;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -401,6 +402,9 @@ public final class ShellView {
                     label.setId("nav-" + planned.id());
                     label.getStyleClass().add("nav-planned");
                     label.setMaxWidth(Double.MAX_VALUE);
+                    // a long title ("Findings and recommendations") takes two lines instead of being cut
+                    label.setWrapText(true);
+                    label.setMinHeight(Region.USE_PREF_SIZE);
                     label.setTooltip(new Tooltip(i18n.get("nav.planned.tooltip")));
                     box.getChildren().add(label);
                 }
@@ -465,6 +469,8 @@ public final class ShellView {
         // every table of the screen: copy and export to Excel / CSV from its context menu (files to the Documents first)
         TableExport.installAll(screen.view(), new TableExport.Context(i18n, viewModel.dialogs(), viewModel.missionTasks(),
                 AppPaths.documents(), () -> i18n.plain(area.titleKey())));
+        // and column headers that show their whole text in every language
+        ColumnHeaders.fitAll(screen.view());
         screenCreates.set(screen.newItem() != null);
         screenSearches.set(screen.searchField() != null);
         content.getChildren().setAll(screen.view());
