@@ -29,6 +29,8 @@ public final class HrIndicatorsViewModel {
     private final ObjectProperty<FilterChoice> level = new SimpleObjectProperty<>(this, "level");
     private final ObservableList<Figures> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper national = new ReadOnlyStringWrapper(this, "national", "");
+    /** What the figures of the chosen level count (an ESSP's density is of the population it serves, not a census). */
+    private final ReadOnlyStringWrapper definitions = new ReadOnlyStringWrapper(this, "definitions", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper cadreTitle = new ReadOnlyStringWrapper(this, "cadreTitle", "");
     private final ObjectProperty<Figures> selected = new SimpleObjectProperty<>(this, "selected");
@@ -45,8 +47,16 @@ public final class HrIndicatorsViewModel {
         this.i18n = i18n;
         levels.setAll(new FilterChoice("REGION", i18n.get("hr.level.region")), new FilterChoice("PROVINCE", i18n.get("hr.level.province")),
                 new FilterChoice("CIRCONSCRIPTION", i18n.get("hr.level.circonscription")), new FilterChoice("ESSP", i18n.get("hr.level.essp")));
+        level.addListener((obs, old, now) -> {
+            definitions.set(now == null ? "" : i18n.get(switch (now.value()) {
+                case "PROVINCE" -> "hr.definitions.province";
+                case "CIRCONSCRIPTION" -> "hr.definitions.circonscription";
+                case "ESSP" -> "hr.definitions.essp";
+                default -> "hr.definitions.region";
+            }));
+            showLevel();
+        });
         level.set(levels.getFirst());
-        level.addListener((obs, old, now) -> showLevel());
         selected.addListener((obs, old, now) -> showCadres());
     }
 
@@ -140,6 +150,10 @@ public final class HrIndicatorsViewModel {
 
     public ObservableList<Figures> rows() {
         return rows;
+    }
+
+    public ReadOnlyStringProperty definitionsProperty() {
+        return definitions.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty nationalProperty() {

@@ -70,6 +70,7 @@ public final class HrView implements FeatureScreen {
 
     @FXML private ComboBox<FilterChoice> levelBox;
     @FXML private Label nationalLabel;
+    @FXML private Label definitionsLabel;
     @FXML private TableView<Figures> indicatorTable;
     @FXML private TableColumn<Figures, String> unitColumn;
     @FXML private TableColumn<Figures, Number> esspsColumn;
@@ -157,6 +158,7 @@ public final class HrView implements FeatureScreen {
         levelBox.setItems(indicators.levels());
         levelBox.valueProperty().bindBidirectional(indicators.levelProperty());
         nationalLabel.textProperty().bind(indicators.nationalProperty());
+        definitionsLabel.textProperty().bind(indicators.definitionsProperty());
         indicatorTable.setItems(indicators.rows());
         unitColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(indicators.name(c.getValue())));
         esspsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().essps()));

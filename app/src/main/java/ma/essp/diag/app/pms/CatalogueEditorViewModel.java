@@ -107,6 +107,8 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     private final DialogService dialogs;
 
     private VersionInfo version;
+    /** How many assessments use the draft shown (it is locked while any do), 0 for none or a published version. */
+    private int draftInUse;
     private CatalogueContent content;
     private Map<String, String> domainScopes = Map.of();
     private List<String> categories = List.of();
@@ -188,6 +190,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     /** Shows a version (null: nothing); a published one, or a draft that assessments use, is read-only. */
     public void setVersion(VersionInfo v) {
         version = v;
+        draftInUse = 0;
         editable.set(v != null && !v.published());
         message.set(v != null && v.published() ? i18n.get("pms.editor.read_only") : "");
         if (v == null) {
@@ -225,7 +228,8 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             if (!version.published() && loaded.assessments() > 0) {
                 // a draft that assessments already use is frozen too: editing it would change their indices
                 editable.set(false);
-                message.set(i18n.get("pms.editor.in_use", i18n.formatNumber(loaded.assessments())));
+                draftInUse = loaded.assessments();
+                message.set(readOnlyMessage());
             }
             content = loaded.content();
             domainScopes = loaded.scopes();
@@ -391,7 +395,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             filling = true;
             row.requirementProperty().set(old);
             filling = false;
-            message.set(i18n.get("pms.editor.read_only"));
+            message.set(readOnlyMessage());
             return;
         }
         String key = selectedNode.get() == null ? null : selectedNode.get().key();
@@ -479,12 +483,24 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * Why nothing can be changed here: a published version is read-only; a draft is never called read-only, only
+     * locked while assessments use it.
+     */
+    private String readOnlyMessage() {
+        if (version == null || version.published()) {
+            return i18n.get("pms.editor.read_only");
+        }
+        // a draft is locked only once assessments use it (found on loading, or when the database refused an edit)
+        return draftInUse > 0 ? i18n.get("pms.editor.in_use", i18n.formatNumber(draftInUse)) : i18n.get("pms.editor.in_use_refused");
+    }
+
     private boolean refuseIfReadOnly() {
         if (version == null || content == null) {
             return true;
         }
         if (!editable.get()) {
-            message.set(i18n.get("pms.editor.read_only"));
+            message.set(readOnlyMessage());
             return true;
         }
         return false;

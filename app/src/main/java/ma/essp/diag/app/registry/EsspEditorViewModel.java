@@ -110,6 +110,8 @@ public final class EsspEditorViewModel implements UnsavedChanges {
     private Snapshot loaded;
     private boolean duplicatesConfirmed;
     private IntConsumer onSaved = i -> { };
+    /** The circonscription a new ESSP was asked in before the lists were read: chosen once they are. */
+    private Integer pendingCirconscription;
 
     public EsspEditorViewModel(EsspEditRepository repository, TaskExecutor executor, I18n i18n, LastEdit lastEdit) {
         this.repository = repository;
@@ -198,6 +200,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
                 .map(p -> new FilterChoice(String.valueOf(p.id()), p.code() + " " + i18n.localName(p.nameFr(), p.nameAr())))
                 .toList());
         refreshCirconscriptions();
+        choosePendingCirconscription();
     }
 
     private String categoryLabel(EsspRepository.Category c) {
@@ -227,6 +230,27 @@ public final class EsspEditorViewModel implements UnsavedChanges {
         circonscription.set(keepCirconscription);
         loaded = snapshot();
         updateDirty();
+    }
+
+    /** An empty form for a new ESSP in the circonscription {@code circonscriptionId} (and its province). */
+    public void newEsspIn(int circonscriptionId) {
+        newEssp();
+        pendingCirconscription = circonscriptionId;
+        choosePendingCirconscription();
+    }
+
+    private void choosePendingCirconscription() {
+        if (pendingCirconscription == null || id != null) {
+            return;
+        }
+        int wanted = pendingCirconscription;
+        territory.circonscriptions().stream().filter(c -> c.id() == wanted).findFirst().ifPresent(c -> {
+            pendingCirconscription = null;
+            province.set(find(provinces, String.valueOf(c.provinceId())));
+            circonscription.set(find(circonscriptions, String.valueOf(c.id())));
+            loaded = snapshot(); // where it goes is the starting point, not an unsaved edit
+            updateDirty();
+        });
     }
 
     private void clearToNew() {
@@ -273,6 +297,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
     /** Loads an ESSP into the form (in the background). */
     public void edit(int esspId) {
         pendingEdit = esspId;
+        pendingCirconscription = null;
         executor.execute(BackgroundTask.wrap(() -> repository.find(esspId).orElseThrow())
                 .onRunning(() -> busy.set(true))
                 .onSuccess(stored -> {

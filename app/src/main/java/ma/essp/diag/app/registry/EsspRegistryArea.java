@@ -61,7 +61,8 @@ public final class EsspRegistryArea implements FeatureArea {
                 detail.load(editor.esspId());
             }
         });
-        EsspRegistryView view = new EsspRegistryView(viewModel, editor, detail, actions, context.i18n(), context.dialogs());
+        EsspRegistryView view = new EsspRegistryView(viewModel, editor, detail, actions, context.i18n(), context.dialogs(),
+                context.dataChanged());
         viewModel.load();
         editor.loadReferences(new TerritoryRepository(dsl), new EsspRepository(dsl));
         return view;

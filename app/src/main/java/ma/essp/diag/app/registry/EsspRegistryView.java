@@ -44,6 +44,8 @@ public final class EsspRegistryView implements FeatureScreen {
     private final I18n i18n;
     private final UnsavedChangesGuard guard;
     private final Parent root;
+    /** Tells the shell that what the status bar counts may have changed (a new ESSP was saved). */
+    private final Runnable dataChanged;
     private Integer pendingSelection;
     private boolean reverting;
 
@@ -78,8 +80,9 @@ public final class EsspRegistryView implements FeatureScreen {
     @FXML private Label actionStatus;
 
     public EsspRegistryView(EsspRegistryViewModel viewModel, EsspEditorViewModel editorModel, EsspDetailViewModel detailModel,
-                            RegistryActionsViewModel actions, I18n i18n, DialogService dialogs) {
+                            RegistryActionsViewModel actions, I18n i18n, DialogService dialogs, Runnable dataChanged) {
         this.viewModel = viewModel;
+        this.dataChanged = dataChanged;
         this.editorModel = editorModel;
         this.detailModel = detailModel;
         this.actions = actions;
@@ -161,6 +164,8 @@ public final class EsspRegistryView implements FeatureScreen {
             pendingSelection = id;
             viewModel.load();
             detailModel.load(id);
+            // a new ESSP changes the status bar's count (re-reading it after an edit is harmless and cheap)
+            dataChanged.run();
         });
     }
 
@@ -293,6 +298,17 @@ public final class EsspRegistryView implements FeatureScreen {
         editorModel.edit(esspId);
         detailModel.load(esspId);
         selectPending();
+        return true;
+    }
+
+    @Override
+    public boolean newEsspIn(int circonscriptionId) {
+        leaveForm(() -> {
+            pendingSelection = null;
+            editorModel.newEsspIn(circonscriptionId);
+            sideTabs.getSelectionModel().select(formTab);
+            editor.focusFirstField();
+        }, () -> { });
         return true;
     }
 

@@ -40,12 +40,14 @@ import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.mission.OpenMission;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.ColumnHeaders;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FxDialogService;
 import ma.essp.diag.app.ui.NavigationEntry;
 import ma.essp.diag.app.ui.PlannedArea;
+import ma.essp.diag.app.ui.TableExport;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -400,6 +402,9 @@ public final class ShellView {
                     label.setId("nav-" + planned.id());
                     label.getStyleClass().add("nav-planned");
                     label.setMaxWidth(Double.MAX_VALUE);
+                    // a long title ("Findings and recommendations") takes two lines instead of being cut
+                    label.setWrapText(true);
+                    label.setMinHeight(Region.USE_PREF_SIZE);
                     label.setTooltip(new Tooltip(i18n.get("nav.planned.tooltip")));
                     box.getChildren().add(label);
                 }
@@ -458,9 +463,14 @@ public final class ShellView {
             return;
         }
         screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs(), viewModel::refreshSummary,
-                this::openEssp));
+                this::openEssp, this::newEsspIn));
         viewModel.setEditor(screen.unsavedChanges());
         WindowMemory.restoreDividers(area.id(), screen.view(), viewModel.settings());
+        // every table of the screen: copy and export to Excel / CSV from its context menu (files to the Documents first)
+        TableExport.installAll(screen.view(), new TableExport.Context(i18n, viewModel.dialogs(), viewModel.missionTasks(),
+                AppPaths.documents(), () -> i18n.plain(area.titleKey())));
+        // and column headers that show their whole text in every language
+        ColumnHeaders.fitAll(screen.view());
         screenCreates.set(screen.newItem() != null);
         screenSearches.set(screen.searchField() != null);
         content.getChildren().setAll(screen.view());
@@ -479,6 +489,21 @@ public final class ShellView {
                 screen.showEssp(esspId);
             }
             viewModel.refreshSummary();
+        }, () -> { });
+    }
+
+    /** From another area (the territory tree): the registry with a new ESSP's form, in the circonscription given. */
+    private void newEsspIn(int circonscriptionId) {
+        viewModel.leaveThen(() -> {
+            selectedArea = ma.essp.diag.app.registry.EsspRegistryArea.ID;
+            ToggleButton button = navButtons.get(selectedArea);
+            if (button != null) {
+                button.setSelected(true);
+            }
+            showContent();
+            if (screen != null) {
+                screen.newEsspIn(circonscriptionId);
+            }
         }, () -> { });
     }
 

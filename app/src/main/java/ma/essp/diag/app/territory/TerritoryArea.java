@@ -36,7 +36,7 @@ public final class TerritoryArea implements FeatureArea {
     public FeatureScreen open(FeatureContext context) {
         TerritoryViewModel viewModel = new TerritoryViewModel(new TerritoryRepository(context.mission().dsl()),
                 context.executor(), context.i18n());
-        TerritoryView view = new TerritoryView(viewModel, context.i18n(), context.openEssp());
+        TerritoryView view = new TerritoryView(viewModel, context.i18n(), context.openEssp(), context.newEsspIn());
         viewModel.load();
         return view;
     }

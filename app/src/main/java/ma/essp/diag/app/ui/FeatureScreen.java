@@ -25,6 +25,11 @@ public interface FeatureScreen {
         return false;
     }
 
+    /** Starts a new ESSP in the circonscription {@code circonscriptionId} when this screen can; false when it cannot. */
+    default boolean newEsspIn(int circonscriptionId) {
+        return false;
+    }
+
     /** The search field Ctrl+F focuses; null when the screen has none. */
     default Node searchField() {
         return null;

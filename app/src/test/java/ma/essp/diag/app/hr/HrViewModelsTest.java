@@ -136,7 +136,12 @@ class HrViewModelsTest {
         var indicators = new HrIndicatorsViewModel(new HrFactsLoader(mission.dsl()), executor, i18n);
         indicators.load();
         assertThat(indicators.rows()).hasSize(2); // two regions have ESSPs in the fixture
+        // the hint under the level says what the chosen level's density counts
+        assertThat(indicators.definitionsProperty().get()).endsWith("population recensée de la région (RGPH 2024).");
+        indicators.levelProperty().set(indicators.levels().get(2));
+        assertThat(indicators.definitionsProperty().get()).endsWith("population recensée de la circonscription sanitaire (RGPH 2024).");
         indicators.levelProperty().set(indicators.levels().get(3));
+        assertThat(indicators.definitionsProperty().get()).contains("population desservie par l’ESSP").doesNotContain("RGPH");
         assertThat(indicators.rows()).hasSize(6);
         assertThat(indicators.nationalProperty().get()).contains("6 ESSP");
         // E001 serves 30,000: 1 doctor + 1 nurse in post = 2 core FTE, 2 × 10,000 / 30,000 = 0.67 per 10,000

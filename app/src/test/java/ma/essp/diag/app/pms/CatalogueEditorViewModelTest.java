@@ -201,20 +201,29 @@ class CatalogueEditorViewModelTest {
     }
 
     @Test
-    void aDraftThatAssessmentsUseIsReadOnly() {
+    void aDraftThatAssessmentsUseIsLockedButNeverCalledReadOnly() {
         int essp = mission.dsl().select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
                 .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("E002")).fetchOne().value1();
         new ma.essp.diag.database.repository.AssessmentRepository(mission.dsl(), EditContext.system("test"))
                 .start(essp, draft, LocalDate.of(2026, 5, 2), "test");
         vm.setVersion(versions.version(draft));
         assertThat(vm.editableProperty().get()).isFalse();
-        assertThat(vm.messageProperty().get()).isEqualTo("Version utilisée par 1 évaluation(s) : lecture seule, pour que leurs "
-                + "indices ne changent pas. Créez un brouillon à partir d’elle pour la modifier.");
+        String locked = "Brouillon utilisé par 1 évaluation(s) : verrouillé pour que leurs indices ne changent pas. "
+                + "Créez un nouveau brouillon à partir de lui pour le modifier.";
+        assertThat(vm.messageProperty().get()).isEqualTo(locked);
         vm.selectedNodeProperty().set(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM01 — ")));
         vm.labelFrProperty().set("Autre chose");
         vm.save();
         assertThat(diff().isEmpty()).isTrue();
         assertThat(changes).hasValue(0);
+        // a refused edit of a draft says why in the draft's words, never "published version: read-only"
+        assertThat(vm.messageProperty().get()).isEqualTo(locked).doesNotContain("lecture seule").doesNotContain("publiée");
+        vm.selectedNodeProperty().set(service("ANC"));
+        var dr = vm.requirements().stream().filter(r -> r.category().equals("DR")).findFirst().orElseThrow();
+        String before = dr.requirementProperty().get();
+        dr.requirementProperty().set("required".equals(before) ? "optional" : "required");
+        assertThat(dr.requirementProperty().get()).isEqualTo(before);
+        assertThat(vm.messageProperty().get()).isEqualTo(locked);
     }
 
     @Test

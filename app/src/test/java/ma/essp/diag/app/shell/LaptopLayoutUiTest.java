@@ -43,10 +43,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every area of the real window on a consultant's laptop (1366 × 768, less a desktop panel and the title bar), in
- * French and in Arabic, on the small demo: in each area and each of its tabs no button or label shows its text cut
- * with an ellipsis (but for a label that gives way with its full text in a tooltip, the status bar's mission name),
- * and the area's main table has room for at least ten rows (six for the six functions of a
- * circonscription).
+ * French, English and Arabic, on the small demo: in each area and each of its tabs no button, label, navigation entry
+ * or table column header shows its text cut with an ellipsis (but for a label that gives way with its full text in a
+ * tooltip, the status bar's mission name), every table offers its copy and export menu, and the area's main table has
+ * room for at least ten rows (six for the six functions of a circonscription).
  */
 @ExtendWith(ApplicationExtension.class)
 class LaptopLayoutUiTest {
@@ -103,6 +103,11 @@ class LaptopLayoutUiTest {
     }
 
     @Test
+    void everyAreaFitsALaptopInEnglish(FxRobot robot) throws Exception {
+        checkEveryArea(robot, I18n.ENGLISH);
+    }
+
+    @Test
     void everyAreaFitsALaptopInArabic(FxRobot robot) throws Exception {
         checkEveryArea(robot, I18n.ARABIC);
     }
@@ -136,6 +141,13 @@ class LaptopLayoutUiTest {
     }
 
     private void check(FxRobot robot, String where, List<String> problems, List<String> tablesSeen) {
+        for (Node node : robot.lookup(n -> n instanceof javafx.scene.control.TableView<?> || n instanceof javafx.scene.control.TreeTableView<?>)
+                .queryAll()) {
+            if (shown(node) && (((Control) node).getContextMenu() == null || ((Control) node).getContextMenu().getItems().stream()
+                    .noneMatch(i -> i.getText() != null && i.getText().equals(shell.viewModel().i18n().get("table.export.xlsx"))))) {
+                problems.add(where + ": table " + node.getId() + " has no export menu");
+            }
+        }
         for (Node node : robot.lookup(n -> n instanceof Labeled).queryAll()) {
             Labeled labeled = (Labeled) node;
             if (!shown(labeled) || labeled.getWidth() <= 0 || insideACellOrAField(labeled) || labeled.getText() == null
@@ -171,10 +183,10 @@ class LaptopLayoutUiTest {
         };
     }
 
-    /** Table cells, column headers and the text shown inside combo boxes are cut on purpose (the column is narrow). */
+    /** Table cells and the text shown inside combo boxes are cut on purpose (the column is narrow); headers are not. */
     private static boolean insideACellOrAField(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
-            if (n instanceof IndexedCell<?> || n instanceof ComboBoxBase<?> || n.getStyleClass().contains("column-header")) {
+            if (n instanceof IndexedCell<?> || n instanceof ComboBoxBase<?>) {
                 return true;
             }
         }

@@ -18,22 +18,39 @@ import java.util.regex.Pattern;
  * Numbers are never prefixed: the caller says which cells are numbers ({@link #number}), and only a plain decimal
  * written by our own code ({@code -12.50}) is accepted as one; anything else given as a number is written as text,
  * neutralised. Other text (names, codes, Arabic included) is written unchanged.
+ * <p>
+ * The separator is a comma unless the caller chooses another ({@code ;} for the files French Excel opens); a text
+ * containing the separator is then quoted too.
  */
 public final class CsvWriter {
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final Writer out;
+    private final char separator;
     private boolean lineStarted;
 
     public CsvWriter(Writer out) {
+        this(out, ',');
+    }
+
+    /** A writer with another separator than the comma ({@code ;}); numbers keep their decimal point. */
+    public CsvWriter(Writer out, char separator) {
+        if (separator == '"' || separator == '\n' || separator == '\r' || separator == '.' || Character.isLetterOrDigit(separator)) {
+            throw new IllegalArgumentException("not a CSV separator: " + separator);
+        }
         this.out = out;
+        this.separator = separator;
     }
 
     /** A text cell (null: empty). */
     public CsvWriter text(String value) throws IOException {
         separator();
-        out.write(field(value));
+        String field = field(value);
+        if (separator != ',' && !field.startsWith("\"") && field.indexOf(separator) >= 0) {
+            field = '"' + field + '"'; // a field without quotes has no quote inside (field() would have quoted it)
+        }
+        out.write(field);
         return this;
     }
 
@@ -59,7 +76,7 @@ public final class CsvWriter {
 
     private void separator() throws IOException {
         if (lineStarted) {
-            out.write(',');
+            out.write(separator);
         }
         lineStarted = true;
     }

@@ -58,4 +58,12 @@ class CsvWriterTest {
         assertThat(line("x", "")).isEqualTo("x,\n");
         assertThat(line("x", "-1+cmd|' /C calc'!A0")).isEqualTo("x,\"'-1+cmd|' /C calc'!A0\"\n");
     }
+
+    @Test
+    void aSemicolonSeparatorQuotesTheTextsHoldingIt() throws IOException {
+        StringWriter out = new StringWriter();
+        CsvWriter csv = new CsvWriter(out, ';');
+        csv.text("Tanger; Tétouan").text("Fès, Meknès").number("-12.50").text("=1+1").endLine();
+        assertThat(out.toString()).isEqualTo("\"Tanger; Tétouan\";\"Fès, Meknès\";-12.50;\"'=1+1\"\n");
+    }
 }
