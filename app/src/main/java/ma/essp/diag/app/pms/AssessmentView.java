@@ -44,6 +44,7 @@ public final class AssessmentView {
     @FXML private ComboBox<AssessmentRepository.Header> historyChoice;
     @FXML private Button newButton;
     @FXML private Button completeButton;
+    @FXML private Button reopenButton;
     @FXML private Label statusLabel;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
@@ -87,8 +88,16 @@ public final class AssessmentView {
         });
         newButton.disableProperty().bind(viewModel.esspProperty().isNull().or(viewModel.busyProperty()));
         newButton.setOnAction(e -> viewModel.startNew(java.time.LocalDate.now()));
+        // a complete assessment is read-only: "Reopen" (after a confirmation) instead of "Mark as complete"
         completeButton.disableProperty().bind(viewModel.assessmentProperty().isNull());
+        completeButton.visibleProperty().bind(viewModel.readOnlyProperty().not());
+        completeButton.managedProperty().bind(completeButton.visibleProperty());
         completeButton.setOnAction(e -> viewModel.complete());
+        reopenButton.visibleProperty().bind(viewModel.readOnlyProperty());
+        reopenButton.managedProperty().bind(reopenButton.visibleProperty());
+        reopenButton.setOnAction(e -> viewModel.reopen());
+        statusLabel.graphicProperty().bind(viewModel.readOnlyProperty().map(ro -> ro ? new org.kordamp.ikonli.javafx.FontIcon(
+                org.kordamp.ikonli.material2.Material2AL.LOCK) : null));
         statusLabel.textProperty().bind(viewModel.statusProperty());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
@@ -126,8 +135,12 @@ public final class AssessmentView {
         checklist.setItems(viewModel.rows());
         // the comment box edits the selected item's comment; Enter or leaving the box saves it
         checklist.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
-            commentField.setDisable(now == null || now.kind() != RowKind.ITEM || !now.inScope());
+            commentField.setDisable(now == null || now.kind() != RowKind.ITEM || !now.inScope() || viewModel.readOnlyProperty().get());
             commentField.setText(now == null ? "" : now.commentProperty().get());
+        });
+        viewModel.readOnlyProperty().addListener((o, was, now) -> {
+            ChecklistRow row = checklist.getSelectionModel().getSelectedItem();
+            commentField.setDisable(now || row == null || row.kind() != RowKind.ITEM || !row.inScope());
         });
         commentField.setDisable(true);
         commentField.setOnAction(e -> {
@@ -159,6 +172,9 @@ public final class AssessmentView {
         ChecklistRow row = checklist.getSelectionModel().getSelectedItem();
         if (row == null) {
             return;
+        }
+        if (viewModel.readOnlyProperty().get()) {
+            return; // complete: the keys answer nothing until the assessment is reopened
         }
         if (row.kind() == RowKind.SERVICE && e.getCode() == KeyCode.SPACE) {
             row.offeredProperty().set(!row.offeredProperty().get());
@@ -213,6 +229,7 @@ public final class AssessmentView {
             bound = row;
             if (row.kind() == RowKind.SERVICE) {
                 offered.setText(viewModel.offeredLabel());
+                offered.disableProperty().bind(viewModel.readOnlyProperty());
                 offered.selectedProperty().bindBidirectional(row.offeredProperty());
                 setGraphic(offered);
             } else {

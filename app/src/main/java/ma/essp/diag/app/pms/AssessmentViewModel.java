@@ -29,7 +29,10 @@ import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.EditRuleException;
 import ma.essp.diag.database.repository.AssessmentRepository;
 import ma.essp.diag.database.repository.CatalogueSnapshot;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
@@ -64,6 +67,8 @@ public final class AssessmentViewModel {
          * when there is none: what the next write starts from. Read and set by the write task under the write lock.
          */
         private volatile Integer version;
+        /** The answer as stored when this screen last loaded or wrote it: what an undo puts back. */
+        private volatile Stored stored = new Stored(AnswerState.MISSING, OBSERVED, null, false);
 
         ChecklistRow(RowKind kind, int id, String code, String label, String domainCode, boolean inScope) {
             this.kind = kind;
@@ -122,6 +127,10 @@ public final class AssessmentViewModel {
         }
     }
 
+    /** An answer (state, source, comment) or a service's "offered" as stored. */
+    private record Stored(AnswerState state, String source, String comment, boolean offered) {
+    }
+
     public static final String OBSERVED = "observed";
     public static final String REPORTED = "reported";
 
@@ -135,6 +144,10 @@ public final class AssessmentViewModel {
     private final EsspRepository essps;
     private final TaskExecutor executor;
     private final I18n i18n;
+    private final EditHistory edits;
+    private final DialogService dialogs;
+    /** True while the open assessment is complete: read-only until reopened. */
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly", false);
 
     private final ObservableList<EsspListRow> esspChoices = FXCollections.observableArrayList();
     private final ObjectProperty<EsspListRow> essp = new SimpleObjectProperty<>(this, "essp");
@@ -154,12 +167,14 @@ public final class AssessmentViewModel {
     private final Object writeLock = new Object();
 
     public AssessmentViewModel(AssessmentRepository assessments, CatalogueVersionRepository catalogue, EsspRepository essps,
-                               TaskExecutor executor, I18n i18n) {
+                               TaskExecutor executor, I18n i18n, EditHistory edits, DialogService dialogs) {
         this.assessments = assessments;
         this.catalogue = catalogue;
         this.essps = essps;
         this.executor = executor;
         this.i18n = i18n;
+        this.edits = edits;
+        this.dialogs = dialogs;
         essp.addListener((o, old, now) -> {
             if (now != null && !Objects.equals(old, now)) {
                 open(now, null);
@@ -224,6 +239,7 @@ public final class AssessmentViewModel {
         history.setAll(loaded.history());
         pending.clear();
         if (loaded.sheet() == null) {
+            readOnly.set(false);
             assessment.set(null);
             rows.clear();
             progress.set(0);
@@ -233,6 +249,7 @@ public final class AssessmentViewModel {
         }
         assessment.set(loaded.sheet().header());
         headerVersion = loaded.sheet().header().version();
+        readOnly.set(AssessmentRepository.COMPLETE.equals(loaded.sheet().header().status()));
         List<ChecklistRow> list = new ArrayList<>();
         Map<String, List<CatalogueSnapshot.Item>> generalByDomain = new LinkedHashMap<>();
         Map<String, List<CatalogueSnapshot.Item>> byService = new LinkedHashMap<>();
@@ -254,6 +271,7 @@ public final class AssessmentViewModel {
                     null, true);
             section.offered.set(Boolean.TRUE.equals(loaded.sheet().services().get(serviceId)));
             section.version = loaded.sheet().serviceVersions().get(serviceId);
+            section.stored = new Stored(AnswerState.MISSING, OBSERVED, null, section.offered.get());
             section.offered.addListener((o, old, now) -> setOffered(section, now));
             list.add(section);
             byService.getOrDefault(service.code(), List.of())
@@ -280,13 +298,14 @@ public final class AssessmentViewModel {
             row.version = answer.version();
             row.source.set(answer.source() == null ? OBSERVED : answer.source());
             row.comment.set(answer.comment() == null ? "" : answer.comment());
+            row.stored = new Stored(answer.state(), row.source.get(), answer.comment(), false);
         }
         return row;
     }
 
     /** Answers an item (the keyboard's 1/2/3/4, 0 for "not answered"); saved at once in the background. */
     public void answer(ChecklistRow row, AnswerState state) {
-        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null) {
+        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null || readOnly.get()) {
             return;
         }
         row.state.set(state);
@@ -295,7 +314,7 @@ public final class AssessmentViewModel {
 
     /** Sets whether the answer was observed or reported (keys O and R); saved with the answer. */
     public void source(ChecklistRow row, String source) {
-        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null) {
+        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null || readOnly.get()) {
             return;
         }
         row.source.set(source);
@@ -304,7 +323,7 @@ public final class AssessmentViewModel {
 
     /** Sets the comment of an item; saved with the answer. Completes with true once written (at once when unchanged). */
     public CompletionStage<Boolean> comment(ChecklistRow row, String comment) {
-        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null
+        if (row == null || row.kind != RowKind.ITEM || !row.inScope || assessment.get() == null || readOnly.get()
                 || Objects.equals(row.comment.get(), comment == null ? "" : comment.strip())) {
             return CompletableFuture.completedFuture(true);
         }
@@ -317,20 +336,32 @@ public final class AssessmentViewModel {
         int assessmentId = assessment.get().id();
         String comment = row.comment.get() == null || row.comment.get().isBlank() ? null : row.comment.get();
         pending.put(row.id, new Pending(row, row.state.get(), row.source.get(), comment));
+        List<Runnable> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
         executor.execute(BackgroundTask.wrap(() -> {
                     synchronized (writeLock) {
                         for (Integer itemId : List.copyOf(pending.keySet())) {
                             Pending a = pending.remove(itemId);
                             if (a != null) {
                                 // from the version this screen loaded (or last wrote): changed elsewhere meanwhile, refused
-                                a.row().version = assessments.answer(assessmentId, itemId, a.row().version, a.state(),
+                                Stored before = a.row().stored;
+                                Stored after = new Stored(a.state(), a.source(), a.comment(), false);
+                                int version = assessments.answer(assessmentId, itemId, a.row().version, a.state(),
                                         a.source(), a.comment());
+                                a.row().version = version;
+                                a.row().stored = after;
+                                if (!before.equals(after)) {
+                                    steps.add(() -> {
+                                        edits.wrote(answerTable(assessmentId), itemId, version);
+                                        edits.record(i18n.get("pms.undo.answer", a.row().code), putAnswer(assessmentId, itemId, before, after));
+                                    });
+                                }
                             }
                         }
                         return assessments.progress(assessmentId);
                     }
                 })
                 .onSuccess(p -> {
+                    steps.forEach(Runnable::run);
                     setProgress(p);
                     result.complete(true);
                 })
@@ -339,6 +370,44 @@ public final class AssessmentViewModel {
                     result.complete(false);
                 }));
         return result;
+    }
+
+    /** The rows of one assessment's answers, as the edit history tracks their versions. */
+    private static String answerTable(int assessmentId) {
+        return "assessment_answer/" + assessmentId;
+    }
+
+    private static String serviceTable(int assessmentId) {
+        return "assessment_service/" + assessmentId;
+    }
+
+    /** Writes {@code values} back as item {@code itemId}'s answer, from the version this screen left; its inverse writes {@code current}. */
+    private EditHistory.Inverse putAnswer(int assessmentId, int itemId, Stored values, Stored current) {
+        return () -> {
+            int version = assessments.answer(assessmentId, itemId, edits.versionOf(answerTable(assessmentId), itemId, 0),
+                    values.state(), values.source(), values.comment());
+            edits.wrote(answerTable(assessmentId), itemId, version);
+            return putAnswer(assessmentId, itemId, current, values);
+        };
+    }
+
+    /** Sets whether service {@code serviceId} is offered back to {@code offered}; its inverse sets the other. */
+    private EditHistory.Inverse putOffered(int assessmentId, int serviceId, boolean offered) {
+        return () -> {
+            int version = assessments.setOffered(assessmentId, serviceId,
+                    edits.versionOf(serviceTable(assessmentId), serviceId, 0), offered);
+            edits.wrote(serviceTable(assessmentId), serviceId, version);
+            return putOffered(assessmentId, serviceId, !offered);
+        };
+    }
+
+    /** After an undo or redo: the checklist shows the open assessment as it now is. */
+    public void reload() {
+        EsspListRow row = essp.get();
+        AssessmentRepository.Header header = assessment.get();
+        if (row != null) {
+            open(row, header == null ? null : header.id());
+        }
     }
 
     /** An answer not yet written: the checklist row (whose version the write starts from) and what it now says. */
@@ -358,6 +427,9 @@ public final class AssessmentViewModel {
             } else {
                 error.set(i18n.get("error.stale"));
             }
+        } else if (e instanceof EditRuleException rule && AssessmentRepository.RULE_COMPLETE.equals(rule.rule())) {
+            error.set(i18n.get("pms.assessment.readOnly"));
+            reload();
         } else {
             error.set(i18n.get("pms.error.save", Failures.reason(e, i18n)));
         }
@@ -369,23 +441,32 @@ public final class AssessmentViewModel {
 
     private void setOffered(ChecklistRow section, boolean offered) {
         AssessmentRepository.Header header = assessment.get();
-        if (header == null) {
+        if (header == null || section.stored.offered() == offered) {
+            return;
+        }
+        if (readOnly.get()) {
+            section.offered.set(section.stored.offered()); // a complete assessment keeps what it says
             return;
         }
         executor.execute(BackgroundTask.wrap(() -> {
                     synchronized (writeLock) {
                         section.version = assessments.setOffered(header.id(), section.id, section.version, offered);
+                        section.stored = new Stored(AnswerState.MISSING, OBSERVED, null, offered);
                         return assessments.progress(header.id());
                     }
                 })
-                .onSuccess(this::setProgress)
+                .onSuccess(p -> {
+                    edits.wrote(serviceTable(header.id()), section.id, section.version);
+                    edits.record(i18n.get("pms.undo.offered", section.label), putOffered(header.id(), section.id, !offered));
+                    setProgress(p);
+                })
                 .onFailure(this::failed));
     }
 
-    /** Marks the open assessment complete (it stays editable). */
+    /** Marks the open assessment complete: read-only from then on, until it is explicitly reopened. */
     public void complete() {
         AssessmentRepository.Header header = assessment.get();
-        if (header == null) {
+        if (header == null || readOnly.get()) {
             return;
         }
         executor.execute(BackgroundTask.wrap(() -> {
@@ -394,8 +475,39 @@ public final class AssessmentViewModel {
                         return header.id();
                     }
                 })
-                .onSuccess(id -> status.set(statusLabel(AssessmentRepository.COMPLETE)))
+                .onSuccess(id -> {
+                    status.set(statusLabel(AssessmentRepository.COMPLETE));
+                    readOnly.set(true);
+                })
                 .onFailure(this::failed));
+    }
+
+    /**
+     * Reopens the open (complete) assessment after the user confirmed it: a versioned, audited change of its status
+     * back to in progress, and the checklist can be edited again. Nothing happens when they decline.
+     */
+    public void reopen() {
+        AssessmentRepository.Header header = assessment.get();
+        if (header == null || !readOnly.get()
+                || !dialogs.confirm(i18n.get("pms.assessment.reopen.title"), i18n.get("pms.assessment.reopen.question"))) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> {
+                    synchronized (writeLock) {
+                        headerVersion = assessments.reopen(header.id(), headerVersion);
+                        return header.id();
+                    }
+                })
+                .onSuccess(id -> {
+                    status.set(statusLabel(AssessmentRepository.IN_PROGRESS));
+                    readOnly.set(false);
+                })
+                .onFailure(this::failed));
+    }
+
+    /** True while the open assessment is complete: its checklist cannot be edited until it is reopened. */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
     }
 
     private void setProgress(AssessmentRepository.Progress p) {

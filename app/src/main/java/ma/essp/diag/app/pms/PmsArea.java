@@ -1,5 +1,6 @@
 package ma.essp.diag.app.pms;
 
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -47,13 +48,16 @@ public final class PmsArea implements FeatureArea {
         ReadinessDashboardViewModel dashboard = new ReadinessDashboardViewModel(
                 () -> ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)),
                 context.executor(), context.i18n());
+        // one history for the area's editors (checklist, catalogue editor): Ctrl+Z undoes the last saved edit of either
+        EditHistory history = new EditHistory(context.executor());
         AssessmentViewModel assessment = new AssessmentViewModel(new AssessmentRepository(dsl, edit), catalogue,
-                new EsspRepository(dsl), context.executor(), context.i18n());
+                new EsspRepository(dsl), context.executor(), context.i18n(), history, context.dialogs());
         CatalogueViewModel catalogueViewModel = new CatalogueViewModel(catalogue, new CatalogueEditRepository(dsl, edit),
                 context.executor(), context.i18n(), context.dialogs());
         PmsView view = new PmsView(new ReadinessDashboardView(dashboard, context.i18n()),
                 new AssessmentView(assessment, context.i18n()), new CatalogueView(catalogueViewModel, context.i18n()),
-                context.i18n(), dashboard::load, catalogueViewModel.editor());
+                context.i18n(), dashboard::load, catalogueViewModel.editor(), history);
+        history.setAfterUndo(assessment::reload);
         dashboard.load();
         assessment.load();
         catalogueViewModel.load();

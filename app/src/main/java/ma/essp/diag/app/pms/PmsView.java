@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.UnsavedChanges;
 
@@ -13,9 +14,11 @@ public final class PmsView implements FeatureScreen {
 
     private final TabPane tabs = new TabPane();
     private final UnsavedChanges unsaved;
+    private final EditHistory history;
 
     public PmsView(ReadinessDashboardView dashboard, AssessmentView assessment, CatalogueView catalogue, I18n i18n,
-                   Runnable refreshDashboard, UnsavedChanges catalogueEditor) {
+                   Runnable refreshDashboard, UnsavedChanges catalogueEditor, EditHistory history) {
+        this.history = history;
         this.unsaved = UnsavedChanges.anyOf(List.of(assessment.unsavedChanges(), catalogueEditor));
         Tab dashboardTab = new Tab(i18n.get("pms.tab.dashboard"), dashboard.view());
         Tab assessmentTab = new Tab(i18n.get("pms.tab.assessment"), assessment.view());
@@ -31,6 +34,11 @@ public final class PmsView implements FeatureScreen {
                 refreshDashboard.run();
             }
         });
+    }
+
+    @Override
+    public EditHistory editHistory() {
+        return history;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.registry;
 
+import ma.essp.diag.app.ui.EditHistory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -66,7 +67,9 @@ public final class EsspEditorViewModel implements UnsavedChanges {
     private String proposedCode;
     private final TaskExecutor executor;
     private final I18n i18n;
-    private final LastEdit lastEdit;
+    private final EditHistory lastEdit;
+    /** The table whose rows this screen's history tracks. */
+    static final String ESSP_TABLE = "essp";
 
     private final StringProperty code = new SimpleStringProperty(this, "code", "");
     private final StringProperty nameFr = new SimpleStringProperty(this, "nameFr", "");
@@ -113,7 +116,7 @@ public final class EsspEditorViewModel implements UnsavedChanges {
     /** The circonscription a new ESSP was asked in before the lists were read: chosen once they are. */
     private Integer pendingCirconscription;
 
-    public EsspEditorViewModel(EsspEditRepository repository, TaskExecutor executor, I18n i18n, LastEdit lastEdit) {
+    public EsspEditorViewModel(EsspEditRepository repository, TaskExecutor executor, I18n i18n, EditHistory lastEdit) {
         this.repository = repository;
         this.executor = executor;
         this.i18n = i18n;
@@ -519,17 +522,11 @@ public final class EsspEditorViewModel implements UnsavedChanges {
         int savedId = outcome.id();
         int savedVersion = outcome.version();
         String savedCode = code.get().strip();
+        lastEdit.wrote(ESSP_TABLE, savedId, savedVersion);
         if (editedId == null) {
-            lastEdit.record(i18n.get("registry.undo.create", savedCode), () -> {
-                repository.softDelete(savedId, savedVersion);
-                return savedId;
-            });
+            lastEdit.record(i18n.get("registry.undo.create", savedCode), removeCreated(savedId));
         } else {
-            EsspDraft previous = draftOf(before);
-            lastEdit.record(i18n.get("registry.undo.edit", savedCode), () -> {
-                repository.update(savedId, savedVersion, previous);
-                return savedId;
-            });
+            lastEdit.record(i18n.get("registry.undo.edit", savedCode), writeBack(savedId, draftOf(before), draftOf(snapshot())));
         }
         id = savedId;
         version = savedVersion;
@@ -540,6 +537,25 @@ public final class EsspEditorViewModel implements UnsavedChanges {
         status.set(i18n.get("registry.form.status.saved", savedCode));
         onSaved.accept(savedId);
         return true;
+    }
+
+    /** Undoes a creation: deletes the new ESSP (soft, audited); its inverse restores it. */
+    private EditHistory.Inverse removeCreated(int esspId) {
+        return () -> {
+            lastEdit.wrote(ESSP_TABLE, esspId, repository.softDelete(esspId, lastEdit.versionOf(ESSP_TABLE, esspId, 0)));
+            return () -> {
+                lastEdit.wrote(ESSP_TABLE, esspId, repository.restore(esspId, lastEdit.versionOf(ESSP_TABLE, esspId, 0)));
+                return removeCreated(esspId);
+            };
+        };
+    }
+
+    /** Writes {@code values} back over ESSP {@code esspId} as this screen left it; its inverse writes {@code current}. */
+    private EditHistory.Inverse writeBack(int esspId, EsspDraft values, EsspDraft current) {
+        return () -> {
+            lastEdit.wrote(ESSP_TABLE, esspId, repository.update(esspId, lastEdit.versionOf(ESSP_TABLE, esspId, 0), values));
+            return writeBack(esspId, current, values);
+        };
     }
 
     EsspDraft draft() {

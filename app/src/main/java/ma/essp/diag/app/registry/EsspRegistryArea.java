@@ -1,5 +1,6 @@
 package ma.essp.diag.app.registry;
 
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -43,7 +44,7 @@ public final class EsspRegistryArea implements FeatureArea {
         EditContext edit = context.mission().edit();
         EsspRegistryViewModel viewModel = new EsspRegistryViewModel(new EsspRepository(dsl), context.executor(), context.i18n());
         EsspEditRepository editing = new EsspEditRepository(dsl, edit);
-        LastEdit lastEdit = new LastEdit(context.executor());
+        EditHistory lastEdit = new EditHistory(context.executor());
         EsspEditorViewModel editor = new EsspEditorViewModel(editing, context.executor(), context.i18n(), lastEdit);
         EsspDetailViewModel detail = new EsspDetailViewModel(new EsspDetailRepository(dsl, edit), context.executor(), context.i18n(),
                 LocalDate::now);
@@ -54,6 +55,7 @@ public final class EsspRegistryArea implements FeatureArea {
                     context.dataChanged().run();
                 });
         lastEdit.setAfterUndo(() -> {
+            actions.clearStatus();
             viewModel.load();
             context.dataChanged().run();
             if (editor.esspId() != null) {

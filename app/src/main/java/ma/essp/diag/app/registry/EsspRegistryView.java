@@ -313,6 +313,11 @@ public final class EsspRegistryView implements FeatureScreen {
     }
 
     @Override
+    public ma.essp.diag.app.ui.EditHistory editHistory() {
+        return actions.lastEdit();
+    }
+
+    @Override
     public Runnable newItem() {
         return this::newEssp;
     }

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.registry;
 
+import ma.essp.diag.app.ui.EditHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,14 +21,14 @@ import ma.essp.diag.database.repository.EsspEditRepository.BulkField;
 
 /**
  * Actions on a selection of the ESSP list: soft delete (undone by a restore) and bulk edit of one field (e.g. set
- * the functionality of 20 ESSPs), each undoable through {@link LastEdit}.
+ * the functionality of 20 ESSPs), each undoable through {@link EditHistory}.
  */
 public final class RegistryActionsViewModel {
 
     private final EsspEditRepository repository;
     private final TaskExecutor executor;
     private final I18n i18n;
-    private final LastEdit lastEdit;
+    private final EditHistory lastEdit;
     private final Runnable afterChange;
 
     private final ObservableList<FilterChoice> bulkFields = FXCollections.observableArrayList();
@@ -36,7 +37,7 @@ public final class RegistryActionsViewModel {
     private final ObjectProperty<FilterChoice> bulkValue = new SimpleObjectProperty<>(this, "bulkValue");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
-    public RegistryActionsViewModel(EsspEditRepository repository, TaskExecutor executor, I18n i18n, LastEdit lastEdit,
+    public RegistryActionsViewModel(EsspEditRepository repository, TaskExecutor executor, I18n i18n, EditHistory lastEdit,
                                     Runnable afterChange) {
         this.repository = repository;
         this.executor = executor;
@@ -75,10 +76,8 @@ public final class RegistryActionsViewModel {
         }
         executor.execute(BackgroundTask.wrap(() -> repository.softDeleteAll(selection))
                 .onSuccess(versions -> {
-                    lastEdit.record(i18n.get("registry.undo.delete", versions.size()), () -> {
-                        repository.restoreAll(versions);
-                        return versions.keySet().iterator().next();
-                    });
+                    wrote(versions);
+                    lastEdit.record(i18n.get("registry.undo.delete", versions.size()), deleteOrRestore(versions.keySet(), false));
                     status.set(i18n.get("registry.status.deleted", versions.size()));
                     afterChange.run();
                 })
@@ -92,10 +91,8 @@ public final class RegistryActionsViewModel {
         }
         executor.execute(BackgroundTask.wrap(() -> repository.restoreAll(selection))
                 .onSuccess(versions -> {
-                    lastEdit.record(i18n.get("registry.undo.restore", versions.size()), () -> {
-                        repository.softDeleteAll(versions);
-                        return versions.keySet().iterator().next();
-                    });
+                    wrote(versions);
+                    lastEdit.record(i18n.get("registry.undo.restore", versions.size()), deleteOrRestore(versions.keySet(), true));
                     status.set(i18n.get("registry.status.restored", versions.size()));
                     afterChange.run();
                 })
@@ -116,19 +113,54 @@ public final class RegistryActionsViewModel {
         String label = bulkField.get().label() + " = " + bulkValue.get().label();
         executor.execute(BackgroundTask.wrap(() -> repository.bulkSet(selection, field, value))
                 .onSuccess(done -> {
-                    lastEdit.record(i18n.get("registry.undo.bulk", label, selection.size()), () -> {
-                        repository.undo(done);
-                        return selection.keySet().iterator().next();
-                    });
+                    wrote(done.versions());
+                    lastEdit.record(i18n.get("registry.undo.bulk", label, selection.size()), putBack(done));
                     status.set(i18n.get("registry.status.bulk", label, selection.size()));
                     afterChange.run();
                 })
                 .onFailure(e -> status.set(i18n.get("registry.form.error.save", Failures.reason(e, i18n)))));
     }
 
+    /** Deletes ({@code delete}) or restores the ESSPs still at {@code versions}, all or none; its inverse does the other. */
+    private EditHistory.Inverse deleteOrRestore(java.util.Set<Integer> ids, boolean delete) {
+        return () -> {
+            Map<Integer, Integer> expected = new java.util.LinkedHashMap<>();
+            ids.forEach(id -> expected.put(id, lastEdit.versionOf(EsspEditorViewModel.ESSP_TABLE, id, 0)));
+            wrote(delete ? repository.softDeleteAll(expected) : repository.restoreAll(expected));
+            return deleteOrRestore(ids, !delete);
+        };
+    }
+
+    private void wrote(Map<Integer, Integer> versions) {
+        versions.forEach((id, version) -> lastEdit.wrote(EsspEditorViewModel.ESSP_TABLE, id, version));
+    }
+
+    /** Puts back the values a bulk edit (or the undo of one) replaced; its inverse puts back the replaced ones again. */
+    private EditHistory.Inverse putBack(EsspEditRepository.BulkEdit done) {
+        return () -> {
+            Map<Integer, Integer> expected = new java.util.LinkedHashMap<>();
+            done.versions().keySet().forEach(id -> expected.put(id, lastEdit.versionOf(EsspEditorViewModel.ESSP_TABLE, id, 0)));
+            EsspEditRepository.BulkEdit undone = repository.undo(new EsspEditRepository.BulkEdit(done.field(), expected, done.previous()));
+            wrote(undone.versions());
+            return putBack(undone);
+        };
+    }
+
     /** Undoes the last edit of the screen; its message ("2 ESSP supprimé(s)...") goes with it. */
     public void undo() {
-        lastEdit.undo(() -> status.set(""), e -> status.set(i18n.get("registry.status.undoFailed", Failures.reason(e, i18n))));
+        String what = lastEdit.descriptionProperty().get();
+        lastEdit.undo(() -> status.set(""), e -> status.set(EditHistory.refusal(e, what, i18n)));
+    }
+
+    /** The message of the last action goes (its edit was undone or redone from the Edit menu). */
+    public void clearStatus() {
+        status.set("");
+    }
+
+    /** Redoes the last undone edit of the screen. */
+    public void redo() {
+        String what = lastEdit.redoDescriptionProperty().get();
+        lastEdit.redo(() -> status.set(""), e -> status.set(EditHistory.refusal(e, what, i18n)));
     }
 
     public ObservableList<FilterChoice> bulkFields() {
@@ -151,7 +183,7 @@ public final class RegistryActionsViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public LastEdit lastEdit() {
+    public EditHistory lastEdit() {
         return lastEdit;
     }
 

@@ -36,6 +36,7 @@ public final class ShellNavigation {
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
-                new ReportsArea());
+                new ReportsArea(),
+                new ma.essp.diag.app.mission.MissionDetailsArea());
     }
 }

@@ -41,6 +41,7 @@ import ma.essp.diag.app.mission.OpenMission;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.ColumnHeaders;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -74,6 +75,10 @@ public final class ShellView {
     private final javafx.beans.property.BooleanProperty screenCreates = new javafx.beans.property.SimpleBooleanProperty();
     private final javafx.beans.property.BooleanProperty screenSearches = new javafx.beans.property.SimpleBooleanProperty();
     private FeatureScreen screen;
+    /** The edit history of the page on screen (null when it edits nothing), and a tick whenever it changes. */
+    private final javafx.beans.property.ObjectProperty<EditHistory> screenHistory = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.IntegerProperty historyChanged = new javafx.beans.property.SimpleIntegerProperty();
+    private final javafx.beans.InvalidationListener historyTick = o -> historyChanged.set(historyChanged.get() + 1);
     private Scene scene;
 
     public ShellView(Stage stage, ShellViewModel viewModel, List<NavigationEntry> navigation) {
@@ -111,6 +116,8 @@ public final class ShellView {
                 javafx.stage.Screen.getScreens().stream().map(javafx.stage.Screen::getVisualBounds).toList()).orElse(null);
         scene = new Scene(buildRoot(), size.width(), size.height());
         scene.getStylesheets().add(ShellView.class.getResource(STYLESHEET).toExternalForm());
+        // the other usual redo shortcut, beside Edit > Redo's Ctrl+Y
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), () -> undoOrRedo(false));
         applyOrientation();
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(scene);
@@ -235,7 +242,15 @@ public final class ShellView {
         search.setId("menuSearch");
         search.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
         search.disableProperty().bind(screenSearches.not());
-        Menu edit = new Menu(i18n.get("menu.edit"), null, newItem, search);
+        MenuItem undo = item("", Material2MZ.UNDO, () -> undoOrRedo(true));
+        undo.setId("menuUndo");
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        MenuItem redo = item("", Material2MZ.REDO, () -> undoOrRedo(false));
+        redo.setId("menuRedo");
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Y"));
+        bindUndoItem(undo, i18n, true);
+        bindUndoItem(redo, i18n, false);
+        Menu edit = new Menu(i18n.get("menu.edit"), null, undo, redo, new SeparatorMenuItem(), newItem, search);
 
         Menu language = new Menu(i18n.get("menu.language"), new FontIcon(Material2MZ.TRANSLATE));
         language.setId("menuLanguage");
@@ -296,6 +311,41 @@ public final class ShellView {
         navigation.stream().filter(FeatureArea.class::isInstance).map(FeatureArea.class::cast)
                 .filter(a -> a.id().equals(selectedArea)).findFirst()
                 .ifPresent(area -> viewModel.showHelp(area.titleKey(), area.helpKey()));
+    }
+
+    /** Edit > Undo "what" / Redo "what" with the name of the screen's edit; disabled when there is none. */
+    private void bindUndoItem(MenuItem item, I18n i18n, boolean undo) {
+        item.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            EditHistory history = screenHistory.get();
+            String what = history == null ? "" : undo ? history.descriptionProperty().get() : history.redoDescriptionProperty().get();
+            return what.isEmpty() ? i18n.get(undo ? "menu.edit.undo" : "menu.edit.redo")
+                    : i18n.get(undo ? "menu.edit.undoWhat" : "menu.edit.redoWhat", what);
+        }, screenHistory, historyChanged));
+        item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            EditHistory history = screenHistory.get();
+            return history == null || !(undo ? history.availableProperty().get() : history.redoAvailableProperty().get());
+        }, screenHistory, historyChanged));
+    }
+
+    /**
+     * Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z): undoes or redoes the screen's last saved edit. A text field being typed in keeps
+     * its own Ctrl+Z (it consumes the key before the menu's shortcut sees it). Refused (changed by someone else since):
+     * said in a dialog.
+     */
+    private void undoOrRedo(boolean undo) {
+        EditHistory history = screenHistory.get();
+        if (history == null) {
+            return;
+        }
+        I18n i18n = viewModel.i18n();
+        String what = undo ? history.descriptionProperty().get() : history.redoDescriptionProperty().get();
+        java.util.function.Consumer<Throwable> refused = e -> viewModel.dialogs().showError(
+                i18n.get(undo ? "edit.undo.refused" : "edit.redo.refused"), EditHistory.refusal(e, what, i18n));
+        if (undo) {
+            history.undo(refused);
+        } else {
+            history.redo(refused);
+        }
     }
 
     /** Ctrl+N: the page's own "new" (a new ESSP in the registry, a new circonscription...). */
@@ -473,6 +523,14 @@ public final class ShellView {
         ColumnHeaders.fitAll(screen.view());
         screenCreates.set(screen.newItem() != null);
         screenSearches.set(screen.searchField() != null);
+        EditHistory history = screen.editHistory();
+        if (history != null) {
+            for (javafx.beans.Observable o : List.of(history.descriptionProperty(), history.redoDescriptionProperty(),
+                    history.availableProperty(), history.redoAvailableProperty())) {
+                o.addListener(historyTick);
+            }
+        }
+        screenHistory.set(history);
         content.getChildren().setAll(screen.view());
     }
 
@@ -510,6 +568,14 @@ public final class ShellView {
     private void disposeScreen() {
         screenCreates.set(false);
         screenSearches.set(false);
+        EditHistory history = screenHistory.get();
+        if (history != null) {
+            for (javafx.beans.Observable o : List.of(history.descriptionProperty(), history.redoDescriptionProperty(),
+                    history.availableProperty(), history.redoAvailableProperty())) {
+                o.removeListener(historyTick);
+            }
+            screenHistory.set(null);
+        }
         if (screen != null) {
             viewModel.setEditor(null);
             screen.dispose();

@@ -30,6 +30,11 @@ public interface FeatureScreen {
         return false;
     }
 
+    /** The screen's saved edits that Ctrl+Z / Ctrl+Y (Edit > Undo, Redo) undo and redo; null when it edits nothing. */
+    default EditHistory editHistory() {
+        return null;
+    }
+
     /** The search field Ctrl+F focuses; null when the screen has none. */
     default Node searchField() {
         return null;

@@ -8,6 +8,8 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.pms.AssessmentViewModel.ChecklistRow;
 import ma.essp.diag.app.pms.AssessmentViewModel.RowKind;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.RecordingDialogService;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.AnswerState;
@@ -46,12 +48,105 @@ class AssessmentViewModelTest {
         return newViewModel(locale, EditContext.system("test"));
     }
 
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private EditHistory history;
+
     private AssessmentViewModel newViewModel(java.util.Locale locale, EditContext edit) {
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        history = new EditHistory(executor);
         AssessmentViewModel vm = new AssessmentViewModel(new AssessmentRepository(mission.dsl(), edit),
                 new CatalogueVersionRepository(mission.dsl(), edit), new EsspRepository(mission.dsl()),
-                new CurrentThreadTaskExecutor(), new I18n(locale));
+                executor, new I18n(locale), history, dialogs);
+        history.setAfterUndo(vm::reload);
         vm.load();
         return vm;
+    }
+
+    private int auditRows(String field) {
+        var audit = ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+        return mission.dsl().fetchCount(audit, audit.TABLE_NAME.eq("assessment").and(audit.FIELD.eq(field)));
+    }
+
+    @Test
+    void aCompleteAssessmentIsReadOnlyUntilReopenedAfterAConfirmationAndTheReopeningIsAudited() {
+        AssessmentViewModel vm = newViewModel();
+        select(vm, "E002");
+        vm.startNew(LocalDate.of(2026, 3, 2));
+        vm.answer(row(vm, "AM01"), AnswerState.ABSENT);
+        assertThat(vm.readOnlyProperty().get()).isFalse();
+        vm.complete();
+        assertThat(vm.readOnlyProperty().get()).isTrue();
+        int statusChanges = auditRows("status");
+        assertThat(statusChanges).isEqualTo(1);
+
+        // read-only: answers, sources, comments and services change nothing
+        vm.answer(row(vm, "AM02"), AnswerState.AVAILABLE_FUNCTIONING);
+        vm.source(row(vm, "AM01"), AssessmentViewModel.REPORTED);
+        vm.comment(row(vm, "AM01"), "ajouté après coup");
+        ChecklistRow anc = vm.rows().stream().filter(r -> r.kind() == RowKind.SERVICE && r.code().equals("ANC")).findFirst().orElseThrow();
+        anc.offeredProperty().set(true);
+        assertThat(anc.offeredProperty().get()).as("the box goes back").isFalse();
+        var answers = ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
+        int id = vm.assessmentProperty().get().id();
+        assertThat(mission.dsl().selectFrom(answers).where(answers.ASSESSMENT_ID.eq(id)).fetch())
+                .singleElement().satisfies(a -> {
+                    assertThat(a.getState()).isEqualTo(AnswerState.ABSENT.code());
+                    assertThat(a.getSource()).isEqualTo("observed");
+                    assertThat(a.getComment()).isNull();
+                });
+        assertThat(mission.dsl().fetchCount(ma.essp.diag.database.jooq.Tables.ASSESSMENT_SERVICE)).isZero();
+        // even the write path refuses: an undo of an answer given before completing changes nothing
+        history.undo(e -> vm.errorProperty());
+        assertThat(mission.dsl().fetchSingle(answers, answers.ASSESSMENT_ID.eq(id)).getState()).isEqualTo(AnswerState.ABSENT.code());
+
+        // "Reopen" declined: still read-only, nothing written
+        dialogs.confirmAnswer = false;
+        vm.reopen();
+        assertThat(dialogs.shown).last().satisfies(d -> assertThat(d.title()).isEqualTo("Rouvrir l’évaluation"));
+        assertThat(vm.readOnlyProperty().get()).isTrue();
+        assertThat(auditRows("status")).isEqualTo(statusChanges);
+
+        // confirmed: in progress again, audited (complete -> in_progress), and the checklist can be edited
+        dialogs.confirmAnswer = true;
+        vm.reopen();
+        assertThat(vm.readOnlyProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).isEqualTo("en cours");
+        var audit = ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+        assertThat(mission.dsl().selectFrom(audit).where(audit.TABLE_NAME.eq("assessment"), audit.FIELD.eq("status"))
+                .orderBy(audit.ID.desc()).limit(1).fetchOne())
+                .satisfies(a -> {
+                    assertThat(a.getOldValue()).isEqualTo("complete");
+                    assertThat(a.getNewValue()).isEqualTo("in_progress");
+                    assertThat(a.getMemberUuid()).isEqualTo("test");
+                });
+        vm.answer(row(vm, "AM02"), AnswerState.AVAILABLE_FUNCTIONING);
+        assertThat(mission.dsl().fetchCount(answers, answers.ASSESSMENT_ID.eq(id))).isEqualTo(2);
+    }
+
+    @Test
+    void threeAnswersUndoneThreeTimesAndRedoneTwice() {
+        AssessmentViewModel vm = newViewModel();
+        select(vm, "E002");
+        vm.startNew(LocalDate.of(2026, 3, 2));
+        vm.answer(row(vm, "AM01"), AnswerState.ABSENT);
+        vm.answer(row(vm, "AM01"), AnswerState.AVAILABLE_FUNCTIONING);
+        vm.answer(row(vm, "AM02"), AnswerState.NOT_APPLICABLE);
+        assertThat(history.descriptionProperty().get()).isEqualTo("réponse AM02");
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(row(vm, "AM02").stateProperty().get()).isEqualTo(AnswerState.MISSING);
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(row(vm, "AM01").stateProperty().get()).isEqualTo(AnswerState.ABSENT);
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(row(vm, "AM01").stateProperty().get()).isEqualTo(AnswerState.MISSING);
+        // 53 in-scope general items, no service offered
+        assertThat(vm.progressTextProperty().get()).isEqualTo("0 / 53 éléments renseignés");
+        assertThat(history.availableProperty().get()).isFalse();
+        history.redo(e -> { throw new AssertionError(e); });
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(row(vm, "AM01").stateProperty().get()).isEqualTo(AnswerState.AVAILABLE_FUNCTIONING);
+        assertThat(row(vm, "AM02").stateProperty().get()).isEqualTo(AnswerState.MISSING);
+        // AM01: 2 answers + 2 undos + 2 redos, each a new version
+        assertThat(row(vm, "AM01").version()).isEqualTo(6);
     }
 
     private static void select(AssessmentViewModel vm, String code) {

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.registry;
 
+import ma.essp.diag.app.ui.EditHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class EsspEditorViewModelTest {
     MissionFile mission;
     EsspEditRepository repository;
     EsspEditorViewModel vm;
-    LastEdit lastEdit;
+    EditHistory lastEdit;
     int saved = -1;
 
     @BeforeEach
@@ -35,7 +36,7 @@ class EsspEditorViewModelTest {
         mission = FixtureMission.create(dir.resolve("m.essp"));
         repository = new EsspEditRepository(mission.dsl(), EditContext.system("tester"));
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
-        lastEdit = new LastEdit(executor);
+        lastEdit = new EditHistory(executor);
         vm = new EsspEditorViewModel(repository, executor, new I18n(Locale.FRENCH), lastEdit);
         vm.setOnSaved(id -> saved = id);
         vm.loadReferences(new TerritoryRepository(mission.dsl()), new EsspRepository(mission.dsl()));

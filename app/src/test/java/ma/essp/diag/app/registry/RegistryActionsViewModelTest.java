@@ -1,5 +1,6 @@
 package ma.essp.diag.app.registry;
 
+import ma.essp.diag.app.ui.EditHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class RegistryActionsViewModelTest {
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         I18n i18n = new I18n(Locale.FRENCH);
         list = new EsspRegistryViewModel(new EsspRepository(mission.dsl()), executor, i18n);
-        LastEdit lastEdit = new LastEdit(executor);
+        EditHistory lastEdit = new EditHistory(executor);
         lastEdit.setAfterUndo(list::load);
         actions = new RegistryActionsViewModel(repository, executor, i18n, lastEdit, list::load);
         list.load();
@@ -136,7 +137,8 @@ class RegistryActionsViewModelTest {
         int e003 = repository.findByCode("E003").orElseThrow().id();
         repository.restore(e003, 2); // restored elsewhere meanwhile
         actions.undo();
-        assertThat(actions.statusProperty().get()).startsWith("Annulation impossible");
+        assertThat(actions.statusProperty().get()).isEqualTo("« suppression de 2 ESSP » ne peut être ni annulé ni rétabli : "
+                + "quelqu’un d’autre (un collègue ou une autre fenêtre) a modifié ces données depuis. Rien n’a été écrit.");
         assertThat(repository.findByCode("E001").orElseThrow().deleted()).isTrue();
         assertThat(repository.findByCode("E001").orElseThrow().version()).isEqualTo(2);
     }

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.registry;
 
+import ma.essp.diag.app.ui.EditHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class StaleResultsTest {
 
     @Test
     void theFormAndTheDetailShowTheLastEsspClickedWhateverOrderTheAnswersComeIn() {
-        var form = new EsspEditorViewModel(new EsspEditRepository(mission.dsl(), edit), deferred, i18n, new LastEdit(deferred));
+        var form = new EsspEditorViewModel(new EsspEditRepository(mission.dsl(), edit), deferred, i18n, new EditHistory(deferred));
         form.loadReferences(new TerritoryRepository(mission.dsl()), new EsspRepository(mission.dsl()));
         deferred.runAll();
         var detail = new EsspDetailViewModel(new EsspDetailRepository(mission.dsl(), edit), deferred, i18n, () -> LocalDate.of(2026, 1, 15));
@@ -92,7 +93,7 @@ class StaleResultsTest {
     @Test
     void withTasksRunAtOnceNothingChanges() {
         var form = new EsspEditorViewModel(new EsspEditRepository(mission.dsl(), edit), new CurrentThreadTaskExecutor(), i18n,
-                new LastEdit(new CurrentThreadTaskExecutor()));
+                new EditHistory(new CurrentThreadTaskExecutor()));
         form.loadReferences(new TerritoryRepository(mission.dsl()), new EsspRepository(mission.dsl()));
         form.edit(e001);
         assertThat(form.codeProperty().get()).isEqualTo("E001");

@@ -45,6 +45,7 @@ public enum Vocabulary {
             "missing"),
     ANSWER_SOURCE("assessment_answer.source", "observed", "reported"),
     ASSESSMENT_STATUS("assessment.status", "in_progress", "complete"),
+    TEAM_ROLE("team_member.role", "team_leader", "key_expert", "expert", "assistant", "counterpart"),
     REQUIREMENT("pms_service_requirement.requirement", "required", "optional", "not_expected");
 
     private final String column;

@@ -88,7 +88,10 @@ public final class AssessmentRepository {
         values.put(ASSESSMENT_ANSWER.STATE, state.code());
         values.put(ASSESSMENT_ANSWER.SOURCE, source);
         values.put(ASSESSMENT_ANSWER.COMMENT, comment);
-        return SyncedRows.upsert(dsl, edit, ASSESSMENT_ANSWER, key, expectedVersion, values).version();
+        return dsl.transactionResult(tx -> {
+            requireOpen(tx.dsl(), assessmentId);
+            return SyncedRows.upsert(tx.dsl(), edit, ASSESSMENT_ANSWER, key, expectedVersion, values).version();
+        });
     }
 
     /**
@@ -125,8 +128,25 @@ public final class AssessmentRepository {
         Map<org.jooq.Field<?>, Object> key = new LinkedHashMap<>();
         key.put(ASSESSMENT_SERVICE.ASSESSMENT_ID, assessmentId);
         key.put(ASSESSMENT_SERVICE.SERVICE_ID, serviceId);
-        return SyncedRows.upsert(dsl, edit, ASSESSMENT_SERVICE, key, expectedVersion,
-                Map.of(ASSESSMENT_SERVICE.OFFERED, offered)).version();
+        return dsl.transactionResult(tx -> {
+            requireOpen(tx.dsl(), assessmentId);
+            return SyncedRows.upsert(tx.dsl(), edit, ASSESSMENT_SERVICE, key, expectedVersion,
+                    Map.of(ASSESSMENT_SERVICE.OFFERED, offered)).version();
+        });
+    }
+
+    /** The rule code of an edit refused because the assessment is complete (read-only until reopened). */
+    public static final String RULE_COMPLETE = "assessment.complete";
+
+    /**
+     * A complete assessment is read-only: its answers and services change only after it was explicitly reopened
+     * ({@link #reopen}); until then {@link EditRuleException} {@value #RULE_COMPLETE}, nothing written.
+     */
+    private static void requireOpen(DSLContext d, int assessmentId) {
+        String status = d.select(ASSESSMENT.STATUS).from(ASSESSMENT).where(ASSESSMENT.ID.eq(assessmentId)).fetchOne(ASSESSMENT.STATUS);
+        if (COMPLETE.equals(status)) {
+            throw new EditRuleException(RULE_COMPLETE, "assessment #" + assessmentId + " is complete: reopen it to edit it");
+        }
     }
 
     /**
@@ -140,6 +160,11 @@ public final class AssessmentRepository {
 
     public int complete(int assessmentId, int expectedVersion) {
         return setStatus(assessmentId, expectedVersion, COMPLETE);
+    }
+
+    /** Reopens a complete assessment still at {@code expectedVersion} so that it can be edited again (audited: status). */
+    public int reopen(int assessmentId, int expectedVersion) {
+        return setStatus(assessmentId, expectedVersion, IN_PROGRESS);
     }
 
     /** Soft-deletes an assessment still at {@code expectedVersion} (its answers stay, unreachable, for merging). */

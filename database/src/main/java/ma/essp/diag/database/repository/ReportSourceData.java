@@ -33,9 +33,14 @@ public record ReportSourceData(
         List<Recommendation> recommendations,
         List<SupervisionVisit> supervisionVisits) {
 
-    /** The mission row; a mission without metadata gets an empty one. */
+    /** The mission row and its team (live members, by name); a mission without metadata gets an empty one. */
     public record Mission(String name, String description, String beneficiary, String funder, LocalDate startedOn,
-                          LocalDate endedOn, LocalDate asOf, boolean synthetic, String demoScale, Long demoSeed) {
+                          LocalDate endedOn, LocalDate asOf, boolean synthetic, String demoScale, Long demoSeed,
+                          List<TeamMember> team) {
+    }
+
+    /** A member of the mission's team as the cover names them ({@code role}: a {@code TEAM_ROLE} code; initials may be null). */
+    public record TeamMember(String fullName, String role, String initials) {
     }
 
     /** @param gstTakeover the day its GST takes the region over from the DRS; null when not set */

@@ -13,6 +13,7 @@ import static ma.essp.diag.database.jooq.Tables.FINDING;
 import static ma.essp.diag.database.jooq.Tables.HR_FUNCTION;
 import static ma.essp.diag.database.jooq.Tables.HR_RELATION;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
+import static ma.essp.diag.database.jooq.Tables.TEAM_MEMBER;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_PERIOD;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_REFERRAL;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_SITE;
@@ -97,14 +98,17 @@ public final class ReportSourceRepository {
 
     private ReportSourceData.Mission mission() {
         Field<Long> seed = MISSION.DEMO_SEED.coerce(Long.class);
+        List<ReportSourceData.TeamMember> team = dsl.select(TEAM_MEMBER.FULL_NAME, TEAM_MEMBER.ROLE, TEAM_MEMBER.INITIALS)
+                .from(TEAM_MEMBER).where(TEAM_MEMBER.DELETED.isFalse()).orderBy(TEAM_MEMBER.FULL_NAME, TEAM_MEMBER.ID)
+                .fetch(r -> new ReportSourceData.TeamMember(r.value1(), r.value2(), r.value3()));
         return dsl.select(MISSION.NAME, MISSION.DESCRIPTION, MISSION.BENEFICIARY, MISSION.FUNDER, MISSION.STARTED_ON,
                         MISSION.ENDED_ON, MISSION.AS_OF_DATE, MISSION.SYNTHETIC, MISSION.DEMO_SCALE, seed)
                 .from(MISSION).where(MISSION.DELETED.isFalse()).orderBy(MISSION.ID).limit(1)
                 .fetchOptional(r -> new ReportSourceData.Mission(r.get(MISSION.NAME), r.get(MISSION.DESCRIPTION),
                         r.get(MISSION.BENEFICIARY), r.get(MISSION.FUNDER), r.get(MISSION.STARTED_ON),
                         r.get(MISSION.ENDED_ON), r.get(MISSION.AS_OF_DATE), bool(r.get(MISSION.SYNTHETIC)),
-                        r.get(MISSION.DEMO_SCALE), r.get(seed)))
-                .orElse(new ReportSourceData.Mission("", null, null, null, null, null, null, false, null, null));
+                        r.get(MISSION.DEMO_SCALE), r.get(seed), team))
+                .orElse(new ReportSourceData.Mission("", null, null, null, null, null, null, false, null, null, team));
     }
 
     private List<ReportSourceData.Region> regions() {

@@ -39,6 +39,17 @@ final class CoverSection {
         if (data.mission().beneficiary() != null) {
             details.append(l.get("cover.beneficiary")).append(colon).append(data.mission().beneficiary()).append('\n');
         }
+        if (data.mission().startedOn() != null || data.mission().endedOn() != null) {
+            details.append(l.get("cover.period")).append(colon).append(l.format("cover.period.range",
+                    data.mission().startedOn() == null ? "…" : l.date(data.mission().startedOn()),
+                    data.mission().endedOn() == null ? "…" : l.date(data.mission().endedOn()))).append('\n');
+        }
+        if (!data.mission().team().isEmpty()) {
+            details.append(l.get("cover.team")).append(colon).append(data.mission().team().stream()
+                    .map(m -> l.format(m.initials() == null ? "cover.team.member" : "cover.team.member.initials", m.fullName(),
+                            l.code(ma.essp.diag.database.code.Vocabulary.TEAM_ROLE, m.role()), m.initials()))
+                    .collect(java.util.stream.Collectors.joining(l.get("cover.team.separator")))).append('\n');
+        }
         if (data.mission().funder() != null) {
             details.append(l.get("cover.funder")).append(colon).append(data.mission().funder());
         }

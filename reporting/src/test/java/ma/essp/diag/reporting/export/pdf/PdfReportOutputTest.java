@@ -50,6 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the former string SQL), so the national flow line "central courriel" shows a mean delay of 14,0 days where the
  * float reading printed 14,1 (a value on the rounding boundary of the one printed decimal). Only that cell changed
  * (the extracted text of the three PDFs was compared before and after).
+ *
+ * <p>Changed again: the cover names the mission's period ("du 12/01/2026 au 18/12/2026") and its team (six members
+ * with initials and role), edited on the mission details screen; the cover's map is 40 points shorter so that the
+ * longer details stay on the first page (page and image counts unchanged, only the covers' text differs).
  */
 class PdfReportOutputTest {
 
@@ -75,7 +79,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
         assertThat(printed.pages()).isEqualTo(19);
         assertThat(printed.images()).isEqualTo(10);
-        assertThat(printed.textDigest()).isEqualTo("3d9fbc5bc5bf87f287f9966d01bd60e767e082937b2d622d60ac5460fcc191d0");
+        assertThat(printed.textDigest()).isEqualTo("264a7444a3462aa97ddcebb76f5a59cb8d23f9fdcd57e20084fec15c1f74d169");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
@@ -84,7 +88,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
         assertThat(printed.pages()).isEqualTo(52);
         assertThat(printed.images()).isEqualTo(10);
-        assertThat(printed.textDigest()).isEqualTo("e829a7f22ebf4a2b808330184471a68f09bed234c32b8a82fa387dcff91a8ad0");
+        assertThat(printed.textDigest()).isEqualTo("9db728f602a0f817e64bad63e787dd79f364ae8dcc9a9b3b0686e0d3e885943c");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
@@ -94,7 +98,7 @@ class PdfReportOutputTest {
                 EnumSet.of(ReportSection.GAPS, ReportSection.TERRITORY, ReportSection.FINDINGS), null, "Test", null));
         assertThat(printed.pages()).isEqualTo(12);
         assertThat(printed.images()).isEqualTo(5);
-        assertThat(printed.textDigest()).isEqualTo("a1030afda57aad21dceb016b374a808b1b3c1a4cf2f2e2cf69cdc3f18ee0e097");
+        assertThat(printed.textDigest()).isEqualTo("9a0c29fe2212077b3ead126b8b789fc0a6db4a05a22bd09eb83a5adade04734a");
     }
 
     record Printed(int pages, int images, String textDigest, String imageDigest) {
