@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("8bf6dc053c127a1738187688d4cce79288a9c53fea058f085b8761e32def7009");
+        assertThat(digest(file)).isEqualTo("0718e6dcc939a953049f39eac752a030a5ad3b94699dea170fece913b2b31cf1");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("3b46b477ac3fa322ee1e68f4ad93ea8e0eb5a46b0762025c6fd241900702f97e");
+        assertThat(digest(file)).isEqualTo("a33c360415617a7cff14876ce69743a8a5681d925a65e9a21e28474b39135f96");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("9ce04c72996cb622e72ca7e19eee506233d91b7507216a95ca895644c21676f4");
+        assertThat(digest(file)).isEqualTo("b82e2dd3a7bbf1ec8c917162afd511776dbe7e0cbb6c6208ece3f232c03af542");
     }
 
     /**

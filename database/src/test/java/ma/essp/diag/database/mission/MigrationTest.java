@@ -131,7 +131,7 @@ class MigrationTest {
 
     @Test
     void latestVersionIsTheHighestMigrationOnTheClasspath() {
-        assertThat(SchemaMigrator.latestVersion()).isEqualTo(6);
+        assertThat(SchemaMigrator.latestVersion()).isEqualTo(9);
     }
 
     @Test

@@ -57,7 +57,7 @@ class PostgresRenderingTest {
         var data = new ReportSourceRepository(postgres).load();
         assertThat(data.essps()).isEmpty();
         // one query per list, plus the referrals summed per perpetrator-care site
-        assertThat(statements).hasSize(21);
+        assertThat(statements).hasSize(23);
         assertPortable();
         assertThat(String.join("\n", statements)).contains("\"essp\".\"deleted\" = false");
     }
