@@ -256,7 +256,7 @@ public final class DataFlowsView implements FeatureScreen {
         for (DataFlowsViewModel.ChainLine line : viewModel.chains()) {
             double y = 30 + row * ROW_HEIGHT;
             String full = line.reportName();
-            Text name = new Text(0, y + 14, full.length() > 34 ? full.substring(0, 33) + "…" : full);
+            Text name = new Text(0, y + 14, full.length() > 27 ? full.substring(0, 26) + "…" : full);
             javafx.scene.control.Tooltip.install(name, new javafx.scene.control.Tooltip(full));
             Text steps = new Text(0, y + 32, i18n.get("dataflows.chain.rekeying", i18n.formatNumber(line.rekeying()))
                     + (line.complete() ? "" : " · " + i18n.get("dataflows.chain.incomplete")));

@@ -119,6 +119,18 @@ class DataFlowsViewModelTest {
     }
 
     @Test
+    void withoutALinkEveryOtherProblemIsShownToo() {
+        vm.observationPeriodProperty().set("2027-01");
+        vm.observationExpectedProperty().set("1");
+        vm.observationReceivedProperty().set("2");
+        assertThat(vm.saveObservation()).isFalse();
+        assertThat(vm.errorProperty(Field.LINK).get()).isEqualTo("Choisissez un maillon connu");
+        assertThat(vm.errorProperty(Field.PERIOD).get()).isEqualTo("Cette période n’a pas encore commencé");
+        assertThat(vm.errorProperty(Field.RECEIVED).get()).isEqualTo("Plus de rapports reçus qu’attendus");
+        assertThat(mission.dsl().fetchCount(DATA_FLOW_OBSERVATION)).isEqualTo(2);
+    }
+
+    @Test
     void aBadObservationIsRefusedOnItsFieldThenSavedOnceFixed() {
         drillTo("01");
         vm.observationLinkProperty().set(vm.links().stream().filter(l -> l.row().id() == link).findFirst().orElseThrow());

@@ -60,7 +60,7 @@ final class DataFlowsSection {
     private void quality() {
         ReportData.FlowQuality q = data.flowQuality();
         out.h2(l.get("flows.quality"));
-        PdfTable t = new PdfTable("FQ").header(l.get("flows.level"), l.get("col.observations"), l.get("col.reports_expected"),
+        PdfTable t = new PdfTable("A").header(l.get("flows.level"), l.get("col.observations"), l.get("col.reports_expected"),
                 l.get("col.reports_received"), l.get("col.completeness"), l.get("col.timeliness"));
         BarChart chart = new BarChart(l.get("flows.chart_levels"), List.of()).ragColours().unit(" %", 0);
         for (ReportData.LevelRate r : q.byLevel()) {
