@@ -151,6 +151,8 @@ public final class DataFlowsView implements FeatureScreen {
         chainPane.setId("dataflowsChain");
         viewModel.chains().addListener((ListChangeListener<DataFlowsViewModel.ChainLine>) c -> drawChains());
         ScrollPane chainScroll = new ScrollPane(new Group(chainPane));
+        // the diagram is drawn left to right (ESSP → central) in every language; mirrored it would clip its labels
+        chainScroll.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
         chainScroll.setPrefHeight(240);
         VBox chainBox = new VBox(4, chainCaption, legend(), chainScroll);
         VBox.setVgrow(chainScroll, Priority.ALWAYS);
@@ -291,9 +293,6 @@ public final class DataFlowsView implements FeatureScreen {
             row++;
         }
         chainPane.setPrefSize(nameWidth + columns.size() * COLUMN_WIDTH, 30 + row * ROW_HEIGHT);
-        if (i18n.rightToLeft()) {
-            chainPane.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
-        }
     }
 
     // ------------------------------------------------------------------ entry
