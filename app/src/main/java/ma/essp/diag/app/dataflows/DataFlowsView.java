@@ -54,9 +54,10 @@ import ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow;
 /** The data-flow area: dashboard with drill-down and chain diagram, observation, recount and link entry. */
 public final class DataFlowsView implements FeatureScreen {
 
-    private static final double COLUMN_WIDTH = 150;
-    private static final double ROW_HEIGHT = 58;
-    private static final double BOX_WIDTH = 104;
+    private static final double COLUMN_WIDTH = 170;
+    private static final double ROW_HEIGHT = 56;
+    private static final double BOX_WIDTH = 130;
+    private static final double NAME_WIDTH = 230;
 
     private final DataFlowsViewModel viewModel;
     private final I18n i18n;
@@ -87,6 +88,7 @@ public final class DataFlowsView implements FeatureScreen {
         Label summary = new Label();
         summary.setId("dataflowsSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.textProperty().bind(viewModel.summaryProperty());
         Label error = new Label();
         error.getStyleClass().add("error-label");
@@ -123,7 +125,7 @@ public final class DataFlowsView implements FeatureScreen {
             }
         });
 
-        BarChart<String, Number> levelChart = new BarChart<>(new CategoryAxis(), percentAxis());
+        BarChart<Number, String> levelChart = new BarChart<>(percentAxis(), new CategoryAxis());
         levelChart.setId("dataflowsLevelChart");
         levelChart.setTitle(i18n.get("dataflows.chart.levels"));
         levelChart.setAnimated(false);
@@ -149,6 +151,8 @@ public final class DataFlowsView implements FeatureScreen {
         chainPane.setId("dataflowsChain");
         viewModel.chains().addListener((ListChangeListener<DataFlowsViewModel.ChainLine>) c -> drawChains());
         ScrollPane chainScroll = new ScrollPane(new Group(chainPane));
+        // the diagram is drawn left to right (ESSP → central) in every language; mirrored it would clip its labels
+        chainScroll.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
         chainScroll.setPrefHeight(240);
         VBox chainBox = new VBox(4, chainCaption, legend(), chainScroll);
         VBox.setVgrow(chainScroll, Priority.ALWAYS);
@@ -173,17 +177,17 @@ public final class DataFlowsView implements FeatureScreen {
         return axis;
     }
 
-    private List<XYChart.Series<String, Number>> levelSeries() {
-        XYChart.Series<String, Number> reporting = new XYChart.Series<>();
+    private List<XYChart.Series<Number, String>> levelSeries() {
+        XYChart.Series<Number, String> reporting = new XYChart.Series<>();
         reporting.setName(i18n.get("dataflows.column.reporting_rate"));
-        XYChart.Series<String, Number> onTime = new XYChart.Series<>();
+        XYChart.Series<Number, String> onTime = new XYChart.Series<>();
         onTime.setName(i18n.get("dataflows.column.on_time_rate"));
         for (DataFlowsViewModel.LevelBar b : viewModel.levelBars()) {
             String label = b.label() + " (n=" + i18n.formatNumber(b.figures().expected()) + ")";
             Double c = b.figures().completeness();
             Double t = b.figures().timeliness();
-            reporting.getData().add(new XYChart.Data<>(label, c == null ? 0 : c * 100));
-            onTime.getData().add(new XYChart.Data<>(label, t == null ? 0 : t * 100));
+            reporting.getData().add(new XYChart.Data<>(c == null ? 0 : c * 100, label));
+            onTime.getData().add(new XYChart.Data<>(t == null ? 0 : t * 100, label));
         }
         return List.of(reporting, onTime);
     }
@@ -244,7 +248,7 @@ public final class DataFlowsView implements FeatureScreen {
             }
         }
         List<String> columns = List.copyOf(used);
-        double nameWidth = 250;
+        double nameWidth = NAME_WIDTH;
         for (int c = 0; c < columns.size(); c++) {
             Text head = new Text(nameWidth + c * COLUMN_WIDTH, 14, i18n.code(Vocabulary.FLOW_LEVEL, columns.get(c)));
             head.setStyle("-fx-font-weight: bold");
@@ -253,26 +257,27 @@ public final class DataFlowsView implements FeatureScreen {
         int row = 0;
         for (DataFlowsViewModel.ChainLine line : viewModel.chains()) {
             double y = 30 + row * ROW_HEIGHT;
-            Text name = new Text(0, y + 16, line.reportName());
-            name.setWrappingWidth(nameWidth - 12);
-            Text steps = new Text(0, y + 44, i18n.get("dataflows.chain.rekeying", i18n.formatNumber(line.rekeying()))
+            String full = line.reportName();
+            Text name = new Text(0, y + 14, full.length() > 27 ? full.substring(0, 26) + "…" : full);
+            javafx.scene.control.Tooltip.install(name, new javafx.scene.control.Tooltip(full));
+            Text steps = new Text(0, y + 32, i18n.get("dataflows.chain.rekeying", i18n.formatNumber(line.rekeying()))
                     + (line.complete() ? "" : " · " + i18n.get("dataflows.chain.incomplete")));
             steps.setFill(Color.DIMGRAY);
             chainPane.getChildren().addAll(name, steps);
             for (String level : line.steps().stream().flatMap(s -> java.util.stream.Stream.of(s.link().row().fromLevel(),
                     s.link().row().toLevel())).distinct().toList()) {
                 double x = nameWidth + columns.indexOf(level) * COLUMN_WIDTH;
-                Rectangle box = new Rectangle(x, y, BOX_WIDTH - 30, 22);
+                Rectangle box = new Rectangle(x, y, BOX_WIDTH - 30, 20);
                 box.setFill(Color.web("#eceff1"));
                 box.setStroke(Color.web("#90a4ae"));
-                Text t = new Text(x + 4, y + 15, i18n.code(Vocabulary.FLOW_LEVEL, level));
-                t.setWrappingWidth(BOX_WIDTH - 36);
+                Text t = new Text(x + 4, y + 14, i18n.code(Vocabulary.FLOW_LEVEL, level));
+                t.setStyle("-fx-font-size: 11px");
                 chainPane.getChildren().addAll(box, t);
             }
             for (DataFlowsViewModel.ChainStep s : line.steps()) {
                 double x1 = nameWidth + columns.indexOf(s.link().row().fromLevel()) * COLUMN_WIDTH + BOX_WIDTH - 30;
                 double x2 = nameWidth + columns.indexOf(s.link().row().toLevel()) * COLUMN_WIDTH;
-                double ay = y + 11;
+                double ay = y + 10;
                 Color colour = colour(s.onTime());
                 Line shaft = new Line(x1, ay, x2 - 6, ay);
                 shaft.setStroke(colour);
@@ -288,9 +293,6 @@ public final class DataFlowsView implements FeatureScreen {
             row++;
         }
         chainPane.setPrefSize(nameWidth + columns.size() * COLUMN_WIDTH, 30 + row * ROW_HEIGHT);
-        if (i18n.rightToLeft()) {
-            chainPane.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
-        }
     }
 
     // ------------------------------------------------------------------ entry
@@ -399,9 +401,8 @@ public final class DataFlowsView implements FeatureScreen {
     }
 
     private Node split(GridPane form, Node table) {
-        ScrollPane formScroll = new ScrollPane(form);
-        formScroll.setFitToWidth(true);
-        VBox box = new VBox(8, formScroll, table);
+        form.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox box = new VBox(8, form, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;

@@ -509,11 +509,9 @@ public final class DataFlowsViewModel {
                 notNumbers.put(Field.DELAY, i18n.get("dataflows.rule.not_a_number"));
             }
         }
-        if (link == null) {
-            problems.add(new DataFlowRules.Problem(Field.LINK, DataFlowRules.Code.LINK_UNKNOWN));
-        }
-        if (expected != null && received != null && link != null) {
-            DataFlowData.Observation o = new DataFlowData.Observation(0, 0, link.row().id(), essp,
+        if (expected != null && received != null) {
+            // no link chosen: id -1, which the rules report as unknown beside every other problem of the row
+            DataFlowData.Observation o = new DataFlowData.Observation(0, 0, link == null ? -1 : link.row().id(), essp,
                     observationPeriod.get() == null ? "" : observationPeriod.get().strip(), expected, received, onTime, delay, null);
             Set<Integer> linkIds = new HashSet<>();
             loaded.data().links().forEach(l -> linkIds.add(l.id()));
@@ -532,6 +530,9 @@ public final class DataFlowsViewModel {
                 return true;
             }
             return false;
+        }
+        if (link == null) {
+            problems.add(new DataFlowRules.Problem(Field.LINK, DataFlowRules.Code.LINK_UNKNOWN));
         }
         show(problems, notNumbers);
         return false;

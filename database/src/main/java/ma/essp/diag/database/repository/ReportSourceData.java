@@ -31,7 +31,8 @@ public record ReportSourceData(
         List<TrainingSession> sessions,
         List<Finding> findings,
         List<Recommendation> recommendations,
-        List<SupervisionVisit> supervisionVisits) {
+        List<SupervisionVisit> supervisionVisits,
+        DataFlowData dataFlow) {
 
     /** The mission row and its team (live members, by name); a mission without metadata gets an empty one. */
     public record Mission(String name, String description, String beneficiary, String funder, LocalDate startedOn,

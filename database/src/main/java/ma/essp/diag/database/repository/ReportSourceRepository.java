@@ -67,7 +67,7 @@ public final class ReportSourceRepository {
         return new ReportSourceData(mission(), regions(), provinces(), circonscriptions(), categories(), essps(),
                 cadres(), hrFunctions(), hrRelations(), circonscriptionFunctions(), dataFlows(),
                 flowObservations(), complaintSystems(), complaintSamples(), perpetratorSites(), cohorts(), sessions(),
-                findings(), recommendations(), supervisionVisits());
+                findings(), recommendations(), supervisionVisits(), new DataFlowRepository(dsl).load());
     }
 
     private static int int0(Number n) {

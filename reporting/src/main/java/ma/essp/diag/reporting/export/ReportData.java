@@ -54,7 +54,8 @@ public record ReportData(
         List<MapArea> mapAreas,
         boolean mapOfProvinces,
         ReadinessRules readinessRules,
-        AggregateRow scopeTotalUnansweredAbsent) {
+        AggregateRow scopeTotalUnansweredAbsent,
+        FlowQuality flowQuality) {
 
     /** Codes of the ESSPs of the scope whose general index is computed over fewer general domains. */
     public List<String> reducedIndexEssps() {
@@ -119,6 +120,20 @@ public record ReportData(
                           String periodicity, Integer expectedDelayDays, String territory, int observations,
                           long expected, long received, Double completeness, Double timeliness, Double meanDelay,
                           long onTime, long onTimeKnown, double delaySum, int delayCount) {
+    }
+
+    /**
+     * The data-flow figures of the scope from {@code reporting.dataflow} (those of the screen and of {@code essp-diag
+     * figures}): rates by sending level, the scope's verification factor and re-keying steps.
+     */
+    public record FlowQuality(List<LevelRate> byLevel, ma.essp.diag.reporting.dataflow.DataFlowIndicators.Figures rates,
+                              ma.essp.diag.reporting.dataflow.DataVerification.Figures verification, String vfStatus,
+                              double bandLow, double bandHigh, int esspsVerified, int esspsOver, int esspsUnder,
+                              Map<String, Integer> discrepanciesByReason, Integer rekeyingMax) {
+    }
+
+    /** The rates of the observations sent from one level ({@code level} labelled). */
+    public record LevelRate(String level, ma.essp.diag.reporting.dataflow.DataFlowIndicators.Figures figures) {
     }
 
     /**

@@ -61,12 +61,16 @@ public final class ReportDataCollector {
     /** The same readiness with unanswered items counted absent (the sensitivity sentence), computed on first use. */
     private ReadinessResult unansweredAbsent;
 
+    /** The mission's acceptable band of the data verification factor. */
+    private final ma.essp.diag.reporting.dataflow.DataVerification.Band band;
+
     public ReportDataCollector(ReportSourceData source, ReadinessResult readiness, HrIndicators.Report hr,
-                               ComplaintDeadlines complaintDeadlines) {
+                               ComplaintDeadlines complaintDeadlines, ma.essp.diag.reporting.dataflow.DataVerification.Band band) {
         this.source = source;
         this.readiness = readiness;
         this.hr = hr;
         this.complaintDeadlines = complaintDeadlines;
+        this.band = band;
     }
 
     /** Loads everything from a mission database. */
@@ -74,7 +78,8 @@ public final class ReportDataCollector {
         ReadinessData data = new ReadinessDataRepository(dsl).load();
         return new ReportDataCollector(new ReportSourceRepository(dsl).load(),
                 ReadinessCalculator.compute(data, ReadinessRules.ofMission(dsl)),
-                new HrIndicators().compute(new HrFactsLoader(dsl).load()), ComplaintDeadlines.ofMission(dsl));
+                new HrIndicators().compute(new HrFactsLoader(dsl).load()), ComplaintDeadlines.ofMission(dsl),
+                ma.essp.diag.reporting.dataflow.DataVerification.Band.ofMission(dsl));
     }
 
     private synchronized ReadinessResult unansweredAbsent() {
@@ -499,7 +504,37 @@ public final class ReportDataCollector {
                 serviceColumns, scopeTotal, units, essps, GapAnalyzer.needs(readiness, inScope), circRows, functionCodes,
                 attributions, supervisionFrom,
                 hr, hrMatrix, flows, complaints, sites, byStage, cohorts, sessions, findings, recommendations, mapAreas, provincesMap,
-                readiness.rules(), scopeTotalAbsent);
+                readiness.rules(), scopeTotalAbsent, flowQuality(request, t, l));
+    }
+
+    /** The scope's data-flow figures, computed by {@code reporting.dataflow} as on the screen and by the CLI. */
+    private ReportData.FlowQuality flowQuality(ReportRequest request, Territory t, ReportLabels l) {
+        ma.essp.diag.database.repository.DataFlowData flowData = source.dataFlow();
+        AggregationLevel level = switch (request.scope().level()) {
+            case NATIONAL -> AggregationLevel.NATIONAL;
+            case REGION -> AggregationLevel.REGION;
+            case PROVINCE -> AggregationLevel.PROVINCE;
+            case CIRCONSCRIPTION -> AggregationLevel.CIRCONSCRIPTION;
+        };
+        int id = switch (request.scope().level()) {
+            case NATIONAL -> 0;
+            case REGION -> t.regionId;
+            case PROVINCE -> t.provinceId;
+            case CIRCONSCRIPTION -> t.circId;
+        };
+        ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow row = ma.essp.diag.reporting.dataflow.DataFlowFigures
+                .byUnit(flowData, level, band).stream().filter(r -> r.unit().id() == id).findFirst().orElseThrow();
+        List<ReportData.LevelRate> byLevel = new ArrayList<>();
+        ma.essp.diag.reporting.dataflow.DataFlowFigures.byChainLevel(flowData, row.unit())
+                .forEach((from, f) -> byLevel.add(new ReportData.LevelRate(l.code(Vocabulary.FLOW_LEVEL, from), f)));
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        for (String reason : ma.essp.diag.database.rules.DataFlowRules.REASONS) {
+            reasons.put(reason, row.verification().discrepanciesByReason().getOrDefault(reason, 0));
+        }
+        reasons.put(ma.essp.diag.reporting.dataflow.DataVerification.UNEXPLAINED, row.verification().discrepanciesByReason()
+                .getOrDefault(ma.essp.diag.reporting.dataflow.DataVerification.UNEXPLAINED, 0));
+        return new ReportData.FlowQuality(byLevel, row.rates(), row.verification(), row.verification().status(band).code(),
+                band.low(), band.high(), row.esspsVerified(), row.esspsOver(), row.esspsUnder(), reasons, row.rekeyingMax());
     }
 
     private static CategoryRow categoryRow(String category, ComplaintIndicators.Summary s) {

@@ -382,6 +382,27 @@ public final class ExcelReportWriter {
 
     private void flows() throws ExportCancelledException {
         SheetWriter s = sheet("data_flows");
+        // the scope's figures of reporting.dataflow, as on the screen and in essp-diag figures
+        ReportData.FlowQuality q = data.flowQuality();
+        s.line(l.get("flows.quality"), styles.bold);
+        s.label(l.get("col.reports_expected"), q.rates().expected());
+        s.label(l.get("col.completeness"), new Pct(q.rates().completeness()));
+        s.label(l.get("col.timeliness"), new Pct(q.rates().timeliness()));
+        for (ReportData.LevelRate r : q.byLevel()) {
+            s.label(l.format("flows.level_rate", r.level(), r.figures().expected()), new Pct(r.figures().completeness()));
+        }
+        s.label(l.get("flows.vf"), q.verification().factor());
+        s.label(l.get("flows.vf_n"), q.verification().compared());
+        s.label(l.get("flows.vf_status"), l.get("flows.status." + q.vfStatus()));
+        s.label(l.get("flows.vf_band"), l.format("flows.band", q.bandLow(), q.bandHigh()));
+        s.label(l.get("flows.essps_verified"), q.esspsVerified());
+        s.label(l.get("flows.essps_over"), q.esspsOver());
+        s.label(l.get("flows.essps_under"), q.esspsUnder());
+        for (Map.Entry<String, Integer> e : q.discrepanciesByReason().entrySet()) {
+            s.label(l.format("flows.discrepancies", l.get("flows.reason." + e.getKey())), e.getValue());
+        }
+        s.label(l.get("flows.rekeying"), q.rekeyingMax());
+        s.blank();
         s.header(List.of(col(l, "report", 30), col(l, "programme", 10), col(l, "tool", 12), col(l, "from", 14),
                 col(l, "to", 14), col(l, "channel", 12), col(l, "periodicity", 12), col(l, "expected_delay", 10),
                 col(l, "territory", 20), col(l, "observations", 10), col(l, "reports_expected", 10),

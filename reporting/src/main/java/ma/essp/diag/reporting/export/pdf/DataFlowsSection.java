@@ -53,5 +53,34 @@ final class DataFlowsSection {
         BarChart chart = new BarChart(l.get("chart.flow_completeness"), List.of()).ragColours().unit(" %", 0);
         byReport.forEach((report, sums) -> chart.bar(report, sums[0] == 0 ? null : sums[1] * 100.0 / sums[0]));
         out.chart(chart);
+        quality();
+    }
+
+    /** The scope's rates by sending level, verification factor and re-keying steps (reporting.dataflow). */
+    private void quality() {
+        ReportData.FlowQuality q = data.flowQuality();
+        out.h2(l.get("flows.quality"));
+        PdfTable t = new PdfTable("A").header(l.get("flows.level"), l.get("col.observations"), l.get("col.reports_expected"),
+                l.get("col.reports_received"), l.get("col.completeness"), l.get("col.timeliness"));
+        BarChart chart = new BarChart(l.get("flows.chart_levels"), List.of()).ragColours().unit(" %", 0);
+        for (ReportData.LevelRate r : q.byLevel()) {
+            t.row(r.level(), out.n0(r.figures().observations()), out.n0(r.figures().expected()), out.n0(r.figures().received()),
+                    out.pct(r.figures().completeness()), out.pct(r.figures().timeliness()));
+            Double c = r.figures().completeness();
+            chart.bar(r.level(), c == null ? null : c * 100);
+        }
+        out.table(t);
+        out.chart(chart);
+        String vf = q.verification().factor() == null ? l.get("flows.status.not_computable")
+                : java.math.BigDecimal.valueOf(q.verification().factor()).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
+        out.p(l.format("flows.vf_sentence", vf, l.get("flows.status." + q.vfStatus()), q.verification().compared(),
+                q.verification().recounted(), q.verification().reported(), q.bandLow(), q.bandHigh(), q.esspsVerified(), q.esspsOver(),
+                q.esspsUnder()));
+        StringBuilder reasons = new StringBuilder();
+        q.discrepanciesByReason().forEach((reason, n) -> reasons.append(reasons.isEmpty() ? "" : " ; ")
+                .append(l.get("flows.reason." + reason)).append(" ").append(n));
+        out.p(l.format("flows.discrepancy_sentence", q.verification().discrepancies(), reasons.toString()));
+        out.p(l.format("flows.rekeying_sentence", q.rekeyingMax() == null ? "—" : Integer.toString(q.rekeyingMax())));
+        out.note(l.get("readme.method.verification"));
     }
 }

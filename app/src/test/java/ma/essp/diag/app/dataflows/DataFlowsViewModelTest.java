@@ -1,0 +1,212 @@
+package ma.essp.diag.app.dataflows;
+
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.DataFlowData;
+import ma.essp.diag.database.repository.DataFlowRepository;
+import ma.essp.diag.database.rules.DataFlowRules.Field;
+import ma.essp.diag.reporting.dataflow.DataFlowFigures;
+import ma.essp.diag.reporting.dataflow.DataFlowTable;
+import ma.essp.diag.reporting.dataflow.DataVerification;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data-flow view model on a small mission: province 01.511 (region 01), circonscription C1 with ESSPs E1 and E2,
+ * one report type and its link essp → circonscription (re-keyed) and circonscription → central.
+ * E1 2026-03: 1 expected, 1 received, on time; E2 2026-03: 1 expected, 0 received → 1 of 2 (50 %), on time 1 of 2.
+ */
+class DataFlowsViewModelTest {
+
+    static final Clock TODAY = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    private MissionFile mission;
+    private DataFlowsViewModel vm;
+    private int link;
+
+    @BeforeEach
+    void load() throws Exception {
+        mission = MissionFile.create(dir.resolve("flows.essp"));
+        DSLContext dsl = mission.dsl();
+        EditContext edit = EditContext.system("test");
+        Integer province = dsl.select(PROVINCE.ID).from(PROVINCE).where(PROVINCE.CODE.eq("01.511")).fetchOne(PROVINCE.ID);
+        Integer region = dsl.select(PROVINCE.REGION_ID).from(PROVINCE).where(PROVINCE.ID.eq(province)).fetchOne(PROVINCE.REGION_ID);
+        var c = dsl.newRecord(CIRCONSCRIPTION);
+        c.setProvinceId(province);
+        c.setCode("C1");
+        c.setNameFr("Circonscription 1");
+        c.setMilieu("urban");
+        edit.stampNew(c).store();
+        int[] essps = new int[2];
+        for (int n = 1; n <= 2; n++) {
+            var e = dsl.newRecord(ESSP);
+            e.setCode("E" + n);
+            e.setNameFr("ESSP " + n);
+            e.setCategoryCode("CSU-1");
+            e.setCirconscriptionId(c.getId());
+            e.setMilieu("urban");
+            edit.stampNew(e).store();
+            essps[n - 1] = e.getId();
+        }
+        DataFlowRepository flows = new DataFlowRepository(dsl, edit);
+        int type = flows.saveReportType(new DataFlowData.ReportType(0, 0, "ACT", "Activité", "Activity", null, "SNIS", "monthly", "paper"));
+        link = flows.saveLink(new DataFlowData.Link(0, 0, type, "essp", "circonscription", region, null, "paper", 5, null, true, null));
+        flows.saveLink(new DataFlowData.Link(0, 0, type, "circonscription", "central", region, null, "software", 10, "dhis2", false, null));
+        flows.saveObservation(new DataFlowData.Observation(0, 0, link, essps[0], "2026-03", 1, 1, 1, null, null));
+        flows.saveObservation(new DataFlowData.Observation(0, 0, link, essps[1], "2026-03", 1, 0, 0, null, null));
+        vm = new DataFlowsViewModel(() -> new DataFlowsViewModel.Loaded(flows.load(), DataVerification.Band.ofMission(dsl)), flows,
+                new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH), TODAY);
+        vm.load();
+    }
+
+    @AfterEach
+    void close() {
+        mission.close();
+    }
+
+    private DataFlowFigures.UnitRow row(String code) {
+        return vm.rows().stream().filter(r -> r.unit().code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private void drillTo(String... codes) {
+        for (String code : codes) {
+            assertThat(vm.drillDown(row(code))).isTrue();
+        }
+    }
+
+    @Test
+    void theNationThenDrillDownToTheEsspsWithTheCliNumbers() {
+        assertThat(vm.rows()).hasSize(12).allMatch(r -> r.unit().level() == AggregationLevel.REGION);
+        assertThat(vm.summaryProperty().get()).startsWith("Maroc — rapports reçus : 50,00 % (1 sur 2 attendus) ; reçus à temps : 50,00 %");
+        // the same cells as essp-diag figures --level region
+        List<String> cells = DataFlowTable.cells(row("01"), AggregationLevel.REGION, DataVerification.Band.DEFAULT);
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("reporting_rate"))).isEqualTo("50.00");
+        assertThat(vm.rate(row("01").rates().completeness())).isEqualTo("50,00 %");
+        assertThat(vm.chains()).isEmpty(); // the nation: choose a region
+        drillTo("01", "01.511", "C1");
+        assertThat(vm.path()).hasSize(4);
+        assertThat(vm.rows()).extracting(r -> r.unit().code()).containsExactly("E1", "E2");
+        assertThat(vm.rate(row("E2").rates().completeness())).isEqualTo("0,00 %");
+        assertThat(vm.drillDown(row("E1"))).isFalse(); // an ESSP has no children
+        assertThat(vm.chains()).hasSize(1);
+        DataFlowsViewModel.ChainLine chain = vm.chains().getFirst();
+        assertThat(chain.complete()).isTrue();
+        assertThat(chain.rekeying()).isEqualTo(1);
+        assertThat(chain.steps()).extracting(DataFlowsViewModel.ChainStep::toolLabel).containsExactly("papier", "DHIS2");
+        assertThat(chain.steps().getFirst().onTime()).isEqualTo(0.5);
+        assertThat(vm.levelBars()).extracting(DataFlowsViewModel.LevelBar::level).containsExactly("essp");
+        vm.goTo(0);
+        assertThat(vm.path()).hasSize(1);
+    }
+
+    @Test
+    void withoutALinkEveryOtherProblemIsShownToo() {
+        vm.observationPeriodProperty().set("2027-01");
+        vm.observationExpectedProperty().set("1");
+        vm.observationReceivedProperty().set("2");
+        assertThat(vm.saveObservation()).isFalse();
+        assertThat(vm.errorProperty(Field.LINK).get()).isEqualTo("Choisissez un maillon connu");
+        assertThat(vm.errorProperty(Field.PERIOD).get()).isEqualTo("Cette période n’a pas encore commencé");
+        assertThat(vm.errorProperty(Field.RECEIVED).get()).isEqualTo("Plus de rapports reçus qu’attendus");
+        assertThat(mission.dsl().fetchCount(DATA_FLOW_OBSERVATION)).isEqualTo(2);
+    }
+
+    @Test
+    void aBadObservationIsRefusedOnItsFieldThenSavedOnceFixed() {
+        drillTo("01");
+        vm.observationLinkProperty().set(vm.links().stream().filter(l -> l.row().id() == link).findFirst().orElseThrow());
+        vm.observationEsspProperty().set("E2");
+        vm.observationPeriodProperty().set("2026-04");
+        vm.observationExpectedProperty().set("1");
+        vm.observationReceivedProperty().set("2");
+        vm.observationOnTimeProperty().set("1");
+        assertThat(vm.saveObservation()).isFalse();
+        assertThat(vm.errorProperty(Field.RECEIVED).get()).isEqualTo("Plus de rapports reçus qu’attendus");
+        assertThat(vm.statusProperty().get()).startsWith("Rien n’a été enregistré");
+        assertThat(mission.dsl().fetchCount(DATA_FLOW_OBSERVATION)).isEqualTo(2);
+
+        vm.observationPeriodProperty().set("2027-01");
+        vm.observationReceivedProperty().set("1");
+        assertThat(vm.saveObservation()).isFalse();
+        assertThat(vm.errorProperty(Field.PERIOD).get()).isEqualTo("Cette période n’a pas encore commencé");
+        assertThat(vm.errorProperty(Field.RECEIVED).get()).isEmpty();
+
+        vm.observationPeriodProperty().set("2026-03");
+        assertThat(vm.saveObservation()).isFalse();
+        assertThat(vm.errorProperty(Field.PERIOD).get()).isEqualTo("Déjà saisi pour ce maillon, cette période et cet ESSP");
+
+        vm.observationPeriodProperty().set("2026-04");
+        vm.observationEsspProperty().set("E9");
+        assertThat(vm.saveObservation()).isFalse();
+        assertThat(vm.errorProperty(Field.ESSP).get()).isEqualTo("Code ESSP inconnu");
+
+        vm.observationEsspProperty().set("E2");
+        assertThat(vm.saveObservation()).isTrue();
+        assertThat(vm.statusProperty().get()).isEqualTo("Enregistré.");
+        assertThat(mission.dsl().fetchCount(DATA_FLOW_OBSERVATION)).isEqualTo(3);
+        // the region now: 2 of 3 received, 2 of 3 on time
+        assertThat(vm.summaryProperty().get()).contains("66,67 % (2 sur 3 attendus)");
+        assertThat(vm.observations()).hasSize(3);
+    }
+
+    @Test
+    void recountsGiveTheVerificationFactorAndReportedZeroIsNotComputable() {
+        vm.recountEsspProperty().set("E1");
+        vm.recountIndicatorProperty().set("CPN1");
+        vm.recountMonthProperty().set("2026-03");
+        vm.recountRecountedProperty().set("45");
+        vm.recountReportedProperty().set("quarante");
+        assertThat(vm.saveRecount()).isFalse();
+        assertThat(vm.errorProperty(Field.REPORTED).get()).isEqualTo("Nombre entier attendu");
+        vm.recountReportedProperty().set("50");
+        vm.recountReasonProperty().set("transcription_error");
+        assertThat(vm.saveRecount()).isTrue();
+        vm.recountEsspProperty().set("E2");
+        vm.recountRecountedProperty().set("7");
+        vm.recountReportedProperty().set("0");
+        assertThat(vm.saveRecount()).isTrue();
+        assertThat(vm.summaryProperty().get()).contains("facteur de vérification : 1,040 (dans la bande, n = 2 lignes recomptées)");
+        drillTo("01", "01.511", "C1");
+        assertThat(vm.factor(row("E1").verification().factor())).isEqualTo("0,900");
+        assertThat(vm.status(row("E2"))).isEqualTo("non calculable");
+        assertThat(vm.factor(row("E2").verification().factor())).isEqualTo("—");
+        assertThat(vm.vfBars()).filteredOn(b -> b.bin() == DataVerification.Bin.WITHIN).extracting(DataFlowsViewModel.VfBar::count)
+                .containsExactly(1);
+    }
+
+    @Test
+    void aLinkIsMadeNotRekeyedAndTheChainCountsIt() {
+        drillTo("01");
+        DataFlowsViewModel.Link first = vm.links().stream().filter(l -> l.row().id() == link).findFirst().orElseThrow();
+        vm.editedLinkProperty().set(first);
+        assertThat(vm.linkRekeyedProperty().get()).isTrue();
+        vm.linkDeadlineProperty().set("-3");
+        assertThat(vm.saveLink()).isFalse();
+        assertThat(vm.errorProperty(Field.DEADLINE).get()).isEqualTo("Ne peut pas être négatif");
+        vm.linkDeadlineProperty().set("7");
+        vm.linkRekeyedProperty().set(false);
+        vm.linkToolProperty().set("excel");
+        assertThat(vm.saveLink()).isTrue();
+        assertThat(vm.chains().getFirst().rekeying()).isZero();
+        assertThat(vm.chains().getFirst().steps().getFirst().toolLabel()).isEqualTo("Excel");
+    }
+}
