@@ -1,6 +1,7 @@
 package ma.essp.diag.app.shell;
 
 import java.util.List;
+import ma.essp.diag.app.complaints.ComplaintsArea;
 import ma.essp.diag.app.hr.HrArea;
 import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.pms.PmsArea;
@@ -31,7 +32,7 @@ public final class ShellNavigation {
                 new PmsArea(),
                 new CirconscriptionsArea(),
                 new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
-                new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
+                new ComplaintsArea(),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
