@@ -91,7 +91,7 @@ public final class ComplaintsView implements FeatureScreen {
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
         SplitPane split = new SplitPane(left, scroll);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.24);
         return split;
     }
 
@@ -296,25 +296,27 @@ public final class ComplaintsView implements FeatureScreen {
             });
             return row;
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
 
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis(0, 100, 20);
-        y.setLabel("%");
-        BarChart<String, Number> chart = new BarChart<>(x, y);
+        // horizontal bars: the category names read on the vertical axis
+        NumberAxis x = new NumberAxis(0, 100, 20);
+        x.setLabel("%");
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> chart = new BarChart<>(x, y);
         chart.setId("complaintsChart");
         chart.setTitle(i18n.get("complaints.chart.title"));
         chart.setAnimated(false);
-        chart.setPrefHeight(260);
-        chart.setMinHeight(200);
+        chart.setMinHeight(160);
+        chart.setCategoryGap(3);
+        chart.setBarGap(0);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
         Runnable fill = () -> {
-            XYChart.Series<String, Number> ack = new XYChart.Series<>();
+            XYChart.Series<Number, String> ack = new XYChart.Series<>();
             ack.setName(i18n.get("complaints.column.ackInTime"));
-            XYChart.Series<String, Number> answered = new XYChart.Series<>();
+            XYChart.Series<Number, String> answered = new XYChart.Series<>();
             answered.setName(i18n.get("complaints.column.answeredInTime"));
             for (ComplaintDashboardViewModel.CategoryBar b : dashboard.categories()) {
-                ack.getData().add(new XYChart.Data<>(b.category(), b.acknowledged() == null ? 0 : b.acknowledged()));
-                answered.getData().add(new XYChart.Data<>(b.category(), b.answered() == null ? 0 : b.answered()));
+                ack.getData().add(new XYChart.Data<>(b.acknowledged() == null ? 0 : b.acknowledged(), b.category()));
+                answered.getData().add(new XYChart.Data<>(b.answered() == null ? 0 : b.answered(), b.category()));
             }
             chart.getData().setAll(java.util.List.of(ack, answered));
         };
@@ -322,7 +324,13 @@ public final class ComplaintsView implements FeatureScreen {
         fill.run();
 
         HBox top = new HBox(10, up, title);
-        VBox box = new VBox(8, top, summary, error, hint, table, chart);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        SplitPane tableAndChart = new SplitPane(table, chart);
+        tableAndChart.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        tableAndChart.setDividerPositions(0.56);
+        VBox.setVgrow(tableAndChart, Priority.ALWAYS);
+        VBox box = new VBox(8, top, summary, error, hint, tableAndChart);
         box.setPadding(new Insets(8));
         return box;
     }
