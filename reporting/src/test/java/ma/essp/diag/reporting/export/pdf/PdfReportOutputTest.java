@@ -73,18 +73,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(19);
+        assertThat(printed.pages()).isEqualTo(20);
         assertThat(printed.images()).isEqualTo(10);
-        assertThat(printed.textDigest()).isEqualTo("3d9fbc5bc5bf87f287f9966d01bd60e767e082937b2d622d60ac5460fcc191d0");
+        assertThat(printed.textDigest()).isEqualTo("6d9e408b59c6c55f477c5f7fa99e87637082a39aa0db7244b3d85dc2663dcbbc");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(52);
+        assertThat(printed.pages()).isEqualTo(53);
         assertThat(printed.images()).isEqualTo(10);
-        assertThat(printed.textDigest()).isEqualTo("e829a7f22ebf4a2b808330184471a68f09bed234c32b8a82fa387dcff91a8ad0");
+        assertThat(printed.textDigest()).isEqualTo("edfbb966197db6f51d8b2258b1eeb5201413955f8c0c650b98013adb269dcf22");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
@@ -94,7 +94,7 @@ class PdfReportOutputTest {
                 EnumSet.of(ReportSection.GAPS, ReportSection.TERRITORY, ReportSection.FINDINGS), null, "Test", null));
         assertThat(printed.pages()).isEqualTo(12);
         assertThat(printed.images()).isEqualTo(5);
-        assertThat(printed.textDigest()).isEqualTo("a1030afda57aad21dceb016b374a808b1b3c1a4cf2f2e2cf69cdc3f18ee0e097");
+        assertThat(printed.textDigest()).isEqualTo("be308688621c7775d4c56d7e99b0b7303bc217b1b8a32a80604919845a4f3459");
     }
 
     record Printed(int pages, int images, String textDigest, String imageDigest) {
