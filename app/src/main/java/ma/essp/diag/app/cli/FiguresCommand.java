@@ -2,12 +2,16 @@ package ma.essp.diag.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import ma.essp.diag.database.files.AtomicOutput;
 import ma.essp.diag.database.files.OutputRefusedException;
@@ -15,6 +19,11 @@ import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
+import ma.essp.diag.database.repository.ReportSourceData;
+import ma.essp.diag.database.repository.ReportSourceRepository;
+import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
+import ma.essp.diag.reporting.complaints.ComplaintFigures;
+import ma.essp.diag.reporting.complaints.ComplaintFiguresTable;
 import ma.essp.diag.reporting.dataflow.DataFlowFigures;
 import ma.essp.diag.reporting.dataflow.DataFlowTable;
 import ma.essp.diag.reporting.dataflow.DataVerification;
@@ -27,30 +36,59 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code essp-diag figures}: the figures of one axis per territorial unit (docs/cli-figures.md). A thin dispatcher on
- * the axis name: each axis's rows and columns live in its own class of {@code reporting}.
+ * {@code essp-diag figures FILE --axis AXIS}: the figures of one axis of the diagnostic (docs/cli-figures.md). A thin
+ * dispatcher on the axis name: each axis's rows and columns live with its figures in {@code reporting} (or in its own
+ * class here); the options, the output handling and the exit codes are shared: 0 figures written, 1 written but the
+ * mission has no data for the axis, 2 cannot run.
  */
-@Command(name = "figures", description = {"The figures of one axis of the diagnostic per territorial unit, as CSV or JSON",
-        "(docs/cli-figures.md). Exit code 1 when the axis has no data at all in the mission."})
+@Command(name = "figures", description = {"The figures of one axis of the diagnostic, as CSV or JSON (docs/cli-figures.md).",
+        "Axes: dataflows and complaints (per unit of --level), findings (--table), training (--by).",
+        "Exit code 1 when the mission has no data for the axis (the table is still written)."})
 final class FiguresCommand implements Callable<Integer> {
 
-    enum Axis { dataflows }
+    enum Axis { dataflows, complaints, findings, training }
 
     enum Level { essp, circonscription, province, region, national }
 
     enum Format { csv, json }
 
+    /** An axis that writes its table while the mission is open: OK, or PROBLEMS when it is written but empty. */
+    interface MissionTable {
+        int write(MissionFile mission, Format format, Writer writer) throws IOException;
+    }
+
+    /** One axis's figures, read from the open mission and written in the format asked. */
+    interface AxisFigures {
+        /** Reads the figures (the mission is open); called before any output is written. */
+        void read(MissionFile mission);
+
+        void write(Format format, String table, Writer writer) throws IOException;
+
+        /** Why the axis had nothing to show (exit code 1), for the error stream; null when it had data. */
+        String nothingToShow();
+    }
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
     Path file;
 
-    @Option(names = "--axis", required = true, paramLabel = "AXIS", description = "dataflows.")
+    @Option(names = "--axis", required = true, paramLabel = "AXIS", description = "dataflows, complaints, findings or training.")
     Axis axis;
 
-    @Option(names = "--level", required = true, paramLabel = "LEVEL", description = "essp, circonscription, province, region or national.")
+    @Option(names = "--level", paramLabel = "LEVEL",
+            description = "dataflows and complaints (required): essp, circonscription, province, region or national.")
     Level level;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Only rows of periods started by this date (YYYY-MM-DD; default: all).")
-    LocalDate asOf;
+    @Option(names = "--as-of", paramLabel = "DATE", description = {"dataflows: only periods started by this date (default: all);",
+            "complaints: the date the figures stand for (default: the mission's as-of date, else today). yyyy-mm-dd."})
+    String asOf;
+
+    @Option(names = "--table", paramLabel = "TABLE",
+            description = "findings: findings (default) or recommendations; CSV only (JSON holds both).")
+    String table;
+
+    @Option(names = "--by", paramLabel = "GROUP", defaultValue = "cohort",
+            description = "training: cohort (default), programme, or the cost totals by year, region or funding_line.")
+    String by;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv or json. Default: ${DEFAULT-VALUE}.")
     Format format;
@@ -64,77 +102,194 @@ final class FiguresCommand implements Callable<Integer> {
     @ParentCommand
     EsspDiagCommand root;
 
-    /** What an axis writes: the table in the chosen format, and whether the mission had any data for it. */
-    private interface Table {
-        void write(Writer writer) throws IOException;
-    }
-
     @Override
     public Integer call() throws Exception {
-        if (out != null) {
-            try {
-                Path folder = out.toAbsolutePath().getParent();
-                if (folder != null && !Files.exists(folder)) {
-                    Files.createDirectories(folder);
-                }
-                OutputTarget.resolve(out); // refused before any work (and again when writing)
-            } catch (OutputRefusedException e) {
-                throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
-            } catch (IOException e) {
-                throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
-            }
-        }
-        AggregationLevel aggregationLevel = AggregationLevel.fromCode(level.name());
-        Table table;
-        boolean empty;
+        AxisFigures figures = switch (axis) {
+            case dataflows -> new DataFlowAxis(aggregation(), date());
+            case complaints -> new ComplaintAxis(aggregation(), date());
+            case findings -> new FindingsFiguresAxis();
+            case training -> new BufferedAxis(new TrainingFiguresAxis(TrainingFiguresAxis.By.parse(by)), format, "no training data");
+        };
+        checkOut();
         try (MissionFile mission = root.open(file)) {
-            switch (axis) {
-                case dataflows -> {
-                    DataFlowData data = DataFlowTable.asOf(new DataFlowRepository(mission.dsl()).load(), asOf);
-                    DataVerification.Band band = band(mission);
-                    var rows = DataFlowFigures.byUnit(data, aggregationLevel, band);
-                    table = format == Format.json
-                            ? w -> DataFlowTable.writeJson(rows, aggregationLevel, band, asOf, w)
-                            : w -> DataFlowTable.writeCsv(rows, aggregationLevel, band, w);
-                    empty = data.observations().isEmpty() && data.recounts().isEmpty();
-                }
-                default -> throw new IllegalStateException("axis " + axis);
+            figures.read(mission);
+        } catch (IllegalArgumentException e) {
+            // a mission setting that cannot be read (deadline days, verification band)
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": " + e.getMessage(), e);
+        }
+        try {
+            if (out == null) {
+                PrintWriter writer = spec.commandLine().getOut();
+                figures.write(format, table, writer);
+                writer.flush();
+            } else {
+                AtomicOutput.write(out, OutputTarget.Policy.OUTPUT, part -> {
+                    try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE)) {
+                        figures.write(format, table, writer);
+                    }
+                });
             }
+        } catch (IllegalArgumentException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+        } catch (OutputRefusedException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
         }
-        if (out == null) {
-            PrintWriter writer = spec.commandLine().getOut();
-            table.write(writer);
-        } else {
-            writeFile(table);
-        }
-        if (empty) {
-            spec.commandLine().getErr().println("essp-diag: " + file + ": no " + axis + " data; every figure is empty");
+        String nothing = figures.nothingToShow();
+        if (nothing != null) {
+            spec.commandLine().getErr().println("essp-diag: " + file + ": " + nothing);
             return EsspDiagCommand.PROBLEMS;
         }
         return EsspDiagCommand.OK;
     }
 
-    private DataVerification.Band band(MissionFile mission) {
+    private AggregationLevel aggregation() {
+        if (level == null) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, "--axis " + axis
+                    + " needs --level essp|circonscription|province|region|national", null);
+        }
+        return AggregationLevel.fromCode(level.name());
+    }
+
+    private LocalDate date() {
+        if (asOf == null) {
+            return null;
+        }
         try {
-            return DataVerification.Band.ofMission(mission.dsl());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": the mission's verification band is not usable ("
-                    + e.getMessage() + ")", e);
+            return LocalDate.parse(asOf.strip());
+        } catch (DateTimeParseException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, "--as-of takes a date as yyyy-mm-dd, not '" + asOf + "'", e);
         }
     }
 
-    private void writeFile(Table table) {
+    private void checkOut() {
+        if (out == null) {
+            return;
+        }
         try {
-            AtomicOutput.write(out, OutputTarget.Policy.OUTPUT, part -> {
-                try (Writer writer = Files.newBufferedWriter(part, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
-                    table.write(writer);
-                }
-            });
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder != null && !Files.exists(folder)) {
+                Files.createDirectories(folder); // --out may name a new folder
+            }
+            OutputTarget.resolve(out); // refused before any work (and again when writing)
         } catch (OutputRefusedException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         } catch (IOException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Data flows per unit: rates with n, verification factor and band, re-keying steps ({@code reporting.dataflow}). */
+    private static final class DataFlowAxis implements AxisFigures {
+        private final AggregationLevel level;
+        private final LocalDate asOf;
+        private List<DataFlowFigures.UnitFigures> rows;
+        private DataVerification.Band band;
+        private boolean empty;
+
+        DataFlowAxis(AggregationLevel level, LocalDate asOf) {
+            this.level = level;
+            this.asOf = asOf;
+        }
+
+        @Override
+        public void read(MissionFile mission) {
+            DataFlowData data = DataFlowTable.asOf(new DataFlowRepository(mission.dsl()).load(), asOf);
+            try {
+                band = DataVerification.Band.ofMission(mission.dsl());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the mission's verification band is not usable (" + e.getMessage() + ")", e);
+            }
+            rows = DataFlowFigures.byUnit(data, level, band);
+            empty = data.observations().isEmpty() && data.recounts().isEmpty();
+        }
+
+        @Override
+        public void write(Format format, String table, Writer writer) throws IOException {
+            if (format == Format.json) {
+                DataFlowTable.writeJson(rows, level, band, asOf, writer);
+            } else {
+                DataFlowTable.writeCsv(rows, level, band, writer);
+            }
+        }
+
+        @Override
+        public String nothingToShow() {
+            return empty ? "no dataflows data; every figure is empty" : null;
+        }
+    }
+
+    /** Complaints per unit as of a date: deadline shares with n, medians, late, maturity ({@code reporting.complaints}). */
+    private static final class ComplaintAxis implements AxisFigures {
+        private final AggregationLevel level;
+        private final LocalDate asOf;
+        private List<Map<String, String>> rows;
+        private ComplaintDeadlines deadlines;
+        private LocalDate date;
+        private boolean empty;
+
+        ComplaintAxis(AggregationLevel level, LocalDate asOf) {
+            this.level = level;
+            this.asOf = asOf;
+        }
+
+        @Override
+        public void read(MissionFile mission) {
+            ReportSourceData source = new ReportSourceRepository(mission.dsl()).load();
+            deadlines = ComplaintDeadlines.ofMission(mission.dsl());
+            date = asOf != null ? asOf : source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
+            rows = ComplaintFiguresTable.rows(ComplaintFigures.byLevel(source, level, deadlines, date), deadlines, date);
+            empty = source.complaintSamples().isEmpty() && source.complaintSystems().isEmpty();
+        }
+
+        @Override
+        public void write(Format format, String table, Writer writer) throws IOException {
+            if (format == Format.json) {
+                ComplaintFiguresTable.writeJson(rows, level.code(), deadlines, date, writer);
+            } else {
+                ComplaintFiguresTable.writeCsv(rows, writer);
+            }
+        }
+
+        @Override
+        public String nothingToShow() {
+            return empty ? "no complaints data in the mission; every figure is empty" : null;
+        }
+    }
+
+    /** An axis that writes while the mission is open: its table is kept in memory until the output is opened. */
+    private static final class BufferedAxis implements AxisFigures {
+        private final MissionTable axis;
+        private final Format format;
+        private final String nothing;
+        private final StringWriter buffer = new StringWriter();
+        private int exit;
+
+        BufferedAxis(MissionTable axis, Format format, String nothing) {
+            this.axis = axis;
+            this.format = format;
+            this.nothing = nothing;
+        }
+
+        @Override
+        public void read(MissionFile mission) {
+            try {
+                exit = axis.write(mission, format, buffer);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void write(Format ignored, String table, Writer writer) throws IOException {
+            writer.write(buffer.toString());
+        }
+
+        @Override
+        public String nothingToShow() {
+            return exit == EsspDiagCommand.PROBLEMS ? nothing : null;
         }
     }
 }

@@ -2,6 +2,7 @@ package ma.essp.diag.app.shell;
 
 import java.util.List;
 import ma.essp.diag.app.dataflows.DataFlowsArea;
+import ma.essp.diag.app.complaints.ComplaintsArea;
 import ma.essp.diag.app.hr.HrArea;
 import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.pms.PmsArea;
@@ -32,7 +33,7 @@ public final class ShellNavigation {
                 new PmsArea(),
                 new CirconscriptionsArea(),
                 new DataFlowsArea(),
-                new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
+                new ComplaintsArea(),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),

@@ -54,13 +54,15 @@ class LaptopLayoutUiTest {
     /** 768 less a 28 px desktop panel and a 40 px title bar: what a maximized window's scene gets on the laptop. */
     static final double WIDTH = 1366;
     static final double HEIGHT = 700;
-    private static final List<String> AREAS = List.of("territory", "registry", "circonscriptions", "hr", "map", "pms", "reports");
+    private static final List<String> AREAS = List.of("territory", "registry", "circonscriptions", "hr", "map", "pms", "complaints",
+            "reports");
     /** The main table of each screen (area, or area and tab), and the rows it must have room for. */
     private static final Map<String, Integer> MAIN_TABLES = Map.ofEntries(
             Map.entry("#territoryTree", 10), Map.entry("#registryTable", 10), Map.entry("#circTable", 10),
             Map.entry("#circFunctions", 6), Map.entry("#circComparison", 10), Map.entry("#gstTable", 10),
             Map.entry("#hrStaffTable", 10), Map.entry("#hrIndicatorTable", 10), Map.entry("#hrMatrixTable", 10),
-            Map.entry("#mapEsspTable", 10), Map.entry("#readinessTable", 10), Map.entry("#assessmentChecklist", 10));
+            Map.entry("#mapEsspTable", 10), Map.entry("#readinessTable", 10), Map.entry("#assessmentChecklist", 10),
+            Map.entry("#complaintsUnits", 6));
 
     @TempDir
     static Path dir;

@@ -75,7 +75,7 @@ class ShellUiTest {
         assertThat(robot.lookup("#statusSchema").queryAs(Label.class).getText()).startsWith("Schéma v");
         assertThat(stage.getTitle()).isEqualTo("ESSP Diagnostic — Mission de test");
         // a planned area is listed but is not a button
-        assertThat(robot.lookup("#nav-complaints").queryAs(Label.class).getTooltip().getText())
+        assertThat(robot.lookup("#nav-violence").queryAs(Label.class).getTooltip().getText())
                 .isEqualTo("Pas encore disponible dans cette version");
     }
 

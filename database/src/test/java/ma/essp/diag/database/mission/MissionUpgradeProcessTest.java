@@ -101,8 +101,10 @@ class MissionUpgradeProcessTest {
         assertThat(scalar(backup, "SELECT name FROM mission")).isEqualTo("Tanger 2025");
 
         // the mission was migrated once: one history row per version, and it opens at the latest version
-        assertThat(scalar(file, "SELECT count(*) || '/' || count(DISTINCT version) FROM flyway_schema_history"))
-                .isEqualTo(SchemaMigrator.latestVersion() + "/" + SchemaMigrator.latestVersion());
+        // (versions may have gaps while branches are merged: one row per version, the latest the highest)
+        assertThat(scalar(file, "SELECT count(*) = count(DISTINCT version) FROM flyway_schema_history")).isEqualTo("1");
+        assertThat(scalar(file, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"))
+                .isEqualTo(String.valueOf(SchemaMigrator.latestVersion()));
         try (MissionFile mission = MissionFile.open(file, backups)) {
             assertThat(mission.schemaVersion()).isEqualTo(SchemaMigrator.latestVersion());
             assertThat(mission.backup()).isEmpty();

@@ -32,12 +32,14 @@ public final class ComplaintFigures {
     /**
      * One unit.
      *
+     * @param parentCode the code of the unit one level up (an ESSP's circonscription... a region's: the nation's);
+     *                   null for the nation
      * @param essps    live ESSPs in the unit
      * @param systems  of which with a recorded complaint system (the n of {@code maturity})
      * @param maturity mean maturity score (0–100) of those systems; null without any
      * @param report   the unit's deadline figures and system shares
      */
-    public record UnitRow(AggregationLevel level, String code, String nameFr, String nameAr, int essps, int systems,
+    public record UnitRow(AggregationLevel level, String code, String parentCode, String nameFr, String nameAr, int essps, int systems,
                           Double maturity, ComplaintIndicators.Report report) {
     }
 
@@ -63,14 +65,17 @@ public final class ComplaintFigures {
         Map<String, UnitName> units = new LinkedHashMap<>();
         switch (level) {
             case ESSP -> source.essps().stream().sorted(Comparator.comparing(ReportSourceData.Essp::code))
-                    .forEach(e -> units.put(e.code(), new UnitName(e.nameFr(), e.nameAr())));
+                    .forEach(e -> units.put(e.code(), new UnitName(e.nameFr(), e.nameAr(),
+                            circs.containsKey(e.circonscriptionId()) ? circs.get(e.circonscriptionId()).code() : null)));
             case CIRCONSCRIPTION -> source.circonscriptions().stream().sorted(Comparator.comparing(ReportSourceData.Circonscription::code))
-                    .forEach(c -> units.put(c.code(), new UnitName(c.nameFr(), c.nameAr())));
+                    .forEach(c -> units.put(c.code(), new UnitName(c.nameFr(), c.nameAr(),
+                            provinces.containsKey(c.provinceId()) ? provinces.get(c.provinceId()).code() : null)));
             case PROVINCE -> source.provinces().stream().sorted(Comparator.comparing(ReportSourceData.Province::code))
-                    .forEach(p -> units.put(p.code(), new UnitName(p.nameFr(), p.nameAr())));
+                    .forEach(p -> units.put(p.code(), new UnitName(p.nameFr(), p.nameAr(),
+                            regions.containsKey(p.regionId()) ? regions.get(p.regionId()).code() : null)));
             case REGION -> source.regions().stream().sorted(Comparator.comparing(ReportSourceData.Region::code))
-                    .forEach(r -> units.put(r.code(), new UnitName(r.nameFr(), r.nameAr())));
-            case NATIONAL -> units.put(NATIONAL_CODE, new UnitName(NATIONAL_NAME_FR, NATIONAL_NAME_AR));
+                    .forEach(r -> units.put(r.code(), new UnitName(r.nameFr(), r.nameAr(), NATIONAL_CODE)));
+            case NATIONAL -> units.put(NATIONAL_CODE, new UnitName(NATIONAL_NAME_FR, NATIONAL_NAME_AR, null));
         }
         Map<Integer, String> unitOfEssp = new HashMap<>();
         Map<String, Integer> esspCount = new HashMap<>();
@@ -107,7 +112,7 @@ public final class ComplaintFigures {
         List<UnitRow> rows = new ArrayList<>(units.size());
         units.forEach((code, name) -> {
             List<ComplaintSystem> unitSystems = systems.getOrDefault(code, List.of());
-            rows.add(new UnitRow(level, code, name.fr(), name.ar(), esspCount.getOrDefault(code, 0), unitSystems.size(),
+            rows.add(new UnitRow(level, code, name.parent(), name.fr(), name.ar(), esspCount.getOrDefault(code, 0), unitSystems.size(),
                     meanMaturity(unitSystems), ComplaintIndicators.compute(unitSystems,
                     samples.getOrDefault(code, List.of()), deadlines, asOf)));
         });
@@ -120,7 +125,7 @@ public final class ComplaintFigures {
                 : systems.stream().mapToInt(s -> ComplaintMaturity.score(s).total()).average().orElseThrow();
     }
 
-    private record UnitName(String fr, String ar) {
+    private record UnitName(String fr, String ar, String parent) {
     }
 
     private static <T> Map<Integer, T> index(List<T> list, Function<T, Integer> id) {

@@ -62,6 +62,7 @@ class ComplaintFiguresTest {
     void everyUnitOfTheLevelIsListedWithItsFiguresAndItsN() {
         List<UnitRow> essps = rows(AggregationLevel.ESSP);
         assertThat(essps).extracting(UnitRow::code).containsExactly("011-0001", "011-0002", "011-0003", "021-0001");
+        assertThat(essps).extracting(UnitRow::parentCode).containsExactly("011-C01", "011-C01", "011-C02", "021-C01");
         assertThat(essps).extracting(UnitRow::maturity).containsExactly(33.0, 100.0, 0.0, null);
         UnitRow first = essps.getFirst();
         assertThat(first.report().total().samples()).isEqualTo(2);
@@ -87,6 +88,8 @@ class ComplaintFiguresTest {
 
         List<UnitRow> regions = rows(AggregationLevel.REGION);
         assertThat(regions).extracting(UnitRow::code).containsExactly("01", "02");
+        assertThat(regions).extracting(UnitRow::parentCode).containsExactly("MA", "MA");
+        assertThat(rows(AggregationLevel.PROVINCE)).extracting(UnitRow::parentCode).containsExactly("01", "02");
         assertThat(regions.get(1).report().total().shareAnsweredInTime()).isNull();
 
         List<UnitRow> nation = rows(AggregationLevel.NATIONAL);

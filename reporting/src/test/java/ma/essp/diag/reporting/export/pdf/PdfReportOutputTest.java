@@ -77,7 +77,7 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(19);
+        assertThat(printed.pages()).isEqualTo(20);
         assertThat(printed.images()).isEqualTo(10);
         assertThat(printed.textDigest()).isEqualTo("264a7444a3462aa97ddcebb76f5a59cb8d23f9fdcd57e20084fec15c1f74d169");
     }
@@ -86,7 +86,7 @@ class PdfReportOutputTest {
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(52);
+        assertThat(printed.pages()).isEqualTo(53);
         assertThat(printed.images()).isEqualTo(10);
         assertThat(printed.textDigest()).isEqualTo("9db728f602a0f817e64bad63e787dd79f364ae8dcc9a9b3b0686e0d3e885943c");
     }

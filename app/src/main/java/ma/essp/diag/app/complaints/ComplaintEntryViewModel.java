@@ -1,0 +1,412 @@
+package ma.essp.diag.app.complaints;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.database.repository.ComplaintRepository;
+import ma.essp.diag.database.repository.ComplaintRepository.EsspRef;
+import ma.essp.diag.database.repository.ComplaintRepository.SampleRow;
+import ma.essp.diag.database.repository.ComplaintRepository.SystemRow;
+import ma.essp.diag.database.repository.EditRuleException;
+import ma.essp.diag.database.repository.ReportSourceData;
+import ma.essp.diag.database.rules.ComplaintSampleRules;
+import ma.essp.diag.database.rules.ComplaintSampleRules.Field;
+import ma.essp.diag.database.rules.PersonalDataDetector;
+import ma.essp.diag.reporting.complaints.ComplaintMaturity;
+
+/**
+ * Entry of the complaint axis for one ESSP: its complaint-system checklist (with its maturity score) and its
+ * anonymous sampled complaints. A sample breaking a rule shows the message on its field and is not saved; a note
+ * that looks like personal data is warned about on the field and flagged (never exported). Reads and writes run in
+ * the background.
+ */
+public final class ComplaintEntryViewModel {
+
+    /** The checklist items, in the screen's order (codes of {@code complaints.item.*} labels). */
+    public enum Item { REGISTER, BOX, IN_PERSON, PHONE, CHIKAYA_PORTAL, PROCEDURE_DISPLAYED, CHIKAYA_LINK_DISPLAYED,
+        REGISTER_KEPT, FOCAL_PERSON, ESCALATION, ANALYSED_FED_BACK }
+
+    /** A sample as the table shows it. */
+    public record SampleLine(SampleRow row, String received, String channel, String kind, String category,
+                             String acknowledged, String closed, String outcome, boolean flagged) {
+    }
+
+    private final ComplaintRepository repository;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final Runnable saved;
+
+    private final ObservableList<EsspRef> allEssps = FXCollections.observableArrayList();
+    private final FilteredList<EsspRef> essps = new FilteredList<>(allEssps);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<EsspRef> essp = new SimpleObjectProperty<>(this, "essp");
+
+    private final Map<Item, BooleanProperty> items = new EnumMap<>(Item.class);
+    private final StringProperty handledBy = new SimpleStringProperty(this, "handledBy", "");
+    private final ReadOnlyStringWrapper maturity = new ReadOnlyStringWrapper(this, "maturity", "");
+    private SystemRow system;
+
+    private final ObservableList<SampleLine> samples = FXCollections.observableArrayList();
+    private final ObjectProperty<SampleLine> selectedSample = new SimpleObjectProperty<>(this, "selectedSample");
+    private final ObjectProperty<LocalDate> received = new SimpleObjectProperty<>(this, "received");
+    private final ObjectProperty<FilterChoice> channel = new SimpleObjectProperty<>(this, "channel");
+    private final ObjectProperty<FilterChoice> kind = new SimpleObjectProperty<>(this, "kind");
+    private final ObjectProperty<FilterChoice> category = new SimpleObjectProperty<>(this, "category");
+    private final ObjectProperty<LocalDate> acknowledged = new SimpleObjectProperty<>(this, "acknowledged");
+    private final ObjectProperty<LocalDate> closed = new SimpleObjectProperty<>(this, "closed");
+    private final ObjectProperty<FilterChoice> outcome = new SimpleObjectProperty<>(this, "outcome");
+    private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
+    private final ReadOnlyStringWrapper notesWarning = new ReadOnlyStringWrapper(this, "notesWarning", "");
+    private final Map<Field, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(Field.class);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+
+    private final List<FilterChoice> channels;
+    private final List<FilterChoice> kinds;
+    private final List<FilterChoice> categories;
+    private final List<FilterChoice> outcomes;
+
+    /** @param saved called after a write, so that the dashboard reloads */
+    public ComplaintEntryViewModel(ComplaintRepository repository, TaskExecutor executor, I18n i18n, Runnable saved) {
+        this.repository = repository;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.saved = saved;
+        for (Item item : Item.values()) {
+            BooleanProperty p = new SimpleBooleanProperty(this, item.name(), false);
+            p.addListener((obs, old, now) -> showMaturity());
+            items.put(item, p);
+        }
+        handledBy.addListener((obs, old, now) -> showMaturity());
+        for (Field f : Field.values()) {
+            fieldErrors.put(f, new ReadOnlyStringWrapper(this, "error" + f.name(), ""));
+        }
+        channels = FilterChoice.of(Vocabulary.COMPLAINT_CHANNEL, i18n);
+        kinds = FilterChoice.of(Vocabulary.COMPLAINT_KIND, i18n);
+        categories = FilterChoice.of(Vocabulary.COMPLAINT_CATEGORY, i18n);
+        outcomes = FilterChoice.of(Vocabulary.COMPLAINT_OUTCOME, i18n);
+        search.addListener((obs, old, now) -> {
+            String q = now == null ? "" : now.strip().toLowerCase(i18n.locale());
+            essps.setPredicate(e -> q.isEmpty() || e.code().toLowerCase(i18n.locale()).contains(q)
+                    || e.nameFr().toLowerCase(i18n.locale()).contains(q) || (e.nameAr() != null && e.nameAr().contains(q)));
+        });
+        essp.addListener((obs, old, now) -> loadEssp());
+        selectedSample.addListener((obs, old, now) -> showSample(now));
+        notes.addListener((obs, old, now) -> checkNotes());
+    }
+
+    public void load() {
+        executor.execute(BackgroundTask.wrap(repository::essps)
+                .onSuccess(allEssps::setAll)
+                .onFailure(e -> status.set(i18n.get("complaints.error", Failures.reason(e, i18n)))));
+    }
+
+    private record EsspData(SystemRow system, List<SampleRow> samples) {
+    }
+
+    private void loadEssp() {
+        EsspRef e = essp.get();
+        newSample();
+        if (e == null) {
+            samples.clear();
+            showSystem(null);
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> new EsspData(repository.system(e.id()).orElse(null), repository.samples(e.id())))
+                .onSuccess(d -> {
+                    if (e.equals(essp.get())) {
+                        showSystem(d.system());
+                        samples.setAll(d.samples().stream().map(this::line).toList());
+                    }
+                })
+                .onFailure(x -> status.set(i18n.get("complaints.error", Failures.reason(x, i18n)))));
+    }
+
+    private void showSystem(SystemRow s) {
+        system = s;
+        SystemRow v = s != null ? s : new SystemRow(null, null, false, false, false, false, false, false, false, false,
+                false, null, false, false);
+        items.get(Item.REGISTER).set(v.register());
+        items.get(Item.BOX).set(v.box());
+        items.get(Item.IN_PERSON).set(v.inPerson());
+        items.get(Item.PHONE).set(v.phone());
+        items.get(Item.CHIKAYA_PORTAL).set(v.chikayaPortal());
+        items.get(Item.PROCEDURE_DISPLAYED).set(v.procedureDisplayed());
+        items.get(Item.CHIKAYA_LINK_DISPLAYED).set(v.chikayaLinkDisplayed());
+        items.get(Item.REGISTER_KEPT).set(v.registerKept());
+        items.get(Item.FOCAL_PERSON).set(v.focalPerson());
+        items.get(Item.ESCALATION).set(v.escalation());
+        items.get(Item.ANALYSED_FED_BACK).set(v.analysedFedBack());
+        handledBy.set(v.handledBy() == null ? "" : v.handledBy());
+        showMaturity();
+    }
+
+    private SystemRow typedSystem() {
+        return new SystemRow(system == null ? null : system.id(), system == null ? null : system.version(),
+                on(Item.REGISTER), on(Item.BOX), on(Item.IN_PERSON), on(Item.PHONE), on(Item.CHIKAYA_PORTAL),
+                on(Item.REGISTER_KEPT), on(Item.FOCAL_PERSON), on(Item.PROCEDURE_DISPLAYED), on(Item.CHIKAYA_LINK_DISPLAYED),
+                handledBy.get(), on(Item.ESCALATION), on(Item.ANALYSED_FED_BACK));
+    }
+
+    private boolean on(Item item) {
+        return items.get(item).get();
+    }
+
+    private void showMaturity() {
+        SystemRow s = typedSystem();
+        ComplaintMaturity.Score score = ComplaintMaturity.score(new ReportSourceData.ComplaintSystem(0, s.register(), s.box(),
+                s.inPerson(), s.phone(), s.chikayaPortal(), s.registerKept(), s.focalPerson(), s.procedureDisplayed(),
+                s.chikayaLinkDisplayed(), s.handledBy(), s.escalation(), s.analysedFedBack()));
+        maturity.set(i18n.get("complaints.maturity.value", score.total(), score.accessibility(), score.logging(),
+                score.handling(), score.monitoring()));
+    }
+
+    public void saveChecklist() {
+        EsspRef e = essp.get();
+        if (e == null) {
+            return;
+        }
+        SystemRow typed = typedSystem();
+        executor.execute(BackgroundTask.wrap(() -> {
+            repository.saveSystem(e.id(), typed);
+            return repository.system(e.id()).orElseThrow();
+        }).onSuccess(s -> {
+            showSystem(s);
+            status.set(i18n.get("complaints.status.checklistSaved"));
+            saved.run();
+        }).onFailure(x -> status.set(i18n.get("complaints.error", Failures.reason(x, i18n)))));
+    }
+
+    // ------------------------------------------------------------------ samples
+
+    private SampleLine line(SampleRow r) {
+        ComplaintSampleRules.Values v = r.values();
+        return new SampleLine(r, i18n.formatDate(v.receivedOn()), i18n.code(Vocabulary.COMPLAINT_CHANNEL, v.channel()),
+                i18n.code(Vocabulary.COMPLAINT_KIND, v.kind()), i18n.code(Vocabulary.COMPLAINT_CATEGORY, v.category()),
+                v.acknowledgedOn() == null ? "" : i18n.formatDate(v.acknowledgedOn()),
+                v.closedOn() == null ? "" : i18n.formatDate(v.closedOn()),
+                v.outcome() == null ? "" : i18n.code(Vocabulary.COMPLAINT_OUTCOME, v.outcome()),
+                PersonalDataDetector.flagged(r.notes()));
+    }
+
+    /** Clears the form for a new sample. */
+    public void newSample() {
+        selectedSample.set(null);
+        showSample(null);
+    }
+
+    private void showSample(SampleLine line) {
+        ComplaintSampleRules.Values v = line == null ? null : line.row().values();
+        received.set(v == null ? null : v.receivedOn());
+        channel.set(v == null ? null : choice(channels, v.channel()));
+        kind.set(v == null ? null : choice(kinds, v.kind()));
+        category.set(v == null ? null : choice(categories, v.category()));
+        acknowledged.set(v == null ? null : v.acknowledgedOn());
+        closed.set(v == null ? null : v.closedOn());
+        outcome.set(v == null ? null : choice(outcomes, v.outcome()));
+        notes.set(line == null || line.row().notes() == null ? "" : line.row().notes());
+        fieldErrors.values().forEach(p -> p.set(""));
+    }
+
+    private static FilterChoice choice(List<FilterChoice> choices, String code) {
+        return code == null ? null : choices.stream().filter(c -> code.equals(c.value())).findFirst()
+                .orElse(new FilterChoice(code, code));
+    }
+
+    private void checkNotes() {
+        Set<PersonalDataDetector.Kind> found = PersonalDataDetector.find(notes.get());
+        notesWarning.set(found.isEmpty() ? "" : i18n.get("complaints.notes.personal", String.join(", ",
+                found.stream().map(k -> i18n.get(switch (k) {
+                    case PHONE -> "complaints.personal.phone";
+                    case EMAIL -> "complaints.personal.email";
+                    case CIN -> "complaints.personal.cin";
+                    case NAME -> "complaints.personal.name";
+                })).toList())));
+    }
+
+    /** The sample typed in the form, its codes as stored. */
+    public ComplaintSampleRules.Values typedSample() {
+        return new ComplaintSampleRules.Values(received.get(), code(channel), code(kind), code(category), acknowledged.get(),
+                closed.get(), code(outcome));
+    }
+
+    private static String code(ObjectProperty<FilterChoice> p) {
+        return p.get() == null ? null : p.get().value();
+    }
+
+    /**
+     * Saves the form: each broken rule shows its message on its field and nothing is saved; else the sample is written
+     * in the background and the list reloads.
+     */
+    public boolean saveSample() {
+        EsspRef e = essp.get();
+        if (e == null) {
+            status.set(i18n.get("complaints.status.chooseEssp"));
+            return false;
+        }
+        ComplaintSampleRules.Values v = typedSample();
+        Map<Field, ComplaintSampleRules.Code> problems = ComplaintSampleRules.check(v, repository.today());
+        fieldErrors.forEach((f, p) -> p.set(problems.containsKey(f) ? message(problems.get(f)) : ""));
+        if (!problems.isEmpty()) {
+            status.set(i18n.get("complaints.status.notSaved"));
+            return false;
+        }
+        SampleLine editing = selectedSample.get();
+        String note = notes.get();
+        boolean flagged = PersonalDataDetector.flagged(note);
+        executor.execute(BackgroundTask.wrap(() -> {
+            repository.saveSample(e.id(), editing == null ? null : editing.row().id(), editing == null ? null : editing.row().version(),
+                    v, note);
+            return repository.samples(e.id());
+        }).onSuccess(rows -> {
+            samples.setAll(rows.stream().map(this::line).toList());
+            newSample();
+            status.set(i18n.get(flagged ? "complaints.status.savedFlagged" : "complaints.status.sampleSaved"));
+            saved.run();
+        }).onFailure(x -> status.set(x instanceof EditRuleException r ? i18n.get("complaints.status.refused", r.rule())
+                : i18n.get("complaints.error", Failures.reason(x, i18n)))));
+        return true;
+    }
+
+    public void deleteSample() {
+        SampleLine line = selectedSample.get();
+        EsspRef e = essp.get();
+        if (line == null || e == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> {
+            repository.deleteSample(line.row().id(), line.row().version());
+            return repository.samples(e.id());
+        }).onSuccess(rows -> {
+            samples.setAll(rows.stream().map(this::line).toList());
+            newSample();
+            status.set(i18n.get("complaints.status.sampleDeleted"));
+            saved.run();
+        }).onFailure(x -> status.set(i18n.get("complaints.error", Failures.reason(x, i18n)))));
+    }
+
+    private String message(ComplaintSampleRules.Code code) {
+        return i18n.get(switch (code) {
+            case REQUIRED -> "complaints.rule.required";
+            case FUTURE -> "complaints.rule.future";
+            case BEFORE_RECEIVED -> "complaints.rule.beforeReceived";
+            case UNKNOWN_CODE -> "complaints.rule.unknownCode";
+        });
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ObservableList<EsspRef> essps() {
+        return essps;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<EsspRef> esspProperty() {
+        return essp;
+    }
+
+    public String esspLabel(EsspRef e) {
+        return e == null ? "" : e.code() + " — " + i18n.localName(e.nameFr(), e.nameAr());
+    }
+
+    public BooleanProperty item(Item item) {
+        return items.get(item);
+    }
+
+    public StringProperty handledByProperty() {
+        return handledBy;
+    }
+
+    public ReadOnlyStringProperty maturityProperty() {
+        return maturity.getReadOnlyProperty();
+    }
+
+    public ObservableList<SampleLine> samples() {
+        return samples;
+    }
+
+    public ObjectProperty<SampleLine> selectedSampleProperty() {
+        return selectedSample;
+    }
+
+    public ObjectProperty<LocalDate> receivedProperty() {
+        return received;
+    }
+
+    public ObjectProperty<FilterChoice> channelProperty() {
+        return channel;
+    }
+
+    public ObjectProperty<FilterChoice> kindProperty() {
+        return kind;
+    }
+
+    public ObjectProperty<FilterChoice> categoryProperty() {
+        return category;
+    }
+
+    public ObjectProperty<LocalDate> acknowledgedProperty() {
+        return acknowledged;
+    }
+
+    public ObjectProperty<LocalDate> closedProperty() {
+        return closed;
+    }
+
+    public ObjectProperty<FilterChoice> outcomeProperty() {
+        return outcome;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    public ReadOnlyStringProperty notesWarningProperty() {
+        return notesWarning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty(Field field) {
+        return fieldErrors.get(field).getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public List<FilterChoice> channels() {
+        return channels;
+    }
+
+    public List<FilterChoice> kinds() {
+        return kinds;
+    }
+
+    public List<FilterChoice> categories() {
+        return categories;
+    }
+
+    public List<FilterChoice> outcomes() {
+        return outcomes;
+    }
+}

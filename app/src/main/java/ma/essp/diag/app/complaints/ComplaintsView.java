@@ -1,0 +1,347 @@
+package ma.essp.diag.app.complaints;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import ma.essp.diag.app.complaints.ComplaintEntryViewModel.Item;
+import ma.essp.diag.app.complaints.ComplaintEntryViewModel.SampleLine;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.FeatureScreen;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.LocalizedControls;
+import ma.essp.diag.database.repository.ComplaintRepository.EsspRef;
+import ma.essp.diag.database.rules.ComplaintSampleRules.Field;
+
+/**
+ * The "Réclamations" screen: entry (an ESSP's complaint-system checklist with its maturity score, and its anonymous
+ * sampled complaints) and the dashboard (deadline figures drilled down from the regions to the ESSPs, deadline shares
+ * by category). Built in code; every word from the bundle.
+ */
+public final class ComplaintsView implements FeatureScreen {
+
+    private final ComplaintEntryViewModel entry;
+    private final ComplaintDashboardViewModel dashboard;
+    private final I18n i18n;
+    private final TabPane root;
+    private final TextField search = new TextField();
+
+    public ComplaintsView(ComplaintEntryViewModel entry, ComplaintDashboardViewModel dashboard, I18n i18n) {
+        this.entry = entry;
+        this.dashboard = dashboard;
+        this.i18n = i18n;
+        Tab entryTab = new Tab(i18n.get("complaints.tab.entry"), entryPane());
+        entryTab.setId("complaintsEntryTab");
+        Tab dashboardTab = new Tab(i18n.get("complaints.tab.dashboard"), dashboardPane());
+        dashboardTab.setId("complaintsDashboardTab");
+        root = new TabPane(entryTab, dashboardTab);
+        root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setId("complaintsView");
+        LocalizedControls.apply(root, i18n);
+    }
+
+    // ------------------------------------------------------------------ entry
+
+    private Node entryPane() {
+        search.setId("complaintsSearch");
+        search.setPromptText(i18n.get("complaints.search.prompt"));
+        search.textProperty().bindBidirectional(entry.searchProperty());
+        ListView<EsspRef> list = new ListView<>(entry.essps());
+        list.setId("complaintsEssps");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(EsspRef item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : entry.esspLabel(item));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> entry.esspProperty().set(now));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox left = new VBox(6, search, list);
+        left.setPadding(new Insets(8));
+
+        VBox right = new VBox(8, heading("complaints.checklist.title"), checklist(), heading("complaints.samples.title"),
+                sampleTable(), sampleForm());
+        right.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(left, scroll);
+        split.setDividerPositions(0.24);
+        return split;
+    }
+
+    private Label heading(String key) {
+        Label l = new Label(i18n.get(key));
+        l.getStyleClass().add("title-4");
+        return l;
+    }
+
+    private Node checklist() {
+        GridPane grid = new GridPane(16, 4);
+        Item[] items = Item.values();
+        for (int i = 0; i < items.length; i++) {
+            CheckBox box = new CheckBox(i18n.get(itemKey(items[i])));
+            box.setId("complaintsItem" + items[i].name());
+            box.selectedProperty().bindBidirectional(entry.item(items[i]));
+            box.disableProperty().bind(entry.esspProperty().isNull());
+            grid.add(box, i % 2, i / 2);
+        }
+        TextField handledBy = new TextField();
+        handledBy.setId("complaintsHandledBy");
+        handledBy.textProperty().bindBidirectional(entry.handledByProperty());
+        handledBy.disableProperty().bind(entry.esspProperty().isNull());
+        HBox.setHgrow(handledBy, Priority.ALWAYS);
+        HBox handler = new HBox(8, new Label(i18n.get("complaints.handledBy")), handledBy);
+        Label maturity = new Label();
+        maturity.setId("complaintsMaturity");
+        maturity.textProperty().bind(entry.maturityProperty());
+        maturity.setWrapText(true);
+        Button save = new Button(i18n.get("complaints.action.saveChecklist"));
+        save.setId("complaintsSaveChecklist");
+        save.disableProperty().bind(entry.esspProperty().isNull());
+        save.setOnAction(e -> entry.saveChecklist());
+        Label rubric = new Label(i18n.get("complaints.rubric"));
+        rubric.setWrapText(true);
+        rubric.getStyleClass().add("text-muted");
+        return new VBox(6, grid, handler, maturity, rubric, save);
+    }
+
+    private static String itemKey(Item item) {
+        return switch (item) {
+            case REGISTER -> "complaints.item.register";
+            case BOX -> "complaints.item.box";
+            case IN_PERSON -> "complaints.item.in_person";
+            case PHONE -> "complaints.item.phone";
+            case CHIKAYA_PORTAL -> "complaints.item.chikaya_portal";
+            case PROCEDURE_DISPLAYED -> "complaints.item.procedure_displayed";
+            case CHIKAYA_LINK_DISPLAYED -> "complaints.item.chikaya_link_displayed";
+            case REGISTER_KEPT -> "complaints.item.register_kept";
+            case FOCAL_PERSON -> "complaints.item.focal_person";
+            case ESCALATION -> "complaints.item.escalation";
+            case ANALYSED_FED_BACK -> "complaints.item.analysed_fed_back";
+        };
+    }
+
+    private Node sampleTable() {
+        TableView<SampleLine> table = new TableView<>(entry.samples());
+        table.setId("complaintsSamples");
+        table.setPrefHeight(200);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("complaints.column.received", SampleLine::received));
+        table.getColumns().add(column("complaints.column.channel", SampleLine::channel));
+        table.getColumns().add(column("complaints.column.kind", SampleLine::kind));
+        table.getColumns().add(column("complaints.column.category", SampleLine::category));
+        table.getColumns().add(column("complaints.column.acknowledged", SampleLine::acknowledged));
+        table.getColumns().add(column("complaints.column.closed", SampleLine::closed));
+        table.getColumns().add(column("complaints.column.outcome", SampleLine::outcome));
+        table.getColumns().add(column("complaints.column.flag", s -> s.flagged() ? i18n.get("complaints.flagged") : ""));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                entry.selectedSampleProperty().set(now);
+            }
+        });
+        entry.selectedSampleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+        return table;
+    }
+
+    private <R> TableColumn<R, String> column(String key, Function<R, String> value) {
+        TableColumn<R, String> c = new TableColumn<>(i18n.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        return c;
+    }
+
+    private Node sampleForm() {
+        GridPane form = new GridPane(10, 2);
+        int row = 0;
+        DatePicker received = date("complaintsReceived", entry.receivedProperty());
+        row = field(form, row, "complaints.field.received", received, Field.RECEIVED);
+        row = field(form, row, "complaints.field.channel", choice("complaintsChannel", entry.channels(), entry.channelProperty()), Field.CHANNEL);
+        row = field(form, row, "complaints.field.kind", choice("complaintsKind", entry.kinds(), entry.kindProperty()), Field.KIND);
+        row = field(form, row, "complaints.field.category", choice("complaintsCategory", entry.categories(), entry.categoryProperty()), Field.CATEGORY);
+        row = field(form, row, "complaints.field.acknowledged", date("complaintsAcknowledged", entry.acknowledgedProperty()), Field.ACKNOWLEDGED);
+        row = field(form, row, "complaints.field.closed", date("complaintsClosed", entry.closedProperty()), Field.CLOSED);
+        row = field(form, row, "complaints.field.outcome", choice("complaintsOutcome", entry.outcomes(), entry.outcomeProperty()), Field.OUTCOME);
+        TextArea notes = new TextArea();
+        notes.setId("complaintsNotes");
+        notes.setPrefRowCount(2);
+        notes.setWrapText(true);
+        notes.setPromptText(i18n.get("complaints.notes.prompt"));
+        notes.textProperty().bindBidirectional(entry.notesProperty());
+        Label warning = message("complaintsNotesWarning");
+        warning.textProperty().bind(entry.notesWarningProperty());
+        form.add(new Label(i18n.get("complaints.field.notes")), 0, row);
+        form.add(new VBox(2, notes, warning), 1, row);
+
+        Button add = new Button(i18n.get("complaints.action.new"));
+        add.setId("complaintsNew");
+        add.setOnAction(e -> entry.newSample());
+        Button save = new Button(i18n.get("complaints.action.saveSample"));
+        save.setId("complaintsSaveSample");
+        save.setDefaultButton(false);
+        save.disableProperty().bind(entry.esspProperty().isNull());
+        save.setOnAction(e -> entry.saveSample());
+        Button delete = new Button(i18n.get("complaints.action.delete"));
+        delete.setId("complaintsDelete");
+        delete.disableProperty().bind(entry.selectedSampleProperty().isNull());
+        delete.setOnAction(e -> entry.deleteSample());
+        Label status = new Label();
+        status.setId("complaintsStatus");
+        status.textProperty().bind(entry.statusProperty());
+        status.setWrapText(true);
+        return new VBox(6, form, new HBox(8, add, save, delete), status);
+    }
+
+    private DatePicker date(String id, javafx.beans.property.ObjectProperty<java.time.LocalDate> value) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.setPromptText(i18n.get("complaints.date.prompt"));
+        picker.valueProperty().bindBidirectional(value);
+        return picker;
+    }
+
+    private ComboBox<FilterChoice> choice(String id, java.util.List<FilterChoice> choices,
+                                          javafx.beans.property.ObjectProperty<FilterChoice> value) {
+        ComboBox<FilterChoice> box = new ComboBox<>(FXCollections.observableArrayList(choices));
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
+
+    private int field(GridPane form, int row, String key, Node control, Field field) {
+        Label error = message("complaintsError" + field.name());
+        error.textProperty().bind(entry.errorProperty(field));
+        form.add(new Label(i18n.get(key)), 0, row);
+        form.add(new VBox(2, control, error), 1, row);
+        return row + 1;
+    }
+
+    /** A message line that takes no room while empty, in the danger colour. */
+    private static Label message(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add("danger");
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    // ------------------------------------------------------------------ dashboard
+
+    private Node dashboardPane() {
+        Button up = new Button(i18n.get("complaints.dashboard.up"));
+        up.setId("complaintsUp");
+        up.disableProperty().bind(dashboard.canGoUpProperty().not());
+        up.setOnAction(e -> dashboard.up());
+        Label title = new Label();
+        title.setId("complaintsDashboardTitle");
+        title.getStyleClass().add("title-4");
+        title.textProperty().bind(dashboard.titleProperty());
+        Label summary = new Label();
+        summary.setId("complaintsDashboardSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(dashboard.summaryProperty());
+        Label error = message("complaintsDashboardError");
+        error.textProperty().bind(dashboard.errorProperty());
+        Label hint = new Label(i18n.get("complaints.dashboard.hint"));
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+
+        TableView<ComplaintDashboardViewModel.Line> table = new TableView<>(dashboard.lines());
+        table.setId("complaintsUnits");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("complaints.column.unit", ComplaintDashboardViewModel.Line::name));
+        table.getColumns().add(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps));
+        table.getColumns().add(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity));
+        table.getColumns().add(column("complaints.column.samples", ComplaintDashboardViewModel.Line::samples));
+        table.getColumns().add(column("complaints.column.ackInTime", ComplaintDashboardViewModel.Line::acknowledged));
+        table.getColumns().add(column("complaints.column.answeredInTime", ComplaintDashboardViewModel.Line::answered));
+        table.getColumns().add(column("complaints.column.late", ComplaintDashboardViewModel.Line::late));
+        table.getColumns().add(column("complaints.column.medianClose", ComplaintDashboardViewModel.Line::medianClose));
+        table.setRowFactory(t -> {
+            var row = new javafx.scene.control.TableRow<ComplaintDashboardViewModel.Line>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    dashboard.drill(row.getItem());
+                }
+            });
+            return row;
+        });
+
+        // horizontal bars: the category names read on the vertical axis
+        NumberAxis x = new NumberAxis(0, 100, 20);
+        x.setLabel("%");
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> chart = new BarChart<>(x, y);
+        chart.setId("complaintsChart");
+        chart.setTitle(i18n.get("complaints.chart.title"));
+        chart.setAnimated(false);
+        chart.setMinHeight(160);
+        chart.setCategoryGap(3);
+        chart.setBarGap(0);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
+        Runnable fill = () -> {
+            XYChart.Series<Number, String> ack = new XYChart.Series<>();
+            ack.setName(i18n.get("complaints.column.ackInTime"));
+            XYChart.Series<Number, String> answered = new XYChart.Series<>();
+            answered.setName(i18n.get("complaints.column.answeredInTime"));
+            for (ComplaintDashboardViewModel.CategoryBar b : dashboard.categories()) {
+                ack.getData().add(new XYChart.Data<>(b.acknowledged() == null ? 0 : b.acknowledged(), b.category()));
+                answered.getData().add(new XYChart.Data<>(b.answered() == null ? 0 : b.answered(), b.category()));
+            }
+            chart.getData().setAll(java.util.List.of(ack, answered));
+        };
+        dashboard.categories().addListener((ListChangeListener<ComplaintDashboardViewModel.CategoryBar>) c -> fill.run());
+        fill.run();
+
+        HBox top = new HBox(10, up, title);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        SplitPane tableAndChart = new SplitPane(table, chart);
+        tableAndChart.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        tableAndChart.setDividerPositions(0.56);
+        VBox.setVgrow(tableAndChart, Priority.ALWAYS);
+        VBox box = new VBox(8, top, summary, error, hint, tableAndChart);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public Node searchField() {
+        return search;
+    }
+}
