@@ -50,6 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the former string SQL), so the national flow line "central courriel" shows a mean delay of 14,0 days where the
  * float reading printed 14,1 (a value on the rounding boundary of the one printed decimal). Only that cell changed
  * (the extracted text of the three PDFs was compared before and after).
+ *
+ * <p>Changed again by schema V8 (issue 13): the findings chapter prints each finding's reference and evidence (the
+ * demo's evidence texts, now document links) under its statement, and the recommendations table is ordered by
+ * priority then horizon with the findings it answers and its cost: one page more in each of the three reports.
  */
 class PdfReportOutputTest {
 
@@ -73,18 +77,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(19);
+        assertThat(printed.pages()).isEqualTo(20);
         assertThat(printed.images()).isEqualTo(10);
-        assertThat(printed.textDigest()).isEqualTo("3d9fbc5bc5bf87f287f9966d01bd60e767e082937b2d622d60ac5460fcc191d0");
+        assertThat(printed.textDigest()).isEqualTo("a52ed389da03a53f169e9075b895f8663a9634878bf311a95d05fe181fbcd8c6");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(52);
+        assertThat(printed.pages()).isEqualTo(53);
         assertThat(printed.images()).isEqualTo(10);
-        assertThat(printed.textDigest()).isEqualTo("e829a7f22ebf4a2b808330184471a68f09bed234c32b8a82fa387dcff91a8ad0");
+        assertThat(printed.textDigest()).isEqualTo("11c1628aadf1a20be650a4306baff6cc05b8a2af32f143f4fc44b6ec0a98bc0e");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
@@ -92,9 +96,9 @@ class PdfReportOutputTest {
     void regionEnglishReportWithSomeSectionsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.region("01"), ReportLanguage.EN,
                 EnumSet.of(ReportSection.GAPS, ReportSection.TERRITORY, ReportSection.FINDINGS), null, "Test", null));
-        assertThat(printed.pages()).isEqualTo(12);
+        assertThat(printed.pages()).isEqualTo(13);
         assertThat(printed.images()).isEqualTo(5);
-        assertThat(printed.textDigest()).isEqualTo("a1030afda57aad21dceb016b374a808b1b3c1a4cf2f2e2cf69cdc3f18ee0e097");
+        assertThat(printed.textDigest()).isEqualTo("04833b407e49f8b97f0e08bf03dcdb58232c0f6183688b94524043be2840a68f");
     }
 
     record Printed(int pages, int images, String textDigest, String imageDigest) {
