@@ -1,6 +1,7 @@
 package ma.essp.diag.app.shell;
 
 import java.util.List;
+import ma.essp.diag.app.findings.FindingsArea;
 import ma.essp.diag.app.hr.HrArea;
 import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.pms.PmsArea;
@@ -34,7 +35,7 @@ public final class ShellNavigation {
                 new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
-                new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
+                new FindingsArea(),
                 new ReportsArea());
     }
 }
