@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         versionProvider = EsspDiagCommand.Version.class,
         description = "ESSP Diagnostic: diagnosis of primary health care establishments (ESSP) in Morocco.%n"
                 + "Without a subcommand the window opens (on FILE.essp if given).",
-        subcommands = {DemoCommand.class, InfoCommand.class, CheckCommand.class, BenchCommand.class, IndicesCommand.class,
+        subcommands = {DemoCommand.class, InfoCommand.class, CheckCommand.class, BenchCommand.class, IndicesCommand.class, FiguresCommand.class,
                 ExportCommand.class, SettingsCommand.class})
 public final class EsspDiagCommand implements Runnable {
 
