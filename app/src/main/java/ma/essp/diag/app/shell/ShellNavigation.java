@@ -3,6 +3,7 @@ package ma.essp.diag.app.shell;
 import java.util.List;
 import ma.essp.diag.app.dataflows.DataFlowsArea;
 import ma.essp.diag.app.complaints.ComplaintsArea;
+import ma.essp.diag.app.findings.FindingsArea;
 import ma.essp.diag.app.hr.HrArea;
 import ma.essp.diag.app.map.MapArea;
 import ma.essp.diag.app.pms.PmsArea;
@@ -36,7 +37,7 @@ public final class ShellNavigation {
                 new ComplaintsArea(),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
-                new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
+                new FindingsArea(),
                 new ReportsArea(),
                 new ma.essp.diag.app.mission.MissionDetailsArea());
     }

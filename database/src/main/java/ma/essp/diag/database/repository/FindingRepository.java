@@ -49,7 +49,7 @@ public final class FindingRepository {
     }
 
     /** A team member who can author a finding. */
-    public record Member(int id, String fullName) {
+    public record Member(int id, String uuid, String fullName) {
     }
 
     /**
@@ -129,7 +129,7 @@ public final class FindingRepository {
     public Board load() {
         Map<Integer, String> memberNames = new LinkedHashMap<>();
         List<Member> members = dsl.selectFrom(TEAM_MEMBER).where(TEAM_MEMBER.DELETED.isFalse()).orderBy(TEAM_MEMBER.ID)
-                .fetch(m -> new Member(m.getId(), m.getFullName()));
+                .fetch(m -> new Member(m.getId(), m.getUuid(), m.getFullName()));
         dsl.select(TEAM_MEMBER.ID, TEAM_MEMBER.FULL_NAME).from(TEAM_MEMBER)
                 .forEach(r -> memberNames.put(r.value1(), r.value2()));
         Map<Integer, List<Evidence>> evidence = new HashMap<>();

@@ -29,8 +29,7 @@ public record ReportSourceData(
         List<PerpetratorSite> perpetratorSites,
         List<TrainingCohort> cohorts,
         List<TrainingSession> sessions,
-        List<Finding> findings,
-        List<Recommendation> recommendations,
+        FindingRepository.Board findingBoard,
         List<SupervisionVisit> supervisionVisits,
         DataFlowData dataFlow) {
 
@@ -133,12 +132,4 @@ public record ReportSourceData(
                                   String place, int present) {
     }
 
-    public record Finding(int id, int axis, String scopeLevel, Integer regionId, Integer provinceId,
-                          Integer circonscriptionId, Integer esspId, String kind, String title, String description,
-                          String priority) {
-    }
-
-    public record Recommendation(int id, java.util.List<Integer> findingIds, int axis, String scopeLevel, Integer regionId,
-                                 Integer provinceId, String text, String responsible, String horizon, String priority) {
-    }
 }

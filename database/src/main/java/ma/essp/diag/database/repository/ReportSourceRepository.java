@@ -9,7 +9,6 @@ import static ma.essp.diag.database.jooq.Tables.DATA_FLOW;
 import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
-import static ma.essp.diag.database.jooq.Tables.FINDING;
 import static ma.essp.diag.database.jooq.Tables.HR_FUNCTION;
 import static ma.essp.diag.database.jooq.Tables.HR_RELATION;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
@@ -19,8 +18,6 @@ import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_REFERRAL;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_SITE;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_STAFF;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
-import static ma.essp.diag.database.jooq.Tables.RECOMMENDATION;
-import static ma.essp.diag.database.jooq.Tables.RECOMMENDATION_FINDING;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
 import static ma.essp.diag.database.jooq.Tables.STRUCTURE;
@@ -67,7 +64,7 @@ public final class ReportSourceRepository {
         return new ReportSourceData(mission(), regions(), provinces(), circonscriptions(), categories(), essps(),
                 cadres(), hrFunctions(), hrRelations(), circonscriptionFunctions(), dataFlows(),
                 flowObservations(), complaintSystems(), complaintSamples(), perpetratorSites(), cohorts(), sessions(),
-                findings(), recommendations(), supervisionVisits(), new DataFlowRepository(dsl).load());
+                new FindingRepository(dsl).load(), supervisionVisits(), new DataFlowRepository(dsl).load());
     }
 
     private static int int0(Number n) {
@@ -89,11 +86,6 @@ public final class ReportSourceRepository {
     /** A count of the live rows of {@code table} matching {@code where}, as a scalar subquery. */
     private static Field<Integer> countOf(Table<?> table, Condition where) {
         return field(selectCount().from(table).where(where));
-    }
-
-    /** {@code CASE priority WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END}: findings and recommendations by urgency. */
-    private static Field<Integer> urgency(Field<String> priority) {
-        return when(priority.eq("high"), inline(0)).when(priority.eq("medium"), inline(1)).otherwise(inline(2));
     }
 
     private ReportSourceData.Mission mission() {
@@ -294,26 +286,6 @@ public final class ReportSourceRepository {
                 .from(s).where(s.DELETED.isFalse()).orderBy(s.COHORT_ID, s.STARTS_ON)
                 .fetch(r -> new ReportSourceData.TrainingSession(int0(r.get(s.COHORT_ID)), r.get(s.TITLE), r.get(s.STARTS_ON),
                         r.get(s.ENDS_ON), double0(r.get(s.HOURS)), r.get(s.PLACE), int0(r.get(present))));
-    }
-
-    private List<ReportSourceData.Finding> findings() {
-        return dsl.selectFrom(FINDING).where(FINDING.DELETED.isFalse())
-                .orderBy(FINDING.AXIS, urgency(FINDING.PRIORITY), FINDING.ID)
-                .fetch(r -> new ReportSourceData.Finding(int0(r.getId()), int0(r.getAxis()), r.getScopeLevel(),
-                        r.getRegionId(), r.getProvinceId(), r.getCirconscriptionId(), r.getEsspId(), r.getKind(),
-                        r.getTitle(), r.getDescription(), r.getPriority()));
-    }
-
-    private List<ReportSourceData.Recommendation> recommendations() {
-        java.util.Map<Integer, List<Integer>> links = new java.util.HashMap<>();
-        dsl.selectFrom(RECOMMENDATION_FINDING).where(RECOMMENDATION_FINDING.DELETED.isFalse())
-                .orderBy(RECOMMENDATION_FINDING.FINDING_ID)
-                .forEach(l -> links.computeIfAbsent(l.getRecommendationId(), k -> new java.util.ArrayList<>()).add(l.getFindingId()));
-        return dsl.selectFrom(RECOMMENDATION).where(RECOMMENDATION.DELETED.isFalse())
-                .orderBy(RECOMMENDATION.AXIS, urgency(RECOMMENDATION.PRIORITY), RECOMMENDATION.ID)
-                .fetch(r -> new ReportSourceData.Recommendation(int0(r.getId()), links.getOrDefault(r.getId(), List.of()), int0(r.getAxis()),
-                        r.getScopeLevel(), r.getRegionId(), r.getProvinceId(), r.getText(), r.getResponsible(),
-                        r.getHorizon(), r.getPriority()));
     }
 
     private List<ReportSourceData.SupervisionVisit> supervisionVisits() {

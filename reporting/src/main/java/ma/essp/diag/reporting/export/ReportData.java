@@ -180,11 +180,17 @@ public record ReportData(
                              int present) {
     }
 
-    public record FindingRow(int axis, String territory, String kind, String title, String description, String priority) {
+    /**
+     * A finding of the report: its reference (C1, C2… in the chapter's order, which the recommendations cite), the
+     * evidence with its values as printed, and whether a cited figure changed since (to review).
+     */
+    public record FindingRow(String ref, int axis, String territory, String kind, String title, String description,
+                             String priority, String evidence, boolean review) {
     }
 
+    /** A recommendation of the report, with the references of the findings it answers. */
     public record RecommendationRow(int axis, String territory, String text, String responsible, String horizon,
-                                    String priority) {
+                                    String priority, Double costMad, String indicator, String findingRefs) {
     }
 
     /** A map area (ISO code of the geometry) with its general readiness index and label. */

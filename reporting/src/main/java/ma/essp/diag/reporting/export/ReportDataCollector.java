@@ -25,6 +25,8 @@ import ma.essp.diag.reporting.export.ReportData.CategoryRow;
 import ma.essp.diag.reporting.export.ReportData.EsspEntry;
 import ma.essp.diag.reporting.export.ReportData.HrRow;
 import ma.essp.diag.reporting.export.ReportData.SampleRow;
+import ma.essp.diag.reporting.findings.FindingsFigures;
+import ma.essp.diag.reporting.findings.ReadinessEvidence;
 import ma.essp.diag.reporting.hr.HrFactsLoader;
 import ma.essp.diag.reporting.hr.HrIndicators;
 import ma.essp.diag.reporting.perpetrator.PerpetratorCareIndicators;
@@ -466,17 +468,34 @@ public final class ReportDataCollector {
                         s.hours(), s.place(), s.present()))
                 .toList();
 
-        // findings and recommendations
-        List<ReportData.FindingRow> findings = source.findings().stream()
-                .filter(f -> t.overlaps(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId()))
-                .map(f -> new ReportData.FindingRow(f.axis(),
-                        t.territoryName(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId(), l),
-                        l.code(Vocabulary.FINDING_KIND, f.kind()), f.title(), f.description(), l.code(Vocabulary.PRIORITY, f.priority())))
+        // findings and recommendations: the evidence read against the figures now, as on the board and in the CLI
+        FindingsFigures.Synthesis synthesis = FindingsFigures.of(source.findingBoard(), new ReadinessEvidence(readiness));
+        List<FindingsFigures.FindingFigures> findingsInScope = synthesis.findings().stream()
+                .filter(ff -> t.overlaps(ff.finding().regionId(), ff.finding().provinceId(), ff.finding().circonscriptionId(),
+                        ff.finding().esspId()))
+                .sorted(Comparator.comparing(FindingsFigures.FindingFigures::finding, FindingsFigures.BY_AXIS_AND_PRIORITY))
                 .toList();
-        List<ReportData.RecommendationRow> recommendations = source.recommendations().stream()
-                .filter(r -> t.overlaps(r.regionId(), r.provinceId(), null, null))
+        Map<Integer, String> refs = new HashMap<>();
+        List<ReportData.FindingRow> findings = new ArrayList<>(findingsInScope.size());
+        for (FindingsFigures.FindingFigures ff : findingsInScope) {
+            var f = ff.finding();
+            String ref = l.get("findings.ref") + (findings.size() + 1);
+            refs.put(f.id(), ref);
+            findings.add(new ReportData.FindingRow(ref, f.axis(),
+                    t.territoryName(f.regionId(), f.provinceId(), f.circonscriptionId(), f.esspId(), l),
+                    l.code(Vocabulary.FINDING_KIND, f.kind()), f.title(), f.statement(), l.code(Vocabulary.PRIORITY, f.priority()),
+                    evidenceText(ff, synthesis.readiness(), l), ff.needsReview()));
+        }
+        List<ReportData.RecommendationRow> recommendations = synthesis.recommendations().stream()
+                .filter(r -> r.findingIds().stream().anyMatch(refs::containsKey) || r.findingIds().isEmpty()
+                        && t.overlaps(r.regionId(), r.provinceId(), null, null))
+                .sorted(FindingsFigures.BY_PRIORITY_AND_HORIZON)
                 .map(r -> new ReportData.RecommendationRow(r.axis(), t.territoryName(r.regionId(), r.provinceId(), null, null, l),
-                        r.text(), r.responsible(), l.code(Vocabulary.HORIZON, r.horizon()), l.code(Vocabulary.PRIORITY, r.priority())))
+                        r.action(), r.responsibleLevel() != null ? l.code(Vocabulary.RESPONSIBLE_LEVEL, r.responsibleLevel())
+                                : r.responsible(),
+                        l.code(Vocabulary.HORIZON, r.horizon()), l.code(Vocabulary.PRIORITY, r.priority()),
+                        r.costMad(), indicatorText(r, l),
+                        String.join(", ", r.findingIds().stream().map(refs::get).filter(java.util.Objects::nonNull).toList())))
                 .toList();
 
         // map: regions nationally, provinces (of the scope's region or province) otherwise
@@ -597,5 +616,52 @@ public final class ReportDataCollector {
             case ESSP -> t.essps.values().stream().filter(e -> e.code().equals(row.code())).map(e -> l.name(e.nameFr(), e.nameAr())).findFirst().orElse(row.name());
             case NATIONAL -> l.get("scope.national");
         };
+    }
+
+    /**
+     * The evidence printed beside a finding: each figure with its value when linked (and its value now, "to review",
+     * when they differ), each record and document reference; "" without evidence.
+     */
+    static String evidenceText(FindingsFigures.FindingFigures ff, ReadinessEvidence readiness, ReportLabels l) {
+        List<String> parts = new ArrayList<>();
+        for (FindingsFigures.EvidenceFigure e : ff.evidence()) {
+            var link = e.link();
+            parts.add(switch (e.state()) {
+                case CURRENT -> figureLabel(link.figure(), readiness, l) + " — " + e.unitName() + " : "
+                        + l.number(link.storedValue(), 1);
+                case CHANGED -> figureLabel(link.figure(), readiness, l) + " — " + e.unitName() + " : "
+                        + l.number(link.storedValue(), 1) + " " + l.format("findings.evidence.now", l.number(e.currentValue(), 1));
+                case UNIT_GONE -> figureLabel(link.figure(), readiness, l) + " — " + link.unitCode() + " : "
+                        + l.number(link.storedValue(), 1) + " " + l.get("findings.evidence.unit_gone");
+                case RECORD -> link.recordLabel();
+                case RECORD_DELETED -> l.get("findings.evidence.record_deleted");
+                case DOCUMENT -> link.document();
+            });
+        }
+        return String.join(" ; ", parts);
+    }
+
+    /** A figure code's label in the report's language. */
+    static String figureLabel(String figure, ReadinessEvidence readiness, ReportLabels l) {
+        if (ReadinessEvidence.GENERAL.equals(figure)) {
+            return l.get("findings.figure.general");
+        }
+        if (ReadinessEvidence.PMS_COVERAGE.equals(figure)) {
+            return l.get("findings.figure.pms_coverage");
+        }
+        return readiness.domain(figure).map(d -> switch (l.language()) {
+            case AR -> d.labelAr() == null ? d.labelFr() : d.labelAr();
+            case EN -> d.labelEn() == null ? d.labelFr() : d.labelEn();
+            default -> d.labelFr();
+        }).orElse(figure);
+    }
+
+    /** The indicator to follow with its baseline and target ("" when none). */
+    static String indicatorText(ma.essp.diag.database.repository.FindingRepository.Recommendation r, ReportLabels l) {
+        if (r.indicator() == null && r.indicatorBaseline() == null && r.indicatorTarget() == null) {
+            return "";
+        }
+        return (r.indicator() == null ? "" : r.indicator() + " : ")
+                + l.format("findings.indicator.values", l.number(r.indicatorBaseline(), 1), l.number(r.indicatorTarget(), 1));
     }
 }

@@ -139,4 +139,36 @@ class FindingsFiguresTest {
                     .extracting(d -> d.unit().code()).containsExactly("A");
         }
     }
+
+    @Test
+    void theReportPrintsTheEvidenceBesideEachFindingAndOrdersRecommendationsByPriorityThenHorizon() throws Exception {
+        try (MissionFixture f = fixture()) {
+            FindingRepository repo = new FindingRepository(f.dsl);
+            int a = repo.insertFinding(f.edit, new FindingDraft(5, "national", null, null, null, null, "weakness",
+                    "Disponibilité faible à A", null, "high", null, null),
+                    List.of(EvidenceDraft.figure(ReadinessEvidence.GENERAL, "essp", "A", 40.0)));
+            int b = repo.insertFinding(f.edit, new FindingDraft(5, "national", null, null, null, null, "weakness",
+                    "Disponibilité faible à B", null, "medium", null, null),
+                    List.of(EvidenceDraft.figure(ReadinessEvidence.GENERAL, "essp", "B", 20.0)));
+            var draft = (java.util.function.BiFunction<String, String[], FindingRepository.RecommendationDraft>) (text, ph) ->
+                    new FindingRepository.RecommendationDraft(5, "national", null, null, text, null, "delegation", ph[1], ph[0],
+                            1000.0, "Indice général", null, null, null, 20.0, 60.0);
+            repo.insertRecommendation(f.edit, draft.apply("low-short", new String[] {"low", "short"}), List.of(b));
+            repo.insertRecommendation(f.edit, draft.apply("high-long", new String[] {"high", "long"}), List.of(a));
+            repo.insertRecommendation(f.edit, draft.apply("high-short", new String[] {"high", "short"}), List.of(a, b));
+            // A's assessment is corrected: 60 now, so A's finding is to review
+            f.answerGeneralDomain(assessmentA, MissionFixture.V1, "basic_amenities", AnswerState.AVAILABLE_FUNCTIONING);
+
+            var data = ma.essp.diag.reporting.export.ReportDataCollector.load(f.dsl).collect(
+                    ma.essp.diag.reporting.export.ReportRequest.of(ma.essp.diag.reporting.export.ReportScope.NATIONAL,
+                            ma.essp.diag.reporting.export.ReportLanguage.FR));
+            assertThat(data.findings()).extracting(r -> r.ref() + " " + r.title() + " | " + r.evidence() + " | " + r.review())
+                    .containsExactly(
+                            "C1 Disponibilité faible à A | Indice de disponibilité générale — ESSP A : 40,0 (aujourd’hui 60,0 ; à revoir) | true",
+                            "C2 Disponibilité faible à B | Indice de disponibilité générale — ESSP B : 20,0 | false");
+            assertThat(data.recommendations()).extracting(r -> r.text() + " " + r.findingRefs())
+                    .containsExactly("high-short C1, C2", "high-long C1", "low-short C2");
+            assertThat(data.recommendations().getFirst().indicator()).isEqualTo("Indice général : référence 20,0, cible 60,0");
+        }
+    }
 }

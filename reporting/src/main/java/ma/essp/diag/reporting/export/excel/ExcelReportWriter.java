@@ -508,9 +508,11 @@ public final class ExcelReportWriter {
     private void findings() throws ExportCancelledException {
         SheetWriter s = sheet("findings");
         s.header(List.of(col(l, "axis", 7), col(l, "axis_name", 28), col(l, "territory", 22), col(l, "finding_kind", 12),
-                col(l, "title", 40), col(l, "description", 60), col(l, "priority", 10)));
+                col(l, "title", 40), col(l, "description", 60), col(l, "priority", 10), col(l, "ref", 7),
+                col(l, "evidence", 60), col(l, "to_review", 10)));
         for (ReportData.FindingRow f : data.findings()) {
-            s.row(f.axis(), l.get("axis." + f.axis()), f.territory(), f.kind(), f.title(), f.description(), f.priority());
+            s.row(f.axis(), l.get("axis." + f.axis()), f.territory(), f.kind(), f.title(), f.description(), f.priority(),
+                    f.ref(), f.evidence(), f.review() ? l.get("findings.review") : "");
         }
         s.endTable();
     }
@@ -518,9 +520,11 @@ public final class ExcelReportWriter {
     private void recommendations() throws ExportCancelledException {
         SheetWriter s = sheet("recommendations");
         s.header(List.of(col(l, "axis", 7), col(l, "axis_name", 28), col(l, "territory", 22), col(l, "recommendation", 60),
-                col(l, "responsible", 18), col(l, "horizon", 12), col(l, "priority", 10)));
+                col(l, "responsible", 18), col(l, "horizon", 12), col(l, "priority", 10), col(l, "findings_answered", 14),
+                col(l, "cost_mad", 12), col(l, "indicator", 40)));
         for (ReportData.RecommendationRow r : data.recommendations()) {
-            s.row(r.axis(), l.get("axis." + r.axis()), r.territory(), r.text(), r.responsible(), r.horizon(), r.priority());
+            s.row(r.axis(), l.get("axis." + r.axis()), r.territory(), r.text(), r.responsible(), r.horizon(), r.priority(),
+                    r.findingRefs(), r.costMad(), r.indicator());
         }
         s.endTable();
     }

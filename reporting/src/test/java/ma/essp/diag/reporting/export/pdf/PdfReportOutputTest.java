@@ -96,7 +96,7 @@ class PdfReportOutputTest {
     void regionEnglishReportWithSomeSectionsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.region("01"), ReportLanguage.EN,
                 EnumSet.of(ReportSection.GAPS, ReportSection.TERRITORY, ReportSection.FINDINGS), null, "Test", null));
-        assertThat(printed.pages()).isEqualTo(12);
+        assertThat(printed.pages()).isEqualTo(13);
         assertThat(printed.images()).isEqualTo(5);
         assertThat(printed.textDigest()).isEqualTo("9a0c29fe2212077b3ead126b8b789fc0a6db4a05a22bd09eb83a5adade04734a");
     }

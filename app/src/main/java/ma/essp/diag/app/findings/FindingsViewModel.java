@@ -1,0 +1,862 @@
+package ma.essp.diag.app.findings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.repository.EditRuleException;
+import ma.essp.diag.database.repository.FindingRepository;
+import ma.essp.diag.database.repository.FindingRepository.EvidenceDraft;
+import ma.essp.diag.database.repository.FindingRepository.FindingDraft;
+import ma.essp.diag.database.repository.FindingRepository.RecommendationDraft;
+import ma.essp.diag.database.repository.StaleEditException;
+import ma.essp.diag.database.rules.RecommendationRules;
+import ma.essp.diag.reporting.findings.FindingProposals;
+import ma.essp.diag.reporting.findings.FindingsFigures;
+import ma.essp.diag.reporting.findings.FindingsFigures.EvidenceFigure;
+import ma.essp.diag.reporting.findings.FindingsFigures.FindingFigures;
+import ma.essp.diag.reporting.findings.ReadinessEvidence;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
+
+/**
+ * The "Constats et recommandations" area: the SWOT board (four quadrants of the findings that pass the filters by
+ * axis, scope, author and priority; a finding moved to another quadrant changes its kind through the one writer),
+ * the finding editor with its evidence links (a unit's readiness figure, stored with its value now and shown beside
+ * its current value when they differ; a document reference), the recommendations answering one or more findings,
+ * and the proposed findings (drafts the team accepts, edits or discards). Everything is read and written in the
+ * background; the figures come from {@link FindingsFigures}, as in the report and {@code essp-diag figures}.
+ */
+public final class FindingsViewModel {
+
+    public static final List<String> KINDS = Vocabulary.FINDING_KIND.codes();
+
+    /** A finding on the board. */
+    public record Card(int id, int version, String kind, String title, String detail, boolean review) {
+
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    /** An evidence link of the finding shown, worded. */
+    public record EvidenceLine(int id, int version, String text, boolean review, boolean figure, Double currentValue) {
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** A recommendation in the list. */
+    public record RecommendationLine(FindingRepository.Recommendation recommendation, String text, String detail) {
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** A finding a recommendation may answer, ticked or not. */
+    public record FindingChoice(Card card, BooleanProperty chosen) {
+
+        @Override
+        public String toString() {
+            return card.title();
+        }
+    }
+
+    /** A proposed finding, worded. */
+    public record Proposal(FindingProposals.Draft draft, String title, String statement) {
+
+        @Override
+        public String toString() {
+            return title;
+        }
+    }
+
+    private final FindingRepository repository;
+    private final Callable<FindingsFigures.Synthesis> loader;
+    private final EditContext edit;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+
+    private FindingsFigures.Synthesis synthesis;
+
+    // board and filters
+    private final Map<String, ObservableList<Card>> quadrants = new LinkedHashMap<>();
+    private final ObservableList<FilterChoice> axes = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> scopes = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> authors = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> priorities = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> axisFilter = new SimpleObjectProperty<>(this, "axisFilter");
+    private final ObjectProperty<FilterChoice> scopeFilter = new SimpleObjectProperty<>(this, "scopeFilter");
+    private final ObjectProperty<FilterChoice> authorFilter = new SimpleObjectProperty<>(this, "authorFilter");
+    private final ObjectProperty<FilterChoice> priorityFilter = new SimpleObjectProperty<>(this, "priorityFilter");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+
+    // finding editor
+    private final ObjectProperty<Integer> findingId = new SimpleObjectProperty<>(this, "findingId");
+    private int findingVersion;
+    private final StringProperty title = new SimpleStringProperty(this, "title", "");
+    private final StringProperty statement = new SimpleStringProperty(this, "statement", "");
+    private final ObjectProperty<FilterChoice> kind = new SimpleObjectProperty<>(this, "kind");
+    private final ObjectProperty<FilterChoice> axis = new SimpleObjectProperty<>(this, "axis");
+    private final ObjectProperty<FilterChoice> priority = new SimpleObjectProperty<>(this, "priority");
+    private final ObjectProperty<FilterChoice> author = new SimpleObjectProperty<>(this, "author");
+    private final ObjectProperty<LocalDate> writtenOn = new SimpleObjectProperty<>(this, "writtenOn");
+    private final ObjectProperty<FilterChoice> scopeLevel = new SimpleObjectProperty<>(this, "scopeLevel");
+    private final ObjectProperty<FilterChoice> scopeUnit = new SimpleObjectProperty<>(this, "scopeUnit");
+    private final ObservableList<FilterChoice> scopeUnits = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper titleMessage = new ReadOnlyStringWrapper(this, "titleMessage", "");
+    private final ObservableList<EvidenceLine> evidence = FXCollections.observableArrayList();
+    private final List<EvidenceDraft> pendingEvidence = new ArrayList<>();
+
+    // evidence picker (also gives a recommendation's baseline)
+    private final ObjectProperty<FilterChoice> figureLevel = new SimpleObjectProperty<>(this, "figureLevel");
+    private final ObjectProperty<FilterChoice> figureUnit = new SimpleObjectProperty<>(this, "figureUnit");
+    private final ObjectProperty<FilterChoice> figure = new SimpleObjectProperty<>(this, "figure");
+    private final ObservableList<FilterChoice> levels = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> figureUnits = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice> figures = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper figureValue = new ReadOnlyStringWrapper(this, "figureValue", "");
+    private final StringProperty document = new SimpleStringProperty(this, "document", "");
+
+    // recommendations
+    private final ObservableList<RecommendationLine> recommendations = FXCollections.observableArrayList();
+    private final ObservableList<FindingChoice> findingChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<FindingRepository.Recommendation> recommendation = new SimpleObjectProperty<>(this, "recommendation");
+    private final StringProperty action = new SimpleStringProperty(this, "action", "");
+    private final ObjectProperty<FilterChoice> responsibleLevel = new SimpleObjectProperty<>(this, "responsibleLevel");
+    private final ObjectProperty<FilterChoice> recommendationPriority = new SimpleObjectProperty<>(this, "recommendationPriority");
+    private final ObjectProperty<FilterChoice> horizon = new SimpleObjectProperty<>(this, "horizon");
+    private final StringProperty cost = new SimpleStringProperty(this, "cost", "");
+    private final StringProperty indicator = new SimpleStringProperty(this, "indicator", "");
+    private final StringProperty baseline = new SimpleStringProperty(this, "baseline", "");
+    private final StringProperty target = new SimpleStringProperty(this, "target", "");
+    private String indicatorFigure;
+    private String indicatorUnitLevel;
+    private String indicatorUnitCode;
+    private final ReadOnlyStringWrapper actionMessage = new ReadOnlyStringWrapper(this, "actionMessage", "");
+    private final ReadOnlyStringWrapper costMessage = new ReadOnlyStringWrapper(this, "costMessage", "");
+    private final ReadOnlyStringWrapper findingsMessage = new ReadOnlyStringWrapper(this, "findingsMessage", "");
+    private final ReadOnlyStringWrapper numbersMessage = new ReadOnlyStringWrapper(this, "numbersMessage", "");
+
+    // proposals
+    private final ObjectProperty<FilterChoice> proposalLevel = new SimpleObjectProperty<>(this, "proposalLevel");
+    private final ObservableList<Proposal> proposals = FXCollections.observableArrayList();
+
+    public FindingsViewModel(FindingRepository repository, Callable<FindingsFigures.Synthesis> loader, EditContext edit,
+                             TaskExecutor executor, I18n i18n) {
+        this.repository = repository;
+        this.loader = loader;
+        this.edit = edit;
+        this.executor = executor;
+        this.i18n = i18n;
+        KINDS.forEach(k -> quadrants.put(k, FXCollections.observableArrayList()));
+        axes.add(FilterChoice.all(i18n.get("findings.filter.allAxes")));
+        IntStream.rangeClosed(1, 7).forEach(a -> axes.add(axisChoice(a)));
+        scopes.add(FilterChoice.all(i18n.get("findings.filter.allScopes")));
+        scopes.addAll(FilterChoice.of(Vocabulary.SCOPE_LEVEL, i18n));
+        priorities.add(FilterChoice.all(i18n.get("findings.filter.allPriorities")));
+        priorities.addAll(FilterChoice.of(Vocabulary.PRIORITY, i18n));
+        authors.add(FilterChoice.all(i18n.get("findings.filter.allAuthors")));
+        axisFilter.set(axes.getFirst());
+        scopeFilter.set(scopes.getFirst());
+        priorityFilter.set(priorities.getFirst());
+        authorFilter.set(authors.getFirst());
+        for (ObjectProperty<FilterChoice> f : List.of(axisFilter, scopeFilter, priorityFilter, authorFilter)) {
+            f.addListener((obs, old, now) -> fillBoard());
+        }
+        levels.setAll(FilterChoice.of(Vocabulary.SCOPE_LEVEL, i18n));
+        scopeLevel.addListener((obs, old, now) -> fillUnits(now, scopeUnits, scopeUnit));
+        figureLevel.addListener((obs, old, now) -> fillUnits(now, figureUnits, figureUnit));
+        figureUnit.addListener((obs, old, now) -> showFigureValue());
+        figure.addListener((obs, old, now) -> showFigureValue());
+        proposalLevel.set(levels.stream().filter(l -> l.value().equals("essp")).findFirst().orElseThrow());
+        clearFinding();
+        clearRecommendation();
+    }
+
+    private FilterChoice axisChoice(int a) {
+        return new FilterChoice(String.valueOf(a), i18n.get("findings.axis", a));
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    /** Reads the board and the figures in the background, then shows them (the finding shown stays shown). */
+    public void load() {
+        loading.set(true);
+        executor.execute(BackgroundTask.wrap(loader)
+                .onSuccess(s -> {
+                    synthesis = s;
+                    FilterChoice chosen = authorFilter.get();
+                    authors.setAll(authors.getFirst());
+                    s.members().forEach(m -> authors.add(new FilterChoice(String.valueOf(m.id()), m.fullName())));
+                    authorFilter.set(authors.stream().filter(a -> Objects.equals(a.value(), chosen == null ? null : chosen.value()))
+                            .findFirst().orElse(authors.getFirst()));
+                    figures.setAll(s.readiness().figures().stream().map(f -> new FilterChoice(f, figureLabel(f))).toList());
+                    if (figure.get() == null && !figures.isEmpty()) {
+                        figure.set(figures.getFirst());
+                    }
+                    if (figureLevel.get() == null) {
+                        figureLevel.set(levels.stream().filter(l -> l.value().equals("essp")).findFirst().orElseThrow());
+                    } else {
+                        fillUnits(figureLevel.get(), figureUnits, figureUnit);
+                    }
+                    fillUnits(scopeLevel.get(), scopeUnits, scopeUnit);
+                    fillBoard();
+                    fillRecommendations();
+                    Integer shown = findingId.get();
+                    if (shown != null) {
+                        s.finding(shown).ifPresentOrElse(this::showFinding, this::clearFinding);
+                    } else if (author.get() == null) {
+                        author.set(me()); // a new finding is written by the member at the keyboard
+                    }
+                })
+                .onFailure(this::fail)
+                .onFinished(() -> loading.set(false)));
+    }
+
+    private void fillBoard() {
+        quadrants.values().forEach(List::clear);
+        if (synthesis == null) {
+            return;
+        }
+        for (FindingFigures ff : synthesis.findings()) {
+            FindingRepository.Finding f = ff.finding();
+            if (!passes(axisFilter, String.valueOf(f.axis())) || !passes(scopeFilter, f.scopeLevel())
+                    || !passes(priorityFilter, f.priority()) || !passes(authorFilter, Objects.toString(f.authorId(), ""))) {
+                continue;
+            }
+            ObservableList<Card> quadrant = quadrants.get(f.kind());
+            if (quadrant != null) {
+                quadrant.add(card(ff));
+            }
+        }
+        findingChoices.setAll(synthesis.findings().stream()
+                .map(ff -> new FindingChoice(card(ff), new SimpleBooleanProperty(false))).toList());
+        tickLinkedFindings();
+    }
+
+    private static boolean passes(ObjectProperty<FilterChoice> filter, String value) {
+        return filter.get() == null || filter.get().isAll() || filter.get().value().equals(value);
+    }
+
+    private Card card(FindingFigures ff) {
+        FindingRepository.Finding f = ff.finding();
+        String detail = i18n.get("findings.axis", f.axis()) + " · " + i18n.code(Vocabulary.SCOPE_LEVEL, f.scopeLevel()) + " · "
+                + i18n.code(Vocabulary.PRIORITY, f.priority())
+                + (f.authorName() == null ? "" : " · " + f.authorName())
+                + (ff.needsReview() ? " · " + i18n.get("findings.review") : "");
+        return new Card(f.id(), f.version(), f.kind(), f.title(), detail, ff.needsReview());
+    }
+
+    private void fillRecommendations() {
+        recommendations.setAll(synthesis.recommendations().stream()
+                .sorted(FindingsFigures.BY_PRIORITY_AND_HORIZON)
+                .map(r -> new RecommendationLine(r, r.action(), i18n.code(Vocabulary.PRIORITY, r.priority()) + " · "
+                        + i18n.code(Vocabulary.HORIZON, r.horizon())
+                        + (r.responsibleLevel() == null ? "" : " · " + i18n.code(Vocabulary.RESPONSIBLE_LEVEL, r.responsibleLevel()))
+                        + (r.costMad() == null ? "" : " · " + i18n.get("findings.rec.costShown", i18n.formatDecimal(r.costMad(), 0)))
+                        + " · " + i18n.get("findings.rec.answers", r.findingIds().size())))
+                .toList());
+    }
+
+    private void fillUnits(FilterChoice level, ObservableList<FilterChoice> units, ObjectProperty<FilterChoice> unit) {
+        String keep = unit.get() == null ? null : unit.get().value();
+        units.clear();
+        if (level == null || synthesis == null) {
+            unit.set(null);
+            return;
+        }
+        synthesis.readiness().units(AggregationLevel.fromCode(level.value()))
+                .forEach(u -> units.add(new FilterChoice(u.code(), unitLabel(u))));
+        unit.set(units.stream().filter(u -> u.value().equals(keep)).findFirst().orElse(units.isEmpty() ? null : units.getFirst()));
+    }
+
+    private static String unitLabel(ReadinessEvidence.Unit u) {
+        return u.level() == AggregationLevel.NATIONAL || u.level() == AggregationLevel.ESSP && u.name().contains(u.code())
+                ? u.name() : u.code() + " " + u.name();
+    }
+
+    private Optional<Double> currentFigureValue() {
+        if (synthesis == null || figure.get() == null || figureUnit.get() == null || figureLevel.get() == null) {
+            return Optional.empty();
+        }
+        return synthesis.readiness().value(figure.get().value(), AggregationLevel.fromCode(figureLevel.get().value()),
+                figureUnit.get().value());
+    }
+
+    private void showFigureValue() {
+        if (figure.get() == null || figureUnit.get() == null) {
+            figureValue.set("");
+            return;
+        }
+        figureValue.set(currentFigureValue().map(v -> i18n.get("findings.evidence.valueNow", value(v)))
+                .orElse(i18n.get("findings.evidence.noValue")));
+    }
+
+    private String value(Double v) {
+        return v == null ? i18n.get("findings.evidence.none") : i18n.formatDecimal(v, 1);
+    }
+
+    /** The label of a figure code in the user's language. */
+    public String figureLabel(String code) {
+        if (ReadinessEvidence.GENERAL.equals(code)) {
+            return i18n.get("findings.figure.general");
+        }
+        if (ReadinessEvidence.PMS_COVERAGE.equals(code)) {
+            return i18n.get("findings.figure.pmsCoverage");
+        }
+        return synthesis == null ? code : synthesis.readiness().domain(code)
+                .map(d -> i18n.get("findings.figure.domain", switch (i18n.locale().getLanguage()) {
+                    case "ar" -> d.labelAr() == null ? d.labelFr() : d.labelAr();
+                    case "en" -> d.labelEn() == null ? d.labelFr() : d.labelEn();
+                    default -> d.labelFr();
+                }))
+                .orElse(code);
+    }
+
+    // ------------------------------------------------------------------ finding editor
+
+    /** Shows a finding of the board in the editor. */
+    public void selectFinding(Card card) {
+        if (card == null || synthesis == null) {
+            return;
+        }
+        synthesis.finding(card.id()).ifPresent(this::showFinding);
+    }
+
+    private void showFinding(FindingFigures ff) {
+        FindingRepository.Finding f = ff.finding();
+        findingId.set(f.id());
+        findingVersion = f.version();
+        title.set(f.title());
+        statement.set(Objects.toString(f.statement(), ""));
+        kind.set(choice(FilterChoice.of(Vocabulary.FINDING_KIND, i18n), f.kind()));
+        axis.set(axisChoice(f.axis()));
+        priority.set(choice(FilterChoice.of(Vocabulary.PRIORITY, i18n), f.priority()));
+        author.set(authors.stream().filter(a -> Objects.equals(a.value(), Objects.toString(f.authorId(), null))).findFirst().orElse(null));
+        writtenOn.set(f.writtenOn());
+        scopeLevel.set(choice(levels, f.scopeLevel()));
+        String unitCode = scopeUnitCode(f);
+        scopeUnit.set(scopeUnits.stream().filter(u -> u.value().equals(unitCode)).findFirst().orElse(scopeUnits.isEmpty() ? null : scopeUnits.getFirst()));
+        pendingEvidence.clear();
+        evidence.setAll(ff.evidence().stream().map(this::line).toList());
+        titleMessage.set("");
+    }
+
+    /** The code of the unit a finding is about (its deepest territory id), for the scope picker. */
+    private String scopeUnitCode(FindingRepository.Finding f) {
+        AggregationLevel level = AggregationLevel.fromCode(f.scopeLevel());
+        return synthesis.readiness().units(level).stream().filter(u -> switch (level) {
+            case NATIONAL -> true;
+            case REGION -> Objects.equals(u.regionId(), f.regionId());
+            case PROVINCE -> Objects.equals(u.provinceId(), f.provinceId());
+            case CIRCONSCRIPTION -> Objects.equals(u.circonscriptionId(), f.circonscriptionId());
+            case ESSP -> Objects.equals(u.esspId(), f.esspId());
+        }).map(ReadinessEvidence.Unit::code).findFirst().orElse(null);
+    }
+
+    private static FilterChoice choice(List<FilterChoice> choices, String value) {
+        return choices.stream().filter(c -> Objects.equals(c.value(), value)).findFirst().orElse(null);
+    }
+
+    private EvidenceLine line(EvidenceFigure e) {
+        FindingRepository.Evidence link = e.link();
+        String text = switch (e.state()) {
+            case CURRENT -> i18n.get("findings.evidence.figure", figureLabel(link.figure()), e.unitName(), value(link.storedValue()));
+            case CHANGED -> i18n.get("findings.evidence.changed", figureLabel(link.figure()), e.unitName(),
+                    value(link.storedValue()), value(e.currentValue()));
+            case UNIT_GONE -> i18n.get("findings.evidence.unitGone", figureLabel(link.figure()), link.unitCode(),
+                    value(link.storedValue()));
+            case RECORD -> i18n.get("findings.evidence.record", link.recordLabel());
+            case RECORD_DELETED -> i18n.get("findings.evidence.recordDeleted", link.recordTable(), link.recordId());
+            case DOCUMENT -> i18n.get("findings.evidence.document", link.document());
+        };
+        return new EvidenceLine(link.id(), link.version(), text, e.state().needsReview(), link.isFigure(), e.currentValue());
+    }
+
+    /** An empty editor for a new finding, written today by the member at the keyboard. */
+    public void newFinding() {
+        clearFinding();
+        message.set("");
+    }
+
+    private void clearFinding() {
+        findingId.set(null);
+        findingVersion = 0;
+        title.set("");
+        statement.set("");
+        kind.set(choice(FilterChoice.of(Vocabulary.FINDING_KIND, i18n), "weakness"));
+        axis.set(axisChoice(5));
+        priority.set(choice(FilterChoice.of(Vocabulary.PRIORITY, i18n), "medium"));
+        author.set(me());
+        writtenOn.set(LocalDate.now());
+        scopeLevel.set(choice(levels, "national"));
+        evidence.clear();
+        pendingEvidence.clear();
+        titleMessage.set("");
+    }
+
+    private FilterChoice me() {
+        if (synthesis == null) {
+            return null;
+        }
+        return synthesis.members().stream().filter(m -> m.uuid().equals(edit.member())).findFirst()
+                .flatMap(m -> authors.stream().filter(a -> a.value() != null && a.value().equals(String.valueOf(m.id()))).findFirst())
+                .orElse(null);
+    }
+
+    private FindingDraft findingDraft() {
+        AggregationLevel level = AggregationLevel.fromCode(scopeLevel.get() == null ? "national" : scopeLevel.get().value());
+        ReadinessEvidence.Unit unit = scopeUnit.get() == null || synthesis == null ? null
+                : synthesis.readiness().unit(level, scopeUnit.get().value()).orElse(null);
+        return new FindingDraft(Integer.parseInt(axis.get().value()), level.code(),
+                unit == null ? null : unit.regionId(), unit == null ? null : unit.provinceId(),
+                unit == null ? null : unit.circonscriptionId(), unit == null ? null : unit.esspId(), kind.get().value(),
+                title.get(), statement.get(), priority.get().value(),
+                author.get() == null || author.get().isAll() ? null : Integer.valueOf(author.get().value()), writtenOn.get());
+    }
+
+    /** Writes the finding of the editor (new, with the evidence linked meanwhile, or changed). */
+    public void saveFinding() {
+        if (!RecommendationRules.finding(title.get()).isEmpty()) {
+            titleMessage.set(i18n.get("findings.error.title"));
+            return;
+        }
+        titleMessage.set("");
+        FindingDraft draft = findingDraft();
+        Integer id = findingId.get();
+        int version = findingVersion;
+        List<EvidenceDraft> links = List.copyOf(pendingEvidence);
+        run(() -> id == null ? repository.insertFinding(edit, draft, links) : repository.updateFinding(edit, id, version, draft),
+                written -> {
+                    if (id == null) {
+                        findingId.set(written);
+                    }
+                    pendingEvidence.clear();
+                    message.set(i18n.get("findings.saved", draft.title().strip()));
+                    load();
+                });
+    }
+
+    /** Deletes the finding shown (with its links). */
+    public void deleteFinding() {
+        Integer id = findingId.get();
+        if (id == null) {
+            return;
+        }
+        int version = findingVersion;
+        run(() -> {
+            repository.deleteFinding(edit, id, version);
+            return id;
+        }, done -> {
+            message.set(i18n.get("findings.deleted", title.get()));
+            clearFinding();
+            load();
+        });
+    }
+
+    /**
+     * Moves a finding to another quadrant (drag and drop, or the keyboard): its kind changes through the one writer;
+     * nothing happens when it is already there.
+     */
+    public void moveFinding(int id, String newKind) {
+        if (synthesis == null || !KINDS.contains(newKind)) {
+            return;
+        }
+        synthesis.finding(id).map(FindingFigures::finding).filter(f -> !f.kind().equals(newKind)).ifPresent(f ->
+                run(() -> repository.changeKind(edit, f.id(), f.version(), newKind), v -> {
+                    message.set(i18n.get("findings.moved", f.title(), i18n.code(Vocabulary.FINDING_KIND, newKind)));
+                    load();
+                }));
+    }
+
+    /** Links the figure of the picker (with its value now) to the finding shown, or to the new finding when saved. */
+    public void linkFigure() {
+        if (figure.get() == null || figureUnit.get() == null || figureLevel.get() == null) {
+            return;
+        }
+        Double now = currentFigureValue().orElse(null);
+        EvidenceDraft draft = EvidenceDraft.figure(figure.get().value(), figureLevel.get().value(), figureUnit.get().value(), now);
+        addEvidence(draft, i18n.get("findings.evidence.figure", figure.get().label(), figureUnit.get().label(), value(now)));
+    }
+
+    /** Links the document reference typed to the finding shown. */
+    public void linkDocument() {
+        if (document.get().isBlank()) {
+            return;
+        }
+        EvidenceDraft draft = EvidenceDraft.document(document.get());
+        addEvidence(draft, i18n.get("findings.evidence.document", document.get().strip()));
+        document.set("");
+    }
+
+    private void addEvidence(EvidenceDraft draft, String text) {
+        Integer id = findingId.get();
+        if (id == null) {
+            pendingEvidence.add(draft);
+            evidence.add(new EvidenceLine(0, 0, text, false, draft.kind().equals("figure"), draft.storedValue()));
+            return;
+        }
+        run(() -> repository.addEvidence(edit, id, draft), v -> load());
+    }
+
+    /** Removes an evidence link (pending or written). */
+    public void removeEvidence(EvidenceLine line) {
+        if (line == null) {
+            return;
+        }
+        if (line.id() == 0) {
+            int index = evidence.indexOf(line);
+            if (index >= 0 && index < pendingEvidence.size()) {
+                pendingEvidence.remove(index);
+            }
+            evidence.remove(line);
+            return;
+        }
+        run(() -> {
+            repository.removeEvidence(edit, line.id(), line.version());
+            return line.id();
+        }, v -> load());
+    }
+
+    /** The finding was reviewed: a changed figure's value now becomes its stored value. */
+    public void acceptCurrentValue(EvidenceLine line) {
+        if (line == null || line.id() == 0 || !line.figure() || !line.review()) {
+            return;
+        }
+        run(() -> repository.acceptCurrentValue(edit, line.id(), line.version(), line.currentValue()), v -> load());
+    }
+
+    // ------------------------------------------------------------------ recommendations
+
+    public void selectRecommendation(RecommendationLine line) {
+        if (line == null) {
+            return;
+        }
+        FindingRepository.Recommendation r = line.recommendation();
+        recommendation.set(r);
+        action.set(r.action());
+        responsibleLevel.set(choice(FilterChoice.of(Vocabulary.RESPONSIBLE_LEVEL, i18n), r.responsibleLevel()));
+        recommendationPriority.set(choice(FilterChoice.of(Vocabulary.PRIORITY, i18n), r.priority()));
+        horizon.set(choice(FilterChoice.of(Vocabulary.HORIZON, i18n), r.horizon()));
+        cost.set(r.costMad() == null ? "" : i18n.formatDecimal(r.costMad(), 0));
+        indicator.set(Objects.toString(r.indicator(), ""));
+        baseline.set(r.indicatorBaseline() == null ? "" : i18n.formatDecimal(r.indicatorBaseline(), 1));
+        target.set(r.indicatorTarget() == null ? "" : i18n.formatDecimal(r.indicatorTarget(), 1));
+        indicatorFigure = r.indicatorFigure();
+        indicatorUnitLevel = r.indicatorUnitLevel();
+        indicatorUnitCode = r.indicatorUnitCode();
+        tickLinkedFindings();
+        clearRecommendationMessages();
+    }
+
+    private void tickLinkedFindings() {
+        FindingRepository.Recommendation r = recommendation.get();
+        findingChoices.forEach(c -> c.chosen().set(r != null && r.findingIds().contains(c.card().id())));
+    }
+
+    public void newRecommendation() {
+        clearRecommendation();
+        message.set("");
+    }
+
+    private void clearRecommendation() {
+        recommendation.set(null);
+        action.set("");
+        responsibleLevel.set(null);
+        recommendationPriority.set(choice(FilterChoice.of(Vocabulary.PRIORITY, i18n), "medium"));
+        horizon.set(choice(FilterChoice.of(Vocabulary.HORIZON, i18n), "medium"));
+        cost.set("");
+        indicator.set("");
+        baseline.set("");
+        target.set("");
+        indicatorFigure = null;
+        indicatorUnitLevel = null;
+        indicatorUnitCode = null;
+        findingChoices.forEach(c -> c.chosen().set(false));
+        clearRecommendationMessages();
+    }
+
+    private void clearRecommendationMessages() {
+        actionMessage.set("");
+        costMessage.set("");
+        findingsMessage.set("");
+        numbersMessage.set("");
+    }
+
+    /** The indicator to follow is the figure of the picker: its label, and its value now as the baseline. */
+    public void baselineFromFigure() {
+        if (figure.get() == null || figureUnit.get() == null || figureLevel.get() == null) {
+            return;
+        }
+        indicatorFigure = figure.get().value();
+        indicatorUnitLevel = figureLevel.get().value();
+        indicatorUnitCode = figureUnit.get().value();
+        indicator.set(figure.get().label() + " — " + figureUnit.get().label());
+        baseline.set(currentFigureValue().map(v -> i18n.formatDecimal(v, 1)).orElse(""));
+    }
+
+    /**
+     * Writes the recommendation of the editor. Refused with a message on the field, nothing written: no finding
+     * ticked, a cost below zero (or not a number), no action.
+     */
+    public void saveRecommendation() {
+        clearRecommendationMessages();
+        Double costValue;
+        Double baselineValue;
+        Double targetValue;
+        try {
+            costValue = number(cost.get());
+        } catch (NumberFormatException e) {
+            costMessage.set(i18n.get("findings.error.costNumber"));
+            return;
+        }
+        try {
+            baselineValue = number(baseline.get());
+            targetValue = number(target.get());
+        } catch (NumberFormatException e) {
+            numbersMessage.set(i18n.get("findings.error.number"));
+            return;
+        }
+        List<Integer> chosen = findingChoices.stream().filter(c -> c.chosen().get()).map(c -> c.card().id()).toList();
+        List<RecommendationRules.Code> problems = RecommendationRules.recommendation(action.get(), costValue, chosen);
+        if (!problems.isEmpty()) {
+            for (RecommendationRules.Code p : problems) {
+                switch (p) {
+                    case ACTION_REQUIRED -> actionMessage.set(i18n.get("findings.error.action"));
+                    case COST_NEGATIVE -> costMessage.set(i18n.get("findings.error.costNegative"));
+                    case NO_FINDING -> findingsMessage.set(i18n.get("findings.error.noFinding"));
+                    case TITLE_REQUIRED -> titleMessage.set(i18n.get("findings.error.title"));
+                }
+            }
+            return;
+        }
+        FindingRepository.Finding first = synthesis.finding(chosen.getFirst()).orElseThrow().finding();
+        String scope = switch (first.scopeLevel()) {
+            case "national", "region" -> first.scopeLevel();
+            default -> "province";
+        };
+        RecommendationDraft draft = new RecommendationDraft(first.axis(), scope, first.regionId(),
+                scope.equals("province") ? first.provinceId() : null, action.get(), null,
+                responsibleLevel.get() == null ? null : responsibleLevel.get().value(), horizon.get().value(),
+                recommendationPriority.get().value(), costValue, indicator.get(), indicatorFigure, indicatorUnitLevel,
+                indicatorUnitCode, baselineValue, targetValue);
+        FindingRepository.Recommendation shown = recommendation.get();
+        run(() -> shown == null ? repository.insertRecommendation(edit, draft, chosen)
+                        : repository.updateRecommendation(edit, shown.id(), shown.version(), draft, chosen),
+                v -> {
+                    message.set(i18n.get("findings.rec.saved", draft.action().strip()));
+                    clearRecommendation();
+                    load();
+                });
+    }
+
+    public void deleteRecommendation() {
+        FindingRepository.Recommendation shown = recommendation.get();
+        if (shown == null) {
+            return;
+        }
+        run(() -> {
+            repository.deleteRecommendation(edit, shown.id(), shown.version());
+            return shown.id();
+        }, v -> {
+            message.set(i18n.get("findings.rec.deleted", shown.action()));
+            clearRecommendation();
+            load();
+        });
+    }
+
+    private Double number(String text) {
+        String t = text == null ? "" : text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+        if (t.isEmpty()) {
+            return null;
+        }
+        return Double.valueOf(t.replace(',', '.'));
+    }
+
+    // ------------------------------------------------------------------ proposals
+
+    /** Drafts weaknesses from the figures below the documented thresholds; nothing is written. */
+    public void propose() {
+        if (synthesis == null || proposalLevel.get() == null) {
+            return;
+        }
+        FindingsFigures.Synthesis s = synthesis;
+        AggregationLevel level = AggregationLevel.fromCode(proposalLevel.get().value());
+        executor.execute(BackgroundTask.wrap(() -> FindingProposals.propose(s.readiness(), s.findings(), level))
+                .onSuccess(drafts -> {
+                    proposals.setAll(drafts.stream().map(d -> new Proposal(d,
+                            i18n.get("findings.proposal.title", unitLabel(d.unit())),
+                            i18n.get("findings.proposal.statement", unitLabel(d.unit()), i18n.formatDecimal(d.value(), 1),
+                                    i18n.formatDecimal(d.threshold(), 0)))).toList());
+                    message.set(i18n.get("findings.proposal.count", drafts.size()));
+                })
+                .onFailure(this::fail));
+    }
+
+    /** Accepts a draft as it is: written as a finding of the member at the keyboard, with its figure as evidence. */
+    public void acceptProposal(Proposal p) {
+        if (p == null) {
+            return;
+        }
+        FindingDraft draft = proposalDraft(p);
+        EvidenceDraft link = EvidenceDraft.figure(p.draft().figure(), p.draft().unit().level().code(), p.draft().unit().code(),
+                p.draft().value());
+        run(() -> repository.insertFinding(edit, draft, List.of(link)), id -> {
+            proposals.remove(p);
+            message.set(i18n.get("findings.saved", draft.title()));
+            load();
+        });
+    }
+
+    /** Puts a draft in the finding editor as a new finding (not written until saved). */
+    public void editProposal(Proposal p) {
+        if (p == null) {
+            return;
+        }
+        clearFinding();
+        ReadinessEvidence.Unit unit = p.draft().unit();
+        title.set(p.title());
+        statement.set(p.statement());
+        kind.set(choice(FilterChoice.of(Vocabulary.FINDING_KIND, i18n), p.draft().kind()));
+        axis.set(axisChoice(p.draft().axis()));
+        priority.set(choice(FilterChoice.of(Vocabulary.PRIORITY, i18n), p.draft().priority()));
+        scopeLevel.set(choice(levels, unit.level().code()));
+        scopeUnit.set(scopeUnits.stream().filter(u -> u.value().equals(unit.code())).findFirst().orElse(null));
+        EvidenceDraft link = EvidenceDraft.figure(p.draft().figure(), unit.level().code(), unit.code(), p.draft().value());
+        pendingEvidence.add(link);
+        evidence.add(new EvidenceLine(0, 0, i18n.get("findings.evidence.figure", figureLabel(p.draft().figure()),
+                unitLabel(unit), value(p.draft().value())), false, true, p.draft().value()));
+        proposals.remove(p);
+    }
+
+    public void discardProposal(Proposal p) {
+        proposals.remove(p);
+    }
+
+    private FindingDraft proposalDraft(Proposal p) {
+        ReadinessEvidence.Unit u = p.draft().unit();
+        FilterChoice me = me();
+        return new FindingDraft(p.draft().axis(), u.level().code(), u.regionId(), u.provinceId(), u.circonscriptionId(),
+                u.esspId(), p.draft().kind(), p.title(), p.statement(), p.draft().priority(),
+                me == null ? null : Integer.valueOf(me.value()), LocalDate.now());
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private <V> void run(Callable<V> write, Consumer<V> then) {
+        executor.execute(BackgroundTask.wrap(write).onSuccess(then).onFailure(this::fail));
+    }
+
+    private void fail(Throwable e) {
+        if (e instanceof StaleEditException) {
+            message.set(i18n.get("error.stale"));
+            load();
+        } else if (e instanceof EditRuleException rule) {
+            message.set(switch (rule.rule()) {
+                case "recommendation.no_finding" -> i18n.get("findings.error.noFinding");
+                case "recommendation.cost_negative" -> i18n.get("findings.error.costNegative");
+                case "recommendation.action_required" -> i18n.get("findings.error.action");
+                default -> i18n.get("findings.error.title");
+            });
+        } else {
+            message.set(i18n.get("findings.error.failed", Failures.reason(e, i18n)));
+        }
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ObservableList<Card> quadrant(String kind) {
+        return quadrants.get(kind);
+    }
+
+    public ObservableList<FilterChoice> axes() { return axes; }
+    public ObservableList<FilterChoice> scopes() { return scopes; }
+    public ObservableList<FilterChoice> authors() { return authors; }
+    public ObservableList<FilterChoice> priorities() { return priorities; }
+    public ObjectProperty<FilterChoice> axisFilterProperty() { return axisFilter; }
+    public ObjectProperty<FilterChoice> scopeFilterProperty() { return scopeFilter; }
+    public ObjectProperty<FilterChoice> authorFilterProperty() { return authorFilter; }
+    public ObjectProperty<FilterChoice> priorityFilterProperty() { return priorityFilter; }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public ObjectProperty<Integer> findingIdProperty() { return findingId; }
+    public StringProperty titleProperty() { return title; }
+    public StringProperty statementProperty() { return statement; }
+    public ObjectProperty<FilterChoice> kindProperty() { return kind; }
+    public ObjectProperty<FilterChoice> axisProperty() { return axis; }
+    public ObjectProperty<FilterChoice> priorityProperty() { return priority; }
+    public ObjectProperty<FilterChoice> authorProperty() { return author; }
+    public ObjectProperty<LocalDate> writtenOnProperty() { return writtenOn; }
+    public ObjectProperty<FilterChoice> scopeLevelProperty() { return scopeLevel; }
+    public ObjectProperty<FilterChoice> scopeUnitProperty() { return scopeUnit; }
+    public ObservableList<FilterChoice> scopeUnits() { return scopeUnits; }
+    public ObservableList<FilterChoice> levels() { return levels; }
+    public ReadOnlyStringProperty titleMessageProperty() { return titleMessage.getReadOnlyProperty(); }
+    public ObservableList<EvidenceLine> evidence() { return evidence; }
+    public ObjectProperty<FilterChoice> figureLevelProperty() { return figureLevel; }
+    public ObjectProperty<FilterChoice> figureUnitProperty() { return figureUnit; }
+    public ObjectProperty<FilterChoice> figureProperty() { return figure; }
+    public ObservableList<FilterChoice> figureUnits() { return figureUnits; }
+    public ObservableList<FilterChoice> figures() { return figures; }
+    public ReadOnlyStringProperty figureValueProperty() { return figureValue.getReadOnlyProperty(); }
+    public StringProperty documentProperty() { return document; }
+    public ObservableList<RecommendationLine> recommendations() { return recommendations; }
+    public ObservableList<FindingChoice> findingChoices() { return findingChoices; }
+    public ObjectProperty<FindingRepository.Recommendation> recommendationProperty() { return recommendation; }
+    public StringProperty actionProperty() { return action; }
+    public ObjectProperty<FilterChoice> responsibleLevelProperty() { return responsibleLevel; }
+    public ObjectProperty<FilterChoice> recommendationPriorityProperty() { return recommendationPriority; }
+    public ObjectProperty<FilterChoice> horizonProperty() { return horizon; }
+    public StringProperty costProperty() { return cost; }
+    public StringProperty indicatorProperty() { return indicator; }
+    public StringProperty baselineProperty() { return baseline; }
+    public StringProperty targetProperty() { return target; }
+    public ReadOnlyStringProperty actionMessageProperty() { return actionMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty costMessageProperty() { return costMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty findingsMessageProperty() { return findingsMessage.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty numbersMessageProperty() { return numbersMessage.getReadOnlyProperty(); }
+    public ObjectProperty<FilterChoice> proposalLevelProperty() { return proposalLevel; }
+    public ObservableList<Proposal> proposals() { return proposals; }
+    public List<FilterChoice> kinds() { return FilterChoice.of(Vocabulary.FINDING_KIND, i18n); }
+    public List<FilterChoice> axisChoices() { return axes.subList(1, axes.size()); }
+    public List<FilterChoice> priorityChoices() { return FilterChoice.of(Vocabulary.PRIORITY, i18n); }
+    public List<FilterChoice> horizons() { return FilterChoice.of(Vocabulary.HORIZON, i18n); }
+    public List<FilterChoice> responsibleLevels() { return FilterChoice.of(Vocabulary.RESPONSIBLE_LEVEL, i18n); }
+
+    /** The kind code of a quadrant, for the view's labels. */
+    public String kindLabel(String kindCode) {
+        return i18n.code(Vocabulary.FINDING_KIND, kindCode).toUpperCase(i18n.locale().getLanguage().equals("ar") ? Locale.ROOT : i18n.locale());
+    }
+}
