@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("0f1797a9a9cb5ba0f17b183db0e3ea5916eb2af609608b499dc8421f5e71ce38");
+        assertThat(digest(file)).isEqualTo("06f2103caf62a91ca20e6f352da76c8ca43545a27a183e1b6724a2ffc4e9910c");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("2641808bf118c3afa7ad741614a2c7065d12c46d06b113fe0655d919236fd606");
+        assertThat(digest(file)).isEqualTo("6abb0939363bd59d31afc0bed77a419ed1551323a64865dcd3bfcd73f6d61088");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("2ea136ffb45996b24f712156eb0ceb016528fbe3981ef0a6ec78a8e8b2c6a155");
+        assertThat(digest(file)).isEqualTo("961fa4b4a494b397484065cdb3b304f1a70165a0cc2b4f48d670eafa4bcb86a8");
     }
 
     /**
