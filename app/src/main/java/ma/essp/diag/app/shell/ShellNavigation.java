@@ -8,6 +8,7 @@ import ma.essp.diag.app.registry.EsspRegistryArea;
 import ma.essp.diag.app.reports.ReportsArea;
 import ma.essp.diag.app.territory.CirconscriptionsArea;
 import ma.essp.diag.app.territory.TerritoryArea;
+import ma.essp.diag.app.training.TrainingArea;
 import ma.essp.diag.app.ui.NavigationEntry;
 import ma.essp.diag.app.ui.PlannedArea;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -33,7 +34,7 @@ public final class ShellNavigation {
                 new PlannedArea("dataflows", "nav.dataflows", Material2MZ.SYNC_ALT),
                 new PlannedArea("complaints", "nav.complaints", Material2AL.FEEDBACK),
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY),
-                new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
+                new TrainingArea(),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
                 new ReportsArea());
     }
