@@ -103,7 +103,10 @@ public final class TrainingView implements FeatureScreen {
         for (int i = 0; i < vm.sessions().size(); i++) {
             int index = i;
             SessionRow s = vm.sessions().get(i);
-            TableColumn<AttendanceRow, String> c = new TableColumn<>(s.title());
+            TableColumn<AttendanceRow, String> c = new TableColumn<>();
+            Label heading = new Label(s.heading());
+            heading.setTooltip(new javafx.scene.control.Tooltip(s.title() + " — " + s.dates() + " — " + s.hours()));
+            c.setGraphic(heading);
             c.setId("session-" + index);
             c.setPrefWidth(110);
             c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().hours().get(index)));

@@ -106,8 +106,12 @@ public final class TrainingViewModel {
     private record Loaded(TrainingData data, List<CalendarContext> context) {
     }
 
-    /** A session of the chosen cohort: dates, hours, place, trainers and what it clashes with (empty: nothing). */
-    public record SessionRow(int id, String title, String dates, String hours, String place, String trainers, String clashes) {
+    /**
+     * A session of the chosen cohort: dates, hours, place, trainers and what it clashes with (empty: nothing);
+     * {@code heading} its number and first day, the attendance grid's column header.
+     */
+    public record SessionRow(int id, String title, String heading, String dates, String hours, String place, String trainers,
+                             String clashes) {
     }
 
     /** A participant's line of the grid: hours per session (as shown), total, required, completion. */
@@ -187,6 +191,7 @@ public final class TrainingViewModel {
         List<Session> cohortSessions = TrainingFigures.sessionsOf(data, id);
         Map<Integer, List<String>> clashes = clashesBySession;
         sessions.setAll(cohortSessions.stream().map(s -> new SessionRow(s.id(), s.title(),
+                (cohortSessions.indexOf(s) + 1) + " · " + i18n.formatDate(s.startsOn()),
                 i18n.formatDate(s.startsOn()) + " – " + i18n.formatDate(s.endsOn()), hours(s.hours()),
                 s.place() == null ? "" : s.place(), s.trainers() == null ? "" : s.trainers(),
                 String.join(" ; ", clashes.getOrDefault(s.id(), List.of())))).toList());
