@@ -191,7 +191,7 @@ public final class TrainingViewModel {
         List<Session> cohortSessions = TrainingFigures.sessionsOf(data, id);
         Map<Integer, List<String>> clashes = clashesBySession;
         sessions.setAll(cohortSessions.stream().map(s -> new SessionRow(s.id(), s.title(),
-                (cohortSessions.indexOf(s) + 1) + " · " + i18n.formatDate(s.startsOn()),
+                (cohortSessions.indexOf(s) + 1) + " · " + DateTimeFormatter.ofPattern("dd/MM").format(s.startsOn()),
                 i18n.formatDate(s.startsOn()) + " – " + i18n.formatDate(s.endsOn()), hours(s.hours()),
                 s.place() == null ? "" : s.place(), s.trainers() == null ? "" : s.trainers(),
                 String.join(" ; ", clashes.getOrDefault(s.id(), List.of())))).toList());
@@ -637,7 +637,7 @@ public final class TrainingViewModel {
     }
 
     private String hours(double h) {
-        return i18n.formatDecimal(h, h % 1 == 0 ? 0 : 1) + " h";
+        return i18n.get("training.hours", i18n.formatDecimal(h, h % 1 == 0 ? 0 : 1));
     }
 
     /** An amount in MAD, whole dirhams with the locale's grouping. */

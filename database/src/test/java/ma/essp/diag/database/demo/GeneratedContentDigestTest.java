@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("06f2103caf62a91ca20e6f352da76c8ca43545a27a183e1b6724a2ffc4e9910c");
+        assertThat(digest(file)).isEqualTo("98d258e4fede01748e5e3947ea74689b64474cff56fc58b4cf274482c5c61dd4");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("6abb0939363bd59d31afc0bed77a419ed1551323a64865dcd3bfcd73f6d61088");
+        assertThat(digest(file)).isEqualTo("40b3827523d7b7e1c41477e6d25046b49915f2162876d7be592feb6813088a93");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("961fa4b4a494b397484065cdb3b304f1a70165a0cc2b4f48d670eafa4bcb86a8");
+        assertThat(digest(file)).isEqualTo("2f7fa8c2de49453adf20ae6c671f177de2d33839021f827fe12878c9688896f5");
     }
 
     /**

@@ -101,8 +101,9 @@ class MissionUpgradeProcessTest {
         assertThat(scalar(backup, "SELECT name FROM mission")).isEqualTo("Tanger 2025");
 
         // the mission was migrated once: one history row per version, and it opens at the latest version
-        assertThat(scalar(file, "SELECT count(*) || '/' || count(DISTINCT version) FROM flyway_schema_history"))
-                .isEqualTo(SchemaMigrator.latestVersion() + "/" + SchemaMigrator.latestVersion());
+        // (the version numbers may have gaps: a history row per migration file, none twice, the last one the latest)
+        assertThat(scalar(file, "SELECT (count(*) = count(DISTINCT version)) || '/' || max(CAST(version AS INTEGER))"
+                + " FROM flyway_schema_history")).isEqualTo("1/" + SchemaMigrator.latestVersion());
         try (MissionFile mission = MissionFile.open(file, backups)) {
             assertThat(mission.schemaVersion()).isEqualTo(SchemaMigrator.latestVersion());
             assertThat(mission.backup()).isEmpty();
