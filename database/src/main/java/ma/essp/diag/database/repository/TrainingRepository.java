@@ -9,6 +9,7 @@ import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
 
 import static ma.essp.diag.database.jooq.Tables.CADRE;
+import static ma.essp.diag.database.jooq.Tables.CALENDAR_CONTEXT;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.STRUCTURE;
 import static org.jooq.impl.DSL.coalesce;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import ma.essp.diag.database.jooq.tables.records.CalendarContextRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingCostRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingParticipantRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingSessionRecord;
@@ -222,5 +224,42 @@ public final class TrainingRepository {
                 .fetch(r -> new StaffCandidate(r.get(sp.ID), r.get(sp.HOLDER_NAME), r.get(sp.JOB_TITLE), r.get(sp.GENDER),
                         r.get(sp.CADRE_CODE), r.get(CADRE.LABEL_FR), r.get(CADRE.LABEL_EN), r.get(CADRE.LABEL_AR),
                         r.get(kind), r.get(place)));
+    }
+
+    // ------------------------------------------------------------------ calendar context (V9)
+
+    /** A public holiday or the Ramadan period (both ends included), the calendar's context. */
+    public record CalendarContext(int id, int version, String kind, LocalDate startsOn, LocalDate endsOn, String labelFr,
+                                  String labelEn, String labelAr) {
+    }
+
+    /** Every live context row, by start date. */
+    public List<CalendarContext> calendarContext() {
+        var k = CALENDAR_CONTEXT;
+        return dsl.selectFrom(k).where(k.DELETED.isFalse()).orderBy(k.STARTS_ON, k.ID)
+                .fetch(r -> new CalendarContext(r.getId(), r.getVersion(), r.getKind(), r.getStartsOn(), r.getEndsOn(),
+                        r.getLabelFr(), r.getLabelEn(), r.getLabelAr()));
+    }
+
+    /** Adds a holiday or a Ramadan period; the label is used in the three languages when only one is given. */
+    public int addCalendarContext(EditContext edit, String kind, LocalDate startsOn, LocalDate endsOn, String label) {
+        check(TrainingRules.title(label));
+        check(TrainingRules.sessionDates(startsOn, endsOn, null, null));
+        if (!"public_holiday".equals(kind) && !"ramadan".equals(kind)) {
+            throw new IllegalArgumentException("kind " + kind);
+        }
+        CalendarContextRecord r = dsl.newRecord(CALENDAR_CONTEXT);
+        r.setKind(kind);
+        r.setStartsOn(startsOn);
+        r.setEndsOn(endsOn);
+        r.setLabelFr(label.strip());
+        r.setLabelEn(label.strip());
+        r.setLabelAr(label.strip());
+        return SyncedRows.insert(dsl, edit, r);
+    }
+
+    /** Soft-deletes a context row (a holiday seeded wrongly). */
+    public int deleteCalendarContext(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.softDelete(dsl, edit, CALENDAR_CONTEXT, id, expectedVersion);
     }
 }

@@ -121,4 +121,28 @@ class TrainingRepositoryTest {
             assertThat(training.staffCandidates("amina", 10)).isEmpty();
         }
     }
+
+    @Test
+    void theCalendarContextIsSeededFor2026And2027AndEditable() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("c.essp"))) {
+            EditContext edit = EditContext.system("test");
+            TrainingRepository training = new TrainingRepository(mission.dsl());
+            var seeded = training.calendarContext();
+            assertThat(seeded).hasSize(30);
+            assertThat(seeded).filteredOn(c -> c.kind().equals("ramadan")).extracting(c -> c.startsOn().getYear())
+                    .containsExactly(2026, 2027);
+            assertThat(seeded).anySatisfy(c -> {
+                assertThat(c.labelFr()).isEqualTo("Fête du Trône");
+                assertThat(c.startsOn()).isEqualTo(LocalDate.parse("2026-07-30"));
+            });
+            assertThat(seeded).allSatisfy(c -> assertThat(c.endsOn()).isAfterOrEqualTo(c.startsOn()));
+            assertThat(rule(() -> training.addCalendarContext(edit, "public_holiday", JAN_18, JAN_18.minusDays(1), "X")))
+                    .isEqualTo("DATES_REVERSED");
+            int id = training.addCalendarContext(edit, "public_holiday", LocalDate.parse("2028-01-01"),
+                    LocalDate.parse("2028-01-01"), "Nouvel an");
+            assertThat(training.calendarContext()).hasSize(31);
+            training.deleteCalendarContext(edit, id, 1);
+            assertThat(training.calendarContext()).hasSize(30);
+        }
+    }
 }

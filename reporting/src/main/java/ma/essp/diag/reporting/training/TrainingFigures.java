@@ -165,9 +165,12 @@ public final class TrainingFigures {
         return data.cohorts().stream().map(c -> cohortFigures(data, c.id())).toList();
     }
 
-    /** A programme's figures: its cohorts' counts and budgets summed. */
+    /**
+     * A programme's figures: its cohorts' counts and budgets summed; {@code cost} is the sum of each cohort's cost
+     * (actual for a cohort with actual lines, else planned), what the per-trainee figures divide.
+     */
     public record ProgrammeFigures(Programme programme, int cohorts, int participants, int completed, int certified,
-                                   Budget budget) {
+                                   Budget budget, double cost) {
 
         public Double completionRate() {
             return participants == 0 ? null : (double) completed / participants;
@@ -178,11 +181,11 @@ public final class TrainingFigures {
         }
 
         public Double costPerTrainee() {
-            return per(budget.cost(), participants);
+            return per(cost, participants);
         }
 
         public Double costPerCompleted() {
-            return per(budget.cost(), completed);
+            return per(cost, completed);
         }
     }
 
@@ -194,7 +197,8 @@ public final class TrainingFigures {
             out.add(new ProgrammeFigures(p, mine.size(), mine.stream().mapToInt(CohortFigures::participants).sum(),
                     mine.stream().mapToInt(CohortFigures::completed).sum(),
                     mine.stream().mapToInt(CohortFigures::certified).sum(),
-                    mine.stream().map(CohortFigures::budget).reduce(NONE, Budget::plus)));
+                    mine.stream().map(CohortFigures::budget).reduce(NONE, Budget::plus),
+                    mine.stream().mapToDouble(c -> c.budget().cost()).sum()));
         }
         return out;
     }

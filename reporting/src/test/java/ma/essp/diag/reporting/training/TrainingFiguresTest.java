@@ -135,6 +135,24 @@ class TrainingFiguresTest {
         assertThat(programmes.get(0).completed()).isEqualTo(2);
         assertThat(programmes.get(0).costPerCompleted()).isEqualTo(26_400.0);
         assertThat(programmes.get(1).completionRate()).isEqualTo(1.0);
+        assertThat(programmes.get(1).costPerTrainee()).isEqualTo(10_000.0);
+    }
+
+    /**
+     * A programme with a cohort held (actual 52,800, 4 participants) and a cohort planned (10,000, 1 participant): the
+     * cost is each cohort's own basis, 52,800 + 10,000 = 62,800, i.e. 12,560 per trainee; not the actual total alone
+     * divided by every participant.
+     */
+    @Test
+    void aProgrammesCostAddsEachCohortsOwnBasis() {
+        TrainingData plan = plan();
+        TrainingData oneProgramme = new TrainingData(plan.programmes(), List.of(plan.cohorts().get(0),
+                new Cohort(2, 1, 1, "MBA 2", null, D.plusYears(1), D.plusYears(1), "Fès", "planned", 10)),
+                plan.sessions(), plan.participants(), plan.attendance(), plan.costs());
+        var mba = TrainingFigures.programmeFigures(oneProgramme).getFirst();
+        assertThat(mba.budget()).isEqualTo(new Budget(66_000, 52_800, true));
+        assertThat(mba.cost()).isEqualTo(62_800.0);
+        assertThat(mba.costPerTrainee()).isEqualTo(12_560.0);
     }
 
     @Test

@@ -1,0 +1,348 @@
+package ma.essp.diag.app.training;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.training.TrainingViewModel.AttendanceRow;
+import ma.essp.diag.app.training.TrainingViewModel.CandidateRow;
+import ma.essp.diag.app.training.TrainingViewModel.CostRow;
+import ma.essp.diag.app.training.TrainingViewModel.SessionRow;
+import ma.essp.diag.app.ui.FeatureScreen;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.LocalizedControls;
+
+/**
+ * The Formation screen, built in code: the cohort chooser and its figures above four tabs (sessions with clashes,
+ * participants from the staff records, the attendance grid, the costs), each bound to {@link TrainingViewModel}.
+ */
+public final class TrainingView implements FeatureScreen {
+
+    private final TrainingViewModel vm;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    private final TableView<AttendanceRow> grid = new TableView<>();
+    private final TextField searchField = new TextField();
+
+    public TrainingView(TrainingViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        root.setId("trainingView");
+        root.setNodeOrientation(i18n.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+        ComboBox<FilterChoice> cohortBox = new ComboBox<>(vm.cohorts());
+        cohortBox.setId("trainingCohort");
+        cohortBox.valueProperty().bindBidirectional(vm.cohortProperty());
+        cohortBox.setPrefWidth(420);
+        Label summary = wrapping(vm.summaryProperty().getValue());
+        summary.setId("trainingSummary");
+        summary.textProperty().bind(vm.summaryProperty());
+        Label loadError = errorLabel();
+        loadError.textProperty().bind(vm.loadErrorProperty());
+        HBox chooser = new HBox(8, new Label(i18n.get("training.cohort")), cohortBox);
+        chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox top = new VBox(6, chooser, summary, loadError);
+        top.setPadding(new Insets(8));
+        TabPane tabs = new TabPane(tab("training.tab.attendance", attendanceTab()), tab("training.tab.sessions", sessionsTab()),
+                tab("training.tab.participants", participantsTab()), tab("training.tab.costs", costsTab()),
+                tab("training.tab.calendar", calendarTab()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setTop(top);
+        root.setCenter(tabs);
+        LocalizedControls.apply(root, i18n);
+    }
+
+    private Tab tab(String key, Node content) {
+        Tab t = new Tab(i18n.get(key), content);
+        t.setId(key.replace('.', '-'));
+        return t;
+    }
+
+    // ------------------------------------------------------------------ attendance grid
+
+    private Node attendanceTab() {
+        grid.setId("attendanceGrid");
+        grid.setEditable(true);
+        grid.setItems(vm.attendance());
+        grid.getStyleClass().add("wrap-headers");
+        rebuildGridColumns();
+        vm.sessions().addListener((ListChangeListener<SessionRow>) c -> rebuildGridColumns());
+        Label message = errorLabel();
+        message.setId("attendanceMessage");
+        message.textProperty().bind(vm.attendanceMessageProperty());
+        Label hint = wrapping(i18n.get("training.attendance.hint"));
+        VBox box = new VBox(6, hint, grid, message);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private void rebuildGridColumns() {
+        grid.getColumns().clear();
+        grid.getColumns().add(text("training.attendance.participant", AttendanceRow::name, 220));
+        for (int i = 0; i < vm.sessions().size(); i++) {
+            int index = i;
+            SessionRow s = vm.sessions().get(i);
+            TableColumn<AttendanceRow, String> c = new TableColumn<>();
+            Label heading = new Label(s.heading());
+            heading.setTooltip(new javafx.scene.control.Tooltip(s.title() + " — " + s.dates() + " — " + s.hours()));
+            c.setGraphic(heading);
+            c.setId("session-" + index);
+            c.setPrefWidth(110);
+            c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().hours().get(index)));
+            c.setCellFactory(TextFieldTableCell.forTableColumn());
+            c.setEditable(true);
+            c.setOnEditCommit(e -> vm.setHours(e.getRowValue(), index, e.getNewValue()));
+            grid.getColumns().add(c);
+        }
+        grid.getColumns().add(text("training.attendance.total", AttendanceRow::total, 90));
+        grid.getColumns().add(text("training.attendance.required", AttendanceRow::required, 90));
+        TableColumn<AttendanceRow, String> completion = text("training.attendance.completion", AttendanceRow::completion, 90);
+        completion.setId("completionColumn");
+        grid.getColumns().add(completion);
+        grid.getColumns().add(text("training.attendance.completed", r -> r.completed()
+                ? i18n.get("training.attendance.completed.yes") : i18n.get("training.attendance.completed.no"), 90));
+    }
+
+    // ------------------------------------------------------------------ sessions
+
+    private Node sessionsTab() {
+        TableView<SessionRow> table = new TableView<>(vm.sessions());
+        table.setId("sessionTable");
+        table.getColumns().add(text("training.session.title", SessionRow::title, 300));
+        table.getColumns().add(text("training.session.dates", SessionRow::dates, 170));
+        table.getColumns().add(text("training.session.hours", SessionRow::hours, 70));
+        table.getColumns().add(text("training.session.place", SessionRow::place, 140));
+        table.getColumns().add(text("training.session.trainers", SessionRow::trainers, 200));
+        table.getColumns().add(text("training.session.clashes", SessionRow::clashes, 300));
+        TextField title = field("training.session.title", 220);
+        TextField start = field("training.session.start", 100);
+        TextField end = field("training.session.end", 100);
+        TextField hours = field("training.session.hours", 70);
+        TextField place = field("training.session.place", 140);
+        TextField trainers = field("training.session.trainers", 180);
+        Button add = new Button(i18n.get("training.session.add"));
+        add.setId("addSession");
+        add.setOnAction(e -> vm.addSession(title.getText(), start.getText(), end.getText(), hours.getText(), place.getText(),
+                trainers.getText()));
+        Label message = errorLabel();
+        message.setId("sessionMessage");
+        message.textProperty().bind(vm.sessionMessageProperty());
+        FlowPane form = new FlowPane(6, 6, title, start, end, hours, place, trainers, add);
+        VBox box = new VBox(6, table, form, message);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    // ------------------------------------------------------------------ participants
+
+    private Node participantsTab() {
+        searchField.setId("staffSearch");
+        searchField.setPromptText(i18n.get("training.participants.search"));
+        searchField.textProperty().bindBidirectional(vm.searchProperty());
+        searchField.setOnAction(e -> vm.searchCandidates());
+        Button find = new Button(i18n.get("training.participants.find"));
+        find.setOnAction(e -> vm.searchCandidates());
+        TableView<CandidateRow> table = new TableView<>(vm.candidates());
+        table.setId("candidateTable");
+        table.getColumns().add(text("training.participants.name", r -> r.candidate().holderName(), 200));
+        table.getColumns().add(text("training.participants.job", r -> r.candidate().jobTitle() == null ? "" : r.candidate().jobTitle(), 180));
+        table.getColumns().add(text("training.participants.cadre", CandidateRow::cadre, 160));
+        table.getColumns().add(text("training.participants.place", CandidateRow::place, 220));
+        table.getColumns().add(text("training.participants.eligible", CandidateRow::eligible, 160));
+        Button add = new Button(i18n.get("training.participants.add"));
+        add.setId("addParticipant");
+        add.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        add.setOnAction(e -> vm.addParticipant(table.getSelectionModel().getSelectedItem()));
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                vm.addParticipant(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        Label message = errorLabel();
+        message.setId("participantMessage");
+        message.textProperty().bind(vm.participantMessageProperty());
+        HBox bar = new HBox(6, searchField, find, add);
+        HBox.setHgrow(searchField, Priority.ALWAYS);
+        VBox box = new VBox(6, bar, table, message);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    // ------------------------------------------------------------------ costs
+
+    private Node costsTab() {
+        TableView<CostRow> table = new TableView<>(vm.costs());
+        table.setId("costTable");
+        table.getColumns().add(text("training.cost.item", CostRow::item, 150));
+        table.getColumns().add(text("training.cost.unit", CostRow::unit, 170));
+        table.getColumns().add(text("training.cost.unitCost", CostRow::unitCost, 120));
+        table.getColumns().add(text("training.cost.units", CostRow::units, 80));
+        table.getColumns().add(text("training.cost.amount", CostRow::amount, 140));
+        table.getColumns().add(text("training.cost.kind", CostRow::kind, 90));
+        table.getColumns().add(text("training.cost.funding", CostRow::fundingLine, 160));
+        ComboBox<FilterChoice> item = new ComboBox<>();
+        item.getItems().setAll(vm.itemChoices());
+        item.setPromptText(i18n.get("training.cost.item"));
+        ComboBox<FilterChoice> unit = new ComboBox<>();
+        unit.getItems().setAll(vm.unitChoices());
+        unit.setPromptText(i18n.get("training.cost.unit"));
+        TextField unitCost = field("training.cost.unitCost", 110);
+        TextField units = field("training.cost.units", 70);
+        ComboBox<FilterChoice> kind = new ComboBox<>();
+        kind.getItems().setAll(vm.kindChoices());
+        kind.setValue(kind.getItems().getFirst());
+        TextField funding = field("training.cost.funding", 140);
+        Button add = new Button(i18n.get("training.cost.add"));
+        add.setId("addCost");
+        add.setOnAction(e -> vm.addCostLine(item.getValue(), unit.getValue(), unitCost.getText(), units.getText(),
+                kind.getValue(), funding.getText()));
+        Label totals = wrapping("");
+        totals.setId("costTotals");
+        totals.textProperty().bind(vm.costTotalsProperty());
+        Label message = errorLabel();
+        message.setId("costMessage");
+        message.textProperty().bind(vm.costMessageProperty());
+        FlowPane form = new FlowPane(6, 6, item, unit, unitCost, units, kind, funding, add);
+        VBox box = new VBox(6, totals, table, form, message);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    // ------------------------------------------------------------------ calendar (month grid and agenda)
+
+    private Node calendarTab() {
+        ComboBox<FilterChoice> monthBox = new ComboBox<>(vm.months());
+        monthBox.setId("calendarMonth");
+        monthBox.valueProperty().bindBidirectional(vm.monthProperty());
+        Button cohortMonth = new Button(i18n.get("training.calendar.cohortMonth"));
+        cohortMonth.setOnAction(e -> vm.showCohortMonth());
+        GridPane month = new GridPane();
+        month.setId("calendarGrid");
+        month.setHgap(2);
+        month.setVgap(2);
+        for (int i = 0; i < 7; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / 7);
+            month.getColumnConstraints().add(c);
+        }
+        Runnable fill = () -> fillMonth(month);
+        vm.monthDays().addListener((ListChangeListener<TrainingViewModel.DayCell>) c -> fill.run());
+        fill.run();
+        TableView<TrainingViewModel.AgendaRow> agenda = new TableView<>(vm.agenda());
+        agenda.setId("agendaTable");
+        agenda.getColumns().add(text("training.session.dates", TrainingViewModel.AgendaRow::dates, 170));
+        agenda.getColumns().add(text("training.calendar.what", TrainingViewModel.AgendaRow::what, 300));
+        agenda.getColumns().add(text("training.cohort", TrainingViewModel.AgendaRow::cohort, 220));
+        agenda.getColumns().add(text("training.session.place", TrainingViewModel.AgendaRow::place, 150));
+        agenda.getColumns().add(text("training.calendar.note", TrainingViewModel.AgendaRow::note, 320));
+        ComboBox<FilterChoice> kind = new ComboBox<>();
+        kind.getItems().setAll(vm.contextKinds());
+        kind.setValue(kind.getItems().getFirst());
+        TextField start = field("training.session.start", 110);
+        TextField end = field("training.session.end", 110);
+        TextField label = field("training.calendar.label", 200);
+        Button add = new Button(i18n.get("training.calendar.add"));
+        add.setOnAction(e -> vm.addContext(kind.getValue(), start.getText(), end.getText(), label.getText()));
+        Label message = errorLabel();
+        message.textProperty().bind(vm.calendarMessageProperty());
+        HBox bar = new HBox(6, monthBox, cohortMonth);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label legend = wrapping(i18n.get("training.calendar.legend"));
+        FlowPane form = new FlowPane(6, 6, kind, start, end, label, add);
+        TabPane views = new TabPane(tab("training.calendar.month", new ScrollPane(month)), tab("training.calendar.agenda", agenda));
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ((ScrollPane) views.getTabs().getFirst().getContent()).setFitToWidth(true);
+        VBox box = new VBox(6, bar, legend, views, form, message);
+        VBox.setVgrow(views, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private void fillMonth(GridPane month) {
+        month.getChildren().clear();
+        java.util.List<String> days = vm.weekDays();
+        for (int i = 0; i < 7; i++) {
+            Label head = new Label(days.get(i));
+            head.setStyle("-fx-font-weight: bold;");
+            month.add(head, i, 0);
+        }
+        for (int i = 0; i < vm.monthDays().size(); i++) {
+            TrainingViewModel.DayCell d = vm.monthDays().get(i);
+            Label cell = new Label(d.date() == null ? "" : d.date().getDayOfMonth() + (d.text().isEmpty() ? "" : "\n" + d.text()));
+            cell.setWrapText(true);
+            cell.setMaxWidth(Double.MAX_VALUE);
+            cell.setMinHeight(58);
+            cell.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+            cell.setPadding(new Insets(2));
+            String background = d.date() == null ? "transparent" : d.holiday() ? "-color-danger-subtle"
+                    : d.ramadan() ? "-color-success-subtle" : "-color-bg-subtle";
+            String border = d.clash() ? "-color-warning-emphasis" : "-color-border-muted";
+            cell.setStyle("-fx-background-color: " + background + "; -fx-border-color: " + border + "; -fx-border-width: "
+                    + (d.clash() ? 2 : 1) + "; -fx-font-size: 0.85em;");
+            month.add(cell, i % 7, 1 + i / 7);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private <R> TableColumn<R, String> text(String key, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(i18n.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setEditable(false);
+        return c;
+    }
+
+    private TextField field(String promptKey, double width) {
+        TextField f = new TextField();
+        f.setPromptText(i18n.get(promptKey));
+        f.setPrefWidth(width);
+        return f;
+    }
+
+    private static Label wrapping(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label errorLabel() {
+        Label l = wrapping("");
+        l.getStyleClass().addAll("field-error", "danger");
+        return l;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public Node searchField() {
+        return searchField;
+    }
+}

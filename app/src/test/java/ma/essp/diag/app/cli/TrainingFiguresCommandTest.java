@@ -1,0 +1,125 @@
+package ma.essp.diag.app.cli;
+
+import static ma.essp.diag.app.cli.IndicesCommandTest.parseCsv;
+import static ma.essp.diag.app.cli.IndicesCommandTest.run;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import ma.essp.diag.app.cli.IndicesCommandTest.Run;
+import ma.essp.diag.database.jooq.tables.records.TrainingCohortRecord;
+import ma.essp.diag.database.jooq.tables.records.TrainingProgrammeRecord;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.repository.TrainingRepository;
+import ma.essp.diag.database.testing.FixtureMission;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code essp-diag figures --axis training} on a hand-worked cohort: MBA requiring 20 h, two sessions of 12 h and 8 h,
+ * three seats. Amina 12 + 8 = 20 h (completed, graduated), Karim 12 h, Sara never came. Planned 4 expert-days × 5,000
+ * = 20,000 (UE); actual 20,000 (UE) + 4 venue-days × 1,000 = 4,000 (Ministère) = 24,000: 8,000 per trainee, 24,000 per
+ * completed trainee (the no-shows and the unfinished do not lower the fixed costs).
+ */
+class TrainingFiguresCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path mission() throws Exception {
+        Path file = dir.resolve("training.essp");
+        try (MissionFile mission = FixtureMission.create(file)) {
+            DSLContext dsl = mission.dsl();
+            EditContext edit = EditContext.system("test");
+            TrainingProgrammeRecord p = dsl.newRecord(TRAINING_PROGRAMME);
+            p.setCode("MBA-MTS");
+            p.setKind("mba");
+            p.setTitleFr("MBA management territorial");
+            p.setRequiredHours(20.0);
+            int programme = SyncedRows.insert(dsl, edit, p);
+            TrainingCohortRecord c = dsl.newRecord(TRAINING_COHORT);
+            c.setProgrammeId(programme);
+            c.setName("Cohorte 2");
+            c.setStartsOn(LocalDate.parse("2027-01-18"));
+            c.setEndsOn(LocalDate.parse("2027-04-30"));
+            c.setSeats(3);
+            c.setStatus("running");
+            int cohort = SyncedRows.insert(dsl, edit, c);
+            TrainingRepository training = new TrainingRepository(dsl);
+            int s1 = training.addSession(edit, cohort, "Séminaire 1", LocalDate.parse("2027-01-18"), LocalDate.parse("2027-01-19"), 12.0, "ENSP", "A");
+            int s2 = training.addSession(edit, cohort, "Séminaire 2", LocalDate.parse("2027-02-15"), LocalDate.parse("2027-02-16"), 8.0, "ENSP", "A");
+            int amina = training.addParticipant(edit, cohort, null, "Amina Alaoui", null, "f");
+            int karim = training.addParticipant(edit, cohort, null, "Karim Bennani", null, "m");
+            training.addParticipant(edit, cohort, null, "Sara Idrissi", null, "f");
+            SyncedRows.update(dsl, edit, TRAINING_PARTICIPANT, amina, 1, Map.of(TRAINING_PARTICIPANT.STATUS, "graduated"));
+            training.setAttendance(edit, s1, amina, null, true, 12.0);
+            training.setAttendance(edit, s2, amina, null, true, 8.0);
+            training.setAttendance(edit, s1, karim, null, true, 12.0);
+            training.addCostLine(edit, cohort, "trainers", "expert_day", 5_000.0, 4.0, "planned", "UE");
+            training.addCostLine(edit, cohort, "trainers", "expert_day", 5_000.0, 4.0, "actual", "UE");
+            training.addCostLine(edit, cohort, "venue", "venue_day", 1_000.0, 4.0, "actual", "Ministère");
+        }
+        return file;
+    }
+
+    @Test
+    void perCohortHoursCompletionCertificationAndCostPerTrainee() throws Exception {
+        Run r = run("figures", mission().toString(), "--axis", "training");
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<Map<String, String>> rows = parseCsv(r.out());
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get("programme")).isEqualTo("MBA-MTS");
+            assertThat(row.get("region")).isEqualTo("national");
+            assertThat(row.get("participants")).isEqualTo("3");
+            assertThat(row.get("women")).isEqualTo("2");
+            assertThat(row.get("session_hours")).isEqualTo("20.0");
+            assertThat(row.get("required_hours")).isEqualTo("20.0");
+            assertThat(row.get("mean_hours_attended")).isEqualTo("10.7"); // (20 + 12 + 0) / 3
+            assertThat(row.get("completed")).isEqualTo("1");
+            assertThat(row.get("completion_rate")).isEqualTo("0.3333");
+            assertThat(row.get("certified")).isEqualTo("1");
+            assertThat(row.get("planned_mad")).isEqualTo("20000.00");
+            assertThat(row.get("actual_mad")).isEqualTo("24000.00");
+            assertThat(row.get("cost_basis")).isEqualTo("actual");
+            assertThat(row.get("cost_per_trainee_mad")).isEqualTo("8000.00");
+            assertThat(row.get("cost_per_completed_mad")).isEqualTo("24000.00");
+        });
+    }
+
+    @Test
+    void byProgrammeAndCostTotalsByFundingLineAsJson() throws Exception {
+        Path file = mission();
+        List<Map<String, String>> programmes = parseCsv(run("figures", file.toString(), "--axis", "training", "--by", "programme").out());
+        assertThat(programmes).singleElement().satisfies(row -> {
+            assertThat(row.get("cohorts")).isEqualTo("1");
+            assertThat(row.get("cost_per_completed_mad")).isEqualTo("24000.00");
+        });
+        List<Map<String, String>> funding = parseCsv(run("figures", file.toString(), "--axis", "training", "--by", "funding_line").out());
+        assertThat(funding).extracting(row -> row.get("funding_line") + " " + row.get("planned_mad") + " " + row.get("actual_mad"))
+                .containsExactly("UE 20000.00 20000.00", "Ministère 0.00 4000.00");
+        Path out = dir.resolve("out/years.json");
+        Run json = run("figures", file.toString(), "--axis", "training", "--by", "year", "--format", "json", "--out", out.toString());
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(Files.readString(out)).isEqualTo("[\n  {\"year\": \"2027\", \"planned_mad\": 20000.00, \"actual_mad\": 24000.00}\n]\n");
+    }
+
+    @Test
+    void anUnknownAxisOrGroupingIsAUsageError() throws Exception {
+        Path file = mission();
+        Run axis = run("figures", file.toString(), "--axis", "weather");
+        assertThat(axis.exit()).isEqualTo(2);
+        assertThat(axis.err()).contains("unknown axis 'weather'");
+        Run by = run("figures", file.toString(), "--axis", "training", "--by", "province");
+        assertThat(by.exit()).isEqualTo(2);
+        assertThat(by.err()).contains("--by province");
+    }
+}
