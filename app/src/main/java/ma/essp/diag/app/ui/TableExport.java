@@ -538,7 +538,11 @@ public final class TableExport {
             if (b == null) {
                 return;
             }
-            double x = control.getEffectiveNodeOrientation() == javafx.geometry.NodeOrientation.RIGHT_TO_LEFT ? b.getMaxX() - 8 : b.getMinX() + 8;
+            boolean rightToLeft = control.getEffectiveNodeOrientation() == javafx.geometry.NodeOrientation.RIGHT_TO_LEFT;
+            // right to left, the menu opens leftwards from the row's right edge
+            menu.setAnchorLocation(rightToLeft ? javafx.stage.PopupWindow.AnchorLocation.CONTENT_TOP_RIGHT
+                    : javafx.stage.PopupWindow.AnchorLocation.CONTENT_TOP_LEFT);
+            double x = rightToLeft ? b.getMaxX() - 8 : b.getMinX() + 8;
             double y = anchor == null ? b.getMinY() + 30 : b.getMaxY();
             menu.show(control, x, y);
         }

@@ -46,7 +46,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * French, English and Arabic, on the small demo: in each area and each of its tabs no button, label, navigation entry
  * or table column header shows its text cut with an ellipsis (but for a label that gives way with its full text in a
  * tooltip, the status bar's mission name), every table offers its copy and export menu, and the area's main table has
- * room for at least ten rows (six for the six functions of a circonscription).
+ * room for at least ten rows (six for the six functions of a circonscription; five for the readiness dashboard's
+ * table, whose charts show above it).
  */
 @ExtendWith(ApplicationExtension.class)
 class LaptopLayoutUiTest {
@@ -61,7 +62,8 @@ class LaptopLayoutUiTest {
             Map.entry("#territoryTree", 10), Map.entry("#registryTable", 10), Map.entry("#circTable", 10),
             Map.entry("#circFunctions", 6), Map.entry("#circComparison", 10), Map.entry("#gstTable", 10),
             Map.entry("#hrStaffTable", 10), Map.entry("#hrIndicatorTable", 10), Map.entry("#hrMatrixTable", 10),
-            Map.entry("#mapEsspTable", 10), Map.entry("#readinessTable", 10), Map.entry("#assessmentChecklist", 10),
+            // the readiness dashboard shares its height between the charts and the drill-down table (divider halfway)
+            Map.entry("#mapEsspTable", 10), Map.entry("#readinessTable", 5), Map.entry("#assessmentChecklist", 10),
             Map.entry("#complaintsUnits", 6));
 
     @TempDir
@@ -164,6 +166,19 @@ class LaptopLayoutUiTest {
                 problems.add(where + ": \"" + labeled.getText() + "\" shows as \"" + t.getText() + "\"");
             }
         }
+        // the readiness dashboard opens with its first charts in sight above the table, not hidden under the divider
+        robot.lookup("#readinessUnitChart").tryQuery().filter(LaptopLayoutUiTest::shown).ifPresent(chart -> {
+            Node viewport = chart.getParent();
+            while (viewport != null && !(viewport instanceof javafx.scene.control.ScrollPane)) {
+                viewport = viewport.getParent();
+            }
+            javafx.geometry.Bounds seen = viewport.localToScene(viewport.getLayoutBounds());
+            javafx.geometry.Bounds drawn = chart.localToScene(chart.getLayoutBounds());
+            double visible = Math.min(seen.getMaxY(), drawn.getMaxY()) - Math.max(seen.getMinY(), drawn.getMinY());
+            if (visible < 0.8 * drawn.getHeight()) {
+                problems.add(where + ": the readiness charts show " + Math.round(visible) + " px of " + Math.round(drawn.getHeight()));
+            }
+        });
         MAIN_TABLES.forEach((id, rows) -> robot.lookup(id).tryQueryAs(Control.class).filter(LaptopLayoutUiTest::shown).ifPresent(table -> {
             tablesSeen.add(id);
             // the table's height under its column headers (an empty table shows its placeholder there)
