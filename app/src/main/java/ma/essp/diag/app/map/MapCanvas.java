@@ -341,6 +341,11 @@ public final class MapCanvas extends Region {
         return getHeight() / 2 + (maxLat - lat - centreY) * scale();
     }
 
+    /** What the map shows now, as a picture of the canvas's size (for an export). */
+    public javafx.scene.image.WritableImage picture() {
+        return canvas.snapshot(null, null);
+    }
+
     /** The radius of an ESSP point: from the whole-country scale, so that zooming does not change it. */
     public double pointRadius() {
         return Math.max(1.5, Math.min(3.5, baseScale() / 60));

@@ -11,7 +11,7 @@ import javafx.geometry.Insets;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
 import ma.essp.diag.app.map.model.MapImage;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -170,7 +170,7 @@ public final class MapView implements FeatureScreen {
      * legend is taller than the map).
      */
     MapImage picture() {
-        WritableImage map = canvas.snapshot(null, null);
+        WritableImage map = canvas.picture();
         Label title = new Label(viewModel.legendTitleProperty().get());
         title.getStyleClass().add("title-4");
         title.setMinHeight(EXPORT_TITLE_HEIGHT);
@@ -195,16 +195,38 @@ public final class MapView implements FeatureScreen {
                 point(MapPicture.PARTIALLY, viewModel.functionalityLabel("partially")),
                 point(MapPicture.NOT_FUNCTIONING, viewModel.functionalityLabel("not_functioning")));
         legend.getChildren().add(legendLabel(viewModel.credit(), "text-muted"));
-        BorderPane page = new BorderPane(new ImageView(map));
-        page.setTop(title);
-        page.setRight(legend); // BorderPane's right is the left in right-to-left orientation
+        // laid out by hand in a page of a known size: the map as on screen, the legend on the right (on the left in
+        // Arabic, whose title and legend read right to left; the map itself is never mirrored)
+        boolean rtl = root.getEffectiveNodeOrientation() == javafx.geometry.NodeOrientation.RIGHT_TO_LEFT;
+        javafx.geometry.NodeOrientation textOrientation = root.getEffectiveNodeOrientation();
+        title.setNodeOrientation(textOrientation);
+        legend.setNodeOrientation(textOrientation);
+        Pane page = new Pane(title, new ImageView(map), legend);
+        page.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
         page.setStyle("-fx-background-color: white;");
-        page.setNodeOrientation(root.getEffectiveNodeOrientation());
         Scene scene = new Scene(page);
         if (root.getScene() != null) {
             scene.getStylesheets().setAll(root.getScene().getStylesheets());
         }
         page.applyCss();
+        double mapWidth = map.getWidth();
+        double mapHeight = map.getHeight();
+        double legendHeight = Math.ceil(legend.prefHeight(EXPORT_LEGEND_WIDTH));
+        double width = mapWidth + EXPORT_LEGEND_WIDTH;
+        double height = EXPORT_TITLE_HEIGHT + Math.max(mapHeight, legendHeight);
+        title.setMinWidth(width);
+        title.setPrefWidth(width);
+        title.setMaxWidth(width);
+        legend.setMinHeight(legendHeight);
+        legend.setPrefHeight(legendHeight);
+        page.getChildren().get(1).relocate(rtl ? EXPORT_LEGEND_WIDTH : 0, EXPORT_TITLE_HEIGHT);
+        legend.relocate(rtl ? 0 : mapWidth, EXPORT_TITLE_HEIGHT);
+        title.relocate(0, 0);
+        page.setMinSize(width, height);
+        page.setPrefSize(width, height);
+        page.setMaxSize(width, height);
+        page.resize(width, height);
+        page.setClip(new javafx.scene.shape.Rectangle(width, height));
         page.layout();
         WritableImage image = page.snapshot(null, null);
         int w = (int) image.getWidth();

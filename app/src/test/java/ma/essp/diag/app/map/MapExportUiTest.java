@@ -46,10 +46,20 @@ class MapExportUiTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private MapView view;
 
+    @TempDir
+    static Path shared;
+
+    /** The fixture is made once, off the FX thread (the window's set-up has a time limit). */
+    @org.junit.jupiter.api.BeforeAll
+    static void fixture() throws Exception {
+        FixtureMission.create(shared.resolve("fixture.essp")).close();
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        mission = FixtureMission.create(dir.resolve("fixture.essp"));
+        Files.copy(shared.resolve("fixture.essp"), dir.resolve("fixture.essp"));
+        mission = MissionFile.open(dir.resolve("fixture.essp"), dir.resolve("backups"));
         executor = new FxTaskExecutor();
         Files.createDirectories(dir.resolve("Documents"));
         MapViewModel vm = new MapViewModel(new EsspMapRepository(mission.dsl()), new EsspRepository(mission.dsl()), mission.dsl(),
@@ -75,6 +85,11 @@ class MapExportUiTest {
         waitUntil(() -> robot.lookup("#mapLegend").queryAs(javafx.scene.layout.VBox.class).getChildren().size() > 1);
         MapCanvas canvas = view.canvas();
         robot.clickOn("#mapZoomMission");
+        WaitForAsyncUtils.waitForFxEvents();
+        // measured before the export: the line that then says where the file went takes some height from the map
+        int mapWidth = (int) Math.ceil(canvas.getWidth());
+        int mapHeight = (int) Math.ceil(canvas.getHeight());
+        double[] tanger = canvas.toCanvas(-5.81, 35.70);
         Path out = dir.resolve("Documents").resolve("carte-tanger"); // typed without the extension
         dialogs.nextChosenFile = out;
         robot.clickOn("#mapExport");
@@ -88,15 +103,12 @@ class MapExportUiTest {
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
         BufferedImage image = ImageIO.read(png.toFile());
-        int mapWidth = (int) Math.ceil(canvas.getWidth());
-        int mapHeight = (int) Math.ceil(canvas.getHeight());
         // the map at its size on screen, the legend column beside it, the title band above (the legend, some 590
         // pixels, is shorter than the map here)
         assertThat(mapHeight).isGreaterThan(650);
         assertThat(image.getWidth()).isEqualTo(mapWidth + (int) MapView.EXPORT_LEGEND_WIDTH);
         assertThat(image.getHeight()).isEqualTo(mapHeight + (int) MapView.EXPORT_TITLE_HEIGHT);
         // the zoomed map is drawn: Tanger-Assilah's fill where the canvas shows it (title band above)
-        double[] tanger = canvas.toCanvas(-5.81, 35.70);
         int rgb = image.getRGB((int) tanger[0], (int) tanger[1] + (int) MapView.EXPORT_TITLE_HEIGHT) & 0xffffff;
         assertThat(rgb).as("Tanger-Assilah is not 'no data' grey").isNotEqualTo(0xe6e6e6).isNotEqualTo(0xffffff);
         assertThat(Files.list(dir.resolve("Documents"))).as("no temporary file left").containsExactly(png);
@@ -121,6 +133,6 @@ class MapExportUiTest {
                 return false;
             }
         });
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(mapWidth + (int) MapView.EXPORT_LEGEND_WIDTH);
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo((int) Math.ceil(canvas.getWidth()) + (int) MapView.EXPORT_LEGEND_WIDTH);
     }
 }
