@@ -1,6 +1,7 @@
 package ma.essp.diag.app.map;
 
 import ma.essp.diag.app.map.model.MapFigure;
+import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -38,7 +39,7 @@ public final class MapArea implements FeatureArea {
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
         MapViewModel viewModel = new MapViewModel(new EsspMapRepository(dsl), new EsspRepository(dsl), dsl, context.executor(),
-                context.i18n(), MapFigure.builtIn());
+                context.i18n(), MapFigure.builtIn(), context.dialogs(), AppPaths.documents());
         MapView view = new MapView(viewModel, context.i18n());
         viewModel.load();
         return view;

@@ -7,7 +7,15 @@ import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.app.map.model.MapPicture;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import ma.essp.diag.app.map.model.MapImage;
+import ma.essp.diag.app.ui.DialogService;
+import ma.essp.diag.app.ui.OutputRefusals;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +58,9 @@ public final class MapViewModel {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final List<MapFigure> figures;
+    private final DialogService dialogs;
+    /** Where the first export is proposed (the user's Documents); then the folder of the last one. */
+    private Path exportFolder;
 
     private final ObservableList<FilterChoice> figureChoices = FXCollections.observableArrayList();
     private final ObjectProperty<FilterChoice> figure = new SimpleObjectProperty<>(this, "figure");
@@ -63,18 +74,26 @@ public final class MapViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper legendTitle = new ReadOnlyStringWrapper(this, "legendTitle", "");
     private final ReadOnlyStringWrapper legendNote = new ReadOnlyStringWrapper(this, "legendNote", "");
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final ReadOnlyStringWrapper exportStatus = new ReadOnlyStringWrapper(this, "exportStatus", "");
 
     private MapData data;
     private List<EsspListRow> allEssps = List.of();
 
+    /**
+     * @param dialogs      asks where to write an exported picture, and before replacing a file
+     * @param exportFolder the folder first proposed for an export (the user's Documents)
+     */
     public MapViewModel(EsspMapRepository repository, EsspRepository essps, DSLContext dsl, TaskExecutor executor, I18n i18n,
-                        List<MapFigure> figures) {
+                        List<MapFigure> figures, DialogService dialogs, Path exportFolder) {
         this.repository = repository;
         this.essps = essps;
         this.dsl = dsl;
         this.executor = executor;
         this.i18n = i18n;
         this.figures = List.copyOf(figures);
+        this.dialogs = dialogs;
+        this.exportFolder = exportFolder;
         for (MapFigure f : figures) {
             figureChoices.add(new FilterChoice(f.id(), i18n.get(f.labelKey())));
         }
@@ -169,6 +188,74 @@ public final class MapViewModel {
         selectedTitle.set(i18n.get("map.selected", i18n.localName(unit.nameFr(), unit.nameAr()), unit.essps(), shown));
         Set<Integer> provinces = new HashSet<>(unit.provinceIds());
         provinceEssps.setAll(allEssps.stream().filter(e -> provinces.contains(e.provinceId())).toList());
+    }
+
+    /** The tooltip of a province under the pointer: its name and its value for the figure ("—" without one). */
+    public String describe(String iso) {
+        MapPicture p = picture.get();
+        if (p == null || iso == null) {
+            return null;
+        }
+        ProvinceUnit unit = p.data().provinces().stream().filter(u -> u.isoCode().equals(iso)).findFirst().orElse(null);
+        if (unit == null) {
+            return null;
+        }
+        Double value = p.values().get(iso);
+        return i18n.get("map.hover", i18n.localName(unit.nameFr(), unit.nameAr()), value == null ? "—" : local(p.figure(), value));
+    }
+
+    /** What "zoom to the mission" fits: the provinces with ESSPs and the ESSP points; null before loading or when none. */
+    public ma.essp.diag.app.map.model.GeoBox missionArea() {
+        MapPicture p = picture.get();
+        return p == null ? null : p.missionArea();
+    }
+
+    /**
+     * Exports the map as a PNG: asks for the file (in the folder of the last export, first the user's Documents),
+     * asks before replacing an existing file, then takes the picture ({@code picture}, called on this thread: the
+     * view draws the current view with its title and legend) and writes it in the background. Says on screen when
+     * it is written or why not.
+     */
+    public void exportPng(Supplier<MapImage> picture) {
+        MapPicture shown = this.picture.get();
+        if (exporting.get() || shown == null) {
+            return;
+        }
+        Optional<Path> chosen = dialogs.chooseFileToSave(i18n.get("map.export.title"), exportFolder,
+                "carte-" + shown.figure().id().replace('_', '-') + ".png", i18n.get("map.export.filter"), "*.png");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path out = chosen.get().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? chosen.get()
+                : chosen.get().resolveSibling(chosen.get().getFileName() + ".png");
+        if (Files.isRegularFile(out) && !dialogs.confirm(i18n.get("map.export.overwrite.title"),
+                i18n.get("map.export.overwrite.message", out.getFileName().toString(), out.toAbsolutePath().getParent().toString()))) {
+            return; // the existing file stays as it is
+        }
+        if (out.toAbsolutePath().getParent() != null) {
+            exportFolder = out.toAbsolutePath().getParent();
+        }
+        MapImage image = picture.get();
+        error.set("");
+        exportStatus.set(i18n.get("map.export.running"));
+        exporting.set(true);
+        executor.execute(BackgroundTask.wrap(() -> image.writePng(out))
+                .onSuccess(written -> exportStatus.set(i18n.get("map.export.done", written)))
+                .onFailure(e -> {
+                    exportStatus.set("");
+                    error.set(OutputRefusals.of(e, i18n).orElseGet(() -> i18n.get("map.export.error", Failures.reason(e, i18n))));
+                })
+                .onFinished(() -> exporting.set(false)));
+    }
+
+    /** Whether an export is being written. */
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** "Carte enregistrée : /home/…/carte.png" after an export; empty otherwise. */
+    public ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
     }
 
     /** "n = 38 ESSP évalués · complétude 96.12 %", the dashboard's rounding. */

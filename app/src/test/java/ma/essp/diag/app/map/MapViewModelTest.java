@@ -27,7 +27,8 @@ class MapViewModelTest {
     void setUp() throws Exception {
         mission = FixtureMission.create(dir.resolve("m.essp"));
         vm = new MapViewModel(new EsspMapRepository(mission.dsl()), new EsspRepository(mission.dsl()), mission.dsl(),
-                new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), MapFigure.builtIn());
+                new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), MapFigure.builtIn(),
+                new ma.essp.diag.app.testing.RecordingDialogService(), dir);
         vm.load();
     }
 
@@ -62,13 +63,15 @@ class MapViewModelTest {
                 .containsEntry("MA-TNG", ma.essp.diag.app.map.model.Rgb.web("#d7191c")).hasSize(2);
 
         MapViewModel arabic = new MapViewModel(new EsspMapRepository(mission.dsl()), new EsspRepository(mission.dsl()), mission.dsl(),
-                new CurrentThreadTaskExecutor(), new I18n(I18n.ARABIC), MapFigure.builtIn());
+                new CurrentThreadTaskExecutor(), new I18n(I18n.ARABIC), MapFigure.builtIn(),
+                new ma.essp.diag.app.testing.RecordingDialogService(), dir);
         arabic.load();
         assertThat(arabic.legend()).extracting(e -> e.text().replace("\u200E", ""))
                 .containsExactly("0,0 (2)", "لا توجد معطيات (73)");
         // English writes the decimal point
         MapViewModel english = new MapViewModel(new EsspMapRepository(mission.dsl()), new EsspRepository(mission.dsl()), mission.dsl(),
-                new CurrentThreadTaskExecutor(), new I18n(I18n.ENGLISH), MapFigure.builtIn());
+                new CurrentThreadTaskExecutor(), new I18n(I18n.ENGLISH), MapFigure.builtIn(),
+                new ma.essp.diag.app.testing.RecordingDialogService(), dir);
         english.load();
         assertThat(english.legend()).extracting(MapViewModel.LegendEntry::text).containsExactly("0.0 (2)", "no data (73)");
     }

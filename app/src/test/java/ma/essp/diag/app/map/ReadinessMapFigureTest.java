@@ -84,7 +84,8 @@ class ReadinessMapFigureTest {
             assessments.answerAll(assessment, answers, "observed");
         }
         vm = new MapViewModel(new EsspMapRepository(dsl), new EsspRepository(dsl), dsl, new CurrentThreadTaskExecutor(),
-                new I18n(Locale.FRENCH), MapFigure.builtIn());
+                new I18n(Locale.FRENCH), MapFigure.builtIn(),
+                new ma.essp.diag.app.testing.RecordingDialogService(), dir);
         vm.load();
     }
 

@@ -43,4 +43,24 @@ public record MapPicture(MapOutlines outlines, MapData data, MapFigure figure, M
         }
         return new MapPicture(outlines, data, figure, Map.copyOf(values), scale, Map.copyOf(fills), points, colours, evaluation);
     }
+
+    /**
+     * The part of the country the mission covers: the outlines of the provinces that have ESSPs in the mission and
+     * the geolocated ESSPs; null when the mission has none (the whole country is then the only sensible view).
+     */
+    public GeoBox missionArea() {
+        java.util.Set<String> withEssps = new java.util.HashSet<>();
+        data.provinces().stream().filter(u -> u.essps() > 0).forEach(u -> withEssps.add(u.isoCode()));
+        GeoBox box = null;
+        for (var shape : outlines.provinces()) {
+            if (withEssps.contains(shape.isoCode())) {
+                GeoBox b = new GeoBox(shape.minLon(), shape.minLat(), shape.maxLon(), shape.maxLat());
+                box = box == null ? b : box.with(b);
+            }
+        }
+        for (EsspPoint p : data.essps()) {
+            box = box == null ? new GeoBox(p.longitude(), p.latitude(), p.longitude(), p.latitude()) : box.with(p.longitude(), p.latitude());
+        }
+        return box;
+    }
 }
