@@ -36,6 +36,6 @@ public final class ShellNavigation {
                 new PlannedArea("training", "nav.training", Material2MZ.SCHOOL),
                 new PlannedArea("findings", "nav.findings", Material2AL.LIGHTBULB),
                 new ReportsArea(),
-                new ma.essp.diag.app.mission.MissionDetailsArea());
+                new ma.essp.diag.app.missiondetails.MissionDetailsArea());
     }
 }

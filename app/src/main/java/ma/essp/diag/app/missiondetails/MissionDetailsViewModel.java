@@ -1,4 +1,4 @@
-package ma.essp.diag.app.mission;
+package ma.essp.diag.app.missiondetails;
 
 import java.time.LocalDate;
 import java.util.List;
