@@ -1,5 +1,6 @@
 package ma.essp.diag.app.hr;
 
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -41,12 +42,14 @@ public final class HrArea implements FeatureArea {
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
         EditContext edit = context.mission().edit();
+        EditHistory history = new EditHistory(context.executor());
         var staff = new HrStaffViewModel(new StaffRepository(dsl, edit), new StructureRepository(dsl, edit), new TerritoryRepository(dsl),
-                context.executor(), context.i18n());
+                context.executor(), context.i18n(), history);
+        history.setAfterUndo(staff::reload);
         var indicators = new HrIndicatorsViewModel(new HrFactsLoader(dsl), context.executor(), context.i18n());
         var matrix = new HrMatrixViewModel(new HrRelationRepository(dsl, edit), new TerritoryRepository(dsl), context.executor(),
                 context.i18n());
-        HrView view = new HrView(staff, indicators, matrix, context.i18n());
+        HrView view = new HrView(staff, indicators, matrix, context.i18n(), history);
         staff.load();
         indicators.load();
         matrix.load();

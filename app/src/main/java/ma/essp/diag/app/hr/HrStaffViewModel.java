@@ -18,6 +18,7 @@ import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
@@ -41,6 +42,9 @@ public final class HrStaffViewModel {
     private final TerritoryRepository territory;
     private final TaskExecutor executor;
     private final I18n i18n;
+    /** The grid's added, deleted and edited positions, undone and redone with Ctrl+Z / Ctrl+Y. */
+    private final EditHistory history;
+    private static final String POSITIONS = "staff_position";
 
     private final ObservableList<FilterChoice> provinces = FXCollections.observableArrayList();
     private final ObservableList<FilterChoice> owners = FXCollections.observableArrayList();
@@ -57,7 +61,8 @@ public final class HrStaffViewModel {
     private Map<Integer, List<StructureRepository.Structure>> structuresByRegion = Map.of();
 
     public HrStaffViewModel(StaffRepository staff, StructureRepository structures, TerritoryRepository territory,
-                            TaskExecutor executor, I18n i18n) {
+                            TaskExecutor executor, I18n i18n, EditHistory history) {
+        this.history = history;
         this.staff = staff;
         this.structures = structures;
         this.territory = territory;
@@ -169,12 +174,36 @@ public final class HrStaffViewModel {
         }
         Integer essp = esspId();
         var structure = structureId();
-        write(() -> staff.create(new PositionDraft(essp, structure.call(), "nurse", "ministry", "filled", 1, null, null, null, null)),
-                "hr.status.added");
+        write(() -> {
+            int id = staff.create(new PositionDraft(essp, structure.call(), "nurse", "ministry", "filled", 1, null, null, null, null));
+            return new Written(id, 1, deleteOrRestore(id, true));
+        }, "hr.status.added", "hr.undo.added");
     }
 
     public void deleteRow(StoredPosition p) {
-        write(() -> staff.softDelete(p.id(), p.version()), "hr.status.deleted");
+        write(() -> new Written(p.id(), staff.softDelete(p.id(), p.version()), deleteOrRestore(p.id(), false)),
+                "hr.status.deleted", "hr.undo.deleted");
+    }
+
+    /** A position written: its id, its version now, and what undoes the write. */
+    private record Written(int id, int version, EditHistory.Inverse inverse) {
+    }
+
+    /** Deletes ({@code delete}) or restores position {@code id} as this grid left it; its inverse does the other. */
+    private EditHistory.Inverse deleteOrRestore(int id, boolean delete) {
+        return () -> {
+            int from = history.versionOf(POSITIONS, id, 0);
+            history.wrote(POSITIONS, id, delete ? staff.softDelete(id, from) : staff.restore(id, from));
+            return deleteOrRestore(id, !delete);
+        };
+    }
+
+    /** Writes {@code values} back over position {@code id} as this grid left it; its inverse writes {@code current}. */
+    private EditHistory.Inverse writeBack(int id, PositionDraft values, PositionDraft current) {
+        return () -> {
+            history.wrote(POSITIONS, id, staff.update(id, history.versionOf(POSITIONS, id, 0), values));
+            return writeBack(id, current, values);
+        };
     }
 
     /** One edited cell: writes the row with that value (refused values leave the row as it was, with a message). */
@@ -208,7 +237,8 @@ public final class HrStaffViewModel {
             case JOB_TITLE -> job = value;
         }
         PositionDraft d = new PositionDraft(v.esspId(), v.structureId(), cadre, employer, st, fte, gender, holder, job, v.notes());
-        write(() -> staff.update(p.id(), p.version(), d), "hr.status.saved");
+        write(() -> new Written(p.id(), staff.update(p.id(), p.version(), d), writeBack(p.id(), v, d)), "hr.status.saved",
+                "hr.undo.edited");
     }
 
     /** Pastes tab-separated rows copied from Excel into the chosen ESSP or structure. */
@@ -249,9 +279,11 @@ public final class HrStaffViewModel {
         };
     }
 
-    private void write(java.util.concurrent.Callable<Integer> action, String doneKey) {
+    private void write(java.util.concurrent.Callable<Written> action, String doneKey, String undoKey) {
         executor.execute(BackgroundTask.wrap(action)
-                .onSuccess(v -> {
+                .onSuccess(written -> {
+                    history.wrote(POSITIONS, written.id(), written.version());
+                    history.record(i18n.get(undoKey), written.inverse());
                     status.set(i18n.get(doneKey));
                     reload();
                 })

@@ -21,6 +21,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.ViewLoader;
@@ -38,6 +39,7 @@ public final class HrView implements FeatureScreen {
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     private final HrStaffViewModel staff;
+    private final EditHistory history;
     private final HrIndicatorsViewModel indicators;
     private final HrMatrixViewModel matrix;
     private final I18n i18n;
@@ -98,7 +100,9 @@ public final class HrView implements FeatureScreen {
     @FXML private TableColumn<MatrixRow, String> notesColumn;
     @FXML private Label matrixStatus;
 
-    public HrView(HrStaffViewModel staff, HrIndicatorsViewModel indicators, HrMatrixViewModel matrix, I18n i18n) {
+    public HrView(HrStaffViewModel staff, HrIndicatorsViewModel indicators, HrMatrixViewModel matrix, I18n i18n,
+                  EditHistory history) {
+        this.history = history;
         this.staff = staff;
         this.indicators = indicators;
         this.matrix = matrix;
@@ -285,6 +289,11 @@ public final class HrView implements FeatureScreen {
         if (clipboard.hasString()) {
             staff.paste(clipboard.getString());
         }
+    }
+
+    @Override
+    public EditHistory editHistory() {
+        return history;
     }
 
     @Override

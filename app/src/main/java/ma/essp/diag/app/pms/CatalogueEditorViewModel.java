@@ -30,6 +30,7 @@ import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.database.repository.CatalogueContent;
 import ma.essp.diag.database.repository.CatalogueContent.Labels;
 import ma.essp.diag.database.repository.CatalogueEditException;
@@ -105,6 +106,9 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     private final I18n i18n;
     private final Runnable onChanged;
     private final DialogService dialogs;
+    /** The area's undo/redo history: an item's edit joins it. */
+    private final EditHistory history;
+    private static final String ITEMS = "pms_item";
 
     private VersionInfo version;
     /** How many assessments use the draft shown (it is locked while any do), 0 for none or a published version. */
@@ -150,7 +154,8 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     private int formAreaId;
 
     public CatalogueEditorViewModel(CatalogueEditRepository repository, CatalogueVersionRepository versions, TaskExecutor executor,
-                                    I18n i18n, DialogService dialogs, Runnable onChanged) {
+                                    I18n i18n, DialogService dialogs, Runnable onChanged, EditHistory history) {
+        this.history = history;
         this.repository = repository;
         this.versions = versions;
         this.executor = executor;
@@ -576,6 +581,10 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         int serviceArea = target != null ? target.id() : content.services().stream().filter(s -> s.id() == id)
                 .mapToInt(CatalogueContent.Service::areaId).findFirst().orElse(areaId);
         ItemFields item = new ItemFields(c, domain.get(), labels, inScope.get(), note.get());
+        // an item's edit can be undone: the fields it had as this editor loaded them
+        ItemFields previous = kind != FormKind.ITEM || isNew ? null : content.items().stream().filter(i -> i.id() == id)
+                .findFirst().map(i -> new ItemFields(i.code(), i.domainCode(), i.labels(), i.inScope(), i.note())).orElse(null);
+        int[] itemVersion = {0};
         executor.execute(BackgroundTask.wrap(() -> switch (kind) {
             case AREA -> {
                 if (isNew) {
@@ -594,7 +603,7 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             case ITEM -> {
                 int iid = isNew ? repository.addItem(versionId, serviceId, item) : id;
                 if (!isNew) {
-                    repository.editItem(id, expectedVersion, item);
+                    itemVersion[0] = repository.editItem(id, expectedVersion, item);
                 }
                 yield new TreeNode(NodeKind.ITEM, iid, serviceId, item.domainCode(), "", List.of()).key();
             }
@@ -602,6 +611,10 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         })
                 .onRunning(() -> busy.set(true))
                 .onSuccess(key -> {
+                    if (previous != null && !previous.equals(item)) {
+                        history.wrote(ITEMS, id, itemVersion[0]);
+                        history.record(i18n.get("pms.undo.item", c), putItem(id, previous, item));
+                    }
                     message.set(i18n.get("pms.editor.saved"));
                     markShown();
                     onChanged.run();
@@ -614,6 +627,22 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
                 })
                 .onFinished(() -> busy.set(false)));
         return result;
+    }
+
+    /** Writes {@code values} back over item {@code itemId} as this editor left it; its inverse writes {@code current}. */
+    private EditHistory.Inverse putItem(int itemId, ItemFields values, ItemFields current) {
+        return () -> {
+            history.wrote(ITEMS, itemId, repository.editItem(itemId, history.versionOf(ITEMS, itemId, 0), values));
+            return putItem(itemId, current, values);
+        };
+    }
+
+    /** After an undo or redo: the tree and the form show the catalogue as it now is. */
+    public void reloadAfterUndo() {
+        TreeNode node = selectedNode.get();
+        if (version != null) {
+            reload(node == null ? null : node.key());
+        }
     }
 
     /** Soft-deletes the selected area (with its services and items), service (with its items) or item. */

@@ -55,12 +55,12 @@ public final class CatalogueViewModel {
     private final CatalogueEditorViewModel editor;
 
     public CatalogueViewModel(CatalogueVersionRepository repository, CatalogueEditRepository edits, TaskExecutor executor, I18n i18n,
-                              DialogService dialogs) {
+                              DialogService dialogs, ma.essp.diag.app.ui.EditHistory history) {
         this.repository = repository;
         this.executor = executor;
         this.i18n = i18n;
         this.dialogs = dialogs;
-        this.editor = new CatalogueEditorViewModel(edits, repository, executor, i18n, dialogs, this::compare);
+        this.editor = new CatalogueEditorViewModel(edits, repository, executor, i18n, dialogs, this::compare, history);
         selected.addListener((o, old, now) -> {
             compare();
             editor.setVersion(now);

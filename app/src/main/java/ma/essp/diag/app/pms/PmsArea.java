@@ -53,11 +53,14 @@ public final class PmsArea implements FeatureArea {
         AssessmentViewModel assessment = new AssessmentViewModel(new AssessmentRepository(dsl, edit), catalogue,
                 new EsspRepository(dsl), context.executor(), context.i18n(), history, context.dialogs());
         CatalogueViewModel catalogueViewModel = new CatalogueViewModel(catalogue, new CatalogueEditRepository(dsl, edit),
-                context.executor(), context.i18n(), context.dialogs());
+                context.executor(), context.i18n(), context.dialogs(), history);
         PmsView view = new PmsView(new ReadinessDashboardView(dashboard, context.i18n()),
                 new AssessmentView(assessment, context.i18n()), new CatalogueView(catalogueViewModel, context.i18n()),
                 context.i18n(), dashboard::load, catalogueViewModel.editor(), history);
-        history.setAfterUndo(assessment::reload);
+        history.setAfterUndo(() -> {
+            assessment.reload();
+            catalogueViewModel.editor().reloadAfterUndo();
+        });
         dashboard.load();
         assessment.load();
         catalogueViewModel.load();

@@ -39,6 +39,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.mission.MissionService;
 import ma.essp.diag.app.mission.OpenMission;
 import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.app.task.FirstLoad;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.ColumnHeaders;
 import ma.essp.diag.app.ui.EditHistory;
@@ -512,7 +513,8 @@ public final class ShellView {
             content.getChildren().clear();
             return;
         }
-        screen = area.open(new FeatureContext(mission, viewModel.missionTasks(), i18n, viewModel.dialogs(), viewModel::refreshSummary,
+        FirstLoad firstLoad = new FirstLoad(viewModel.missionTasks());
+        screen = area.open(new FeatureContext(mission, firstLoad, i18n, viewModel.dialogs(), viewModel::refreshSummary,
                 this::openEssp, this::newEsspIn));
         viewModel.setEditor(screen.unsavedChanges());
         WindowMemory.restoreDividers(area.id(), screen.view(), viewModel.settings());
@@ -531,7 +533,15 @@ public final class ShellView {
             }
         }
         screenHistory.set(history);
-        content.getChildren().setAll(screen.view());
+        // until the area's first data arrive: a progress indicator naming the area, never an empty table
+        Node view = screen.view();
+        Node loading = loading(i18n, i18n.get(area.titleKey()));
+        view.setVisible(false);
+        content.getChildren().setAll(view, loading);
+        firstLoad.whenLoaded(() -> {
+            view.setVisible(true);
+            content.getChildren().remove(loading);
+        });
     }
 
     /** From another area (the territory tree): the registry with the ESSP's form and detail, the highlight following. */
@@ -581,6 +591,19 @@ public final class ShellView {
             screen.dispose();
             screen = null;
         }
+    }
+
+    /** The loading state of an area: a progress indicator and "Chargement : <area>…", centred over the hidden page. */
+    private static Node loading(I18n i18n, String areaTitle) {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(48, 48);
+        Label label = new Label(i18n.get("app.loading.area", areaTitle));
+        label.getStyleClass().add("title-4");
+        VBox box = new VBox(14, progress, label);
+        box.setId("areaLoading");
+        box.getStyleClass().add("area-loading");
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private Node opening(I18n i18n) {

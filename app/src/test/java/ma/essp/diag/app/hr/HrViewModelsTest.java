@@ -40,11 +40,43 @@ class HrViewModelsTest {
 
     private HrStaffViewModel staffOfE001() {
         var vm = new HrStaffViewModel(new StaffRepository(mission.dsl(), edit), new StructureRepository(mission.dsl(), edit),
-                new TerritoryRepository(mission.dsl()), executor, i18n);
+                new TerritoryRepository(mission.dsl()), executor, i18n, history);
+        history.setAfterUndo(vm::reload);
         vm.load();
         vm.provinceProperty().set(vm.provinces().stream().filter(p -> p.label().contains("Tanger-Assilah")).findFirst().orElseThrow());
         vm.ownerProperty().set(vm.owners().stream().filter(o -> o.label().startsWith("E001")).findFirst().orElseThrow());
         return vm;
+    }
+
+    private final ma.essp.diag.app.ui.EditHistory history = new ma.essp.diag.app.ui.EditHistory(executor);
+
+    @Test
+    void addEditDeleteOfAPositionUndoneThreeTimesAndRedoneTwice() {
+        var vm = staffOfE001();
+        vm.addRow();
+        assertThat(vm.positions()).hasSize(1);
+        int id = vm.positions().getFirst().id();
+        vm.edit(vm.positions().getFirst(), HrStaffViewModel.Column.STATUS, "vacant");
+        vm.deleteRow(vm.positions().getFirst());
+        assertThat(vm.positions()).isEmpty();
+        assertThat(history.descriptionProperty().get()).isEqualTo("suppression d’un poste");
+
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.positions()).singleElement().satisfies(p -> assertThat(p.values().status()).isEqualTo("vacant"));
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.positions()).singleElement().satisfies(p -> assertThat(p.values().status()).isEqualTo("filled"));
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.positions()).as("the added position is deleted again").isEmpty();
+        assertThat(history.availableProperty().get()).isFalse();
+
+        history.redo(e -> { throw new AssertionError(e); });
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(vm.positions()).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(id);
+            assertThat(p.values().status()).isEqualTo("vacant");
+            // add, edit, delete, 3 undos, 2 redos: 1 + 7 versions
+            assertThat(p.version()).isEqualTo(8);
+        });
     }
 
     @Test

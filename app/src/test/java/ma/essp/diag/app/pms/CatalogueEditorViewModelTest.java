@@ -44,8 +44,11 @@ class CatalogueEditorViewModelTest {
         EditContext edit = EditContext.system("test");
         versions = new CatalogueVersionRepository(mission.dsl(), edit);
         draft = versions.draftFrom(1, "PMS v0.2");
-        vm = new CatalogueEditorViewModel(new CatalogueEditRepository(mission.dsl(), edit), versions, new CurrentThreadTaskExecutor(),
-                new I18n(I18n.FRENCH), dialogs, changes::incrementAndGet);
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        history = new ma.essp.diag.app.ui.EditHistory(executor);
+        vm = new CatalogueEditorViewModel(new CatalogueEditRepository(mission.dsl(), edit), versions, executor,
+                new I18n(I18n.FRENCH), dialogs, changes::incrementAndGet, history);
+        history.setAfterUndo(vm::reloadAfterUndo);
     }
 
     @AfterEach
@@ -134,6 +137,28 @@ class CatalogueEditorViewModelTest {
         assertThat(vm.selectedNodeProperty().get().kind()).isEqualTo(NodeKind.ITEM);
         assertThat(vm.selectedNodeProperty().get().text()).startsWith("ANC99 — Tensiomètre électronique");
         assertThat(vm.creatingProperty().get()).isFalse();
+    }
+
+    private ma.essp.diag.app.ui.EditHistory history;
+
+    @Test
+    void threeEditsOfAnItemUndoneThreeTimesAndRedoneTwice() {
+        vm.setVersion(versions.version(draft));
+        for (String label : new String[] {"Électricité 1", "Électricité 2", "Électricité 3"}) {
+            vm.selectedNodeProperty().set(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM01 — ")));
+            vm.labelFrProperty().set(label);
+            vm.save();
+        }
+        assertThat(history.descriptionProperty().get()).isEqualTo("élément AM01");
+        for (int i = 0; i < 3; i++) {
+            history.undo(e -> { throw new AssertionError(e); });
+        }
+        assertThat(diff().isEmpty()).as("back to the version it was drafted from").isTrue();
+        assertThat(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM01 — ")).text()).isEqualTo("AM01 — Électricité");
+        history.redo(e -> { throw new AssertionError(e); });
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM01 — ")).text()).isEqualTo("AM01 — Électricité 2");
+        assertThat(history.redoAvailableProperty().get()).isTrue();
     }
 
     @Test

@@ -31,7 +31,7 @@ class CatalogueExportTest {
         EditContext edit = EditContext.system("test");
         vm = new CatalogueViewModel(new CatalogueVersionRepository(mission.dsl(), edit),
                 new CatalogueEditRepository(mission.dsl(), edit), new CurrentThreadTaskExecutor(), new I18n(I18n.ENGLISH),
-                new RecordingDialogService());
+                new RecordingDialogService(), new ma.essp.diag.app.ui.EditHistory(new CurrentThreadTaskExecutor()));
         vm.load();
     }
 

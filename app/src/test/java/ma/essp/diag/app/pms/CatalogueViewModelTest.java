@@ -49,7 +49,7 @@ class CatalogueViewModelTest {
     private CatalogueViewModel viewModel(java.util.Locale locale) {
         EditContext edit = EditContext.system("test");
         return new CatalogueViewModel(versions, new CatalogueEditRepository(mission.dsl(), edit), new CurrentThreadTaskExecutor(),
-                new I18n(locale), dialogs);
+                new I18n(locale), dialogs, new ma.essp.diag.app.ui.EditHistory(new CurrentThreadTaskExecutor()));
     }
 
     @Test

@@ -271,11 +271,12 @@ public final class CatalogueEditRepository {
         });
     }
 
-    /** Edits an item still at {@code expectedVersion}: code, domain (of the same scope), labels, scope flag and note. */
-    public void editItem(int itemId, int expectedVersion, ItemFields fields) {
+    /** Edits an item still at {@code expectedVersion}: code, domain (of the same scope), labels, scope flag and note;
+     * its version now. */
+    public int editItem(int itemId, int expectedVersion, ItemFields fields) {
         String c = code(fields.code());
         requireLabel(fields.labels());
-        dsl.transaction(tx -> {
+        return dsl.transactionResult(tx -> {
             DSLContext d = tx.dsl();
             PmsItemRecord r = d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(itemId), PMS_ITEM.DELETED.isFalse()).fetchOne();
             if (r == null) {
@@ -292,6 +293,7 @@ public final class CatalogueEditRepository {
             if (r.changed()) {
                 SyncedRows.store(d, edit, r);
             }
+            return r.getVersion();
         });
     }
 

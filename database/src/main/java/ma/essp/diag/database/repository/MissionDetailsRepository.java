@@ -26,6 +26,9 @@ public final class MissionDetailsRepository {
     /** The schema's default beneficiary ({@code mission.beneficiary}). */
     public static final String DEFAULT_BENEFICIARY = "Ministère de la Santé et de la Protection Sociale";
 
+    /** The rule code of a member removing themselves from the team. */
+    public static final String RULE_SELF_REMOVAL = "mission.self_removal";
+
     private final DSLContext dsl;
     private final EditContext edit;
 
@@ -119,7 +122,7 @@ public final class MissionDetailsRepository {
     public int removeMember(int id, int expectedVersion) {
         String uuid = dsl.select(TEAM_MEMBER.UUID).from(TEAM_MEMBER).where(TEAM_MEMBER.ID.eq(id)).fetchOne(TEAM_MEMBER.UUID);
         if (edit.member().equals(uuid)) {
-            throw new EditRuleException("mission.self_removal", "the member who edits cannot remove themselves");
+            throw new EditRuleException(RULE_SELF_REMOVAL, "the member who edits cannot remove themselves");
         }
         return SyncedRows.softDelete(dsl, edit, TEAM_MEMBER, id, expectedVersion);
     }

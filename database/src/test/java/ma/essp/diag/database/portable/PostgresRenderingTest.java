@@ -56,8 +56,8 @@ class PostgresRenderingTest {
     void theReportSourceQueriesRenderForPostgres() {
         var data = new ReportSourceRepository(postgres).load();
         assertThat(data.essps()).isEmpty();
-        // one query per list, plus the referrals summed per perpetrator-care site
-        assertThat(statements).hasSize(23);
+        // one query per list, plus the referrals summed per perpetrator-care site and the mission's team (the cover)
+        assertThat(statements).hasSize(24);
         assertPortable();
         assertThat(String.join("\n", statements)).contains("\"essp\".\"deleted\" = false");
     }

@@ -1,4 +1,4 @@
-package ma.essp.diag.app.mission;
+package ma.essp.diag.app.missiondetails;
 
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;

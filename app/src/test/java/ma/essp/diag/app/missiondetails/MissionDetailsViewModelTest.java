@@ -1,4 +1,4 @@
-package ma.essp.diag.app.mission;
+package ma.essp.diag.app.missiondetails;
 
 import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
 import static ma.essp.diag.database.jooq.Tables.MISSION;

@@ -1,4 +1,4 @@
-package ma.essp.diag.app.mission;
+package ma.essp.diag.app.missiondetails;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -227,7 +227,7 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
         if (e instanceof StaleEditException) {
             return i18n.get("error.stale");
         }
-        if (e instanceof EditRuleException rule && rule.rule().equals("mission.self_removal")) {
+        if (e instanceof EditRuleException rule && rule.rule().equals(MissionDetailsRepository.RULE_SELF_REMOVAL)) {
             return i18n.get("mission.rule.self_removal");
         }
         if (e instanceof EditRuleException rule && rule.rule().startsWith("mission.")) {

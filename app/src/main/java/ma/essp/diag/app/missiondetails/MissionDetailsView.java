@@ -1,4 +1,4 @@
-package ma.essp.diag.app.mission;
+package ma.essp.diag.app.missiondetails;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableStringValue;
