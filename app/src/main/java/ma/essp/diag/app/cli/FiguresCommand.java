@@ -185,7 +185,7 @@ final class FiguresCommand implements Callable<Integer> {
     private static final class DataFlowAxis implements AxisFigures {
         private final AggregationLevel level;
         private final LocalDate asOf;
-        private List<DataFlowFigures.UnitFigures> rows;
+        private List<DataFlowFigures.UnitRow> rows;
         private DataVerification.Band band;
         private boolean empty;
 

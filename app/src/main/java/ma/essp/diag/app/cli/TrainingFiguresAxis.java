@@ -23,7 +23,7 @@ import ma.essp.diag.reporting.training.TrainingFigures.ProgrammeFigures;
  * actual budget and the cost per trainee and per completed trainee; or the cost totals by year, region or funding
  * line. All from {@link TrainingFigures} (the Formation screen's figures). Amounts in MAD, rates as fractions.
  */
-final class TrainingFiguresAxis implements FiguresCommand.Axis {
+final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
 
     enum By {
         cohort, programme, year, region, funding_line;

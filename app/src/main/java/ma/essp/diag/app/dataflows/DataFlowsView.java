@@ -47,8 +47,8 @@ import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.LocalizedControls;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.DataFlowData;
-import ma.essp.diag.database.rules.DataFlowRules;
-import ma.essp.diag.database.rules.DataFlowRules.Field;
+import ma.essp.diag.database.repository.DataFlowRules;
+import ma.essp.diag.database.repository.DataFlowRules.Field;
 import ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow;
 
 /** The data-flow area: dashboard with drill-down and chain diagram, observation, recount and link entry. */

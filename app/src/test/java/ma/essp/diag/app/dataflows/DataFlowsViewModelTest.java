@@ -17,7 +17,7 @@ import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
-import ma.essp.diag.database.rules.DataFlowRules.Field;
+import ma.essp.diag.database.repository.DataFlowRules.Field;
 import ma.essp.diag.reporting.dataflow.DataFlowFigures;
 import ma.essp.diag.reporting.dataflow.DataFlowTable;
 import ma.essp.diag.reporting.dataflow.DataVerification;

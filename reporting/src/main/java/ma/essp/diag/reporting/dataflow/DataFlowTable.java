@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import ma.essp.diag.database.repository.DataFlowData;
-import ma.essp.diag.database.rules.DataFlowRules;
+import ma.essp.diag.database.repository.DataFlowRules;
 import ma.essp.diag.reporting.csv.CsvWriter;
 import ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;

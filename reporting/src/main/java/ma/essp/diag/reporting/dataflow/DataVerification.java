@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import ma.essp.diag.database.repository.DataFlowData.Recount;
 import ma.essp.diag.database.repository.MissionSettingsRepository;
-import ma.essp.diag.database.rules.DataFlowRules;
+import ma.essp.diag.database.repository.DataFlowRules;
 import org.jooq.DSLContext;
 
 /**

@@ -547,7 +547,7 @@ public final class ReportDataCollector {
         ma.essp.diag.reporting.dataflow.DataFlowFigures.byChainLevel(flowData, row.unit())
                 .forEach((from, f) -> byLevel.add(new ReportData.LevelRate(l.code(Vocabulary.FLOW_LEVEL, from), f)));
         Map<String, Integer> reasons = new LinkedHashMap<>();
-        for (String reason : ma.essp.diag.database.rules.DataFlowRules.REASONS) {
+        for (String reason : ma.essp.diag.database.repository.DataFlowRules.REASONS) {
             reasons.put(reason, row.verification().discrepanciesByReason().getOrDefault(reason, 0));
         }
         reasons.put(ma.essp.diag.reporting.dataflow.DataVerification.UNEXPLAINED, row.verification().discrepanciesByReason()

@@ -69,6 +69,11 @@ public final class ComplaintMaturityFigure implements MapFigure {
     }
 
     @Override
+    public int legendDecimals() {
+        return 0;
+    }
+
+    @Override
     public boolean higherIsBetter() {
         return true;
     }

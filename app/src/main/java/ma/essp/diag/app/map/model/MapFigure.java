@@ -147,6 +147,6 @@ public interface MapFigure {
 
     /** The figures built so far. */
     static List<MapFigure> builtIn() {
-        return List.of(ESSPS_PER_10K, SHARE_NOT_FUNCTIONING, GeneralReadinessFigure.INSTANCE);
+        return List.of(ESSPS_PER_10K, SHARE_NOT_FUNCTIONING, GeneralReadinessFigure.INSTANCE, ComplaintMaturityFigure.INSTANCE);
     }
 }

@@ -1,4 +1,4 @@
-package ma.essp.diag.database.rules;
+package ma.essp.diag.database.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,9 @@ import java.util.Set;
 import ma.essp.diag.database.repository.DataFlowData.Link;
 import ma.essp.diag.database.repository.DataFlowData.Observation;
 import ma.essp.diag.database.repository.DataFlowData.Recount;
-import ma.essp.diag.database.rules.DataFlowRules.Code;
-import ma.essp.diag.database.rules.DataFlowRules.Field;
-import ma.essp.diag.database.rules.DataFlowRules.Problem;
+import ma.essp.diag.database.repository.DataFlowRules.Code;
+import ma.essp.diag.database.repository.DataFlowRules.Field;
+import ma.essp.diag.database.repository.DataFlowRules.Problem;
 import org.junit.jupiter.api.Test;
 
 class DataFlowRulesTest {

@@ -1,4 +1,4 @@
-package ma.essp.diag.database.rules;
+package ma.essp.diag.database.repository;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.essp.diag.database.code.Vocabulary;
-import ma.essp.diag.database.repository.DataFlowData;
 
 /**
  * The rules a data-flow row must pass before it is written, as codes on fields (never words: the window, the
