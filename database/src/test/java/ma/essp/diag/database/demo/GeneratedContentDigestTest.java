@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("0718e6dcc939a953049f39eac752a030a5ad3b94699dea170fece913b2b31cf1");
+        assertThat(digest(file)).isEqualTo("372826afa6368db26ff9969a74bf8f553b35fa9854a404e931a48718e01e5f85");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("a33c360415617a7cff14876ce69743a8a5681d925a65e9a21e28474b39135f96");
+        assertThat(digest(file)).isEqualTo("f20d13a8e93a1a95a12215bdf2401271ffc096021828c1ee07dfd53bc0805cc9");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("b82e2dd3a7bbf1ec8c917162afd511776dbe7e0cbb6c6208ece3f232c03af542");
+        assertThat(digest(file)).isEqualTo("f8763e74773529fbc6d90c1fe0fa2a3502beb828351cc5b6be07995811bdc9dc");
     }
 
     /**

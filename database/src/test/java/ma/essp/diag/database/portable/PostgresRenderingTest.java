@@ -56,8 +56,9 @@ class PostgresRenderingTest {
     void theReportSourceQueriesRenderForPostgres() {
         var data = new ReportSourceRepository(postgres).load();
         assertThat(data.essps()).isEmpty();
-        // one query per list, plus the referrals summed per perpetrator-care site and the mission's team (the cover)
-        assertThat(statements).hasSize(24);
+        // one query per list (the data flows read by their own repository, the findings with their links), plus the
+        // referrals summed per perpetrator-care site and the mission's team (the cover)
+        assertThat(statements).hasSize(35);
         assertPortable();
         assertThat(String.join("\n", statements)).contains("\"essp\".\"deleted\" = false");
     }

@@ -77,18 +77,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(20);
-        assertThat(printed.images()).isEqualTo(10);
-        assertThat(printed.textDigest()).isEqualTo("264a7444a3462aa97ddcebb76f5a59cb8d23f9fdcd57e20084fec15c1f74d169");
+        assertThat(printed.pages()).isEqualTo(21);
+        assertThat(printed.images()).isEqualTo(11);
+        assertThat(printed.textDigest()).isEqualTo("4b5db74b59a9cec98e2fc8ffc1c8a1dc4791a97d657d7c71796b3ccdd33b7feb");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(53);
-        assertThat(printed.images()).isEqualTo(10);
-        assertThat(printed.textDigest()).isEqualTo("9db728f602a0f817e64bad63e787dd79f364ae8dcc9a9b3b0686e0d3e885943c");
+        assertThat(printed.pages()).isEqualTo(54);
+        assertThat(printed.images()).isEqualTo(11);
+        assertThat(printed.textDigest()).isEqualTo("160fd1091e57aa4689a8e5c6b708f422a87a779032d2b309ccb3a4a28d9b382c");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
@@ -98,7 +98,7 @@ class PdfReportOutputTest {
                 EnumSet.of(ReportSection.GAPS, ReportSection.TERRITORY, ReportSection.FINDINGS), null, "Test", null));
         assertThat(printed.pages()).isEqualTo(13);
         assertThat(printed.images()).isEqualTo(5);
-        assertThat(printed.textDigest()).isEqualTo("9a0c29fe2212077b3ead126b8b789fc0a6db4a05a22bd09eb83a5adade04734a");
+        assertThat(printed.textDigest()).isEqualTo("9f41f062b87ce9900a22aba42d3f84eb38b9c6c36ef4dcfe527ad70e7a2e8feb");
     }
 
     record Printed(int pages, int images, String textDigest, String imageDigest) {
