@@ -28,21 +28,27 @@ final class AotTraining {
     /** @return 0 when every command succeeded, else the first failing command's exit code */
     static int run(Path dir, Path backups) throws IOException {
         Files.createDirectories(dir);
-        Path mission = dir.resolve("training.essp");
+        Path mission = dir.resolve("aot.essp");
         try (InputStream demo = AotTraining.class.getResourceAsStream("demo/demo-small.essp")) {
             if (demo == null) {
                 throw new IOException("the bundled small demo is missing from this build");
             }
             Files.copy(demo, mission, StandardCopyOption.REPLACE_EXISTING);
         }
+        return run(mission, dir, backups);
+    }
+
+    /** The same on a given mission file (which the commands may touch), writing the reports into {@code dir}. */
+    static int run(Path mission, Path dir, Path backups) throws IOException {
+        Files.createDirectories(dir);
         String file = mission.toString();
         List<String[]> commands = new ArrayList<>();
         commands.add(new String[] {"info", file});
         commands.add(new String[] {"check", file});
         commands.add(new String[] {"indices", file, "--level", "essp"});
         commands.add(new String[] {"indices", file, "--level", "national", "--format", "json"});
-        commands.add(new String[] {"export", file, "--format", "xlsx", "--out", dir.resolve("training.xlsx").toString(), "--quiet"});
-        commands.add(new String[] {"export", file, "--format", "pdf", "--out", dir.resolve("training.pdf").toString(), "--quiet"});
+        commands.add(new String[] {"export", file, "--format", "xlsx", "--out", dir.resolve("aot.xlsx").toString(), "--quiet"});
+        commands.add(new String[] {"export", file, "--format", "pdf", "--out", dir.resolve("aot.pdf").toString(), "--quiet"});
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (String[] command : commands) {
             int code = EsspDiagCommand.run(command, quiet, System.err, backups);
