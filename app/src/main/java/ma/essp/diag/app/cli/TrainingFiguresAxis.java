@@ -12,6 +12,8 @@ import java.util.Map;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.TrainingData;
 import ma.essp.diag.database.repository.TrainingRepository;
+import ma.essp.diag.reporting.csv.CsvWriter;
+import ma.essp.diag.reporting.csv.Json;
 import ma.essp.diag.reporting.training.TrainingFigures;
 import ma.essp.diag.reporting.training.TrainingFigures.CohortFigures;
 import ma.essp.diag.reporting.training.TrainingFigures.CostAxis;
@@ -117,17 +119,23 @@ final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
     }
 
     private static void csv(List<String> header, List<List<Object>> rows, Writer w) throws IOException {
-        w.write(String.join(",", header));
-        w.write("\n");
-        for (List<Object> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (Object cell : row) {
-                String s = String.valueOf(cell);
-                cells.add(s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
-            }
-            w.write(String.join(",", cells));
-            w.write("\n");
+        CsvWriter csv = new CsvWriter(w);
+        for (String column : header) {
+            csv.text(column);
         }
+        csv.endLine();
+        for (List<Object> row : rows) {
+            for (int i = 0; i < header.size(); i++) {
+                String s = String.valueOf(row.get(i));
+                if (isText(header.get(i), row.get(i))) {
+                    csv.text(s);
+                } else {
+                    csv.number(s);
+                }
+            }
+            csv.endLine();
+        }
+        csv.flush();
     }
 
     /** An array of objects; numbers as numbers, empty cells as null, text as strings. */
@@ -149,20 +157,14 @@ final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
         if (s.isEmpty()) {
             return "null";
         }
+        return isText(column, value) ? Json.string(s) : s;
+    }
+
+    /** Whether a cell is written as text: the text columns, and anything that is not a plain number. */
+    private static boolean isText(String column, Object value) {
+        String s = String.valueOf(value);
         boolean textColumn = List.of("programme", "kind", "title", "cohort", "region", "starts_on", "ends_on", "status",
                 "cost_basis", "year", "funding_line").contains(column);
-        if (!textColumn && (value instanceof Number || s.matches("-?\\d+(\\.\\d+)?"))) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
+        return textColumn || !(value instanceof Number || s.isEmpty() || s.matches("-?\\d+(\\.\\d+)?"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import ma.essp.diag.reporting.complaints.ComplaintFigures.UnitRow;
 import ma.essp.diag.reporting.complaints.ComplaintIndicators.Summary;
 import ma.essp.diag.reporting.csv.CsvWriter;
+import ma.essp.diag.reporting.csv.Json;
 import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
 
 /**
@@ -97,8 +98,8 @@ public final class ComplaintFiguresTable {
     public static void writeJson(List<Map<String, String>> rows, String level, ComplaintDeadlines d, LocalDate asOf,
                                  Writer out) throws IOException {
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("{\n  \"axis\": \"complaints\",\n  \"level\": ").append(str(level))
-                .append(",\n  \"as_of\": ").append(str(asOf.toString()))
+        b.append("{\n  \"axis\": \"complaints\",\n  \"level\": ").append(Json.string(level))
+                .append(",\n  \"as_of\": ").append(Json.string(asOf.toString()))
                 .append(",\n  \"acknowledge_days\": ").append(d.acknowledgeDays())
                 .append(",\n  \"response_days\": ").append(d.responseDays())
                 .append(",\n  \"rows\": [");
@@ -110,8 +111,8 @@ public final class ComplaintFiguresTable {
                     continue; // at the top
                 }
                 String v = rows.get(i).get(c);
-                b.append(first ? "" : ", ").append(str(c)).append(": ")
-                        .append(TEXT.contains(c) ? str(v) : v.isEmpty() ? "null" : v);
+                b.append(first ? "" : ", ").append(Json.string(c)).append(": ")
+                        .append(TEXT.contains(c) ? Json.string(v) : v.isEmpty() ? "null" : v);
                 first = false;
             }
             b.append('}');
@@ -121,24 +122,4 @@ public final class ComplaintFiguresTable {
         out.flush();
     }
 
-    private static String str(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

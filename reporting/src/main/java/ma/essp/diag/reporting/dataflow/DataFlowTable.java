@@ -10,6 +10,7 @@ import java.util.List;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRules;
 import ma.essp.diag.reporting.csv.CsvWriter;
+import ma.essp.diag.reporting.csv.Json;
 import ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 
@@ -121,8 +122,8 @@ public final class DataFlowTable {
     public static void writeJson(List<UnitRow> rows, AggregationLevel level, DataVerification.Band band, LocalDate asOf, Writer out)
             throws IOException {
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("{\n  \"axis\": \"dataflows\",\n  \"level\": ").append(str(level.code()))
-                .append(",\n  \"as_of\": ").append(asOf == null ? "null" : str(asOf.toString()))
+        b.append("{\n  \"axis\": \"dataflows\",\n  \"level\": ").append(Json.string(level.code()))
+                .append(",\n  \"as_of\": ").append(asOf == null ? "null" : Json.string(asOf.toString()))
                 .append(",\n  \"vf_band\": [").append(factor(band.low())).append(", ").append(factor(band.high())).append("]")
                 .append(",\n  \"rows\": [");
         for (int i = 0; i < rows.size(); i++) {
@@ -131,8 +132,8 @@ public final class DataFlowTable {
             for (int c = 1; c < cells.size(); c++) { // the level is said once above
                 String column = COLUMNS.get(c);
                 String value = cells.get(c);
-                b.append(c == 1 ? "" : ", ").append(str(column)).append(": ")
-                        .append(TEXT.contains(column) ? str(value) : value.isEmpty() ? "null" : value);
+                b.append(c == 1 ? "" : ", ").append(Json.string(column)).append(": ")
+                        .append(TEXT.contains(column) ? Json.string(value) : value.isEmpty() ? "null" : value);
             }
             b.append('}');
         }
@@ -141,24 +142,4 @@ public final class DataFlowTable {
         out.flush();
     }
 
-    private static String str(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

@@ -9,6 +9,7 @@ import ma.essp.diag.database.repository.FindingRepository.Evidence;
 import ma.essp.diag.database.repository.FindingRepository.Finding;
 import ma.essp.diag.database.repository.FindingRepository.Recommendation;
 import ma.essp.diag.reporting.csv.CsvWriter;
+import ma.essp.diag.reporting.csv.Json;
 import ma.essp.diag.reporting.findings.FindingsFigures.EvidenceFigure;
 import ma.essp.diag.reporting.findings.FindingsFigures.FindingFigures;
 
@@ -39,8 +40,8 @@ public final class FindingsTableWriter {
             List<EvidenceFigure> evidence = ff.evidence().isEmpty() ? java.util.Collections.singletonList(null) : ff.evidence();
             for (EvidenceFigure e : evidence) {
                 csv.number(String.valueOf(f.id())).number(String.valueOf(f.axis())).text(f.kind()).text(f.priority())
-                        .text(f.scopeLevel()).number(str(f.regionId())).number(str(f.provinceId()))
-                        .number(str(f.circonscriptionId())).number(str(f.esspId())).text(f.title()).text(f.authorName())
+                        .text(f.scopeLevel()).number(plain(f.regionId())).number(plain(f.provinceId()))
+                        .number(plain(f.circonscriptionId())).number(plain(f.esspId())).text(f.title()).text(f.authorName())
                         .text(f.writtenOn() == null ? null : f.writtenOn().toString()).text(String.valueOf(ff.needsReview()));
                 if (e == null) {
                     for (int i = 0; i < 11; i++) {
@@ -50,7 +51,7 @@ public final class FindingsTableWriter {
                     Evidence l = e.link();
                     csv.number(String.valueOf(l.id())).text(l.kind()).text(l.figure()).text(l.unitLevel()).text(l.unitCode())
                             .number(number(l.storedValue())).number(number(e.currentValue()))
-                            .text(e.state().name().toLowerCase(Locale.ROOT)).text(l.recordTable()).number(str(l.recordId()))
+                            .text(e.state().name().toLowerCase(Locale.ROOT)).text(l.recordTable()).number(plain(l.recordId()))
                             .text(l.document());
                 }
                 csv.text(recommendations);
@@ -87,21 +88,21 @@ public final class FindingsTableWriter {
         String sep = "\n";
         for (FindingFigures ff : s.findings()) {
             Finding f = ff.finding();
-            w.write(sep + "    {\"id\": " + f.id() + ", \"axis\": " + f.axis() + ", \"kind\": " + str(f.kind())
-                    + ", \"priority\": " + str(f.priority()) + ", \"scope_level\": " + str(f.scopeLevel())
-                    + ", \"title\": " + str(f.title()) + ", \"author\": " + str(f.authorName())
-                    + ", \"written_on\": " + str(f.writtenOn() == null ? null : f.writtenOn().toString())
+            w.write(sep + "    {\"id\": " + f.id() + ", \"axis\": " + f.axis() + ", \"kind\": " + Json.string(f.kind())
+                    + ", \"priority\": " + Json.string(f.priority()) + ", \"scope_level\": " + Json.string(f.scopeLevel())
+                    + ", \"title\": " + Json.string(f.title()) + ", \"author\": " + Json.string(f.authorName())
+                    + ", \"written_on\": " + Json.string(f.writtenOn() == null ? null : f.writtenOn().toString())
                     + ", \"needs_review\": " + ff.needsReview() + ", \"evidence\": [");
             String esep = "";
             for (EvidenceFigure e : ff.evidence()) {
                 Evidence l = e.link();
-                w.write(esep + "{\"id\": " + l.id() + ", \"kind\": " + str(l.kind()) + ", \"state\": "
-                        + str(e.state().name().toLowerCase(Locale.ROOT)) + ", \"figure\": " + str(l.figure())
-                        + ", \"unit_level\": " + str(l.unitLevel()) + ", \"unit_code\": " + str(l.unitCode())
-                        + ", \"stored_value\": " + json(number(l.storedValue())) + ", \"current_value\": "
-                        + json(number(e.currentValue())) + ", \"record_table\": " + str(l.recordTable())
+                w.write(esep + "{\"id\": " + l.id() + ", \"kind\": " + Json.string(l.kind()) + ", \"state\": "
+                        + Json.string(e.state().name().toLowerCase(Locale.ROOT)) + ", \"figure\": " + Json.string(l.figure())
+                        + ", \"unit_level\": " + Json.string(l.unitLevel()) + ", \"unit_code\": " + Json.string(l.unitCode())
+                        + ", \"stored_value\": " + Json.number(number(l.storedValue())) + ", \"current_value\": "
+                        + Json.number(number(e.currentValue())) + ", \"record_table\": " + Json.string(l.recordTable())
                         + ", \"record_id\": " + (l.recordId() == null ? "null" : l.recordId())
-                        + ", \"document\": " + str(l.document()) + "}");
+                        + ", \"document\": " + Json.string(l.document()) + "}");
                 esep = ", ";
             }
             w.write("]}");
@@ -110,11 +111,11 @@ public final class FindingsTableWriter {
         w.write("\n  ],\n  \"recommendations\": [");
         sep = "\n";
         for (Recommendation r : s.recommendations().stream().sorted(FindingsFigures.BY_PRIORITY_AND_HORIZON).toList()) {
-            w.write(sep + "    {\"id\": " + r.id() + ", \"axis\": " + r.axis() + ", \"priority\": " + str(r.priority())
-                    + ", \"horizon\": " + str(r.horizon()) + ", \"responsible_level\": " + str(r.responsibleLevel())
-                    + ", \"cost_mad\": " + json(number(r.costMad())) + ", \"action\": " + str(r.action())
-                    + ", \"indicator\": " + str(r.indicator()) + ", \"baseline\": " + json(number(r.indicatorBaseline()))
-                    + ", \"target\": " + json(number(r.indicatorTarget())) + ", \"finding_ids\": "
+            w.write(sep + "    {\"id\": " + r.id() + ", \"axis\": " + r.axis() + ", \"priority\": " + Json.string(r.priority())
+                    + ", \"horizon\": " + Json.string(r.horizon()) + ", \"responsible_level\": " + Json.string(r.responsibleLevel())
+                    + ", \"cost_mad\": " + Json.number(number(r.costMad())) + ", \"action\": " + Json.string(r.action())
+                    + ", \"indicator\": " + Json.string(r.indicator()) + ", \"baseline\": " + Json.number(number(r.indicatorBaseline()))
+                    + ", \"target\": " + Json.number(number(r.indicatorTarget())) + ", \"finding_ids\": "
                     + r.findingIds() + ", \"a_finding_needs_review\": " + needsReview(s, r) + "}");
             sep = ",\n";
         }
@@ -135,35 +136,9 @@ public final class FindingsTableWriter {
         return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    private static String str(Integer v) {
+    private static String plain(Integer v) {
         return v == null ? "" : String.valueOf(v);
     }
 
-    private static String json(String number) {
-        return number.isEmpty() ? "null" : number;
-    }
 
-    private static String str(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.reporting.csv.CsvWriter;
+import ma.essp.diag.reporting.csv.Json;
 
 /**
  * Writes an aggregate table as CSV or JSON with stable, documented column names (docs/cli-indices.md). Used by
@@ -87,23 +88,23 @@ public final class ReadinessTableWriter {
     public static void writeJson(List<AggregateRow> rows, CatalogueModel catalogue, ReadinessRules rules, AggregationLevel level,
                                  Breakdown breakdown, Weighting weighting, Writer out) throws IOException {
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("{\n  \"level\": ").append(str(level.code()))
-                .append(",\n  \"breakdown\": ").append(str(breakdown.code()))
-                .append(",\n  \"weighting\": ").append(str(level == AggregationLevel.ESSP ? Weighting.UNWEIGHTED.code() : weighting.code()))
-                .append(",\n  \"equipment_source\": ").append(str(rules.equipmentSourceCode()))
-                .append(",\n  \"unanswered\": ").append(str(rules.unanswered().code()))
+        b.append("{\n  \"level\": ").append(Json.string(level.code()))
+                .append(",\n  \"breakdown\": ").append(Json.string(breakdown.code()))
+                .append(",\n  \"weighting\": ").append(Json.string(level == AggregationLevel.ESSP ? Weighting.UNWEIGHTED.code() : weighting.code()))
+                .append(",\n  \"equipment_source\": ").append(Json.string(rules.equipmentSourceCode()))
+                .append(",\n  \"unanswered\": ").append(Json.string(rules.unanswered().code()))
                 .append(",\n  \"rows\": [");
         for (int i = 0; i < rows.size(); i++) {
             AggregateRow r = rows.get(i);
             b.append(i == 0 ? "\n" : ",\n");
-            b.append("    {\"code\": ").append(str(r.code()))
-                    .append(", \"name\": ").append(str(r.name()))
-                    .append(", \"group\": ").append(r.group() == null ? "null" : str(r.group()))
+            b.append("    {\"code\": ").append(Json.string(r.code()))
+                    .append(", \"name\": ").append(Json.string(r.name()))
+                    .append(", \"group\": ").append(r.group() == null ? "null" : Json.string(r.group()))
                     .append(", \"n_registered\": ").append(r.registered())
                     .append(", \"n_essp\": ").append(r.assessed())
-                    .append(", \"completeness\": ").append(json(percent(r.general().completeness())))
+                    .append(", \"completeness\": ").append(Json.number(percent(r.general().completeness())))
                     .append(",\n     \"general_readiness\": ").append(figure(r.general()))
-                    .append(",\n     \"general_domains\": ").append(r.general().n() == 0 ? "null" : str(r.generalDomainsLabel()))
+                    .append(",\n     \"general_domains\": ").append(r.general().n() == 0 ? "null" : Json.string(r.generalDomainsLabel()))
                     .append(", \"general_reduced_n\": ").append(r.generalReduced())
                     .append(",\n     \"domains\": {");
             appendFigures(b, r.generalDomains());
@@ -120,38 +121,15 @@ public final class ReadinessTableWriter {
     private static void appendFigures(StringBuilder b, Map<String, Figure> figures) {
         boolean first = true;
         for (Map.Entry<String, Figure> e : figures.entrySet()) {
-            b.append(first ? "" : ", ").append(str(e.getKey())).append(": ").append(figure(e.getValue()));
+            b.append(first ? "" : ", ").append(Json.string(e.getKey())).append(": ").append(figure(e.getValue()));
             first = false;
         }
     }
 
     private static String figure(Figure f) {
-        return "{\"value\": " + json(number(f.value())) + ", \"n\": " + f.n() + ", \"completeness\": "
-                + json(percent(f.completeness())) + "}";
+        return "{\"value\": " + Json.number(number(f.value())) + ", \"n\": " + f.n() + ", \"completeness\": "
+                + Json.number(percent(f.completeness())) + "}";
     }
 
-    private static String json(String number) {
-        return number.isEmpty() ? "null" : number;
-    }
 
-    private static String str(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 }
