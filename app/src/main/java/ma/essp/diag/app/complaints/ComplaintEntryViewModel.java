@@ -23,6 +23,7 @@ import javafx.collections.transformation.FilteredList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.FormBaseline;
@@ -46,6 +47,9 @@ import ma.essp.diag.reporting.complaints.ComplaintMaturity;
  * the background.
  */
 public final class ComplaintEntryViewModel {
+
+    /** The table whose rows the undo history follows. */
+    private static final String SYSTEM = "complaint_system";
 
     /** The checklist items, in the screen's order (codes of {@code complaints.item.*} labels). */
     public enum Item { REGISTER, BOX, IN_PERSON, PHONE, CHIKAYA_PORTAL, PROCEDURE_DISPLAYED, CHIKAYA_LINK_DISPLAYED,
@@ -88,6 +92,7 @@ public final class ComplaintEntryViewModel {
     private final FormBaseline checklistBaseline;
     private final FormBaseline sampleBaseline;
     private final UnsavedChanges unsaved;
+    private final EditHistory history;
 
     private final List<FilterChoice> channels;
     private final List<FilterChoice> kinds;
@@ -126,6 +131,8 @@ public final class ComplaintEntryViewModel {
         checklistBaseline = new FormBaseline(checklistFields);
         sampleBaseline = new FormBaseline(List.of(received, channel, kind, category, acknowledged, closed, outcome, notes));
         unsaved = new Editors();
+        history = new EditHistory(executor);
+        history.setAfterUndo(this::loadEssp);
     }
 
     public void load() {
@@ -182,6 +189,28 @@ public final class ComplaintEntryViewModel {
                 handledBy.get(), on(Item.ESCALATION), on(Item.ANALYSED_FED_BACK));
     }
 
+    /** The checklist with nothing ticked: what an ESSP's first save is undone to. */
+    private static SystemRow blank(Integer id) {
+        return new SystemRow(id, null, false, false, false, false, false, false, false, false, false, null, false, false);
+    }
+
+    /** Writes {@code back} over the checklist row {@code id} of ESSP {@code esspId}; its inverse writes {@code forward}. */
+    private EditHistory.Inverse putChecklist(int esspId, int id, SystemRow back, SystemRow forward) {
+        return () -> {
+            SystemRow b = back;
+            int version = repository.saveSystem(esspId, new SystemRow(id, history.versionOf(SYSTEM, id, 0), b.register(), b.box(),
+                    b.inPerson(), b.phone(), b.chikayaPortal(), b.registerKept(), b.focalPerson(), b.procedureDisplayed(),
+                    b.chikayaLinkDisplayed(), b.handledBy(), b.escalation(), b.analysedFedBack()));
+            history.wrote(SYSTEM, id, version);
+            return putChecklist(esspId, id, forward, back);
+        };
+    }
+
+    /** The checklist saves of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() {
+        return history;
+    }
+
     private boolean on(Item item) {
         return items.get(item).get();
     }
@@ -208,10 +237,14 @@ public final class ComplaintEntryViewModel {
             return done;
         }
         SystemRow typed = typedSystem();
+        SystemRow before = system;
         executor.execute(BackgroundTask.wrap(() -> {
             repository.saveSystem(e.id(), typed);
             return repository.system(e.id()).orElseThrow();
         }).onSuccess(s -> {
+            history.wrote(SYSTEM, s.id(), s.version());
+            history.record(i18n.get("complaints.undo.checklist", e.code()),
+                    putChecklist(e.id(), s.id(), before == null ? blank(s.id()) : before, s));
             showSystem(s);
             status.set(i18n.get("complaints.status.checklistSaved"));
             saved.run();

@@ -32,6 +32,7 @@ import javafx.scene.layout.VBox;
 import ma.essp.diag.app.complaints.ComplaintEntryViewModel.Item;
 import ma.essp.diag.app.complaints.ComplaintEntryViewModel.SampleLine;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.LocalizedControls;
@@ -346,6 +347,11 @@ public final class ComplaintsView implements FeatureScreen {
     @Override
     public UnsavedChanges unsavedChanges() {
         return entry.unsavedChanges();
+    }
+
+    @Override
+    public EditHistory editHistory() {
+        return entry.history();
     }
 
     @Override

@@ -38,6 +38,7 @@ import ma.essp.diag.app.findings.FindingsViewModel.FindingChoice;
 import ma.essp.diag.app.findings.FindingsViewModel.Proposal;
 import ma.essp.diag.app.findings.FindingsViewModel.RecommendationLine;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.app.ui.FilterChoice;
@@ -464,6 +465,11 @@ public final class FindingsView implements FeatureScreen {
     @Override
     public UnsavedChanges unsavedChanges() {
         return vm.unsavedChanges();
+    }
+
+    @Override
+    public EditHistory editHistory() {
+        return vm.history();
     }
 
     @Override

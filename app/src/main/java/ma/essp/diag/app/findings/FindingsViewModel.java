@@ -28,6 +28,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.FormBaseline;
@@ -57,6 +58,9 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
  * background; the figures come from {@link FindingsFigures}, as in the report and {@code essp-diag figures}.
  */
 public final class FindingsViewModel {
+
+    /** The table whose rows the undo history follows. */
+    private static final String FINDINGS = "finding";
 
     public static final List<String> KINDS = Vocabulary.FINDING_KIND.codes();
 
@@ -177,6 +181,9 @@ public final class FindingsViewModel {
     private final FormBaseline findingBaseline;
     private final FormBaseline recommendationBaseline;
     private final UnsavedChanges unsaved;
+    private final EditHistory history;
+    /** The finding shown as stored (what an edit of it is undone to); null for a new finding. */
+    private FindingDraft shownDraft;
 
     // proposals
     private final ObjectProperty<FilterChoice> proposalLevel = new SimpleObjectProperty<>(this, "proposalLevel");
@@ -214,6 +221,8 @@ public final class FindingsViewModel {
         recommendationBaseline = new FormBaseline(List.of(action, responsibleLevel, recommendationPriority, horizon, cost,
                 indicator, baseline, target));
         unsaved = new Editors();
+        history = new EditHistory(executor);
+        history.setAfterUndo(this::load);
         clearFinding();
         clearRecommendation();
     }
@@ -395,6 +404,7 @@ public final class FindingsViewModel {
         evidence.setAll(ff.evidence().stream().map(this::line).toList());
         titleMessage.set("");
         findingBaseline.mark();
+        shownDraft = kind.get() == null || axis.get() == null || priority.get() == null ? null : findingDraft();
     }
 
     /** The code of the unit a finding is about (its deepest territory id), for the scope picker. */
@@ -449,6 +459,7 @@ public final class FindingsViewModel {
         pendingEvidence.clear();
         titleMessage.set("");
         findingBaseline.mark();
+        shownDraft = null;
     }
 
     private FilterChoice me() {
@@ -486,8 +497,14 @@ public final class FindingsViewModel {
         Integer id = findingId.get();
         int version = findingVersion;
         List<EvidenceDraft> links = List.copyOf(pendingEvidence);
-        return run(() -> id == null ? repository.insertFinding(edit, draft, links) : repository.updateFinding(edit, id, version, draft),
+        FindingDraft before = id == null ? null : shownDraft;
+        return run(() -> id == null ? repository.insertFinding(edit, draft, links)
+                        : repository.updateFinding(edit, id, history.versionOf(FINDINGS, id, version), draft),
                 written -> {
+                    if (before != null && !before.equals(draft)) {
+                        history.wrote(FINDINGS, id, written);
+                        history.record(i18n.get("findings.undo.edit", draft.title().strip()), putFinding(id, before, draft));
+                    }
                     if (id == null) {
                         findingId.set(written);
                     }
@@ -523,10 +540,33 @@ public final class FindingsViewModel {
             return;
         }
         synthesis.finding(id).map(FindingFigures::finding).filter(f -> !f.kind().equals(newKind)).ifPresent(f ->
-                run(() -> repository.changeKind(edit, f.id(), f.version(), newKind), v -> {
+                run(() -> repository.changeKind(edit, f.id(), history.versionOf(FINDINGS, f.id(), f.version()), newKind), v -> {
+                    history.wrote(FINDINGS, f.id(), v);
+                    history.record(i18n.get("findings.undo.move", f.title()), putKind(f.id(), f.kind(), newKind));
                     message.set(i18n.get("findings.moved", f.title(), i18n.code(Vocabulary.FINDING_KIND, newKind)));
                     load();
                 }));
+    }
+
+    /** Writes {@code back} over finding {@code id} from the version this screen left; its inverse writes {@code forward}. */
+    private EditHistory.Inverse putFinding(int id, FindingDraft back, FindingDraft forward) {
+        return () -> {
+            history.wrote(FINDINGS, id, repository.updateFinding(edit, id, history.versionOf(FINDINGS, id, 0), back));
+            return putFinding(id, forward, back);
+        };
+    }
+
+    /** Puts finding {@code id} back in quadrant {@code back}; its inverse moves it to {@code forward} again. */
+    private EditHistory.Inverse putKind(int id, String back, String forward) {
+        return () -> {
+            history.wrote(FINDINGS, id, repository.changeKind(edit, id, history.versionOf(FINDINGS, id, 0), back));
+            return putKind(id, forward, back);
+        };
+    }
+
+    /** The finding edits and moves of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() {
+        return history;
     }
 
     /** Links the figure of the picker (with its value now) to the finding shown, or to the new finding when saved. */
