@@ -173,7 +173,7 @@ public final class DataFlowsView implements FeatureScreen {
         // the drill-down table first (ten units in sight on a laptop), the charts scroll under it; the user's divider
         // position is remembered (an id)
         split.setId("dataflowsSplit");
-        split.setDividerPositions(0.72);
+        split.setDividerPositions(0.8);
         BorderPane root = new BorderPane(split);
         root.setPadding(new Insets(8));
         return root;

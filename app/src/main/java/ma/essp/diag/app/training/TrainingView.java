@@ -279,10 +279,15 @@ public final class TrainingView implements FeatureScreen {
         FlowPane bar = new FlowPane(6, 6, monthBox, cohortMonth, between, kind, start, end, label, add);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label legend = wrapping(i18n.get("training.calendar.legend"));
-        TabPane views = new TabPane(tab("training.calendar.month", new ScrollPane(month)), tab("training.calendar.agenda", agenda));
+        // the colour legend goes with the month grid it explains (the agenda names holidays and clashes in words)
+        ScrollPane monthScroll = new ScrollPane(month);
+        monthScroll.setFitToWidth(true);
+        VBox monthPage = new VBox(6, legend, monthScroll);
+        VBox.setVgrow(monthScroll, Priority.ALWAYS);
+        monthPage.setPadding(new Insets(6, 0, 0, 0));
+        TabPane views = new TabPane(tab("training.calendar.month", monthPage), tab("training.calendar.agenda", agenda));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ((ScrollPane) views.getTabs().getFirst().getContent()).setFitToWidth(true);
-        VBox box = new VBox(6, bar, legend, views, message);
+        VBox box = new VBox(6, bar, views, message);
         VBox.setVgrow(views, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
