@@ -5,8 +5,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,8 +23,11 @@ import javafx.collections.transformation.FilteredList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.FormBaseline;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ComplaintRepository;
 import ma.essp.diag.database.repository.ComplaintRepository.EsspRef;
@@ -40,6 +47,9 @@ import ma.essp.diag.reporting.complaints.ComplaintMaturity;
  * the background.
  */
 public final class ComplaintEntryViewModel {
+
+    /** The table whose rows the undo history follows. */
+    private static final String SYSTEM = "complaint_system";
 
     /** The checklist items, in the screen's order (codes of {@code complaints.item.*} labels). */
     public enum Item { REGISTER, BOX, IN_PERSON, PHONE, CHIKAYA_PORTAL, PROCEDURE_DISPLAYED, CHIKAYA_LINK_DISPLAYED,
@@ -79,6 +89,11 @@ public final class ComplaintEntryViewModel {
     private final Map<Field, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(Field.class);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
+    private final FormBaseline checklistBaseline;
+    private final FormBaseline sampleBaseline;
+    private final UnsavedChanges unsaved;
+    private final EditHistory history;
+
     private final List<FilterChoice> channels;
     private final List<FilterChoice> kinds;
     private final List<FilterChoice> categories;
@@ -111,6 +126,13 @@ public final class ComplaintEntryViewModel {
         essp.addListener((obs, old, now) -> loadEssp());
         selectedSample.addListener((obs, old, now) -> showSample(now));
         notes.addListener((obs, old, now) -> checkNotes());
+        List<javafx.beans.value.ObservableValue<?>> checklistFields = new java.util.ArrayList<>(items.values());
+        checklistFields.add(handledBy);
+        checklistBaseline = new FormBaseline(checklistFields);
+        sampleBaseline = new FormBaseline(List.of(received, channel, kind, category, acknowledged, closed, outcome, notes));
+        unsaved = new Editors();
+        history = new EditHistory(executor);
+        history.setAfterUndo(this::loadEssp);
     }
 
     public void load() {
@@ -157,6 +179,7 @@ public final class ComplaintEntryViewModel {
         items.get(Item.ANALYSED_FED_BACK).set(v.analysedFedBack());
         handledBy.set(v.handledBy() == null ? "" : v.handledBy());
         showMaturity();
+        checklistBaseline.mark();
     }
 
     private SystemRow typedSystem() {
@@ -164,6 +187,28 @@ public final class ComplaintEntryViewModel {
                 on(Item.REGISTER), on(Item.BOX), on(Item.IN_PERSON), on(Item.PHONE), on(Item.CHIKAYA_PORTAL),
                 on(Item.REGISTER_KEPT), on(Item.FOCAL_PERSON), on(Item.PROCEDURE_DISPLAYED), on(Item.CHIKAYA_LINK_DISPLAYED),
                 handledBy.get(), on(Item.ESCALATION), on(Item.ANALYSED_FED_BACK));
+    }
+
+    /** The checklist with nothing ticked: what an ESSP's first save is undone to. */
+    private static SystemRow blank(Integer id) {
+        return new SystemRow(id, null, false, false, false, false, false, false, false, false, false, null, false, false);
+    }
+
+    /** Writes {@code back} over the checklist row {@code id} of ESSP {@code esspId}; its inverse writes {@code forward}. */
+    private EditHistory.Inverse putChecklist(int esspId, int id, SystemRow back, SystemRow forward) {
+        return () -> {
+            SystemRow b = back;
+            int version = repository.saveSystem(esspId, new SystemRow(id, history.versionOf(SYSTEM, id, 0), b.register(), b.box(),
+                    b.inPerson(), b.phone(), b.chikayaPortal(), b.registerKept(), b.focalPerson(), b.procedureDisplayed(),
+                    b.chikayaLinkDisplayed(), b.handledBy(), b.escalation(), b.analysedFedBack()));
+            history.wrote(SYSTEM, id, version);
+            return putChecklist(esspId, id, forward, back);
+        };
+    }
+
+    /** The checklist saves of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() {
+        return history;
     }
 
     private boolean on(Item item) {
@@ -180,19 +225,35 @@ public final class ComplaintEntryViewModel {
     }
 
     public void saveChecklist() {
+        writeChecklist();
+    }
+
+    /** Writes the checklist in the background; completes with true once written. */
+    private CompletionStage<Boolean> writeChecklist() {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
         EsspRef e = essp.get();
         if (e == null) {
-            return;
+            done.complete(false);
+            return done;
         }
         SystemRow typed = typedSystem();
+        SystemRow before = system;
         executor.execute(BackgroundTask.wrap(() -> {
             repository.saveSystem(e.id(), typed);
             return repository.system(e.id()).orElseThrow();
         }).onSuccess(s -> {
+            history.wrote(SYSTEM, s.id(), s.version());
+            history.record(i18n.get("complaints.undo.checklist", e.code()),
+                    putChecklist(e.id(), s.id(), before == null ? blank(s.id()) : before, s));
             showSystem(s);
             status.set(i18n.get("complaints.status.checklistSaved"));
             saved.run();
-        }).onFailure(x -> status.set(i18n.get("complaints.error", Failures.reason(x, i18n)))));
+            done.complete(true);
+        }).onFailure(x -> {
+            status.set(i18n.get("complaints.error", Failures.reason(x, i18n)));
+            done.complete(false);
+        }));
+        return done;
     }
 
     // ------------------------------------------------------------------ samples
@@ -224,6 +285,7 @@ public final class ComplaintEntryViewModel {
         outcome.set(v == null ? null : choice(outcomes, v.outcome()));
         notes.set(line == null || line.row().notes() == null ? "" : line.row().notes());
         fieldErrors.values().forEach(p -> p.set(""));
+        sampleBaseline.mark();
     }
 
     private static FilterChoice choice(List<FilterChoice> choices, String code) {
@@ -257,18 +319,24 @@ public final class ComplaintEntryViewModel {
      * in the background and the list reloads.
      */
     public boolean saveSample() {
+        return writeSample() != null;
+    }
+
+    /** As {@link #saveSample()}: null when refused at once, else completes with true once written. */
+    private CompletionStage<Boolean> writeSample() {
         EsspRef e = essp.get();
         if (e == null) {
             status.set(i18n.get("complaints.status.chooseEssp"));
-            return false;
+            return null;
         }
         ComplaintSampleRules.Values v = typedSample();
         Map<Field, ComplaintSampleRules.Code> problems = ComplaintSampleRules.check(v, repository.today());
         fieldErrors.forEach((f, p) -> p.set(problems.containsKey(f) ? message(problems.get(f)) : ""));
         if (!problems.isEmpty()) {
             status.set(i18n.get("complaints.status.notSaved"));
-            return false;
+            return null;
         }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
         SampleLine editing = selectedSample.get();
         String note = notes.get();
         boolean flagged = PersonalDataDetector.flagged(note);
@@ -281,9 +349,13 @@ public final class ComplaintEntryViewModel {
             newSample();
             status.set(i18n.get(flagged ? "complaints.status.savedFlagged" : "complaints.status.sampleSaved"));
             saved.run();
-        }).onFailure(x -> status.set(x instanceof EditRuleException r ? i18n.get("complaints.status.refused", r.rule())
-                : i18n.get("complaints.error", Failures.reason(x, i18n)))));
-        return true;
+            done.complete(true);
+        }).onFailure(x -> {
+            status.set(x instanceof EditRuleException r ? i18n.get("complaints.status.refused", r.rule())
+                    : i18n.get("complaints.error", Failures.reason(x, i18n)));
+            done.complete(false);
+        }));
+        return done;
     }
 
     public void deleteSample() {
@@ -313,6 +385,43 @@ public final class ComplaintEntryViewModel {
     }
 
     // ------------------------------------------------------------------ properties
+
+    /** The checklist and the sample form as the shell sees them before leaving the area or closing the window. */
+    public UnsavedChanges unsavedChanges() {
+        return unsaved;
+    }
+
+    /** Unsaved while the checklist or the sample form differs from what it last showed; saving writes each. */
+    private final class Editors implements UnsavedChanges {
+        private final ReadOnlyBooleanWrapper any = new ReadOnlyBooleanWrapper(this, "unsaved");
+
+        Editors() {
+            any.bind(checklistBaseline.changedProperty().or(sampleBaseline.changedProperty()));
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty unsavedProperty() {
+            return any.getReadOnlyProperty();
+        }
+
+        @Override
+        public CompletionStage<Boolean> save() {
+            CompletionStage<Boolean> checklist = checklistBaseline.isChanged() ? writeChecklist() : CompletableFuture.completedFuture(true);
+            return checklist.thenCompose(ok -> {
+                if (!ok || !sampleBaseline.isChanged()) {
+                    return CompletableFuture.completedFuture(ok);
+                }
+                CompletionStage<Boolean> sample = writeSample();
+                return sample == null ? CompletableFuture.completedFuture(false) : sample;
+            });
+        }
+
+        @Override
+        public void discard() {
+            showSystem(system);
+            showSample(selectedSample.get());
+        }
+    }
 
     public ObservableList<EsspRef> essps() {
         return essps;

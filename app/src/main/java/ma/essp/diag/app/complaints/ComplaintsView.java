@@ -32,9 +32,11 @@ import javafx.scene.layout.VBox;
 import ma.essp.diag.app.complaints.ComplaintEntryViewModel.Item;
 import ma.essp.diag.app.complaints.ComplaintEntryViewModel.SampleLine;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.LocalizedControls;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.repository.ComplaintRepository.EsspRef;
 import ma.essp.diag.database.rules.ComplaintSampleRules.Field;
 
@@ -150,7 +152,9 @@ public final class ComplaintsView implements FeatureScreen {
     private Node sampleTable() {
         TableView<SampleLine> table = new TableView<>(entry.samples());
         table.setId("complaintsSamples");
-        table.setPrefHeight(200);
+        // room for ten samples under the headers (the entry pane scrolls)
+        table.setPrefHeight(340);
+        table.setMinHeight(340);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("complaints.column.received", SampleLine::received));
         table.getColumns().add(column("complaints.column.channel", SampleLine::channel));
@@ -338,6 +342,16 @@ public final class ComplaintsView implements FeatureScreen {
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public UnsavedChanges unsavedChanges() {
+        return entry.unsavedChanges();
+    }
+
+    @Override
+    public EditHistory editHistory() {
+        return entry.history();
     }
 
     @Override

@@ -45,6 +45,7 @@ import javafx.util.StringConverter;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.LocalizedControls;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRules;
@@ -80,6 +81,11 @@ public final class DataFlowsView implements FeatureScreen {
     @Override
     public Node view() {
         return tabs;
+    }
+
+    @Override
+    public UnsavedChanges unsavedChanges() {
+        return viewModel.unsavedChanges();
     }
 
     // ------------------------------------------------------------------ dashboard
@@ -164,7 +170,10 @@ public final class DataFlowsView implements FeatureScreen {
         SplitPane split = new SplitPane(top, new ScrollPane(bottom));
         ((ScrollPane) split.getItems().get(1)).setFitToWidth(true);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.42);
+        // the drill-down table first (ten units in sight on a laptop), the charts scroll under it; the user's divider
+        // position is remembered (an id)
+        split.setId("dataflowsSplit");
+        split.setDividerPositions(0.8);
         BorderPane root = new BorderPane(split);
         root.setPadding(new Insets(8));
         return root;
@@ -326,7 +335,7 @@ public final class DataFlowsView implements FeatureScreen {
         table.getColumns().add(column("dataflows.field.expected", o -> i18n.formatNumber(o.expected()), 70));
         table.getColumns().add(column("dataflows.field.received", o -> i18n.formatNumber(o.received()), 70));
         table.getColumns().add(column("dataflows.field.on_time", o -> o.onTime() == null ? "—" : i18n.formatNumber(o.onTime()), 70));
-        return split(form, table);
+        return split("observationsSplit", form, table);
     }
 
     private Node recounts() {
@@ -359,7 +368,7 @@ public final class DataFlowsView implements FeatureScreen {
         table.getColumns().add(column("dataflows.column.vf", r -> r.recounted() == null || r.reported() == null || r.reported() == 0
                 ? viewModel.statusText(ma.essp.diag.reporting.dataflow.DataVerification.Status.NOT_COMPUTABLE) : viewModel.factor((double) r.recounted() / r.reported()), 110));
         table.getColumns().add(column("dataflows.field.reason", r -> viewModel.reasonText(r.reason()), 160));
-        return split(form, table);
+        return split("recountsSplit", form, table);
     }
 
     private Node links() {
@@ -397,13 +406,23 @@ public final class DataFlowsView implements FeatureScreen {
         save.disableProperty().bind(viewModel.editedLinkProperty().isNull());
         save.setOnAction(e -> viewModel.saveLink());
         form.add(new HBox(8, save, statusLabel()), 1, 5);
-        return split(form, table);
+        return split("linksSplit", form, table);
     }
 
-    private Node split(GridPane form, Node table) {
-        form.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox box = new VBox(8, form, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+    /**
+     * The entry form beside its table (the form scrolls when it is taller than the window), so that the table keeps
+     * the page's whole height; the divider is remembered per tab ({@code id}).
+     */
+    private Node split(String id, GridPane form, Node table) {
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        formScroll.setMinWidth(0);
+        form.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        SplitPane split = new SplitPane(formScroll, table);
+        split.setId(id);
+        split.setDividerPositions(0.42);
+        SplitPane.setResizableWithParent(formScroll, false);
+        BorderPane box = new BorderPane(split);
         box.setPadding(new Insets(8));
         return box;
     }

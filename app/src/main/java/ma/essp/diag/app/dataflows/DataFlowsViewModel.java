@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +30,8 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.app.ui.FormBaseline;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
@@ -129,6 +134,13 @@ public final class DataFlowsViewModel {
 
     private final Map<Field, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(Field.class);
 
+    // the three forms as last shown or saved (the entry forms start blank and go blank again once saved)
+    private final FormBaseline observationBaseline;
+    private final FormBaseline recountBaseline;
+    private final FormBaseline linkBaseline;
+    private final UnsavedChanges unsaved;
+    private CompletableFuture<Boolean> lastWrite = CompletableFuture.completedFuture(true);
+
     public DataFlowsViewModel(Callable<Loaded> loader, DataFlowRepository repository, TaskExecutor executor, I18n i18n, Clock clock) {
         this.loader = loader;
         this.repository = repository;
@@ -138,13 +150,18 @@ public final class DataFlowsViewModel {
         for (Field f : Field.values()) {
             fieldErrors.put(f, new ReadOnlyStringWrapper(""));
         }
+        observationBaseline = new FormBaseline(List.of(observationExpected, observationReceived, observationOnTime, observationDelay));
+        recountBaseline = new FormBaseline(List.of(recountRecounted, recountReported, recountReason));
+        linkBaseline = new FormBaseline(List.of(linkChannel, linkTool, linkDeadline, linkRekeyed));
         editedLink.addListener((o, was, link) -> {
             clearErrors();
             linkChannel.set(link == null ? null : link.row().channel());
             linkTool.set(link == null ? null : link.row().tool());
             linkDeadline.set(link == null || link.row().deadlineDays() == null ? "" : Integer.toString(link.row().deadlineDays()));
             linkRekeyed.set(link != null && link.row().rekeyed());
+            linkBaseline.mark();
         });
+        unsaved = new Editors();
     }
 
     /** Loads the mission's rows in the background, then shows the nation (or keeps the path after a save). */
@@ -589,13 +606,68 @@ public final class DataFlowsViewModel {
     }
 
     private void write(Callable<Integer> save, Runnable afterSaved) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        lastWrite = done;
         executor.execute(BackgroundTask.wrap(save)
-                .onSuccess(id -> reload(() -> {
-                    afterSaved.run();
-                    status.set(i18n.get("dataflows.saved"));
-                }))
-                .onFailure(e -> status.set(e instanceof StaleEditException ? i18n.get("error.stale")
-                        : i18n.get("dataflows.error.save", Failures.reason(e, i18n)))));
+                .onSuccess(id -> {
+                    done.complete(true);
+                    reload(() -> {
+                        afterSaved.run();
+                        status.set(i18n.get("dataflows.saved"));
+                    });
+                })
+                .onFailure(e -> {
+                    status.set(e instanceof StaleEditException ? i18n.get("error.stale")
+                            : i18n.get("dataflows.error.save", Failures.reason(e, i18n)));
+                    done.complete(false);
+                }));
+    }
+
+    /** The observation, recount and link forms as the shell sees them before leaving the area or closing the window. */
+    public UnsavedChanges unsavedChanges() {
+        return unsaved;
+    }
+
+    /** Unsaved while a form holds what it did not show or save; saving checks and writes each changed form in turn. */
+    private final class Editors implements UnsavedChanges {
+        private final ReadOnlyBooleanWrapper any = new ReadOnlyBooleanWrapper(this, "unsaved");
+
+        Editors() {
+            any.bind(observationBaseline.changedProperty().or(recountBaseline.changedProperty()).or(linkBaseline.changedProperty()));
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty unsavedProperty() {
+            return any.getReadOnlyProperty();
+        }
+
+        @Override
+        public CompletionStage<Boolean> save() {
+            return step(observationBaseline, DataFlowsViewModel.this::saveObservation, CompletableFuture.completedFuture(true))
+                    .thenCompose(ok -> step(recountBaseline, DataFlowsViewModel.this::saveRecount, CompletableFuture.completedFuture(ok)))
+                    .thenCompose(ok -> step(linkBaseline, DataFlowsViewModel.this::saveLink, CompletableFuture.completedFuture(ok)));
+        }
+
+        /** Saves one form when it changed and all before it were saved; a form refused by its checks stops there. */
+        private CompletionStage<Boolean> step(FormBaseline form, BooleanSupplier save, CompletionStage<Boolean> before) {
+            return before.thenCompose(ok -> !ok || !form.isChanged() ? CompletableFuture.completedFuture(ok)
+                    : save.getAsBoolean() ? lastWrite : CompletableFuture.completedFuture(false));
+        }
+
+        @Override
+        public void discard() {
+            observationExpected.set("");
+            observationReceived.set("");
+            observationOnTime.set("");
+            observationDelay.set("");
+            recountRecounted.set("");
+            recountReported.set("");
+            recountReason.set(null);
+            Link link = editedLink.get();
+            editedLink.set(null);
+            editedLink.set(link);
+            clearErrors();
+        }
     }
 
     // ------------------------------------------------------------------ properties

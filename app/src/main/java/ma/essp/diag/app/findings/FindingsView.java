@@ -38,7 +38,9 @@ import ma.essp.diag.app.findings.FindingsViewModel.FindingChoice;
 import ma.essp.diag.app.findings.FindingsViewModel.Proposal;
 import ma.essp.diag.app.findings.FindingsViewModel.RecommendationLine;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.LocalizedControls;
 
@@ -395,6 +397,8 @@ public final class FindingsView implements FeatureScreen {
         });
         Label intro = new Label(i18n.get("findings.proposal.intro"));
         intro.setWrapText(true);
+        // its whole text on as many lines as it needs (the list below gives way), never cut with an ellipsis
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox top = new HBox(8, new Label(i18n.get("findings.evidence.level")),
                 combo("proposalLevel", vm.levels(), vm.proposalLevelProperty()),
                 button("proposeButton", "findings.proposal.propose", vm::propose));
@@ -456,6 +460,16 @@ public final class FindingsView implements FeatureScreen {
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public UnsavedChanges unsavedChanges() {
+        return vm.unsavedChanges();
+    }
+
+    @Override
+    public EditHistory editHistory() {
+        return vm.history();
     }
 
     @Override

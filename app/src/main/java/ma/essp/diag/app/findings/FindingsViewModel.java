@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
@@ -26,8 +28,11 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.FormBaseline;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.repository.EditRuleException;
@@ -53,6 +58,9 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
  * background; the figures come from {@link FindingsFigures}, as in the report and {@code essp-diag figures}.
  */
 public final class FindingsViewModel {
+
+    /** The table whose rows the undo history follows. */
+    private static final String FINDINGS = "finding";
 
     public static final List<String> KINDS = Vocabulary.FINDING_KIND.codes();
 
@@ -169,6 +177,14 @@ public final class FindingsViewModel {
     private final ReadOnlyStringWrapper findingsMessage = new ReadOnlyStringWrapper(this, "findingsMessage", "");
     private final ReadOnlyStringWrapper numbersMessage = new ReadOnlyStringWrapper(this, "numbersMessage", "");
 
+    // what the two editors last showed or saved, for the unsaved-changes question
+    private final FormBaseline findingBaseline;
+    private final FormBaseline recommendationBaseline;
+    private final UnsavedChanges unsaved;
+    private final EditHistory history;
+    /** The finding shown as stored (what an edit of it is undone to); null for a new finding. */
+    private FindingDraft shownDraft;
+
     // proposals
     private final ObjectProperty<FilterChoice> proposalLevel = new SimpleObjectProperty<>(this, "proposalLevel");
     private final ObservableList<Proposal> proposals = FXCollections.observableArrayList();
@@ -201,6 +217,12 @@ public final class FindingsViewModel {
         figureUnit.addListener((obs, old, now) -> showFigureValue());
         figure.addListener((obs, old, now) -> showFigureValue());
         proposalLevel.set(levels.stream().filter(l -> l.value().equals("essp")).findFirst().orElseThrow());
+        findingBaseline = new FormBaseline(List.of(title, statement, kind, axis, priority, author, writtenOn, scopeLevel, scopeUnit));
+        recommendationBaseline = new FormBaseline(List.of(action, responsibleLevel, recommendationPriority, horizon, cost,
+                indicator, baseline, target));
+        unsaved = new Editors();
+        history = new EditHistory(executor);
+        history.setAfterUndo(this::load);
         clearFinding();
         clearRecommendation();
     }
@@ -216,6 +238,9 @@ public final class FindingsViewModel {
         loading.set(true);
         executor.execute(BackgroundTask.wrap(loader)
                 .onSuccess(s -> {
+                    // filling the pickers (the scope's units, the author of a new finding) is no edit of the user's
+                    boolean findingUntouched = !findingBaseline.isChanged();
+                    boolean recommendationUntouched = !recommendationBaseline.isChanged();
                     synthesis = s;
                     FilterChoice chosen = authorFilter.get();
                     authors.setAll(authors.getFirst());
@@ -239,6 +264,12 @@ public final class FindingsViewModel {
                         s.finding(shown).ifPresentOrElse(this::showFinding, this::clearFinding);
                     } else if (author.get() == null) {
                         author.set(me()); // a new finding is written by the member at the keyboard
+                    }
+                    if (findingUntouched) {
+                        findingBaseline.mark();
+                    }
+                    if (recommendationUntouched) {
+                        recommendationBaseline.mark();
                     }
                 })
                 .onFailure(this::fail)
@@ -372,6 +403,8 @@ public final class FindingsViewModel {
         pendingEvidence.clear();
         evidence.setAll(ff.evidence().stream().map(this::line).toList());
         titleMessage.set("");
+        findingBaseline.mark();
+        shownDraft = kind.get() == null || axis.get() == null || priority.get() == null ? null : findingDraft();
     }
 
     /** The code of the unit a finding is about (its deepest territory id), for the scope picker. */
@@ -425,6 +458,8 @@ public final class FindingsViewModel {
         evidence.clear();
         pendingEvidence.clear();
         titleMessage.set("");
+        findingBaseline.mark();
+        shownDraft = null;
     }
 
     private FilterChoice me() {
@@ -449,17 +484,27 @@ public final class FindingsViewModel {
 
     /** Writes the finding of the editor (new, with the evidence linked meanwhile, or changed). */
     public void saveFinding() {
+        writeFinding();
+    }
+
+    private CompletionStage<Boolean> writeFinding() {
         if (!RecommendationRules.finding(title.get()).isEmpty()) {
             titleMessage.set(i18n.get("findings.error.title"));
-            return;
+            return CompletableFuture.completedFuture(false);
         }
         titleMessage.set("");
         FindingDraft draft = findingDraft();
         Integer id = findingId.get();
         int version = findingVersion;
         List<EvidenceDraft> links = List.copyOf(pendingEvidence);
-        run(() -> id == null ? repository.insertFinding(edit, draft, links) : repository.updateFinding(edit, id, version, draft),
+        FindingDraft before = id == null ? null : shownDraft;
+        return run(() -> id == null ? repository.insertFinding(edit, draft, links)
+                        : repository.updateFinding(edit, id, history.versionOf(FINDINGS, id, version), draft),
                 written -> {
+                    if (before != null && !before.equals(draft)) {
+                        history.wrote(FINDINGS, id, written);
+                        history.record(i18n.get("findings.undo.edit", draft.title().strip()), putFinding(id, before, draft));
+                    }
                     if (id == null) {
                         findingId.set(written);
                     }
@@ -495,10 +540,33 @@ public final class FindingsViewModel {
             return;
         }
         synthesis.finding(id).map(FindingFigures::finding).filter(f -> !f.kind().equals(newKind)).ifPresent(f ->
-                run(() -> repository.changeKind(edit, f.id(), f.version(), newKind), v -> {
+                run(() -> repository.changeKind(edit, f.id(), history.versionOf(FINDINGS, f.id(), f.version()), newKind), v -> {
+                    history.wrote(FINDINGS, f.id(), v);
+                    history.record(i18n.get("findings.undo.move", f.title()), putKind(f.id(), f.kind(), newKind));
                     message.set(i18n.get("findings.moved", f.title(), i18n.code(Vocabulary.FINDING_KIND, newKind)));
                     load();
                 }));
+    }
+
+    /** Writes {@code back} over finding {@code id} from the version this screen left; its inverse writes {@code forward}. */
+    private EditHistory.Inverse putFinding(int id, FindingDraft back, FindingDraft forward) {
+        return () -> {
+            history.wrote(FINDINGS, id, repository.updateFinding(edit, id, history.versionOf(FINDINGS, id, 0), back));
+            return putFinding(id, forward, back);
+        };
+    }
+
+    /** Puts finding {@code id} back in quadrant {@code back}; its inverse moves it to {@code forward} again. */
+    private EditHistory.Inverse putKind(int id, String back, String forward) {
+        return () -> {
+            history.wrote(FINDINGS, id, repository.changeKind(edit, id, history.versionOf(FINDINGS, id, 0), back));
+            return putKind(id, forward, back);
+        };
+    }
+
+    /** The finding edits and moves of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() {
+        return history;
     }
 
     /** Links the figure of the picker (with its value now) to the finding shown, or to the new finding when saved. */
@@ -579,6 +647,7 @@ public final class FindingsViewModel {
         indicatorUnitCode = r.indicatorUnitCode();
         tickLinkedFindings();
         clearRecommendationMessages();
+        recommendationBaseline.mark();
     }
 
     private void tickLinkedFindings() {
@@ -606,6 +675,7 @@ public final class FindingsViewModel {
         indicatorUnitCode = null;
         findingChoices.forEach(c -> c.chosen().set(false));
         clearRecommendationMessages();
+        recommendationBaseline.mark();
     }
 
     private void clearRecommendationMessages() {
@@ -632,6 +702,10 @@ public final class FindingsViewModel {
      * ticked, a cost below zero (or not a number), no action.
      */
     public void saveRecommendation() {
+        writeRecommendation();
+    }
+
+    private CompletionStage<Boolean> writeRecommendation() {
         clearRecommendationMessages();
         Double costValue;
         Double baselineValue;
@@ -640,14 +714,14 @@ public final class FindingsViewModel {
             costValue = number(cost.get());
         } catch (NumberFormatException e) {
             costMessage.set(i18n.get("findings.error.costNumber"));
-            return;
+            return CompletableFuture.completedFuture(false);
         }
         try {
             baselineValue = number(baseline.get());
             targetValue = number(target.get());
         } catch (NumberFormatException e) {
             numbersMessage.set(i18n.get("findings.error.number"));
-            return;
+            return CompletableFuture.completedFuture(false);
         }
         List<Integer> chosen = findingChoices.stream().filter(c -> c.chosen().get()).map(c -> c.card().id()).toList();
         List<RecommendationRules.Code> problems = RecommendationRules.recommendation(action.get(), costValue, chosen);
@@ -660,7 +734,7 @@ public final class FindingsViewModel {
                     case TITLE_REQUIRED -> titleMessage.set(i18n.get("findings.error.title"));
                 }
             }
-            return;
+            return CompletableFuture.completedFuture(false);
         }
         FindingRepository.Finding first = synthesis.finding(chosen.getFirst()).orElseThrow().finding();
         String scope = switch (first.scopeLevel()) {
@@ -673,7 +747,7 @@ public final class FindingsViewModel {
                 recommendationPriority.get().value(), costValue, indicator.get(), indicatorFigure, indicatorUnitLevel,
                 indicatorUnitCode, baselineValue, targetValue);
         FindingRepository.Recommendation shown = recommendation.get();
-        run(() -> shown == null ? repository.insertRecommendation(edit, draft, chosen)
+        return run(() -> shown == null ? repository.insertRecommendation(edit, draft, chosen)
                         : repository.updateRecommendation(edit, shown.id(), shown.version(), draft, chosen),
                 v -> {
                     message.set(i18n.get("findings.rec.saved", draft.action().strip()));
@@ -775,8 +849,62 @@ public final class FindingsViewModel {
 
     // ------------------------------------------------------------------ plumbing
 
-    private <V> void run(Callable<V> write, Consumer<V> then) {
-        executor.execute(BackgroundTask.wrap(write).onSuccess(then).onFailure(this::fail));
+    /** Writes in the background; completes with true once written and shown, false when refused. */
+    private <V> CompletionStage<Boolean> run(Callable<V> write, Consumer<V> then) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        executor.execute(BackgroundTask.wrap(write)
+                .onSuccess(v -> {
+                    then.accept(v);
+                    done.complete(true);
+                })
+                .onFailure(e -> {
+                    fail(e);
+                    done.complete(false);
+                }));
+        return done;
+    }
+
+    /** The finding and recommendation editors as the shell sees them before leaving the area or closing the window. */
+    public UnsavedChanges unsavedChanges() {
+        return unsaved;
+    }
+
+    /** Unsaved while either editor differs from what it last showed; saving writes the finding, then the recommendation. */
+    private final class Editors implements UnsavedChanges {
+        private final ReadOnlyBooleanWrapper any = new ReadOnlyBooleanWrapper(this, "unsaved");
+
+        Editors() {
+            any.bind(findingBaseline.changedProperty().or(recommendationBaseline.changedProperty()));
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty unsavedProperty() {
+            return any.getReadOnlyProperty();
+        }
+
+        @Override
+        public CompletionStage<Boolean> save() {
+            CompletionStage<Boolean> finding = findingBaseline.isChanged() ? writeFinding() : CompletableFuture.completedFuture(true);
+            return finding.thenCompose(ok -> ok && recommendationBaseline.isChanged() ? writeRecommendation()
+                    : CompletableFuture.completedFuture(ok));
+        }
+
+        @Override
+        public void discard() {
+            if (findingBaseline.isChanged()) {
+                Integer shown = findingId.get();
+                if (shown != null && synthesis != null && synthesis.finding(shown).isPresent()) {
+                    showFinding(synthesis.finding(shown).orElseThrow());
+                } else {
+                    clearFinding();
+                }
+            }
+            if (recommendationBaseline.isChanged()) {
+                FindingRepository.Recommendation shown = recommendation.get();
+                recommendations.stream().filter(l -> shown != null && l.recommendation().id() == shown.id()).findFirst()
+                        .ifPresentOrElse(FindingsViewModel.this::selectRecommendation, FindingsViewModel.this::clearRecommendation);
+            }
+        }
     }
 
     private void fail(Throwable e) {

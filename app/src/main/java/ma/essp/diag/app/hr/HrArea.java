@@ -45,7 +45,7 @@ public final class HrArea implements FeatureArea {
         EditHistory history = new EditHistory(context.executor());
         var staff = new HrStaffViewModel(new StaffRepository(dsl, edit), new StructureRepository(dsl, edit), new TerritoryRepository(dsl),
                 context.executor(), context.i18n(), history);
-        history.setAfterUndo(staff::reload);
+        history.setAfterUndo(staff::afterUndo);
         var indicators = new HrIndicatorsViewModel(new HrFactsLoader(dsl), context.executor(), context.i18n());
         var matrix = new HrMatrixViewModel(new HrRelationRepository(dsl, edit), new TerritoryRepository(dsl), context.executor(),
                 context.i18n());

@@ -45,6 +45,7 @@ public final class HrStaffViewModel {
     /** The grid's added, deleted and edited positions, undone and redone with Ctrl+Z / Ctrl+Y. */
     private final EditHistory history;
     private static final String POSITIONS = "staff_position";
+    private static final String TRAININGS = "staff_training";
 
     private final ObservableList<FilterChoice> provinces = FXCollections.observableArrayList();
     private final ObservableList<FilterChoice> owners = FXCollections.observableArrayList();
@@ -198,6 +199,32 @@ public final class HrStaffViewModel {
         };
     }
 
+    /** Deletes ({@code delete}) or restores the pasted positions {@code ids} together; its inverse does the other. */
+    private EditHistory.Inverse deleteOrRestoreAll(List<Integer> ids, boolean delete) {
+        return () -> {
+            for (int id : ids) {
+                int from = history.versionOf(POSITIONS, id, 0);
+                history.wrote(POSITIONS, id, delete ? staff.softDelete(id, from) : staff.restore(id, from));
+            }
+            return deleteOrRestoreAll(ids, !delete);
+        };
+    }
+
+    /** Deletes ({@code delete}) or restores training {@code id}; its inverse does the other. */
+    private EditHistory.Inverse deleteOrRestoreTraining(int id, boolean delete) {
+        return () -> {
+            int from = history.versionOf(TRAININGS, id, 0);
+            history.wrote(TRAININGS, id, delete ? staff.deleteTraining(id, from) : staff.restoreTraining(id, from));
+            return deleteOrRestoreTraining(id, !delete);
+        };
+    }
+
+    /** After an undo or redo: the grid and the trainings of the selected position as they now are. */
+    public void afterUndo() {
+        reload();
+        reloadTrainings();
+    }
+
     /** Writes {@code values} back over position {@code id} as this grid left it; its inverse writes {@code current}. */
     private EditHistory.Inverse writeBack(int id, PositionDraft values, PositionDraft current) {
         return () -> {
@@ -262,6 +289,8 @@ public final class HrStaffViewModel {
                             r.employer(), r.status(), r.fte(), r.gender(), r.holderName(), r.jobTitle(), r.notes())).toList());
                 })
                 .onSuccess(ids -> {
+                    ids.forEach(id -> history.wrote(POSITIONS, id, 1));
+                    history.record(i18n.get("hr.undo.pasted", ids.size()), deleteOrRestoreAll(List.copyOf(ids), true));
                     status.set(i18n.get("hr.paste.done", ids.size()));
                     reload();
                 })
@@ -353,6 +382,8 @@ public final class HrStaffViewModel {
         String k = topic == null || topic.isBlank() ? null : topic.strip();
         executor.execute(BackgroundTask.wrap(() -> staff.addTraining(p.id(), t, k, y, h))
                 .onSuccess(id -> {
+                    history.wrote(TRAININGS, id, 1);
+                    history.record(i18n.get("hr.undo.trainingAdded", t), deleteOrRestoreTraining(id, true));
                     status.set(i18n.get("hr.training.added", t));
                     reloadTrainings();
                     reload();
@@ -362,8 +393,11 @@ public final class HrStaffViewModel {
     }
 
     public void deleteTraining(StaffRepository.Training training) {
-        executor.execute(BackgroundTask.wrap(() -> staff.deleteTraining(training.id(), training.version()))
+        executor.execute(BackgroundTask.wrap(() -> staff.deleteTraining(training.id(),
+                        history.versionOf(TRAININGS, training.id(), training.version())))
                 .onSuccess(v -> {
+                    history.wrote(TRAININGS, training.id(), v);
+                    history.record(i18n.get("hr.undo.trainingDeleted", training.title()), deleteOrRestoreTraining(training.id(), false));
                     status.set(i18n.get("hr.training.deleted", training.title()));
                     reloadTrainings();
                     reload();

@@ -18,6 +18,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.LocalizedControls;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -86,7 +87,8 @@ public final class MissionDetailsView implements FeatureScreen {
         teamTitle.getStyleClass().add("title-4");
         TableView<StoredMember> team = new TableView<>(viewModel.team());
         team.setId("missionTeam");
-        team.setPrefHeight(260);
+        // room for ten members under the headers (the page scrolls)
+        team.setPrefHeight(340);
         team.setMinHeight(160);
         team.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<StoredMember, String> memberName = new TableColumn<>(i18n.get("mission.team.name"));
@@ -181,5 +183,10 @@ public final class MissionDetailsView implements FeatureScreen {
     @Override
     public UnsavedChanges unsavedChanges() {
         return viewModel;
+    }
+
+    @Override
+    public EditHistory editHistory() {
+        return viewModel.history();
     }
 }

@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -39,6 +40,10 @@ import ma.essp.diag.database.rules.MissionRules;
  * changes the window's title and status bar ({@code afterSave}).
  */
 public final class MissionDetailsViewModel implements UnsavedChanges {
+
+    /** The rows the undo history follows (their versions move with each write). */
+    private static final String MISSION = "mission";
+    private static final String TEAM_MEMBER = "team_member";
 
     private final MissionDetailsRepository repository;
     private final TaskExecutor executor;
@@ -65,6 +70,7 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
     private final ReadOnlyStringWrapper memberError = new ReadOnlyStringWrapper("");
 
     private StoredDetails loaded;
+    private final EditHistory history;
 
     private record Loaded(StoredDetails details, List<StoredMember> team) {
     }
@@ -74,6 +80,11 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
         this.executor = executor;
         this.i18n = i18n;
         this.afterSave = afterSave;
+        this.history = new EditHistory(executor);
+        history.setAfterUndo(() -> {
+            load();
+            afterSave.run();
+        });
         roles.setAll(FilterChoice.of(Vocabulary.TEAM_ROLE, i18n));
         memberRole.set(role("expert"));
         for (Observable o : List.of(name, beneficiary, startedOn, endedOn)) {
@@ -141,6 +152,8 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
         executor.execute(BackgroundTask.wrap(() -> repository.saveDetails(from.id(), from.version(), values))
                 .onRunning(() -> busy.set(true))
                 .onSuccess(saved -> {
+                    history.wrote(MISSION, saved.id(), saved.version());
+                    history.record(i18n.get("mission.undo.details"), writeBack(saved.id(), from.values(), saved.values()));
                     show(saved);
                     status.set(i18n.get("mission.details.status.saved"));
                     afterSave.run();
@@ -152,6 +165,28 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
                 })
                 .onFinished(() -> busy.set(false)));
         return result;
+    }
+
+    /** Puts the details back to {@code back} from the version this screen left; its inverse puts {@code forward} back. */
+    private EditHistory.Inverse writeBack(int id, Details back, Details forward) {
+        return () -> {
+            StoredDetails written = repository.saveDetails(id, history.versionOf(MISSION, id, 0), back);
+            history.wrote(MISSION, id, written.version());
+            return writeBack(id, forward, back);
+        };
+    }
+
+    /** Puts member {@code id}'s values back to {@code back}; its inverse puts {@code forward} back. */
+    private EditHistory.Inverse memberBack(int id, MemberValues back, MemberValues forward) {
+        return () -> {
+            history.wrote(TEAM_MEMBER, id, repository.updateMember(id, history.versionOf(TEAM_MEMBER, id, 0), back));
+            return memberBack(id, forward, back);
+        };
+    }
+
+    /** The details and member changes saved here, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() {
+        return history;
     }
 
     @Override
@@ -184,8 +219,12 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
         if (member == null || values == null) {
             return;
         }
-        writeMember(() -> repository.updateMember(member.id(), member.version(), values),
-                i18n.get("mission.team.status.updated", values.fullName().strip()));
+        int from = history.versionOf(TEAM_MEMBER, member.id(), member.version());
+        writeMember(() -> {
+            history.wrote(TEAM_MEMBER, member.id(), repository.updateMember(member.id(), from, values));
+            return member.id();
+        }, i18n.get("mission.team.status.updated", values.fullName().strip()), () -> history.record(
+                i18n.get("mission.undo.member", member.values().fullName()), memberBack(member.id(), member.values(), values)));
     }
 
     /** Removes the selected member from the team (their past stamps keep naming them). */
@@ -207,6 +246,10 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
     }
 
     private void writeMember(java.util.concurrent.Callable<Integer> write, String done) {
+        writeMember(write, done, () -> { });
+    }
+
+    private void writeMember(java.util.concurrent.Callable<Integer> write, String done, Runnable written) {
         executor.execute(BackgroundTask.wrap(() -> {
                     write.call();
                     return repository.team();
@@ -217,6 +260,7 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
                     team.setAll(members);
                     memberError.set("");
                     status.set(done);
+                    written.run();
                     afterSave.run();
                 })
                 .onFailure(e -> memberError.set(failure(e)))

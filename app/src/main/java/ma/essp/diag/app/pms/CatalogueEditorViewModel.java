@@ -109,6 +109,8 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
     /** The area's undo/redo history: an item's edit joins it. */
     private final EditHistory history;
     private static final String ITEMS = "pms_item";
+    private static final String AREAS = "pms_service_area";
+    private static final String SERVICES = "pms_service";
 
     private VersionInfo version;
     /** How many assessments use the draft shown (it is locked while any do), 0 for none or a published version. */
@@ -584,19 +586,24 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         // an item's edit can be undone: the fields it had as this editor loaded them
         ItemFields previous = kind != FormKind.ITEM || isNew ? null : content.items().stream().filter(i -> i.id() == id)
                 .findFirst().map(i -> new ItemFields(i.code(), i.domainCode(), i.labels(), i.inScope(), i.note())).orElse(null);
+        // so can an area's or a service's: its labels (and a service's area) as this editor loaded them
+        CatalogueContent.Area areaBefore = kind != FormKind.AREA || isNew ? null
+                : content.areas().stream().filter(a -> a.id() == id).findFirst().orElse(null);
+        CatalogueContent.Service serviceBefore = kind != FormKind.SERVICE || isNew ? null
+                : content.services().stream().filter(s -> s.id() == id).findFirst().orElse(null);
         int[] itemVersion = {0};
         executor.execute(BackgroundTask.wrap(() -> switch (kind) {
             case AREA -> {
                 if (isNew) {
                     yield new TreeNode(NodeKind.AREA, repository.addArea(versionId, c, labels), null, null, "", List.of()).key();
                 }
-                repository.renameArea(id, expectedVersion, labels);
+                itemVersion[0] = repository.renameArea(id, expectedVersion, labels);
                 yield new TreeNode(NodeKind.AREA, id, null, null, "", List.of()).key();
             }
             case SERVICE -> {
                 int sid = isNew ? repository.addService(areaId, c, labels) : id;
                 if (!isNew) {
-                    repository.editService(id, expectedVersion, labels, serviceArea);
+                    itemVersion[0] = repository.editService(id, expectedVersion, labels, serviceArea);
                 }
                 yield new TreeNode(NodeKind.SERVICE, sid, sid, null, "", List.of()).key();
             }
@@ -614,6 +621,15 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
                     if (previous != null && !previous.equals(item)) {
                         history.wrote(ITEMS, id, itemVersion[0]);
                         history.record(i18n.get("pms.undo.item", c), putItem(id, previous, item));
+                    }
+                    if (areaBefore != null && !areaBefore.labels().equals(labels)) {
+                        history.wrote(AREAS, id, itemVersion[0]);
+                        history.record(i18n.get("pms.undo.area", c), putArea(id, areaBefore.labels(), labels));
+                    }
+                    if (serviceBefore != null && (!serviceBefore.labels().equals(labels) || serviceBefore.areaId() != serviceArea)) {
+                        history.wrote(SERVICES, id, itemVersion[0]);
+                        history.record(i18n.get("pms.undo.service", c), putService(id, serviceBefore.labels(),
+                                serviceBefore.areaId(), labels, serviceArea));
                     }
                     message.set(i18n.get("pms.editor.saved"));
                     markShown();
@@ -634,6 +650,23 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
         return () -> {
             history.wrote(ITEMS, itemId, repository.editItem(itemId, history.versionOf(ITEMS, itemId, 0), values));
             return putItem(itemId, current, values);
+        };
+    }
+
+    /** Writes {@code labels} back over area {@code areaId}; its inverse writes {@code current}. */
+    private EditHistory.Inverse putArea(int areaId, Labels labels, Labels current) {
+        return () -> {
+            history.wrote(AREAS, areaId, repository.renameArea(areaId, history.versionOf(AREAS, areaId, 0), labels));
+            return putArea(areaId, current, labels);
+        };
+    }
+
+    /** Puts service {@code serviceId} back in area {@code areaId} with {@code labels}; its inverse redoes the edit. */
+    private EditHistory.Inverse putService(int serviceId, Labels labels, int areaId, Labels currentLabels, int currentArea) {
+        return () -> {
+            history.wrote(SERVICES, serviceId,
+                    repository.editService(serviceId, history.versionOf(SERVICES, serviceId, 0), labels, areaId));
+            return putService(serviceId, currentLabels, currentArea, labels, areaId);
         };
     }
 

@@ -20,6 +20,7 @@ import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import ma.essp.diag.app.i18n.CirconscriptionName;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -330,6 +331,11 @@ public final class CirconscriptionsView implements FeatureScreen {
     @Override
     public UnsavedChanges unsavedChanges() {
         return unsaved;
+    }
+
+    @Override
+    public EditHistory editHistory() {
+        return viewModel.history();
     }
 
     @Override

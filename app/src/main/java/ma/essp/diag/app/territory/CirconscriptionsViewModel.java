@@ -20,6 +20,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -43,6 +44,9 @@ import ma.essp.diag.database.repository.TerritoryRepository;
  * and the comparison of the province's circonscriptions for a year.
  */
 public final class CirconscriptionsViewModel {
+
+    /** The table whose rows the undo history follows. */
+    private static final String CIRCONSCRIPTION = "circonscription";
 
     private final CirconscriptionRepository circonscriptions;
     private final CirconscriptionOrganisationRepository organisation;
@@ -88,6 +92,7 @@ public final class CirconscriptionsViewModel {
     private List<String> formShown = List.of();
     private List<String> visitShown = List.of();
     private final UnsavedChangesGuard guard;
+    private final EditHistory history;
     private UnsavedChanges editors;
 
     public CirconscriptionsViewModel(CirconscriptionRepository circonscriptions, CirconscriptionOrganisationRepository organisation,
@@ -98,6 +103,8 @@ public final class CirconscriptionsViewModel {
         this.executor = executor;
         this.i18n = i18n;
         this.guard = new UnsavedChangesGuard(dialogs, () -> i18n);
+        this.history = new EditHistory(executor);
+        history.setAfterUndo(this::reloadProvince);
         milieus.setAll(FilterChoice.of(Vocabulary.MILIEU, i18n));
         province.addListener((obs, old, now) -> reloadProvince());
         selected.addListener((obs, old, now) -> showSelected());
@@ -351,8 +358,18 @@ public final class CirconscriptionsViewModel {
         CirconscriptionDraft d = new CirconscriptionDraft(p, code.get().strip(), nameFr.get().strip(), blank(nameAr.get()),
                 milieu.get() == null ? "rural" : milieu.get().value(), blank(coverage.get()), blank(seat.get()), blank(head.get()), pop, null);
         StoredCirconscription s = selected.get();
-        executor.execute(BackgroundTask.wrap(() -> s == null ? circonscriptions.create(d) : circonscriptions.update(s.id(), s.version(), d))
-                .onSuccess(v -> {
+        executor.execute(BackgroundTask.wrap(() -> {
+                    if (s == null) {
+                        int id = circonscriptions.create(d);
+                        return new Written(id, circonscriptions.find(id).orElseThrow().version(), deleteOrRestore(id, true));
+                    }
+                    return new Written(s.id(), circonscriptions.update(s.id(), history.versionOf(CIRCONSCRIPTION, s.id(), s.version()), d),
+                            writeBack(s.id(), s.values(), d));
+                })
+                .onSuccess(w -> {
+                    history.wrote(CIRCONSCRIPTION, w.id(), w.version());
+                    history.record(i18n.get(s == null ? "territory.circ.undo.create" : "territory.circ.undo.edit", d.nameFr()),
+                            w.inverse());
                     message.set(i18n.get("territory.circ.saved", d.nameFr()));
                     markFormShown();
                     reloadProvince();
@@ -365,14 +382,42 @@ public final class CirconscriptionsViewModel {
         return result;
     }
 
+    /** A write of the form: the row, the version it left, and what undoes it. */
+    private record Written(int id, int version, EditHistory.Inverse inverse) {
+    }
+
+    /** Puts circonscription {@code id} back to {@code back} from the version this screen left; its inverse redoes {@code forward}. */
+    private EditHistory.Inverse writeBack(int id, CirconscriptionDraft back, CirconscriptionDraft forward) {
+        return () -> {
+            history.wrote(CIRCONSCRIPTION, id, circonscriptions.update(id, history.versionOf(CIRCONSCRIPTION, id, 0), back));
+            return writeBack(id, forward, back);
+        };
+    }
+
+    /** Deletes ({@code delete}) or restores circonscription {@code id}; its inverse does the other. */
+    private EditHistory.Inverse deleteOrRestore(int id, boolean delete) {
+        return () -> {
+            int from = history.versionOf(CIRCONSCRIPTION, id, 0);
+            history.wrote(CIRCONSCRIPTION, id, delete ? circonscriptions.softDelete(id, from) : circonscriptions.restore(id, from));
+            return deleteOrRestore(id, !delete);
+        };
+    }
+
+    /** The circonscription saves and deletions of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() {
+        return history;
+    }
+
     /** Soft-deletes the selected circonscription; refused (with the rule) when the province would keep fewer than two. */
     public void delete() {
         StoredCirconscription s = selected.get();
         if (s == null) {
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> circonscriptions.softDelete(s.id(), s.version()))
+        executor.execute(BackgroundTask.wrap(() -> circonscriptions.softDelete(s.id(), history.versionOf(CIRCONSCRIPTION, s.id(), s.version())))
                 .onSuccess(v -> {
+                    history.wrote(CIRCONSCRIPTION, s.id(), v);
+                    history.record(i18n.get("territory.circ.undo.delete", s.values().nameFr()), deleteOrRestore(s.id(), false));
                     message.set(i18n.get("territory.circ.deleted", s.values().nameFr()));
                     selected.set(null);
                     reloadProvince();

@@ -3,6 +3,7 @@ package ma.essp.diag.app.training;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.NodeOrientation;
@@ -17,12 +18,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.training.TrainingViewModel.AttendanceRow;
@@ -32,6 +35,7 @@ import ma.essp.diag.app.training.TrainingViewModel.SessionRow;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.LocalizedControls;
+import ma.essp.diag.app.ui.UnsavedChanges;
 
 /**
  * The Formation screen, built in code: the cohort chooser and its figures above four tabs (sessions with clashes,
@@ -135,16 +139,16 @@ public final class TrainingView implements FeatureScreen {
         table.getColumns().add(text("training.session.place", SessionRow::place, 140));
         table.getColumns().add(text("training.session.trainers", SessionRow::trainers, 200));
         table.getColumns().add(text("training.session.clashes", SessionRow::clashes, 300));
-        TextField title = field("training.session.title", 220);
-        TextField start = field("training.session.start", 100);
-        TextField end = field("training.session.end", 100);
-        TextField hours = field("training.session.hours", 70);
-        TextField place = field("training.session.place", 140);
-        TextField trainers = field("training.session.trainers", 180);
+        TextField title = field("training.session.title", 220, vm.sessionTitleProperty());
+        TextField start = field("training.session.start", 100, vm.sessionStartProperty());
+        TextField end = field("training.session.end", 100, vm.sessionEndProperty());
+        TextField hours = field("training.session.hours", 70, vm.sessionHoursProperty());
+        TextField place = field("training.session.place", 140, vm.sessionPlaceProperty());
+        TextField trainers = field("training.session.trainers", 180, vm.sessionTrainersProperty());
+        title.setId("sessionTitle");
         Button add = new Button(i18n.get("training.session.add"));
         add.setId("addSession");
-        add.setOnAction(e -> vm.addSession(title.getText(), start.getText(), end.getText(), hours.getText(), place.getText(),
-                trainers.getText()));
+        add.setOnAction(e -> vm.addSession());
         Label message = errorLabel();
         message.setId("sessionMessage");
         message.textProperty().bind(vm.sessionMessageProperty());
@@ -206,19 +210,20 @@ public final class TrainingView implements FeatureScreen {
         ComboBox<FilterChoice> item = new ComboBox<>();
         item.getItems().setAll(vm.itemChoices());
         item.setPromptText(i18n.get("training.cost.item"));
+        item.valueProperty().bindBidirectional(vm.costItemProperty());
         ComboBox<FilterChoice> unit = new ComboBox<>();
         unit.getItems().setAll(vm.unitChoices());
         unit.setPromptText(i18n.get("training.cost.unit"));
-        TextField unitCost = field("training.cost.unitCost", 110);
-        TextField units = field("training.cost.units", 70);
+        unit.valueProperty().bindBidirectional(vm.costUnitProperty());
+        TextField unitCost = field("training.cost.unitCost", 110, vm.costUnitCostProperty());
+        TextField units = field("training.cost.units", 70, vm.costUnitsProperty());
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.kindChoices());
-        kind.setValue(kind.getItems().getFirst());
-        TextField funding = field("training.cost.funding", 140);
+        kind.valueProperty().bindBidirectional(vm.costKindProperty());
+        TextField funding = field("training.cost.funding", 140, vm.costFundingProperty());
         Button add = new Button(i18n.get("training.cost.add"));
         add.setId("addCost");
-        add.setOnAction(e -> vm.addCostLine(item.getValue(), unit.getValue(), unitCost.getText(), units.getText(),
-                kind.getValue(), funding.getText()));
+        add.setOnAction(e -> vm.addCostLine());
         Label totals = wrapping("");
         totals.setId("costTotals");
         totals.textProperty().bind(vm.costTotalsProperty());
@@ -261,22 +266,28 @@ public final class TrainingView implements FeatureScreen {
         agenda.getColumns().add(text("training.calendar.note", TrainingViewModel.AgendaRow::note, 320));
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.contextKinds());
-        kind.setValue(kind.getItems().getFirst());
-        TextField start = field("training.session.start", 110);
-        TextField end = field("training.session.end", 110);
-        TextField label = field("training.calendar.label", 200);
+        kind.valueProperty().bindBidirectional(vm.contextKindProperty());
+        TextField start = field("training.session.start", 110, vm.contextStartProperty());
+        TextField end = field("training.session.end", 110, vm.contextEndProperty());
+        TextField label = field("training.calendar.label", 200, vm.contextLabelProperty());
         Button add = new Button(i18n.get("training.calendar.add"));
-        add.setOnAction(e -> vm.addContext(kind.getValue(), start.getText(), end.getText(), label.getText()));
+        add.setOnAction(e -> vm.addContext());
         Label message = errorLabel();
         message.textProperty().bind(vm.calendarMessageProperty());
-        HBox bar = new HBox(6, monthBox, cohortMonth);
+        // the month picker and the form adding a holiday or Ramadan share one line (the agenda keeps the height)
+        Separator between = new Separator(javafx.geometry.Orientation.VERTICAL);
+        FlowPane bar = new FlowPane(6, 6, monthBox, cohortMonth, between, kind, start, end, label, add);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label legend = wrapping(i18n.get("training.calendar.legend"));
-        FlowPane form = new FlowPane(6, 6, kind, start, end, label, add);
-        TabPane views = new TabPane(tab("training.calendar.month", new ScrollPane(month)), tab("training.calendar.agenda", agenda));
+        // the colour legend goes with the month grid it explains (the agenda names holidays and clashes in words)
+        ScrollPane monthScroll = new ScrollPane(month);
+        monthScroll.setFitToWidth(true);
+        VBox monthPage = new VBox(6, legend, monthScroll);
+        VBox.setVgrow(monthScroll, Priority.ALWAYS);
+        monthPage.setPadding(new Insets(6, 0, 0, 0));
+        TabPane views = new TabPane(tab("training.calendar.month", monthPage), tab("training.calendar.agenda", agenda));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ((ScrollPane) views.getTabs().getFirst().getContent()).setFitToWidth(true);
-        VBox box = new VBox(6, bar, legend, views, form, message);
+        VBox box = new VBox(6, bar, views, message);
         VBox.setVgrow(views, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -317,28 +328,38 @@ public final class TrainingView implements FeatureScreen {
         return c;
     }
 
-    private TextField field(String promptKey, double width) {
+    private TextField field(String promptKey, double width, StringProperty value) {
         TextField f = new TextField();
         f.setPromptText(i18n.get(promptKey));
         f.setPrefWidth(width);
+        f.textProperty().bindBidirectional(value);
         return f;
     }
 
     private static Label wrapping(String text) {
         Label l = new Label(text);
         l.setWrapText(true);
+        // as many lines as the text needs, never cut with an ellipsis
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
     private static Label errorLabel() {
         Label l = wrapping("");
         l.getStyleClass().addAll("field-error", "danger");
+        // no blank line under the tables while there is nothing to say
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
         return l;
     }
 
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public UnsavedChanges unsavedChanges() {
+        return vm.unsavedChanges();
     }
 
     @Override

@@ -14,7 +14,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,6 +31,8 @@ import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.FormBaseline;
+import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.repository.EditRuleException;
@@ -87,6 +93,28 @@ public final class TrainingViewModel {
     private final ObservableList<DayCell> monthDays = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper calendarMessage = new ReadOnlyStringWrapper(this, "calendarMessage", "");
 
+    // the three entry forms (a session, a cost line, a holiday or Ramadan): blank until typed in, blank again once added
+    private final StringProperty sessionTitle = new SimpleStringProperty(this, "sessionTitle", "");
+    private final StringProperty sessionStart = new SimpleStringProperty(this, "sessionStart", "");
+    private final StringProperty sessionEnd = new SimpleStringProperty(this, "sessionEnd", "");
+    private final StringProperty sessionHours = new SimpleStringProperty(this, "sessionHours", "");
+    private final StringProperty sessionPlace = new SimpleStringProperty(this, "sessionPlace", "");
+    private final StringProperty sessionTrainers = new SimpleStringProperty(this, "sessionTrainers", "");
+    private final ObjectProperty<FilterChoice> costItem = new SimpleObjectProperty<>(this, "costItem");
+    private final ObjectProperty<FilterChoice> costUnit = new SimpleObjectProperty<>(this, "costUnit");
+    private final StringProperty costUnitCost = new SimpleStringProperty(this, "costUnitCost", "");
+    private final StringProperty costUnits = new SimpleStringProperty(this, "costUnits", "");
+    private final ObjectProperty<FilterChoice> costKind = new SimpleObjectProperty<>(this, "costKind");
+    private final StringProperty costFunding = new SimpleStringProperty(this, "costFunding", "");
+    private final ObjectProperty<FilterChoice> contextKind = new SimpleObjectProperty<>(this, "contextKind");
+    private final StringProperty contextStart = new SimpleStringProperty(this, "contextStart", "");
+    private final StringProperty contextEnd = new SimpleStringProperty(this, "contextEnd", "");
+    private final StringProperty contextLabel = new SimpleStringProperty(this, "contextLabel", "");
+    private final FormBaseline sessionForm;
+    private final FormBaseline costForm;
+    private final FormBaseline contextForm;
+    private final UnsavedChanges unsaved;
+
     private TrainingData data;
     private List<CalendarContext> context = List.of();
     private Map<Integer, List<String>> clashesBySession = Map.of();
@@ -133,6 +161,12 @@ public final class TrainingViewModel {
         this.i18n = i18n;
         cohort.addListener((obs, old, now) -> show());
         month.addListener((obs, old, now) -> showMonth());
+        costKind.set(kindChoices().getFirst());
+        contextKind.set(contextKinds().getFirst());
+        sessionForm = new FormBaseline(List.of(sessionTitle, sessionStart, sessionEnd, sessionHours, sessionPlace, sessionTrainers));
+        costForm = new FormBaseline(List.of(costItem, costUnit, costUnitCost, costUnits, costKind, costFunding));
+        contextForm = new FormBaseline(List.of(contextKind, contextStart, contextEnd, contextLabel));
+        unsaved = new Forms();
     }
 
     // ------------------------------------------------------------------ loading
@@ -284,10 +318,17 @@ public final class TrainingViewModel {
 
     // ------------------------------------------------------------------ sessions
 
-    public void addSession(String title, String startsOn, String endsOn, String hoursText, String place, String trainers) {
+    /** Adds the session typed in the session form to the chosen cohort; the form goes blank once it is written. */
+    public CompletionStage<Boolean> addSession() {
+        return addSession(sessionTitle.get(), sessionStart.get(), sessionEnd.get(), sessionHours.get(), sessionPlace.get(),
+                sessionTrainers.get());
+    }
+
+    private CompletionStage<Boolean> addSession(String title, String startsOn, String endsOn, String hoursText, String place,
+                                                String trainers) {
         Integer id = selectedCohortId();
         if (data == null || id == null) {
-            return;
+            return REFUSED;
         }
         Cohort c = TrainingFigures.cohort(data, id);
         LocalDate start;
@@ -297,7 +338,7 @@ public final class TrainingViewModel {
             end = i18n.parseDate(endsOn);
         } catch (DateTimeParseException e) {
             sessionMessage.set(i18n.get("training.rule.DATE_FORMAT"));
-            return;
+            return REFUSED;
         }
         Double hours = EsspFormRules.parseDecimal(hoursText);
         Optional<Problem> problem = TrainingRules.title(title)
@@ -305,9 +346,10 @@ public final class TrainingViewModel {
                 .or(() -> hours == null ? Optional.of(new Problem(Code.NOT_A_NUMBER)) : TrainingRules.hours(hours));
         if (problem.isPresent()) {
             sessionMessage.set(message(problem.get()));
-            return;
+            return REFUSED;
         }
-        write(() -> repository.addSession(edit, id, title, start, end, hours, place, trainers), sessionMessage);
+        return write(() -> repository.addSession(edit, id, title, start, end, hours, place, trainers), sessionMessage,
+                this::clearSessionForm);
     }
 
     // ------------------------------------------------------------------ participants
@@ -364,11 +406,16 @@ public final class TrainingViewModel {
 
     // ------------------------------------------------------------------ costs
 
-    public void addCostLine(FilterChoice item, FilterChoice unit, String unitCostText, String unitsText, FilterChoice kind,
-                            String fundingLine) {
+    /** Adds the cost line typed in the cost form to the chosen cohort; the form goes blank once it is written. */
+    public CompletionStage<Boolean> addCostLine() {
+        return addCostLine(costItem.get(), costUnit.get(), costUnitCost.get(), costUnits.get(), costKind.get(), costFunding.get());
+    }
+
+    private CompletionStage<Boolean> addCostLine(FilterChoice item, FilterChoice unit, String unitCostText, String unitsText,
+                                                 FilterChoice kind, String fundingLine) {
         Integer id = selectedCohortId();
         if (data == null || id == null) {
-            return;
+            return REFUSED;
         }
         Double unitCost = EsspFormRules.parseDecimal(unitCostText);
         Double units = EsspFormRules.parseDecimal(unitsText);
@@ -379,10 +426,10 @@ public final class TrainingViewModel {
         }
         if (problem.isPresent()) {
             costMessage.set(message(problem.get()));
-            return;
+            return REFUSED;
         }
-        write(() -> repository.addCostLine(edit, id, item.value(), unitCode, unitCost, units, kind.value(), fundingLine),
-                costMessage);
+        return write(() -> repository.addCostLine(edit, id, item.value(), unitCode, unitCost, units, kind.value(), fundingLine),
+                costMessage, this::clearCostForm);
     }
 
     public List<FilterChoice> itemChoices() {
@@ -538,7 +585,11 @@ public final class TrainingViewModel {
     }
 
     /** Adds a holiday or a Ramadan period to the calendar's context (dates checked, nothing saved when wrong). */
-    public void addContext(FilterChoice kind, String startsOn, String endsOn, String label) {
+    public CompletionStage<Boolean> addContext() {
+        return addContext(contextKind.get(), contextStart.get(), contextEnd.get(), contextLabel.get());
+    }
+
+    private CompletionStage<Boolean> addContext(FilterChoice kind, String startsOn, String endsOn, String label) {
         LocalDate start;
         LocalDate end;
         try {
@@ -546,7 +597,7 @@ public final class TrainingViewModel {
             end = i18n.parseDate(endsOn);
         } catch (DateTimeParseException e) {
             calendarMessage.set(i18n.get("training.rule.DATE_FORMAT"));
-            return;
+            return REFUSED;
         }
         Optional<Problem> problem = TrainingRules.title(label).or(() -> TrainingRules.sessionDates(start, end, null, null));
         if (problem.isEmpty() && kind == null) {
@@ -554,10 +605,28 @@ public final class TrainingViewModel {
         }
         if (problem.isPresent()) {
             calendarMessage.set(message(problem.get()));
-            return;
+            return REFUSED;
         }
-        write(() -> repository.addCalendarContext(edit, kind.value(), start, end, label), calendarMessage);
+        return write(() -> repository.addCalendarContext(edit, kind.value(), start, end, label), calendarMessage,
+                this::clearContextForm);
     }
+
+    public StringProperty sessionTitleProperty() { return sessionTitle; }
+    public StringProperty sessionStartProperty() { return sessionStart; }
+    public StringProperty sessionEndProperty() { return sessionEnd; }
+    public StringProperty sessionHoursProperty() { return sessionHours; }
+    public StringProperty sessionPlaceProperty() { return sessionPlace; }
+    public StringProperty sessionTrainersProperty() { return sessionTrainers; }
+    public ObjectProperty<FilterChoice> costItemProperty() { return costItem; }
+    public ObjectProperty<FilterChoice> costUnitProperty() { return costUnit; }
+    public StringProperty costUnitCostProperty() { return costUnitCost; }
+    public StringProperty costUnitsProperty() { return costUnits; }
+    public ObjectProperty<FilterChoice> costKindProperty() { return costKind; }
+    public StringProperty costFundingProperty() { return costFunding; }
+    public ObjectProperty<FilterChoice> contextKindProperty() { return contextKind; }
+    public StringProperty contextStartProperty() { return contextStart; }
+    public StringProperty contextEndProperty() { return contextEnd; }
+    public StringProperty contextLabelProperty() { return contextLabel; }
 
     public ObservableList<FilterChoice> months() {
         return months;
@@ -592,17 +661,88 @@ public final class TrainingViewModel {
     // ------------------------------------------------------------------ shared
 
     private <V> void write(Callable<V> action, ReadOnlyStringWrapper message) {
+        write(action, message, () -> { });
+    }
+
+    /** Writes in the background, then runs {@code afterSaved} and reloads; completes with true once written. */
+    private <V> CompletionStage<Boolean> write(Callable<V> action, ReadOnlyStringWrapper message, Runnable afterSaved) {
         if (edit == null) {
             message.set(i18n.get("training.rule.NOT_IDENTIFIED"));
-            return;
+            return REFUSED;
         }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(BackgroundTask.wrap(action)
                 .onSuccess(v -> {
                     message.set(i18n.get("training.saved"));
+                    afterSaved.run();
                     reload();
+                    done.complete(true);
                 })
-                .onFailure(e -> message.set(e instanceof EditRuleException r ? ruleMessage(r.rule())
-                        : i18n.get("training.error", Failures.reason(e, i18n)))));
+                .onFailure(e -> {
+                    message.set(e instanceof EditRuleException r ? ruleMessage(r.rule())
+                            : i18n.get("training.error", Failures.reason(e, i18n)));
+                    done.complete(false);
+                }));
+        return done;
+    }
+
+    private static final CompletionStage<Boolean> REFUSED = CompletableFuture.completedFuture(false);
+
+    private void clearSessionForm() {
+        List.of(sessionTitle, sessionStart, sessionEnd, sessionHours, sessionPlace, sessionTrainers).forEach(p -> p.set(""));
+        sessionForm.mark();
+    }
+
+    private void clearCostForm() {
+        costItem.set(null);
+        costUnit.set(null);
+        costUnitCost.set("");
+        costUnits.set("");
+        costKind.set(kindChoices().getFirst());
+        costFunding.set("");
+        costForm.mark();
+    }
+
+    private void clearContextForm() {
+        contextKind.set(contextKinds().getFirst());
+        contextStart.set("");
+        contextEnd.set("");
+        contextLabel.set("");
+        contextForm.mark();
+    }
+
+    /** The three entry forms as the shell sees them before leaving the area or closing the window. */
+    public UnsavedChanges unsavedChanges() {
+        return unsaved;
+    }
+
+    /** Unsaved while an entry form holds something typed and not added; saving adds each such form's row in turn. */
+    private final class Forms implements UnsavedChanges {
+        private final ReadOnlyBooleanWrapper any = new ReadOnlyBooleanWrapper(this, "unsaved");
+
+        Forms() {
+            any.bind(sessionForm.changedProperty().or(costForm.changedProperty()).or(contextForm.changedProperty()));
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty unsavedProperty() {
+            return any.getReadOnlyProperty();
+        }
+
+        @Override
+        public CompletionStage<Boolean> save() {
+            CompletionStage<Boolean> chain = CompletableFuture.completedFuture(true);
+            chain = chain.thenCompose(ok -> ok && sessionForm.isChanged() ? addSession() : CompletableFuture.completedFuture(ok));
+            chain = chain.thenCompose(ok -> ok && costForm.isChanged() ? addCostLine() : CompletableFuture.completedFuture(ok));
+            return chain.thenCompose(ok -> ok && contextForm.isChanged() ? addContext() : CompletableFuture.completedFuture(ok));
+        }
+
+        @Override
+        public void discard() {
+            clearSessionForm();
+            clearCostForm();
+            clearContextForm();
+        }
     }
 
     private String ruleMessage(String rule) {

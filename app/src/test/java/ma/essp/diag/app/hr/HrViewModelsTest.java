@@ -41,7 +41,7 @@ class HrViewModelsTest {
     private HrStaffViewModel staffOfE001() {
         var vm = new HrStaffViewModel(new StaffRepository(mission.dsl(), edit), new StructureRepository(mission.dsl(), edit),
                 new TerritoryRepository(mission.dsl()), executor, i18n, history);
-        history.setAfterUndo(vm::reload);
+        history.setAfterUndo(vm::afterUndo);
         vm.load();
         vm.provinceProperty().set(vm.provinces().stream().filter(p -> p.label().contains("Tanger-Assilah")).findFirst().orElseThrow());
         vm.ownerProperty().set(vm.owners().stream().filter(o -> o.label().startsWith("E001")).findFirst().orElseThrow());
@@ -234,5 +234,35 @@ class HrViewModelsTest {
         staff.deleteRow(first);
         assertThat(staff.statusProperty().get()).isEqualTo(stale);
         assertThat(dsl.fetchValue(position.DELETED, position.ID.eq(first.id()))).isFalse();
+    }
+
+    @Test
+    void aPasteAndTrainingsAreUndoneAndRedone() {
+        var vm = staffOfE001();
+        vm.paste("nurse\tministry\tfilled\t1\nmidwife\tministry\tvacant\t1\n");
+        assertThat(vm.positions()).hasSize(2);
+        assertThat(history.descriptionProperty().get()).isEqualTo("collage de 2 poste(s)");
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.positions()).as("the whole paste undone at once").isEmpty();
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(vm.positions()).hasSize(2);
+
+        var nurse = vm.positions().stream().filter(p -> p.values().cadreCode().equals("nurse")).findFirst().orElseThrow();
+        vm.selectedPositionProperty().set(nurse);
+        vm.addTraining("PCIME", null, "2024", "12");
+        vm.addTraining("SONU", null, null, null);
+        vm.deleteTraining(vm.trainings().stream().filter(t -> t.title().equals("PCIME")).findFirst().orElseThrow());
+        assertThat(vm.trainings()).extracting(t -> t.title()).containsExactly("SONU");
+        assertThat(history.descriptionProperty().get()).isEqualTo("suppression de la formation PCIME");
+
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.trainings()).extracting(t -> t.title()).containsExactlyInAnyOrder("PCIME", "SONU");
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.trainings()).extracting(t -> t.title()).containsExactly("PCIME");
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.trainings()).isEmpty();
+        assertThat(vm.positions().stream().filter(p -> p.id() == nurse.id()).findFirst().orElseThrow().trainings()).isZero();
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(vm.trainings()).extracting(t -> t.title()).containsExactly("PCIME");
     }
 }

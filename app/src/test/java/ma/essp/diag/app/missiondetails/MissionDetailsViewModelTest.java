@@ -148,4 +148,64 @@ class MissionDetailsViewModelTest {
         assertThat(vm.memberErrorProperty().get()).isEqualTo("Vous ne pouvez pas vous retirer vous-même de l’équipe.");
         assertThat(mission.dsl().fetchValue(TEAM_MEMBER.DELETED, TEAM_MEMBER.ID.eq(mine.id()))).isFalse();
     }
+
+    @Test
+    void threeSavesAreUndoneThreeTimesAndRedoneTwiceAsVersionedWrites() {
+        String original = vm.nameProperty().get();
+        int version = mission.dsl().fetchValue(MISSION.VERSION, MISSION.DELETED.isFalse());
+        for (String name : java.util.List.of("Mission A", "Mission B", "Mission C")) {
+            vm.nameProperty().set(name);
+            vm.save();
+        }
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("détails de la mission");
+        for (int i = 0; i < 3; i++) {
+            vm.history().undo(e -> { throw new AssertionError(e); });
+        }
+        assertThat(vm.history().availableProperty().get()).isFalse();
+        assertThat(vm.nameProperty().get()).as("the form shows the row again").isEqualTo(original);
+        assertThat(vm.unsavedProperty().get()).isFalse();
+        assertThat(mission.dsl().fetchValue(MISSION.NAME, MISSION.DELETED.isFalse())).isEqualTo(original);
+        // three saves and three undos: six versioned writes, none a rollback
+        assertThat(mission.dsl().fetchValue(MISSION.VERSION, MISSION.DELETED.isFalse())).isEqualTo(version + 6);
+
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        assertThat(mission.dsl().fetchValue(MISSION.NAME, MISSION.DELETED.isFalse())).isEqualTo("Mission B");
+        assertThat(vm.nameProperty().get()).isEqualTo("Mission B");
+        assertThat(vm.history().redoAvailableProperty().get()).isTrue();
+        assertThat(saves).as("each save, undo and redo refreshes the title").isEqualTo(3 + 3 + 2);
+    }
+
+    @Test
+    void undoIsRefusedWhenSomeoneElseChangedTheDetailsSince() {
+        vm.nameProperty().set("Mission A");
+        vm.save();
+        // another window (or a merged laptop) writes the row after this screen did
+        MissionDetailsViewModel other = viewModel(Locale.FRENCH);
+        other.nameProperty().set("Mission Z");
+        other.save();
+        Throwable[] refused = new Throwable[1];
+        vm.history().undo(e -> refused[0] = e);
+        assertThat(refused[0]).isNotNull();
+        assertThat(ma.essp.diag.app.ui.EditHistory.refusal(refused[0], "détails de la mission", new I18n(Locale.FRENCH)))
+                .startsWith("« détails de la mission » ne peut être ni annulé ni rétabli : quelqu’un d’autre");
+        assertThat(mission.dsl().fetchValue(MISSION.NAME, MISSION.DELETED.isFalse())).isEqualTo("Mission Z");
+    }
+
+    @Test
+    void aChangedMemberIsPutBackByUndo() {
+        vm.memberNameProperty().set("Salma Benjelloun");
+        vm.addMember();
+        var salma = vm.team().stream().filter(m -> m.values().fullName().equals("Salma Benjelloun")).findFirst().orElseThrow();
+        vm.selectedMemberProperty().set(salma);
+        vm.memberNameProperty().set("Salma Benjelloun-Alami");
+        vm.updateMember();
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("modification de Salma Benjelloun");
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(mission.dsl().fetchValue(TEAM_MEMBER.FULL_NAME, TEAM_MEMBER.ID.eq(salma.id()))).isEqualTo("Salma Benjelloun");
+        assertThat(vm.team()).extracting(m -> m.values().fullName()).contains("Salma Benjelloun")
+                .doesNotContain("Salma Benjelloun-Alami");
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        assertThat(mission.dsl().fetchValue(TEAM_MEMBER.FULL_NAME, TEAM_MEMBER.ID.eq(salma.id()))).isEqualTo("Salma Benjelloun-Alami");
+    }
 }

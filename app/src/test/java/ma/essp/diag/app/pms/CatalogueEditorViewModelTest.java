@@ -314,4 +314,31 @@ class CatalogueEditorViewModelTest {
         assertThat(vm.hasUnsavedChanges()).isFalse();
         assertThat(dialogs.shown).extracting(RecordingDialogService.Shown::kind).containsExactly("unsaved", "unsaved");
     }
+
+    @Test
+    void anAreaRenameAndAServiceMovedToAnotherAreaAreUndoneAndRedone() {
+        vm.setVersion(versions.version(draft));
+        TreeNode area = vm.treeProperty().get().children().stream().filter(n -> n.kind() == NodeKind.AREA).findFirst().orElseThrow();
+        vm.selectedNodeProperty().set(area);
+        String areaLabel = vm.labelFrProperty().get();
+        vm.labelFrProperty().set(areaLabel + " (renommé)");
+        vm.save();
+        assertThat(history.descriptionProperty().get()).startsWith("domaine d’activité ");
+
+        vm.selectedNodeProperty().set(service("ANC"));
+        String serviceLabel = vm.labelFrProperty().get();
+        vm.labelFrProperty().set("Consultation prénatale (CPN)");
+        vm.save();
+        assertThat(history.descriptionProperty().get()).isEqualTo("service ANC");
+        assertThat(diff().isEmpty()).isFalse();
+
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(service("ANC").text()).isEqualTo("ANC — " + serviceLabel);
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(diff().isEmpty()).as("back to the version it was drafted from").isTrue();
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(diff().changes()).extracting(Change::entity).containsExactly(Entity.AREA);
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(service("ANC").text()).isEqualTo("ANC — Consultation prénatale (CPN)");
+    }
 }

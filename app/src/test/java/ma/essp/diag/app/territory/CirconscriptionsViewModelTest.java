@@ -330,4 +330,33 @@ class CirconscriptionsViewModelTest {
         assertThat(gst.hasUnsavedChanges()).isFalse();
         assertThat(dialogs.shown).hasSize(2);
     }
+
+    @Test
+    void aCreationAndTwoRenamesAreUndoneInTurnAndRedone() {
+        vm.newCirconscription();
+        vm.codeProperty().set("C-TNG-3");
+        vm.nameFrProperty().set("Circonscription Boukhalef");
+        vm.save();
+        var created = vm.list().stream().filter(c -> c.values().code().equals("C-TNG-3")).findFirst().orElseThrow();
+        for (String name : List.of("Boukhalef", "Boukhalef-Gzenaya")) {
+            vm.selectedProperty().set(vm.list().stream().filter(c -> c.id() == created.id()).findFirst().orElseThrow());
+            vm.nameFrProperty().set(name);
+            vm.save();
+        }
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("modification de Boukhalef-Gzenaya");
+
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.list()).anyMatch(c -> c.id() == created.id() && c.values().nameFr().equals("Boukhalef"));
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.list()).anyMatch(c -> c.id() == created.id() && c.values().nameFr().equals("Circonscription Boukhalef"));
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("création de Circonscription Boukhalef");
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.list()).as("the creation undone: deleted (soft), the province back to two").hasSize(2);
+
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        assertThat(vm.list()).hasSize(3).anyMatch(c -> c.id() == created.id() && c.values().nameFr().equals("Boukhalef"));
+        // create, two renames, three undos, two redos: each a versioned write of the one row
+        assertThat(vm.list().stream().filter(c -> c.id() == created.id()).findFirst().orElseThrow().version()).isEqualTo(1 + 2 + 3 + 2);
+    }
 }

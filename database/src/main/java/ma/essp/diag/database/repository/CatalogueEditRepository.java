@@ -114,15 +114,16 @@ public final class CatalogueEditRepository {
         });
     }
 
-    /** Renames an area still at {@code expectedVersion} (the version the editor showed). */
-    public void renameArea(int areaId, int expectedVersion, Labels labels) {
+    /** Renames an area still at {@code expectedVersion} (the version the editor showed); the version now. */
+    public int renameArea(int areaId, int expectedVersion, Labels labels) {
         requireLabel(labels);
-        dsl.transaction(tx -> {
+        return dsl.transactionResult(tx -> {
             DSLContext d = tx.dsl();
             PmsServiceAreaRecord r = expect(liveArea(d, areaId), expectedVersion);
             draft(d, r.getVersionId());
             setLabels(r, labels);
             SyncedRows.store(d, edit, r);
+            return r.getVersion();
         });
     }
 
@@ -173,11 +174,11 @@ public final class CatalogueEditRepository {
 
     /**
      * Edits a service still at {@code expectedVersion} (the version the editor showed): its labels and its area
-     * (another area of the same version), in one change.
+     * (another area of the same version), in one change. The version now.
      */
-    public void editService(int serviceId, int expectedVersion, Labels labels, int areaId) {
+    public int editService(int serviceId, int expectedVersion, Labels labels, int areaId) {
         requireLabel(labels);
-        dsl.transaction(tx -> {
+        return dsl.transactionResult(tx -> {
             DSLContext d = tx.dsl();
             PmsServiceRecord r = expect(liveService(d, serviceId), expectedVersion);
             draft(d, r.getVersionId());
@@ -188,6 +189,7 @@ public final class CatalogueEditRepository {
             setLabels(r, labels);
             r.setAreaId(areaId);
             SyncedRows.store(d, edit, r);
+            return r.getVersion();
         });
     }
 

@@ -123,6 +123,11 @@ public final class StaffRepository {
         return SyncedRows.softDelete(dsl, edit, STAFF_TRAINING, id, expectedVersion);
     }
 
+    /** Brings back a training deleted at {@code expectedVersion} (undoing the deletion); the version now. */
+    public int restoreTraining(int id, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, STAFF_TRAINING, id, expectedVersion);
+    }
+
     private List<StoredPosition> list(org.jooq.Condition owner) {
         var trainings = org.jooq.impl.DSL.selectCount().from(STAFF_TRAINING)
                 .where(STAFF_TRAINING.STAFF_POSITION_ID.eq(STAFF_POSITION.ID)).and(STAFF_TRAINING.DELETED.isFalse())

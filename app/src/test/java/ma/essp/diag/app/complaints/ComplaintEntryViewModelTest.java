@@ -1,0 +1,86 @@
+package ma.essp.diag.app.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import ma.essp.diag.app.complaints.ComplaintEntryViewModel.Item;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.ComplaintRepository;
+import ma.essp.diag.database.testing.FixtureMission;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The complaint checklist without a window: unsaved ticks known to the shell, saves undone and redone. */
+class ComplaintEntryViewModelTest {
+
+    @TempDir
+    Path dir;
+    MissionFile mission;
+    ComplaintRepository repository;
+    ComplaintEntryViewModel vm;
+    int esspId;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        mission = FixtureMission.create(dir.resolve("m.essp"));
+        repository = new ComplaintRepository(mission.dsl(), EditContext.system("tester"));
+        vm = new ComplaintEntryViewModel(repository, new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), () -> { });
+        vm.load();
+        // an ESSP whose checklist was never filled in
+        var essp = vm.essps().stream().filter(e -> repository.system(e.id()).isEmpty()).findFirst().orElseThrow();
+        vm.esspProperty().set(essp);
+        esspId = essp.id();
+    }
+
+    @AfterEach
+    void tearDown() {
+        mission.close();
+    }
+
+    @Test
+    void aTickIsAnUnsavedEditUntilSavedOrDiscarded() {
+        assertThat(vm.unsavedChanges().hasUnsavedChanges()).isFalse();
+        vm.item(Item.REGISTER).set(true);
+        assertThat(vm.unsavedChanges().hasUnsavedChanges()).isTrue();
+        vm.unsavedChanges().discard();
+        assertThat(vm.item(Item.REGISTER).get()).isFalse();
+        assertThat(vm.unsavedChanges().hasUnsavedChanges()).isFalse();
+
+        vm.handledByProperty().set("Infirmier major");
+        assertThat(vm.unsavedChanges().save().toCompletableFuture().join()).isTrue();
+        assertThat(vm.unsavedChanges().hasUnsavedChanges()).isFalse();
+        assertThat(repository.system(esspId).orElseThrow().handledBy()).isEqualTo("Infirmier major");
+    }
+
+    @Test
+    void twoChecklistSavesAreUndoneInTurnAndRedone() {
+        vm.item(Item.REGISTER).set(true);
+        vm.saveChecklist();
+        vm.item(Item.BOX).set(true);
+        vm.saveChecklist();
+        assertThat(vm.history().descriptionProperty().get()).startsWith("dispositif de réclamations de ");
+
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(repository.system(esspId).orElseThrow().box()).isFalse();
+        assertThat(repository.system(esspId).orElseThrow().register()).isTrue();
+        assertThat(vm.item(Item.BOX).get()).as("the form shows the row again").isFalse();
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(repository.system(esspId).orElseThrow().register()).as("the first save undone: nothing ticked").isFalse();
+        assertThat(vm.history().availableProperty().get()).isFalse();
+
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        var row = repository.system(esspId).orElseThrow();
+        assertThat(row.register()).isTrue();
+        assertThat(row.box()).isTrue();
+        // two saves, two undos, two redos of one row: version 1 (inserted) + 5
+        assertThat(row.version()).isEqualTo(6);
+        assertThat(vm.item(Item.BOX).get()).isTrue();
+    }
+}

@@ -1,0 +1,76 @@
+package ma.essp.diag.app.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.FindingRepository;
+import ma.essp.diag.database.testing.FixtureMission;
+import ma.essp.diag.reporting.findings.FindingsFigures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The findings board without a window: an edit and a move of a finding undone in turn and redone. */
+class FindingsViewModelTest {
+
+    @TempDir
+    Path dir;
+    MissionFile mission;
+    FindingsViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        mission = FixtureMission.create(dir.resolve("m.essp"));
+        var dsl = mission.dsl();
+        vm = new FindingsViewModel(new FindingRepository(dsl), () -> FindingsFigures.load(dsl), EditContext.system("tester"),
+                new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH));
+        vm.load();
+    }
+
+    @AfterEach
+    void tearDown() {
+        mission.close();
+    }
+
+    private FindingRepository.Finding stored(int id) {
+        return new FindingRepository(mission.dsl()).load().findings().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEditAndAMoveOfAFindingAreUndoneInTurnAndRedone() {
+        vm.newFinding();
+        vm.titleProperty().set("Registre absent");
+        vm.saveFinding();
+        int id = vm.findingIdProperty().get();
+        assertThat(vm.unsavedChanges().hasUnsavedChanges()).as("saved and shown again").isFalse();
+        assertThat(vm.history().availableProperty().get()).as("a new finding is deleted, not undone").isFalse();
+
+        vm.titleProperty().set("Registre des réclamations absent");
+        assertThat(vm.unsavedChanges().hasUnsavedChanges()).isTrue();
+        vm.saveFinding();
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("modification de « Registre des réclamations absent »");
+        vm.moveFinding(id, "threat");
+        assertThat(stored(id).kind()).isEqualTo("threat");
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("déplacement de « Registre des réclamations absent »");
+
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(stored(id).kind()).isEqualTo("weakness");
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(stored(id).title()).isEqualTo("Registre absent");
+        assertThat(vm.titleProperty().get()).as("the editor shows the finding as it now is").isEqualTo("Registre absent");
+        assertThat(vm.quadrant("weakness")).anyMatch(c -> c.id() == id && c.title().equals("Registre absent"));
+
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        assertThat(stored(id).title()).isEqualTo("Registre des réclamations absent");
+        assertThat(stored(id).kind()).isEqualTo("threat");
+        // inserted, edited, moved, two undos, two redos: each a versioned write
+        assertThat(stored(id).version()).isEqualTo(7);
+    }
+}
