@@ -16,6 +16,7 @@ import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository.AssessmentSelection;
+import ma.essp.diag.database.server.TeamServer;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.Breakdown;
@@ -25,6 +26,8 @@ import ma.essp.diag.reporting.readiness.ReadinessResult;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
 import ma.essp.diag.reporting.readiness.Weighting;
+import org.jooq.DSLContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +50,15 @@ final class IndicesCommand implements Callable<Integer> {
 
     enum Unanswered { excluded, absent }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The mission file (.essp); or --server.")
     Path file;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Instead of FILE: the mission on a team server, jdbc:postgresql://HOST[:PORT]/DATABASE (docs/cli-server.md).")
+    String server;
+
+    @Option(names = "--user", paramLabel = "USER", description = "With --server: your PostgreSQL role (password: PGPASSWORD or asked).")
+    String user;
 
     @Option(names = "--level", required = true, paramLabel = "LEVEL",
             description = "essp, circonscription, province, region or national.")
@@ -97,13 +107,27 @@ final class IndicesCommand implements Callable<Integer> {
                 throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
             }
         }
+        if ((file == null) == (server == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either a mission FILE or --server URL --user USER");
+        }
+        if (server != null && user == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --user");
+        }
         ReadinessData data;
         ReadinessRules rules;
-        try (MissionFile mission = root.open(file)) {
-            data = new ReadinessDataRepository(mission.dsl()).load(
-                    selection == Selection.latest_complete ? AssessmentSelection.LATEST_COMPLETE : AssessmentSelection.LATEST);
-            rules = ReadinessRules.ofMission(mission.dsl())
-                    .withUnanswered(ReadinessRules.Unanswered.fromCode(unanswered.name()));
+        if (file != null) {
+            try (MissionFile mission = root.open(file)) {
+                data = load(mission.dsl());
+                rules = rules(mission.dsl());
+            }
+        } else {
+            ServerCommand.Login login = new ServerCommand.Login();
+            login.url = server;
+            login.user = user;
+            try (TeamServer teamServer = login.connect()) {
+                data = load(teamServer.dsl());
+                rules = rules(teamServer.dsl());
+            }
         }
         ReadinessResult result = ReadinessCalculator.compute(data, rules);
         AggregationLevel aggregationLevel = AggregationLevel.fromCode(level.name());
@@ -117,10 +141,19 @@ final class IndicesCommand implements Callable<Integer> {
             writeFile(rows, result, aggregationLevel, breakdown, weighting);
         }
         if (data.assessments().isEmpty()) {
-            spec.commandLine().getErr().println("essp-diag: " + file + ": no ESSP has an assessment; every index is empty");
+            spec.commandLine().getErr().println("essp-diag: " + (file != null ? file : server) + ": no ESSP has an assessment; every index is empty");
             return EsspDiagCommand.PROBLEMS;
         }
         return EsspDiagCommand.OK;
+    }
+
+    private ReadinessData load(DSLContext dsl) {
+        return new ReadinessDataRepository(dsl).load(
+                selection == Selection.latest_complete ? AssessmentSelection.LATEST_COMPLETE : AssessmentSelection.LATEST);
+    }
+
+    private ReadinessRules rules(DSLContext dsl) {
+        return ReadinessRules.ofMission(dsl).withUnanswered(ReadinessRules.Unanswered.fromCode(unanswered.name()));
     }
 
     private void writeFile(List<AggregateRow> rows, ReadinessResult result, AggregationLevel level, Breakdown breakdown,
