@@ -12,11 +12,9 @@ import java.util.concurrent.Callable;
 import ma.essp.diag.database.files.AtomicOutput;
 import ma.essp.diag.database.files.OutputRefusedException;
 import ma.essp.diag.database.files.OutputTarget;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository.AssessmentSelection;
-import ma.essp.diag.database.server.TeamServer;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.Breakdown;
@@ -107,28 +105,11 @@ final class IndicesCommand implements Callable<Integer> {
                 throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
             }
         }
-        if ((file == null) == (server == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give either a mission FILE or --server URL --user USER");
+        record Loaded(ReadinessData data, ReadinessRules rules) {
         }
-        if (server != null && user == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --user");
-        }
-        ReadinessData data;
-        ReadinessRules rules;
-        if (file != null) {
-            try (MissionFile mission = root.open(file)) {
-                data = load(mission.dsl());
-                rules = rules(mission.dsl());
-            }
-        } else {
-            ServerCommand.Login login = new ServerCommand.Login();
-            login.url = server;
-            login.user = user;
-            try (TeamServer teamServer = login.connect()) {
-                data = load(teamServer.dsl());
-                rules = rules(teamServer.dsl());
-            }
-        }
+        Loaded loaded = ServerCommand.Login.read(root, spec, file, server, user, dsl -> new Loaded(load(dsl), rules(dsl)));
+        ReadinessData data = loaded.data();
+        ReadinessRules rules = loaded.rules();
         ReadinessResult result = ReadinessCalculator.compute(data, rules);
         AggregationLevel aggregationLevel = AggregationLevel.fromCode(level.name());
         Breakdown breakdown = by == null ? Breakdown.NONE : Breakdown.fromCode(by.name());

@@ -10,6 +10,7 @@ import ma.essp.diag.database.server.ServerAddress;
 import ma.essp.diag.database.server.ServerException;
 import ma.essp.diag.database.server.ServerMissions;
 import ma.essp.diag.database.server.TeamServer;
+import org.jooq.DSLContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +56,28 @@ final class ServerCommand implements Runnable {
             }
         }
 
+        /** Reads the mission of a file or, with {@code --server}, of a team server: exactly one of the two. */
+        static <T> T read(EsspDiagCommand root, CommandLine.Model.CommandSpec spec, Path file, String url, String user,
+                          MissionReader<T> reader) throws Exception {
+            if ((file == null) == (url == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give either a mission FILE or --server URL --user USER");
+            }
+            if (url != null && user == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --user");
+            }
+            if (file != null) {
+                try (MissionFile mission = root.open(file)) {
+                    return reader.read(mission.dsl());
+                }
+            }
+            Login login = new Login();
+            login.url = url;
+            login.user = user;
+            try (TeamServer server = login.connect()) {
+                return reader.read(server.dsl());
+            }
+        }
+
         static char[] password(Map<String, String> environment, Console console, ServerAddress address) {
             String fromEnvironment = environment.get("PGPASSWORD");
             if (fromEnvironment != null) {
@@ -65,6 +88,12 @@ final class ServerCommand implements Runnable {
             }
             return null;
         }
+    }
+
+    /** What a command reads from a mission, whether a file's or a server's. */
+    @FunctionalInterface
+    interface MissionReader<T> {
+        T read(DSLContext dsl) throws Exception;
     }
 
     @Command(name = "init", description = {"Creates the mission schema on an empty PostgreSQL database, or upgrades it to this",

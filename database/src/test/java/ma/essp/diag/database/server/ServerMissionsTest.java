@@ -112,7 +112,7 @@ class ServerMissionsTest {
         Path demo = dir.resolve("demo.essp");
         var summary = new DemoMissionGenerator().generate(demo, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
         try (MissionFile file = MissionFile.open(demo, dir.resolve("backups"));
-             TeamServer server = connect(postgres.newDatabase())) {
+             TeamServer server = connect(postgres.newMigratedDatabase())) {
             ServerMissions.init(server, file.dsl(), file.schemaVersion(), null, line -> { });
             Map<String, String> onServer = fingerprint(server.dsl());
             assertThat(onServer).isEqualTo(fingerprint(file.dsl()));
@@ -125,7 +125,7 @@ class ServerMissionsTest {
     @Test
     void aServerThatHoldsAMissionIsNeverOverwrittenByAFile(@TempDir Path dir) throws Exception {
         try (MissionFile file = FixtureMission.create(dir.resolve("fixture.essp"));
-             TeamServer server = connect(postgres.newDatabase())) {
+             TeamServer server = connect(postgres.newMigratedDatabase())) {
             ServerMissions.init(server, file.dsl(), file.schemaVersion(), null, line -> { });
             String before = fingerprint(server.dsl()).toString();
 
