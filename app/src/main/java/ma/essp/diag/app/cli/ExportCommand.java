@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.reporting.export.AtomicFileWriter;
 import ma.essp.diag.reporting.export.ExportException;
 import ma.essp.diag.reporting.export.ExportProgress;
@@ -30,8 +29,15 @@ import picocli.CommandLine.Spec;
         "province or a circonscription, in French, English or Arabic. The file appears only when complete."})
 final class ExportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The mission file (.essp); or --server.")
     Path file;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Instead of FILE: the mission on a team server, jdbc:postgresql://HOST[:PORT]/DATABASE (docs/cli-server.md).")
+    String server;
+
+    @Option(names = "--user", paramLabel = "USER", description = "With --server: your PostgreSQL role (password: PGPASSWORD or asked).")
+    String user;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "xlsx or pdf.")
     String format;
@@ -108,8 +114,11 @@ final class ExportCommand implements Callable<Integer> {
         } catch (ExportException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         }
-        try (MissionFile mission = root.open(file)) {
-            ReportExporter.export(mission.dsl(), request, reportFormat, out, progress);
+        try {
+            ServerCommand.Login.read(root, spec, file, server, user, dsl -> {
+                ReportExporter.export(dsl, request, reportFormat, out, progress);
+                return null;
+            });
         } catch (ExportException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         }

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import ma.essp.diag.database.files.AtomicOutput;
 import ma.essp.diag.database.files.OutputRefusedException;
 import ma.essp.diag.database.files.OutputTarget;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository.AssessmentSelection;
@@ -25,6 +24,8 @@ import ma.essp.diag.reporting.readiness.ReadinessResult;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.ReadinessTableWriter;
 import ma.essp.diag.reporting.readiness.Weighting;
+import org.jooq.DSLContext;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +48,15 @@ final class IndicesCommand implements Callable<Integer> {
 
     enum Unanswered { excluded, absent }
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The mission file (.essp); or --server.")
     Path file;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Instead of FILE: the mission on a team server, jdbc:postgresql://HOST[:PORT]/DATABASE (docs/cli-server.md).")
+    String server;
+
+    @Option(names = "--user", paramLabel = "USER", description = "With --server: your PostgreSQL role (password: PGPASSWORD or asked).")
+    String user;
 
     @Option(names = "--level", required = true, paramLabel = "LEVEL",
             description = "essp, circonscription, province, region or national.")
@@ -97,14 +105,11 @@ final class IndicesCommand implements Callable<Integer> {
                 throw new CliException(EsspDiagCommand.CANNOT_RUN, out + ": cannot write the output (" + e.getMessage() + ")", e);
             }
         }
-        ReadinessData data;
-        ReadinessRules rules;
-        try (MissionFile mission = root.open(file)) {
-            data = new ReadinessDataRepository(mission.dsl()).load(
-                    selection == Selection.latest_complete ? AssessmentSelection.LATEST_COMPLETE : AssessmentSelection.LATEST);
-            rules = ReadinessRules.ofMission(mission.dsl())
-                    .withUnanswered(ReadinessRules.Unanswered.fromCode(unanswered.name()));
+        record Loaded(ReadinessData data, ReadinessRules rules) {
         }
+        Loaded loaded = ServerCommand.Login.read(root, spec, file, server, user, dsl -> new Loaded(load(dsl), rules(dsl)));
+        ReadinessData data = loaded.data();
+        ReadinessRules rules = loaded.rules();
         ReadinessResult result = ReadinessCalculator.compute(data, rules);
         AggregationLevel aggregationLevel = AggregationLevel.fromCode(level.name());
         Breakdown breakdown = by == null ? Breakdown.NONE : Breakdown.fromCode(by.name());
@@ -117,10 +122,19 @@ final class IndicesCommand implements Callable<Integer> {
             writeFile(rows, result, aggregationLevel, breakdown, weighting);
         }
         if (data.assessments().isEmpty()) {
-            spec.commandLine().getErr().println("essp-diag: " + file + ": no ESSP has an assessment; every index is empty");
+            spec.commandLine().getErr().println("essp-diag: " + (file != null ? file : server) + ": no ESSP has an assessment; every index is empty");
             return EsspDiagCommand.PROBLEMS;
         }
         return EsspDiagCommand.OK;
+    }
+
+    private ReadinessData load(DSLContext dsl) {
+        return new ReadinessDataRepository(dsl).load(
+                selection == Selection.latest_complete ? AssessmentSelection.LATEST_COMPLETE : AssessmentSelection.LATEST);
+    }
+
+    private ReadinessRules rules(DSLContext dsl) {
+        return ReadinessRules.ofMission(dsl).withUnanswered(ReadinessRules.Unanswered.fromCode(unanswered.name()));
     }
 
     private void writeFile(List<AggregateRow> rows, ReadinessResult result, AggregationLevel level, Breakdown breakdown,

@@ -1,0 +1,191 @@
+package ma.essp.diag.app.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.server.ServerAddress;
+import ma.essp.diag.database.server.ServerException;
+import ma.essp.diag.database.server.ServerMissions;
+import ma.essp.diag.database.server.TeamServer;
+import org.jooq.DSLContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code essp-diag server init|status}: the mission on a team server (PostgreSQL), docs/cli-server.md. */
+@Command(name = "server", description = "The mission on a team server (PostgreSQL): create or upgrade it, show its state.",
+        subcommands = {ServerCommand.Init.class, ServerCommand.Status.class})
+final class ServerCommand implements Runnable {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    EsspDiagCommand root;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: init or status");
+    }
+
+    /** The server options every command that reaches a team server takes. */
+    static final class Login {
+        @Option(names = "--url", required = true, paramLabel = "URL",
+                description = "jdbc:postgresql://HOST[:PORT]/DATABASE; a server on another computer needs ?sslmode=verify-full (or require).")
+        String url;
+
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "Your PostgreSQL role.")
+        String user;
+
+        /**
+         * Signs in: the password from the PGPASSWORD environment variable, else asked on the terminal, else none
+         * (a server that trusts the user, or ~/.pgpass). It is never written anywhere.
+         */
+        TeamServer connect() {
+            try {
+                ServerAddress address = ServerAddress.of(url, user);
+                return TeamServer.connect(address, password(System.getenv(), System.console(), address));
+            } catch (ServerException e) {
+                throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+            }
+        }
+
+        /** Reads the mission of a file or, with {@code --server}, of a team server: exactly one of the two. */
+        static <T> T read(EsspDiagCommand root, CommandLine.Model.CommandSpec spec, Path file, String url, String user,
+                          MissionReader<T> reader) throws Exception {
+            if ((file == null) == (url == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give either a mission FILE or --server URL --user USER");
+            }
+            if (url != null && user == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --user");
+            }
+            if (file != null) {
+                try (MissionFile mission = root.open(file)) {
+                    return reader.read(mission.dsl());
+                }
+            }
+            Login login = new Login();
+            login.url = url;
+            login.user = user;
+            try (TeamServer server = login.connect()) {
+                return reader.read(server.dsl());
+            }
+        }
+
+        static char[] password(Map<String, String> environment, Console console, ServerAddress address) {
+            String fromEnvironment = environment.get("PGPASSWORD");
+            if (fromEnvironment != null) {
+                return fromEnvironment.toCharArray();
+            }
+            if (console != null && console.isTerminal()) {
+                return console.readPassword("Password of %s on %s: ", address.user(), address.host());
+            }
+            return null;
+        }
+    }
+
+    /** What a command reads from a mission, whether a file's or a server's. */
+    @FunctionalInterface
+    interface MissionReader<T> {
+        T read(DSLContext dsl) throws Exception;
+    }
+
+    @Command(name = "init", description = {"Creates the mission schema on an empty PostgreSQL database, or upgrades it to this",
+            "application's version; with --from, copies a mission file into the new server mission (every table, keys kept,",
+            "one transaction). A server that already holds a mission is never overwritten."})
+    static final class Init implements Callable<Integer> {
+
+        @Mixin
+        Login login;
+
+        @Option(names = "--from", paramLabel = "FILE", description = "The mission file (.essp) to copy onto the server.")
+        Path from;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @ParentCommand
+        ServerCommand server;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            MissionFile file = from == null ? null : server.root.open(from);
+            try (TeamServer teamServer = login.connect()) {
+                out.println("Server:          " + login.url + " (as " + login.user + ")");
+                ServerMissions.InitResult result = ServerMissions.init(teamServer, file == null ? null : file.dsl(),
+                        file == null ? 0 : file.schemaVersion(), null, line -> out.println("  " + line));
+                out.println("Schema version:  " + (result.versionBefore() == result.versionAfter()
+                        ? result.versionAfter() + " (already up to date)"
+                        : (result.versionBefore() == 0 ? "created at " : "upgraded from " + result.versionBefore() + " to ") + result.versionAfter()));
+                if (file != null) {
+                    int rows = result.copied().values().stream().mapToInt(Integer::intValue).sum();
+                    out.printf("Copied:          %,d rows of %d tables from %s%n", rows, result.copied().size(), from.toAbsolutePath());
+                }
+                return EsspDiagCommand.OK;
+            } catch (ServerException e) {
+                throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+            } finally {
+                if (file != null) {
+                    file.close();
+                }
+            }
+        }
+    }
+
+    @Command(name = "status", description = {"Schema version, rows per table and the last change per member and device of the",
+            "mission on a team server. Exit code 1 when the database holds no mission schema or an older one."})
+    static final class Status implements Callable<Integer> {
+
+        @Mixin
+        Login login;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (TeamServer teamServer = login.connect()) {
+                ServerMissions.Status status = ServerMissions.status(teamServer);
+                out.println("Server:          " + login.url + " (as " + login.user + ")");
+                if (status.schemaVersion() == 0) {
+                    out.println("Schema version:  none (no mission on this database: run essp-diag server init)");
+                    return EsspDiagCommand.PROBLEMS;
+                }
+                out.println("Schema version:  " + status.schemaVersion() + " (this application: " + status.applicationVersion() + ")");
+                out.println("Mission:         " + status.mission().orElse("(none yet: essp-diag server init --from FILE copies one)"));
+                if (status.schemaVersion() < status.applicationVersion()) {
+                    out.println("The server's schema is older than this application's: essp-diag server init upgrades it.");
+                } else if (status.schemaVersion() > status.applicationVersion()) {
+                    out.println("The server's schema is newer than this application's: update essp-diag.");
+                }
+                if (!status.counts().isEmpty()) {
+                    out.println();
+                    out.println("Rows per table (soft-deleted rows among them):");
+                    for (ServerMissions.TableCount count : status.counts()) {
+                        out.printf("  %-28s %,10d%s%n", count.table(), count.rows(),
+                                count.deleted() == 0 ? "" : String.format(" (%,d deleted)", count.deleted()));
+                    }
+                }
+                out.println();
+                out.println("Last change per member and device (audit log):");
+                if (status.lastChanges().isEmpty()) {
+                    out.println("  (none)");
+                }
+                for (ServerMissions.LastChange change : status.lastChanges()) {
+                    out.printf("  %-20s  %-32s  %-20s  %,d changes%n", change.at(),
+                            change.memberName() == null ? change.memberUuid() : change.memberName() + " (" + change.memberUuid() + ")",
+                            change.deviceId() == null ? "(no device)" : change.deviceId(), change.changes());
+                }
+                return status.schemaVersion() == status.applicationVersion() ? EsspDiagCommand.OK : EsspDiagCommand.PROBLEMS;
+            }
+        }
+    }
+}
