@@ -411,7 +411,6 @@ public final class MissionBackup {
         config.setBusyTimeout(1_000);
         try (Connection connection = config.createConnection(MissionFile.url(mission));
              Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             String mode;
             try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode = DELETE")) {
                 mode = rs.next() ? rs.getString(1) : "";
