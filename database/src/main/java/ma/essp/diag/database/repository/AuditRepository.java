@@ -186,6 +186,11 @@ public final class AuditRepository {
         return owners;
     }
 
+    /** The id of the ESSP with this code (deleted ones too: their history stays), if any. */
+    public java.util.Optional<Integer> esspIdOf(String code) {
+        return dsl.select(ESSP.ID).from(ESSP).where(ESSP.CODE.eq(code)).orderBy(ESSP.ID).limit(1).fetchOptional(ESSP.ID);
+    }
+
     /** The tables that appear in the audit, by name. */
     public List<String> tables() {
         return dsl.selectDistinct(AUDIT_LOG.TABLE_NAME).from(AUDIT_LOG).orderBy(AUDIT_LOG.TABLE_NAME).fetch(AUDIT_LOG.TABLE_NAME);
