@@ -92,10 +92,10 @@ public final class AuditView implements FeatureScreen {
 
         TableView<Row> changes = new TableView<>(viewModel.rows());
         changes.setId("auditTableView");
-        changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        changes.getColumns().add(column(i18n.get("mission.audit.column.when"), Row::when, 140));
+        changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        changes.getColumns().add(column(i18n.get("mission.audit.column.when"), Row::when, 135));
         changes.getColumns().add(column(i18n.get("mission.audit.column.member"), Row::member, 140));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.device"), Row::device, 90));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.device"), Row::device, 70));
         changes.getColumns().add(column(i18n.get("mission.audit.column.table"), Row::table, 110));
         changes.getColumns().add(column(i18n.get("mission.audit.column.essp"), Row::essp, 170));
         changes.getColumns().add(column(i18n.get("mission.audit.column.action"), Row::action, 90));

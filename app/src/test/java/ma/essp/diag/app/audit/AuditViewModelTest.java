@@ -63,6 +63,13 @@ class AuditViewModelTest {
             vm.apply();
             assertThat(vm.rows()).isEmpty();
             assertThat(vm.statusProperty().get()).isEqualTo("Aucun ESSP n’a le code « E777 ».");
+            // the ESSP's detail page lists its 30 most recent changes
+            var detail = new ma.essp.diag.app.registry.EsspDetailViewModel(new ma.essp.diag.database.repository.EsspDetailRepository(mission.dsl(), edit),
+                    new AuditRepository(mission.dsl()), new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH), () -> java.time.LocalDate.of(2026, 3, 2));
+            detail.load(row.getId());
+            assertThat(detail.history()).hasSize(30);
+            assertThat(detail.history().getFirst().label()).startsWith("02/03/2026").endsWith(" · Amina Alaoui");
+            assertThat(detail.history().getFirst().value()).isEqualTo("essp.population_served : 25449 → 25450");
             vm.clearFilters();
             assertThat(vm.members()).extracting(AuditRepository.Author::name).containsExactly("Amina Alaoui");
             assertThat(vm.tables()).containsExactly("essp", "team_member");
