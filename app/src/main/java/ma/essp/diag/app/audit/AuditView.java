@@ -94,14 +94,14 @@ public final class AuditView implements FeatureScreen {
         changes.setId("auditTableView");
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         changes.getColumns().add(column(i18n.get("mission.audit.column.when"), Row::when, 135));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.member"), Row::member, 140));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.member"), Row::member, 120));
         changes.getColumns().add(column(i18n.get("mission.audit.column.device"), Row::device, 70));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.table"), Row::table, 110));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.essp"), Row::essp, 170));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.table"), Row::table, 90));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.essp"), Row::essp, 150));
         changes.getColumns().add(column(i18n.get("mission.audit.column.action"), Row::action, 90));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.field"), Row::field, 120));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.old"), Row::oldValue, 140));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.new"), Row::newValue, 140));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.field"), Row::field, 100));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.old"), Row::oldValue, 110));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.new"), Row::newValue, 110));
         VBox.setVgrow(changes, Priority.ALWAYS);
 
         Label status = new Label();

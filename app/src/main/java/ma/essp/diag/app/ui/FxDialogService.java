@@ -131,7 +131,8 @@ public final class FxDialogService implements DialogService {
         javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(
                 javafx.collections.FXCollections.observableArrayList(choices));
         list.setId("chooseOneList");
-        list.setPrefHeight(Math.min(360, 28 * choices.size() + 8));
+        list.setMinHeight(140);
+        list.setPrefHeight(Math.max(140, Math.min(360, 28 * choices.size() + 8)));
         list.getSelectionModel().selectFirst();
         dialog.getDialogPane().setContent(list);
         ButtonType ok = button("dialog.button.ok", ButtonBar.ButtonData.OK_DONE);
