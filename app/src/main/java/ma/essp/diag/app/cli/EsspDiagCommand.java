@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "ESSP Diagnostic: diagnosis of primary health care establishments (ESSP) in Morocco.%n"
                 + "Without a subcommand the window opens (on FILE.essp if given).",
         subcommands = {DemoCommand.class, InfoCommand.class, CheckCommand.class, BenchCommand.class, IndicesCommand.class, FiguresCommand.class,
-                ExportCommand.class, SettingsCommand.class, ServerCommand.class})
+                ExportCommand.class, SettingsCommand.class, RestoreCommand.class, ServerCommand.class})
 public final class EsspDiagCommand implements Runnable {
 
     public static final int OK = 0;

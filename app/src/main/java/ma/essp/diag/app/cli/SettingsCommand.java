@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.MissionSettingsRepository;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
@@ -15,13 +16,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code essp-diag settings}: shows the mission's settings, or changes one. The only key so far is
+ * {@code essp-diag settings}: shows the mission's settings, or changes one. The keys are
  * {@value ReadinessRules#REPORTED_EQUIPMENT_KEY} (whether equipment counts in the readiness indices when only
- * reported); an unknown key or value is refused and nothing is written.
+ * reported) and {@value MissionBackup#KEEP_SETTING} (how many rolling backups are kept); an unknown key or value is
+ * refused and nothing is written.
  */
 @Command(name = "settings", description = {"Shows the mission settings, or sets one with --set KEY=VALUE.",
         "Keys: " + ReadinessRules.REPORTED_EQUIPMENT_KEY + " (true|false, default false): equipment answered",
-        "\"available and functioning\" on the respondent's word counts in the SARA indices."})
+        "\"available and functioning\" on the respondent's word counts in the SARA indices.",
+        MissionBackup.KEEP_SETTING + " (1-" + MissionBackup.MAX_KEEP + ", default " + MissionBackup.DEFAULT_KEEP
+                + "): how many rolling backups of the mission are kept (see essp-diag restore)."})
 final class SettingsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
@@ -48,11 +52,13 @@ final class SettingsCommand implements Callable<Integer> {
                 int eq = set.indexOf('=');
                 String key = eq < 0 ? set : set.substring(0, eq).strip();
                 String value = eq < 0 ? "" : set.substring(eq + 1).strip().toLowerCase(java.util.Locale.ROOT);
-                if (!ReadinessRules.REPORTED_EQUIPMENT_KEY.equals(key)) {
+                if (MissionBackup.KEEP_SETTING.equals(key)) {
+                    value = String.valueOf(MissionBackup.parseKeep(value).orElseThrow(() -> new CliException(EsspDiagCommand.CANNOT_RUN,
+                            file + ": " + key + " takes a whole number from 1 to " + MissionBackup.MAX_KEEP + ", not '" + set.substring(eq + 1).strip() + "'", null)));
+                } else if (!ReadinessRules.REPORTED_EQUIPMENT_KEY.equals(key)) {
                     throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": unknown setting " + key
-                            + " (known: " + ReadinessRules.REPORTED_EQUIPMENT_KEY + ")", null);
-                }
-                if (!value.equals("true") && !value.equals("false")) {
+                            + " (known: " + ReadinessRules.REPORTED_EQUIPMENT_KEY + ", " + MissionBackup.KEEP_SETTING + ")", null);
+                } else if (!value.equals("true") && !value.equals("false")) {
                     throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": " + key + " takes true or false, not '" + value + "'", null);
                 }
                 EditContext edit = root.editAs(mission, as);
@@ -62,6 +68,8 @@ final class SettingsCommand implements Callable<Integer> {
             ReadinessRules rules = ReadinessRules.of(all);
             spec.commandLine().getOut().println(ReadinessRules.REPORTED_EQUIPMENT_KEY + "=" + rules.reportedEquipment()
                     + (all.containsKey(ReadinessRules.REPORTED_EQUIPMENT_KEY) ? "" : " (default)"));
+            spec.commandLine().getOut().println(MissionBackup.KEEP_SETTING + "=" + MissionBackup.keep(file)
+                    + (all.containsKey(MissionBackup.KEEP_SETTING) ? "" : " (default)"));
         }
         return EsspDiagCommand.OK;
     }

@@ -15,6 +15,7 @@ import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.database.jooq.tables.records.MissionRecord;
 import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
 import ma.essp.diag.database.repository.MissionRepository;
@@ -22,6 +23,8 @@ import ma.essp.diag.database.repository.SyncedRows;
 import ma.essp.diag.database.repository.TeamRepository;
 import ma.essp.diag.database.repository.TeamRepository.Member;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opening, creating and copying mission files for the window. Every method blocks: call them from a
@@ -32,6 +35,8 @@ public final class MissionService {
     /** Where the build bundles the small demo mission. */
     public static final String BUNDLED_DEMO = "/ma/essp/diag/app/demo/demo-small.essp";
     public static final String DEMO_FILE_NAME = "demo-small.essp";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MissionService.class);
 
     private final AppPaths paths;
     private final URL bundledDemo;
@@ -54,12 +59,20 @@ public final class MissionService {
     }
 
     /**
-     * Opens (and, for an older schema, backs up then migrates) a mission. When {@code settings} remembers who the
+     * Opens (and, for an older schema, backs up then migrates) a mission; the day's first opening of a mission takes a
+     * rolling backup of it ({@link MissionBackup#takeDaily}). When {@code settings} remembers who the
      * consultant is in this mission (and that member is still in the team), the mission comes back identified;
      * otherwise {@link #identify} must follow before anything is written.
      */
     public OpenMission open(Path file, Settings settings) throws MissionFileException {
-        return read(MissionFile.open(file, paths.backups()), settings);
+        MissionFile mission = MissionFile.open(file, paths.backups());
+        try {
+            MissionBackup.takeDaily(mission);
+        } catch (MissionFileException e) {
+            // a full disk must not keep the consultant out of their mission; the next opening tries again
+            LOG.warn("No backup on opening {}: {}", file, e.getMessage());
+        }
+        return read(mission, settings);
     }
 
     /** Creates an empty mission (territory reference data only); its metadata is written by its first member. */

@@ -26,6 +26,7 @@ public final class EsspDetailView {
     @FXML private GridPane chainTable;
     @FXML private GridPane staffTable;
     @FXML private GridPane activityTable;
+    @FXML private GridPane historyTable;
 
     public EsspDetailView(EsspDetailViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -42,6 +43,7 @@ public final class EsspDetailView {
         lines(chainTable, viewModel.chain());
         lines(staffTable, viewModel.staff());
         lines(activityTable, viewModel.activity());
+        lines(historyTable, viewModel.history());
     }
 
     private static void lines(GridPane grid, ObservableList<EsspDetailViewModel.Line> items) {

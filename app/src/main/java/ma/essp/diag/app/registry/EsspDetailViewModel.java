@@ -47,8 +47,20 @@ public final class EsspDetailViewModel {
     private final ObservableList<Line> chain = FXCollections.observableArrayList();
     private final ObservableList<Line> staff = FXCollections.observableArrayList();
     private final ObservableList<Line> activity = FXCollections.observableArrayList();
+    private final ObservableList<Line> history = FXCollections.observableArrayList();
+    private final ma.essp.diag.database.repository.AuditRepository audit;
+
+    /** The most recent changes of the ESSP (and of what belongs to it) the page lists. */
+    public static final int HISTORY = 30;
 
     public EsspDetailViewModel(EsspDetailRepository repository, TaskExecutor executor, I18n i18n, Supplier<LocalDate> today) {
+        this(repository, null, executor, i18n, today);
+    }
+
+    /** @param audit where the ESSP's history is read (null: the page shows none) */
+    public EsspDetailViewModel(EsspDetailRepository repository, ma.essp.diag.database.repository.AuditRepository audit,
+                               TaskExecutor executor, I18n i18n, Supplier<LocalDate> today) {
+        this.audit = audit;
         this.repository = repository;
         this.executor = executor;
         this.i18n = i18n;
@@ -59,14 +71,40 @@ public final class EsspDetailViewModel {
     public void load(int esspId) {
         LocalDate date = today.get();
         requested = esspId;
-        executor.execute(BackgroundTask.wrap(() -> repository.load(esspId, date).orElseThrow())
+        executor.execute(BackgroundTask.wrap(() -> new Loaded(repository.load(esspId, date).orElseThrow(), audit == null ? List.of()
+                        : audit.page(new ma.essp.diag.database.repository.AuditRepository.Filter(null, null, null, esspId, null), null, HISTORY)))
                 .onRunning(() -> error.set(""))
-                .onSuccess(detail -> {
+                .onSuccess(loaded -> {
                     if (requested == esspId) { // the user may have moved on to another ESSP
-                        show(detail);
+                        show(loaded.detail());
+                        history.setAll(loaded.history().stream().map(this::historyLine).toList());
                     }
                 })
                 .onFailure(e -> error.set(i18n.get("registry.detail.error", Failures.reason(e, i18n)))));
+    }
+
+    private record Loaded(EsspDetail detail, List<ma.essp.diag.database.repository.AuditRepository.Entry> history) {
+    }
+
+    /** One change: when and who as the label; the table and field, old → new (or what happened to the row) as the value. */
+    private Line historyLine(ma.essp.diag.database.repository.AuditRepository.Entry e) {
+        String when;
+        try {
+            java.time.ZonedDateTime local = java.time.Instant.parse(e.at()).atZone(java.time.ZoneId.systemDefault());
+            when = i18n.formatDate(local.toLocalDate()) + " " + local.toLocalTime().withNano(0);
+        } catch (java.time.format.DateTimeParseException ex) {
+            when = e.at();
+        }
+        String what = e.field() == null
+                ? i18n.get("registry.history.row", e.table(), i18n.get(switch (e.action()) {
+                    case "insert" -> "registry.history.insert";
+                    case "delete" -> "registry.history.delete";
+                    case "restore" -> "registry.history.restore";
+                    default -> "registry.history.update";
+                }))
+                : i18n.get("registry.history.field", e.table(), e.field(), e.oldValue() == null ? "∅" : e.oldValue(),
+                        e.newValue() == null ? "∅" : e.newValue());
+        return new Line(when + " · " + e.memberName(), what);
     }
 
     void show(EsspDetail d) {
@@ -181,6 +219,10 @@ public final class EsspDetailViewModel {
 
     public ObservableList<Line> staff() {
         return staff;
+    }
+
+    public ObservableList<Line> history() {
+        return history;
     }
 
     public ObservableList<Line> activity() {

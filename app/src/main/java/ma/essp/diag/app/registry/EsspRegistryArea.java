@@ -46,7 +46,7 @@ public final class EsspRegistryArea implements FeatureArea {
         EsspEditRepository editing = new EsspEditRepository(dsl, edit);
         EditHistory lastEdit = new EditHistory(context.executor());
         EsspEditorViewModel editor = new EsspEditorViewModel(editing, context.executor(), context.i18n(), lastEdit);
-        EsspDetailViewModel detail = new EsspDetailViewModel(new EsspDetailRepository(dsl, edit), context.executor(), context.i18n(),
+        EsspDetailViewModel detail = new EsspDetailViewModel(new EsspDetailRepository(dsl, edit), new ma.essp.diag.database.repository.AuditRepository(dsl), context.executor(), context.i18n(),
                 LocalDate::now);
         // a delete, a restore or their undo changes the status bar's ESSP count too
         RegistryActionsViewModel actions = new RegistryActionsViewModel(editing, context.executor(), context.i18n(), lastEdit,

@@ -39,6 +39,7 @@ public final class ShellNavigation {
                 new FindingsArea(),
                 new ReportsArea(),
                 new ma.essp.diag.app.missiondetails.MissionDetailsArea(),
+                new ma.essp.diag.app.audit.AuditArea(),
                 // the ToR's axis 6, not built yet: listed under "to come" (the heading comes before the first planned area)
                 new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY));
     }

@@ -231,9 +231,12 @@ public final class ShellView {
         fillRecent(recent.getItems(), i18n);
         MenuItem saveCopy = item(i18n.get("menu.file.save_copy"), Material2AL.FILE_COPY, viewModel::saveCopyWithDialog);
         saveCopy.disableProperty().bind(viewModel.missionProperty().isNull());
+        MenuItem restore = item(i18n.get("menu.file.restore"), Material2MZ.RESTORE, viewModel::restoreWithDialog);
+        restore.setId("restoreBackupItem");
+        restore.disableProperty().bind(viewModel.missionProperty().isNull());
         MenuItem quit = item(i18n.get("menu.file.quit"), Material2AL.EXIT_TO_APP, this::quit);
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        Menu file = new Menu(i18n.get("menu.file"), null, newMission, open, recent, saveCopy, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(i18n.get("menu.file"), null, newMission, open, recent, saveCopy, restore, new SeparatorMenuItem(), quit);
 
         MenuItem newItem = item(i18n.get("menu.edit.new"), Material2AL.ADD, this::newItem);
         newItem.setId("menuNewItem");

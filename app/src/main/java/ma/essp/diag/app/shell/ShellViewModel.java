@@ -19,6 +19,7 @@ import ma.essp.diag.app.mission.MissionSummary;
 import ma.essp.diag.app.mission.OpenMission;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.task.TaskGroup;
 import ma.essp.diag.app.ui.DialogService;
@@ -281,6 +282,76 @@ public final class ShellViewModel implements AutoCloseable {
         }
         String name = current.path().getFileName().toString().replaceFirst("\\.essp$", "");
         dialogs.chooseMissionToSave(initialFolder(), i18n().plain("dialog.copy.suggested", name) + ".essp").ifPresent(this::saveCopy);
+    }
+
+    /**
+     * "Restore a backup…": after the unsaved-changes question, lists the open mission's rolling backups; the chosen
+     * one, once confirmed, replaces the mission (closed first, the state it replaces backed up) and the mission is
+     * opened again. A refusal (damaged backup, the mission open in another window) leaves it as it was and reopens it.
+     */
+    public void restoreWithDialog() {
+        OpenMission current = mission.get();
+        if (current == null) {
+            return;
+        }
+        leaveThen(() -> executor.execute(BackgroundTask.wrap(() -> MissionBackup.list(current.path()))
+                .onSuccess(entries -> chooseBackup(current, entries))
+                .onFailure(e -> reportFailure(current.path(), e))), () -> { });
+    }
+
+    private void chooseBackup(OpenMission current, List<MissionBackup.Entry> entries) {
+        I18n words = i18n();
+        String title = words.get("mission.restore.title");
+        String folder = MissionBackup.folderOf(current.path()).toString();
+        if (entries.isEmpty()) {
+            dialogs.showInformation(title, null, words.get("mission.restore.none", folder));
+            return;
+        }
+        List<String> lines = entries.stream().map(e -> backupLine(words, e)).toList();
+        Optional<Integer> chosen = dialogs.chooseOne(title, words.get("mission.restore.header", folder), lines);
+        if (chosen.isEmpty() || mission.get() != current) {
+            return;
+        }
+        MissionBackup.Entry entry = entries.get(chosen.get());
+        if (!dialogs.confirm(title, words.get("mission.restore.confirm", lines.get(chosen.get())))) {
+            return;
+        }
+        Path path = current.path();
+        TaskGroup tasks = missionTasks;
+        missionTasks = null;
+        mission.set(null);
+        busy.set(true);
+        tasks.closeAfterTasks(() -> {
+            current.file().close();
+            executor.execute(BackgroundTask.wrap(() -> MissionBackup.restore(path, entry.file()))
+                    .onSuccess(before -> {
+                        busy.set(false);
+                        dialogs.showInformation(title, null, words.get("mission.restore.done", entry.name(), before.toString()));
+                        open(path);
+                    })
+                    .onFailure(e -> {
+                        busy.set(false);
+                        reportFailure(path, e);
+                        open(path);
+                    }));
+        });
+    }
+
+    /** One backup as the list shows it: date and time, why it was taken, size, schema version. */
+    static String backupLine(I18n words, MissionBackup.Entry e) {
+        return words.get("mission.restore.entry", words.formatDate(e.takenAt().toLocalDate()),
+                e.takenAt().toLocalTime().withNano(0).toString(), reasonLabel(words, e.reason()),
+                words.formatDecimal(e.size() / (1024.0 * 1024.0), 1), words.formatNumber(e.schemaVersion()));
+    }
+
+    private static String reasonLabel(I18n words, MissionBackup.Reason reason) {
+        return switch (reason) {
+            case OPEN -> words.get("mission.restore.reason.open");
+            case IMPORT -> words.get("mission.restore.reason.import");
+            case MERGE -> words.get("mission.restore.reason.merge");
+            case RESTORE -> words.get("mission.restore.reason.restore");
+            case MANUAL -> words.get("mission.restore.reason.manual");
+        };
     }
 
     private Path initialFolder() {

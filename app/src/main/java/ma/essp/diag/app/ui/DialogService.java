@@ -42,4 +42,10 @@ public interface DialogService {
      * Empty when they cancel.
      */
     Optional<MemberChoice> chooseMember(String missionName, List<Member> team);
+
+    /**
+     * Asks the user to pick one line of {@code choices} (e.g. a backup to restore); the index chosen, or empty when
+     * cancelled.
+     */
+    Optional<Integer> chooseOne(String title, String header, List<String> choices);
 }

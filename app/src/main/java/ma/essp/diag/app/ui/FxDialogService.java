@@ -123,6 +123,28 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Integer> chooseOne(String title, String header, List<String> choices) {
+        javafx.scene.control.Dialog<Integer> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(header);
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(
+                javafx.collections.FXCollections.observableArrayList(choices));
+        list.setId("chooseOneList");
+        list.setMinHeight(140);
+        list.setPrefHeight(Math.max(140, Math.min(360, 28 * choices.size() + 8)));
+        list.getSelectionModel().selectFirst();
+        dialog.getDialogPane().setContent(list);
+        ButtonType ok = button("dialog.button.ok", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(ok, button("dialog.button.cancel", ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(ok).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        dialog.getDialogPane().setMinWidth(560);
+        dialog.getDialogPane().setNodeOrientation(orientation());
+        dialog.setResultConverter(b -> b == ok ? list.getSelectionModel().getSelectedIndex() : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public Optional<MemberChoice> chooseMember(String missionName, List<Member> team) {
         I18n words = i18n.get();
         javafx.scene.control.Dialog<MemberChoice> dialog = new javafx.scene.control.Dialog<>();

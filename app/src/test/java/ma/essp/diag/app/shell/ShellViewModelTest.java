@@ -68,6 +68,27 @@ class ShellViewModelTest {
     }
 
     @Test
+    void theFirstOpeningOfTheDayTakesABackupThatRestoreWithDialogPutsBackAndTheMissionIsReopened() {
+        vm.open(fixture);
+        assertThat(ma.essp.diag.database.mission.MissionBackup.list(fixture)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(ma.essp.diag.database.mission.MissionBackup.Reason.OPEN));
+        vm.mission().orElseThrow().dsl().execute("UPDATE essp SET name_fr = 'Renommé' WHERE code = 'E001'");
+        dialogs.chooseOneAnswer = 0;
+
+        vm.restoreWithDialog();
+
+        assertThat(dialogs.chooseOneQuestions).singleElement().satisfies(lines ->
+                assertThat(lines).singleElement().asString().contains("ouverture du jour").contains("schéma"));
+        assertThat(dialogs.shown).extracting(RecordingDialogService.Shown::kind).contains("choose", "confirm", "info");
+        var reopened = vm.mission().orElseThrow();
+        assertThat(reopened.path()).isEqualTo(fixture);
+        assertThat(reopened.dsl().fetchValue("SELECT name_fr FROM essp WHERE code = 'E001'")).isEqualTo("CSU Médina");
+        // the state the restore replaced is the newest backup
+        assertThat(ma.essp.diag.database.mission.MissionBackup.list(fixture).getFirst().reason())
+                .isEqualTo(ma.essp.diag.database.mission.MissionBackup.Reason.RESTORE);
+    }
+
+    @Test
     void opensAMissionAndShowsItsSummary() {
         vm.open(fixture);
 

@@ -22,6 +22,16 @@ public final class RecordingDialogService implements DialogService {
     public MemberChoice memberAnswer = new MemberChoice.NewMember("Consultante de test");
     public final List<List<Member>> memberQuestions = new ArrayList<>();
     public UnsavedChangesGuard.Choice unsavedAnswer = UnsavedChangesGuard.Choice.CANCEL;
+    /** The answer to a choice among lines (null: cancelled); the lines offered, in order. */
+    public Integer chooseOneAnswer;
+    public final List<List<String>> chooseOneQuestions = new ArrayList<>();
+
+    @Override
+    public Optional<Integer> chooseOne(String title, String header, List<String> choices) {
+        shown.add(new Shown("choose", title, header));
+        chooseOneQuestions.add(List.copyOf(choices));
+        return Optional.ofNullable(chooseOneAnswer);
+    }
 
     @Override
     public void showError(String title, String message) {

@@ -53,6 +53,21 @@ class PostgresRenderingTest {
     }
 
     @Test
+    void theAuditQueriesRenderForPostgresWithEveryFilter() {
+        var audit = new ma.essp.diag.database.repository.AuditRepository(postgres);
+        var filter = new ma.essp.diag.database.repository.AuditRepository.Filter("member-uuid",
+                java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 31), 7, "essp");
+        assertThat(audit.count(filter)).isZero();
+        assertThat(audit.page(filter, 1000, 200)).isEmpty();
+        assertThat(audit.tables()).isEmpty();
+        assertThat(audit.authors()).isEmpty();
+        // the count, the page (no rows: no ESSP looked up), the tables, the authors
+        assertThat(statements).hasSize(4);
+        assertPortable();
+        assertThat(statements.get(1)).contains("\"audit_log\".\"at\" >= ?", "\"assessment\".\"essp_id\" = ?", "order by \"audit_log\".\"id\" desc");
+    }
+
+    @Test
     void theReportSourceQueriesRenderForPostgres() {
         var data = new ReportSourceRepository(postgres).load();
         assertThat(data.essps()).isEmpty();
