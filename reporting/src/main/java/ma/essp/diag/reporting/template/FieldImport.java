@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import ma.essp.diag.database.code.Vocabulary;
@@ -330,7 +331,14 @@ public final class FieldImport {
             problems.add(new ImportProblem(sheet, row.number(), column, value, reason, texts));
         }
 
-        private void rule(SheetRow row, String column, String value, Optional<EsspFormRules.Problem> p) {
+        /**
+         * A form rule broken by a value the workbook changes; a value already in the mission as it is (the consistency
+         * check reports those) does not stop the import of the row.
+         */
+        private void ruleIfChanged(boolean changed, SheetRow row, String column, String value, Optional<EsspFormRules.Problem> p) {
+            if (!changed) {
+                return;
+            }
             p.ifPresent(found -> {
                 Object[] args = new Object[found.args().length + 1];
                 args[0] = found.code().name();
@@ -417,13 +425,14 @@ public final class FieldImport {
                             rec.get(CIRCONSCRIPTION.NAME_FR));
                 }
                 String nameFr = text(row, cols.indexOf("name_fr"), "name_fr");
-                rule(row, "name_fr", nameFr, EsspFormRules.name(nameFr));
+                ruleIfChanged(!Objects.equals(nameFr, e.getNameFr()), row, "name_fr", nameFr, EsspFormRules.name(nameFr));
                 String nameAr = text(row, cols.indexOf("name_ar"), "name_ar");
                 String category = text(row, cols.indexOf("category"), "category");
                 if (category != null && !categories.contains(category)) {
                     problem(row, "category", category, Reason.UNKNOWN_CODE, String.join(", ", FieldTemplate.categories(dsl)));
                 } else {
-                    rule(row, "category", category, EsspFormRules.category(category, categories));
+                    ruleIfChanged(!Objects.equals(category, e.getCategoryCode()), row, "category", category,
+                            EsspFormRules.category(category, categories));
                 }
                 String milieu = coded(row, cols.indexOf("milieu"), "milieu", Vocabulary.MILIEU);
                 if (milieu == null && text(row, cols.indexOf("milieu"), "milieu") == null) {
@@ -435,13 +444,17 @@ public final class FieldImport {
                     problem(row, "functionality", "", Reason.REQUIRED_EMPTY);
                 }
                 String reason = text(row, cols.indexOf("functionality_reason"), "functionality_reason");
-                rule(row, "functionality_reason", reason, EsspFormRules.functionalityReason(functionality, reason));
+                ruleIfChanged(!Objects.equals(functionality, e.getFunctionality()) || !Objects.equals(reason, e.getFunctionalityReason()),
+                        row, "functionality_reason", reason, EsspFormRules.functionalityReason(functionality, reason));
                 String lat = numberText(row, cols.indexOf("latitude"), "latitude");
                 String lon = numberText(row, cols.indexOf("longitude"), "longitude");
-                rule(row, "latitude", lat, EsspFormRules.latitude(lat, lon));
-                rule(row, "longitude", lon, EsspFormRules.longitude(lon, lat));
+                boolean moved = !Objects.equals(EsspFormRules.parseDecimal(lat), e.getLatitude())
+                        || !Objects.equals(EsspFormRules.parseDecimal(lon), e.getLongitude());
+                ruleIfChanged(moved, row, "latitude", lat, EsspFormRules.latitude(lat, lon));
+                ruleIfChanged(moved, row, "longitude", lon, EsspFormRules.longitude(lon, lat));
                 String population = numberText(row, cols.indexOf("population_served"), "population_served");
-                rule(row, "population_served", population, EsspFormRules.population(population));
+                ruleIfChanged(!Objects.equals(population, e.getPopulationServed() == null ? null : e.getPopulationServed().toString()),
+                        row, "population_served", population, EsspFormRules.population(population));
                 String hours = text(row, cols.indexOf("opening_hours"), "opening_hours");
                 String address = text(row, cols.indexOf("address"), "address");
                 String notes = text(row, cols.indexOf("notes"), "notes");
@@ -459,7 +472,7 @@ public final class FieldImport {
                         draft.functionalityReason(), draft.openingHours(), draft.address(), draft.notes()};
                 int changed = 0;
                 for (int i = 0; i < stored.length; i++) {
-                    if (!java.util.Objects.equals(blankToNull(stored[i]), blankToNull(given[i]))) {
+                    if (!Objects.equals(blankToNull(stored[i]), blankToNull(given[i]))) {
                         changed++;
                     }
                 }
