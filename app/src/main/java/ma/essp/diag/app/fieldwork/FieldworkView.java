@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -30,6 +31,7 @@ public final class FieldworkView implements FeatureScreen {
         Label intro = new Label(i18n.get("fieldwork.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("text-muted");
+        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         ComboBox<FilterChoice> kind = combo("fieldworkKind", viewModel.kinds(), viewModel.kindProperty(), 260);
         ComboBox<FilterChoice> scope = combo("fieldworkScope", viewModel.scopes(), viewModel.scopeProperty(), 420);
@@ -70,6 +72,7 @@ public final class FieldworkView implements FeatureScreen {
         Label summary = new Label();
         summary.setId("fieldworkSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(viewModel.summaryProperty());
         TableView<FieldworkViewModel.ProblemRow> table = new TableView<>(viewModel.problems());
         table.setId("fieldworkProblems");
@@ -78,6 +81,8 @@ public final class FieldworkView implements FeatureScreen {
         table.getColumns().add(column(i18n.get("fieldwork.column.column"), FieldworkViewModel.ProblemRow::column, 150));
         table.getColumns().add(column(i18n.get("fieldwork.column.value"), FieldworkViewModel.ProblemRow::value, 160));
         table.getColumns().add(column(i18n.get("fieldwork.column.problem"), FieldworkViewModel.ProblemRow::problem, 520));
+        // the problem takes the width left: its words are what the user reads
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("fieldwork.import.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
 
