@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         description = "ESSP Diagnostic: diagnosis of primary health care establishments (ESSP) in Morocco.%n"
                 + "Without a subcommand the window opens (on FILE.essp if given).",
         subcommands = {DemoCommand.class, InfoCommand.class, CheckCommand.class, BenchCommand.class, IndicesCommand.class, FiguresCommand.class,
-                ExportCommand.class, SettingsCommand.class, RestoreCommand.class, ServerCommand.class})
+                ExportCommand.class, SettingsCommand.class, RestoreCommand.class, ServerCommand.class, TemplateCommand.class,
+                ImportCommand.class})
 public final class EsspDiagCommand implements Runnable {
 
     public static final int OK = 0;
@@ -64,6 +65,12 @@ public final class EsspDiagCommand implements Runnable {
      */
     EditContext editAs(MissionFile mission, String as) {
         return CliIdentity.resolve(mission, as, Settings.load(settingsFile), Clock.systemUTC());
+    }
+
+    /** The window's language on this laptop (fr, en or ar), the default language of a command's words. */
+    String settingsLanguage() {
+        String language = Settings.load(settingsFile).locale().getLanguage();
+        return language.isEmpty() ? "fr" : language;
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class ShellNavigation {
                 new TrainingArea(),
                 new FindingsArea(),
                 new ReportsArea(),
+                new ma.essp.diag.app.fieldwork.FieldworkArea(),
                 new ma.essp.diag.app.missiondetails.MissionDetailsArea(),
                 new ma.essp.diag.app.audit.AuditArea(),
                 // the ToR's axis 6, not built yet: listed under "to come" (the heading comes before the first planned area)

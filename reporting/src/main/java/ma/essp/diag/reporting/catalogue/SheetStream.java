@@ -24,22 +24,22 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the cells of a few sheets of an .xlsx package with SAX (POI's event API), never building the workbook in
- * memory. Two passes: the first only counts each sheet's rows and stops at the first row over the limit, before the
+ * memory (the catalogue import and the field templates' import read with it). Two passes: the first only counts each sheet's rows and stops at the first row over the limit, before the
  * shared strings or any cell is kept; the second keeps the cells' text. Formula cells are marked, not evaluated.
  */
-final class SheetStream {
+public final class SheetStream {
 
     /** A cell as read: its text as Excel shows it, its number when it is numeric, and whether it is a formula. */
-    record CellValue(String text, Double number, boolean formula) {
+    public record CellValue(String text, Double number, boolean formula) {
     }
 
     /** A row with at least one value: its 1-based number and its cells by 0-based column. */
-    record SheetRow(int number, Map<Integer, CellValue> cells) {
+    public record SheetRow(int number, Map<Integer, CellValue> cells) {
     }
 
     /** A sheet with more rows than allowed: stops the pass at once. */
-    static final class TooManyRows extends SAXException {
-        final String sheet;
+    public static final class TooManyRows extends SAXException {
+        public final String sheet;
 
         TooManyRows(String sheet) {
             super(sheet);
@@ -56,7 +56,7 @@ final class SheetStream {
      * @param maxRows rows allowed per sheet, header included
      * @throws TooManyRows when a sheet has more rows than that
      */
-    static Map<String, List<SheetRow>> read(OPCPackage pkg, Set<String> wanted, int maxRows) throws Exception {
+    public static Map<String, List<SheetRow>> read(OPCPackage pkg, Set<String> wanted, int maxRows) throws Exception {
         XSSFReader reader = new XSSFReader(pkg);
         XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
         while (sheets.hasNext()) {
@@ -111,6 +111,9 @@ final class SheetStream {
         private final ReadOnlySharedStringsTable strings;
         private final Formats formats;
         private final StringBuilder text = new StringBuilder();
+        /** An inline string's text; a {@code <v>} in the same cell wins (POI's user model writes both when it edits one). */
+        private final StringBuilder inline = new StringBuilder();
+        private boolean sawValue;
         private int count;
         private int rowNumber;
         private int column;
@@ -155,11 +158,14 @@ final class SheetStream {
                     formula = false;
                     hasValue = false;
                     text.setLength(0);
+                    inline.setLength(0);
+                    sawValue = false;
                 }
                 case "f" -> formula = true;
                 case "v" -> {
                     inValue = true;
                     hasValue = true;
+                    sawValue = true;
                 }
                 case "t" -> {
                     if ("inlineStr".equals(type)) {
@@ -175,8 +181,10 @@ final class SheetStream {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if ((inValue || inInlineText) && rows != null) {
+            if (rows != null && inValue) {
                 text.append(ch, start, length);
+            } else if (rows != null && inInlineText) {
+                inline.append(ch, start, length);
             }
         }
 
@@ -210,7 +218,7 @@ final class SheetStream {
         }
 
         private CellValue value() {
-            String raw = text.toString();
+            String raw = sawValue ? text.toString() : inline.toString();
             if (type == null || type.equals("n")) {
                 if (raw.isEmpty()) {
                     return new CellValue("", null, formula);

@@ -1,0 +1,116 @@
+package ma.essp.diag.app.cli;
+
+import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.testing.FixtureMission;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code essp-diag template} then {@code essp-diag import}: exit codes, the report, nothing written unless valid. */
+class TemplateImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static String checksum(Path file) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(Files.readAllBytes(file));
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            sha.update(Files.readAllBytes(wal));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The template with E002's population set to {@code population} (column population_served). */
+    private Path filled(Path template, String name, Object population) throws Exception {
+        Path out = dir.resolve(name);
+        try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet s = wb.getSheet("ESSP");
+            int column = -1;
+            for (var c : s.getRow(0)) {
+                if (c.getStringCellValue().equals("population_served")) {
+                    column = c.getColumnIndex();
+                }
+            }
+            for (Row row : s) {
+                if (row.getCell(1) != null && "E002".equals(row.getCell(1).getStringCellValue())) {
+                    if (population instanceof Number n) {
+                        row.getCell(column).setCellValue(n.doubleValue());
+                    } else {
+                        row.getCell(column).setCellValue(population.toString());
+                    }
+                }
+            }
+            try (OutputStream o = Files.newOutputStream(out)) {
+                wb.write(o);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aTemplateFilledAndImportedChangesTheMissionOnceAndABadOneChangesNothing() throws Exception {
+        Path mission = dir.resolve("m.essp");
+        FixtureMission.create(mission).close();
+        Path template = dir.resolve("essp.xlsx");
+        CliTest.Run t = CliTest.run("template", mission.toString(), "--kind", "essp", "--scope", "national", "--out", template.toString());
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.out()).contains("essp.xlsx written (essp, national, fr): 6 rows");
+
+        // a wrong value: exit 1, the problem printed and in the report next to the workbook, the mission untouched
+        Path bad = filled(template, "bad.xlsx", "quarante mille");
+        String before = checksum(mission);
+        CliTest.Run refused = CliTest.run("import", mission.toString(), "--in", bad.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(1);
+        assertThat(refused.out()).contains("ESSP, row 4, column population_served, «quarante mille»: The population is a whole number.")
+                .contains("6 rows read, 1 with a problem, 1 problems").contains("Nothing was imported.");
+        assertThat(dir.resolve("bad-report.xlsx")).exists();
+        assertThat(checksum(mission)).isEqualTo(before);
+
+        // a good one: the dry run changes nothing, the import changes one value, the second import nothing
+        Path good = filled(template, "good.xlsx", 41_000);
+        CliTest.Run dry = CliTest.run("import", mission.toString(), "--in", good.toString(), "--dry-run", "--lang", "en");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("6 rows read, no problem");
+        assertThat(checksum(mission)).isEqualTo(before);
+        CliTest.Run imported = CliTest.run("import", mission.toString(), "--in", good.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("6 rows imported: 1 changed, 1 values changed.");
+        int audit;
+        try (MissionFile m = MissionFile.open(mission, dir)) {
+            assertThat(m.dsl().select(ESSP.POPULATION_SERVED).from(ESSP).where(ESSP.CODE.eq("E002")).fetchOne(ESSP.POPULATION_SERVED))
+                    .isEqualTo(41_000);
+            audit = m.dsl().fetchCount(AUDIT_LOG);
+        }
+        CliTest.Run again = CliTest.run("import", mission.toString(), "--in", good.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("6 rows imported: 0 changed, 0 values changed.");
+        try (MissionFile m = MissionFile.open(mission, dir)) {
+            assertThat(m.dsl().fetchCount(AUDIT_LOG)).isEqualTo(audit);
+        }
+
+        Path csv = Files.writeString(dir.resolve("essp.csv"), "uuid;code\n");
+        CliTest.Run csvRun = CliTest.run("import", mission.toString(), "--in", csv.toString(), "--lang", "fr", "--report",
+                dir.resolve("r.xlsx").toString());
+        assertThat(csvRun.exit()).isEqualTo(1);
+        assertThat(csvRun.out()).contains("C'est un fichier texte (CSV)");
+        assertThat(dir.resolve("r.xlsx")).exists();
+
+        assertThat(CliTest.run("template", mission.toString(), "--kind", "staff", "--out", template.toString()).exit()).isEqualTo(2);
+        assertThat(CliTest.run("template", mission.toString(), "--kind", "essp", "--scope", "region:99", "--out",
+                template.toString()).exit()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,84 @@
+package ma.essp.diag.app.fieldwork;
+
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.RecordingDialogService;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.testing.FixtureMission;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The screen's flow: template written, a bad workbook shown row by row (no import offered), the valid rows only. */
+class FieldworkViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWorkbookWithAProblemIsShownRowByRowAndOnlyItsValidRowsCanBeImportedAfterConfirmation() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
+            RecordingDialogService dialogs = new RecordingDialogService();
+            int[] changed = new int[1];
+            FieldworkViewModel vm = new FieldworkViewModel(mission, () -> EditContext.system("member-1"), dir,
+                    new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), dialogs, () -> changed[0]++);
+            vm.load();
+            assertThat(vm.scopes()).hasSizeGreaterThan(12 + 1); // national, the 12 regions, the provinces
+            Path template = dir.resolve("modele.xlsx");
+            dialogs.nextChosenFile = template;
+            vm.writeTemplate();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.statusProperty().get()).startsWith("6 lignes écrites dans");
+            assertThat(dialogs.fileQuestions.getFirst().suggestedName()).isEqualTo("modele-essp-national.xlsx");
+
+            Path filled = dir.resolve("rempli.xlsx");
+            try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                Sheet s = wb.getSheet("ESSP");
+                for (Row row : s) {
+                    if (row.getCell(1) != null && "E001".equals(row.getCell(1).getStringCellValue())) {
+                        row.getCell(12).setCellValue(32_000); // population_served
+                    }
+                    if (row.getCell(1) != null && "E003".equals(row.getCell(1).getStringCellValue())) {
+                        row.getCell(6).setCellValue("montagne"); // milieu
+                    }
+                }
+                try (OutputStream out = Files.newOutputStream(filled)) {
+                    wb.write(out);
+                }
+            }
+            dialogs.nextChosenFile = filled;
+            vm.chooseWorkbook();
+            assertThat(vm.problems()).containsExactly(new FieldworkViewModel.ProblemRow("ESSP", "5", "milieu", "montagne",
+                    "Valeur inconnue ; valeurs acceptées : rural, urbain."));
+            assertThat(vm.summaryProperty().get()).startsWith("6 lignes lues, 1 avec un problème");
+            assertThat(dir.resolve("rempli-report.xlsx")).exists();
+            assertThat(vm.canImportProperty().get()).isFalse();
+            assertThat(vm.canImportValidRowsProperty().get()).isTrue();
+
+            dialogs.confirmAnswer = false;
+            vm.importValidRows();
+            assertThat(population(mission, "E001")).as("not confirmed: nothing written").isEqualTo(30_000);
+            dialogs.confirmAnswer = true;
+            vm.importValidRows();
+            assertThat(population(mission, "E001")).isEqualTo(32_000);
+            assertThat(vm.statusProperty().get()).isEqualTo("5 lignes importées : 1 modifiées, 1 valeurs changées.");
+            assertThat(changed[0]).isEqualTo(1);
+            assertThat(vm.canImportValidRowsProperty().get()).isFalse();
+        }
+    }
+
+    private static int population(MissionFile mission, String code) {
+        return mission.dsl().select(ESSP.POPULATION_SERVED).from(ESSP).where(ESSP.CODE.eq(code)).fetchOne(ESSP.POPULATION_SERVED);
+    }
+}

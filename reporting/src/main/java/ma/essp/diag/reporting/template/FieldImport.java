@@ -1,0 +1,639 @@
+package ma.essp.diag.reporting.template;
+
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
+import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.database.jooq.tables.records.EsspRecord;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.repository.AnswerState;
+import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.EsspEditRepository;
+import ma.essp.diag.database.repository.EsspEditRepository.EsspDraft;
+import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.rules.EsspFormRules;
+import ma.essp.diag.reporting.catalogue.SheetStream;
+import ma.essp.diag.reporting.catalogue.SheetStream.CellValue;
+import ma.essp.diag.reporting.catalogue.SheetStream.SheetRow;
+import ma.essp.diag.reporting.export.ReportLanguage;
+import ma.essp.diag.reporting.export.ReportScope;
+import ma.essp.diag.reporting.template.FieldTemplate.Meta;
+import ma.essp.diag.reporting.template.ImportProblem.Reason;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Reads a filled {@link FieldTemplate} back: {@link #check} validates the <em>whole</em> file first (streamed with
+ * POI's event API, never loaded as a workbook) with the rules the forms use ({@link EsspFormRules}, the coded
+ * vocabularies, the answer states) and lists every problem by sheet, row, column and value; {@link #apply} then writes
+ * the rows in one transaction through the repositories (so {@code SyncedRows}: versions, audit), only when the file is
+ * valid or, on the user's explicit choice, only its valid rows. A value equal to the stored one writes nothing, so
+ * importing the same file twice changes nothing the second time.
+ */
+public final class FieldImport {
+
+    /** Data rows a sheet may hold: a national mission has about 3,000 ESSPs. */
+    public static final int MAX_ROWS = 20_000;
+
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+    private FieldImport() {
+    }
+
+    /** One row to write. */
+    public sealed interface RowChange permits EsspChange, AnswersChange {
+        int row();
+
+        /** Values that differ from the stored ones (0: importing it writes nothing). */
+        int changedValues();
+    }
+
+    /** An ESSP's new field values. */
+    public record EsspChange(int row, int esspId, EsspDraft draft, int changedValues) implements RowChange {
+    }
+
+    /**
+     * An ESSP's answers: into {@code assessmentId} (null: a new assessment is started on {@code assessedOn}); only the
+     * answers that differ from the stored ones, with the stored source and comment kept.
+     */
+    public record AnswersChange(int row, int esspId, Integer assessmentId, LocalDate assessedOn, boolean dateChanged,
+                                Map<Integer, AnswerState> answers, int changedValues) implements RowChange {
+    }
+
+    /** What a check found: the template's description (null when unreadable), every problem, the rows read. */
+    public record Check(Meta meta, List<ImportProblem> problems, List<RowChange> rows, int dataRows) {
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+
+        /** Whether some problem concerns the file, a sheet or a column: then not even the valid rows can be imported. */
+        public boolean structural() {
+            return problems.stream().anyMatch(ImportProblem::structural);
+        }
+
+        /** The rows without a problem. */
+        public List<RowChange> validRows() {
+            Set<Integer> bad = new HashSet<>();
+            problems.forEach(p -> bad.add(p.row()));
+            return rows.stream().filter(r -> !bad.contains(r.row())).toList();
+        }
+
+        /** Rows with at least one problem. */
+        public int invalidRows() {
+            return (int) problems.stream().map(ImportProblem::row).filter(r -> r != null).distinct().count();
+        }
+    }
+
+    /** What an import wrote: rows read, rows whose values changed, values changed. */
+    public record Result(int rowsImported, int rowsChanged, int valuesChanged) {
+    }
+
+    // ------------------------------------------------------------------ check
+
+    /** Validates {@code file} against the mission of {@code dsl} (schema version {@code schemaVersion}). */
+    public static Check check(DSLContext dsl, int schemaVersion, Path file) {
+        List<ImportProblem> problems = new ArrayList<>();
+        Optional<Reason> refused = refusedFile(file);
+        if (refused.isPresent()) {
+            problems.add(ImportProblem.ofFile(refused.get()));
+            return new Check(null, problems, List.of(), 0);
+        }
+        Map<String, List<SheetRow>> sheets;
+        List<String> sheetNames = new ArrayList<>();
+        OPCPackage pkg = null;
+        try {
+            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            while (it.hasNext()) {
+                it.next().close();
+                sheetNames.add(it.getSheetName());
+            }
+            Set<String> wanted = new HashSet<>(Set.of(FieldTemplate.META));
+            for (TemplateKind k : TemplateKind.values()) {
+                wanted.add(k.sheet());
+            }
+            sheets = SheetStream.read(pkg, wanted, MAX_ROWS + FieldTemplate.FIRST_DATA_ROW - 1);
+        } catch (SheetStream.TooManyRows e) {
+            problems.add(new ImportProblem(e.sheet, null, null, null, Reason.TOO_MANY_ROWS, List.of(Integer.toString(MAX_ROWS))));
+            return new Check(null, problems, List.of(), 0);
+        } catch (Exception | LinkageError e) {
+            // a zip of something else, a truncated file, a damaged part: whatever the library says
+            problems.add(ImportProblem.ofFile(Reason.NOT_A_WORKBOOK));
+            return new Check(null, problems, List.of(), 0);
+        } finally {
+            if (pkg != null) {
+                pkg.revert(); // read-only: close without saving
+            }
+        }
+        Meta meta = meta(sheets.get(FieldTemplate.META), problems);
+        if (meta == null) {
+            return new Check(null, problems, List.of(), 0);
+        }
+        String mission = FieldTemplate.missionUuid(dsl);
+        if (!meta.missionUuid().equals(mission)) {
+            problems.add(new ImportProblem(FieldTemplate.META, null, "mission", meta.missionUuid(), Reason.OTHER_MISSION,
+                    List.of(meta.missionUuid(), String.valueOf(mission))));
+        }
+        if (meta.schemaVersion() > schemaVersion) {
+            problems.add(new ImportProblem(FieldTemplate.META, null, "schema_version", Integer.toString(meta.schemaVersion()),
+                    Reason.NEWER_SCHEMA, List.of(Integer.toString(meta.schemaVersion()), Integer.toString(schemaVersion))));
+        }
+        Record catalogue = FieldTemplate.catalogue(dsl);
+        if (meta.kind() == TemplateKind.ASSESSMENT && !catalogue.get(PMS_CATALOGUE_VERSION.UUID).equals(meta.catalogueUuid())) {
+            problems.add(new ImportProblem(FieldTemplate.META, null, "catalogue_version", meta.catalogueLabel(),
+                    Reason.OTHER_CATALOGUE, List.of(meta.catalogueLabel(), catalogue.get(PMS_CATALOGUE_VERSION.LABEL))));
+        }
+        if (!problems.isEmpty()) {
+            return new Check(meta, problems, List.of(), 0);
+        }
+        Set<String> expectedSheets = Set.of(FieldTemplate.INSTRUCTIONS, meta.kind().sheet(), FieldTemplate.META, FieldTemplate.LISTS);
+        for (String name : sheetNames) {
+            if (!expectedSheets.contains(name)) {
+                problems.add(new ImportProblem(name, null, null, null, Reason.SHEET_EXTRA, List.of()));
+            }
+        }
+        List<SheetRow> data = sheets.get(meta.kind().sheet());
+        if (data == null) {
+            problems.add(new ImportProblem(meta.kind().sheet(), null, null, null, Reason.SHEET_MISSING, List.of()));
+            return new Check(meta, problems, List.of(), 0);
+        }
+        int versionId = catalogue.get(PMS_CATALOGUE_VERSION.ID);
+        List<FieldTemplate.Item> items = meta.kind() == TemplateKind.ASSESSMENT
+                ? FieldTemplate.items(dsl, versionId, meta.language()) : List.of();
+        List<String> expected = new ArrayList<>(meta.kind() == TemplateKind.ESSP ? FieldTemplate.ESSP_COLUMNS : FieldTemplate.ASSESSMENT_COLUMNS);
+        items.forEach(i -> expected.add(i.code()));
+        columns(meta.kind().sheet(), data, expected, problems);
+        if (!problems.isEmpty()) {
+            return new Check(meta, problems, List.of(), 0);
+        }
+        List<SheetRow> rows = data.stream().filter(r -> r.number() >= FieldTemplate.FIRST_DATA_ROW)
+                .filter(r -> r.cells().values().stream().anyMatch(c -> c.formula() || !c.text().isBlank())).toList();
+        Rows reader = new Rows(dsl, meta, new TemplateWords(meta.language()), problems);
+        List<RowChange> changes = meta.kind() == TemplateKind.ESSP ? reader.essps(rows) : reader.assessments(rows, items, versionId);
+        return new Check(meta, problems, changes, rows.size());
+    }
+
+    /** The reason a file is not even an .xlsx package we can open, if any. */
+    static Optional<Reason> refusedFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.of(Reason.NO_SUCH_FILE);
+        }
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+            magic = FileMagic.valueOf(in);
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(Reason.NOT_A_WORKBOOK);
+        }
+        if (magic == FileMagic.OLE2) {
+            try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+                return Optional.of(fs.getRoot().hasEntry("EncryptionInfo") ? Reason.ENCRYPTED : Reason.XLS_FILE);
+            } catch (IOException | RuntimeException e) {
+                return Optional.of(Reason.NOT_A_WORKBOOK);
+            }
+        }
+        if (magic == FileMagic.OOXML) {
+            return Optional.empty();
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Optional.of(name.endsWith(".csv") || name.endsWith(".txt") || magic == FileMagic.UNKNOWN && !name.endsWith(".xlsx")
+                ? Reason.CSV_FILE : Reason.NOT_A_WORKBOOK);
+    }
+
+    private static Meta meta(List<SheetRow> rows, List<ImportProblem> problems) {
+        if (rows == null) {
+            problems.add(ImportProblem.ofFile(Reason.NOT_A_TEMPLATE));
+            return null;
+        }
+        Map<String, String> values = new HashMap<>();
+        for (SheetRow row : rows) {
+            CellValue key = row.cells().get(0);
+            CellValue value = row.cells().get(1);
+            if (key != null && value != null) {
+                values.put(key.text().trim(), value.text().trim());
+            }
+        }
+        if (!FieldTemplate.FORMAT.equals(values.get("format")) || values.get("mission") == null) {
+            problems.add(ImportProblem.ofFile(Reason.NOT_A_TEMPLATE));
+            return null;
+        }
+        TemplateKind kind;
+        int schema;
+        ReportLanguage language;
+        try {
+            kind = TemplateKind.fromCode(values.get("kind"));
+        } catch (IllegalArgumentException e) {
+            problems.add(new ImportProblem(FieldTemplate.META, null, "kind", values.get("kind"), Reason.UNKNOWN_KIND,
+                    List.of(String.valueOf(values.get("kind")))));
+            return null;
+        }
+        try {
+            schema = new BigDecimal(values.getOrDefault("schema_version", "")).intValueExact();
+            language = ReportLanguage.fromCode(values.getOrDefault("language", "fr"));
+        } catch (RuntimeException e) {
+            problems.add(ImportProblem.ofFile(Reason.NOT_A_TEMPLATE));
+            return null;
+        }
+        return new Meta(kind, schema, values.get("catalogue_version"), values.get("catalogue_label"), values.get("mission"),
+                language, values.getOrDefault("scope", ReportScope.NATIONAL.toString()));
+    }
+
+    /** Row 1 must hold the expected keys, in order: a missing, extra or renamed column is named. */
+    private static void columns(String sheet, List<SheetRow> data, List<String> expected, List<ImportProblem> problems) {
+        SheetRow keys = data.stream().filter(r -> r.number() == 1).findFirst().orElse(null);
+        Map<Integer, CellValue> found = keys == null ? Map.of() : keys.cells();
+        int last = found.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        Set<String> foundKeys = new HashSet<>();
+        found.values().forEach(c -> foundKeys.add(c.text().trim()));
+        for (int c = 0; c <= Math.max(last, expected.size() - 1); c++) {
+            String want = c < expected.size() ? expected.get(c) : null;
+            CellValue cell = found.get(c);
+            String got = cell == null ? "" : cell.text().trim();
+            if (want != null && want.equals(got)) {
+                continue;
+            }
+            if (want == null) {
+                if (!got.isEmpty()) {
+                    problems.add(new ImportProblem(sheet, 1, got, got, Reason.COLUMN_EXTRA, List.of()));
+                }
+            } else if (got.isEmpty() || expected.contains(got)) {
+                if (!foundKeys.contains(want)) {
+                    problems.add(new ImportProblem(sheet, 1, want, got, Reason.COLUMN_MISSING, List.of()));
+                } else {
+                    problems.add(new ImportProblem(sheet, 1, want, got, Reason.COLUMN_RENAMED, List.of(want)));
+                }
+            } else {
+                problems.add(new ImportProblem(sheet, 1, want, got, Reason.COLUMN_RENAMED, List.of(want)));
+            }
+        }
+    }
+
+    /** Reads and checks the data rows of a template whose structure is right. */
+    private static final class Rows {
+        private final DSLContext dsl;
+        private final Meta meta;
+        private final TemplateWords words;
+        private final List<ImportProblem> problems;
+        private final String sheet;
+        private final Map<String, Record> essps = new HashMap<>();
+
+        Rows(DSLContext dsl, Meta meta, TemplateWords words, List<ImportProblem> problems) {
+            this.dsl = dsl;
+            this.meta = meta;
+            this.words = words;
+            this.problems = problems;
+            this.sheet = meta.kind().sheet();
+            ReportScope scope;
+            try {
+                scope = ReportScope.parse(meta.scope());
+            } catch (IllegalArgumentException e) {
+                scope = ReportScope.NATIONAL;
+            }
+            for (Record r : FieldTemplate.esspsInScope(dsl, FieldTemplate.scopeCondition(dsl, scope))) {
+                essps.put(r.get(ESSP.UUID), r);
+            }
+        }
+
+        private void problem(SheetRow row, String column, String value, Reason reason, Object... args) {
+            List<String> texts = new ArrayList<>();
+            for (Object a : args) {
+                texts.add(String.valueOf(a));
+            }
+            problems.add(new ImportProblem(sheet, row.number(), column, value, reason, texts));
+        }
+
+        /**
+         * A form rule broken by a value the workbook changes; a value already in the mission as it is (the consistency
+         * check reports those) does not stop the import of the row.
+         */
+        private void ruleIfChanged(boolean changed, SheetRow row, String column, String value, Optional<EsspFormRules.Problem> p) {
+            if (!changed) {
+                return;
+            }
+            p.ifPresent(found -> {
+                Object[] args = new Object[found.args().length + 1];
+                args[0] = found.code().name();
+                System.arraycopy(found.args(), 0, args, 1, found.args().length);
+                problem(row, column, value, Reason.RULE, args);
+            });
+        }
+
+        /** The cell's text (null when blank); a formula is a problem and reads as null. */
+        private String text(SheetRow row, int column, String key) {
+            CellValue cell = row.cells().get(column);
+            if (cell == null) {
+                return null;
+            }
+            if (cell.formula()) {
+                problem(row, key, cell.text(), Reason.FORMULA);
+                return null;
+            }
+            String t = cell.text().strip();
+            return t.isEmpty() ? null : t;
+        }
+
+        /** A number's text as Java writes it for a numeric cell (no display rounding), else the text typed. */
+        private String numberText(SheetRow row, int column, String key) {
+            CellValue cell = row.cells().get(column);
+            String t = text(row, column, key);
+            if (t != null && cell.number() != null) {
+                return new BigDecimal(cell.number().toString()).stripTrailingZeros().toPlainString();
+            }
+            return t;
+        }
+
+        /** The row's ESSP by its uuid (column 0), checking the locked code (column 1) and duplicates. */
+        private Record essp(SheetRow row, String uuidKey, String codeKey, Map<String, Integer> seen) {
+            String uuid = text(row, 0, uuidKey);
+            Record essp = uuid == null ? null : essps.get(uuid);
+            if (essp == null) {
+                problem(row, uuidKey, uuid == null ? "" : uuid, Reason.UNKNOWN_ROW);
+                return null;
+            }
+            Integer first = seen.putIfAbsent(uuid, row.number());
+            if (first != null) {
+                problem(row, uuidKey, uuid, Reason.DUPLICATE_ROW, first);
+                return null;
+            }
+            String code = text(row, 1, codeKey);
+            if (!essp.get(ESSP.CODE).equals(code)) {
+                problem(row, codeKey, code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
+            }
+            return essp;
+        }
+
+        /** A coded value given by its label in the template's language (or by its code). */
+        private String coded(SheetRow row, int column, String key, Vocabulary vocabulary) {
+            String t = text(row, column, key);
+            if (t == null) {
+                return null;
+            }
+            for (String code : vocabulary.codes()) {
+                if (t.equalsIgnoreCase(words.code(vocabulary, code)) || t.equalsIgnoreCase(code)) {
+                    return code;
+                }
+            }
+            problem(row, key, t, Reason.UNKNOWN_CODE,
+                    String.join(", ", vocabulary.codes().stream().map(c -> words.code(vocabulary, c)).toList()));
+            return null;
+        }
+
+        List<RowChange> essps(List<SheetRow> rows) {
+            List<String> categories = dsl.select(ESSP_CATEGORY.CODE).from(ESSP_CATEGORY).fetch(ESSP_CATEGORY.CODE);
+            Map<String, Integer> seen = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            List<String> cols = FieldTemplate.ESSP_COLUMNS;
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                Record rec = essp(row, "uuid", "code", seen);
+                if (rec == null) {
+                    continue;
+                }
+                EsspRecord e = rec.into(ESSP);
+                String circonscription = text(row, cols.indexOf("circonscription"), "circonscription");
+                if (!rec.get(CIRCONSCRIPTION.NAME_FR).equals(circonscription)) {
+                    problem(row, "circonscription", circonscription == null ? "" : circonscription, Reason.LOCKED_CHANGED,
+                            rec.get(CIRCONSCRIPTION.NAME_FR));
+                }
+                String nameFr = text(row, cols.indexOf("name_fr"), "name_fr");
+                ruleIfChanged(!Objects.equals(nameFr, e.getNameFr()), row, "name_fr", nameFr, EsspFormRules.name(nameFr));
+                String nameAr = text(row, cols.indexOf("name_ar"), "name_ar");
+                String category = text(row, cols.indexOf("category"), "category");
+                if (category != null && !categories.contains(category)) {
+                    problem(row, "category", category, Reason.UNKNOWN_CODE, String.join(", ", FieldTemplate.categories(dsl)));
+                } else {
+                    ruleIfChanged(!Objects.equals(category, e.getCategoryCode()), row, "category", category,
+                            EsspFormRules.category(category, categories));
+                }
+                String milieu = coded(row, cols.indexOf("milieu"), "milieu", Vocabulary.MILIEU);
+                if (milieu == null && text(row, cols.indexOf("milieu"), "milieu") == null) {
+                    problem(row, "milieu", "", Reason.REQUIRED_EMPTY);
+                }
+                Boolean deliveryUnit = yesNo(row, cols.indexOf("delivery_unit"), "delivery_unit");
+                String functionality = coded(row, cols.indexOf("functionality"), "functionality", Vocabulary.FUNCTIONALITY);
+                if (functionality == null && text(row, cols.indexOf("functionality"), "functionality") == null) {
+                    problem(row, "functionality", "", Reason.REQUIRED_EMPTY);
+                }
+                String reason = text(row, cols.indexOf("functionality_reason"), "functionality_reason");
+                ruleIfChanged(!Objects.equals(functionality, e.getFunctionality()) || !Objects.equals(reason, e.getFunctionalityReason()),
+                        row, "functionality_reason", reason, EsspFormRules.functionalityReason(functionality, reason));
+                String lat = numberText(row, cols.indexOf("latitude"), "latitude");
+                String lon = numberText(row, cols.indexOf("longitude"), "longitude");
+                boolean moved = !Objects.equals(EsspFormRules.parseDecimal(lat), e.getLatitude())
+                        || !Objects.equals(EsspFormRules.parseDecimal(lon), e.getLongitude());
+                ruleIfChanged(moved, row, "latitude", lat, EsspFormRules.latitude(lat, lon));
+                ruleIfChanged(moved, row, "longitude", lon, EsspFormRules.longitude(lon, lat));
+                String population = numberText(row, cols.indexOf("population_served"), "population_served");
+                ruleIfChanged(!Objects.equals(population, e.getPopulationServed() == null ? null : e.getPopulationServed().toString()),
+                        row, "population_served", population, EsspFormRules.population(population));
+                String hours = text(row, cols.indexOf("opening_hours"), "opening_hours");
+                String address = text(row, cols.indexOf("address"), "address");
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                if (problems.size() > before) {
+                    continue;
+                }
+                EsspDraft draft = new EsspDraft(e.getCode(), nameFr, nameAr, category, e.getCirconscriptionId(), e.getCommuneId(),
+                        milieu, deliveryUnit != null && deliveryUnit, EsspFormRules.parseDecimal(lat), EsspFormRules.parseDecimal(lon),
+                        EsspFormRules.parsePopulation(population), functionality, reason, hours, address, notes);
+                Object[] stored = {e.getNameFr(), e.getNameAr(), e.getCategoryCode(), e.getMilieu(), e.getDeliveryUnit(),
+                        e.getLatitude(), e.getLongitude(), e.getPopulationServed(), e.getFunctionality(),
+                        e.getFunctionalityReason(), e.getOpeningHours(), e.getAddress(), e.getNotes()};
+                Object[] given = {draft.nameFr(), draft.nameAr(), draft.categoryCode(), draft.milieu(), draft.deliveryUnit(),
+                        draft.latitude(), draft.longitude(), draft.populationServed(), draft.functionality(),
+                        draft.functionalityReason(), draft.openingHours(), draft.address(), draft.notes()};
+                int changed = 0;
+                for (int i = 0; i < stored.length; i++) {
+                    if (!Objects.equals(blankToNull(stored[i]), blankToNull(given[i]))) {
+                        changed++;
+                    }
+                }
+                changes.add(new EsspChange(row.number(), e.getId(), draft, changed));
+            }
+            return changes;
+        }
+
+        private static Object blankToNull(Object o) {
+            return o instanceof String s && s.isBlank() ? null : o;
+        }
+
+        private Boolean yesNo(SheetRow row, int column, String key) {
+            String t = text(row, column, key);
+            if (t == null) {
+                return null;
+            }
+            if (t.equalsIgnoreCase(words.get("value.yes")) || Set.of("1", "true", "yes", "oui").contains(t.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+            if (t.equalsIgnoreCase(words.get("value.no")) || Set.of("0", "false", "no", "non").contains(t.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            problem(row, key, t, Reason.UNKNOWN_CODE, words.get("value.yes") + ", " + words.get("value.no"));
+            return null;
+        }
+
+        private LocalDate date(SheetRow row, int column, String key) {
+            CellValue cell = row.cells().get(column);
+            String t = text(row, column, key);
+            if (t == null) {
+                return null;
+            }
+            LocalDate date;
+            try {
+                if (cell.number() != null) {
+                    if (cell.number() < 1 || cell.number() > 2_958_465 || cell.number() != Math.floor(cell.number())) {
+                        problem(row, key, t, Reason.NOT_A_DATE);
+                        return null;
+                    }
+                    date = DateUtil.getLocalDateTime(cell.number()).toLocalDate();
+                } else if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    date = LocalDate.parse(t);
+                } else {
+                    date = LocalDate.parse(t, DAY_MONTH_YEAR);
+                }
+            } catch (DateTimeParseException e) {
+                problem(row, key, t, Reason.NOT_A_DATE);
+                return null;
+            }
+            LocalDate today = LocalDate.now();
+            if (date.isBefore(EARLIEST) || date.isAfter(today)) {
+                problem(row, key, t, Reason.OUT_OF_RANGE, "01/01/2000", today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                return null;
+            }
+            return date;
+        }
+
+        List<RowChange> assessments(List<SheetRow> rows, List<FieldTemplate.Item> items, int versionId) {
+            Map<Integer, Record> current = FieldTemplate.currentAssessments(dsl, versionId);
+            Map<Integer, Map<Integer, String>> stored = new HashMap<>();
+            List<Integer> ids = current.values().stream().map(a -> a.get(ASSESSMENT.ID)).toList();
+            for (int from = 0; from < ids.size(); from += 500) {
+                dsl.select(ASSESSMENT_ANSWER.ASSESSMENT_ID, ASSESSMENT_ANSWER.ITEM_ID, ASSESSMENT_ANSWER.STATE).from(ASSESSMENT_ANSWER)
+                        .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.in(ids.subList(from, Math.min(from + 500, ids.size()))),
+                                ASSESSMENT_ANSWER.DELETED.isFalse())
+                        .forEach(a -> stored.computeIfAbsent(a.value1(), k -> new HashMap<>()).put(a.value2(), a.value3()));
+            }
+            Map<String, Integer> seen = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            int first = FieldTemplate.ASSESSMENT_COLUMNS.size();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                Record essp = essp(row, "essp_uuid", "essp_code", seen);
+                if (essp == null) {
+                    continue;
+                }
+                LocalDate on = date(row, 3, "assessed_on");
+                Record assessment = current.get(essp.get(ESSP.ID));
+                Map<Integer, String> had = assessment == null ? Map.of() : stored.getOrDefault(assessment.get(ASSESSMENT.ID), Map.of());
+                Map<Integer, AnswerState> answers = new LinkedHashMap<>();
+                for (int i = 0; i < items.size(); i++) {
+                    FieldTemplate.Item item = items.get(i);
+                    String code = coded(row, first + i, item.code(), Vocabulary.ANSWER_STATE);
+                    if (code != null && !code.equals(had.get(item.id()))) {
+                        answers.put(item.id(), AnswerState.fromCode(code));
+                    }
+                }
+                boolean dateChanged = on != null && assessment != null && !on.equals(assessment.get(ASSESSMENT.ASSESSED_ON));
+                if (assessment == null && !answers.isEmpty() && on == null && problems.size() == before) {
+                    problem(row, "assessed_on", "", Reason.REQUIRED_EMPTY);
+                }
+                if (assessment != null && AssessmentRepository.COMPLETE.equals(assessment.get(ASSESSMENT.STATUS))
+                        && (dateChanged || !answers.isEmpty())) {
+                    problem(row, "assessed_on", String.valueOf(on), Reason.ASSESSMENT_COMPLETE);
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                changes.add(new AnswersChange(row.number(), essp.get(ESSP.ID), assessment == null ? null : assessment.get(ASSESSMENT.ID),
+                        on, dateChanged, answers, answers.size() + (dateChanged ? 1 : 0)));
+            }
+            return changes;
+        }
+    }
+
+    // ------------------------------------------------------------------ apply
+
+    /**
+     * Writes the rows of a check in one transaction: all of them when the check found no problem, or, when
+     * {@code validRowsOnly} (the user's explicit choice after reviewing the report), only the rows without a problem.
+     *
+     * @throws IllegalStateException when the check found problems and the user did not choose the valid rows only, or
+     *                               a problem concerns the file, a sheet or a column
+     */
+    public static Result apply(DSLContext dsl, EditContext edit, Check check, boolean validRowsOnly) {
+        if (check.meta() == null || check.structural() || (!check.valid() && !validRowsOnly)) {
+            throw new IllegalStateException("the workbook has problems: nothing imported");
+        }
+        List<RowChange> rows = check.validRows();
+        int[] changed = new int[2];
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            EsspEditRepository essps = new EsspEditRepository(t, edit);
+            AssessmentRepository assessments = new AssessmentRepository(t, edit);
+            int versionId = FieldTemplate.catalogue(t).get(PMS_CATALOGUE_VERSION.ID);
+            for (RowChange row : rows) {
+                if (row.changedValues() == 0) {
+                    continue;
+                }
+                switch (row) {
+                    case EsspChange e -> {
+                        int version = SyncedRows.currentVersions(t, ESSP, List.of(e.esspId())).get(e.esspId());
+                        if (essps.update(e.esspId(), version, e.draft()) != version) {
+                            changed[0]++;
+                        }
+                    }
+                    case AnswersChange a -> {
+                        Integer id = a.assessmentId();
+                        if (id == null) {
+                            id = assessments.start(a.esspId(), versionId, a.assessedOn(), null);
+                        } else if (a.dateChanged()) {
+                            int version = SyncedRows.currentVersions(t, ASSESSMENT, List.of(id)).get(id);
+                            SyncedRows.update(t, edit, ASSESSMENT, id, version, Map.of(ASSESSMENT.ASSESSED_ON, a.assessedOn()));
+                        }
+                        int assessmentId = id;
+                        Map<Integer, Record> kept = new HashMap<>();
+                        t.select(ASSESSMENT_ANSWER.ITEM_ID, ASSESSMENT_ANSWER.SOURCE, ASSESSMENT_ANSWER.COMMENT).from(ASSESSMENT_ANSWER)
+                                .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.eq(assessmentId), ASSESSMENT_ANSWER.DELETED.isFalse())
+                                .forEach(r -> kept.put(r.value1(), r));
+                        a.answers().forEach((itemId, state) -> {
+                            Record k = kept.get(itemId);
+                            assessments.answer(assessmentId, itemId, state, k == null ? null : k.get(ASSESSMENT_ANSWER.SOURCE),
+                                    k == null ? null : k.get(ASSESSMENT_ANSWER.COMMENT));
+                        });
+                        changed[0]++;
+                    }
+                }
+                changed[1] += row.changedValues();
+            }
+        });
+        return new Result(rows.size(), changed[0], changed[1]);
+    }
+}

@@ -1,0 +1,413 @@
+package ma.essp.diag.reporting.template;
+
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
+import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
+import static ma.essp.diag.database.jooq.Tables.MISSION;
+import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
+import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
+import static ma.essp.diag.database.jooq.Tables.REGION;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.database.files.AtomicOutput;
+import ma.essp.diag.database.files.OutputTarget;
+import ma.essp.diag.database.jooq.tables.records.EsspRecord;
+import ma.essp.diag.database.repository.CatalogueVersionRepository;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.reporting.export.ReportLanguage;
+import ma.essp.diag.reporting.export.ReportScope;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * A field template: an Excel workbook that colleagues without the application fill, and that {@link FieldImport}
+ * reads back. Sheets: {@code Instructions}; the data sheet of the {@link TemplateKind} (row 1 the column keys the
+ * import checks, row 2 their labels in the workbook's language, data from row 3), pre-filled with the scope's rows,
+ * their uuids and codes in locked cells (the sheet is protected, answer cells unlocked), coded answers as drop-down
+ * lists in the workbook's language; and two very hidden sheets: {@code _meta} (format, kind, schema version,
+ * catalogue version, mission id, language, scope) and {@code _lists} (the drop-down lists). Written with SXSSF
+ * (rows streamed to disk), atomically.
+ */
+public final class FieldTemplate {
+
+    public static final String FORMAT = "essp-diag-field-template";
+    public static final String INSTRUCTIONS = "Instructions";
+    public static final String META = "_meta";
+    public static final String LISTS = "_lists";
+    /** The first data row (1-based): row 1 holds the keys, row 2 the labels. */
+    public static final int FIRST_DATA_ROW = 3;
+
+    /** The columns of the ESSP sheet; the first three are locked. */
+    public static final List<String> ESSP_COLUMNS = List.of("uuid", "code", "circonscription", "name_fr", "name_ar",
+            "category", "milieu", "delivery_unit", "functionality", "functionality_reason", "latitude", "longitude",
+            "population_served", "opening_hours", "address", "notes");
+    /** The fixed columns of the assessment sheet (the first three locked); the in-scope items' codes follow. */
+    public static final List<String> ASSESSMENT_COLUMNS = List.of("essp_uuid", "essp_code", "essp_name", "assessed_on");
+    static final int LOCKED_COLUMNS = 3;
+
+    private FieldTemplate() {
+    }
+
+    /** What the hidden sheet says of a template. */
+    public record Meta(TemplateKind kind, int schemaVersion, String catalogueUuid, String catalogueLabel,
+                       String missionUuid, ReportLanguage language, String scope) {
+    }
+
+    /** An in-scope item of a catalogue version, as a column. */
+    record Item(int id, String code, String label) {
+    }
+
+    /**
+     * Writes a template of {@code kind} for {@code scope} to {@code out} (never over a mission file); the number of
+     * data rows written.
+     *
+     * @throws IllegalArgumentException when the scope names no region or province of the mission
+     */
+    public static int write(DSLContext dsl, int schemaVersion, TemplateKind kind, ReportScope scope, ReportLanguage language,
+                            Path out) throws IOException {
+        Condition where = scopeCondition(dsl, scope);
+        int[] rows = new int[1];
+        AtomicOutput.write(out, OutputTarget.Policy.OUTPUT, part -> rows[0] = write(dsl, schemaVersion, kind, scope, where,
+                new TemplateWords(language), part));
+        return rows[0];
+    }
+
+    static Condition scopeCondition(DSLContext dsl, ReportScope scope) {
+        return switch (scope.level()) {
+            case NATIONAL -> DSL.trueCondition();
+            case REGION -> {
+                if (!dsl.fetchExists(REGION, REGION.CODE.eq(scope.key()))) {
+                    throw new IllegalArgumentException("no region with code '" + scope.key() + "'");
+                }
+                yield REGION.CODE.eq(scope.key());
+            }
+            case PROVINCE -> {
+                if (!dsl.fetchExists(PROVINCE, PROVINCE.CODE.eq(scope.key()))) {
+                    throw new IllegalArgumentException("no province with code '" + scope.key() + "'");
+                }
+                yield PROVINCE.CODE.eq(scope.key());
+            }
+            case CIRCONSCRIPTION -> CIRCONSCRIPTION.ID.eq(Integer.parseInt(scope.key()));
+        };
+    }
+
+    /** The live ESSPs of a scope with their circonscription, by code. */
+    static List<Record> esspsInScope(DSLContext dsl, Condition scope) {
+        return dsl.select(ESSP.fields()).select(CIRCONSCRIPTION.NAME_FR, CIRCONSCRIPTION.CODE)
+                .from(ESSP).join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
+                .join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID))
+                .join(REGION).on(REGION.ID.eq(PROVINCE.REGION_ID))
+                .where(ESSP.DELETED.isFalse(), scope).orderBy(ESSP.CODE).fetch();
+    }
+
+    /** The in-scope items of a catalogue version, in the checklist's order, labelled in {@code language}. */
+    static List<Item> items(DSLContext dsl, int versionId, ReportLanguage language) {
+        return dsl.select(PMS_ITEM.ID, PMS_ITEM.CODE, PMS_ITEM.LABEL_FR, PMS_ITEM.LABEL_EN, PMS_ITEM.LABEL_AR).from(PMS_ITEM)
+                .where(PMS_ITEM.VERSION_ID.eq(versionId), PMS_ITEM.DELETED.isFalse(), PMS_ITEM.IN_SCOPE.isTrue())
+                .orderBy(PMS_ITEM.SORT_ORDER, PMS_ITEM.CODE)
+                .fetch(r -> {
+                    String label = switch (language) {
+                        case EN -> r.value4();
+                        case AR -> r.value5();
+                        case FR -> null;
+                    };
+                    return new Item(r.value1(), r.value2(), label == null || label.isBlank() ? r.value3() : label);
+                });
+    }
+
+    /** Category codes a new or changed ESSP may take (the form's list: the current ones). */
+    static List<String> categories(DSLContext dsl) {
+        return dsl.select(ESSP_CATEGORY.CODE).from(ESSP_CATEGORY).where(ESSP_CATEGORY.LEGACY.isFalse())
+                .orderBy(ESSP_CATEGORY.SORT_ORDER).fetch(ESSP_CATEGORY.CODE);
+    }
+
+    static String missionUuid(DSLContext dsl) {
+        return dsl.select(MISSION.UUID).from(MISSION).where(MISSION.DELETED.isFalse()).orderBy(MISSION.ID).limit(1)
+                .fetchOne(MISSION.UUID);
+    }
+
+    static Record catalogue(DSLContext dsl) {
+        int id = new CatalogueVersionRepository(dsl, EditContext.system("template")).versionForNewAssessment();
+        return dsl.select(PMS_CATALOGUE_VERSION.ID, PMS_CATALOGUE_VERSION.UUID, PMS_CATALOGUE_VERSION.LABEL)
+                .from(PMS_CATALOGUE_VERSION).where(PMS_CATALOGUE_VERSION.ID.eq(id)).fetchOne();
+    }
+
+    /** The values a drop-down list offers, by column key, in the workbook's language. */
+    static Map<String, List<String>> lists(DSLContext dsl, TemplateKind kind, TemplateWords words) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        if (kind == TemplateKind.ESSP) {
+            lists.put("category", categories(dsl));
+            lists.put("milieu", labels(Vocabulary.MILIEU, words));
+            lists.put("delivery_unit", List.of(words.get("value.yes"), words.get("value.no")));
+            lists.put("functionality", labels(Vocabulary.FUNCTIONALITY, words));
+        } else {
+            lists.put("answer", labels(Vocabulary.ANSWER_STATE, words));
+        }
+        return lists;
+    }
+
+    private static List<String> labels(Vocabulary vocabulary, TemplateWords words) {
+        return vocabulary.codes().stream().map(c -> words.code(vocabulary, c)).toList();
+    }
+
+    private static int write(DSLContext dsl, int schemaVersion, TemplateKind kind, ReportScope scope, Condition where,
+                             TemplateWords words, Path part) throws IOException {
+        Record catalogue = catalogue(dsl);
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream stream = Files.newOutputStream(part)) {
+            Styles styles = new Styles(wb);
+            instructions(wb.createSheet(INSTRUCTIONS), kind, words, styles);
+            SXSSFSheet data = wb.createSheet(kind.sheet());
+            Map<String, List<String>> lists = lists(dsl, kind, words);
+            List<Item> items = kind == TemplateKind.ESSP ? List.of()
+                    : items(dsl, catalogue.get(PMS_CATALOGUE_VERSION.ID), words.language());
+            int rows = kind == TemplateKind.ESSP ? esspRows(dsl, where, data, words, styles)
+                    : assessmentRows(dsl, where, catalogue.get(PMS_CATALOGUE_VERSION.ID), items, data, words, styles);
+            validations(wb, data, kind, lists, rows, ASSESSMENT_COLUMNS.size() + items.size());
+            if (words.language().rightToLeft()) {
+                data.setRightToLeft(true);
+            }
+            data.createFreezePane(LOCKED_COLUMNS, FIRST_DATA_ROW - 1);
+            protect(data);
+
+            Sheet meta = wb.createSheet(META);
+            String[][] values = {{"format", FORMAT}, {"kind", kind.code()}, {"schema_version", Integer.toString(schemaVersion)},
+                    {"catalogue_version", catalogue.get(PMS_CATALOGUE_VERSION.UUID)},
+                    {"catalogue_label", catalogue.get(PMS_CATALOGUE_VERSION.LABEL)},
+                    {"mission", missionUuid(dsl)}, {"language", words.language().code()}, {"scope", scope.toString()}};
+            for (int i = 0; i < values.length; i++) {
+                Row row = meta.createRow(i);
+                row.createCell(0).setCellValue(values[i][0]);
+                row.createCell(1).setCellValue(values[i][1]);
+            }
+            wb.setSheetVisibility(wb.getSheetIndex(META), SheetVisibility.VERY_HIDDEN);
+            wb.setSheetVisibility(wb.getSheetIndex(LISTS), SheetVisibility.VERY_HIDDEN);
+            wb.setActiveSheet(wb.getSheetIndex(data));
+            wb.write(stream);
+            return rows;
+        }
+    }
+
+    private static void instructions(Sheet sheet, TemplateKind kind, TemplateWords words, Styles styles) {
+        List<String> lines = new ArrayList<>();
+        lines.add(words.get("instructions.title." + kind.code()));
+        for (int i = 1; words.has("instructions." + i); i++) {
+            lines.add(words.get("instructions." + i));
+        }
+        lines.add(words.get("instructions.kind." + kind.code()));
+        for (int i = 0; i < lines.size(); i++) {
+            Cell cell = sheet.createRow(i).createCell(0);
+            cell.setCellValue(lines.get(i));
+            if (i == 0) {
+                cell.setCellStyle(styles.header);
+            }
+        }
+        sheet.setColumnWidth(0, 120 * 256);
+        if (words.language().rightToLeft()) {
+            sheet.setRightToLeft(true);
+        }
+    }
+
+    private static void header(Sheet sheet, List<String> keys, List<String> labels, Styles styles) {
+        Row keyRow = sheet.createRow(0);
+        Row labelRow = sheet.createRow(1);
+        for (int c = 0; c < keys.size(); c++) {
+            Cell k = keyRow.createCell(c);
+            k.setCellValue(keys.get(c));
+            k.setCellStyle(styles.key);
+            Cell l = labelRow.createCell(c);
+            l.setCellValue(labels.get(c));
+            l.setCellStyle(styles.header);
+            sheet.setColumnWidth(c, c < LOCKED_COLUMNS ? 22 * 256 : 18 * 256);
+        }
+    }
+
+    private static int esspRows(DSLContext dsl, Condition where, Sheet sheet, TemplateWords words, Styles styles) {
+        header(sheet, ESSP_COLUMNS, ESSP_COLUMNS.stream().map(words::column).toList(), styles);
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : esspsInScope(dsl, where)) {
+            EsspRecord e = rec.into(ESSP);
+            Row row = sheet.createRow(r++);
+            Object[] values = {e.getUuid(), e.getCode(), rec.get(CIRCONSCRIPTION.NAME_FR), e.getNameFr(), e.getNameAr(),
+                    e.getCategoryCode(), words.code(Vocabulary.MILIEU, e.getMilieu()),
+                    words.get(Boolean.TRUE.equals(e.getDeliveryUnit()) ? "value.yes" : "value.no"),
+                    words.code(Vocabulary.FUNCTIONALITY, e.getFunctionality()), e.getFunctionalityReason(), e.getLatitude(),
+                    e.getLongitude(), e.getPopulationServed(), e.getOpeningHours(), e.getAddress(), e.getNotes()};
+            for (int c = 0; c < values.length; c++) {
+                cell(row, c, values[c], c < LOCKED_COLUMNS ? styles.locked : styles.open);
+            }
+        }
+        return r - (FIRST_DATA_ROW - 1);
+    }
+
+    private static int assessmentRows(DSLContext dsl, Condition where, int versionId, List<Item> items, Sheet sheet,
+                                      TemplateWords words, Styles styles) {
+        List<String> keys = new ArrayList<>(ASSESSMENT_COLUMNS);
+        List<String> labels = new ArrayList<>(ASSESSMENT_COLUMNS.stream().map(words::column).toList());
+        items.forEach(i -> {
+            keys.add(i.code());
+            labels.add(i.label());
+        });
+        header(sheet, keys, labels, styles);
+        List<Record> essps = esspsInScope(dsl, where);
+        Map<Integer, Record> current = currentAssessments(dsl, versionId);
+        Map<Integer, Map<Integer, String>> answers = new HashMap<>();
+        List<Integer> assessmentIds = current.values().stream().map(a -> a.get(ASSESSMENT.ID)).toList();
+        for (int from = 0; from < assessmentIds.size(); from += 500) {
+            dsl.select(ASSESSMENT_ANSWER.ASSESSMENT_ID, ASSESSMENT_ANSWER.ITEM_ID, ASSESSMENT_ANSWER.STATE).from(ASSESSMENT_ANSWER)
+                    .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.in(assessmentIds.subList(from, Math.min(from + 500, assessmentIds.size()))),
+                            ASSESSMENT_ANSWER.DELETED.isFalse())
+                    .forEach(a -> answers.computeIfAbsent(a.value1(), k -> new HashMap<>()).put(a.value2(), a.value3()));
+        }
+        int r = FIRST_DATA_ROW - 1;
+        for (Record e : essps) {
+            Row row = sheet.createRow(r++);
+            Record assessment = current.get(e.get(ESSP.ID));
+            cell(row, 0, e.get(ESSP.UUID), styles.locked);
+            cell(row, 1, e.get(ESSP.CODE), styles.locked);
+            cell(row, 2, e.get(ESSP.NAME_FR), styles.locked);
+            cell(row, 3, assessment == null ? null : assessment.get(ASSESSMENT.ASSESSED_ON), styles.date);
+            Map<Integer, String> given = assessment == null ? Map.of() : answers.getOrDefault(assessment.get(ASSESSMENT.ID), Map.of());
+            for (int i = 0; i < items.size(); i++) {
+                String state = given.get(items.get(i).id());
+                cell(row, ASSESSMENT_COLUMNS.size() + i, state == null ? null : words.code(Vocabulary.ANSWER_STATE, state), styles.open);
+            }
+        }
+        return r - (FIRST_DATA_ROW - 1);
+    }
+
+    /**
+     * The assessment a template row of each ESSP fills: its latest (by date, then id, as the indices read it) when
+     * that one uses {@code versionId}; an ESSP whose latest uses another version gets a new one at import.
+     */
+    static Map<Integer, Record> currentAssessments(DSLContext dsl, int versionId) {
+        Map<Integer, Record> latest = new HashMap<>();
+        dsl.select(ASSESSMENT.ID, ASSESSMENT.ESSP_ID, ASSESSMENT.CATALOGUE_VERSION_ID, ASSESSMENT.ASSESSED_ON, ASSESSMENT.STATUS,
+                        ASSESSMENT.VERSION)
+                .from(ASSESSMENT).where(ASSESSMENT.DELETED.isFalse())
+                .orderBy(ASSESSMENT.ESSP_ID, ASSESSMENT.ASSESSED_ON.desc(), ASSESSMENT.ID.desc())
+                .forEach(a -> latest.putIfAbsent(a.get(ASSESSMENT.ESSP_ID), a));
+        latest.values().removeIf(a -> a.get(ASSESSMENT.CATALOGUE_VERSION_ID) != versionId);
+        return latest;
+    }
+
+    private static void cell(Row row, int c, Object value, CellStyle style) {
+        Cell cell = row.createCell(c);
+        cell.setCellStyle(style);
+        switch (value) {
+            case null -> {
+                // an empty, styled cell: unlocked where an answer goes
+            }
+            case Number n -> cell.setCellValue(n.doubleValue());
+            case LocalDate d -> cell.setCellValue(d);
+            default -> cell.setCellValue(value.toString());
+        }
+    }
+
+    private static void validations(SXSSFWorkbook wb, SXSSFSheet data, TemplateKind kind, Map<String, List<String>> lists,
+                                    int rows, int assessmentColumns) {
+        Sheet listSheet = wb.createSheet(LISTS);
+        DataValidationHelper helper = data.getDataValidationHelper();
+        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1;
+        int listColumn = 0;
+        for (Map.Entry<String, List<String>> list : lists.entrySet()) {
+            for (int i = 0; i < list.getValue().size(); i++) {
+                Row row = listSheet.getRow(i) == null ? listSheet.createRow(i) : listSheet.getRow(i);
+                row.createCell(listColumn).setCellValue(list.getValue().get(i));
+            }
+            String letter = CellReference.convertNumToColString(listColumn);
+            String range = LISTS + "!$" + letter + "$1:$" + letter + "$" + list.getValue().size();
+            DataValidationConstraint constraint = helper.createFormulaListConstraint(range);
+            CellRangeAddressList cells;
+            if (kind == TemplateKind.ESSP) {
+                int c = ESSP_COLUMNS.indexOf(list.getKey());
+                cells = new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, c, c);
+            } else {
+                int last = Math.max(ASSESSMENT_COLUMNS.size(), assessmentColumns - 1);
+                cells = new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, ASSESSMENT_COLUMNS.size(), last);
+            }
+            DataValidation validation = helper.createValidation(constraint, cells);
+            validation.setShowErrorBox(true);
+            validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+            data.addValidationData(validation);
+            listColumn++;
+        }
+        if (kind == TemplateKind.ASSESSMENT) {
+            DataValidationConstraint date = helper.createDateConstraint(DataValidationConstraint.OperatorType.BETWEEN,
+                    "DATE(2000,1,1)", "DATE(2100,12,31)", "dd/mm/yyyy");
+            DataValidation validation = helper.createValidation(date, new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, 3, 3));
+            validation.setShowErrorBox(true);
+            data.addValidationData(validation);
+        }
+    }
+
+    private static void protect(SXSSFSheet sheet) {
+        sheet.lockFormatColumns(false);
+        sheet.lockFormatRows(false);
+        sheet.lockSelectLockedCells(false);
+        sheet.lockSelectUnlockedCells(false);
+        sheet.lockAutoFilter(false);
+        sheet.lockSort(false);
+        sheet.enableLocking(); // protected without a password: the locked columns stay as written
+    }
+
+    private static final class Styles {
+        final CellStyle key;
+        final CellStyle header;
+        final CellStyle locked;
+        final CellStyle open;
+        final CellStyle date;
+
+        Styles(SXSSFWorkbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            key = wb.createCellStyle();
+            key.setLocked(true);
+            Font grey = wb.createFont();
+            grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
+            key.setFont(grey);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setLocked(true);
+            header.setWrapText(true);
+            locked = wb.createCellStyle();
+            locked.setLocked(true);
+            locked.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            locked.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            open = wb.createCellStyle();
+            open.setLocked(false);
+            date = wb.createCellStyle();
+            date.setLocked(false);
+            date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package ma.essp.diag.reporting.template;
+
+import java.util.Locale;
+
+/** What a field template collects; its code is the one the command line and the hidden sheet use. */
+public enum TemplateKind {
+    /** The registry: one row per ESSP of the scope, its editable fields. */
+    ESSP("essp", "ESSP"),
+    /** The checklist: one row per ESSP, one column per in-scope item of the catalogue version of new assessments. */
+    ASSESSMENT("assessment", "Assessment");
+
+    private final String code;
+    private final String sheet;
+
+    TemplateKind(String code, String sheet) {
+        this.code = code;
+        this.sheet = sheet;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The name of the data sheet (fixed in every language: the import finds it by this name). */
+    public String sheet() {
+        return sheet;
+    }
+
+    public static TemplateKind fromCode(String code) {
+        for (TemplateKind k : values()) {
+            if (k.code.equalsIgnoreCase(code == null ? "" : code.trim())) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("kind '" + code + "': expected essp or assessment");
+    }
+
+    @Override
+    public String toString() {
+        return code.toLowerCase(Locale.ROOT);
+    }
+}
