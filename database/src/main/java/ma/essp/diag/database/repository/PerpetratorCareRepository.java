@@ -1,5 +1,7 @@
 package ma.essp.diag.database.repository;
 
+import static ma.essp.diag.database.jooq.Tables.CADRE;
+import static ma.essp.diag.database.jooq.Tables.MISSION;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_PERIOD;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_REFERRAL;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_SITE;
@@ -282,6 +284,34 @@ public final class PerpetratorCareRepository {
                 SyncedRows.upsert(tx.dsl(), edit, x, key, versions.get(e.getKey()), Map.of(x.REFERRALS, e.getValue()));
             }
         });
+    }
+
+    /** The mission's as-of date (the day its figures stand for); null when not set. */
+    public LocalDate missionAsOf() {
+        return dsl.select(MISSION.AS_OF_DATE).from(MISSION).limit(1).fetchOptional(MISSION.AS_OF_DATE).orElse(null);
+    }
+
+    /** A province a site can be in: its names and its region's French name. */
+    public record ProvinceChoice(int id, String nameFr, String nameAr, String regionFr) {
+    }
+
+    /** Every live province, by region code and name. */
+    public List<ProvinceChoice> provinces() {
+        return dsl.select(PROVINCE.ID, PROVINCE.NAME_FR, PROVINCE.NAME_AR, REGION.NAME_FR).from(PROVINCE)
+                .join(REGION).on(REGION.ID.eq(PROVINCE.REGION_ID)).where(PROVINCE.DELETED.isFalse())
+                .orderBy(REGION.CODE, PROVINCE.NAME_FR)
+                .fetch(r -> new ProvinceChoice(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** A cadre's labels in French, English and Arabic, by code. */
+    public record CadreLabel(String fr, String en, String ar) {
+    }
+
+    public Map<String, CadreLabel> cadres() {
+        Map<String, CadreLabel> out = new LinkedHashMap<>();
+        dsl.select(CADRE.CODE, CADRE.LABEL_FR, CADRE.LABEL_EN, CADRE.LABEL_AR).from(CADRE).orderBy(CADRE.CODE)
+                .forEach(r -> out.put(r.value1(), new CadreLabel(r.value2(), r.value3(), r.value4())));
+        return out;
     }
 
     /** Staff records that can be picked as trained staff: as for the training's participants. */
