@@ -56,7 +56,7 @@ class LaptopLayoutUiTest {
     static final double WIDTH = 1366;
     static final double HEIGHT = 700;
     private static final List<String> AREAS = List.of("territory", "registry", "circonscriptions", "hr", "map", "pms", "complaints",
-            "reports");
+            "violence", "reports");
     /** The main table of each screen (area, or area and tab), and the rows it must have room for. */
     private static final Map<String, Integer> MAIN_TABLES = Map.ofEntries(
             Map.entry("#territoryTree", 10), Map.entry("#registryTable", 10), Map.entry("#circTable", 10),
@@ -64,7 +64,7 @@ class LaptopLayoutUiTest {
             Map.entry("#hrStaffTable", 10), Map.entry("#hrIndicatorTable", 10), Map.entry("#hrMatrixTable", 10),
             // the readiness dashboard shares its height between the charts and the drill-down table (divider halfway)
             Map.entry("#mapEsspTable", 10), Map.entry("#readinessTable", 5), Map.entry("#assessmentChecklist", 10),
-            Map.entry("#complaintsUnits", 6));
+            Map.entry("#complaintsUnits", 6), Map.entry("#violenceSites", 10));
 
     @TempDir
     static Path dir;
