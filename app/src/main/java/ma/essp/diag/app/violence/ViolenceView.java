@@ -88,6 +88,9 @@ public final class ViolenceView implements FeatureScreen {
                 tab("violence.tab.periods", periodsTab()), tab("violence.tab.dashboard", dashboardTab()),
                 tab("violence.tab.timeline", timelineTab()));
         tabs.setId("violenceTabs");
+        tabs.setMinWidth(0);
+        filters.setMinWidth(0);
+        root.setMinWidth(0);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(top);
         root.setCenter(tabs);
@@ -95,6 +98,10 @@ public final class ViolenceView implements FeatureScreen {
     }
 
     private Tab tab(String key, Node content) {
+        // each tab gives way to the window's width (its own parts scroll or wrap) rather than widening the shell
+        if (content instanceof Region region) {
+            region.setMinWidth(0);
+        }
         Tab t = new Tab(i18n.get(key), content);
         t.setId(key.replace('.', '-'));
         return t;
@@ -105,8 +112,8 @@ public final class ViolenceView implements FeatureScreen {
     private Node sitesTab() {
         TableView<SiteRow> table = new TableView<>(vm.sites());
         table.setId("violenceSites");
-        table.getColumns().add(text("violence.site.name", SiteRow::name, 260));
-        table.getColumns().add(text("violence.site.province", SiteRow::province, 120));
+        table.getColumns().add(text("violence.site.name", SiteRow::name, 240));
+        table.getColumns().add(text("violence.region", SiteRow::region, 150));
         table.getColumns().add(text("violence.site.stage", SiteRow::stage, 110));
         table.getColumns().add(text("violence.site.phase", SiteRow::phase, 120));
         table.getColumns().add(text("violence.site.since", SiteRow::since, 90));
@@ -190,6 +197,8 @@ public final class ViolenceView implements FeatureScreen {
         form.setPadding(new Insets(0, 4, 0, 8));
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
+        left.setMinWidth(0);
+        formScroll.setMinWidth(0);
         SplitPane split = new SplitPane(left, formScroll);
         split.setDividerPositions(0.6);
         VBox box = new VBox(split);

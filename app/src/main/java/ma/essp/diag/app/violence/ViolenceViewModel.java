@@ -266,10 +266,20 @@ public final class ViolenceViewModel {
 
     private SiteRow siteRow(Site s) {
         PerpetratorCareFigures.StillInPost p = PerpetratorCareFigures.stillInPost(data, s.id());
-        return new SiteRow(s.id(), s.version(), s.name(), i18n.localName(s.provinceFr(), s.provinceAr()),
+        return new SiteRow(s.id(), s.version(), shortName(s), i18n.localName(s.provinceFr(), s.provinceAr()),
                 i18n.localName(s.regionFr(), s.regionAr()), i18n.code(Vocabulary.CARE_STAGE, s.stage()), phase(s.stage()),
                 s.stageSince() == null ? "" : i18n.formatDate(s.stageSince()),
                 p.trained() == 0 ? "" : i18n.get("violence.inPost.count", p.inPost(), p.trained()));
+    }
+
+    /**
+     * A site as lists show it: sites are often named "Consultation … — CSU X", so the part after the last dash when
+     * there is one (the whole name is in the form), with the province.
+     */
+    private String shortName(Site s) {
+        int dash = s.name().lastIndexOf(" — ");
+        String name = dash > 0 && dash + 3 < s.name().length() ? s.name().substring(dash + 3) : s.name();
+        return name + " (" + i18n.localName(s.provinceFr(), s.provinceAr()) + ")";
     }
 
     /** A stage's EPIS phase in words; a dash for suspended. */
@@ -753,16 +763,18 @@ public final class ViolenceViewModel {
                 parts.add(new Bar(s.stage(), start, width, i18n.code(Vocabulary.CARE_STAGE, s.stage()) + " : "
                         + i18n.formatDate(s.from()) + " – " + i18n.formatDate(s.to())));
             }
-            rows.add(new TimelineRow(b.name(), i18n.code(Vocabulary.CARE_STAGE, b.stage()), parts));
+            Site site = scope.sites().stream().filter(x -> x.id() == b.siteId()).findFirst().orElseThrow();
+            rows.add(new TimelineRow(shortName(site), i18n.code(Vocabulary.CARE_STAGE, b.stage()), parts));
         }
-        timeline.setAll(rows);
         List<Tick> marks = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusMonths(3)) {
             marks.add(new Tick(ChronoUnit.DAYS.between(from, d) / days,
                     d.getMonthValue() == 1 ? String.valueOf(d.getYear())
                             : i18n.get("violence.timeline.quarter", (d.getMonthValue() - 1) / 3 + 1)));
         }
+        // the axis first: the view draws the rows (and their quarter lines) when the rows change
         ticks.setAll(marks);
+        timeline.setAll(rows);
     }
 
     // ------------------------------------------------------------------ the shell's guard
