@@ -225,8 +225,15 @@ class LaptopLayoutUiTest {
     }
 
     private void settle(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup(".progress-indicator").queryAllAs(ProgressIndicator.class).stream()
-                .noneMatch(p -> p.isIndeterminate() && shown(p)));
+        // looked up on the FX thread: an area filling itself after its background load changes the scene graph meanwhile
+        waitUntil(() -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".progress-indicator").queryAllAs(ProgressIndicator.class)
+                        .stream().noneMatch(p -> p.isIndeterminate() && shown(p))).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return false;
+            }
+        });
         robot.interact(() -> {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();
