@@ -42,11 +42,11 @@ import picocli.CommandLine.Spec;
  * mission has no data for the axis, 2 cannot run.
  */
 @Command(name = "figures", description = {"The figures of one axis of the diagnostic, as CSV or JSON (docs/cli-figures.md).",
-        "Axes: dataflows and complaints (per unit of --level), findings (--table), training (--by).",
+        "Axes: dataflows and complaints (per unit of --level), findings and violence (--table), training (--by).",
         "Exit code 1 when the mission has no data for the axis (the table is still written)."})
 final class FiguresCommand implements Callable<Integer> {
 
-    enum Axis { dataflows, complaints, findings, training }
+    enum Axis { dataflows, complaints, findings, training, violence }
 
     enum Level { essp, circonscription, province, region, national }
 
@@ -71,7 +71,7 @@ final class FiguresCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
     Path file;
 
-    @Option(names = "--axis", required = true, paramLabel = "AXIS", description = "dataflows, complaints, findings or training.")
+    @Option(names = "--axis", required = true, paramLabel = "AXIS", description = "dataflows, complaints, findings, training or violence.")
     Axis axis;
 
     @Option(names = "--level", paramLabel = "LEVEL",
@@ -79,11 +79,12 @@ final class FiguresCommand implements Callable<Integer> {
     Level level;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = {"dataflows: only periods started by this date (default: all);",
-            "complaints: the date the figures stand for (default: the mission's as-of date, else today). yyyy-mm-dd."})
+            "complaints, violence: the date the figures stand for (default: the mission's as-of date, else today). yyyy-mm-dd."})
     String asOf;
 
     @Option(names = "--table", paramLabel = "TABLE",
-            description = "findings: findings (default) or recommendations; CSV only (JSON holds both).")
+            description = {"findings: findings (default) or recommendations; CSV only (JSON holds both).",
+                    "violence: stages (default), funnel, retention, referrals, still-in-post or sites."})
     String table;
 
     @Option(names = "--by", paramLabel = "GROUP", defaultValue = "cohort",
@@ -109,6 +110,7 @@ final class FiguresCommand implements Callable<Integer> {
             case complaints -> new ComplaintAxis(aggregation(), date());
             case findings -> new FindingsFiguresAxis();
             case training -> new BufferedAxis(new TrainingFiguresAxis(TrainingFiguresAxis.By.parse(by)), format, "no training data");
+            case violence -> new BufferedAxis(new ViolenceFiguresAxis(table, date()), format, "no perpetrator-care site");
         };
         checkOut();
         try (MissionFile mission = root.open(file)) {

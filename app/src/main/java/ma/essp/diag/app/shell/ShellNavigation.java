@@ -14,7 +14,7 @@ import ma.essp.diag.app.territory.TerritoryArea;
 import ma.essp.diag.app.training.TrainingArea;
 import ma.essp.diag.app.ui.NavigationEntry;
 import ma.essp.diag.app.ui.PlannedArea;
-import org.kordamp.ikonli.material2.Material2MZ;
+import ma.essp.diag.app.violence.ViolenceArea;
 
 /**
  * The areas of a mission, in navigation order. A feature that gets built replaces its {@link PlannedArea}
@@ -36,12 +36,11 @@ public final class ShellNavigation {
                 new DataFlowsArea(),
                 new ComplaintsArea(),
                 new TrainingArea(),
+                new ViolenceArea(),
                 new FindingsArea(),
                 new ReportsArea(),
                 new ma.essp.diag.app.fieldwork.FieldworkArea(),
                 new ma.essp.diag.app.missiondetails.MissionDetailsArea(),
-                new ma.essp.diag.app.audit.AuditArea(),
-                // the ToR's axis 6, not built yet: listed under "to come" (the heading comes before the first planned area)
-                new PlannedArea("violence", "nav.violence", Material2MZ.SECURITY));
+                new ma.essp.diag.app.audit.AuditArea());
     }
 }

@@ -57,7 +57,7 @@ class LaptopLayoutUiTest {
     static final double WIDTH = 1366;
     static final double HEIGHT = 700;
     private static final List<String> AREAS = List.of("territory", "registry", "circonscriptions", "hr", "map", "pms", "complaints",
-            "dataflows", "findings", "training", "mission", "reports");
+            "dataflows", "findings", "training", "violence", "mission", "reports");
     /** The main table of each screen (area, or area and tab), and the rows it must have room for. */
     private static final Map<String, Integer> MAIN_TABLES = Map.ofEntries(
             Map.entry("#territoryTree", 10), Map.entry("#registryTable", 10), Map.entry("#circTable", 10),
@@ -70,7 +70,7 @@ class LaptopLayoutUiTest {
             Map.entry("#complaintsUnits", 6), Map.entry("#complaintsSamples", 10), Map.entry("#dataflowsUnits", 10), Map.entry("#observationsTable", 10),
             Map.entry("#recountsTable", 10), Map.entry("#linksTable", 10), Map.entry("#attendanceGrid", 10),
             Map.entry("#sessionTable", 10), Map.entry("#costTable", 10), Map.entry("#agendaTable", 10),
-            Map.entry("#missionTeam", 10));
+            Map.entry("#missionTeam", 10), Map.entry("#violenceSites", 10));
 
     @TempDir
     static Path dir;
@@ -231,8 +231,15 @@ class LaptopLayoutUiTest {
     }
 
     private void settle(FxRobot robot) throws Exception {
-        waitUntil(() -> robot.lookup(".progress-indicator").queryAllAs(ProgressIndicator.class).stream()
-                .noneMatch(p -> p.isIndeterminate() && shown(p)));
+        // looked up on the FX thread: an area filling itself after its background load changes the scene graph meanwhile
+        waitUntil(() -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".progress-indicator").queryAllAs(ProgressIndicator.class)
+                        .stream().noneMatch(p -> p.isIndeterminate() && shown(p))).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return false;
+            }
+        });
         robot.interact(() -> {
             stage.getScene().getRoot().applyCss();
             stage.getScene().getRoot().layout();

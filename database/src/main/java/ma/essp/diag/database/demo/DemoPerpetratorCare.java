@@ -33,6 +33,9 @@ final class DemoPerpetratorCare {
         Rows periods = ctx.rows("perpetrator_care_period", "site_id", "period_start", "period_end", "patients_followed",
                 "new_patients", "sessions_held", "dropouts");
         Rows referrals = ctx.rows("perpetrator_care_referral", "period_id", "source", "referrals");
+        // V13: the stages reached and planned, drawn from nothing (the value stream and the other uuids stay as they were)
+        Rows stageRows = ctx.rowsWithOwnUuids(0x5EED_0013_57A6_E000L, "perpetrator_care_stage", "site_id", "stage",
+                "planned_on", "reached_on");
         String[] stages = {"identified", "preparation", "staff_trained", "launched", "routine", "suspended"};
         List<Integer> usedProvinces = new ArrayList<>();
         for (int s = 0; s < siteCount && !candidates.isEmpty(); s++) {
@@ -48,6 +51,7 @@ final class DemoPerpetratorCare {
                     essp.circ.province.id(), essp.id, null, stage, since,
                     stage.equals("suspended") ? "Suspendu : départ du médecin formé" : "Modèle d'intervention PASS II");
             int stageIndex = List.of(stages).indexOf(stage);
+            writeStages(stageRows, siteId, stageIndex, since);
             if (stageIndex >= 2) {
                 String[][] roles = {{"doctor_gp", "Médecin référent formé"}, {"nurse_specialist", "Infirmier(ère) en santé mentale"},
                         {"social_worker", "Assistant(e) social(e)"}, {"doctor_specialist", "Psychiatre de l'hôpital provincial (appui)"}};
@@ -87,6 +91,25 @@ final class DemoPerpetratorCare {
                     start = start.plusMonths(3);
                 }
             }
+        }
+    }
+
+    /**
+     * The stage rows of a site at {@code stages[stageIndex]} since {@code since}: each earlier stage reached three months
+     * before the next (a suspended site had been launched three months before its suspension), and the plan: identified
+     * on the day it was, then a stage every two months up to routine (the plans run ahead of the sites, as they did).
+     */
+    private static void writeStages(Rows stageRows, int siteId, int stageIndex, LocalDate since) throws SQLException {
+        String[] ladder = {"identified", "preparation", "staff_trained", "launched", "routine"};
+        boolean suspended = stageIndex == 5;
+        int lastReached = suspended ? 3 : stageIndex;
+        LocalDate identifiedOn = since.minusMonths(3L * (suspended ? 4 : stageIndex));
+        for (int k = 0; k < ladder.length; k++) {
+            LocalDate reached = k > lastReached ? null : since.minusMonths(3L * ((suspended ? 4 : stageIndex) - k));
+            stageRows.add(siteId, ladder[k], identifiedOn.plusMonths(2L * k), reached);
+        }
+        if (suspended) {
+            stageRows.add(siteId, "suspended", null, since);
         }
     }
 }

@@ -91,6 +91,19 @@ final class GenerationContext {
         return existing;
     }
 
+    /**
+     * As {@link #rows}, for a table added after the demo's content was pinned, whose uuids come from a stream of their
+     * own ({@code salt}), so that the uuids of every other table stay what they were.
+     */
+    Rows rowsWithOwnUuids(long salt, String table, String... columns) throws SQLException {
+        Rows existing = rows.get(table);
+        if (existing == null) {
+            existing = new Rows(connection, new SplittableRandom(seed ^ salt), authorUuid, table, columns);
+            rows.put(table, existing);
+        }
+        return existing;
+    }
+
     /** Every table written so far, in the order first written. */
     Collection<Rows> tables() {
         return rows.values();

@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("372826afa6368db26ff9969a74bf8f553b35fa9854a404e931a48718e01e5f85");
+        assertThat(digest(file)).isEqualTo("e5ee5ac3d92e79e188483472a1564f2aec24373c49d1a1aa2bc3f8225c351d6c");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("f20d13a8e93a1a95a12215bdf2401271ffc096021828c1ee07dfd53bc0805cc9");
+        assertThat(digest(file)).isEqualTo("c188cf3656bc55c11ff22f1dfc6bbe178c91a7899d69c3f2943cc32839333ff8");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("f8763e74773529fbc6d90c1fe0fa2a3502beb828351cc5b6be07995811bdc9dc");
+        assertThat(digest(file)).isEqualTo("9f2cd794df96f4cdcaa61d521e3882ce3f940c9340d415f96cf8f740af5980d1");
     }
 
     /**
