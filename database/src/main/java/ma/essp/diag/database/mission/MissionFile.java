@@ -470,6 +470,19 @@ public final class MissionFile implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    /**
+     * Writes and verifies a backup copy of this open mission into {@code backupDir} (before a merge changes it), named
+     * as the backups before an upgrade; its path.
+     */
+    public Path backupTo(Path backupDir) throws MissionFileException {
+        try {
+            return MissionBackup.write(path, backupDir, schemaVersion());
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new MissionFileException(path, Reason.IO_ERROR, "cannot write a verified backup copy to " + backupDir
+                    + "; the file was not changed (" + rootMessage(e) + ")", e);
+        }
+    }
+
     public Path path() {
         return path;
     }
