@@ -131,7 +131,7 @@ class MigrationTest {
 
     @Test
     void latestVersionIsTheHighestMigrationOnTheClasspath() {
-        assertThat(SchemaMigrator.latestVersion()).isEqualTo(9);
+        assertThat(SchemaMigrator.latestVersion()).isEqualTo(11);
     }
 
     @Test
