@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = "ESSP Diagnostic: diagnosis of primary health care establishments (ESSP) in Morocco.%n"
                 + "Without a subcommand the window opens (on FILE.essp if given).",
         subcommands = {DemoCommand.class, InfoCommand.class, CheckCommand.class, BenchCommand.class, IndicesCommand.class, FiguresCommand.class,
-                ExportCommand.class, SettingsCommand.class})
+                ExportCommand.class, SettingsCommand.class, MergeCommand.class})
 public final class EsspDiagCommand implements Runnable {
 
     public static final int OK = 0;
@@ -51,6 +51,11 @@ public final class EsspDiagCommand implements Runnable {
     /** The application's data folder (it holds the backups and the settings). */
     Path home() {
         return backupDir.toAbsolutePath().getParent();
+    }
+
+    /** Where a mission is copied before an upgrade or a merge changes it. */
+    Path backupDir() {
+        return backupDir;
     }
 
     /** Opens a FILE argument the way the GUI does: validation, then backup and migration of an older schema. */
