@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 + "Without a subcommand the window opens (on FILE.essp if given).",
         subcommands = {DemoCommand.class, InfoCommand.class, CheckCommand.class, BenchCommand.class, IndicesCommand.class, FiguresCommand.class,
                 ExportCommand.class, SettingsCommand.class, RestoreCommand.class, ServerCommand.class, TemplateCommand.class,
-                ImportCommand.class})
+                ImportCommand.class, MergeCommand.class})
 public final class EsspDiagCommand implements Runnable {
 
     public static final int OK = 0;
@@ -52,6 +52,11 @@ public final class EsspDiagCommand implements Runnable {
     /** The application's data folder (it holds the backups and the settings). */
     Path home() {
         return backupDir.toAbsolutePath().getParent();
+    }
+
+    /** Where a mission is copied before an upgrade or a merge changes it. */
+    Path backupDir() {
+        return backupDir;
     }
 
     /** Opens a FILE argument the way the GUI does: validation, then backup and migration of an older schema. */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.reporting.export.ReportLanguage;
 import ma.essp.diag.reporting.template.FieldImport;
@@ -83,6 +84,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             // who imports is resolved only now: a refused workbook must not even add the first team member
             EditContext edit = root.editAs(mission, as);
+            MissionBackup.take(mission, MissionBackup.Reason.IMPORT);
             FieldImport.Result result = FieldImport.apply(mission.dsl(), edit, check, validRowsOnly);
             out.println(words.format("report.imported", result.rowsImported(), result.rowsChanged(), result.valuesChanged()));
             return check.valid() ? EsspDiagCommand.OK : EsspDiagCommand.PROBLEMS;

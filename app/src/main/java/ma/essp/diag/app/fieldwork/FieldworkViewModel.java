@@ -22,6 +22,7 @@ import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.reporting.export.ReportLanguage;
 import ma.essp.diag.reporting.export.ReportScope;
@@ -165,7 +166,10 @@ public final class FieldworkViewModel {
         if (check == null) {
             return;
         }
-        run(BackgroundTask.wrap(() -> FieldImport.apply(mission.dsl(), edit.get(), check, validRowsOnly)).onSuccess(result -> {
+        run(BackgroundTask.wrap(() -> {
+            MissionBackup.take(mission, MissionBackup.Reason.IMPORT); // a rolling backup first: restored from Fichier ▸ Restaurer
+            return FieldImport.apply(mission.dsl(), edit.get(), check, validRowsOnly);
+        }).onSuccess(result -> {
             status.set(i18n.wrappable(words.format("report.imported", result.rowsImported(), result.rowsChanged(), result.valuesChanged())));
             canImport.set(false);
             canImportValidRows.set(false);

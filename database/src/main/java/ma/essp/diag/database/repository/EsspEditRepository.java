@@ -237,7 +237,7 @@ public final class EsspEditRepository {
     }
 
     /** The comparison key of a name: no accents, lower case, single spaces, punctuation dropped. */
-    static String nameKey(String name) {
+    public static String nameKey(String name) {
         if (name == null) {
             return "";
         }

@@ -261,6 +261,36 @@ public final class SyncedRows {
         });
     }
 
+    // ------------------------------------------------------------------ audit rows of another laptop
+
+    /**
+     * Appends audit rows written on another laptop (a merge copies the other file's history in, so the consolidated
+     * file holds everyone's edits and the next merge finds the common base): every column as it was, a new id.
+     * Returns the id of the first row appended (0 when {@code rows} is empty).
+     */
+    public static int copyAudit(DSLContext dsl, List<? extends Record> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            int first = t.select(DSL.coalesce(DSL.max(AUDIT_LOG.ID), 0)).from(AUDIT_LOG).fetchOne().value1() + 1;
+            for (int from = 0; from < rows.size(); from += 400) {
+                var insert = t.insertInto(AUDIT_LOG, AUDIT_LOG.AT, AUDIT_LOG.MEMBER_UUID, AUDIT_LOG.DEVICE_ID,
+                        AUDIT_LOG.TABLE_NAME, AUDIT_LOG.ROW_UUID, AUDIT_LOG.ACTION, AUDIT_LOG.FIELD, AUDIT_LOG.OLD_VALUE,
+                        AUDIT_LOG.NEW_VALUE, AUDIT_LOG.OLD_VERSION, AUDIT_LOG.NEW_VERSION);
+                for (Record r : rows.subList(from, Math.min(rows.size(), from + 400))) {
+                    insert = insert.values(r.get(AUDIT_LOG.AT), r.get(AUDIT_LOG.MEMBER_UUID), r.get(AUDIT_LOG.DEVICE_ID),
+                            r.get(AUDIT_LOG.TABLE_NAME), r.get(AUDIT_LOG.ROW_UUID), r.get(AUDIT_LOG.ACTION),
+                            r.get(AUDIT_LOG.FIELD), r.get(AUDIT_LOG.OLD_VALUE), r.get(AUDIT_LOG.NEW_VALUE),
+                            r.get(AUDIT_LOG.OLD_VERSION), r.get(AUDIT_LOG.NEW_VERSION));
+                }
+                insert.execute();
+            }
+            return first;
+        });
+    }
+
     // ------------------------------------------------------------------ the stamp, the audit
 
     /** The version stamp that every update carries: version + 1, now, who. */

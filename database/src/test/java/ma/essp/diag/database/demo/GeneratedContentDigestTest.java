@@ -61,7 +61,9 @@ class GeneratedContentDigestTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                    + " AND name <> 'flyway_schema_history' ORDER BY name")) {
+                    + " AND name <> 'flyway_schema_history'"
+                    // the merge's bookkeeping (schema 11) is empty in a generated mission and not its content
+                    + " AND name NOT IN ('merge_run', 'merge_journal', 'merge_alias') ORDER BY name")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -1,0 +1,141 @@
+package ma.essp.diag.database.merge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What merging another file would do, worked out before anything is written ({@link MergeEngine#analyse}): the rows
+ * added, changed, deleted, updated in parallel or in conflict, field by field against the common base; the
+ * duplicate candidates (rows both laptops created independently) and the ESSP codes both laptops gave out.
+ */
+public final class MergePlan {
+
+    public enum RowKind { ADDED, CHANGED, DELETED, PARALLEL, CONFLICT }
+
+    /**
+     * TAKEN: changed on the other laptop only (its value is taken); KEPT: changed here only (kept); CONFLICT: changed
+     * on both sides to different values, or no history tells which side changed it; DELETE_EDIT: one side deleted
+     * the row while the other edited it (on the field {@code deleted}).
+     */
+    public enum FieldKind { TAKEN, KEPT, CONFLICT, DELETE_EDIT }
+
+    public enum DuplicateReason { SAME_CODE, SAME_NAME_NEARBY }
+
+    /** One field that differs: the common base (null when unknown), this file's value, the other's. */
+    public record FieldDiff(String field, String base, String mine, String theirs, FieldKind kind) {
+        public boolean needsDecision() {
+            return kind == FieldKind.CONFLICT || kind == FieldKind.DELETE_EDIT;
+        }
+    }
+
+    /**
+     * A row of the other file that changes something here. {@code uuid} is the other file's uuid; {@code mineUuid}
+     * this file's row it matches (null for an added row; another uuid for a row matched by a natural key, which is
+     * then recorded as an alias).
+     */
+    public record RowDiff(String table, String uuid, String mineUuid, String label, RowKind kind, List<FieldDiff> fields) {
+        public boolean linked() {
+            return mineUuid != null && !mineUuid.equals(uuid);
+        }
+
+        public String fieldKey(String field) {
+            return MergePlan.fieldKey(table, uuid, field);
+        }
+    }
+
+    /** An ESSP of the other file that looks like one here: linked (one row, an alias) or kept (two rows). */
+    public record Duplicate(String table, String theirsUuid, String mineUuid, String theirsLabel, String mineLabel,
+                            DuplicateReason reason, List<FieldDiff> fieldsIfLinked) {
+    }
+
+    /** A new ESSP of the other file whose code a different ESSP here already has: renumbered with agreement. */
+    public record CodeClash(String theirsUuid, String code, String theirsLabel, String mineLabel, String proposedCode) {
+    }
+
+    /** The counts of one table. */
+    public record TableSummary(String table, int added, int changed, int deleted, int parallel, int conflicts,
+                               int duplicates) {
+        public boolean empty() {
+            return added + changed + deleted + parallel + conflicts + duplicates == 0;
+        }
+    }
+
+    private final String sourceName;
+    private final String sourceMissionUuid;
+    private final List<RowDiff> rows;
+    private final List<Duplicate> duplicates;
+    private final List<CodeClash> clashes;
+    final Side mine;
+    final Side theirs;
+    final AuditHistory mineHistory;
+    final AuditHistory theirsHistory;
+    final Map<String, String> aliases;
+
+    MergePlan(String sourceName, String sourceMissionUuid, List<RowDiff> rows, List<Duplicate> duplicates,
+              List<CodeClash> clashes, Side mine, Side theirs, AuditHistory mineHistory, AuditHistory theirsHistory,
+              Map<String, String> aliases) {
+        this.sourceName = sourceName;
+        this.sourceMissionUuid = sourceMissionUuid;
+        this.rows = List.copyOf(rows);
+        this.duplicates = List.copyOf(duplicates);
+        this.clashes = List.copyOf(clashes);
+        this.mine = mine;
+        this.theirs = theirs;
+        this.mineHistory = mineHistory;
+        this.theirsHistory = theirsHistory;
+        this.aliases = aliases;
+    }
+
+    static String fieldKey(String table, String uuid, String field) {
+        return table + "/" + uuid + "/" + field;
+    }
+
+    public String sourceName() {
+        return sourceName;
+    }
+
+    public String sourceMissionUuid() {
+        return sourceMissionUuid;
+    }
+
+    public List<RowDiff> rows() {
+        return rows;
+    }
+
+    public List<Duplicate> duplicates() {
+        return duplicates;
+    }
+
+    public List<CodeClash> clashes() {
+        return clashes;
+    }
+
+    /** Whether merging would change nothing here (no row, no duplicate, no clash; history to copy aside). */
+    public boolean nothingToDo() {
+        return rows.isEmpty() && duplicates.isEmpty() && clashes.isEmpty();
+    }
+
+    /** The fields that need a decision (conflicts and delete-vs-edit), duplicates' linked fields aside. */
+    public List<FieldDiff> conflicts() {
+        List<FieldDiff> conflicts = new ArrayList<>();
+        rows.forEach(r -> r.fields().stream().filter(FieldDiff::needsDecision).forEach(conflicts::add));
+        return conflicts;
+    }
+
+    /** Per table (foreign-key order), the tables with something to report. */
+    public List<TableSummary> summary() {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (RowDiff r : rows) {
+            int[] c = counts.computeIfAbsent(r.table(), t -> new int[6]);
+            c[r.kind().ordinal()]++;
+        }
+        for (Duplicate d : duplicates) {
+            counts.computeIfAbsent(d.table(), t -> new int[6])[5]++;
+        }
+        List<TableSummary> summary = new ArrayList<>();
+        counts.forEach((table, c) -> summary.add(new TableSummary(table, c[0], c[1], c[2], c[3], c[4], c[5])));
+        return summary;
+    }
+}

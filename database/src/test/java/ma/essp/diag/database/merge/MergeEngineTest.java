@@ -1,0 +1,437 @@
+package ma.essp.diag.database.merge;
+
+import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.MERGE_ALIAS;
+import static ma.essp.diag.database.jooq.Tables.MERGE_JOURNAL;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import ma.essp.diag.database.jooq.tables.records.EsspRecord;
+import ma.essp.diag.database.merge.MergeDecisions.DuplicateChoice;
+import ma.essp.diag.database.merge.MergeDecisions.Take;
+import ma.essp.diag.database.merge.MergePlan.FieldDiff;
+import ma.essp.diag.database.merge.MergePlan.FieldKind;
+import ma.essp.diag.database.merge.MergePlan.RowDiff;
+import ma.essp.diag.database.merge.MergePlan.RowKind;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.mission.MissionFileException;
+import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.testing.FixtureMission;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two laptops each work on a copy of the same fixture mission (laptop A: Amina on device laptop-A; laptop B: Brahim
+ * on laptop-B), then B's file is merged into A's (and the other way round where the test says so).
+ */
+class MergeEngineTest {
+
+    static final String AMINA = "11111111-1111-1111-1111-111111111111";
+    static final String BRAHIM = "22222222-2222-2222-2222-222222222222";
+
+    @TempDir
+    Path dir;
+    Path fileA;
+    Path fileB;
+    MissionFile a;
+    MissionFile b;
+    EditContext amina;
+    EditContext brahim;
+    final MergeEngine engine = new MergeEngine();
+
+    @BeforeEach
+    void twoLaptops() throws Exception {
+        Path base = dir.resolve("base.essp");
+        FixtureMission.create(base).close();
+        fileA = dir.resolve("a.essp");
+        fileB = dir.resolve("b.essp");
+        Files.copy(base, fileA);
+        Files.copy(base, fileB);
+        a = MissionFile.open(fileA, dir.resolve("backups"));
+        b = MissionFile.open(fileB, dir.resolve("backups"));
+        amina = new EditContext(AMINA, "laptop-A", Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC));
+        brahim = new EditContext(BRAHIM, "laptop-B", Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        a.close();
+        b.close();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static EsspRecord essp(MissionFile m, String code) {
+        return m.dsl().selectFrom(ESSP).where(ESSP.CODE.eq(code)).fetchOne();
+    }
+
+    private static void edit(MissionFile m, EditContext who, String code, Field<?> field, Object value) {
+        EsspRecord e = essp(m, code);
+        SyncedRows.update(m.dsl(), who, ESSP, e.getId(), e.getVersion(), Map.of(field, value));
+    }
+
+    private static int circonscription(MissionFile m, String code) {
+        return m.dsl().select(CIRCONSCRIPTION.ID).from(CIRCONSCRIPTION).where(CIRCONSCRIPTION.CODE.eq(code)).fetchOne().value1();
+    }
+
+    private static void create(MissionFile m, EditContext who, String code, String name, String circonscription) {
+        EsspRecord e = m.dsl().newRecord(ESSP);
+        e.setCode(code);
+        e.setNameFr(name);
+        e.setCategoryCode("CSU-1");
+        e.setCirconscriptionId(circonscription(m, circonscription));
+        e.setMilieu("urban");
+        SyncedRows.insert(m.dsl(), who, e);
+    }
+
+    private MergePlan plan(MissionFile target, Path other) throws Exception {
+        try (MergeSource source = MergeSource.open(other, target, dir.resolve("scratch"))) {
+            return engine.analyse(target.dsl(), source.dsl(), other.getFileName().toString(), source.missionUuid());
+        }
+    }
+
+    private MergeEngine.Applied merge(MissionFile target, EditContext who, Path other, MergeDecisions decisions)
+            throws Exception {
+        try (MergeSource source = MergeSource.open(other, target, dir.resolve("scratch"))) {
+            MergePlan plan = engine.analyse(target.dsl(), source.dsl(), other.getFileName().toString(), source.missionUuid());
+            return engine.apply(target.dsl(), who, plan, decisions, null);
+        }
+    }
+
+    private static MergeDecisions none() {
+        return MergeDecisions.of(null, null, false);
+    }
+
+    private static RowDiff only(MergePlan plan) {
+        assertThat(plan.rows()).hasSize(1);
+        return plan.rows().getFirst();
+    }
+
+    /** Per merged table, a SHA-256 of the rows' compared columns (foreign keys as uuids), rows by uuid. */
+    static Map<String, String> checksums(MissionFile m, boolean liveOnly) throws Exception {
+        MergeTables tables = MergeTables.all();
+        Side side = Side.read(m.dsl(), tables);
+        Map<String, String> sums = new TreeMap<>();
+        for (Table<?> table : tables.inForeignKeyOrder()) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(side.rows(table.getName())).forEach((uuid, row) -> {
+                if (!liveOnly || !row.deleted()) {
+                    sha.update((uuid + row.values()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            });
+            sums.put(table.getName(), HexFormat.of().formatHex(sha.digest()));
+        }
+        return sums;
+    }
+
+    private static String sha(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    // ------------------------------------------------------------------ the cases
+
+    @Test
+    void disjointEditsAreBothKept() throws Exception {
+        edit(a, amina, "E001", ESSP.NOTES, "vu par A");
+        edit(b, brahim, "E002", ESSP.POPULATION_SERVED, 41_000);
+
+        MergePlan plan = plan(a, fileB);
+        RowDiff row = only(plan);
+        assertThat(row.kind()).isEqualTo(RowKind.CHANGED);
+        assertThat(row.label()).isEqualTo("E002 CSU Souani");
+        assertThat(row.fields()).containsExactly(new FieldDiff("population_served", "40000", "40000", "41000", FieldKind.TAKEN));
+        assertThat(plan.summary()).containsExactly(new MergePlan.TableSummary("essp", 0, 1, 0, 0, 0, 0));
+
+        merge(a, amina, fileB, none());
+        assertThat(essp(a, "E001").getNotes()).isEqualTo("vu par A");
+        assertThat(essp(a, "E002").getPopulationServed()).isEqualTo(41_000);
+        // the change is written by the one writer, as Amina on laptop A, and B's own audit row is copied in
+        assertThat(a.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.FIELD.eq("population_served"))).isEqualTo(2);
+        assertThat(a.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.FIELD.eq("population_served").and(AUDIT_LOG.DEVICE_ID.eq("laptop-B"))))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void sameFieldChangedOnBothSidesIsAConflictThatBlocksUntilResolved() throws Exception {
+        edit(a, amina, "E001", ESSP.POPULATION_SERVED, 31_000);
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 32_000);
+        String before = checksums(a, false).toString();
+
+        MergePlan plan = plan(a, fileB);
+        RowDiff row = only(plan);
+        assertThat(row.kind()).isEqualTo(RowKind.CONFLICT);
+        assertThat(row.fields()).containsExactly(new FieldDiff("population_served", "30000", "31000", "32000", FieldKind.CONFLICT));
+
+        assertThatThrownBy(() -> merge(a, amina, fileB, none())).isInstanceOf(MergeBlockedException.class)
+                .hasMessageContaining("1 conflict(s)");
+        assertThat(checksums(a, false).toString()).isEqualTo(before);
+
+        merge(a, amina, fileB, MergeDecisions.of(Take.THEIRS, null, false));
+        assertThat(essp(a, "E001").getPopulationServed()).isEqualTo(32_000);
+        // the losing value stays in the audit (old value of the merge's write) and in the journal
+        assertThat(a.dsl().fetchExists(AUDIT_LOG, AUDIT_LOG.FIELD.eq("population_served").and(AUDIT_LOG.OLD_VALUE.eq("31000"))
+                .and(AUDIT_LOG.NEW_VALUE.eq("32000")).and(AUDIT_LOG.DEVICE_ID.eq("laptop-A")))).isTrue();
+        var journal = a.dsl().selectFrom(MERGE_JOURNAL).where(MERGE_JOURNAL.KIND.eq("conflict")).fetchOne();
+        assertThat(List.of(journal.getBaseValue(), journal.getMineValue(), journal.getTheirsValue(), journal.getResultValue()))
+                .containsExactly("30000", "31000", "32000", "32000");
+    }
+
+    @Test
+    void aConflictKeptAsMineStaysResolvedAtTheNextMerge() throws Exception {
+        edit(a, amina, "E001", ESSP.POPULATION_SERVED, 31_000);
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 32_000);
+        merge(a, amina, fileB, MergeDecisions.of(Take.MINE, null, false));
+        assertThat(essp(a, "E001").getPopulationServed()).isEqualTo(31_000);
+
+        assertThat(plan(a, fileB).nothingToDo()).isTrue();
+        // B edits the field again later: that newer edit is taken
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 33_000);
+        RowDiff row = only(plan(a, fileB));
+        assertThat(row.fields()).containsExactly(new FieldDiff("population_served", "32000", "31000", "33000", FieldKind.TAKEN));
+    }
+
+    @Test
+    void differentFieldsOfOneRowAreAParallelUpdate() throws Exception {
+        edit(a, amina, "E001", ESSP.NOTES, "groupe électrogène en panne");
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 33_000);
+
+        RowDiff row = only(plan(a, fileB));
+        assertThat(row.kind()).isEqualTo(RowKind.PARALLEL);
+        assertThat(row.fields()).containsExactlyInAnyOrder(
+                new FieldDiff("population_served", "30000", "30000", "33000", FieldKind.TAKEN),
+                new FieldDiff("notes", null, "groupe électrogène en panne", null, FieldKind.KEPT));
+
+        merge(a, amina, fileB, none());
+        EsspRecord e = essp(a, "E001");
+        assertThat(e.getNotes()).isEqualTo("groupe électrogène en panne");
+        assertThat(e.getPopulationServed()).isEqualTo(33_000);
+        assertThat(a.dsl().fetchValue("SELECT kind FROM merge_journal WHERE field = 'population_served'")).isEqualTo("parallel");
+    }
+
+    @Test
+    void deleteOnOneSideAndEditOnTheOtherIsAConflict() throws Exception {
+        EsspRecord e = essp(a, "E003");
+        SyncedRows.softDelete(a.dsl(), amina, ESSP, e.getId(), e.getVersion());
+        edit(b, brahim, "E003", ESSP.NOTES, "rouvert en novembre");
+
+        RowDiff row = only(plan(a, fileB));
+        assertThat(row.kind()).isEqualTo(RowKind.CONFLICT);
+        assertThat(row.fields()).containsExactlyInAnyOrder(
+                new FieldDiff("deleted", "false", "true", "false", FieldKind.DELETE_EDIT),
+                new FieldDiff("notes", null, null, "rouvert en novembre", FieldKind.TAKEN));
+        assertThatThrownBy(() -> merge(a, amina, fileB, none())).isInstanceOf(MergeBlockedException.class);
+
+        merge(a, amina, fileB, MergeDecisions.of(Take.THEIRS, null, false));
+        assertThat(essp(a, "E003").getDeleted()).isFalse();
+        assertThat(essp(a, "E003").getNotes()).isEqualTo("rouvert en novembre");
+    }
+
+    @Test
+    void theSameEsspCreatedOnBothLaptopsIsADuplicateCandidateBeforeAnythingIsInserted() throws Exception {
+        create(a, amina, "X-0001", "CS Béni Makada", "C-TNG-1");
+        create(b, brahim, "X-0001", "CS  beni makada", "C-TNG-1");
+        int esspsBefore = a.dsl().fetchCount(ESSP);
+
+        MergePlan plan = plan(a, fileB);
+        assertThat(plan.rows()).isEmpty();
+        assertThat(plan.duplicates()).singleElement().satisfies(d -> {
+            assertThat(d.reason()).isEqualTo(MergePlan.DuplicateReason.SAME_CODE);
+            assertThat(d.mineLabel()).isEqualTo("X-0001 CS Béni Makada");
+            // linked, the two created rows have no common history: the differing name is a conflict
+            assertThat(d.fieldsIfLinked()).containsExactly(
+                    new FieldDiff("name_fr", null, "CS Béni Makada", "CS  beni makada", FieldKind.CONFLICT));
+        });
+        assertThat(plan.summary()).containsExactly(new MergePlan.TableSummary("essp", 0, 0, 0, 0, 0, 1));
+        assertThatThrownBy(() -> merge(a, amina, fileB, none())).isInstanceOf(MergeBlockedException.class)
+                .hasMessageContaining("1 duplicate candidate(s)");
+        assertThat(a.dsl().fetchCount(ESSP)).isEqualTo(esspsBefore);
+
+        merge(a, amina, fileB, MergeDecisions.of(Take.MINE, DuplicateChoice.LINK, false));
+        assertThat(a.dsl().fetchCount(ESSP)).isEqualTo(esspsBefore);
+        String bUuid = essp(b, "X-0001").getUuid();
+        assertThat(a.dsl().fetchOne(MERGE_ALIAS).getAliasUuid()).isEqualTo(bUuid);
+        assertThat(a.dsl().fetchOne(MERGE_ALIAS).getRowUuid()).isEqualTo(essp(a, "X-0001").getUuid());
+        // the next merge matches the two rows through the alias
+        assertThat(plan(a, fileB).nothingToDo()).isTrue();
+        edit(b, brahim, "X-0001", ESSP.POPULATION_SERVED, 12_000);
+        RowDiff row = only(plan(a, fileB));
+        assertThat(row.mineUuid()).isEqualTo(essp(a, "X-0001").getUuid());
+        // the name conflict resolved as mine stays resolved (the journal holds it); B's new edit is taken
+        assertThat(row.kind()).isEqualTo(RowKind.PARALLEL);
+        assertThat(row.fields()).containsExactly(
+                new FieldDiff("name_fr", null, "CS Béni Makada", "CS  beni makada", FieldKind.KEPT),
+                new FieldDiff("population_served", null, null, "12000", FieldKind.TAKEN));
+    }
+
+    @Test
+    void keepingBothDuplicatesWithTheSameCodeRenumbersTheIncomingOne() throws Exception {
+        create(a, amina, "X-0001", "CS Béni Makada", "C-TNG-1");
+        create(b, brahim, "X-0001", "CS Beni Makada", "C-TNG-1");
+        merge(a, amina, fileB, MergeDecisions.of(null, DuplicateChoice.KEEP, false));
+        String digits = a.dsl().select(PROVINCE.CODE).from(PROVINCE).where(PROVINCE.ID.eq(FixtureMission.TANGER_ASSILAH))
+                .fetchOne().value1().replace(".", "");
+        EsspRecord kept = a.dsl().selectFrom(ESSP).where(ESSP.UUID.eq(essp(b, "X-0001").getUuid())).fetchOne();
+        assertThat(kept.getCode()).isEqualTo(digits + "-0001");
+        assertThat(kept.getNameFr()).isEqualTo("CS Beni Makada");
+    }
+
+    @Test
+    void theSameNextCodeOnBothLaptopsIsRenumberedWithAgreement() throws Exception {
+        String digits = a.dsl().select(PROVINCE.CODE).from(PROVINCE).where(PROVINCE.ID.eq(FixtureMission.TANGER_ASSILAH))
+                .fetchOne().value1().replace(".", "");
+        create(a, amina, digits + "-0001", "CS Alpha", "C-TNG-1");
+        create(b, brahim, digits + "-0001", "CS Beta", "C-TNG-2");
+
+        MergePlan plan = plan(a, fileB);
+        assertThat(plan.clashes()).singleElement().satisfies(c -> {
+            assertThat(c.code()).isEqualTo(digits + "-0001");
+            assertThat(c.proposedCode()).isEqualTo(digits + "-0002");
+            assertThat(c.mineLabel()).isEqualTo(digits + "-0001 CS Alpha");
+        });
+        assertThat(plan.rows()).singleElement().extracting(RowDiff::kind).isEqualTo(RowKind.ADDED);
+        assertThatThrownBy(() -> merge(a, amina, fileB, none())).isInstanceOf(MergeBlockedException.class)
+                .hasMessageContaining("1 ESSP code(s) to renumber");
+
+        merge(a, amina, fileB, MergeDecisions.of(null, null, true));
+        assertThat(essp(a, digits + "-0002").getNameFr()).isEqualTo("CS Beta");
+        assertThat(essp(a, digits + "-0001").getNameFr()).isEqualTo("CS Alpha");
+        var journal = a.dsl().selectFrom(MERGE_JOURNAL).where(MERGE_JOURNAL.KIND.eq("renumbered")).fetchOne();
+        assertThat(journal.getTheirsValue()).isEqualTo(digits + "-0001");
+        assertThat(journal.getResultValue()).isEqualTo(digits + "-0002");
+    }
+
+    @Test
+    void mergingTheSameFileTwiceChangesNothing() throws Exception {
+        edit(a, amina, "E001", ESSP.NOTES, "A");
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 33_000);
+        edit(b, brahim, "E005", ESSP.FUNCTIONALITY, "partially");
+        create(b, brahim, "X-0009", "CS Nouveau", "C-CAS-1");
+        MergeEngine.Applied first = merge(a, amina, fileB, none());
+        assertThat(first.runId()).isPositive();
+        assertThat(first.rowsWritten()).isEqualTo(3);
+        String after = checksums(a, false).toString();
+        int audit = a.dsl().fetchCount(AUDIT_LOG);
+
+        assertThat(plan(a, fileB).nothingToDo()).isTrue();
+        MergeEngine.Applied second = merge(a, amina, fileB, none());
+        assertThat(second.runId()).isZero();
+        assertThat(checksums(a, false).toString()).isEqualTo(after);
+        assertThat(a.dsl().fetchCount(AUDIT_LOG)).isEqualTo(audit);
+    }
+
+    @Test
+    void mergingAIntoBAndBIntoAGivesTheSameContent() throws Exception {
+        edit(a, amina, "E001", ESSP.NOTES, "A");
+        edit(a, amina, "E002", ESSP.FUNCTIONALITY, "fully");
+        create(a, amina, "X-0001", "CS Alpha", "C-TNG-1");
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 33_000);
+        EsspRecord e6 = essp(b, "E006");
+        SyncedRows.softDelete(b.dsl(), brahim, ESSP, e6.getId(), e6.getVersion());
+        create(b, brahim, "X-0002", "CS Beta", "C-CAS-1");
+        a.close();
+        b.close();
+        Path a2 = dir.resolve("a2.essp");
+        Path b2 = dir.resolve("b2.essp");
+        Files.copy(fileA, a2);
+        Files.copy(fileB, b2);
+        a = MissionFile.open(fileA, dir.resolve("backups"));
+        b = MissionFile.open(b2, dir.resolve("backups"));
+
+        merge(a, amina, fileB, none()); // B into A
+        merge(b, brahim, a2, none()); // A into B
+        assertThat(checksums(a, false)).isEqualTo(checksums(b, false));
+        assertThat(essp(b, "X-0001").getNameFr()).isEqualTo("CS Alpha");
+        assertThat(essp(a, "E006").getDeleted()).isTrue();
+    }
+
+    @Test
+    void aMergeIsUndoneAsAWholeAndCanBeRedone() throws Exception {
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 33_000);
+        edit(b, brahim, "E004", ESSP.FUNCTIONALITY, "fully");
+        create(b, brahim, "X-0009", "CS Nouveau", "C-CAS-1");
+        Map<String, String> before = checksums(a, true);
+
+        MergeEngine.Applied applied = merge(a, amina, fileB, none());
+        Map<String, String> merged = checksums(a, true);
+        assertThat(merged).isNotEqualTo(before);
+        assertThat(essp(a, "X-0009")).isNotNull();
+
+        int written = new MergeUndo().undo(a.dsl(), amina, applied.runId());
+        assertThat(written).isEqualTo(3); // two rows put back, one added row deleted
+        assertThat(checksums(a, true)).isEqualTo(before);
+        assertThat(essp(a, "E001").getPopulationServed()).isEqualTo(30_000);
+        assertThat(essp(a, "X-0009").getDeleted()).isTrue();
+        assertThatThrownBy(() -> new MergeUndo().undo(a.dsl(), amina, applied.runId()))
+                .isInstanceOf(MergeRefusedException.class).hasMessageContaining("already undone");
+
+        // merging the same file again redoes it, with no conflict
+        MergePlan again = plan(a, fileB);
+        assertThat(again.conflicts()).isEmpty();
+        merge(a, amina, fileB, none());
+        assertThat(checksums(a, true)).isEqualTo(merged);
+    }
+
+    @Test
+    void undoIsRefusedWhenARowWasEditedSinceTheMerge() throws Exception {
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 33_000);
+        MergeEngine.Applied applied = merge(a, amina, fileB, none());
+        edit(a, amina, "E001", ESSP.POPULATION_SERVED, 34_000);
+        assertThatThrownBy(() -> new MergeUndo().undo(a.dsl(), amina, applied.runId()))
+                .isInstanceOf(MergeRefusedException.class).hasMessageContaining("population_served was changed after the merge");
+        assertThat(essp(a, "E001").getPopulationServed()).isEqualTo(34_000);
+    }
+
+    @Test
+    void aFileOfANewerSchemaIsRefusedAndLeftUntouched() throws Exception {
+        b.close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fileB); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 97");
+        }
+        String sha = sha(fileB);
+        assertThatThrownBy(() -> plan(a, fileB)).isInstanceOf(MissionFileException.class)
+                .satisfies(e -> assertThat(((MissionFileException) e).reason()).isEqualTo(MissionFileException.Reason.NEWER_SCHEMA))
+                .hasMessageContaining("newer version");
+        assertThat(sha(fileB)).isEqualTo(sha);
+        b = MissionFile.open(fileA, dir.resolve("backups")); // closed by tearDown
+    }
+
+    @Test
+    void aFileOfAnotherMissionIsRefused() throws Exception {
+        Path other = dir.resolve("other.essp");
+        FixtureMission.create(other).close();
+        String sha = sha(other);
+        assertThatThrownBy(() -> plan(a, other)).isInstanceOf(MergeRefusedException.class)
+                .hasMessageContaining("a file of another mission")
+                .satisfies(e -> assertThat(((MergeRefusedException) e).reason()).isEqualTo(MergeRefusedException.Reason.OTHER_MISSION));
+        assertThat(sha(other)).isEqualTo(sha);
+        assertThat(Files.list(dir.resolve("scratch"))).isEmpty();
+    }
+
+    @Test
+    void theMissionItselfIsRefused() {
+        assertThatThrownBy(() -> plan(a, fileA)).isInstanceOf(MergeRefusedException.class)
+                .satisfies(e -> assertThat(((MergeRefusedException) e).reason()).isEqualTo(MergeRefusedException.Reason.SAME_FILE));
+    }
+}
