@@ -43,6 +43,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.LocalizedControls;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -86,6 +87,12 @@ public final class DataFlowsView implements FeatureScreen {
     @Override
     public UnsavedChanges unsavedChanges() {
         return viewModel.unsavedChanges();
+    }
+
+    /** The area's saves, that Ctrl+Z / Ctrl+Y and the Edit menu undo and redo (the shell routes them here). */
+    @Override
+    public EditHistory editHistory() {
+        return viewModel.history();
     }
 
     // ------------------------------------------------------------------ dashboard

@@ -29,6 +29,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FormBaseline;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -56,6 +57,11 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
  * Entries are checked by {@link DataFlowRules} first: a problem is a message on its field and nothing is saved.
  */
 public final class DataFlowsViewModel {
+
+    /** The tables whose rows the undo history follows. */
+    private static final String OBSERVATION = "data_flow_observation";
+    private static final String RECOUNT = "data_verification";
+    private static final String LINK = "data_flow";
 
     /** A loaded mission: its data-flow rows and its VF band. */
     public record Loaded(DataFlowData data, DataVerification.Band band) {
@@ -140,6 +146,7 @@ public final class DataFlowsViewModel {
     private final FormBaseline linkBaseline;
     private final UnsavedChanges unsaved;
     private CompletableFuture<Boolean> lastWrite = CompletableFuture.completedFuture(true);
+    private final EditHistory history;
 
     public DataFlowsViewModel(Callable<Loaded> loader, DataFlowRepository repository, TaskExecutor executor, I18n i18n, Clock clock) {
         this.loader = loader;
@@ -162,6 +169,8 @@ public final class DataFlowsViewModel {
             linkBaseline.mark();
         });
         unsaved = new Editors();
+        history = new EditHistory(executor);
+        history.setAfterUndo(() -> reload(null));
     }
 
     /** Loads the mission's rows in the background, then shows the nation (or keeps the path after a save). */
@@ -538,7 +547,8 @@ public final class DataFlowsViewModel {
                     .stream().filter(p -> p.code() != DataFlowRules.Code.ESSP_UNKNOWN || problems.stream().noneMatch(q -> q.field() == Field.ESSP))
                     .toList());
             if (!show(problems, notNumbers)) {
-                write(() -> repository.saveObservation(o), () -> {
+                String what = i18n.get("dataflows.undo.observation", link == null ? "?" : link.label(), o.period());
+                write(() -> created(OBSERVATION, repository.saveObservation(o), what), () -> {
                     observationExpected.set("");
                     observationReceived.set("");
                     observationOnTime.set("");
@@ -576,7 +586,8 @@ public final class DataFlowsViewModel {
         if (show(problems, notNumbers)) {
             return false;
         }
-        write(() -> repository.saveRecount(r), () -> {
+        String what = i18n.get("dataflows.undo.recount", r.indicator(), r.period());
+        write(() -> created(RECOUNT, repository.saveRecount(r), what), () -> {
             recountRecounted.set("");
             recountReported.set("");
             recountReason.set(null);
@@ -601,15 +612,59 @@ public final class DataFlowsViewModel {
         if (show(DataFlowRules.link(changed, typeIds), notNumbers)) {
             return false;
         }
-        write(() -> repository.saveLink(changed), () -> editedLink.set(null));
+        String what = i18n.get("dataflows.undo.link", link.label());
+        write(() -> {
+            history.wrote(LINK, l.id(), repository.updateLink(changed));
+            return new Step(what, putLink(l, changed));
+        }, () -> editedLink.set(null));
         return true;
     }
 
-    private void write(Callable<Integer> save, Runnable afterSaved) {
+    /** A write of a form: what Edit > Undo calls it and what undoes it. */
+    private record Step(String what, EditHistory.Inverse inverse) {
+    }
+
+    /** Row {@code id} of {@code table} just inserted (version 1): undone by soft-deleting it. */
+    private Step created(String table, int id, String what) {
+        history.wrote(table, id, 1);
+        return new Step(what, deleteOrRestore(table, id, true));
+    }
+
+    /** Soft-deletes ({@code delete}) or restores an observation or recount row; its inverse does the other. */
+    private EditHistory.Inverse deleteOrRestore(String table, int id, boolean delete) {
+        return () -> {
+            int from = history.versionOf(table, id, 0);
+            int version = OBSERVATION.equals(table)
+                    ? delete ? repository.deleteObservation(id, from) : repository.restoreObservation(id, from)
+                    : delete ? repository.deleteRecount(id, from) : repository.restoreRecount(id, from);
+            history.wrote(table, id, version);
+            return deleteOrRestore(table, id, !delete);
+        };
+    }
+
+    /** Writes {@code back}'s channel, deadline, tool and re-keying over its link; its inverse writes {@code forward}'s. */
+    private EditHistory.Inverse putLink(DataFlowData.Link back, DataFlowData.Link forward) {
+        return () -> {
+            DataFlowData.Link b = back;
+            int id = b.id();
+            history.wrote(LINK, id, repository.updateLink(new DataFlowData.Link(id, history.versionOf(LINK, id, 0),
+                    b.reportTypeId(), b.fromLevel(), b.toLevel(), b.regionId(), b.provinceId(), b.channel(), b.deadlineDays(),
+                    b.tool(), b.rekeyed(), b.notes())));
+            return putLink(forward, back);
+        };
+    }
+
+    /** The observation, recount and link saves of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() {
+        return history;
+    }
+
+    private void write(Callable<Step> save, Runnable afterSaved) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         lastWrite = done;
         executor.execute(BackgroundTask.wrap(save)
-                .onSuccess(id -> {
+                .onSuccess(step -> {
+                    history.record(step.what(), step.inverse());
                     done.complete(true);
                     reload(() -> {
                         afterSaved.run();

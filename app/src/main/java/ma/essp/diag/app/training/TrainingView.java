@@ -32,6 +32,7 @@ import ma.essp.diag.app.training.TrainingViewModel.AttendanceRow;
 import ma.essp.diag.app.training.TrainingViewModel.CandidateRow;
 import ma.essp.diag.app.training.TrainingViewModel.CostRow;
 import ma.essp.diag.app.training.TrainingViewModel.SessionRow;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.LocalizedControls;
@@ -360,6 +361,12 @@ public final class TrainingView implements FeatureScreen {
     @Override
     public UnsavedChanges unsavedChanges() {
         return vm.unsavedChanges();
+    }
+
+    /** The area's saves, that Ctrl+Z / Ctrl+Y and the Edit menu undo and redo (the shell routes them here). */
+    @Override
+    public EditHistory editHistory() {
+        return vm.history();
     }
 
     @Override

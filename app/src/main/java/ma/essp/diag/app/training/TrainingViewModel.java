@@ -29,6 +29,7 @@ import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.FormBaseline;
@@ -114,6 +115,7 @@ public final class TrainingViewModel {
     private final FormBaseline costForm;
     private final FormBaseline contextForm;
     private final UnsavedChanges unsaved;
+    private final EditHistory history;
 
     private TrainingData data;
     private List<CalendarContext> context = List.of();
@@ -167,6 +169,8 @@ public final class TrainingViewModel {
         costForm = new FormBaseline(List.of(costItem, costUnit, costUnitCost, costUnits, costKind, costFunding));
         contextForm = new FormBaseline(List.of(contextKind, contextStart, contextEnd, contextLabel));
         unsaved = new Forms();
+        history = new EditHistory(executor);
+        history.setAfterUndo(this::reload);
     }
 
     // ------------------------------------------------------------------ loading
@@ -348,8 +352,9 @@ public final class TrainingViewModel {
             sessionMessage.set(message(problem.get()));
             return REFUSED;
         }
-        return write(() -> repository.addSession(edit, id, title, start, end, hours, place, trainers), sessionMessage,
-                this::clearSessionForm);
+        String what = i18n.get("training.undo.session", title.strip());
+        return write(() -> created(Row.SESSION, repository.addSession(edit, id, title, start, end, hours, place, trainers), what),
+                sessionMessage, this::clearSessionForm);
     }
 
     // ------------------------------------------------------------------ participants
@@ -428,8 +433,9 @@ public final class TrainingViewModel {
             costMessage.set(message(problem.get()));
             return REFUSED;
         }
-        return write(() -> repository.addCostLine(edit, id, item.value(), unitCode, unitCost, units, kind.value(), fundingLine),
-                costMessage, this::clearCostForm);
+        String what = i18n.get("training.undo.cost", item.label());
+        return write(() -> created(Row.COST, repository.addCostLine(edit, id, item.value(), unitCode, unitCost, units, kind.value(),
+                fundingLine), what), costMessage, this::clearCostForm);
     }
 
     public List<FilterChoice> itemChoices() {
@@ -607,8 +613,9 @@ public final class TrainingViewModel {
             calendarMessage.set(message(problem.get()));
             return REFUSED;
         }
-        return write(() -> repository.addCalendarContext(edit, kind.value(), start, end, label), calendarMessage,
-                this::clearContextForm);
+        String what = i18n.get("training.undo.context", label.strip());
+        return write(() -> created(Row.CONTEXT, repository.addCalendarContext(edit, kind.value(), start, end, label), what),
+                calendarMessage, this::clearContextForm);
     }
 
     public StringProperty sessionTitleProperty() { return sessionTitle; }
@@ -658,6 +665,41 @@ public final class TrainingViewModel {
         return names;
     }
 
+    // ------------------------------------------------------------------ undo
+
+    /** The rows the session, cost and calendar forms create, each in its table (the undo history's keys). */
+    private enum Row { SESSION, COST, CONTEXT }
+
+    /** A creation of a form: what Edit > Undo calls it and what undoes it. */
+    private record Step(String what, EditHistory.Inverse inverse) {
+    }
+
+    /** Row {@code id} just inserted (version 1): undone by soft-deleting it. */
+    private Step created(Row row, int id, String what) {
+        history.wrote(row.name(), id, 1);
+        return new Step(what, deleteOrRestore(row, id, true));
+    }
+
+    /** Soft-deletes ({@code delete}) or restores a created row from the version this screen left; its inverse does the other. */
+    private EditHistory.Inverse deleteOrRestore(Row row, int id, boolean delete) {
+        return () -> {
+            int from = history.versionOf(row.name(), id, 0);
+            int version = switch (row) {
+                case SESSION -> delete ? repository.deleteSession(edit, id, from) : repository.restoreSession(edit, id, from);
+                case COST -> delete ? repository.deleteCostLine(edit, id, from) : repository.restoreCostLine(edit, id, from);
+                case CONTEXT -> delete ? repository.deleteCalendarContext(edit, id, from)
+                        : repository.restoreCalendarContext(edit, id, from);
+            };
+            history.wrote(row.name(), id, version);
+            return deleteOrRestore(row, id, !delete);
+        };
+    }
+
+    /** The session, cost line and calendar additions of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() {
+        return history;
+    }
+
     // ------------------------------------------------------------------ shared
 
     private <V> void write(Callable<V> action, ReadOnlyStringWrapper message) {
@@ -673,6 +715,9 @@ public final class TrainingViewModel {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         executor.execute(BackgroundTask.wrap(action)
                 .onSuccess(v -> {
+                    if (v instanceof Step step) { // a creation that Ctrl+Z undoes
+                        history.record(step.what(), step.inverse());
+                    }
                     message.set(i18n.get("training.saved"));
                     afterSaved.run();
                     reload();

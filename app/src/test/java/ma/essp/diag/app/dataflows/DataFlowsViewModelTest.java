@@ -11,13 +11,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
 import ma.essp.diag.database.repository.DataFlowRules.Field;
+import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.reporting.dataflow.DataFlowFigures;
 import ma.essp.diag.reporting.dataflow.DataFlowTable;
 import ma.essp.diag.reporting.dataflow.DataVerification;
@@ -42,6 +45,7 @@ class DataFlowsViewModelTest {
     private MissionFile mission;
     private DataFlowsViewModel vm;
     private int link;
+    private DataFlowRepository flows;
 
     @BeforeEach
     void load() throws Exception {
@@ -67,7 +71,7 @@ class DataFlowsViewModelTest {
             edit.stampNew(e).store();
             essps[n - 1] = e.getId();
         }
-        DataFlowRepository flows = new DataFlowRepository(dsl, edit);
+        flows = new DataFlowRepository(dsl, edit);
         int type = flows.saveReportType(new DataFlowData.ReportType(0, 0, "ACT", "Activité", "Activity", null, "SNIS", "monthly", "paper"));
         link = flows.saveLink(new DataFlowData.Link(0, 0, type, "essp", "circonscription", region, null, "paper", 5, null, true, null));
         flows.saveLink(new DataFlowData.Link(0, 0, type, "circonscription", "central", region, null, "software", 10, "dhis2", false, null));
@@ -208,5 +212,102 @@ class DataFlowsViewModelTest {
         assertThat(vm.saveLink()).isTrue();
         assertThat(vm.chains().getFirst().rekeying()).isZero();
         assertThat(vm.chains().getFirst().steps().getFirst().toolLabel()).isEqualTo("Excel");
+    }
+
+    private DataFlowData.Link linkRow() {
+        return flows.load().links().stream().filter(l -> l.id() == link).findFirst().orElseThrow();
+    }
+
+    private static void fail(Throwable e) {
+        throw new AssertionError(e);
+    }
+
+    @Test
+    void aLinkEditIsUndoneToItsPreviousValuesThenRedone() {
+        drillTo("01");
+        vm.editedLinkProperty().set(vm.links().stream().filter(l -> l.row().id() == link).findFirst().orElseThrow());
+        vm.linkDeadlineProperty().set("7");
+        vm.linkRekeyedProperty().set(false);
+        vm.linkToolProperty().set("excel");
+        assertThat(vm.saveLink()).isTrue();
+        assertThat(linkRow().version()).isEqualTo(2); // inserted (1), edited
+        assertThat(vm.history().descriptionProperty().get()).startsWith("modification du lien ");
+
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        DataFlowData.Link back = linkRow();
+        assertThat(back.deadlineDays()).isEqualTo(5);
+        assertThat(back.rekeyed()).isTrue();
+        assertThat(back.tool()).isNull();
+        assertThat(back.channel()).isEqualTo("paper");
+        assertThat(back.version()).as("the undo is a versioned write").isEqualTo(3);
+        assertThat(vm.chains().getFirst().rekeying()).as("the screen reloaded").isEqualTo(1);
+        assertThat(vm.history().availableProperty().get()).isFalse();
+
+        vm.history().redo(DataFlowsViewModelTest::fail);
+        DataFlowData.Link again = linkRow();
+        assertThat(again.deadlineDays()).isEqualTo(7);
+        assertThat(again.rekeyed()).isFalse();
+        assertThat(again.tool()).isEqualTo("excel");
+        assertThat(again.version()).isEqualTo(4);
+        assertThat(vm.chains().getFirst().rekeying()).isZero();
+    }
+
+    @Test
+    void aNewObservationAndRecountAreUndoneByDeletingThemThenRedone() {
+        drillTo("01");
+        vm.observationLinkProperty().set(vm.links().stream().filter(l -> l.row().id() == link).findFirst().orElseThrow());
+        vm.observationEsspProperty().set("E2");
+        vm.observationPeriodProperty().set("2026-04");
+        vm.observationExpectedProperty().set("1");
+        vm.observationReceivedProperty().set("1");
+        assertThat(vm.saveObservation()).isTrue();
+        assertThat(vm.observations()).hasSize(3);
+        vm.recountEsspProperty().set("E1");
+        vm.recountIndicatorProperty().set("CPN1");
+        vm.recountMonthProperty().set("2026-03");
+        vm.recountRecountedProperty().set("45");
+        vm.recountReportedProperty().set("50");
+        assertThat(vm.saveRecount()).isTrue();
+        assertThat(vm.recounts()).hasSize(1);
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("saisie du recomptage CPN1 (2026-03)");
+
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        assertThat(vm.recounts()).as("the recount undone: gone from the list").isEmpty();
+        assertThat(vm.history().descriptionProperty().get()).startsWith("saisie de l’observation ").endsWith("(2026-04)");
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        assertThat(vm.observations()).hasSize(2);
+        var deleted = mission.dsl().selectFrom(DATA_FLOW_OBSERVATION).where(DATA_FLOW_OBSERVATION.PERIOD.eq("2026-04")).fetchOne();
+        assertThat(deleted.getDeleted()).as("soft-deleted, not removed").isTrue();
+        assertThat(deleted.getVersion()).isEqualTo(2);
+
+        vm.history().redo(DataFlowsViewModelTest::fail);
+        assertThat(vm.observations()).hasSize(3);
+        vm.history().redo(DataFlowsViewModelTest::fail);
+        assertThat(vm.recounts()).hasSize(1);
+        assertThat(flows.load().recounts().getFirst().version()).isEqualTo(3); // inserted, deleted, restored
+        assertThat(vm.history().redoAvailableProperty().get()).isFalse();
+    }
+
+    @Test
+    void anUndoAfterAnotherWriterChangedTheLinkIsRefused() {
+        drillTo("01");
+        vm.editedLinkProperty().set(vm.links().stream().filter(l -> l.row().id() == link).findFirst().orElseThrow());
+        vm.linkDeadlineProperty().set("7");
+        assertThat(vm.saveLink()).isTrue();
+        DataFlowData.Link saved = linkRow();
+        // another window: the deadline set to 9 from version 2
+        flows.updateLink(new DataFlowData.Link(saved.id(), saved.version(), saved.reportTypeId(), saved.fromLevel(), saved.toLevel(),
+                saved.regionId(), saved.provinceId(), saved.channel(), 9, saved.tool(), saved.rekeyed(), saved.notes()));
+
+        String what = vm.history().descriptionProperty().get();
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        vm.history().undo(refused::set);
+        assertThat(refused.get()).isInstanceOf(StaleEditException.class);
+        assertThat(EditHistory.refusal(refused.get(), what, new I18n(I18n.FRENCH)))
+                .isEqualTo("« " + what + " » ne peut être ni annulé ni rétabli : quelqu’un d’autre (un collègue ou une autre fenêtre) "
+                        + "a modifié ces données depuis. Rien n’a été écrit.");
+        assertThat(linkRow().deadlineDays()).as("the other writer's value stays").isEqualTo(9);
+        assertThat(linkRow().version()).isEqualTo(3);
+        assertThat(vm.history().availableProperty().get()).isFalse();
     }
 }

@@ -117,6 +117,20 @@ public final class DataFlowRepository {
         return link.id();
     }
 
+    /** Updates link {@code link.id()} from {@code link.version()} (its channel, deadline, tool, re-keying...); its version now. */
+    public int updateLink(DataFlowData.Link link) {
+        if (link.id() == 0) {
+            throw new IllegalArgumentException("a new link is saved with saveLink");
+        }
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(DATA_FLOW.CHANNEL, link.channel());
+        values.put(DATA_FLOW.EXPECTED_DELAY_DAYS, link.deadlineDays());
+        values.put(DATA_FLOW.TOOL, link.tool());
+        values.put(DATA_FLOW.REKEYED, link.rekeyed());
+        values.put(DATA_FLOW.NOTES, link.notes());
+        return SyncedRows.update(dsl, edit(), DATA_FLOW, link.id(), link.version(), values);
+    }
+
     /** Saves an observation: new when {@code id} is 0, else an update from its version. Returns its id. */
     public int saveObservation(DataFlowData.Observation observation) {
         var o = DATA_FLOW_OBSERVATION;
@@ -158,16 +172,28 @@ public final class DataFlowRepository {
         return recount.id();
     }
 
-    public void deleteObservation(int id, int version) {
-        SyncedRows.softDelete(dsl, edit(), DATA_FLOW_OBSERVATION, id, version);
+    /** Soft-deletes an observation from {@code version}; its version now. */
+    public int deleteObservation(int id, int version) {
+        return SyncedRows.softDelete(dsl, edit(), DATA_FLOW_OBSERVATION, id, version);
     }
 
-    public void deleteRecount(int id, int version) {
-        SyncedRows.softDelete(dsl, edit(), DATA_VERIFICATION, id, version);
+    /** Brings a soft-deleted observation back from {@code version}; its version now. */
+    public int restoreObservation(int id, int version) {
+        return SyncedRows.restore(dsl, edit(), DATA_FLOW_OBSERVATION, id, version);
     }
 
-    public void deleteLink(int id, int version) {
-        SyncedRows.softDelete(dsl, edit(), DATA_FLOW, id, version);
+    /** Soft-deletes a recount row from {@code version}; its version now. */
+    public int deleteRecount(int id, int version) {
+        return SyncedRows.softDelete(dsl, edit(), DATA_VERIFICATION, id, version);
+    }
+
+    /** Brings a soft-deleted recount row back from {@code version}; its version now. */
+    public int restoreRecount(int id, int version) {
+        return SyncedRows.restore(dsl, edit(), DATA_VERIFICATION, id, version);
+    }
+
+    public int deleteLink(int id, int version) {
+        return SyncedRows.softDelete(dsl, edit(), DATA_FLOW, id, version);
     }
 
     @SuppressWarnings("unchecked")

@@ -262,4 +262,29 @@ public final class TrainingRepository {
     public int deleteCalendarContext(EditContext edit, int id, int expectedVersion) {
         return SyncedRows.softDelete(dsl, edit, CALENDAR_CONTEXT, id, expectedVersion);
     }
+
+    /** Brings a soft-deleted context row back; its version now. */
+    public int restoreCalendarContext(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, CALENDAR_CONTEXT, id, expectedVersion);
+    }
+
+    /** Soft-deletes a session (undoing its creation); its version now. */
+    public int deleteSession(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.softDelete(dsl, edit, TRAINING_SESSION, id, expectedVersion);
+    }
+
+    /** Brings a soft-deleted session back; its version now. */
+    public int restoreSession(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, TRAINING_SESSION, id, expectedVersion);
+    }
+
+    /** Soft-deletes a cost line; its version now. */
+    public int deleteCostLine(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.softDelete(dsl, edit, TRAINING_COST, id, expectedVersion);
+    }
+
+    /** Brings a soft-deleted cost line back; its version now. */
+    public int restoreCostLine(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, TRAINING_COST, id, expectedVersion);
+    }
 }

@@ -1,0 +1,150 @@
+package ma.essp.diag.app.training;
+
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COST;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
+import ma.essp.diag.database.jooq.tables.records.TrainingCohortRecord;
+import ma.essp.diag.database.jooq.tables.records.TrainingProgrammeRecord;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.StaleEditException;
+import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.repository.TrainingRepository;
+import ma.essp.diag.database.testing.FixtureMission;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The training area without a window, French: one cohort (March to June 2027) with no session nor cost yet. A session,
+ * a cost line and a holiday added through the forms are undone by soft-deleting them (each a versioned write), redone
+ * by restoring them; an undo after someone else changed the row is refused.
+ */
+class TrainingUndoViewModelTest {
+
+    @TempDir
+    Path dir;
+    private MissionFile mission;
+    private DSLContext dsl;
+    private EditContext edit;
+    private TrainingRepository repository;
+    private TrainingViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        mission = FixtureMission.create(dir.resolve("m.essp"));
+        dsl = mission.dsl();
+        edit = EditContext.system("test");
+        TrainingProgrammeRecord p = dsl.newRecord(TRAINING_PROGRAMME);
+        p.setCode("PSP");
+        p.setKind("short_course");
+        p.setTitleFr("Planification et suivi");
+        p.setRequiredHours(20.0);
+        int programme = SyncedRows.insert(dsl, edit, p);
+        TrainingCohortRecord c = dsl.newRecord(TRAINING_COHORT);
+        c.setProgrammeId(programme);
+        c.setName("Tanger 2027");
+        c.setStartsOn(LocalDate.parse("2027-03-01"));
+        c.setEndsOn(LocalDate.parse("2027-06-30"));
+        c.setSeats(12);
+        SyncedRows.insert(dsl, edit, c);
+        repository = new TrainingRepository(dsl);
+        vm = new TrainingViewModel(repository, edit, new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH));
+        vm.load();
+    }
+
+    @AfterEach
+    void tearDown() {
+        mission.close();
+    }
+
+    private static void fail(Throwable e) {
+        throw new AssertionError(e);
+    }
+
+    private void typeSession(String title) {
+        vm.sessionTitleProperty().set(title);
+        vm.sessionStartProperty().set("08/03/2027");
+        vm.sessionEndProperty().set("09/03/2027");
+        vm.sessionHoursProperty().set("12");
+    }
+
+    @Test
+    void aNewSessionIsUndoneByDeletingItThenRedone() {
+        typeSession("Module 1");
+        assertThat(vm.addSession().toCompletableFuture().join()).isTrue();
+        assertThat(vm.sessions()).extracting(TrainingViewModel.SessionRow::title).containsExactly("Module 1");
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("ajout de la séance « Module 1 »");
+
+        vm.history().undo(TrainingUndoViewModelTest::fail);
+        assertThat(vm.sessions()).as("gone from the list").isEmpty();
+        var row = dsl.selectFrom(TRAINING_SESSION).fetchOne();
+        assertThat(row.getDeleted()).as("soft-deleted, not removed").isTrue();
+        assertThat(row.getVersion()).isEqualTo(2);
+
+        vm.history().redo(TrainingUndoViewModelTest::fail);
+        assertThat(vm.sessions()).extracting(TrainingViewModel.SessionRow::title).containsExactly("Module 1");
+        assertThat(dsl.selectFrom(TRAINING_SESSION).fetchOne().getVersion()).isEqualTo(3);
+        assertThat(vm.history().availableProperty().get()).isTrue();
+    }
+
+    @Test
+    void aCostLineAndAHolidayAreUndoneInTurnThenRedone() {
+        vm.costItemProperty().set(vm.itemChoices().getFirst());
+        vm.costUnitProperty().set(vm.unitChoices().stream().filter(u -> u.value().equals("lump_sum")).findFirst().orElseThrow());
+        vm.costUnitCostProperty().set("1500");
+        assertThat(vm.addCostLine().toCompletableFuture().join()).isTrue();
+        assertThat(vm.costs()).hasSize(1);
+        int holidaysBefore = repository.calendarContext().size();
+        vm.contextStartProperty().set("30/07/2027");
+        vm.contextEndProperty().set("30/07/2027");
+        vm.contextLabelProperty().set("Fête du Trône (essai)");
+        assertThat(vm.addContext().toCompletableFuture().join()).isTrue();
+        assertThat(repository.calendarContext()).hasSize(holidaysBefore + 1);
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("ajout de « Fête du Trône (essai) » au calendrier");
+
+        vm.history().undo(TrainingUndoViewModelTest::fail);
+        assertThat(repository.calendarContext()).hasSize(holidaysBefore);
+        assertThat(vm.history().descriptionProperty().get()).startsWith("ajout de la ligne de coût ");
+        vm.history().undo(TrainingUndoViewModelTest::fail);
+        assertThat(vm.costs()).isEmpty();
+        assertThat(dsl.selectFrom(TRAINING_COST).fetchOne().getDeleted()).isTrue();
+
+        vm.history().redo(TrainingUndoViewModelTest::fail);
+        assertThat(vm.costs()).hasSize(1);
+        vm.history().redo(TrainingUndoViewModelTest::fail);
+        assertThat(repository.calendarContext()).hasSize(holidaysBefore + 1)
+                .anyMatch(k -> k.labelFr().equals("Fête du Trône (essai)") && k.version() == 3);
+    }
+
+    @Test
+    void anUndoAfterAnotherWriterChangedTheSessionIsRefused() {
+        typeSession("Module 1");
+        assertThat(vm.addSession().toCompletableFuture().join()).isTrue();
+        int id = dsl.selectFrom(TRAINING_SESSION).fetchOne().getId();
+        // another window renames it from version 1
+        SyncedRows.update(dsl, edit, TRAINING_SESSION, id, 1, Map.of(TRAINING_SESSION.TITLE, "Module 1 bis"));
+
+        String what = vm.history().descriptionProperty().get();
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        vm.history().undo(refused::set);
+        assertThat(refused.get()).isInstanceOf(StaleEditException.class);
+        assertThat(EditHistory.refusal(refused.get(), what, new I18n(I18n.FRENCH))).startsWith("« ajout de la séance « Module 1 » » ne peut");
+        var row = dsl.selectFrom(TRAINING_SESSION).fetchOne();
+        assertThat(row.getDeleted()).as("nothing written").isFalse();
+        assertThat(row.getVersion()).isEqualTo(2);
+        assertThat(vm.history().availableProperty().get()).isFalse();
+    }
+}
