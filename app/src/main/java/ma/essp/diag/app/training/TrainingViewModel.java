@@ -313,11 +313,29 @@ public final class TrainingViewModel {
             show(); // the cell shows the recorded value again: nothing was saved
             return;
         }
-        Integer version = data.attendance().stream()
+        Attendance before = data.attendance().stream()
                 .filter(a -> a.sessionId() == session.id() && a.participantId() == row.participantId())
-                .map(Attendance::version).findFirst().orElse(null);
-        write(() -> repository.setAttendance(edit, session.id(), row.participantId(), version,
-                hours != null && hours > 0, hours), attendanceMessage);
+                .findFirst().orElse(null);
+        boolean present = hours != null && hours > 0;
+        String what = i18n.get("training.undo.hours", row.name(), session.title());
+        write(() -> {
+            var w = repository.setAttendance(edit, session.id(), row.participantId(),
+                    before == null ? null : before.version(), present, hours);
+            history.wrote(Row.ATTENDANCE.name(), w.id(), w.version());
+            // first recorded (no live row before): undone by soft-deleting it; else back to the hours it had
+            return new Step(what, before == null ? deleteOrRestore(Row.ATTENDANCE, w.id(), true)
+                    : putHours(session.id(), row.participantId(), w.id(), before.present(), before.hoursAttended(), present, hours));
+        }, attendanceMessage);
+    }
+
+    /** Writes {@code present}/{@code hours} over attendance row {@code id}; its inverse writes the {@code forward} ones. */
+    private EditHistory.Inverse putHours(int sessionId, int participantId, int id, boolean present, Double hours,
+                                         boolean forwardPresent, Double forwardHours) {
+        return () -> {
+            history.wrote(Row.ATTENDANCE.name(), id, repository.setAttendance(edit, sessionId, participantId,
+                    history.versionOf(Row.ATTENDANCE.name(), id, 0), present, hours).version());
+            return putHours(sessionId, participantId, id, forwardPresent, forwardHours, present, hours);
+        };
     }
 
     // ------------------------------------------------------------------ sessions
@@ -667,8 +685,8 @@ public final class TrainingViewModel {
 
     // ------------------------------------------------------------------ undo
 
-    /** The rows the session, cost and calendar forms create, each in its table (the undo history's keys). */
-    private enum Row { SESSION, COST, CONTEXT }
+    /** The rows the session, cost and calendar forms and the attendance grid write, each in its table (the undo history's keys). */
+    private enum Row { SESSION, COST, CONTEXT, ATTENDANCE }
 
     /** A creation of a form: what Edit > Undo calls it and what undoes it. */
     private record Step(String what, EditHistory.Inverse inverse) {
@@ -689,13 +707,14 @@ public final class TrainingViewModel {
                 case COST -> delete ? repository.deleteCostLine(edit, id, from) : repository.restoreCostLine(edit, id, from);
                 case CONTEXT -> delete ? repository.deleteCalendarContext(edit, id, from)
                         : repository.restoreCalendarContext(edit, id, from);
+                case ATTENDANCE -> delete ? repository.deleteAttendance(edit, id, from) : repository.restoreAttendance(edit, id, from);
             };
             history.wrote(row.name(), id, version);
             return deleteOrRestore(row, id, !delete);
         };
     }
 
-    /** The session, cost line and calendar additions of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    /** The session, cost line, calendar and attendance writes of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
     public EditHistory history() {
         return history;
     }

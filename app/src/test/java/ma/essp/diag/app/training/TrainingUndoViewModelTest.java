@@ -1,7 +1,9 @@
 package ma.essp.diag.app.training;
 
+import static ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_COST;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.database.jooq.tables.records.TrainingCohortRecord;
+import ma.essp.diag.database.jooq.tables.records.TrainingParticipantRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingProgrammeRecord;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
@@ -146,5 +149,38 @@ class TrainingUndoViewModelTest {
         assertThat(row.getDeleted()).as("nothing written").isFalse();
         assertThat(row.getVersion()).isEqualTo(2);
         assertThat(vm.history().availableProperty().get()).isFalse();
+    }
+
+    @Test
+    void hoursEditedInTheGridAreUndoneToThePreviousHoursThenRedone() {
+        typeSession("Module 1");
+        assertThat(vm.addSession().toCompletableFuture().join()).isTrue();
+        TrainingParticipantRecord who = dsl.newRecord(TRAINING_PARTICIPANT);
+        who.setCohortId(dsl.selectFrom(TRAINING_COHORT).fetchOne().getId());
+        who.setFullName("Amina Alaoui");
+        who.setGender("f");
+        SyncedRows.insert(dsl, edit, who);
+        vm.load();
+        vm.setHours(vm.attendance().getFirst(), 0, "12");
+        vm.setHours(vm.attendance().getFirst(), 0, "8");
+        assertThat(dsl.selectFrom(TRAINING_ATTENDANCE).fetchOne().getHoursAttended()).isEqualTo(8.0);
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("heures de Amina Alaoui à « Module 1 »");
+
+        vm.history().undo(TrainingUndoViewModelTest::fail);
+        var row = dsl.selectFrom(TRAINING_ATTENDANCE).fetchOne();
+        assertThat(row.getHoursAttended()).as("the previous hours").isEqualTo(12.0);
+        assertThat(row.getVersion()).as("recorded (1), edited (2), undone (3)").isEqualTo(3);
+        assertThat(vm.attendance().getFirst().hours()).containsExactly("12 h");
+
+        vm.history().redo(TrainingUndoViewModelTest::fail);
+        row = dsl.selectFrom(TRAINING_ATTENDANCE).fetchOne();
+        assertThat(row.getHoursAttended()).isEqualTo(8.0);
+        assertThat(row.getVersion()).isEqualTo(4);
+
+        vm.history().undo(TrainingUndoViewModelTest::fail);
+        vm.history().undo(TrainingUndoViewModelTest::fail);
+        row = dsl.selectFrom(TRAINING_ATTENDANCE).fetchOne();
+        assertThat(row.getDeleted()).as("the first recording undone: soft-deleted").isTrue();
+        assertThat(row.getVersion()).isEqualTo(6);
     }
 }

@@ -263,6 +263,16 @@ public final class TrainingRepository {
         return SyncedRows.softDelete(dsl, edit, CALENDAR_CONTEXT, id, expectedVersion);
     }
 
+    /** Soft-deletes an attendance row (undoing its first recording); its version now. */
+    public int deleteAttendance(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.softDelete(dsl, edit, TRAINING_ATTENDANCE, id, expectedVersion);
+    }
+
+    /** Brings a soft-deleted attendance row back; its version now. */
+    public int restoreAttendance(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, TRAINING_ATTENDANCE, id, expectedVersion);
+    }
+
     /** Brings a soft-deleted context row back; its version now. */
     public int restoreCalendarContext(EditContext edit, int id, int expectedVersion) {
         return SyncedRows.restore(dsl, edit, CALENDAR_CONTEXT, id, expectedVersion);
