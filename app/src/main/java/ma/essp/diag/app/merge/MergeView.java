@@ -74,7 +74,8 @@ public final class MergeView implements FeatureScreen {
         summary.getColumns().add(column(i18n.get("merge.column.conflicts"), s -> String.valueOf(s.conflicts()), 90));
         summary.getColumns().add(column(i18n.get("merge.column.duplicates"), s -> String.valueOf(s.duplicates()), 110));
         summary.setPlaceholder(new Label(i18n.get("merge.summary.none")));
-        summary.setPrefHeight(130);
+        summary.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        summary.setPrefHeight(120);
         summary.setMinHeight(90);
 
         TableView<DuplicateRow> duplicates = new TableView<>(viewModel.duplicates());
@@ -88,6 +89,7 @@ public final class MergeView implements FeatureScreen {
                 cell.getValue().choiceProperty()));
         choice.setPrefWidth(180);
         duplicates.getColumns().add(choice);
+        duplicates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         duplicates.setPrefHeight(110);
         Button link = new Button(i18n.get("merge.duplicate.link"));
         link.setId("mergeLink");
@@ -114,6 +116,7 @@ public final class MergeView implements FeatureScreen {
         clashes.getColumns().add(column(i18n.get("merge.column.code"), ClashRow::code, 120));
         clashes.getColumns().add(column(i18n.get("merge.column.mine_essp"), ClashRow::mine, 260));
         clashes.getColumns().add(column(i18n.get("merge.column.new_code"), ClashRow::proposedCode, 140));
+        clashes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         clashes.setPrefHeight(90);
         CheckBox renumber = new CheckBox(i18n.get("merge.renumber"));
         renumber.setId("mergeRenumber");
@@ -144,6 +147,8 @@ public final class MergeView implements FeatureScreen {
         result.setPrefWidth(150);
         conflicts.getColumns().add(decision);
         conflicts.getColumns().add(result);
+        // every column in view at 1366 px: the result is what the user decides
+        conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         conflicts.setPlaceholder(new Label(i18n.get("merge.conflicts.none")));
         VBox.setVgrow(conflicts, Priority.ALWAYS);
         Label conflictsTitle = new Label(i18n.get("merge.conflicts.title"));
@@ -175,6 +180,9 @@ public final class MergeView implements FeatureScreen {
         status.setId("mergeStatus");
         status.setWrapText(true);
         status.textProperty().bind(viewModel.statusProperty());
+        status.setMinHeight(Region.USE_PREF_SIZE); // the backup's path wraps rather than being cut
+        status.setMaxWidth(Double.MAX_VALUE);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox bottom = new HBox(12, apply, status);
         bottom.setAlignment(Pos.CENTER_LEFT);

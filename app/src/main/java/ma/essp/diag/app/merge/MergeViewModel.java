@@ -341,6 +341,7 @@ public final class MergeViewModel {
         }).onSuccess(result -> {
             MergeEngine.Applied applied = (MergeEngine.Applied) result[0];
             clear();
+            source.set("");
             status.set(applied.runId() == 0 ? i18n.get("merge.nothing")
                     : i18n.get("merge.applied", applied.runId(), applied.rowsWritten(), applied.auditRowsCopied(), result[1]));
             dataChanged.run();

@@ -120,6 +120,7 @@ class MergeViewModelTest {
                 + ", 1 lignes écrites, 1 lignes d’historique copiées. Sauvegarde : " + backup);
         assertThat(changed[0]).isEqualTo(1);
         assertThat(vm.conflicts()).isEmpty();
+        assertThat(vm.sourceProperty().get()).as("the screen is ready for the next file").isEmpty();
         assertThat(vm.canApplyProperty().get()).isFalse();
     }
 
