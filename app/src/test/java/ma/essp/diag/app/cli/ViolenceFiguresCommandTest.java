@@ -21,6 +21,12 @@ import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.PerpetratorCareRepository;
 import ma.essp.diag.database.repository.SyncedRows;
 import ma.essp.diag.database.testing.FixtureMission;
+import ma.essp.diag.reporting.export.ReportData;
+import ma.essp.diag.reporting.export.ReportDataCollector;
+import ma.essp.diag.reporting.export.ReportLanguage;
+import ma.essp.diag.reporting.export.ReportRequest;
+import ma.essp.diag.reporting.export.ReportScope;
+import ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +120,58 @@ class ViolenceFiguresCommandTest {
                 + " " + row.get("planned_stage") + " " + row.get("sustained"))
                 .containsExactly("Consultation Médina routine sustainment routine true",
                         "Consultation Souani identified exploration staff_trained false");
+    }
+
+    /**
+     * One figure, one definition: the report's chapter 6 and its workbook sheets (ReportData) carry the figures the
+     * command prints (and the Violence (auteurs) screen shows, both from PerpetratorCareFigures), on the same day.
+     */
+    @Test
+    void theReportCarriesTheCommandsFigures() throws Exception {
+        Path file = mission();
+        Map<String, String> stages = table(file, "stages").getLast();
+        Map<String, String> funnel = table(file, "funnel").getLast();
+        Map<String, String> retention = table(file, "retention").getLast();
+        Map<String, String> inPost = table(file, "still-in-post").getLast();
+        List<Map<String, String>> referrals = table(file, "referrals");
+        List<Map<String, String>> sites = table(file, "sites");
+        ReportData.PerpetratorCare care;
+        try (MissionFile mission = MissionFile.open(file, dir.resolve("backups"))) {
+            care = ReportDataCollector.load(mission.dsl()).collect(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.EN,
+                    null, d("2026-09-30"), null, null)).perpetratorCare();
+        }
+        // one region: its row only (no total row repeating it)
+        assertThat(care.regions()).hasSize(1);
+        ReportData.RegionRow r = care.regions().getFirst();
+        assertThat(String.valueOf(r.sites())).isEqualTo(stages.get("sites"));
+        for (int i = 0; i < PerpetratorCareFigures.PHASES.size(); i++) {
+            String phase = PerpetratorCareFigures.PHASES.get(i);
+            assertThat(String.valueOf(r.planned().get(i))).as(phase).isEqualTo(stages.get(phase + "_planned"));
+            assertThat(String.valueOf(r.actual().get(i))).as(phase).isEqualTo(stages.get(phase + "_actual"));
+        }
+        assertThat(r.planned()).containsExactly(0, 1, 0, 1); // worked out above: B planned staff_trained, A routine
+        assertThat(r.actual()).containsExactly(1, 0, 0, 1);
+        assertThat(List.of(r.funnel().targeted(), r.funnel().trained(), r.funnel().delivering(), r.funnel().sustained()))
+                .map(String::valueOf).containsExactly(funnel.get("targeted"), funnel.get("trained"), funnel.get("delivering"),
+                        funnel.get("sustained"));
+        assertThat(r.retention().patientsFollowed()).isEqualTo(Long.parseLong(retention.get("patients_followed"))).isEqualTo(22);
+        assertThat(r.retention().dropouts()).isEqualTo(Long.parseLong(retention.get("dropouts"))).isEqualTo(3);
+        assertThat(String.format(java.util.Locale.ROOT, "%.4f", r.retention().rate())).isEqualTo(retention.get("retention"));
+        assertThat(r.inPost().trained()).isEqualTo(Integer.parseInt(inPost.get("trained"))).isEqualTo(2);
+        assertThat(r.inPost().inPost()).isEqualTo(Integer.parseInt(inPost.get("in_post"))).isEqualTo(1);
+        assertThat(r.referrals()).containsExactly(7L, 0L, 2L, 0L, 0L, 0L);
+        assertThat(care.referrals()).extracting(ReportData.ReferralRow::referrals)
+                .containsExactlyElementsOf(referrals.stream().map(m -> Long.parseLong(m.get("referrals"))).toList());
+        assertThat(care.sites()).extracting(ReportData.SiteRow::name)
+                .containsExactlyElementsOf(sites.stream().map(m -> m.get("site")).toList());
+        ReportData.SiteRow medina = care.sites().getFirst();
+        assertThat(medina.staffTrained()).isEqualTo(Integer.parseInt(sites.getFirst().get("trained")));
+        assertThat(medina.staffInPost()).isEqualTo(Integer.parseInt(sites.getFirst().get("in_post")));
+        assertThat(medina.sustained()).isEqualTo(Boolean.parseBoolean(sites.getFirst().get("sustained"))).isTrue();
+        assertThat(medina.patientsFollowed()).isEqualTo(22);
+        assertThat(medina.newPatients()).isEqualTo(14);
+        assertThat(medina.referrals()).isEqualTo(9);
+        assertThat(medina.phase()).isEqualTo("Sustainment");
     }
 
     @Test

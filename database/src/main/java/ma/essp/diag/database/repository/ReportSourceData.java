@@ -2,7 +2,6 @@ package ma.essp.diag.database.repository;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the diagnostic report needs besides the readiness data ({@link ReadinessData}): the mission, the territory
@@ -26,7 +25,7 @@ public record ReportSourceData(
         List<FlowObservations> flowObservations,
         List<ComplaintSystem> complaintSystems,
         List<ComplaintSample> complaintSamples,
-        List<PerpetratorSite> perpetratorSites,
+        PerpetratorCareData perpetratorCare,
         List<TrainingCohort> cohorts,
         List<TrainingSession> sessions,
         FindingRepository.Board findingBoard,
@@ -112,14 +111,6 @@ public record ReportSourceData(
     /** A sampled complaint; {@code notes} as typed (an export leaves out a note with personal data). */
     public record ComplaintSample(int esspId, LocalDate receivedOn, String channel, String kind, String category,
                                   LocalDate acknowledgedOn, LocalDate closedOn, String outcome, String notes) {
-    }
-
-    public record PerpetratorSite(int id, String name, int provinceId, Integer esspId, String stage, LocalDate stageSince,
-                                  int staffTrained, long patientsFollowed, long newPatients,
-                                  Map<String, Long> referralsBySource) {
-        public PerpetratorSite {
-            referralsBySource = Map.copyOf(referralsBySource);
-        }
     }
 
     public record TrainingCohort(int id, String programmeCode, String programmeKind, Label programme, String name,

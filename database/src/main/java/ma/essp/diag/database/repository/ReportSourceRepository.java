@@ -13,10 +13,6 @@ import static ma.essp.diag.database.jooq.Tables.HR_FUNCTION;
 import static ma.essp.diag.database.jooq.Tables.HR_RELATION;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
 import static ma.essp.diag.database.jooq.Tables.TEAM_MEMBER;
-import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_PERIOD;
-import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_REFERRAL;
-import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_SITE;
-import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_STAFF;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
@@ -39,9 +35,7 @@ import static org.jooq.impl.DSL.selectCount;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import ma.essp.diag.database.repository.ReportSourceData.Label;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -63,7 +57,7 @@ public final class ReportSourceRepository {
     public ReportSourceData load() {
         return new ReportSourceData(mission(), regions(), provinces(), circonscriptions(), categories(), essps(),
                 cadres(), hrFunctions(), hrRelations(), circonscriptionFunctions(), dataFlows(),
-                flowObservations(), complaintSystems(), complaintSamples(), perpetratorSites(), cohorts(), sessions(),
+                flowObservations(), complaintSystems(), complaintSamples(), new PerpetratorCareRepository(dsl).load(), cohorts(), sessions(),
                 new FindingRepository(dsl).load(), supervisionVisits(), new DataFlowRepository(dsl).load());
     }
 
@@ -214,32 +208,6 @@ public final class ReportSourceRepository {
                 .orderBy(COMPLAINT_SAMPLE.ESSP_ID, COMPLAINT_SAMPLE.RECEIVED_ON, COMPLAINT_SAMPLE.ID)
                 .fetch(r -> new ReportSourceData.ComplaintSample(int0(r.getEsspId()), r.getReceivedOn(), r.getChannel(),
                         r.getKind(), r.getCategory(), r.getAcknowledgedOn(), r.getClosedOn(), r.getOutcome(), r.getNotes()));
-    }
-
-    private List<ReportSourceData.PerpetratorSite> perpetratorSites() {
-        var x = PERPETRATOR_CARE_REFERRAL;
-        var p = PERPETRATOR_CARE_PERIOD;
-        Field<Long> referred = sum(x.REFERRALS).coerce(Long.class);
-        Map<Integer, Map<String, Long>> referrals = new HashMap<>();
-        dsl.select(p.SITE_ID, x.SOURCE, referred)
-                .from(x).join(p).on(p.ID.eq(x.PERIOD_ID))
-                .where(x.DELETED.isFalse().and(p.DELETED.isFalse()))
-                .groupBy(p.SITE_ID, x.SOURCE)
-                .forEach(r -> referrals.computeIfAbsent(int0(r.get(p.SITE_ID)), k -> new HashMap<>())
-                        .put(r.get(x.SOURCE), long0(r.get(referred))));
-        var s = PERPETRATOR_CARE_SITE;
-        var t = PERPETRATOR_CARE_STAFF;
-        Field<Integer> trained = countOf(t, t.SITE_ID.eq(s.ID).and(t.DELETED.isFalse()).and(t.TRAINED_ON.isNotNull()));
-        Field<Long> followed = field(select(sum(p.PATIENTS_FOLLOWED)).from(p).where(p.SITE_ID.eq(s.ID).and(p.DELETED.isFalse())))
-                .coerce(Long.class);
-        Field<Long> newPatients = field(select(sum(p.NEW_PATIENTS)).from(p).where(p.SITE_ID.eq(s.ID).and(p.DELETED.isFalse())))
-                .coerce(Long.class);
-        return dsl.select(s.ID, s.NAME, s.PROVINCE_ID, s.ESSP_ID, s.STAGE, s.STAGE_SINCE, trained, followed, newPatients)
-                .from(s).where(s.DELETED.isFalse()).orderBy(s.PROVINCE_ID, s.NAME)
-                .fetch(r -> new ReportSourceData.PerpetratorSite(int0(r.get(s.ID)), r.get(s.NAME), int0(r.get(s.PROVINCE_ID)),
-                        r.get(s.ESSP_ID), r.get(s.STAGE), r.get(s.STAGE_SINCE), int0(r.get(trained)),
-                        long0(r.get(followed)), long0(r.get(newPatients)),
-                        referrals.getOrDefault(int0(r.get(s.ID)), Map.of())));
     }
 
     private List<ReportSourceData.TrainingCohort> cohorts() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReportSourceData;
 import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
+import ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.EsspReadiness;
@@ -45,8 +46,7 @@ public record ReportData(
         List<HrMatrixRow> hrMatrix,
         List<FlowRow> flows,
         ComplaintSummary complaints,
-        List<SiteRow> sites,
-        Map<String, Integer> sitesByStage,
+        PerpetratorCare perpetratorCare,
         List<CohortRow> cohorts,
         List<SessionRow> sessions,
         List<FindingRow> findings,
@@ -166,8 +166,37 @@ public record ReportData(
                               Double medianDaysToClose, int late, Double shareLate) {
     }
 
-    public record SiteRow(String name, String province, String essp, String stage, int stageOrder, LocalDate stageSince,
-                          int staffTrained, long patientsFollowed, long newPatients, Map<String, Long> referrals) {
+    /**
+     * Chapter 6, perpetrator care: every figure from {@code reporting.perpetrator.PerpetratorCareFigures} over the
+     * scope's sites (the Violence (auteurs) screen's and {@code figures --axis violence}'s definitions), in the
+     * report's language. {@code phases}: the EPIS phases' labels, the order of {@link RegionRow#planned()} and
+     * {@link RegionRow#actual()}; {@code referralSources}: the sources' labels, the order of
+     * {@link RegionRow#referrals()}; {@code regions}: one row per region of the scope, then (when more than one) the
+     * total; {@code referrals}: the scope's referral mix.
+     */
+    public record PerpetratorCare(List<String> phases, List<String> referralSources, List<RegionRow> regions,
+                                  List<ReferralRow> referrals, List<SiteRow> sites) {
+    }
+
+    /**
+     * A region (or the scope's total): sites per EPIS phase, planned on the report date and actual; the funnel
+     * (targeted → trained → delivering → sustained ≥ 6 months); retention; referrals per source; trained staff still
+     * in post.
+     */
+    public record RegionRow(String region, boolean total, int sites, List<Integer> planned, List<Integer> actual,
+                            int notPlanned, int suspended, PerpetratorCareFigures.Funnel funnel,
+                            PerpetratorCareFigures.Retention retention, List<Long> referrals,
+                            PerpetratorCareFigures.StillInPost inPost) {
+    }
+
+    /** Referrals from one source and their share of all referrals (null when there are none). */
+    public record ReferralRow(String source, long referrals, Double share) {
+    }
+
+    /** A site: its stage, EPIS phase, planned stage on the report date, funnel steps, trained staff and activity. */
+    public record SiteRow(String name, String province, String essp, String stage, String phase, LocalDate stageSince,
+                          String plannedStage, int staffTrained, int staffInPost, boolean delivering, boolean sustained,
+                          long patientsFollowed, long newPatients, long referrals) {
     }
 
     public record CohortRow(String programme, String kind, String name, String region, LocalDate startsOn,

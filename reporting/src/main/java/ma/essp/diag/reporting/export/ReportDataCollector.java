@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReadinessData;
@@ -29,7 +28,8 @@ import ma.essp.diag.reporting.findings.FindingsFigures;
 import ma.essp.diag.reporting.findings.ReadinessEvidence;
 import ma.essp.diag.reporting.hr.HrFactsLoader;
 import ma.essp.diag.reporting.hr.HrIndicators;
-import ma.essp.diag.reporting.perpetrator.PerpetratorCareIndicators;
+import ma.essp.diag.database.repository.PerpetratorCareData;
+import ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.Breakdown;
@@ -51,7 +51,7 @@ import org.jooq.DSLContext;
  * <p>It defines no indicator: each figure comes from the package of its axis, which a screen or the command line
  * calls the same way — readiness from {@code reporting.readiness}, HR from {@link HrIndicators}, data flows from
  * {@link DataFlowIndicators}, complaints from {@link ComplaintIndicators}, perpetrator care from
- * {@link PerpetratorCareIndicators}, training from {@link TrainingIndicators}.
+ * {@link PerpetratorCareFigures}, training from {@link TrainingIndicators}.
  */
 public final class ReportDataCollector {
 
@@ -431,23 +431,11 @@ public final class ReportDataCollector {
                     figures.meanDelay(), figures.onTime(), figures.onTimeKnown(), figures.delaySum(), figures.delayCount()));
         }
 
-        // perpetrator care: sites of the scope (by their ESSP, else by their province), PerpetratorCareIndicators
-        List<ReportSourceData.PerpetratorSite> sitesInScope = source.perpetratorSites().stream()
-                .filter(s -> s.esspId() != null ? t.esspInScope(s.esspId()) : t.overlaps(null, s.provinceId(), null, null))
-                .toList();
-        Map<String, Integer> byStage = new LinkedHashMap<>();
-        PerpetratorCareIndicators.sitesByStage(sitesInScope).forEach((stage, n) -> byStage.merge(l.code(Vocabulary.CARE_STAGE, stage), n, Integer::sum));
-        List<ReportData.SiteRow> sites = new ArrayList<>();
-        for (ReportSourceData.PerpetratorSite s : sitesInScope) {
-            ReportSourceData.Province p = t.provinces.get(s.provinceId());
-            ReportSourceData.Essp e = s.esspId() == null ? null : esspById.get(s.esspId());
-            Map<String, Long> referrals = new TreeMap<>();
-            s.referralsBySource().forEach((k, v) -> referrals.put(l.code(Vocabulary.REFERRAL_SOURCE, k), v));
-            sites.add(new ReportData.SiteRow(s.name(), p == null ? "" : l.name(p.nameFr(), p.nameAr()),
-                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code(Vocabulary.CARE_STAGE, s.stage()),
-                    PerpetratorCareIndicators.stageOrder(s.stage()), s.stageSince(), s.staffTrained(), s.patientsFollowed(),
-                    s.newPatients(), referrals));
-        }
+        // perpetrator care: the sites of the scope (by their ESSP, else by their province), every figure from
+        // PerpetratorCareFigures as on the Violence (auteurs) screen and in figures --axis violence
+        ReportData.PerpetratorCare perpetratorCare = perpetratorCare(PerpetratorCareFigures.forSites(source.perpetratorCare(),
+                s -> s.esspId() != null ? t.esspInScope(s.esspId()) : t.overlaps(null, s.provinceId(), null, null)),
+                asOf, esspById, l);
 
         // training: national cohorts and those of a region overlapping the scope, with their sessions (TrainingIndicators)
         List<ReportSourceData.TrainingCohort> cohortsInScope = source.cohorts().stream()
@@ -522,8 +510,64 @@ public final class ReportDataCollector {
         return new ReportData(request, l, source.mission(), asOf, scopeName, unitLevel, readiness.catalogue().generalDomains(),
                 serviceColumns, scopeTotal, units, essps, GapAnalyzer.needs(readiness, inScope), circRows, functionCodes,
                 attributions, supervisionFrom,
-                hr, hrMatrix, flows, complaints, sites, byStage, cohorts, sessions, findings, recommendations, mapAreas, provincesMap,
+                hr, hrMatrix, flows, complaints, perpetratorCare, cohorts, sessions, findings, recommendations, mapAreas, provincesMap,
                 readiness.rules(), scopeTotalAbsent, flowQuality(request, t, l));
+    }
+
+    /** Chapter 6's figures over the scope's sites: per region (then the total when more than one), referrals, sites. */
+    static ReportData.PerpetratorCare perpetratorCare(PerpetratorCareData scope, LocalDate asOf,
+                                                     Map<Integer, ReportSourceData.Essp> essps, ReportLabels l) {
+        List<String> phases = PerpetratorCareFigures.PHASES.stream().map(ph -> l.get("epis." + ph)).toList();
+        List<String> sources = Vocabulary.REFERRAL_SOURCE.codes();
+        Map<Integer, PerpetratorCareFigures.StillInPost> inPostByRegion = new HashMap<>();
+        PerpetratorCareFigures.StillInPost inPostTotal = null;
+        for (PerpetratorCareFigures.StillInPost p : PerpetratorCareFigures.stillInPost(scope)) {
+            switch (p.level()) {
+                case REGION -> inPostByRegion.put(p.unitId(), p);
+                case NATIONAL -> inPostTotal = p;
+                default -> { } // provinces: not a row of the chapter
+            }
+        }
+        List<PerpetratorCareFigures.RegionStages> stages = PerpetratorCareFigures.stagesByRegion(scope, asOf);
+        boolean withTotal = stages.size() > 2; // the regions, then every region together
+        List<ReportData.RegionRow> regions = new ArrayList<>();
+        for (PerpetratorCareFigures.RegionStages r : stages) {
+            if (r.regionId() == null && !withTotal) {
+                continue;
+            }
+            Integer id = r.regionId();
+            PerpetratorCareData region = id == null ? scope : PerpetratorCareFigures.forSites(scope, s -> s.regionId() == id);
+            Map<String, Long> mix = PerpetratorCareFigures.referralMix(region);
+            regions.add(new ReportData.RegionRow(id == null ? l.get("common.total") : l.name(r.regionFr(), r.regionAr()),
+                    id == null, r.sites(), List.copyOf(r.planned().values()), List.copyOf(r.actual().values()),
+                    r.notPlanned(), r.suspended(), PerpetratorCareFigures.funnel(region),
+                    PerpetratorCareFigures.retention(region), sources.stream().map(src -> mix.getOrDefault(src, 0L)).toList(),
+                    id == null ? inPostTotal : inPostByRegion.get(id)));
+        }
+        Map<String, Long> mix = PerpetratorCareFigures.referralMix(scope);
+        long referralTotal = mix.values().stream().mapToLong(Long::longValue).sum();
+        List<ReportData.ReferralRow> referrals = new ArrayList<>();
+        mix.forEach((source, n) -> referrals.add(new ReportData.ReferralRow(l.code(Vocabulary.REFERRAL_SOURCE, source), n,
+                referralTotal == 0 ? null : (double) n / referralTotal)));
+        Map<Integer, PerpetratorCareFigures.SiteSteps> steps = new HashMap<>();
+        PerpetratorCareFigures.siteSteps(scope).forEach(s -> steps.put(s.siteId(), s));
+        Map<Integer, PerpetratorCareFigures.Activity> activity = PerpetratorCareFigures.activity(scope);
+        List<ReportData.SiteRow> sites = new ArrayList<>();
+        for (PerpetratorCareData.Site s : scope.sites()) {
+            ReportSourceData.Essp e = s.esspId() == null ? null : essps.get(s.esspId());
+            String phase = ma.essp.diag.database.rules.PerpetratorCareRules.epis(s.stage());
+            String planned = PerpetratorCareFigures.plannedStage(scope, s.id(), asOf);
+            PerpetratorCareFigures.StillInPost staff = PerpetratorCareFigures.stillInPost(scope, s.id());
+            PerpetratorCareFigures.Activity a = activity.get(s.id());
+            sites.add(new ReportData.SiteRow(s.name(), l.name(s.provinceFr(), s.provinceAr()),
+                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code(Vocabulary.CARE_STAGE, s.stage()),
+                    phase == null ? "" : l.get("epis." + phase), s.stageSince(),
+                    planned == null ? "" : l.code(Vocabulary.CARE_STAGE, planned), staff.trained(), staff.inPost(),
+                    steps.get(s.id()).delivering(), steps.get(s.id()).sustained(), a.patientsFollowed(), a.newPatients(),
+                    a.referrals()));
+        }
+        return new ReportData.PerpetratorCare(phases, sources.stream().map(src -> l.code(Vocabulary.REFERRAL_SOURCE, src)).toList(),
+                regions, referrals, sites);
     }
 
     /** The scope's data-flow figures, computed by {@code reporting.dataflow} as on the screen and by the CLI. */

@@ -38,6 +38,8 @@ import ma.essp.diag.database.rules.PerpetratorCareRules;
  * drop-outs are recorded; n = those patients followed; no rate when n = 0.</li>
  * <li><b>Referral mix</b> ({@link #referralMix}): referrals by source over the periods, every source in vocabulary
  * order (0 when none).</li>
+ * <li><b>Site activity</b> ({@link #activity}): per site, patients followed, new patients and referrals (every source)
+ * summed over its periods.</li>
  * <li><b>Trained staff still in post</b> ({@link #stillInPost}) per region and per province: of the staff with a
  * training date, those linked to a staff record, and those still in post: the record live, filled (or on contract
  * or on leave: not vacant, not seconded) and held by the trained person (same name, case and spaces aside; a row
@@ -189,6 +191,39 @@ public final class PerpetratorCareFigures {
         Vocabulary.REFERRAL_SOURCE.codes().forEach(s -> mix.put(s, 0L));
         data.referrals().forEach(r -> mix.merge(r.source(), (long) r.referrals(), Long::sum));
         return mix;
+    }
+
+    // ------------------------------------------------------------------ site activity
+
+    /** A site's periods summed: patients followed, new patients, referrals of every source. */
+    public record Activity(long patientsFollowed, long newPatients, long referrals) {
+    }
+
+    /** Site id → its activity, for every site of the data (zeros for a site without periods). */
+    public static Map<Integer, Activity> activity(PerpetratorCareData data) {
+        Map<Integer, Integer> siteOfPeriod = new HashMap<>();
+        Map<Integer, long[]> sums = new HashMap<>();
+        data.sites().forEach(s -> sums.put(s.id(), new long[3]));
+        for (Period p : data.periods()) {
+            siteOfPeriod.put(p.id(), p.siteId());
+            long[] sum = sums.get(p.siteId());
+            if (sum != null) {
+                sum[0] += p.patientsFollowed();
+                sum[1] += p.newPatients();
+            }
+        }
+        for (PerpetratorCareData.Referral r : data.referrals()) {
+            long[] sum = sums.get(siteOfPeriod.get(r.periodId()));
+            if (sum != null) {
+                sum[2] += r.referrals();
+            }
+        }
+        Map<Integer, Activity> out = new LinkedHashMap<>();
+        data.sites().forEach(s -> {
+            long[] sum = sums.get(s.id());
+            out.put(s.id(), new Activity(sum[0], sum[1], sum[2]));
+        });
+        return out;
     }
 
     // ------------------------------------------------------------------ still in post

@@ -1,6 +1,5 @@
 package ma.essp.diag.reporting.export;
 
-import ma.essp.diag.database.code.Vocabulary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -137,17 +136,29 @@ class ReportAxesCrossCheckTest {
                 WHERE s.deleted = 0 AND r.code LIKE ?""";
         int count = (int) q("SELECT count(*) " + sites, p);
         assertThat(count).isPositive();
-        assertThat(data.sites()).hasSize(count);
-        assertThat(data.sitesByStage()).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(data.sitesByStage().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(count);
-        for (String stage : List.of("identified", "preparation", "staff_trained", "launched", "routine", "suspended")) {
-            assertThat(data.sitesByStage().get(data.labels().code(Vocabulary.CARE_STAGE, stage))).as(stage)
-                    .isEqualTo((int) q("SELECT count(*) " + sites + " AND s.stage = ?", p, stage));
-        }
-        assertThat(data.sites().stream().mapToLong(ReportData.SiteRow::patientsFollowed).sum()).isEqualTo((long) q("""
+        ReportData.PerpetratorCare care = data.perpetratorCare();
+        assertThat(care.sites()).hasSize(count);
+        // the scope's row (the total when several regions): actual sites per EPIS phase, as counted from the stages
+        ReportData.RegionRow total = care.regions().getLast();
+        assertThat(total.sites()).isEqualTo(count);
+        assertThat(total.funnel().targeted()).isEqualTo(count);
+        assertThat(total.actual()).containsExactly((int) q("SELECT count(*) " + sites + " AND s.stage = 'identified'", p),
+                (int) q("SELECT count(*) " + sites + " AND s.stage IN ('preparation', 'staff_trained')", p),
+                (int) q("SELECT count(*) " + sites + " AND s.stage = 'launched'", p),
+                (int) q("SELECT count(*) " + sites + " AND s.stage = 'routine'", p));
+        assertThat(total.suspended()).isEqualTo((int) q("SELECT count(*) " + sites + " AND s.stage = 'suspended'", p));
+        assertThat(care.sites().stream().mapToLong(ReportData.SiteRow::patientsFollowed).sum()).isEqualTo((long) q("""
                 SELECT sum(x.patients_followed) FROM perpetrator_care_period x
                 JOIN perpetrator_care_site s ON s.id = x.site_id JOIN province p ON p.id = s.province_id
                 JOIN region r ON r.id = p.region_id WHERE x.deleted = 0 AND s.deleted = 0 AND r.code LIKE ?""", p));
+        assertThat(care.referrals().stream().mapToLong(ReportData.ReferralRow::referrals).sum()).isEqualTo((long) q("""
+                SELECT sum(y.referrals) FROM perpetrator_care_referral y JOIN perpetrator_care_period x ON x.id = y.period_id
+                JOIN perpetrator_care_site s ON s.id = x.site_id JOIN province p ON p.id = s.province_id
+                JOIN region r ON r.id = p.region_id WHERE y.deleted = 0 AND x.deleted = 0 AND s.deleted = 0 AND r.code LIKE ?""", p));
+        assertThat(total.inPost().trained()).isEqualTo((int) q("""
+                SELECT count(*) FROM perpetrator_care_staff x JOIN perpetrator_care_site s ON s.id = x.site_id
+                JOIN province p ON p.id = s.province_id JOIN region r ON r.id = p.region_id
+                WHERE x.deleted = 0 AND s.deleted = 0 AND x.trained_on IS NOT NULL AND r.code LIKE ?""", p));
     }
 
     @ParameterizedTest

@@ -103,6 +103,7 @@ public final class ExcelReportWriter {
             }
             if (data.request().includes(ReportSection.PERPETRATOR_CARE)) {
                 perpetratorCare();
+                perpetratorRollout();
             }
             if (data.request().includes(ReportSection.TRAINING)) {
                 training();
@@ -123,7 +124,8 @@ public final class ExcelReportWriter {
 
     private long estimateRows() {
         long n = data.units().size() * 2L + data.essps().size() * 3L + data.circonscriptions().size() + data.attributions().size()
-                + data.flows().size() + data.complaints().samples().size() + data.sites().size() + data.cohorts().size()
+                + data.flows().size() + data.complaints().samples().size()
+                + data.perpetratorCare().sites().size() + data.perpetratorCare().regions().size() + data.cohorts().size()
                 + data.sessions().size() + data.findings().size() + data.recommendations().size() + data.needs().size();
         for (EsspEntry e : data.essps()) {
             n += e.missing().size();
@@ -466,16 +468,56 @@ public final class ExcelReportWriter {
         s.endTable();
     }
 
+    /** The sites, from {@code PerpetratorCareFigures} like the chapter and the Violence (auteurs) screen. */
     private void perpetratorCare() throws ExportCancelledException {
         SheetWriter s = sheet("perpetrator_care");
         s.header(List.of(col(l, "site", 30), col(l, "province", 20), col(l, "essp", 24), col(l, "stage", 16),
-                col(l, "stage_since", 12), col(l, "staff_trained", 10), col(l, "patients_followed", 10),
-                col(l, "new_patients", 10), col(l, "referrals", 40)));
-        for (ReportData.SiteRow r : data.sites()) {
-            StringBuilder ref = new StringBuilder();
-            r.referrals().forEach((k, v) -> ref.append(ref.isEmpty() ? "" : "; ").append(k).append(": ").append(v));
-            s.row(r.name(), r.province(), r.essp(), r.stage(), r.stageSince(), r.staffTrained(), r.patientsFollowed(),
-                    r.newPatients(), ref.toString());
+                col(l, "epis_phase", 14), col(l, "stage_since", 12), col(l, "planned_stage", 16), col(l, "staff_trained", 10),
+                col(l, "in_post", 10), col(l, "delivering", 10), col(l, "sustained", 12), col(l, "patients_followed", 10),
+                col(l, "new_patients", 10), col(l, "referrals_count", 10)));
+        String yes = l.get("common.yes");
+        String no = l.get("common.no");
+        for (ReportData.SiteRow r : data.perpetratorCare().sites()) {
+            s.row(r.name(), r.province(), r.essp(), r.stage(), r.phase(), r.stageSince(), r.plannedStage(), r.staffTrained(),
+                    r.staffInPost(), r.delivering() ? yes : no, r.sustained() ? yes : no, r.patientsFollowed(),
+                    r.newPatients(), r.referrals());
+        }
+        s.endTable();
+    }
+
+    /**
+     * The roll-out per region (then the scope's total): sites per EPIS phase planned and actual, the funnel,
+     * retention, referrals per source and trained staff still in post, from {@code PerpetratorCareFigures}.
+     */
+    private void perpetratorRollout() throws ExportCancelledException {
+        ReportData.PerpetratorCare care = data.perpetratorCare();
+        SheetWriter s = sheet("perpetrator_rollout");
+        List<Col> cols = new ArrayList<>(List.of(col(l, "region", 24), col(l, "sites", 8)));
+        for (String phase : care.phases()) {
+            cols.add(new Col(phase + " — " + l.get("perpetrator.planned"), 12));
+            cols.add(new Col(phase + " — " + l.get("perpetrator.actual"), 12));
+        }
+        cols.addAll(List.of(col(l, "not_planned", 10), col(l, "suspended", 10), col(l, "targeted", 9),
+                col(l, "trained_sites", 9), col(l, "delivering", 10), col(l, "sustained", 12),
+                col(l, "patients_followed_dropouts", 14), col(l, "dropouts", 10), col(l, "retention", 10)));
+        for (String source : care.referralSources()) {
+            cols.add(new Col(l.get("col.referrals_count") + " — " + source, 12));
+        }
+        cols.addAll(List.of(col(l, "staff_trained", 10), col(l, "linked", 10), col(l, "in_post", 10), col(l, "share", 9)));
+        s.header(cols);
+        for (ReportData.RegionRow r : care.regions()) {
+            List<Object> row = new ArrayList<>(List.of(r.region(), r.sites()));
+            for (int i = 0; i < care.phases().size(); i++) {
+                row.add(r.planned().get(i));
+                row.add(r.actual().get(i));
+            }
+            row.addAll(List.of(r.notPlanned(), r.suspended(), r.funnel().targeted(), r.funnel().trained(),
+                    r.funnel().delivering(), r.funnel().sustained(), r.retention().patientsFollowed(), r.retention().dropouts(),
+                    new Pct(r.retention().rate())));
+            row.addAll(r.referrals());
+            row.addAll(List.of(r.inPost().trained(), r.inPost().linked(), r.inPost().inPost(),
+                    new Pct(r.inPost().share())));
+            s.row(row.toArray());
         }
         s.endTable();
     }

@@ -41,7 +41,7 @@ final class SummarySection {
                         out.pct(data.complaints().total().answeredInTime()))
                 .row(l.get("kpi.complaints_late"), out.pct(data.complaints().total().shareLate()))
                 .row(l.get("kpi.flow_completeness"), out.pct(expected == 0 ? null : (double) received / expected))
-                .row(l.get("kpi.sites"), out.n0(data.sites().size()))
+                .row(l.get("kpi.sites"), out.n0(data.perpetratorCare().sites().size()))
                 .row(l.get("kpi.trainees"), out.n0(data.cohorts().stream().mapToInt(ReportData.CohortRow::participants).sum()))
                 .row(l.get("kpi.budget"), out.n0(data.cohorts().stream().mapToDouble(ReportData.CohortRow::plannedBudget).sum()));
         out.table(kpi);

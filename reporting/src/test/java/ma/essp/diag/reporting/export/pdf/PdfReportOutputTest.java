@@ -54,6 +54,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Changed again: the cover names the mission's period ("du 12/01/2026 au 18/12/2026") and its team (six members
  * with initials and role), edited on the mission details screen; the cover's map is 40 points shorter so that the
  * longer details stay on the first page (page and image counts unchanged, only the covers' text differs).
+ *
+ * <p>Changed again (issue 13, one figure one definition): chapter 6 (perpetrator care) is computed by
+ * {@code PerpetratorCareFigures} like the Violence (auteurs) screen and {@code figures --axis violence}: its chart shows
+ * the sites per EPIS phase planned and actual, and it gains the tables per region (stages, funnel and retention,
+ * trained staff still in post) and the referral mix; the national and the Arabic province reports are one page
+ * longer (image counts unchanged: the stage chart replaces the former one). The English region report has no
+ * chapter 6 and is unchanged.
  */
 class PdfReportOutputTest {
 
@@ -77,18 +84,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(21);
+        assertThat(printed.pages()).isEqualTo(22);
         assertThat(printed.images()).isEqualTo(11);
-        assertThat(printed.textDigest()).isEqualTo("4b5db74b59a9cec98e2fc8ffc1c8a1dc4791a97d657d7c71796b3ccdd33b7feb");
+        assertThat(printed.textDigest()).isEqualTo("7dde57b6b95271a60e805a121079bc89a74537ccbd99999bfeef8ea621d86afe");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(54);
+        assertThat(printed.pages()).isEqualTo(55);
         assertThat(printed.images()).isEqualTo(11);
-        assertThat(printed.textDigest()).isEqualTo("160fd1091e57aa4689a8e5c6b708f422a87a779032d2b309ccb3a4a28d9b382c");
+        assertThat(printed.textDigest()).isEqualTo("2ab3aa6b25db6b24b54bc36420492114d12f5c295e4c68920b683e3de9387b05");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
@@ -130,6 +137,11 @@ class PdfReportOutputTest {
         Printed printed = new Printed(pages, images, HexFormat.of().formatHex(text.digest()),
                 HexFormat.of().formatHex(pixels.digest()));
         System.out.println("PDF " + pdf.getFileName() + ": " + printed);
+        String keep = System.getProperty("pdf.keep"); // -Dpdf.keep=DIR keeps the PDFs to look at (pdftoppm)
+        if (keep != null) {
+            Files.createDirectories(Path.of(keep));
+            Files.copy(pdf, Path.of(keep).resolve(pdf.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         return printed;
     }
 
