@@ -101,7 +101,7 @@ public final class FindingsViewModel {
     }
 
     /** A proposed finding, worded. */
-    public record Proposal(FindingProposals.Draft draft, String title, String statement) {
+    public record Proposal(FindingProposals.Candidate draft, String title, String statement) {
 
         @Override
         public String toString() {
@@ -788,15 +788,38 @@ public final class FindingsViewModel {
         }
         FindingsFigures.Synthesis s = synthesis;
         AggregationLevel level = AggregationLevel.fromCode(proposalLevel.get().value());
-        executor.execute(BackgroundTask.wrap(() -> FindingProposals.propose(s.readiness(), s.findings(), level))
+        executor.execute(BackgroundTask.wrap(() -> {
+                    List<FindingProposals.Candidate> drafts = new ArrayList<>(FindingProposals.propose(s.readiness(), s.findings(), level));
+                    drafts.addAll(FindingProposals.proposeSites(s.care(), s.readiness(), s.findings()));
+                    return drafts;
+                })
                 .onSuccess(drafts -> {
-                    proposals.setAll(drafts.stream().map(d -> new Proposal(d,
-                            i18n.get("findings.proposal.title", unitLabel(d.unit())),
-                            i18n.get("findings.proposal.statement", unitLabel(d.unit()), i18n.formatDecimal(d.value(), 1),
-                                    i18n.formatDecimal(d.threshold(), 0)))).toList());
+                    proposals.setAll(drafts.stream().map(this::worded).toList());
                     message.set(i18n.get("findings.proposal.count", drafts.size()));
                 })
                 .onFailure(this::fail));
+    }
+
+    /** A draft with its title and statement in the user's language. */
+    private Proposal worded(FindingProposals.Candidate c) {
+        return switch (c) {
+            case FindingProposals.Draft d -> new Proposal(d, i18n.get("findings.proposal.title", unitLabel(d.unit())),
+                    i18n.get("findings.proposal.statement", unitLabel(d.unit()), i18n.formatDecimal(d.value(), 1),
+                            i18n.formatDecimal(d.threshold(), 0)));
+            case FindingProposals.SiteDraft d -> new Proposal(d, i18n.get("findings.proposal.inPost.title", d.site().name()),
+                    i18n.get("findings.proposal.inPost.statement", d.site().name(), i18n.code(Vocabulary.CARE_STAGE,
+                            d.site().stage()), d.trained()));
+        };
+    }
+
+    /** The evidence line of a draft put in the editor. */
+    private EvidenceLine evidenceLine(FindingProposals.Candidate c) {
+        return switch (c) {
+            case FindingProposals.Draft d -> new EvidenceLine(0, 0, i18n.get("findings.evidence.figure",
+                    figureLabel(d.figure()), unitLabel(d.unit()), value(d.value())), false, true, d.value());
+            case FindingProposals.SiteDraft d -> new EvidenceLine(0, 0, i18n.get("findings.evidence.record", d.site().name()),
+                    false, false, null);
+        };
     }
 
     /** Accepts a draft as it is: written as a finding of the member at the keyboard, with its figure as evidence. */
@@ -805,8 +828,7 @@ public final class FindingsViewModel {
             return;
         }
         FindingDraft draft = proposalDraft(p);
-        EvidenceDraft link = EvidenceDraft.figure(p.draft().figure(), p.draft().unit().level().code(), p.draft().unit().code(),
-                p.draft().value());
+        EvidenceDraft link = p.draft().evidence();
         run(() -> repository.insertFinding(edit, draft, List.of(link)), id -> {
             proposals.remove(p);
             message.set(i18n.get("findings.saved", draft.title()));
@@ -828,10 +850,8 @@ public final class FindingsViewModel {
         priority.set(choice(FilterChoice.of(Vocabulary.PRIORITY, i18n), p.draft().priority()));
         scopeLevel.set(choice(levels, unit.level().code()));
         scopeUnit.set(scopeUnits.stream().filter(u -> u.value().equals(unit.code())).findFirst().orElse(null));
-        EvidenceDraft link = EvidenceDraft.figure(p.draft().figure(), unit.level().code(), unit.code(), p.draft().value());
-        pendingEvidence.add(link);
-        evidence.add(new EvidenceLine(0, 0, i18n.get("findings.evidence.figure", figureLabel(p.draft().figure()),
-                unitLabel(unit), value(p.draft().value())), false, true, p.draft().value()));
+        pendingEvidence.add(p.draft().evidence());
+        evidence.add(evidenceLine(p.draft()));
         proposals.remove(p);
     }
 

@@ -73,4 +73,46 @@ class FindingsViewModelTest {
         // inserted, edited, moved, two undos, two redos: each a versioned write
         assertThat(stored(id).version()).isEqualTo(7);
     }
+
+    /**
+     * "Propose findings" with the threshold "no trained staff still in post": a site of E001 launched on 01/04/2026
+     * whose one trained member is not linked to a staff record is proposed (axis 6, high); nothing is written until
+     * the draft is accepted, then it is a finding with a link to the site's record and is not proposed again.
+     */
+    @Test
+    void aSiteWithNoTrainedStaffInPostIsProposedAndWrittenOnlyWhenAccepted() {
+        var dsl = mission.dsl();
+        EditContext edit = EditContext.system("tester");
+        var essp = dsl.selectFrom(ma.essp.diag.database.jooq.Tables.ESSP).where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("E001"))
+                .fetchOne();
+        int province = dsl.select(ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION.PROVINCE_ID)
+                .from(ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION)
+                .where(ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION.ID.eq(essp.getCirconscriptionId()))
+                .fetchOne(ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION.PROVINCE_ID);
+        var care = new ma.essp.diag.database.repository.PerpetratorCareRepository(dsl);
+        int site = care.addSite(edit, "Consultation Médina", province, essp.getId(), java.time.LocalDate.of(2026, 1, 5));
+        care.addStaff(edit, site, null, "Amina Alaoui", null, null, java.time.LocalDate.of(2026, 1, 10), 30.0);
+        care.savePeriod(edit, site, null, null, java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 3, 31), 10, 10, 20, 1);
+        care.moveStage(edit, site, 1, "launched", java.time.LocalDate.of(2026, 4, 1));
+        vm.load();
+
+        vm.propose();
+        var proposal = vm.proposals().stream().filter(p -> p.draft().axis() == 6).findFirst().orElseThrow();
+        assertThat(proposal.title()).isEqualTo("Plus de personnel formé en poste — Consultation Médina");
+        assertThat(proposal.statement()).contains("Consultation Médina").contains("1 membre");
+        assertThat(new FindingRepository(dsl).load().findings()).as("proposing writes nothing").isEmpty();
+
+        vm.acceptProposal(proposal);
+        var written = new FindingRepository(dsl).load().findings();
+        assertThat(written).hasSize(1);
+        assertThat(written.getFirst().axis()).isEqualTo(6);
+        assertThat(written.getFirst().priority()).isEqualTo("high");
+        assertThat(written.getFirst().evidence()).singleElement().satisfies(e -> {
+            assertThat(e.recordTable()).isEqualTo("perpetrator_care_site");
+            assertThat(e.recordId()).isEqualTo(site);
+            assertThat(e.recordLabel()).isEqualTo("Consultation Médina");
+        });
+        vm.propose();
+        assertThat(vm.proposals()).noneMatch(p -> p.draft().axis() == 6);
+    }
 }

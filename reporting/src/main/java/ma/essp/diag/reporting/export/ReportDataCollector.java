@@ -457,7 +457,8 @@ public final class ReportDataCollector {
                 .toList();
 
         // findings and recommendations: the evidence read against the figures now, as on the board and in the CLI
-        FindingsFigures.Synthesis synthesis = FindingsFigures.of(source.findingBoard(), new ReadinessEvidence(readiness));
+        FindingsFigures.Synthesis synthesis = FindingsFigures.of(source.findingBoard(), new ReadinessEvidence(readiness),
+                source.perpetratorCare());
         List<FindingsFigures.FindingFigures> findingsInScope = synthesis.findings().stream()
                 .filter(ff -> t.overlaps(ff.finding().regionId(), ff.finding().provinceId(), ff.finding().circonscriptionId(),
                         ff.finding().esspId()))

@@ -6,7 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import ma.essp.diag.database.repository.FindingRepository;
 import ma.essp.diag.database.repository.FindingRepository.Evidence;
+import ma.essp.diag.database.repository.PerpetratorCareData;
+import ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 
 /**
@@ -14,12 +17,16 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
  * (docs/findings-thresholds.md). Nothing is written here: the team accepts, edits or discards each draft on the
  * board, and an accepted draft is saved through the one writer like any finding.
  *
- * <p>Thresholds today (readiness, ToR axis 5):
+ * <p>Thresholds today:
  * <ul>
- *   <li>general service readiness index of a unit below {@value #READINESS_BELOW} → a weakness, priority
- *       {@code high} below {@value #HIGH_PRIORITY_BELOW}, {@code medium} otherwise;</li>
- *   <li>a unit without any assessed ESSP (no value) proposes nothing;</li>
- *   <li>a unit and figure already cited by a live finding proposes nothing (no duplicate).</li>
+ *   <li>(readiness, ToR axis 5, {@link #propose}) general service readiness index of a unit below
+ *       {@value #READINESS_BELOW} → a weakness, priority {@code high} below {@value #HIGH_PRIORITY_BELOW},
+ *       {@code medium} otherwise; a unit without any assessed ESSP (no value) proposes nothing; a unit and figure
+ *       already cited by a live finding proposes nothing (no duplicate);</li>
+ *   <li>(perpetrator care, ToR axis 6, {@link #proposeSites}) a site that reached implementation (its current stage
+ *       launched or routine) with no trained staff still in post ({@code PerpetratorCareFigures.stillInPost}) → a
+ *       weakness of priority {@code high}, scoped to the site's ESSP (else its province), its evidence the site's
+ *       record; a site already cited by a live finding proposes nothing.</li>
  * </ul>
  */
 public final class FindingProposals {
@@ -34,19 +41,100 @@ public final class FindingProposals {
     private FindingProposals() {
     }
 
-    /**
-     * A draft weakness: the unit, the figure and its value now, the threshold it crosses and the priority. The
-     * screen words its title and statement in the user's language.
-     */
-    public record Draft(ReadinessEvidence.Unit unit, String figure, double value, double threshold, String priority) {
+    /** The perpetrator-care axis in the ToR numbering. */
+    public static final int PERPETRATOR_CARE_AXIS = 6;
 
+    /**
+     * A proposed weakness: its axis, priority, scope (a unit) and the evidence link an accepted draft is written with.
+     * The screen words its title and statement in the user's language.
+     */
+    public sealed interface Candidate permits Draft, SiteDraft {
+        int axis();
+
+        String priority();
+
+        ReadinessEvidence.Unit unit();
+
+        FindingRepository.EvidenceDraft evidence();
+
+        default String kind() {
+            return "weakness";
+        }
+    }
+
+    /** A readiness draft: the unit, the figure and its value now, the threshold it crosses and the priority. */
+    public record Draft(ReadinessEvidence.Unit unit, String figure, double value, double threshold, String priority)
+            implements Candidate {
+
+        @Override
         public int axis() {
             return READINESS_AXIS;
         }
 
-        public String kind() {
-            return "weakness";
+        @Override
+        public FindingRepository.EvidenceDraft evidence() {
+            return FindingRepository.EvidenceDraft.figure(figure, unit.level().code(), unit.code(), value);
         }
+    }
+
+    /** A perpetrator-care site past implementation with {@code trained} staff trained and none of them still in post. */
+    public record SiteDraft(ReadinessEvidence.Unit unit, PerpetratorCareData.Site site, int trained) implements Candidate {
+
+        @Override
+        public int axis() {
+            return PERPETRATOR_CARE_AXIS;
+        }
+
+        @Override
+        public String priority() {
+            return "high";
+        }
+
+        @Override
+        public FindingRepository.EvidenceDraft evidence() {
+            return FindingRepository.EvidenceDraft.record(SITE_TABLE, site.id());
+        }
+    }
+
+    /** The record table of a site. */
+    static final String SITE_TABLE = "perpetrator_care_site";
+    /** The stages that have reached implementation (EPIS implementation and sustainment). */
+    static final java.util.Set<String> IMPLEMENTED = java.util.Set.of("launched", "routine");
+
+    /**
+     * The sites that reached implementation (current stage launched or routine) with no trained staff still in post,
+     * in the data's order; a site already cited by a live finding is left out. The scope: the site's ESSP, else its
+     * province (a unit of {@code readiness}); a site whose unit is not found is scoped to nothing and left out.
+     */
+    public static List<SiteDraft> proposeSites(PerpetratorCareData care, ReadinessEvidence readiness,
+                                               List<FindingsFigures.FindingFigures> existing) {
+        Set<Integer> cited = new HashSet<>();
+        for (FindingsFigures.FindingFigures f : existing) {
+            for (FindingsFigures.EvidenceFigure e : f.evidence()) {
+                if ("record".equals(e.link().kind()) && SITE_TABLE.equals(e.link().recordTable())) {
+                    cited.add(e.link().recordId());
+                }
+            }
+        }
+        List<SiteDraft> drafts = new ArrayList<>();
+        for (PerpetratorCareData.Site site : care.sites()) {
+            if (!IMPLEMENTED.contains(site.stage()) || cited.contains(site.id())) {
+                continue;
+            }
+            PerpetratorCareFigures.StillInPost staff = PerpetratorCareFigures.stillInPost(care, site.id());
+            if (staff.inPost() > 0) {
+                continue;
+            }
+            Optional<ReadinessEvidence.Unit> unit = site.esspId() != null
+                    ? readiness.units(AggregationLevel.ESSP).stream().filter(u -> site.esspId().equals(u.esspId())).findFirst()
+                    : Optional.empty();
+            if (unit.isEmpty()) {
+                unit = readiness.units(AggregationLevel.PROVINCE).stream()
+                        .filter(u -> Integer.valueOf(site.provinceId()).equals(u.provinceId())).findFirst();
+            }
+            unit.ifPresent(u -> drafts.add(new SiteDraft(u, site, staff.trained())));
+        }
+        return drafts;
     }
 
     /** The drafts for every unit of {@code level}, lowest value first. */

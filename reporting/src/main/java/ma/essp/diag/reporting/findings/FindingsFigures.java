@@ -9,6 +9,8 @@ import ma.essp.diag.database.repository.FindingRepository;
 import ma.essp.diag.database.repository.FindingRepository.Evidence;
 import ma.essp.diag.database.repository.FindingRepository.Finding;
 import ma.essp.diag.database.repository.FindingRepository.Recommendation;
+import ma.essp.diag.database.repository.PerpetratorCareData;
+import ma.essp.diag.database.repository.PerpetratorCareRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
@@ -67,24 +69,30 @@ public final class FindingsFigures {
         }
     }
 
-    /** The board read now: findings with their evidence, recommendations, the team and the figures used. */
+    /**
+     * The board read now: findings with their evidence, recommendations, the team and the figures used (readiness; the
+     * perpetrator-care roll-out for the proposals about its sites).
+     */
     public record Synthesis(List<FindingFigures> findings, List<Recommendation> recommendations,
-                            List<FindingRepository.Member> members, ReadinessEvidence readiness) {
+                            List<FindingRepository.Member> members, ReadinessEvidence readiness, PerpetratorCareData care) {
 
         public Optional<FindingFigures> finding(int id) {
             return findings.stream().filter(f -> f.finding().id() == id).findFirst();
         }
     }
 
-    /** Loads the board and the readiness of the mission (latest assessment of each ESSP, the mission's rules). */
+    /**
+     * Loads the board, the readiness of the mission (latest assessment of each ESSP, the mission's rules) and the
+     * perpetrator-care roll-out.
+     */
     public static Synthesis load(DSLContext dsl) {
         FindingRepository.Board board = new FindingRepository(dsl).load();
         ReadinessEvidence readiness = new ReadinessEvidence(ReadinessCalculator.compute(
                 new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)));
-        return of(board, readiness);
+        return of(board, readiness, new PerpetratorCareRepository(dsl).load());
     }
 
-    public static Synthesis of(FindingRepository.Board board, ReadinessEvidence readiness) {
+    public static Synthesis of(FindingRepository.Board board, ReadinessEvidence readiness, PerpetratorCareData care) {
         List<FindingFigures> findings = new ArrayList<>(board.findings().size());
         for (Finding f : board.findings()) {
             List<EvidenceFigure> evidence = new ArrayList<>(f.evidence().size());
@@ -93,7 +101,7 @@ public final class FindingsFigures {
             }
             findings.add(new FindingFigures(f, evidence));
         }
-        return new Synthesis(findings, board.recommendations(), board.members(), readiness);
+        return new Synthesis(findings, board.recommendations(), board.members(), readiness, care);
     }
 
     /** One link read against the figures now. */

@@ -140,6 +140,61 @@ class FindingsFiguresTest {
         }
     }
 
+    /**
+     * "No trained staff still in post" on a hand-built roll-out: S1 (ESSP A) launched, its one trained member not linked
+     * to a staff record → proposed; S2 (ESSP B) launched, its trained member holds a filled post → not proposed; S3
+     * (province, no ESSP) trained but only identified → not proposed (not implemented); S4 (province) launched with
+     * its trained member unlinked → proposed, scoped to the province. Once S1 is cited by a finding, only S4.
+     */
+    @Test
+    void aSitePastImplementationWithNoTrainedStaffInPostIsProposed() throws Exception {
+        try (MissionFixture f = fixture()) {
+            var care = new ma.essp.diag.database.repository.PerpetratorCareRepository(f.dsl);
+            int province = f.province("01.511");
+            Integer a = f.dsl.select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                    .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("A")).fetchOne(ma.essp.diag.database.jooq.Tables.ESSP.ID);
+            Integer b = f.dsl.select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                    .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("B")).fetchOne(ma.essp.diag.database.jooq.Tables.ESSP.ID);
+            var post = f.dsl.newRecord(ma.essp.diag.database.jooq.Tables.STAFF_POSITION);
+            post.setEsspId(b);
+            post.setCadreCode("doctor_gp");
+            post.setHolderName("Karim Bennani");
+            int karimPost = ma.essp.diag.database.repository.SyncedRows.insert(f.dsl, f.edit, post);
+            int s1 = launchedSite(care, f, "S1", province, a, null, "Amina Alaoui");
+            launchedSite(care, f, "S2", province, b, karimPost, "Karim Bennani");
+            int s3 = care.addSite(f.edit, "S3", province, null, LocalDate.of(2026, 1, 5));
+            care.addStaff(f.edit, s3, null, "Salma Idrissi", null, null, LocalDate.of(2026, 1, 10), 30.0);
+            int s4 = launchedSite(care, f, "S4", province, null, null, "Omar Fassi");
+
+            FindingsFigures.Synthesis s = FindingsFigures.load(f.dsl);
+            List<FindingProposals.SiteDraft> drafts = FindingProposals.proposeSites(s.care(), s.readiness(), s.findings());
+            assertThat(drafts).extracting(d -> d.site().name() + " " + d.unit().level().code() + " " + d.unit().code() + " "
+                    + d.trained() + " " + d.priority() + " " + d.axis())
+                    .containsExactly("S1 essp A 1 high 6", "S4 province 01.511 1 high 6");
+            assertThat(drafts.getFirst().evidence()).isEqualTo(EvidenceDraft.record("perpetrator_care_site", s1));
+            assertThat(drafts.getFirst().unit().esspId()).isEqualTo(a);
+            // nothing was written by proposing
+            assertThat(new FindingRepository(f.dsl).load().findings()).isEmpty();
+
+            // once S1 is cited by a finding (a link to its record), only S4 is proposed
+            new FindingRepository(f.dsl).insertFinding(f.edit, new FindingDraft(6, "essp", null, null, null, a,
+                    "weakness", "S1", null, "high", null, null), List.of(drafts.getFirst().evidence()));
+            s = FindingsFigures.load(f.dsl);
+            assertThat(FindingProposals.proposeSites(s.care(), s.readiness(), s.findings()))
+                    .extracting(d -> d.site().id()).containsExactly(s4);
+        }
+    }
+
+    /** A site with one member trained on 10/01/2026, 10 patients in Q1 2026, launched on 01/04/2026. */
+    private static int launchedSite(ma.essp.diag.database.repository.PerpetratorCareRepository care, MissionFixture f,
+                                    String name, int province, Integer essp, Integer post, String trainee) {
+        int site = care.addSite(f.edit, name, province, essp, LocalDate.of(2026, 1, 5));
+        care.addStaff(f.edit, site, post, trainee, null, null, LocalDate.of(2026, 1, 10), 30.0);
+        care.savePeriod(f.edit, site, null, null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), 10, 10, 20, 1);
+        care.moveStage(f.edit, site, 1, "launched", LocalDate.of(2026, 4, 1));
+        return site;
+    }
+
     @Test
     void theReportPrintsTheEvidenceBesideEachFindingAndOrdersRecommendationsByPriorityThenHorizon() throws Exception {
         try (MissionFixture f = fixture()) {
