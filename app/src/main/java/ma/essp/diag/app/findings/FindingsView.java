@@ -279,6 +279,11 @@ public final class FindingsView implements FeatureScreen {
         r = figurePicker(form, r, "evidence");
         Button linkFigure = button("evidenceLinkFigure", "findings.evidence.linkFigure", vm::linkFigure);
         form.add(linkFigure, 1, r++);
+        r = row(form, r, "findings.evidence.recordKind", combo("evidenceRecordKind", vm.recordKinds(), vm.recordKindProperty()));
+        ComboBox<FilterChoice> recordBox = combo("evidenceRecord", vm.records(), vm.recordProperty());
+        recordBox.setVisibleRowCount(15);
+        r = row(form, r, "findings.evidence.recordField", recordBox);
+        form.add(button("evidenceLinkRecord", "findings.evidence.linkRecord", vm::linkRecord), 1, r++);
         TextField document = new TextField();
         document.setId("evidenceDocument");
         document.textProperty().bindBidirectional(vm.documentProperty());

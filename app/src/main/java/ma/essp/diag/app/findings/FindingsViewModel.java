@@ -156,6 +156,10 @@ public final class FindingsViewModel {
     private final ObservableList<FilterChoice> figures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper figureValue = new ReadOnlyStringWrapper(this, "figureValue", "");
     private final StringProperty document = new SimpleStringProperty(this, "document", "");
+    private final ObservableList<FilterChoice> recordKinds = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> recordKind = new SimpleObjectProperty<>(this, "recordKind");
+    private final ObservableList<FilterChoice> records = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> record = new SimpleObjectProperty<>(this, "record");
 
     // recommendations
     private final ObservableList<RecommendationLine> recommendations = FXCollections.observableArrayList();
@@ -217,6 +221,11 @@ public final class FindingsViewModel {
         figureUnit.addListener((obs, old, now) -> showFigureValue());
         figure.addListener((obs, old, now) -> showFigureValue());
         proposalLevel.set(levels.stream().filter(l -> l.value().equals("essp")).findFirst().orElseThrow());
+        recordKinds.setAll(List.of(new FilterChoice("essp", i18n.get("findings.evidence.table.essp")),
+                new FilterChoice("data_flow", i18n.get("findings.evidence.table.data_flow")),
+                new FilterChoice("complaint_system", i18n.get("findings.evidence.table.complaint_system")),
+                new FilterChoice("perpetrator_care_site", i18n.get("findings.evidence.table.perpetrator_care_site"))));
+        recordKind.addListener((obs, old, now) -> fillRecords(now));
         findingBaseline = new FormBaseline(List.of(title, statement, kind, axis, priority, author, writtenOn, scopeLevel, scopeUnit));
         recommendationBaseline = new FormBaseline(List.of(action, responsibleLevel, recommendationPriority, horizon, cost,
                 indicator, baseline, target));
@@ -432,7 +441,9 @@ public final class FindingsViewModel {
             case UNIT_GONE -> i18n.get("findings.evidence.unitGone", figureLabel(link.figure()), link.unitCode(),
                     value(link.storedValue()));
             case RECORD -> i18n.get("findings.evidence.record", link.recordLabel());
-            case RECORD_DELETED -> i18n.get("findings.evidence.recordDeleted", link.recordTable(), link.recordId());
+            case RECORD_DELETED -> i18n.get("findings.evidence.recordDeleted", recordKinds.stream()
+                    .filter(k -> k.value().equals(link.recordTable())).map(FilterChoice::label).findFirst()
+                    .orElse(link.recordTable()), link.recordId());
             case DOCUMENT -> i18n.get("findings.evidence.document", link.document());
         };
         return new EvidenceLine(link.id(), link.version(), text, e.state().needsReview(), link.isFigure(), e.currentValue());
@@ -577,6 +588,32 @@ public final class FindingsViewModel {
         Double now = currentFigureValue().orElse(null);
         EvidenceDraft draft = EvidenceDraft.figure(figure.get().value(), figureLevel.get().value(), figureUnit.get().value(), now);
         addEvidence(draft, i18n.get("findings.evidence.figure", figure.get().label(), figureUnit.get().label(), value(now)));
+    }
+
+    /** The live records of the kind chosen, read in the background (the first one chosen). */
+    private void fillRecords(FilterChoice kind) {
+        records.clear();
+        record.set(null);
+        if (kind == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.wrap(() -> repository.records(kind.value()))
+                .onSuccess(list -> {
+                    if (kind.equals(recordKind.get())) {
+                        records.setAll(list.stream().map(r -> new FilterChoice(String.valueOf(r.id()), r.label())).toList());
+                        record.set(records.isEmpty() ? null : records.getFirst());
+                    }
+                })
+                .onFailure(this::fail));
+    }
+
+    /** Links the record chosen (an ESSP, a data flow, a complaint system or a perpetrator-care site) to the finding shown. */
+    public void linkRecord() {
+        if (recordKind.get() == null || record.get() == null) {
+            return;
+        }
+        EvidenceDraft draft = EvidenceDraft.record(recordKind.get().value(), Integer.parseInt(record.get().value()));
+        addEvidence(draft, i18n.get("findings.evidence.record", record.get().label()));
     }
 
     /** Links the document reference typed to the finding shown. */
@@ -980,6 +1017,10 @@ public final class FindingsViewModel {
     public ObservableList<FilterChoice> figures() { return figures; }
     public ReadOnlyStringProperty figureValueProperty() { return figureValue.getReadOnlyProperty(); }
     public StringProperty documentProperty() { return document; }
+    public ObservableList<FilterChoice> recordKinds() { return recordKinds; }
+    public ObjectProperty<FilterChoice> recordKindProperty() { return recordKind; }
+    public ObservableList<FilterChoice> records() { return records; }
+    public ObjectProperty<FilterChoice> recordProperty() { return record; }
     public ObservableList<RecommendationLine> recommendations() { return recommendations; }
     public ObservableList<FindingChoice> findingChoices() { return findingChoices; }
     public ObjectProperty<FindingRepository.Recommendation> recommendationProperty() { return recommendation; }

@@ -115,4 +115,38 @@ class FindingsViewModelTest {
         vm.propose();
         assertThat(vm.proposals()).noneMatch(p -> p.draft().axis() == 6);
     }
+
+    /**
+     * Evidence links to records: the ESSP E001 picked in the editor is linked to a new finding and saved with it; once the ESSP is deleted the link is shown as a deleted record, to review, and
+     * nothing fails.
+     */
+    @Test
+    void aRecordLinkedInTheEditorIsShownAsDeletedOnceTheRecordIsGone() {
+        var dsl = mission.dsl();
+        vm.newFinding();
+        vm.titleProperty().set("Registre absent à E001");
+        vm.recordKindProperty().set(vm.recordKinds().stream().filter(k -> k.value().equals("essp")).findFirst().orElseThrow());
+        var e001 = vm.records().stream().filter(r -> r.label().startsWith("E001 ")).findFirst().orElseThrow();
+        vm.recordProperty().set(e001);
+        vm.linkRecord();
+        assertThat(vm.evidence()).extracting(FindingsViewModel.EvidenceLine::text).containsExactly("Enregistrement : " + e001.label());
+        vm.saveFinding();
+        int id = vm.findingIdProperty().get();
+        assertThat(stored(id).evidence()).singleElement().satisfies(e -> {
+            assertThat(e.recordTable()).isEqualTo("essp");
+            assertThat(e.recordId()).isEqualTo(Integer.parseInt(e001.value()));
+            assertThat(e.recordDeleted()).isFalse();
+        });
+
+        dsl.execute("UPDATE essp SET deleted = 1 WHERE id = ?", Integer.parseInt(e001.value()));
+        vm.load();
+        assertThat(vm.evidence()).singleElement().satisfies(line -> {
+            assertThat(line.text()).isEqualTo("Enregistrement supprimé (ESSP n° " + e001.value() + ") (à revoir)");
+            assertThat(line.review()).isTrue();
+        });
+        // a deleted record is no longer offered once the list is read again
+        vm.recordKindProperty().set(vm.recordKinds().stream().filter(k -> k.value().equals("data_flow")).findFirst().orElseThrow());
+        vm.recordKindProperty().set(vm.recordKinds().stream().filter(k -> k.value().equals("essp")).findFirst().orElseThrow());
+        assertThat(vm.records()).isNotEmpty().noneMatch(r -> r.value().equals(e001.value()));
+    }
 }

@@ -182,26 +182,53 @@ public final class FindingRepository {
                 .forEach(r -> wanted.computeIfAbsent(r.value1(), k -> new LinkedHashSet<>()).add(r.value2()));
         for (Map.Entry<String, Set<Integer>> e : wanted.entrySet()) {
             Map<Integer, RecordLabel> byId = new HashMap<>();
-            Set<Integer> ids = e.getValue();
-            switch (e.getKey()) {
-                case "essp" -> dsl.select(ESSP.ID, ESSP.CODE, ESSP.NAME_FR, ESSP.DELETED).from(ESSP).where(ESSP.ID.in(ids))
-                        .forEach(r -> byId.put(r.value1(), new RecordLabel(r.value2() + " " + r.value3(), r.value4())));
-                case "data_flow" -> dsl.select(DATA_FLOW.ID, REPORT_TYPE.NAME_FR, DATA_FLOW.FROM_LEVEL, DATA_FLOW.TO_LEVEL,
-                                DATA_FLOW.DELETED)
-                        .from(DATA_FLOW).join(REPORT_TYPE).on(REPORT_TYPE.ID.eq(DATA_FLOW.REPORT_TYPE_ID)).where(DATA_FLOW.ID.in(ids))
-                        .forEach(r -> byId.put(r.value1(), new RecordLabel(r.value2() + " (" + r.value3() + " → " + r.value4() + ")",
-                                r.value5())));
-                case "complaint_system" -> dsl.select(COMPLAINT_SYSTEM.ID, ESSP.CODE, ESSP.NAME_FR, COMPLAINT_SYSTEM.DELETED)
-                        .from(COMPLAINT_SYSTEM).join(ESSP).on(ESSP.ID.eq(COMPLAINT_SYSTEM.ESSP_ID)).where(COMPLAINT_SYSTEM.ID.in(ids))
-                        .forEach(r -> byId.put(r.value1(), new RecordLabel(r.value2() + " " + r.value3(), r.value4())));
-                case "perpetrator_care_site" -> dsl.select(PERPETRATOR_CARE_SITE.ID, PERPETRATOR_CARE_SITE.NAME,
-                                PERPETRATOR_CARE_SITE.DELETED).from(PERPETRATOR_CARE_SITE).where(PERPETRATOR_CARE_SITE.ID.in(ids))
-                        .forEach(r -> byId.put(r.value1(), new RecordLabel(r.value2(), r.value3())));
-                default -> { } // the schema's CHECK allows no other table
-            }
+            eachRecord(e.getKey(), e.getValue(), byId::put);
             labels.put(e.getKey(), byId);
         }
         return labels;
+    }
+
+    /** A record an evidence link can point to: its id and its label. */
+    public record RecordChoice(int id, String label) {
+    }
+
+    /** The live records of one of {@link #RECORD_TABLES}, labelled as the evidence shows them, in label order. */
+    public List<RecordChoice> records(String table) {
+        if (!RECORD_TABLES.contains(table)) {
+            throw new IllegalArgumentException("no evidence records in " + table);
+        }
+        List<RecordChoice> out = new ArrayList<>();
+        eachRecord(table, null, (id, label) -> {
+            if (!label.deleted()) {
+                out.add(new RecordChoice(id, label.label()));
+            }
+        });
+        out.sort(java.util.Comparator.comparing(RecordChoice::label).thenComparingInt(RecordChoice::id));
+        return out;
+    }
+
+    /** The records of a table (those of {@code ids}; every one when null) with their label and whether deleted. */
+    private void eachRecord(String table, Collection<Integer> ids, java.util.function.BiConsumer<Integer, RecordLabel> out) {
+        switch (table) {
+            case "essp" -> dsl.select(ESSP.ID, ESSP.CODE, ESSP.NAME_FR, ESSP.DELETED).from(ESSP)
+                    .where(ids == null ? org.jooq.impl.DSL.noCondition() : ESSP.ID.in(ids))
+                    .forEach(r -> out.accept(r.value1(), new RecordLabel(r.value2() + " " + r.value3(), r.value4())));
+            case "data_flow" -> dsl.select(DATA_FLOW.ID, REPORT_TYPE.NAME_FR, DATA_FLOW.FROM_LEVEL, DATA_FLOW.TO_LEVEL,
+                            DATA_FLOW.DELETED)
+                    .from(DATA_FLOW).join(REPORT_TYPE).on(REPORT_TYPE.ID.eq(DATA_FLOW.REPORT_TYPE_ID))
+                    .where(ids == null ? org.jooq.impl.DSL.noCondition() : DATA_FLOW.ID.in(ids))
+                    .forEach(r -> out.accept(r.value1(), new RecordLabel(r.value2() + " (" + r.value3() + " → " + r.value4() + ")",
+                            r.value5())));
+            case "complaint_system" -> dsl.select(COMPLAINT_SYSTEM.ID, ESSP.CODE, ESSP.NAME_FR, COMPLAINT_SYSTEM.DELETED)
+                    .from(COMPLAINT_SYSTEM).join(ESSP).on(ESSP.ID.eq(COMPLAINT_SYSTEM.ESSP_ID))
+                    .where(ids == null ? org.jooq.impl.DSL.noCondition() : COMPLAINT_SYSTEM.ID.in(ids))
+                    .forEach(r -> out.accept(r.value1(), new RecordLabel(r.value2() + " " + r.value3(), r.value4())));
+            case "perpetrator_care_site" -> dsl.select(PERPETRATOR_CARE_SITE.ID, PERPETRATOR_CARE_SITE.NAME,
+                            PERPETRATOR_CARE_SITE.DELETED).from(PERPETRATOR_CARE_SITE)
+                    .where(ids == null ? org.jooq.impl.DSL.noCondition() : PERPETRATOR_CARE_SITE.ID.in(ids))
+                    .forEach(r -> out.accept(r.value1(), new RecordLabel(r.value2(), r.value3())));
+            default -> { } // the schema's CHECK allows no other table
+        }
     }
 
     // ------------------------------------------------------------------ findings
