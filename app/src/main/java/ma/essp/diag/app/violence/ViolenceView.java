@@ -112,6 +112,7 @@ public final class ViolenceView implements FeatureScreen {
     private Node sitesTab() {
         TableView<SiteRow> table = new TableView<>(vm.sites());
         table.setId("violenceSites");
+        fitColumns(table);
         table.getColumns().add(text("violence.site.name", SiteRow::name, 240));
         table.getColumns().add(text("violence.region", SiteRow::region, 150));
         table.getColumns().add(text("violence.site.stage", SiteRow::stage, 110));
@@ -137,7 +138,7 @@ public final class ViolenceView implements FeatureScreen {
         Button add = new Button(i18n.get("violence.site.add"));
         add.setId("addSite");
         add.setOnAction(e -> vm.addSite());
-        Label addMessage = errorLabel();
+        Label addMessage = messageLabel();
         addMessage.textProperty().bind(vm.newSiteMessageProperty());
         FlowPane addForm = new FlowPane(6, 6, newName, province, add);
         VBox left = new VBox(6, table, addForm, addMessage);
@@ -155,7 +156,7 @@ public final class ViolenceView implements FeatureScreen {
         save.setId("saveSite");
         save.disableProperty().bind(vm.unsavedProperty().not());
         save.setOnAction(e -> vm.saveSite());
-        Label siteMessage = errorLabel();
+        Label siteMessage = messageLabel();
         siteMessage.setId("siteMessage");
         siteMessage.textProperty().bind(vm.siteMessageProperty());
         Label stageNow = wrapping("");
@@ -172,11 +173,12 @@ public final class ViolenceView implements FeatureScreen {
         move.setId("moveStage");
         move.disableProperty().bind(vm.selectedProperty().isNull());
         move.setOnAction(e -> vm.moveStage());
-        Label stageMessage = errorLabel();
+        Label stageMessage = messageLabel();
         stageMessage.setId("stageMessage");
         stageMessage.textProperty().bind(vm.stageMessageProperty());
         TableView<StepRow> steps = new TableView<>(vm.steps());
         steps.setId("stageSteps");
+        fitColumns(steps);
         steps.setPrefHeight(150);
         steps.getColumns().add(text("violence.site.stage", StepRow::stage, 120));
         steps.getColumns().add(text("violence.site.phase", StepRow::phase, 120));
@@ -252,7 +254,7 @@ public final class ViolenceView implements FeatureScreen {
         add.disableProperty().bind(candidates.getSelectionModel().selectedItemProperty().isNull()
                 .or(vm.selectedProperty().isNull()));
         add.setOnAction(e -> vm.addStaff(candidates.getSelectionModel().getSelectedItem()));
-        Label message = errorLabel();
+        Label message = messageLabel();
         message.setId("staffMessage");
         message.textProperty().bind(vm.staffMessageProperty());
         HBox bar = new HBox(6, searchField, find);
@@ -304,7 +306,7 @@ public final class ViolenceView implements FeatureScreen {
         Button delete = new Button(i18n.get("violence.period.delete"));
         delete.disableProperty().bind(vm.periodProperty().isNull());
         delete.setOnAction(e -> vm.deletePeriod());
-        Label message = errorLabel();
+        Label message = messageLabel();
         message.setId("periodMessage");
         message.textProperty().bind(vm.periodMessageProperty());
         FlowPane referrals = new FlowPane(6, 6);
@@ -322,7 +324,7 @@ public final class ViolenceView implements FeatureScreen {
         saveReferrals.disableProperty().bind(vm.periodProperty().isNull());
         saveReferrals.setOnAction(e -> vm.saveReferrals());
         referrals.getChildren().add(saveReferrals);
-        Label referralMessage = errorLabel();
+        Label referralMessage = messageLabel();
         referralMessage.setId("referralMessage");
         referralMessage.textProperty().bind(vm.referralMessageProperty());
         VBox box = new VBox(6, siteHeading(), table, new FlowPane(6, 6, start, end, followed, fresh, sessions, dropouts,
@@ -403,6 +405,7 @@ public final class ViolenceView implements FeatureScreen {
 
         TableView<RegionRow> stages = new TableView<>(vm.regionStages());
         stages.setId("violenceRegionStages");
+        fitColumns(stages);
         stages.getColumns().add(text("violence.region", RegionRow::region, 220));
         for (int i = 0; i < PerpetratorCareFigures.PHASES.size(); i++) {
             int index = i;
@@ -417,6 +420,7 @@ public final class ViolenceView implements FeatureScreen {
         stagesHint.getStyleClass().add("text-muted");
         TableView<InPostRow> inPost = new TableView<>(vm.inPost());
         inPost.setId("violenceInPost");
+        fitColumns(inPost);
         inPost.getColumns().add(text("violence.region", InPostRow::unit, 220));
         inPost.getColumns().add(text("violence.inPost.trained", r -> String.valueOf(r.trained()), 90));
         inPost.getColumns().add(text("violence.inPost.linked", r -> String.valueOf(r.linked()), 110));
@@ -530,6 +534,15 @@ public final class ViolenceView implements FeatureScreen {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * Every column in view at 1366 px: the columns share the table's width in proportion to their preferred widths
+     * (no horizontal scroll bar hiding the last ones), headers wrap instead of being cut.
+     */
+    private static void fitColumns(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.getStyleClass().add("wrap-headers");
+    }
+
     private <R> TableColumn<R, String> text(String key, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(i18n.get(key));
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
@@ -560,6 +573,18 @@ public final class ViolenceView implements FeatureScreen {
     private static Label errorLabel() {
         Label l = wrapping("");
         l.getStyleClass().addAll("field-error", "danger");
+        return l;
+    }
+
+    /** A write's outcome: "saved" in the success style, a refusal or failure in the error (danger) style. */
+    private Label messageLabel() {
+        Label l = wrapping("");
+        l.getStyleClass().add("field-error");
+        String saved = i18n.get("violence.saved");
+        l.textProperty().addListener((obs, old, now) -> {
+            l.getStyleClass().removeAll("danger", "success");
+            l.getStyleClass().add(saved.equals(now) ? "success" : "danger");
+        });
         return l;
     }
 

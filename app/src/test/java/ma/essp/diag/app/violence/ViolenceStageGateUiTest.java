@@ -147,11 +147,15 @@ class ViolenceStageGateUiTest {
         robot.clickOn("#savePeriod");
         ShellWindow.waitUntil(10, () -> text(robot, "#periodMessage").startsWith("Plus d’abandons que de patients suivis (8)"));
         assertThat(query("SELECT count(*) FROM perpetrator_care_period")).isEqualTo("0");
+        assertThat(robot.lookup("#periodMessage").queryLabeled().getStyleClass()).as("a refusal: error style")
+                .contains("danger").doesNotContain("success");
         robot.interact(() -> robot.lookup("#periodDropouts").queryAs(TextField.class).setText("1"));
         robot.clickOn("#savePeriod");
         ShellWindow.waitUntil(20, () -> "Enregistré.".equals(text(robot, "#periodMessage"))
                 && robot.lookup("#violencePeriods").queryAs(TableView.class).getItems().size() == 1);
         assertThat(query("SELECT patients_followed FROM perpetrator_care_period")).isEqualTo("8");
+        assertThat(robot.lookup("#periodMessage").queryLabeled().getStyleClass()).as("saved: success style, not the error's")
+                .contains("success").doesNotContain("danger");
 
         select(robot, 0);
         moveTo(robot, "launched", "01/04/2026");
