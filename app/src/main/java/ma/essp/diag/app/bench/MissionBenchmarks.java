@@ -103,7 +103,64 @@ public final class MissionBenchmarks {
                 () -> plainEsspAndStaff(), 30, 10));
         cases.add(BenchCase.of("render map (outlines, figures, colours, points)", () -> prepareMap(),
                 "plain JDBC: ESSPs per province", () -> plainEsspsPerProvince()));
+        // issue 13: the findings board's load (its evidence read against the figures now, the proposals) and the
+        // perpetrator-care roll-out figures of the Violence (auteurs) dashboard
+        cases.add(BenchCase.of("findings board (load, evidence staleness, proposals)", this::findingsBoard,
+                "plain JDBC: finding, evidence and recommendation rows", this::plainFindingRows));
+        cases.add(BenchCase.of("roll-out figures (stages, funnel, retention, referrals, still in post, timeline)",
+                this::rolloutFigures, "plain JDBC: sites per stage, periods and referrals summed", this::plainRolloutSums));
         return cases;
+    }
+
+    private Object findingsBoard() throws Exception {
+        ma.essp.diag.reporting.findings.FindingsFigures.Synthesis s =
+                ma.essp.diag.reporting.findings.FindingsFigures.load(openMission().dsl());
+        return s.findings().size() + ma.essp.diag.reporting.findings.FindingProposals.propose(s.readiness(), s.findings(),
+                ma.essp.diag.reporting.readiness.AggregationLevel.ESSP).size()
+                + ma.essp.diag.reporting.findings.FindingProposals.proposeSites(s.care(), s.readiness(), s.findings()).size();
+    }
+
+    private Object plainFindingRows() throws Exception {
+        int n = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement()) {
+            for (String sql : List.of("SELECT * FROM finding WHERE deleted = 0", "SELECT * FROM finding_evidence WHERE deleted = 0",
+                    "SELECT * FROM recommendation WHERE deleted = 0", "SELECT * FROM recommendation_finding WHERE deleted = 0")) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private Object rolloutFigures() throws Exception {
+        var data = new ma.essp.diag.database.repository.PerpetratorCareRepository(openMission().dsl()).load();
+        LocalDate asOf = LocalDate.now();
+        return ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.stagesByRegion(data, asOf).size()
+                + ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.funnel(data).targeted()
+                + ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.retention(data).patientsFollowed()
+                + ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.referralMix(data).size()
+                + ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.stillInPost(data).size()
+                + ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.timeline(data, asOf).size();
+    }
+
+    private Object plainRolloutSums() throws Exception {
+        long n = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement()) {
+            for (String sql : List.of("SELECT stage, count(*) FROM perpetrator_care_site WHERE deleted = 0 GROUP BY stage",
+                    "SELECT site_id, sum(patients_followed), sum(dropouts) FROM perpetrator_care_period WHERE deleted = 0 GROUP BY site_id",
+                    "SELECT source, sum(referrals) FROM perpetrator_care_referral WHERE deleted = 0 GROUP BY source",
+                    "SELECT site_id, count(*) FROM perpetrator_care_staff WHERE deleted = 0 AND trained_on IS NOT NULL GROUP BY site_id")) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        n += rs.getLong(2);
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** The ESSP detail page's one background call, on an ESSP in the middle of the list. */
