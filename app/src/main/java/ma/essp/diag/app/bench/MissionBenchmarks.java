@@ -29,6 +29,11 @@ import ma.essp.diag.database.repository.EsspMapRepository.MapData;
 import ma.essp.diag.database.repository.EsspMapRepository;
 import ma.essp.diag.database.repository.EsspRepository.EsspListRow;
 import ma.essp.diag.database.repository.EsspRepository;
+import ma.essp.diag.database.repository.TrainingData;
+import ma.essp.diag.database.repository.TrainingNeedsRepository;
+import ma.essp.diag.database.repository.TrainingRepository;
+import ma.essp.diag.reporting.training.TrainingFigures;
+import ma.essp.diag.reporting.training.TrainingNeeds;
 import org.jooq.Table;
 
 /**
@@ -109,6 +114,10 @@ public final class MissionBenchmarks {
                 "plain JDBC: finding, evidence and recommendation rows", this::plainFindingRows));
         cases.add(BenchCase.of("roll-out figures (stages, funnel, retention, referrals, still in post, timeline)",
                 this::rolloutFigures, "plain JDBC: sites per stage, periods and referrals summed", this::plainRolloutSums));
+        cases.add(BenchCase.of("training needs per province (derivation with proposals)", this::trainingNeeds,
+                "plain JDBC: functions lacking per province", this::plainFunctionsLacking));
+        cases.add(BenchCase.of("training budget (every cohort's figures, costs by region)", this::trainingBudget,
+                "plain JDBC: cost lines summed per cohort and kind", this::plainCostsPerCohort));
         return cases;
     }
 
@@ -161,6 +170,45 @@ public final class MissionBenchmarks {
             }
         }
         return n;
+
+
+    /** The Formation screen's needs tab and {@code figures --axis training-needs --level province}: read and derive. */
+    private Object trainingNeeds() throws Exception {
+        MissionFile file = openMission();
+        var programmes = new TrainingRepository(file.dsl()).load().programmes();
+        return TrainingNeeds.byLevel(new TrainingNeedsRepository(file.dsl()).load(), programmes, TrainingNeeds.Level.PROVINCE);
+    }
+
+    private Object plainFunctionsLacking() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT ci.province_id, f.function_code, sum(f.held = 'not_held'), sum(f.held = 'partial') "
+                     + "FROM circonscription_function f JOIN circonscription ci ON ci.id = f.circonscription_id "
+                     + "WHERE f.deleted = 0 GROUP BY ci.province_id, f.function_code")) {
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** The cost tab's and {@code figures --axis training}'s work: every cohort's figures and the totals by region. */
+    private Object trainingBudget() throws Exception {
+        MissionFile file = openMission();
+        TrainingData data = new TrainingRepository(file.dsl()).load();
+        return List.of(TrainingFigures.cohortFigures(data), TrainingFigures.costTotals(data, TrainingFigures.CostAxis.REGION));
+    }
+
+    private Object plainCostsPerCohort() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT cohort_id, kind, sum(coalesce(unit_cost_mad * units, amount_mad)) "
+                     + "FROM training_cost WHERE deleted = 0 GROUP BY cohort_id, kind")) {
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            return n;
+        }
     }
 
     /** The ESSP detail page's one background call, on an ESSP in the middle of the list. */

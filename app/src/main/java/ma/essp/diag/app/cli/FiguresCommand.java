@@ -28,6 +28,7 @@ import ma.essp.diag.reporting.dataflow.DataFlowFigures;
 import ma.essp.diag.reporting.dataflow.DataFlowTable;
 import ma.essp.diag.reporting.dataflow.DataVerification;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
+import ma.essp.diag.reporting.training.TrainingNeeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,11 +43,33 @@ import picocli.CommandLine.Spec;
  * mission has no data for the axis, 2 cannot run.
  */
 @Command(name = "figures", description = {"The figures of one axis of the diagnostic, as CSV or JSON (docs/cli-figures.md).",
-        "Axes: dataflows and complaints (per unit of --level), findings and violence (--table), training (--by).",
+        "Axes: dataflows and complaints (per unit of --level), findings and violence (--table), training (--by),",
+        "training-needs (per circonscription, province or region: --level).",
         "Exit code 1 when the mission has no data for the axis (the table is still written)."})
 final class FiguresCommand implements Callable<Integer> {
 
-    enum Axis { dataflows, complaints, findings, training, violence }
+    enum Axis {
+        dataflows, complaints, findings, training, training_needs, violence;
+
+        /** The name typed on the command line ({@code training-needs}). */
+        String typed() {
+            return name().replace('_', '-');
+        }
+    }
+
+    /** Reads an axis as typed ({@code training-needs}); an unknown one names the value and the axes there are. */
+    static final class AxisConverter implements picocli.CommandLine.ITypeConverter<Axis> {
+        @Override
+        public Axis convert(String value) {
+            for (Axis a : Axis.values()) {
+                if (a.typed().equals(value)) {
+                    return a;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected one of " + java.util.Arrays.stream(Axis.values())
+                    .map(Axis::typed).toList() + " but was '" + value + "'");
+        }
+    }
 
     enum Level { essp, circonscription, province, region, national }
 
@@ -71,11 +94,13 @@ final class FiguresCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
     Path file;
 
-    @Option(names = "--axis", required = true, paramLabel = "AXIS", description = "dataflows, complaints, findings, training or violence.")
+    @Option(names = "--axis", required = true, paramLabel = "AXIS", converter = AxisConverter.class,
+            description = "dataflows, complaints, findings, training, training-needs or violence.")
     Axis axis;
 
     @Option(names = "--level", paramLabel = "LEVEL",
-            description = "dataflows and complaints (required): essp, circonscription, province, region or national.")
+            description = {"dataflows and complaints (required): essp, circonscription, province, region or national;",
+                    "training-needs: circonscription (default), province or region."})
     Level level;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = {"dataflows: only periods started by this date (default: all);",
@@ -110,6 +135,7 @@ final class FiguresCommand implements Callable<Integer> {
             case complaints -> new ComplaintAxis(aggregation(), date());
             case findings -> new FindingsFiguresAxis();
             case training -> new BufferedAxis(new TrainingFiguresAxis(TrainingFiguresAxis.By.parse(by)), format, "no training data");
+            case training_needs -> new BufferedAxis(new TrainingNeedsAxis(needsLevel()), format, "no circonscription function recorded");
             case violence -> new BufferedAxis(new ViolenceFiguresAxis(table, date()), format, "no perpetrator-care site");
         };
         checkOut();
@@ -153,6 +179,19 @@ final class FiguresCommand implements Callable<Integer> {
                     + " needs --level essp|circonscription|province|region|national", null);
         }
         return AggregationLevel.fromCode(level.name());
+    }
+
+    private TrainingNeeds.Level needsLevel() {
+        if (level == null) {
+            return TrainingNeeds.Level.CIRCONSCRIPTION;
+        }
+        return switch (level) {
+            case circonscription -> TrainingNeeds.Level.CIRCONSCRIPTION;
+            case province -> TrainingNeeds.Level.PROVINCE;
+            case region -> TrainingNeeds.Level.REGION;
+            default -> throw new CliException(EsspDiagCommand.CANNOT_RUN,
+                    "--axis training-needs takes --level circonscription|province|region, not " + level, null);
+        };
     }
 
     private LocalDate date() {

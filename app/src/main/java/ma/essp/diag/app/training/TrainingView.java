@@ -69,7 +69,8 @@ public final class TrainingView implements FeatureScreen {
         VBox top = new VBox(6, chooser, summary, loadError);
         top.setPadding(new Insets(8));
         TabPane tabs = new TabPane(tab("training.tab.attendance", attendanceTab()), tab("training.tab.sessions", sessionsTab()),
-                tab("training.tab.participants", participantsTab()), tab("training.tab.costs", costsTab()),
+                tab("training.tab.participants", participantsTab()), tab("training.tab.needs", needsTab()),
+                tab("training.tab.costs", costsTab()),
                 tab("training.tab.calendar", calendarTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(top);
@@ -191,6 +192,31 @@ public final class TrainingView implements FeatureScreen {
         HBox bar = new HBox(6, searchField, find, add);
         HBox.setHgrow(searchField, Priority.ALWAYS);
         VBox box = new VBox(6, bar, table, message);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    // ------------------------------------------------------------------ needs from the diagnostic
+
+    private Node needsTab() {
+        TableView<TrainingViewModel.NeedRow> table = new TableView<>(vm.needs());
+        table.setId("needsTable");
+        table.getColumns().add(text("training.needs.unit", TrainingViewModel.NeedRow::unitName, 190));
+        table.getColumns().add(text("training.needs.functions", TrainingViewModel.NeedRow::functions, 260));
+        table.getColumns().add(text("training.needs.person", TrainingViewModel.NeedRow::person, 260));
+        table.getColumns().add(text("training.needs.received", TrainingViewModel.NeedRow::received, 170));
+        table.getColumns().add(text("training.needs.course", TrainingViewModel.NeedRow::course, 90));
+        table.getColumns().add(text("training.needs.status", TrainingViewModel.NeedRow::status, 130));
+        Button accept = new Button(i18n.get("training.needs.accept"));
+        accept.setId("acceptProposal");
+        accept.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        accept.setOnAction(e -> vm.acceptProposal(table.getSelectionModel().getSelectedItem()));
+        Label message = errorLabel();
+        message.setId("needsMessage");
+        message.textProperty().bind(vm.needsMessageProperty());
+        Label hint = wrapping(i18n.get("training.needs.hint"));
+        VBox box = new VBox(6, hint, table, new HBox(6, accept), message);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;

@@ -44,6 +44,7 @@ import ma.essp.diag.database.repository.TrainingData.CostLine;
 import ma.essp.diag.database.repository.TrainingData.Participant;
 import ma.essp.diag.database.repository.TrainingData.Programme;
 import ma.essp.diag.database.repository.TrainingData.Session;
+import ma.essp.diag.database.repository.TrainingNeedsData;
 import ma.essp.diag.database.repository.TrainingRepository;
 import ma.essp.diag.database.repository.TrainingRepository.CalendarContext;
 import ma.essp.diag.database.repository.TrainingRepository.StaffCandidate;
@@ -55,6 +56,7 @@ import ma.essp.diag.database.rules.TrainingRules.Problem;
 import ma.essp.diag.reporting.training.TrainingFigures;
 import ma.essp.diag.reporting.training.TrainingFigures.CohortFigures;
 import ma.essp.diag.reporting.training.TrainingFigures.Progress;
+import ma.essp.diag.reporting.training.TrainingNeeds;
 
 /**
  * The Formation area: cohorts of every programme; for the chosen cohort its sessions (with clashes), participants
@@ -81,6 +83,8 @@ public final class TrainingViewModel {
     private final ObservableList<AttendanceRow> attendance = FXCollections.observableArrayList();
     private final ObservableList<CostRow> costs = FXCollections.observableArrayList();
     private final ObservableList<CandidateRow> candidates = FXCollections.observableArrayList();
+    private final ObservableList<NeedRow> needs = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper needsMessage = new ReadOnlyStringWrapper(this, "needsMessage", "");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper sessionMessage = new ReadOnlyStringWrapper(this, "sessionMessage", "");
     private final ReadOnlyStringWrapper participantMessage = new ReadOnlyStringWrapper(this, "participantMessage", "");
@@ -133,7 +137,7 @@ public final class TrainingViewModel {
     public record DayCell(LocalDate date, String text, boolean holiday, boolean ramadan, boolean clash) {
     }
 
-    private record Loaded(TrainingData data, List<CalendarContext> context) {
+    private record Loaded(TrainingData data, List<CalendarContext> context, TrainingNeedsData needs) {
     }
 
     /**
@@ -154,6 +158,14 @@ public final class TrainingViewModel {
     }
 
     public record CandidateRow(StaffCandidate candidate, String cadre, String place, String eligible) {
+    }
+
+    /**
+     * A proposal of the needs derived from the diagnostic: a unit lacking functions, one of its people (null when it has
+     * nobody on record), the trainings they received and the course proposed, with its status.
+     */
+    public record NeedRow(TrainingNeeds.Unit unit, TrainingNeeds.Proposal proposal, String unitName, String functions,
+                          String person, String received, String course, String status) {
     }
 
     public TrainingViewModel(TrainingRepository repository, EditContext edit, TaskExecutor executor, I18n i18n) {
@@ -181,7 +193,7 @@ public final class TrainingViewModel {
     }
 
     private void reload() {
-        executor.execute(BackgroundTask.wrap(() -> new Loaded(repository.load(), repository.calendarContext()))
+        executor.execute(BackgroundTask.wrap(() -> new Loaded(repository.load(), repository.calendarContext(), repository.needsData()))
                 .onSuccess(this::loaded)
                 .onFailure(e -> loadError.set(i18n.get("training.error", Failures.reason(e, i18n)))));
     }
@@ -189,6 +201,7 @@ public final class TrainingViewModel {
     private void loaded(Loaded loaded) {
         data = loaded.data();
         context = loaded.context();
+        needs.setAll(needRows(TrainingNeeds.derive(loaded.needs(), data.programmes())));
         clashesBySession = clashes();
         refreshMonths();
         loadError.set("");
@@ -423,8 +436,85 @@ public final class TrainingViewModel {
             participantMessage.set(message(problem.get()));
             return;
         }
-        write(() -> repository.addParticipant(edit, id, s.positionId(), s.holderName(), s.jobTitle(), s.gender()),
-                participantMessage);
+        String what = i18n.get("training.undo.participant", s.holderName());
+        write(() -> created(Row.PARTICIPANT, repository.addParticipant(edit, id, s.positionId(), s.holderName(),
+                s.jobTitle(), s.gender()), what), participantMessage);
+    }
+
+    // ------------------------------------------------------------------ needs from the diagnostic
+
+    private List<NeedRow> needRows(List<TrainingNeeds.Unit> units) {
+        List<NeedRow> rows = new ArrayList<>();
+        for (TrainingNeeds.Unit u : units) {
+            String unitName = switch (u.kind()) {
+                case "delegation" -> i18n.get("training.needs.unit.delegation", u.name());
+                case "sres" -> i18n.get("training.needs.unit.sres", u.name());
+                default -> u.name();
+            };
+            String functions = String.join(", ", u.gaps().stream().map(g -> i18n.code(Vocabulary.CIRCONSCRIPTION_FUNCTION,
+                    g.functionCode()) + " (" + gapText(g) + ")").toList());
+            if (u.proposals().isEmpty()) {
+                rows.add(new NeedRow(u, null, unitName, functions, i18n.get("training.needs.nobody"), "", "", ""));
+            }
+            for (TrainingNeeds.Proposal p : u.proposals()) {
+                TrainingNeedsData.Staff st = p.staff();
+                String person = st.holderName() + (st.jobTitle() == null ? "" : " — " + st.jobTitle())
+                        + (st.esspName() == null ? "" : " (" + st.esspName() + ")");
+                String received = String.join(", ", p.received().stream()
+                        .map(r -> r.title() + (r.year() == null ? "" : " " + r.year())).toList());
+                String course = p.programme() == null ? "" : p.programme().code();
+                rows.add(new NeedRow(u, p, unitName, functions, person, received, course,
+                        switch (p.status()) {
+                            case PROPOSED -> i18n.get("training.needs.status.PROPOSED");
+                            case ALREADY_ENROLLED -> i18n.get("training.needs.status.ALREADY_ENROLLED");
+                            case NOT_ELIGIBLE -> i18n.get("training.needs.status.NOT_ELIGIBLE");
+                        }));
+            }
+        }
+        return rows;
+    }
+
+    /** "not held" in a circonscription; "2 not held, 1 partly" over several. */
+    private String gapText(TrainingNeeds.Gap g) {
+        if (g.notHeld() + g.partial() == 1) {
+            return i18n.code(Vocabulary.HELD, g.notHeld() == 1 ? "not_held" : "partial");
+        }
+        return i18n.get("training.needs.gapCounts", g.notHeld(), g.partial());
+    }
+
+    /**
+     * Accepts a proposal into the chosen cohort: the team's explicit step (a proposal is never enrolled by itself). The
+     * participant rules apply (twice in the cohort, seats); a unit with nobody on record has nothing to accept.
+     */
+    public void acceptProposal(NeedRow row) {
+        Integer id = selectedCohortId();
+        if (data == null || id == null || row == null) {
+            return;
+        }
+        if (row.proposal() == null) {
+            needsMessage.set(i18n.get("training.needs.nobodyToAccept"));
+            return;
+        }
+        TrainingNeedsData.Staff s = row.proposal().staff();
+        List<TrainingRules.Enrolled> enrolled = data.participants().stream().filter(p -> p.cohortId() == id)
+                .map(p -> new TrainingRules.Enrolled(p.staffPositionId(), p.fullName())).toList();
+        Optional<Problem> problem = TrainingRules.newParticipant(s.positionId(), s.holderName(), false, enrolled,
+                TrainingFigures.cohort(data, id).seats());
+        if (problem.isPresent()) {
+            needsMessage.set(message(problem.get()));
+            return;
+        }
+        String what = i18n.get("training.undo.participant", s.holderName());
+        write(() -> created(Row.PARTICIPANT, repository.addParticipant(edit, id, s.positionId(), s.holderName(),
+                s.jobTitle(), s.gender()), what), needsMessage);
+    }
+
+    public ObservableList<NeedRow> needs() {
+        return needs;
+    }
+
+    public ReadOnlyStringProperty needsMessageProperty() {
+        return needsMessage.getReadOnlyProperty();
     }
 
     // ------------------------------------------------------------------ costs
@@ -686,7 +776,7 @@ public final class TrainingViewModel {
     // ------------------------------------------------------------------ undo
 
     /** The rows the session, cost and calendar forms and the attendance grid write, each in its table (the undo history's keys). */
-    private enum Row { SESSION, COST, CONTEXT, ATTENDANCE }
+    private enum Row { SESSION, COST, CONTEXT, ATTENDANCE, PARTICIPANT }
 
     /** A creation of a form: what Edit > Undo calls it and what undoes it. */
     private record Step(String what, EditHistory.Inverse inverse) {
@@ -708,6 +798,8 @@ public final class TrainingViewModel {
                 case CONTEXT -> delete ? repository.deleteCalendarContext(edit, id, from)
                         : repository.restoreCalendarContext(edit, id, from);
                 case ATTENDANCE -> delete ? repository.deleteAttendance(edit, id, from) : repository.restoreAttendance(edit, id, from);
+                case PARTICIPANT -> delete ? repository.deleteParticipant(edit, id, from)
+                        : repository.restoreParticipant(edit, id, from);
             };
             history.wrote(row.name(), id, version);
             return deleteOrRestore(row, id, !delete);

@@ -288,6 +288,21 @@ public final class TrainingRepository {
         return SyncedRows.restore(dsl, edit, TRAINING_SESSION, id, expectedVersion);
     }
 
+    /** Soft-deletes a participant (undoing their enrolment); its version now. */
+    public int deleteParticipant(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.softDelete(dsl, edit, TRAINING_PARTICIPANT, id, expectedVersion);
+    }
+
+    /** Brings a soft-deleted participant back; its version now. */
+    public int restoreParticipant(EditContext edit, int id, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, TRAINING_PARTICIPANT, id, expectedVersion);
+    }
+
+    /** What the training needs are derived from ({@link TrainingNeedsRepository}). */
+    public TrainingNeedsData needsData() {
+        return new TrainingNeedsRepository(dsl).load();
+    }
+
     /** Soft-deletes a cost line; its version now. */
     public int deleteCostLine(EditContext edit, int id, int expectedVersion) {
         return SyncedRows.softDelete(dsl, edit, TRAINING_COST, id, expectedVersion);
