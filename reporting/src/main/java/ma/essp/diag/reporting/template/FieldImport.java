@@ -3,9 +3,11 @@ package ma.essp.diag.reporting.template;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
+import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,8 +33,13 @@ import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.repository.AnswerState;
 import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.DataFlowData;
+import ma.essp.diag.database.repository.DataFlowRepository;
+import ma.essp.diag.database.repository.DataFlowRules;
 import ma.essp.diag.database.repository.EsspEditRepository;
 import ma.essp.diag.database.repository.EsspEditRepository.EsspDraft;
+import ma.essp.diag.database.repository.StaffRepository;
+import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.SyncedRows;
 import ma.essp.diag.database.rules.EsspFormRules;
 import ma.essp.diag.reporting.catalogue.SheetStream;
@@ -70,7 +78,7 @@ public final class FieldImport {
     }
 
     /** One row to write. */
-    public sealed interface RowChange permits EsspChange, AnswersChange {
+    public sealed interface RowChange permits EsspChange, AnswersChange, RecountChange, StaffChange {
         int row();
 
         /** Values that differ from the stored ones (0: importing it writes nothing). */
@@ -87,6 +95,21 @@ public final class FieldImport {
      */
     public record AnswersChange(int row, int esspId, Integer assessmentId, LocalDate assessedOn, boolean dateChanged,
                                 Map<Integer, AnswerState> answers, int changedValues) implements RowChange {
+    }
+
+    /**
+     * A recount row: {@code recount.id()} 0 for a new one (a row without uuid whose ESSP, indicator and month no live
+     * row has), else the row it updates (named by its uuid, or by that natural key when the row has no uuid, so that
+     * importing the same file twice creates nothing the second time).
+     */
+    public record RecountChange(int row, DataFlowData.Recount recount, int changedValues) implements RowChange {
+    }
+
+    /**
+     * A staff position: {@code positionId} the one it updates, or null for a new one written with {@code uuid} (the uuid
+     * of the template's row prepared for it).
+     */
+    public record StaffChange(int row, Integer positionId, String uuid, PositionDraft draft, int changedValues) implements RowChange {
     }
 
     /** What a check found: the template's description (null when unreadable), every problem, the rows read. */
@@ -190,16 +213,29 @@ public final class FieldImport {
         int versionId = catalogue.get(PMS_CATALOGUE_VERSION.ID);
         List<FieldTemplate.Item> items = meta.kind() == TemplateKind.ASSESSMENT
                 ? FieldTemplate.items(dsl, versionId, meta.language()) : List.of();
-        List<String> expected = new ArrayList<>(meta.kind() == TemplateKind.ESSP ? FieldTemplate.ESSP_COLUMNS : FieldTemplate.ASSESSMENT_COLUMNS);
+        List<String> expected = new ArrayList<>(switch (meta.kind()) {
+            case ESSP -> FieldTemplate.ESSP_COLUMNS;
+            case ASSESSMENT -> FieldTemplate.ASSESSMENT_COLUMNS;
+            case RECOUNTS -> FieldTemplate.RECOUNT_COLUMNS;
+            case STAFF -> FieldTemplate.STAFF_COLUMNS;
+        });
         items.forEach(i -> expected.add(i.code()));
         columns(meta.kind().sheet(), data, expected, problems);
         if (!problems.isEmpty()) {
             return new Check(meta, problems, List.of(), 0);
         }
+        // a row prepared for a new staff position holds its uuid alone until it is filled
+        int firstAnswer = meta.kind() == TemplateKind.STAFF ? 1 : 0;
         List<SheetRow> rows = data.stream().filter(r -> r.number() >= FieldTemplate.FIRST_DATA_ROW)
-                .filter(r -> r.cells().values().stream().anyMatch(c -> c.formula() || !c.text().isBlank())).toList();
+                .filter(r -> r.cells().entrySet().stream().anyMatch(e -> e.getKey() >= firstAnswer
+                        && (e.getValue().formula() || !e.getValue().text().isBlank()))).toList();
         Rows reader = new Rows(dsl, meta, new TemplateWords(meta.language()), problems);
-        List<RowChange> changes = meta.kind() == TemplateKind.ESSP ? reader.essps(rows) : reader.assessments(rows, items, versionId);
+        List<RowChange> changes = switch (meta.kind()) {
+            case ESSP -> reader.essps(rows);
+            case ASSESSMENT -> reader.assessments(rows, items, versionId);
+            case RECOUNTS -> reader.recounts(rows);
+            case STAFF -> reader.staff(rows);
+        };
         return new Check(meta, problems, changes, rows.size());
     }
 
@@ -264,7 +300,7 @@ public final class FieldImport {
             return null;
         }
         return new Meta(kind, schema, values.get("catalogue_version"), values.get("catalogue_label"), values.get("mission"),
-                language, values.getOrDefault("scope", ReportScope.NATIONAL.toString()));
+                language, values.getOrDefault("scope", ReportScope.NATIONAL.toString()), values.get("template"));
     }
 
     /** Row 1 must hold the expected keys, in order: a missing, extra or renamed column is named. */
@@ -531,6 +567,296 @@ public final class FieldImport {
             return date;
         }
 
+        /** A data-flow rule's problem on its column: key {@code rule.dataflow.CODE}. */
+        private void flowRule(SheetRow row, DataFlowRules.Problem p, Map<DataFlowRules.Field, String> columns,
+                              Map<String, String> values) {
+            String column = columns.get(p.field());
+            problem(row, column, values.getOrDefault(column, ""), Reason.RULE, "dataflow." + p.code().name());
+        }
+
+        /** A whole number (a numeric cell or the text of one); null when blank or not one (then a problem). */
+        private Integer integer(SheetRow row, int column, String key) {
+            String t = numberText(row, column, key);
+            if (t == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(t.replace(',', '.').replace(" ", "")).intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                problem(row, key, t, Reason.NOT_A_NUMBER);
+                return null;
+            }
+        }
+
+        /** A month as {@code yyyy-MM}: typed so, or {@code MM/yyyy}, or an Excel date (its month); else the text as typed. */
+        private String month(SheetRow row, int column, String key) {
+            CellValue cell = row.cells().get(column);
+            String t = text(row, column, key);
+            if (t == null) {
+                return null;
+            }
+            if (cell.number() != null && cell.number() >= 1 && cell.number() <= 2_958_465) {
+                return YearMonth.from(DateUtil.getLocalDateTime(cell.number())).toString();
+            }
+            if (t.matches("\\d{1,2}/\\d{4}")) {
+                String[] parts = t.split("/");
+                int m = Integer.parseInt(parts[0]);
+                if (m >= 1 && m <= 12) {
+                    return YearMonth.of(Integer.parseInt(parts[1]), m).toString();
+                }
+            }
+            return t;
+        }
+
+        List<RowChange> recounts(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.RECOUNT_COLUMNS;
+            Map<String, Record> byCode = new HashMap<>();
+            Map<Integer, Record> byId = new HashMap<>();
+            essps.values().forEach(e -> {
+                byCode.put(e.get(ESSP.CODE), e);
+                byId.put(e.get(ESSP.ID), e);
+            });
+            var v = DATA_VERIFICATION;
+            Map<String, DataFlowData.Recount> storedByUuid = new HashMap<>();
+            dsl.selectFrom(v).where(v.DELETED.isFalse()).forEach(r -> storedByUuid.put(r.getUuid(),
+                    new DataFlowData.Recount(r.getId(), r.getVersion(), r.getEsspId(), r.getIndicator(), r.getPeriod(),
+                            r.getRecounted(), r.getReported(), r.getReason(), r.getNotes())));
+            Set<String> named = new HashSet<>();
+            for (SheetRow row : rows) {
+                CellValue c = row.cells().get(0);
+                if (c != null && !c.text().isBlank()) {
+                    named.add(c.text().strip());
+                }
+            }
+            // the live rows the file does not name: a new row must not repeat one of them (unless it is that row again)
+            List<DataFlowData.Recount> existing = new ArrayList<>();
+            Map<String, DataFlowData.Recount> byKey = new HashMap<>();
+            storedByUuid.forEach((uuid, r) -> {
+                if (!named.contains(uuid)) {
+                    existing.add(r);
+                    byKey.put(recountKey(r.esspId(), r.indicator(), r.period()), r);
+                }
+            });
+            Map<DataFlowRules.Field, String> columns = Map.of(DataFlowRules.Field.ESSP, "essp_code",
+                    DataFlowRules.Field.INDICATOR, "indicator", DataFlowRules.Field.PERIOD, "period",
+                    DataFlowRules.Field.RECOUNTED, "recounted", DataFlowRules.Field.REPORTED, "reported",
+                    DataFlowRules.Field.REASON, "reason");
+            Map<String, Integer> seenUuids = new HashMap<>();
+            Map<String, Integer> seenKeys = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            LocalDate today = LocalDate.now();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String uuid = text(row, 0, "uuid");
+                String code = text(row, 1, "essp_code");
+                DataFlowData.Recount old = null;
+                Record essp;
+                if (uuid != null) {
+                    old = storedByUuid.get(uuid);
+                    essp = old == null ? null : byId.get(old.esspId());
+                    if (essp == null) {
+                        problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
+                        continue;
+                    }
+                    Integer first = seenUuids.putIfAbsent(uuid, row.number());
+                    if (first != null) {
+                        problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                        continue;
+                    }
+                    if (!essp.get(ESSP.CODE).equals(code)) {
+                        problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
+                    }
+                } else if (code == null) {
+                    problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
+                    continue;
+                } else {
+                    essp = byCode.get(code);
+                    if (essp == null) {
+                        problem(row, "essp_code", code, Reason.RULE, "dataflow." + DataFlowRules.Code.ESSP_UNKNOWN.name());
+                        continue;
+                    }
+                }
+                String indicator = text(row, cols.indexOf("indicator"), "indicator");
+                String period = month(row, cols.indexOf("period"), "period");
+                Integer recounted = integer(row, cols.indexOf("recounted"), "recounted");
+                Integer reported = integer(row, cols.indexOf("reported"), "reported");
+                String reasonText = text(row, cols.indexOf("reason"), "reason");
+                String reason = null;
+                if (reasonText != null) {
+                    for (String r : DataFlowRules.REASONS) {
+                        if (reasonText.equalsIgnoreCase(words.get("value.reason." + r)) || reasonText.equalsIgnoreCase(r)) {
+                            reason = r;
+                        }
+                    }
+                    if (reason == null) {
+                        problem(row, "reason", reasonText, Reason.UNKNOWN_CODE, String.join(", ",
+                                DataFlowRules.REASONS.stream().map(r -> words.get("value.reason." + r)).toList()));
+                    }
+                }
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                if (problems.size() > before) {
+                    continue;
+                }
+                int esspId = essp.get(ESSP.ID);
+                String key = recountKey(esspId, indicator, period);
+                Integer first = seenKeys.putIfAbsent(key, row.number());
+                if (first != null) {
+                    problem(row, "period", period, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                if (old == null) {
+                    old = byKey.get(key);
+                }
+                DataFlowData.Recount recount = new DataFlowData.Recount(old == null ? 0 : old.id(), old == null ? 0 : old.version(),
+                        esspId, indicator, period, recounted, reported, reason, notes);
+                Map<String, String> values = new HashMap<>();
+                values.put("essp_code", code);
+                values.put("indicator", indicator == null ? "" : indicator);
+                values.put("period", period == null ? "" : period);
+                values.put("recounted", String.valueOf(recounted));
+                values.put("reported", String.valueOf(reported));
+                values.put("reason", reasonText == null ? "" : reasonText);
+                for (DataFlowRules.Problem p : DataFlowRules.recount(recount, byId.keySet(), existing, today)) {
+                    flowRule(row, p, columns, values);
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                existing.add(recount);
+                int changed;
+                if (old == null) {
+                    changed = (int) java.util.stream.Stream.of(indicator, period, recounted, reported, reason, notes)
+                            .filter(Objects::nonNull).count();
+                } else {
+                    DataFlowData.Recount o = old;
+                    changed = (int) java.util.stream.Stream.of(
+                                    !Objects.equals(o.indicator(), indicator), !Objects.equals(o.period(), period),
+                                    !Objects.equals(o.recounted(), recounted), !Objects.equals(o.reported(), reported),
+                                    !Objects.equals(o.reason(), reason), !Objects.equals(blankToNull(o.notes()), notes))
+                            .filter(b -> b).count();
+                }
+                changes.add(new RecountChange(row.number(), recount, changed));
+            }
+            return changes;
+        }
+
+        private static String recountKey(int esspId, String indicator, String period) {
+            return esspId + "|" + (indicator == null ? "" : indicator.strip().toLowerCase(Locale.ROOT)) + "|" + period;
+        }
+
+        List<RowChange> staff(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.STAFF_COLUMNS;
+            Map<String, Record> byCode = new HashMap<>();
+            Map<Integer, Record> byId = new HashMap<>();
+            essps.values().forEach(e -> {
+                byCode.put(e.get(ESSP.CODE), e);
+                byId.put(e.get(ESSP.ID), e);
+            });
+            Set<String> prepared = new HashSet<>();
+            if (meta.templateId() != null) {
+                for (int i = 0; i < FieldTemplate.NEW_ROWS; i++) {
+                    prepared.add(FieldTemplate.newRowUuid(meta.templateId(), i));
+                }
+            }
+            var p = STAFF_POSITION;
+            Map<String, org.jooq.Record> stored = new HashMap<>();
+            dsl.select(p.fields()).from(p).where(p.DELETED.isFalse(), p.ESSP_ID.isNotNull()).forEach(r -> stored.put(r.get(p.UUID), r));
+            Map<String, String> cadres = FieldTemplate.cadres(dsl, words.language());
+            Map<String, Integer> seen = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String uuid = text(row, 0, "uuid");
+                String code = text(row, 1, "essp_code");
+                org.jooq.Record old = uuid == null ? null : stored.get(uuid);
+                Record essp;
+                if (old != null) {
+                    essp = byId.get(old.get(p.ESSP_ID));
+                    if (essp == null) {
+                        problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
+                        continue;
+                    }
+                    if (!essp.get(ESSP.CODE).equals(code)) {
+                        problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
+                    }
+                } else if (uuid == null || !prepared.contains(uuid)) {
+                    problem(row, "uuid", uuid == null ? "" : uuid, Reason.UNKNOWN_ROW);
+                    continue;
+                } else if (code == null) {
+                    problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
+                    continue;
+                } else {
+                    essp = byCode.get(code);
+                    if (essp == null) {
+                        problem(row, "essp_code", code, Reason.UNKNOWN_ESSP);
+                        continue;
+                    }
+                }
+                Integer first = seen.putIfAbsent(uuid, row.number());
+                if (first != null) {
+                    problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                String cadreText = text(row, cols.indexOf("cadre"), "cadre");
+                String cadre = null;
+                if (cadreText == null) {
+                    problem(row, "cadre", "", Reason.REQUIRED_EMPTY);
+                } else {
+                    for (Map.Entry<String, String> c : cadres.entrySet()) {
+                        if (cadreText.equalsIgnoreCase(c.getValue()) || cadreText.equalsIgnoreCase(c.getKey())) {
+                            cadre = c.getKey();
+                        }
+                    }
+                    if (cadre == null) {
+                        problem(row, "cadre", cadreText, Reason.UNKNOWN_CODE, String.join(", ", cadres.values()));
+                    }
+                }
+                String employer = coded(row, cols.indexOf("employer"), "employer", Vocabulary.EMPLOYER);
+                String status = coded(row, cols.indexOf("status"), "status", Vocabulary.STAFF_STATUS);
+                String fteText = numberText(row, cols.indexOf("fte"), "fte");
+                double fte = 1;
+                if (fteText != null) {
+                    try {
+                        String f = fteText.replace(',', '.').replace("%", "").strip();
+                        fte = Double.parseDouble(f) / (fteText.contains("%") ? 100 : 1);
+                        if (fte < 0 || fte > 1) {
+                            problem(row, "fte", fteText, Reason.OUT_OF_RANGE, "0", "1");
+                        }
+                    } catch (NumberFormatException e) {
+                        problem(row, "fte", fteText, Reason.NOT_A_NUMBER);
+                    }
+                }
+                String gender = coded(row, cols.indexOf("gender"), "gender", Vocabulary.GENDER);
+                String holder = text(row, cols.indexOf("holder_name"), "holder_name");
+                String job = text(row, cols.indexOf("job_title"), "job_title");
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                if (problems.size() > before) {
+                    continue;
+                }
+                // a blank employer or status is the form's default, as when a block is pasted into the HR grid
+                PositionDraft draft = new PositionDraft(essp.get(ESSP.ID), null, cadre, employer == null ? "ministry" : employer,
+                        status == null ? "filled" : status, fte, gender, holder, job, notes);
+                int changed;
+                if (old == null) {
+                    changed = (int) java.util.stream.Stream.of(cadre, employer, status, fteText, gender, holder, job, notes)
+                            .filter(Objects::nonNull).count();
+                } else {
+                    Object[] had = {old.get(p.CADRE_CODE), old.get(p.EMPLOYER), old.get(p.STATUS), old.get(p.FTE), old.get(p.GENDER),
+                            old.get(p.HOLDER_NAME), old.get(p.JOB_TITLE), old.get(p.NOTES)};
+                    Object[] given = {draft.cadreCode(), draft.employer(), draft.status(), draft.fte(), draft.gender(),
+                            draft.holderName(), draft.jobTitle(), draft.notes()};
+                    changed = 0;
+                    for (int i = 0; i < had.length; i++) {
+                        if (!Objects.equals(blankToNull(had[i]), blankToNull(given[i]))) {
+                            changed++;
+                        }
+                    }
+                }
+                changes.add(new StaffChange(row.number(), old == null ? null : old.get(p.ID), uuid, draft, changed));
+            }
+            return changes;
+        }
+
         List<RowChange> assessments(List<SheetRow> rows, List<FieldTemplate.Item> items, int versionId) {
             Map<Integer, Record> current = FieldTemplate.currentAssessments(dsl, versionId);
             Map<Integer, Map<Integer, String>> stored = new HashMap<>();
@@ -598,6 +924,8 @@ public final class FieldImport {
             DSLContext t = tx.dsl();
             EsspEditRepository essps = new EsspEditRepository(t, edit);
             AssessmentRepository assessments = new AssessmentRepository(t, edit);
+            DataFlowRepository flows = new DataFlowRepository(t, edit);
+            StaffRepository staff = new StaffRepository(t, edit);
             int versionId = FieldTemplate.catalogue(t).get(PMS_CATALOGUE_VERSION.ID);
             for (RowChange row : rows) {
                 if (row.changedValues() == 0) {
@@ -628,6 +956,22 @@ public final class FieldImport {
                             assessments.answer(assessmentId, itemId, state, k == null ? null : k.get(ASSESSMENT_ANSWER.SOURCE),
                                     k == null ? null : k.get(ASSESSMENT_ANSWER.COMMENT));
                         });
+                        changed[0]++;
+                    }
+                    case StaffChange c -> {
+                        if (c.positionId() == null) {
+                            staff.create(c.draft(), c.uuid());
+                        } else {
+                            int id = c.positionId();
+                            staff.update(id, SyncedRows.currentVersions(t, STAFF_POSITION, List.of(id)).get(id), c.draft());
+                        }
+                        changed[0]++;
+                    }
+                    case RecountChange c -> {
+                        DataFlowData.Recount r = c.recount();
+                        int version = r.id() == 0 ? 0 : SyncedRows.currentVersions(t, DATA_VERIFICATION, List.of(r.id())).get(r.id());
+                        flows.saveRecount(new DataFlowData.Recount(r.id(), version, r.esspId(), r.indicator().strip(), r.period(),
+                                r.recounted(), r.reported(), r.reason(), r.notes()));
                         changed[0]++;
                     }
                 }

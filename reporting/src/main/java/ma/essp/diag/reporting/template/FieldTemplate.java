@@ -2,7 +2,9 @@ package ma.essp.diag.reporting.template;
 
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
+import static ma.essp.diag.database.jooq.Tables.CADRE;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
@@ -10,22 +12,26 @@ import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
 import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
+import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.files.AtomicOutput;
 import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
+import ma.essp.diag.database.repository.DataFlowRules;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.reporting.export.ReportLanguage;
 import ma.essp.diag.reporting.export.ReportScope;
@@ -73,14 +79,33 @@ public final class FieldTemplate {
             "population_served", "opening_hours", "address", "notes");
     /** The fixed columns of the assessment sheet (the first three locked); the in-scope items' codes follow. */
     public static final List<String> ASSESSMENT_COLUMNS = List.of("essp_uuid", "essp_code", "essp_name", "assessed_on");
+    /**
+     * The columns of the recount sheet: the row's uuid, the ESSP's code and name locked on the pre-filled rows (a new
+     * row has no uuid and gives the code of an ESSP of the scope), then what the screen asks.
+     */
+    public static final List<String> RECOUNT_COLUMNS = List.of("uuid", "essp_code", "essp_name", "indicator", "period",
+            "recounted", "reported", "reason", "notes");
+    /** The columns of the staff sheet: the position's uuid, its ESSP's code and name (locked), then the HR grid's. */
+    public static final List<String> STAFF_COLUMNS = List.of("uuid", "essp_code", "essp_name", "cadre", "employer", "status",
+            "fte", "gender", "holder_name", "job_title", "notes");
     static final int LOCKED_COLUMNS = 3;
+    /** Empty rows below the pre-filled ones of a sheet that takes new rows: unlocked, with their drop-down lists. */
+    static final int NEW_ROWS = 1_000;
 
     private FieldTemplate() {
     }
 
     /** What the hidden sheet says of a template. */
     public record Meta(TemplateKind kind, int schemaVersion, String catalogueUuid, String catalogueLabel,
-                       String missionUuid, ReportLanguage language, String scope) {
+                       String missionUuid, ReportLanguage language, String scope, String templateId) {
+    }
+
+    /**
+     * The uuid of the {@code i}-th row a template prepares for a new row (derived from the template's own id, so the
+     * import recognises it and a second import of the same workbook finds the row it created).
+     */
+    static String newRowUuid(String templateId, int i) {
+        return UUID.nameUUIDFromBytes((templateId + "/" + i).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** An in-scope item of a catalogue version, as a column. */
@@ -170,10 +195,28 @@ public final class FieldTemplate {
             lists.put("milieu", labels(Vocabulary.MILIEU, words));
             lists.put("delivery_unit", List.of(words.get("value.yes"), words.get("value.no")));
             lists.put("functionality", labels(Vocabulary.FUNCTIONALITY, words));
-        } else {
+        } else if (kind == TemplateKind.ASSESSMENT) {
             lists.put("answer", labels(Vocabulary.ANSWER_STATE, words));
+        } else if (kind == TemplateKind.RECOUNTS) {
+            lists.put("reason", DataFlowRules.REASONS.stream().map(r -> words.get("value.reason." + r)).toList());
+        } else {
+            lists.put("cadre", cadres(dsl, words.language()).values().stream().toList());
+            lists.put("employer", labels(Vocabulary.EMPLOYER, words));
+            lists.put("status", labels(Vocabulary.STAFF_STATUS, words));
+            lists.put("gender", labels(Vocabulary.GENDER, words));
         }
         return lists;
+    }
+
+    /** The cadres' labels in {@code language}, by code, in the HR grid's order. */
+    static Map<String, String> cadres(DSLContext dsl, ReportLanguage language) {
+        Map<String, String> cadres = new LinkedHashMap<>();
+        dsl.selectFrom(CADRE).orderBy(CADRE.SORT_ORDER).forEach(c -> cadres.put(c.getCode(), switch (language) {
+            case FR -> c.getLabelFr();
+            case EN -> c.getLabelEn();
+            case AR -> c.getLabelAr();
+        }));
+        return cadres;
     }
 
     private static List<String> labels(Vocabulary vocabulary, TemplateWords words) {
@@ -183,15 +226,20 @@ public final class FieldTemplate {
     private static int write(DSLContext dsl, int schemaVersion, TemplateKind kind, ReportScope scope, Condition where,
                              TemplateWords words, Path part) throws IOException {
         Record catalogue = catalogue(dsl);
+        String templateId = UUID.randomUUID().toString();
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream stream = Files.newOutputStream(part)) {
             Styles styles = new Styles(wb);
             instructions(wb.createSheet(INSTRUCTIONS), kind, words, styles);
             SXSSFSheet data = wb.createSheet(kind.sheet());
             Map<String, List<String>> lists = lists(dsl, kind, words);
-            List<Item> items = kind == TemplateKind.ESSP ? List.of()
+            List<Item> items = kind != TemplateKind.ASSESSMENT ? List.of()
                     : items(dsl, catalogue.get(PMS_CATALOGUE_VERSION.ID), words.language());
-            int rows = kind == TemplateKind.ESSP ? esspRows(dsl, where, data, words, styles)
-                    : assessmentRows(dsl, where, catalogue.get(PMS_CATALOGUE_VERSION.ID), items, data, words, styles);
+            int rows = switch (kind) {
+                case ESSP -> esspRows(dsl, where, data, words, styles);
+                case ASSESSMENT -> assessmentRows(dsl, where, catalogue.get(PMS_CATALOGUE_VERSION.ID), items, data, words, styles);
+                case RECOUNTS -> recountRows(dsl, where, data, words, styles);
+                case STAFF -> staffRows(dsl, where, data, words, styles, templateId);
+            };
             validations(wb, data, kind, lists, rows, ASSESSMENT_COLUMNS.size() + items.size());
             if (words.language().rightToLeft()) {
                 data.setRightToLeft(true);
@@ -203,7 +251,7 @@ public final class FieldTemplate {
             String[][] values = {{"format", FORMAT}, {"kind", kind.code()}, {"schema_version", Integer.toString(schemaVersion)},
                     {"catalogue_version", catalogue.get(PMS_CATALOGUE_VERSION.UUID)},
                     {"catalogue_label", catalogue.get(PMS_CATALOGUE_VERSION.LABEL)},
-                    {"mission", missionUuid(dsl)}, {"language", words.language().code()}, {"scope", scope.toString()}};
+                    {"mission", missionUuid(dsl)}, {"language", words.language().code()}, {"scope", scope.toString()}, {"template", templateId}};
             for (int i = 0; i < values.length; i++) {
                 Row row = meta.createRow(i);
                 row.createCell(0).setCellValue(values[i][0]);
@@ -306,6 +354,76 @@ public final class FieldTemplate {
     }
 
     /**
+     * The live recount rows of the scope's ESSPs, by ESSP code, indicator and month; the columns a new row fills are
+     * unlocked (as text: a month typed {@code 2026-03} stays text) for {@link #NEW_ROWS} rows below.
+     */
+    private static int recountRows(DSLContext dsl, Condition where, SXSSFSheet sheet, TemplateWords words, Styles styles) {
+        header(sheet, RECOUNT_COLUMNS, RECOUNT_COLUMNS.stream()
+                .map(k -> k.equals("essp_code") ? words.get("column.new_essp_code") : words.column(k)).toList(), styles);
+        List<Integer> inScope = esspsInScope(dsl, where).stream().map(r -> r.get(ESSP.ID)).toList();
+        var v = DATA_VERIFICATION;
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : dsl.select(v.UUID, ESSP.CODE, ESSP.NAME_FR, v.INDICATOR, v.PERIOD, v.RECOUNTED, v.REPORTED, v.REASON, v.NOTES)
+                .from(v).join(ESSP).on(ESSP.ID.eq(v.ESSP_ID))
+                .where(v.DELETED.isFalse(), v.ESSP_ID.in(inScope)).orderBy(ESSP.CODE, v.INDICATOR, v.PERIOD).fetch()) {
+            Row row = sheet.createRow(r++);
+            String reason = rec.get(v.REASON);
+            Object[] values = {rec.get(v.UUID), rec.get(ESSP.CODE), rec.get(ESSP.NAME_FR), rec.get(v.INDICATOR), rec.get(v.PERIOD),
+                    rec.get(v.RECOUNTED), rec.get(v.REPORTED), reason == null ? null : words.get("value.reason." + reason),
+                    rec.get(v.NOTES)};
+            for (int c = 0; c < values.length; c++) {
+                cell(row, c, values[c], c < LOCKED_COLUMNS ? styles.locked : c == 4 ? styles.text : styles.open);
+            }
+        }
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < RECOUNT_COLUMNS.size(); c++) {
+                // a new row: no uuid (locked, stays empty), the ESSP's code typed, its name filled at import
+                row.createCell(c).setCellStyle(c == 0 || c == 2 ? styles.locked : c == 4 ? styles.text : styles.open);
+            }
+        }
+        return prefilled;
+    }
+
+    /**
+     * The live staff positions of the scope's ESSPs, by ESSP code and the cadres' order; then {@link #NEW_ROWS} rows for
+     * new positions, each with its uuid ({@link #newRowUuid}) and the ESSP code to type.
+     */
+    private static int staffRows(DSLContext dsl, Condition where, SXSSFSheet sheet, TemplateWords words, Styles styles,
+                                 String templateId) {
+        header(sheet, STAFF_COLUMNS, STAFF_COLUMNS.stream()
+                .map(k -> k.equals("essp_code") ? words.get("column.new_essp_code") : words.column(k)).toList(), styles);
+        List<Integer> inScope = esspsInScope(dsl, where).stream().map(r -> r.get(ESSP.ID)).toList();
+        Map<String, String> cadres = cadres(dsl, words.language());
+        var p = STAFF_POSITION;
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : dsl.select(p.UUID, ESSP.CODE, ESSP.NAME_FR, p.CADRE_CODE, p.EMPLOYER, p.STATUS, p.FTE, p.GENDER,
+                        p.HOLDER_NAME, p.JOB_TITLE, p.NOTES)
+                .from(p).join(ESSP).on(ESSP.ID.eq(p.ESSP_ID)).join(CADRE).on(CADRE.CODE.eq(p.CADRE_CODE))
+                .where(p.DELETED.isFalse(), p.ESSP_ID.in(inScope)).orderBy(ESSP.CODE, CADRE.SORT_ORDER, p.ID).fetch()) {
+            Row row = sheet.createRow(r++);
+            String gender = rec.get(p.GENDER);
+            Object[] values = {rec.get(p.UUID), rec.get(ESSP.CODE), rec.get(ESSP.NAME_FR), cadres.get(rec.get(p.CADRE_CODE)),
+                    words.code(Vocabulary.EMPLOYER, rec.get(p.EMPLOYER)), words.code(Vocabulary.STAFF_STATUS, rec.get(p.STATUS)),
+                    rec.get(p.FTE), gender == null ? null : words.code(Vocabulary.GENDER, gender), rec.get(p.HOLDER_NAME),
+                    rec.get(p.JOB_TITLE), rec.get(p.NOTES)};
+            for (int c = 0; c < values.length; c++) {
+                cell(row, c, values[c], c < LOCKED_COLUMNS ? styles.locked : styles.open);
+            }
+        }
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, newRowUuid(templateId, i), styles.locked);
+            for (int c = 1; c < STAFF_COLUMNS.size(); c++) {
+                row.createCell(c).setCellStyle(c == 2 ? styles.locked : styles.open);
+            }
+        }
+        return prefilled;
+    }
+
+    /**
      * The assessment a template row of each ESSP fills: its latest (by date, then id, as the indices read it) when
      * that one uses {@code versionId}; an ESSP whose latest uses another version gets a new one at import.
      */
@@ -337,7 +455,7 @@ public final class FieldTemplate {
                                     int rows, int assessmentColumns) {
         Sheet listSheet = wb.createSheet(LISTS);
         DataValidationHelper helper = data.getDataValidationHelper();
-        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1;
+        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1 + (kind == TemplateKind.RECOUNTS || kind == TemplateKind.STAFF ? NEW_ROWS : 0);
         int listColumn = 0;
         for (Map.Entry<String, List<String>> list : lists.entrySet()) {
             for (int i = 0; i < list.getValue().size(); i++) {
@@ -348,8 +466,12 @@ public final class FieldTemplate {
             String range = LISTS + "!$" + letter + "$1:$" + letter + "$" + list.getValue().size();
             DataValidationConstraint constraint = helper.createFormulaListConstraint(range);
             CellRangeAddressList cells;
-            if (kind == TemplateKind.ESSP) {
-                int c = ESSP_COLUMNS.indexOf(list.getKey());
+            if (kind != TemplateKind.ASSESSMENT) {
+                int c = (switch (kind) {
+                    case ESSP -> ESSP_COLUMNS;
+                    case STAFF -> STAFF_COLUMNS;
+                    default -> RECOUNT_COLUMNS;
+                }).indexOf(list.getKey());
                 cells = new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, c, c);
             } else {
                 int last = Math.max(ASSESSMENT_COLUMNS.size(), assessmentColumns - 1);
@@ -386,6 +508,7 @@ public final class FieldTemplate {
         final CellStyle locked;
         final CellStyle open;
         final CellStyle date;
+        final CellStyle text;
 
         Styles(SXSSFWorkbook wb) {
             Font bold = wb.createFont();
@@ -408,6 +531,9 @@ public final class FieldTemplate {
             date = wb.createCellStyle();
             date.setLocked(false);
             date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+            text = wb.createCellStyle();
+            text.setLocked(false);
+            text.setDataFormat(wb.createDataFormat().getFormat("@"));
         }
     }
 }
