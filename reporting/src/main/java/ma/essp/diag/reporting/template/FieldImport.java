@@ -3,6 +3,7 @@ package ma.essp.diag.reporting.template;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
 import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
@@ -33,6 +34,7 @@ import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.repository.AnswerState;
 import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.ComplaintRepository;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
 import ma.essp.diag.database.repository.DataFlowRules;
@@ -41,7 +43,9 @@ import ma.essp.diag.database.repository.EsspEditRepository.EsspDraft;
 import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.rules.ComplaintSampleRules;
 import ma.essp.diag.database.rules.EsspFormRules;
+import ma.essp.diag.database.rules.PersonalDataDetector;
 import ma.essp.diag.reporting.catalogue.SheetStream;
 import ma.essp.diag.reporting.catalogue.SheetStream.CellValue;
 import ma.essp.diag.reporting.catalogue.SheetStream.SheetRow;
@@ -78,7 +82,7 @@ public final class FieldImport {
     }
 
     /** One row to write. */
-    public sealed interface RowChange permits EsspChange, AnswersChange, RecountChange, StaffChange {
+    public sealed interface RowChange permits EsspChange, AnswersChange, RecountChange, StaffChange, ComplaintChange {
         int row();
 
         /** Values that differ from the stored ones (0: importing it writes nothing). */
@@ -110,6 +114,11 @@ public final class FieldImport {
      * of the template's row prepared for it).
      */
     public record StaffChange(int row, Integer positionId, String uuid, PositionDraft draft, int changedValues) implements RowChange {
+    }
+
+    /** A complaint sample: {@code sampleId} the one it updates, or null for a new one written with {@code uuid}. */
+    public record ComplaintChange(int row, int esspId, Integer sampleId, String uuid, ComplaintSampleRules.Values values,
+                                  String notes, int changedValues) implements RowChange {
     }
 
     /** What a check found: the template's description (null when unreadable), every problem, the rows read. */
@@ -218,6 +227,7 @@ public final class FieldImport {
             case ASSESSMENT -> FieldTemplate.ASSESSMENT_COLUMNS;
             case RECOUNTS -> FieldTemplate.RECOUNT_COLUMNS;
             case STAFF -> FieldTemplate.STAFF_COLUMNS;
+            case COMPLAINTS -> FieldTemplate.COMPLAINT_COLUMNS;
         });
         items.forEach(i -> expected.add(i.code()));
         columns(meta.kind().sheet(), data, expected, problems);
@@ -225,7 +235,7 @@ public final class FieldImport {
             return new Check(meta, problems, List.of(), 0);
         }
         // a row prepared for a new staff position holds its uuid alone until it is filled
-        int firstAnswer = meta.kind() == TemplateKind.STAFF ? 1 : 0;
+        int firstAnswer = meta.kind() == TemplateKind.STAFF || meta.kind() == TemplateKind.COMPLAINTS ? 1 : 0;
         List<SheetRow> rows = data.stream().filter(r -> r.number() >= FieldTemplate.FIRST_DATA_ROW)
                 .filter(r -> r.cells().entrySet().stream().anyMatch(e -> e.getKey() >= firstAnswer
                         && (e.getValue().formula() || !e.getValue().text().isBlank()))).toList();
@@ -235,6 +245,7 @@ public final class FieldImport {
             case ASSESSMENT -> reader.assessments(rows, items, versionId);
             case RECOUNTS -> reader.recounts(rows);
             case STAFF -> reader.staff(rows);
+            case COMPLAINTS -> reader.complaints(rows);
         };
         return new Check(meta, problems, changes, rows.size());
     }
@@ -537,6 +548,11 @@ public final class FieldImport {
         }
 
         private LocalDate date(SheetRow row, int column, String key) {
+            return date(row, column, key, false);
+        }
+
+        /** A date; {@code ruleSaysFuture}: a date after today is left to the form's rule (which names it so). */
+        private LocalDate date(SheetRow row, int column, String key, boolean ruleSaysFuture) {
             CellValue cell = row.cells().get(column);
             String t = text(row, column, key);
             if (t == null) {
@@ -560,7 +576,7 @@ public final class FieldImport {
                 return null;
             }
             LocalDate today = LocalDate.now();
-            if (date.isBefore(EARLIEST) || date.isAfter(today)) {
+            if (date.isBefore(EARLIEST) || date.isAfter(today) && !ruleSaysFuture) {
                 problem(row, key, t, Reason.OUT_OF_RANGE, "01/01/2000", today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
                 return null;
             }
@@ -742,6 +758,128 @@ public final class FieldImport {
 
         private static String recountKey(int esspId, String indicator, String period) {
             return esspId + "|" + (indicator == null ? "" : indicator.strip().toLowerCase(Locale.ROOT)) + "|" + period;
+        }
+
+        /**
+         * The ESSP of a row of a sheet whose new rows are prepared with their uuid (staff, complaints): the stored row's
+         * ESSP with its locked code checked, or for a prepared row the ESSP of the code typed; null after a problem.
+         */
+        private Record preparedRowEssp(SheetRow row, String uuid, String code, Integer storedEsspId, Set<String> prepared,
+                                       Map<String, Record> byCode, Map<Integer, Record> byId) {
+            if (storedEsspId != null) {
+                Record essp = byId.get(storedEsspId);
+                if (essp == null) {
+                    problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
+                    return null;
+                }
+                if (!essp.get(ESSP.CODE).equals(code)) {
+                    problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
+                }
+                return essp;
+            }
+            if (uuid == null || !prepared.contains(uuid)) {
+                problem(row, "uuid", uuid == null ? "" : uuid, Reason.UNKNOWN_ROW);
+                return null;
+            }
+            if (code == null) {
+                problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
+                return null;
+            }
+            Record essp = byCode.get(code);
+            if (essp == null) {
+                problem(row, "essp_code", code, Reason.UNKNOWN_ESSP);
+            }
+            return essp;
+        }
+
+        private Set<String> preparedUuids() {
+            Set<String> prepared = new HashSet<>();
+            if (meta.templateId() != null) {
+                for (int i = 0; i < FieldTemplate.NEW_ROWS; i++) {
+                    prepared.add(FieldTemplate.newRowUuid(meta.templateId(), i));
+                }
+            }
+            return prepared;
+        }
+
+        List<RowChange> complaints(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.COMPLAINT_COLUMNS;
+            Map<String, Record> byCode = new HashMap<>();
+            Map<Integer, Record> byId = new HashMap<>();
+            essps.values().forEach(e -> {
+                byCode.put(e.get(ESSP.CODE), e);
+                byId.put(e.get(ESSP.ID), e);
+            });
+            Set<String> prepared = preparedUuids();
+            var c = COMPLAINT_SAMPLE;
+            Map<String, org.jooq.Record> stored = new HashMap<>();
+            dsl.select(c.fields()).from(c).where(c.DELETED.isFalse()).forEach(r -> stored.put(r.get(c.UUID), r));
+            Map<ComplaintSampleRules.Field, String> columns = Map.of(ComplaintSampleRules.Field.RECEIVED, "received_on",
+                    ComplaintSampleRules.Field.ACKNOWLEDGED, "acknowledged_on", ComplaintSampleRules.Field.CLOSED, "closed_on",
+                    ComplaintSampleRules.Field.CHANNEL, "channel", ComplaintSampleRules.Field.KIND, "kind",
+                    ComplaintSampleRules.Field.CATEGORY, "category", ComplaintSampleRules.Field.OUTCOME, "outcome");
+            Map<String, Integer> seen = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            LocalDate today = LocalDate.now();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String uuid = text(row, 0, "uuid");
+                String code = text(row, 1, "essp_code");
+                org.jooq.Record old = uuid == null ? null : stored.get(uuid);
+                Record essp = preparedRowEssp(row, uuid, code, old == null ? null : old.get(c.ESSP_ID), prepared, byCode, byId);
+                if (essp == null) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(uuid, row.number());
+                if (first != null) {
+                    problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                LocalDate received = date(row, cols.indexOf("received_on"), "received_on", true);
+                String channel = coded(row, cols.indexOf("channel"), "channel", Vocabulary.COMPLAINT_CHANNEL);
+                String kind = coded(row, cols.indexOf("kind"), "kind", Vocabulary.COMPLAINT_KIND);
+                String category = coded(row, cols.indexOf("category"), "category", Vocabulary.COMPLAINT_CATEGORY);
+                LocalDate acknowledged = date(row, cols.indexOf("acknowledged_on"), "acknowledged_on", true);
+                LocalDate closed = date(row, cols.indexOf("closed_on"), "closed_on", true);
+                String outcome = coded(row, cols.indexOf("outcome"), "outcome", Vocabulary.COMPLAINT_OUTCOME);
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                Set<PersonalDataDetector.Kind> personal = PersonalDataDetector.find(notes);
+                if (!personal.isEmpty()) {
+                    problem(row, "notes", notes, Reason.PERSONAL_DATA, String.join(", ",
+                            personal.stream().map(k -> words.get("value.personal." + k.code())).toList()));
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                ComplaintSampleRules.Values values = new ComplaintSampleRules.Values(received, channel, kind, category,
+                        acknowledged, closed, outcome);
+                ComplaintSampleRules.check(values, today).forEach((field, problemCode) -> {
+                    String column = columns.get(field);
+                    CellValue cell = row.cells().get(cols.indexOf(column));
+                    problem(row, column, cell == null ? "" : cell.text(), Reason.RULE, "complaint." + problemCode.name());
+                });
+                if (problems.size() > before) {
+                    continue;
+                }
+                int changed;
+                if (old == null) {
+                    changed = (int) java.util.stream.Stream.of(received, channel, kind, category, acknowledged, closed, outcome, notes)
+                            .filter(Objects::nonNull).count();
+                } else {
+                    Object[] had = {old.get(c.RECEIVED_ON), old.get(c.CHANNEL), old.get(c.KIND), old.get(c.CATEGORY),
+                            old.get(c.ACKNOWLEDGED_ON), old.get(c.CLOSED_ON), old.get(c.OUTCOME), old.get(c.NOTES)};
+                    Object[] given = {received, channel, kind, category, acknowledged, closed, outcome, notes};
+                    changed = 0;
+                    for (int i = 0; i < had.length; i++) {
+                        if (!Objects.equals(blankToNull(had[i]), blankToNull(given[i]))) {
+                            changed++;
+                        }
+                    }
+                }
+                changes.add(new ComplaintChange(row.number(), essp.get(ESSP.ID), old == null ? null : old.get(c.ID), uuid, values,
+                        notes, changed));
+            }
+            return changes;
         }
 
         List<RowChange> staff(List<SheetRow> rows) {
@@ -926,6 +1064,7 @@ public final class FieldImport {
             AssessmentRepository assessments = new AssessmentRepository(t, edit);
             DataFlowRepository flows = new DataFlowRepository(t, edit);
             StaffRepository staff = new StaffRepository(t, edit);
+            ComplaintRepository complaints = new ComplaintRepository(t, edit);
             int versionId = FieldTemplate.catalogue(t).get(PMS_CATALOGUE_VERSION.ID);
             for (RowChange row : rows) {
                 if (row.changedValues() == 0) {
@@ -965,6 +1104,12 @@ public final class FieldImport {
                             int id = c.positionId();
                             staff.update(id, SyncedRows.currentVersions(t, STAFF_POSITION, List.of(id)).get(id), c.draft());
                         }
+                        changed[0]++;
+                    }
+                    case ComplaintChange c -> {
+                        Integer version = c.sampleId() == null ? null
+                                : SyncedRows.currentVersions(t, COMPLAINT_SAMPLE, List.of(c.sampleId())).get(c.sampleId());
+                        complaints.saveSample(c.esspId(), c.sampleId(), version, c.values(), c.notes(), c.uuid());
                         changed[0]++;
                     }
                     case RecountChange c -> {

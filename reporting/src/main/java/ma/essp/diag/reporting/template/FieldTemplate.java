@@ -4,6 +4,7 @@ import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
 import static ma.essp.diag.database.jooq.Tables.CADRE;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
 import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
@@ -88,6 +89,9 @@ public final class FieldTemplate {
     /** The columns of the staff sheet: the position's uuid, its ESSP's code and name (locked), then the HR grid's. */
     public static final List<String> STAFF_COLUMNS = List.of("uuid", "essp_code", "essp_name", "cadre", "employer", "status",
             "fte", "gender", "holder_name", "job_title", "notes");
+    /** The columns of the complaints sheet: the sample's uuid, its ESSP's code and name (locked), then the form's. */
+    public static final List<String> COMPLAINT_COLUMNS = List.of("uuid", "essp_code", "essp_name", "received_on", "channel",
+            "kind", "category", "acknowledged_on", "closed_on", "outcome", "notes");
     static final int LOCKED_COLUMNS = 3;
     /** Empty rows below the pre-filled ones of a sheet that takes new rows: unlocked, with their drop-down lists. */
     static final int NEW_ROWS = 1_000;
@@ -199,6 +203,11 @@ public final class FieldTemplate {
             lists.put("answer", labels(Vocabulary.ANSWER_STATE, words));
         } else if (kind == TemplateKind.RECOUNTS) {
             lists.put("reason", DataFlowRules.REASONS.stream().map(r -> words.get("value.reason." + r)).toList());
+        } else if (kind == TemplateKind.COMPLAINTS) {
+            lists.put("channel", labels(Vocabulary.COMPLAINT_CHANNEL, words));
+            lists.put("kind", labels(Vocabulary.COMPLAINT_KIND, words));
+            lists.put("category", labels(Vocabulary.COMPLAINT_CATEGORY, words));
+            lists.put("outcome", labels(Vocabulary.COMPLAINT_OUTCOME, words));
         } else {
             lists.put("cadre", cadres(dsl, words.language()).values().stream().toList());
             lists.put("employer", labels(Vocabulary.EMPLOYER, words));
@@ -239,6 +248,7 @@ public final class FieldTemplate {
                 case ASSESSMENT -> assessmentRows(dsl, where, catalogue.get(PMS_CATALOGUE_VERSION.ID), items, data, words, styles);
                 case RECOUNTS -> recountRows(dsl, where, data, words, styles);
                 case STAFF -> staffRows(dsl, where, data, words, styles, templateId);
+                case COMPLAINTS -> complaintRows(dsl, where, data, words, styles, templateId);
             };
             validations(wb, data, kind, lists, rows, ASSESSMENT_COLUMNS.size() + items.size());
             if (words.language().rightToLeft()) {
@@ -424,6 +434,45 @@ public final class FieldTemplate {
     }
 
     /**
+     * The live complaint samples of the scope's ESSPs, by ESSP code and date received; then {@link #NEW_ROWS} rows for
+     * new samples, each with its uuid ({@link #newRowUuid}) and the ESSP code to type.
+     */
+    private static int complaintRows(DSLContext dsl, Condition where, SXSSFSheet sheet, TemplateWords words, Styles styles,
+                                     String templateId) {
+        header(sheet, COMPLAINT_COLUMNS, COMPLAINT_COLUMNS.stream()
+                .map(k -> k.equals("essp_code") ? words.get("column.new_essp_code") : words.column(k)).toList(), styles);
+        List<Integer> inScope = esspsInScope(dsl, where).stream().map(r -> r.get(ESSP.ID)).toList();
+        var c = COMPLAINT_SAMPLE;
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : dsl.select(c.UUID, ESSP.CODE, ESSP.NAME_FR, c.RECEIVED_ON, c.CHANNEL, c.KIND, c.CATEGORY,
+                        c.ACKNOWLEDGED_ON, c.CLOSED_ON, c.OUTCOME, c.NOTES)
+                .from(c).join(ESSP).on(ESSP.ID.eq(c.ESSP_ID))
+                .where(c.DELETED.isFalse(), c.ESSP_ID.in(inScope)).orderBy(ESSP.CODE, c.RECEIVED_ON, c.ID).fetch()) {
+            Row row = sheet.createRow(r++);
+            String outcome = rec.get(c.OUTCOME);
+            Object[] values = {rec.get(c.UUID), rec.get(ESSP.CODE), rec.get(ESSP.NAME_FR), rec.get(c.RECEIVED_ON),
+                    words.code(Vocabulary.COMPLAINT_CHANNEL, rec.get(c.CHANNEL)), words.code(Vocabulary.COMPLAINT_KIND, rec.get(c.KIND)),
+                    words.code(Vocabulary.COMPLAINT_CATEGORY, rec.get(c.CATEGORY)), rec.get(c.ACKNOWLEDGED_ON), rec.get(c.CLOSED_ON),
+                    outcome == null ? null : words.code(Vocabulary.COMPLAINT_OUTCOME, outcome), rec.get(c.NOTES)};
+            for (int i = 0; i < values.length; i++) {
+                cell(row, i, values[i], i < LOCKED_COLUMNS ? styles.locked : COMPLAINT_DATES.contains(i) ? styles.date : styles.open);
+            }
+        }
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, newRowUuid(templateId, i), styles.locked);
+            for (int col = 1; col < COMPLAINT_COLUMNS.size(); col++) {
+                row.createCell(col).setCellStyle(col == 2 ? styles.locked : COMPLAINT_DATES.contains(col) ? styles.date : styles.open);
+            }
+        }
+        return prefilled;
+    }
+
+    /** The date columns of the complaints sheet: received, acknowledged, closed. */
+    private static final java.util.Set<Integer> COMPLAINT_DATES = java.util.Set.of(3, 7, 8);
+
+    /**
      * The assessment a template row of each ESSP fills: its latest (by date, then id, as the indices read it) when
      * that one uses {@code versionId}; an ESSP whose latest uses another version gets a new one at import.
      */
@@ -455,7 +504,7 @@ public final class FieldTemplate {
                                     int rows, int assessmentColumns) {
         Sheet listSheet = wb.createSheet(LISTS);
         DataValidationHelper helper = data.getDataValidationHelper();
-        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1 + (kind == TemplateKind.RECOUNTS || kind == TemplateKind.STAFF ? NEW_ROWS : 0);
+        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1 + (kind == TemplateKind.RECOUNTS || kind == TemplateKind.STAFF || kind == TemplateKind.COMPLAINTS ? NEW_ROWS : 0);
         int listColumn = 0;
         for (Map.Entry<String, List<String>> list : lists.entrySet()) {
             for (int i = 0; i < list.getValue().size(); i++) {
@@ -470,6 +519,7 @@ public final class FieldTemplate {
                 int c = (switch (kind) {
                     case ESSP -> ESSP_COLUMNS;
                     case STAFF -> STAFF_COLUMNS;
+                    case COMPLAINTS -> COMPLAINT_COLUMNS;
                     default -> RECOUNT_COLUMNS;
                 }).indexOf(list.getKey());
                 cells = new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, c, c);

@@ -17,7 +17,12 @@ public enum TemplateKind {
      * HR: one row per staff position of the scope's ESSPs ({@code staff_position}); the empty rows prepared for new
      * positions carry their uuid, so a second import of the same workbook creates nothing.
      */
-    STAFF("staff", "Staff");
+    STAFF("staff", "Staff"),
+    /**
+     * Anonymous complaint samples per ESSP ({@code complaint_sample}); rows prepared for new samples carry their uuid;
+     * a note the personal-data detector flags is refused.
+     */
+    COMPLAINTS("complaints", "Complaints");
 
     private final String code;
     private final String sheet;
