@@ -86,7 +86,7 @@ class FieldworkViewModelTest {
             FieldworkViewModel vm = new FieldworkViewModel(mission, () -> EditContext.system("member-1"), dir,
                     new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), dialogs, () -> { });
             vm.load();
-            assertThat(vm.kinds()).extracting(FilterChoice::value).containsExactly("essp", "assessment", "recounts", "staff", "complaints");
+            assertThat(vm.kinds()).extracting(FilterChoice::value).containsExactly("essp", "assessment", "recounts", "staff", "complaints", "dataflows");
             vm.kindProperty().set(vm.kinds().get(2));
             assertThat(vm.kindProperty().get().label()).isEqualTo("Vérification des données (recomptages)");
             Path template = dir.resolve("recomptages.xlsx");

@@ -4,6 +4,7 @@ import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
 import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.mission.EditContext;
@@ -77,12 +79,15 @@ public final class FieldImport {
 
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    /** A flow as the drop-down names it: "#12 ..." (its id first). */
+    private static final java.util.regex.Pattern FLOW_ID = java.util.regex.Pattern.compile("#(\\d+)");
 
     private FieldImport() {
     }
 
     /** One row to write. */
-    public sealed interface RowChange permits EsspChange, AnswersChange, RecountChange, StaffChange, ComplaintChange {
+    public sealed interface RowChange permits EsspChange, AnswersChange, RecountChange, StaffChange, ComplaintChange,
+            ObservationChange {
         int row();
 
         /** Values that differ from the stored ones (0: importing it writes nothing). */
@@ -119,6 +124,13 @@ public final class FieldImport {
     /** A complaint sample: {@code sampleId} the one it updates, or null for a new one written with {@code uuid}. */
     public record ComplaintChange(int row, int esspId, Integer sampleId, String uuid, ComplaintSampleRules.Values values,
                                   String notes, int changedValues) implements RowChange {
+    }
+
+    /**
+     * A data-flow observation: {@code observation.id()} 0 for a new one, else the row it updates (named by its uuid, or
+     * by its flow, ESSP and period when the row has no uuid: a second import adds nothing).
+     */
+    public record ObservationChange(int row, DataFlowData.Observation observation, int changedValues) implements RowChange {
     }
 
     /** What a check found: the template's description (null when unreadable), every problem, the rows read. */
@@ -228,6 +240,7 @@ public final class FieldImport {
             case RECOUNTS -> FieldTemplate.RECOUNT_COLUMNS;
             case STAFF -> FieldTemplate.STAFF_COLUMNS;
             case COMPLAINTS -> FieldTemplate.COMPLAINT_COLUMNS;
+            case DATAFLOWS -> FieldTemplate.DATAFLOW_COLUMNS;
         });
         items.forEach(i -> expected.add(i.code()));
         columns(meta.kind().sheet(), data, expected, problems);
@@ -246,6 +259,7 @@ public final class FieldImport {
             case RECOUNTS -> reader.recounts(rows);
             case STAFF -> reader.staff(rows);
             case COMPLAINTS -> reader.complaints(rows);
+            case DATAFLOWS -> reader.observations(rows);
         };
         return new Check(meta, problems, changes, rows.size());
     }
@@ -882,6 +896,150 @@ public final class FieldImport {
             return changes;
         }
 
+        List<RowChange> observations(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.DATAFLOW_COLUMNS;
+            Map<String, Record> byCode = new HashMap<>();
+            Map<Integer, Record> byId = new HashMap<>();
+            essps.values().forEach(e -> {
+                byCode.put(e.get(ESSP.CODE), e);
+                byId.put(e.get(ESSP.ID), e);
+            });
+            boolean national = ReportScope.NATIONAL.toString().equals(meta.scope());
+            Map<Integer, String> flows = FieldTemplate.flows(dsl, words);
+            var o = DATA_FLOW_OBSERVATION;
+            Map<String, DataFlowData.Observation> storedByUuid = new HashMap<>();
+            dsl.selectFrom(o).where(o.DELETED.isFalse()).forEach(r -> storedByUuid.put(r.getUuid(),
+                    new DataFlowData.Observation(r.getId(), r.getVersion(), r.getDataFlowId(), r.getEsspId(), r.getPeriod(),
+                            r.getReportsExpected(), r.getReportsReceived(), r.getReceivedOnTime(), r.getObservedDelayDays(), r.getNotes())));
+            Set<String> named = new HashSet<>();
+            for (SheetRow row : rows) {
+                CellValue c = row.cells().get(0);
+                if (c != null && !c.text().isBlank()) {
+                    named.add(c.text().strip());
+                }
+            }
+            List<DataFlowData.Observation> existing = new ArrayList<>();
+            Map<String, DataFlowData.Observation> byKey = new HashMap<>();
+            storedByUuid.forEach((uuid, r) -> {
+                if (!named.contains(uuid)) {
+                    existing.add(r);
+                    byKey.put(r.linkId() + "|" + r.esspId() + "|" + r.period(), r);
+                }
+            });
+            Map<DataFlowRules.Field, String> columns = Map.of(DataFlowRules.Field.LINK, "flow", DataFlowRules.Field.ESSP, "essp_code",
+                    DataFlowRules.Field.PERIOD, "period", DataFlowRules.Field.EXPECTED, "expected",
+                    DataFlowRules.Field.RECEIVED, "received", DataFlowRules.Field.ON_TIME, "on_time",
+                    DataFlowRules.Field.DELAY, "delay_days");
+            Map<String, Integer> seenUuids = new HashMap<>();
+            Map<String, Integer> seenKeys = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            LocalDate today = LocalDate.now();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String uuid = text(row, 0, "uuid");
+                String flowText = text(row, 1, "flow");
+                String code = text(row, 2, "essp_code");
+                DataFlowData.Observation old = null;
+                Integer flowId = null;
+                Matcher m = flowText == null ? null : FLOW_ID.matcher(flowText);
+                if (m != null && m.lookingAt()) {
+                    flowId = Integer.parseInt(m.group(1));
+                }
+                Record essp = code == null ? null : byCode.get(code);
+                if (uuid != null) {
+                    old = storedByUuid.get(uuid);
+                    boolean inScope = old != null && (old.esspId() == null ? national : byId.containsKey(old.esspId()));
+                    if (!inScope) {
+                        problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
+                        continue;
+                    }
+                    Integer first = seenUuids.putIfAbsent(uuid, row.number());
+                    if (first != null) {
+                        problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                        continue;
+                    }
+                    if (!Objects.equals(flowId, old.linkId())) {
+                        problem(row, "flow", flowText == null ? "" : flowText, Reason.LOCKED_CHANGED, flows.get(old.linkId()));
+                    }
+                    String storedCode = old.esspId() == null ? null : byId.get(old.esspId()).get(ESSP.CODE);
+                    if (!Objects.equals(code, storedCode)) {
+                        problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, storedCode == null ? "" : storedCode);
+                    }
+                } else {
+                    if (flowText == null) {
+                        problem(row, "flow", "", Reason.REQUIRED_EMPTY);
+                    } else if (flowId == null || !flows.containsKey(flowId)) {
+                        problem(row, "flow", flowText, Reason.UNKNOWN_CODE, String.join(", ", flows.values()));
+                    }
+                    if (code == null && !national) {
+                        problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
+                    } else if (code != null && essp == null) {
+                        problem(row, "essp_code", code, Reason.UNKNOWN_ESSP);
+                    }
+                }
+                String period = month(row, cols.indexOf("period"), "period");
+                Integer expected = integer(row, cols.indexOf("expected"), "expected");
+                Integer received = integer(row, cols.indexOf("received"), "received");
+                Integer onTime = integer(row, cols.indexOf("on_time"), "on_time");
+                String delayText = numberText(row, cols.indexOf("delay_days"), "delay_days");
+                Double delay = null;
+                if (delayText != null) {
+                    try {
+                        delay = Double.parseDouble(delayText.replace(',', '.'));
+                    } catch (NumberFormatException e) {
+                        problem(row, "delay_days", delayText, Reason.NOT_A_NUMBER);
+                    }
+                }
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                if (period == null) {
+                    problem(row, "period", "", Reason.REQUIRED_EMPTY);
+                }
+                if (expected == null && text(row, cols.indexOf("expected"), "expected") == null) {
+                    problem(row, "expected", "", Reason.REQUIRED_EMPTY);
+                }
+                if (received == null && text(row, cols.indexOf("received"), "received") == null) {
+                    problem(row, "received", "", Reason.REQUIRED_EMPTY);
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                Integer esspId = old != null ? old.esspId() : essp == null ? null : essp.get(ESSP.ID);
+                int linkId = old != null ? old.linkId() : flowId;
+                String key = linkId + "|" + esspId + "|" + period;
+                Integer first = seenKeys.putIfAbsent(key, row.number());
+                if (first != null) {
+                    problem(row, "period", period, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                if (old == null) {
+                    old = byKey.get(key);
+                }
+                DataFlowData.Observation observation = new DataFlowData.Observation(old == null ? 0 : old.id(),
+                        old == null ? 0 : old.version(), linkId, esspId, period, expected, received, onTime, delay, notes);
+                Map<String, String> values = Map.of("flow", flowText == null ? "" : flowText, "essp_code", code == null ? "" : code,
+                        "period", period, "expected", String.valueOf(expected), "received", String.valueOf(received),
+                        "on_time", String.valueOf(onTime), "delay_days", String.valueOf(delayText));
+                for (DataFlowRules.Problem p : DataFlowRules.observation(observation, flows.keySet(), byId.keySet(), existing, today)) {
+                    flowRule(row, p, columns, values);
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                existing.add(observation);
+                int changed;
+                if (old == null) {
+                    changed = (int) java.util.stream.Stream.of(period, expected, received, onTime, delay, notes).filter(Objects::nonNull).count();
+                } else {
+                    DataFlowData.Observation s = old;
+                    changed = (int) java.util.stream.Stream.of(!Objects.equals(s.period(), period), s.expected() != expected,
+                            s.received() != received, !Objects.equals(s.onTime(), onTime), !Objects.equals(s.delayDays(), delay),
+                            !Objects.equals(blankToNull(s.notes()), notes)).filter(b -> b).count();
+                }
+                changes.add(new ObservationChange(row.number(), observation, changed));
+            }
+            return changes;
+        }
+
         List<RowChange> staff(List<SheetRow> rows) {
             List<String> cols = FieldTemplate.STAFF_COLUMNS;
             Map<String, Record> byCode = new HashMap<>();
@@ -1065,6 +1223,7 @@ public final class FieldImport {
             DataFlowRepository flows = new DataFlowRepository(t, edit);
             StaffRepository staff = new StaffRepository(t, edit);
             ComplaintRepository complaints = new ComplaintRepository(t, edit);
+            DataFlowRepository observations = new DataFlowRepository(t, edit);
             int versionId = FieldTemplate.catalogue(t).get(PMS_CATALOGUE_VERSION.ID);
             for (RowChange row : rows) {
                 if (row.changedValues() == 0) {
@@ -1110,6 +1269,13 @@ public final class FieldImport {
                         Integer version = c.sampleId() == null ? null
                                 : SyncedRows.currentVersions(t, COMPLAINT_SAMPLE, List.of(c.sampleId())).get(c.sampleId());
                         complaints.saveSample(c.esspId(), c.sampleId(), version, c.values(), c.notes(), c.uuid());
+                        changed[0]++;
+                    }
+                    case ObservationChange c -> {
+                        DataFlowData.Observation o = c.observation();
+                        int version = o.id() == 0 ? 0 : SyncedRows.currentVersions(t, DATA_FLOW_OBSERVATION, List.of(o.id())).get(o.id());
+                        observations.saveObservation(new DataFlowData.Observation(o.id(), version, o.linkId(), o.esspId(), o.period(),
+                                o.expected(), o.received(), o.onTime(), o.delayDays(), o.notes()));
                         changed[0]++;
                     }
                     case RecountChange c -> {

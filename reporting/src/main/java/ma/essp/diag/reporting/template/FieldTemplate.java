@@ -5,7 +5,10 @@ import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
 import static ma.essp.diag.database.jooq.Tables.CADRE;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
 import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
+import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
@@ -92,6 +95,12 @@ public final class FieldTemplate {
     /** The columns of the complaints sheet: the sample's uuid, its ESSP's code and name (locked), then the form's. */
     public static final List<String> COMPLAINT_COLUMNS = List.of("uuid", "essp_code", "essp_name", "received_on", "channel",
             "kind", "category", "acknowledged_on", "closed_on", "outcome", "notes");
+    /**
+     * The columns of the data-flow sheet: the observation's uuid, its flow ("#id TYPE · from → to") and ESSP code
+     * (locked on the pre-filled rows), then the screen's counts.
+     */
+    public static final List<String> DATAFLOW_COLUMNS = List.of("uuid", "flow", "essp_code", "period", "expected", "received",
+            "on_time", "delay_days", "notes");
     static final int LOCKED_COLUMNS = 3;
     /** Empty rows below the pre-filled ones of a sheet that takes new rows: unlocked, with their drop-down lists. */
     static final int NEW_ROWS = 1_000;
@@ -203,6 +212,8 @@ public final class FieldTemplate {
             lists.put("answer", labels(Vocabulary.ANSWER_STATE, words));
         } else if (kind == TemplateKind.RECOUNTS) {
             lists.put("reason", DataFlowRules.REASONS.stream().map(r -> words.get("value.reason." + r)).toList());
+        } else if (kind == TemplateKind.DATAFLOWS) {
+            lists.put("flow", List.copyOf(flows(dsl, words).values()));
         } else if (kind == TemplateKind.COMPLAINTS) {
             lists.put("channel", labels(Vocabulary.COMPLAINT_CHANNEL, words));
             lists.put("kind", labels(Vocabulary.COMPLAINT_KIND, words));
@@ -215,6 +226,17 @@ public final class FieldTemplate {
             lists.put("gender", labels(Vocabulary.GENDER, words));
         }
         return lists;
+    }
+
+    /** The live flows (chain links) by id, each labelled {@code #id TYPE · from → to} in the workbook's language. */
+    static Map<Integer, String> flows(DSLContext dsl, TemplateWords words) {
+        Map<Integer, String> flows = new LinkedHashMap<>();
+        dsl.select(DATA_FLOW.ID, REPORT_TYPE.CODE, DATA_FLOW.FROM_LEVEL, DATA_FLOW.TO_LEVEL).from(DATA_FLOW)
+                .join(REPORT_TYPE).on(REPORT_TYPE.ID.eq(DATA_FLOW.REPORT_TYPE_ID))
+                .where(DATA_FLOW.DELETED.isFalse()).orderBy(REPORT_TYPE.CODE, DATA_FLOW.ID)
+                .forEach(f -> flows.put(f.value1(), "#" + f.value1() + " " + f.value2() + " · "
+                        + words.code(Vocabulary.FLOW_LEVEL, f.value3()) + " → " + words.code(Vocabulary.FLOW_LEVEL, f.value4())));
+        return flows;
     }
 
     /** The cadres' labels in {@code language}, by code, in the HR grid's order. */
@@ -249,6 +271,7 @@ public final class FieldTemplate {
                 case RECOUNTS -> recountRows(dsl, where, data, words, styles);
                 case STAFF -> staffRows(dsl, where, data, words, styles, templateId);
                 case COMPLAINTS -> complaintRows(dsl, where, data, words, styles, templateId);
+                case DATAFLOWS -> dataflowRows(dsl, scope, where, data, words, styles);
             };
             validations(wb, data, kind, lists, rows, ASSESSMENT_COLUMNS.size() + items.size());
             if (words.language().rightToLeft()) {
@@ -473,6 +496,44 @@ public final class FieldTemplate {
     private static final java.util.Set<Integer> COMPLAINT_DATES = java.util.Set.of(3, 7, 8);
 
     /**
+     * The live observations of the scope's ESSPs (and, in a national template, those of all the senders of a flow: no
+     * ESSP), by flow, ESSP and period; then {@link #NEW_ROWS} empty rows to add observations.
+     */
+    private static int dataflowRows(DSLContext dsl, ReportScope scope, Condition where, SXSSFSheet sheet, TemplateWords words,
+                                    Styles styles) {
+        header(sheet, DATAFLOW_COLUMNS, DATAFLOW_COLUMNS.stream().map(k -> switch (k) {
+            case "essp_code" -> words.get("column.new_essp_code");
+            case "flow" -> words.get("column.new_flow");
+            default -> words.column(k);
+        }).toList(), styles);
+        List<Integer> inScope = esspsInScope(dsl, where).stream().map(r -> r.get(ESSP.ID)).toList();
+        Map<Integer, String> flows = flows(dsl, words);
+        var o = DATA_FLOW_OBSERVATION;
+        Condition essps = scope.level() == ReportScope.Level.NATIONAL ? o.ESSP_ID.isNull().or(o.ESSP_ID.in(inScope)) : o.ESSP_ID.in(inScope);
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : dsl.select(o.UUID, o.DATA_FLOW_ID, ESSP.CODE, o.PERIOD, o.REPORTS_EXPECTED, o.REPORTS_RECEIVED,
+                        o.RECEIVED_ON_TIME, o.OBSERVED_DELAY_DAYS, o.NOTES)
+                .from(o).leftJoin(ESSP).on(ESSP.ID.eq(o.ESSP_ID))
+                .where(o.DELETED.isFalse(), essps, o.DATA_FLOW_ID.in(flows.keySet())).orderBy(o.DATA_FLOW_ID, ESSP.CODE, o.PERIOD).fetch()) {
+            Row row = sheet.createRow(r++);
+            Object[] values = {rec.get(o.UUID), flows.get(rec.get(o.DATA_FLOW_ID)), rec.get(ESSP.CODE), rec.get(o.PERIOD),
+                    rec.get(o.REPORTS_EXPECTED), rec.get(o.REPORTS_RECEIVED), rec.get(o.RECEIVED_ON_TIME), rec.get(o.OBSERVED_DELAY_DAYS),
+                    rec.get(o.NOTES)};
+            for (int c = 0; c < values.length; c++) {
+                cell(row, c, values[c], c < LOCKED_COLUMNS ? styles.locked : c == 3 ? styles.text : styles.open);
+            }
+        }
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < DATAFLOW_COLUMNS.size(); c++) {
+                row.createCell(c).setCellStyle(c == 0 ? styles.locked : c == 3 ? styles.text : styles.open);
+            }
+        }
+        return prefilled;
+    }
+
+    /**
      * The assessment a template row of each ESSP fills: its latest (by date, then id, as the indices read it) when
      * that one uses {@code versionId}; an ESSP whose latest uses another version gets a new one at import.
      */
@@ -504,7 +565,8 @@ public final class FieldTemplate {
                                     int rows, int assessmentColumns) {
         Sheet listSheet = wb.createSheet(LISTS);
         DataValidationHelper helper = data.getDataValidationHelper();
-        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1 + (kind == TemplateKind.RECOUNTS || kind == TemplateKind.STAFF || kind == TemplateKind.COMPLAINTS ? NEW_ROWS : 0);
+        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1 + (kind == TemplateKind.RECOUNTS || kind == TemplateKind.STAFF || kind == TemplateKind.COMPLAINTS
+                || kind == TemplateKind.DATAFLOWS ? NEW_ROWS : 0);
         int listColumn = 0;
         for (Map.Entry<String, List<String>> list : lists.entrySet()) {
             for (int i = 0; i < list.getValue().size(); i++) {
@@ -520,6 +582,7 @@ public final class FieldTemplate {
                     case ESSP -> ESSP_COLUMNS;
                     case STAFF -> STAFF_COLUMNS;
                     case COMPLAINTS -> COMPLAINT_COLUMNS;
+                    case DATAFLOWS -> DATAFLOW_COLUMNS;
                     default -> RECOUNT_COLUMNS;
                 }).indexOf(list.getKey());
                 cells = new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, c, c);

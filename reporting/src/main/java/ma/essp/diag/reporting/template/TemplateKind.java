@@ -22,7 +22,12 @@ public enum TemplateKind {
      * Anonymous complaint samples per ESSP ({@code complaint_sample}); rows prepared for new samples carry their uuid;
      * a note the personal-data detector flags is refused.
      */
-    COMPLAINTS("complaints", "Complaints");
+    COMPLAINTS("complaints", "Complaints"),
+    /**
+     * Data-flow observations: one row per flow (chain link), ESSP and period ({@code data_flow_observation}); rows may
+     * be added, a row without uuid finds the live one of the same flow, ESSP and period.
+     */
+    DATAFLOWS("dataflows", "DataFlows");
 
     private final String code;
     private final String sheet;
