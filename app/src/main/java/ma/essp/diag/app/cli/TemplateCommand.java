@@ -24,7 +24,7 @@ final class TemplateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
     Path file;
 
-    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "essp (the registry) or assessment (the PMS checklist).")
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "essp (the registry), assessment (the PMS checklist), recounts (data verification), staff (the ESSPs' positions), complaints (anonymous samples) or dataflows (observations per flow and period).")
     String kind;
 
     @Option(names = "--scope", defaultValue = "national", paramLabel = "SCOPE",

@@ -82,7 +82,11 @@ public final class FieldworkViewModel {
             default -> "fr";
         }));
         kinds.setAll(new FilterChoice(TemplateKind.ESSP.code(), i18n.get("fieldwork.kind.essp")),
-                new FilterChoice(TemplateKind.ASSESSMENT.code(), i18n.get("fieldwork.kind.assessment")));
+                new FilterChoice(TemplateKind.ASSESSMENT.code(), i18n.get("fieldwork.kind.assessment")),
+                new FilterChoice(TemplateKind.RECOUNTS.code(), i18n.get("fieldwork.kind.recounts")),
+                new FilterChoice(TemplateKind.STAFF.code(), i18n.get("fieldwork.kind.staff")),
+                new FilterChoice(TemplateKind.COMPLAINTS.code(), i18n.get("fieldwork.kind.complaints")),
+                new FilterChoice(TemplateKind.DATAFLOWS.code(), i18n.get("fieldwork.kind.dataflows")));
         kind.set(kinds.getFirst());
         languages.setAll(new FilterChoice("fr", i18n.get("fieldwork.language.fr")), new FilterChoice("en", i18n.get("fieldwork.language.en")),
                 new FilterChoice("ar", i18n.get("fieldwork.language.ar")));

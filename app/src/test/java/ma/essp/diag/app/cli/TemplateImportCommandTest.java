@@ -1,6 +1,7 @@
 package ma.essp.diag.app.cli;
 
 import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,8 +110,55 @@ class TemplateImportCommandTest {
         assertThat(csvRun.out()).contains("C'est un fichier texte (CSV)");
         assertThat(dir.resolve("r.xlsx")).exists();
 
-        assertThat(CliTest.run("template", mission.toString(), "--kind", "staff", "--out", template.toString()).exit()).isEqualTo(2);
+        assertThat(CliTest.run("template", mission.toString(), "--kind", "inventory", "--out", template.toString()).exit()).isEqualTo(2);
         assertThat(CliTest.run("template", mission.toString(), "--kind", "essp", "--scope", "region:99", "--out",
                 template.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecountsTemplateAddsARecountOnceAndRefusesAFutureMonth() throws Exception {
+        Path mission = dir.resolve("m.essp");
+        FixtureMission.create(mission).close();
+        Path template = dir.resolve("recounts.xlsx");
+        CliTest.Run t = CliTest.run("template", mission.toString(), "--kind", "recounts", "--out", template.toString(), "--lang", "en");
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.out()).contains("recounts.xlsx written (recounts, national, en): 0 rows");
+
+        Path good = recount(template, "good.xlsx", "2026-03");
+        CliTest.Run imported = CliTest.run("import", mission.toString(), "--in", good.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+        assertThat(imported.out()).contains("1 rows imported: 1 changed, 5 values changed.");
+        String after = checksum(mission);
+        CliTest.Run again = CliTest.run("import", mission.toString(), "--in", good.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(again.out()).contains("1 rows imported: 0 changed, 0 values changed.");
+        assertThat(checksum(mission)).isEqualTo(after);
+        try (MissionFile m = MissionFile.open(mission, dir)) {
+            assertThat(m.dsl().fetchCount(DATA_VERIFICATION)).isEqualTo(1);
+            assertThat(m.dsl().fetchValue(DATA_VERIFICATION.REASON)).isEqualTo("late_entry");
+        }
+
+        Path future = recount(template, "future.xlsx", "2099-01");
+        CliTest.Run refused = CliTest.run("import", mission.toString(), "--in", future.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("Recounts, row 3, column period, «2099-01»: The period is in the future.");
+        assertThat(checksum(mission)).isEqualTo(after);
+    }
+
+    /** The recounts template with one new row: E003, ANC1, {@code month}, 12 recounted, 15 reported, late entry. */
+    private Path recount(Path template, String name, String month) throws Exception {
+        Path out = dir.resolve(name);
+        try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Row row = wb.getSheet("Recounts").getRow(2);
+            row.getCell(1).setCellValue("E003");
+            row.getCell(3).setCellValue("ANC1");
+            row.getCell(4).setCellValue(month);
+            row.getCell(5).setCellValue(12);
+            row.getCell(6).setCellValue(15);
+            row.getCell(7).setCellValue("late entry");
+            try (OutputStream o = Files.newOutputStream(out)) {
+                wb.write(o);
+            }
+        }
+        return out;
     }
 }

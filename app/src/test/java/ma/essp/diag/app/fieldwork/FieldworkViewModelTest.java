@@ -11,6 +11,7 @@ import java.util.Locale;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.testing.RecordingDialogService;
+import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.testing.FixtureMission;
@@ -75,6 +76,27 @@ class FieldworkViewModelTest {
             assertThat(vm.statusProperty().get()).isEqualTo("5 lignes importées : 1 modifiées, 1 valeurs changées.");
             assertThat(changed[0]).isEqualTo(1);
             assertThat(vm.canImportValidRowsProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void theKindSelectorOffersTheRecountsTemplateAndWritesIt() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
+            RecordingDialogService dialogs = new RecordingDialogService();
+            FieldworkViewModel vm = new FieldworkViewModel(mission, () -> EditContext.system("member-1"), dir,
+                    new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), dialogs, () -> { });
+            vm.load();
+            assertThat(vm.kinds()).extracting(FilterChoice::value).containsExactly("essp", "assessment", "recounts", "staff", "complaints", "dataflows");
+            vm.kindProperty().set(vm.kinds().get(2));
+            assertThat(vm.kindProperty().get().label()).isEqualTo("Vérification des données (recomptages)");
+            Path template = dir.resolve("recomptages.xlsx");
+            dialogs.nextChosenFile = template;
+            vm.writeTemplate();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(dialogs.fileQuestions.getFirst().suggestedName()).isEqualTo("modele-recounts-national.xlsx");
+            try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                assertThat(wb.getSheet("Recounts")).isNotNull();
+            }
         }
     }
 

@@ -92,6 +92,15 @@ public final class ComplaintRepository {
      * {@link EditRuleException} when a rule is broken (nothing written). Returns the row's id.
      */
     public int saveSample(int esspId, Integer id, Integer version, ComplaintSampleRules.Values v, String notes) {
+        return saveSample(esspId, id, version, v, notes, null);
+    }
+
+    /**
+     * As {@link #saveSample(int, Integer, Integer, ComplaintSampleRules.Values, String)}; a new sample takes the uuid
+     * {@code uuid} (null: a new one): a field template's row prepared for a new sample carries its uuid, so that
+     * importing the same workbook twice creates it once.
+     */
+    public int saveSample(int esspId, Integer id, Integer version, ComplaintSampleRules.Values v, String notes, String uuid) {
         Map<ComplaintSampleRules.Field, ComplaintSampleRules.Code> problems = ComplaintSampleRules.check(v, today());
         if (!problems.isEmpty()) {
             var first = problems.entrySet().iterator().next();
@@ -110,6 +119,9 @@ public final class ComplaintRepository {
             r.setClosedOn(v.closedOn());
             r.setOutcome(v.outcome());
             r.setNotes(note);
+            if (uuid != null) {
+                r.setUuid(uuid);
+            }
             return SyncedRows.insert(dsl, edit, r);
         }
         Map<Field<?>, Object> values = new LinkedHashMap<>();

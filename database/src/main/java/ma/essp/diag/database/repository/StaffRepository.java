@@ -55,8 +55,19 @@ public final class StaffRepository {
     }
 
     public int create(PositionDraft d) {
+        return create(d, null);
+    }
+
+    /**
+     * A new position with the uuid {@code uuid} (null: a new one): a field template's row prepared for a new position
+     * carries its uuid, so that importing the same workbook twice creates it once.
+     */
+    public int create(PositionDraft d, String uuid) {
         StaffPositionRecord r = dsl.newRecord(STAFF_POSITION);
         apply(r, d);
+        if (uuid != null) {
+            r.setUuid(uuid);
+        }
         return SyncedRows.insert(dsl, edit, r);
     }
 

@@ -3,9 +3,13 @@ package ma.essp.diag.reporting.template;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
+import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
+import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +17,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,15 +30,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.repository.AnswerState;
 import ma.essp.diag.database.repository.AssessmentRepository;
+import ma.essp.diag.database.repository.ComplaintRepository;
+import ma.essp.diag.database.repository.DataFlowData;
+import ma.essp.diag.database.repository.DataFlowRepository;
+import ma.essp.diag.database.repository.DataFlowRules;
 import ma.essp.diag.database.repository.EsspEditRepository;
 import ma.essp.diag.database.repository.EsspEditRepository.EsspDraft;
+import ma.essp.diag.database.repository.StaffRepository;
+import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.rules.ComplaintSampleRules;
 import ma.essp.diag.database.rules.EsspFormRules;
+import ma.essp.diag.database.rules.PersonalDataDetector;
 import ma.essp.diag.reporting.catalogue.SheetStream;
 import ma.essp.diag.reporting.catalogue.SheetStream.CellValue;
 import ma.essp.diag.reporting.catalogue.SheetStream.SheetRow;
@@ -65,12 +79,15 @@ public final class FieldImport {
 
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    /** A flow as the drop-down names it: "#12 ..." (its id first). */
+    private static final java.util.regex.Pattern FLOW_ID = java.util.regex.Pattern.compile("#(\\d+)");
 
     private FieldImport() {
     }
 
     /** One row to write. */
-    public sealed interface RowChange permits EsspChange, AnswersChange {
+    public sealed interface RowChange permits EsspChange, AnswersChange, RecountChange, StaffChange, ComplaintChange,
+            ObservationChange {
         int row();
 
         /** Values that differ from the stored ones (0: importing it writes nothing). */
@@ -87,6 +104,33 @@ public final class FieldImport {
      */
     public record AnswersChange(int row, int esspId, Integer assessmentId, LocalDate assessedOn, boolean dateChanged,
                                 Map<Integer, AnswerState> answers, int changedValues) implements RowChange {
+    }
+
+    /**
+     * A recount row: {@code recount.id()} 0 for a new one (a row without uuid whose ESSP, indicator and month no live
+     * row has), else the row it updates (named by its uuid, or by that natural key when the row has no uuid, so that
+     * importing the same file twice creates nothing the second time).
+     */
+    public record RecountChange(int row, DataFlowData.Recount recount, int changedValues) implements RowChange {
+    }
+
+    /**
+     * A staff position: {@code positionId} the one it updates, or null for a new one written with {@code uuid} (the uuid
+     * of the template's row prepared for it).
+     */
+    public record StaffChange(int row, Integer positionId, String uuid, PositionDraft draft, int changedValues) implements RowChange {
+    }
+
+    /** A complaint sample: {@code sampleId} the one it updates, or null for a new one written with {@code uuid}. */
+    public record ComplaintChange(int row, int esspId, Integer sampleId, String uuid, ComplaintSampleRules.Values values,
+                                  String notes, int changedValues) implements RowChange {
+    }
+
+    /**
+     * A data-flow observation: {@code observation.id()} 0 for a new one, else the row it updates (named by its uuid, or
+     * by its flow, ESSP and period when the row has no uuid: a second import adds nothing).
+     */
+    public record ObservationChange(int row, DataFlowData.Observation observation, int changedValues) implements RowChange {
     }
 
     /** What a check found: the template's description (null when unreadable), every problem, the rows read. */
@@ -190,16 +234,33 @@ public final class FieldImport {
         int versionId = catalogue.get(PMS_CATALOGUE_VERSION.ID);
         List<FieldTemplate.Item> items = meta.kind() == TemplateKind.ASSESSMENT
                 ? FieldTemplate.items(dsl, versionId, meta.language()) : List.of();
-        List<String> expected = new ArrayList<>(meta.kind() == TemplateKind.ESSP ? FieldTemplate.ESSP_COLUMNS : FieldTemplate.ASSESSMENT_COLUMNS);
+        List<String> expected = new ArrayList<>(switch (meta.kind()) {
+            case ESSP -> FieldTemplate.ESSP_COLUMNS;
+            case ASSESSMENT -> FieldTemplate.ASSESSMENT_COLUMNS;
+            case RECOUNTS -> FieldTemplate.RECOUNT_COLUMNS;
+            case STAFF -> FieldTemplate.STAFF_COLUMNS;
+            case COMPLAINTS -> FieldTemplate.COMPLAINT_COLUMNS;
+            case DATAFLOWS -> FieldTemplate.DATAFLOW_COLUMNS;
+        });
         items.forEach(i -> expected.add(i.code()));
         columns(meta.kind().sheet(), data, expected, problems);
         if (!problems.isEmpty()) {
             return new Check(meta, problems, List.of(), 0);
         }
+        // a row prepared for a new staff position holds its uuid alone until it is filled
+        int firstAnswer = meta.kind() == TemplateKind.STAFF || meta.kind() == TemplateKind.COMPLAINTS ? 1 : 0;
         List<SheetRow> rows = data.stream().filter(r -> r.number() >= FieldTemplate.FIRST_DATA_ROW)
-                .filter(r -> r.cells().values().stream().anyMatch(c -> c.formula() || !c.text().isBlank())).toList();
+                .filter(r -> r.cells().entrySet().stream().anyMatch(e -> e.getKey() >= firstAnswer
+                        && (e.getValue().formula() || !e.getValue().text().isBlank()))).toList();
         Rows reader = new Rows(dsl, meta, new TemplateWords(meta.language()), problems);
-        List<RowChange> changes = meta.kind() == TemplateKind.ESSP ? reader.essps(rows) : reader.assessments(rows, items, versionId);
+        List<RowChange> changes = switch (meta.kind()) {
+            case ESSP -> reader.essps(rows);
+            case ASSESSMENT -> reader.assessments(rows, items, versionId);
+            case RECOUNTS -> reader.recounts(rows);
+            case STAFF -> reader.staff(rows);
+            case COMPLAINTS -> reader.complaints(rows);
+            case DATAFLOWS -> reader.observations(rows);
+        };
         return new Check(meta, problems, changes, rows.size());
     }
 
@@ -264,7 +325,7 @@ public final class FieldImport {
             return null;
         }
         return new Meta(kind, schema, values.get("catalogue_version"), values.get("catalogue_label"), values.get("mission"),
-                language, values.getOrDefault("scope", ReportScope.NATIONAL.toString()));
+                language, values.getOrDefault("scope", ReportScope.NATIONAL.toString()), values.get("template"));
     }
 
     /** Row 1 must hold the expected keys, in order: a missing, extra or renamed column is named. */
@@ -501,6 +562,11 @@ public final class FieldImport {
         }
 
         private LocalDate date(SheetRow row, int column, String key) {
+            return date(row, column, key, false);
+        }
+
+        /** A date; {@code ruleSaysFuture}: a date after today is left to the form's rule (which names it so). */
+        private LocalDate date(SheetRow row, int column, String key, boolean ruleSaysFuture) {
             CellValue cell = row.cells().get(column);
             String t = text(row, column, key);
             if (t == null) {
@@ -524,11 +590,567 @@ public final class FieldImport {
                 return null;
             }
             LocalDate today = LocalDate.now();
-            if (date.isBefore(EARLIEST) || date.isAfter(today)) {
+            if (date.isBefore(EARLIEST) || date.isAfter(today) && !ruleSaysFuture) {
                 problem(row, key, t, Reason.OUT_OF_RANGE, "01/01/2000", today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
                 return null;
             }
             return date;
+        }
+
+        /** A data-flow rule's problem on its column: key {@code rule.dataflow.CODE}. */
+        private void flowRule(SheetRow row, DataFlowRules.Problem p, Map<DataFlowRules.Field, String> columns,
+                              Map<String, String> values) {
+            String column = columns.get(p.field());
+            problem(row, column, values.getOrDefault(column, ""), Reason.RULE, "dataflow." + p.code().name());
+        }
+
+        /** A whole number (a numeric cell or the text of one); null when blank or not one (then a problem). */
+        private Integer integer(SheetRow row, int column, String key) {
+            String t = numberText(row, column, key);
+            if (t == null) {
+                return null;
+            }
+            try {
+                return new BigDecimal(t.replace(',', '.').replace(" ", "")).intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                problem(row, key, t, Reason.NOT_A_NUMBER);
+                return null;
+            }
+        }
+
+        /** A month as {@code yyyy-MM}: typed so, or {@code MM/yyyy}, or an Excel date (its month); else the text as typed. */
+        private String month(SheetRow row, int column, String key) {
+            CellValue cell = row.cells().get(column);
+            String t = text(row, column, key);
+            if (t == null) {
+                return null;
+            }
+            if (cell.number() != null && cell.number() >= 1 && cell.number() <= 2_958_465) {
+                return YearMonth.from(DateUtil.getLocalDateTime(cell.number())).toString();
+            }
+            if (t.matches("\\d{1,2}/\\d{4}")) {
+                String[] parts = t.split("/");
+                int m = Integer.parseInt(parts[0]);
+                if (m >= 1 && m <= 12) {
+                    return YearMonth.of(Integer.parseInt(parts[1]), m).toString();
+                }
+            }
+            return t;
+        }
+
+        List<RowChange> recounts(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.RECOUNT_COLUMNS;
+            Map<String, Record> byCode = new HashMap<>();
+            Map<Integer, Record> byId = new HashMap<>();
+            essps.values().forEach(e -> {
+                byCode.put(e.get(ESSP.CODE), e);
+                byId.put(e.get(ESSP.ID), e);
+            });
+            var v = DATA_VERIFICATION;
+            Map<String, DataFlowData.Recount> storedByUuid = new HashMap<>();
+            dsl.selectFrom(v).where(v.DELETED.isFalse()).forEach(r -> storedByUuid.put(r.getUuid(),
+                    new DataFlowData.Recount(r.getId(), r.getVersion(), r.getEsspId(), r.getIndicator(), r.getPeriod(),
+                            r.getRecounted(), r.getReported(), r.getReason(), r.getNotes())));
+            Set<String> named = new HashSet<>();
+            for (SheetRow row : rows) {
+                CellValue c = row.cells().get(0);
+                if (c != null && !c.text().isBlank()) {
+                    named.add(c.text().strip());
+                }
+            }
+            // the live rows the file does not name: a new row must not repeat one of them (unless it is that row again)
+            List<DataFlowData.Recount> existing = new ArrayList<>();
+            Map<String, DataFlowData.Recount> byKey = new HashMap<>();
+            storedByUuid.forEach((uuid, r) -> {
+                if (!named.contains(uuid)) {
+                    existing.add(r);
+                    byKey.put(recountKey(r.esspId(), r.indicator(), r.period()), r);
+                }
+            });
+            Map<DataFlowRules.Field, String> columns = Map.of(DataFlowRules.Field.ESSP, "essp_code",
+                    DataFlowRules.Field.INDICATOR, "indicator", DataFlowRules.Field.PERIOD, "period",
+                    DataFlowRules.Field.RECOUNTED, "recounted", DataFlowRules.Field.REPORTED, "reported",
+                    DataFlowRules.Field.REASON, "reason");
+            Map<String, Integer> seenUuids = new HashMap<>();
+            Map<String, Integer> seenKeys = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            LocalDate today = LocalDate.now();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String uuid = text(row, 0, "uuid");
+                String code = text(row, 1, "essp_code");
+                DataFlowData.Recount old = null;
+                Record essp;
+                if (uuid != null) {
+                    old = storedByUuid.get(uuid);
+                    essp = old == null ? null : byId.get(old.esspId());
+                    if (essp == null) {
+                        problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
+                        continue;
+                    }
+                    Integer first = seenUuids.putIfAbsent(uuid, row.number());
+                    if (first != null) {
+                        problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                        continue;
+                    }
+                    if (!essp.get(ESSP.CODE).equals(code)) {
+                        problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
+                    }
+                } else if (code == null) {
+                    problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
+                    continue;
+                } else {
+                    essp = byCode.get(code);
+                    if (essp == null) {
+                        problem(row, "essp_code", code, Reason.RULE, "dataflow." + DataFlowRules.Code.ESSP_UNKNOWN.name());
+                        continue;
+                    }
+                }
+                String indicator = text(row, cols.indexOf("indicator"), "indicator");
+                String period = month(row, cols.indexOf("period"), "period");
+                Integer recounted = integer(row, cols.indexOf("recounted"), "recounted");
+                Integer reported = integer(row, cols.indexOf("reported"), "reported");
+                String reasonText = text(row, cols.indexOf("reason"), "reason");
+                String reason = null;
+                if (reasonText != null) {
+                    for (String r : DataFlowRules.REASONS) {
+                        if (reasonText.equalsIgnoreCase(words.get("value.reason." + r)) || reasonText.equalsIgnoreCase(r)) {
+                            reason = r;
+                        }
+                    }
+                    if (reason == null) {
+                        problem(row, "reason", reasonText, Reason.UNKNOWN_CODE, String.join(", ",
+                                DataFlowRules.REASONS.stream().map(r -> words.get("value.reason." + r)).toList()));
+                    }
+                }
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                if (problems.size() > before) {
+                    continue;
+                }
+                int esspId = essp.get(ESSP.ID);
+                String key = recountKey(esspId, indicator, period);
+                Integer first = seenKeys.putIfAbsent(key, row.number());
+                if (first != null) {
+                    problem(row, "period", period, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                if (old == null) {
+                    old = byKey.get(key);
+                }
+                DataFlowData.Recount recount = new DataFlowData.Recount(old == null ? 0 : old.id(), old == null ? 0 : old.version(),
+                        esspId, indicator, period, recounted, reported, reason, notes);
+                Map<String, String> values = new HashMap<>();
+                values.put("essp_code", code);
+                values.put("indicator", indicator == null ? "" : indicator);
+                values.put("period", period == null ? "" : period);
+                values.put("recounted", String.valueOf(recounted));
+                values.put("reported", String.valueOf(reported));
+                values.put("reason", reasonText == null ? "" : reasonText);
+                for (DataFlowRules.Problem p : DataFlowRules.recount(recount, byId.keySet(), existing, today)) {
+                    flowRule(row, p, columns, values);
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                existing.add(recount);
+                int changed;
+                if (old == null) {
+                    changed = (int) java.util.stream.Stream.of(indicator, period, recounted, reported, reason, notes)
+                            .filter(Objects::nonNull).count();
+                } else {
+                    DataFlowData.Recount o = old;
+                    changed = (int) java.util.stream.Stream.of(
+                                    !Objects.equals(o.indicator(), indicator), !Objects.equals(o.period(), period),
+                                    !Objects.equals(o.recounted(), recounted), !Objects.equals(o.reported(), reported),
+                                    !Objects.equals(o.reason(), reason), !Objects.equals(blankToNull(o.notes()), notes))
+                            .filter(b -> b).count();
+                }
+                changes.add(new RecountChange(row.number(), recount, changed));
+            }
+            return changes;
+        }
+
+        private static String recountKey(int esspId, String indicator, String period) {
+            return esspId + "|" + (indicator == null ? "" : indicator.strip().toLowerCase(Locale.ROOT)) + "|" + period;
+        }
+
+        /**
+         * The ESSP of a row of a sheet whose new rows are prepared with their uuid (staff, complaints): the stored row's
+         * ESSP with its locked code checked, or for a prepared row the ESSP of the code typed; null after a problem.
+         */
+        private Record preparedRowEssp(SheetRow row, String uuid, String code, Integer storedEsspId, Set<String> prepared,
+                                       Map<String, Record> byCode, Map<Integer, Record> byId) {
+            if (storedEsspId != null) {
+                Record essp = byId.get(storedEsspId);
+                if (essp == null) {
+                    problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
+                    return null;
+                }
+                if (!essp.get(ESSP.CODE).equals(code)) {
+                    problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
+                }
+                return essp;
+            }
+            if (uuid == null || !prepared.contains(uuid)) {
+                problem(row, "uuid", uuid == null ? "" : uuid, Reason.UNKNOWN_ROW);
+                return null;
+            }
+            if (code == null) {
+                problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
+                return null;
+            }
+            Record essp = byCode.get(code);
+            if (essp == null) {
+                problem(row, "essp_code", code, Reason.UNKNOWN_ESSP);
+            }
+            return essp;
+        }
+
+        private Set<String> preparedUuids() {
+            Set<String> prepared = new HashSet<>();
+            if (meta.templateId() != null) {
+                for (int i = 0; i < FieldTemplate.NEW_ROWS; i++) {
+                    prepared.add(FieldTemplate.newRowUuid(meta.templateId(), i));
+                }
+            }
+            return prepared;
+        }
+
+        List<RowChange> complaints(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.COMPLAINT_COLUMNS;
+            Map<String, Record> byCode = new HashMap<>();
+            Map<Integer, Record> byId = new HashMap<>();
+            essps.values().forEach(e -> {
+                byCode.put(e.get(ESSP.CODE), e);
+                byId.put(e.get(ESSP.ID), e);
+            });
+            Set<String> prepared = preparedUuids();
+            var c = COMPLAINT_SAMPLE;
+            Map<String, org.jooq.Record> stored = new HashMap<>();
+            dsl.select(c.fields()).from(c).where(c.DELETED.isFalse()).forEach(r -> stored.put(r.get(c.UUID), r));
+            Map<ComplaintSampleRules.Field, String> columns = Map.of(ComplaintSampleRules.Field.RECEIVED, "received_on",
+                    ComplaintSampleRules.Field.ACKNOWLEDGED, "acknowledged_on", ComplaintSampleRules.Field.CLOSED, "closed_on",
+                    ComplaintSampleRules.Field.CHANNEL, "channel", ComplaintSampleRules.Field.KIND, "kind",
+                    ComplaintSampleRules.Field.CATEGORY, "category", ComplaintSampleRules.Field.OUTCOME, "outcome");
+            Map<String, Integer> seen = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            LocalDate today = LocalDate.now();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String uuid = text(row, 0, "uuid");
+                String code = text(row, 1, "essp_code");
+                org.jooq.Record old = uuid == null ? null : stored.get(uuid);
+                Record essp = preparedRowEssp(row, uuid, code, old == null ? null : old.get(c.ESSP_ID), prepared, byCode, byId);
+                if (essp == null) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(uuid, row.number());
+                if (first != null) {
+                    problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                LocalDate received = date(row, cols.indexOf("received_on"), "received_on", true);
+                String channel = coded(row, cols.indexOf("channel"), "channel", Vocabulary.COMPLAINT_CHANNEL);
+                String kind = coded(row, cols.indexOf("kind"), "kind", Vocabulary.COMPLAINT_KIND);
+                String category = coded(row, cols.indexOf("category"), "category", Vocabulary.COMPLAINT_CATEGORY);
+                LocalDate acknowledged = date(row, cols.indexOf("acknowledged_on"), "acknowledged_on", true);
+                LocalDate closed = date(row, cols.indexOf("closed_on"), "closed_on", true);
+                String outcome = coded(row, cols.indexOf("outcome"), "outcome", Vocabulary.COMPLAINT_OUTCOME);
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                Set<PersonalDataDetector.Kind> personal = PersonalDataDetector.find(notes);
+                if (!personal.isEmpty()) {
+                    problem(row, "notes", notes, Reason.PERSONAL_DATA, String.join(", ",
+                            personal.stream().map(k -> words.get("value.personal." + k.code())).toList()));
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                ComplaintSampleRules.Values values = new ComplaintSampleRules.Values(received, channel, kind, category,
+                        acknowledged, closed, outcome);
+                ComplaintSampleRules.check(values, today).forEach((field, problemCode) -> {
+                    String column = columns.get(field);
+                    CellValue cell = row.cells().get(cols.indexOf(column));
+                    problem(row, column, cell == null ? "" : cell.text(), Reason.RULE, "complaint." + problemCode.name());
+                });
+                if (problems.size() > before) {
+                    continue;
+                }
+                int changed;
+                if (old == null) {
+                    changed = (int) java.util.stream.Stream.of(received, channel, kind, category, acknowledged, closed, outcome, notes)
+                            .filter(Objects::nonNull).count();
+                } else {
+                    Object[] had = {old.get(c.RECEIVED_ON), old.get(c.CHANNEL), old.get(c.KIND), old.get(c.CATEGORY),
+                            old.get(c.ACKNOWLEDGED_ON), old.get(c.CLOSED_ON), old.get(c.OUTCOME), old.get(c.NOTES)};
+                    Object[] given = {received, channel, kind, category, acknowledged, closed, outcome, notes};
+                    changed = 0;
+                    for (int i = 0; i < had.length; i++) {
+                        if (!Objects.equals(blankToNull(had[i]), blankToNull(given[i]))) {
+                            changed++;
+                        }
+                    }
+                }
+                changes.add(new ComplaintChange(row.number(), essp.get(ESSP.ID), old == null ? null : old.get(c.ID), uuid, values,
+                        notes, changed));
+            }
+            return changes;
+        }
+
+        List<RowChange> observations(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.DATAFLOW_COLUMNS;
+            Map<String, Record> byCode = new HashMap<>();
+            Map<Integer, Record> byId = new HashMap<>();
+            essps.values().forEach(e -> {
+                byCode.put(e.get(ESSP.CODE), e);
+                byId.put(e.get(ESSP.ID), e);
+            });
+            boolean national = ReportScope.NATIONAL.toString().equals(meta.scope());
+            Map<Integer, String> flows = FieldTemplate.flows(dsl, words);
+            var o = DATA_FLOW_OBSERVATION;
+            Map<String, DataFlowData.Observation> storedByUuid = new HashMap<>();
+            dsl.selectFrom(o).where(o.DELETED.isFalse()).forEach(r -> storedByUuid.put(r.getUuid(),
+                    new DataFlowData.Observation(r.getId(), r.getVersion(), r.getDataFlowId(), r.getEsspId(), r.getPeriod(),
+                            r.getReportsExpected(), r.getReportsReceived(), r.getReceivedOnTime(), r.getObservedDelayDays(), r.getNotes())));
+            Set<String> named = new HashSet<>();
+            for (SheetRow row : rows) {
+                CellValue c = row.cells().get(0);
+                if (c != null && !c.text().isBlank()) {
+                    named.add(c.text().strip());
+                }
+            }
+            List<DataFlowData.Observation> existing = new ArrayList<>();
+            Map<String, DataFlowData.Observation> byKey = new HashMap<>();
+            storedByUuid.forEach((uuid, r) -> {
+                if (!named.contains(uuid)) {
+                    existing.add(r);
+                    byKey.put(r.linkId() + "|" + r.esspId() + "|" + r.period(), r);
+                }
+            });
+            Map<DataFlowRules.Field, String> columns = Map.of(DataFlowRules.Field.LINK, "flow", DataFlowRules.Field.ESSP, "essp_code",
+                    DataFlowRules.Field.PERIOD, "period", DataFlowRules.Field.EXPECTED, "expected",
+                    DataFlowRules.Field.RECEIVED, "received", DataFlowRules.Field.ON_TIME, "on_time",
+                    DataFlowRules.Field.DELAY, "delay_days");
+            Map<String, Integer> seenUuids = new HashMap<>();
+            Map<String, Integer> seenKeys = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            LocalDate today = LocalDate.now();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String uuid = text(row, 0, "uuid");
+                String flowText = text(row, 1, "flow");
+                String code = text(row, 2, "essp_code");
+                DataFlowData.Observation old = null;
+                Integer flowId = null;
+                Matcher m = flowText == null ? null : FLOW_ID.matcher(flowText);
+                if (m != null && m.lookingAt()) {
+                    flowId = Integer.parseInt(m.group(1));
+                }
+                Record essp = code == null ? null : byCode.get(code);
+                if (uuid != null) {
+                    old = storedByUuid.get(uuid);
+                    boolean inScope = old != null && (old.esspId() == null ? national : byId.containsKey(old.esspId()));
+                    if (!inScope) {
+                        problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
+                        continue;
+                    }
+                    Integer first = seenUuids.putIfAbsent(uuid, row.number());
+                    if (first != null) {
+                        problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                        continue;
+                    }
+                    if (!Objects.equals(flowId, old.linkId())) {
+                        problem(row, "flow", flowText == null ? "" : flowText, Reason.LOCKED_CHANGED, flows.get(old.linkId()));
+                    }
+                    String storedCode = old.esspId() == null ? null : byId.get(old.esspId()).get(ESSP.CODE);
+                    if (!Objects.equals(code, storedCode)) {
+                        problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, storedCode == null ? "" : storedCode);
+                    }
+                } else {
+                    if (flowText == null) {
+                        problem(row, "flow", "", Reason.REQUIRED_EMPTY);
+                    } else if (flowId == null || !flows.containsKey(flowId)) {
+                        problem(row, "flow", flowText, Reason.UNKNOWN_CODE, String.join(", ", flows.values()));
+                    }
+                    if (code == null && !national) {
+                        problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
+                    } else if (code != null && essp == null) {
+                        problem(row, "essp_code", code, Reason.UNKNOWN_ESSP);
+                    }
+                }
+                String period = month(row, cols.indexOf("period"), "period");
+                Integer expected = integer(row, cols.indexOf("expected"), "expected");
+                Integer received = integer(row, cols.indexOf("received"), "received");
+                Integer onTime = integer(row, cols.indexOf("on_time"), "on_time");
+                String delayText = numberText(row, cols.indexOf("delay_days"), "delay_days");
+                Double delay = null;
+                if (delayText != null) {
+                    try {
+                        delay = Double.parseDouble(delayText.replace(',', '.'));
+                    } catch (NumberFormatException e) {
+                        problem(row, "delay_days", delayText, Reason.NOT_A_NUMBER);
+                    }
+                }
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                if (period == null) {
+                    problem(row, "period", "", Reason.REQUIRED_EMPTY);
+                }
+                if (expected == null && text(row, cols.indexOf("expected"), "expected") == null) {
+                    problem(row, "expected", "", Reason.REQUIRED_EMPTY);
+                }
+                if (received == null && text(row, cols.indexOf("received"), "received") == null) {
+                    problem(row, "received", "", Reason.REQUIRED_EMPTY);
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                Integer esspId = old != null ? old.esspId() : essp == null ? null : essp.get(ESSP.ID);
+                int linkId = old != null ? old.linkId() : flowId;
+                String key = linkId + "|" + esspId + "|" + period;
+                Integer first = seenKeys.putIfAbsent(key, row.number());
+                if (first != null) {
+                    problem(row, "period", period, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                if (old == null) {
+                    old = byKey.get(key);
+                }
+                DataFlowData.Observation observation = new DataFlowData.Observation(old == null ? 0 : old.id(),
+                        old == null ? 0 : old.version(), linkId, esspId, period, expected, received, onTime, delay, notes);
+                Map<String, String> values = Map.of("flow", flowText == null ? "" : flowText, "essp_code", code == null ? "" : code,
+                        "period", period, "expected", String.valueOf(expected), "received", String.valueOf(received),
+                        "on_time", String.valueOf(onTime), "delay_days", String.valueOf(delayText));
+                for (DataFlowRules.Problem p : DataFlowRules.observation(observation, flows.keySet(), byId.keySet(), existing, today)) {
+                    flowRule(row, p, columns, values);
+                }
+                if (problems.size() > before) {
+                    continue;
+                }
+                existing.add(observation);
+                int changed;
+                if (old == null) {
+                    changed = (int) java.util.stream.Stream.of(period, expected, received, onTime, delay, notes).filter(Objects::nonNull).count();
+                } else {
+                    DataFlowData.Observation s = old;
+                    changed = (int) java.util.stream.Stream.of(!Objects.equals(s.period(), period), s.expected() != expected,
+                            s.received() != received, !Objects.equals(s.onTime(), onTime), !Objects.equals(s.delayDays(), delay),
+                            !Objects.equals(blankToNull(s.notes()), notes)).filter(b -> b).count();
+                }
+                changes.add(new ObservationChange(row.number(), observation, changed));
+            }
+            return changes;
+        }
+
+        List<RowChange> staff(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.STAFF_COLUMNS;
+            Map<String, Record> byCode = new HashMap<>();
+            Map<Integer, Record> byId = new HashMap<>();
+            essps.values().forEach(e -> {
+                byCode.put(e.get(ESSP.CODE), e);
+                byId.put(e.get(ESSP.ID), e);
+            });
+            Set<String> prepared = new HashSet<>();
+            if (meta.templateId() != null) {
+                for (int i = 0; i < FieldTemplate.NEW_ROWS; i++) {
+                    prepared.add(FieldTemplate.newRowUuid(meta.templateId(), i));
+                }
+            }
+            var p = STAFF_POSITION;
+            Map<String, org.jooq.Record> stored = new HashMap<>();
+            dsl.select(p.fields()).from(p).where(p.DELETED.isFalse(), p.ESSP_ID.isNotNull()).forEach(r -> stored.put(r.get(p.UUID), r));
+            Map<String, String> cadres = FieldTemplate.cadres(dsl, words.language());
+            Map<String, Integer> seen = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String uuid = text(row, 0, "uuid");
+                String code = text(row, 1, "essp_code");
+                org.jooq.Record old = uuid == null ? null : stored.get(uuid);
+                Record essp;
+                if (old != null) {
+                    essp = byId.get(old.get(p.ESSP_ID));
+                    if (essp == null) {
+                        problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
+                        continue;
+                    }
+                    if (!essp.get(ESSP.CODE).equals(code)) {
+                        problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
+                    }
+                } else if (uuid == null || !prepared.contains(uuid)) {
+                    problem(row, "uuid", uuid == null ? "" : uuid, Reason.UNKNOWN_ROW);
+                    continue;
+                } else if (code == null) {
+                    problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
+                    continue;
+                } else {
+                    essp = byCode.get(code);
+                    if (essp == null) {
+                        problem(row, "essp_code", code, Reason.UNKNOWN_ESSP);
+                        continue;
+                    }
+                }
+                Integer first = seen.putIfAbsent(uuid, row.number());
+                if (first != null) {
+                    problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                String cadreText = text(row, cols.indexOf("cadre"), "cadre");
+                String cadre = null;
+                if (cadreText == null) {
+                    problem(row, "cadre", "", Reason.REQUIRED_EMPTY);
+                } else {
+                    for (Map.Entry<String, String> c : cadres.entrySet()) {
+                        if (cadreText.equalsIgnoreCase(c.getValue()) || cadreText.equalsIgnoreCase(c.getKey())) {
+                            cadre = c.getKey();
+                        }
+                    }
+                    if (cadre == null) {
+                        problem(row, "cadre", cadreText, Reason.UNKNOWN_CODE, String.join(", ", cadres.values()));
+                    }
+                }
+                String employer = coded(row, cols.indexOf("employer"), "employer", Vocabulary.EMPLOYER);
+                String status = coded(row, cols.indexOf("status"), "status", Vocabulary.STAFF_STATUS);
+                String fteText = numberText(row, cols.indexOf("fte"), "fte");
+                double fte = 1;
+                if (fteText != null) {
+                    try {
+                        String f = fteText.replace(',', '.').replace("%", "").strip();
+                        fte = Double.parseDouble(f) / (fteText.contains("%") ? 100 : 1);
+                        if (fte < 0 || fte > 1) {
+                            problem(row, "fte", fteText, Reason.OUT_OF_RANGE, "0", "1");
+                        }
+                    } catch (NumberFormatException e) {
+                        problem(row, "fte", fteText, Reason.NOT_A_NUMBER);
+                    }
+                }
+                String gender = coded(row, cols.indexOf("gender"), "gender", Vocabulary.GENDER);
+                String holder = text(row, cols.indexOf("holder_name"), "holder_name");
+                String job = text(row, cols.indexOf("job_title"), "job_title");
+                String notes = text(row, cols.indexOf("notes"), "notes");
+                if (problems.size() > before) {
+                    continue;
+                }
+                // a blank employer or status is the form's default, as when a block is pasted into the HR grid
+                PositionDraft draft = new PositionDraft(essp.get(ESSP.ID), null, cadre, employer == null ? "ministry" : employer,
+                        status == null ? "filled" : status, fte, gender, holder, job, notes);
+                int changed;
+                if (old == null) {
+                    changed = (int) java.util.stream.Stream.of(cadre, employer, status, fteText, gender, holder, job, notes)
+                            .filter(Objects::nonNull).count();
+                } else {
+                    Object[] had = {old.get(p.CADRE_CODE), old.get(p.EMPLOYER), old.get(p.STATUS), old.get(p.FTE), old.get(p.GENDER),
+                            old.get(p.HOLDER_NAME), old.get(p.JOB_TITLE), old.get(p.NOTES)};
+                    Object[] given = {draft.cadreCode(), draft.employer(), draft.status(), draft.fte(), draft.gender(),
+                            draft.holderName(), draft.jobTitle(), draft.notes()};
+                    changed = 0;
+                    for (int i = 0; i < had.length; i++) {
+                        if (!Objects.equals(blankToNull(had[i]), blankToNull(given[i]))) {
+                            changed++;
+                        }
+                    }
+                }
+                changes.add(new StaffChange(row.number(), old == null ? null : old.get(p.ID), uuid, draft, changed));
+            }
+            return changes;
         }
 
         List<RowChange> assessments(List<SheetRow> rows, List<FieldTemplate.Item> items, int versionId) {
@@ -598,6 +1220,10 @@ public final class FieldImport {
             DSLContext t = tx.dsl();
             EsspEditRepository essps = new EsspEditRepository(t, edit);
             AssessmentRepository assessments = new AssessmentRepository(t, edit);
+            DataFlowRepository flows = new DataFlowRepository(t, edit);
+            StaffRepository staff = new StaffRepository(t, edit);
+            ComplaintRepository complaints = new ComplaintRepository(t, edit);
+            DataFlowRepository observations = new DataFlowRepository(t, edit);
             int versionId = FieldTemplate.catalogue(t).get(PMS_CATALOGUE_VERSION.ID);
             for (RowChange row : rows) {
                 if (row.changedValues() == 0) {
@@ -628,6 +1254,35 @@ public final class FieldImport {
                             assessments.answer(assessmentId, itemId, state, k == null ? null : k.get(ASSESSMENT_ANSWER.SOURCE),
                                     k == null ? null : k.get(ASSESSMENT_ANSWER.COMMENT));
                         });
+                        changed[0]++;
+                    }
+                    case StaffChange c -> {
+                        if (c.positionId() == null) {
+                            staff.create(c.draft(), c.uuid());
+                        } else {
+                            int id = c.positionId();
+                            staff.update(id, SyncedRows.currentVersions(t, STAFF_POSITION, List.of(id)).get(id), c.draft());
+                        }
+                        changed[0]++;
+                    }
+                    case ComplaintChange c -> {
+                        Integer version = c.sampleId() == null ? null
+                                : SyncedRows.currentVersions(t, COMPLAINT_SAMPLE, List.of(c.sampleId())).get(c.sampleId());
+                        complaints.saveSample(c.esspId(), c.sampleId(), version, c.values(), c.notes(), c.uuid());
+                        changed[0]++;
+                    }
+                    case ObservationChange c -> {
+                        DataFlowData.Observation o = c.observation();
+                        int version = o.id() == 0 ? 0 : SyncedRows.currentVersions(t, DATA_FLOW_OBSERVATION, List.of(o.id())).get(o.id());
+                        observations.saveObservation(new DataFlowData.Observation(o.id(), version, o.linkId(), o.esspId(), o.period(),
+                                o.expected(), o.received(), o.onTime(), o.delayDays(), o.notes()));
+                        changed[0]++;
+                    }
+                    case RecountChange c -> {
+                        DataFlowData.Recount r = c.recount();
+                        int version = r.id() == 0 ? 0 : SyncedRows.currentVersions(t, DATA_VERIFICATION, List.of(r.id())).get(r.id());
+                        flows.saveRecount(new DataFlowData.Recount(r.id(), version, r.esspId(), r.indicator().strip(), r.period(),
+                                r.recounted(), r.reported(), r.reason(), r.notes()));
                         changed[0]++;
                     }
                 }

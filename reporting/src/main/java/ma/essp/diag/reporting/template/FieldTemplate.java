@@ -2,7 +2,13 @@ package ma.essp.diag.reporting.template;
 
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT;
 import static ma.essp.diag.database.jooq.Tables.ASSESSMENT_ANSWER;
+import static ma.essp.diag.database.jooq.Tables.CADRE;
 import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW;
+import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
+import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
+import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
@@ -10,22 +16,26 @@ import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
 import static ma.essp.diag.database.jooq.Tables.PMS_ITEM;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
+import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.files.AtomicOutput;
 import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.repository.CatalogueVersionRepository;
+import ma.essp.diag.database.repository.DataFlowRules;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.reporting.export.ReportLanguage;
 import ma.essp.diag.reporting.export.ReportScope;
@@ -73,14 +83,42 @@ public final class FieldTemplate {
             "population_served", "opening_hours", "address", "notes");
     /** The fixed columns of the assessment sheet (the first three locked); the in-scope items' codes follow. */
     public static final List<String> ASSESSMENT_COLUMNS = List.of("essp_uuid", "essp_code", "essp_name", "assessed_on");
+    /**
+     * The columns of the recount sheet: the row's uuid, the ESSP's code and name locked on the pre-filled rows (a new
+     * row has no uuid and gives the code of an ESSP of the scope), then what the screen asks.
+     */
+    public static final List<String> RECOUNT_COLUMNS = List.of("uuid", "essp_code", "essp_name", "indicator", "period",
+            "recounted", "reported", "reason", "notes");
+    /** The columns of the staff sheet: the position's uuid, its ESSP's code and name (locked), then the HR grid's. */
+    public static final List<String> STAFF_COLUMNS = List.of("uuid", "essp_code", "essp_name", "cadre", "employer", "status",
+            "fte", "gender", "holder_name", "job_title", "notes");
+    /** The columns of the complaints sheet: the sample's uuid, its ESSP's code and name (locked), then the form's. */
+    public static final List<String> COMPLAINT_COLUMNS = List.of("uuid", "essp_code", "essp_name", "received_on", "channel",
+            "kind", "category", "acknowledged_on", "closed_on", "outcome", "notes");
+    /**
+     * The columns of the data-flow sheet: the observation's uuid, its flow ("#id TYPE · from → to") and ESSP code
+     * (locked on the pre-filled rows), then the screen's counts.
+     */
+    public static final List<String> DATAFLOW_COLUMNS = List.of("uuid", "flow", "essp_code", "period", "expected", "received",
+            "on_time", "delay_days", "notes");
     static final int LOCKED_COLUMNS = 3;
+    /** Empty rows below the pre-filled ones of a sheet that takes new rows: unlocked, with their drop-down lists. */
+    static final int NEW_ROWS = 1_000;
 
     private FieldTemplate() {
     }
 
     /** What the hidden sheet says of a template. */
     public record Meta(TemplateKind kind, int schemaVersion, String catalogueUuid, String catalogueLabel,
-                       String missionUuid, ReportLanguage language, String scope) {
+                       String missionUuid, ReportLanguage language, String scope, String templateId) {
+    }
+
+    /**
+     * The uuid of the {@code i}-th row a template prepares for a new row (derived from the template's own id, so the
+     * import recognises it and a second import of the same workbook finds the row it created).
+     */
+    static String newRowUuid(String templateId, int i) {
+        return UUID.nameUUIDFromBytes((templateId + "/" + i).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** An in-scope item of a catalogue version, as a column. */
@@ -170,10 +208,46 @@ public final class FieldTemplate {
             lists.put("milieu", labels(Vocabulary.MILIEU, words));
             lists.put("delivery_unit", List.of(words.get("value.yes"), words.get("value.no")));
             lists.put("functionality", labels(Vocabulary.FUNCTIONALITY, words));
-        } else {
+        } else if (kind == TemplateKind.ASSESSMENT) {
             lists.put("answer", labels(Vocabulary.ANSWER_STATE, words));
+        } else if (kind == TemplateKind.RECOUNTS) {
+            lists.put("reason", DataFlowRules.REASONS.stream().map(r -> words.get("value.reason." + r)).toList());
+        } else if (kind == TemplateKind.DATAFLOWS) {
+            lists.put("flow", List.copyOf(flows(dsl, words).values()));
+        } else if (kind == TemplateKind.COMPLAINTS) {
+            lists.put("channel", labels(Vocabulary.COMPLAINT_CHANNEL, words));
+            lists.put("kind", labels(Vocabulary.COMPLAINT_KIND, words));
+            lists.put("category", labels(Vocabulary.COMPLAINT_CATEGORY, words));
+            lists.put("outcome", labels(Vocabulary.COMPLAINT_OUTCOME, words));
+        } else {
+            lists.put("cadre", cadres(dsl, words.language()).values().stream().toList());
+            lists.put("employer", labels(Vocabulary.EMPLOYER, words));
+            lists.put("status", labels(Vocabulary.STAFF_STATUS, words));
+            lists.put("gender", labels(Vocabulary.GENDER, words));
         }
         return lists;
+    }
+
+    /** The live flows (chain links) by id, each labelled {@code #id TYPE · from → to} in the workbook's language. */
+    static Map<Integer, String> flows(DSLContext dsl, TemplateWords words) {
+        Map<Integer, String> flows = new LinkedHashMap<>();
+        dsl.select(DATA_FLOW.ID, REPORT_TYPE.CODE, DATA_FLOW.FROM_LEVEL, DATA_FLOW.TO_LEVEL).from(DATA_FLOW)
+                .join(REPORT_TYPE).on(REPORT_TYPE.ID.eq(DATA_FLOW.REPORT_TYPE_ID))
+                .where(DATA_FLOW.DELETED.isFalse()).orderBy(REPORT_TYPE.CODE, DATA_FLOW.ID)
+                .forEach(f -> flows.put(f.value1(), "#" + f.value1() + " " + f.value2() + " · "
+                        + words.code(Vocabulary.FLOW_LEVEL, f.value3()) + " → " + words.code(Vocabulary.FLOW_LEVEL, f.value4())));
+        return flows;
+    }
+
+    /** The cadres' labels in {@code language}, by code, in the HR grid's order. */
+    static Map<String, String> cadres(DSLContext dsl, ReportLanguage language) {
+        Map<String, String> cadres = new LinkedHashMap<>();
+        dsl.selectFrom(CADRE).orderBy(CADRE.SORT_ORDER).forEach(c -> cadres.put(c.getCode(), switch (language) {
+            case FR -> c.getLabelFr();
+            case EN -> c.getLabelEn();
+            case AR -> c.getLabelAr();
+        }));
+        return cadres;
     }
 
     private static List<String> labels(Vocabulary vocabulary, TemplateWords words) {
@@ -183,15 +257,22 @@ public final class FieldTemplate {
     private static int write(DSLContext dsl, int schemaVersion, TemplateKind kind, ReportScope scope, Condition where,
                              TemplateWords words, Path part) throws IOException {
         Record catalogue = catalogue(dsl);
+        String templateId = UUID.randomUUID().toString();
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream stream = Files.newOutputStream(part)) {
             Styles styles = new Styles(wb);
             instructions(wb.createSheet(INSTRUCTIONS), kind, words, styles);
             SXSSFSheet data = wb.createSheet(kind.sheet());
             Map<String, List<String>> lists = lists(dsl, kind, words);
-            List<Item> items = kind == TemplateKind.ESSP ? List.of()
+            List<Item> items = kind != TemplateKind.ASSESSMENT ? List.of()
                     : items(dsl, catalogue.get(PMS_CATALOGUE_VERSION.ID), words.language());
-            int rows = kind == TemplateKind.ESSP ? esspRows(dsl, where, data, words, styles)
-                    : assessmentRows(dsl, where, catalogue.get(PMS_CATALOGUE_VERSION.ID), items, data, words, styles);
+            int rows = switch (kind) {
+                case ESSP -> esspRows(dsl, where, data, words, styles);
+                case ASSESSMENT -> assessmentRows(dsl, where, catalogue.get(PMS_CATALOGUE_VERSION.ID), items, data, words, styles);
+                case RECOUNTS -> recountRows(dsl, where, data, words, styles);
+                case STAFF -> staffRows(dsl, where, data, words, styles, templateId);
+                case COMPLAINTS -> complaintRows(dsl, where, data, words, styles, templateId);
+                case DATAFLOWS -> dataflowRows(dsl, scope, where, data, words, styles);
+            };
             validations(wb, data, kind, lists, rows, ASSESSMENT_COLUMNS.size() + items.size());
             if (words.language().rightToLeft()) {
                 data.setRightToLeft(true);
@@ -203,7 +284,7 @@ public final class FieldTemplate {
             String[][] values = {{"format", FORMAT}, {"kind", kind.code()}, {"schema_version", Integer.toString(schemaVersion)},
                     {"catalogue_version", catalogue.get(PMS_CATALOGUE_VERSION.UUID)},
                     {"catalogue_label", catalogue.get(PMS_CATALOGUE_VERSION.LABEL)},
-                    {"mission", missionUuid(dsl)}, {"language", words.language().code()}, {"scope", scope.toString()}};
+                    {"mission", missionUuid(dsl)}, {"language", words.language().code()}, {"scope", scope.toString()}, {"template", templateId}};
             for (int i = 0; i < values.length; i++) {
                 Row row = meta.createRow(i);
                 row.createCell(0).setCellValue(values[i][0]);
@@ -306,6 +387,153 @@ public final class FieldTemplate {
     }
 
     /**
+     * The live recount rows of the scope's ESSPs, by ESSP code, indicator and month; the columns a new row fills are
+     * unlocked (as text: a month typed {@code 2026-03} stays text) for {@link #NEW_ROWS} rows below.
+     */
+    private static int recountRows(DSLContext dsl, Condition where, SXSSFSheet sheet, TemplateWords words, Styles styles) {
+        header(sheet, RECOUNT_COLUMNS, RECOUNT_COLUMNS.stream()
+                .map(k -> k.equals("essp_code") ? words.get("column.new_essp_code") : words.column(k)).toList(), styles);
+        List<Integer> inScope = esspsInScope(dsl, where).stream().map(r -> r.get(ESSP.ID)).toList();
+        var v = DATA_VERIFICATION;
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : dsl.select(v.UUID, ESSP.CODE, ESSP.NAME_FR, v.INDICATOR, v.PERIOD, v.RECOUNTED, v.REPORTED, v.REASON, v.NOTES)
+                .from(v).join(ESSP).on(ESSP.ID.eq(v.ESSP_ID))
+                .where(v.DELETED.isFalse(), v.ESSP_ID.in(inScope)).orderBy(ESSP.CODE, v.INDICATOR, v.PERIOD).fetch()) {
+            Row row = sheet.createRow(r++);
+            String reason = rec.get(v.REASON);
+            Object[] values = {rec.get(v.UUID), rec.get(ESSP.CODE), rec.get(ESSP.NAME_FR), rec.get(v.INDICATOR), rec.get(v.PERIOD),
+                    rec.get(v.RECOUNTED), rec.get(v.REPORTED), reason == null ? null : words.get("value.reason." + reason),
+                    rec.get(v.NOTES)};
+            for (int c = 0; c < values.length; c++) {
+                cell(row, c, values[c], c < LOCKED_COLUMNS ? styles.locked : c == 4 ? styles.text : styles.open);
+            }
+        }
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < RECOUNT_COLUMNS.size(); c++) {
+                // a new row: no uuid (locked, stays empty), the ESSP's code typed, its name filled at import
+                row.createCell(c).setCellStyle(c == 0 || c == 2 ? styles.locked : c == 4 ? styles.text : styles.open);
+            }
+        }
+        return prefilled;
+    }
+
+    /**
+     * The live staff positions of the scope's ESSPs, by ESSP code and the cadres' order; then {@link #NEW_ROWS} rows for
+     * new positions, each with its uuid ({@link #newRowUuid}) and the ESSP code to type.
+     */
+    private static int staffRows(DSLContext dsl, Condition where, SXSSFSheet sheet, TemplateWords words, Styles styles,
+                                 String templateId) {
+        header(sheet, STAFF_COLUMNS, STAFF_COLUMNS.stream()
+                .map(k -> k.equals("essp_code") ? words.get("column.new_essp_code") : words.column(k)).toList(), styles);
+        List<Integer> inScope = esspsInScope(dsl, where).stream().map(r -> r.get(ESSP.ID)).toList();
+        Map<String, String> cadres = cadres(dsl, words.language());
+        var p = STAFF_POSITION;
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : dsl.select(p.UUID, ESSP.CODE, ESSP.NAME_FR, p.CADRE_CODE, p.EMPLOYER, p.STATUS, p.FTE, p.GENDER,
+                        p.HOLDER_NAME, p.JOB_TITLE, p.NOTES)
+                .from(p).join(ESSP).on(ESSP.ID.eq(p.ESSP_ID)).join(CADRE).on(CADRE.CODE.eq(p.CADRE_CODE))
+                .where(p.DELETED.isFalse(), p.ESSP_ID.in(inScope)).orderBy(ESSP.CODE, CADRE.SORT_ORDER, p.ID).fetch()) {
+            Row row = sheet.createRow(r++);
+            String gender = rec.get(p.GENDER);
+            Object[] values = {rec.get(p.UUID), rec.get(ESSP.CODE), rec.get(ESSP.NAME_FR), cadres.get(rec.get(p.CADRE_CODE)),
+                    words.code(Vocabulary.EMPLOYER, rec.get(p.EMPLOYER)), words.code(Vocabulary.STAFF_STATUS, rec.get(p.STATUS)),
+                    rec.get(p.FTE), gender == null ? null : words.code(Vocabulary.GENDER, gender), rec.get(p.HOLDER_NAME),
+                    rec.get(p.JOB_TITLE), rec.get(p.NOTES)};
+            for (int c = 0; c < values.length; c++) {
+                cell(row, c, values[c], c < LOCKED_COLUMNS ? styles.locked : styles.open);
+            }
+        }
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, newRowUuid(templateId, i), styles.locked);
+            for (int c = 1; c < STAFF_COLUMNS.size(); c++) {
+                row.createCell(c).setCellStyle(c == 2 ? styles.locked : styles.open);
+            }
+        }
+        return prefilled;
+    }
+
+    /**
+     * The live complaint samples of the scope's ESSPs, by ESSP code and date received; then {@link #NEW_ROWS} rows for
+     * new samples, each with its uuid ({@link #newRowUuid}) and the ESSP code to type.
+     */
+    private static int complaintRows(DSLContext dsl, Condition where, SXSSFSheet sheet, TemplateWords words, Styles styles,
+                                     String templateId) {
+        header(sheet, COMPLAINT_COLUMNS, COMPLAINT_COLUMNS.stream()
+                .map(k -> k.equals("essp_code") ? words.get("column.new_essp_code") : words.column(k)).toList(), styles);
+        List<Integer> inScope = esspsInScope(dsl, where).stream().map(r -> r.get(ESSP.ID)).toList();
+        var c = COMPLAINT_SAMPLE;
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : dsl.select(c.UUID, ESSP.CODE, ESSP.NAME_FR, c.RECEIVED_ON, c.CHANNEL, c.KIND, c.CATEGORY,
+                        c.ACKNOWLEDGED_ON, c.CLOSED_ON, c.OUTCOME, c.NOTES)
+                .from(c).join(ESSP).on(ESSP.ID.eq(c.ESSP_ID))
+                .where(c.DELETED.isFalse(), c.ESSP_ID.in(inScope)).orderBy(ESSP.CODE, c.RECEIVED_ON, c.ID).fetch()) {
+            Row row = sheet.createRow(r++);
+            String outcome = rec.get(c.OUTCOME);
+            Object[] values = {rec.get(c.UUID), rec.get(ESSP.CODE), rec.get(ESSP.NAME_FR), rec.get(c.RECEIVED_ON),
+                    words.code(Vocabulary.COMPLAINT_CHANNEL, rec.get(c.CHANNEL)), words.code(Vocabulary.COMPLAINT_KIND, rec.get(c.KIND)),
+                    words.code(Vocabulary.COMPLAINT_CATEGORY, rec.get(c.CATEGORY)), rec.get(c.ACKNOWLEDGED_ON), rec.get(c.CLOSED_ON),
+                    outcome == null ? null : words.code(Vocabulary.COMPLAINT_OUTCOME, outcome), rec.get(c.NOTES)};
+            for (int i = 0; i < values.length; i++) {
+                cell(row, i, values[i], i < LOCKED_COLUMNS ? styles.locked : COMPLAINT_DATES.contains(i) ? styles.date : styles.open);
+            }
+        }
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, newRowUuid(templateId, i), styles.locked);
+            for (int col = 1; col < COMPLAINT_COLUMNS.size(); col++) {
+                row.createCell(col).setCellStyle(col == 2 ? styles.locked : COMPLAINT_DATES.contains(col) ? styles.date : styles.open);
+            }
+        }
+        return prefilled;
+    }
+
+    /** The date columns of the complaints sheet: received, acknowledged, closed. */
+    private static final java.util.Set<Integer> COMPLAINT_DATES = java.util.Set.of(3, 7, 8);
+
+    /**
+     * The live observations of the scope's ESSPs (and, in a national template, those of all the senders of a flow: no
+     * ESSP), by flow, ESSP and period; then {@link #NEW_ROWS} empty rows to add observations.
+     */
+    private static int dataflowRows(DSLContext dsl, ReportScope scope, Condition where, SXSSFSheet sheet, TemplateWords words,
+                                    Styles styles) {
+        header(sheet, DATAFLOW_COLUMNS, DATAFLOW_COLUMNS.stream().map(k -> switch (k) {
+            case "essp_code" -> words.get("column.new_essp_code");
+            case "flow" -> words.get("column.new_flow");
+            default -> words.column(k);
+        }).toList(), styles);
+        List<Integer> inScope = esspsInScope(dsl, where).stream().map(r -> r.get(ESSP.ID)).toList();
+        Map<Integer, String> flows = flows(dsl, words);
+        var o = DATA_FLOW_OBSERVATION;
+        Condition essps = scope.level() == ReportScope.Level.NATIONAL ? o.ESSP_ID.isNull().or(o.ESSP_ID.in(inScope)) : o.ESSP_ID.in(inScope);
+        int r = FIRST_DATA_ROW - 1;
+        for (Record rec : dsl.select(o.UUID, o.DATA_FLOW_ID, ESSP.CODE, o.PERIOD, o.REPORTS_EXPECTED, o.REPORTS_RECEIVED,
+                        o.RECEIVED_ON_TIME, o.OBSERVED_DELAY_DAYS, o.NOTES)
+                .from(o).leftJoin(ESSP).on(ESSP.ID.eq(o.ESSP_ID))
+                .where(o.DELETED.isFalse(), essps, o.DATA_FLOW_ID.in(flows.keySet())).orderBy(o.DATA_FLOW_ID, ESSP.CODE, o.PERIOD).fetch()) {
+            Row row = sheet.createRow(r++);
+            Object[] values = {rec.get(o.UUID), flows.get(rec.get(o.DATA_FLOW_ID)), rec.get(ESSP.CODE), rec.get(o.PERIOD),
+                    rec.get(o.REPORTS_EXPECTED), rec.get(o.REPORTS_RECEIVED), rec.get(o.RECEIVED_ON_TIME), rec.get(o.OBSERVED_DELAY_DAYS),
+                    rec.get(o.NOTES)};
+            for (int c = 0; c < values.length; c++) {
+                cell(row, c, values[c], c < LOCKED_COLUMNS ? styles.locked : c == 3 ? styles.text : styles.open);
+            }
+        }
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < DATAFLOW_COLUMNS.size(); c++) {
+                row.createCell(c).setCellStyle(c == 0 ? styles.locked : c == 3 ? styles.text : styles.open);
+            }
+        }
+        return prefilled;
+    }
+
+    /**
      * The assessment a template row of each ESSP fills: its latest (by date, then id, as the indices read it) when
      * that one uses {@code versionId}; an ESSP whose latest uses another version gets a new one at import.
      */
@@ -337,7 +565,8 @@ public final class FieldTemplate {
                                     int rows, int assessmentColumns) {
         Sheet listSheet = wb.createSheet(LISTS);
         DataValidationHelper helper = data.getDataValidationHelper();
-        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1;
+        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1 + (kind == TemplateKind.RECOUNTS || kind == TemplateKind.STAFF || kind == TemplateKind.COMPLAINTS
+                || kind == TemplateKind.DATAFLOWS ? NEW_ROWS : 0);
         int listColumn = 0;
         for (Map.Entry<String, List<String>> list : lists.entrySet()) {
             for (int i = 0; i < list.getValue().size(); i++) {
@@ -348,8 +577,14 @@ public final class FieldTemplate {
             String range = LISTS + "!$" + letter + "$1:$" + letter + "$" + list.getValue().size();
             DataValidationConstraint constraint = helper.createFormulaListConstraint(range);
             CellRangeAddressList cells;
-            if (kind == TemplateKind.ESSP) {
-                int c = ESSP_COLUMNS.indexOf(list.getKey());
+            if (kind != TemplateKind.ASSESSMENT) {
+                int c = (switch (kind) {
+                    case ESSP -> ESSP_COLUMNS;
+                    case STAFF -> STAFF_COLUMNS;
+                    case COMPLAINTS -> COMPLAINT_COLUMNS;
+                    case DATAFLOWS -> DATAFLOW_COLUMNS;
+                    default -> RECOUNT_COLUMNS;
+                }).indexOf(list.getKey());
                 cells = new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, c, c);
             } else {
                 int last = Math.max(ASSESSMENT_COLUMNS.size(), assessmentColumns - 1);
@@ -386,6 +621,7 @@ public final class FieldTemplate {
         final CellStyle locked;
         final CellStyle open;
         final CellStyle date;
+        final CellStyle text;
 
         Styles(SXSSFWorkbook wb) {
             Font bold = wb.createFont();
@@ -408,6 +644,9 @@ public final class FieldTemplate {
             date = wb.createCellStyle();
             date.setLocked(false);
             date.setDataFormat(wb.createDataFormat().getFormat("dd/mm/yyyy"));
+            text = wb.createCellStyle();
+            text.setLocked(false);
+            text.setDataFormat(wb.createDataFormat().getFormat("@"));
         }
     }
 }

@@ -47,6 +47,10 @@ public record ImportProblem(String sheet, Integer row, String column, String val
         UNKNOWN_ROW,
         /** the value stored */
         LOCKED_CHANGED,
+        /** the kinds of personal data found (words): a note of an anonymous record that names or reaches someone */
+        PERSONAL_DATA,
+        /** (none): an ESSP code typed on a new row names no live ESSP of the template's scope */
+        UNKNOWN_ESSP,
         /** the first row with the same key */
         DUPLICATE_ROW,
         /** the values accepted */

@@ -7,7 +7,27 @@ public enum TemplateKind {
     /** The registry: one row per ESSP of the scope, its editable fields. */
     ESSP("essp", "ESSP"),
     /** The checklist: one row per ESSP, one column per in-scope item of the catalogue version of new assessments. */
-    ASSESSMENT("assessment", "Assessment");
+    ASSESSMENT("assessment", "Assessment"),
+    /**
+     * Data verification: one row per ESSP, indicator and month, the value recounted from the register beside the
+     * reported one, and the reason of a discrepancy ({@code data_verification}); rows may be added.
+     */
+    RECOUNTS("recounts", "Recounts"),
+    /**
+     * HR: one row per staff position of the scope's ESSPs ({@code staff_position}); the empty rows prepared for new
+     * positions carry their uuid, so a second import of the same workbook creates nothing.
+     */
+    STAFF("staff", "Staff"),
+    /**
+     * Anonymous complaint samples per ESSP ({@code complaint_sample}); rows prepared for new samples carry their uuid;
+     * a note the personal-data detector flags is refused.
+     */
+    COMPLAINTS("complaints", "Complaints"),
+    /**
+     * Data-flow observations: one row per flow (chain link), ESSP and period ({@code data_flow_observation}); rows may
+     * be added, a row without uuid finds the live one of the same flow, ESSP and period.
+     */
+    DATAFLOWS("dataflows", "DataFlows");
 
     private final String code;
     private final String sheet;
@@ -32,7 +52,8 @@ public enum TemplateKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("kind '" + code + "': expected essp or assessment");
+        throw new IllegalArgumentException("kind '" + code + "': expected one of " + java.util.Arrays.stream(values())
+                .map(TemplateKind::code).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     @Override
