@@ -170,7 +170,7 @@ public final class MissionBenchmarks {
             }
         }
         return n;
-
+    }
 
     /** The Formation screen's needs tab and {@code figures --axis training-needs --level province}: read and derive. */
     private Object trainingNeeds() throws Exception {
