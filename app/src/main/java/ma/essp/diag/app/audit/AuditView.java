@@ -34,6 +34,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class AuditView implements FeatureScreen {
 
     private final VBox root;
+    /** The page: it scrolls at laptop height rather than squeezing the table below ten rows. */
+    private final javafx.scene.control.ScrollPane page;
     private final TextField esspField;
 
     public AuditView(AuditViewModel viewModel, I18n i18n) {
@@ -119,6 +121,11 @@ public final class AuditView implements FeatureScreen {
 
         root = new VBox(10, title, filters, changes, footer);
         root.setPadding(new Insets(16));
+        ma.essp.diag.app.ui.TableRoom.atLeast(changes, 10);
+        page = new javafx.scene.control.ScrollPane(root);
+        page.setFitToWidth(true);
+        page.setFitToHeight(true);
+        page.getStyleClass().add("edge-to-edge");
         LocalizedControls.apply(root, i18n);
     }
 
@@ -139,7 +146,7 @@ public final class AuditView implements FeatureScreen {
 
     @Override
     public Node view() {
-        return root;
+        return page;
     }
 
     @Override

@@ -50,6 +50,7 @@ public final class ComplaintEntryViewModel {
 
     /** The table whose rows the undo history follows. */
     private static final String SYSTEM = "complaint_system";
+    private static final String SAMPLE = "complaint_sample";
 
     /** The checklist items, in the screen's order (codes of {@code complaints.item.*} labels). */
     public enum Item { REGISTER, BOX, IN_PERSON, PHONE, CHIKAYA_PORTAL, PROCEDURE_DISPLAYED, CHIKAYA_LINK_DISPLAYED,
@@ -206,7 +207,16 @@ public final class ComplaintEntryViewModel {
         };
     }
 
-    /** The checklist saves of this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
+    /** Soft-deletes ({@code delete}) or restores sample {@code id} from the version this screen left; its inverse does the other. */
+    private EditHistory.Inverse deleteOrRestoreSample(int id, boolean delete) {
+        return () -> {
+            int from = history.versionOf(SAMPLE, id, 0);
+            history.wrote(SAMPLE, id, delete ? repository.deleteSample(id, from) : repository.restoreSample(id, from));
+            return deleteOrRestoreSample(id, !delete);
+        };
+    }
+
+    /** The checklist saves and the samples added and deleted on this screen, that Ctrl+Z / Ctrl+Y undo and redo. */
     public EditHistory history() {
         return history;
     }
@@ -340,11 +350,17 @@ public final class ComplaintEntryViewModel {
         SampleLine editing = selectedSample.get();
         String note = notes.get();
         boolean flagged = PersonalDataDetector.flagged(note);
+        int[] id = {0};
         executor.execute(BackgroundTask.wrap(() -> {
-            repository.saveSample(e.id(), editing == null ? null : editing.row().id(), editing == null ? null : editing.row().version(),
-                    v, note);
+            id[0] = repository.saveSample(e.id(), editing == null ? null : editing.row().id(),
+                    editing == null ? null : editing.row().version(), v, note);
             return repository.samples(e.id());
         }).onSuccess(rows -> {
+            if (editing == null) {
+                // a new sample (version 1): undone by deleting it, redone by restoring it
+                history.wrote(SAMPLE, id[0], 1);
+                history.record(i18n.get("complaints.undo.sampleAdded", e.code()), deleteOrRestoreSample(id[0], true));
+            }
             samples.setAll(rows.stream().map(this::line).toList());
             newSample();
             status.set(i18n.get(flagged ? "complaints.status.savedFlagged" : "complaints.status.sampleSaved"));
@@ -364,10 +380,14 @@ public final class ComplaintEntryViewModel {
         if (line == null || e == null) {
             return;
         }
+        int id = line.row().id();
+        int[] version = {0};
         executor.execute(BackgroundTask.wrap(() -> {
-            repository.deleteSample(line.row().id(), line.row().version());
+            version[0] = repository.deleteSample(id, line.row().version());
             return repository.samples(e.id());
         }).onSuccess(rows -> {
+            history.wrote(SAMPLE, id, version[0]);
+            history.record(i18n.get("complaints.undo.sampleDeleted", e.code()), deleteOrRestoreSample(id, false));
             samples.setAll(rows.stream().map(this::line).toList());
             newSample();
             status.set(i18n.get("complaints.status.sampleDeleted"));

@@ -38,7 +38,7 @@ public final class ComplaintsArea implements FeatureArea {
         var dashboard = new ComplaintDashboardViewModel(dsl, context.executor(), context.i18n());
         var entry = new ComplaintEntryViewModel(new ComplaintRepository(dsl, context.mission().edit()), context.executor(),
                 context.i18n(), dashboard::load);
-        ComplaintsView view = new ComplaintsView(entry, dashboard, context.i18n());
+        ComplaintsView view = new ComplaintsView(entry, dashboard, context.i18n(), context.dialogs());
         entry.load();
         dashboard.load();
         return view;

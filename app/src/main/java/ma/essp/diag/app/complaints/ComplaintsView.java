@@ -52,11 +52,16 @@ public final class ComplaintsView implements FeatureScreen {
     private final I18n i18n;
     private final TabPane root;
     private final TextField search = new TextField();
+    private final ma.essp.diag.app.ui.UnsavedChangesGuard guard;
+    /** True while the list's highlight is put back on the ESSP the forms show (the user cancelled the switch). */
+    private boolean reverting;
 
-    public ComplaintsView(ComplaintEntryViewModel entry, ComplaintDashboardViewModel dashboard, I18n i18n) {
+    public ComplaintsView(ComplaintEntryViewModel entry, ComplaintDashboardViewModel dashboard, I18n i18n,
+                          ma.essp.diag.app.ui.DialogService dialogs) {
         this.entry = entry;
         this.dashboard = dashboard;
         this.i18n = i18n;
+        this.guard = new ma.essp.diag.app.ui.UnsavedChangesGuard(dialogs, () -> i18n);
         Tab entryTab = new Tab(i18n.get("complaints.tab.entry"), entryPane());
         entryTab.setId("complaintsEntryTab");
         Tab dashboardTab = new Tab(i18n.get("complaints.tab.dashboard"), dashboardPane());
@@ -82,7 +87,24 @@ public final class ComplaintsView implements FeatureScreen {
                 setText(empty || item == null ? null : entry.esspLabel(item));
             }
         });
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> entry.esspProperty().set(now));
+        // another ESSP: unsaved ticks or a half-typed sample are saved, discarded or kept (Save / Discard / Cancel)
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (reverting || java.util.Objects.equals(now, entry.esspProperty().get())) {
+                return;
+            }
+            guard.leave(entry.unsavedChanges(), () -> entry.esspProperty().set(now), () -> {
+                reverting = true;
+                javafx.application.Platform.runLater(() -> {
+                    EsspRef shown = entry.esspProperty().get();
+                    if (shown == null) {
+                        list.getSelectionModel().clearSelection();
+                    } else {
+                        list.getSelectionModel().select(shown);
+                    }
+                    reverting = false;
+                });
+            });
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox left = new VBox(6, search, list);
         left.setPadding(new Insets(8));

@@ -24,6 +24,8 @@ import ma.essp.diag.app.ui.FilterChoice;
 public final class FieldworkView implements FeatureScreen {
 
     private final VBox root;
+    /** The page: it scrolls at laptop height rather than squeezing the table below ten rows. */
+    private final javafx.scene.control.ScrollPane page;
 
     public FieldworkView(FieldworkViewModel viewModel, I18n i18n) {
         Label title = new Label(i18n.get("fieldwork.title"));
@@ -101,6 +103,11 @@ public final class FieldworkView implements FeatureScreen {
         root = new VBox(10, title, intro, form, template, importTitle, actions, summary, table, status, error);
         root.getStyleClass().add("feature-screen");
         root.setPadding(new Insets(16));
+        ma.essp.diag.app.ui.TableRoom.atLeast(table, 10);
+        page = new javafx.scene.control.ScrollPane(root);
+        page.setFitToWidth(true);
+        page.setFitToHeight(true);
+        page.getStyleClass().add("edge-to-edge");
     }
 
     private static ComboBox<FilterChoice> combo(String id, javafx.collections.ObservableList<FilterChoice> items,
@@ -122,7 +129,7 @@ public final class FieldworkView implements FeatureScreen {
 
     @Override
     public Node view() {
-        return root;
+        return page;
     }
 
     @Override

@@ -142,7 +142,9 @@ public final class I18n {
         if (args.length == 0) {
             return bundle.getString(key);
         }
+        String pattern = words.getString(key);
         if (rightToLeft()) {
+            pattern = quotedLeftToRight(pattern, args);
             Object[] isolated = args.clone();
             for (int i = 0; i < isolated.length; i++) {
                 if (isolated[i] instanceof java.nio.file.Path p) {
@@ -153,7 +155,38 @@ public final class I18n {
             }
             args = isolated;
         }
-        return wrappable(new MessageFormat(words.getString(key), formatLocale()).format(args));
+        return wrappable(new MessageFormat(pattern, formatLocale()).format(args));
+    }
+
+    /**
+     * In Arabic, a quoted argument that reads left to right ({@code «Mission de démonstration…»}): the guillemets go
+     * with it, a left-to-right mark on each side. Without them the opening guillemet sits between the Arabic and the
+     * Latin name and takes the right-to-left direction; JavaFX does not mirror it, so the marks came out on the wrong
+     * sides of the name (and, when the name wraps, at the ends of the wrong lines). A name in Arabic is left alone.
+     */
+    private static String quotedLeftToRight(String pattern, Object[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String quoted = "«{" + i + "}»";
+            if (args[i] instanceof String s && pattern.contains(quoted) && startsLeftToRight(s)) {
+                pattern = pattern.replace(quoted, "\u200E" + quoted + "\u200E");
+            }
+        }
+        return pattern;
+    }
+
+    /** Whether the first strongly directional character of {@code text} is left to right (Latin letters...). */
+    private static boolean startsLeftToRight(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (Character.getDirectionality(text.charAt(i))) {
+                case Character.DIRECTIONALITY_LEFT_TO_RIGHT:
+                    return true;
+                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC:
+                    return false;
+                default:
+                    break;
+            }
+        }
+        return false;
     }
 
     /**

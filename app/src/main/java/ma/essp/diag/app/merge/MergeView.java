@@ -36,6 +36,8 @@ import ma.essp.diag.database.merge.MergePlan.TableSummary;
 public final class MergeView implements FeatureScreen {
 
     private final VBox root;
+    /** The page: it scrolls at laptop height rather than squeezing the table below ten rows. */
+    private final javafx.scene.control.ScrollPane page;
 
     public MergeView(MergeViewModel viewModel, I18n i18n) {
         Label title = new Label(i18n.get("merge.title"));
@@ -196,6 +198,11 @@ public final class MergeView implements FeatureScreen {
         root = new VBox(8, title, intro, top, summary, duplicateBox, clashBox, conflictActions, conflicts, bottom, error);
         root.getStyleClass().add("feature-screen");
         root.setPadding(new Insets(16));
+        ma.essp.diag.app.ui.TableRoom.atLeast(conflicts, 10);
+        page = new javafx.scene.control.ScrollPane(root);
+        page.setFitToWidth(true);
+        page.setFitToHeight(true);
+        page.getStyleClass().add("edge-to-edge");
     }
 
     private static void showWhenAny(Node node, ObservableValue<Boolean> shown) {
@@ -226,6 +233,6 @@ public final class MergeView implements FeatureScreen {
 
     @Override
     public Node view() {
-        return root;
+        return page;
     }
 }

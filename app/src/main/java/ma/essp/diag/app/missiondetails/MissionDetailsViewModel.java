@@ -209,7 +209,14 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
         if (values == null) {
             return;
         }
-        writeMember(() -> repository.addMember(values), i18n.get("mission.team.status.added", values.fullName().strip()));
+        String name = values.fullName().strip();
+        int[] added = {0};
+        writeMember(() -> {
+            added[0] = repository.addMember(values);
+            history.wrote(TEAM_MEMBER, added[0], 1);
+            return added[0];
+        }, i18n.get("mission.team.status.added", name),
+                () -> history.record(i18n.get("mission.undo.member_added", name), removeOrRestore(added[0], true)));
     }
 
     /** Writes the member fields over the selected member. */
@@ -233,8 +240,21 @@ public final class MissionDetailsViewModel implements UnsavedChanges {
         if (member == null) {
             return;
         }
-        writeMember(() -> repository.removeMember(member.id(), member.version()),
-                i18n.get("mission.team.status.removed", member.values().fullName()));
+        int from = history.versionOf(TEAM_MEMBER, member.id(), member.version());
+        writeMember(() -> {
+            history.wrote(TEAM_MEMBER, member.id(), repository.removeMember(member.id(), from));
+            return member.id();
+        }, i18n.get("mission.team.status.removed", member.values().fullName()), () -> history.record(
+                i18n.get("mission.undo.member_removed", member.values().fullName()), removeOrRestore(member.id(), false)));
+    }
+
+    /** Removes ({@code remove}) or brings back member {@code id} from the version this screen left; its inverse does the other. */
+    private EditHistory.Inverse removeOrRestore(int id, boolean remove) {
+        return () -> {
+            int from = history.versionOf(TEAM_MEMBER, id, 0);
+            history.wrote(TEAM_MEMBER, id, remove ? repository.removeMember(id, from) : repository.restoreMember(id, from));
+            return removeOrRestore(id, !remove);
+        };
     }
 
     private MemberValues memberValues() {

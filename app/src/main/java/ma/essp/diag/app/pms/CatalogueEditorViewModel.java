@@ -692,20 +692,30 @@ public final class CatalogueEditorViewModel implements UnsavedChanges {
             return;
         }
         int shownVersion = shownVersion(node);
-        run(() -> {
-            switch (node.kind()) {
-                case AREA -> repository.deleteArea(node.id(), shownVersion);
-                case SERVICE -> repository.deleteService(node.id(), shownVersion);
-                case ITEM -> repository.deleteItem(node.id(), shownVersion);
-                default -> {
-                }
-            }
-            return node;
-        }, n -> {
+        run(() -> switch (node.kind()) {
+            case AREA -> repository.deleteArea(node.id(), shownVersion);
+            case SERVICE -> repository.deleteService(node.id(), shownVersion);
+            default -> repository.deleteItem(node.id(), shownVersion);
+        }, deletion -> {
+            // undone by bringing back every row it deleted (an area's services and items too), redone by deleting them again
+            deletion.rows().forEach(r -> history.wrote(r.table(), r.id(), r.version()));
+            history.record(i18n.get("pms.undo.deleted", node.text()), undoDeletion(deletion, false));
             message.set(i18n.get("pms.editor.deleted"));
             onChanged.run();
             reload(null);
         });
+    }
+
+    /** Restores ({@code delete} false) or deletes again the rows of {@code deletion}, from the versions this screen left. */
+    private EditHistory.Inverse undoDeletion(CatalogueEditRepository.Deletion deletion, boolean delete) {
+        return () -> {
+            CatalogueEditRepository.Deletion from = new CatalogueEditRepository.Deletion(deletion.catalogueVersionId(),
+                    deletion.rows().stream().map(r -> new CatalogueEditRepository.DeletedRow(r.table(), r.id(),
+                            history.versionOf(r.table(), r.id(), r.version()))).toList());
+            CatalogueEditRepository.Deletion done = repository.undoDeletion(from, delete);
+            done.rows().forEach(r -> history.wrote(r.table(), r.id(), r.version()));
+            return undoDeletion(done, !delete);
+        };
     }
 
     /** The version of an area, service or item as this editor loaded it. */

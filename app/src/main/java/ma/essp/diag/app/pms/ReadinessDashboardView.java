@@ -31,6 +31,9 @@ import ma.essp.diag.reporting.readiness.GapAnalyzer;
 /** Code-behind of {@code ReadinessDashboardView.fxml}: charts and the drill-down table bound to the view model. */
 public final class ReadinessDashboardView {
 
+    /** The rows the drill-down table always has room for, however the divider is dragged (ten at 1366 x 768). */
+    static final int TABLE_ROWS = 10;
+
     private final ReadinessDashboardViewModel viewModel;
     private final I18n i18n;
     private final Parent root;
@@ -131,6 +134,8 @@ public final class ReadinessDashboardView {
         text(domainsColumn, viewModel::domains);
         figure(unansweredAbsentColumn, viewModel::unansweredAbsent);
         table.setItems(viewModel.rows());
+        // the split pane never gives the table less: on a laptop the charts above give way (their pane scrolls)
+        ma.essp.diag.app.ui.TableRoom.atLeast(table, TABLE_ROWS);
         table.setRowFactory(t -> {
             TableRow<AggregateRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -83,4 +83,45 @@ class ComplaintEntryViewModelTest {
         assertThat(row.version()).isEqualTo(6);
         assertThat(vm.item(Item.BOX).get()).isTrue();
     }
+
+    /** A sample added then another deleted: Ctrl+Z takes back the deletion, then the addition; Ctrl+Y redoes both. */
+    @Test
+    void sampleAdditionsAndDeletionsAreUndoneAndRedone() {
+        java.time.LocalDate received = repository.today().minusDays(5);
+        vm.receivedProperty().set(received);
+        vm.channelProperty().set(vm.channels().stream().filter(c -> "register".equals(c.value())).findFirst().orElseThrow());
+        vm.kindProperty().set(vm.kinds().stream().filter(c -> "reclamation".equals(c.value())).findFirst().orElseThrow());
+        vm.categoryProperty().set(vm.categories().stream().filter(c -> "waiting_time".equals(c.value())).findFirst().orElseThrow());
+        assertThat(vm.saveSample()).isTrue();
+        vm.receivedProperty().set(received.minusDays(1));
+        vm.channelProperty().set(vm.channels().stream().filter(c -> "register".equals(c.value())).findFirst().orElseThrow());
+        vm.kindProperty().set(vm.kinds().stream().filter(c -> "reclamation".equals(c.value())).findFirst().orElseThrow());
+        vm.categoryProperty().set(vm.categories().stream().filter(c -> "waiting_time".equals(c.value())).findFirst().orElseThrow());
+        assertThat(vm.saveSample()).isTrue();
+        assertThat(repository.samples(esspId)).hasSize(2);
+        var older = vm.samples().stream().filter(l -> l.row().values().receivedOn().equals(received.minusDays(1))).findFirst().orElseThrow();
+        vm.selectedSampleProperty().set(older);
+        vm.deleteSample();
+        assertThat(repository.samples(esspId)).hasSize(1);
+        assertThat(vm.history().descriptionProperty().get()).startsWith("échantillon de réclamation supprimé");
+
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(repository.samples(esspId)).as("the deletion undone").hasSize(2);
+        assertThat(vm.samples()).as("the screen shows it again").hasSize(2);
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(repository.samples(esspId)).as("the second addition undone").hasSize(1);
+        assertThat(repository.samples(esspId).getFirst().values().receivedOn()).isEqualTo(received);
+
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        var rows = repository.samples(esspId);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().values().receivedOn()).isEqualTo(received);
+        // the deleted sample: inserted (1), deleted (2), restored (3), deleted by the undo of its addition (4),
+        // restored by the redo of its addition (5), deleted again by the redo of the deletion (6)
+        int deleted = older.row().id();
+        assertThat(mission.dsl().select(ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE.VERSION)
+                .from(ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE)
+                .where(ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE.ID.eq(deleted)).fetchOne().value1()).isEqualTo(6);
+    }
 }

@@ -114,6 +114,56 @@ class ComplaintsUiTest {
         waitUntil(() -> robot.lookup("#complaintsDashboardTitle").queryAs(Label.class).getText().equals("Maroc"));
     }
 
+    /**
+     * Another ESSP chosen with a checklist tick not saved: the question is asked; Cancel keeps the ESSP and the tick,
+     * Discard drops the tick and shows the other ESSP, Save writes the tick before showing the other one.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void switchingTheEsspAsksAboutUnsavedTicks(FxRobot robot) throws Exception {
+        waitUntil(() -> "Mission de test".equals(robot.lookup("#statusMission").queryAs(Label.class).getText()));
+        robot.clickOn("#nav-complaints");
+        waitUntil(() -> robot.lookup("#complaintsView").tryQuery().isPresent());
+        ListView<EsspRef> essps = robot.lookup("#complaintsEssps").queryAs(ListView.class);
+        waitUntil(() -> essps.getItems().size() == 6);
+        robot.interact(() -> essps.getSelectionModel().select(0));
+        javafx.scene.control.CheckBox register = robot.lookup("#complaintsItemREGISTER").queryAs(javafx.scene.control.CheckBox.class);
+        waitUntil(() -> !register.isDisabled());
+        EsspRef first = essps.getItems().get(0);
+        EsspRef second = essps.getItems().get(1);
+        robot.interact(() -> register.setSelected(true));
+
+        javafx.application.Platform.runLater(() -> essps.getSelectionModel().select(1)); // the question waits for an answer
+        answer(robot, "Annuler");
+        waitUntil(() -> first.equals(essps.getSelectionModel().getSelectedItem()));
+        assertThat(register.isSelected()).as("the tick is kept").isTrue();
+
+        javafx.application.Platform.runLater(() -> essps.getSelectionModel().select(1)); // the question waits for an answer
+        answer(robot, "Ne pas enregistrer");
+        waitUntil(() -> second.equals(essps.getSelectionModel().getSelectedItem()));
+        assertThat(register.isSelected()).as("the other ESSP's checklist, nothing ticked").isFalse();
+        robot.interact(() -> essps.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#unsavedChangesDialog").tryQuery().isEmpty());
+        assertThat(register.isSelected()).as("the discarded tick was never written").isFalse();
+
+        robot.interact(() -> register.setSelected(true));
+        javafx.application.Platform.runLater(() -> essps.getSelectionModel().select(1)); // the question waits for an answer
+        answer(robot, "Enregistrer");
+        waitUntil(() -> second.equals(essps.getSelectionModel().getSelectedItem()));
+        robot.interact(() -> essps.getSelectionModel().select(0));
+        waitUntil(register::isSelected); // written before the switch: the first ESSP shows it again
+        assertThat(robot.lookup("#unsavedChangesDialog").tryQuery()).isEmpty();
+    }
+
+    private static void answer(FxRobot robot, String buttonText) throws Exception {
+        waitUntil(() -> robot.lookup("#unsavedChangesDialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#unsavedChangesDialog").queryAs(javafx.scene.control.DialogPane.class);
+        javafx.scene.control.ButtonType type = pane.getButtonTypes().stream().filter(b -> b.getText().equals(buttonText))
+                .findFirst().orElseThrow();
+        robot.clickOn((Button) pane.lookupButton(type));
+        waitUntil(() -> robot.lookup("#unsavedChangesDialog").tryQuery().isEmpty());
+    }
+
     private static void pick(ComboBox<FilterChoice> box, String code) {
         box.setValue(box.getItems().stream().filter(c -> code.equals(c.value())).findFirst().orElseThrow());
     }

@@ -26,4 +26,19 @@ class I18nBidiTest {
         assertThat(new I18n(I18n.ARABIC).get("registry.form.title.edit", "01051-0001")).contains(LRM + "01051-0001" + LRM);
         assertThat(new I18n(I18n.FRENCH).get("registry.form.title.edit", "01051-0001")).doesNotContain(LRM).contains("01051-0001");
     }
+
+    /**
+     * The member-identity question at first start quotes the mission's name: a Latin name goes left to right with its
+     * guillemets («name» on both sides of it, whatever the line breaks), an Arabic one is left to the sentence.
+     */
+    @Test
+    void aQuotedLatinNameTakesItsGuillemetsLeftToRight() {
+        String name = "Mission de démonstration — petite échelle (synthétique)";
+        String ar = new I18n(I18n.ARABIC).get("dialog.who.header", name);
+        assertThat(ar).contains(LRM + "«" + name + "»" + LRM);
+        assertThat(ar.indexOf('«')).as("one opening guillemet, right before the name").isEqualTo(ar.indexOf(name) - 1);
+        assertThat(new I18n(I18n.ARABIC).get("dialog.who.header", "تجريبية")).contains("«تجريبية»")
+                .doesNotContain("»" + LRM);
+        assertThat(new I18n(I18n.FRENCH).get("dialog.who.header", name)).doesNotContain(LRM);
+    }
 }

@@ -208,4 +208,33 @@ class MissionDetailsViewModelTest {
         vm.history().redo(e -> { throw new AssertionError(e); });
         assertThat(mission.dsl().fetchValue(TEAM_MEMBER.FULL_NAME, TEAM_MEMBER.ID.eq(salma.id()))).isEqualTo("Salma Benjelloun-Alami");
     }
+
+    /** A member added then removed: Ctrl+Z brings them back, then takes the addition back; Ctrl+Y redoes both. */
+    @Test
+    void anAddedAndRemovedMemberIsUndoneAndRedoneInTurn() {
+        int before = vm.team().size();
+        vm.memberNameProperty().set("Salma Benjelloun");
+        vm.addMember();
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("ajout de Salma Benjelloun à l’équipe");
+        var salma = vm.team().stream().filter(m -> m.values().fullName().equals("Salma Benjelloun")).findFirst().orElseThrow();
+        vm.selectedMemberProperty().set(salma);
+        vm.removeMember();
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("retrait de Salma Benjelloun de l’équipe");
+        assertThat(vm.team()).hasSize(before);
+
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.team()).as("the removal undone").hasSize(before + 1);
+        assertThat(mission.dsl().fetchValue(TEAM_MEMBER.DELETED, TEAM_MEMBER.ID.eq(salma.id()))).isFalse();
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(vm.team()).as("the addition undone").hasSize(before);
+        assertThat(vm.history().availableProperty().get()).isFalse();
+
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        assertThat(vm.team()).extracting(m -> m.values().fullName()).contains("Salma Benjelloun");
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        assertThat(vm.team()).hasSize(before);
+        // inserted (1), removed (2), restored (3), removed (4), restored (5), removed (6): versioned writes, no rollback
+        assertThat(mission.dsl().fetchValue(TEAM_MEMBER.VERSION, TEAM_MEMBER.ID.eq(salma.id()))).isEqualTo(6);
+        assertThat(mission.dsl().fetchValue(TEAM_MEMBER.DELETED, TEAM_MEMBER.ID.eq(salma.id()))).isTrue();
+    }
 }

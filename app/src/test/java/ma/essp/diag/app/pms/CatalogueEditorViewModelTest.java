@@ -341,4 +341,35 @@ class CatalogueEditorViewModelTest {
         history.redo(e -> { throw new AssertionError(e); });
         assertThat(service("ANC").text()).isEqualTo("ANC — Consultation prénatale (CPN)");
     }
+
+    /**
+     * An item deleted, then a service with its items and requirements: Ctrl+Z brings the service back whole, then the
+     * item (the draft is again as it was drafted); Ctrl+Y deletes them again.
+     */
+    @Test
+    void deletionsOfAnItemAndOfAServiceWithItsItemsAreUndoneAndRedone() {
+        vm.setVersion(versions.version(draft));
+        long ancItems = versions.snapshot(draft).items().stream().filter(i -> "ANC".equals(i.serviceCode())).count();
+        vm.selectedNodeProperty().set(node(n -> n.kind() == NodeKind.ITEM && n.text().startsWith("AM02 — ")));
+        vm.deleteSelected();
+        assertThat(history.descriptionProperty().get()).startsWith("suppression de AM02 — ");
+        dialogs.confirmAnswer = true;
+        vm.selectedNodeProperty().set(service("ANC"));
+        vm.deleteSelected();
+        assertThat(diff().of(Entity.ITEM, Kind.REMOVED)).hasSize((int) ancItems + 1);
+
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(diff().of(Entity.SERVICE, Kind.REMOVED)).as("the service back").isEmpty();
+        assertThat(diff().of(Entity.ITEM, Kind.REMOVED)).extracting(Change::code).containsExactly("AM02");
+        assertThat(find(vm.treeProperty().get(), n -> n.kind() == NodeKind.SERVICE && n.text().startsWith("ANC — "))).isNotNull();
+        history.undo(e -> { throw new AssertionError(e); });
+        assertThat(diff().isEmpty()).as("back to the version it was drafted from, requirements included").isTrue();
+        assertThat(history.availableProperty().get()).isFalse();
+
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(diff().of(Entity.ITEM, Kind.REMOVED)).extracting(Change::code).containsExactly("AM02");
+        history.redo(e -> { throw new AssertionError(e); });
+        assertThat(diff().of(Entity.SERVICE, Kind.REMOVED)).extracting(Change::code).containsExactly("ANC");
+        assertThat(diff().of(Entity.ITEM, Kind.REMOVED)).hasSize((int) ancItems + 1);
+    }
 }

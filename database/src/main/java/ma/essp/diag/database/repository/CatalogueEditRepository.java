@@ -9,6 +9,7 @@ import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE_AREA;
 import static ma.essp.diag.database.jooq.Tables.PMS_SERVICE_REQUIREMENT;
 import static ma.essp.diag.database.jooq.Tables.SARA_DOMAIN;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,14 @@ public final class CatalogueEditRepository {
 
     private final DSLContext dsl;
     private final EditContext edit;
+
+    /** A row a deletion soft-deleted: its table, its id and the version the deletion (or its undo) left it at. */
+    public record DeletedRow(String table, int id, int version) {
+    }
+
+    /** What one deletion soft-deleted (an area with its services, items and requirements...), in one catalogue version. */
+    public record Deletion(int catalogueVersionId, List<DeletedRow> rows) {
+    }
 
     public CatalogueEditRepository(DSLContext dsl, EditContext edit) {
         this.dsl = dsl;
@@ -128,16 +137,17 @@ public final class CatalogueEditRepository {
     }
 
     /** Soft-deletes an area still at {@code expectedVersion} with its services, their items and requirements. */
-    public void deleteArea(int areaId, int expectedVersion) {
-        dsl.transaction(tx -> {
+    public Deletion deleteArea(int areaId, int expectedVersion) {
+        return dsl.transactionResult(tx -> {
             DSLContext d = tx.dsl();
             PmsServiceAreaRecord r = expect(liveArea(d, areaId), expectedVersion);
             draft(d, r.getVersionId());
+            List<DeletedRow> rows = new ArrayList<>();
             for (PmsServiceRecord s : d.selectFrom(PMS_SERVICE).where(PMS_SERVICE.AREA_ID.eq(areaId), PMS_SERVICE.DELETED.isFalse()).fetch()) {
-                deleteService(d, s);
+                deleteService(d, s, rows);
             }
-            r.setDeleted(true);
-            SyncedRows.store(d, edit, r);
+            softDelete(d, r, rows);
+            return new Deletion(r.getVersionId(), List.copyOf(rows));
         });
     }
 
@@ -194,24 +204,26 @@ public final class CatalogueEditRepository {
     }
 
     /** Soft-deletes a service still at {@code expectedVersion} with its items and requirements. */
-    public void deleteService(int serviceId, int expectedVersion) {
-        dsl.transaction(tx -> {
+    public Deletion deleteService(int serviceId, int expectedVersion) {
+        return dsl.transactionResult(tx -> {
             DSLContext d = tx.dsl();
             PmsServiceRecord r = expect(liveService(d, serviceId), expectedVersion);
             draft(d, r.getVersionId());
-            deleteService(d, r);
+            List<DeletedRow> rows = new ArrayList<>();
+            deleteService(d, r, rows);
+            return new Deletion(r.getVersionId(), List.copyOf(rows));
         });
     }
 
-    private void deleteService(DSLContext d, PmsServiceRecord s) {
+    private void deleteService(DSLContext d, PmsServiceRecord s, List<DeletedRow> rows) {
         for (PmsItemRecord i : d.selectFrom(PMS_ITEM).where(PMS_ITEM.SERVICE_ID.eq(s.getId()), PMS_ITEM.DELETED.isFalse()).fetch()) {
-            softDelete(d, i);
+            softDelete(d, i, rows);
         }
         for (PmsServiceRequirementRecord q : d.selectFrom(PMS_SERVICE_REQUIREMENT)
                 .where(PMS_SERVICE_REQUIREMENT.SERVICE_ID.eq(s.getId()), PMS_SERVICE_REQUIREMENT.DELETED.isFalse()).fetch()) {
-            softDelete(d, q);
+            softDelete(d, q, rows);
         }
-        softDelete(d, s);
+        softDelete(d, s, rows);
     }
 
     /**
@@ -300,8 +312,8 @@ public final class CatalogueEditRepository {
     }
 
     /** Soft-deletes an item still at {@code expectedVersion}. */
-    public void deleteItem(int itemId, int expectedVersion) {
-        dsl.transaction(tx -> {
+    public Deletion deleteItem(int itemId, int expectedVersion) {
+        return dsl.transactionResult(tx -> {
             DSLContext d = tx.dsl();
             PmsItemRecord r = d.selectFrom(PMS_ITEM).where(PMS_ITEM.ID.eq(itemId), PMS_ITEM.DELETED.isFalse()).fetchOne();
             if (r == null) {
@@ -309,7 +321,35 @@ public final class CatalogueEditRepository {
             }
             expect(r, expectedVersion);
             draft(d, r.getVersionId());
-            softDelete(d, r);
+            List<DeletedRow> rows = new ArrayList<>();
+            softDelete(d, r, rows);
+            return new Deletion(r.getVersionId(), List.copyOf(rows));
+        });
+    }
+
+    /**
+     * Brings back the rows of a {@code deletion} (an undo), or soft-deletes them again ({@code delete}, a redo), all
+     * or none: each row must still be at the version given (else {@link StaleEditException}) and the catalogue
+     * version still a draft nobody assesses with. Returns the same rows at the versions they now have.
+     */
+    public Deletion undoDeletion(Deletion deletion, boolean delete) {
+        return dsl.transactionResult(tx -> {
+            DSLContext d = tx.dsl();
+            draft(d, deletion.catalogueVersionId());
+            List<DeletedRow> rows = new ArrayList<>();
+            for (DeletedRow row : deletion.rows()) {
+                org.jooq.Table<?> table = switch (row.table()) {
+                    case "pms_service_area" -> PMS_SERVICE_AREA;
+                    case "pms_service" -> PMS_SERVICE;
+                    case "pms_item" -> PMS_ITEM;
+                    case "pms_service_requirement" -> PMS_SERVICE_REQUIREMENT;
+                    default -> throw new IllegalArgumentException(row.table());
+                };
+                int version = delete ? SyncedRows.softDelete(d, edit, table, row.id(), row.version())
+                        : SyncedRows.restore(d, edit, table, row.id(), row.version());
+                rows.add(new DeletedRow(row.table(), row.id(), version));
+            }
+            return new Deletion(deletion.catalogueVersionId(), List.copyOf(rows));
         });
     }
 
@@ -353,9 +393,10 @@ public final class CatalogueEditRepository {
         return r;
     }
 
-    private void softDelete(DSLContext d, UpdatableRecord<?> r) {
+    private void softDelete(DSLContext d, UpdatableRecord<?> r, List<DeletedRow> rows) {
         r.set(r.field("deleted", Boolean.class), true);
         SyncedRows.store(d, edit, r);
+        rows.add(new DeletedRow(r.getTable().getName(), r.get(r.field("id", Integer.class)), r.get(r.field("version", Integer.class))));
     }
 
     private static PmsCatalogueVersionRecord version(DSLContext d, int versionId) {

@@ -137,8 +137,14 @@ public final class ComplaintRepository {
         return id;
     }
 
-    public void deleteSample(int id, int version) {
-        SyncedRows.softDelete(dsl, edit, COMPLAINT_SAMPLE, id, version);
+    /** Soft-deletes the sample read at {@code version}; returns the version it now has. */
+    public int deleteSample(int id, int version) {
+        return SyncedRows.softDelete(dsl, edit, COMPLAINT_SAMPLE, id, version);
+    }
+
+    /** Brings back a deleted sample still at {@code version} (an undo); returns the version it now has. */
+    public int restoreSample(int id, int version) {
+        return SyncedRows.restore(dsl, edit, COMPLAINT_SAMPLE, id, version);
     }
 
     /** The day of the edit's clock here: no date of a sample may be after it. */

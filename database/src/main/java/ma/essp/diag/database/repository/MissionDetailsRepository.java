@@ -127,6 +127,11 @@ public final class MissionDetailsRepository {
         return SyncedRows.softDelete(dsl, edit, TEAM_MEMBER, id, expectedVersion);
     }
 
+    /** Brings a removed member back to the team (an undo) if still at {@code expectedVersion}; the version now. */
+    public int restoreMember(int id, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, TEAM_MEMBER, id, expectedVersion);
+    }
+
     private static MemberValues checked(MemberValues values) {
         check(MissionRules.memberName(values.fullName()));
         check(MissionRules.role(values.role()));
