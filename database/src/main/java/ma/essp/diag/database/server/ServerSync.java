@@ -165,7 +165,7 @@ public final class ServerSync {
         try {
             return server.dsl().transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
-                tx.select(DSL.function("pg_advisory_xact_lock", Object.class, DSL.inline(LOCK))).fetch();
+                tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK))).fetch();
                 if (maxAuditId(tx) != expectedAuditId) {
                     return null;
                 }
