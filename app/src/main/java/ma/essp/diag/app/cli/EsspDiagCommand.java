@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 + "Without a subcommand the window opens (on FILE.essp if given).",
         subcommands = {DemoCommand.class, InfoCommand.class, CheckCommand.class, BenchCommand.class, IndicesCommand.class, FiguresCommand.class,
                 ExportCommand.class, SettingsCommand.class, RestoreCommand.class, ServerCommand.class, TemplateCommand.class,
-                ImportCommand.class, MergeCommand.class})
+                ImportCommand.class, MergeCommand.class, SyncCommand.class})
 public final class EsspDiagCommand implements Runnable {
 
     public static final int OK = 0;
@@ -73,6 +73,11 @@ public final class EsspDiagCommand implements Runnable {
     }
 
     /** The window's language on this laptop (fr, en or ar), the default language of a command's words. */
+    /** The window's settings (server profiles, the device id); written back with {@link Settings#save()}. */
+    Settings settings() {
+        return Settings.load(settingsFile);
+    }
+
     String settingsLanguage() {
         String language = Settings.load(settingsFile).locale().getLanguage();
         return language.isEmpty() ? "fr" : language;

@@ -148,7 +148,7 @@ final class MergeCommand implements Callable<Integer> {
     }
 
     /** The decisions the plan needs and were not given. */
-    private static int blocking(MergePlan plan, MergeDecisions d) {
+    static int blocking(MergePlan plan, MergeDecisions d) {
         int n = d.take() == null ? plan.conflicts().size() : 0;
         if (d.duplicates() == null) {
             n += plan.duplicates().size();
@@ -160,6 +160,11 @@ final class MergeCommand implements Callable<Integer> {
 
     private void print(MergePlan plan, PrintWriter out) {
         out.println("Merging " + what.from + " into " + target);
+        printPlan(plan, out);
+    }
+
+    /** The plan's summary per table, its conflicts, parallel updates, duplicate candidates and code clashes (also for sync). */
+    static void printPlan(MergePlan plan, PrintWriter out) {
         if (plan.nothingToDo()) {
             return;
         }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.server.ServerAddress;
 import ma.essp.diag.database.server.ServerException;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code essp-diag server init|status}: the mission on a team server (PostgreSQL), docs/cli-server.md. */
 @Command(name = "server", description = "The mission on a team server (PostgreSQL): create or upgrade it, show its state.",
-        subcommands = {ServerCommand.Init.class, ServerCommand.Status.class})
+        subcommands = {ServerCommand.Init.class, ServerCommand.Status.class, ServerCommand.Profile.class})
 final class ServerCommand implements Runnable {
 
     @Spec
@@ -31,7 +32,7 @@ final class ServerCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: init or status");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: init, status or profile");
     }
 
     /** The server options every command that reaches a team server takes. */
@@ -87,6 +88,18 @@ final class ServerCommand implements Runnable {
                 return console.readPassword("Password of %s on %s: ", address.user(), address.host());
             }
             return null;
+        }
+
+    /** The profile's login, or a one-line error naming the known profiles. */
+        static Login of(Settings settings, String profile) {
+            Settings.ServerProfile p = settings.serverProfile(profile).orElseThrow(() -> new CliException(EsspDiagCommand.CANNOT_RUN,
+                    "no server profile '" + profile + "' (known: " + (settings.serverProfiles().isEmpty() ? "none; add one with "
+                            + "essp-diag server profile add NAME --url URL --user USER" : String.join(", ",
+                            settings.serverProfiles().stream().map(Settings.ServerProfile::name).toList())) + ")"));
+            Login login = new Login();
+            login.url = p.url();
+            login.user = p.user();
+            return login;
         }
     }
 
@@ -184,7 +197,112 @@ final class ServerCommand implements Runnable {
                             change.memberName() == null ? change.memberUuid() : change.memberName() + " (" + change.memberUuid() + ")",
                             change.deviceId() == null ? "(no device)" : change.deviceId(), change.changes());
                 }
+                out.println();
+                out.println("Last synchronisation per member and device:");
+                if (status.lastSyncs().isEmpty()) {
+                    out.println("  (none)");
+                }
+                for (ServerMissions.LastSync sync : status.lastSyncs()) {
+                    out.printf("  %-20s  %-32s  %-20s  %,d pulled, %,d pushed, %d conflict(s); %,d synchronisation(s)%n", sync.at(),
+                            sync.memberName() == null ? sync.memberUuid() : sync.memberName() + " (" + sync.memberUuid() + ")",
+                            sync.deviceId(), sync.rowsPulled(), sync.rowsPushed(), sync.conflicts(), sync.syncs());
+                }
                 return status.schemaVersion() == status.applicationVersion() ? EsspDiagCommand.OK : EsspDiagCommand.PROBLEMS;
+            }
+        }
+    }
+
+    @Command(name = "profile", description = {"Team server profiles kept in this laptop's settings: a name for a URL and a user",
+            "(essp-diag sync FILE --server NAME). The password is never kept: PGPASSWORD, else asked each time."},
+            subcommands = {Profile.Add.class, Profile.ListProfiles.class, Profile.Remove.class})
+    static final class Profile implements Runnable {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @ParentCommand
+        ServerCommand server;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: add, list or remove");
+        }
+
+        @Command(name = "add", description = "Adds (or replaces) a profile; the URL is checked (TLS unless the server is local), nothing is connected.")
+        static final class Add implements Callable<Integer> {
+            @CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "Letters, digits, '-' or '_'.")
+            String name;
+
+            @Mixin
+            Login login;
+
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @ParentCommand
+            Profile profile;
+
+            @Override
+            public Integer call() {
+                if (!Settings.ServerProfile.validName(name)) {
+                    throw new CliException(EsspDiagCommand.CANNOT_RUN, "a profile name is letters, digits, '-' or '_' (at most 40): " + name);
+                }
+                try {
+                    ServerAddress.of(login.url, login.user);
+                } catch (ServerException e) {
+                    throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+                }
+                Settings settings = profile.server.root.settings();
+                boolean replaced = settings.serverProfile(name).isPresent();
+                settings.setServerProfile(new Settings.ServerProfile(name, login.url, login.user));
+                settings.save();
+                spec.commandLine().getOut().println("Profile " + name + (replaced ? " replaced: " : " added: ") + login.url
+                        + " as " + login.user + " (no password kept)");
+                return EsspDiagCommand.OK;
+            }
+        }
+
+        @Command(name = "list", description = "Lists the profiles: name, URL, user.")
+        static final class ListProfiles implements Callable<Integer> {
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @ParentCommand
+            Profile profile;
+
+            @Override
+            public Integer call() {
+                PrintWriter out = spec.commandLine().getOut();
+                var profiles = profile.server.root.settings().serverProfiles();
+                if (profiles.isEmpty()) {
+                    out.println("No server profile (add one: essp-diag server profile add NAME --url URL --user USER)");
+                }
+                profiles.forEach(p -> out.println(p.name() + "\t" + p.url() + "\t" + p.user()));
+                return EsspDiagCommand.OK;
+            }
+        }
+
+        @Command(name = "remove", description = "Removes a profile. Exit 1 when there is no such profile.")
+        static final class Remove implements Callable<Integer> {
+            @CommandLine.Parameters(index = "0", paramLabel = "NAME")
+            String name;
+
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @ParentCommand
+            Profile profile;
+
+            @Override
+            public Integer call() {
+                Settings settings = profile.server.root.settings();
+                if (!settings.removeServerProfile(name)) {
+                    spec.commandLine().getErr().println("essp-diag: no server profile '" + name + "'");
+                    return EsspDiagCommand.PROBLEMS;
+                }
+                settings.save();
+                spec.commandLine().getOut().println("Profile " + name + " removed");
+                return EsspDiagCommand.OK;
             }
         }
     }

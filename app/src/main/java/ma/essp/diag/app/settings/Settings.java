@@ -29,6 +29,7 @@ public final class Settings {
     static final String MEMBER = "member.";
     static final String WINDOW = "window.";
     static final String DIVIDER = "divider.";
+    static final String SERVER = "server.";
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
     private final Path file;
@@ -38,6 +39,18 @@ public final class Settings {
     private String deviceId;
     private WindowBounds window;
     private final java.util.Map<String, Double> dividers = new java.util.TreeMap<>();
+    private final java.util.Map<String, ServerProfile> servers = new java.util.TreeMap<>();
+
+    /**
+     * A team server this laptop synchronises with, by a short name: its JDBC URL and the PostgreSQL user. The password
+     * is never kept here (nor anywhere): it is asked each time, or read from PGPASSWORD.
+     */
+    public record ServerProfile(String name, String url, String user) {
+        /** Letters, digits, '-' and '_' (the name is a key of the settings file). */
+        public static boolean validName(String name) {
+            return name != null && name.matches("[A-Za-z0-9_-]{1,40}");
+        }
+    }
 
     /**
      * Where the main window was when it was last closed: its position and size while not maximized (what restoring
@@ -72,6 +85,15 @@ public final class Settings {
                     Double position = number(p.getProperty(key));
                     if (position != null && position >= 0 && position <= 1) {
                         settings.dividers.put(key.substring(DIVIDER.length()), position);
+                    }
+                }
+            }
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith(SERVER) && key.endsWith(".url")) {
+                    String name = key.substring(SERVER.length(), key.length() - ".url".length());
+                    String user = p.getProperty(SERVER + name + ".user");
+                    if (ServerProfile.validName(name) && user != null && !user.isBlank()) {
+                        settings.servers.put(name, new ServerProfile(name, p.getProperty(key), user));
                     }
                 }
             }
@@ -173,6 +195,28 @@ public final class Settings {
         }
     }
 
+    /** The team server profiles, by name. */
+    public synchronized java.util.List<ServerProfile> serverProfiles() {
+        return java.util.List.copyOf(servers.values());
+    }
+
+    public synchronized java.util.Optional<ServerProfile> serverProfile(String name) {
+        return java.util.Optional.ofNullable(servers.get(name));
+    }
+
+    /** Adds or replaces a profile (URL and user only). */
+    public synchronized void setServerProfile(ServerProfile profile) {
+        if (!ServerProfile.validName(profile.name())) {
+            throw new IllegalArgumentException("a server profile name is letters, digits, '-' or '_': " + profile.name());
+        }
+        servers.put(profile.name(), profile);
+    }
+
+    /** Whether there was such a profile. */
+    public synchronized boolean removeServerProfile(String name) {
+        return servers.remove(name) != null;
+    }
+
     public synchronized void save() {
         Properties p = new Properties();
         p.setProperty(LANGUAGE, locale.toLanguageTag());
@@ -188,6 +232,10 @@ public final class Settings {
             p.setProperty(WINDOW + "maximized", String.valueOf(window.maximized()));
         }
         dividers.forEach((key, position) -> p.setProperty(DIVIDER + key, String.valueOf(position)));
+        servers.values().forEach(server -> {
+            p.setProperty(SERVER + server.name() + ".url", server.url());
+            p.setProperty(SERVER + server.name() + ".user", server.user());
+        });
         for (int i = 0; i < recent.size(); i++) {
             p.setProperty(RECENT + i, recent.get(i).toString());
         }

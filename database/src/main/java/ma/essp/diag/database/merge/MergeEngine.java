@@ -84,6 +84,12 @@ public final class MergeEngine {
                 .from(MERGE_JOURNAL).join(MERGE_RUN).on(MERGE_RUN.ID.eq(MERGE_JOURNAL.RUN_ID))
                 .where(MERGE_JOURNAL.KIND.eq("conflict")).and(MERGE_RUN.STATUS.eq("applied")).orderBy(MERGE_JOURNAL.ID)
                 .forEach(r -> a.resolved.put(MergePlan.fieldKey(r.value1(), r.value2(), r.value3()), r.value4()));
+        theirsDsl.select(MERGE_JOURNAL.TABLE_NAME, MERGE_JOURNAL.ROW_UUID, MERGE_JOURNAL.FIELD, MERGE_JOURNAL.MINE_VALUE,
+                        MERGE_JOURNAL.THEIRS_VALUE, MERGE_JOURNAL.RESULT_VALUE)
+                .from(MERGE_JOURNAL).join(MERGE_RUN).on(MERGE_RUN.ID.eq(MERGE_JOURNAL.RUN_ID))
+                .where(MERGE_JOURNAL.KIND.eq("conflict")).and(MERGE_RUN.STATUS.eq("applied")).orderBy(MERGE_JOURNAL.ID)
+                .forEach(r -> a.resolvedThere.put(MergePlan.fieldKey(r.value1(), r.value2(), r.value3()),
+                        Objects.equals(r.value6(), r.value4()) ? r.value5() : r.value4())); // the losing value
         for (Table<?> table : tables.inForeignKeyOrder()) {
             String name = table.getName();
             Map<String, Row> mineByCanon = a.byCanon(mine, name);
@@ -103,7 +109,7 @@ public final class MergeEngine {
             }
         }
         return new MergePlan(sourceName, sourceMissionUuid, rows, duplicates, clashes, mine, theirs, mineHistory,
-                theirsHistory, aliases);
+                theirsHistory, aliases, a.resolutionsTaken);
     }
 
     /** The working state of one analysis. */
@@ -118,6 +124,15 @@ public final class MergeEngine {
         final Set<String> addedByMerge = new HashSet<>();
         /** Conflicts an applied merge here resolved: table/row here/field to the other file's value then. */
         final Map<String, String> resolved = new HashMap<>();
+        /**
+         * Conflicts an applied merge in the other file resolved (or took from a third file's resolution): table/row
+         * there/field to the value that lost. The other file then holds the loser's history (copied in by that merge)
+         * after its own edit, so the history alone would read as "changed here only"; while this file still holds the
+         * losing value, the resolution is taken (and journalled as a conflict, so it travels on through a server).
+         */
+        final Map<String, String> resolvedThere = new HashMap<>();
+        /** The fields taken because of {@link #resolvedThere}, by {@link MergePlan#fieldKey} of the other file's row. */
+        final Set<String> resolutionsTaken = new HashSet<>();
 
         Analysis(Side mine, Side theirs, AuditHistory mineHistory, AuditHistory theirsHistory, Map<String, String> aliases) {
             this.mine = mine;
@@ -184,6 +199,11 @@ public final class MergeEngine {
                 if (Objects.equals(resolved.get(MergePlan.fieldKey(table.getName(), m.uuid(), name)), tv)
                         && resolved.containsKey(MergePlan.fieldKey(table.getName(), m.uuid(), name))) {
                     kind = FieldKind.KEPT; // a conflict resolved by an earlier merge against this very value
+                } else if (resolvedThere.containsKey(MergePlan.fieldKey(table.getName(), t.uuid(), name))
+                        && Objects.equals(resolvedThere.get(MergePlan.fieldKey(table.getName(), t.uuid(), name)), mv)) {
+                    kind = FieldKind.TAKEN; // the other file resolved a conflict against this very value
+                    base = mv;
+                    resolutionsTaken.add(MergePlan.fieldKey(table.getName(), t.uuid(), name));
                 } else if (mineEdits.isEmpty() && theirEdits.isEmpty() && addedByMerge.contains(m.uuid())) {
                     kind = FieldKind.TAKEN; // a row a merge brought here (and an undo took back): the other file's
                 } else if (mineEdits.isEmpty() && theirEdits.isEmpty()) {
@@ -605,7 +625,8 @@ public final class MergeEngine {
                 if (f.kind() == FieldKind.KEPT) {
                     continue;
                 }
-                String journalKind = f.needsDecision() ? "conflict" : kind == RowKind.PARALLEL ? "parallel" : "taken";
+                String journalKind = f.needsDecision() || plan.resolutionsTaken.contains(key) ? "conflict"
+                        : kind == RowKind.PARALLEL ? "parallel" : "taken";
                 journal(table, mineUuid, journalKind, f.field(), f.base(), f.mine(), f.theirs(), result);
                 if (!Objects.equals(result, f.mine())) {
                     changes.put(table.field(f.field()), typed(table, f.field(), result));

@@ -72,10 +72,12 @@ public final class MergePlan {
     final AuditHistory mineHistory;
     final AuditHistory theirsHistory;
     final Map<String, String> aliases;
+    /** Fields taken because the other file resolved a conflict there: journalled as conflicts (see MergeEngine). */
+    final java.util.Set<String> resolutionsTaken;
 
     MergePlan(String sourceName, String sourceMissionUuid, List<RowDiff> rows, List<Duplicate> duplicates,
               List<CodeClash> clashes, Side mine, Side theirs, AuditHistory mineHistory, AuditHistory theirsHistory,
-              Map<String, String> aliases) {
+              Map<String, String> aliases, java.util.Set<String> resolutionsTaken) {
         this.sourceName = sourceName;
         this.sourceMissionUuid = sourceMissionUuid;
         this.rows = List.copyOf(rows);
@@ -86,6 +88,7 @@ public final class MergePlan {
         this.mineHistory = mineHistory;
         this.theirsHistory = theirsHistory;
         this.aliases = aliases;
+        this.resolutionsTaken = java.util.Set.copyOf(resolutionsTaken);
     }
 
     static String fieldKey(String table, String uuid, String field) {

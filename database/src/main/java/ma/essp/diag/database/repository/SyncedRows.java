@@ -291,6 +291,27 @@ public final class SyncedRows {
         });
     }
 
+    /**
+     * Appends one row to a log table that is not versioned (no uuid, no version: {@code sync_log}), as given: like the
+     * audit trail, a side's own record of what happened, never edited, never merged. Returns its id.
+     */
+    public static int appendLog(DSLContext dsl, TableRecord<?> record) {
+        Table<?> table = record.getTable();
+        if (table.field("version") != null) {
+            throw new IllegalArgumentException(table.getName() + " is versioned: insert its rows with insert()");
+        }
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        for (Field<?> f : record.fields()) {
+            if (record.changed(f) && !f.getName().equals("id")) {
+                values.put(table.field(f), record.get(f));
+            }
+        }
+        int id = dsl.insertInto(table).set(values).returningResult(idField(table)).fetchOne().value1();
+        record.set(idField(table), id);
+        record.changed(false);
+        return id;
+    }
+
     // ------------------------------------------------------------------ the stamp, the audit
 
     /** The version stamp that every update carries: version + 1, now, who. */

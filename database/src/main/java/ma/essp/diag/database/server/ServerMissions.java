@@ -2,6 +2,7 @@ package ma.essp.diag.database.server;
 
 import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
+import static ma.essp.diag.database.jooq.Tables.SYNC_LOG;
 import static ma.essp.diag.database.jooq.Tables.TEAM_MEMBER;
 
 import java.util.ArrayList;
@@ -74,8 +75,13 @@ public final class ServerMissions {
     public record LastChange(String memberUuid, String memberName, String deviceId, String at, int changes) {
     }
 
+    /** The latest synchronisation of one member from one laptop ({@code sync_log}, schema 14). */
+    public record LastSync(String memberUuid, String memberName, String deviceId, String at, int rowsPulled, int rowsPushed,
+                           int conflicts, int syncs) {
+    }
+
     public record Status(int schemaVersion, int applicationVersion, Optional<String> mission, List<TableCount> counts,
-                         List<LastChange> lastChanges) {
+                         List<LastChange> lastChanges, List<LastSync> lastSyncs) {
     }
 
     /** Schema version, row counts per table (foreign-key order) and the last change per member and device. */
@@ -83,7 +89,7 @@ public final class ServerMissions {
         int version = server.schemaVersion();
         int latest = SchemaMigrator.latestVersion();
         if (version == 0) {
-            return new Status(0, latest, Optional.empty(), List.of(), List.of());
+            return new Status(0, latest, Optional.empty(), List.of(), List.of(), List.of());
         }
         DSLContext dsl = server.dsl();
         List<TableCount> counts = new ArrayList<>();
@@ -105,7 +111,27 @@ public final class ServerMissions {
                         r.get(lastAt), r.get(changes)));
             }
         }
-        return new Status(version, latest, missionName(dsl), counts, last);
+        return new Status(version, latest, missionName(dsl), counts, last, version >= 14 ? lastSyncs(dsl) : List.of());
+    }
+
+    /** Per member and device, its latest synchronisation (most recent first) and how many it made. */
+    static List<LastSync> lastSyncs(DSLContext dsl) {
+        Map<String, LastSync> latest = new java.util.LinkedHashMap<>();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Record r : dsl.select(SYNC_LOG.MEMBER_UUID, TEAM_MEMBER.FULL_NAME, SYNC_LOG.DEVICE_ID, SYNC_LOG.SYNCED_AT,
+                        SYNC_LOG.ROWS_PULLED, SYNC_LOG.ROWS_PUSHED, SYNC_LOG.CONFLICTS)
+                .from(SYNC_LOG).leftJoin(TEAM_MEMBER).on(TEAM_MEMBER.UUID.eq(SYNC_LOG.MEMBER_UUID))
+                .orderBy(SYNC_LOG.SYNCED_AT.desc(), SYNC_LOG.ID.desc()).fetch()) {
+            String key = r.get(SYNC_LOG.MEMBER_UUID) + "\u001f" + r.get(SYNC_LOG.DEVICE_ID);
+            counts.merge(key, 1, Integer::sum);
+            latest.putIfAbsent(key, new LastSync(r.get(SYNC_LOG.MEMBER_UUID), r.get(TEAM_MEMBER.FULL_NAME),
+                    r.get(SYNC_LOG.DEVICE_ID), r.get(SYNC_LOG.SYNCED_AT), r.get(SYNC_LOG.ROWS_PULLED),
+                    r.get(SYNC_LOG.ROWS_PUSHED), r.get(SYNC_LOG.CONFLICTS), 0));
+        }
+        List<LastSync> syncs = new ArrayList<>();
+        latest.forEach((key, s) -> syncs.add(new LastSync(s.memberUuid(), s.memberName(), s.deviceId(), s.at(), s.rowsPulled(),
+                s.rowsPushed(), s.conflicts(), counts.get(key))));
+        return syncs;
     }
 
     static TableCount count(DSLContext dsl, Table<?> table) {

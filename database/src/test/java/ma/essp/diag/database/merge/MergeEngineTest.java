@@ -213,6 +213,19 @@ class MergeEngineTest {
     }
 
     @Test
+    void aConflictKeptAsMineIsTakenWhenTheOtherFileMergesBack() throws Exception {
+        edit(a, amina, "E001", ESSP.POPULATION_SERVED, 31_000);
+        edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 32_000);
+        merge(a, amina, fileB, MergeDecisions.of(Take.MINE, null, false));
+        // B merges A back: A resolved the conflict (its 31000 over 32000) and holds B's edit; B still has 32000
+        RowDiff row = only(plan(b, fileA));
+        assertThat(row.fields()).containsExactly(new FieldDiff("population_served", "32000", "32000", "31000", FieldKind.TAKEN));
+        merge(b, brahim, fileA, none());
+        assertThat(essp(b, "E001").getPopulationServed()).isEqualTo(31_000);
+        assertThat(plan(a, fileB).nothingToDo()).isTrue();
+    }
+
+    @Test
     void differentFieldsOfOneRowAreAParallelUpdate() throws Exception {
         edit(a, amina, "E001", ESSP.NOTES, "groupe électrogène en panne");
         edit(b, brahim, "E001", ESSP.POPULATION_SERVED, 33_000);

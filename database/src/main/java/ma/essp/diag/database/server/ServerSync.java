@@ -1,0 +1,269 @@
+package ma.essp.diag.database.server;
+
+import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+import static ma.essp.diag.database.jooq.Tables.MISSION;
+import static ma.essp.diag.database.jooq.Tables.SYNC_LOG;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import ma.essp.diag.database.jooq.tables.records.SyncLogRecord;
+import ma.essp.diag.database.merge.MergeBlockedException;
+import ma.essp.diag.database.merge.MergeDecisions;
+import ma.essp.diag.database.merge.MergeEngine;
+import ma.essp.diag.database.merge.MergePlan;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionBackup;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.mission.MissionFileException;
+import ma.essp.diag.database.repository.SyncedRows;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Synchronises a laptop's mission file with the team server: a three-way merge ({@link MergeEngine}) whose other side
+ * is the server, in two steps.
+ *
+ * <ol>
+ *   <li><b>Pull</b>: the server is read in one consistent snapshot (a REPEATABLE READ transaction) and merged into the
+ *       laptop ({@code analyse(laptop, server)}): the server's changes are taken, the laptop's kept, conflicts decided
+ *       by the caller's {@link MergeDecisions} (never silently: without a decision nothing is written,
+ *       {@link MergeBlockedException}); applied in one SQLite transaction after a rolling backup of the file. The
+ *       server's audit rows are copied in, so the laptop then holds the server's whole history.</li>
+ *   <li><b>Push</b>: in one PostgreSQL transaction holding the sync lock ({@code pg_advisory_xact_lock}), the laptop
+ *       is merged into the server ({@code analyse(server, laptop)}). Since the laptop holds the server's history, each
+ *       of its own changes is taken and nothing is left to decide; a conflict resolved for the laptop's value is
+ *       written over the server's, whose audit keeps the losing value (old value of the update) and whose
+ *       {@code merge_journal} names it. If the server changed since the pull (its highest audit id moved: another
+ *       laptop pushed), nothing is written and the sync pulls again (up to {@value #ATTEMPTS} times).</li>
+ * </ol>
+ * Both sides record the synchronisation in {@code sync_log}. A connection lost during the push rolls the server's
+ * transaction back (PostgreSQL), the laptop keeps what it pulled; synchronising again neither loses nor doubles a
+ * change (the merge matches rows by uuid and the audit by signature). The laptop file never needs the server to work.
+ *
+ * <p>An ESSP code given out both on the server and on this laptop to different ESSPs is refused (the merge would
+ * renumber the server's ESSP on this laptop only, and the next push would then conflict with the server): the laptop's
+ * ESSP is to be given another code first.
+ */
+public final class ServerSync {
+
+    /** The key of the advisory lock that serialises pushes on one server database ("ESSPSYNC"). */
+    static final long LOCK = 0x4553535053594e43L;
+    static final int ATTEMPTS = 3;
+
+    /** What a synchronisation would do: the pull into the laptop and, as things stand, the push to the server. */
+    public record Preview(MergePlan pull, MergePlan push) {
+    }
+
+    /** What a synchronisation did. {@code backup}: the laptop's rolling backup taken before the pull (null: nothing pulled). */
+    public record Result(int rowsPulled, int rowsPushed, int conflicts, int pullRunId, int pushRunId, Path backup,
+                         int attempts) {
+    }
+
+    /** A hook inside the push transaction once the server's rows are written, before it commits (tests drop the connection there). */
+    interface PushHook {
+        void beforeCommit(DSLContext transaction);
+    }
+
+    private final MissionFile laptop;
+    private final TeamServer server;
+    private final MergeEngine engine = new MergeEngine();
+    PushHook hook = transaction -> { };
+    /** Runs between the pull and the push (tests let another laptop push there). */
+    Runnable afterPull = () -> { };
+
+    public ServerSync(MissionFile laptop, TeamServer server) {
+        this.laptop = laptop;
+        this.server = server;
+    }
+
+    /**
+     * The mission uuid both sides hold, checked: the server holds a mission, at this file's schema version, and the
+     * same mission as the file.
+     */
+    public String check() throws ServerException {
+        int serverVersion = server.schemaVersion();
+        if (serverVersion == 0) {
+            throw new ServerException("the database " + server.address().url() + " holds no mission: a coordinator creates it with "
+                    + "essp-diag server init --from FILE");
+        }
+        if (serverVersion != laptop.schemaVersion()) {
+            throw new ServerException("the server's mission schema is at version " + serverVersion + ", this file's at "
+                    + laptop.schemaVersion() + (serverVersion < laptop.schemaVersion()
+                    ? ": a coordinator upgrades the server with essp-diag server init" : ": update essp-diag on this laptop"));
+        }
+        String mine = missionUuid(laptop.dsl());
+        String theirs = readServer(ServerSync::missionUuid);
+        if (theirs == null) {
+            throw new ServerException("the server holds no mission yet: a coordinator copies one with essp-diag server init --from FILE");
+        }
+        if (!theirs.equals(mine)) {
+            throw new ServerException("the server holds another mission (" + theirs + ") than this file (" + mine + "): nothing synchronised");
+        }
+        return mine;
+    }
+
+    /** What {@link #sync} would pull and push, nothing written. */
+    public Preview preview() throws ServerException {
+        String mission = check();
+        return snapshot(tx -> new Preview(engine.analyse(laptop.dsl(), tx, serverName(), mission),
+                engine.analyse(tx, laptop.dsl(), laptopName(), mission)));
+    }
+
+    /**
+     * Pulls then pushes, as the class comment says. {@code progress} gets one line per step.
+     *
+     * @throws MergeBlockedException the pull needs decisions it was not given (nothing written on either side)
+     * @throws ServerException       the server cannot be used, refused the push (a reader), or the connection was lost
+     */
+    public Result sync(EditContext edit, MergeDecisions decisions, Consumer<String> progress)
+            throws ServerException, MissionFileException {
+        String mission = check();
+        Path backup = null;
+        int pulled = 0;
+        int conflicts = 0;
+        int pullRun = 0;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            progress.accept("pull: reading the server");
+            Pulled pull = snapshot(tx -> new Pulled(engine.analyse(laptop.dsl(), tx, serverName(), mission), maxAuditId(tx)));
+            refuseCodeClashes(pull.plan());
+            if (!pull.plan().nothingToDo() && backup == null) {
+                backup = MissionBackup.take(laptop, MissionBackup.Reason.MERGE);
+            }
+            MergeEngine.Applied applied = engine.apply(laptop.dsl(), edit, pull.plan(), decisions,
+                    backup == null ? null : backup.toString());
+            pulled += applied.rowsWritten();
+            conflicts += pull.plan().conflicts().size();
+            pullRun = applied.runId() == 0 ? pullRun : applied.runId();
+            progress.accept("pull: " + applied.rowsWritten() + " row(s) written on this laptop");
+            afterPull.run();
+            progress.accept("push: writing to the server");
+            Pushed push = push(edit, mission, pull.serverAuditId(), pulled, conflicts, pullRun);
+            if (push != null) {
+                progress.accept("push: " + push.rows() + " row(s) written on the server");
+                SyncLogRecord log = record(edit, push.serverAuditId(), pulled, push.rows(), conflicts, pullRun, push.runId());
+                SyncedRows.appendLog(laptop.dsl(), log);
+                return new Result(pulled, push.rows(), conflicts, pullRun, push.runId(), backup, attempt);
+            }
+            progress.accept("the server changed since the pull: pulling again");
+        }
+        throw new ServerException("the server kept changing during the synchronisation (" + ATTEMPTS
+                + " attempts): what was pulled is kept on this laptop; synchronise again");
+    }
+
+    private record Pulled(MergePlan plan, int serverAuditId) {
+    }
+
+    private record Pushed(int rows, int runId, int serverAuditId) {
+    }
+
+    /** The push, in one server transaction under the sync lock; null when the server changed since the pull. */
+    private Pushed push(EditContext edit, String mission, int expectedAuditId, int pulled, int conflicts, int pullRun)
+            throws ServerException {
+        try {
+            return server.dsl().transactionResult(configuration -> {
+                DSLContext tx = configuration.dsl();
+                tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK))).fetch();
+                if (maxAuditId(tx) != expectedAuditId) {
+                    return null;
+                }
+                MergePlan plan = engine.analyse(tx, laptop.dsl(), laptopName(), mission);
+                MergeEngine.Applied applied = engine.apply(tx, edit, plan, MergeDecisions.of(null, null, false), null);
+                hook.beforeCommit(tx);
+                int audit = maxAuditId(tx);
+                SyncedRows.appendLog(tx, record(edit, audit, pulled, applied.rowsWritten(), conflicts, pullRun, applied.runId()));
+                return new Pushed(applied.rowsWritten(), applied.runId(), audit);
+            });
+        } catch (MergeBlockedException e) {
+            throw new ServerException("the server holds changes this laptop has not reviewed (" + e.getMessage()
+                    + "): synchronise again", e);
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof MergeBlockedException blocked) {
+                throw new ServerException("the server holds changes this laptop has not reviewed (" + blocked.getMessage()
+                        + "): synchronise again", blocked);
+            }
+            throw failure("push", e);
+        }
+    }
+
+    /** A server read in one consistent snapshot. */
+    private <T> T snapshot(Function<DSLContext, T> read) throws ServerException {
+        try {
+            server.dsl().connection(c -> c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ));
+            try {
+                return server.dsl().transactionResult(configuration -> read.apply(configuration.dsl()));
+            } finally {
+                server.dsl().connection(c -> c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED));
+            }
+        } catch (DataAccessException e) {
+            throw failure("pull", e);
+        }
+    }
+
+    private <T> T readServer(Function<DSLContext, T> read) throws ServerException {
+        try {
+            return read.apply(server.dsl());
+        } catch (DataAccessException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** A server error in words: a refusal of the role, a lost connection, or the server's own message. */
+    private ServerException failure(String step, DataAccessException e) {
+        String state = e.sqlState() == null ? "" : e.sqlState();
+        String user = server.address().user();
+        if (state.equals("42501")) {
+            return new ServerException("the server refused the " + step + ": " + user + " may not write to the mission"
+                    + " (permission denied: a reader's role only reads); this laptop keeps what it pulled", e);
+        }
+        if (state.startsWith("08") || state.startsWith("57P")) {
+            return new ServerException("the connection to the server was lost during the " + step + ": the server rolled its"
+                    + " transaction back, nothing of it was written there; this laptop keeps what it pulled. Synchronise again", e);
+        }
+        return new ServerException("the server failed during the " + step + ": " + e.getMessage(), e);
+    }
+
+    private static void refuseCodeClashes(MergePlan plan) throws ServerException {
+        if (!plan.clashes().isEmpty()) {
+            MergePlan.CodeClash c = plan.clashes().getFirst();
+            throw new ServerException(plan.clashes().size() + " ESSP code(s) given out both on the server and on this laptop, e.g. "
+                    + c.code() + ": " + c.theirsLabel() + " on the server, " + c.mineLabel() + " here. Give this laptop's ESSP "
+                    + "another code, then synchronise again (nothing was written)");
+        }
+    }
+
+    private SyncLogRecord record(EditContext edit, int serverAuditId, int pulled, int pushed, int conflicts, int pullRun,
+                                 int pushRun) {
+        SyncLogRecord log = new SyncLogRecord();
+        log.setSyncedAt(edit.now());
+        log.setMemberUuid(edit.member());
+        log.setDeviceId(edit.device());
+        log.setServerUrl(server.address().url());
+        log.setServerAuditId(serverAuditId);
+        log.setRowsPulled(pulled);
+        log.setRowsPushed(pushed);
+        log.setConflicts(conflicts);
+        log.setPullRunId(pullRun == 0 ? null : pullRun);
+        log.setPushRunId(pushRun == 0 ? null : pushRun);
+        return log;
+    }
+
+    private String serverName() {
+        return server.address().url();
+    }
+
+    private String laptopName() {
+        return laptop.path().getFileName().toString();
+    }
+
+    static String missionUuid(DSLContext dsl) {
+        return dsl.select(MISSION.UUID).from(MISSION).where(MISSION.DELETED.isFalse()).orderBy(MISSION.ID).limit(1)
+                .fetchOne(MISSION.UUID);
+    }
+
+    static int maxAuditId(DSLContext dsl) {
+        return dsl.select(DSL.coalesce(DSL.max(AUDIT_LOG.ID), 0)).from(AUDIT_LOG).fetchOne().value1();
+    }
+}
