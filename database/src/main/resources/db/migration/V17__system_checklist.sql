@@ -8,11 +8,11 @@
 --   data_used_in_meetings   (behavioural)     the data were discussed in a staff / review meeting in the last quarter
 -- Each item: 1 = yes, 0 = no, NULL = not observed. Score and rubric: reporting.dataflow.SystemChecklist
 -- (docs/dataflows-checklist.md).
--- The unit assessed: essp -> essp_id; circonscription -> circonscription_id; delegation -> province_id;
+-- The unit assessed (by chain_level): essp -> essp_id; circonscription -> circonscription_id; delegation -> province_id;
 -- sres / drs / gst -> region_id; central -> none (database.repository.DataFlowRules.checklist checks it).
 CREATE TABLE system_checklist (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    level TEXT NOT NULL CHECK (level IN ('essp', 'circonscription', 'delegation', 'sres', 'drs', 'gst', 'central')),
+    chain_level TEXT NOT NULL CHECK (chain_level IN ('essp', 'circonscription', 'delegation', 'sres', 'drs', 'gst', 'central')),
     region_id INTEGER REFERENCES region (id),
     province_id INTEGER REFERENCES province (id),
     circonscription_id INTEGER REFERENCES circonscription (id),
@@ -29,6 +29,6 @@ CREATE TABLE system_checklist (
     updated_by TEXT NOT NULL,
     deleted BOOLEAN NOT NULL DEFAULT 0
 );
-CREATE INDEX system_checklist_level ON system_checklist (level);
+CREATE INDEX system_checklist_chain_level ON system_checklist (chain_level);
 
 -- No audit trigger: since V4 the one writer (SyncedRows) records every change of a versioned row in audit_log.

@@ -75,7 +75,7 @@ public final class DataFlowRepository {
                         r.getRecounted(), r.getReported(), r.getReason(), r.getNotes()));
         var c = SYSTEM_CHECKLIST;
         List<DataFlowData.Checklist> checklists = dsl.selectFrom(c).where(c.DELETED.isFalse()).orderBy(c.ID)
-                .fetch(r -> new DataFlowData.Checklist(r.getId(), r.getVersion(), r.getLevel(), r.getRegionId(), r.getProvinceId(),
+                .fetch(r -> new DataFlowData.Checklist(r.getId(), r.getVersion(), r.getChainLevel(), r.getRegionId(), r.getProvinceId(),
                         r.getCirconscriptionId(), r.getEsspId(), r.getGuidelinesAvailable(), r.getToolsInStock(), r.getTrainedStaff(),
                         r.getFeedbackReceived(), r.getDataUsedInMeetings(), r.getNotes()));
         return new DataFlowData(regions, provinces, circs, essps, types, links, observations, recounts, checklists);
@@ -203,7 +203,7 @@ public final class DataFlowRepository {
     public int saveChecklist(DataFlowData.Checklist checklist) {
         var c = SYSTEM_CHECKLIST;
         Map<Field<?>, Object> values = new LinkedHashMap<>();
-        values.put(c.LEVEL, checklist.level());
+        values.put(c.CHAIN_LEVEL, checklist.level());
         values.put(c.REGION_ID, checklist.regionId());
         values.put(c.PROVINCE_ID, checklist.provinceId());
         values.put(c.CIRCONSCRIPTION_ID, checklist.circonscriptionId());

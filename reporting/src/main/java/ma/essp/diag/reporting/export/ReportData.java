@@ -124,12 +124,18 @@ public record ReportData(
 
     /**
      * The data-flow figures of the scope from {@code reporting.dataflow} (those of the screen and of {@code essp-diag
-     * figures}): rates by sending level, the scope's verification factor and re-keying steps.
+     * figures}): rates by sending level, the scope's verification factor and re-keying steps, the PRISM system
+     * checklist score of the scope ({@code checklist}) and by level ({@code checklistByLevel}, levels with a checklist).
      */
     public record FlowQuality(List<LevelRate> byLevel, ma.essp.diag.reporting.dataflow.DataFlowIndicators.Figures rates,
                               ma.essp.diag.reporting.dataflow.DataVerification.Figures verification, String vfStatus,
                               double bandLow, double bandHigh, int esspsVerified, int esspsOver, int esspsUnder,
-                              Map<String, Integer> discrepanciesByReason, Integer rekeyingMax) {
+                              Map<String, Integer> discrepanciesByReason, Integer rekeyingMax,
+                              ma.essp.diag.reporting.dataflow.SystemChecklist.Figures checklist, List<LevelChecklist> checklistByLevel) {
+    }
+
+    /** The system checklist figures of one chain level ({@code level} labelled). */
+    public record LevelChecklist(String level, ma.essp.diag.reporting.dataflow.SystemChecklist.Figures figures) {
     }
 
     /** The rates of the observations sent from one level ({@code level} labelled). */

@@ -552,8 +552,15 @@ public final class ReportDataCollector {
         }
         reasons.put(ma.essp.diag.reporting.dataflow.DataVerification.UNEXPLAINED, row.verification().discrepanciesByReason()
                 .getOrDefault(ma.essp.diag.reporting.dataflow.DataVerification.UNEXPLAINED, 0));
+        List<ReportData.LevelChecklist> checklistByLevel = new ArrayList<>();
+        row.checklistByLevel().forEach((lvl, f) -> {
+            if (f.checklists() > 0) {
+                checklistByLevel.add(new ReportData.LevelChecklist(l.code(Vocabulary.FLOW_LEVEL, lvl), f));
+            }
+        });
         return new ReportData.FlowQuality(byLevel, row.rates(), row.verification(), row.verification().status(band).code(),
-                band.low(), band.high(), row.esspsVerified(), row.esspsOver(), row.esspsUnder(), reasons, row.rekeyingMax());
+                band.low(), band.high(), row.esspsVerified(), row.esspsOver(), row.esspsUnder(), reasons, row.rekeyingMax(),
+                row.checklist(), checklistByLevel);
     }
 
     private static CategoryRow categoryRow(String category, ComplaintIndicators.Summary s) {
