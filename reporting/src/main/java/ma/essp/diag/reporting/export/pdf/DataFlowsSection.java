@@ -81,8 +81,23 @@ final class DataFlowsSection {
                 .append(l.get("flows.reason." + reason)).append(" ").append(n));
         out.p(l.format("flows.discrepancy_sentence", q.verification().discrepancies(), reasons.toString()));
         out.p(l.format("flows.rekeying_sentence", q.rekeyingMax() == null ? "—" : Integer.toString(q.rekeyingMax())));
+        chainDiagram(q);
         out.note(l.get("readme.method.verification"));
         checklist();
+    }
+
+    /** The chains of the scope's place as a drawing (levels as columns, arrows coloured by on-time rate). */
+    private void chainDiagram(ReportData.FlowQuality q) {
+        out.h2(l.get("flows.chain"));
+        if (q.chains().isEmpty()) {
+            out.p(l.get(data.request().scope().level() == ma.essp.diag.reporting.export.ReportScope.Level.NATIONAL
+                    ? "flows.chain_national" : "flows.chain_none"));
+            return;
+        }
+        ChainDiagram diagram = new ChainDiagram(q.chains(), l.get("flows.chain_rekeying"), l.get("flows.chain_incomplete"),
+                List.of(l.get("flows.chain_legend_good"), l.get("flows.chain_legend_medium"), l.get("flows.chain_legend_poor"),
+                        l.get("flows.chain_legend_unknown"), l.get("flows.chain_legend_rekeyed")));
+        out.diagram(diagram.png(), diagram.height());
     }
 
     /** The PRISM system checklist: score by level and in all, then each item's share (reporting.dataflow.SystemChecklist). */
