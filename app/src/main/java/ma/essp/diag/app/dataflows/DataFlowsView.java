@@ -125,7 +125,7 @@ public final class DataFlowsView implements FeatureScreen {
         table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 130));
         table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 80));
         table.getColumns().add(column("dataflows.column.checklist", r -> viewModel.rate(r.checklist().score())
-                + (r.checklist().observed() == 0 ? "" : " (n=" + i18n.formatNumber(r.checklist().observed()) + ")"), 110));
+                + (r.checklist().observed() == 0 ? "" : " (n=" + i18n.formatNumber(r.checklist().observed()) + ")"), 140));
         table.setRowFactory(t -> {
             TableRow<UnitRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -421,7 +421,8 @@ public final class DataFlowsView implements FeatureScreen {
         scores.getColumns().add(column("dataflows.checklist.observed", s -> i18n.formatNumber(s.figures().observed()), 90));
         scores.getColumns().add(column("dataflows.checklist.score", s -> viewModel.rate(s.figures().score()), 80));
         scores.getColumns().add(column("dataflows.checklist.rating", s -> viewModel.ratingText(s.figures().rating()), 150));
-        scores.setPrefHeight(180);
+        scores.setPrefHeight(215); // seven levels and the total fit without a scroll bar on a laptop
+        scores.setMinHeight(150);
 
         TableView<DataFlowData.Checklist> table = new TableView<>(viewModel.checklists());
         table.setId("checklistsTable");

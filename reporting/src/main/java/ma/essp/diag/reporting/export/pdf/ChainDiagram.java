@@ -121,7 +121,8 @@ final class ChainDiagram {
         Font small = ChartFonts.regular(5.5f);
         g.setColor(new Color(0x1F, 0x3A, 0x5F));
         for (int c = 0; c < columns.size(); c++) {
-            BarChart.text(g, columnLabels.get(c), head, (float) (columnX(columns.get(c)) + boxWidth() / 2), 11, 0);
+            double step = (WIDTH - NAME - 4) / (double) Math.max(1, columns.size());
+            BarChart.text(g, fit(g, columnLabels.get(c), head, (int) step - 4), head, (float) (columnX(columns.get(c)) + boxWidth() / 2), 11, 0);
         }
         double box = boxWidth();
         for (int r = 0; r < chains.size(); r++) {

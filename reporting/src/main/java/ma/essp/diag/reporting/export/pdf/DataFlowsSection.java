@@ -81,8 +81,8 @@ final class DataFlowsSection {
                 .append(l.get("flows.reason." + reason)).append(" ").append(n));
         out.p(l.format("flows.discrepancy_sentence", q.verification().discrepancies(), reasons.toString()));
         out.p(l.format("flows.rekeying_sentence", q.rekeyingMax() == null ? "—" : Integer.toString(q.rekeyingMax())));
-        chainDiagram(q);
         out.note(l.get("readme.method.verification"));
+        chainDiagram(q);
         checklist();
     }
 
@@ -108,7 +108,7 @@ final class DataFlowsSection {
             out.p(l.get("flows.checklist_none"));
             return;
         }
-        PdfTable t = new PdfTable("A").header(l.get("flows.level"), l.get("flows.checklist_count"),
+        PdfTable t = new PdfTable("A").header(l.get("flows.checklist_level_column"), l.get("flows.checklist_count"),
                 l.get("flows.checklist_observed"), l.get("flows.checklist_score"), l.get("flows.checklist_rating"));
         BarChart chart = new BarChart(l.get("flows.chart_checklist"), List.of()).ragColours().unit(" %", 0);
         for (ReportData.LevelChecklist r : q.checklistByLevel()) {
