@@ -77,18 +77,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(21);
-        assertThat(printed.images()).isEqualTo(11);
-        assertThat(printed.textDigest()).isEqualTo("4b5db74b59a9cec98e2fc8ffc1c8a1dc4791a97d657d7c71796b3ccdd33b7feb");
+        assertThat(printed.pages()).isEqualTo(22);
+        assertThat(printed.images()).isEqualTo(12);
+        assertThat(printed.textDigest()).isEqualTo("567306597cb867607bdc057e9f18a1910abcd2bc0bb598fbdc1b9e49f67c3949");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(54);
-        assertThat(printed.images()).isEqualTo(11);
-        assertThat(printed.textDigest()).isEqualTo("160fd1091e57aa4689a8e5c6b708f422a87a779032d2b309ccb3a4a28d9b382c");
+        assertThat(printed.pages()).isEqualTo(56);
+        assertThat(printed.images()).isEqualTo(13);
+        assertThat(printed.textDigest()).isEqualTo("6f4ea2894e88a2dd990e8ca3779da5dd38e3717a2e3762158d68f6d34ff1b6a8");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
