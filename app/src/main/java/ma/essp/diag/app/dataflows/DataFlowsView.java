@@ -75,7 +75,8 @@ public final class DataFlowsView implements FeatureScreen {
         tabs.getTabs().addAll(new Tab(i18n.get("dataflows.tab.dashboard"), dashboard()),
                 new Tab(i18n.get("dataflows.tab.observations"), observations()),
                 new Tab(i18n.get("dataflows.tab.recounts"), recounts()),
-                new Tab(i18n.get("dataflows.tab.links"), links()));
+                new Tab(i18n.get("dataflows.tab.links"), links()),
+                new Tab(i18n.get("dataflows.tab.checklist"), checklists()));
         LocalizedControls.apply(tabs, i18n);
     }
 
@@ -123,6 +124,8 @@ public final class DataFlowsView implements FeatureScreen {
         table.getColumns().add(column("dataflows.column.vf_n", r -> i18n.formatNumber(r.verification().compared()), 60));
         table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 130));
         table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 80));
+        table.getColumns().add(column("dataflows.column.checklist", r -> viewModel.rate(r.checklist().score())
+                + (r.checklist().observed() == 0 ? "" : " (n=" + i18n.formatNumber(r.checklist().observed()) + ")"), 140));
         table.setRowFactory(t -> {
             TableRow<UnitRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -378,6 +381,78 @@ public final class DataFlowsView implements FeatureScreen {
         return split("recountsSplit", form, table);
     }
 
+    /** The PRISM system checklist: the form, the scores of the current unit by level, its checklists. */
+    private Node checklists() {
+        GridPane form = form();
+        ComboBox<String> level = new ComboBox<>();
+        level.setId("checklistLevel");
+        level.getItems().addAll(Vocabulary.FLOW_LEVEL.codes());
+        level.setConverter(converter(c -> c == null ? "" : i18n.code(Vocabulary.FLOW_LEVEL, c)));
+        level.valueProperty().bindBidirectional(viewModel.checklistLevelProperty());
+        row(form, 0, "dataflows.field.level", level, Field.LEVEL);
+        level.setPrefWidth(180);
+        TextField unit = field("checklistUnit", viewModel.checklistUnitProperty(), "dataflows.hint.checklist_unit");
+        unit.disableProperty().bind(viewModel.checklistLevelProperty().isEqualTo("central"));
+        row(form, 1, "dataflows.field.unit", unit, Field.UNIT);
+        for (int i = 0; i < DataFlowData.Checklist.ITEMS.size(); i++) {
+            ComboBox<Boolean> answer = new ComboBox<>();
+            answer.setId("checklistItem" + i);
+            answer.getItems().addAll(null, Boolean.TRUE, Boolean.FALSE);
+            answer.setConverter(converter(viewModel::answerText));
+            answer.valueProperty().bindBidirectional(viewModel.checklistItemProperty(i));
+            row(form, 2 + i, itemKey(i), answer, i == 0 ? Field.ITEMS : null);
+        }
+        Button save = new Button(i18n.get("dataflows.save"));
+        save.setId("checklistSave");
+        save.setOnAction(e -> viewModel.saveChecklist());
+        form.add(new HBox(8, save, statusLabel()), 1, 7);
+        Label rubric = new Label(i18n.get("dataflows.checklist.rubric"));
+        rubric.setId("checklistRubric");
+        rubric.setWrapText(true);
+        rubric.setPrefWidth(380);
+        rubric.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.add(rubric, 0, 8, 3, 1);
+
+        TableView<DataFlowsViewModel.LevelScore> scores = new TableView<>(viewModel.levelScores());
+        scores.setId("checklistScores");
+        scores.setPlaceholder(new Label(i18n.get("dataflows.empty")));
+        scores.getColumns().add(column("dataflows.field.level", DataFlowsViewModel.LevelScore::label, 150));
+        scores.getColumns().add(column("dataflows.checklist.count", s -> i18n.formatNumber(s.figures().checklists()), 80));
+        scores.getColumns().add(column("dataflows.checklist.observed", s -> i18n.formatNumber(s.figures().observed()), 90));
+        scores.getColumns().add(column("dataflows.checklist.score", s -> viewModel.rate(s.figures().score()), 80));
+        scores.getColumns().add(column("dataflows.checklist.rating", s -> viewModel.ratingText(s.figures().rating()), 150));
+        scores.setPrefHeight(215); // seven levels and the total fit without a scroll bar on a laptop
+        scores.setMinHeight(150);
+
+        TableView<DataFlowData.Checklist> table = new TableView<>(viewModel.checklists());
+        table.setId("checklistsTable");
+        table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
+        table.getColumns().add(column("dataflows.field.level", c -> i18n.code(Vocabulary.FLOW_LEVEL, c.level()), 110));
+        table.getColumns().add(column("dataflows.field.unit", viewModel::checklistUnitText, 170));
+        for (int i = 0; i < DataFlowData.Checklist.ITEMS.size(); i++) {
+            int item = i;
+            TableColumn<DataFlowData.Checklist, String> col = column(itemKey(i), c -> viewModel.answerText(c.answers().get(item)), 80);
+            table.getColumns().add(col);
+        }
+        Button delete = new Button(i18n.get("dataflows.checklist.delete"));
+        delete.setId("checklistDelete");
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        delete.setOnAction(e -> viewModel.deleteChecklist(table.getSelectionModel().getSelectedItem()));
+        VBox right = new VBox(6, scores, table, delete);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return split("checklistSplit", form, right);
+    }
+
+    private static String itemKey(int i) {
+        return switch (i) {
+            case 0 -> "dataflows.checklist.item.guidelines_available";
+            case 1 -> "dataflows.checklist.item.tools_in_stock";
+            case 2 -> "dataflows.checklist.item.trained_staff";
+            case 3 -> "dataflows.checklist.item.feedback_received";
+            default -> "dataflows.checklist.item.data_used_in_meetings";
+        };
+    }
+
     private Node links() {
         TableView<DataFlowsViewModel.Link> table = new TableView<>(viewModel.links());
         table.setId("linksTable");
@@ -446,10 +521,12 @@ public final class DataFlowsView implements FeatureScreen {
         Label label = new Label(i18n.get(labelKey));
         label.setLabelFor(control);
         Label error = new Label();
-        error.setId(field.name().toLowerCase(java.util.Locale.ROOT) + "Error");
         error.getStyleClass().add("error-label");
         error.setStyle("-fx-text-fill: #c62828");
-        error.textProperty().bind(viewModel.errorProperty(field));
+        if (field != null) {
+            error.setId(field.name().toLowerCase(java.util.Locale.ROOT) + "Error");
+            error.textProperty().bind(viewModel.errorProperty(field));
+        }
         control.setPrefWidth(row == 0 && control instanceof ComboBox ? 420 : 180);
         form.add(label, 0, row);
         form.add(control, 1, row);

@@ -62,6 +62,7 @@ public final class DataFlowsViewModel {
     private static final String OBSERVATION = "data_flow_observation";
     private static final String RECOUNT = "data_verification";
     private static final String LINK = "data_flow";
+    private static final String CHECKLIST = "system_checklist";
 
     /** A loaded mission: its data-flow rows and its VF band. */
     public record Loaded(DataFlowData data, DataVerification.Band band) {
@@ -88,6 +89,10 @@ public final class DataFlowsViewModel {
     }
 
     /** A link as listed in the choice boxes. */
+    /** The PRISM checklist figures of one chain level in the current unit ({@code label} in the interface's language). */
+    public record LevelScore(String level, String label, ma.essp.diag.reporting.dataflow.SystemChecklist.Figures figures) {
+    }
+
     public record Link(DataFlowData.Link row, String label) {
         @Override
         public String toString() {
@@ -110,6 +115,8 @@ public final class DataFlowsViewModel {
     private final ObservableList<Link> links = FXCollections.observableArrayList();
     private final ObservableList<DataFlowData.Observation> observations = FXCollections.observableArrayList();
     private final ObservableList<DataFlowData.Recount> recounts = FXCollections.observableArrayList();
+    private final ObservableList<DataFlowData.Checklist> checklists = FXCollections.observableArrayList();
+    private final ObservableList<LevelScore> levelScores = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper chainCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -131,6 +138,11 @@ public final class DataFlowsViewModel {
     private final StringProperty recountRecounted = new SimpleStringProperty(this, "recountRecounted", "");
     private final StringProperty recountReported = new SimpleStringProperty(this, "recountReported", "");
     private final ObjectProperty<String> recountReason = new SimpleObjectProperty<>(this, "recountReason");
+    // PRISM checklist form: the level, the unit's code (none for the central level), the five items (null = not observed)
+    private final ObjectProperty<String> checklistLevel = new SimpleObjectProperty<>(this, "checklistLevel");
+    private final StringProperty checklistUnit = new SimpleStringProperty(this, "checklistUnit", "");
+    private final List<ObjectProperty<Boolean>> checklistItems = DataFlowData.Checklist.ITEMS.stream()
+            .map(item -> (ObjectProperty<Boolean>) new SimpleObjectProperty<Boolean>(this, item)).toList();
     // link form
     private final ObjectProperty<Link> editedLink = new SimpleObjectProperty<>(this, "editedLink");
     private final ObjectProperty<String> linkChannel = new SimpleObjectProperty<>(this, "linkChannel");
@@ -144,6 +156,7 @@ public final class DataFlowsViewModel {
     private final FormBaseline observationBaseline;
     private final FormBaseline recountBaseline;
     private final FormBaseline linkBaseline;
+    private final FormBaseline checklistBaseline;
     private final UnsavedChanges unsaved;
     private CompletableFuture<Boolean> lastWrite = CompletableFuture.completedFuture(true);
     private final EditHistory history;
@@ -160,6 +173,7 @@ public final class DataFlowsViewModel {
         observationBaseline = new FormBaseline(List.of(observationExpected, observationReceived, observationOnTime, observationDelay));
         recountBaseline = new FormBaseline(List.of(recountRecounted, recountReported, recountReason));
         linkBaseline = new FormBaseline(List.of(linkChannel, linkTool, linkDeadline, linkRekeyed));
+        checklistBaseline = new FormBaseline(checklistItems);
         editedLink.addListener((o, was, link) -> {
             clearErrors();
             linkChannel.set(link == null ? null : link.row().channel());
@@ -274,6 +288,18 @@ public final class DataFlowsViewModel {
                     i18n.formatNumber(own.verification().compared()),
                     own.rekeyingMax() == null ? "—" : i18n.formatNumber(own.rekeyingMax())));
         }
+        List<LevelScore> scores = new ArrayList<>();
+        if (own != null) {
+            own.checklistByLevel().forEach((level, f) -> {
+                if (f.checklists() > 0) {
+                    scores.add(new LevelScore(level, i18n.code(Vocabulary.FLOW_LEVEL, level), f));
+                }
+            });
+            if (own.checklist().checklists() > 0) {
+                scores.add(new LevelScore(null, i18n.get("dataflows.checklist.all_levels"), own.checklist()));
+            }
+        }
+        levelScores.setAll(scores);
         refreshChains(data, unit);
         refreshLists(data, unit);
     }
@@ -344,6 +370,7 @@ public final class DataFlowsViewModel {
                 .map(l -> new Link(l, linkLabel(l, types))).toList());
         observations.setAll(data.observations().stream().filter(o -> territory.of(o).in(unit)).toList());
         recounts.setAll(data.recounts().stream().filter(r -> territory.ofEssp(r.esspId()).in(unit)).toList());
+        checklists.setAll(data.checklists().stream().filter(c -> territory.of(c).in(unit)).toList());
     }
 
     private static Integer regionOfUnit(DataFlowData data, DataFlowFigures.Territory territory, Unit unit) {
@@ -443,6 +470,8 @@ public final class DataFlowsViewModel {
             case INDICATOR_REQUIRED -> "dataflows.rule.indicator_required";
             case MONTH_FORMAT -> "dataflows.rule.month_format";
             case REASON_UNKNOWN -> "dataflows.rule.reason_unknown";
+            case UNIT_UNKNOWN -> "dataflows.rule.unit_unknown";
+            case CHECKLIST_EMPTY -> "dataflows.rule.checklist_empty";
         });
     }
 
@@ -595,6 +624,104 @@ public final class DataFlowsViewModel {
         return true;
     }
 
+    /**
+     * Checks the PRISM checklist form and saves it when every field is right; false (nothing saved) otherwise. The unit
+     * is typed as its code: an ESSP's, a circonscription's, a province's for the délégation, a region's for SRES, DRS
+     * and GST; none for the central level.
+     */
+    public boolean saveChecklist() {
+        if (loaded == null) {
+            return false;
+        }
+        clearErrors();
+        DataFlowData data = loaded.data();
+        String level = checklistLevel.get();
+        String code = checklistUnit.get() == null ? "" : checklistUnit.get().strip();
+        Integer unit = null;
+        List<DataFlowRules.Problem> problems = new ArrayList<>();
+        if (level != null && !level.equals("central")) {
+            unit = switch (level) {
+                case "essp" -> data.essps().stream().filter(e -> e.code().equalsIgnoreCase(code)).map(ReadinessData.Essp::id).findFirst().orElse(null);
+                case "circonscription" -> data.circonscriptions().stream().filter(c -> c.code().equalsIgnoreCase(code))
+                        .map(ReadinessData.Circonscription::id).findFirst().orElse(null);
+                case "delegation" -> data.provinces().stream().filter(p -> p.code().equalsIgnoreCase(code))
+                        .map(ReadinessData.Province::id).findFirst().orElse(null);
+                default -> data.regions().stream().filter(r -> r.code().equalsIgnoreCase(code)).map(ReadinessData.Region::id).findFirst().orElse(null);
+            };
+            if (unit == null) {
+                problems.add(new DataFlowRules.Problem(Field.UNIT, DataFlowRules.Code.UNIT_UNKNOWN));
+                unit = -1;
+            }
+        }
+        String l = level == null ? "" : level;
+        DataFlowData.Checklist c = new DataFlowData.Checklist(0, 0, l,
+                l.equals("sres") || l.equals("drs") || l.equals("gst") ? unit : null, l.equals("delegation") ? unit : null,
+                l.equals("circonscription") ? unit : null, l.equals("essp") ? unit : null,
+                checklistItems.get(0).get(), checklistItems.get(1).get(), checklistItems.get(2).get(), checklistItems.get(3).get(),
+                checklistItems.get(4).get(), null);
+        problems.addAll(DataFlowRules.checklist(c, data, data.checklists()).stream()
+                .filter(p -> p.field() != Field.UNIT || problems.stream().noneMatch(q -> q.field() == Field.UNIT)).toList());
+        Map<Field, String> worded = new EnumMap<>(Field.class);
+        if (problems.contains(new DataFlowRules.Problem(Field.UNIT, DataFlowRules.Code.DUPLICATE))) {
+            worded.put(Field.UNIT, i18n.get("dataflows.rule.checklist_duplicate")); // "this link, period and ESSP" does not fit
+        }
+        if (show(problems, worded)) {
+            return false;
+        }
+        String what = i18n.get("dataflows.undo.checklist", i18n.code(Vocabulary.FLOW_LEVEL, l), code);
+        write(() -> created(CHECKLIST, repository.saveChecklist(c), what), () -> {
+            checklistUnit.set("");
+            checklistItems.forEach(item -> item.set(null));
+        });
+        return true;
+    }
+
+    /** Soft-deletes a checklist (Edit > Undo brings it back). */
+    public void deleteChecklist(DataFlowData.Checklist c) {
+        if (c == null) {
+            return;
+        }
+        String what = i18n.get("dataflows.undo.checklist_delete", i18n.code(Vocabulary.FLOW_LEVEL, c.level()));
+        write(() -> {
+            history.wrote(CHECKLIST, c.id(), repository.deleteChecklist(c.id(), history.versionOf(CHECKLIST, c.id(), c.version())));
+            return new Step(what, deleteOrRestore(CHECKLIST, c.id(), false));
+        }, () -> { });
+    }
+
+    /** The text of a checklist answer: yes, no, not observed. */
+    public String answerText(Boolean answer) {
+        return i18n.get(answer == null ? "dataflows.checklist.not_observed" : answer ? "dataflows.yes" : "dataflows.no");
+    }
+
+    /** The unit of a checklist, as its code and name (the central level: its label). */
+    public String checklistUnitText(DataFlowData.Checklist c) {
+        DataFlowData data = loaded == null ? null : loaded.data();
+        Integer id = c.unitId();
+        if (data == null || id == null) {
+            return i18n.code(Vocabulary.FLOW_LEVEL, c.level());
+        }
+        return switch (c.level()) {
+            case "essp" -> data.essps().stream().filter(e -> e.id() == id).map(e -> e.code() + " · " + i18n.localName(e.name(), e.nameAr()))
+                    .findFirst().orElse("?");
+            case "circonscription" -> data.circonscriptions().stream().filter(e -> e.id() == id)
+                    .map(e -> e.code() + " · " + i18n.localName(e.name(), e.nameAr())).findFirst().orElse("?");
+            case "delegation" -> data.provinces().stream().filter(e -> e.id() == id)
+                    .map(e -> e.code() + " · " + i18n.localName(e.name(), e.nameAr())).findFirst().orElse("?");
+            default -> data.regions().stream().filter(e -> e.id() == id).map(e -> e.code() + " · " + i18n.localName(e.name(), e.nameAr()))
+                    .findFirst().orElse("?");
+        };
+    }
+
+    /** The text of a checklist rating. */
+    public String ratingText(ma.essp.diag.reporting.dataflow.SystemChecklist.Rating rating) {
+        return switch (rating) {
+            case FUNCTIONAL -> i18n.get("dataflows.checklist.rating.functional");
+            case PARTIAL -> i18n.get("dataflows.checklist.rating.partial");
+            case WEAK -> i18n.get("dataflows.checklist.rating.weak");
+            case NONE -> "—";
+        };
+    }
+
     /** Checks and saves the channel, tool, deadline and re-keying of the selected link. */
     public boolean saveLink() {
         Link link = editedLink.get();
@@ -634,9 +761,11 @@ public final class DataFlowsViewModel {
     private EditHistory.Inverse deleteOrRestore(String table, int id, boolean delete) {
         return () -> {
             int from = history.versionOf(table, id, 0);
-            int version = OBSERVATION.equals(table)
-                    ? delete ? repository.deleteObservation(id, from) : repository.restoreObservation(id, from)
-                    : delete ? repository.deleteRecount(id, from) : repository.restoreRecount(id, from);
+            int version = switch (table) {
+                case OBSERVATION -> delete ? repository.deleteObservation(id, from) : repository.restoreObservation(id, from);
+                case CHECKLIST -> delete ? repository.deleteChecklist(id, from) : repository.restoreChecklist(id, from);
+                default -> delete ? repository.deleteRecount(id, from) : repository.restoreRecount(id, from);
+            };
             history.wrote(table, id, version);
             return deleteOrRestore(table, id, !delete);
         };
@@ -688,7 +817,8 @@ public final class DataFlowsViewModel {
         private final ReadOnlyBooleanWrapper any = new ReadOnlyBooleanWrapper(this, "unsaved");
 
         Editors() {
-            any.bind(observationBaseline.changedProperty().or(recountBaseline.changedProperty()).or(linkBaseline.changedProperty()));
+            any.bind(observationBaseline.changedProperty().or(recountBaseline.changedProperty()).or(linkBaseline.changedProperty())
+                    .or(checklistBaseline.changedProperty()));
         }
 
         @Override
@@ -700,7 +830,8 @@ public final class DataFlowsViewModel {
         public CompletionStage<Boolean> save() {
             return step(observationBaseline, DataFlowsViewModel.this::saveObservation, CompletableFuture.completedFuture(true))
                     .thenCompose(ok -> step(recountBaseline, DataFlowsViewModel.this::saveRecount, CompletableFuture.completedFuture(ok)))
-                    .thenCompose(ok -> step(linkBaseline, DataFlowsViewModel.this::saveLink, CompletableFuture.completedFuture(ok)));
+                    .thenCompose(ok -> step(linkBaseline, DataFlowsViewModel.this::saveLink, CompletableFuture.completedFuture(ok)))
+                    .thenCompose(ok -> step(checklistBaseline, DataFlowsViewModel.this::saveChecklist, CompletableFuture.completedFuture(ok)));
         }
 
         /** Saves one form when it changed and all before it were saved; a form refused by its checks stops there. */
@@ -718,6 +849,7 @@ public final class DataFlowsViewModel {
             recountRecounted.set("");
             recountReported.set("");
             recountReason.set(null);
+            checklistItems.forEach(item -> item.set(null));
             Link link = editedLink.get();
             editedLink.set(null);
             editedLink.set(link);
@@ -739,6 +871,12 @@ public final class DataFlowsViewModel {
     public ObservableList<Link> links() { return links; }
     public ObservableList<DataFlowData.Observation> observations() { return observations; }
     public ObservableList<DataFlowData.Recount> recounts() { return recounts; }
+    public ObservableList<DataFlowData.Checklist> checklists() { return checklists; }
+    public ObservableList<LevelScore> levelScores() { return levelScores; }
+    public ObjectProperty<String> checklistLevelProperty() { return checklistLevel; }
+    public StringProperty checklistUnitProperty() { return checklistUnit; }
+    /** The answer to item {@code i} ({@link DataFlowData.Checklist#ITEMS} order): true yes, false no, null not observed. */
+    public ObjectProperty<Boolean> checklistItemProperty(int i) { return checklistItems.get(i); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty chainCaptionProperty() { return chainCaption.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }

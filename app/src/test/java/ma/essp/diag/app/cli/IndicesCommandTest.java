@@ -237,13 +237,26 @@ class IndicesCommandTest {
         Path file = threeEssps();
         Run show = run("settings", file.toString());
         assertThat(show.exit()).as(show.err()).isZero();
-        assertThat(show.out().strip().lines()).containsExactly("readiness.reported_equipment=false (default)", "backups.keep=10 (default)");
+        assertThat(show.out().strip().lines()).containsExactly("readiness.reported_equipment=false (default)", "backups.keep=10 (default)",
+                "dataflows.vf_low=0.900 (default)", "dataflows.vf_high=1.100 (default)", "complaints.acknowledge_days=15 (default)",
+                "complaints.response_days=60 (default)");
         assertThat(run("settings", file.toString(), "--set", "readiness.reported_equipment=peut-être").exit()).isEqualTo(2);
         Run unknown = run("settings", file.toString(), "--set", "colour=blue");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("three.essp").contains("unknown setting colour");
         assertThat(run("settings", file.toString()).out()).contains("(default)");
 
+        // the verification-factor band and the complaint deadlines: checked, then stored as the figures read them
+        Run lowAboveOne = run("settings", file.toString(), "--set", "dataflows.vf_low=1.5", "--as", "Youssef Benali");
+        assertThat(lowAboveOne.exit()).isEqualTo(2);
+        assertThat(lowAboveOne.err()).contains("VF band");
+        assertThat(run("settings", file.toString(), "--set", "complaints.acknowledge_days=quinze", "--as", "Youssef Benali").exit()).isEqualTo(2);
+        assertThat(run("settings", file.toString(), "--set", "complaints.response_days=-1", "--as", "Youssef Benali").exit()).isEqualTo(2);
+        Run band = run("settings", file.toString(), "--set", "dataflows.vf_high=1,02", "--as", "Youssef Benali");
+        assertThat(band.exit()).as(band.err()).isZero();
+        assertThat(band.out().lines()).contains("dataflows.vf_high=1.020", "dataflows.vf_low=0.900 (default)");
+        Run ack = run("settings", file.toString(), "--set", "complaints.acknowledge_days=20", "--as", "Youssef Benali");
+        assertThat(ack.out().lines()).contains("complaints.acknowledge_days=20", "complaints.response_days=60 (default)");
         Run set = run("settings", file.toString(), "--set", "readiness.reported_equipment=true", "--as", "Youssef Benali");
         assertThat(set.exit()).as(set.err()).isZero();
         assertThat(set.out().strip().lines().findFirst()).contains("readiness.reported_equipment=true");

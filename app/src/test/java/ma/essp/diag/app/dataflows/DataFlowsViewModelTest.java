@@ -289,6 +289,54 @@ class DataFlowsViewModelTest {
     }
 
     @Test
+    void aChecklistWithAnUnknownUnitAndNothingObservedIsRefusedThenSavedScoredDeletedAndUndone() {
+        drillTo("01");
+        vm.checklistLevelProperty().set("circonscription");
+        vm.checklistUnitProperty().set("C9");
+        assertThat(vm.saveChecklist()).isFalse();
+        assertThat(vm.errorProperty(Field.UNIT).get()).isEqualTo("Unité inconnue pour ce niveau");
+        assertThat(vm.errorProperty(Field.ITEMS).get()).isEqualTo("Aucun élément observé");
+        assertThat(flows.load().checklists()).as("nothing saved").isEmpty();
+
+        // guidelines yes, tools no, trained staff yes, the two others not observed: 2 of 3
+        vm.checklistUnitProperty().set("C1");
+        vm.checklistItemProperty(0).set(true);
+        vm.checklistItemProperty(1).set(false);
+        vm.checklistItemProperty(2).set(true);
+        assertThat(vm.saveChecklist()).isTrue();
+        assertThat(vm.errorProperty(Field.UNIT).get()).isEmpty();
+        assertThat(vm.checklists()).hasSize(1);
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("saisie de la liste de contrôle Circonscription C1");
+        // the ESSP E1: everything present, 5 of 5
+        vm.checklistLevelProperty().set("essp");
+        vm.checklistUnitProperty().set("E1");
+        for (int i = 0; i < 5; i++) {
+            vm.checklistItemProperty(i).set(true);
+        }
+        assertThat(vm.saveChecklist()).isTrue();
+        assertThat(vm.levelScores()).extracting(DataFlowsViewModel.LevelScore::label)
+                .containsExactly("ESSP", "Circonscription", "Tous niveaux");
+        assertThat(vm.levelScores().get(1).figures().score()).isEqualTo(2.0 / 3);
+        assertThat(vm.levelScores().get(2).figures().present()).isEqualTo(7);
+        assertThat(vm.levelScores().get(2).figures().observed()).isEqualTo(8);
+        assertThat(vm.rate(vm.levelScores().get(2).figures().score())).isEqualTo("87,50 %");
+        assertThat(vm.currentRow().checklist().score()).isEqualTo(7.0 / 8); // the dashboard's column, the CLI's checklist_score
+
+        vm.checklistUnitProperty().set("e1"); // the form is blank again after a save; codes are matched ignoring case
+        vm.checklistItemProperty(0).set(true);
+        assertThat(vm.saveChecklist()).as("a second checklist for E1").isFalse();
+        assertThat(vm.errorProperty(Field.UNIT).get()).isEqualTo("Une liste existe déjà pour ce niveau et cette unité");
+
+        DataFlowData.Checklist e1 = vm.checklists().stream().filter(c -> "essp".equals(c.level())).findFirst().orElseThrow();
+        vm.deleteChecklist(e1);
+        assertThat(vm.checklists()).hasSize(1);
+        assertThat(vm.currentRow().checklist().score()).isEqualTo(2.0 / 3);
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        assertThat(vm.checklists()).hasSize(2);
+        assertThat(flows.load().checklists()).extracting(DataFlowData.Checklist::version).contains(3); // inserted, deleted, restored
+    }
+
+    @Test
     void anUndoAfterAnotherWriterChangedTheLinkIsRefused() {
         drillTo("01");
         vm.editedLinkProperty().set(vm.links().stream().filter(l -> l.row().id() == link).findFirst().orElseThrow());

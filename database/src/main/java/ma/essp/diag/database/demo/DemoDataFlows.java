@@ -124,6 +124,50 @@ final class DemoDataFlows {
             }
         }
         recounts(own);
+        checklists(new SplittableRandom(ctx.seed() ^ 0xC4EC_1157_0000_0017L));
+    }
+
+    /**
+     * PRISM system checklists (schema V17), from a stream of their own: every circonscription, délégation and regional
+     * level of the scope, the central level, and a third of the ESSPs. Better ESSPs (higher quality) more often have the items; feedback and data use are the
+     * rarest, as PRISM assessments usually find; an item is now and then not observed.
+     */
+    private void checklists(SplittableRandom own) throws SQLException {
+        Rows rows = ctx.rows("system_checklist", "chain_level", "region_id", "province_id", "circonscription_id", "essp_id",
+                "guidelines_available", "tools_in_stock", "trained_staff", "feedback_received", "data_used_in_meetings", "notes");
+        double[] base = {0.70, 0.65, 0.60, 0.40, 0.35};
+        for (Essp essp : essps) {
+            if (own.nextDouble() < 1.0 / 3) {
+                Object[] items = items(own, base, essp.quality - 0.5);
+                rows.add("essp", null, null, null, essp.id, items[0], items[1], items[2], items[3], items[4], null);
+            }
+        }
+        for (Circ circ : circs) {
+            Object[] items = items(own, base, 0.05);
+            rows.add("circonscription", null, null, circ.id, null, items[0], items[1], items[2], items[3], items[4], null);
+        }
+        for (Province province : scoped) {
+            Object[] items = items(own, base, 0.10);
+            rows.add("delegation", null, province.id(), null, null, items[0], items[1], items[2], items[3], items[4], null);
+        }
+        for (Region region : scopedRegions) {
+            Object[] items = items(own, base, 0.15);
+            rows.add(region.code().equals("01") ? "gst" : "sres", region.id(), null, null, null, items[0], items[1], items[2],
+                    items[3], items[4], null);
+        }
+        Object[] central = items(own, base, 0.20);
+        rows.add("central", null, null, null, null, central[0], central[1], central[2], central[3], central[4],
+                "Entretien à la DPRF / DIM");
+    }
+
+    /** Five answers, 1 (yes), 0 (no) or null (not observed, one time in twenty; the first item always observed). */
+    private static Object[] items(SplittableRandom own, double[] base, double lift) {
+        Object[] items = new Object[base.length];
+        for (int i = 0; i < base.length; i++) {
+            boolean observed = i == 0 || own.nextDouble() >= 0.05;
+            items[i] = !observed ? null : own.nextDouble() < clamp(base[i] + lift, 0, 1) ? 1 : 0;
+        }
+        return items;
     }
 
     /**

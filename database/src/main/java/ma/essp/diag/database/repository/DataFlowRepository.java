@@ -8,6 +8,7 @@ import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
+import static ma.essp.diag.database.jooq.Tables.SYSTEM_CHECKLIST;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import ma.essp.diag.database.jooq.tables.records.DataFlowObservationRecord;
 import ma.essp.diag.database.jooq.tables.records.DataFlowRecord;
 import ma.essp.diag.database.jooq.tables.records.DataVerificationRecord;
+import ma.essp.diag.database.jooq.tables.records.SystemChecklistRecord;
 import ma.essp.diag.database.mission.EditContext;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -71,7 +73,12 @@ public final class DataFlowRepository {
         List<DataFlowData.Recount> recounts = dsl.selectFrom(v).where(v.DELETED.isFalse()).orderBy(v.ID)
                 .fetch(r -> new DataFlowData.Recount(r.getId(), r.getVersion(), r.getEsspId(), r.getIndicator(), r.getPeriod(),
                         r.getRecounted(), r.getReported(), r.getReason(), r.getNotes()));
-        return new DataFlowData(regions, provinces, circs, essps, types, links, observations, recounts);
+        var c = SYSTEM_CHECKLIST;
+        List<DataFlowData.Checklist> checklists = dsl.selectFrom(c).where(c.DELETED.isFalse()).orderBy(c.ID)
+                .fetch(r -> new DataFlowData.Checklist(r.getId(), r.getVersion(), r.getChainLevel(), r.getRegionId(), r.getProvinceId(),
+                        r.getCirconscriptionId(), r.getEsspId(), r.getGuidelinesAvailable(), r.getToolsInStock(), r.getTrainedStaff(),
+                        r.getFeedbackReceived(), r.getDataUsedInMeetings(), r.getNotes()));
+        return new DataFlowData(regions, provinces, circs, essps, types, links, observations, recounts, checklists);
     }
 
     // ------------------------------------------------------------------ writes (all through SyncedRows)
@@ -190,6 +197,40 @@ public final class DataFlowRepository {
     /** Brings a soft-deleted recount row back from {@code version}; its version now. */
     public int restoreRecount(int id, int version) {
         return SyncedRows.restore(dsl, edit(), DATA_VERIFICATION, id, version);
+    }
+
+    /** Saves a PRISM system checklist: new when {@code id} is 0, else an update from its version. Returns its id. */
+    public int saveChecklist(DataFlowData.Checklist checklist) {
+        var c = SYSTEM_CHECKLIST;
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(c.CHAIN_LEVEL, checklist.level());
+        values.put(c.REGION_ID, checklist.regionId());
+        values.put(c.PROVINCE_ID, checklist.provinceId());
+        values.put(c.CIRCONSCRIPTION_ID, checklist.circonscriptionId());
+        values.put(c.ESSP_ID, checklist.esspId());
+        values.put(c.GUIDELINES_AVAILABLE, checklist.guidelines());
+        values.put(c.TOOLS_IN_STOCK, checklist.toolsInStock());
+        values.put(c.TRAINED_STAFF, checklist.trainedStaff());
+        values.put(c.FEEDBACK_RECEIVED, checklist.feedback());
+        values.put(c.DATA_USED_IN_MEETINGS, checklist.dataUsed());
+        values.put(c.NOTES, checklist.notes());
+        if (checklist.id() == 0) {
+            SystemChecklistRecord record = dsl.newRecord(c);
+            values.forEach((f, value) -> set(record, f, value));
+            return SyncedRows.insert(dsl, edit(), record);
+        }
+        SyncedRows.update(dsl, edit(), c, checklist.id(), checklist.version(), values);
+        return checklist.id();
+    }
+
+    /** Soft-deletes a system checklist from {@code version}; its version now. */
+    public int deleteChecklist(int id, int version) {
+        return SyncedRows.softDelete(dsl, edit(), SYSTEM_CHECKLIST, id, version);
+    }
+
+    /** Brings a soft-deleted system checklist back from {@code version}; its version now. */
+    public int restoreChecklist(int id, int version) {
+        return SyncedRows.restore(dsl, edit(), SYSTEM_CHECKLIST, id, version);
     }
 
     public int deleteLink(int id, int version) {

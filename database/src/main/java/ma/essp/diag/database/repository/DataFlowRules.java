@@ -31,7 +31,7 @@ public final class DataFlowRules {
     public enum Code {
         LINK_UNKNOWN, ESSP_UNKNOWN, PERIOD_FORMAT, PERIOD_FUTURE, NEGATIVE, RECEIVED_ABOVE_EXPECTED, ON_TIME_ABOVE_RECEIVED,
         DUPLICATE, REPORT_TYPE_UNKNOWN, LEVEL_UNKNOWN, SAME_LEVEL, CHANNEL_UNKNOWN, TOOL_UNKNOWN, INDICATOR_REQUIRED,
-        MONTH_FORMAT, REASON_UNKNOWN;
+        MONTH_FORMAT, REASON_UNKNOWN, UNIT_UNKNOWN, CHECKLIST_EMPTY;
 
         /** The message key of the code: {@code dataflow.rule.received_above_expected}. */
         public String key() {
@@ -41,7 +41,7 @@ public final class DataFlowRules {
 
     /** The field a problem is on. */
     public enum Field { LINK, ESSP, PERIOD, EXPECTED, RECEIVED, ON_TIME, DELAY, REPORT_TYPE, FROM_LEVEL, TO_LEVEL, CHANNEL, TOOL,
-        DEADLINE, INDICATOR, RECOUNTED, REPORTED, REASON }
+        DEADLINE, INDICATOR, RECOUNTED, REPORTED, REASON, LEVEL, UNIT, ITEMS }
 
     public record Problem(Field field, Code code) {
     }
@@ -190,6 +190,41 @@ public final class DataFlowRules {
                 && e.indicator().equalsIgnoreCase(indicator) && e.period().equals(period));
         if (duplicate) {
             problems.add(new Problem(Field.PERIOD, Code.DUPLICATE));
+        }
+        return problems;
+    }
+
+    /**
+     * The problems of a PRISM system checklist: a known level; for every level but {@code central} a known unit of the
+     * kind the level takes (ESSP, circonscription, province for {@code delegation}, region for {@code sres},
+     * {@code drs}, {@code gst}) and no id of another kind; at least one item observed; and no other live checklist of
+     * the same level and unit (the row itself, same id, excepted).
+     */
+    public static List<Problem> checklist(DataFlowData.Checklist c, DataFlowData territory, Collection<DataFlowData.Checklist> existing) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Vocabulary.FLOW_LEVEL.contains(c.level())) {
+            problems.add(new Problem(Field.LEVEL, Code.LEVEL_UNKNOWN));
+            return problems;
+        }
+        Integer unit = c.unitId();
+        boolean known = switch (c.level()) {
+            case "essp" -> territory.essps().stream().anyMatch(e -> Integer.valueOf(e.id()).equals(unit));
+            case "circonscription" -> territory.circonscriptions().stream().anyMatch(e -> Integer.valueOf(e.id()).equals(unit));
+            case "delegation" -> territory.provinces().stream().anyMatch(e -> Integer.valueOf(e.id()).equals(unit));
+            case "central" -> true;
+            default -> territory.regions().stream().anyMatch(e -> Integer.valueOf(e.id()).equals(unit));
+        };
+        long ids = java.util.stream.Stream.of(c.regionId(), c.provinceId(), c.circonscriptionId(), c.esspId()).filter(Objects::nonNull).count();
+        if (!known || ids != (unit == null ? 0 : 1)) {
+            problems.add(new Problem(Field.UNIT, Code.UNIT_UNKNOWN));
+        }
+        if (c.answers().stream().allMatch(Objects::isNull)) {
+            problems.add(new Problem(Field.ITEMS, Code.CHECKLIST_EMPTY));
+        }
+        boolean duplicate = existing.stream().anyMatch(e -> e.id() != c.id() && e.level().equals(c.level())
+                && Objects.equals(e.unitId(), unit));
+        if (duplicate) {
+            problems.add(new Problem(Field.UNIT, Code.DUPLICATE));
         }
         return problems;
     }

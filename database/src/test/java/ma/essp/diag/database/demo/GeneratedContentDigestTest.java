@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("e5ee5ac3d92e79e188483472a1564f2aec24373c49d1a1aa2bc3f8225c351d6c");
+        assertThat(digest(file)).isEqualTo("3c2ceb22393cfbb09d383e2c4c2a5f2fe5471b6d2c141841e599da0364899aad");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("c188cf3656bc55c11ff22f1dfc6bbe178c91a7899d69c3f2943cc32839333ff8");
+        assertThat(digest(file)).isEqualTo("d8f0f505ddfeb0c2785abf451fb0a66fe966143695ae44541b70edaf938c4e58");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("9f2cd794df96f4cdcaa61d521e3882ce3f940c9340d415f96cf8f740af5980d1");
+        assertThat(digest(file)).isEqualTo("e2dda868da5662f4666364896238be1c900f3317c31f05f726e14f9c05a6ed91");
     }
 
     /**

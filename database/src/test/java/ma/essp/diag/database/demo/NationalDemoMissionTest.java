@@ -50,7 +50,7 @@ class NationalDemoMissionTest {
     /** Pinned like the small and region demos (see {@link GeneratedContentDigestTest} for how it was obtained). */
     @Test
     void contentIsUnchanged() throws Exception {
-        assertThat(GeneratedContentDigestTest.digest(file)).isEqualTo("80658cdbfddc83f1ce4644c0e14c180ca37a71ca4868255b66c8201a92312467");
+        assertThat(GeneratedContentDigestTest.digest(file)).isEqualTo("1412701e4ddcecfd1e11ab4fb895f6f4ab4fb0b0b2b1db440a02e3ac33cf6ecb");
     }
 
     @Test
@@ -82,6 +82,12 @@ class NationalDemoMissionTest {
         assertThat(count(statement, "SELECT count(*) FROM staff_position")).isBetween(25_000L, 35_000L);
         assertThat(count(statement, "SELECT count(*) FROM complaint_sample")).isBetween(17_000L, 23_000L);
         assertThat(count(statement, "SELECT count(*) FROM training_participant")).isBetween(800L, 1_200L);
+        // PRISM checklists: a third of the ESSPs, every circonscription, délégation and region, the central level
+        assertThat(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level = 'essp'")).isBetween(850L, 1_150L);
+        assertThat(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level = 'circonscription'"))
+                .isEqualTo(count(statement, "SELECT count(*) FROM circonscription"));
+        assertThat(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level IN ('sres', 'gst')")).isEqualTo(12L);
+        assertThat(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level = 'central'")).isEqualTo(1L);
         assertThat(count(statement, "SELECT count(*) FROM assessment")).isEqualTo(count(statement, "SELECT count(*) FROM essp"));
         assertThat(summary.rows("essp")).isEqualTo((int) count(statement, "SELECT count(*) FROM essp"));
     }

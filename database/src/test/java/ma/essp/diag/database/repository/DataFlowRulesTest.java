@@ -84,4 +84,38 @@ class DataFlowRulesTest {
         assertThat(DataFlowRules.recount(new Recount(0, 0, 11, "ANC1", "2026-03", 5, 0, "late_entry", null), ESSPS, List.of(), TODAY))
                 .isEmpty();
     }
+
+    private static final DataFlowData TERRITORY = new DataFlowData(
+            List.of(new ReadinessData.Region(1, "01", "Région 1")),
+            List.of(new ReadinessData.Province(10, 1, "010", "Province 10")),
+            List.of(new ReadinessData.Circonscription(100, 10, "0100", "Circ 100", "rural")),
+            List.of(new ReadinessData.Essp(1000, "E1000", "ESSP 1000", "CSR-1", "rural", 100, 10, 1, null)),
+            List.of(), List.of(), List.of(), List.of(), List.of());
+    private static final DataFlowData.Checklist EXISTING_CHECKLIST = checklist(7, "essp", null, null, null, 1000, true);
+
+    private static DataFlowData.Checklist checklist(int id, String level, Integer region, Integer province, Integer circ, Integer essp,
+                                                    Boolean guidelines) {
+        return new DataFlowData.Checklist(id, 1, level, region, province, circ, essp, guidelines, null, null, null, null, null);
+    }
+
+    private static List<Problem> check(DataFlowData.Checklist c) {
+        return DataFlowRules.checklist(c, TERRITORY, List.of(EXISTING_CHECKLIST));
+    }
+
+    @Test
+    void aChecklistNamesAUnitOfItsLevelObservesAnItemAndIsTheOnlyOneThere() {
+        assertThat(check(checklist(0, "circonscription", null, null, 100, null, false))).isEmpty();
+        assertThat(check(checklist(0, "delegation", null, 10, null, null, true))).isEmpty();
+        assertThat(check(checklist(0, "sres", 1, null, null, null, true))).isEmpty();
+        assertThat(check(checklist(0, "central", null, null, null, null, true))).isEmpty();
+        assertThat(check(checklist(7, "essp", null, null, null, 1000, false))).isEmpty(); // the row itself
+
+        assertThat(check(checklist(0, "district", null, null, null, null, true))).containsExactly(new Problem(Field.LEVEL, Code.LEVEL_UNKNOWN));
+        assertThat(check(checklist(0, "delegation", null, null, 100, null, true))) // a circonscription is no délégation
+                .containsExactly(new Problem(Field.UNIT, Code.UNIT_UNKNOWN));
+        assertThat(check(checklist(0, "essp", null, null, null, 99, true))).containsExactly(new Problem(Field.UNIT, Code.UNIT_UNKNOWN));
+        assertThat(check(checklist(0, "central", 1, null, null, null, true))).containsExactly(new Problem(Field.UNIT, Code.UNIT_UNKNOWN));
+        assertThat(check(checklist(0, "gst", 1, null, null, null, null))).containsExactly(new Problem(Field.ITEMS, Code.CHECKLIST_EMPTY));
+        assertThat(check(checklist(0, "essp", null, null, null, 1000, true))).containsExactly(new Problem(Field.UNIT, Code.DUPLICATE));
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.DataFlowData;
+import ma.essp.diag.database.repository.DataFlowData.Checklist;
 import ma.essp.diag.database.repository.DataFlowData.Link;
 import ma.essp.diag.database.repository.DataFlowData.Observation;
 import ma.essp.diag.database.repository.DataFlowData.Recount;
@@ -27,7 +28,10 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
  * An observation of one ESSP counts in that ESSP, its circonscription, province and region and the nation. An
  * observation of a whole link (no ESSP) counts where the link belongs: a province's link in that province, its region
  * and the nation; a region's link in the region and the nation; a national link in the nation only — never in a
- * smaller unit, which it does not describe. Recount rows always belong to an ESSP.
+ * smaller unit, which it does not describe. Recount rows always belong to an ESSP. A system checklist counts likewise
+ * where its unit lies: an ESSP's in the ESSP and up, a circonscription's in the circonscription and up, a
+ * délégation's in its province and up, a regional level's in its region and the nation, the central level's in the
+ * nation only.
  */
 public final class DataFlowFigures {
 
@@ -68,9 +72,16 @@ public final class DataFlowFigures {
      * @param esspsUnder    of them, VF above the band (under-reporting)
      * @param rekeyingMax   the most re-keying steps from the ESSP to the central level over the report types'
      *                      chains that apply in the unit; null when no chain reaches the central level
+     * @param checklist     the PRISM system checklists lying in the unit, all levels pooled ({@link SystemChecklist})
+     * @param checklistByLevel the same by chain level, every level of {@code Vocabulary.FLOW_LEVEL} present, in order
      */
     public record UnitRow(Unit unit, DataFlowIndicators.Figures rates, DataVerification.Figures verification, int esspsVerified,
-                          int esspsOver, int esspsUnder, Integer rekeyingMax) {
+                          int esspsOver, int esspsUnder, Integer rekeyingMax, SystemChecklist.Figures checklist,
+                          Map<String, SystemChecklist.Figures> checklistByLevel) {
+
+        public UnitRow {
+            checklistByLevel = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checklistByLevel));
+        }
     }
 
     /** The territory of {@code data} with the place of each ESSP. */
@@ -79,9 +90,11 @@ public final class DataFlowFigures {
         private final Map<Integer, ReadinessData.Essp> essps = new HashMap<>();
         private final Map<Integer, ReadinessData.Province> provinces = new HashMap<>();
         private final Map<Integer, Link> links = new HashMap<>();
+        private final Map<Integer, Integer> circonscriptionProvinces = new HashMap<>();
 
         public Territory(DataFlowData data) {
             this.data = data;
+            data.circonscriptions().forEach(c -> circonscriptionProvinces.put(c.id(), c.provinceId()));
             data.essps().forEach(e -> essps.put(e.id(), e));
             data.provinces().forEach(p -> provinces.put(p.id(), p));
             data.links().forEach(l -> links.put(l.id(), l));
@@ -100,6 +113,23 @@ public final class DataFlowFigures {
                 return new Place(null, null, link.provinceId(), p == null ? link.regionId() : Integer.valueOf(p.regionId()));
             }
             return new Place(null, null, null, link.regionId());
+        }
+
+        /** Where a system checklist belongs: its unit (see the class comment). */
+        public Place of(Checklist c) {
+            Integer unit = c.unitId();
+            if (unit == null) {
+                return new Place(null, null, null, null);
+            }
+            return switch (c.level()) {
+                case "essp" -> ofEssp(unit);
+                case "circonscription" -> {
+                    Integer province = circonscriptionProvinces.get(unit);
+                    yield new Place(null, unit, province, province == null ? null : Integer.valueOf(regionOf(province)));
+                }
+                case "delegation" -> new Place(null, null, unit, regionOf(unit));
+                default -> new Place(null, null, null, unit);
+            };
         }
 
         public Place ofEssp(int esspId) {
@@ -151,6 +181,7 @@ public final class DataFlowFigures {
     public static List<UnitRow> byUnit(DataFlowData data, AggregationLevel level, DataVerification.Band band) {
         Territory territory = new Territory(data);
         List<Place> observationPlaces = data.observations().stream().map(territory::of).toList();
+        List<Place> checklistPlaces = data.checklists().stream().map(territory::of).toList();
         Map<Integer, List<Recount>> recountsByEssp = new LinkedHashMap<>();
         data.recounts().forEach(r -> recountsByEssp.computeIfAbsent(r.esspId(), k -> new ArrayList<>()).add(r));
         Map<Integer, Place> esspPlaces = new HashMap<>();
@@ -197,7 +228,18 @@ public final class DataFlowFigures {
                     rekeying = steps;
                 }
             }
-            rows.add(new UnitRow(unit, rates, DataVerification.of(recounts), verified, over, under, rekeying));
+            Map<String, SystemChecklist.Figures> byLevel = new LinkedHashMap<>();
+            Vocabulary.FLOW_LEVEL.codes().forEach(c -> byLevel.put(c, SystemChecklist.Figures.NONE));
+            SystemChecklist.Figures checklist = SystemChecklist.Figures.NONE;
+            for (int i = 0; i < checklistPlaces.size(); i++) {
+                if (checklistPlaces.get(i).in(unit)) {
+                    Checklist c = data.checklists().get(i);
+                    SystemChecklist.Figures own = SystemChecklist.of(c);
+                    checklist = checklist.plus(own);
+                    byLevel.merge(c.level(), own, SystemChecklist.Figures::plus);
+                }
+            }
+            rows.add(new UnitRow(unit, rates, DataVerification.of(recounts), verified, over, under, rekeying, checklist, byLevel));
         }
         return rows;
     }

@@ -27,9 +27,15 @@ public final class DataFlowTable {
             "recount_compared", "recounted", "reported", "verification_factor", "vf_status", "vf_band_low", "vf_band_high",
             "essps_verified", "essps_over_reporting", "essps_under_reporting", "discrepancies",
             "discrepancies_register_missing", "discrepancies_transcription_error", "discrepancies_late_entry",
-            "discrepancies_other", "discrepancies_unexplained", "rekeying_steps_max");
+            "discrepancies_other", "discrepancies_unexplained", "rekeying_steps_max", "checklists", "checklist_items_observed",
+            "checklist_items_present", "checklist_score", "checklist_rating", "checklist_guidelines_available",
+            "checklist_tools_in_stock", "checklist_trained_staff", "checklist_feedback_received", "checklist_data_used_in_meetings",
+            "checklist_score_essp", "checklist_observed_essp", "checklist_score_circonscription", "checklist_observed_circonscription",
+            "checklist_score_delegation", "checklist_observed_delegation", "checklist_score_sres", "checklist_observed_sres",
+            "checklist_score_drs", "checklist_observed_drs", "checklist_score_gst", "checklist_observed_gst",
+            "checklist_score_central", "checklist_observed_central");
 
-    private static final java.util.Set<String> TEXT = java.util.Set.of("level", "code", "name", "vf_status");
+    private static final java.util.Set<String> TEXT = java.util.Set.of("level", "code", "name", "vf_status", "checklist_rating");
 
     private DataFlowTable() {
     }
@@ -56,8 +62,7 @@ public final class DataFlowTable {
         if (asOf == null) {
             return data;
         }
-        return new DataFlowData(data.regions(), data.provinces(), data.circonscriptions(), data.essps(), data.reportTypes(),
-                data.links(),
+        return data.withRows(
                 data.observations().stream().filter(o -> DataFlowRules.periodStart(o.period()).map(d -> !d.isAfter(asOf)).orElse(false)).toList(),
                 data.recounts().stream().filter(r -> DataFlowRules.periodStart(r.period()).map(d -> !d.isAfter(asOf)).orElse(false)).toList());
     }
@@ -95,6 +100,19 @@ public final class DataFlowTable {
         }
         cells.add(Integer.toString(v.discrepanciesByReason().getOrDefault(DataVerification.UNEXPLAINED, 0)));
         cells.add(r.rekeyingMax() == null ? "" : Integer.toString(r.rekeyingMax()));
+        SystemChecklist.Figures c = r.checklist();
+        cells.add(Integer.toString(c.checklists()));
+        cells.add(Integer.toString(c.observed()));
+        cells.add(Integer.toString(c.present()));
+        cells.add(rate(c.score()));
+        cells.add(c.rating().code());
+        for (int i = 0; i < DataFlowData.Checklist.ITEMS.size(); i++) {
+            cells.add(rate(c.itemShare(i)));
+        }
+        r.checklistByLevel().forEach((lvl, byLevel) -> {
+            cells.add(rate(byLevel.score()));
+            cells.add(Integer.toString(byLevel.observed()));
+        });
         return cells;
     }
 

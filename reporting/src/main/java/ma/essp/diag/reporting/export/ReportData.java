@@ -124,12 +124,34 @@ public record ReportData(
 
     /**
      * The data-flow figures of the scope from {@code reporting.dataflow} (those of the screen and of {@code essp-diag
-     * figures}): rates by sending level, the scope's verification factor and re-keying steps.
+     * figures}): rates by sending level, the scope's verification factor and re-keying steps, the PRISM system
+     * checklist score of the scope ({@code checklist}) and by level ({@code checklistByLevel}, levels with a checklist).
      */
     public record FlowQuality(List<LevelRate> byLevel, ma.essp.diag.reporting.dataflow.DataFlowIndicators.Figures rates,
                               ma.essp.diag.reporting.dataflow.DataVerification.Figures verification, String vfStatus,
                               double bandLow, double bandHigh, int esspsVerified, int esspsOver, int esspsUnder,
-                              Map<String, Integer> discrepanciesByReason, Integer rekeyingMax) {
+                              Map<String, Integer> discrepanciesByReason, Integer rekeyingMax,
+                              ma.essp.diag.reporting.dataflow.SystemChecklist.Figures checklist, List<LevelChecklist> checklistByLevel,
+                              List<ChainRow> chains) {
+    }
+
+    /**
+     * The reporting chain of one report type in the scope's place ({@code reporting.dataflow.Chains}, as the data-flow
+     * screen draws it): its links from the ESSP on, whether it reaches the central level, its re-keying steps.
+     */
+    public record ChainRow(String report, List<ChainLink> links, boolean complete, int rekeying) {
+    }
+
+    /**
+     * One link of a drawn chain: the level codes and labels, the tool (labelled; the report type's own when the link
+     * names none), whether it is re-keyed, and the on-time rate of its observations in the scope (null: none recorded).
+     */
+    public record ChainLink(String fromLevel, String toLevel, String fromLabel, String toLabel, String tool, boolean rekeyed,
+                            Double onTime) {
+    }
+
+    /** The system checklist figures of one chain level ({@code level} labelled). */
+    public record LevelChecklist(String level, ma.essp.diag.reporting.dataflow.SystemChecklist.Figures figures) {
     }
 
     /** The rates of the observations sent from one level ({@code level} labelled). */

@@ -597,8 +597,44 @@ public final class ReportDataCollector {
         }
         reasons.put(ma.essp.diag.reporting.dataflow.DataVerification.UNEXPLAINED, row.verification().discrepanciesByReason()
                 .getOrDefault(ma.essp.diag.reporting.dataflow.DataVerification.UNEXPLAINED, 0));
+        List<ReportData.LevelChecklist> checklistByLevel = new ArrayList<>();
+        row.checklistByLevel().forEach((lvl, f) -> {
+            if (f.checklists() > 0) {
+                checklistByLevel.add(new ReportData.LevelChecklist(l.code(Vocabulary.FLOW_LEVEL, lvl), f));
+            }
+        });
         return new ReportData.FlowQuality(byLevel, row.rates(), row.verification(), row.verification().status(band).code(),
-                band.low(), band.high(), row.esspsVerified(), row.esspsOver(), row.esspsUnder(), reasons, row.rekeyingMax());
+                band.low(), band.high(), row.esspsVerified(), row.esspsOver(), row.esspsUnder(), reasons, row.rekeyingMax(),
+                row.checklist(), checklistByLevel, chains(flowData, row.unit(), t, l));
+    }
+
+    /**
+     * The chains of each report type in the scope's place, with each link's on-time rate in the scope; none for the
+     * national scope (the chains differ by region: a region's report draws its own).
+     */
+    private static List<ReportData.ChainRow> chains(ma.essp.diag.database.repository.DataFlowData data,
+                                                    ma.essp.diag.reporting.dataflow.DataFlowFigures.Unit unit, Territory t, ReportLabels l) {
+        List<ReportData.ChainRow> rows = new ArrayList<>();
+        if (t.regionId == null) {
+            return rows;
+        }
+        Map<Integer, ma.essp.diag.reporting.dataflow.DataFlowIndicators.Figures> byLink =
+                ma.essp.diag.reporting.dataflow.DataFlowFigures.byLink(data, unit);
+        Map<Integer, ma.essp.diag.database.repository.DataFlowData.ReportType> types = new HashMap<>();
+        data.reportTypes().forEach(type -> types.put(type.id(), type));
+        for (ma.essp.diag.reporting.dataflow.Chains.Chain c : ma.essp.diag.reporting.dataflow.Chains.chains(data, t.regionId, t.provinceId)) {
+            ma.essp.diag.database.repository.DataFlowData.ReportType type = types.get(c.reportTypeId());
+            List<ReportData.ChainLink> links = new ArrayList<>();
+            for (ma.essp.diag.database.repository.DataFlowData.Link link : c.links()) {
+                ma.essp.diag.reporting.dataflow.DataFlowIndicators.Figures f = byLink.get(link.id());
+                links.add(new ReportData.ChainLink(link.fromLevel(), link.toLevel(), l.code(Vocabulary.FLOW_LEVEL, link.fromLevel()),
+                        l.code(Vocabulary.FLOW_LEVEL, link.toLevel()),
+                        l.code(Vocabulary.FLOW_TOOL, link.tool() == null ? type.tool() : link.tool()), link.rekeyed(),
+                        f == null ? null : f.timeliness()));
+            }
+            rows.add(new ReportData.ChainRow(type.code() + " — " + type.name(l.language().code()), links, c.complete(), c.rekeyingSteps()));
+        }
+        return rows;
     }
 
     private static CategoryRow categoryRow(String category, ComplaintIndicators.Summary s) {

@@ -44,6 +44,16 @@ import org.junit.jupiter.api.Test;
  * ESSP 1002 2026-04               —        10    —                    (not recounted: a row, not compared)
  * ESSP 1003: none                                                     → no recount
  * ESSP 1000: 75/80 = 0.9375 within; circ. 100: 87/80 = 1.0875 within; circ. 101: 24/20 = 1.2; region 111/100 = 1.11 under
+ *
+ * system checklists     guidelines tools trained feedback data used   present/observed
+ * C1 essp 1000               Y        Y      N       Y        —          3/4
+ * C2 essp 1002               N        N      N       Y        Y          2/5
+ * C3 circonscription 100     Y        Y      Y       Y        Y          5/5
+ * C4 delegation (prov. 11)   Y        N      —       —        —          1/2
+ * C5 gst (region 1)          Y        Y      Y       N        N          3/5
+ * C6 central                 Y        Y      Y       Y        N          4/5
+ * ESSP 1000 3/4 = 75 % partial; circ. 100 (C1+C3) 8/9; circ. 101 (C2) 2/5 = 40 % weak; province 11 (C2+C4) 3/7;
+ * region (C1–C5) 14/21 = 2/3; nation 18/26. Region by item: guidelines 4/5, tools 3/5, trained 2/4, feedback 3/4, data 2/3
  * </pre>
  */
 class DataFlowFiguresTest {
@@ -61,7 +71,18 @@ class DataFlowFiguresTest {
                     obs(4, 2, null, 2, 2, 1), obs(5, 4, null, 1, 3, 3)),
             List.of(recount(1, 1000, "2026-03", 45, 50, "transcription_error"), recount(2, 1000, "2026-04", 30, 30, null),
                     recount(3, 1001, "2026-03", 12, 0, "late_entry"), recount(4, 1002, "2026-03", 24, 20, null),
-                    recount(5, 1002, "2026-04", null, 10, null)));
+                    recount(5, 1002, "2026-04", null, 10, null)),
+            List.of(checklist(1, "essp", null, null, null, 1000, true, true, false, true, null),
+                    checklist(2, "essp", null, null, null, 1002, false, false, false, true, true),
+                    checklist(3, "circonscription", null, null, 100, null, true, true, true, true, true),
+                    checklist(4, "delegation", null, 11, null, null, true, false, null, null, null),
+                    checklist(5, "gst", 1, null, null, null, true, true, true, false, false),
+                    checklist(6, "central", null, null, null, null, true, true, true, true, false)));
+
+    static DataFlowData.Checklist checklist(int id, String level, Integer region, Integer province, Integer circ, Integer essp,
+                                            Boolean a, Boolean b, Boolean c, Boolean d, Boolean e) {
+        return new DataFlowData.Checklist(id, 1, level, region, province, circ, essp, a, b, c, d, e, null);
+    }
 
     static ReadinessData.Essp essp(int id, int circ, int province) {
         return new ReadinessData.Essp(id, "E" + id, "ESSP " + id, "CSR-1", "rural", circ, province, 1, null);
@@ -199,5 +220,60 @@ class DataFlowFiguresTest {
         // no link in another region: no chain, no figure
         assertThat(Chains.chain(DATA, 1, 2, null).links()).isEmpty();
         assertThat(Chains.maxRekeying(DATA, 2, null)).isNull();
+    }
+
+    @Test
+    void systemChecklistScorePerUnitPooledOverItemsObserved() {
+        UnitRow e1000 = row(AggregationLevel.ESSP, 1000);
+        assertThat(e1000.checklist().observed()).isEqualTo(4);
+        assertThat(e1000.checklist().score()).isEqualTo(0.75);
+        assertThat(e1000.checklist().rating()).isEqualTo(SystemChecklist.Rating.PARTIAL);
+        UnitRow e1003 = row(AggregationLevel.ESSP, 1003);
+        assertThat(e1003.checklist().checklists()).isZero();
+        assertThat(e1003.checklist().score()).isNull();
+        assertThat(e1003.checklist().rating()).isEqualTo(SystemChecklist.Rating.NONE);
+
+        assertThat(row(AggregationLevel.CIRCONSCRIPTION, 100).checklist().score()).isEqualTo(8.0 / 9);
+        assertThat(row(AggregationLevel.CIRCONSCRIPTION, 101).checklist().score()).isEqualTo(0.4);
+        assertThat(row(AggregationLevel.CIRCONSCRIPTION, 101).checklist().rating()).isEqualTo(SystemChecklist.Rating.WEAK);
+        // the délégation's checklist counts in its province, not in a circonscription
+        assertThat(row(AggregationLevel.PROVINCE, 11).checklist().score()).isEqualTo(3.0 / 7);
+        assertThat(row(AggregationLevel.PROVINCE, 10).checklist().score()).isEqualTo(8.0 / 9);
+
+        UnitRow region = row(AggregationLevel.REGION, 1);
+        assertThat(region.checklist().checklists()).isEqualTo(5); // the central level's is not in the region
+        assertThat(region.checklist().present()).isEqualTo(14);
+        assertThat(region.checklist().observed()).isEqualTo(21);
+        assertThat(region.checklist().itemShare(0)).isEqualTo(4.0 / 5);
+        assertThat(region.checklist().itemShare(1)).isEqualTo(3.0 / 5);
+        assertThat(region.checklist().itemShare(2)).isEqualTo(2.0 / 4);
+        assertThat(region.checklist().itemShare(3)).isEqualTo(3.0 / 4);
+        assertThat(region.checklist().itemShare(4)).isEqualTo(2.0 / 3);
+        assertThat(region.checklistByLevel().keySet()).containsExactly("essp", "circonscription", "delegation", "sres", "drs", "gst", "central");
+        assertThat(region.checklistByLevel().get("essp").score()).isEqualTo(5.0 / 9);
+        assertThat(region.checklistByLevel().get("delegation").score()).isEqualTo(0.5);
+        assertThat(region.checklistByLevel().get("gst").score()).isEqualTo(0.6);
+        assertThat(region.checklistByLevel().get("sres").score()).isNull();
+        assertThat(region.checklistByLevel().get("central").checklists()).isZero();
+
+        UnitRow nation = row(AggregationLevel.NATIONAL, 0);
+        assertThat(nation.checklist().score()).isEqualTo(18.0 / 26);
+        assertThat(nation.checklistByLevel().get("central").score()).isEqualTo(0.8);
+        assertThat(SystemChecklist.rating(0.8)).isEqualTo(SystemChecklist.Rating.FUNCTIONAL); // a bound takes the better rating
+        assertThat(SystemChecklist.rating(0.5)).isEqualTo(SystemChecklist.Rating.PARTIAL);
+    }
+
+    @Test
+    void systemChecklistColumnsOfTheTable() {
+        List<String> cells = DataFlowTable.cells(row(AggregationLevel.REGION, 1), AggregationLevel.REGION, Band.DEFAULT);
+        assertThat(cells).hasSize(DataFlowTable.COLUMNS.size());
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("checklists"))).isEqualTo("5");
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("checklist_score"))).isEqualTo("66.67");
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("checklist_rating"))).isEqualTo("partial");
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("checklist_trained_staff"))).isEqualTo("50.00");
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("checklist_score_essp"))).isEqualTo("55.56");
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("checklist_observed_essp"))).isEqualTo("9");
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("checklist_score_sres"))).isEqualTo("");
+        assertThat(cells.get(DataFlowTable.COLUMNS.indexOf("checklist_observed_central"))).isEqualTo("0");
     }
 }

@@ -128,6 +128,29 @@ class ReportAxesCrossCheckTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"national", "region"})
+    void systemChecklistFiguresAreTheCountedOnes(String scope) {
+        // the fixture: a checklist per circonscription, one per region (SRES), one for the central level (national only)
+        ReportData data = collect(scope);
+        String p = pattern(scope);
+        String where = "FROM system_checklist x LEFT JOIN circonscription c ON c.id = x.circonscription_id"
+                + " LEFT JOIN province p ON p.id = c.province_id"
+                + " LEFT JOIN region r ON r.id = coalesce(x.region_id, p.region_id)"
+                + " WHERE x.deleted = 0 AND (r.code LIKE ? OR (x.chain_level = 'central' AND ? = '%'))";
+        String items = "x.guidelines_available, x.tools_in_stock, x.trained_staff, x.feedback_received, x.data_used_in_meetings";
+        double present = q("SELECT sum(" + items.replace(", ", " IS 1) + sum(") + " IS 1) " + where, p, p);
+        double observed = q("SELECT sum(" + items.replace(", ", " IS NOT NULL) + sum(") + " IS NOT NULL) " + where, p, p);
+        ma.essp.diag.reporting.dataflow.SystemChecklist.Figures c = data.flowQuality().checklist();
+        assertThat(c.checklists()).isEqualTo((int) q("SELECT count(*) " + where, p, p));
+        assertThat(c.present()).isEqualTo((int) present);
+        assertThat(c.observed()).isEqualTo((int) observed);
+        assertThat(c.score()).isCloseTo(present / observed, within(EPS));
+        assertThat(data.flowQuality().checklistByLevel()).extracting(ReportData.LevelChecklist::level)
+                .containsExactlyElementsOf(scope.equals("national") ? List.of("Circonscription", "SRES", "Niveau central")
+                        : List.of("Circonscription", "SRES"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"national", "region"})
     void perpetratorCareFiguresAreTheCountedOnes(String scope) {
         ReportData data = collect(scope);
         String p = pattern(scope);

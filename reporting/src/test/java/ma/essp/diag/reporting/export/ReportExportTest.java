@@ -251,7 +251,8 @@ class ReportExportTest {
         assertThat(text).contains(labels.number(region.general().value(), 1));
         // table headers are sized so that words are not cut in the middle ("Populatio|n", "Commodité|s")
         assertThat(text.replaceAll("\\s+", " ")).contains("Population 2024", "Commodités de base", "Médicaments essentiels",
-                "Affectations et mobilité", "Complétude", "Supervision des ESSP du", "Reprise par le GST : date non fixée");
+                "Affectations et mobilité", "Complétude", "Supervision des ESSP du", "Reprise par le GST : date non fixée",
+                "Chaînes de transmission de la zone (schéma)", "Liste de contrôle du système d’information (PRISM), par niveau");
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             assertThat(doc.getNumberOfPages()).isGreaterThan(5);
             for (PDPage page : doc.getPages()) {

@@ -137,6 +137,8 @@ public final class ReportFixture {
                 insert("training_cost", m("cohort_id", cohort, "session_id", session, "item", "trainers", "amount_mad", 45000.0, "kind", "planned"));
             }
             insert("training_cost", m("cohort_id", cohort, "item", "tuition", "amount_mad", 250000.0, "kind", "planned"));
+            insert("system_checklist", m("chain_level", "sres", "region_id", regionId, "guidelines_available", 0, "tools_in_stock", 1,
+                    "trained_staff", 1, "feedback_received", 1, "data_used_in_meetings", 0));
             for (int p = 0; p < 6; p++) {
                 insert("training_participant", m("cohort_id", cohort, "full_name", "Participant " + regionId + "-" + p,
                         "gender", p % 2 == 0 ? "f" : "m", "status", p == 5 ? "dropped_out" : "enrolled"));
@@ -175,6 +177,9 @@ public final class ReportFixture {
                         insert("circonscription_function", m("circonscription_id", circ, "function_code", f,
                                 "held", pick(List.of("held", "partial", "not_held")), "staff_count", 1.0 + random.nextInt(3)));
                     }
+                    // a PRISM system checklist per circonscription (schema V17), data use not observed
+                    insert("system_checklist", m("chain_level", "circonscription", "circonscription_id", circ, "guidelines_available", 1,
+                            "tools_in_stock", rural ? 1 : 0, "trained_staff", 1, "feedback_received", 0));
                     List<Long> circEssps = new ArrayList<>();
                     for (int ei = 0; ei < esspsPerCirc; ei++) {
                         circEssps.add(essp(circ, rural, categories, cadres, items, services, states, flowEssp));
@@ -190,6 +195,8 @@ public final class ReportFixture {
                 "description", "Le délai de 15 jours pour l'accusé de réception est rarement mesuré.", "priority", "medium"));
         insert("finding", m("axis", 5, "scope_level", "essp", "essp_id", esspIds.getFirst(), "kind", "strength",
                 "title", "Chaîne du froid fonctionnelle", "priority", "low"));
+        insert("system_checklist", m("chain_level", "central", "guidelines_available", 1, "tools_in_stock", 1, "trained_staff", 1,
+                "feedback_received", 1, "data_used_in_meetings", 1));
         for (PreparedStatement st : statements.values()) {
             st.close();
         }

@@ -405,6 +405,20 @@ public final class ExcelReportWriter {
         }
         s.label(l.get("flows.rekeying"), q.rekeyingMax());
         s.blank();
+        s.line(l.get("flows.checklist"), styles.bold);
+        for (ReportData.LevelChecklist r : q.checklistByLevel()) {
+            s.label(l.format("flows.checklist_level", r.level(), r.figures().checklists(), r.figures().observed()),
+                    new Pct(r.figures().score()));
+        }
+        s.label(l.format("flows.checklist_level", l.get("flows.checklist_total"), q.checklist().checklists(), q.checklist().observed()),
+                new Pct(q.checklist().score()));
+        s.label(l.get("flows.checklist_rating"), l.get("flows.rating." + q.checklist().rating().code()));
+        for (int i = 0; i < ma.essp.diag.database.repository.DataFlowData.Checklist.ITEMS.size(); i++) {
+            s.label(l.get("flows.checklist.item." + ma.essp.diag.database.repository.DataFlowData.Checklist.ITEMS.get(i)),
+                    new Pct(q.checklist().itemShare(i)));
+        }
+        s.line(l.get("readme.method.checklist"), styles.text);
+        s.blank();
         s.header(List.of(col(l, "report", 30), col(l, "programme", 10), col(l, "tool", 12), col(l, "from", 14),
                 col(l, "to", 14), col(l, "channel", 12), col(l, "periodicity", 12), col(l, "expected_delay", 10),
                 col(l, "territory", 20), col(l, "observations", 10), col(l, "reports_expected", 10),

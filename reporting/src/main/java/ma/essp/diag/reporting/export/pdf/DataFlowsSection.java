@@ -82,5 +82,51 @@ final class DataFlowsSection {
         out.p(l.format("flows.discrepancy_sentence", q.verification().discrepancies(), reasons.toString()));
         out.p(l.format("flows.rekeying_sentence", q.rekeyingMax() == null ? "—" : Integer.toString(q.rekeyingMax())));
         out.note(l.get("readme.method.verification"));
+        chainDiagram(q);
+        checklist();
+    }
+
+    /** The chains of the scope's place as a drawing (levels as columns, arrows coloured by on-time rate). */
+    private void chainDiagram(ReportData.FlowQuality q) {
+        out.h2(l.get("flows.chain"));
+        if (q.chains().isEmpty()) {
+            out.p(l.get(data.request().scope().level() == ma.essp.diag.reporting.export.ReportScope.Level.NATIONAL
+                    ? "flows.chain_national" : "flows.chain_none"));
+            return;
+        }
+        ChainDiagram diagram = new ChainDiagram(q.chains(), l.get("flows.chain_rekeying"), l.get("flows.chain_incomplete"),
+                List.of(l.get("flows.chain_legend_good"), l.get("flows.chain_legend_medium"), l.get("flows.chain_legend_poor"),
+                        l.get("flows.chain_legend_unknown"), l.get("flows.chain_legend_rekeyed")));
+        out.diagram(diagram.png(), diagram.height());
+    }
+
+    /** The PRISM system checklist: score by level and in all, then each item's share (reporting.dataflow.SystemChecklist). */
+    private void checklist() {
+        ReportData.FlowQuality q = data.flowQuality();
+        out.h2(l.get("flows.checklist"));
+        if (q.checklist().checklists() == 0) {
+            out.p(l.get("flows.checklist_none"));
+            return;
+        }
+        PdfTable t = new PdfTable("A").header(l.get("flows.checklist_level_column"), l.get("flows.checklist_count"),
+                l.get("flows.checklist_observed"), l.get("flows.checklist_score"), l.get("flows.checklist_rating"));
+        BarChart chart = new BarChart(l.get("flows.chart_checklist"), List.of()).ragColours().unit(" %", 0);
+        for (ReportData.LevelChecklist r : q.checklistByLevel()) {
+            t.row(r.level(), out.n0(r.figures().checklists()), out.n0(r.figures().observed()), out.pct(r.figures().score()),
+                    l.get("flows.rating." + r.figures().rating().code()));
+            chart.bar(r.level(), r.figures().score() == null ? null : r.figures().score() * 100);
+        }
+        t.row(l.get("flows.checklist_total"), out.n0(q.checklist().checklists()), out.n0(q.checklist().observed()),
+                out.pct(q.checklist().score()), l.get("flows.rating." + q.checklist().rating().code()));
+        out.table(t);
+        out.chart(chart);
+        PdfTable items = new PdfTable("A").header(l.get("flows.checklist_item"), l.get("flows.checklist_item_observed"),
+                l.get("flows.checklist_share"));
+        for (int i = 0; i < ma.essp.diag.database.repository.DataFlowData.Checklist.ITEMS.size(); i++) {
+            items.row(l.get("flows.checklist.item." + ma.essp.diag.database.repository.DataFlowData.Checklist.ITEMS.get(i)),
+                    out.n0(q.checklist().itemObserved().get(i)), out.pct(q.checklist().itemShare(i)));
+        }
+        out.table(items);
+        out.note(l.get("readme.method.checklist"));
     }
 }

@@ -124,6 +124,14 @@ final class PdfContent {
                 heading == null ? null : anchor()));
     }
 
+    /** A drawing under the waiting heading: in a chart's frame when it fits (226 points high), else in the map's (440). */
+    void diagram(byte[] png, int height) {
+        String heading = takeHeading();
+        Object image = SimpleDataRenderer.getInstance(png);
+        blocks.add(height <= 226 ? PdfBlock.chart(image, heading, heading == null ? null : anchor())
+                : PdfBlock.map(image, heading, heading == null ? null : anchor()));
+    }
+
     // ------------------------------------------------------------------ formatting
 
     String n(Double v) {

@@ -85,17 +85,17 @@ class PdfReportOutputTest {
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
         assertThat(printed.pages()).isEqualTo(22);
-        assertThat(printed.images()).isEqualTo(11);
-        assertThat(printed.textDigest()).isEqualTo("7dde57b6b95271a60e805a121079bc89a74537ccbd99999bfeef8ea621d86afe");
+        assertThat(printed.images()).isEqualTo(12);
+        assertThat(printed.textDigest()).isEqualTo("567306597cb867607bdc057e9f18a1910abcd2bc0bb598fbdc1b9e49f67c3949");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(55);
-        assertThat(printed.images()).isEqualTo(11);
-        assertThat(printed.textDigest()).isEqualTo("2ab3aa6b25db6b24b54bc36420492114d12f5c295e4c68920b683e3de9387b05");
+        assertThat(printed.pages()).isEqualTo(56);
+        assertThat(printed.images()).isEqualTo(13);
+        assertThat(printed.textDigest()).isEqualTo("6f4ea2894e88a2dd990e8ca3779da5dd38e3717a2e3762158d68f6d34ff1b6a8");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
