@@ -84,18 +84,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(22);
+        assertThat(printed.pages()).isEqualTo(23);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("567306597cb867607bdc057e9f18a1910abcd2bc0bb598fbdc1b9e49f67c3949");
+        assertThat(printed.textDigest()).isEqualTo("814dce295b553003c4461318cd1340daf8615288f76f5df51efe94b36cecbc24");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(56);
+        assertThat(printed.pages()).isEqualTo(57);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("6f4ea2894e88a2dd990e8ca3779da5dd38e3717a2e3762158d68f6d34ff1b6a8");
+        assertThat(printed.textDigest()).isEqualTo("d2c0652f3bf45e7bc238f7273dcfbf39ed5e3dd12adc13c75c49b4a11075b6c5");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
