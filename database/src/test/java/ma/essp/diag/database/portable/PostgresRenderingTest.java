@@ -71,9 +71,9 @@ class PostgresRenderingTest {
     void theReportSourceQueriesRenderForPostgres() {
         var data = new ReportSourceRepository(postgres).load();
         assertThat(data.essps()).isEmpty();
-        // one query per list (the data flows read by their own repository, the findings with their links), plus the
-        // referrals summed per perpetrator-care site and the mission's team (the cover)
-        assertThat(statements).hasSize(35);
+        // one query per list (the data flows and the PRISM checklists read by their own repository, the findings with
+        // their links, the perpetrator-care roll-out read by PerpetratorCareRepository), plus the mission's team (the cover)
+        assertThat(statements).hasSize(39);
         assertPortable();
         assertThat(String.join("\n", statements)).contains("\"essp\".\"deleted\" = false");
     }
