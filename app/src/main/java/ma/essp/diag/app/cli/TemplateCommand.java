@@ -24,11 +24,11 @@ final class TemplateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
     Path file;
 
-    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "essp (the registry), assessment (the PMS checklist), recounts (data verification), staff (the ESSPs' positions), complaints (anonymous samples) or dataflows (observations per flow and period).")
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "essp (the registry), assessment (the PMS checklist), recounts (data verification), staff (the ESSPs' positions), complaints (anonymous samples), dataflows (observations per flow and period) or attendance (a training cohort's hours attended, --scope cohort:ID).")
     String kind;
 
     @Option(names = "--scope", defaultValue = "national", paramLabel = "SCOPE",
-            description = "national, region:CODE, province:CODE or circonscription:ID. Default: ${DEFAULT-VALUE}.")
+            description = "national, region:CODE, province:CODE or circonscription:ID; for --kind attendance cohort:ID (the training cohort's id). Default: ${DEFAULT-VALUE}.")
     String scope;
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "The workbook to write (.xlsx; replaced if it exists).")
@@ -47,23 +47,24 @@ final class TemplateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TemplateKind templateKind;
-        ReportScope reportScope;
         ReportLanguage reportLanguage;
+        String shownScope;
         try {
             templateKind = TemplateKind.fromCode(kind);
-            reportScope = ReportScope.parse(scope);
+            shownScope = templateKind == TemplateKind.ATTENDANCE ? FieldTemplate.COHORT_SCOPE + FieldTemplate.cohortId(scope)
+                    : ReportScope.parse(scope).toString();
             reportLanguage = ReportLanguage.fromCode(language);
         } catch (IllegalArgumentException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         }
         int rows;
         try (MissionFile mission = root.open(file)) {
-            rows = FieldTemplate.write(mission.dsl(), mission.schemaVersion(), templateKind, reportScope, reportLanguage, out);
+            rows = FieldTemplate.write(mission.dsl(), mission.schemaVersion(), templateKind, shownScope, reportLanguage, out);
         } catch (IllegalArgumentException | IOException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "%s written (%s, %s, %s): %d rows%n", out.toAbsolutePath(), templateKind,
-                reportScope, reportLanguage.code(), rows);
+                shownScope, reportLanguage.code(), rows);
         return EsspDiagCommand.OK;
     }
 }

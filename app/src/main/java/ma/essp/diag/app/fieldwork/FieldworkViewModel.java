@@ -2,6 +2,7 @@ package ma.essp.diag.app.fieldwork;
 
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.reporting.export.ReportLanguage;
-import ma.essp.diag.reporting.export.ReportScope;
 import ma.essp.diag.reporting.template.FieldImport;
 import ma.essp.diag.reporting.template.FieldTemplate;
 import ma.essp.diag.reporting.template.ImportProblem;
@@ -86,8 +86,16 @@ public final class FieldworkViewModel {
                 new FilterChoice(TemplateKind.RECOUNTS.code(), i18n.get("fieldwork.kind.recounts")),
                 new FilterChoice(TemplateKind.STAFF.code(), i18n.get("fieldwork.kind.staff")),
                 new FilterChoice(TemplateKind.COMPLAINTS.code(), i18n.get("fieldwork.kind.complaints")),
-                new FilterChoice(TemplateKind.DATAFLOWS.code(), i18n.get("fieldwork.kind.dataflows")));
+                new FilterChoice(TemplateKind.DATAFLOWS.code(), i18n.get("fieldwork.kind.dataflows")),
+                new FilterChoice(TemplateKind.ATTENDANCE.code(), i18n.get("fieldwork.kind.attendance")));
         kind.set(kinds.getFirst());
+        // an attendance template is one cohort's; the other kinds cover a territory
+        kind.addListener((o, was, now) -> {
+            boolean attendance = now != null && TemplateKind.ATTENDANCE.code().equals(now.value());
+            if (scope.get() != null && attendance != isCohort(scope.get())) {
+                scopes.stream().filter(c -> isCohort(c) == attendance).findFirst().ifPresent(scope::set);
+            }
+        });
         languages.setAll(new FilterChoice("fr", i18n.get("fieldwork.language.fr")), new FilterChoice("en", i18n.get("fieldwork.language.en")),
                 new FilterChoice("ar", i18n.get("fieldwork.language.ar")));
         language.set(languages.stream().filter(l -> l.value().equals(words.language().code())).findFirst().orElse(languages.getFirst()));
@@ -105,16 +113,28 @@ public final class FieldworkViewModel {
             mission.dsl().select(PROVINCE.CODE, PROVINCE.NAME_FR, PROVINCE.NAME_AR).from(PROVINCE).where(PROVINCE.DELETED.isFalse())
                     .orderBy(PROVINCE.NAME_FR).forEach(r -> list.add(new FilterChoice("province:" + r.value1(),
                             i18n.get("fieldwork.scope.province", i18n.localName(r.value2(), r.value3())))));
+            mission.dsl().select(TRAINING_COHORT.ID, TRAINING_COHORT.NAME).from(TRAINING_COHORT).where(TRAINING_COHORT.DELETED.isFalse())
+                    .orderBy(TRAINING_COHORT.STARTS_ON, TRAINING_COHORT.NAME, TRAINING_COHORT.ID)
+                    .forEach(r -> list.add(new FilterChoice(FieldTemplate.COHORT_SCOPE + r.value1(),
+                            i18n.get("fieldwork.scope.cohort", r.value2()))));
             return list;
         }).onSuccess(scopes::addAll));
+    }
+
+    private static boolean isCohort(FilterChoice scope) {
+        return scope.value().startsWith(FieldTemplate.COHORT_SCOPE);
     }
 
     /** Asks where to write a template of the chosen kind, scope and language, and writes it in the background. */
     public void writeTemplate() {
         TemplateKind k = TemplateKind.fromCode(kind.get().value());
-        ReportScope s = ReportScope.parse(scope.get().value());
+        String s = scope.get().value();
+        if ((k == TemplateKind.ATTENDANCE) != isCohort(scope.get())) {
+            error.set(i18n.get(k == TemplateKind.ATTENDANCE ? "fieldwork.scope.cohort_needed" : "fieldwork.scope.cohort_only"));
+            return;
+        }
         ReportLanguage l = ReportLanguage.fromCode(language.get().value());
-        String name = i18n.plain("fieldwork.template.file", k.code(), s.toString().replace(':', '-'));
+        String name = i18n.plain("fieldwork.template.file", k.code(), s.replace(':', '-'));
         dialogs.chooseFileToSave(i18n.get("fieldwork.template.choose"), defaultFolder, name, i18n.get("fieldwork.xlsx"), "*.xlsx")
                 .ifPresent(out -> run(BackgroundTask.wrap(() -> FieldTemplate.write(mission.dsl(), mission.schemaVersion(), k, s, l, out))
                         .onSuccess(rows -> status.set(i18n.get("fieldwork.template.written", rows, out)))));

@@ -144,6 +144,65 @@ class TemplateImportCommandTest {
         assertThat(checksum(mission)).isEqualTo(after);
     }
 
+    @Test
+    void anAttendanceTemplateOfACohortRecordsTheHoursOnceAndRefusesMoreThanTheSession() throws Exception {
+        Path mission = dir.resolve("m.essp");
+        int cohortId;
+        try (MissionFile m = FixtureMission.create(mission)) {
+            ma.essp.diag.database.mission.EditContext setup = ma.essp.diag.database.mission.EditContext.system("setup");
+            var programme = m.dsl().newRecord(ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME);
+            programme.setCode("MBA");
+            programme.setKind("mba");
+            programme.setTitleFr("MBA");
+            var cohort = m.dsl().newRecord(ma.essp.diag.database.jooq.Tables.TRAINING_COHORT);
+            cohort.setProgrammeId(ma.essp.diag.database.repository.SyncedRows.insert(m.dsl(), setup, programme));
+            cohort.setName("Cohorte 2");
+            cohortId = ma.essp.diag.database.repository.SyncedRows.insert(m.dsl(), setup, cohort);
+            var training = new ma.essp.diag.database.repository.TrainingRepository(m.dsl());
+            java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 18);
+            training.addSession(setup, cohortId, "Module 1", day, day.plusDays(2), 24.0, null, null);
+            training.addSession(setup, cohortId, "Module 2", day.plusDays(7), day.plusDays(7), 6.0, null, null);
+            training.addParticipant(setup, cohortId, null, "Amina Alaoui", null, "f");
+        }
+        Path template = dir.resolve("attendance.xlsx");
+        assertThat(CliTest.run("template", mission.toString(), "--kind", "attendance", "--out", template.toString()).exit())
+                .as("a territory is no scope of an attendance template").isEqualTo(2);
+        CliTest.Run t = CliTest.run("template", mission.toString(), "--kind", "attendance", "--scope", "cohort:" + cohortId,
+                "--out", template.toString(), "--lang", "en");
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.out()).contains("attendance.xlsx written (attendance, cohort:" + cohortId + ", en): 2 rows");
+
+        Path good = hours(template, "good.xlsx", 21.5);
+        CliTest.Run imported = CliTest.run("import", mission.toString(), "--in", good.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+        assertThat(imported.out()).contains("1 rows imported: 1 changed, 1 values changed.");
+        String after = checksum(mission);
+        CliTest.Run again = CliTest.run("import", mission.toString(), "--in", good.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(again.out()).contains("1 rows imported: 0 changed, 0 values changed.");
+        assertThat(checksum(mission)).isEqualTo(after);
+        try (MissionFile m = MissionFile.open(mission, dir)) {
+            assertThat(m.dsl().fetchValue(ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE.HOURS_ATTENDED)).isEqualTo(21.5);
+        }
+
+        Path above = hours(template, "above.xlsx", 30);
+        CliTest.Run refused = CliTest.run("import", mission.toString(), "--in", above.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("Attendance, row 3, column hours_attended, «30»: More hours attended than the session has (24 h).");
+        assertThat(checksum(mission)).isEqualTo(after);
+    }
+
+    /** The attendance template with {@code hours} typed for its first row (the participant in the first session). */
+    private Path hours(Path template, String name, double hours) throws Exception {
+        Path out = dir.resolve(name);
+        try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            wb.getSheet("Attendance").getRow(2).getCell(5).setCellValue(hours);
+            try (OutputStream o = Files.newOutputStream(out)) {
+                wb.write(o);
+            }
+        }
+        return out;
+    }
+
     /** The recounts template with one new row: E003, ANC1, {@code month}, 12 recounted, 15 reported, late entry. */
     private Path recount(Path template, String name, String month) throws Exception {
         Path out = dir.resolve(name);

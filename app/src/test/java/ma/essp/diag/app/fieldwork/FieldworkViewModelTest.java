@@ -86,7 +86,8 @@ class FieldworkViewModelTest {
             FieldworkViewModel vm = new FieldworkViewModel(mission, () -> EditContext.system("member-1"), dir,
                     new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), dialogs, () -> { });
             vm.load();
-            assertThat(vm.kinds()).extracting(FilterChoice::value).containsExactly("essp", "assessment", "recounts", "staff", "complaints", "dataflows");
+            assertThat(vm.kinds()).extracting(FilterChoice::value).containsExactly("essp", "assessment", "recounts", "staff", "complaints", "dataflows",
+                    "attendance");
             vm.kindProperty().set(vm.kinds().get(2));
             assertThat(vm.kindProperty().get().label()).isEqualTo("Vérification des données (recomptages)");
             Path template = dir.resolve("recomptages.xlsx");
@@ -96,6 +97,48 @@ class FieldworkViewModelTest {
             assertThat(dialogs.fileQuestions.getFirst().suggestedName()).isEqualTo("modele-recounts-national.xlsx");
             try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
                 assertThat(wb.getSheet("Recounts")).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void theAttendanceKindTakesACohortAsItsScope() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
+            EditContext setup = EditContext.system("setup");
+            var programme = mission.dsl().newRecord(ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME);
+            programme.setCode("MBA");
+            programme.setKind("mba");
+            programme.setTitleFr("MBA");
+            var cohort = mission.dsl().newRecord(ma.essp.diag.database.jooq.Tables.TRAINING_COHORT);
+            cohort.setProgrammeId(ma.essp.diag.database.repository.SyncedRows.insert(mission.dsl(), setup, programme));
+            cohort.setName("Cohorte 2");
+            int cohortId = ma.essp.diag.database.repository.SyncedRows.insert(mission.dsl(), setup, cohort);
+            var training = new ma.essp.diag.database.repository.TrainingRepository(mission.dsl());
+            java.time.LocalDate day = java.time.LocalDate.of(2026, 1, 18);
+            training.addSession(setup, cohortId, "Module 1", day, day, 6.0, null, null);
+            training.addParticipant(setup, cohortId, null, "Amina Alaoui", null, "f");
+            RecordingDialogService dialogs = new RecordingDialogService();
+            FieldworkViewModel vm = new FieldworkViewModel(mission, () -> EditContext.system("member-1"), dir,
+                    new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), dialogs, () -> { });
+            vm.load();
+            assertThat(vm.scopes()).extracting(FilterChoice::label).contains("Cohorte : Cohorte 2");
+            // a territory with the attendance kind: refused with a message, nothing asked
+            vm.kindProperty().set(vm.kinds().getLast());
+            assertThat(vm.kindProperty().get().label()).isEqualTo("Présence à la formation (une cohorte)");
+            assertThat(vm.scopeProperty().get().value()).as("the cohort is chosen with the kind").isEqualTo("cohort:" + cohortId);
+            vm.scopeProperty().set(vm.scopes().getFirst());
+            vm.writeTemplate();
+            assertThat(vm.errorProperty().get()).isEqualTo("Le modèle de présence porte sur une cohorte : choisissez-la dans le périmètre.");
+            assertThat(dialogs.fileQuestions).isEmpty();
+            vm.scopeProperty().set(vm.scopes().getLast());
+            Path template = dir.resolve("presence.xlsx");
+            dialogs.nextChosenFile = template;
+            vm.writeTemplate();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(dialogs.fileQuestions.getFirst().suggestedName()).isEqualTo("modele-attendance-cohort-" + cohortId + ".xlsx");
+            assertThat(vm.statusProperty().get()).startsWith("1 lignes écrites");
+            try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                assertThat(wb.getSheet("Attendance").getRow(2).getCell(2).getStringCellValue()).isEqualTo("Amina Alaoui");
             }
         }
     }

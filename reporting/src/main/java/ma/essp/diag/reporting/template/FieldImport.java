@@ -6,6 +6,9 @@ import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
 import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
 import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
@@ -45,9 +48,11 @@ import ma.essp.diag.database.repository.EsspEditRepository.EsspDraft;
 import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.repository.TrainingRepository;
 import ma.essp.diag.database.rules.ComplaintSampleRules;
 import ma.essp.diag.database.rules.EsspFormRules;
 import ma.essp.diag.database.rules.PersonalDataDetector;
+import ma.essp.diag.database.rules.TrainingRules;
 import ma.essp.diag.reporting.catalogue.SheetStream;
 import ma.essp.diag.reporting.catalogue.SheetStream.CellValue;
 import ma.essp.diag.reporting.catalogue.SheetStream.SheetRow;
@@ -87,7 +92,7 @@ public final class FieldImport {
 
     /** One row to write. */
     public sealed interface RowChange permits EsspChange, AnswersChange, RecountChange, StaffChange, ComplaintChange,
-            ObservationChange {
+            ObservationChange, AttendanceChange {
         int row();
 
         /** Values that differ from the stored ones (0: importing it writes nothing). */
@@ -131,6 +136,11 @@ public final class FieldImport {
      * by its flow, ESSP and period when the row has no uuid: a second import adds nothing).
      */
     public record ObservationChange(int row, DataFlowData.Observation observation, int changedValues) implements RowChange {
+    }
+
+    /** The hours a participant attended a session (a blank cell leaves the recorded hours: no change is read). */
+    public record AttendanceChange(int row, int sessionId, int participantId, double hoursAttended, int changedValues)
+            implements RowChange {
     }
 
     /** What a check found: the template's description (null when unreadable), every problem, the rows read. */
@@ -241,6 +251,7 @@ public final class FieldImport {
             case STAFF -> FieldTemplate.STAFF_COLUMNS;
             case COMPLAINTS -> FieldTemplate.COMPLAINT_COLUMNS;
             case DATAFLOWS -> FieldTemplate.DATAFLOW_COLUMNS;
+            case ATTENDANCE -> FieldTemplate.ATTENDANCE_COLUMNS;
         });
         items.forEach(i -> expected.add(i.code()));
         columns(meta.kind().sheet(), data, expected, problems);
@@ -260,6 +271,7 @@ public final class FieldImport {
             case STAFF -> reader.staff(rows);
             case COMPLAINTS -> reader.complaints(rows);
             case DATAFLOWS -> reader.observations(rows);
+            case ATTENDANCE -> reader.attendance(rows);
         };
         return new Check(meta, problems, changes, rows.size());
     }
@@ -373,6 +385,9 @@ public final class FieldImport {
             this.words = words;
             this.problems = problems;
             this.sheet = meta.kind().sheet();
+            if (meta.kind() == TemplateKind.ATTENDANCE) {
+                return; // a cohort's template: no ESSP
+            }
             ReportScope scope;
             try {
                 scope = ReportScope.parse(meta.scope());
@@ -1040,6 +1055,101 @@ public final class FieldImport {
             return changes;
         }
 
+        /**
+         * The attendance rows of the template's cohort: each names a live participant and a live session of the cohort
+         * by their uuids (the locked name, session and session hours unchanged), once; the hours attended a number, not
+         * negative, at most the session's ({@code TrainingRules.hoursAttended}, the grid's rule). A blank cell changes
+         * nothing.
+         */
+        List<RowChange> attendance(List<SheetRow> rows) {
+            List<String> cols = FieldTemplate.ATTENDANCE_COLUMNS;
+            int cohortId;
+            try {
+                cohortId = FieldTemplate.cohortId(meta.scope());
+            } catch (IllegalArgumentException e) {
+                problems.add(new ImportProblem(FieldTemplate.META, null, "scope", meta.scope(), Reason.NOT_A_TEMPLATE, List.of()));
+                return List.of();
+            }
+            var tp = TRAINING_PARTICIPANT;
+            var s = TRAINING_SESSION;
+            var a = TRAINING_ATTENDANCE;
+            Map<String, Record> participants = new HashMap<>();
+            dsl.select(tp.ID, tp.UUID, tp.FULL_NAME).from(tp).where(tp.COHORT_ID.eq(cohortId), tp.DELETED.isFalse())
+                    .forEach(r -> participants.put(r.get(tp.UUID), r));
+            Map<String, Record> sessions = new HashMap<>();
+            dsl.select(s.ID, s.UUID, s.TITLE, s.STARTS_ON, s.HOURS).from(s).where(s.COHORT_ID.eq(cohortId), s.DELETED.isFalse())
+                    .forEach(r -> sessions.put(r.get(s.UUID), r));
+            Map<String, Double> stored = new HashMap<>();
+            dsl.select(a.SESSION_ID, a.PARTICIPANT_ID, a.HOURS_ATTENDED).from(a).join(s).on(s.ID.eq(a.SESSION_ID))
+                    .where(s.COHORT_ID.eq(cohortId), a.DELETED.isFalse())
+                    .forEach(r -> stored.put(r.value1() + "|" + r.value2(), r.value3()));
+            Map<String, Integer> seen = new HashMap<>();
+            List<RowChange> changes = new ArrayList<>();
+            for (SheetRow row : rows) {
+                int before = problems.size();
+                String participantUuid = text(row, 0, "participant_uuid");
+                String sessionUuid = text(row, 1, "session_uuid");
+                Record participant = participantUuid == null ? null : participants.get(participantUuid);
+                Record session = sessionUuid == null ? null : sessions.get(sessionUuid);
+                if (participant == null) {
+                    problem(row, "participant_uuid", participantUuid == null ? "" : participantUuid, Reason.UNKNOWN_PARTICIPANT);
+                }
+                if (session == null) {
+                    problem(row, "session_uuid", sessionUuid == null ? "" : sessionUuid, Reason.UNKNOWN_SESSION);
+                }
+                if (participant == null || session == null) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(participantUuid + "|" + sessionUuid, row.number());
+                if (first != null) {
+                    problem(row, "session_uuid", sessionUuid, Reason.DUPLICATE_ROW, first);
+                    continue;
+                }
+                String name = text(row, 2, "participant");
+                if (!participant.get(tp.FULL_NAME).equals(name)) {
+                    problem(row, "participant", name == null ? "" : name, Reason.LOCKED_CHANGED, participant.get(tp.FULL_NAME));
+                }
+                String label = FieldTemplate.sessionLabel(session.get(s.TITLE), session.get(s.STARTS_ON));
+                String typedLabel = text(row, 3, "session");
+                if (!label.equals(typedLabel)) {
+                    problem(row, "session", typedLabel == null ? "" : typedLabel, Reason.LOCKED_CHANGED, label);
+                }
+                double sessionHours = session.get(s.HOURS) == null ? 0 : session.get(s.HOURS);
+                String sessionHoursText = numberText(row, 4, "session_hours");
+                String storedHoursText = new BigDecimal(Double.toString(sessionHours)).stripTrailingZeros().toPlainString();
+                if (!storedHoursText.equals(sessionHoursText)) {
+                    problem(row, "session_hours", sessionHoursText == null ? "" : sessionHoursText, Reason.LOCKED_CHANGED,
+                            storedHoursText);
+                }
+                String hoursText = numberText(row, cols.indexOf("hours_attended"), "hours_attended");
+                if (hoursText == null || problems.size() > before) {
+                    continue;
+                }
+                double hours;
+                try {
+                    hours = Double.parseDouble(hoursText.replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    problem(row, "hours_attended", hoursText, Reason.NOT_A_NUMBER);
+                    continue;
+                }
+                Optional<TrainingRules.Problem> rule = TrainingRules.hoursAttended(hours, sessionHours);
+                if (rule.isPresent()) {
+                    List<Object> args = new ArrayList<>();
+                    args.add("training." + rule.get().code().name());
+                    for (Object arg : rule.get().args()) {
+                        args.add(arg instanceof Double d ? new BigDecimal(d.toString()).stripTrailingZeros().toPlainString() : arg);
+                    }
+                    problem(row, "hours_attended", hoursText, Reason.RULE, args.toArray());
+                    continue;
+                }
+                String key = session.get(s.ID) + "|" + participant.get(tp.ID);
+                Double old = stored.get(key);
+                boolean same = stored.containsKey(key) && old != null && Math.abs(old - hours) < 1e-9;
+                changes.add(new AttendanceChange(row.number(), session.get(s.ID), participant.get(tp.ID), hours, same ? 0 : 1));
+            }
+            return changes;
+        }
+
         List<RowChange> staff(List<SheetRow> rows) {
             List<String> cols = FieldTemplate.STAFF_COLUMNS;
             Map<String, Record> byCode = new HashMap<>();
@@ -1224,6 +1334,7 @@ public final class FieldImport {
             StaffRepository staff = new StaffRepository(t, edit);
             ComplaintRepository complaints = new ComplaintRepository(t, edit);
             DataFlowRepository observations = new DataFlowRepository(t, edit);
+            TrainingRepository training = new TrainingRepository(t);
             int versionId = FieldTemplate.catalogue(t).get(PMS_CATALOGUE_VERSION.ID);
             for (RowChange row : rows) {
                 if (row.changedValues() == 0) {
@@ -1276,6 +1387,13 @@ public final class FieldImport {
                         int version = o.id() == 0 ? 0 : SyncedRows.currentVersions(t, DATA_FLOW_OBSERVATION, List.of(o.id())).get(o.id());
                         observations.saveObservation(new DataFlowData.Observation(o.id(), version, o.linkId(), o.esspId(), o.period(),
                                 o.expected(), o.received(), o.onTime(), o.delayDays(), o.notes()));
+                        changed[0]++;
+                    }
+                    case AttendanceChange c -> {
+                        Integer version = t.select(TRAINING_ATTENDANCE.VERSION).from(TRAINING_ATTENDANCE)
+                                .where(TRAINING_ATTENDANCE.SESSION_ID.eq(c.sessionId()), TRAINING_ATTENDANCE.PARTICIPANT_ID.eq(c.participantId()),
+                                        TRAINING_ATTENDANCE.DELETED.isFalse()).fetchOne(TRAINING_ATTENDANCE.VERSION);
+                        training.setAttendance(edit, c.sessionId(), c.participantId(), version, c.hoursAttended() > 0, c.hoursAttended());
                         changed[0]++;
                     }
                     case RecountChange c -> {

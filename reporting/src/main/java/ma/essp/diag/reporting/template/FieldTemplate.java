@@ -9,6 +9,10 @@ import static ma.essp.diag.database.jooq.Tables.DATA_FLOW;
 import static ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION;
 import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
@@ -101,6 +105,14 @@ public final class FieldTemplate {
      */
     public static final List<String> DATAFLOW_COLUMNS = List.of("uuid", "flow", "essp_code", "period", "expected", "received",
             "on_time", "delay_days", "notes");
+    /**
+     * The columns of the attendance sheet: the participant's and the session's uuids, the participant's name, the
+     * session (title and first day) and its hours (all locked), then the hours attended.
+     */
+    public static final List<String> ATTENDANCE_COLUMNS = List.of("participant_uuid", "session_uuid", "participant", "session",
+            "session_hours", "hours_attended");
+    /** How {@code --scope} names the cohort of an attendance template: {@code cohort:ID}. */
+    public static final String COHORT_SCOPE = "cohort:";
     static final int LOCKED_COLUMNS = 3;
     /** Empty rows below the pre-filled ones of a sheet that takes new rows: unlocked, with their drop-down lists. */
     static final int NEW_ROWS = 1_000;
@@ -135,9 +147,51 @@ public final class FieldTemplate {
                             Path out) throws IOException {
         Condition where = scopeCondition(dsl, scope);
         int[] rows = new int[1];
-        AtomicOutput.write(out, OutputTarget.Policy.OUTPUT, part -> rows[0] = write(dsl, schemaVersion, kind, scope, where,
-                new TemplateWords(language), part));
+        AtomicOutput.write(out, OutputTarget.Policy.OUTPUT, part -> rows[0] = write(dsl, schemaVersion, kind, scope,
+                scope.toString(), 0, where, new TemplateWords(language), part));
         return rows[0];
+    }
+
+    /**
+     * Writes a template of {@code kind} for the scope as typed ({@code national}, {@code region:CODE}, …; for
+     * {@link TemplateKind#ATTENDANCE} {@code cohort:ID}); the number of data rows written.
+     *
+     * @throws IllegalArgumentException when the scope is not one of these or names nothing of the mission
+     */
+    public static int write(DSLContext dsl, int schemaVersion, TemplateKind kind, String scope, ReportLanguage language,
+                            Path out) throws IOException {
+        if (kind == TemplateKind.ATTENDANCE) {
+            return writeAttendance(dsl, schemaVersion, cohortId(scope), language, out);
+        }
+        return write(dsl, schemaVersion, kind, ReportScope.parse(scope), language, out);
+    }
+
+    /**
+     * Writes the attendance template of cohort {@code cohortId}: one row per live participant × live session.
+     *
+     * @throws IllegalArgumentException when the mission has no live cohort {@code cohortId}
+     */
+    public static int writeAttendance(DSLContext dsl, int schemaVersion, int cohortId, ReportLanguage language, Path out)
+            throws IOException {
+        if (!dsl.fetchExists(TRAINING_COHORT, TRAINING_COHORT.ID.eq(cohortId), TRAINING_COHORT.DELETED.isFalse())) {
+            throw new IllegalArgumentException("no cohort " + cohortId);
+        }
+        int[] rows = new int[1];
+        AtomicOutput.write(out, OutputTarget.Policy.OUTPUT, part -> rows[0] = write(dsl, schemaVersion, TemplateKind.ATTENDANCE,
+                null, COHORT_SCOPE + cohortId, cohortId, DSL.trueCondition(), new TemplateWords(language), part));
+        return rows[0];
+    }
+
+    /** The cohort id of an attendance scope {@code cohort:ID}. */
+    public static int cohortId(String scope) {
+        if (scope != null && scope.startsWith(COHORT_SCOPE)) {
+            try {
+                return Integer.parseInt(scope.substring(COHORT_SCOPE.length()).strip());
+            } catch (NumberFormatException e) {
+                // worded below
+            }
+        }
+        throw new IllegalArgumentException("the attendance template needs a cohort: cohort:ID, not '" + scope + "'");
     }
 
     static Condition scopeCondition(DSLContext dsl, ReportScope scope) {
@@ -219,7 +273,7 @@ public final class FieldTemplate {
             lists.put("kind", labels(Vocabulary.COMPLAINT_KIND, words));
             lists.put("category", labels(Vocabulary.COMPLAINT_CATEGORY, words));
             lists.put("outcome", labels(Vocabulary.COMPLAINT_OUTCOME, words));
-        } else {
+        } else if (kind == TemplateKind.STAFF) {
             lists.put("cadre", cadres(dsl, words.language()).values().stream().toList());
             lists.put("employer", labels(Vocabulary.EMPLOYER, words));
             lists.put("status", labels(Vocabulary.STAFF_STATUS, words));
@@ -254,8 +308,9 @@ public final class FieldTemplate {
         return vocabulary.codes().stream().map(c -> words.code(vocabulary, c)).toList();
     }
 
-    private static int write(DSLContext dsl, int schemaVersion, TemplateKind kind, ReportScope scope, Condition where,
-                             TemplateWords words, Path part) throws IOException {
+    /** {@code scope} null and {@code cohortId} set for an attendance template; {@code scopeText} goes to the description. */
+    private static int write(DSLContext dsl, int schemaVersion, TemplateKind kind, ReportScope scope, String scopeText,
+                             int cohortId, Condition where, TemplateWords words, Path part) throws IOException {
         Record catalogue = catalogue(dsl);
         String templateId = UUID.randomUUID().toString();
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200); OutputStream stream = Files.newOutputStream(part)) {
@@ -272,6 +327,7 @@ public final class FieldTemplate {
                 case STAFF -> staffRows(dsl, where, data, words, styles, templateId);
                 case COMPLAINTS -> complaintRows(dsl, where, data, words, styles, templateId);
                 case DATAFLOWS -> dataflowRows(dsl, scope, where, data, words, styles);
+                case ATTENDANCE -> attendanceRows(dsl, cohortId, data, words, styles);
             };
             validations(wb, data, kind, lists, rows, ASSESSMENT_COLUMNS.size() + items.size());
             if (words.language().rightToLeft()) {
@@ -284,7 +340,7 @@ public final class FieldTemplate {
             String[][] values = {{"format", FORMAT}, {"kind", kind.code()}, {"schema_version", Integer.toString(schemaVersion)},
                     {"catalogue_version", catalogue.get(PMS_CATALOGUE_VERSION.UUID)},
                     {"catalogue_label", catalogue.get(PMS_CATALOGUE_VERSION.LABEL)},
-                    {"mission", missionUuid(dsl)}, {"language", words.language().code()}, {"scope", scope.toString()}, {"template", templateId}};
+                    {"mission", missionUuid(dsl)}, {"language", words.language().code()}, {"scope", scopeText}, {"template", templateId}};
             for (int i = 0; i < values.length; i++) {
                 Row row = meta.createRow(i);
                 row.createCell(0).setCellValue(values[i][0]);
@@ -534,6 +590,42 @@ public final class FieldTemplate {
     }
 
     /**
+     * The attendance grid of a cohort as rows: each live participant (by name) × each live session (by first day), the
+     * hours attended recorded for the pair (blank when none); everything but the hours attended is locked.
+     */
+    private static int attendanceRows(DSLContext dsl, int cohortId, SXSSFSheet sheet, TemplateWords words, Styles styles) {
+        header(sheet, ATTENDANCE_COLUMNS, ATTENDANCE_COLUMNS.stream().map(words::column).toList(), styles);
+        var tp = TRAINING_PARTICIPANT;
+        var s = TRAINING_SESSION;
+        var a = TRAINING_ATTENDANCE;
+        List<Record> participants = new ArrayList<>(dsl.select(tp.ID, tp.UUID, tp.FULL_NAME).from(tp)
+                .where(tp.COHORT_ID.eq(cohortId), tp.DELETED.isFalse()).orderBy(tp.FULL_NAME, tp.ID).fetch());
+        List<Record> sessions = new ArrayList<>(dsl.select(s.ID, s.UUID, s.TITLE, s.STARTS_ON, s.HOURS).from(s)
+                .where(s.COHORT_ID.eq(cohortId), s.DELETED.isFalse()).orderBy(s.STARTS_ON, s.ID).fetch());
+        Map<String, Double> hours = new HashMap<>();
+        dsl.select(a.SESSION_ID, a.PARTICIPANT_ID, a.HOURS_ATTENDED).from(a).join(s).on(s.ID.eq(a.SESSION_ID))
+                .where(s.COHORT_ID.eq(cohortId), a.DELETED.isFalse())
+                .forEach(r -> hours.put(r.value1() + "|" + r.value2(), r.value3()));
+        int r = FIRST_DATA_ROW - 1;
+        for (Record p : participants) {
+            for (Record session : sessions) {
+                Row row = sheet.createRow(r++);
+                Object[] values = {p.get(tp.UUID), session.get(s.UUID), p.get(tp.FULL_NAME), sessionLabel(session.get(s.TITLE),
+                        session.get(s.STARTS_ON)), session.get(s.HOURS), hours.get(session.get(s.ID) + "|" + p.get(tp.ID))};
+                for (int c = 0; c < values.length; c++) {
+                    cell(row, c, values[c], c < ATTENDANCE_COLUMNS.size() - 1 ? styles.locked : styles.open);
+                }
+            }
+        }
+        return r - (FIRST_DATA_ROW - 1);
+    }
+
+    /** A session as the attendance sheet names it: its title and first day ("Module 1 (18/01/2026)"). */
+    static String sessionLabel(String title, LocalDate startsOn) {
+        return title + " (" + startsOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")) + ")";
+    }
+
+    /**
      * The assessment a template row of each ESSP fills: its latest (by date, then id, as the indices read it) when
      * that one uses {@code versionId}; an ESSP whose latest uses another version gets a new one at import.
      */
@@ -583,6 +675,7 @@ public final class FieldTemplate {
                     case STAFF -> STAFF_COLUMNS;
                     case COMPLAINTS -> COMPLAINT_COLUMNS;
                     case DATAFLOWS -> DATAFLOW_COLUMNS;
+                    case ATTENDANCE -> ATTENDANCE_COLUMNS;
                     default -> RECOUNT_COLUMNS;
                 }).indexOf(list.getKey());
                 cells = new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, c, c);

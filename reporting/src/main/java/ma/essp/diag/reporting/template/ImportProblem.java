@@ -51,6 +51,10 @@ public record ImportProblem(String sheet, Integer row, String column, String val
         PERSONAL_DATA,
         /** (none): an ESSP code typed on a new row names no live ESSP of the template's scope */
         UNKNOWN_ESSP,
+        /** (none): an attendance row's participant uuid names no live participant of the template's cohort */
+        UNKNOWN_PARTICIPANT,
+        /** (none): an attendance row's session uuid names no live session of the template's cohort */
+        UNKNOWN_SESSION,
         /** the first row with the same key */
         DUPLICATE_ROW,
         /** the values accepted */

@@ -27,7 +27,12 @@ public enum TemplateKind {
      * Data-flow observations: one row per flow (chain link), ESSP and period ({@code data_flow_observation}); rows may
      * be added, a row without uuid finds the live one of the same flow, ESSP and period.
      */
-    DATAFLOWS("dataflows", "DataFlows");
+    DATAFLOWS("dataflows", "DataFlows"),
+    /**
+     * Training attendance of one cohort ({@code training_attendance}): one row per participant × session, the hours
+     * attended to fill; the scope is the cohort ({@code cohort:ID}).
+     */
+    ATTENDANCE("attendance", "Attendance");
 
     private final String code;
     private final String sheet;
