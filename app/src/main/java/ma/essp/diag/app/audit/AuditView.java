@@ -74,6 +74,17 @@ public final class AuditView implements FeatureScreen {
         ComboBox<String> table = new ComboBox<>(viewModel.tables());
         table.setId("auditTable");
         table.setPromptText(i18n.get("mission.audit.filter.table.all"));
+        table.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return viewModel.tableLabel(name);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
         table.valueProperty().bindBidirectional(viewModel.tableProperty());
         Button apply = new Button(i18n.get("mission.audit.filter.apply"), new FontIcon(Material2AL.FILTER_LIST));
         apply.setId("auditApply");
