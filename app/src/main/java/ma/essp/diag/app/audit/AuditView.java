@@ -74,6 +74,17 @@ public final class AuditView implements FeatureScreen {
         ComboBox<String> table = new ComboBox<>(viewModel.tables());
         table.setId("auditTable");
         table.setPromptText(i18n.get("mission.audit.filter.table.all"));
+        table.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return viewModel.tableLabel(name);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
         table.valueProperty().bindBidirectional(viewModel.tableProperty());
         Button apply = new Button(i18n.get("mission.audit.filter.apply"), new FontIcon(Material2AL.FILTER_LIST));
         apply.setId("auditApply");
@@ -95,15 +106,15 @@ public final class AuditView implements FeatureScreen {
         TableView<Row> changes = new TableView<>(viewModel.rows());
         changes.setId("auditTableView");
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        changes.getColumns().add(column(i18n.get("mission.audit.column.when"), Row::when, 135));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.member"), Row::member, 120));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.when"), Row::when, 125));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.member"), Row::member, 110));
         changes.getColumns().add(column(i18n.get("mission.audit.column.device"), Row::device, 70));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.table"), Row::table, 90));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.essp"), Row::essp, 150));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.action"), Row::action, 90));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.field"), Row::field, 100));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.old"), Row::oldValue, 110));
-        changes.getColumns().add(column(i18n.get("mission.audit.column.new"), Row::newValue, 110));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.table"), Row::table, 130));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.essp"), Row::essp, 130));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.action"), Row::action, 85));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.field"), Row::field, 145));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.old"), Row::oldValue, 100));
+        changes.getColumns().add(column(i18n.get("mission.audit.column.new"), Row::newValue, 100));
         VBox.setVgrow(changes, Priority.ALWAYS);
 
         Label status = new Label();

@@ -31,7 +31,7 @@ public final class AuditViewModel {
 
     public static final int PAGE = 200;
 
-    /** One line of the table, as shown (and exported). */
+    /** One line of the table, as shown (and exported): the table and the field by their names in the language. */
     public record Row(int id, String when, String member, String device, String table, String essp, String action,
                       String field, String oldValue, String newValue) {
     }
@@ -149,9 +149,9 @@ public final class AuditViewModel {
     }
 
     Row row(Entry e) {
-        return new Row(e.id(), when(e.at()), e.memberName(), e.deviceId() == null ? "" : e.deviceId(), e.table(),
+        return new Row(e.id(), when(e.at()), e.memberName(), e.deviceId() == null ? "" : e.deviceId(), i18n.table(e.table()),
                 e.esspCode() == null ? "" : e.esspCode() + " — " + e.esspName(), action(e.action()),
-                e.field() == null ? "" : e.field(), e.oldValue() == null ? "" : e.oldValue(), e.newValue() == null ? "" : e.newValue());
+                e.field() == null ? "" : i18n.field(e.table(), e.field()), e.oldValue() == null ? "" : e.oldValue(), e.newValue() == null ? "" : e.newValue());
     }
 
     /** The audit's instant in this laptop's time zone: the day as the window writes dates, then the time. */
@@ -182,8 +182,14 @@ public final class AuditViewModel {
         return members;
     }
 
+    /** The tables of the filter, by their database names (the filter's value); {@link #tableLabel} names them. */
     public ObservableList<String> tables() {
         return tables;
+    }
+
+    /** The name of a table of the filter in the window's language. */
+    public String tableLabel(String table) {
+        return table == null ? "" : i18n.table(table);
     }
 
     public ObjectProperty<Author> memberProperty() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.SchemaLabels;
 import ma.essp.diag.database.code.Vocabulary;
 
 /**
@@ -195,6 +196,19 @@ public final class I18n {
      */
     public String code(Vocabulary vocabulary, String code) {
         return wrappable(CodeLabels.label(vocabulary, code, locale));
+    }
+
+    /**
+     * The name of a synced table ({@code staff_position}) for the screen, from the database module's one bundle
+     * ({@link SchemaLabels}); the raw name when it has none; with the Arabic wrapping marks, as {@link #get}.
+     */
+    public String table(String table) {
+        return wrappable(SchemaLabels.table(table, locale));
+    }
+
+    /** The name of column {@code column} of {@code table} ({@code name_fr}) for the screen, as {@link #table}. */
+    public String field(String table, String column) {
+        return wrappable(SchemaLabels.field(table, column, locale));
     }
 
     /**

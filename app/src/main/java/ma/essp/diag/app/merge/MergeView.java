@@ -68,7 +68,7 @@ public final class MergeView implements FeatureScreen {
 
         TableView<TableSummary> summary = new TableView<>(viewModel.summary());
         summary.setId("mergeSummary");
-        summary.getColumns().add(column(i18n.get("merge.column.table"), TableSummary::table, 200));
+        summary.getColumns().add(column(i18n.get("merge.column.table"), s -> i18n.table(s.table()), 200));
         summary.getColumns().add(column(i18n.get("merge.column.added"), s -> String.valueOf(s.added()), 90));
         summary.getColumns().add(column(i18n.get("merge.column.changed"), s -> String.valueOf(s.changed()), 90));
         summary.getColumns().add(column(i18n.get("merge.column.deleted"), s -> String.valueOf(s.deleted()), 90));
@@ -130,9 +130,9 @@ public final class MergeView implements FeatureScreen {
         conflicts.setId("mergeConflicts");
         conflicts.setEditable(true);
         conflicts.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        conflicts.getColumns().add(column(i18n.get("merge.column.table"), ConflictRow::table, 120));
+        conflicts.getColumns().add(column(i18n.get("merge.column.table"), r -> i18n.table(r.table()), 120));
         conflicts.getColumns().add(column(i18n.get("merge.column.row"), ConflictRow::row, 220));
-        conflicts.getColumns().add(column(i18n.get("merge.column.field"), ConflictRow::field, 150));
+        conflicts.getColumns().add(column(i18n.get("merge.column.field"), r -> i18n.field(r.table(), r.field()), 150));
         conflicts.getColumns().add(column(i18n.get("merge.column.base"), ConflictRow::base, 130));
         conflicts.getColumns().add(column(i18n.get("merge.column.mine"), ConflictRow::mine, 130));
         conflicts.getColumns().add(column(i18n.get("merge.column.theirs"), ConflictRow::theirs, 130));

@@ -15,6 +15,7 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.code.SchemaLabels;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.EsspDetailRepository;
 import ma.essp.diag.database.repository.EsspDetailRepository.EsspDetail;
@@ -96,13 +97,13 @@ public final class EsspDetailViewModel {
             when = e.at();
         }
         String what = e.field() == null
-                ? i18n.get("registry.history.row", e.table(), i18n.get(switch (e.action()) {
+                ? i18n.get("registry.history.row", SchemaLabels.table(e.table(), i18n.locale()), i18n.get(switch (e.action()) {
                     case "insert" -> "registry.history.insert";
                     case "delete" -> "registry.history.delete";
                     case "restore" -> "registry.history.restore";
                     default -> "registry.history.update";
                 }))
-                : i18n.get("registry.history.field", e.table(), e.field(), e.oldValue() == null ? "∅" : e.oldValue(),
+                : i18n.get("registry.history.field", SchemaLabels.table(e.table(), i18n.locale()), SchemaLabels.field(e.table(), e.field(), i18n.locale()), e.oldValue() == null ? "∅" : e.oldValue(),
                         e.newValue() == null ? "∅" : e.newValue());
         return new Line(when + " · " + e.memberName(), what);
     }

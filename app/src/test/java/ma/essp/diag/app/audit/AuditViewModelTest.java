@@ -46,7 +46,8 @@ class AuditViewModelTest {
             assertThat(newest.member()).isEqualTo("Amina Alaoui");
             assertThat(newest.essp()).isEqualTo("E003 — CSR Gzenaya");
             assertThat(newest.action()).isEqualTo("modification");
-            assertThat(newest.field()).isEqualTo("population_served");
+            assertThat(newest.table()).isEqualTo("ESSP");
+            assertThat(newest.field()).isEqualTo("Population desservie");
             assertThat(newest.oldValue()).isEqualTo("25449");
             assertThat(newest.newValue()).isEqualTo("25450");
             assertThat(newest.when()).startsWith("02/03/2026");
@@ -54,7 +55,8 @@ class AuditViewModelTest {
             vm.loadMore();
             assertThat(vm.rows()).hasSize(451);
             assertThat(vm.moreProperty().get()).isFalse();
-            assertThat(vm.rows().getLast().table()).isEqualTo("team_member");
+            assertThat(vm.rows().getLast().table()).isEqualTo("Membre de l'équipe");
+            assertThat(vm.rows().getLast().field()).as("a new row names no field").isEmpty();
 
             vm.esspCodeProperty().set("E003");
             vm.apply();
@@ -69,10 +71,47 @@ class AuditViewModelTest {
             detail.load(row.getId());
             assertThat(detail.history()).hasSize(30);
             assertThat(detail.history().getFirst().label()).startsWith("02/03/2026").endsWith(" · Amina Alaoui");
-            assertThat(detail.history().getFirst().value()).isEqualTo("essp.population_served : 25449 → 25450");
+            assertThat(detail.history().getFirst().value()).isEqualTo("ESSP, Population desservie : 25449 → 25450");
             vm.clearFilters();
             assertThat(vm.members()).extracting(AuditRepository.Author::name).containsExactly("Amina Alaoui");
+            // the filter keeps the database names and shows the tables' names
             assertThat(vm.tables()).containsExactly("essp", "team_member");
+            assertThat(vm.tables()).extracting(vm::tableLabel).containsExactly("ESSP", "Membre de l'équipe");
         }
+    }
+
+    /** The same changes in Arabic: tables and fields by their Arabic names, in the list, its filter and the ESSP's history. */
+    @Test
+    void namesTablesAndFieldsInArabic() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("ar.essp"))) {
+            Clock clock = Clock.fixed(Instant.parse("2026-03-02T10:15:00Z"), ZoneOffset.UTC);
+            var amina = new TeamRepository(mission.dsl()).add("Amina Alaoui", "laptop-a", clock);
+            EditContext edit = new EditContext(amina.uuid(), "laptop-a", clock);
+            var row = mission.dsl().selectFrom(ESSP).where(ESSP.CODE.eq("E003")).fetchOne();
+            SyncedRows.update(mission.dsl(), edit, ESSP, row.getId(), row.getVersion(), Map.<Field<?>, Object>of(ESSP.NAME_FR, "CSR Gzenaya II"));
+            I18n arabic = new I18n(I18n.ARABIC);
+            AuditViewModel vm = new AuditViewModel(new AuditRepository(mission.dsl()), new CurrentThreadTaskExecutor(), arabic);
+            vm.load();
+            assertThat(vm.rows()).hasSize(2);
+            AuditViewModel.Row change = vm.rows().getFirst();
+            assertThat(plain(change.table())).isEqualTo("مؤسسة الرعاية الصحية الأولية");
+            assertThat(plain(change.field())).isEqualTo("الاسم (بالفرنسية)");
+            assertThat(change.oldValue()).isEqualTo("CSR Gzenaya");
+            assertThat(change.newValue()).isEqualTo("CSR Gzenaya II");
+            assertThat(plain(vm.rows().getLast().table())).isEqualTo("عضو الفريق");
+            assertThat(vm.tables()).extracting(t -> plain(vm.tableLabel(t))).containsExactly("مؤسسة الرعاية الصحية الأولية", "عضو الفريق");
+
+            var detail = new ma.essp.diag.app.registry.EsspDetailViewModel(new ma.essp.diag.database.repository.EsspDetailRepository(mission.dsl(), edit),
+                    new AuditRepository(mission.dsl()), new CurrentThreadTaskExecutor(), arabic, () -> java.time.LocalDate.of(2026, 3, 2));
+            detail.load(row.getId());
+            assertThat(detail.history()).hasSize(1);
+            assertThat(plain(detail.history().getFirst().value()))
+                    .isEqualTo("مؤسسة الرعاية الصحية الأولية، الاسم (بالفرنسية): CSR Gzenaya ← CSR Gzenaya II");
+        }
+    }
+
+    /** The text without the invisible marks the window adds to Arabic (RtlWrapText, left-to-right marks). */
+    private static String plain(String shown) {
+        return shown.replace("\u200E", "");
     }
 }

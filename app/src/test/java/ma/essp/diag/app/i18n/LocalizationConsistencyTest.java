@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.SchemaLabels;
 import ma.essp.diag.database.code.Vocabulary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,21 @@ class LocalizationConsistencyTest {
         }
         assertThat(usedInJava).as("keys of the code bundle used as screen keys").noneMatch(key -> key.contains(".") && isCodeKey(key));
         assertThat(bundles.get("messages")).as("screen keys that are code keys").noneMatch(LocalizationConsistencyTest::isCodeKey);
+    }
+
+    @Test
+    void tableAndFieldNamesAreLabelledInTheDatabaseBundleOnly() {
+        // the names of tables and columns (audit, merge) have one bundle in the database module, the same keys in
+        // the three languages (SchemaLabelsTest checks every merged table and column has one); never a screen key
+        Set<String> french = new TreeSet<>(java.util.Collections.list(SchemaLabels.bundle(I18n.FRENCH).getKeys()));
+        assertThat(french).contains("table.essp", "field.name_fr");
+        for (Locale locale : I18n.SUPPORTED) {
+            ResourceBundle names = SchemaLabels.bundle(locale);
+            assertThat(new TreeSet<>(java.util.Collections.list(names.getKeys()))).as("schema labels in " + locale).isEqualTo(french);
+            assertThat(french).allSatisfy(key -> assertThat(names.getString(key)).as(key + " in " + locale).isNotBlank());
+        }
+        assertThat(bundles.get("messages")).as("screen keys that are table or field names").doesNotContainAnyElementsOf(french);
+        assertThat(usedInJava).as("table or field name keys used as screen keys").doesNotContainAnyElementsOf(french);
     }
 
     private static boolean isCodeKey(String key) {
