@@ -33,7 +33,7 @@ class LocalizationConsistencyTest {
 
     static final Set<String> NAMESPACES = Set.of("app", "menu", "language", "toolbar", "nav", "empty", "status",
             "dialog", "copy", "error", "about", "territory", "registry", "pms", "reports", "hr", "map", "dataflows",
-            "table", "edit", "mission", "complaints", "findings", "training", "fieldwork", "violence", "merge", "sync");
+            "table", "edit", "mission", "complaints", "findings", "training", "fieldwork", "violence", "merge");
     private static final Pattern JAVA_KEY = Pattern.compile("\"((?:" + String.join("|", NAMESPACES) + ")\\.[A-Za-z0-9_.]+)\"");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
     private static final Path MAIN = Path.of("src", "main");

@@ -1,4 +1,4 @@
-package ma.essp.diag.app.sync;
+package ma.essp.diag.app.merge;
 
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import ma.essp.diag.app.i18n.I18n;
-import ma.essp.diag.app.merge.MergeViewModel;
 import ma.essp.diag.app.settings.Settings.ServerProfile;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.testing.RecordingDialogService;

@@ -1,4 +1,4 @@
-package ma.essp.diag.app.sync;
+package ma.essp.diag.app.merge;
 
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -18,7 +18,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
-import ma.essp.diag.app.merge.MergeViewModel;
 import ma.essp.diag.app.settings.Settings.ServerProfile;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
@@ -92,13 +91,13 @@ public final class SyncViewModel {
         error.set("");
         String name = newName.get().strip();
         if (!ServerProfile.validName(name)) {
-            error.set(i18n.get("sync.error.profile_name"));
+            error.set(i18n.get("merge.sync.error.profile_name"));
             return false;
         }
         try {
             ServerAddress.of(newUrl.get().strip(), newUser.get().strip());
         } catch (ServerException e) {
-            error.set(e.getMessage().contains("TLS") ? i18n.get("sync.error.tls") : i18n.get("sync.error.url"));
+            error.set(e.getMessage().contains("TLS") ? i18n.get("merge.sync.error.tls") : i18n.get("merge.sync.error.url"));
             return false;
         }
         ServerProfile added = new ServerProfile(name, newUrl.get().strip(), newUser.get().strip());
@@ -129,12 +128,12 @@ public final class SyncViewModel {
         status.set("");
         result.set(null);
         run(BackgroundTask.<Object>withProgress(task -> {
-            task.updateProgress(-1, i18n.get("sync.progress.connecting", target.url()));
+            task.updateProgress(-1, i18n.get("merge.sync.progress.connecting", target.url()));
             try (TeamServer server = TeamServer.connect(ServerAddress.of(target.url(), target.user()), secret)) {
                 ServerSync sync = new ServerSync(mission, server);
                 MergeDecisions given = decisions;
                 if (given == null) {
-                    task.updateProgress(-1, i18n.get("sync.progress.preview"));
+                    task.updateProgress(-1, i18n.get("merge.sync.progress.preview"));
                     ServerSync.Preview preview = sync.preview();
                     if (needsDecisions(preview)) {
                         return preview;
@@ -152,7 +151,7 @@ public final class SyncViewModel {
             if (value instanceof ServerSync.Preview preview) {
                 review.review(preview.pull());
                 stage.set(Stage.REVIEW);
-                status.set(i18n.get("sync.review", review.conflicts().size(), review.duplicates().size()));
+                status.set(i18n.get("merge.sync.review", review.conflicts().size(), review.duplicates().size()));
             } else {
                 ServerSync.Result done = (ServerSync.Result) value;
                 result.set(done);
@@ -171,15 +170,15 @@ public final class SyncViewModel {
 
     /** The engine's step line ("pull: ...", "push: ...") as the step's name. */
     private String step(String line) {
-        return line.startsWith("pull") ? i18n.get("sync.progress.pull") : line.startsWith("push") ? i18n.get("sync.progress.push")
-                : i18n.get("sync.progress.again");
+        return line.startsWith("pull") ? i18n.get("merge.sync.progress.pull") : line.startsWith("push") ? i18n.get("merge.sync.progress.push")
+                : i18n.get("merge.sync.progress.again");
     }
 
     /** The result in words: pulled, pushed, conflicts resolved, the server's time. */
     String summary(ServerSync.Result done) {
         String time = done.serverTime() == null ? "" : done.serverTime().atZoneSameInstant(ZoneId.systemDefault())
                 .format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss"));
-        return i18n.get("sync.done", done.rowsPulled(), done.rowsPushed(), done.conflicts(), time);
+        return i18n.get("merge.sync.done", done.rowsPulled(), done.rowsPushed(), done.conflicts(), time);
     }
 
     /** Cancels the synchronisation at its next step (a pull or push under way, one transaction, ends first). */
@@ -217,22 +216,22 @@ public final class SyncViewModel {
                 stage.set(Stage.IDLE);
                 dataChanged.run();
             }
-            status.set(cancelled.afterPull() ? i18n.get("sync.cancelled.after_pull", cancelled.rowsPulled())
-                    : i18n.get("sync.cancelled.before_pull"));
+            status.set(cancelled.afterPull() ? i18n.get("merge.sync.cancelled.after_pull", cancelled.rowsPulled())
+                    : i18n.get("merge.sync.cancelled.before_pull"));
             return;
         }
         if (e instanceof java.util.concurrent.CancellationException) {
-            status.set(i18n.get("sync.cancelled.before_pull"));
+            status.set(i18n.get("merge.sync.cancelled.before_pull"));
             return;
         }
         if (e instanceof MergeBlockedException) {
             // the server changed since the review: the new plan is reviewed again
             review.reset();
             stage.set(Stage.IDLE);
-            error.set(i18n.get("sync.error.changed"));
+            error.set(i18n.get("merge.sync.error.changed"));
             return;
         }
-        error.set(i18n.get("sync.failed", reason(e)));
+        error.set(i18n.get("merge.sync.failed", reason(e)));
     }
 
     /** The failure in the user's words: connection refused, wrong password, TLS required, another mission, or the server's message. */
@@ -241,17 +240,17 @@ public final class SyncViewModel {
             String message = e.getMessage() == null ? "" : e.getMessage();
             String state = e.getCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
             if (state.equals("28P01") || state.equals("28000")) {
-                return i18n.get("sync.error.password");
+                return i18n.get("merge.sync.error.password");
             }
             if (state.startsWith("08")) {
-                return i18n.get("sync.error.refused");
+                return i18n.get("merge.sync.error.refused");
             }
             // ServerAddress and ServerSync.check say these in words only
             if (message.contains("encrypted (TLS)")) {
-                return i18n.get("sync.error.tls");
+                return i18n.get("merge.sync.error.tls");
             }
             if (message.contains("holds another mission")) {
-                return i18n.get("sync.error.other_mission");
+                return i18n.get("merge.sync.error.other_mission");
             }
             return message;
         }

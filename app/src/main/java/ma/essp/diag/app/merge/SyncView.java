@@ -1,4 +1,4 @@
-package ma.essp.diag.app.sync;
+package ma.essp.diag.app.merge;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -18,7 +18,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
-import ma.essp.diag.app.merge.MergeView;
 import ma.essp.diag.app.settings.Settings.ServerProfile;
 import ma.essp.diag.app.ui.FeatureScreen;
 
@@ -31,9 +30,9 @@ public final class SyncView implements FeatureScreen {
     private final ScrollPane page;
 
     public SyncView(SyncViewModel viewModel, I18n i18n) {
-        Label title = new Label(i18n.get("sync.title"));
+        Label title = new Label(i18n.get("merge.sync.title"));
         title.getStyleClass().add("title-3");
-        Label intro = new Label(i18n.get("sync.intro"));
+        Label intro = new Label(i18n.get("merge.sync.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("text-muted");
         intro.setMinHeight(Region.USE_PREF_SIZE);
@@ -43,26 +42,26 @@ public final class SyncView implements FeatureScreen {
         profile.valueProperty().bindBidirectional(viewModel.profileProperty());
         profile.setCellFactory(list -> new ProfileCell());
         profile.setButtonCell(new ProfileCell());
-        profile.setPromptText(i18n.get("sync.profile.none"));
+        profile.setPromptText(i18n.get("merge.sync.profile.none"));
         profile.setPrefWidth(420);
         PasswordField password = new PasswordField();
         password.setId("syncPassword");
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
-        password.setPromptText(i18n.get("sync.password.prompt"));
-        Button sync = new Button(i18n.get("sync.start"));
+        password.setPromptText(i18n.get("merge.sync.password.prompt"));
+        Button sync = new Button(i18n.get("merge.sync.start"));
         sync.setId("syncStart");
         sync.getStyleClass().add("accent");
         sync.disableProperty().bind(viewModel.canSyncProperty().not());
         sync.setOnAction(e -> viewModel.synchronise());
         sync.setMinWidth(Region.USE_PREF_SIZE);
-        HBox login = new HBox(10, new Label(i18n.get("sync.profile")), profile, new Label(i18n.get("sync.password")), password,
+        HBox login = new HBox(10, new Label(i18n.get("merge.sync.profile")), profile, new Label(i18n.get("merge.sync.password")), password,
                 sync);
         login.setAlignment(Pos.CENTER_LEFT);
         login.disableProperty().bind(viewModel.runningProperty());
 
         TextField name = new TextField();
         name.setId("syncNewName");
-        name.setPromptText(i18n.get("sync.new.name"));
+        name.setPromptText(i18n.get("merge.sync.new.name"));
         name.textProperty().bindBidirectional(viewModel.newNameProperty());
         TextField url = new TextField();
         url.setId("syncNewUrl");
@@ -71,15 +70,15 @@ public final class SyncView implements FeatureScreen {
         HBox.setHgrow(url, Priority.ALWAYS);
         TextField user = new TextField();
         user.setId("syncNewUser");
-        user.setPromptText(i18n.get("sync.new.user"));
+        user.setPromptText(i18n.get("merge.sync.new.user"));
         user.textProperty().bindBidirectional(viewModel.newUserProperty());
-        Button add = new Button(i18n.get("sync.new.add"));
+        Button add = new Button(i18n.get("merge.sync.new.add"));
         add.setId("syncAddProfile");
         add.setOnAction(e -> viewModel.addProfile());
         HBox addBox = new HBox(8, name, url, user, add);
         addBox.setAlignment(Pos.CENTER_LEFT);
         addBox.setPadding(new Insets(6));
-        TitledPane newProfile = new TitledPane(i18n.get("sync.new.title"), addBox);
+        TitledPane newProfile = new TitledPane(i18n.get("merge.sync.new.title"), addBox);
         newProfile.setExpanded(viewModel.profiles().isEmpty());
         newProfile.disableProperty().bind(viewModel.runningProperty());
 
@@ -88,10 +87,10 @@ public final class SyncView implements FeatureScreen {
         Label progress = new Label();
         progress.setId("syncProgress");
         progress.textProperty().bind(viewModel.progressProperty());
-        Button cancel = new Button(i18n.get("sync.cancel"));
+        Button cancel = new Button(i18n.get("merge.sync.cancel"));
         cancel.setId("syncCancel");
         cancel.setOnAction(e -> viewModel.cancel());
-        Label cancelNote = new Label(i18n.get("sync.cancel.note"));
+        Label cancelNote = new Label(i18n.get("merge.sync.cancel.note"));
         cancelNote.setWrapText(true);
         cancelNote.getStyleClass().add("text-muted");
         HBox.setHgrow(cancelNote, Priority.ALWAYS);
@@ -99,13 +98,13 @@ public final class SyncView implements FeatureScreen {
         running.setAlignment(Pos.CENTER_LEFT);
         showWhen(running, viewModel.runningProperty());
 
-        Label reviewTitle = new Label(i18n.get("sync.review.title"));
+        Label reviewTitle = new Label(i18n.get("merge.sync.review.title"));
         reviewTitle.getStyleClass().add("text-bold");
-        Button abandon = new Button(i18n.get("sync.review.abandon"));
+        Button abandon = new Button(i18n.get("merge.sync.review.abandon"));
         abandon.setId("syncAbandon");
         abandon.setOnAction(e -> viewModel.abandonReview());
         abandon.disableProperty().bind(viewModel.runningProperty());
-        Button apply = new Button(i18n.get("sync.review.apply"));
+        Button apply = new Button(i18n.get("merge.sync.review.apply"));
         apply.setId("syncApply");
         apply.getStyleClass().add("accent");
         apply.disableProperty().bind(viewModel.canSyncProperty().not());

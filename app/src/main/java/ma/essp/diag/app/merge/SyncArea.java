@@ -1,7 +1,6 @@
-package ma.essp.diag.app.sync;
+package ma.essp.diag.app.merge;
 
 import java.nio.file.Path;
-import ma.essp.diag.app.merge.MergeViewModel;
 import ma.essp.diag.app.settings.AppPaths;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.ui.FeatureArea;
@@ -32,7 +31,7 @@ public final class SyncArea implements FeatureArea {
 
     @Override
     public String helpKey() {
-        return "sync.help";
+        return "merge.sync.help";
     }
 
     @Override
