@@ -66,6 +66,45 @@ public final class MergeView implements FeatureScreen {
         HBox top = new HBox(10, choose, source, busy, progress, cancel);
         top.setAlignment(Pos.CENTER_LEFT);
 
+        VBox review = review(viewModel, i18n);
+        VBox.setVgrow(review, Priority.ALWAYS);
+
+        Button apply = new Button(i18n.get("merge.apply"));
+        apply.setId("mergeApply");
+        apply.getStyleClass().add("accent");
+        apply.disableProperty().bind(viewModel.canApplyProperty().not());
+        apply.setOnAction(e -> viewModel.apply());
+        Label status = new Label();
+        status.setId("mergeStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(viewModel.statusProperty());
+        status.setMinHeight(Region.USE_PREF_SIZE); // the backup's path wraps rather than being cut
+        status.setMaxWidth(Double.MAX_VALUE);
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bottom = new HBox(12, apply, status);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        Label error = new Label();
+        error.setId("mergeError");
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.textProperty().bind(viewModel.errorProperty());
+        showWhenAny(error, viewModel.errorProperty().isNotEmpty());
+
+        root = new VBox(8, title, intro, top, review, bottom, error);
+        root.getStyleClass().add("feature-screen");
+        root.setPadding(new Insets(16));
+        page = new javafx.scene.control.ScrollPane(root);
+        page.setFitToWidth(true);
+        page.setFitToHeight(true);
+        page.getStyleClass().add("edge-to-edge");
+    }
+
+    /**
+     * The review of a plan, shared by consolidation and synchronisation: the counts per table, the duplicate
+     * candidates, the ESSP codes to renumber and the conflicting fields with their decisions.
+     */
+    public static VBox review(MergeViewModel viewModel, I18n i18n) {
         TableView<TableSummary> summary = new TableView<>(viewModel.summary());
         summary.setId("mergeSummary");
         summary.getColumns().add(column(i18n.get("merge.column.table"), s -> i18n.table(s.table()), 200));
@@ -172,37 +211,9 @@ public final class MergeView implements FeatureScreen {
         }
         HBox conflictActions = new HBox(10, conflictsTitle, mine, theirs, allMine, allTheirs);
         conflictActions.setAlignment(Pos.CENTER_LEFT);
-
-        Button apply = new Button(i18n.get("merge.apply"));
-        apply.setId("mergeApply");
-        apply.getStyleClass().add("accent");
-        apply.disableProperty().bind(viewModel.canApplyProperty().not());
-        apply.setOnAction(e -> viewModel.apply());
-        Label status = new Label();
-        status.setId("mergeStatus");
-        status.setWrapText(true);
-        status.textProperty().bind(viewModel.statusProperty());
-        status.setMinHeight(Region.USE_PREF_SIZE); // the backup's path wraps rather than being cut
-        status.setMaxWidth(Double.MAX_VALUE);
-        apply.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        HBox bottom = new HBox(12, apply, status);
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        Label error = new Label();
-        error.setId("mergeError");
-        error.getStyleClass().add("danger");
-        error.setWrapText(true);
-        error.textProperty().bind(viewModel.errorProperty());
-        showWhenAny(error, viewModel.errorProperty().isNotEmpty());
-
-        root = new VBox(8, title, intro, top, summary, duplicateBox, clashBox, conflictActions, conflicts, bottom, error);
-        root.getStyleClass().add("feature-screen");
-        root.setPadding(new Insets(16));
+        VBox review = new VBox(8, summary, duplicateBox, clashBox, conflictActions, conflicts);
         ma.essp.diag.app.ui.TableRoom.atLeast(conflicts, 10);
-        page = new javafx.scene.control.ScrollPane(root);
-        page.setFitToWidth(true);
-        page.setFitToHeight(true);
-        page.getStyleClass().add("edge-to-edge");
+        return review;
     }
 
     private static void showWhenAny(Node node, ObservableValue<Boolean> shown) {

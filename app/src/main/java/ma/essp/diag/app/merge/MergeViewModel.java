@@ -223,6 +223,20 @@ public final class MergeViewModel {
         }));
     }
 
+    /**
+     * Shows a plan worked out elsewhere (the synchronisation's pull) for review; {@link #decisions()} then gives what
+     * was decided and {@link #canApplyProperty()} whether everything is.
+     */
+    public void review(MergePlan result) {
+        clear();
+        show(result);
+    }
+
+    /** Forgets the plan under review. */
+    public void reset() {
+        clear();
+    }
+
     private void show(MergePlan result) {
         summary.setAll(result.summary());
         for (MergePlan.Duplicate d : result.duplicates()) {
@@ -298,7 +312,7 @@ public final class MergeViewModel {
      * every unlisted conflict takes is chosen so that each conflict resolved to an empty value is that side's; the
      * other conflicts are listed with their result. Null when no side allows it (an empty value chosen from each side).
      */
-    MergeDecisions decisions() {
+    public MergeDecisions decisions() {
         Map<String, DuplicateChoice> perDuplicate = new HashMap<>();
         duplicates.forEach(d -> perDuplicate.put(d.duplicate.theirsUuid(), d.choiceProperty().get()));
         for (Take side : Take.values()) {

@@ -41,6 +41,7 @@ public final class ShellNavigation {
                 new ReportsArea(),
                 new ma.essp.diag.app.fieldwork.FieldworkArea(),
                 new ma.essp.diag.app.merge.MergeArea(),
+                new ma.essp.diag.app.merge.SyncArea(),
                 new ma.essp.diag.app.missiondetails.MissionDetailsArea(),
                 new ma.essp.diag.app.audit.AuditArea());
     }

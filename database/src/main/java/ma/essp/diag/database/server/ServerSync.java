@@ -6,6 +6,8 @@ import static ma.essp.diag.database.jooq.Tables.SYNC_LOG;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.OffsetDateTime;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import ma.essp.diag.database.jooq.tables.records.SyncLogRecord;
@@ -59,7 +61,31 @@ public final class ServerSync {
 
     /** What a synchronisation did. {@code backup}: the laptop's rolling backup taken before the pull (null: nothing pulled). */
     public record Result(int rowsPulled, int rowsPushed, int conflicts, int pullRunId, int pushRunId, Path backup,
-                         int attempts) {
+                         int attempts, OffsetDateTime serverTime) {
+    }
+
+    /**
+     * The synchronisation was cancelled between two steps. {@code afterPull}: the pull was committed on the laptop
+     * ({@code rowsPulled} rows) and the server left untouched; otherwise nothing was written on either side.
+     */
+    public static final class Cancelled extends RuntimeException {
+        private final boolean afterPull;
+        private final int rowsPulled;
+
+        Cancelled(boolean afterPull, int rowsPulled) {
+            super(afterPull ? "cancelled after the pull: " + rowsPulled + " row(s) kept on this laptop, nothing pushed"
+                    : "cancelled before the pull: nothing written");
+            this.afterPull = afterPull;
+            this.rowsPulled = rowsPulled;
+        }
+
+        public boolean afterPull() {
+            return afterPull;
+        }
+
+        public int rowsPulled() {
+            return rowsPulled;
+        }
     }
 
     /** A hook inside the push transaction once the server's rows are written, before it commits (tests drop the connection there). */
@@ -120,12 +146,27 @@ public final class ServerSync {
      */
     public Result sync(EditContext edit, MergeDecisions decisions, Consumer<String> progress)
             throws ServerException, MissionFileException {
+        return sync(edit, decisions, progress, () -> false);
+    }
+
+    /**
+     * {@link #sync(EditContext, MergeDecisions, Consumer)} that checks {@code cancelled} between steps: before the pull
+     * (nothing written) and between the pull and the push (the pull stays committed on the laptop, the server is
+     * untouched); a pull or push under way runs to its end (one transaction each).
+     *
+     * @throws Cancelled {@code cancelled} answered true at a check
+     */
+    public Result sync(EditContext edit, MergeDecisions decisions, Consumer<String> progress, BooleanSupplier cancelled)
+            throws ServerException, MissionFileException {
         String mission = check();
         Path backup = null;
         int pulled = 0;
         int conflicts = 0;
         int pullRun = 0;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            if (cancelled.getAsBoolean()) {
+                throw new Cancelled(pulled > 0 || attempt > 1, pulled);
+            }
             progress.accept("pull: reading the server");
             Pulled pull = snapshot(tx -> new Pulled(engine.analyse(laptop.dsl(), tx, serverName(), mission), maxAuditId(tx)));
             refuseCodeClashes(pull.plan());
@@ -139,13 +180,16 @@ public final class ServerSync {
             pullRun = applied.runId() == 0 ? pullRun : applied.runId();
             progress.accept("pull: " + applied.rowsWritten() + " row(s) written on this laptop");
             afterPull.run();
+            if (cancelled.getAsBoolean()) {
+                throw new Cancelled(true, pulled);
+            }
             progress.accept("push: writing to the server");
             Pushed push = push(edit, mission, pull.serverAuditId(), pulled, conflicts, pullRun);
             if (push != null) {
                 progress.accept("push: " + push.rows() + " row(s) written on the server");
                 SyncLogRecord log = record(edit, push.serverAuditId(), pulled, push.rows(), conflicts, pullRun, push.runId());
                 SyncedRows.appendLog(laptop.dsl(), log);
-                return new Result(pulled, push.rows(), conflicts, pullRun, push.runId(), backup, attempt);
+                return new Result(pulled, push.rows(), conflicts, pullRun, push.runId(), backup, attempt, push.serverTime());
             }
             progress.accept("the server changed since the pull: pulling again");
         }
@@ -156,7 +200,7 @@ public final class ServerSync {
     private record Pulled(MergePlan plan, int serverAuditId) {
     }
 
-    private record Pushed(int rows, int runId, int serverAuditId) {
+    private record Pushed(int rows, int runId, int serverAuditId, OffsetDateTime serverTime) {
     }
 
     /** The push, in one server transaction under the sync lock; null when the server changed since the pull. */
@@ -174,7 +218,8 @@ public final class ServerSync {
                 hook.beforeCommit(tx);
                 int audit = maxAuditId(tx);
                 SyncedRows.appendLog(tx, record(edit, audit, pulled, applied.rowsWritten(), conflicts, pullRun, applied.runId()));
-                return new Pushed(applied.rowsWritten(), applied.runId(), audit);
+                OffsetDateTime time = tx.select(DSL.currentOffsetDateTime()).fetchOne().value1();
+                return new Pushed(applied.rowsWritten(), applied.runId(), audit, time);
             });
         } catch (MergeBlockedException e) {
             throw new ServerException("the server holds changes this laptop has not reviewed (" + e.getMessage()
