@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * missions, this laptop's device id (generated once) and, per mission (by its uuid), the team member the consultant
  * said they are. Kept here, not in the mission, so that a copied mission file does not carry who last used it.
  * Small on purpose; an unreadable file just means defaults. Read and written from background tasks too: synchronised.
+ * Several processes share the file (the window, the command line, a sync profile added while the window is open):
+ * {@link #save()} writes this instance's own changes of members and server profiles over what the file holds now, so
+ * one process never drops what another saved meanwhile, and it replaces the file atomically.
  */
 public final class Settings {
 
@@ -40,6 +43,9 @@ public final class Settings {
     private WindowBounds window;
     private final java.util.Map<String, Double> dividers = new java.util.TreeMap<>();
     private final java.util.Map<String, ServerProfile> servers = new java.util.TreeMap<>();
+    /** Members and profiles set or removed (null) through this instance since it was loaded. */
+    private final java.util.Map<String, String> memberChanges = new java.util.TreeMap<>();
+    private final java.util.Map<String, ServerProfile> serverChanges = new java.util.TreeMap<>();
 
     /**
      * A team server this laptop synchronises with, by a short name: its JDBC URL and the PostgreSQL user. The password
@@ -170,6 +176,7 @@ public final class Settings {
     /** Remembers who the consultant is in the mission {@code missionUuid} (saved with {@link #save()}). */
     public synchronized void setMember(String missionUuid, String memberUuid) {
         members.put(missionUuid, memberUuid);
+        memberChanges.put(missionUuid, memberUuid);
     }
 
     /** The main window as last closed, if it was ever closed. */
@@ -210,14 +217,29 @@ public final class Settings {
             throw new IllegalArgumentException("a server profile name is letters, digits, '-' or '_': " + profile.name());
         }
         servers.put(profile.name(), profile);
+        serverChanges.put(profile.name(), profile);
     }
 
     /** Whether there was such a profile. */
     public synchronized boolean removeServerProfile(String name) {
+        serverChanges.put(name, null);
         return servers.remove(name) != null;
     }
 
     public synchronized void save() {
+        Settings onDisk = load(file);
+        members.clear();
+        members.putAll(onDisk.members);
+        memberChanges.forEach((mission, member) -> members.put(mission, member));
+        servers.clear();
+        servers.putAll(onDisk.servers);
+        serverChanges.forEach((name, profile) -> {
+            if (profile == null) {
+                servers.remove(name);
+            } else {
+                servers.put(name, profile);
+            }
+        });
         Properties p = new Properties();
         p.setProperty(LANGUAGE, locale.toLanguageTag());
         if (deviceId != null) {
@@ -244,9 +266,12 @@ public final class Settings {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 p.store(out, "ESSP Diagnostic settings");
             }
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("Cannot save {}: {}", file, e.toString());
         }

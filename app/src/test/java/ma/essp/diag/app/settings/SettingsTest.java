@@ -71,4 +71,33 @@ class SettingsTest {
         assertThat(settings.divider("b")).isEmpty();
         assertThat(settings.divider("c")).isEmpty();
     }
+
+    /** The window keeps its Settings for the whole session; a profile or member saved meanwhile by another instance
+     *  (the Synchroniser screen, the command line) must survive the window's next save, and a removal must stay removed. */
+    @Test
+    void aSaveKeepsWhatAnotherInstanceSavedMeanwhile() {
+        Path file = dir.resolve("settings.properties");
+        Settings early = Settings.load(file);
+        early.setServerProfile(new Settings.ServerProfile("old", "jdbc:postgresql://localhost/a", "amina"));
+        early.save();
+
+        Settings window = Settings.load(file);
+        Settings other = Settings.load(file);
+        other.setServerProfile(new Settings.ServerProfile("team", "jdbc:postgresql://localhost/essp", "salma"));
+        other.removeServerProfile("old");
+        other.setMember("mission-1", "member-9");
+        other.save();
+
+        window.setLocale(I18n.ENGLISH);
+        window.setMember("mission-2", "member-3");
+        window.save();
+
+        Settings again = Settings.load(file);
+        assertThat(again.locale().getLanguage()).isEqualTo("en");
+        assertThat(again.serverProfiles()).extracting(Settings.ServerProfile::name).containsExactly("team");
+        assertThat(again.serverProfile("team").orElseThrow().user()).isEqualTo("salma");
+        assertThat(again.member("mission-1")).contains("member-9");
+        assertThat(again.member("mission-2")).contains("member-3");
+        assertThat(Files.exists(dir.resolve("settings.properties.tmp"))).isFalse();
+    }
 }
