@@ -59,8 +59,9 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
  */
 public final class FindingsViewModel {
 
-    /** The table whose rows the undo history follows. */
+    /** The tables whose rows the undo history follows. */
     private static final String FINDINGS = "finding";
+    private static final String RECOMMENDATIONS = "recommendation";
 
     public static final List<String> KINDS = Vocabulary.FINDING_KIND.codes();
 
@@ -518,6 +519,8 @@ public final class FindingsViewModel {
                     }
                     if (id == null) {
                         findingId.set(written);
+                        history.wrote(FINDINGS, written, 1);
+                        history.record(i18n.get("findings.undo.create", draft.title().strip()), deleteFindingAgain(written));
                     }
                     pendingEvidence.clear();
                     message.set(i18n.get("findings.saved", draft.title().strip()));
@@ -531,12 +534,12 @@ public final class FindingsViewModel {
         if (id == null) {
             return;
         }
-        int version = findingVersion;
-        run(() -> {
-            repository.deleteFinding(edit, id, version);
-            return id;
-        }, done -> {
-            message.set(i18n.get("findings.deleted", title.get()));
+        int version = history.versionOf(FINDINGS, id, findingVersion);
+        String shownTitle = title.get();
+        run(() -> repository.deleteFinding(edit, id, version), deletion -> {
+            history.wrote(FINDINGS, id, deletion.version());
+            history.record(i18n.get("findings.undo.delete", shownTitle), restoreFinding(deletion));
+            message.set(i18n.get("findings.deleted", shownTitle));
             clearFinding();
             load();
         });
@@ -564,6 +567,42 @@ public final class FindingsViewModel {
         return () -> {
             history.wrote(FINDINGS, id, repository.updateFinding(edit, id, history.versionOf(FINDINGS, id, 0), back));
             return putFinding(id, forward, back);
+        };
+    }
+
+    /** Brings back the finding {@code deletion} took (evidence and links too); its inverse deletes it again. */
+    private EditHistory.Inverse restoreFinding(FindingRepository.Deletion deletion) {
+        return () -> {
+            FindingRepository.Deletion back = repository.restoreFinding(edit, deletion);
+            history.wrote(FINDINGS, back.id(), back.version());
+            return deleteFindingAgain(back.id());
+        };
+    }
+
+    /** Deletes finding {@code id} from the version this screen left (undo of a creation, redo of a deletion). */
+    private EditHistory.Inverse deleteFindingAgain(int id) {
+        return () -> {
+            FindingRepository.Deletion deletion = repository.deleteFinding(edit, id, history.versionOf(FINDINGS, id, 0));
+            history.wrote(FINDINGS, id, deletion.version());
+            return restoreFinding(deletion);
+        };
+    }
+
+    /** Brings back the recommendation {@code deletion} took (with its links); its inverse deletes it again. */
+    private EditHistory.Inverse restoreRecommendation(FindingRepository.Deletion deletion) {
+        return () -> {
+            FindingRepository.Deletion back = repository.restoreRecommendation(edit, deletion);
+            history.wrote(RECOMMENDATIONS, back.id(), back.version());
+            return deleteRecommendationAgain(back.id());
+        };
+    }
+
+    private EditHistory.Inverse deleteRecommendationAgain(int id) {
+        return () -> {
+            FindingRepository.Deletion deletion =
+                    repository.deleteRecommendation(edit, id, history.versionOf(RECOMMENDATIONS, id, 0));
+            history.wrote(RECOMMENDATIONS, id, deletion.version());
+            return restoreRecommendation(deletion);
         };
     }
 
@@ -787,6 +826,10 @@ public final class FindingsViewModel {
         return run(() -> shown == null ? repository.insertRecommendation(edit, draft, chosen)
                         : repository.updateRecommendation(edit, shown.id(), shown.version(), draft, chosen),
                 v -> {
+                    if (shown == null) {
+                        history.wrote(RECOMMENDATIONS, v, 1);
+                        history.record(i18n.get("findings.undo.recCreate", draft.action().strip()), deleteRecommendationAgain(v));
+                    }
                     message.set(i18n.get("findings.rec.saved", draft.action().strip()));
                     clearRecommendation();
                     load();
@@ -798,10 +841,10 @@ public final class FindingsViewModel {
         if (shown == null) {
             return;
         }
-        run(() -> {
-            repository.deleteRecommendation(edit, shown.id(), shown.version());
-            return shown.id();
-        }, v -> {
+        run(() -> repository.deleteRecommendation(edit, shown.id(),
+                history.versionOf(RECOMMENDATIONS, shown.id(), shown.version())), deletion -> {
+            history.wrote(RECOMMENDATIONS, shown.id(), deletion.version());
+            history.record(i18n.get("findings.undo.recDelete", shown.action()), restoreRecommendation(deletion));
             message.set(i18n.get("findings.rec.deleted", shown.action()));
             clearRecommendation();
             load();

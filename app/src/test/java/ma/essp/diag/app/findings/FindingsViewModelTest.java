@@ -49,7 +49,7 @@ class FindingsViewModelTest {
         vm.saveFinding();
         int id = vm.findingIdProperty().get();
         assertThat(vm.unsavedChanges().hasUnsavedChanges()).as("saved and shown again").isFalse();
-        assertThat(vm.history().availableProperty().get()).as("a new finding is deleted, not undone").isFalse();
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("création de « Registre absent »");
 
         vm.titleProperty().set("Registre des réclamations absent");
         assertThat(vm.unsavedChanges().hasUnsavedChanges()).isTrue();
@@ -71,6 +71,64 @@ class FindingsViewModelTest {
         assertThat(stored(id).title()).isEqualTo("Registre des réclamations absent");
         assertThat(stored(id).kind()).isEqualTo("threat");
         // inserted, edited, moved, two undos, two redos: each a versioned write
+        assertThat(stored(id).version()).isEqualTo(7);
+    }
+
+    private FindingRepository.Board board() {
+        return new FindingRepository(mission.dsl()).load();
+    }
+
+    /**
+     * Ctrl+Z of a deletion brings the finding back with its evidence and its link to a recommendation; Ctrl+Y deletes
+     * them again; undoing a creation takes the new finding away (a recommendation the same).
+     */
+    @Test
+    void creationsAndDeletionsOfFindingsAndRecommendationsAreUndoneAndRedone() {
+        vm.newFinding();
+        vm.titleProperty().set("Procédure non affichée");
+        vm.documentProperty().set("Rapport de visite, p. 4");
+        vm.linkDocument();
+        vm.saveFinding();
+        int id = vm.findingIdProperty().get();
+        assertThat(stored(id).evidence()).extracting(FindingRepository.Evidence::document).containsExactly("Rapport de visite, p. 4");
+
+        vm.newRecommendation();
+        vm.actionProperty().set("Afficher la procédure de réclamation");
+        vm.findingChoices().stream().filter(c -> c.card().id() == id).findFirst().orElseThrow().chosen().set(true);
+        vm.saveRecommendation();
+        FindingRepository.Recommendation rec = board().recommendations().stream()
+                .filter(r -> r.action().equals("Afficher la procédure de réclamation")).findFirst().orElseThrow();
+        assertThat(rec.findingIds()).containsExactly(id);
+        assertThat(vm.history().descriptionProperty().get())
+                .isEqualTo("création de la recommandation « Afficher la procédure de réclamation »");
+
+        vm.selectFinding(vm.quadrant("weakness").stream().filter(c -> c.id() == id).findFirst().orElseThrow());
+        vm.deleteFinding();
+        assertThat(board().findings()).noneMatch(f -> f.id() == id);
+        assertThat(board().recommendations().stream().filter(r -> r.id() == rec.id()).findFirst().orElseThrow().findingIds())
+                .as("the deletion took the link with it").isEmpty();
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("suppression de « Procédure non affichée »");
+
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(stored(id).title()).isEqualTo("Procédure non affichée");
+        assertThat(stored(id).evidence()).extracting(FindingRepository.Evidence::document).containsExactly("Rapport de visite, p. 4");
+        assertThat(board().recommendations().stream().filter(r -> r.id() == rec.id()).findFirst().orElseThrow().findingIds())
+                .containsExactly(id);
+        assertThat(vm.quadrant("weakness")).anyMatch(c -> c.id() == id);
+
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        assertThat(board().findings()).noneMatch(f -> f.id() == id);
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(stored(id).evidence()).hasSize(1);
+
+        // the recommendation's creation, then the finding's, undone in turn: both gone, nothing left half-linked
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(board().recommendations()).noneMatch(r -> r.id() == rec.id());
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(board().findings()).noneMatch(f -> f.id() == id);
+        vm.history().redo(e -> { throw new AssertionError(e); });
+        assertThat(stored(id).evidence()).hasSize(1);
+        // created, deleted, restored, deleted, restored, deleted (undo of its creation), restored (redo)
         assertThat(stored(id).version()).isEqualTo(7);
     }
 

@@ -272,20 +272,47 @@ public final class FindingRepository {
         return SyncedRows.update(dsl, edit, FINDING, id, expectedVersion, Map.of(FINDING.KIND, kind));
     }
 
-    /** Deletes a finding (soft) with its evidence links and its links to recommendations. */
-    public void deleteFinding(EditContext edit, int id, int expectedVersion) {
-        dsl.transaction(cfg -> {
+    /**
+     * What deleting a finding or a recommendation took with it, each row with the version the deletion left it at:
+     * what an undo restores ({@link #restoreFinding}, {@link #restoreRecommendation}).
+     */
+    public record Deletion(int id, int version, Map<Integer, Integer> evidence, Map<Integer, Integer> links) {
+    }
+
+    /** Deletes a finding (soft) with its evidence links and its links to recommendations; what it took. */
+    public Deletion deleteFinding(EditContext edit, int id, int expectedVersion) {
+        return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            SyncedRows.softDelete(tx, edit, FINDING, id, expectedVersion);
+            int version = SyncedRows.softDelete(tx, edit, FINDING, id, expectedVersion);
             Map<Integer, Integer> evidence = new LinkedHashMap<>();
             tx.selectFrom(FINDING_EVIDENCE).where(FINDING_EVIDENCE.FINDING_ID.eq(id)).and(FINDING_EVIDENCE.DELETED.isFalse())
                     .forEach(e -> evidence.put(e.getId(), e.getVersion()));
-            SyncedRows.softDeleteAll(tx, edit, FINDING_EVIDENCE, evidence);
             Map<Integer, Integer> links = new LinkedHashMap<>();
             tx.selectFrom(RECOMMENDATION_FINDING).where(RECOMMENDATION_FINDING.FINDING_ID.eq(id))
                     .and(RECOMMENDATION_FINDING.DELETED.isFalse()).forEach(l -> links.put(l.getId(), l.getVersion()));
-            SyncedRows.softDeleteAll(tx, edit, RECOMMENDATION_FINDING, links);
+            return new Deletion(id, version, versions(SyncedRows.softDeleteAll(tx, edit, FINDING_EVIDENCE, evidence)),
+                    versions(SyncedRows.softDeleteAll(tx, edit, RECOMMENDATION_FINDING, links)));
         });
+    }
+
+    /**
+     * Undoes {@link #deleteFinding}: the finding, its evidence and its recommendation links live again, all or none
+     * (a row changed since by someone else throws {@link StaleEditException}); the versions they now have.
+     */
+    public Deletion restoreFinding(EditContext edit, Deletion deletion) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int version = SyncedRows.restore(tx, edit, FINDING, deletion.id(), deletion.version());
+            return new Deletion(deletion.id(), version,
+                    versions(SyncedRows.restoreAll(tx, edit, FINDING_EVIDENCE, deletion.evidence())),
+                    versions(SyncedRows.restoreAll(tx, edit, RECOMMENDATION_FINDING, deletion.links())));
+        });
+    }
+
+    private static Map<Integer, Integer> versions(List<SyncedRows.Written> written) {
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        written.forEach(w -> versions.put(w.id(), w.version()));
+        return versions;
     }
 
     /** Adds an evidence link to a finding; its id. */
@@ -404,15 +431,25 @@ public final class FindingRepository {
         });
     }
 
-    /** Deletes (soft) a recommendation and its links to findings. */
-    public void deleteRecommendation(EditContext edit, int id, int expectedVersion) {
-        dsl.transaction(cfg -> {
+    /** Deletes (soft) a recommendation and its links to findings; what it took. */
+    public Deletion deleteRecommendation(EditContext edit, int id, int expectedVersion) {
+        return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            SyncedRows.softDelete(tx, edit, RECOMMENDATION, id, expectedVersion);
+            int version = SyncedRows.softDelete(tx, edit, RECOMMENDATION, id, expectedVersion);
             Map<Integer, Integer> links = new LinkedHashMap<>();
             tx.selectFrom(RECOMMENDATION_FINDING).where(RECOMMENDATION_FINDING.RECOMMENDATION_ID.eq(id))
                     .and(RECOMMENDATION_FINDING.DELETED.isFalse()).forEach(l -> links.put(l.getId(), l.getVersion()));
-            SyncedRows.softDeleteAll(tx, edit, RECOMMENDATION_FINDING, links);
+            return new Deletion(id, version, Map.of(), versions(SyncedRows.softDeleteAll(tx, edit, RECOMMENDATION_FINDING, links)));
+        });
+    }
+
+    /** Undoes {@link #deleteRecommendation}: the recommendation and its links live again, all or none; their versions. */
+    public Deletion restoreRecommendation(EditContext edit, Deletion deletion) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int version = SyncedRows.restore(tx, edit, RECOMMENDATION, deletion.id(), deletion.version());
+            return new Deletion(deletion.id(), version, Map.of(),
+                    versions(SyncedRows.restoreAll(tx, edit, RECOMMENDATION_FINDING, deletion.links())));
         });
     }
 
