@@ -65,6 +65,10 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         }
+        if (!java.nio.file.Files.isRegularFile(in)) {
+            // nothing to check and nowhere sensible to write a report (next to a file that is not there)
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, in + ": no such workbook", null);
+        }
         TemplateWords words = new TemplateWords(lang);
         PrintWriter out = spec.commandLine().getOut();
         try (MissionFile mission = root.open(file)) {

@@ -110,6 +110,14 @@ class TemplateImportCommandTest {
         assertThat(csvRun.out()).contains("C'est un fichier texte (CSV)");
         assertThat(dir.resolve("r.xlsx")).exists();
 
+        // a workbook that is not there: said on one line, exit 2, and no report workbook left where it would have been
+        Path missing = dir.resolve("sub").resolve("absent.xlsx");
+        CliTest.Run absent = CliTest.run("import", mission.toString(), "--in", missing.toString(), "--lang", "en");
+        assertThat(absent.exit()).isEqualTo(2);
+        assertThat(absent.err()).contains("absent.xlsx").contains("no such workbook");
+        assertThat(dir.resolve("sub")).doesNotExist();
+        assertThat(dir.resolve("absent-report.xlsx")).doesNotExist();
+
         assertThat(CliTest.run("template", mission.toString(), "--kind", "inventory", "--out", template.toString()).exit()).isEqualTo(2);
         assertThat(CliTest.run("template", mission.toString(), "--kind", "essp", "--scope", "region:99", "--out",
                 template.toString()).exit()).isEqualTo(2);
