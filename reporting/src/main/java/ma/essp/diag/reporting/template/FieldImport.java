@@ -244,15 +244,7 @@ public final class FieldImport {
         int versionId = catalogue.get(PMS_CATALOGUE_VERSION.ID);
         List<FieldTemplate.Item> items = meta.kind() == TemplateKind.ASSESSMENT
                 ? FieldTemplate.items(dsl, versionId, meta.language()) : List.of();
-        List<String> expected = new ArrayList<>(switch (meta.kind()) {
-            case ESSP -> FieldTemplate.ESSP_COLUMNS;
-            case ASSESSMENT -> FieldTemplate.ASSESSMENT_COLUMNS;
-            case RECOUNTS -> FieldTemplate.RECOUNT_COLUMNS;
-            case STAFF -> FieldTemplate.STAFF_COLUMNS;
-            case COMPLAINTS -> FieldTemplate.COMPLAINT_COLUMNS;
-            case DATAFLOWS -> FieldTemplate.DATAFLOW_COLUMNS;
-            case ATTENDANCE -> FieldTemplate.ATTENDANCE_COLUMNS;
-        });
+        List<String> expected = new ArrayList<>(FieldTemplate.columns(meta.kind()));
         items.forEach(i -> expected.add(i.code()));
         columns(meta.kind().sheet(), data, expected, problems);
         if (!problems.isEmpty()) {
@@ -378,6 +370,9 @@ public final class FieldImport {
         private final List<ImportProblem> problems;
         private final String sheet;
         private final Map<String, Record> essps = new HashMap<>();
+        /** The scope's ESSPs by code and by id. */
+        private final Map<String, Record> byCode = new HashMap<>();
+        private final Map<Integer, Record> byId = new HashMap<>();
 
         Rows(DSLContext dsl, Meta meta, TemplateWords words, List<ImportProblem> problems) {
             this.dsl = dsl;
@@ -396,6 +391,8 @@ public final class FieldImport {
             }
             for (Record r : FieldTemplate.esspsInScope(dsl, FieldTemplate.scopeCondition(dsl, scope))) {
                 essps.put(r.get(ESSP.UUID), r);
+                byCode.put(r.get(ESSP.CODE), r);
+                byId.put(r.get(ESSP.ID), r);
             }
         }
 
@@ -455,15 +452,11 @@ public final class FieldImport {
                 problem(row, uuidKey, uuid == null ? "" : uuid, Reason.UNKNOWN_ROW);
                 return null;
             }
-            Integer first = seen.putIfAbsent(uuid, row.number());
-            if (first != null) {
-                problem(row, uuidKey, uuid, Reason.DUPLICATE_ROW, first);
+            if (duplicate(row, uuidKey, uuid, uuid, seen)) {
                 return null;
             }
             String code = text(row, 1, codeKey);
-            if (!essp.get(ESSP.CODE).equals(code)) {
-                problem(row, codeKey, code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
-            }
+            lockedCode(row, codeKey, essp, code);
             return essp;
         }
 
@@ -546,12 +539,7 @@ public final class FieldImport {
                 Object[] given = {draft.nameFr(), draft.nameAr(), draft.categoryCode(), draft.milieu(), draft.deliveryUnit(),
                         draft.latitude(), draft.longitude(), draft.populationServed(), draft.functionality(),
                         draft.functionalityReason(), draft.openingHours(), draft.address(), draft.notes()};
-                int changed = 0;
-                for (int i = 0; i < stored.length; i++) {
-                    if (!Objects.equals(blankToNull(stored[i]), blankToNull(given[i]))) {
-                        changed++;
-                    }
-                }
+                int changed = changed(stored, given);
                 changes.add(new EsspChange(row.number(), e.getId(), draft, changed));
             }
             return changes;
@@ -655,33 +643,13 @@ public final class FieldImport {
 
         List<RowChange> recounts(List<SheetRow> rows) {
             List<String> cols = FieldTemplate.RECOUNT_COLUMNS;
-            Map<String, Record> byCode = new HashMap<>();
-            Map<Integer, Record> byId = new HashMap<>();
-            essps.values().forEach(e -> {
-                byCode.put(e.get(ESSP.CODE), e);
-                byId.put(e.get(ESSP.ID), e);
-            });
             var v = DATA_VERIFICATION;
             Map<String, DataFlowData.Recount> storedByUuid = new HashMap<>();
             dsl.selectFrom(v).where(v.DELETED.isFalse()).forEach(r -> storedByUuid.put(r.getUuid(),
                     new DataFlowData.Recount(r.getId(), r.getVersion(), r.getEsspId(), r.getIndicator(), r.getPeriod(),
                             r.getRecounted(), r.getReported(), r.getReason(), r.getNotes())));
-            Set<String> named = new HashSet<>();
-            for (SheetRow row : rows) {
-                CellValue c = row.cells().get(0);
-                if (c != null && !c.text().isBlank()) {
-                    named.add(c.text().strip());
-                }
-            }
-            // the live rows the file does not name: a new row must not repeat one of them (unless it is that row again)
-            List<DataFlowData.Recount> existing = new ArrayList<>();
-            Map<String, DataFlowData.Recount> byKey = new HashMap<>();
-            storedByUuid.forEach((uuid, r) -> {
-                if (!named.contains(uuid)) {
-                    existing.add(r);
-                    byKey.put(recountKey(r.esspId(), r.indicator(), r.period()), r);
-                }
-            });
+            List<DataFlowData.Recount> existing = unnamed(rows, storedByUuid);
+            Map<String, DataFlowData.Recount> byKey = byKey(existing, r -> recountKey(r.esspId(), r.indicator(), r.period()));
             Map<DataFlowRules.Field, String> columns = Map.of(DataFlowRules.Field.ESSP, "essp_code",
                     DataFlowRules.Field.INDICATOR, "indicator", DataFlowRules.Field.PERIOD, "period",
                     DataFlowRules.Field.RECOUNTED, "recounted", DataFlowRules.Field.REPORTED, "reported",
@@ -703,14 +671,10 @@ public final class FieldImport {
                         problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
                         continue;
                     }
-                    Integer first = seenUuids.putIfAbsent(uuid, row.number());
-                    if (first != null) {
-                        problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                    if (duplicate(row, "uuid", uuid, uuid, seenUuids)) {
                         continue;
                     }
-                    if (!essp.get(ESSP.CODE).equals(code)) {
-                        problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
-                    }
+                    lockedCode(row, "essp_code", essp, code);
                 } else if (code == null) {
                     problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
                     continue;
@@ -744,9 +708,7 @@ public final class FieldImport {
                 }
                 int esspId = essp.get(ESSP.ID);
                 String key = recountKey(esspId, indicator, period);
-                Integer first = seenKeys.putIfAbsent(key, row.number());
-                if (first != null) {
-                    problem(row, "period", period, Reason.DUPLICATE_ROW, first);
+                if (duplicate(row, "period", period, key, seenKeys)) {
                     continue;
                 }
                 if (old == null) {
@@ -770,8 +732,7 @@ public final class FieldImport {
                 existing.add(recount);
                 int changed;
                 if (old == null) {
-                    changed = (int) java.util.stream.Stream.of(indicator, period, recounted, reported, reason, notes)
-                            .filter(Objects::nonNull).count();
+                    changed = given(indicator, period, recounted, reported, reason, notes);
                 } else {
                     DataFlowData.Recount o = old;
                     changed = (int) java.util.stream.Stream.of(
@@ -789,21 +750,82 @@ public final class FieldImport {
             return esspId + "|" + (indicator == null ? "" : indicator.strip().toLowerCase(Locale.ROOT)) + "|" + period;
         }
 
+        private static String observationKey(int linkId, Integer esspId, String period) {
+            return linkId + "|" + esspId + "|" + period;
+        }
+
+        /**
+         * The live rows the file does not name by their uuid (column 0): a new row must not repeat one of them (unless
+         * it is that row again), and a row without uuid updates the one of its natural key.
+         */
+        private static <T> List<T> unnamed(List<SheetRow> rows, Map<String, T> storedByUuid) {
+            Set<String> named = new HashSet<>();
+            for (SheetRow row : rows) {
+                CellValue c = row.cells().get(0);
+                if (c != null && !c.text().isBlank()) {
+                    named.add(c.text().strip());
+                }
+            }
+            List<T> unnamed = new ArrayList<>();
+            storedByUuid.forEach((uuid, r) -> {
+                if (!named.contains(uuid)) {
+                    unnamed.add(r);
+                }
+            });
+            return unnamed;
+        }
+
+        private static <T> Map<String, T> byKey(List<T> rows, java.util.function.Function<T, String> key) {
+            Map<String, T> byKey = new HashMap<>();
+            rows.forEach(r -> byKey.put(key.apply(r), r));
+            return byKey;
+        }
+
+        /** Whether {@code key} was already seen on an earlier row (then a {@code DUPLICATE_ROW} problem naming it). */
+        private boolean duplicate(SheetRow row, String column, String value, String key, Map<String, Integer> seen) {
+            Integer first = seen.putIfAbsent(key, row.number());
+            if (first != null) {
+                problem(row, column, value, Reason.DUPLICATE_ROW, first);
+                return true;
+            }
+            return false;
+        }
+
+        /** A locked ESSP code typed over: {@code LOCKED_CHANGED} naming the stored one. */
+        private void lockedCode(SheetRow row, String column, Record essp, String code) {
+            if (!essp.get(ESSP.CODE).equals(code)) {
+                problem(row, column, code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
+            }
+        }
+
+        /** Values given on a new row (each non-null one is written). */
+        private static int given(Object... values) {
+            return (int) java.util.Arrays.stream(values).filter(Objects::nonNull).count();
+        }
+
+        /** Values that differ from the stored ones, a blank text counting as no value. */
+        private static int changed(Object[] stored, Object[] given) {
+            int changed = 0;
+            for (int i = 0; i < stored.length; i++) {
+                if (!Objects.equals(blankToNull(stored[i]), blankToNull(given[i]))) {
+                    changed++;
+                }
+            }
+            return changed;
+        }
+
         /**
          * The ESSP of a row of a sheet whose new rows are prepared with their uuid (staff, complaints): the stored row's
          * ESSP with its locked code checked, or for a prepared row the ESSP of the code typed; null after a problem.
          */
-        private Record preparedRowEssp(SheetRow row, String uuid, String code, Integer storedEsspId, Set<String> prepared,
-                                       Map<String, Record> byCode, Map<Integer, Record> byId) {
+        private Record preparedRowEssp(SheetRow row, String uuid, String code, Integer storedEsspId, Set<String> prepared) {
             if (storedEsspId != null) {
                 Record essp = byId.get(storedEsspId);
                 if (essp == null) {
                     problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
                     return null;
                 }
-                if (!essp.get(ESSP.CODE).equals(code)) {
-                    problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
-                }
+                lockedCode(row, "essp_code", essp, code);
                 return essp;
             }
             if (uuid == null || !prepared.contains(uuid)) {
@@ -821,6 +843,13 @@ public final class FieldImport {
             return essp;
         }
 
+        /** The live rows of {@code table} matching {@code conditions}, by their uuid. */
+        private Map<String, Record> storedByUuid(org.jooq.Table<?> table, org.jooq.Field<String> uuid, org.jooq.Condition... conditions) {
+            Map<String, Record> stored = new HashMap<>();
+            dsl.select(table.fields()).from(table).where(conditions).forEach(r -> stored.put(r.get(uuid), r));
+            return stored;
+        }
+
         private Set<String> preparedUuids() {
             Set<String> prepared = new HashSet<>();
             if (meta.templateId() != null) {
@@ -833,16 +862,9 @@ public final class FieldImport {
 
         List<RowChange> complaints(List<SheetRow> rows) {
             List<String> cols = FieldTemplate.COMPLAINT_COLUMNS;
-            Map<String, Record> byCode = new HashMap<>();
-            Map<Integer, Record> byId = new HashMap<>();
-            essps.values().forEach(e -> {
-                byCode.put(e.get(ESSP.CODE), e);
-                byId.put(e.get(ESSP.ID), e);
-            });
             Set<String> prepared = preparedUuids();
             var c = COMPLAINT_SAMPLE;
-            Map<String, org.jooq.Record> stored = new HashMap<>();
-            dsl.select(c.fields()).from(c).where(c.DELETED.isFalse()).forEach(r -> stored.put(r.get(c.UUID), r));
+            Map<String, Record> stored = storedByUuid(c, c.UUID, c.DELETED.isFalse());
             Map<ComplaintSampleRules.Field, String> columns = Map.of(ComplaintSampleRules.Field.RECEIVED, "received_on",
                     ComplaintSampleRules.Field.ACKNOWLEDGED, "acknowledged_on", ComplaintSampleRules.Field.CLOSED, "closed_on",
                     ComplaintSampleRules.Field.CHANNEL, "channel", ComplaintSampleRules.Field.KIND, "kind",
@@ -854,14 +876,12 @@ public final class FieldImport {
                 int before = problems.size();
                 String uuid = text(row, 0, "uuid");
                 String code = text(row, 1, "essp_code");
-                org.jooq.Record old = uuid == null ? null : stored.get(uuid);
-                Record essp = preparedRowEssp(row, uuid, code, old == null ? null : old.get(c.ESSP_ID), prepared, byCode, byId);
+                Record old = uuid == null ? null : stored.get(uuid);
+                Record essp = preparedRowEssp(row, uuid, code, old == null ? null : old.get(c.ESSP_ID), prepared);
                 if (essp == null) {
                     continue;
                 }
-                Integer first = seen.putIfAbsent(uuid, row.number());
-                if (first != null) {
-                    problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                if (duplicate(row, "uuid", uuid, uuid, seen)) {
                     continue;
                 }
                 LocalDate received = date(row, cols.indexOf("received_on"), "received_on", true);
@@ -892,18 +912,12 @@ public final class FieldImport {
                 }
                 int changed;
                 if (old == null) {
-                    changed = (int) java.util.stream.Stream.of(received, channel, kind, category, acknowledged, closed, outcome, notes)
-                            .filter(Objects::nonNull).count();
+                    changed = given(received, channel, kind, category, acknowledged, closed, outcome, notes);
                 } else {
                     Object[] had = {old.get(c.RECEIVED_ON), old.get(c.CHANNEL), old.get(c.KIND), old.get(c.CATEGORY),
                             old.get(c.ACKNOWLEDGED_ON), old.get(c.CLOSED_ON), old.get(c.OUTCOME), old.get(c.NOTES)};
                     Object[] given = {received, channel, kind, category, acknowledged, closed, outcome, notes};
-                    changed = 0;
-                    for (int i = 0; i < had.length; i++) {
-                        if (!Objects.equals(blankToNull(had[i]), blankToNull(given[i]))) {
-                            changed++;
-                        }
-                    }
+                    changed = changed(had, given);
                 }
                 changes.add(new ComplaintChange(row.number(), essp.get(ESSP.ID), old == null ? null : old.get(c.ID), uuid, values,
                         notes, changed));
@@ -913,12 +927,6 @@ public final class FieldImport {
 
         List<RowChange> observations(List<SheetRow> rows) {
             List<String> cols = FieldTemplate.DATAFLOW_COLUMNS;
-            Map<String, Record> byCode = new HashMap<>();
-            Map<Integer, Record> byId = new HashMap<>();
-            essps.values().forEach(e -> {
-                byCode.put(e.get(ESSP.CODE), e);
-                byId.put(e.get(ESSP.ID), e);
-            });
             boolean national = ReportScope.NATIONAL.toString().equals(meta.scope());
             Map<Integer, String> flows = FieldTemplate.flows(dsl, words);
             var o = DATA_FLOW_OBSERVATION;
@@ -926,21 +934,8 @@ public final class FieldImport {
             dsl.selectFrom(o).where(o.DELETED.isFalse()).forEach(r -> storedByUuid.put(r.getUuid(),
                     new DataFlowData.Observation(r.getId(), r.getVersion(), r.getDataFlowId(), r.getEsspId(), r.getPeriod(),
                             r.getReportsExpected(), r.getReportsReceived(), r.getReceivedOnTime(), r.getObservedDelayDays(), r.getNotes())));
-            Set<String> named = new HashSet<>();
-            for (SheetRow row : rows) {
-                CellValue c = row.cells().get(0);
-                if (c != null && !c.text().isBlank()) {
-                    named.add(c.text().strip());
-                }
-            }
-            List<DataFlowData.Observation> existing = new ArrayList<>();
-            Map<String, DataFlowData.Observation> byKey = new HashMap<>();
-            storedByUuid.forEach((uuid, r) -> {
-                if (!named.contains(uuid)) {
-                    existing.add(r);
-                    byKey.put(r.linkId() + "|" + r.esspId() + "|" + r.period(), r);
-                }
-            });
+            List<DataFlowData.Observation> existing = unnamed(rows, storedByUuid);
+            Map<String, DataFlowData.Observation> byKey = byKey(existing, r -> observationKey(r.linkId(), r.esspId(), r.period()));
             Map<DataFlowRules.Field, String> columns = Map.of(DataFlowRules.Field.LINK, "flow", DataFlowRules.Field.ESSP, "essp_code",
                     DataFlowRules.Field.PERIOD, "period", DataFlowRules.Field.EXPECTED, "expected",
                     DataFlowRules.Field.RECEIVED, "received", DataFlowRules.Field.ON_TIME, "on_time",
@@ -968,9 +963,7 @@ public final class FieldImport {
                         problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
                         continue;
                     }
-                    Integer first = seenUuids.putIfAbsent(uuid, row.number());
-                    if (first != null) {
-                        problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                    if (duplicate(row, "uuid", uuid, uuid, seenUuids)) {
                         continue;
                     }
                     if (!Objects.equals(flowId, old.linkId())) {
@@ -1020,10 +1013,8 @@ public final class FieldImport {
                 }
                 Integer esspId = old != null ? old.esspId() : essp == null ? null : essp.get(ESSP.ID);
                 int linkId = old != null ? old.linkId() : flowId;
-                String key = linkId + "|" + esspId + "|" + period;
-                Integer first = seenKeys.putIfAbsent(key, row.number());
-                if (first != null) {
-                    problem(row, "period", period, Reason.DUPLICATE_ROW, first);
+                String key = observationKey(linkId, esspId, period);
+                if (duplicate(row, "period", period, key, seenKeys)) {
                     continue;
                 }
                 if (old == null) {
@@ -1043,7 +1034,7 @@ public final class FieldImport {
                 existing.add(observation);
                 int changed;
                 if (old == null) {
-                    changed = (int) java.util.stream.Stream.of(period, expected, received, onTime, delay, notes).filter(Objects::nonNull).count();
+                    changed = given(period, expected, received, onTime, delay, notes);
                 } else {
                     DataFlowData.Observation s = old;
                     changed = (int) java.util.stream.Stream.of(!Objects.equals(s.period(), period), s.expected() != expected,
@@ -1100,9 +1091,7 @@ public final class FieldImport {
                 if (participant == null || session == null) {
                     continue;
                 }
-                Integer first = seen.putIfAbsent(participantUuid + "|" + sessionUuid, row.number());
-                if (first != null) {
-                    problem(row, "session_uuid", sessionUuid, Reason.DUPLICATE_ROW, first);
+                if (duplicate(row, "session_uuid", sessionUuid, participantUuid + "|" + sessionUuid, seen)) {
                     continue;
                 }
                 String name = text(row, 2, "participant");
@@ -1152,21 +1141,9 @@ public final class FieldImport {
 
         List<RowChange> staff(List<SheetRow> rows) {
             List<String> cols = FieldTemplate.STAFF_COLUMNS;
-            Map<String, Record> byCode = new HashMap<>();
-            Map<Integer, Record> byId = new HashMap<>();
-            essps.values().forEach(e -> {
-                byCode.put(e.get(ESSP.CODE), e);
-                byId.put(e.get(ESSP.ID), e);
-            });
-            Set<String> prepared = new HashSet<>();
-            if (meta.templateId() != null) {
-                for (int i = 0; i < FieldTemplate.NEW_ROWS; i++) {
-                    prepared.add(FieldTemplate.newRowUuid(meta.templateId(), i));
-                }
-            }
+            Set<String> prepared = preparedUuids();
             var p = STAFF_POSITION;
-            Map<String, org.jooq.Record> stored = new HashMap<>();
-            dsl.select(p.fields()).from(p).where(p.DELETED.isFalse(), p.ESSP_ID.isNotNull()).forEach(r -> stored.put(r.get(p.UUID), r));
+            Map<String, Record> stored = storedByUuid(p, p.UUID, p.DELETED.isFalse(), p.ESSP_ID.isNotNull());
             Map<String, String> cadres = FieldTemplate.cadres(dsl, words.language());
             Map<String, Integer> seen = new HashMap<>();
             List<RowChange> changes = new ArrayList<>();
@@ -1174,33 +1151,12 @@ public final class FieldImport {
                 int before = problems.size();
                 String uuid = text(row, 0, "uuid");
                 String code = text(row, 1, "essp_code");
-                org.jooq.Record old = uuid == null ? null : stored.get(uuid);
-                Record essp;
-                if (old != null) {
-                    essp = byId.get(old.get(p.ESSP_ID));
-                    if (essp == null) {
-                        problem(row, "uuid", uuid, Reason.UNKNOWN_ROW);
-                        continue;
-                    }
-                    if (!essp.get(ESSP.CODE).equals(code)) {
-                        problem(row, "essp_code", code == null ? "" : code, Reason.LOCKED_CHANGED, essp.get(ESSP.CODE));
-                    }
-                } else if (uuid == null || !prepared.contains(uuid)) {
-                    problem(row, "uuid", uuid == null ? "" : uuid, Reason.UNKNOWN_ROW);
+                Record old = uuid == null ? null : stored.get(uuid);
+                Record essp = preparedRowEssp(row, uuid, code, old == null ? null : old.get(p.ESSP_ID), prepared);
+                if (essp == null) {
                     continue;
-                } else if (code == null) {
-                    problem(row, "essp_code", "", Reason.REQUIRED_EMPTY);
-                    continue;
-                } else {
-                    essp = byCode.get(code);
-                    if (essp == null) {
-                        problem(row, "essp_code", code, Reason.UNKNOWN_ESSP);
-                        continue;
-                    }
                 }
-                Integer first = seen.putIfAbsent(uuid, row.number());
-                if (first != null) {
-                    problem(row, "uuid", uuid, Reason.DUPLICATE_ROW, first);
+                if (duplicate(row, "uuid", uuid, uuid, seen)) {
                     continue;
                 }
                 String cadreText = text(row, cols.indexOf("cadre"), "cadre");
@@ -1244,19 +1200,13 @@ public final class FieldImport {
                         status == null ? "filled" : status, fte, gender, holder, job, notes);
                 int changed;
                 if (old == null) {
-                    changed = (int) java.util.stream.Stream.of(cadre, employer, status, fteText, gender, holder, job, notes)
-                            .filter(Objects::nonNull).count();
+                    changed = given(cadre, employer, status, fteText, gender, holder, job, notes);
                 } else {
                     Object[] had = {old.get(p.CADRE_CODE), old.get(p.EMPLOYER), old.get(p.STATUS), old.get(p.FTE), old.get(p.GENDER),
                             old.get(p.HOLDER_NAME), old.get(p.JOB_TITLE), old.get(p.NOTES)};
                     Object[] given = {draft.cadreCode(), draft.employer(), draft.status(), draft.fte(), draft.gender(),
                             draft.holderName(), draft.jobTitle(), draft.notes()};
-                    changed = 0;
-                    for (int i = 0; i < had.length; i++) {
-                        if (!Objects.equals(blankToNull(had[i]), blankToNull(given[i]))) {
-                            changed++;
-                        }
-                    }
+                    changed = changed(had, given);
                 }
                 changes.add(new StaffChange(row.number(), old == null ? null : old.get(p.ID), uuid, draft, changed));
             }
@@ -1342,7 +1292,7 @@ public final class FieldImport {
                 }
                 switch (row) {
                     case EsspChange e -> {
-                        int version = SyncedRows.currentVersions(t, ESSP, List.of(e.esspId())).get(e.esspId());
+                        int version = version(t, ESSP, e.esspId());
                         if (essps.update(e.esspId(), version, e.draft()) != version) {
                             changed[0]++;
                         }
@@ -1352,7 +1302,7 @@ public final class FieldImport {
                         if (id == null) {
                             id = assessments.start(a.esspId(), versionId, a.assessedOn(), null);
                         } else if (a.dateChanged()) {
-                            int version = SyncedRows.currentVersions(t, ASSESSMENT, List.of(id)).get(id);
+                            int version = version(t, ASSESSMENT, id);
                             SyncedRows.update(t, edit, ASSESSMENT, id, version, Map.of(ASSESSMENT.ASSESSED_ON, a.assessedOn()));
                         }
                         int assessmentId = id;
@@ -1372,19 +1322,19 @@ public final class FieldImport {
                             staff.create(c.draft(), c.uuid());
                         } else {
                             int id = c.positionId();
-                            staff.update(id, SyncedRows.currentVersions(t, STAFF_POSITION, List.of(id)).get(id), c.draft());
+                            staff.update(id, version(t, STAFF_POSITION, id), c.draft());
                         }
                         changed[0]++;
                     }
                     case ComplaintChange c -> {
                         Integer version = c.sampleId() == null ? null
-                                : SyncedRows.currentVersions(t, COMPLAINT_SAMPLE, List.of(c.sampleId())).get(c.sampleId());
+                                : version(t, COMPLAINT_SAMPLE, c.sampleId());
                         complaints.saveSample(c.esspId(), c.sampleId(), version, c.values(), c.notes(), c.uuid());
                         changed[0]++;
                     }
                     case ObservationChange c -> {
                         DataFlowData.Observation o = c.observation();
-                        int version = o.id() == 0 ? 0 : SyncedRows.currentVersions(t, DATA_FLOW_OBSERVATION, List.of(o.id())).get(o.id());
+                        int version = o.id() == 0 ? 0 : version(t, DATA_FLOW_OBSERVATION, o.id());
                         observations.saveObservation(new DataFlowData.Observation(o.id(), version, o.linkId(), o.esspId(), o.period(),
                                 o.expected(), o.received(), o.onTime(), o.delayDays(), o.notes()));
                         changed[0]++;
@@ -1398,7 +1348,7 @@ public final class FieldImport {
                     }
                     case RecountChange c -> {
                         DataFlowData.Recount r = c.recount();
-                        int version = r.id() == 0 ? 0 : SyncedRows.currentVersions(t, DATA_VERIFICATION, List.of(r.id())).get(r.id());
+                        int version = r.id() == 0 ? 0 : version(t, DATA_VERIFICATION, r.id());
                         flows.saveRecount(new DataFlowData.Recount(r.id(), version, r.esspId(), r.indicator().strip(), r.period(),
                                 r.recounted(), r.reported(), r.reason(), r.notes()));
                         changed[0]++;
@@ -1408,5 +1358,10 @@ public final class FieldImport {
             }
         });
         return new Result(rows.size(), changed[0], changed[1]);
+    }
+
+    /** The stored version of row {@code id} of a synced table (the version an update must name). */
+    private static int version(DSLContext dsl, org.jooq.Table<?> table, int id) {
+        return SyncedRows.currentVersions(dsl, table, List.of(id)).get(id);
     }
 }

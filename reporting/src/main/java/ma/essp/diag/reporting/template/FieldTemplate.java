@@ -111,6 +111,19 @@ public final class FieldTemplate {
      */
     public static final List<String> ATTENDANCE_COLUMNS = List.of("participant_uuid", "session_uuid", "participant", "session",
             "session_hours", "hours_attended");
+
+    /** The fixed columns of a kind's data sheet (an assessment sheet adds one column per item after them). */
+    public static List<String> columns(TemplateKind kind) {
+        return switch (kind) {
+            case ESSP -> ESSP_COLUMNS;
+            case ASSESSMENT -> ASSESSMENT_COLUMNS;
+            case RECOUNTS -> RECOUNT_COLUMNS;
+            case STAFF -> STAFF_COLUMNS;
+            case COMPLAINTS -> COMPLAINT_COLUMNS;
+            case DATAFLOWS -> DATAFLOW_COLUMNS;
+            case ATTENDANCE -> ATTENDANCE_COLUMNS;
+        };
+    }
     /** How {@code --scope} names the cohort of an attendance template: {@code cohort:ID}. */
     public static final String COHORT_SCOPE = "cohort:";
     static final int LOCKED_COLUMNS = 3;
@@ -670,14 +683,7 @@ public final class FieldTemplate {
             DataValidationConstraint constraint = helper.createFormulaListConstraint(range);
             CellRangeAddressList cells;
             if (kind != TemplateKind.ASSESSMENT) {
-                int c = (switch (kind) {
-                    case ESSP -> ESSP_COLUMNS;
-                    case STAFF -> STAFF_COLUMNS;
-                    case COMPLAINTS -> COMPLAINT_COLUMNS;
-                    case DATAFLOWS -> DATAFLOW_COLUMNS;
-                    case ATTENDANCE -> ATTENDANCE_COLUMNS;
-                    default -> RECOUNT_COLUMNS;
-                }).indexOf(list.getKey());
+                int c = columns(kind).indexOf(list.getKey());
                 cells = new CellRangeAddressList(FIRST_DATA_ROW - 1, lastRow, c, c);
             } else {
                 int last = Math.max(ASSESSMENT_COLUMNS.size(), assessmentColumns - 1);

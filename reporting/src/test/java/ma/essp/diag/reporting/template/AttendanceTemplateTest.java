@@ -16,27 +16,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
 import ma.essp.diag.database.jooq.tables.records.TrainingAttendanceRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingCohortRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingProgrammeRecord;
 import ma.essp.diag.database.mission.EditContext;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.SyncedRows;
 import ma.essp.diag.database.repository.TrainingRepository;
-import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.reporting.export.ReportLanguage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The attendance template ({@code --kind attendance --scope cohort:ID}): the cohort's participants × sessions, the
@@ -44,15 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  * written through {@code TrainingRepository.setAttendance} (the grid's write); a second import changes nothing; every
  * bad input leaves the mission file unchanged.
  */
-class AttendanceTemplateTest {
+class AttendanceTemplateTest extends TemplateFixture {
+
+    AttendanceTemplateTest() {
+        super(TemplateKind.ATTENDANCE);
+    }
 
     private static final LocalDate JAN_18 = LocalDate.of(2026, 1, 18);
 
-    @TempDir
-    Path dir;
-    MissionFile mission;
-    DSLContext dsl;
-    final EditContext edit = EditContext.system("member-1");
     int cohortId;
     int s1;
     int s2;
@@ -62,8 +54,6 @@ class AttendanceTemplateTest {
 
     @BeforeEach
     void open() throws Exception {
-        mission = FixtureMission.create(dir.resolve("m.essp"));
-        dsl = mission.dsl();
         EditContext setup = EditContext.system("setup");
         TrainingProgrammeRecord programme = dsl.newRecord(TRAINING_PROGRAMME);
         programme.setCode("MBA");
@@ -92,35 +82,12 @@ class AttendanceTemplateTest {
         return SyncedRows.insert(dsl, setup, cohort);
     }
 
-    @AfterEach
-    void close() {
-        mission.close();
-    }
-
-    private Path template() throws Exception {
+    @Override
+    Path template() throws Exception {
         Path out = dir.resolve("attendance.xlsx");
         assertThat(FieldTemplate.write(dsl, mission.schemaVersion(), TemplateKind.ATTENDANCE, "cohort:" + cohortId, ReportLanguage.FR, out))
                 .isEqualTo(4);
         return out;
-    }
-
-    private static Sheet sheet(Workbook wb) {
-        return wb.getSheet("Attendance");
-    }
-
-    /** Data row {@code i} (0: sheet row 3): Amina × Module 1, Amina × Module 2, Brahim × Module 1, Brahim × Module 2. */
-    private static Row row(Sheet s, int i) {
-        return s.getRow(FieldTemplate.FIRST_DATA_ROW - 1 + i);
-    }
-
-    private static void put(Row row, String key, Object value) {
-        int c = FieldTemplate.ATTENDANCE_COLUMNS.indexOf(key);
-        Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
-        switch (value) {
-            case null -> cell.setBlank();
-            case Number n -> cell.setCellValue(n.doubleValue());
-            default -> cell.setCellValue(value.toString());
-        }
     }
 
     private Double hours(int session, int participant) {
@@ -136,19 +103,19 @@ class AttendanceTemplateTest {
         try (InputStream in = Files.newInputStream(template()); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             XSSFSheet s = wb.getSheet("Attendance");
             assertThat(s.getRow(0).getCell(5).getStringCellValue()).isEqualTo("hours_attended");
-            assertThat(row(s, 0).getCell(2).getStringCellValue()).isEqualTo("Amina Alaoui");
-            assertThat(row(s, 0).getCell(3).getStringCellValue()).isEqualTo("Module 1 (18/01/2026)");
-            assertThat(row(s, 0).getCell(4).getNumericCellValue()).isEqualTo(24.0);
-            assertThat(row(s, 0).getCell(5).getNumericCellValue()).isEqualTo(20.0);
-            assertThat(row(s, 1).getCell(0).getStringCellValue()).isEqualTo(aminaUuid);
-            assertThat(row(s, 1).getCell(1).getStringCellValue()).isEqualTo(s2Uuid);
-            assertThat(row(s, 1).getCell(4).getNumericCellValue()).isEqualTo(7.5);
-            assertThat(row(s, 2).getCell(2).getStringCellValue()).isEqualTo("Brahim Benali");
-            assertThat(row(s, 4)).isNull(); // 2 participants × 2 sessions, the other cohort's session left out
+            assertThat(dataRow(s, 0).getCell(2).getStringCellValue()).isEqualTo("Amina Alaoui");
+            assertThat(dataRow(s, 0).getCell(3).getStringCellValue()).isEqualTo("Module 1 (18/01/2026)");
+            assertThat(dataRow(s, 0).getCell(4).getNumericCellValue()).isEqualTo(24.0);
+            assertThat(dataRow(s, 0).getCell(5).getNumericCellValue()).isEqualTo(20.0);
+            assertThat(dataRow(s, 1).getCell(0).getStringCellValue()).isEqualTo(aminaUuid);
+            assertThat(dataRow(s, 1).getCell(1).getStringCellValue()).isEqualTo(s2Uuid);
+            assertThat(dataRow(s, 1).getCell(4).getNumericCellValue()).isEqualTo(7.5);
+            assertThat(dataRow(s, 2).getCell(2).getStringCellValue()).isEqualTo("Brahim Benali");
+            assertThat(dataRow(s, 4)).isNull(); // 2 participants × 2 sessions, the other cohort's session left out
             for (int c = 0; c < 5; c++) {
-                assertThat(row(s, 0).getCell(c).getCellStyle().getLocked()).as("column %d locked", c).isTrue();
+                assertThat(dataRow(s, 0).getCell(c).getCellStyle().getLocked()).as("column %d locked", c).isTrue();
             }
-            assertThat(row(s, 0).getCell(5).getCellStyle().getLocked()).isFalse();
+            assertThat(dataRow(s, 0).getCell(5).getCellStyle().getLocked()).isFalse();
             assertThat(s.getProtect()).isTrue();
             Sheet meta = wb.getSheet(FieldTemplate.META);
             boolean scoped = false;
@@ -170,9 +137,9 @@ class AttendanceTemplateTest {
 
         Path filled = fill(template(), dir.resolve("filled.xlsx"), wb -> {
             Sheet s = sheet(wb);
-            put(row(s, 0), "hours_attended", 22);    // Amina, Module 1: 20 -> 22
-            put(row(s, 1), "hours_attended", "7,5"); // Amina, Module 2: the whole session, typed with a comma
-            put(row(s, 2), "hours_attended", 0);     // Brahim, Module 1: absent
+            put(dataRow(s, 0), "hours_attended", 22);    // Amina, Module 1: 20 -> 22
+            put(dataRow(s, 1), "hours_attended", "7,5"); // Amina, Module 2: the whole session, typed with a comma
+            put(dataRow(s, 2), "hours_attended", 0);     // Brahim, Module 1: absent
             // Brahim, Module 2: left blank, nothing recorded
         });
         FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), filled);
@@ -205,52 +172,32 @@ class AttendanceTemplateTest {
         assertThat(checksum(mission.path())).isEqualTo(before);
     }
 
-    private List<ImportProblem> refused(Consumer<Workbook> edit) throws Exception {
-        Path file = fill(template(), dir.resolve("bad.xlsx"), edit);
-        String before = checksum(mission.path());
-        FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), file);
-        assertThat(check.valid()).as("refused").isFalse();
-        assertThatThrownBy(() -> FieldImport.apply(dsl, this.edit, check, false)).isInstanceOf(IllegalStateException.class);
-        assertThat(checksum(mission.path())).as("the mission file is unchanged").isEqualTo(before);
-        for (ReportLanguage l : ReportLanguage.values()) {
-            TemplateWords words = new TemplateWords(l);
-            check.problems().forEach(p -> assertThat(words.problem(p)).doesNotContain("!").doesNotContain("problem.").doesNotContain("rule."));
-        }
-        return check.problems();
-    }
-
-    private static String one(List<ImportProblem> problems) {
-        assertThat(problems).hasSize(1);
-        ImportProblem p = problems.getFirst();
-        return p.row() + "|" + p.column() + "|" + p.reason() + (p.reason() == ImportProblem.Reason.RULE ? "|" + p.args().getFirst() : "");
-    }
-
     @Test
     void theIssuesBadInputsAreRefused() throws Exception {
         List<ImportProblem> above = refused(wb -> {
-            put(row(sheet(wb), 1), "hours_attended", 8); // Module 2 has 7.5 hours
-            put(row(sheet(wb), 0), "hours_attended", 22); // valid, but nothing is written while another row is refused
+            put(dataRow(sheet(wb), 1), "hours_attended", 8); // Module 2 has 7.5 hours
+            put(dataRow(sheet(wb), 0), "hours_attended", 22); // valid, but nothing is written while another row is refused
         });
         assertThat(one(above)).isEqualTo("4|hours_attended|RULE|training.HOURS_ABOVE_SESSION");
         assertThat(new TemplateWords(ReportLanguage.EN).problem(above.getFirst())).isEqualTo("More hours attended than the session has (7.5 h).");
         assertThat(new TemplateWords(ReportLanguage.FR).problem(above.getFirst())).isEqualTo("Plus d'heures suivies que la séance n'en compte (7.5 h).");
         assertThat(hours(s1, amina)).isEqualTo(20.0);
-        assertThat(one(refused(wb -> put(row(sheet(wb), 2), "hours_attended", -1)))).isEqualTo("5|hours_attended|RULE|training.NEGATIVE");
-        assertThat(one(refused(wb -> put(row(sheet(wb), 2), "hours_attended", "trois")))).isEqualTo("5|hours_attended|NOT_A_NUMBER");
-        assertThat(one(refused(wb -> put(row(sheet(wb), 2), "participant_uuid", "00000000-0000-4000-8000-000000000000"))))
+        assertThat(one(refused(wb -> put(dataRow(sheet(wb), 2), "hours_attended", -1)))).isEqualTo("5|hours_attended|RULE|training.NEGATIVE");
+        assertThat(one(refused(wb -> put(dataRow(sheet(wb), 2), "hours_attended", "trois")))).isEqualTo("5|hours_attended|NOT_A_NUMBER");
+        assertThat(one(refused(wb -> put(dataRow(sheet(wb), 2), "participant_uuid", "00000000-0000-4000-8000-000000000000"))))
                 .isEqualTo("5|participant_uuid|UNKNOWN_PARTICIPANT");
-        assertThat(one(refused(wb -> put(row(sheet(wb), 3), "session_uuid", otherCohortSession))))
+        assertThat(one(refused(wb -> put(dataRow(sheet(wb), 3), "session_uuid", otherCohortSession))))
                 .isEqualTo("6|session_uuid|UNKNOWN_SESSION");
         assertThat(one(refused(wb -> {
             Sheet s = sheet(wb);
             for (int c = 0; c < FieldTemplate.ATTENDANCE_COLUMNS.size(); c++) { // row 3 copied over row 4
-                Cell from = row(s, 0).getCell(c);
-                put(row(s, 1), FieldTemplate.ATTENDANCE_COLUMNS.get(c), from.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                Cell from = dataRow(s, 0).getCell(c);
+                put(dataRow(s, 1), FieldTemplate.ATTENDANCE_COLUMNS.get(c), from.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
                         ? (Object) from.getNumericCellValue() : from.getStringCellValue());
             }
         }))).isEqualTo("4|session_uuid|DUPLICATE_ROW");
-        assertThat(one(refused(wb -> put(row(sheet(wb), 0), "session_hours", 30)))).isEqualTo("3|session_hours|LOCKED_CHANGED");
-        assertThat(one(refused(wb -> put(row(sheet(wb), 0), "participant", "Amina A.")))).isEqualTo("3|participant|LOCKED_CHANGED");
+        assertThat(one(refused(wb -> put(dataRow(sheet(wb), 0), "session_hours", 30)))).isEqualTo("3|session_hours|LOCKED_CHANGED");
+        assertThat(one(refused(wb -> put(dataRow(sheet(wb), 0), "participant", "Amina A.")))).isEqualTo("3|participant|LOCKED_CHANGED");
     }
 
     @Test

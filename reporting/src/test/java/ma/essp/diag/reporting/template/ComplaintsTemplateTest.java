@@ -2,90 +2,46 @@ package ma.essp.diag.reporting.template;
 
 import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
 import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
-import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.checksum;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.fill;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
 import ma.essp.diag.database.jooq.tables.records.ComplaintSampleRecord;
 import ma.essp.diag.database.mission.EditContext;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.ComplaintRepository;
 import ma.essp.diag.database.rules.ComplaintSampleRules;
-import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.reporting.export.ReportLanguage;
-import ma.essp.diag.reporting.export.ReportScope;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The complaints template ({@code --kind complaints}): the scope's anonymous samples pre-filled, new ones in the rows
  * prepared with their uuid, checked with {@code ComplaintSampleRules} (the form's), a note the personal-data detector
  * flags refused; a second import changes nothing; every bad input leaves the mission file unchanged.
  */
-class ComplaintsTemplateTest {
+class ComplaintsTemplateTest extends TemplateFixture {
 
-    @TempDir
-    Path dir;
-    MissionFile mission;
-    DSLContext dsl;
-    final EditContext edit = EditContext.system("member-1");
+    ComplaintsTemplateTest() {
+        super(TemplateKind.COMPLAINTS);
+    }
+
     String sampleUuid;
 
     @BeforeEach
     void open() throws Exception {
-        mission = FixtureMission.create(dir.resolve("m.essp"));
-        dsl = mission.dsl();
         int id = new ComplaintRepository(dsl, EditContext.system("setup")).saveSample(esspId("E001"), null, null,
                 new ComplaintSampleRules.Values(LocalDate.of(2026, 1, 10), "register", "reclamation", "waiting_time",
                         LocalDate.of(2026, 1, 12), null, "pending"), "attente de trois heures");
         sampleUuid = dsl.fetchValue(COMPLAINT_SAMPLE.UUID, COMPLAINT_SAMPLE.ID.eq(id));
-    }
-
-    @AfterEach
-    void close() {
-        mission.close();
-    }
-
-    private int esspId(String code) {
-        return dsl.fetchValue(ESSP.ID, ESSP.CODE.eq(code));
-    }
-
-    private Path template() throws Exception {
-        Path out = dir.resolve("complaints.xlsx");
-        FieldTemplate.write(dsl, mission.schemaVersion(), TemplateKind.COMPLAINTS, ReportScope.NATIONAL, ReportLanguage.FR, out);
-        return out;
-    }
-
-    private static void put(Row row, String key, Object value) {
-        int c = FieldTemplate.COMPLAINT_COLUMNS.indexOf(key);
-        Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
-        switch (value) {
-            case null -> cell.setBlank();
-            case Number n -> cell.setCellValue(n.doubleValue());
-            case LocalDate d -> cell.setCellValue(d);
-            default -> cell.setCellValue(value.toString());
-        }
-    }
-
-    private static Sheet sheet(Workbook wb) {
-        return wb.getSheet("Complaints");
     }
 
     /** Row 3 holds the recorded sample; the prepared rows follow. */
@@ -98,7 +54,7 @@ class ComplaintsTemplateTest {
     }
 
     /** A new sample in prepared row {@code i}: E003, received on 03/02/2026 at the box, a reclamation about hygiene. */
-    private static Row newSample(Sheet s, int i) {
+    private Row newSample(Sheet s, int i) {
         Row row = prepared(s, i);
         put(row, "essp_code", "E003");
         put(row, "received_on", LocalDate.of(2026, 2, 3));
@@ -161,26 +117,6 @@ class ComplaintsTemplateTest {
         assertThat(dsl.fetchCount(COMPLAINT_SAMPLE)).isEqualTo(2);
         assertThat(dsl.fetchCount(AUDIT_LOG)).isEqualTo(audit);
         assertThat(checksum(mission.path())).isEqualTo(before);
-    }
-
-    private List<ImportProblem> refused(Consumer<Workbook> edit) throws Exception {
-        Path file = fill(template(), dir.resolve("bad.xlsx"), edit);
-        String before = checksum(mission.path());
-        FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), file);
-        assertThat(check.valid()).as("refused").isFalse();
-        assertThatThrownBy(() -> FieldImport.apply(dsl, this.edit, check, false)).isInstanceOf(IllegalStateException.class);
-        assertThat(checksum(mission.path())).as("the mission file is unchanged").isEqualTo(before);
-        for (ReportLanguage l : ReportLanguage.values()) {
-            TemplateWords words = new TemplateWords(l);
-            check.problems().forEach(p -> assertThat(words.problem(p)).doesNotContain("!"));
-        }
-        return check.problems();
-    }
-
-    private static String one(List<ImportProblem> problems) {
-        assertThat(problems).hasSize(1);
-        ImportProblem p = problems.getFirst();
-        return p.row() + "|" + p.column() + "|" + p.reason() + (p.reason() == ImportProblem.Reason.RULE ? "|" + p.args().getFirst() : "");
     }
 
     @Test

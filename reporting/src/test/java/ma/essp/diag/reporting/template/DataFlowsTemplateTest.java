@@ -6,87 +6,44 @@ import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.checksum;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.fill;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import ma.essp.diag.database.jooq.tables.records.DataFlowObservationRecord;
 import ma.essp.diag.database.mission.EditContext;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
-import ma.essp.diag.database.testing.FixtureMission;
-import ma.essp.diag.reporting.export.ReportLanguage;
-import ma.essp.diag.reporting.export.ReportScope;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The data-flow template ({@code --kind dataflows}): observations per flow, ESSP and period, checked with
  * {@code DataFlowRules.observation} (received ≤ expected, on time ≤ received, no future period, no duplicate
  * flow/period/ESSP); a second import changes nothing; every bad input leaves the mission file unchanged.
  */
-class DataFlowsTemplateTest {
+class DataFlowsTemplateTest extends TemplateFixture {
 
-    @TempDir
-    Path dir;
-    MissionFile mission;
-    DSLContext dsl;
-    final EditContext edit = EditContext.system("member-1");
+    DataFlowsTemplateTest() {
+        super(TemplateKind.DATAFLOWS);
+    }
+
     int linkId;
     String obsUuid;
 
     @BeforeEach
     void open() throws Exception {
-        mission = FixtureMission.create(dir.resolve("m.essp"));
-        dsl = mission.dsl();
         DataFlowRepository flows = new DataFlowRepository(dsl, EditContext.system("setup"));
         int type = flows.saveReportType(new DataFlowData.ReportType(0, 0, "RMA", "Rapport mensuel d'activité", null, null, "SMI",
                 "monthly", "paper"));
         linkId = flows.saveLink(new DataFlowData.Link(0, 0, type, "essp", "circonscription", null, null, "paper", 5, null, false, null));
         int id = flows.saveObservation(new DataFlowData.Observation(0, 0, linkId, esspId("E001"), "2026-01", 1, 1, 1, 2.0, null));
         obsUuid = dsl.fetchValue(DATA_FLOW_OBSERVATION.UUID, DATA_FLOW_OBSERVATION.ID.eq(id));
-    }
-
-    @AfterEach
-    void close() {
-        mission.close();
-    }
-
-    private int esspId(String code) {
-        return dsl.fetchValue(ESSP.ID, ESSP.CODE.eq(code));
-    }
-
-    private Path template() throws Exception {
-        Path out = dir.resolve("dataflows.xlsx");
-        FieldTemplate.write(dsl, mission.schemaVersion(), TemplateKind.DATAFLOWS, ReportScope.NATIONAL, ReportLanguage.FR, out);
-        return out;
-    }
-
-    private static void put(Row row, String key, Object value) {
-        int c = FieldTemplate.DATAFLOW_COLUMNS.indexOf(key);
-        Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
-        switch (value) {
-            case null -> cell.setBlank();
-            case Number n -> cell.setCellValue(n.doubleValue());
-            default -> cell.setCellValue(value.toString());
-        }
-    }
-
-    private static Sheet sheet(Workbook wb) {
-        return wb.getSheet("DataFlows");
     }
 
     /** Row 3: the recorded observation; rows 4.. are empty. */
@@ -152,26 +109,6 @@ class DataFlowsTemplateTest {
         assertThat(dsl.fetchCount(DATA_FLOW_OBSERVATION)).isEqualTo(3);
         assertThat(dsl.fetchCount(AUDIT_LOG)).isEqualTo(audit);
         assertThat(checksum(mission.path())).isEqualTo(before);
-    }
-
-    private List<ImportProblem> refused(Consumer<Workbook> edit) throws Exception {
-        Path file = fill(template(), dir.resolve("bad.xlsx"), edit);
-        String before = checksum(mission.path());
-        FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), file);
-        assertThat(check.valid()).as("refused").isFalse();
-        assertThatThrownBy(() -> FieldImport.apply(dsl, this.edit, check, false)).isInstanceOf(IllegalStateException.class);
-        assertThat(checksum(mission.path())).as("the mission file is unchanged").isEqualTo(before);
-        for (ReportLanguage l : ReportLanguage.values()) {
-            TemplateWords words = new TemplateWords(l);
-            check.problems().forEach(p -> assertThat(words.problem(p)).doesNotContain("!"));
-        }
-        return check.problems();
-    }
-
-    private static String one(List<ImportProblem> problems) {
-        assertThat(problems).hasSize(1);
-        ImportProblem p = problems.getFirst();
-        return p.row() + "|" + p.column() + "|" + p.reason() + (p.reason() == ImportProblem.Reason.RULE ? "|" + p.args().getFirst() : "");
     }
 
     @Test

@@ -40,48 +40,25 @@ import org.junit.jupiter.api.io.TempDir;
  * Every bad input is refused with its own problem, at its sheet, row and column, and the mission file is unchanged
  * (checksum of the file and its write-ahead log); the explicit "valid rows only" import writes the valid rows alone.
  */
-class FieldImportRefusalTest {
+class FieldImportRefusalTest extends TemplateFixture {
 
-    @TempDir
-    Path dir;
-    MissionFile mission;
-    DSLContext dsl;
+    FieldImportRefusalTest() {
+        super(TemplateKind.ESSP);
+    }
+
     Path esspTemplate;
-    final EditContext edit = EditContext.system("member-1");
 
     @BeforeEach
     void open() throws Exception {
-        mission = FixtureMission.create(dir.resolve("m.essp"));
-        dsl = mission.dsl();
         esspTemplate = dir.resolve("essp.xlsx");
         FieldTemplate.write(dsl, mission.schemaVersion(), TemplateKind.ESSP, ReportScope.NATIONAL, ReportLanguage.FR, esspTemplate);
-    }
-
-    @AfterEach
-    void close() {
-        mission.close();
-    }
-
-    /** Checks {@code file}, asserts that it is refused and that importing it wrote nothing; the problems as text. */
-    private List<ImportProblem> refused(Path file) throws Exception {
-        String before = checksum(mission.path());
-        FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), file);
-        assertThat(check.valid()).as("refused").isFalse();
-        assertThatThrownBy(() -> FieldImport.apply(dsl, edit, check, false)).isInstanceOf(IllegalStateException.class);
-        assertThat(checksum(mission.path())).as("the mission file is unchanged").isEqualTo(before);
-        // every problem has words in the three languages
-        for (ReportLanguage l : ReportLanguage.values()) {
-            TemplateWords words = new TemplateWords(l);
-            check.problems().forEach(p -> assertThat(words.problem(p)).doesNotContain("!"));
-        }
-        return check.problems();
     }
 
     private List<ImportProblem> refusedEssp(Consumer<Workbook> edit) throws Exception {
         return refused(fill(esspTemplate, dir.resolve("filled.xlsx"), edit));
     }
 
-    private static String one(List<ImportProblem> problems) {
+    private static String oneOnSheet(List<ImportProblem> problems) {
         assertThat(problems).hasSize(1);
         ImportProblem p = problems.getFirst();
         return p.sheet() + "|" + p.row() + "|" + p.column() + "|" + p.value() + "|" + p.reason();
@@ -134,7 +111,7 @@ class FieldImportRefusalTest {
 
     @Test
     void aFormulaInAnAnswerCellIsRefusedWhateverItsCachedValue() throws Exception {
-        assertThat(one(refusedEssp(wb -> FieldTemplateTestSupport.rowOf(wb.getSheet("ESSP"), "E002")
+        assertThat(oneOnSheet(refusedEssp(wb -> FieldTemplateTestSupport.rowOf(wb.getSheet("ESSP"), "E002")
                 .getCell(FieldTemplate.ESSP_COLUMNS.indexOf("population_served")).setCellFormula("1000*40"))))
                 .as("the value is the cached one, not trusted").isEqualTo("ESSP|4|population_served|40000|FORMULA");
     }
@@ -185,7 +162,7 @@ class FieldImportRefusalTest {
     void aTruncatedFileIsRefused() throws Exception {
         byte[] bytes = Files.readAllBytes(esspTemplate);
         Path truncated = Files.write(dir.resolve("truncated.xlsx"), Arrays.copyOf(bytes, bytes.length / 2));
-        assertThat(one(refused(truncated))).isEqualTo("null|null|null|null|NOT_A_WORKBOOK");
+        assertThat(oneOnSheet(refused(truncated))).isEqualTo("null|null|null|null|NOT_A_WORKBOOK");
     }
 
     @Test
@@ -203,7 +180,7 @@ class FieldImportRefusalTest {
                 fs.writeFilesystem(out);
             }
         }
-        assertThat(one(refused(encrypted))).endsWith("|ENCRYPTED");
+        assertThat(oneOnSheet(refused(encrypted))).endsWith("|ENCRYPTED");
     }
 
     @Test
@@ -213,15 +190,15 @@ class FieldImportRefusalTest {
             wb.createSheet("ESSP").createRow(0).createCell(0).setCellValue("uuid");
             wb.write(out);
         }
-        assertThat(one(refused(xls))).endsWith("|XLS_FILE");
+        assertThat(oneOnSheet(refused(xls))).endsWith("|XLS_FILE");
         Path csv = Files.writeString(dir.resolve("essp.csv"), "uuid;code\nabc;E001\n", StandardCharsets.UTF_8);
-        assertThat(one(refused(csv))).endsWith("|CSV_FILE");
-        assertThat(one(refused(dir.resolve("absent.xlsx")))).endsWith("|NO_SUCH_FILE");
+        assertThat(oneOnSheet(refused(csv))).endsWith("|CSV_FILE");
+        assertThat(oneOnSheet(refused(dir.resolve("absent.xlsx")))).endsWith("|NO_SUCH_FILE");
     }
 
     @Test
     void aWorkbookThatIsNoTemplateIsRefused() throws Exception {
-        assertThat(one(refusedEssp(wb -> wb.removeSheetAt(wb.getSheetIndex(FieldTemplate.META))))).endsWith("|NOT_A_TEMPLATE");
+        assertThat(oneOnSheet(refusedEssp(wb -> wb.removeSheetAt(wb.getSheetIndex(FieldTemplate.META))))).endsWith("|NOT_A_TEMPLATE");
     }
 
     @Test

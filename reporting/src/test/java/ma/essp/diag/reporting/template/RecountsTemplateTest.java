@@ -6,7 +6,6 @@ import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.checksum;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.fill;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,78 +15,42 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 import ma.essp.diag.database.jooq.tables.records.DataVerificationRecord;
 import ma.essp.diag.database.mission.EditContext;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
 import ma.essp.diag.database.testing.FixtureMission;
-import ma.essp.diag.reporting.export.ReportLanguage;
 import ma.essp.diag.reporting.export.ReportScope;
-import ma.essp.diag.reporting.template.ImportProblem.Reason;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The data verification template ({@code --kind recounts}): pre-filled with the scope's recounts, rows added below,
  * checked with {@code DataFlowRules.recount} (the screen's rules), imported in one go, a second import changing
  * nothing; every bad input refused with its problem and the mission file unchanged.
  */
-class RecountsTemplateTest {
+class RecountsTemplateTest extends TemplateFixture {
 
-    @TempDir
-    Path dir;
-    MissionFile mission;
-    DSLContext dsl;
-    final EditContext edit = new EditContext("member-1", "device-1", Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
+    RecountsTemplateTest() {
+        super(TemplateKind.RECOUNTS, new EditContext("member-1", "device-1", Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC)));
+    }
+
     String anc1Uuid;
     String e005Uuid;
 
     @BeforeEach
     void open() throws Exception {
-        mission = FixtureMission.create(dir.resolve("m.essp"));
-        dsl = mission.dsl();
         DataFlowRepository flows = new DataFlowRepository(dsl, EditContext.system("setup"));
         int a = flows.saveRecount(new DataFlowData.Recount(0, 0, esspId("E001"), "ANC1", "2026-03", 45, 50, "transcription_error", null));
         int b = flows.saveRecount(new DataFlowData.Recount(0, 0, esspId("E005"), "ANC1", "2026-04", 30, 30, null, "ok"));
         anc1Uuid = dsl.fetchValue(DATA_VERIFICATION.UUID, DATA_VERIFICATION.ID.eq(a));
         e005Uuid = dsl.fetchValue(DATA_VERIFICATION.UUID, DATA_VERIFICATION.ID.eq(b));
-    }
-
-    @AfterEach
-    void close() {
-        mission.close();
-    }
-
-    private int esspId(String code) {
-        return dsl.fetchValue(ESSP.ID, ESSP.CODE.eq(code));
-    }
-
-    private Path template(ReportScope scope) throws Exception {
-        Path out = dir.resolve("recounts.xlsx");
-        FieldTemplate.write(dsl, mission.schemaVersion(), TemplateKind.RECOUNTS, scope, ReportLanguage.FR, out);
-        return out;
-    }
-
-    private static Row rowOfUuid(Sheet s, String uuid) {
-        for (Row row : s) {
-            Cell c = row.getCell(0);
-            if (row.getRowNum() >= FieldTemplate.FIRST_DATA_ROW - 1 && c != null && uuid.equals(c.getStringCellValue())) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row " + uuid);
     }
 
     /** The first row without uuid nor code, below the pre-filled ones. */
@@ -102,19 +65,8 @@ class RecountsTemplateTest {
         }
     }
 
-    private static void put(Row row, String key, Object value) {
-        int c = FieldTemplate.RECOUNT_COLUMNS.indexOf(key);
-        Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
-        switch (value) {
-            case null -> cell.setBlank();
-            case Number n -> cell.setCellValue(n.doubleValue());
-            case LocalDate d -> cell.setCellValue(d);
-            default -> cell.setCellValue(value.toString());
-        }
-    }
-
     /** A new row at the first empty line: code, indicator, month, recounted, reported. */
-    private static Row newRow(Sheet s, String code, String indicator, Object period, Object recounted, Object reported) {
+    private Row newRow(Sheet s, String code, String indicator, Object period, Object recounted, Object reported) {
         Row row = emptyRow(s);
         put(row, "essp_code", code);
         put(row, "indicator", indicator);
@@ -201,72 +153,46 @@ class RecountsTemplateTest {
         assertThat(checksum(mission.path())).as("the mission file is unchanged").isEqualTo(before);
     }
 
-    /** Fills a national template with {@code edit}, asserts it is refused and that the mission file is unchanged. */
-    private List<ImportProblem> refused(Consumer<Workbook> edit) throws Exception {
-        Path file = fill(template(ReportScope.NATIONAL), dir.resolve("bad.xlsx"), edit);
-        String before = checksum(mission.path());
-        FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), file);
-        assertThat(check.valid()).as("refused").isFalse();
-        assertThatThrownBy(() -> FieldImport.apply(dsl, this.edit, check, false)).isInstanceOf(IllegalStateException.class);
-        assertThat(checksum(mission.path())).as("the mission file is unchanged").isEqualTo(before);
-        for (ReportLanguage l : ReportLanguage.values()) {
-            TemplateWords words = new TemplateWords(l);
-            check.problems().forEach(p -> assertThat(words.problem(p)).doesNotContain("!"));
-        }
-        return check.problems();
-    }
-
-    private static String one(List<ImportProblem> problems) {
-        assertThat(problems).hasSize(1);
-        ImportProblem p = problems.getFirst();
-        return p.row() + "|" + p.column() + "|" + p.value() + "|" + p.reason()
-                + (p.reason() == Reason.RULE ? "|" + p.args().getFirst() : "");
-    }
-
-    private static Sheet sheet(Workbook wb) {
-        return wb.getSheet("Recounts");
-    }
-
     @Test
     void aMonthInTheFutureOrBadlyWrittenIsRefused() throws Exception {
         // rows: 3 = E001 ANC1 2026-03, 4 = E005 ANC1 2026-04, 5.. empty
-        assertThat(one(refused(wb -> newRow(sheet(wb), "E003", "ANC1", "2099-01", 1, 1))))
+        assertThat(oneWithValue(refused(wb -> newRow(sheet(wb), "E003", "ANC1", "2099-01", 1, 1))))
                 .isEqualTo("5|period|2099-01|RULE|dataflow.PERIOD_FUTURE");
-        assertThat(one(refused(wb -> newRow(sheet(wb), "E003", "ANC1", "mars 2026", 1, 1))))
+        assertThat(oneWithValue(refused(wb -> newRow(sheet(wb), "E003", "ANC1", "mars 2026", 1, 1))))
                 .isEqualTo("5|period|mars 2026|RULE|dataflow.MONTH_FORMAT");
     }
 
     @Test
     void negativeNonNumericAndUnknownReasonAreRefused() throws Exception {
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), anc1Uuid), "recounted", -3))))
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), anc1Uuid), "recounted", -3))))
                 .isEqualTo("3|recounted|-3|RULE|dataflow.NEGATIVE");
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), anc1Uuid), "reported", "douze"))))
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), anc1Uuid), "reported", "douze"))))
                 .isEqualTo("3|reported|douze|NOT_A_NUMBER");
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), anc1Uuid), "recounted", 4.5))))
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), anc1Uuid), "recounted", 4.5))))
                 .isEqualTo("3|recounted|4.5|NOT_A_NUMBER");
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), e005Uuid), "reason", "oubli"))))
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), e005Uuid), "reason", "oubli"))))
                 .isEqualTo("4|reason|oubli|UNKNOWN_CODE");
     }
 
     @Test
     void anUnknownOrOutOfScopeEsspAMissingCodeOrIndicatorAreRefused() throws Exception {
-        assertThat(one(refused(wb -> newRow(sheet(wb), "E777", "ANC1", "2026-01", 1, 1))))
+        assertThat(oneWithValue(refused(wb -> newRow(sheet(wb), "E777", "ANC1", "2026-01", 1, 1))))
                 .isEqualTo("5|essp_code|E777|RULE|dataflow.ESSP_UNKNOWN");
-        assertThat(one(refused(wb -> newRow(sheet(wb), "E099", "ANC1", "2026-01", 1, 1))))
+        assertThat(oneWithValue(refused(wb -> newRow(sheet(wb), "E099", "ANC1", "2026-01", 1, 1))))
                 .as("a deleted ESSP").isEqualTo("5|essp_code|E099|RULE|dataflow.ESSP_UNKNOWN");
-        assertThat(one(refused(wb -> newRow(sheet(wb), null, "ANC1", "2026-01", 1, 1))))
+        assertThat(oneWithValue(refused(wb -> newRow(sheet(wb), null, "ANC1", "2026-01", 1, 1))))
                 .isEqualTo("5|essp_code||REQUIRED_EMPTY");
-        assertThat(one(refused(wb -> newRow(sheet(wb), "E003", null, "2026-01", 1, 1))))
+        assertThat(oneWithValue(refused(wb -> newRow(sheet(wb), "E003", null, "2026-01", 1, 1))))
                 .isEqualTo("5|indicator||RULE|dataflow.INDICATOR_REQUIRED");
     }
 
     @Test
     void duplicatesInTheFileOrWithARecordedRowAreRefused() throws Exception {
-        assertThat(one(refused(wb -> {
+        assertThat(oneWithValue(refused(wb -> {
             newRow(sheet(wb), "E003", "ANC1", "2026-01", 1, 1);
             newRow(sheet(wb), "E003", "anc1", "2026-01", 2, 2);
         }))).isEqualTo("6|period|2026-01|DUPLICATE_ROW");
-        assertThat(one(refused(wb -> {
+        assertThat(oneWithValue(refused(wb -> {
             newRow(sheet(wb), "E001", "ANC1", "2026-03", 1, 1); // the key of row 3, which also names it
         }))).isEqualTo("5|period|2026-03|DUPLICATE_ROW");
     }
@@ -274,7 +200,7 @@ class RecountsTemplateTest {
     @Test
     void aRecordedRowMovedOntoTheKeyOfARowTheWorkbookNoLongerHoldsIsADuplicate() throws Exception {
         new DataFlowRepository(dsl, edit).saveRecount(new DataFlowData.Recount(0, 0, esspId("E001"), "ANC1", "2026-04", 9, 9, null, null));
-        assertThat(one(refused(wb -> {
+        assertThat(oneWithValue(refused(wb -> {
             Sheet s = sheet(wb);
             Row april = null;
             for (Row row : s) {
@@ -290,15 +216,15 @@ class RecountsTemplateTest {
 
     @Test
     void lockedCellsUnknownUuidsFormulasAndRenamedColumnsAreRefused() throws Exception {
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), anc1Uuid), "essp_code", "E002"))))
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), anc1Uuid), "essp_code", "E002"))))
                 .isEqualTo("3|essp_code|E002|LOCKED_CHANGED");
-        assertThat(one(refused(wb -> {
+        assertThat(oneWithValue(refused(wb -> {
             Row row = newRow(sheet(wb), "E003", "ANC1", "2026-01", 1, 1);
             put(row, "uuid", "3f1c0000-0000-0000-0000-000000000000");
         }))).isEqualTo("5|uuid|3f1c0000-0000-0000-0000-000000000000|UNKNOWN_ROW");
-        assertThat(one(refused(wb -> rowOfUuid(sheet(wb), anc1Uuid).getCell(5).setCellFormula("40+8"))))
+        assertThat(oneWithValue(refused(wb -> rowOfUuid(sheet(wb), anc1Uuid).getCell(5).setCellFormula("40+8"))))
                 .isEqualTo("3|recounted|45|FORMULA");
-        assertThat(one(refused(wb -> sheet(wb).getRow(0).getCell(5).setCellValue("recount"))))
+        assertThat(oneWithValue(refused(wb -> sheet(wb).getRow(0).getCell(5).setCellValue("recount"))))
                 .isEqualTo("1|recounted|recount|COLUMN_RENAMED");
     }
 }

@@ -6,7 +6,6 @@ import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.checksum;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.fill;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,47 +14,34 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 import ma.essp.diag.database.jooq.tables.records.StaffPositionRecord;
 import ma.essp.diag.database.mission.EditContext;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
-import ma.essp.diag.database.testing.FixtureMission;
-import ma.essp.diag.reporting.export.ReportLanguage;
-import ma.essp.diag.reporting.export.ReportScope;
 import ma.essp.diag.reporting.template.ImportProblem.Reason;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The staff template ({@code --kind staff}): the scope's ESSP positions pre-filled, new positions in the rows prepared
  * with their uuid (so a second import creates nothing), the HR grid's codes and limits; every bad input refused with
  * the mission file unchanged.
  */
-class StaffTemplateTest {
+class StaffTemplateTest extends TemplateFixture {
 
-    @TempDir
-    Path dir;
-    MissionFile mission;
-    DSLContext dsl;
-    final EditContext edit = new EditContext("member-1", "device-1", Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC));
+    StaffTemplateTest() {
+        super(TemplateKind.STAFF, new EditContext("member-1", "device-1", Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC)));
+    }
+
     String nurseUuid;
     String midwifeUuid;
 
     @BeforeEach
     void open() throws Exception {
-        mission = FixtureMission.create(dir.resolve("m.essp"));
-        dsl = mission.dsl();
         StaffRepository staff = new StaffRepository(dsl, EditContext.system("setup"));
         int nurse = staff.create(new PositionDraft(esspId("E001"), null, "nurse", "ministry", "filled", 1.0, "f", "Fatima Z.", null, null));
         int midwife = staff.create(new PositionDraft(esspId("E005"), null, "midwife", "gst", "contract", 0.5, null, null, null, null));
@@ -63,48 +49,9 @@ class StaffTemplateTest {
         midwifeUuid = dsl.fetchValue(STAFF_POSITION.UUID, STAFF_POSITION.ID.eq(midwife));
     }
 
-    @AfterEach
-    void close() {
-        mission.close();
-    }
-
-    private int esspId(String code) {
-        return dsl.fetchValue(ESSP.ID, ESSP.CODE.eq(code));
-    }
-
-    private Path template() throws Exception {
-        Path out = dir.resolve("staff.xlsx");
-        FieldTemplate.write(dsl, mission.schemaVersion(), TemplateKind.STAFF, ReportScope.NATIONAL, ReportLanguage.FR, out);
-        return out;
-    }
-
-    private static Row rowOfUuid(Sheet s, String uuid) {
-        for (Row row : s) {
-            Cell c = row.getCell(0);
-            if (row.getRowNum() >= FieldTemplate.FIRST_DATA_ROW - 1 && c != null && uuid.equals(c.getStringCellValue())) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row " + uuid);
-    }
-
-    private static void put(Row row, String key, Object value) {
-        int c = FieldTemplate.STAFF_COLUMNS.indexOf(key);
-        Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
-        switch (value) {
-            case null -> cell.setBlank();
-            case Number n -> cell.setCellValue(n.doubleValue());
-            default -> cell.setCellValue(value.toString());
-        }
-    }
-
     /** The {@code i}-th row prepared for a new position (0-based; 2 positions are pre-filled on rows 3 and 4). */
     private static Row prepared(Sheet s, int i) {
         return s.getRow(FieldTemplate.FIRST_DATA_ROW - 1 + 2 + i);
-    }
-
-    private static Sheet sheet(Workbook wb) {
-        return wb.getSheet("Staff");
     }
 
     @Test
@@ -184,50 +131,30 @@ class StaffTemplateTest {
         assertThat(checksum(mission.path())).isEqualTo(before);
     }
 
-    private List<ImportProblem> refused(Consumer<Workbook> edit) throws Exception {
-        Path file = fill(template(), dir.resolve("bad.xlsx"), edit);
-        String before = checksum(mission.path());
-        FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), file);
-        assertThat(check.valid()).as("refused").isFalse();
-        assertThatThrownBy(() -> FieldImport.apply(dsl, this.edit, check, false)).isInstanceOf(IllegalStateException.class);
-        assertThat(checksum(mission.path())).as("the mission file is unchanged").isEqualTo(before);
-        for (ReportLanguage l : ReportLanguage.values()) {
-            TemplateWords words = new TemplateWords(l);
-            check.problems().forEach(p -> assertThat(words.problem(p)).doesNotContain("!"));
-        }
-        return check.problems();
-    }
-
-    private static String one(List<ImportProblem> problems) {
-        assertThat(problems).hasSize(1);
-        ImportProblem p = problems.getFirst();
-        return p.row() + "|" + p.column() + "|" + p.value() + "|" + p.reason();
-    }
-
     @Test
     void unknownCodesOutOfRangeFteAndMissingCadreAreRefused() throws Exception {
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "cadre", "chirurgien")))).isEqualTo("3|cadre|chirurgien|UNKNOWN_CODE");
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "status", "retraité")))).isEqualTo("3|status|retraité|UNKNOWN_CODE");
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "fte", 1.5)))).isEqualTo("3|fte|1.5|OUT_OF_RANGE");
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "fte", "plein")))).isEqualTo("3|fte|plein|NOT_A_NUMBER");
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "cadre", null)))).isEqualTo("3|cadre||REQUIRED_EMPTY");
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "cadre", "chirurgien")))).isEqualTo("3|cadre|chirurgien|UNKNOWN_CODE");
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "status", "retraité")))).isEqualTo("3|status|retraité|UNKNOWN_CODE");
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "fte", 1.5)))).isEqualTo("3|fte|1.5|OUT_OF_RANGE");
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "fte", "plein")))).isEqualTo("3|fte|plein|NOT_A_NUMBER");
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "cadre", null)))).isEqualTo("3|cadre||REQUIRED_EMPTY");
     }
 
     @Test
     void newRowsWithoutOrWithAnUnknownEsspOrUuidAreRefused() throws Exception {
-        assertThat(one(refused(wb -> put(prepared(sheet(wb), 0), "cadre", "nurse")))).isEqualTo("5|essp_code||REQUIRED_EMPTY");
-        assertThat(one(refused(wb -> {
+        assertThat(oneWithValue(refused(wb -> put(prepared(sheet(wb), 0), "cadre", "nurse")))).isEqualTo("5|essp_code||REQUIRED_EMPTY");
+        assertThat(oneWithValue(refused(wb -> {
             put(prepared(sheet(wb), 0), "essp_code", "E777");
             put(prepared(sheet(wb), 0), "cadre", "nurse");
         }))).isEqualTo("5|essp_code|E777|UNKNOWN_ESSP");
-        assertThat(one(refused(wb -> {
+        assertThat(oneWithValue(refused(wb -> {
             Row row = prepared(sheet(wb), 0);
             put(row, "uuid", "3f1c0000-0000-0000-0000-000000000000");
             put(row, "essp_code", "E003");
             put(row, "cadre", "nurse");
         }))).isEqualTo("5|uuid|3f1c0000-0000-0000-0000-000000000000|UNKNOWN_ROW");
-        assertThat(one(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "essp_code", "E002")))).isEqualTo("3|essp_code|E002|LOCKED_CHANGED");
-        assertThat(one(refused(wb -> {
+        assertThat(oneWithValue(refused(wb -> put(rowOfUuid(sheet(wb), nurseUuid), "essp_code", "E002")))).isEqualTo("3|essp_code|E002|LOCKED_CHANGED");
+        assertThat(oneWithValue(refused(wb -> {
             Row copy = prepared(sheet(wb), 0);
             put(copy, "uuid", nurseUuid);
             put(copy, "essp_code", "E001");
@@ -237,7 +164,7 @@ class StaffTemplateTest {
 
     @Test
     void aTemplateOfAnotherKindOrARenamedColumnIsRefused() throws Exception {
-        assertThat(one(refused(wb -> sheet(wb).getRow(0).getCell(6).setCellValue("etp")))).isEqualTo("1|fte|etp|COLUMN_RENAMED");
+        assertThat(oneWithValue(refused(wb -> sheet(wb).getRow(0).getCell(6).setCellValue("etp")))).isEqualTo("1|fte|etp|COLUMN_RENAMED");
         assertThat(refused(wb -> wb.setSheetName(wb.getSheetIndex("Staff"), "Personnel"))).extracting(ImportProblem::reason)
                 .contains(Reason.SHEET_MISSING);
     }
