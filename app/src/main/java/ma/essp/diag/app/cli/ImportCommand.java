@@ -77,6 +77,12 @@ final class ImportCommand implements Callable<Integer> {
                 out.println(words.line(p));
             }
             out.println(ImportReport.summary(check, words));
+            for (FieldImport.RowChange row : check.validRows()) {
+                if (row instanceof FieldImport.EsspChange e && e.esspId() == 0) {
+                    // a new ESSP of the essp kind, with its code (typed, or the next free one given now)
+                    out.println(words.format("report.new_essp", e.row(), e.draft().code(), e.draft().nameFr()));
+                }
+            }
             writeReport(check, words);
             if (dryRun) {
                 out.println(words.get("report.nothing_imported"));

@@ -124,6 +124,42 @@ class TemplateImportCommandTest {
     }
 
     @Test
+    void aNewEsspRowGetsTheNextFreeCodeOnTheDryRunAndIsCreatedOnce() throws Exception {
+        Path mission = dir.resolve("m.essp");
+        FixtureMission.create(mission).close();
+        Path template = dir.resolve("essp.xlsx");
+        assertThat(CliTest.run("template", mission.toString(), "--kind", "essp", "--out", template.toString()).exit()).isZero();
+        Path filled = dir.resolve("new.xlsx");
+        try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            // the first empty row below the six ESSPs: no uuid, no code, a circonscription and the required fields
+            Row row = wb.getSheet("ESSP").getRow(2 + 6);
+            String[] values = {null, null, "Circonscription Gzenaya", "Dispensaire Jdid", null, "DR", "rural", null, "fully"};
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] != null) {
+                    row.getCell(c).setCellValue(values[c]);
+                }
+            }
+            try (OutputStream o = Files.newOutputStream(filled)) {
+                wb.write(o);
+            }
+        }
+        String before = checksum(mission);
+        CliTest.Run dry = CliTest.run("import", mission.toString(), "--in", filled.toString(), "--dry-run", "--lang", "en");
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+        // Tanger-Assilah (01.511) has no ESSP code of the registry's form yet: 0001
+        assertThat(dry.out()).contains("Row 9: new ESSP 01511-0001 (Dispensaire Jdid).");
+        assertThat(checksum(mission)).isEqualTo(before);
+        CliTest.Run imported = CliTest.run("import", mission.toString(), "--in", filled.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(imported.out()).contains("7 rows imported: 1 changed");
+        CliTest.Run again = CliTest.run("import", mission.toString(), "--in", filled.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(again.exit()).as(again.out()).isZero();
+        assertThat(again.out()).contains("7 rows imported: 0 changed, 0 values changed.").doesNotContain("new ESSP");
+        try (MissionFile m = MissionFile.open(mission, dir)) {
+            assertThat(m.dsl().fetchCount(ESSP, ESSP.CODE.eq("01511-0001"), ESSP.NAME_FR.eq("Dispensaire Jdid"))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aRecountsTemplateAddsARecountOnceAndRefusesAFutureMonth() throws Exception {
         Path mission = dir.resolve("m.essp");
         FixtureMission.create(mission).close();

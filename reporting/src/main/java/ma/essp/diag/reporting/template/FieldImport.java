@@ -66,8 +66,10 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 /**
  * Reads a filled {@link FieldTemplate} back: {@link #check} validates the <em>whole</em> file first (streamed with
@@ -99,7 +101,7 @@ public final class FieldImport {
         int changedValues();
     }
 
-    /** An ESSP's new field values. */
+    /** An ESSP's new field values; {@code esspId} 0 for a new ESSP ({@code draft.code()} its code, typed or the next free one). */
     public record EsspChange(int row, int esspId, EsspDraft draft, int changedValues) implements RowChange {
     }
 
@@ -373,6 +375,8 @@ public final class FieldImport {
         /** The scope's ESSPs by code and by id. */
         private final Map<String, Record> byCode = new HashMap<>();
         private final Map<Integer, Record> byId = new HashMap<>();
+        /** The template's scope. */
+        private Condition where = DSL.trueCondition();
 
         Rows(DSLContext dsl, Meta meta, TemplateWords words, List<ImportProblem> problems) {
             this.dsl = dsl;
@@ -389,7 +393,8 @@ public final class FieldImport {
             } catch (IllegalArgumentException e) {
                 scope = ReportScope.NATIONAL;
             }
-            for (Record r : FieldTemplate.esspsInScope(dsl, FieldTemplate.scopeCondition(dsl, scope))) {
+            where = FieldTemplate.scopeCondition(dsl, scope);
+            for (Record r : FieldTemplate.esspsInScope(dsl, where)) {
                 essps.put(r.get(ESSP.UUID), r);
                 byCode.put(r.get(ESSP.CODE), r);
                 byId.put(r.get(ESSP.ID), r);
@@ -476,31 +481,105 @@ public final class FieldImport {
             return null;
         }
 
+        /**
+         * The ESSP sheet: a row with a uuid updates that ESSP of the scope (its code and circonscription locked); a row
+         * without uuid is a new ESSP, checked with the registry form's rules (code format and uniqueness, name, category,
+         * circonscription of the scope, coordinates in Morocco, population, reason). It is first matched by its natural
+         * key with an ESSP of the scope (an earlier import of the same row): its code in the same circonscription, or,
+         * when the code cell is empty, its name (accents, case and spaces ignored) in the same circonscription; so
+         * importing the same workbook twice creates nothing the second time. An empty code on a new row gets the next
+         * free code of the circonscription's province (one more for every such row of the workbook).
+         */
         List<RowChange> essps(List<SheetRow> rows) {
             List<String> categories = dsl.select(ESSP_CATEGORY.CODE).from(ESSP_CATEGORY).fetch(ESSP_CATEGORY.CODE);
+            Map<String, int[]> circonscriptions = FieldTemplate.circonscriptions(dsl, where);
+            EsspEditRepository registry = new EsspEditRepository(dsl, EditContext.system("import"));
+            Map<String, Record> byName = new HashMap<>();
+            essps.values().forEach(r -> byName.putIfAbsent(nameKey(r.get(ESSP.CIRCONSCRIPTION_ID), r.get(ESSP.NAME_FR)), r));
+            Set<String> typedCodes = new HashSet<>();
+            for (SheetRow row : rows) {
+                CellValue uuid = row.cells().get(0);
+                CellValue code = row.cells().get(1);
+                if ((uuid == null || uuid.text().isBlank()) && code != null && !code.text().isBlank()) {
+                    typedCodes.add(code.text().strip().toUpperCase(Locale.ROOT));
+                }
+            }
+            Map<Integer, Integer> nextSuffix = new HashMap<>();
             Map<String, Integer> seen = new HashMap<>();
             List<RowChange> changes = new ArrayList<>();
             List<String> cols = FieldTemplate.ESSP_COLUMNS;
             for (SheetRow row : rows) {
                 int before = problems.size();
-                Record rec = essp(row, "uuid", "code", seen);
-                if (rec == null) {
-                    continue;
-                }
-                EsspRecord e = rec.into(ESSP);
-                String circonscription = text(row, cols.indexOf("circonscription"), "circonscription");
-                if (!rec.get(CIRCONSCRIPTION.NAME_FR).equals(circonscription)) {
-                    problem(row, "circonscription", circonscription == null ? "" : circonscription, Reason.LOCKED_CHANGED,
-                            rec.get(CIRCONSCRIPTION.NAME_FR));
-                }
                 String nameFr = text(row, cols.indexOf("name_fr"), "name_fr");
-                ruleIfChanged(!Objects.equals(nameFr, e.getNameFr()), row, "name_fr", nameFr, EsspFormRules.name(nameFr));
+                Record rec;
+                String code;
+                int circonscriptionId;
+                if (text(row, 0, "uuid") != null) {
+                    rec = essp(row, "uuid", "code", seen);
+                    if (rec == null) {
+                        continue;
+                    }
+                    String circonscription = text(row, cols.indexOf("circonscription"), "circonscription");
+                    if (!rec.get(CIRCONSCRIPTION.NAME_FR).equals(circonscription)) {
+                        problem(row, "circonscription", circonscription == null ? "" : circonscription, Reason.LOCKED_CHANGED,
+                                rec.get(CIRCONSCRIPTION.NAME_FR));
+                    }
+                    code = rec.get(ESSP.CODE);
+                    circonscriptionId = rec.get(ESSP.CIRCONSCRIPTION_ID);
+                } else {
+                    String circonscription = text(row, cols.indexOf("circonscription"), "circonscription");
+                    int[] circ = circonscription == null ? null : circonscriptions.entrySet().stream()
+                            .filter(c -> c.getKey().equalsIgnoreCase(circonscription)).map(Map.Entry::getValue).findFirst().orElse(null);
+                    if (circonscription == null) {
+                        rule(row, "circonscription", "", EsspFormRules.circonscription(null, null, null));
+                        continue;
+                    }
+                    if (circ == null) {
+                        problem(row, "circonscription", circonscription, Reason.UNKNOWN_CODE, String.join(", ", circonscriptions.keySet()));
+                        continue;
+                    }
+                    circonscriptionId = circ[0];
+                    String typed = text(row, cols.indexOf("code"), "code");
+                    rec = typed != null ? byCode.get(typed) : byName.get(nameKey(circonscriptionId, nameFr));
+                    if (rec != null && rec.get(ESSP.CIRCONSCRIPTION_ID) == circonscriptionId) {
+                        // the ESSP an earlier import of this row created (or one the workbook lists again)
+                        if (duplicate(row, typed != null ? "code" : "name_fr", typed != null ? typed : nameFr,
+                                rec.get(ESSP.UUID), seen)) {
+                            continue;
+                        }
+                        code = rec.get(ESSP.CODE);
+                    } else if (typed != null) {
+                        rec = null;
+                        code = typed;
+                        Optional<EsspFormRules.Problem> format = EsspFormRules.code(code, registry.provinceDigits(circonscriptionId).orElse(null));
+                        if (format.isPresent()) {
+                            rule(row, "code", code, format);
+                            continue;
+                        }
+                        if (registry.codeTaken(code, null)) {
+                            problem(row, "code", code, Reason.CODE_TAKEN, nextCode(registry, circ[1], typedCodes, nextSuffix, false));
+                            continue;
+                        }
+                        if (duplicate(row, "code", code, "code|" + code.toUpperCase(Locale.ROOT), seen)) {
+                            continue;
+                        }
+                    } else {
+                        rec = null;
+                        if (nameFr != null && duplicate(row, "name_fr", nameFr, "name|" + nameKey(circonscriptionId, nameFr), seen)) {
+                            continue;
+                        }
+                        code = nextCode(registry, circ[1], typedCodes, nextSuffix, true);
+                    }
+                }
+                boolean isNew = rec == null;
+                EsspRecord e = isNew ? new EsspRecord() : rec.into(ESSP);
+                ruleIfChanged(isNew || !Objects.equals(nameFr, e.getNameFr()), row, "name_fr", nameFr, EsspFormRules.name(nameFr));
                 String nameAr = text(row, cols.indexOf("name_ar"), "name_ar");
                 String category = text(row, cols.indexOf("category"), "category");
                 if (category != null && !categories.contains(category)) {
                     problem(row, "category", category, Reason.UNKNOWN_CODE, String.join(", ", FieldTemplate.categories(dsl)));
                 } else {
-                    ruleIfChanged(!Objects.equals(category, e.getCategoryCode()), row, "category", category,
+                    ruleIfChanged(isNew || !Objects.equals(category, e.getCategoryCode()), row, "category", category,
                             EsspFormRules.category(category, categories));
                 }
                 String milieu = coded(row, cols.indexOf("milieu"), "milieu", Vocabulary.MILIEU);
@@ -513,16 +592,17 @@ public final class FieldImport {
                     problem(row, "functionality", "", Reason.REQUIRED_EMPTY);
                 }
                 String reason = text(row, cols.indexOf("functionality_reason"), "functionality_reason");
-                ruleIfChanged(!Objects.equals(functionality, e.getFunctionality()) || !Objects.equals(reason, e.getFunctionalityReason()),
+                ruleIfChanged(isNew || !Objects.equals(functionality, e.getFunctionality())
+                                || !Objects.equals(reason, e.getFunctionalityReason()),
                         row, "functionality_reason", reason, EsspFormRules.functionalityReason(functionality, reason));
                 String lat = numberText(row, cols.indexOf("latitude"), "latitude");
                 String lon = numberText(row, cols.indexOf("longitude"), "longitude");
-                boolean moved = !Objects.equals(EsspFormRules.parseDecimal(lat), e.getLatitude())
+                boolean moved = isNew || !Objects.equals(EsspFormRules.parseDecimal(lat), e.getLatitude())
                         || !Objects.equals(EsspFormRules.parseDecimal(lon), e.getLongitude());
                 ruleIfChanged(moved, row, "latitude", lat, EsspFormRules.latitude(lat, lon));
                 ruleIfChanged(moved, row, "longitude", lon, EsspFormRules.longitude(lon, lat));
                 String population = numberText(row, cols.indexOf("population_served"), "population_served");
-                ruleIfChanged(!Objects.equals(population, e.getPopulationServed() == null ? null : e.getPopulationServed().toString()),
+                ruleIfChanged(isNew || !Objects.equals(population, e.getPopulationServed() == null ? null : e.getPopulationServed().toString()),
                         row, "population_served", population, EsspFormRules.population(population));
                 String hours = text(row, cols.indexOf("opening_hours"), "opening_hours");
                 String address = text(row, cols.indexOf("address"), "address");
@@ -530,7 +610,7 @@ public final class FieldImport {
                 if (problems.size() > before) {
                     continue;
                 }
-                EsspDraft draft = new EsspDraft(e.getCode(), nameFr, nameAr, category, e.getCirconscriptionId(), e.getCommuneId(),
+                EsspDraft draft = new EsspDraft(code, nameFr, nameAr, category, circonscriptionId, e.getCommuneId(),
                         milieu, deliveryUnit != null && deliveryUnit, EsspFormRules.parseDecimal(lat), EsspFormRules.parseDecimal(lon),
                         EsspFormRules.parsePopulation(population), functionality, reason, hours, address, notes);
                 Object[] stored = {e.getNameFr(), e.getNameAr(), e.getCategoryCode(), e.getMilieu(), e.getDeliveryUnit(),
@@ -540,9 +620,38 @@ public final class FieldImport {
                         draft.latitude(), draft.longitude(), draft.populationServed(), draft.functionality(),
                         draft.functionalityReason(), draft.openingHours(), draft.address(), draft.notes()};
                 int changed = changed(stored, given);
-                changes.add(new EsspChange(row.number(), e.getId(), draft, changed));
+                changes.add(new EsspChange(row.number(), isNew ? 0 : e.getId(), draft, changed));
             }
             return changes;
+        }
+
+        private static String nameKey(int circonscriptionId, String name) {
+            return circonscriptionId + "|" + EsspEditRepository.nameKey(name == null ? "" : name);
+        }
+
+        /**
+         * The next free code of a province (the registry form's suggestion) that no ESSP and no new row of the workbook
+         * uses; {@code take}: it is given to a row, so the next call proposes the one after it.
+         */
+        private static String nextCode(EsspEditRepository registry, int provinceId, Set<String> typedCodes,
+                                       Map<Integer, Integer> nextSuffix, boolean take) {
+            String suggested = registry.suggestCode(provinceId);
+            String digits = suggested.substring(0, suggested.indexOf('-'));
+            int suffix = Math.max(nextSuffix.getOrDefault(provinceId, 0), Integer.parseInt(suggested.substring(digits.length() + 1)));
+            String code = digits + "-" + String.format(Locale.ROOT, "%04d", suffix);
+            while (typedCodes.contains(code) || registry.codeTaken(code, null)) {
+                suffix++;
+                code = digits + "-" + String.format(Locale.ROOT, "%04d", suffix);
+            }
+            if (take) {
+                nextSuffix.put(provinceId, suffix + 1);
+            }
+            return code;
+        }
+
+        /** A form rule's problem, whatever the stored value. */
+        private void rule(SheetRow row, String column, String value, Optional<EsspFormRules.Problem> p) {
+            ruleIfChanged(true, row, column, value, p);
         }
 
         private static Object blankToNull(Object o) {
@@ -1291,6 +1400,10 @@ public final class FieldImport {
                     continue;
                 }
                 switch (row) {
+                    case EsspChange e when e.esspId() == 0 -> {
+                        essps.create(e.draft());
+                        changed[0]++;
+                    }
                     case EsspChange e -> {
                         int version = version(t, ESSP, e.esspId());
                         if (essps.update(e.esspId(), version, e.draft()) != version) {

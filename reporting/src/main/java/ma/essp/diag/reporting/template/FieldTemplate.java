@@ -235,6 +235,20 @@ public final class FieldTemplate {
                 .where(ESSP.DELETED.isFalse(), scope).orderBy(ESSP.CODE).fetch();
     }
 
+    /**
+     * The circonscriptions of the scope, by their French name (as the ESSP sheet writes them) with their id and their
+     * province's id, in name order.
+     */
+    static Map<String, int[]> circonscriptions(DSLContext dsl, Condition scope) {
+        Map<String, int[]> found = new LinkedHashMap<>();
+        dsl.selectDistinct(CIRCONSCRIPTION.NAME_FR, CIRCONSCRIPTION.ID, CIRCONSCRIPTION.PROVINCE_ID).from(CIRCONSCRIPTION)
+                .join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID))
+                .join(REGION).on(REGION.ID.eq(PROVINCE.REGION_ID))
+                .where(scope, CIRCONSCRIPTION.DELETED.isFalse()).orderBy(CIRCONSCRIPTION.NAME_FR, CIRCONSCRIPTION.ID)
+                .forEach(c -> found.putIfAbsent(c.value1(), new int[] {c.value2(), c.value3()}));
+        return found;
+    }
+
     /** The in-scope items of a catalogue version, in the checklist's order, labelled in {@code language}. */
     static List<Item> items(DSLContext dsl, int versionId, ReportLanguage language) {
         return dsl.select(PMS_ITEM.ID, PMS_ITEM.CODE, PMS_ITEM.LABEL_FR, PMS_ITEM.LABEL_EN, PMS_ITEM.LABEL_AR).from(PMS_ITEM)
@@ -268,13 +282,16 @@ public final class FieldTemplate {
     }
 
     /** The values a drop-down list offers, by column key, in the workbook's language. */
-    static Map<String, List<String>> lists(DSLContext dsl, TemplateKind kind, TemplateWords words) {
+    static Map<String, List<String>> lists(DSLContext dsl, TemplateKind kind, TemplateWords words, Condition where) {
         Map<String, List<String>> lists = new LinkedHashMap<>();
         if (kind == TemplateKind.ESSP) {
             lists.put("category", categories(dsl));
             lists.put("milieu", labels(Vocabulary.MILIEU, words));
             lists.put("delivery_unit", List.of(words.get("value.yes"), words.get("value.no")));
             lists.put("functionality", labels(Vocabulary.FUNCTIONALITY, words));
+            if (where != null) {
+                lists.put("circonscription", circonscriptions(dsl, where).keySet().stream().toList());
+            }
         } else if (kind == TemplateKind.ASSESSMENT) {
             lists.put("answer", labels(Vocabulary.ANSWER_STATE, words));
         } else if (kind == TemplateKind.RECOUNTS) {
@@ -330,7 +347,7 @@ public final class FieldTemplate {
             Styles styles = new Styles(wb);
             instructions(wb.createSheet(INSTRUCTIONS), kind, words, styles);
             SXSSFSheet data = wb.createSheet(kind.sheet());
-            Map<String, List<String>> lists = lists(dsl, kind, words);
+            Map<String, List<String>> lists = lists(dsl, kind, words, where);
             List<Item> items = kind != TemplateKind.ASSESSMENT ? List.of()
                     : items(dsl, catalogue.get(PMS_CATALOGUE_VERSION.ID), words.language());
             int rows = switch (kind) {
@@ -402,7 +419,10 @@ public final class FieldTemplate {
     }
 
     private static int esspRows(DSLContext dsl, Condition where, Sheet sheet, TemplateWords words, Styles styles) {
-        header(sheet, ESSP_COLUMNS, ESSP_COLUMNS.stream().map(words::column).toList(), styles);
+        header(sheet, ESSP_COLUMNS, ESSP_COLUMNS.stream().map(k -> switch (k) {
+            case "code", "circonscription" -> words.get("column.new_" + k);
+            default -> words.column(k);
+        }).toList(), styles);
         int r = FIRST_DATA_ROW - 1;
         for (Record rec : esspsInScope(dsl, where)) {
             EsspRecord e = rec.into(ESSP);
@@ -416,7 +436,15 @@ public final class FieldTemplate {
                 cell(row, c, values[c], c < LOCKED_COLUMNS ? styles.locked : styles.open);
             }
         }
-        return r - (FIRST_DATA_ROW - 1);
+        int prefilled = r - (FIRST_DATA_ROW - 1);
+        for (int i = 0; i < NEW_ROWS; i++) {
+            // a new ESSP: no uuid (locked, stays empty), its code (or none: the next free one) and circonscription typed
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < ESSP_COLUMNS.size(); c++) {
+                row.createCell(c).setCellStyle(c == 0 ? styles.locked : styles.open);
+            }
+        }
+        return prefilled;
     }
 
     private static int assessmentRows(DSLContext dsl, Condition where, int versionId, List<Item> items, Sheet sheet,
@@ -670,7 +698,7 @@ public final class FieldTemplate {
                                     int rows, int assessmentColumns) {
         Sheet listSheet = wb.createSheet(LISTS);
         DataValidationHelper helper = data.getDataValidationHelper();
-        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1 + (kind == TemplateKind.RECOUNTS || kind == TemplateKind.STAFF || kind == TemplateKind.COMPLAINTS
+        int lastRow = FIRST_DATA_ROW - 1 + Math.max(rows, 1) - 1 + (kind == TemplateKind.ESSP || kind == TemplateKind.RECOUNTS || kind == TemplateKind.STAFF || kind == TemplateKind.COMPLAINTS
                 || kind == TemplateKind.DATAFLOWS ? NEW_ROWS : 0);
         int listColumn = 0;
         for (Map.Entry<String, List<String>> list : lists.entrySet()) {

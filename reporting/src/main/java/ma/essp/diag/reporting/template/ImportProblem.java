@@ -71,6 +71,8 @@ public record ImportProblem(String sheet, Integer row, String column, String val
         FORMULA,
         /** (none): the assessment is complete, reopen it in the application first */
         ASSESSMENT_COMPLETE,
+        /** the next free code of the province: a new ESSP's code already used by another ESSP (deleted ones included) */
+        CODE_TAKEN,
         /** the rule's code (EsspFormRules.Code), then the rule's arguments */
         RULE
     }

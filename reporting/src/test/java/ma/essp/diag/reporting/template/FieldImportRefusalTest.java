@@ -120,7 +120,7 @@ class FieldImportRefusalTest extends TemplateFixture {
     void aDuplicateRowAndAChangedLockedCodeAreRefused() throws Exception {
         List<ImportProblem> problems = refusedEssp(wb -> {
             Sheet s = wb.getSheet("ESSP");
-            Row copy = s.createRow(s.getLastRowNum() + 1);
+            Row copy = s.getRow(FieldTemplate.FIRST_DATA_ROW - 1 + 6); // the first empty row below the six ESSPs
             Row e1 = FieldTemplateTestSupport.rowOf(s, "E001");
             for (int c = 0; c < FieldTemplate.ESSP_COLUMNS.size(); c++) {
                 if (e1.getCell(c) != null && e1.getCell(c).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {

@@ -85,15 +85,16 @@ class FieldTemplateRoundTripTest {
                     dsl.fetchValue("SELECT uuid FROM mission").toString());
             XSSFSheet data = wb.getSheet("ESSP");
             assertThat(data.getProtect()).isTrue();
-            // the region of Tanger holds E001..E004 (E005, E006 are in Casablanca; E099 is deleted)
-            assertThat(data.getLastRowNum() + 1 - (FieldTemplate.FIRST_DATA_ROW - 1)).isEqualTo(4);
+            // the region of Tanger holds E001..E004 (E005, E006 are in Casablanca; E099 is deleted), then the empty rows for new ESSPs
+            assertThat(data.getLastRowNum() + 1 - (FieldTemplate.FIRST_DATA_ROW - 1)).isEqualTo(4 + FieldTemplate.NEW_ROWS);
+            assertThat(data.getRow(FieldTemplate.FIRST_DATA_ROW - 1 + 4).getCell(0).getStringCellValue()).isEmpty();
             var row = FieldTemplateTestSupport.rowOf(data, "E002");
             assertThat(row.getCell(0).getStringCellValue()).isEqualTo(essp("E002").getUuid());
             assertThat(row.getCell(0).getCellStyle().getLocked()).isTrue();
             assertThat(row.getCell(3).getCellStyle().getLocked()).isFalse();
             assertThat(row.getCell(8).getStringCellValue()).isEqualTo("partiellement fonctionnel");
-            // category, milieu, delivery unit, functionality
-            assertThat(data.getDataValidations()).hasSize(4);
+            // category, milieu, delivery unit, functionality, circonscription (of a new ESSP)
+            assertThat(data.getDataValidations()).hasSize(5);
         }
     }
 
