@@ -118,6 +118,8 @@ public final class MissionBenchmarks {
                 "plain JDBC: functions lacking per province", this::plainFunctionsLacking));
         cases.add(BenchCase.of("training budget (every cohort's figures, costs by region)", this::trainingBudget,
                 "plain JDBC: cost lines summed per cohort and kind", this::plainCostsPerCohort));
+        // issue 15: importing a national assessment workbook, merging two national mission files
+        cases.addAll(new FieldworkBenchmarks(work, mission).cases());
         return cases;
     }
 
