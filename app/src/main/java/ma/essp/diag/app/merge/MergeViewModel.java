@@ -34,6 +34,7 @@ import ma.essp.diag.database.merge.MergePlan.FieldDiff;
 import ma.essp.diag.database.merge.MergePlan.RowDiff;
 import ma.essp.diag.database.merge.MergeRefusedException;
 import ma.essp.diag.database.merge.MergeSource;
+import ma.essp.diag.database.merge.MergeUndo;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
@@ -362,6 +363,32 @@ public final class MergeViewModel {
         }));
     }
 
+    /**
+     * Undoes the last merge still applied, as a whole ({@link MergeUndo}: every value it wrote back from its journal,
+     * in one transaction), once the user confirmed; refused with a message when a later merge or a later edit of a
+     * merged value makes it impossible.
+     */
+    public void undoLast() {
+        if (!dialogs.confirm(i18n.get("merge.undo.title"), i18n.get("merge.undo.confirm"))) {
+            return;
+        }
+        run(BackgroundTask.<int[]>withProgress(task -> {
+            task.updateProgress(-1, i18n.get("merge.undo.progress"));
+            MergeUndo undo = new MergeUndo();
+            Integer last = undo.lastApplied(mission.dsl());
+            return last == null ? null : new int[] {last, undo.undo(mission.dsl(), edit.get(), last)};
+        }).onSuccess(undone -> {
+            clear();
+            source.set("");
+            if (undone == null) {
+                status.set(i18n.get("merge.undo.none"));
+                return;
+            }
+            status.set(i18n.get("merge.undo.done", undone[0], undone[1]));
+            dataChanged.run();
+        }));
+    }
+
     /** Stops the analysis under way (an apply, one transaction, runs to its end). */
     public void cancel() {
         BackgroundTask<?> task = current;
@@ -396,8 +423,11 @@ public final class MergeViewModel {
 
     private String reason(Throwable e) {
         if (e instanceof MergeRefusedException refused) {
-            return i18n.get(refused.reason() == MergeRefusedException.Reason.SAME_FILE ? "merge.refused.same_file"
-                    : "merge.refused.other_mission");
+            return i18n.get(switch (refused.reason()) {
+                case SAME_FILE -> "merge.refused.same_file";
+                case NO_SUCH_RUN, NOT_UNDOABLE -> "merge.undo.refused";
+                default -> "merge.refused.other_mission";
+            });
         }
         if (e instanceof MissionFileException refused) {
             switch (refused.reason()) {

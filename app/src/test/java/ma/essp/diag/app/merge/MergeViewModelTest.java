@@ -178,4 +178,33 @@ class MergeViewModelTest {
         assertThat(a.dsl().select(ESSP.NAME_FR).from(ESSP).where(ESSP.CODE.eq("X-0001")).fetchOne(ESSP.NAME_FR))
                 .isEqualTo("CS Béni Makada (Tanger)");
     }
+
+    @Test
+    void theLastMergeIsUndoneAsAWholeOnceConfirmed() throws Exception {
+        vm.undoLast();
+        assertThat(vm.statusProperty().get()).as("no merge yet").isEqualTo("Aucune consolidation à annuler.");
+
+        dialogs.nextChosenFile = fileB;
+        vm.chooseOther();
+        vm.takeAllTheirs();
+        vm.apply();
+        assertThat(population("E001")).isEqualTo(32_000);
+        int run = a.dsl().select(MERGE_RUN.ID).from(MERGE_RUN).fetchOne(MERGE_RUN.ID);
+        int changes = changed[0];
+
+        dialogs.confirmAnswer = false;
+        vm.undoLast();
+        assertThat(population("E001")).as("not confirmed: nothing undone").isEqualTo(32_000);
+
+        dialogs.confirmAnswer = true;
+        vm.undoLast();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(population("E001")).as("back to the value before the merge").isEqualTo(31_000);
+        assertThat(a.dsl().select(MERGE_RUN.STATUS).from(MERGE_RUN).where(MERGE_RUN.ID.eq(run)).fetchOne(MERGE_RUN.STATUS)).isEqualTo("undone");
+        assertThat(vm.statusProperty().get()).isEqualTo("Consolidation n° " + run + " annulée : 1 lignes réécrites.");
+        assertThat(changed[0]).as("the shell is told").isEqualTo(changes + 1);
+
+        vm.undoLast();
+        assertThat(vm.statusProperty().get()).as("undone already").isEqualTo("Aucune consolidation à annuler.");
+    }
 }

@@ -31,6 +31,11 @@ public final class MergeUndo {
 
     private final MergeTables tables = MergeTables.all();
 
+    /** The last merge run still applied (the only one {@link #undo} accepts), or null when there is none. */
+    public Integer lastApplied(DSLContext dsl) {
+        return dsl.select(DSL.max(MERGE_RUN.ID)).from(MERGE_RUN).where(MERGE_RUN.STATUS.eq("applied")).fetchOne().value1();
+    }
+
     /** The rows the undo wrote. */
     public int undo(DSLContext dsl, EditContext edit, int runId) throws MergeRefusedException {
         MergeRunRecord run = dsl.selectFrom(MERGE_RUN).where(MERGE_RUN.ID.eq(runId)).fetchOne();
