@@ -45,7 +45,7 @@ import org.xml.sax.XMLReader;
  */
 final class FieldworkBenchmarks {
 
-    /** ESSPs edited on the same field on both sides: the conflicts of the merge. */
+    /** ESSPs edited on the same field on both sides at national scale: the conflicts of the merge. */
     static final int CONFLICTS = 50;
 
     private final Path work;
@@ -75,7 +75,7 @@ final class FieldworkBenchmarks {
                     workbook);
         }
         // the template as written holds the mission's answers: importing it checks every cell, then writes what differs
-        return BenchCase.of("import national assessment workbook (" + rows + " ESSPs; streaming check + apply)",
+        return BenchCase.of("import assessment workbook (national scope, " + rows + " ESSPs; streaming check + apply)",
                 () -> importWorkbook(target, workbook), "bare POI streaming read of the same cells", () -> readCells(workbook));
     }
 
@@ -136,6 +136,7 @@ final class FieldworkBenchmarks {
         Files.copy(mission, theirs, StandardCopyOption.REPLACE_EXISTING);
         List<String> theirsChanged = new ArrayList<>();
         int essps;
+        int conflicts;
         try (MissionFile mine = MissionFile.open(pristine, work.resolve("schema-backups"));
              MissionFile other = MissionFile.open(theirs, work.resolve("schema-backups"))) {
             List<EsspRecord> all = mine.dsl().selectFrom(ESSP).where(ESSP.DELETED.isFalse()).orderBy(ESSP.ID).fetch();
@@ -143,17 +144,19 @@ final class FieldworkBenchmarks {
             EditContext amina = EditContext.system("bench-amina");
             EditContext brahim = EditContext.system("bench-brahim");
             int tenth = essps / 10;
+            // 50 conflicts at national scale (about 3,000 ESSPs), fewer on a smaller demo: never more than a tenth
+            conflicts = Math.min(CONFLICTS, tenth);
             // mine: the notes of ESSPs 0..tenth-1; theirs: the opening hours of the next tenth; both: the population of
             // the first CONFLICTS of mine's tenth, to different values
             edit(mine.dsl(), amina, all.subList(0, tenth), e -> Map.of(ESSP.NOTES, "vu sur place (A)"));
             edit(other.dsl(), brahim, all.subList(tenth, 2 * tenth), e -> Map.of(ESSP.OPENING_HOURS, "8h-16h (B)"));
-            edit(mine.dsl(), amina, all.subList(0, CONFLICTS), e -> Map.of(ESSP.POPULATION_SERVED, 1_000 + e.getId()));
-            edit(other.dsl(), brahim, all.subList(0, CONFLICTS), e -> Map.of(ESSP.POPULATION_SERVED, 2_000 + e.getId()));
+            edit(mine.dsl(), amina, all.subList(0, conflicts), e -> Map.of(ESSP.POPULATION_SERVED, 1_000 + e.getId()));
+            edit(other.dsl(), brahim, all.subList(0, conflicts), e -> Map.of(ESSP.POPULATION_SERVED, 2_000 + e.getId()));
             all.subList(tenth, 2 * tenth).forEach(e -> theirsChanged.add(e.getUuid()));
-            all.subList(0, CONFLICTS).forEach(e -> theirsChanged.add(e.getUuid()));
+            all.subList(0, conflicts).forEach(e -> theirsChanged.add(e.getUuid()));
         }
         String uuids = theirsChanged.stream().map(u -> "'" + u + "'").collect(Collectors.joining(","));
-        return BenchCase.of("merge two national missions (" + essps + " ESSPs, 10 % edited each side, " + CONFLICTS
+        return BenchCase.of("merge two copies of the mission (" + essps + " ESSPs, 10 % edited each side, " + conflicts
                         + " conflicts taken from theirs; copy of the target included)",
                 () -> merge(pristine, theirs), "bare SQLite: copy + ATTACH + INSERT OR REPLACE of the same ESSP rows",
                 () -> bareMerge(pristine, theirs, uuids));
