@@ -6,15 +6,8 @@ import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.MERGE_JOURNAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,31 +92,6 @@ class KillDuringMergeTest {
         return new Path[] {target, theirs};
     }
 
-    private static Process child(Path mission, Path other) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KillableChild.class.getName(),
-                MergeOperation.class.getName(), mission.toString(), other.toString()).redirectErrorStream(true).start();
-    }
-
-    private static void waitFor(Process p, String wanted, List<String> seen) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            seen.add(line);
-            if (line.equals(wanted)) {
-                return;
-            }
-        }
-        throw new AssertionError("the child ended without " + wanted + ": " + seen);
-    }
-
-    private static String integrity(Path mission) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
     @Test
     void killedDuringTheMergeTheTargetIsIntactAndAtItsLastGoodState() throws Exception {
         Path[] files = twoCopies();
@@ -131,14 +99,14 @@ class KillDuringMergeTest {
         try (MissionFile m = MissionFile.open(files[0], dir.resolve("schema-backups"))) {
             auditBefore = m.dsl().fetchCount(AUDIT_LOG);
         }
-        Process p = child(files[0], files[1]);
+        Process p = KillableChild.start(MergeOperation.class.getName(), files[0], files[1].toString());
         List<String> seen = new ArrayList<>();
-        waitFor(p, "WORKING", seen);
+        KillableChild.waitFor(p, "WORKING", seen);
         p.destroyForcibly();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(seen).as("killed before the commit").doesNotContain("DONE");
 
-        assertThat(integrity(files[0])).isEqualTo("ok");
+        assertThat(KillableChild.integrity(files[0])).isEqualTo("ok");
         try (MissionFile m = MissionFile.open(files[0], dir.resolve("schema-backups"))) {
             // the fixture's seven ESSPs (one of them deleted), nothing of the colleague's
             assertThat(m.dsl().fetchCount(ESSP)).isEqualTo(7);
@@ -150,12 +118,12 @@ class KillDuringMergeTest {
     @Test
     void leftToFinishTheMergeWritesEveryRow() throws Exception {
         Path[] files = twoCopies();
-        Process p = child(files[0], files[1]);
+        Process p = KillableChild.start(MergeOperation.class.getName(), files[0], files[1].toString());
         List<String> seen = new ArrayList<>();
-        waitFor(p, "DONE", seen);
+        KillableChild.waitFor(p, "DONE", seen);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
-        assertThat(integrity(files[0])).isEqualTo("ok");
+        assertThat(KillableChild.integrity(files[0])).isEqualTo("ok");
         try (MissionFile m = MissionFile.open(files[0], dir.resolve("schema-backups"))) {
             assertThat(m.dsl().fetchCount(ESSP)).isEqualTo(7 + ROWS);
             assertThat(m.dsl().fetchCount(ESSP, ESSP.CODE.like("01511-%"))).isEqualTo(ROWS);

@@ -44,6 +44,41 @@ public final class KillableChild {
         }
     }
 
+    /**
+     * Starts {@code KillableChild operation mission args...} in a new JVM with this one's class path, its output and
+     * errors merged (read them with {@link #waitFor}).
+     */
+    public static Process start(String operation, Path mission, String... args) throws java.io.IOException {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                KillableChild.class.getName(), operation, mission.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Reads the child's output up to the line {@code wanted}, adding every line read to {@code seen}. */
+    public static void waitFor(Process p, String wanted, List<String> seen) throws java.io.IOException {
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null; ) {
+            seen.add(line);
+            if (line.equals(wanted)) {
+                return;
+            }
+        }
+        throw new AssertionError("the child ended without " + wanted + ": " + seen);
+    }
+
+    /** {@code PRAGMA integrity_check} of a mission file: "ok" when the file is intact. */
+    public static String integrity(Path mission) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + mission);
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** The population every ESSP has once {@link #EDIT_ESSPS} committed. */
     public static int finalPopulation(int round) {
         return 100_000 + round;

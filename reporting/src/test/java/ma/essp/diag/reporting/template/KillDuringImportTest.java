@@ -5,13 +5,7 @@ import static ma.essp.diag.database.jooq.Tables.DATA_VERIFICATION;
 import static ma.essp.diag.reporting.template.FieldTemplateTestSupport.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -87,31 +81,6 @@ class KillDuringImportTest {
         });
     }
 
-    private static Process child(Path mission, Path workbook) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KillableChild.class.getName(),
-                ImportOperation.class.getName(), mission.toString(), workbook.toString()).redirectErrorStream(true).start();
-    }
-
-    private static void waitFor(Process p, String wanted, List<String> seen) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            seen.add(line);
-            if (line.equals(wanted)) {
-                return;
-            }
-        }
-        throw new AssertionError("the child ended without " + wanted + ": " + seen);
-    }
-
-    private static String integrity(Path mission) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
     @Test
     void killedDuringTheImportTheMissionIsIntactAndAsBefore() throws Exception {
         Path mission = dir.resolve("m.essp");
@@ -121,14 +90,14 @@ class KillDuringImportTest {
         try (MissionFile m = MissionFile.open(mission, dir.resolve("schema-backups"))) {
             auditBefore = m.dsl().fetchCount(AUDIT_LOG);
         }
-        Process p = child(mission, workbook);
+        Process p = KillableChild.start(ImportOperation.class.getName(), mission, workbook.toString());
         List<String> seen = new ArrayList<>();
-        waitFor(p, "WORKING", seen);
+        KillableChild.waitFor(p, "WORKING", seen);
         p.destroyForcibly();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(seen).as("killed before the commit").doesNotContain("DONE");
 
-        assertThat(integrity(mission)).isEqualTo("ok");
+        assertThat(KillableChild.integrity(mission)).isEqualTo("ok");
         try (MissionFile m = MissionFile.open(mission, dir.resolve("schema-backups"))) {
             assertThat(m.dsl().fetchCount(DATA_VERIFICATION)).isZero();
             assertThat(m.dsl().fetchCount(AUDIT_LOG)).isEqualTo(auditBefore);
@@ -140,12 +109,12 @@ class KillDuringImportTest {
         Path mission = dir.resolve("m.essp");
         FixtureMission.create(mission).close();
         Path workbook = bigWorkbook(mission);
-        Process p = child(mission, workbook);
+        Process p = KillableChild.start(ImportOperation.class.getName(), mission, workbook.toString());
         List<String> seen = new ArrayList<>();
-        waitFor(p, "DONE", seen);
+        KillableChild.waitFor(p, "DONE", seen);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
-        assertThat(integrity(mission)).isEqualTo("ok");
+        assertThat(KillableChild.integrity(mission)).isEqualTo("ok");
         try (MissionFile m = MissionFile.open(mission, dir.resolve("schema-backups"))) {
             assertThat(m.dsl().fetchCount(DATA_VERIFICATION)).isEqualTo(ROWS);
             assertThat(m.dsl().fetchCount(DATA_VERIFICATION, DATA_VERIFICATION.UPDATED_BY.eq("killable-import"))).isEqualTo(ROWS);
