@@ -25,9 +25,7 @@ import ma.essp.diag.database.merge.MergeUndo;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import ma.essp.diag.reporting.merge.MergeReviewWorkbook;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -201,54 +199,14 @@ final class MergeCommand implements Callable<Integer> {
     private void writeReport(MergePlan plan) {
         try {
             AtomicOutput.write(report, OutputTarget.Policy.OUTPUT, part -> {
-                try (SXSSFWorkbook book = new SXSSFWorkbook(); OutputStream os = Files.newOutputStream(part)) {
-                    Sheet summary = book.createSheet("Summary");
-                    row(summary, 0, "table", "added", "changed", "deleted", "parallel", "conflicts", "duplicates");
-                    int i = 1;
-                    for (MergePlan.TableSummary s : plan.summary()) {
-                        row(summary, i++, s.table(), s.added(), s.changed(), s.deleted(), s.parallel(), s.conflicts(), s.duplicates());
-                    }
-                    Sheet fields = book.createSheet("Fields");
-                    row(fields, 0, "table", "row", "uuid", "row kind", "field", "field kind", "base", "mine", "theirs");
-                    i = 1;
-                    for (RowDiff r : plan.rows()) {
-                        if (r.fields().isEmpty()) {
-                            row(fields, i++, r.table(), r.label(), r.uuid(), r.kind().name(), "", "", "", "", "");
-                        }
-                        for (FieldDiff f : r.fields()) {
-                            row(fields, i++, r.table(), r.label(), r.uuid(), r.kind().name(), f.field(), f.kind().name(),
-                                    f.base(), f.mine(), f.theirs());
-                        }
-                    }
-                    Sheet dups = book.createSheet("Duplicates");
-                    row(dups, 0, "table", "theirs", "here", "reason", "theirs uuid", "here uuid");
-                    i = 1;
-                    for (MergePlan.Duplicate d : plan.duplicates()) {
-                        row(dups, i++, d.table(), d.theirsLabel(), d.mineLabel(), d.reason().name(), d.theirsUuid(), d.mineUuid());
-                    }
-                    for (MergePlan.CodeClash c : plan.clashes()) {
-                        row(dups, i++, "essp", c.theirsLabel(), c.mineLabel(), "SAME_NEXT_CODE -> " + c.proposedCode(), c.theirsUuid(), "");
-                    }
-                    book.write(os);
-                    book.dispose();
+                try (OutputStream os = Files.newOutputStream(part)) {
+                    MergeReviewWorkbook.write(plan, os);
                 }
             });
         } catch (OutputRefusedException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         } catch (IOException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, report + ": cannot write the report (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static void row(Sheet sheet, int index, Object... values) {
-        Row row = sheet.createRow(index);
-        for (int c = 0; c < values.length; c++) {
-            Object v = values[c];
-            if (v instanceof Number n) {
-                row.createCell(c).setCellValue(n.doubleValue());
-            } else {
-                row.createCell(c).setCellValue(v == null ? "" : v.toString());
-            }
         }
     }
 }

@@ -63,13 +63,17 @@ public final class MergeView implements FeatureScreen {
         cancel.setId("mergeCancel");
         cancel.setOnAction(e -> viewModel.cancel());
         cancel.visibleProperty().bind(viewModel.runningProperty().and(viewModel.planProperty().isNull()));
+        Button saveReview = new Button(i18n.get("merge.review.save"));
+        saveReview.setId("mergeSaveReview");
+        saveReview.setOnAction(e -> viewModel.saveReview());
+        saveReview.disableProperty().bind(viewModel.runningProperty().or(viewModel.planProperty().isNull()));
         Button undo = new Button(i18n.get("merge.undo"));
         undo.setId("mergeUndo");
         undo.setOnAction(e -> viewModel.undoLast());
         undo.disableProperty().bind(viewModel.runningProperty().or(viewModel.planProperty().isNotNull()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, choose, source, busy, progress, cancel, spacer, undo);
+        HBox top = new HBox(10, choose, source, busy, progress, cancel, spacer, saveReview, undo);
         top.setAlignment(Pos.CENTER_LEFT);
 
         VBox review = review(viewModel, i18n);

@@ -1,5 +1,7 @@
 package ma.essp.diag.app.merge;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,8 @@ import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.DialogService;
 import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.files.AtomicOutput;
+import ma.essp.diag.database.files.OutputTarget;
 import ma.essp.diag.database.merge.MergeDecisions;
 import ma.essp.diag.database.merge.MergeDecisions.DuplicateChoice;
 import ma.essp.diag.database.merge.MergeDecisions.Take;
@@ -39,6 +43,7 @@ import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
+import ma.essp.diag.reporting.merge.MergeReviewWorkbook;
 
 /**
  * "Consolider avec un autre fichier…": the other laptop's file is chosen and analysed in the background
@@ -361,6 +366,28 @@ public final class MergeViewModel {
                     : i18n.get("merge.applied", applied.runId(), applied.rowsWritten(), applied.auditRowsCopied(), result[1]));
             dataChanged.run();
         }));
+    }
+
+    /**
+     * Saves the review workbook of the plan under review (what {@code essp-diag merge --report} writes: the summary per
+     * table, every changed field with base, mine and theirs, the duplicate candidates and code clashes) where the user
+     * chooses; written atomically in the background.
+     */
+    public void saveReview() {
+        MergePlan toSave = plan.get();
+        if (toSave == null) {
+            return;
+        }
+        dialogs.chooseFileToSave(i18n.get("merge.review.save"), defaultFolder, "consolidation-review.xlsx",
+                i18n.get("merge.review.filter"), "*.xlsx").ifPresent(target -> run(BackgroundTask.<Path>withProgress(task -> {
+            task.updateProgress(-1, i18n.get("merge.review.progress"));
+            AtomicOutput.write(target, OutputTarget.Policy.OUTPUT, part -> {
+                try (OutputStream os = Files.newOutputStream(part)) {
+                    MergeReviewWorkbook.write(toSave, os);
+                }
+            });
+            return target;
+        }).onSuccess(saved -> status.set(i18n.get("merge.review.saved", saved)))));
     }
 
     /**

@@ -207,4 +207,24 @@ class MergeViewModelTest {
         vm.undoLast();
         assertThat(vm.statusProperty().get()).as("undone already").isEqualTo("Aucune consolidation à annuler.");
     }
+
+    @Test
+    void theReviewWorkbookListsTheConflictWithBaseMineAndTheirs() throws Exception {
+        dialogs.nextChosenFile = fileB;
+        vm.chooseOther();
+        Path review = dir.resolve("review.xlsx");
+        dialogs.nextChosenFile = review;
+        vm.saveReview();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.statusProperty().get()).isEqualTo("Classeur de revue enregistré : " + review);
+        try (java.io.InputStream in = Files.newInputStream(review);
+             org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            org.apache.poi.ss.usermodel.Row conflict = wb.getSheet("Fields").getRow(1);
+            List<String> cells = new java.util.ArrayList<>();
+            conflict.forEach(c -> cells.add(c.getStringCellValue()));
+            assertThat(cells).containsSubsequence("essp", "E001 CSU Médina", "population_served", "30000", "31000", "32000");
+            assertThat(wb.getSheet("Summary").getRow(1).getCell(5).getNumericCellValue()).as("one conflict").isEqualTo(1.0);
+        }
+        assertThat(population("E001")).as("nothing merged").isEqualTo(31_000);
+    }
 }
