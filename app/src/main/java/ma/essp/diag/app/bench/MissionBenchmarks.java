@@ -50,6 +50,8 @@ public final class MissionBenchmarks {
     /** Closed after the last case (e.g. a mission held open across the runs of a case). */
     private final List<AutoCloseable> resources = new ArrayList<>();
     private MissionFile open;
+    /** A scratch PostgreSQL database for the team server's cases; null: they are left out. */
+    private ServerBenchmarks.Target server;
 
     public MissionBenchmarks(Path work, DemoScale scale, PrintWriter log) {
         this.work = work;
@@ -57,6 +59,15 @@ public final class MissionBenchmarks {
         this.log = log;
         this.mission = work.resolve("bench-" + scale.code() + ".essp");
         this.emptySchema = work.resolve("empty-schema.essp");
+    }
+
+    /**
+     * Adds the team server's cases (issue 16, {@link ServerBenchmarks}) on the PostgreSQL database at {@code url}:
+     * <b>its schema public is dropped and created again</b>. {@code password} null: none sent.
+     */
+    public MissionBenchmarks withServer(String url, String user, char[] password) {
+        this.server = new ServerBenchmarks.Target(url, user, password);
+        return this;
     }
 
     public BenchReport runAll() throws Exception {
