@@ -114,7 +114,7 @@ public final class ServerSync {
     public static final class OutsideScope extends ServerException {
         private final List<RefusedRow> rows;
 
-        OutsideScope(String user, List<RefusedRow> rows, Throwable cause) {
+        public OutsideScope(String user, List<RefusedRow> rows, Throwable cause) {
             super("the server refused the push: " + rows.size() + " row(s) outside the scope of " + user + " ("
                     + rows.stream().limit(5).map(r -> r.table() + " " + r.label()).collect(Collectors.joining("; "))
                     + (rows.size() > 5 ? "; ..." : "") + "); nothing was pushed, this laptop keeps what it pulled."
