@@ -129,6 +129,14 @@ public final class MissionBenchmarks {
                 "plain JDBC: functions lacking per province", this::plainFunctionsLacking));
         cases.add(BenchCase.of("training budget (every cohort's figures, costs by region)", this::trainingBudget,
                 "plain JDBC: cost lines summed per cohort and kind", this::plainCostsPerCohort));
+        // issue 16: the team server (push to an empty server, incremental sync, indices on the server)
+        if (server != null) {
+            ServerBenchmarks serverCases = new ServerBenchmarks(server, mission, work, log);
+            resources.add(serverCases);
+            cases.addAll(serverCases.cases());
+        } else {
+            log.println("team server cases left out: give a scratch PostgreSQL database with --server URL --user USER");
+        }
         return cases;
     }
 
