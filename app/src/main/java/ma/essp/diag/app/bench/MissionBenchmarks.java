@@ -50,6 +50,8 @@ public final class MissionBenchmarks {
     /** Closed after the last case (e.g. a mission held open across the runs of a case). */
     private final List<AutoCloseable> resources = new ArrayList<>();
     private MissionFile open;
+    /** A scratch PostgreSQL database for the team server's cases; null: they are left out. */
+    private ServerBenchmarks.Target server;
 
     public MissionBenchmarks(Path work, DemoScale scale, PrintWriter log) {
         this.work = work;
@@ -57,6 +59,15 @@ public final class MissionBenchmarks {
         this.log = log;
         this.mission = work.resolve("bench-" + scale.code() + ".essp");
         this.emptySchema = work.resolve("empty-schema.essp");
+    }
+
+    /**
+     * Adds the team server's cases (issue 16, {@link ServerBenchmarks}) on the PostgreSQL database at {@code url}:
+     * <b>its schema public is dropped and created again</b>. {@code password} null: none sent.
+     */
+    public MissionBenchmarks withServer(String url, String user, char[] password) {
+        this.server = new ServerBenchmarks.Target(url, user, password);
+        return this;
     }
 
     public BenchReport runAll() throws Exception {
@@ -120,6 +131,14 @@ public final class MissionBenchmarks {
                 "plain JDBC: cost lines summed per cohort and kind", this::plainCostsPerCohort));
         // issue 15: importing a national assessment workbook, merging two national mission files
         cases.addAll(new FieldworkBenchmarks(work, mission).cases());
+        // issue 16: the team server (push to an empty server, incremental sync, indices on the server)
+        if (server != null) {
+            ServerBenchmarks serverCases = new ServerBenchmarks(server, mission, work, log);
+            resources.add(serverCases);
+            cases.addAll(serverCases.cases());
+        } else {
+            log.println("team server cases left out: give a scratch PostgreSQL database with --server URL --user USER");
+        }
         return cases;
     }
 

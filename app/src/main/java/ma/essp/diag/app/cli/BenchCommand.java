@@ -24,6 +24,14 @@ final class BenchCommand implements Callable<Integer> {
             + "application's data folder, deleted after).")
     Path dir;
 
+    @Option(names = "--server", paramLabel = "URL", description = {"Also measures the team server (push to an empty server, incremental",
+            "sync, indices on the server) on this scratch PostgreSQL database, jdbc:postgresql://HOST[:PORT]/DATABASE:",
+            "EVERYTHING IN ITS SCHEMA public IS DROPPED. Password: PGPASSWORD, else asked."})
+    String server;
+
+    @Option(names = "--user", paramLabel = "USER", description = "With --server: the PostgreSQL role (owner of the database).")
+    String user;
+
     @ParentCommand
     EsspDiagCommand parent;
 
@@ -37,7 +45,19 @@ final class BenchCommand implements Callable<Integer> {
         Path work = dir != null ? Files.createDirectories(dir)
                 : Files.createTempDirectory(Files.createDirectories(parent.home()), "bench-");
         try {
-            BenchReport report = new MissionBenchmarks(work, DemoScale.parse(scale), out).runAll();
+            MissionBenchmarks benchmarks = new MissionBenchmarks(work, DemoScale.parse(scale), out);
+            if (server != null) {
+                if (user == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--server needs --user");
+                }
+                try {
+                    ma.essp.diag.database.server.ServerAddress address = ma.essp.diag.database.server.ServerAddress.of(server, user);
+                    benchmarks.withServer(server, user, ServerCommand.Login.password(System.getenv(), System.console(), address));
+                } catch (ma.essp.diag.database.server.ServerException e) {
+                    throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+                }
+            }
+            BenchReport report = benchmarks.runAll();
             out.println();
             report.print(out);
         } finally {

@@ -3,15 +3,20 @@ package ma.essp.diag.app.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import ma.essp.diag.app.settings.Settings;
+import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.TeamRepository;
 import ma.essp.diag.database.server.ServerAddress;
 import ma.essp.diag.database.server.ServerException;
+import ma.essp.diag.database.server.ServerMembers;
 import ma.essp.diag.database.server.ServerMissions;
 import ma.essp.diag.database.server.TeamServer;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code essp-diag server init|status}: the mission on a team server (PostgreSQL), docs/cli-server.md. */
+/** {@code essp-diag server init|status|profile|member}: the mission on a team server (PostgreSQL), docs/cli-server.md. */
 @Command(name = "server", description = "The mission on a team server (PostgreSQL): create or upgrade it, show its state.",
-        subcommands = {ServerCommand.Init.class, ServerCommand.Status.class, ServerCommand.Profile.class})
+        subcommands = {ServerCommand.Init.class, ServerCommand.Status.class, ServerCommand.Profile.class, ServerCommand.Member.class})
 final class ServerCommand implements Runnable {
 
     @Spec
@@ -32,7 +37,7 @@ final class ServerCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: init, status or profile");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: init, status, profile or member");
     }
 
     /** The server options every command that reaches a team server takes. */
@@ -303,6 +308,157 @@ final class ServerCommand implements Runnable {
                 settings.save();
                 spec.commandLine().getOut().println("Profile " + name + " removed");
                 return EsspDiagCommand.OK;
+            }
+        }
+    }
+
+    @Command(name = "member", description = {"The places (regions, provinces) each member's PostgreSQL login may write on the team",
+            "server: a consultant inserts, updates and soft-deletes only the rows of its places (row-level security).",
+            "Only a coordinator gives or takes them back."},
+            subcommands = {Member.Add.class, Member.ListScopes.class, Member.Remove.class})
+    static final class Member implements Runnable {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @ParentCommand
+        ServerCommand server;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: add, list or remove");
+        }
+
+        /** Who writes on the server: a member of the server's team, on this laptop's device id. */
+        static EditContext editAs(DSLContext dsl, Settings settings, String as) {
+            TeamRepository.Member who = new TeamRepository(dsl).find(as).orElseThrow(() -> new CliException(EsspDiagCommand.CANNOT_RUN,
+                    "no team member '" + as + "' in the server's mission (--as is who gives the places: yourself)"));
+            return new EditContext(who.uuid(), settings.deviceId(), Clock.systemUTC());
+        }
+
+        /** A write the server refused: only a coordinator writes member_scope. */
+        static CliException refused(String user, DataAccessException e) {
+            if ("42501".equals(e.sqlState())) {
+                return new CliException(EsspDiagCommand.CANNOT_RUN, "the server refused: only a coordinator (essp_coordinator) gives"
+                        + " or takes back places, not " + user + " (" + e.getCause().getMessage().strip() + ")", e);
+            }
+            throw e;
+        }
+
+        static void print(PrintWriter out, ServerMembers.Scope s) {
+            out.println(s.login() + "\t" + s.memberName() + "\t" + (s.provinceCode() == null ? "region " + s.regionCode()
+                    : "province " + s.provinceCode()) + "\t" + s.place());
+        }
+
+        @Command(name = "add", description = {"Gives places (a province's or a region's code, --place repeated) to LOGIN, the",
+                "PostgreSQL login of team member --member. A place the login already has is kept as it is."})
+        static final class Add implements Callable<Integer> {
+            @CommandLine.Parameters(index = "0", paramLabel = "LOGIN", description = "The member's PostgreSQL login role.")
+            String loginName;
+
+            @Option(names = "--member", required = true, paramLabel = "MEMBER", description = "The team member (full name or uuid) whose login it is.")
+            String member;
+
+            @Option(names = "--place", required = true, paramLabel = "CODE", description = "A province's code (e.g. 01.511) or a region's (e.g. 01).")
+            java.util.List<String> places;
+
+            @Option(names = "--as", required = true, paramLabel = "MEMBER", description = "Who gives them (you: a member of the server's team).")
+            String as;
+
+            @Mixin
+            Login login;
+
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @ParentCommand
+            Member parent;
+
+            @Override
+            public Integer call() {
+                PrintWriter out = spec.commandLine().getOut();
+                try (TeamServer teamServer = login.connect()) {
+                    DSLContext dsl = teamServer.dsl();
+                    EditContext edit = editAs(dsl, parent.server.root.settings(), as);
+                    java.util.List<ServerMembers.Scope> given = dsl.transactionResult(c -> {
+                        java.util.List<ServerMembers.Scope> scopes = new java.util.ArrayList<>();
+                        for (String place : places) {
+                            scopes.add(ServerMembers.grant(c.dsl(), edit, loginName, member, place));
+                        }
+                        return scopes;
+                    });
+                    given.forEach(s -> print(out, s));
+                    return EsspDiagCommand.OK;
+                } catch (DataAccessException e) {
+                    if (e.getCause() instanceof ServerException problem) {
+                        throw new CliException(EsspDiagCommand.CANNOT_RUN, problem.getMessage(), problem);
+                    }
+                    throw refused(login.user, e);
+                }
+            }
+        }
+
+        @Command(name = "list", description = "Lists the places given: login, member, region or province, its name.")
+        static final class ListScopes implements Callable<Integer> {
+            @Mixin
+            Login login;
+
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                PrintWriter out = spec.commandLine().getOut();
+                try (TeamServer teamServer = login.connect()) {
+                    var scopes = ServerMembers.list(teamServer.dsl());
+                    if (scopes.isEmpty()) {
+                        out.println("No place given yet: a consultant writes nothing (essp-diag server member add LOGIN --member ... --place ...)");
+                    }
+                    scopes.forEach(s -> print(out, s));
+                    return EsspDiagCommand.OK;
+                }
+            }
+        }
+
+        @Command(name = "remove", description = {"Takes back one place (--place) or every place of LOGIN (soft delete).",
+                "Exit 1 when LOGIN had no such place."})
+        static final class Remove implements Callable<Integer> {
+            @CommandLine.Parameters(index = "0", paramLabel = "LOGIN")
+            String loginName;
+
+            @Option(names = "--place", paramLabel = "CODE", description = "The province's or region's code (default: every place of LOGIN).")
+            String place;
+
+            @Option(names = "--as", required = true, paramLabel = "MEMBER", description = "Who takes them back (you: a member of the server's team).")
+            String as;
+
+            @Mixin
+            Login login;
+
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @ParentCommand
+            Member parent;
+
+            @Override
+            public Integer call() {
+                try (TeamServer teamServer = login.connect()) {
+                    DSLContext dsl = teamServer.dsl();
+                    EditContext edit = editAs(dsl, parent.server.root.settings(), as);
+                    int removed = dsl.transactionResult(c -> ServerMembers.revoke(c.dsl(), edit, loginName, place));
+                    if (removed == 0) {
+                        spec.commandLine().getErr().println("essp-diag: " + loginName + " has no " + (place == null ? "place" : "place " + place));
+                        return EsspDiagCommand.PROBLEMS;
+                    }
+                    spec.commandLine().getOut().println(removed + " place(s) taken back from " + loginName);
+                    return EsspDiagCommand.OK;
+                } catch (DataAccessException e) {
+                    if (e.getCause() instanceof ServerException problem) {
+                        throw new CliException(EsspDiagCommand.CANNOT_RUN, problem.getMessage(), problem);
+                    }
+                    throw refused(login.user, e);
+                }
             }
         }
     }

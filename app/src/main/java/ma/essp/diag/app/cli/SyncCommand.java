@@ -26,8 +26,12 @@ import picocli.CommandLine.Spec;
         "under the server's sync lock). Exit 0 synchronised (or --dry-run that could be applied as given); 1 decisions are",
         "needed (conflicts, duplicate candidates): they are listed and nothing is written; 2 the command cannot run",
         "(unknown profile, server unreachable or refusing: a reader cannot push; another mission; schema versions differ;",
-        "an ESSP code given out on both sides; the connection lost during the push: nothing of it written, run again)."})
+        "an ESSP code given out on both sides; the connection lost during the push: nothing of it written, run again);",
+        "3 the server refused the push: rows outside your scope (listed; nothing pushed, what was pulled is kept)."})
 final class SyncCommand implements Callable<Integer> {
+
+    /** Exit code: the server's row-level security refused rows of the push outside the member's scope. */
+    static final int OUTSIDE_SCOPE = 3;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "This laptop's mission file (.essp).")
     Path file;
@@ -111,6 +115,11 @@ final class SyncCommand implements Callable<Integer> {
         } catch (MergeBlockedException e) {
             spec.commandLine().getErr().println("essp-diag: " + e.getMessage());
             return EsspDiagCommand.PROBLEMS;
+        } catch (ServerSync.OutsideScope e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("essp-diag: " + e.getMessage());
+            e.rows().forEach(r -> err.println("  " + r.table() + "\t" + r.uuid() + "\t" + r.label()));
+            return OUTSIDE_SCOPE;
         } catch (ServerException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
         }

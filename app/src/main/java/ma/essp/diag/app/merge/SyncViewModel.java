@@ -22,6 +22,7 @@ import ma.essp.diag.app.settings.Settings.ServerProfile;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
 import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.code.SchemaLabels;
 import ma.essp.diag.database.merge.MergeBlockedException;
 import ma.essp.diag.database.merge.MergeDecisions;
 import ma.essp.diag.database.mission.EditContext;
@@ -236,6 +237,12 @@ public final class SyncViewModel {
 
     /** The failure in the user's words: connection refused, wrong password, TLS required, another mission, or the server's message. */
     String reason(Throwable e) {
+        if (e instanceof ServerSync.OutsideScope outside) {
+            String rows = outside.rows().stream().limit(5)
+                    .map(r -> SchemaLabels.table(r.table(), i18n.locale()) + " " + r.label())
+                    .collect(java.util.stream.Collectors.joining(" ; ")) + (outside.rows().size() > 5 ? " ; …" : "");
+            return i18n.get("merge.sync.error.outside_scope", outside.rows().size(), rows);
+        }
         if (e instanceof ServerException) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             String state = e.getCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";

@@ -1,6 +1,8 @@
 package ma.essp.diag.app.cli;
 
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -124,5 +126,54 @@ class SyncCommandTest {
         Run unknown = IndicesCommandTest.run("sync", b.toString(), "--server", "no-such-profile");
         assertThat(unknown.exit()).isEqualTo(EsspDiagCommand.CANNOT_RUN);
         assertThat(unknown.err()).contains("no server profile 'no-such-profile'");
+    }
+
+    @Test
+    void aConsultantsPushOutsideItsPlacesIsRefusedWithExitThreeAndTheRowsListed() throws Exception {
+        Path base = dir.resolve("demo.essp");
+        new DemoMissionGenerator().generate(base, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        String url = postgres.newMigratedDatabase();
+        assertThat(IndicesCommandTest.run("server", "init", "--url", url, "--user", "postgres", "--from", base.toString()).exit()).isZero();
+        postgres.execute(url.substring(url.lastIndexOf('/') + 1), "CREATE ROLE karim_cli LOGIN IN ROLE essp_consultant");
+        // karim_cli gets the province of the first ESSP; the laptop edits it and an ESSP of another province
+        String province;
+        String elsewhere;
+        try (MissionFile m = MissionFile.open(base, dir.resolve("upgrade"))) {
+            var first = m.dsl().select(PROVINCE.CODE, PROVINCE.ID).from(ESSP).join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
+                    .join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID)).where(ESSP.DELETED.isFalse()).orderBy(ESSP.ID).limit(1).fetchOne();
+            province = first.value1();
+            elsewhere = m.dsl().select(ESSP.UUID).from(ESSP).join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
+                    .where(ESSP.DELETED.isFalse(), CIRCONSCRIPTION.PROVINCE_ID.ne(first.value2())).orderBy(ESSP.ID).limit(1).fetchOne().value1();
+        }
+        Run add = IndicesCommandTest.run("server", "member", "add", "karim_cli", "--member", "Hamid Lahlou (synthétique)", "--place", province,
+                "--as", "Asmae Ouchen (synthétique)", "--url", url, "--user", "postgres");
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.out()).contains("karim_cli\tHamid Lahlou (synthétique)\tprovince " + province);
+        assertThat(IndicesCommandTest.run("server", "member", "list", "--url", url, "--user", "postgres").out())
+                .contains("karim_cli\tHamid Lahlou (synthétique)\tprovince " + province);
+        // a consultant may not give itself a place: the server refuses it
+        Run self = IndicesCommandTest.run("server", "member", "add", "karim_cli", "--member", "Hamid Lahlou (synthétique)", "--place", "01",
+                "--as", "Hamid Lahlou (synthétique)", "--url", url, "--user", "karim_cli");
+        assertThat(self.exit()).isEqualTo(EsspDiagCommand.CANNOT_RUN);
+        assertThat(self.err()).contains("only a coordinator");
+
+        Path laptop = Files.copy(base, dir.resolve("laptop.essp"));
+        edit(laptop, "laptop-K", Map.of(ESSP.NOTES, "dans ma province"), 0);
+        try (MissionFile m = MissionFile.open(laptop, dir.resolve("upgrade"))) {
+            EsspRecord e = m.dsl().selectFrom(ESSP).where(ESSP.UUID.eq(elsewhere)).fetchOne();
+            SyncedRows.update(m.dsl(), new EditContext("member-K", "laptop-K", java.time.Clock.systemUTC()), ESSP, e.getId(), e.getVersion(),
+                    Map.of(ESSP.NOTES, "pas dans ma province"));
+        }
+        Run refused = IndicesCommandTest.run("sync", laptop.toString(), "--url", url, "--user", "karim_cli", "--as", "Hamid Lahlou (synthétique)");
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(SyncCommand.OUTSIDE_SCOPE);
+        assertThat(refused.err()).contains("1 row(s) outside the scope of karim_cli", "essp\t" + elsewhere);
+        Run coordinator = IndicesCommandTest.run("sync", laptop.toString(), "--url", url, "--user", "postgres", "--as", "Asmae Ouchen (synthétique)");
+        assertThat(coordinator.exit()).as(coordinator.err()).isZero();
+        assertThat(coordinator.out()).contains("2 row(s) pushed");
+
+        Run remove = IndicesCommandTest.run("server", "member", "remove", "karim_cli", "--as", "Asmae Ouchen (synthétique)", "--url", url, "--user", "postgres");
+        assertThat(remove.exit()).as(remove.err()).isZero();
+        assertThat(IndicesCommandTest.run("server", "member", "remove", "karim_cli", "--as", "Asmae Ouchen (synthétique)", "--url", url,
+                "--user", "postgres").exit()).isEqualTo(EsspDiagCommand.PROBLEMS);
     }
 }

@@ -115,6 +115,15 @@ class SyncViewModelTest {
     }
 
     @Test
+    void aPushRefusedOutsideTheMembersTerritoryIsSaidInTheUsersLanguageWithTheRows() {
+        var refusal = new ServerSync.OutsideScope("karim", List.of(new ServerSync.RefusedRow("essp", "u-5", "E005 CSU Anfa"),
+                new ServerSync.RefusedRow("essp", "u-6", "E006 CSU Maârif")), null);
+        assertThat(vm.reason(refusal)).isEqualTo("le serveur refuse l’envoi : 2 ligne(s) hors de votre territoire (ESSP E005 CSU Anfa ;"
+                + " ESSP E006 CSU Maârif). Rien n’a été envoyé ; ce qui a été reçu est gardé. Ces lignes sont envoyées par un"
+                + " coordinateur ou par le membre dont c’est le territoire.");
+    }
+
+    @Test
     void synchronisesTheFixtureMissionAndSummarisesIt() throws Exception {
         laptopBPushes("E001", 32_000);
         edit(a.dsl(), amina, "E002", 5_000);

@@ -1,7 +1,7 @@
 package ma.essp.diag.database.server;
 
 /** Why the team server could not be used, in words for the user (connection refused, TLS missing, not initialised). */
-public final class ServerException extends Exception {
+public class ServerException extends Exception {
 
     public ServerException(String message) {
         super(message);

@@ -7,9 +7,19 @@ import static ma.essp.diag.database.jooq.Tables.SYNC_LOG;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import ma.essp.diag.database.jooq.DefaultSchema;
 import ma.essp.diag.database.jooq.tables.records.SyncLogRecord;
 import ma.essp.diag.database.merge.MergeBlockedException;
 import ma.essp.diag.database.merge.MergeDecisions;
@@ -21,6 +31,8 @@ import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.mission.MissionFileException;
 import ma.essp.diag.database.repository.SyncedRows;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -88,6 +100,46 @@ public final class ServerSync {
         }
     }
 
+    /** A row of the push the server does not let this member write: {@code uuid} the server's row, {@code label} as the plan names it. */
+    public record RefusedRow(String table, String uuid, String label) {
+    }
+
+    /**
+     * The server refused the push because it writes rows outside the scope of the member's login (row-level security,
+     * db/postgresql/afterMigrate__roles.sql): nothing of the push was written on the server (its transaction rolled
+     * back), the laptop keeps what it pulled. {@code rows}: every existing row the push would update or soft-delete
+     * that the server does not let this login update; when there is none, the first new row whose insert the server
+     * refused.
+     */
+    public static final class OutsideScope extends ServerException {
+        private final List<RefusedRow> rows;
+
+        public OutsideScope(String user, List<RefusedRow> rows, Throwable cause) {
+            super("the server refused the push: " + rows.size() + " row(s) outside the scope of " + user + " ("
+                    + rows.stream().limit(5).map(r -> r.table() + " " + r.label()).collect(Collectors.joining("; "))
+                    + (rows.size() > 5 ? "; ..." : "") + "); nothing was pushed, this laptop keeps what it pulled."
+                    + " They are pushed by a coordinator or by the member whose scope they are in", cause);
+            this.rows = List.copyOf(rows);
+        }
+
+        public List<RefusedRow> rows() {
+            return rows;
+        }
+    }
+
+    /** Carries {@link OutsideScope} out of the push transaction (which it rolls back). */
+    private static final class Refusal extends RuntimeException {
+        final List<RefusedRow> rows;
+
+        Refusal(List<RefusedRow> rows) {
+            super(null, null, false, false);
+            this.rows = rows;
+        }
+    }
+
+    /** "outside the scope of LOGIN: row UUID of table TABLE (essp-scope)", raised by essp_scope_check on the server. */
+    private static final Pattern SCOPE_REFUSAL = Pattern.compile("outside the scope of .*?: row (\\S+) of table (\\S+) \\(essp-scope\\)");
+
     /** A hook inside the push transaction once the server's rows are written, before it commits (tests drop the connection there). */
     interface PushHook {
         void beforeCommit(DSLContext transaction);
@@ -142,6 +194,7 @@ public final class ServerSync {
      * Pulls then pushes, as the class comment says. {@code progress} gets one line per step.
      *
      * @throws MergeBlockedException the pull needs decisions it was not given (nothing written on either side)
+     * @throws OutsideScope         the server refused to let this member write rows of the push (row-level security)
      * @throws ServerException       the server cannot be used, refused the push (a reader), or the connection was lost
      */
     public Result sync(EditContext edit, MergeDecisions decisions, Consumer<String> progress)
@@ -214,6 +267,10 @@ public final class ServerSync {
                     return null;
                 }
                 MergePlan plan = engine.analyse(tx, laptop.dsl(), laptopName(), mission);
+                List<RefusedRow> refused = outsideScope(tx, plan);
+                if (!refused.isEmpty()) {
+                    throw new Refusal(refused);
+                }
                 MergeEngine.Applied applied = engine.apply(tx, edit, plan, MergeDecisions.of(null, null, false), null);
                 hook.beforeCommit(tx);
                 int audit = maxAuditId(tx);
@@ -221,16 +278,57 @@ public final class ServerSync {
                 OffsetDateTime time = tx.select(DSL.currentOffsetDateTime()).fetchOne().value1();
                 return new Pushed(applied.rowsWritten(), applied.runId(), audit, time);
             });
+        } catch (Refusal e) {
+            throw new OutsideScope(server.address().user(), e.rows, null);
         } catch (MergeBlockedException e) {
             throw new ServerException("the server holds changes this laptop has not reviewed (" + e.getMessage()
                     + "): synchronise again", e);
         } catch (DataAccessException e) {
+            if (e.getCause() instanceof Refusal refusal) {
+                throw new OutsideScope(server.address().user(), refusal.rows, null);
+            }
+            Matcher scope = SCOPE_REFUSAL.matcher(String.valueOf(e.getMessage()));
+            if ("42501".equals(e.sqlState()) && scope.find()) {
+                throw new OutsideScope(server.address().user(), List.of(new RefusedRow(scope.group(2), scope.group(1),
+                        "new row " + scope.group(1))), e);
+            }
             if (e.getCause() instanceof MergeBlockedException blocked) {
                 throw new ServerException("the server holds changes this laptop has not reviewed (" + blocked.getMessage()
                         + "): synchronise again", blocked);
             }
             throw failure("push", e);
         }
+    }
+
+    /**
+     * The existing server rows {@code plan} would write that the server does not let this login update: the server's
+     * own verdict, {@code SELECT ... FOR UPDATE} returning only the rows its update policies let through (and locking
+     * them until the push commits).
+     */
+    private static List<RefusedRow> outsideScope(DSLContext tx, MergePlan plan) {
+        Map<String, Map<String, MergePlan.RowDiff>> written = new LinkedHashMap<>();
+        for (MergePlan.RowDiff r : plan.rows()) {
+            if (r.mineUuid() != null && r.fields().stream().anyMatch(f -> f.kind() != MergePlan.FieldKind.KEPT)) {
+                written.computeIfAbsent(r.table(), t -> new LinkedHashMap<>()).put(r.mineUuid(), r);
+            }
+        }
+        List<RefusedRow> refused = new ArrayList<>();
+        written.forEach((name, rows) -> {
+            Table<?> table = DefaultSchema.DEFAULT_SCHEMA.getTable(name);
+            Field<String> uuid = DSL.field(DSL.name(name, "uuid"), String.class);
+            List<String> uuids = List.copyOf(rows.keySet());
+            Set<String> writable = new HashSet<>();
+            for (int from = 0; from < uuids.size(); from += 1000) {
+                writable.addAll(tx.select(uuid).from(table).where(uuid.in(uuids.subList(from, Math.min(uuids.size(), from + 1000))))
+                        .forUpdate().fetch(uuid));
+            }
+            rows.forEach((u, r) -> {
+                if (!writable.contains(u)) {
+                    refused.add(new RefusedRow(name, u, r.label()));
+                }
+            });
+        });
+        return refused;
     }
 
     /** A server read in one consistent snapshot. */

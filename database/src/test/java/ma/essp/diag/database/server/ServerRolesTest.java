@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.repository.TeamRepository;
 import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.database.testing.TestPostgres;
 import org.jooq.exception.DataAccessException;
@@ -33,6 +35,9 @@ class ServerRolesTest {
         try (MissionFile file = FixtureMission.create(dir.resolve("fixture.essp"));
              TeamServer server = TeamServer.connect(ServerAddress.of(url, "postgres"), null)) {
             ServerMissions.init(server, file.dsl(), file.schemaVersion(), null, line -> { });
+            // karim's scope: the province of Tanger-Assilah (E001-E004; ServerScopeTest covers the scopes)
+            new TeamRepository(server.dsl()).add("Karim", "server", java.time.Clock.systemUTC());
+            ServerMembers.grant(server.dsl(), EditContext.system("test"), "karim", "Karim", "01.511");
         }
         postgres.execute(database, "CREATE ROLE carla LOGIN IN ROLE essp_coordinator;"
                 + " CREATE ROLE karim LOGIN IN ROLE essp_consultant; CREATE ROLE rania LOGIN IN ROLE essp_reader;"

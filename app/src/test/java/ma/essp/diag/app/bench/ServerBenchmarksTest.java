@@ -1,0 +1,68 @@
+package ma.essp.diag.app.bench;
+
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import ma.essp.diag.database.demo.DemoMissionGenerator;
+import ma.essp.diag.database.demo.DemoProgress;
+import ma.essp.diag.database.demo.DemoScale;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.server.MissionTables;
+import ma.essp.diag.database.server.ServerAddress;
+import ma.essp.diag.database.server.ServerSync;
+import ma.essp.diag.database.server.TeamServer;
+import ma.essp.diag.database.testing.TestPostgres;
+import org.jooq.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The team server's bench cases run, in order, on the small demo mission and an embedded PostgreSQL, and do what they say. */
+class ServerBenchmarksTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theServerCasesRunOnASmallMission() throws Exception {
+        Path mission = dir.resolve("small.essp");
+        new DemoMissionGenerator().generate(mission, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        int rows = 0;
+        int essps;
+        try (MissionFile file = MissionFile.open(mission, dir.resolve("backups"))) {
+            for (Table<?> table : MissionTables.inForeignKeyOrder()) {
+                rows += file.dsl().fetchCount(table);
+            }
+            essps = file.dsl().fetchCount(ESSP, ESSP.DELETED.isFalse());
+        }
+        try (TestPostgres postgres = TestPostgres.start()) {
+            String url = postgres.newDatabase();
+            try (ServerBenchmarks bench = new ServerBenchmarks(new ServerBenchmarks.Target(url, "postgres", null), mission, dir,
+                    new PrintWriter(new StringWriter()))) {
+                List<BenchCase> cases = bench.cases();
+                assertThat(cases).extracting(BenchCase::operation).containsExactly(
+                        String.format("server: push the mission to an empty server (server init --from, %,d rows)", rows),
+                        String.format("server: incremental sync of %,d changed rows (pull + push)", Math.min(essps, 1_000)),
+                        "server: readiness indices, all levels, from the server (baseline: from the file)");
+                // the push, then the bare COPY of the same rows over it (as the bench alternates them)
+                assertThat((Integer) cases.get(0).ours().call()).isEqualTo(MissionTables.inForeignKeyOrder().size());
+                assertThat((Long) cases.get(0).baseline().call()).isEqualTo(rows);
+                // the laptop's edits reach the server copied by COPY (its identities moved past the rows)
+                ServerSync.Result sync = (ServerSync.Result) cases.get(1).ours().call();
+                assertThat(sync.rowsPulled()).isZero();
+                assertThat(sync.rowsPushed()).isEqualTo(Math.min(essps, 1_000));
+                try (TeamServer server = TeamServer.connect(ServerAddress.of(url, "postgres"), null)) {
+                    assertThat(server.dsl().fetchCount(ESSP, ESSP.NOTES.startsWith("bench "))).isEqualTo(Math.min(essps, 1_000));
+                }
+                assertThat((Integer) cases.get(1).baseline().call()).isEqualTo(Math.min(essps, 1_000));
+                // the same indices from the server and from the file
+                Object fromServer = cases.get(2).ours().call();
+                assertThat(fromServer).isEqualTo(cases.get(2).baseline().call());
+                assertThat((List<?>) fromServer).isNotEmpty();
+            }
+        }
+    }
+}
