@@ -62,6 +62,12 @@ public final class ColdBenchmarks {
         public Double ratio() {
             return floor == null ? null : (double) ours.medianNanos() / floor.medianNanos();
         }
+
+        /** The ratio of the median CPU times; null when either is unknown. */
+        public Double cpuRatio() {
+            return floor == null || ours.medianCpuMillis() < 0 || floor.medianCpuMillis() <= 0 ? null
+                    : (double) ours.medianCpuMillis() / floor.medianCpuMillis();
+        }
     }
 
     private final Path work;
@@ -279,20 +285,22 @@ public final class ColdBenchmarks {
     }
 
     public static void print(List<Result> results, PrintWriter out) {
-        String format = "%-44s %9s %15s %9s %9s   %-38s %9s %9s %7s   %s%n";
+        String format = "%-44s %8s %15s %8s %8s   %-38s %8s %8s %8s %6s %6s   %s%n";
         out.printf(Locale.ROOT, format, "what the user does", "median", "min–max", "CPU", "peak RSS", "floor (same run)",
-                "median", "peak RSS", "ratio", "target");
-        out.println("-".repeat(170));
+                "median", "CPU", "peak RSS", "ratio", "CPU r.", "target");
+        out.println("-".repeat(180));
         for (Result r : results) {
+            ColdRun.Summary f = r.floor();
             out.printf(Locale.ROOT, format, r.what(), r.ours().time(), r.ours().range(), r.ours().cpu(), r.ours().rss(),
-                    r.floor() == null ? "-" : r.floorLabel(), r.floor() == null ? "-" : r.floor().time(),
-                    r.floor() == null ? "-" : r.floor().rss(),
-                    r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()), r.target());
+                    f == null ? "-" : r.floorLabel(), f == null ? "-" : f.time(), f == null ? "-" : f.cpu(),
+                    f == null ? "-" : f.rss(), r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()),
+                    r.cpuRatio() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.cpuRatio()), r.target());
         }
         out.println("median of " + (results.isEmpty() ? 0 : results.getFirst().ours().runs()) + " runs per row, each a new process"
                 + " (the OS file cache warm: one unmeasured round first), the row and its floor run in alternation; CPU ="
-                + " user + system (median); peak RSS = the highest over the runs (/usr/bin/time). The window rows end at"
-                + " the line \"" + USABLE_MARKER + "N ms\" of its log.");
+                + " user + system (median), CPU r. its ratio (steadier than wall time on a busy machine); peak RSS = the"
+                + " highest over the runs (/usr/bin/time). The window rows end at the line \"" + USABLE_MARKER
+                + "N ms\" of its log.");
         out.flush();
     }
 
