@@ -77,6 +77,8 @@ public final class ColdBenchmarks {
     private final PrintWriter log;
     private final Path mission;
     private final AppPaths home;
+    /** Only the rows whose name contains this text (null: all). */
+    private String only;
 
     /**
      * @param appHome the launcher's installation folder (bin/essp-diag, lib/)
@@ -92,9 +94,18 @@ public final class ColdBenchmarks {
         this.home = new AppPaths(this.work.resolve("home"));
     }
 
+    /** Measures only the rows whose name contains {@code text} (e.g. "export", "window"). */
+    public ColdBenchmarks only(String text) {
+        this.only = text;
+        return this;
+    }
+
     public List<Result> runAll() throws Exception {
         List<Result> results = new ArrayList<>();
         for (Row row : rows()) {
+            if (only != null && !row.what().contains(only)) {
+                continue;
+            }
             say("measuring: %s (%d runs%s)", row.what(), runs, row.floor() == null ? "" : ", against " + row.floorLabel());
             row.ours().run();
             if (row.floor() != null) {

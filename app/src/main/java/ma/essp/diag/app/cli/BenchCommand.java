@@ -35,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "With --cold: measured runs per row. Default: ${DEFAULT-VALUE}.")
     int runs;
 
+    @Option(names = "--only", paramLabel = "TEXT", description = "With --cold: only the rows whose name contains TEXT "
+            + "(e.g. export, window, info).")
+    String only;
+
     @ParentCommand
     EsspDiagCommand parent;
 
@@ -61,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.println("no DISPLAY: the window rows are left out (start Xvfb :NN and set DISPLAY=:NN to measure them)");
                     display = null;
                 }
-                var results = new ColdBenchmarks(work, Path.of(appHome), runs, display, out).runAll();
+                var results = new ColdBenchmarks(work, Path.of(appHome), runs, display, out).only(only).runAll();
                 out.println();
                 ColdBenchmarks.print(results, out);
                 return EsspDiagCommand.OK;
