@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ma.essp.diag.app.bench.BenchReport;
+import ma.essp.diag.app.bench.ColdBenchmarks;
 import ma.essp.diag.app.bench.MissionBenchmarks;
 import ma.essp.diag.database.demo.DemoScale;
 import picocli.CommandLine.Command;
@@ -14,7 +15,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = {"Benchmarks on a generated demo mission (national by default): each operation",
-        "against the bare library doing the same raw work, with the ratio. Prints a table."})
+        "against the bare library doing the same raw work, with the ratio. Prints a table.",
+        "--cold: what the user waits for instead, each command (and, with a DISPLAY, the window until usable)",
+        "a new process of this launcher on the national demo, against its floor measured in the same run."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--scale", defaultValue = "national", description = "Demo scale to measure on. Default: ${DEFAULT-VALUE}.")
@@ -32,6 +35,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "USER", description = "With --server: the PostgreSQL role (owner of the database).")
     String user;
 
+    @Option(names = "--cold", description = "End to end: every row a new process (median, min-max, CPU, peak RSS) "
+            + "against its floor (java -version, the sqlite3 shell, a bare SXSSF/Jasper process). Linux; the window rows "
+            + "need DISPLAY (e.g. Xvfb).")
+    boolean cold;
+
+    @Option(names = "--runs", defaultValue = "5", description = "With --cold: measured runs per row. Default: ${DEFAULT-VALUE}.")
+    int runs;
+
+    @Option(names = "--only", paramLabel = "TEXT", description = "With --cold: only the rows whose name contains TEXT "
+            + "(e.g. export, window, info).")
+    String only;
+
     @ParentCommand
     EsspDiagCommand parent;
 
@@ -41,10 +56,28 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (runs < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1");
+        }
         // not under the temporary folder: the files it generates and exports are outputs, refused there
         Path work = dir != null ? Files.createDirectories(dir)
                 : Files.createTempDirectory(Files.createDirectories(parent.home()), "bench-");
         try {
+            if (cold) {
+                String appHome = System.getProperty("essp.app.home");
+                if (appHome == null || !Files.isExecutable(Path.of(appHome, "bin", "essp-diag"))) {
+                    throw new CliException(EsspDiagCommand.CANNOT_RUN, "bench --cold runs the launcher bin/essp-diag: start it through the launcher");
+                }
+                String display = System.getenv("DISPLAY");
+                if (display == null || display.isBlank()) {
+                    out.println("no DISPLAY: the window rows are left out (start Xvfb :NN and set DISPLAY=:NN to measure them)");
+                    display = null;
+                }
+                var results = new ColdBenchmarks(work, Path.of(appHome), runs, display, out).only(only).runAll();
+                out.println();
+                ColdBenchmarks.print(results, out);
+                return EsspDiagCommand.OK;
+            }
             MissionBenchmarks benchmarks = new MissionBenchmarks(work, DemoScale.parse(scale), out);
             if (server != null) {
                 if (user == null) {

@@ -544,6 +544,7 @@ public final class ShellView {
         firstLoad.whenLoaded(() -> {
             view.setVisible(true);
             content.getChildren().remove(loading);
+            UsableMarker.areaLoaded();
         });
     }
 

@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import ma.essp.diag.database.repository.AnswerState;
 import ma.essp.diag.database.repository.LocalizedLabel;
 import ma.essp.diag.database.repository.ReadinessData;
@@ -264,7 +266,20 @@ public final class GapAnalyzer {
     /** The key that makes items of different services one need: the French label without case, accents, punctuation. */
     public static String needKey(ReadinessData.Item item) {
         String label = item.labelFr() == null ? item.code() : item.labelFr();
-        return Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", " ").trim();
+        return NEED_KEYS.computeIfAbsent(label, GapAnalyzer::normalise);
+    }
+
+    /**
+     * The key of every label met, worked out once per process: the gaps ask it for every item of every ESSP (≈ 3,000 ×
+     * hundreds at the national scale), and normalising each time took a third of a national export's Java samples (issue 17). The
+     * labels are the catalogue's, a few hundred.
+     */
+    private static final Map<String, String> NEED_KEYS = new ConcurrentHashMap<>();
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
+    static String normalise(String label) {
+        String bare = MARKS.matcher(Normalizer.normalize(label, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+        return NOT_ALPHANUMERIC.matcher(bare).replaceAll(" ").trim();
     }
 }

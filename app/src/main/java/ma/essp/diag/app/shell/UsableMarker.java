@@ -1,0 +1,34 @@
+package ma.essp.diag.app.shell;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one log line that says the window is usable: the first area on screen has its data. Written once per process,
+ * with the time since the process started; {@code essp-diag bench --cold} measures the window's start up to it.
+ */
+final class UsableMarker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsableMarker.class);
+    private static final AtomicBoolean LOGGED = new AtomicBoolean();
+
+    private UsableMarker() {
+    }
+
+    /** Called each time an area has its first data: logs the first time only. */
+    static void areaLoaded() {
+        if (LOGGED.compareAndSet(false, true)) {
+            Instant started = ProcessHandle.current().info().startInstant().orElse(null);
+            LOG.info(message(started, Instant.now()));
+        }
+    }
+
+    /** The line itself: {@code usable after N ms} since the process started (its start unknown: "since start unknown"). */
+    static String message(Instant started, Instant now) {
+        return started == null ? "usable (process start time unknown)"
+                : "usable after " + Duration.between(started, now).toMillis() + " ms";
+    }
+}
