@@ -1,5 +1,6 @@
 package ma.essp.diag.reporting.findings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +11,10 @@ import ma.essp.diag.database.repository.FindingRepository.Evidence;
 import ma.essp.diag.database.repository.FindingRepository.Finding;
 import ma.essp.diag.database.repository.FindingRepository.Recommendation;
 import ma.essp.diag.database.repository.PerpetratorCareData;
-import ma.essp.diag.database.repository.PerpetratorCareRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
+import ma.essp.diag.database.repository.ReportSourceData;
+import ma.essp.diag.database.repository.ReportSourceRepository;
+import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
@@ -82,14 +85,17 @@ public final class FindingsFigures {
     }
 
     /**
-     * Loads the board, the readiness of the mission (latest assessment of each ESSP, the mission's rules) and the
-     * perpetrator-care roll-out.
+     * Loads the board, the figures a finding can cite — the readiness of the mission (latest assessment of each ESSP,
+     * the mission's rules), the complaint figures as of the mission's as-of date (today without one, as the complaints
+     * dashboard) with the mission's deadlines, the data-flow figures — and the perpetrator-care roll-out.
      */
     public static Synthesis load(DSLContext dsl) {
-        FindingRepository.Board board = new FindingRepository(dsl).load();
-        ReadinessEvidence readiness = new ReadinessEvidence(ReadinessCalculator.compute(
-                new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)));
-        return of(board, readiness, new PerpetratorCareRepository(dsl).load());
+        ReportSourceData source = new ReportSourceRepository(dsl).load();
+        LocalDate asOf = source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
+        ReadinessEvidence readiness = ReadinessEvidence.withAxes(ReadinessCalculator.compute(
+                new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)), source,
+                ComplaintDeadlines.ofMission(dsl), asOf);
+        return of(source.findingBoard(), readiness, source.perpetratorCare());
     }
 
     public static Synthesis of(FindingRepository.Board board, ReadinessEvidence readiness, PerpetratorCareData care) {
