@@ -6,15 +6,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ma.essp.diag.database.repository.DataFlowRepository;
 import ma.essp.diag.database.repository.FindingRepository;
 import ma.essp.diag.database.repository.FindingRepository.Evidence;
 import ma.essp.diag.database.repository.FindingRepository.Finding;
 import ma.essp.diag.database.repository.FindingRepository.Recommendation;
 import ma.essp.diag.database.repository.PerpetratorCareData;
+import ma.essp.diag.database.repository.PerpetratorCareRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
-import ma.essp.diag.database.repository.ReportSourceData;
 import ma.essp.diag.database.repository.ReportSourceRepository;
 import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
+import ma.essp.diag.reporting.complaints.ComplaintFigures;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
@@ -90,12 +92,13 @@ public final class FindingsFigures {
      * dashboard) with the mission's deadlines, the data-flow figures — and the perpetrator-care roll-out.
      */
     public static Synthesis load(DSLContext dsl) {
-        ReportSourceData source = new ReportSourceRepository(dsl).load();
+        ReportSourceRepository source = new ReportSourceRepository(dsl);
         LocalDate asOf = source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
         ReadinessEvidence readiness = ReadinessEvidence.withAxes(ReadinessCalculator.compute(
-                new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)), source,
-                ComplaintDeadlines.ofMission(dsl), asOf);
-        return of(source.findingBoard(), readiness, source.perpetratorCare());
+                new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)),
+                new ComplaintFigures.Territory(source.regions(), source.provinces(), source.circonscriptions(), source.essps()),
+                source.complaintSamples(), new DataFlowRepository(dsl).load(), ComplaintDeadlines.ofMission(dsl), asOf);
+        return of(new FindingRepository(dsl).load(), readiness, new PerpetratorCareRepository(dsl).load());
     }
 
     public static Synthesis of(FindingRepository.Board board, ReadinessEvidence readiness, PerpetratorCareData care) {

@@ -17,7 +17,6 @@ import ma.essp.diag.reporting.complaints.ComplaintFigures;
 import ma.essp.diag.reporting.complaints.ComplaintIndicators;
 import ma.essp.diag.reporting.dataflow.DataFlowFigures;
 import ma.essp.diag.reporting.dataflow.DataFlowIndicators;
-import ma.essp.diag.reporting.dataflow.DataVerification;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.Figure;
@@ -84,28 +83,56 @@ public final class ReadinessEvidence {
      */
     public static ReadinessEvidence withAxes(ReadinessResult result, ReportSourceData source, ComplaintDeadlines deadlines,
                                              LocalDate asOf) {
+        return withAxes(result, new ComplaintFigures.Territory(source.regions(), source.provinces(), source.circonscriptions(),
+                source.essps()), source.complaintSamples(), source.dataFlow(), deadlines, asOf);
+    }
+
+    /** The same from the parts it needs: the territory, the sampled complaints and the data flows. */
+    public static ReadinessEvidence withAxes(ReadinessResult result, ComplaintFigures.Territory territory,
+                                             List<ReportSourceData.ComplaintSample> samples, DataFlowData flows,
+                                             ComplaintDeadlines deadlines, LocalDate asOf) {
         ReadinessEvidence evidence = new ReadinessEvidence(result);
-        ComplaintFigures.Territory territory = new ComplaintFigures.Territory(source.regions(), source.provinces(),
-                source.circonscriptions(), source.essps());
         evidence.axisFigures.put(COMPLAINTS_ANSWERED, level -> {
             Map<String, Ratio> ratios = new HashMap<>();
-            for (ComplaintFigures.UnitRow row : ComplaintFigures.byLevel(territory, source.complaintSystems(),
-                    source.complaintSamples(), level, deadlines, asOf)) {
+            // the systems only give the checklist shares, not read here
+            for (ComplaintFigures.UnitRow row : ComplaintFigures.byLevel(territory, List.of(), samples, level, deadlines, asOf)) {
                 ComplaintIndicators.Summary total = row.report().total();
                 ratios.put(row.code(), new Ratio(total.answeredInTime(), total.answerDue()));
             }
             return ratios;
         });
-        DataFlowData flows = source.dataFlow();
-        evidence.axisFigures.put(DATAFLOWS_ON_TIME, level -> {
-            Map<String, Ratio> ratios = new HashMap<>();
-            // the band only sorts verification factors; the rates do not depend on it
-            for (DataFlowFigures.UnitRow row : DataFlowFigures.byUnit(flows, level, DataVerification.Band.DEFAULT)) {
-                ratios.put(row.unit().code(), new Ratio(row.rates().onTime(), row.rates().onTimeKnown()));
-            }
-            return ratios;
-        });
+        evidence.axisFigures.put(DATAFLOWS_ON_TIME, level -> onTime(flows, level));
         return evidence;
+    }
+
+    /**
+     * The on-time ratio of every unit of {@code level}: the rates of {@code DataFlowFigures.byUnit} (each observation
+     * counted where its {@link DataFlowFigures.Place} lies, {@link DataFlowIndicators.Figures#ofRow} capped and summed),
+     * in one pass over the observations rather than one per unit (3,000 ESSPs × 20,000 observations on the national demo).
+     */
+    static Map<String, Ratio> onTime(DataFlowData flows, AggregationLevel level) {
+        DataFlowFigures.Territory territory = new DataFlowFigures.Territory(flows);
+        Map<Integer, DataFlowIndicators.Figures> byId = new HashMap<>();
+        for (DataFlowData.Observation o : flows.observations()) {
+            DataFlowFigures.Place place = territory.of(o);
+            Integer id = switch (level) {
+                case NATIONAL -> 0;
+                case REGION -> place.regionId();
+                case PROVINCE -> place.provinceId();
+                case CIRCONSCRIPTION -> place.circonscriptionId();
+                case ESSP -> place.esspId();
+            };
+            if (id != null) {
+                byId.merge(id, DataFlowIndicators.Figures.ofRow(o.expected(), o.received(), o.onTime(), o.delayDays()),
+                        DataFlowIndicators.Figures::plus);
+            }
+        }
+        Map<String, Ratio> ratios = new HashMap<>();
+        for (DataFlowFigures.Unit unit : territory.units(level)) {
+            DataFlowIndicators.Figures f = byId.getOrDefault(unit.id(), DataFlowIndicators.Figures.NONE);
+            ratios.put(unit.code(), new Ratio(f.onTime(), f.onTimeKnown()));
+        }
+        return ratios;
     }
 
     /**

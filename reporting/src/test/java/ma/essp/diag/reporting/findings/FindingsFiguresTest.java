@@ -186,6 +186,16 @@ class FindingsFiguresTest {
             assertThat(r.value(ReadinessEvidence.COMPLAINTS_ANSWERED, AggregationLevel.PROVINCE, "01.511").orElseThrow())
                     .isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
 
+            // the one-pass on-time ratios are byUnit's rates at every level
+            var flows = new ma.essp.diag.database.repository.DataFlowRepository(f.dsl).load();
+            for (AggregationLevel level : AggregationLevel.values()) {
+                for (var row : ma.essp.diag.reporting.dataflow.DataFlowFigures.byUnit(flows, level,
+                        ma.essp.diag.reporting.dataflow.DataVerification.Band.DEFAULT)) {
+                    assertThat(ReadinessEvidence.onTime(flows, level).get(row.unit().code())).as(level + " " + row.unit().code())
+                            .isEqualTo(new ReadinessEvidence.Ratio(row.rates().onTime(), row.rates().onTimeKnown()));
+                }
+            }
+
             // readiness first (B 20, A 40), then complaints (B 0, A 25), then reports on time (C 40, A 60)
             assertThat(FindingProposals.propose(r, s.findings(), AggregationLevel.ESSP))
                     .extracting(x -> x.axis() + " " + x.unit().code() + " " + x.value() + " " + x.priority())
