@@ -377,6 +377,12 @@ public final class FindingsViewModel {
         if (ReadinessEvidence.PMS_COVERAGE.equals(code)) {
             return i18n.get("findings.figure.pmsCoverage");
         }
+        if (ReadinessEvidence.COMPLAINTS_ANSWERED.equals(code)) {
+            return i18n.get("findings.figure.complaintsAnswered");
+        }
+        if (ReadinessEvidence.DATAFLOWS_ON_TIME.equals(code)) {
+            return i18n.get("findings.figure.dataflowsOnTime");
+        }
         return synthesis == null ? code : synthesis.readiness().domain(code)
                 .map(d -> i18n.get("findings.figure.domain", switch (i18n.locale().getLanguage()) {
                     case "ar" -> d.labelAr() == null ? d.labelFr() : d.labelAr();
@@ -883,6 +889,14 @@ public final class FindingsViewModel {
     /** A draft with its title and statement in the user's language. */
     private Proposal worded(FindingProposals.Candidate c) {
         return switch (c) {
+            case FindingProposals.Draft d when ReadinessEvidence.COMPLAINTS_ANSWERED.equals(d.figure()) -> new Proposal(d,
+                    i18n.get("findings.proposal.complaints.title", unitLabel(d.unit())),
+                    i18n.get("findings.proposal.complaints.statement", unitLabel(d.unit()), i18n.formatDecimal(d.value(), 1),
+                            count(d.ratio().part()), count(d.ratio().whole()), i18n.formatDecimal(d.threshold(), 0)));
+            case FindingProposals.Draft d when ReadinessEvidence.DATAFLOWS_ON_TIME.equals(d.figure()) -> new Proposal(d,
+                    i18n.get("findings.proposal.onTime.title", unitLabel(d.unit())),
+                    i18n.get("findings.proposal.onTime.statement", unitLabel(d.unit()), i18n.formatDecimal(d.value(), 1),
+                            count(d.ratio().part()), count(d.ratio().whole()), i18n.formatDecimal(d.threshold(), 0)));
             case FindingProposals.Draft d -> new Proposal(d, i18n.get("findings.proposal.title", unitLabel(d.unit())),
                     i18n.get("findings.proposal.statement", unitLabel(d.unit()), i18n.formatDecimal(d.value(), 1),
                             i18n.formatDecimal(d.threshold(), 0)));
@@ -890,6 +904,10 @@ public final class FindingsViewModel {
                     i18n.get("findings.proposal.inPost.statement", d.site().name(), i18n.code(Vocabulary.CARE_STAGE,
                             d.site().stage()), d.trained()));
         };
+    }
+
+    private String count(long n) {
+        return i18n.formatDecimal(n, 0);
     }
 
     /** The evidence line of a draft put in the editor. */

@@ -114,7 +114,7 @@ public final class ViolenceView implements FeatureScreen {
         table.setId("violenceSites");
         table.getColumns().add(text("violence.site.name", SiteRow::name, 240));
         table.getColumns().add(text("violence.region", SiteRow::region, 150));
-        table.getColumns().add(text("violence.site.stage", SiteRow::stage, 110));
+        table.getColumns().add(text("violence.site.stage", SiteRow::stage, 140));
         table.getColumns().add(text("violence.site.phase", SiteRow::phase, 120));
         table.getColumns().add(text("violence.site.since", SiteRow::since, 90));
         table.getColumns().add(text("violence.site.inPost", SiteRow::inPost, 90));
@@ -423,22 +423,32 @@ public final class ViolenceView implements FeatureScreen {
         inPost.getColumns().add(text("violence.inPost.linked", r -> String.valueOf(r.linked()), 110));
         inPost.getColumns().add(text("violence.inPost.inPost", r -> String.valueOf(r.inPost()), 110));
         inPost.getColumns().add(text("violence.inPost.share", InPostRow::share, 90));
+        // at 1366 px the two tables do not fit side by side (8 + 5 columns): one above the other, each the page's
+        // width with every column in view and all its rows shown; the page scrolls down
+        fitColumns(stages);
+        fitColumns(inPost);
+        showAllRows(stages);
+        showAllRows(inPost);
         VBox stagesBox = titled("violence.stages.title", new VBox(4, stagesHint, stages));
         VBox inPostBox = titled("violence.inPost.title", inPost);
-        VBox.setVgrow(stages, Priority.ALWAYS);
-        HBox bottomRow = new HBox(16, stagesBox, inPostBox);
-        HBox.setHgrow(stagesBox, Priority.ALWAYS);
-        HBox.setHgrow(inPostBox, Priority.ALWAYS);
-        stagesBox.setPrefWidth(700);
-        inPostBox.setPrefWidth(450);
-        VBox box = new VBox(12, topRow, bottomRow);
-        VBox.setVgrow(bottomRow, Priority.ALWAYS);
+        VBox box = new VBox(12, topRow, stagesBox, inPostBox);
         box.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
         return scroll;
     }
+
+    /** A table as tall as its rows (one row high when empty): the page around it scrolls, not the table. */
+    private static void showAllRows(TableView<?> table) {
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(table.getItems()).add(1)
+                .multiply(ROW_HEIGHT).add(HEADER_HEIGHT));
+        table.minHeightProperty().bind(table.prefHeightProperty());
+    }
+
+    private static final double ROW_HEIGHT = 28;
+    /** Room for a header wrapped on two lines and the border. */
+    private static final double HEADER_HEIGHT = 48;
 
     private VBox titled(String key, Node content) {
         Label title = new Label(i18n.get(key));

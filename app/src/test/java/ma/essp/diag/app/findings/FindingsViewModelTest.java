@@ -175,6 +175,51 @@ class FindingsViewModelTest {
     }
 
     /**
+     * "Propose findings" with the threshold "complaints answered in time < 50 %": E001 has two complaints received on
+     * 5 January 2025, neither closed, long past the 60 days → 0 of 2 answered in time, 0 % (< 25 %: high). The draft is
+     * worded with the counts; accepted, it is a finding of axis 3 citing the figure with its value 0.
+     */
+    @Test
+    void fewComplaintsAnsweredInTimeAreProposedWithTheirCountsAndCitedWhenAccepted() {
+        var dsl = mission.dsl();
+        EditContext edit = EditContext.system("tester");
+        int essp = dsl.select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq("E001")).fetchOne(ma.essp.diag.database.jooq.Tables.ESSP.ID);
+        for (int i = 0; i < 2; i++) {
+            var r = dsl.newRecord(ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE);
+            r.setEsspId(essp);
+            r.setReceivedOn(java.time.LocalDate.of(2025, 1, 5));
+            r.setChannel("register");
+            r.setKind("reclamation");
+            r.setCategory("care");
+            edit.stampNew(r);
+            r.store();
+        }
+        vm.load();
+
+        vm.propose();
+        var proposal = vm.proposals().stream().filter(p -> p.draft().axis() == 3).findFirst().orElseThrow();
+        assertThat(proposal.title()).startsWith("Réclamations peu traitées dans le délai — ").contains("E001");
+        assertThat(proposal.statement()).contains("0,0 % des réclamations").contains("(0 sur 2)").endsWith("sous le seuil de 50 %.");
+        assertThat(proposal.draft().priority()).isEqualTo("high");
+        assertThat(new FindingRepository(dsl).load().findings()).as("proposing writes nothing").isEmpty();
+
+        vm.acceptProposal(proposal);
+        var written = new FindingRepository(dsl).load().findings();
+        assertThat(written).singleElement().satisfies(f -> {
+            assertThat(f.axis()).isEqualTo(3);
+            assertThat(f.esspId()).isEqualTo(essp);
+            assertThat(f.evidence()).singleElement().satisfies(e -> {
+                assertThat(e.figure()).isEqualTo("complaints.answered_in_time");
+                assertThat(e.unitCode()).isEqualTo("E001");
+                assertThat(e.storedValue()).isEqualTo(0.0);
+            });
+        });
+        vm.propose();
+        assertThat(vm.proposals()).noneMatch(p -> p.draft().axis() == 3);
+    }
+
+    /**
      * Evidence links to records: the ESSP E001 picked in the editor is linked to a new finding and saved with it; once the ESSP is deleted the link is shown as a deleted record, to review, and
      * nothing fails.
      */

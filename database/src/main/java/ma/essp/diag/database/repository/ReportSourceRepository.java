@@ -82,7 +82,10 @@ public final class ReportSourceRepository {
         return field(selectCount().from(table).where(where));
     }
 
-    private ReportSourceData.Mission mission() {
+    // mission, territory and complaints are public for the readers that need only those parts of the report source
+    // (the findings board: the complaint figures a finding cites)
+
+    public ReportSourceData.Mission mission() {
         Field<Long> seed = MISSION.DEMO_SEED.coerce(Long.class);
         List<ReportSourceData.TeamMember> team = dsl.select(TEAM_MEMBER.FULL_NAME, TEAM_MEMBER.ROLE, TEAM_MEMBER.INITIALS)
                 .from(TEAM_MEMBER).where(TEAM_MEMBER.DELETED.isFalse()).orderBy(TEAM_MEMBER.FULL_NAME, TEAM_MEMBER.ID)
@@ -97,7 +100,7 @@ public final class ReportSourceRepository {
                 .orElse(new ReportSourceData.Mission("", null, null, null, null, null, null, false, null, null, team));
     }
 
-    private List<ReportSourceData.Region> regions() {
+    public List<ReportSourceData.Region> regions() {
         var gst = STRUCTURE.as("g");
         Field<java.time.LocalDate> takeover = field(select(gst.TAKEOVER_ON).from(gst)
                 .where(gst.KIND.eq("gst").and(gst.REGION_ID.eq(REGION.ID)).and(gst.DELETED.isFalse())));
@@ -108,13 +111,13 @@ public final class ReportSourceRepository {
                         r.get(REGION.NAME_FR), r.get(REGION.NAME_AR), long0(r.get(REGION.POPULATION_2024)), r.get(takeover)));
     }
 
-    private List<ReportSourceData.Province> provinces() {
+    public List<ReportSourceData.Province> provinces() {
         return dsl.selectFrom(PROVINCE).where(PROVINCE.DELETED.isFalse()).orderBy(PROVINCE.CODE)
                 .fetch(r -> new ReportSourceData.Province(int0(r.getId()), int0(r.getRegionId()), r.getCode(), r.getType(),
                         r.getIsoCode(), r.getNameFr(), r.getNameAr(), long0(r.getPopulation_2024())));
     }
 
-    private List<ReportSourceData.Circonscription> circonscriptions() {
+    public List<ReportSourceData.Circonscription> circonscriptions() {
         return dsl.selectFrom(CIRCONSCRIPTION).where(CIRCONSCRIPTION.DELETED.isFalse()).orderBy(CIRCONSCRIPTION.CODE)
                 .fetch(r -> new ReportSourceData.Circonscription(int0(r.getId()), int0(r.getProvinceId()), r.getCode(),
                         r.getNameFr(), r.getNameAr(), r.getMilieu(), r.getCoverage(), r.getSeat(),
@@ -127,7 +130,7 @@ public final class ReportSourceRepository {
                         bool(r.getLegacy()), bool(r.getRelatedStructure()), int0(r.getSortOrder())));
     }
 
-    private List<ReportSourceData.Essp> essps() {
+    public List<ReportSourceData.Essp> essps() {
         return dsl.selectFrom(ESSP).where(ESSP.DELETED.isFalse()).orderBy(ESSP.CODE)
                 .fetch(r -> new ReportSourceData.Essp(int0(r.getId()), r.getCode(), r.getNameFr(), r.getNameAr(),
                         r.getCategoryCode(), int0(r.getCirconscriptionId()), r.getMilieu(), bool(r.getDeliveryUnit()),
@@ -194,7 +197,7 @@ public final class ReportSourceRepository {
                         long0(r.get(onTimeKnown)), double0(r.get(delaySum)), int0(r.get(delayCount))));
     }
 
-    private List<ReportSourceData.ComplaintSystem> complaintSystems() {
+    public List<ReportSourceData.ComplaintSystem> complaintSystems() {
         return dsl.selectFrom(COMPLAINT_SYSTEM).where(COMPLAINT_SYSTEM.DELETED.isFalse())
                 .fetch(r -> new ReportSourceData.ComplaintSystem(int0(r.getEsspId()), bool(r.getChannelRegister()),
                         bool(r.getChannelBox()), bool(r.getChannelInPerson()), bool(r.getChannelPhone()),
@@ -203,7 +206,7 @@ public final class ReportSourceRepository {
                         bool(r.getEscalation()), bool(r.getAnalysedFedBack())));
     }
 
-    private List<ReportSourceData.ComplaintSample> complaintSamples() {
+    public List<ReportSourceData.ComplaintSample> complaintSamples() {
         return dsl.selectFrom(COMPLAINT_SAMPLE).where(COMPLAINT_SAMPLE.DELETED.isFalse())
                 .orderBy(COMPLAINT_SAMPLE.ESSP_ID, COMPLAINT_SAMPLE.RECEIVED_ON, COMPLAINT_SAMPLE.ID)
                 .fetch(r -> new ReportSourceData.ComplaintSample(int0(r.getEsspId()), r.getReceivedOn(), r.getChannel(),

@@ -457,8 +457,8 @@ public final class ReportDataCollector {
                 .toList();
 
         // findings and recommendations: the evidence read against the figures now, as on the board and in the CLI
-        FindingsFigures.Synthesis synthesis = FindingsFigures.of(source.findingBoard(), new ReadinessEvidence(readiness),
-                source.perpetratorCare());
+        FindingsFigures.Synthesis synthesis = FindingsFigures.of(source.findingBoard(),
+                ReadinessEvidence.withAxes(readiness, source, complaintDeadlines, asOf), source.perpetratorCare());
         List<FindingsFigures.FindingFigures> findingsInScope = synthesis.findings().stream()
                 .filter(ff -> t.overlaps(ff.finding().regionId(), ff.finding().provinceId(), ff.finding().circonscriptionId(),
                         ff.finding().esspId()))
@@ -729,6 +729,12 @@ public final class ReportDataCollector {
         }
         if (ReadinessEvidence.PMS_COVERAGE.equals(figure)) {
             return l.get("findings.figure.pms_coverage");
+        }
+        if (ReadinessEvidence.COMPLAINTS_ANSWERED.equals(figure)) {
+            return l.get("findings.figure.complaints_answered");
+        }
+        if (ReadinessEvidence.DATAFLOWS_ON_TIME.equals(figure)) {
+            return l.get("findings.figure.dataflows_on_time");
         }
         return readiness.domain(figure).map(d -> switch (l.language()) {
             case AR -> d.labelAr() == null ? d.labelFr() : d.labelAr();

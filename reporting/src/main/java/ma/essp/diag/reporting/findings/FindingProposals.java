@@ -19,10 +19,13 @@ import ma.essp.diag.reporting.readiness.AggregationLevel;
  *
  * <p>Thresholds today:
  * <ul>
- *   <li>(readiness, ToR axis 5, {@link #propose}) general service readiness index of a unit below
- *       {@value #READINESS_BELOW} → a weakness, priority {@code high} below {@value #HIGH_PRIORITY_BELOW},
- *       {@code medium} otherwise; a unit without any assessed ESSP (no value) proposes nothing; a unit and figure
- *       already cited by a live finding proposes nothing (no duplicate);</li>
+ *   <li>({@link #propose}, one unit figure below a threshold, {@link #THRESHOLDS}) general service readiness index
+ *       (ToR axis 5) below {@value #READINESS_BELOW}, {@code high} below {@value #HIGH_PRIORITY_BELOW}; complaints
+ *       answered within the response deadline (axis 3) below {@value #COMPLAINTS_ANSWERED_BELOW} %, {@code high}
+ *       below {@value #COMPLAINTS_HIGH_BELOW} %; reports received on time (axis 2) below {@value #ON_TIME_BELOW} %,
+ *       {@code high} below {@value #ON_TIME_HIGH_BELOW} % → a weakness, {@code medium} above the high mark; a unit
+ *       without a value (no ESSP assessed, no complaint whose answer is due, no on-time count recorded) proposes
+ *       nothing; a unit and figure already cited by a live finding proposes nothing (no duplicate);</li>
  *   <li>(perpetrator care, ToR axis 6, {@link #proposeSites}) a site that reached implementation (its current stage
  *       launched or routine) with no trained staff still in post ({@code PerpetratorCareFigures.stillInPost}) → a
  *       weakness of priority {@code high}, scoped to the site's ESSP (else its province), its evidence the site's
@@ -37,6 +40,28 @@ public final class FindingProposals {
     public static final double HIGH_PRIORITY_BELOW = 35;
     /** SARA's axis in the ToR numbering. */
     public static final int READINESS_AXIS = 5;
+    /** A share of complaints answered within the response deadline below this (%) is a weakness. */
+    public static final double COMPLAINTS_ANSWERED_BELOW = 50;
+    /** ... of high priority below this. */
+    public static final double COMPLAINTS_HIGH_BELOW = 25;
+    /** The complaint system's axis in the ToR numbering. */
+    public static final int COMPLAINTS_AXIS = 3;
+    /** An on-time reporting rate below this (%) is a weakness. */
+    public static final double ON_TIME_BELOW = 80;
+    /** ... of high priority below this. */
+    public static final double ON_TIME_HIGH_BELOW = 50;
+    /** The data flows' axis in the ToR numbering. */
+    public static final int DATA_FLOWS_AXIS = 2;
+
+    /** One documented threshold: a unit's figure below {@code below} is a weakness of the axis, high below {@code highBelow}. */
+    public record Threshold(String figure, int axis, double below, double highBelow) {
+    }
+
+    /** The thresholds, in the order their drafts are listed (docs/findings-thresholds.md). */
+    public static final List<Threshold> THRESHOLDS = List.of(
+            new Threshold(ReadinessEvidence.GENERAL, READINESS_AXIS, READINESS_BELOW, HIGH_PRIORITY_BELOW),
+            new Threshold(ReadinessEvidence.COMPLAINTS_ANSWERED, COMPLAINTS_AXIS, COMPLAINTS_ANSWERED_BELOW, COMPLAINTS_HIGH_BELOW),
+            new Threshold(ReadinessEvidence.DATAFLOWS_ON_TIME, DATA_FLOWS_AXIS, ON_TIME_BELOW, ON_TIME_HIGH_BELOW));
 
     private FindingProposals() {
     }
@@ -62,14 +87,12 @@ public final class FindingProposals {
         }
     }
 
-    /** A readiness draft: the unit, the figure and its value now, the threshold it crosses and the priority. */
-    public record Draft(ReadinessEvidence.Unit unit, String figure, double value, double threshold, String priority)
-            implements Candidate {
-
-        @Override
-        public int axis() {
-            return READINESS_AXIS;
-        }
+    /**
+     * A unit's figure below its threshold: the unit, the figure and its value now, the threshold it crosses, the
+     * priority, the axis, and for a share of another axis the counts behind it (null for a readiness index).
+     */
+    public record Draft(ReadinessEvidence.Unit unit, String figure, double value, double threshold, String priority,
+                        int axis, ReadinessEvidence.Ratio ratio) implements Candidate {
 
         @Override
         public FindingRepository.EvidenceDraft evidence() {
@@ -137,7 +160,10 @@ public final class FindingProposals {
         return drafts;
     }
 
-    /** The drafts for every unit of {@code level}, lowest value first. */
+    /**
+     * The drafts for every unit of {@code level}: for each threshold in {@link #THRESHOLDS} order (a figure not given
+     * to {@code readiness} is skipped), the units below it, lowest value first, then by code.
+     */
     public static List<Draft> propose(ReadinessEvidence readiness, List<FindingsFigures.FindingFigures> existing,
                                       AggregationLevel level) {
         Set<String> cited = new HashSet<>();
@@ -149,18 +175,26 @@ public final class FindingProposals {
                 }
             }
         }
+        List<String> given = readiness.figures();
         List<Draft> drafts = new ArrayList<>();
-        for (ReadinessEvidence.Unit unit : readiness.units(level)) {
-            if (cited.contains(ReadinessEvidence.GENERAL + "|" + level.code() + "|" + unit.code())) {
+        for (Threshold t : THRESHOLDS) {
+            if (!given.contains(t.figure())) {
                 continue;
             }
-            Optional<Double> value = readiness.value(ReadinessEvidence.GENERAL, level, unit.code());
-            if (value.isPresent() && value.get() < READINESS_BELOW) {
-                drafts.add(new Draft(unit, ReadinessEvidence.GENERAL, value.get(), READINESS_BELOW,
-                        value.get() < HIGH_PRIORITY_BELOW ? "high" : "medium"));
+            List<Draft> below = new ArrayList<>();
+            for (ReadinessEvidence.Unit unit : readiness.units(level)) {
+                if (cited.contains(t.figure() + "|" + level.code() + "|" + unit.code())) {
+                    continue;
+                }
+                Optional<Double> value = readiness.value(t.figure(), level, unit.code());
+                if (value.isPresent() && value.get() < t.below()) {
+                    below.add(new Draft(unit, t.figure(), value.get(), t.below(), value.get() < t.highBelow() ? "high" : "medium",
+                            t.axis(), readiness.ratio(t.figure(), level, unit.code()).orElse(null)));
+                }
             }
+            below.sort(Comparator.comparingDouble(Draft::value).thenComparing(d -> d.unit().code()));
+            drafts.addAll(below);
         }
-        drafts.sort(Comparator.comparingDouble(Draft::value).thenComparing(d -> d.unit().code()));
         return drafts;
     }
 }

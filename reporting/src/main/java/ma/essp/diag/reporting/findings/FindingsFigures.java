@@ -1,10 +1,12 @@
 package ma.essp.diag.reporting.findings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ma.essp.diag.database.repository.DataFlowRepository;
 import ma.essp.diag.database.repository.FindingRepository;
 import ma.essp.diag.database.repository.FindingRepository.Evidence;
 import ma.essp.diag.database.repository.FindingRepository.Finding;
@@ -12,6 +14,9 @@ import ma.essp.diag.database.repository.FindingRepository.Recommendation;
 import ma.essp.diag.database.repository.PerpetratorCareData;
 import ma.essp.diag.database.repository.PerpetratorCareRepository;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
+import ma.essp.diag.database.repository.ReportSourceRepository;
+import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
+import ma.essp.diag.reporting.complaints.ComplaintFigures;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
@@ -82,14 +87,18 @@ public final class FindingsFigures {
     }
 
     /**
-     * Loads the board, the readiness of the mission (latest assessment of each ESSP, the mission's rules) and the
-     * perpetrator-care roll-out.
+     * Loads the board, the figures a finding can cite — the readiness of the mission (latest assessment of each ESSP,
+     * the mission's rules), the complaint figures as of the mission's as-of date (today without one, as the complaints
+     * dashboard) with the mission's deadlines, the data-flow figures — and the perpetrator-care roll-out.
      */
     public static Synthesis load(DSLContext dsl) {
-        FindingRepository.Board board = new FindingRepository(dsl).load();
-        ReadinessEvidence readiness = new ReadinessEvidence(ReadinessCalculator.compute(
-                new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)));
-        return of(board, readiness, new PerpetratorCareRepository(dsl).load());
+        ReportSourceRepository source = new ReportSourceRepository(dsl);
+        LocalDate asOf = source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
+        ReadinessEvidence readiness = ReadinessEvidence.withAxes(ReadinessCalculator.compute(
+                new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)),
+                new ComplaintFigures.Territory(source.regions(), source.provinces(), source.circonscriptions(), source.essps()),
+                source.complaintSamples(), new DataFlowRepository(dsl).load(), ComplaintDeadlines.ofMission(dsl), asOf);
+        return of(new FindingRepository(dsl).load(), readiness, new PerpetratorCareRepository(dsl).load());
     }
 
     public static Synthesis of(FindingRepository.Board board, ReadinessEvidence readiness, PerpetratorCareData care) {

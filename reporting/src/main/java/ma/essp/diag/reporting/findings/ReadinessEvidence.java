@@ -1,12 +1,22 @@
 package ma.essp.diag.reporting.findings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.ReadinessData;
+import ma.essp.diag.database.repository.ReportSourceData;
+import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
+import ma.essp.diag.reporting.complaints.ComplaintFigures;
+import ma.essp.diag.reporting.complaints.ComplaintIndicators;
+import ma.essp.diag.reporting.dataflow.DataFlowFigures;
+import ma.essp.diag.reporting.dataflow.DataFlowIndicators;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.Figure;
@@ -20,16 +30,35 @@ import ma.essp.diag.reporting.readiness.ReadinessResult;
  * <ul>
  *   <li>{@value #GENERAL}: the general service readiness index;</li>
  *   <li>{@value #PMS_COVERAGE}: offered required services ÷ services the PMS requires;</li>
- *   <li>{@value #DOMAIN_PREFIX}{@code <domain>}: the score of one general domain (e.g. {@code readiness.domain.basic_equipment}).</li>
+ *   <li>{@value #DOMAIN_PREFIX}{@code <domain>}: the score of one general domain (e.g. {@code readiness.domain.basic_equipment});</li>
+ *   <li>{@value #COMPLAINTS_ANSWERED} (when the complaints were given, {@link #withAxes}): the share of the unit's
+ *       sampled complaints answered within the response deadline, over those whose answer is due, as of a date
+ *       ({@link ComplaintIndicators.Summary#shareAnsweredInTime()}, the "Réclamations" dashboard's figure), in %;</li>
+ *   <li>{@value #DATAFLOWS_ON_TIME} (likewise): the unit's on-time rate, reports received on time ÷ reports expected
+ *       where the on-time count was recorded ({@link DataFlowIndicators.Figures#timeliness()}, the data-flow
+ *       dashboard's figure), in %.</li>
  * </ul>
  * A unit is named by its level and the code the figures use (ESSP code, circonscription, province or region code,
- * {@code MA} for the nation).
+ * {@code MA} for the nation); the units are those of the readiness figures (the same territory tables).
  */
 public final class ReadinessEvidence {
 
     public static final String GENERAL = "readiness.general";
     public static final String PMS_COVERAGE = "readiness.pms_coverage";
     public static final String DOMAIN_PREFIX = "readiness.domain.";
+    /** Complaints answered within the response deadline, % of those whose answer is due (ToR axis 3). */
+    public static final String COMPLAINTS_ANSWERED = "complaints.answered_in_time";
+    /** Reports received on time, % of those expected where it was recorded (ToR axis 2). */
+    public static final String DATAFLOWS_ON_TIME = "dataflows.on_time";
+
+    /** A share of another axis: {@code part} of {@code whole}; no value when {@code whole} is 0. */
+    public record Ratio(long part, long whole) {
+
+        /** 100 × part ÷ whole; null when whole is 0. */
+        public Double percent() {
+            return whole == 0 ? null : 100.0 * part / whole;
+        }
+    }
 
     /** A unit that figures can be read for, with the territory ids a finding about it records. */
     public record Unit(AggregationLevel level, String code, String name, Integer regionId, Integer provinceId,
@@ -39,21 +68,106 @@ public final class ReadinessEvidence {
     private final ReadinessResult result;
     private final Map<AggregationLevel, Map<String, AggregateRow>> rows = new EnumMap<>(AggregationLevel.class);
     private final Map<AggregationLevel, Map<String, Unit>> units = new EnumMap<>(AggregationLevel.class);
+    /** The other axes' figures: code → the ratios of every unit of a level (unit code → ratio), computed once a level. */
+    private final Map<String, Function<AggregationLevel, Map<String, Ratio>>> axisFigures = new LinkedHashMap<>();
+    private final Map<String, Map<AggregationLevel, Map<String, Ratio>>> axisRatios = new HashMap<>();
 
+    /** The readiness figures only. */
     public ReadinessEvidence(ReadinessResult result) {
         this.result = result;
+    }
+
+    /**
+     * The readiness figures and those of the complaints (as of {@code asOf}, with {@code deadlines}) and the data
+     * flows (every observation, as on the data-flow dashboard and in the report) of {@code source}.
+     */
+    public static ReadinessEvidence withAxes(ReadinessResult result, ReportSourceData source, ComplaintDeadlines deadlines,
+                                             LocalDate asOf) {
+        return withAxes(result, new ComplaintFigures.Territory(source.regions(), source.provinces(), source.circonscriptions(),
+                source.essps()), source.complaintSamples(), source.dataFlow(), deadlines, asOf);
+    }
+
+    /** The same from the parts it needs: the territory, the sampled complaints and the data flows. */
+    public static ReadinessEvidence withAxes(ReadinessResult result, ComplaintFigures.Territory territory,
+                                             List<ReportSourceData.ComplaintSample> samples, DataFlowData flows,
+                                             ComplaintDeadlines deadlines, LocalDate asOf) {
+        ReadinessEvidence evidence = new ReadinessEvidence(result);
+        evidence.axisFigures.put(COMPLAINTS_ANSWERED, level -> {
+            Map<String, Ratio> ratios = new HashMap<>();
+            // the systems only give the checklist shares, not read here
+            for (ComplaintFigures.UnitRow row : ComplaintFigures.byLevel(territory, List.of(), samples, level, deadlines, asOf)) {
+                ComplaintIndicators.Summary total = row.report().total();
+                ratios.put(row.code(), new Ratio(total.answeredInTime(), total.answerDue()));
+            }
+            return ratios;
+        });
+        evidence.axisFigures.put(DATAFLOWS_ON_TIME, level -> onTime(flows, level));
+        return evidence;
+    }
+
+    /**
+     * The on-time ratio of every unit of {@code level}: the rates of {@code DataFlowFigures.byUnit} (each observation
+     * counted where its {@link DataFlowFigures.Place} lies, {@link DataFlowIndicators.Figures#ofRow} capped and summed),
+     * in one pass over the observations rather than one per unit (3,000 ESSPs × 20,000 observations on the national demo).
+     */
+    static Map<String, Ratio> onTime(DataFlowData flows, AggregationLevel level) {
+        DataFlowFigures.Territory territory = new DataFlowFigures.Territory(flows);
+        Map<Integer, DataFlowIndicators.Figures> byId = new HashMap<>();
+        for (DataFlowData.Observation o : flows.observations()) {
+            DataFlowFigures.Place place = territory.of(o);
+            Integer id = switch (level) {
+                case NATIONAL -> 0;
+                case REGION -> place.regionId();
+                case PROVINCE -> place.provinceId();
+                case CIRCONSCRIPTION -> place.circonscriptionId();
+                case ESSP -> place.esspId();
+            };
+            if (id != null) {
+                byId.merge(id, DataFlowIndicators.Figures.ofRow(o.expected(), o.received(), o.onTime(), o.delayDays()),
+                        DataFlowIndicators.Figures::plus);
+            }
+        }
+        Map<String, Ratio> ratios = new HashMap<>();
+        for (DataFlowFigures.Unit unit : territory.units(level)) {
+            DataFlowIndicators.Figures f = byId.getOrDefault(unit.id(), DataFlowIndicators.Figures.NONE);
+            ratios.put(unit.code(), new Ratio(f.onTime(), f.onTimeKnown()));
+        }
+        return ratios;
+    }
+
+    /**
+     * The ratio behind {@link #COMPLAINTS_ANSWERED} or {@link #DATAFLOWS_ON_TIME} for a unit; empty when the unit is
+     * not found or the figure is not one of them (or was not given). A ratio with a zero whole has no value.
+     */
+    public Optional<Ratio> ratio(String figure, AggregationLevel level, String unitCode) {
+        Function<AggregationLevel, Map<String, Ratio>> compute = axisFigures.get(figure);
+        if (compute == null) {
+            return Optional.empty();
+        }
+        Map<String, Ratio> byUnit = axisRatios.computeIfAbsent(figure, f -> new EnumMap<>(AggregationLevel.class))
+                .computeIfAbsent(level, compute);
+        return Optional.ofNullable(byUnit.get(unitCode));
+    }
+
+    /** Whether the complaint and data-flow figures can be cited (given to {@link #withAxes}). */
+    public boolean hasAxes() {
+        return !axisFigures.isEmpty();
     }
 
     public ReadinessResult result() {
         return result;
     }
 
-    /** The figure codes offered: general, PMS coverage, then each general domain in catalogue order. */
+    /**
+     * The figure codes offered: general, PMS coverage, each general domain in catalogue order, then the complaint and
+     * data-flow figures when given.
+     */
     public List<String> figures() {
         List<String> figures = new ArrayList<>(List.of(GENERAL, PMS_COVERAGE));
         result.data().domains().stream().filter(ReadinessData.Domain::general)
                 .sorted(java.util.Comparator.comparingInt(ReadinessData.Domain::sortOrder))
                 .forEach(d -> figures.add(DOMAIN_PREFIX + d.code()));
+        figures.addAll(axisFigures.keySet());
         return figures;
     }
 
@@ -77,12 +191,15 @@ public final class ReadinessEvidence {
 
     /**
      * The figure's value now for the unit, in [0, 100]; empty when the unit no longer exists, the figure is unknown or
-     * has no value (no ESSP of the unit assessed).
+     * has no value (no ESSP of the unit assessed; no complaint whose answer is due; no on-time count recorded).
      */
     public Optional<Double> value(String figure, AggregationLevel level, String unitCode) {
         AggregateRow row = rowsOf(level).get(unitCode);
         if (row == null) {
             return Optional.empty();
+        }
+        if (axisFigures.containsKey(figure)) {
+            return ratio(figure, level, unitCode).map(Ratio::percent);
         }
         Figure f;
         if (GENERAL.equals(figure)) {

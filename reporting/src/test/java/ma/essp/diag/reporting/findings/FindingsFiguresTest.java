@@ -141,6 +141,144 @@ class FindingsFiguresTest {
     }
 
     /**
+     * Complaints answered in time (&lt; 50 %, high &lt; 25 %) and reports on time (&lt; 80 %, high &lt; 50 %), by hand. Every
+     * complaint was received on 5 January 2026, its answer due by 6 March (60 days), long past today:
+     * <pre>
+     *   A  4 complaints: closed after 30 days (in time), after 90 days (late), 2 open (late) → 1/4 = 25 %  medium
+     *   B  3 complaints, all open                                                    → 0/3 = 0 %    high
+     *   C  2 complaints closed after 10 days                                          → 2/2 = 100 %
+     *   D  none                                                                        → no value
+     *   T1 (A, B) → 1/7 = 14.3 % high ; T2 (C, D) → 100 % ; province → 3/9 = 33.3 % medium
+     * </pre>
+     * Reports (one flow ESSP → circonscription): A 6 of 10 expected on time → 60 % medium; B 9 of 10 → 90 %; C 2 of 5
+     * → 40 % high; D on-time count not recorded → no value. T1 (6 + 9) / 20 = 75 % medium; T2 2 / 5 = 40 % high.
+     */
+    @Test
+    void complaintsAnsweredInTimeAndReportsOnTimeBelowTheirThresholdsAreProposed() throws Exception {
+        try (MissionFixture f = fixture()) {
+            int a = esspId(f, "A");
+            int b = esspId(f, "B");
+            int c = esspId(f, "C");
+            int d = esspId(f, "D");
+            LocalDate received = LocalDate.of(2026, 1, 5);
+            complaint(f, a, received, received.plusDays(30));
+            complaint(f, a, received, received.plusDays(90));
+            complaint(f, a, received, null);
+            int openAtA = complaint(f, a, received, null);
+            for (int i = 0; i < 3; i++) {
+                complaint(f, b, received, null);
+            }
+            complaint(f, c, received, received.plusDays(10));
+            complaint(f, c, received, received.plusDays(10));
+            int flow = flow(f);
+            observation(f, flow, a, 10, 8, 6);
+            observation(f, flow, b, 10, 10, 9);
+            observation(f, flow, c, 5, 5, 2);
+            observation(f, flow, d, 4, 4, null);
+
+            FindingsFigures.Synthesis s = FindingsFigures.load(f.dsl);
+            ReadinessEvidence r = s.readiness();
+            assertThat(r.figures()).contains(ReadinessEvidence.COMPLAINTS_ANSWERED, ReadinessEvidence.DATAFLOWS_ON_TIME);
+            assertThat(r.ratio(ReadinessEvidence.COMPLAINTS_ANSWERED, AggregationLevel.ESSP, "A"))
+                    .contains(new ReadinessEvidence.Ratio(1, 4));
+            assertThat(r.value(ReadinessEvidence.COMPLAINTS_ANSWERED, AggregationLevel.ESSP, "D")).isEmpty();
+            assertThat(r.value(ReadinessEvidence.DATAFLOWS_ON_TIME, AggregationLevel.ESSP, "D")).isEmpty();
+            assertThat(r.value(ReadinessEvidence.COMPLAINTS_ANSWERED, AggregationLevel.PROVINCE, "01.511").orElseThrow())
+                    .isCloseTo(100.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+
+            // the one-pass on-time ratios are byUnit's rates at every level
+            var flows = new ma.essp.diag.database.repository.DataFlowRepository(f.dsl).load();
+            for (AggregationLevel level : AggregationLevel.values()) {
+                for (var row : ma.essp.diag.reporting.dataflow.DataFlowFigures.byUnit(flows, level,
+                        ma.essp.diag.reporting.dataflow.DataVerification.Band.DEFAULT)) {
+                    assertThat(ReadinessEvidence.onTime(flows, level).get(row.unit().code())).as(level + " " + row.unit().code())
+                            .isEqualTo(new ReadinessEvidence.Ratio(row.rates().onTime(), row.rates().onTimeKnown()));
+                }
+            }
+
+            // readiness first (B 20, A 40), then complaints (B 0, A 25), then reports on time (C 40, A 60)
+            assertThat(FindingProposals.propose(r, s.findings(), AggregationLevel.ESSP))
+                    .extracting(x -> x.axis() + " " + x.unit().code() + " " + x.value() + " " + x.priority())
+                    .containsExactly("5 B 20.0 high", "5 A 40.0 medium", "3 B 0.0 high", "3 A 25.0 medium",
+                            "2 C 40.0 high", "2 A 60.0 medium");
+            List<FindingProposals.Draft> circs = FindingProposals.propose(r, s.findings(), AggregationLevel.CIRCONSCRIPTION);
+            assertThat(circs).extracting(x -> x.axis() + " " + x.unit().code() + " " + x.priority() + " " + x.ratio())
+                    .containsExactly("5 T1 high null", "3 T1 high Ratio[part=1, whole=7]", "2 T2 high Ratio[part=2, whole=5]",
+                            "2 T1 medium Ratio[part=15, whole=20]");
+            assertThat(circs.get(1).value()).isCloseTo(100.0 / 7, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(circs.get(1).evidence()).isEqualTo(EvidenceDraft.figure(ReadinessEvidence.COMPLAINTS_ANSWERED,
+                    "circonscription", "T1", 100.0 / 7));
+            assertThat(FindingProposals.propose(r, s.findings(), AggregationLevel.PROVINCE))
+                    .extracting(x -> x.axis() + " " + x.priority()).containsExactly("3 medium", "2 medium");
+            assertThat(new FindingRepository(f.dsl).load().findings()).isEmpty();
+
+            // cited (A's complaint share, 25 %): no longer proposed; an answer in time at A makes it 2/4 = 50 % → to review
+            int finding = new FindingRepository(f.dsl).insertFinding(f.edit, new FindingDraft(3, "essp", null, null, null, a,
+                    "weakness", "Réclamations A", null, "medium", null, null),
+                    List.of(EvidenceDraft.figure(ReadinessEvidence.COMPLAINTS_ANSWERED, "essp", "A", 25.0)));
+            s = FindingsFigures.load(f.dsl);
+            assertThat(s.finding(finding).orElseThrow().needsReview()).isFalse();
+            assertThat(FindingProposals.propose(s.readiness(), s.findings(), AggregationLevel.ESSP))
+                    .extracting(x -> x.axis() + " " + x.unit().code()).doesNotContain("3 A").contains("3 B");
+            f.dsl.execute("UPDATE complaint_sample SET closed_on = ? WHERE id = ?", received.plusDays(59).toString(), openAtA);
+            FindingsFigures.FindingFigures read = FindingsFigures.load(f.dsl).finding(finding).orElseThrow();
+            assertThat(read.needsReview()).isTrue();
+            assertThat(read.evidence().getFirst().state()).isEqualTo(State.CHANGED);
+            assertThat(read.evidence().getFirst().currentValue()).isEqualTo(50.0);
+        }
+    }
+
+    private static int esspId(MissionFixture f, String code) {
+        return f.dsl.select(ma.essp.diag.database.jooq.Tables.ESSP.ID).from(ma.essp.diag.database.jooq.Tables.ESSP)
+                .where(ma.essp.diag.database.jooq.Tables.ESSP.CODE.eq(code)).fetchOne(ma.essp.diag.database.jooq.Tables.ESSP.ID);
+    }
+
+    private static int complaint(MissionFixture f, int essp, LocalDate received, LocalDate closed) {
+        var r = f.dsl.newRecord(ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE);
+        r.setEsspId(essp);
+        r.setReceivedOn(received);
+        r.setChannel("register");
+        r.setKind("reclamation");
+        r.setCategory("care");
+        r.setClosedOn(closed);
+        f.edit.stampNew(r);
+        r.store();
+        return r.getId();
+    }
+
+    /** One flow ESSP → circonscription of a monthly paper report. */
+    private static int flow(MissionFixture f) {
+        var type = f.dsl.newRecord(ma.essp.diag.database.jooq.Tables.REPORT_TYPE);
+        type.setCode("RMA");
+        type.setNameFr("Rapport mensuel d’activité");
+        type.setProgramme("general");
+        type.setPeriodicity("monthly");
+        type.setTool("paper");
+        f.edit.stampNew(type);
+        type.store();
+        var link = f.dsl.newRecord(ma.essp.diag.database.jooq.Tables.DATA_FLOW);
+        link.setReportTypeId(type.getId());
+        link.setFromLevel("essp");
+        link.setToLevel("circonscription");
+        link.setChannel("paper");
+        f.edit.stampNew(link);
+        link.store();
+        return link.getId();
+    }
+
+    private static void observation(MissionFixture f, int flow, int essp, int expected, int received, Integer onTime) {
+        var o = f.dsl.newRecord(ma.essp.diag.database.jooq.Tables.DATA_FLOW_OBSERVATION);
+        o.setDataFlowId(flow);
+        o.setEsspId(essp);
+        o.setPeriod("2026-01");
+        o.setReportsExpected(expected);
+        o.setReportsReceived(received);
+        o.setReceivedOnTime(onTime);
+        f.edit.stampNew(o);
+        o.store();
+    }
+
+    /**
      * "No trained staff still in post" on a hand-built roll-out: S1 (ESSP A) launched, its one trained member not linked
      * to a staff record → proposed; S2 (ESSP B) launched, its trained member holds a filled post → not proposed; S3
      * (province, no ESSP) trained but only identified → not proposed (not implemented); S4 (province) launched with

@@ -46,7 +46,7 @@ final class PerpetratorCareSection {
         header.addAll(care.phases());
         header.add(l.get("col.not_planned"));
         header.add(l.get("col.suspended"));
-        PdfTable stages = new PdfTable("A").header(header.toArray(String[]::new));
+        PdfTable stages = new PdfTable("E8").header(header.toArray(String[]::new));
         for (ReportData.RegionRow r : care.regions()) {
             List<String> cells = new ArrayList<>(List.of(r.region(), out.n0(r.sites())));
             for (int i = 0; i < care.phases().size(); i++) {
