@@ -117,16 +117,16 @@ public final class DataFlowsView implements FeatureScreen {
         TableView<UnitRow> table = new TableView<>(viewModel.rows());
         table.setId("dataflowsUnits");
         table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
-        table.getColumns().add(column("dataflows.column.unit", r -> viewModel.unitName(r.unit()), 200));
-        table.getColumns().add(column("dataflows.column.observations", r -> i18n.formatNumber(r.rates().observations()), 70));
-        table.getColumns().add(column("dataflows.column.reporting_rate", r -> viewModel.rate(r.rates().completeness()), 100));
-        table.getColumns().add(column("dataflows.column.on_time_rate", r -> viewModel.rate(r.rates().timeliness()), 100));
-        table.getColumns().add(column("dataflows.column.vf", r -> viewModel.factor(r.verification().factor()), 70));
-        table.getColumns().add(column("dataflows.column.vf_n", r -> i18n.formatNumber(r.verification().compared()), 60));
-        table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 130));
-        table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 80));
+        table.getColumns().add(column("dataflows.column.unit", r -> viewModel.unitName(r.unit()), 215));
+        table.getColumns().add(column("dataflows.column.observations", r -> i18n.formatNumber(r.rates().observations()), 60));
+        table.getColumns().add(column("dataflows.column.reporting_rate", r -> viewModel.rate(r.rates().completeness()), 85));
+        table.getColumns().add(column("dataflows.column.on_time_rate", r -> viewModel.rate(r.rates().timeliness()), 85));
+        table.getColumns().add(column("dataflows.column.vf", r -> viewModel.factor(r.verification().factor()), 65));
+        table.getColumns().add(column("dataflows.column.vf_n", r -> i18n.formatNumber(r.verification().compared()), 55));
+        table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 150));
+        table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 85));
         table.getColumns().add(column("dataflows.column.checklist", r -> viewModel.rate(r.checklist().score())
-                + (r.checklist().observed() == 0 ? "" : " (n=" + i18n.formatNumber(r.checklist().observed()) + ")"), 140));
+                + (r.checklist().observed() == 0 ? "" : " (n=" + i18n.formatNumber(r.checklist().observed()) + ")"), 130));
         table.setRowFactory(t -> {
             TableRow<UnitRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -498,6 +498,9 @@ public final class DataFlowsView implements FeatureScreen {
         GridPane form = form();
         Label which = new Label();
         which.textProperty().bind(viewModel.editedTypeProperty().map(viewModel::typeText).orElse(i18n.get("dataflows.type.new_title")));
+        which.setWrapText(true);
+        which.setMaxWidth(400);
+        which.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.add(which, 0, 0, 3, 1);
         row(form, 1, "dataflows.field.code", field("typeCode", viewModel.typeCodeProperty(), null), Field.CODE);
         row(form, 2, "dataflows.field.name_fr", field("typeNameFr", viewModel.typeNameFrProperty(), null), Field.NAME);
@@ -556,6 +559,9 @@ public final class DataFlowsView implements FeatureScreen {
         GridPane form = form();
         Label which = new Label();
         which.textProperty().bind(viewModel.editedLinkProperty().map(DataFlowsViewModel.Link::label).orElse(i18n.get("dataflows.link.choose")));
+        which.setWrapText(true);
+        which.setMaxWidth(400);
+        which.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.add(which, 0, 0, 3, 1);
         // what a link is (type, levels, place): chosen for a new link, shown for an existing one
         ComboBox<DataFlowData.ReportType> type = new ComboBox<>(viewModel.reportTypes());
@@ -574,8 +580,8 @@ public final class DataFlowsView implements FeatureScreen {
         scope.setPromptText(i18n.get("dataflows.scope.national"));
         scope.valueProperty().bindBidirectional(viewModel.newLinkScopeProperty());
         row(form, 4, "dataflows.field.scope", scope, Field.SCOPE);
-        type.setPrefWidth(260);
-        scope.setPrefWidth(260);
+        type.setPrefWidth(230);
+        scope.setPrefWidth(230);
         for (javafx.scene.control.Control c : List.of(type, from, to, scope)) {
             c.disableProperty().bind(viewModel.editedLinkProperty().isNotNull());
         }
@@ -661,6 +667,10 @@ public final class DataFlowsView implements FeatureScreen {
     private void row(GridPane form, int row, String labelKey, javafx.scene.control.Control control, Field field) {
         Label label = new Label(i18n.get(labelKey));
         label.setLabelFor(control);
+        // a long label wraps rather than widening the form past its half of a laptop screen
+        label.setWrapText(true);
+        label.setMaxWidth(170);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label();
         error.getStyleClass().add("error-label");
         error.setStyle("-fx-text-fill: #c62828");
