@@ -305,7 +305,9 @@ public final class ComplaintsView implements FeatureScreen {
         TableView<ComplaintDashboardViewModel.Line> table = new TableView<>(dashboard.lines());
         table.setId("complaintsUnits");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("complaints.column.unit", ComplaintDashboardViewModel.Line::name));
+        TableColumn<ComplaintDashboardViewModel.Line, String> unit = column("complaints.column.unit", ComplaintDashboardViewModel.Line::name);
+        unit.setPrefWidth(190); // a region's whole name at 1366
+        table.getColumns().add(unit);
         table.getColumns().add(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps));
         table.getColumns().add(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity));
         table.getColumns().add(column("complaints.column.samples", ComplaintDashboardViewModel.Line::samples));
@@ -354,7 +356,7 @@ public final class ComplaintsView implements FeatureScreen {
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         SplitPane tableAndChart = new SplitPane(table, chart);
         tableAndChart.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        tableAndChart.setDividerPositions(0.56);
+        tableAndChart.setDividerPositions(0.5); // the chart keeps room for every category's name
         VBox.setVgrow(tableAndChart, Priority.ALWAYS);
         VBox box = new VBox(8, top, summary, deadlines(), error, hint, tableAndChart);
         box.setPadding(new Insets(8));

@@ -532,7 +532,7 @@ public final class DataFlowsView implements FeatureScreen {
         delete.setId("typeDelete");
         delete.disableProperty().bind(viewModel.editedTypeProperty().isNull());
         delete.setOnAction(e -> viewModel.deleteReportType());
-        form.add(new HBox(8, add, save, delete), 1, 8);
+        form.add(new HBox(8, add, save, delete), 0, 8, 3, 1);
         Label deleteError = new Label();
         deleteError.setStyle("-fx-text-fill: #c62828");
         deleteError.setWrapText(true);
@@ -616,7 +616,7 @@ public final class DataFlowsView implements FeatureScreen {
         delete.setId("linkDelete");
         delete.disableProperty().bind(viewModel.editedLinkProperty().isNull());
         delete.setOnAction(e -> viewModel.deleteLink());
-        form.add(new HBox(8, add, save, delete), 1, 9);
+        form.add(new HBox(8, add, save, delete), 0, 9, 3, 1);
         Label linkError = new Label();
         linkError.setStyle("-fx-text-fill: #c62828");
         linkError.setWrapText(true);
