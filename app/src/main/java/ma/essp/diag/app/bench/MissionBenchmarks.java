@@ -131,6 +131,11 @@ public final class MissionBenchmarks {
                 "plain JDBC: cost lines summed per cohort and kind", this::plainCostsPerCohort));
         // issue 15: importing a national assessment workbook, merging two national mission files
         cases.addAll(new FieldworkBenchmarks(work, mission).cases());
+        // issue 12: the figures of the data-flow and complaint dashboards, the CLI and the report, at every level
+        cases.add(BenchCase.of("data-flow figures, all levels (rates, VF, chains, PRISM checklist)", this::dataFlowFigures,
+                "plain JDBC: observations and recounts summed per ESSP", this::plainFlowSums));
+        cases.add(BenchCase.of("complaint figures, all levels (deadline shares, medians, maturity)", this::complaintFigures,
+                "plain JDBC: samples counted per ESSP and category", this::plainComplaintCounts));
         // issue 16: the team server (push to an empty server, incremental sync, indices on the server)
         if (server != null) {
             ServerBenchmarks serverCases = new ServerBenchmarks(server, mission, work, log);
@@ -174,6 +179,55 @@ public final class MissionBenchmarks {
                 + ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.referralMix(data).size()
                 + ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.stillInPost(data).size()
                 + ma.essp.diag.reporting.perpetrator.PerpetratorCareFigures.timeline(data, asOf).size();
+    }
+
+    private Object dataFlowFigures() throws Exception {
+        var dsl = openMission().dsl();
+        var data = new ma.essp.diag.database.repository.DataFlowRepository(dsl).load();
+        var band = ma.essp.diag.reporting.dataflow.DataVerification.Band.ofMission(dsl);
+        int n = 0;
+        for (var level : ma.essp.diag.reporting.readiness.AggregationLevel.values()) {
+            n += ma.essp.diag.reporting.dataflow.DataFlowFigures.byUnit(data, level, band).size();
+        }
+        return n;
+    }
+
+    private Object plainFlowSums() throws Exception {
+        long n = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement()) {
+            for (String sql : List.of("SELECT essp_id, sum(reports_received) FROM data_flow_observation WHERE deleted = 0 GROUP BY essp_id",
+                    "SELECT essp_id, sum(recounted) FROM data_verification WHERE deleted = 0 GROUP BY essp_id")) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    while (rs.next()) {
+                        n += rs.getLong(2);
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private Object complaintFigures() throws Exception {
+        var dsl = openMission().dsl();
+        var source = new ma.essp.diag.database.repository.ReportSourceRepository(dsl).load();
+        var deadlines = ma.essp.diag.reporting.complaints.ComplaintDeadlines.ofMission(dsl);
+        LocalDate asOf = source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
+        int n = 0;
+        for (var level : ma.essp.diag.reporting.readiness.AggregationLevel.values()) {
+            n += ma.essp.diag.reporting.complaints.ComplaintFigures.byLevel(source, level, deadlines, asOf).size();
+        }
+        return n;
+    }
+
+    private Object plainComplaintCounts() throws Exception {
+        long n = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT essp_id, category, count(*) FROM complaint_sample WHERE deleted = 0 GROUP BY essp_id, category")) {
+            while (rs.next()) {
+                n += rs.getLong(3);
+            }
+        }
+        return n;
     }
 
     private Object plainRolloutSums() throws Exception {

@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
         MissionBackup.KEEP_SETTING + " (1-" + MissionBackup.MAX_KEEP + ", default " + MissionBackup.DEFAULT_KEEP
                 + "): how many rolling backups of the mission are kept (see essp-diag restore).",
         DataVerification.LOW_KEY + ", " + DataVerification.HIGH_KEY + " (default 0.90, 1.10): the acceptable band of the",
-        "data verification factor (low in (0, 1], high >= 1).",
+        "data verification factor (0 < low < 1 < high).",
         ComplaintDeadlines.ACKNOWLEDGE_KEY + " (default " + ComplaintDeadlines.DEFAULT_ACKNOWLEDGE_DAYS + ", to be confirmed by the team), "
                 + ComplaintDeadlines.RESPONSE_KEY + " (default " + ComplaintDeadlines.DEFAULT_RESPONSE_DAYS + "): complaint deadlines in",
-        "calendar days after reception (0-" + ComplaintDeadlines.MAX_DAYS + ")."})
+        "calendar days after reception (1-" + ComplaintDeadlines.MAX_DAYS + ")."})
 final class SettingsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The mission file (.essp).")
@@ -112,13 +112,14 @@ final class SettingsCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": " + key + " takes a decimal number, not '" + value + "'", null);
         }
-        try {
-            DataVerification.Band now = DataVerification.Band.DEFAULT;
-            double low = all.containsKey(DataVerification.LOW_KEY) ? Double.parseDouble(all.get(DataVerification.LOW_KEY)) : now.low();
-            double high = all.containsKey(DataVerification.HIGH_KEY) ? Double.parseDouble(all.get(DataVerification.HIGH_KEY)) : now.high();
-            new DataVerification.Band(key.equals(DataVerification.LOW_KEY) ? bound : low, key.equals(DataVerification.HIGH_KEY) ? bound : high);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": " + e.getMessage(), null);
+        DataVerification.Band now = DataVerification.Band.DEFAULT;
+        double low = all.containsKey(DataVerification.LOW_KEY) ? Double.parseDouble(all.get(DataVerification.LOW_KEY)) : now.low();
+        double high = all.containsKey(DataVerification.HIGH_KEY) ? Double.parseDouble(all.get(DataVerification.HIGH_KEY)) : now.high();
+        low = key.equals(DataVerification.LOW_KEY) ? bound : low;
+        high = key.equals(DataVerification.HIGH_KEY) ? bound : high;
+        if (!DataVerification.Band.settable(low, high)) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, file + ": the VF band must hold 1 strictly inside "
+                    + "(0 < " + DataVerification.LOW_KEY + " < 1 < " + DataVerification.HIGH_KEY + "), not " + low + "–" + high, null);
         }
         return Double.toString(bound);
     }

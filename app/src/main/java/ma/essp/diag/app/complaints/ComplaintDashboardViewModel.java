@@ -3,18 +3,24 @@ package ma.essp.diag.app.complaints;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.app.ui.FormBaseline;
+import ma.essp.diag.database.repository.MissionSettingsRepository;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.ReportSourceData;
 import ma.essp.diag.database.repository.ReportSourceRepository;
@@ -42,8 +48,16 @@ public final class ComplaintDashboardViewModel {
     }
 
     private final DSLContext dsl;
+    private final MissionSettingsRepository settings;
+    private final EditHistory history;
     private final TaskExecutor executor;
     private final I18n i18n;
+    // the deadlines as typed (mission settings complaints.acknowledge_days / response_days)
+    private final StringProperty acknowledgeDays = new SimpleStringProperty(this, "acknowledgeDays", "");
+    private final StringProperty responseDays = new SimpleStringProperty(this, "responseDays", "");
+    private final ReadOnlyStringWrapper deadlinesError = new ReadOnlyStringWrapper(this, "deadlinesError", "");
+    private final ReadOnlyStringWrapper deadlinesStatus = new ReadOnlyStringWrapper(this, "deadlinesStatus", "");
+    private final FormBaseline deadlinesBaseline = new FormBaseline(List.of(acknowledgeDays, responseDays));
 
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final ObservableList<CategoryBar> categories = FXCollections.observableArrayList();
@@ -58,8 +72,20 @@ public final class ComplaintDashboardViewModel {
     private ComplaintDeadlines deadlines = ComplaintDeadlines.DEFAULT;
     private LocalDate asOf;
 
+    /** A dashboard that only reads (the deadlines shown, not editable). */
     public ComplaintDashboardViewModel(DSLContext dsl, TaskExecutor executor, I18n i18n) {
+        this(dsl, null, null, executor, i18n);
+    }
+
+    /**
+     * @param settings the mission's settings, where {@link #saveDeadlines} writes
+     * @param history  the screen's undo history (the entry's), where a deadline change is recorded
+     */
+    public ComplaintDashboardViewModel(DSLContext dsl, MissionSettingsRepository settings, EditHistory history, TaskExecutor executor,
+                                       I18n i18n) {
         this.dsl = dsl;
+        this.settings = settings;
+        this.history = history;
         this.executor = executor;
         this.i18n = i18n;
     }
@@ -72,6 +98,10 @@ public final class ComplaintDashboardViewModel {
         executor.execute(BackgroundTask.wrap(() -> compute(dsl))
                 .onSuccess(l -> {
                     deadlines = l.deadlines();
+                    acknowledgeDays.set(Integer.toString(deadlines.acknowledgeDays()));
+                    responseDays.set(Integer.toString(deadlines.responseDays()));
+                    deadlinesBaseline.mark();
+                    deadlinesError.set("");
                     asOf = l.asOf();
                     figures = l.figures();
                     error.set("");
@@ -157,6 +187,93 @@ public final class ComplaintDashboardViewModel {
 
     private static Double percent(Double share) {
         return share == null ? null : share * 100;
+    }
+
+    /**
+     * Checks the typed deadlines (whole numbers of days, 1 to {@value ComplaintDeadlines#MAX_DAYS},
+     * {@link ComplaintDeadlines#settable}) and saves both as mission settings; the figures are then computed again.
+     * False, nothing saved, when refused. Edit &gt; Undo puts the previous settings back (none: the default again).
+     */
+    public boolean saveDeadlines() {
+        deadlinesError.set("");
+        deadlinesStatus.set("");
+        if (settings == null || history == null) {
+            return false;
+        }
+        Integer ack = days(acknowledgeDays.get());
+        Integer response = days(responseDays.get());
+        if (ack == null || response == null) {
+            deadlinesError.set(i18n.get("complaints.deadlines.invalid", i18n.formatNumber(ComplaintDeadlines.MAX_DAYS)));
+            deadlinesStatus.set(i18n.get("complaints.deadlines.not_saved"));
+            return false;
+        }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put(ComplaintDeadlines.ACKNOWLEDGE_KEY, Integer.toString(ack));
+        wanted.put(ComplaintDeadlines.RESPONSE_KEY, Integer.toString(response));
+        String what = i18n.get("complaints.undo.deadlines", ack, response);
+        executor.execute(BackgroundTask.wrap(() -> {
+                    Map<String, String> all = settings.all();
+                    Map<String, String> before = new LinkedHashMap<>();
+                    wanted.keySet().forEach(k -> before.put(k, all.get(k)));
+                    return putSettings(wanted, before).apply();
+                })
+                .onSuccess(inverse -> {
+                    history.record(what, inverse);
+                    deadlinesStatus.set(i18n.get("complaints.deadlines.saved"));
+                    load();
+                })
+                .onFailure(e -> deadlinesStatus.set(i18n.get("complaints.error", Failures.reason(e, i18n)))));
+        return true;
+    }
+
+    /** A typed deadline: null when not a whole number of days that may be set. */
+    private static Integer days(String text) {
+        try {
+            int d = Integer.parseInt(text == null ? "" : text.strip());
+            return ComplaintDeadlines.settable(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Writes {@code values} (a null value: back to the default) over the settings; its inverse writes {@code back}. */
+    private EditHistory.Inverse putSettings(Map<String, String> values, Map<String, String> back) {
+        return () -> {
+            values.forEach((key, value) -> {
+                if (value == null) {
+                    settings.clear(key);
+                } else {
+                    settings.set(key, value);
+                }
+            });
+            return putSettings(back, values);
+        };
+    }
+
+    /** Whether the deadlines can be changed here (a dashboard given the settings and the undo history). */
+    public boolean editable() {
+        return settings != null && history != null;
+    }
+
+    public StringProperty acknowledgeDaysProperty() {
+        return acknowledgeDays;
+    }
+
+    public StringProperty responseDaysProperty() {
+        return responseDays;
+    }
+
+    public ReadOnlyStringProperty deadlinesErrorProperty() {
+        return deadlinesError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deadlinesStatusProperty() {
+        return deadlinesStatus.getReadOnlyProperty();
+    }
+
+    /** True while the typed deadlines differ from those shown. */
+    public ReadOnlyBooleanProperty deadlinesChangedProperty() {
+        return deadlinesBaseline.changedProperty();
     }
 
     public ObservableList<Line> lines() {

@@ -133,7 +133,11 @@ public final class ComplaintEntryViewModel {
         sampleBaseline = new FormBaseline(List.of(received, channel, kind, category, acknowledged, closed, outcome, notes));
         unsaved = new Editors();
         history = new EditHistory(executor);
-        history.setAfterUndo(this::loadEssp);
+        // an undo (of a sample, a checklist or the dashboard's deadlines) shows the ESSP again and reloads the dashboard
+        history.setAfterUndo(() -> {
+            loadEssp();
+            saved.run();
+        });
     }
 
     public void load() {

@@ -4,6 +4,7 @@ import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.database.repository.ComplaintRepository;
+import ma.essp.diag.database.repository.MissionSettingsRepository;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -35,12 +36,15 @@ public final class ComplaintsArea implements FeatureArea {
     @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
-        var dashboard = new ComplaintDashboardViewModel(dsl, context.executor(), context.i18n());
+        // the entry's writes reload the dashboard; the dashboard's deadline changes go to the entry's undo history
+        ComplaintDashboardViewModel[] dashboard = new ComplaintDashboardViewModel[1];
         var entry = new ComplaintEntryViewModel(new ComplaintRepository(dsl, context.mission().edit()), context.executor(),
-                context.i18n(), dashboard::load);
-        ComplaintsView view = new ComplaintsView(entry, dashboard, context.i18n(), context.dialogs());
+                context.i18n(), () -> dashboard[0].load());
+        dashboard[0] = new ComplaintDashboardViewModel(dsl, new MissionSettingsRepository(dsl, context.mission().edit()), entry.history(),
+                context.executor(), context.i18n());
+        ComplaintsView view = new ComplaintsView(entry, dashboard[0], context.i18n(), context.dialogs());
         entry.load();
-        dashboard.load();
+        dashboard[0].load();
         return view;
     }
 }

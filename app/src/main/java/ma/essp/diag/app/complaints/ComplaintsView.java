@@ -305,7 +305,9 @@ public final class ComplaintsView implements FeatureScreen {
         TableView<ComplaintDashboardViewModel.Line> table = new TableView<>(dashboard.lines());
         table.setId("complaintsUnits");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("complaints.column.unit", ComplaintDashboardViewModel.Line::name));
+        TableColumn<ComplaintDashboardViewModel.Line, String> unit = column("complaints.column.unit", ComplaintDashboardViewModel.Line::name);
+        unit.setPrefWidth(190); // a region's whole name at 1366
+        table.getColumns().add(unit);
         table.getColumns().add(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps));
         table.getColumns().add(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity));
         table.getColumns().add(column("complaints.column.samples", ComplaintDashboardViewModel.Line::samples));
@@ -356,8 +358,36 @@ public final class ComplaintsView implements FeatureScreen {
         tableAndChart.setOrientation(javafx.geometry.Orientation.VERTICAL);
         tableAndChart.setDividerPositions(0.56);
         VBox.setVgrow(tableAndChart, Priority.ALWAYS);
-        VBox box = new VBox(8, top, summary, error, hint, tableAndChart);
+        VBox box = new VBox(8, top, summary, deadlines(), error, hint, tableAndChart);
         box.setPadding(new Insets(8));
+        return box;
+    }
+
+    /** The complaint deadlines of the mission (settings), editable here: acknowledgement and answer, in days. */
+    private Node deadlines() {
+        TextField ack = new TextField();
+        ack.setId("complaintsAcknowledgeDays");
+        ack.setPrefColumnCount(4);
+        ack.textProperty().bindBidirectional(dashboard.acknowledgeDaysProperty());
+        TextField response = new TextField();
+        response.setId("complaintsResponseDays");
+        response.setPrefColumnCount(4);
+        response.textProperty().bindBidirectional(dashboard.responseDaysProperty());
+        Button apply = new Button(i18n.get("complaints.deadlines.apply"));
+        apply.setId("complaintsDeadlinesApply");
+        apply.setOnAction(e -> dashboard.saveDeadlines());
+        Label error = message("complaintsDeadlinesError");
+        error.textProperty().bind(dashboard.deadlinesErrorProperty());
+        Label status = new Label();
+        status.textProperty().bind(dashboard.deadlinesStatusProperty());
+        Label ackLabel = new Label(i18n.get("complaints.deadlines.acknowledge"));
+        ackLabel.setLabelFor(ack);
+        Label responseLabel = new Label(i18n.get("complaints.deadlines.response"));
+        responseLabel.setLabelFor(response);
+        HBox box = new HBox(6, ackLabel, ack, responseLabel, response, apply, error, status);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setVisible(dashboard.editable());
+        box.setManaged(dashboard.editable());
         return box;
     }
 

@@ -5,6 +5,7 @@ import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.database.repository.DataFlowRepository;
+import ma.essp.diag.database.repository.MissionSettingsRepository;
 import ma.essp.diag.reporting.dataflow.DataVerification;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -39,7 +40,8 @@ public final class DataFlowsArea implements FeatureArea {
         var dsl = context.mission().dsl();
         DataFlowRepository repository = new DataFlowRepository(dsl, context.mission().edit());
         var viewModel = new DataFlowsViewModel(() -> new DataFlowsViewModel.Loaded(repository.load(), DataVerification.Band.ofMission(dsl)),
-                repository, context.executor(), context.i18n(), Clock.systemDefaultZone());
+                repository, new MissionSettingsRepository(dsl, context.mission().edit()), context.executor(), context.i18n(),
+                Clock.systemDefaultZone());
         DataFlowsView view = new DataFlowsView(viewModel, context.i18n());
         viewModel.load();
         return view;

@@ -75,6 +75,7 @@ public final class DataFlowsView implements FeatureScreen {
         tabs.getTabs().addAll(new Tab(i18n.get("dataflows.tab.dashboard"), dashboard()),
                 new Tab(i18n.get("dataflows.tab.observations"), observations()),
                 new Tab(i18n.get("dataflows.tab.recounts"), recounts()),
+                new Tab(i18n.get("dataflows.tab.types"), reportTypes()),
                 new Tab(i18n.get("dataflows.tab.links"), links()),
                 new Tab(i18n.get("dataflows.tab.checklist"), checklists()));
         LocalizedControls.apply(tabs, i18n);
@@ -116,16 +117,16 @@ public final class DataFlowsView implements FeatureScreen {
         TableView<UnitRow> table = new TableView<>(viewModel.rows());
         table.setId("dataflowsUnits");
         table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
-        table.getColumns().add(column("dataflows.column.unit", r -> viewModel.unitName(r.unit()), 200));
-        table.getColumns().add(column("dataflows.column.observations", r -> i18n.formatNumber(r.rates().observations()), 70));
-        table.getColumns().add(column("dataflows.column.reporting_rate", r -> viewModel.rate(r.rates().completeness()), 100));
-        table.getColumns().add(column("dataflows.column.on_time_rate", r -> viewModel.rate(r.rates().timeliness()), 100));
-        table.getColumns().add(column("dataflows.column.vf", r -> viewModel.factor(r.verification().factor()), 70));
-        table.getColumns().add(column("dataflows.column.vf_n", r -> i18n.formatNumber(r.verification().compared()), 60));
-        table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 130));
-        table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 80));
+        table.getColumns().add(column("dataflows.column.unit", r -> viewModel.unitName(r.unit()), 215));
+        table.getColumns().add(column("dataflows.column.observations", r -> i18n.formatNumber(r.rates().observations()), 60));
+        table.getColumns().add(column("dataflows.column.reporting_rate", r -> viewModel.rate(r.rates().completeness()), 85));
+        table.getColumns().add(column("dataflows.column.on_time_rate", r -> viewModel.rate(r.rates().timeliness()), 85));
+        table.getColumns().add(column("dataflows.column.vf", r -> viewModel.factor(r.verification().factor()), 65));
+        table.getColumns().add(column("dataflows.column.vf_n", r -> i18n.formatNumber(r.verification().compared()), 55));
+        table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 150));
+        table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 85));
         table.getColumns().add(column("dataflows.column.checklist", r -> viewModel.rate(r.checklist().score())
-                + (r.checklist().observed() == 0 ? "" : " (n=" + i18n.formatNumber(r.checklist().observed()) + ")"), 140));
+                + (r.checklist().observed() == 0 ? "" : " (n=" + i18n.formatNumber(r.checklist().observed()) + ")"), 130));
         table.setRowFactory(t -> {
             TableRow<UnitRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -173,7 +174,7 @@ public final class DataFlowsView implements FeatureScreen {
         VBox chainBox = new VBox(4, chainCaption, legend(), chainScroll);
         VBox.setVgrow(chainScroll, Priority.ALWAYS);
 
-        VBox top = new VBox(6, new HBox(8, breadcrumb, loading), summary, error, table);
+        VBox top = new VBox(6, new HBox(8, breadcrumb, loading), summary, band(), error, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox bottom = new VBox(6, charts, chainBox);
         VBox.setVgrow(chainBox, Priority.ALWAYS);
@@ -187,6 +188,26 @@ public final class DataFlowsView implements FeatureScreen {
         BorderPane root = new BorderPane(split);
         root.setPadding(new Insets(8));
         return root;
+    }
+
+    /** The mission's acceptable VF band, editable here (mission settings dataflows.vf_low / vf_high). */
+    private Node band() {
+        TextField low = field("bandLow", viewModel.bandLowProperty(), null);
+        TextField high = field("bandHigh", viewModel.bandHighProperty(), null);
+        low.setPrefColumnCount(5);
+        high.setPrefColumnCount(5);
+        Button apply = new Button(i18n.get("dataflows.band.apply"));
+        apply.setId("bandApply");
+        apply.setOnAction(e -> viewModel.saveBand());
+        Label error = new Label();
+        error.setId("bandError");
+        error.setStyle("-fx-text-fill: #c62828");
+        error.textProperty().bind(viewModel.bandErrorProperty());
+        Label label = new Label(i18n.get("dataflows.band.label"));
+        label.setLabelFor(low);
+        HBox box = new HBox(6, label, low, new Label("–"), high, apply, error);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private NumberAxis percentAxis() {
@@ -453,6 +474,73 @@ public final class DataFlowsView implements FeatureScreen {
         };
     }
 
+    /** The report types: the list and the form (a new type, or the one chosen), with delete. */
+    private Node reportTypes() {
+        TableView<DataFlowData.ReportType> table = new TableView<>(viewModel.reportTypes());
+        table.setId("typesTable");
+        table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
+        table.getColumns().add(column("dataflows.field.code", DataFlowData.ReportType::code, 90));
+        table.getColumns().add(column("dataflows.field.type_name", t -> t.name(i18n.locale().getLanguage()), 220));
+        table.getColumns().add(column("dataflows.field.programme", DataFlowData.ReportType::programme, 110));
+        table.getColumns().add(column("dataflows.field.periodicity", t -> i18n.code(Vocabulary.PERIODICITY, t.periodicity()), 100));
+        table.getColumns().add(column("dataflows.field.tool", t -> i18n.code(Vocabulary.FLOW_TOOL, t.tool()), 100));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                viewModel.editedTypeProperty().set(now);
+            }
+        });
+        viewModel.editedTypeProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+
+        GridPane form = form();
+        Label which = new Label();
+        which.textProperty().bind(viewModel.editedTypeProperty().map(viewModel::typeText).orElse(i18n.get("dataflows.type.new_title")));
+        which.setWrapText(true);
+        which.setMaxWidth(400);
+        which.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.add(which, 0, 0, 3, 1);
+        row(form, 1, "dataflows.field.code", field("typeCode", viewModel.typeCodeProperty(), null), Field.CODE);
+        row(form, 2, "dataflows.field.name_fr", field("typeNameFr", viewModel.typeNameFrProperty(), null), Field.NAME);
+        row(form, 3, "dataflows.field.name_en", field("typeNameEn", viewModel.typeNameEnProperty(), null), null);
+        TextField nameAr = field("typeNameAr", viewModel.typeNameArProperty(), null);
+        nameAr.setNodeOrientation(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+        row(form, 4, "dataflows.field.name_ar", nameAr, null);
+        row(form, 5, "dataflows.field.programme", field("typeProgramme", viewModel.typeProgrammeProperty(), "dataflows.hint.programme"),
+                Field.PROGRAMME);
+        ComboBox<String> periodicity = new ComboBox<>();
+        periodicity.setId("typePeriodicity");
+        periodicity.getItems().addAll(Vocabulary.PERIODICITY.codes());
+        periodicity.setConverter(converter(c -> c == null ? "" : i18n.code(Vocabulary.PERIODICITY, c)));
+        periodicity.valueProperty().bindBidirectional(viewModel.typePeriodicityProperty());
+        row(form, 6, "dataflows.field.periodicity", periodicity, Field.PERIODICITY);
+        ComboBox<String> tool = new ComboBox<>();
+        tool.setId("typeTool");
+        tool.getItems().addAll(Vocabulary.FLOW_TOOL.codes());
+        tool.setConverter(converter(c -> c == null ? "" : i18n.code(Vocabulary.FLOW_TOOL, c)));
+        tool.valueProperty().bindBidirectional(viewModel.typeToolProperty());
+        row(form, 7, "dataflows.field.tool", tool, Field.TOOL);
+        Button add = new Button(i18n.get("dataflows.type.new"));
+        add.setId("typeNew");
+        add.setOnAction(e -> viewModel.newReportType());
+        Button save = new Button(i18n.get("dataflows.save"));
+        save.setId("typeSave");
+        save.setOnAction(e -> viewModel.saveReportType());
+        Button delete = new Button(i18n.get("dataflows.delete"));
+        delete.setId("typeDelete");
+        delete.disableProperty().bind(viewModel.editedTypeProperty().isNull());
+        delete.setOnAction(e -> viewModel.deleteReportType());
+        form.add(new HBox(8, add, save, delete), 0, 8, 3, 1);
+        Label deleteError = new Label();
+        deleteError.setStyle("-fx-text-fill: #c62828");
+        deleteError.setWrapText(true);
+        deleteError.textProperty().bind(viewModel.errorProperty(Field.REPORT_TYPE));
+        form.add(new VBox(2, statusLabel(), deleteError), 1, 9, 2, 1);
+        return split("typesSplit", form, table);
+    }
+
     private Node links() {
         TableView<DataFlowsViewModel.Link> table = new TableView<>(viewModel.links());
         table.setId("linksTable");
@@ -462,32 +550,83 @@ public final class DataFlowsView implements FeatureScreen {
         table.getColumns().add(column("dataflows.field.deadline", l -> l.row().deadlineDays() == null ? "—" : i18n.formatNumber(l.row().deadlineDays()), 90));
         table.getColumns().add(column("dataflows.field.tool", l -> l.row().tool() == null ? "—" : i18n.code(Vocabulary.FLOW_TOOL, l.row().tool()), 100));
         table.getColumns().add(column("dataflows.field.rekeyed", l -> i18n.get(l.row().rekeyed() ? "dataflows.yes" : "dataflows.no"), 80));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.editedLinkProperty().set(now));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                viewModel.editedLinkProperty().set(now);
+            }
+        });
 
         GridPane form = form();
         Label which = new Label();
         which.textProperty().bind(viewModel.editedLinkProperty().map(DataFlowsViewModel.Link::label).orElse(i18n.get("dataflows.link.choose")));
+        which.setWrapText(true);
+        which.setMaxWidth(400);
+        which.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         form.add(which, 0, 0, 3, 1);
+        // what a link is (type, levels, place): chosen for a new link, shown for an existing one
+        ComboBox<DataFlowData.ReportType> type = new ComboBox<>(viewModel.reportTypes());
+        type.setId("newLinkType");
+        type.setConverter(converter(viewModel::typeText));
+        type.valueProperty().bindBidirectional(viewModel.newLinkTypeProperty());
+        row(form, 1, "dataflows.field.report_type", type, Field.REPORT_TYPE);
+        ComboBox<String> from = levelChoice("newLinkFrom");
+        from.valueProperty().bindBidirectional(viewModel.newLinkFromProperty());
+        row(form, 2, "dataflows.field.from_level", from, Field.FROM_LEVEL);
+        ComboBox<String> to = levelChoice("newLinkTo");
+        to.valueProperty().bindBidirectional(viewModel.newLinkToProperty());
+        row(form, 3, "dataflows.field.to_level", to, Field.TO_LEVEL);
+        ComboBox<DataFlowsViewModel.Scope> scope = new ComboBox<>(viewModel.scopes());
+        scope.setId("newLinkScope");
+        scope.setPromptText(i18n.get("dataflows.scope.national"));
+        scope.valueProperty().bindBidirectional(viewModel.newLinkScopeProperty());
+        row(form, 4, "dataflows.field.scope", scope, Field.SCOPE);
+        type.setPrefWidth(230);
+        scope.setPrefWidth(230);
+        for (javafx.scene.control.Control c : List.of(type, from, to, scope)) {
+            c.disableProperty().bind(viewModel.editedLinkProperty().isNotNull());
+        }
         ComboBox<String> channel = new ComboBox<>();
+        channel.setId("linkChannel");
         channel.getItems().addAll(Vocabulary.FLOW_CHANNEL.codes());
         channel.setConverter(converter(c -> c == null ? "" : i18n.code(Vocabulary.FLOW_CHANNEL, c)));
         channel.valueProperty().bindBidirectional(viewModel.linkChannelProperty());
-        row(form, 1, "dataflows.field.channel", channel, Field.CHANNEL);
-        row(form, 2, "dataflows.field.deadline", field("linkDeadline", viewModel.linkDeadlineProperty(), null), Field.DEADLINE);
+        row(form, 5, "dataflows.field.channel", channel, Field.CHANNEL);
+        row(form, 6, "dataflows.field.deadline", field("linkDeadline", viewModel.linkDeadlineProperty(), null), Field.DEADLINE);
         ComboBox<String> tool = new ComboBox<>();
+        tool.setId("linkTool");
         tool.getItems().add(null);
         tool.getItems().addAll(Vocabulary.FLOW_TOOL.codes());
         tool.setConverter(converter(c -> c == null ? i18n.get("dataflows.tool.report") : i18n.code(Vocabulary.FLOW_TOOL, c)));
         tool.valueProperty().bindBidirectional(viewModel.linkToolProperty());
-        row(form, 3, "dataflows.field.tool", tool, Field.TOOL);
+        row(form, 7, "dataflows.field.tool", tool, Field.TOOL);
         CheckBox rekeyed = new CheckBox(i18n.get("dataflows.field.rekeyed"));
+        rekeyed.setId("linkRekeyed");
         rekeyed.selectedProperty().bindBidirectional(viewModel.linkRekeyedProperty());
-        form.add(rekeyed, 1, 4);
+        form.add(rekeyed, 1, 8);
+        Button add = new Button(i18n.get("dataflows.link.new"));
+        add.setId("linkNew");
+        add.setOnAction(e -> {
+            table.getSelectionModel().clearSelection();
+            viewModel.editedLinkProperty().set(null);
+        });
         Button save = new Button(i18n.get("dataflows.save"));
         save.setId("linkSave");
-        save.disableProperty().bind(viewModel.editedLinkProperty().isNull());
-        save.setOnAction(e -> viewModel.saveLink());
-        form.add(new HBox(8, save, statusLabel()), 1, 5);
+        save.setOnAction(e -> viewModel.saveLinkForm());
+        Button delete = new Button(i18n.get("dataflows.delete"));
+        delete.setId("linkDelete");
+        delete.disableProperty().bind(viewModel.editedLinkProperty().isNull());
+        delete.setOnAction(e -> viewModel.deleteLink());
+        form.add(new HBox(8, add, save, delete), 0, 9, 3, 1);
+        Label linkError = new Label();
+        linkError.setStyle("-fx-text-fill: #c62828");
+        linkError.setWrapText(true);
+        linkError.textProperty().bind(viewModel.errorProperty(Field.LINK));
+        form.add(new VBox(2, statusLabel(), linkError), 1, 10, 2, 1);
+        viewModel.editedLinkProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
         return split("linksSplit", form, table);
     }
 
@@ -509,6 +648,14 @@ public final class DataFlowsView implements FeatureScreen {
         return box;
     }
 
+    private ComboBox<String> levelChoice(String id) {
+        ComboBox<String> level = new ComboBox<>();
+        level.setId(id);
+        level.getItems().addAll(Vocabulary.FLOW_LEVEL.codes());
+        level.setConverter(converter(c -> c == null ? "" : i18n.code(Vocabulary.FLOW_LEVEL, c)));
+        return level;
+    }
+
     private GridPane form() {
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -520,6 +667,10 @@ public final class DataFlowsView implements FeatureScreen {
     private void row(GridPane form, int row, String labelKey, javafx.scene.control.Control control, Field field) {
         Label label = new Label(i18n.get(labelKey));
         label.setLabelFor(control);
+        // a long label wraps rather than widening the form past its half of a laptop screen
+        label.setWrapText(true);
+        label.setMaxWidth(170);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label error = new Label();
         error.getStyleClass().add("error-label");
         error.setStyle("-fx-text-fill: #c62828");

@@ -36,6 +36,7 @@ import ma.essp.diag.app.ui.UnsavedChanges;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
+import ma.essp.diag.database.repository.MissionSettingsRepository;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.database.repository.DataFlowRules;
@@ -63,6 +64,7 @@ public final class DataFlowsViewModel {
     private static final String RECOUNT = "data_verification";
     private static final String LINK = "data_flow";
     private static final String CHECKLIST = "system_checklist";
+    private static final String TYPE = "report_type";
 
     /** A loaded mission: its data-flow rows and its VF band. */
     public record Loaded(DataFlowData data, DataVerification.Band band) {
@@ -93,6 +95,14 @@ public final class DataFlowsViewModel {
     public record LevelScore(String level, String label, ma.essp.diag.reporting.dataflow.SystemChecklist.Figures figures) {
     }
 
+    /** A place a new link may be specific to: every region (both ids null), a region, or a province of its region. */
+    public record Scope(Integer regionId, Integer provinceId, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     public record Link(DataFlowData.Link row, String label) {
         @Override
         public String toString() {
@@ -102,6 +112,7 @@ public final class DataFlowsViewModel {
 
     private final Callable<Loaded> loader;
     private final DataFlowRepository repository;
+    private final MissionSettingsRepository settings;
     private final TaskExecutor executor;
     private final I18n i18n;
     private final Clock clock;
@@ -150,6 +161,27 @@ public final class DataFlowsViewModel {
     private final StringProperty linkDeadline = new SimpleStringProperty(this, "linkDeadline", "");
     private final BooleanProperty linkRekeyed = new SimpleBooleanProperty(this, "linkRekeyed", false);
 
+    // the mission's VF band (settings dataflows.vf_low / vf_high), as typed
+    private final StringProperty bandLow = new SimpleStringProperty(this, "bandLow", "");
+    private final StringProperty bandHigh = new SimpleStringProperty(this, "bandHigh", "");
+    private final ReadOnlyStringWrapper bandError = new ReadOnlyStringWrapper(this, "bandError", "");
+    // report type form (editedType null: a new type)
+    private final ObjectProperty<DataFlowData.ReportType> editedType = new SimpleObjectProperty<>(this, "editedType");
+    private final StringProperty typeCode = new SimpleStringProperty(this, "typeCode", "");
+    private final StringProperty typeNameFr = new SimpleStringProperty(this, "typeNameFr", "");
+    private final StringProperty typeNameEn = new SimpleStringProperty(this, "typeNameEn", "");
+    private final StringProperty typeNameAr = new SimpleStringProperty(this, "typeNameAr", "");
+    private final StringProperty typeProgramme = new SimpleStringProperty(this, "typeProgramme", "");
+    private final ObjectProperty<String> typePeriodicity = new SimpleObjectProperty<>(this, "typePeriodicity");
+    private final ObjectProperty<String> typeTool = new SimpleObjectProperty<>(this, "typeTool");
+    private final ObservableList<DataFlowData.ReportType> reportTypes = FXCollections.observableArrayList();
+    // new link form: report type, levels, place (null: every region)
+    private final ObjectProperty<DataFlowData.ReportType> newLinkType = new SimpleObjectProperty<>(this, "newLinkType");
+    private final ObjectProperty<String> newLinkFrom = new SimpleObjectProperty<>(this, "newLinkFrom");
+    private final ObjectProperty<String> newLinkTo = new SimpleObjectProperty<>(this, "newLinkTo");
+    private final ObjectProperty<Scope> newLinkScope = new SimpleObjectProperty<>(this, "newLinkScope");
+    private final ObservableList<Scope> scopes = FXCollections.observableArrayList();
+
     private final Map<Field, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(Field.class);
 
     // the three forms as last shown or saved (the entry forms start blank and go blank again once saved)
@@ -157,13 +189,17 @@ public final class DataFlowsViewModel {
     private final FormBaseline recountBaseline;
     private final FormBaseline linkBaseline;
     private final FormBaseline checklistBaseline;
+    private final FormBaseline bandBaseline;
+    private final FormBaseline typeBaseline;
     private final UnsavedChanges unsaved;
     private CompletableFuture<Boolean> lastWrite = CompletableFuture.completedFuture(true);
     private final EditHistory history;
 
-    public DataFlowsViewModel(Callable<Loaded> loader, DataFlowRepository repository, TaskExecutor executor, I18n i18n, Clock clock) {
+    public DataFlowsViewModel(Callable<Loaded> loader, DataFlowRepository repository, MissionSettingsRepository settings,
+                              TaskExecutor executor, I18n i18n, Clock clock) {
         this.loader = loader;
         this.repository = repository;
+        this.settings = settings;
         this.executor = executor;
         this.i18n = i18n;
         this.clock = clock;
@@ -172,14 +208,25 @@ public final class DataFlowsViewModel {
         }
         observationBaseline = new FormBaseline(List.of(observationExpected, observationReceived, observationOnTime, observationDelay));
         recountBaseline = new FormBaseline(List.of(recountRecounted, recountReported, recountReason));
-        linkBaseline = new FormBaseline(List.of(linkChannel, linkTool, linkDeadline, linkRekeyed));
+        linkBaseline = new FormBaseline(List.of(linkChannel, linkTool, linkDeadline, linkRekeyed, newLinkType, newLinkFrom, newLinkTo,
+                newLinkScope));
         checklistBaseline = new FormBaseline(checklistItems);
+        bandBaseline = new FormBaseline(List.of(bandLow, bandHigh));
+        typeBaseline = new FormBaseline(List.of(typeCode, typeNameFr, typeNameEn, typeNameAr, typeProgramme, typePeriodicity, typeTool));
+        editedType.addListener((o, was, type) -> showType(type));
         editedLink.addListener((o, was, link) -> {
             clearErrors();
             linkChannel.set(link == null ? null : link.row().channel());
             linkTool.set(link == null ? null : link.row().tool());
             linkDeadline.set(link == null || link.row().deadlineDays() == null ? "" : Integer.toString(link.row().deadlineDays()));
             linkRekeyed.set(link != null && link.row().rekeyed());
+            // an existing link shows its type, levels and place (not editable: delete it and create another)
+            newLinkType.set(link == null ? null : reportTypes.stream().filter(t -> t.id() == link.row().reportTypeId()).findFirst()
+                    .orElse(null));
+            newLinkFrom.set(link == null ? null : link.row().fromLevel());
+            newLinkTo.set(link == null ? null : link.row().toLevel());
+            newLinkScope.set(link == null ? null : scopes.stream().filter(p -> java.util.Objects.equals(p.regionId(), link.row().regionId())
+                    && java.util.Objects.equals(p.provinceId(), link.row().provinceId())).findFirst().orElse(null));
             linkBaseline.mark();
         });
         unsaved = new Editors();
@@ -200,6 +247,10 @@ public final class DataFlowsViewModel {
                 })
                 .onSuccess(l -> {
                     loaded = l;
+                    bandLow.set(DataFlowTable.factor(l.band().low()).isEmpty() ? "" : i18n.formatDecimal(DataFlowTable.factor(l.band().low())));
+                    bandHigh.set(DataFlowTable.factor(l.band().high()).isEmpty() ? "" : i18n.formatDecimal(DataFlowTable.factor(l.band().high())));
+                    bandBaseline.mark();
+                    bandError.set("");
                     if (path.isEmpty()) {
                         path.setAll(new Crumb(AggregationLevel.NATIONAL, 0, i18n.get("dataflows.nation")));
                     }
@@ -365,6 +416,27 @@ public final class DataFlowsViewModel {
                 }
             }
         }
+        reportTypes.setAll(data.reportTypes());
+        List<Scope> places = new ArrayList<>();
+        places.add(new Scope(null, null, i18n.get("dataflows.scope.national")));
+        for (ReadinessData.Region r : data.regions()) {
+            places.add(new Scope(r.id(), null, r.code() + " · " + i18n.localName(r.name(), r.nameAr())));
+            data.provinces().stream().filter(p -> p.regionId() == r.id()).forEach(p ->
+                    places.add(new Scope(r.id(), p.id(), "    " + p.code() + " · " + i18n.localName(p.name(), p.nameAr()))));
+        }
+        scopes.setAll(places);
+        if (newLinkScope.get() != null) {
+            Scope was = newLinkScope.get();
+            newLinkScope.set(places.stream().filter(p -> java.util.Objects.equals(p.regionId(), was.regionId())
+                    && java.util.Objects.equals(p.provinceId(), was.provinceId())).findFirst().orElse(null));
+        }
+        if (editedType.get() != null) {
+            int id = editedType.get().id();
+            DataFlowData.ReportType now = data.reportTypes().stream().filter(t -> t.id() == id).findFirst().orElse(null);
+            if (now == null || now.version() != editedType.get().version()) {
+                editedType.set(now);
+            }
+        }
         links.setAll(data.links().stream()
                 .filter(l -> l.regionId() == null || regionIds.contains(l.regionId()))
                 .map(l -> new Link(l, linkLabel(l, types))).toList());
@@ -472,6 +544,13 @@ public final class DataFlowsViewModel {
             case REASON_UNKNOWN -> "dataflows.rule.reason_unknown";
             case UNIT_UNKNOWN -> "dataflows.rule.unit_unknown";
             case CHECKLIST_EMPTY -> "dataflows.rule.checklist_empty";
+            case CODE_REQUIRED -> "dataflows.rule.code_required";
+            case CODE_TAKEN -> "dataflows.rule.code_taken";
+            case NAME_REQUIRED -> "dataflows.rule.name_required";
+            case PROGRAMME_REQUIRED -> "dataflows.rule.programme_required";
+            case PERIODICITY_UNKNOWN -> "dataflows.rule.periodicity_unknown";
+            case SCOPE_UNKNOWN -> "dataflows.rule.scope_unknown";
+            case IN_USE -> "dataflows.rule.in_use";
         });
     }
 
@@ -722,6 +801,229 @@ public final class DataFlowsViewModel {
         };
     }
 
+    // ------------------------------------------------------------------ VF band (mission settings)
+
+    /**
+     * Checks the typed band (decimals, comma or point; 0 &lt; low &lt; 1 &lt; high, {@link DataVerification.Band#settable})
+     * and saves both bounds as mission settings; the figures are then computed again with it. False, nothing saved,
+     * when the band is refused. Edit &gt; Undo puts the previous settings back (a bound that had none goes back to its
+     * default).
+     */
+    public boolean saveBand() {
+        if (loaded == null) {
+            return false;
+        }
+        bandError.set("");
+        status.set("");
+        Double low = DataVerification.Band.parseBound(bandLow.get());
+        Double high = DataVerification.Band.parseBound(bandHigh.get());
+        if (low == null || high == null) {
+            bandError.set(i18n.get("dataflows.band.not_a_number"));
+            status.set(i18n.get("dataflows.not_saved"));
+            return false;
+        }
+        if (!DataVerification.Band.settable(low, high)) {
+            bandError.set(i18n.get("dataflows.band.invalid"));
+            status.set(i18n.get("dataflows.not_saved"));
+            return false;
+        }
+        Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        wanted.put(DataVerification.LOW_KEY, Double.toString(low));
+        wanted.put(DataVerification.HIGH_KEY, Double.toString(high));
+        String what = i18n.get("dataflows.undo.band", i18n.formatDecimal(DataFlowTable.factor(low)),
+                i18n.formatDecimal(DataFlowTable.factor(high)));
+        write(() -> {
+            Map<String, String> before = new java.util.LinkedHashMap<>();
+            Map<String, String> all = settings.all();
+            wanted.keySet().forEach(k -> before.put(k, all.get(k)));
+            return new Step(what, putSettings(wanted, before).apply());
+        }, () -> { });
+        return true;
+    }
+
+    /** Writes {@code values} (a null value: back to the default) over the settings; its inverse writes {@code back}. */
+    private EditHistory.Inverse putSettings(Map<String, String> values, Map<String, String> back) {
+        return () -> {
+            values.forEach((key, value) -> {
+                if (value == null) {
+                    settings.clear(key);
+                } else {
+                    settings.set(key, value);
+                }
+            });
+            return putSettings(back, values);
+        };
+    }
+
+    // ------------------------------------------------------------------ report types
+
+    /** Starts a new report type in the form (the list's selection is dropped by the view). */
+    public void newReportType() {
+        editedType.set(null);
+        showType(null);
+    }
+
+    private void showType(DataFlowData.ReportType type) {
+        clearErrors();
+        typeCode.set(type == null ? "" : type.code());
+        typeNameFr.set(type == null ? "" : type.nameFr());
+        typeNameEn.set(type == null || type.nameEn() == null ? "" : type.nameEn());
+        typeNameAr.set(type == null || type.nameAr() == null ? "" : type.nameAr());
+        typeProgramme.set(type == null ? "" : type.programme());
+        typePeriodicity.set(type == null ? null : type.periodicity());
+        typeTool.set(type == null ? null : type.tool());
+        typeBaseline.mark();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /**
+     * Checks the report type form ({@link DataFlowRules#reportType}: code unique over every type ever recorded, French
+     * name, programme, periodicity and tool known) and saves it: a new type, or the one chosen. False, nothing saved,
+     * otherwise. Edit &gt; Undo deletes a new type, or puts the previous values back.
+     */
+    public boolean saveReportType() {
+        if (loaded == null) {
+            return false;
+        }
+        clearErrors();
+        DataFlowData.ReportType was = editedType.get();
+        DataFlowData.ReportType t = new DataFlowData.ReportType(was == null ? 0 : was.id(), was == null ? 0 : was.version(),
+                typeCode.get() == null ? "" : typeCode.get().strip(), typeNameFr.get() == null ? "" : typeNameFr.get().strip(),
+                blankToNull(typeNameEn.get()), blankToNull(typeNameAr.get()),
+                typeProgramme.get() == null ? "" : typeProgramme.get().strip(), typePeriodicity.get(), typeTool.get());
+        List<String> codes;
+        try {
+            codes = repository.reportTypeCodes();
+        } catch (RuntimeException e) {
+            status.set(i18n.get("dataflows.error.save", Failures.reason(e, i18n)));
+            return false;
+        }
+        if (show(DataFlowRules.reportType(t, codes, was == null ? null : was.code()), new EnumMap<>(Field.class))) {
+            return false;
+        }
+        if (was == null) {
+            String what = i18n.get("dataflows.undo.type_new", t.code());
+            write(() -> {
+                int id = repository.saveReportType(t);
+                history.wrote(TYPE, id, 1);
+                return new Step(what, deleteOrRestore(TYPE, id, true));
+            }, () -> showType(null));
+        } else {
+            String what = i18n.get("dataflows.undo.type", t.code());
+            write(() -> {
+                history.wrote(TYPE, t.id(), repository.updateReportType(t));
+                return new Step(what, putType(was, t));
+            }, () -> { });
+        }
+        return true;
+    }
+
+    /** Writes {@code back}'s values over its report type; its inverse writes {@code forward}'s. */
+    private EditHistory.Inverse putType(DataFlowData.ReportType back, DataFlowData.ReportType forward) {
+        return () -> {
+            int id = back.id();
+            history.wrote(TYPE, id, repository.updateReportType(new DataFlowData.ReportType(id, history.versionOf(TYPE, id, 0),
+                    back.code(), back.nameFr(), back.nameEn(), back.nameAr(), back.programme(), back.periodicity(), back.tool())));
+            return putType(forward, back);
+        };
+    }
+
+    /** Soft-deletes the chosen report type, refused while a live link carries it (Edit &gt; Undo brings it back). */
+    public boolean deleteReportType() {
+        DataFlowData.ReportType t = editedType.get();
+        if (loaded == null || t == null) {
+            return false;
+        }
+        clearErrors();
+        Map<Field, String> worded = new EnumMap<>(Field.class);
+        List<DataFlowRules.Problem> problems = DataFlowRules.deleteReportType(t, loaded.data());
+        if (!problems.isEmpty()) {
+            worded.put(Field.REPORT_TYPE, i18n.get("dataflows.rule.type_in_use"));
+        }
+        if (show(problems, worded)) {
+            return false;
+        }
+        String what = i18n.get("dataflows.undo.type_delete", t.code());
+        write(() -> {
+            history.wrote(TYPE, t.id(), repository.deleteReportType(t.id(), history.versionOf(TYPE, t.id(), t.version())));
+            return new Step(what, deleteOrRestore(TYPE, t.id(), false));
+        }, () -> editedType.set(null));
+        return true;
+    }
+
+    // ------------------------------------------------------------------ new links, deleted links
+
+    /**
+     * Checks and saves a new chain link: the chosen report type from one level to another, for every region, one
+     * region or one province ({@link DataFlowRules#newLink}), with the channel, deadline, tool and re-keying typed in
+     * the link form. False, nothing saved, otherwise. Edit &gt; Undo deletes it.
+     */
+    public boolean saveNewLink() {
+        if (loaded == null) {
+            return false;
+        }
+        clearErrors();
+        Map<Field, String> notNumbers = new EnumMap<>(Field.class);
+        Integer deadline = whole(linkDeadline.get(), Field.DEADLINE, true, notNumbers);
+        DataFlowData.ReportType type = newLinkType.get();
+        Scope scope = newLinkScope.get() == null ? scopes.isEmpty() ? new Scope(null, null, "") : scopes.getFirst() : newLinkScope.get();
+        DataFlowData.Link l = new DataFlowData.Link(0, 0, type == null ? -1 : type.id(), newLinkFrom.get(), newLinkTo.get(),
+                scope.regionId(), scope.provinceId(), linkChannel.get(), deadline, linkTool.get(), linkRekeyed.get(), null);
+        List<DataFlowRules.Problem> problems = DataFlowRules.newLink(l, loaded.data());
+        if (problems.contains(new DataFlowRules.Problem(Field.FROM_LEVEL, DataFlowRules.Code.DUPLICATE))) {
+            notNumbers.putIfAbsent(Field.FROM_LEVEL, i18n.get("dataflows.rule.link_duplicate"));
+        }
+        if (show(problems, notNumbers)) {
+            return false;
+        }
+        Map<Integer, DataFlowData.ReportType> types = new HashMap<>();
+        loaded.data().reportTypes().forEach(x -> types.put(x.id(), x));
+        String what = i18n.get("dataflows.undo.link_new", linkLabel(l, types));
+        write(() -> {
+            int id = repository.saveLink(l);
+            history.wrote(LINK, id, 1);
+            return new Step(what, deleteOrRestore(LINK, id, true));
+        }, () -> {
+            newLinkFrom.set(null);
+            newLinkTo.set(null);
+            linkDeadline.set("");
+            linkBaseline.mark();
+        });
+        return true;
+    }
+
+    /** Soft-deletes the chosen link, refused while observations are recorded on it (Edit &gt; Undo brings it back). */
+    public boolean deleteLink() {
+        Link link = editedLink.get();
+        if (loaded == null || link == null) {
+            return false;
+        }
+        clearErrors();
+        DataFlowData.Link l = link.row();
+        Map<Field, String> worded = new EnumMap<>(Field.class);
+        List<DataFlowRules.Problem> problems = DataFlowRules.deleteLink(l, loaded.data());
+        if (!problems.isEmpty()) {
+            worded.put(Field.LINK, i18n.get("dataflows.rule.link_in_use"));
+        }
+        if (show(problems, worded)) {
+            return false;
+        }
+        String what = i18n.get("dataflows.undo.link_delete", link.label());
+        write(() -> {
+            history.wrote(LINK, l.id(), repository.deleteLink(l.id(), history.versionOf(LINK, l.id(), l.version())));
+            return new Step(what, deleteOrRestore(LINK, l.id(), false));
+        }, () -> editedLink.set(null));
+        return true;
+    }
+
+    /** The link form's save: the chosen link's details, or a new link when none is chosen. */
+    public boolean saveLinkForm() {
+        return editedLink.get() == null ? saveNewLink() : saveLink();
+    }
+
     /** Checks and saves the channel, tool, deadline and re-keying of the selected link. */
     public boolean saveLink() {
         Link link = editedLink.get();
@@ -764,6 +1066,8 @@ public final class DataFlowsViewModel {
             int version = switch (table) {
                 case OBSERVATION -> delete ? repository.deleteObservation(id, from) : repository.restoreObservation(id, from);
                 case CHECKLIST -> delete ? repository.deleteChecklist(id, from) : repository.restoreChecklist(id, from);
+                case LINK -> delete ? repository.deleteLink(id, from) : repository.restoreLink(id, from);
+                case TYPE -> delete ? repository.deleteReportType(id, from) : repository.restoreReportType(id, from);
                 default -> delete ? repository.deleteRecount(id, from) : repository.restoreRecount(id, from);
             };
             history.wrote(table, id, version);
@@ -818,7 +1122,7 @@ public final class DataFlowsViewModel {
 
         Editors() {
             any.bind(observationBaseline.changedProperty().or(recountBaseline.changedProperty()).or(linkBaseline.changedProperty())
-                    .or(checklistBaseline.changedProperty()));
+                    .or(checklistBaseline.changedProperty()).or(bandBaseline.changedProperty()).or(typeBaseline.changedProperty()));
         }
 
         @Override
@@ -830,8 +1134,10 @@ public final class DataFlowsViewModel {
         public CompletionStage<Boolean> save() {
             return step(observationBaseline, DataFlowsViewModel.this::saveObservation, CompletableFuture.completedFuture(true))
                     .thenCompose(ok -> step(recountBaseline, DataFlowsViewModel.this::saveRecount, CompletableFuture.completedFuture(ok)))
-                    .thenCompose(ok -> step(linkBaseline, DataFlowsViewModel.this::saveLink, CompletableFuture.completedFuture(ok)))
-                    .thenCompose(ok -> step(checklistBaseline, DataFlowsViewModel.this::saveChecklist, CompletableFuture.completedFuture(ok)));
+                    .thenCompose(ok -> step(linkBaseline, DataFlowsViewModel.this::saveLinkForm, CompletableFuture.completedFuture(ok)))
+                    .thenCompose(ok -> step(checklistBaseline, DataFlowsViewModel.this::saveChecklist, CompletableFuture.completedFuture(ok)))
+                    .thenCompose(ok -> step(bandBaseline, DataFlowsViewModel.this::saveBand, CompletableFuture.completedFuture(ok)))
+                    .thenCompose(ok -> step(typeBaseline, DataFlowsViewModel.this::saveReportType, CompletableFuture.completedFuture(ok)));
         }
 
         /** Saves one form when it changed and all before it were saved; a form refused by its checks stops there. */
@@ -853,6 +1159,13 @@ public final class DataFlowsViewModel {
             Link link = editedLink.get();
             editedLink.set(null);
             editedLink.set(link);
+            showType(editedType.get());
+            withBand(band -> {
+                bandLow.set(i18n.formatDecimal(DataFlowTable.factor(band.low())));
+                bandHigh.set(i18n.formatDecimal(DataFlowTable.factor(band.high())));
+                bandBaseline.mark();
+            });
+            bandError.set("");
             clearErrors();
         }
     }
@@ -900,6 +1213,28 @@ public final class DataFlowsViewModel {
     public ObjectProperty<String> linkToolProperty() { return linkTool; }
     public StringProperty linkDeadlineProperty() { return linkDeadline; }
     public BooleanProperty linkRekeyedProperty() { return linkRekeyed; }
+    public StringProperty bandLowProperty() { return bandLow; }
+    public StringProperty bandHighProperty() { return bandHigh; }
+    public ReadOnlyStringProperty bandErrorProperty() { return bandError.getReadOnlyProperty(); }
+    public ObservableList<DataFlowData.ReportType> reportTypes() { return reportTypes; }
+    public ObjectProperty<DataFlowData.ReportType> editedTypeProperty() { return editedType; }
+    public StringProperty typeCodeProperty() { return typeCode; }
+    public StringProperty typeNameFrProperty() { return typeNameFr; }
+    public StringProperty typeNameEnProperty() { return typeNameEn; }
+    public StringProperty typeNameArProperty() { return typeNameAr; }
+    public StringProperty typeProgrammeProperty() { return typeProgramme; }
+    public ObjectProperty<String> typePeriodicityProperty() { return typePeriodicity; }
+    public ObjectProperty<String> typeToolProperty() { return typeTool; }
+    public ObjectProperty<DataFlowData.ReportType> newLinkTypeProperty() { return newLinkType; }
+    public ObjectProperty<String> newLinkFromProperty() { return newLinkFrom; }
+    public ObjectProperty<String> newLinkToProperty() { return newLinkTo; }
+    public ObjectProperty<Scope> newLinkScopeProperty() { return newLinkScope; }
+    public ObservableList<Scope> scopes() { return scopes; }
+
+    /** A report type as the lists show it: its code and name in the interface language. */
+    public String typeText(DataFlowData.ReportType t) {
+        return t == null ? "" : t.code() + " — " + t.name(i18n.locale().getLanguage());
+    }
 
     /** The current unit's own row (the summary's figures), for tests and the detail line. */
     public UnitRow currentRow() {

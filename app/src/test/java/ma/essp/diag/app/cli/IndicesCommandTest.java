@@ -252,6 +252,9 @@ class IndicesCommandTest {
         assertThat(lowAboveOne.err()).contains("VF band");
         assertThat(run("settings", file.toString(), "--set", "complaints.acknowledge_days=quinze", "--as", "Youssef Benali").exit()).isEqualTo(2);
         assertThat(run("settings", file.toString(), "--set", "complaints.response_days=-1", "--as", "Youssef Benali").exit()).isEqualTo(2);
+        // as in the window: 1 strictly inside the band, a deadline of at least one day
+        assertThat(run("settings", file.toString(), "--set", "dataflows.vf_low=1", "--as", "Youssef Benali").exit()).isEqualTo(2);
+        assertThat(run("settings", file.toString(), "--set", "complaints.acknowledge_days=0", "--as", "Youssef Benali").exit()).isEqualTo(2);
         Run band = run("settings", file.toString(), "--set", "dataflows.vf_high=1,02", "--as", "Youssef Benali");
         assertThat(band.exit()).as(band.err()).isZero();
         assertThat(band.out().lines()).contains("dataflows.vf_high=1.020", "dataflows.vf_low=0.900 (default)");

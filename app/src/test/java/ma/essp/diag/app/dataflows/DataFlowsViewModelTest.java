@@ -19,6 +19,7 @@ import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.DataFlowRepository;
+import ma.essp.diag.database.repository.MissionSettingsRepository;
 import ma.essp.diag.database.repository.DataFlowRules.Field;
 import ma.essp.diag.database.repository.StaleEditException;
 import ma.essp.diag.reporting.dataflow.DataFlowFigures;
@@ -78,6 +79,7 @@ class DataFlowsViewModelTest {
         flows.saveObservation(new DataFlowData.Observation(0, 0, link, essps[0], "2026-03", 1, 1, 1, null, null));
         flows.saveObservation(new DataFlowData.Observation(0, 0, link, essps[1], "2026-03", 1, 0, 0, null, null));
         vm = new DataFlowsViewModel(() -> new DataFlowsViewModel.Loaded(flows.load(), DataVerification.Band.ofMission(dsl)), flows,
+                new MissionSettingsRepository(dsl, edit),
                 new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH), TODAY);
         vm.load();
     }
@@ -357,5 +359,146 @@ class DataFlowsViewModelTest {
         assertThat(linkRow().deadlineDays()).as("the other writer's value stays").isEqualTo(9);
         assertThat(linkRow().version()).isEqualTo(3);
         assertThat(vm.history().availableProperty().get()).isFalse();
+    }
+
+    @Test
+    void theVfBandIsCheckedSavedAsMissionSettingsRefreshesTheFiguresAndIsUndoneToTheDefault() {
+        vm.recountEsspProperty().set("E1");
+        vm.recountIndicatorProperty().set("CPN1");
+        vm.recountMonthProperty().set("2026-03");
+        vm.recountRecountedProperty().set("45");
+        vm.recountReportedProperty().set("50");
+        assertThat(vm.saveRecount()).isTrue();
+        // 45 / 50 = 0.900: on the default band's low bound, so within it
+        assertThat(vm.bandLowProperty().get()).isEqualTo("0,900");
+        assertThat(vm.bandHighProperty().get()).isEqualTo("1,100");
+        assertThat(vm.summaryProperty().get()).contains("facteur de vérification : 0,900 (dans la bande");
+        MissionSettingsRepository settings = new MissionSettingsRepository(mission.dsl());
+
+        vm.bandLowProperty().set("zéro");
+        assertThat(vm.saveBand()).isFalse();
+        assertThat(vm.bandErrorProperty().get()).isEqualTo("Nombres décimaux attendus (ex. 0,90 et 1,10)");
+        vm.bandLowProperty().set("1");
+        assertThat(vm.saveBand()).as("1 must lie strictly inside the band").isFalse();
+        assertThat(vm.bandErrorProperty().get()).isEqualTo("La bande doit contenir 1 : 0 < borne basse < 1 < borne haute");
+        vm.bandLowProperty().set("0,95");
+        vm.bandHighProperty().set("0,99");
+        assertThat(vm.saveBand()).isFalse();
+        assertThat(settings.all()).as("nothing saved").doesNotContainKeys(DataVerification.LOW_KEY, DataVerification.HIGH_KEY);
+
+        vm.bandHighProperty().set("1.05");
+        assertThat(vm.saveBand()).isTrue();
+        assertThat(settings.all()).containsEntry(DataVerification.LOW_KEY, "0.95").containsEntry(DataVerification.HIGH_KEY, "1.05");
+        // 0.900 < 0.95: the same recount is now over-reporting, the figures recomputed with the new band
+        assertThat(vm.summaryProperty().get()).contains("facteur de vérification : 0,900 (surdéclaration");
+        assertThat(vm.bandLowProperty().get()).isEqualTo("0,950");
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("bande du facteur de vérification 0,950–1,050");
+
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        assertThat(settings.all()).as("no setting before: back to the defaults").doesNotContainKeys(DataVerification.LOW_KEY,
+                DataVerification.HIGH_KEY);
+        assertThat(vm.summaryProperty().get()).contains("0,900 (dans la bande");
+        assertThat(vm.bandLowProperty().get()).isEqualTo("0,900");
+        vm.history().redo(DataFlowsViewModelTest::fail);
+        assertThat(settings.all()).containsEntry(DataVerification.LOW_KEY, "0.95");
+        assertThat(vm.summaryProperty().get()).contains("0,900 (surdéclaration");
+    }
+
+    @Test
+    void aReportTypeIsRefusedOnItsFieldsThenCreatedChangedDeletedAndEachStepUndone() {
+        vm.newReportType();
+        vm.typeCodeProperty().set("act");
+        vm.typeProgrammeProperty().set(" ");
+        assertThat(vm.saveReportType()).isFalse();
+        assertThat(vm.errorProperty(Field.CODE).get()).as("codes compare without case").isEqualTo(
+                "Ce code est déjà pris (peut-être par un type supprimé)");
+        assertThat(vm.errorProperty(Field.NAME).get()).isEqualTo("Nom en français obligatoire");
+        assertThat(vm.errorProperty(Field.PROGRAMME).get()).isEqualTo("Programme obligatoire");
+        assertThat(vm.errorProperty(Field.PERIODICITY).get()).isEqualTo("Choisissez une périodicité");
+        assertThat(vm.errorProperty(Field.TOOL).get()).isEqualTo("Outil inconnu");
+        assertThat(vm.reportTypes()).hasSize(1);
+
+        vm.typeCodeProperty().set("PNI");
+        vm.typeNameFrProperty().set("Vaccination");
+        vm.typeNameArProperty().set("التلقيح");
+        vm.typeProgrammeProperty().set("PNI");
+        vm.typePeriodicityProperty().set("monthly");
+        vm.typeToolProperty().set("smi_pf");
+        assertThat(vm.saveReportType()).isTrue();
+        assertThat(vm.reportTypes()).extracting(DataFlowData.ReportType::code).containsExactly("ACT", "PNI");
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("création du type de rapport PNI");
+        DataFlowData.ReportType pni = vm.reportTypes().get(1);
+        assertThat(pni.nameEn()).as("a blank name is none").isNull();
+        assertThat(pni.nameAr()).isEqualTo("التلقيح");
+
+        vm.editedTypeProperty().set(pni);
+        assertThat(vm.typeCodeProperty().get()).isEqualTo("PNI");
+        vm.typePeriodicityProperty().set("quarterly");
+        assertThat(vm.saveReportType()).isTrue();
+        assertThat(vm.reportTypes().get(1).periodicity()).isEqualTo("quarterly");
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        assertThat(vm.reportTypes().get(1).periodicity()).as("the change undone").isEqualTo("monthly");
+
+        // ACT carries two links: refused; PNI carries none: deleted, and brought back by Ctrl+Z
+        vm.editedTypeProperty().set(vm.reportTypes().getFirst());
+        assertThat(vm.deleteReportType()).isFalse();
+        assertThat(vm.errorProperty(Field.REPORT_TYPE).get()).isEqualTo("Des maillons transmettent ce type : supprimez-les d’abord");
+        vm.editedTypeProperty().set(vm.reportTypes().get(1));
+        assertThat(vm.deleteReportType()).isTrue();
+        assertThat(vm.reportTypes()).extracting(DataFlowData.ReportType::code).containsExactly("ACT");
+        assertThat(vm.history().descriptionProperty().get()).isEqualTo("suppression du type de rapport PNI");
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        assertThat(vm.reportTypes()).extracting(DataFlowData.ReportType::code).containsExactly("ACT", "PNI");
+    }
+
+    @Test
+    void aNewProvinceLinkIsCheckedCreatedChangesTheProvinceChainAndIsDeletedAndUndone() {
+        drillTo("01", "01.511");
+        assertThat(vm.chains().getFirst().rekeying()).isEqualTo(1);
+        DataFlowData.ReportType act = vm.reportTypes().getFirst();
+        DataFlowsViewModel.Scope province = vm.scopes().stream().filter(p -> p.provinceId() != null
+                && p.label().contains("01.511")).findFirst().orElseThrow();
+        DataFlowsViewModel.Scope region = vm.scopes().stream().filter(p -> p.provinceId() == null && p.regionId() != null
+                && p.regionId().equals(province.regionId())).findFirst().orElseThrow();
+        vm.editedLinkProperty().set(null);
+        vm.newLinkTypeProperty().set(act);
+        vm.newLinkFromProperty().set("essp");
+        vm.newLinkToProperty().set("essp");
+        vm.newLinkScopeProperty().set(region);
+        vm.linkDeadlineProperty().set("-1");
+        assertThat(vm.saveLinkForm()).isFalse();
+        assertThat(vm.errorProperty(Field.TO_LEVEL).get()).isEqualTo("Le niveau destinataire doit différer du niveau émetteur");
+        assertThat(vm.errorProperty(Field.CHANNEL).get()).isEqualTo("Canal inconnu");
+        assertThat(vm.errorProperty(Field.DEADLINE).get()).isEqualTo("Ne peut pas être négatif");
+        assertThat(vm.errorProperty(Field.FROM_LEVEL).get()).as("the region already has an essp link for ACT")
+                .isEqualTo("Ce type a déjà un maillon partant de ce niveau pour ce lieu");
+
+        // the province's own link: ESSP → délégation by e-mail, not re-keyed, deadline 3 days
+        vm.newLinkScopeProperty().set(province);
+        vm.newLinkToProperty().set("delegation");
+        vm.linkChannelProperty().set("email");
+        vm.linkDeadlineProperty().set("3");
+        vm.linkRekeyedProperty().set(false);
+        assertThat(vm.saveLinkForm()).isTrue();
+        assertThat(vm.history().descriptionProperty().get()).startsWith("création du maillon ACT · ESSP → ");
+        // the province's chain: essp → délégation (own link), then no link leaves the délégation: incomplete
+        assertThat(vm.chains().getFirst().steps()).hasSize(1);
+        assertThat(vm.chains().getFirst().complete()).isFalse();
+        DataFlowsViewModel.Link created = vm.links().stream().filter(l -> l.row().provinceId() != null).findFirst().orElseThrow();
+        assertThat(created.row().deadlineDays()).isEqualTo(3);
+        assertThat(created.row().channel()).isEqualTo("email");
+
+        // the region's first link has observations: not deleted; the new one has none
+        vm.editedLinkProperty().set(vm.links().stream().filter(l -> l.row().id() == link).findFirst().orElseThrow());
+        assertThat(vm.deleteLink()).isFalse();
+        assertThat(vm.errorProperty(Field.LINK).get()).isEqualTo("Des observations sont saisies sur ce maillon : il ne peut pas être supprimé");
+        vm.editedLinkProperty().set(created);
+        assertThat(vm.deleteLink()).isTrue();
+        assertThat(vm.chains().getFirst().complete()).as("the region's chain again").isTrue();
+        assertThat(vm.chains().getFirst().rekeying()).isEqualTo(1);
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        assertThat(vm.chains().getFirst().complete()).as("the delete undone: the province's link again").isFalse();
+        vm.history().undo(DataFlowsViewModelTest::fail);
+        assertThat(vm.links()).as("the creation undone").noneMatch(l -> l.row().provinceId() != null);
     }
 }

@@ -67,7 +67,7 @@ public enum Vocabulary {
     }
 
     public boolean contains(String code) {
-        return codes.contains(code);
+        return code != null && codes.contains(code);
     }
 
     /** The bundle key of a code's label: {@code functionality.not_functioning}. */

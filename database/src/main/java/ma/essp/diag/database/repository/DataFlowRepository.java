@@ -102,6 +102,22 @@ public final class DataFlowRepository {
         return type.id();
     }
 
+    /** Updates report type {@code type.id()} from {@code type.version()}; its version now. */
+    public int updateReportType(DataFlowData.ReportType type) {
+        if (type.id() == 0) {
+            throw new IllegalArgumentException("a new report type is saved with saveReportType");
+        }
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(REPORT_TYPE.CODE, type.code());
+        values.put(REPORT_TYPE.NAME_FR, type.nameFr());
+        values.put(REPORT_TYPE.NAME_EN, type.nameEn());
+        values.put(REPORT_TYPE.NAME_AR, type.nameAr());
+        values.put(REPORT_TYPE.PROGRAMME, type.programme());
+        values.put(REPORT_TYPE.PERIODICITY, type.periodicity());
+        values.put(REPORT_TYPE.TOOL, type.tool());
+        return SyncedRows.update(dsl, edit(), REPORT_TYPE, type.id(), type.version(), values);
+    }
+
     /** Saves a link: a new one when {@code link.id()} is 0, else an update from {@code link.version()}. Returns its id. */
     public int saveLink(DataFlowData.Link link) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
@@ -233,8 +249,29 @@ public final class DataFlowRepository {
         return SyncedRows.restore(dsl, edit(), SYSTEM_CHECKLIST, id, version);
     }
 
+    /** Soft-deletes a chain link from {@code version}; its version now. */
     public int deleteLink(int id, int version) {
         return SyncedRows.softDelete(dsl, edit(), DATA_FLOW, id, version);
+    }
+
+    /** Brings a soft-deleted chain link back from {@code version}; its version now. */
+    public int restoreLink(int id, int version) {
+        return SyncedRows.restore(dsl, edit(), DATA_FLOW, id, version);
+    }
+
+    /** Soft-deletes a report type from {@code version}; its version now. */
+    public int deleteReportType(int id, int version) {
+        return SyncedRows.softDelete(dsl, edit(), REPORT_TYPE, id, version);
+    }
+
+    /** Brings a soft-deleted report type back from {@code version}; its version now. */
+    public int restoreReportType(int id, int version) {
+        return SyncedRows.restore(dsl, edit(), REPORT_TYPE, id, version);
+    }
+
+    /** Every report type code ever used, deleted types included (the schema keeps codes unique over all rows). */
+    public List<String> reportTypeCodes() {
+        return dsl.select(REPORT_TYPE.CODE).from(REPORT_TYPE).orderBy(REPORT_TYPE.CODE).fetch(REPORT_TYPE.CODE);
     }
 
     @SuppressWarnings("unchecked")

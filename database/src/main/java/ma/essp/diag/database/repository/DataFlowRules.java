@@ -31,7 +31,8 @@ public final class DataFlowRules {
     public enum Code {
         LINK_UNKNOWN, ESSP_UNKNOWN, PERIOD_FORMAT, PERIOD_FUTURE, NEGATIVE, RECEIVED_ABOVE_EXPECTED, ON_TIME_ABOVE_RECEIVED,
         DUPLICATE, REPORT_TYPE_UNKNOWN, LEVEL_UNKNOWN, SAME_LEVEL, CHANNEL_UNKNOWN, TOOL_UNKNOWN, INDICATOR_REQUIRED,
-        MONTH_FORMAT, REASON_UNKNOWN, UNIT_UNKNOWN, CHECKLIST_EMPTY;
+        MONTH_FORMAT, REASON_UNKNOWN, UNIT_UNKNOWN, CHECKLIST_EMPTY, CODE_REQUIRED, CODE_TAKEN, NAME_REQUIRED, PROGRAMME_REQUIRED,
+        PERIODICITY_UNKNOWN, SCOPE_UNKNOWN, IN_USE;
 
         /** The message key of the code: {@code dataflow.rule.received_above_expected}. */
         public String key() {
@@ -41,7 +42,7 @@ public final class DataFlowRules {
 
     /** The field a problem is on. */
     public enum Field { LINK, ESSP, PERIOD, EXPECTED, RECEIVED, ON_TIME, DELAY, REPORT_TYPE, FROM_LEVEL, TO_LEVEL, CHANNEL, TOOL,
-        DEADLINE, INDICATOR, RECOUNTED, REPORTED, REASON, LEVEL, UNIT, ITEMS }
+        DEADLINE, INDICATOR, RECOUNTED, REPORTED, REASON, LEVEL, UNIT, ITEMS, CODE, NAME, PROGRAMME, PERIODICITY, SCOPE }
 
     public record Problem(Field field, Code code) {
     }
@@ -155,6 +156,69 @@ public final class DataFlowRules {
             problems.add(new Problem(Field.DEADLINE, Code.NEGATIVE));
         }
         return problems;
+    }
+
+    /**
+     * The problems of a new chain link beyond {@link #link}: its place (no region, a region, or a province with its own
+     * region) must exist, and no other live link of the same report type may leave the same level for the same place
+     * (one link per report type, sending level and place, as the chains read them; the row itself, same id, excepted).
+     */
+    public static List<Problem> newLink(DataFlowData.Link l, DataFlowData data) {
+        List<Problem> problems = new ArrayList<>(link(l, data.reportTypes().stream().map(DataFlowData.ReportType::id)
+                .collect(java.util.stream.Collectors.toSet())));
+        boolean place = l.provinceId() == null
+                ? l.regionId() == null || data.regions().stream().anyMatch(r -> r.id() == l.regionId())
+                : data.provinces().stream().anyMatch(p -> p.id() == l.provinceId() && Objects.equals(l.regionId(), p.regionId()));
+        if (!place) {
+            problems.add(new Problem(Field.SCOPE, Code.SCOPE_UNKNOWN));
+        }
+        boolean duplicate = data.links().stream().anyMatch(e -> e.id() != l.id() && e.reportTypeId() == l.reportTypeId()
+                && e.fromLevel().equals(l.fromLevel()) && Objects.equals(e.regionId(), l.regionId())
+                && Objects.equals(e.provinceId(), l.provinceId()));
+        if (duplicate) {
+            problems.add(new Problem(Field.FROM_LEVEL, Code.DUPLICATE));
+        }
+        return problems;
+    }
+
+    /** A link can be deleted only when no live observation is recorded on it (its figures would lose their chain). */
+    public static List<Problem> deleteLink(DataFlowData.Link l, DataFlowData data) {
+        return data.observations().stream().anyMatch(o -> o.linkId() == l.id())
+                ? List.of(new Problem(Field.LINK, Code.IN_USE)) : List.of();
+    }
+
+    /**
+     * The problems of a report type: a code (unique among {@code takenCodes}, every code ever used, deleted types
+     * included — the schema keeps them unique — its own excepted when {@code ownCode} is given), a French name, a
+     * programme, a known periodicity and tool.
+     */
+    public static List<Problem> reportType(DataFlowData.ReportType t, Collection<String> takenCodes, String ownCode) {
+        List<Problem> problems = new ArrayList<>();
+        String code = t.code() == null ? "" : t.code().strip();
+        if (code.isEmpty()) {
+            problems.add(new Problem(Field.CODE, Code.CODE_REQUIRED));
+        } else if (!code.equalsIgnoreCase(ownCode) && takenCodes.stream().anyMatch(code::equalsIgnoreCase)) {
+            problems.add(new Problem(Field.CODE, Code.CODE_TAKEN));
+        }
+        if (t.nameFr() == null || t.nameFr().isBlank()) {
+            problems.add(new Problem(Field.NAME, Code.NAME_REQUIRED));
+        }
+        if (t.programme() == null || t.programme().isBlank()) {
+            problems.add(new Problem(Field.PROGRAMME, Code.PROGRAMME_REQUIRED));
+        }
+        if (!Vocabulary.PERIODICITY.contains(t.periodicity())) {
+            problems.add(new Problem(Field.PERIODICITY, Code.PERIODICITY_UNKNOWN));
+        }
+        if (!Vocabulary.FLOW_TOOL.contains(t.tool())) {
+            problems.add(new Problem(Field.TOOL, Code.TOOL_UNKNOWN));
+        }
+        return problems;
+    }
+
+    /** A report type can be deleted only when no live link carries it (delete its links first). */
+    public static List<Problem> deleteReportType(DataFlowData.ReportType t, DataFlowData data) {
+        return data.links().stream().anyMatch(l -> l.reportTypeId() == t.id())
+                ? List.of(new Problem(Field.REPORT_TYPE, Code.IN_USE)) : List.of();
     }
 
     /**

@@ -17,9 +17,34 @@ import org.jooq.DSLContext;
 public final class MissionSettingsRepository {
 
     private final DSLContext dsl;
+    private final EditContext edit;
 
+    /** A repository that reads, and writes with an edit context given to each write. */
     public MissionSettingsRepository(DSLContext dsl) {
+        this(dsl, null);
+    }
+
+    /** A repository whose writes {@link #set(String, String)} and {@link #clear(String)} are stamped with {@code edit}. */
+    public MissionSettingsRepository(DSLContext dsl, EditContext edit) {
         this.dsl = dsl;
+        this.edit = edit;
+    }
+
+    /** {@link #set(EditContext, String, String)} with this repository's edit context. */
+    public void set(String key, String value) {
+        set(requireEdit(), key, value);
+    }
+
+    /** {@link #clear(EditContext, String)} with this repository's edit context. */
+    public void clear(String key) {
+        clear(requireEdit(), key);
+    }
+
+    private EditContext requireEdit() {
+        if (edit == null) {
+            throw new IllegalStateException("a read-only MissionSettingsRepository cannot write");
+        }
+        return edit;
     }
 
     /** Every live setting, by key. */
@@ -47,6 +72,17 @@ public final class MissionSettingsRepository {
             } else if (!value.equals(row.getValue()) || Boolean.TRUE.equals(row.getDeleted())) {
                 SyncedRows.update(tx, edit, MISSION_SETTING, row.getId(), row.getVersion(),
                         Map.of(MISSION_SETTING.VALUE, value, MISSION_SETTING.DELETED, Boolean.FALSE));
+            }
+        });
+    }
+
+    /** Takes {@code key} back to its default: soft-deletes its row (nothing when it has none or is already deleted). */
+    public void clear(EditContext edit, String key) {
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            MissionSettingRecord row = tx.selectFrom(MISSION_SETTING).where(MISSION_SETTING.KEY.eq(key)).fetchOne();
+            if (row != null && !Boolean.TRUE.equals(row.getDeleted())) {
+                SyncedRows.softDelete(tx, edit, MISSION_SETTING, row.getId(), row.getVersion());
             }
         });
     }

@@ -49,8 +49,8 @@ public record ComplaintDeadlines(int acknowledgeDays, int responseDays) {
     }
 
     /**
-     * A setting value as a number of days, or an exception saying why not (not a whole number, out of 0 to
-     * {@value #MAX_DAYS}).
+     * A value to set (window and command line alike) as a number of days, or an exception saying why not (not a whole
+     * number, out of 1 to {@value #MAX_DAYS}: a deadline of 0 days would make every complaint late on its first day).
      */
     public static int parseDays(String key, String value) {
         int days;
@@ -59,14 +59,27 @@ public record ComplaintDeadlines(int acknowledgeDays, int responseDays) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " takes a whole number of days, not '" + value + "'", e);
         }
-        if (days < 0 || days > MAX_DAYS) {
-            throw new IllegalArgumentException(key + " takes 0 to " + MAX_DAYS + " days, not " + days);
+        if (!settable(days)) {
+            throw new IllegalArgumentException(key + " takes 1 to " + MAX_DAYS + " days, not " + days);
         }
         return days;
     }
 
+    /** Whether {@code days} may be set as a deadline: 1 to {@value #MAX_DAYS}. */
+    public static boolean settable(int days) {
+        return days >= 1 && days <= MAX_DAYS;
+    }
+
+    /** A stored value (a mission set before the window checked for 0 still reads: 0 to {@value #MAX_DAYS}). */
     private static int days(Map<String, String> settings, String key, int fallback) {
         String value = settings.get(key);
-        return value == null ? fallback : parseDays(key, value);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " takes a whole number of days, not '" + value + "'", e);
+        }
     }
 }

@@ -59,6 +59,30 @@ public final class DataVerification {
             return new Band(parse(all.get(LOW_KEY), DEFAULT.low), parse(all.get(HIGH_KEY), DEFAULT.high));
         }
 
+        /**
+         * A bound as a user types it ("0.95" or "0,95"); null when it is not a decimal number. What may be stored is
+         * then checked by {@link #settable}.
+         */
+        public static Double parseBound(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                double d = Double.parseDouble(text.strip().replace(',', '.'));
+                return Double.isFinite(d) ? d : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        /**
+         * Whether a band may be set (window and command line alike): 0 &lt; low &lt; 1 &lt; high — a band that does not
+         * hold 1 strictly inside would call a perfect recount a discrepancy or flag nothing.
+         */
+        public static boolean settable(double low, double high) {
+            return low > 0 && low < 1 && high > 1;
+        }
+
         private static double parse(String text, double fallback) {
             return text == null ? fallback : Double.parseDouble(text.strip());
         }
