@@ -312,4 +312,115 @@ public final class TrainingRepository {
     public int restoreCostLine(EditContext edit, int id, int expectedVersion) {
         return SyncedRows.restore(dsl, edit, TRAINING_COST, id, expectedVersion);
     }
+
+    // ------------------------------------------------------------------ editing cohorts and sessions
+
+    /**
+     * Changes a session's title, dates, hours, place and trainers if it is still at {@code expectedVersion}: dates inside
+     * its cohort's, hours more than 0 and no fewer than a participant already attended ({@link TrainingRules#editedSession});
+     * its version now.
+     */
+    public int updateSession(EditContext edit, int id, int expectedVersion, String title, LocalDate startsOn,
+                             LocalDate endsOn, Double hours, String place, String trainers) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var s = TRAINING_SESSION;
+            var c = TRAINING_COHORT;
+            var row = tx.select(c.STARTS_ON, c.ENDS_ON).from(s).join(c).on(c.ID.eq(s.COHORT_ID)).where(s.ID.eq(id)).fetchOne();
+            if (row == null) {
+                throw new IllegalArgumentException("no session " + id);
+            }
+            var a = TRAINING_ATTENDANCE;
+            Double most = tx.select(org.jooq.impl.DSL.max(a.HOURS_ATTENDED)).from(a)
+                    .where(a.SESSION_ID.eq(id).and(a.DELETED.isFalse())).fetchOne().value1();
+            check(TrainingRules.editedSession(title, startsOn, endsOn, hours, row.value1(), row.value2(),
+                    most == null ? 0 : most));
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            values.put(s.TITLE, title.strip());
+            values.put(s.STARTS_ON, startsOn);
+            values.put(s.ENDS_ON, endsOn);
+            values.put(s.HOURS, hours);
+            values.put(s.PLACE, blankToNull(place));
+            values.put(s.TRAINERS, blankToNull(trainers));
+            return SyncedRows.update(tx, edit, s, id, expectedVersion, values);
+        });
+    }
+
+    /**
+     * Changes a cohort's name, dates, seats, place and status if it is still at {@code expectedVersion}: dates around its
+     * sessions, seats not fewer than its participants ({@link TrainingRules#editedCohort}); its version now.
+     */
+    public int updateCohort(EditContext edit, int id, int expectedVersion, String name, LocalDate startsOn,
+                            LocalDate endsOn, Integer seats, String place, String status) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var s = TRAINING_SESSION;
+            List<LocalDate[]> sessions = tx.select(s.STARTS_ON, s.ENDS_ON).from(s)
+                    .where(s.COHORT_ID.eq(id).and(s.DELETED.isFalse()))
+                    .fetch(r -> new LocalDate[] {r.value1(), r.value2()});
+            var tp = TRAINING_PARTICIPANT;
+            int enrolled = tx.fetchCount(tp, tp.COHORT_ID.eq(id).and(tp.DELETED.isFalse()));
+            check(TrainingRules.editedCohort(name, startsOn, endsOn, seats, enrolled, sessions));
+            var c = TRAINING_COHORT;
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            values.put(c.NAME, name.strip());
+            values.put(c.STARTS_ON, startsOn);
+            values.put(c.ENDS_ON, endsOn);
+            values.put(c.SEATS, seats);
+            values.put(c.PLACE, blankToNull(place));
+            values.put(c.STATUS, status);
+            return SyncedRows.update(tx, edit, c, id, expectedVersion, values);
+        });
+    }
+
+    /**
+     * What deleting a cohort took with it, each row at the version the deletion left it: its sessions, participants and
+     * cost lines (attendance rows hang on the sessions and participants and stay as they are).
+     */
+    public record CohortDeletion(int id, int version, Map<Integer, Integer> sessions, Map<Integer, Integer> participants,
+                                 Map<Integer, Integer> costs) {
+    }
+
+    /** Deletes a cohort (soft) with its sessions, participants and cost lines, all or none; what it took. */
+    public CohortDeletion deleteCohort(EditContext edit, int id, int expectedVersion) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int version = SyncedRows.softDelete(tx, edit, TRAINING_COHORT, id, expectedVersion);
+            var s = TRAINING_SESSION;
+            var tp = TRAINING_PARTICIPANT;
+            var k = TRAINING_COST;
+            Map<Integer, Integer> sessions = live(tx.select(s.ID, s.VERSION).from(s).where(s.COHORT_ID.eq(id).and(s.DELETED.isFalse())));
+            Map<Integer, Integer> people = live(tx.select(tp.ID, tp.VERSION).from(tp).where(tp.COHORT_ID.eq(id).and(tp.DELETED.isFalse())));
+            Map<Integer, Integer> costs = live(tx.select(k.ID, k.VERSION).from(k).where(k.COHORT_ID.eq(id).and(k.DELETED.isFalse())));
+            return new CohortDeletion(id, version, versions(SyncedRows.softDeleteAll(tx, edit, s, sessions)),
+                    versions(SyncedRows.softDeleteAll(tx, edit, tp, people)), versions(SyncedRows.softDeleteAll(tx, edit, k, costs)));
+        });
+    }
+
+    /**
+     * Undoes {@link #deleteCohort}: the cohort, its sessions, participants and cost lines live again, all or none (a row
+     * changed since by someone else throws {@link StaleEditException}); the versions they now have.
+     */
+    public CohortDeletion restoreCohort(EditContext edit, CohortDeletion deletion) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int version = SyncedRows.restore(tx, edit, TRAINING_COHORT, deletion.id(), deletion.version());
+            return new CohortDeletion(deletion.id(), version,
+                    versions(SyncedRows.restoreAll(tx, edit, TRAINING_SESSION, deletion.sessions())),
+                    versions(SyncedRows.restoreAll(tx, edit, TRAINING_PARTICIPANT, deletion.participants())),
+                    versions(SyncedRows.restoreAll(tx, edit, TRAINING_COST, deletion.costs())));
+        });
+    }
+
+    private static Map<Integer, Integer> live(org.jooq.ResultQuery<org.jooq.Record2<Integer, Integer>> query) {
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        query.forEach(r -> versions.put(r.value1(), r.value2()));
+        return versions;
+    }
+
+    private static Map<Integer, Integer> versions(List<SyncedRows.Written> written) {
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        written.forEach(w -> versions.put(w.id(), w.version()));
+        return versions;
+    }
 }
