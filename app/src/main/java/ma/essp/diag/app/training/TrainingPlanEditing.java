@@ -2,7 +2,10 @@ package ma.essp.diag.app.training;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -14,6 +17,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import ma.essp.diag.app.task.BackgroundTask;
+import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.Failures;
+import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.repository.TrainingRepository.Quota;
+import ma.essp.diag.database.repository.TrainingRepository.RegionName;
+import ma.essp.diag.reporting.training.TrainingBalance;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.training.TrainingViewModel.Step;
 import ma.essp.diag.app.ui.EditHistory;
@@ -44,10 +56,12 @@ public final class TrainingPlanEditing {
     private static final String COHORT = "COHORT";
     private static final String SESSION = "SESSION";
     private static final String PARTICIPANT = "PARTICIPANT";
+    private static final String QUOTA = "QUOTA";
 
     private final TrainingViewModel area;
     private final TrainingRepository repository;
     private final EditContext edit;
+    private final TaskExecutor executor;
     private final I18n i18n;
     private final EditHistory history;
 
@@ -69,10 +83,28 @@ public final class TrainingPlanEditing {
     private final ReadOnlyStringWrapper sessionMessage = new ReadOnlyStringWrapper(this, "sessionMessage", "");
     private final ReadOnlyStringWrapper participantMessage = new ReadOnlyStringWrapper(this, "participantMessage", "");
 
-    TrainingPlanEditing(TrainingViewModel area, TrainingRepository repository, EditContext edit, I18n i18n) {
+    private final ObservableList<BalanceRow> balance = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper genderSummary = new ReadOnlyStringWrapper(this, "genderSummary", "");
+    private final ObservableList<FilterChoice> regions = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> quotaRegion = new SimpleObjectProperty<>(this, "quotaRegion");
+    private final StringProperty quotaSeats = new SimpleStringProperty(this, "quotaSeats", "");
+    private final ReadOnlyStringWrapper quotaMessage = new ReadOnlyStringWrapper(this, "quotaMessage", "");
+    private List<Quota> quotas = List.of();
+
+    /**
+     * A region's line of the chosen cohort (reporting.training.TrainingBalance): its quota, participants, women, men and
+     * women's share as shown; {@code full} when its quota is reached; {@code regionId} null for participants without a region.
+     */
+    public record BalanceRow(Integer regionId, String region, String quota, String participants, String women, String men,
+                             String womenShare, boolean full) {
+    }
+
+    TrainingPlanEditing(TrainingViewModel area, TrainingRepository repository, EditContext edit, TaskExecutor executor,
+                        I18n i18n) {
         this.area = area;
         this.repository = repository;
         this.edit = edit;
+        this.executor = executor;
         this.i18n = i18n;
         this.history = area.history();
     }
@@ -92,6 +124,120 @@ public final class TrainingPlanEditing {
         if (s == null || c == null || s.cohortId() != c.id()) {
             editSession(-1);
         }
+        if (c == null) {
+            balance.clear();
+            genderSummary.set("");
+            return;
+        }
+        List<Participant> people = data.participants().stream().filter(p -> p.cohortId() == c.id()).toList();
+        executor.execute(BackgroundTask.wrap(() -> new Placement(repository.participantRegions(c.id()), repository.quotas(),
+                        regions.isEmpty() ? repository.regions() : List.<RegionName>of()))
+                .onSuccess(placed -> showBalance(c.id(), people, placed))
+                .onFailure(e -> quotaMessage.set(i18n.get("training.error", Failures.reason(e, i18n)))));
+    }
+
+    private record Placement(Map<Integer, Integer> regionOf, List<Quota> quotas, List<RegionName> regions) {
+    }
+
+    private void showBalance(int cohortId, List<Participant> people, Placement placed) {
+        if (!Objects.equals(area.selectedCohortId(), cohortId)) {
+            return; // another cohort was chosen meanwhile
+        }
+        if (!placed.regions().isEmpty()) {
+            regions.setAll(placed.regions().stream().map(r -> new FilterChoice(String.valueOf(r.id()),
+                    "ar".equals(i18n.locale().getLanguage()) && r.nameAr() != null ? r.nameAr() : r.nameFr())).toList());
+        }
+        quotas = placed.quotas().stream().filter(q -> q.cohortId() == cohortId).toList();
+        Map<Integer, Integer> quotaByRegion = new HashMap<>();
+        quotas.forEach(q -> quotaByRegion.put(q.regionId(), q.seats()));
+        TrainingBalance.Gender all = TrainingBalance.gender(people);
+        genderSummary.set(i18n.get("training.balance.summary", all.participants(), all.women(), all.men(), all.unknown(),
+                share(all.womenShare())));
+        balance.setAll(TrainingBalance.byRegion(people, placed.regionOf(), quotaByRegion).stream().map(r -> new BalanceRow(
+                r.regionId(), r.regionId() == null ? i18n.get("training.balance.noRegion") : regionName(r.regionId()),
+                r.quota() == null ? "—" : r.full() ? i18n.get("training.balance.quotaFull", r.quota()) : String.valueOf(r.quota()),
+                String.valueOf(r.gender().participants()),
+                String.valueOf(r.gender().women()), String.valueOf(r.gender().men()), share(r.gender().womenShare()),
+                r.full())).toList());
+    }
+
+    private String share(Double s) {
+        return s == null ? "—" : i18n.formatDecimal(100 * s, 0) + " %";
+    }
+
+    private String regionName(int id) {
+        return regions.stream().filter(r -> r.value().equals(String.valueOf(id))).map(FilterChoice::label).findFirst()
+                .orElse(String.valueOf(id));
+    }
+
+    // ------------------------------------------------------------------ regional quotas
+
+    /** Puts the region of a line of the balance in the quota form, with its quota. */
+    public void pickRegion(BalanceRow row) {
+        if (row == null || row.regionId() == null) {
+            return;
+        }
+        quotaRegion.set(regions.stream().filter(r -> r.value().equals(String.valueOf(row.regionId()))).findFirst().orElse(null));
+        quotaSeats.set(quotas.stream().filter(q -> q.regionId() == row.regionId()).map(q -> String.valueOf(q.seats()))
+                .findFirst().orElse(""));
+    }
+
+    /**
+     * Sets the chosen region's quota of seats in the chosen cohort (blank: removes it); not below the participants
+     * already from the region. Ctrl+Z puts the previous quota back (or none).
+     */
+    public CompletionStage<Boolean> saveQuota() {
+        Cohort c = chosen();
+        FilterChoice region = quotaRegion.get();
+        if (c == null || region == null) {
+            quotaMessage.set(i18n.get("training.balance.chooseRegion"));
+            return REFUSED;
+        }
+        Integer seats;
+        if (quotaSeats.get() == null || quotaSeats.get().isBlank()) {
+            seats = null;
+        } else {
+            Double typed = EsspFormRules.parseDecimal(quotaSeats.get());
+            if (typed == null || typed % 1 != 0) {
+                quotaMessage.set(i18n.get("training.rule.NOT_A_NUMBER"));
+                return REFUSED;
+            }
+            seats = typed.intValue();
+        }
+        int regionId = Integer.parseInt(region.value());
+        int fromRegion = balance.stream().filter(b -> Objects.equals(b.regionId(), regionId))
+                .mapToInt(b -> Integer.parseInt(b.participants())).sum();
+        if (seats != null) {
+            Optional<Problem> problem = TrainingRules.quotaSeats(seats, fromRegion);
+            if (problem.isPresent()) {
+                quotaMessage.set(area.message(problem.get()));
+                return REFUSED;
+            }
+        }
+        Quota before = quotas.stream().filter(q -> q.regionId() == regionId).findFirst().orElse(null);
+        if (before == null && seats == null) {
+            return REFUSED;
+        }
+        String what = i18n.get("training.undo.quota", region.label(), c.name());
+        return area.write(() -> new Step(what, putQuota(c.id(), regionId, seats, before == null ? null : before.seats())
+                .apply()), quotaMessage, () -> quotaSeats.set(""));
+    }
+
+    /** Writes {@code seats} (null: removes) as the quota; its inverse writes {@code back}. */
+    private EditHistory.Inverse putQuota(int cohortId, int regionId, Integer seats, Integer back) {
+        return () -> {
+            String key = QUOTA + cohortId + ":" + regionId;
+            int seen = history.versionOf(key, 0, -1);
+            Integer expected = seen < 0 ? liveQuotaVersion(regionId) : seen == 0 ? null : seen;
+            SyncedRows.Written w = repository.setQuota(edit, cohortId, regionId, expected, seats);
+            // the version of the live row this screen left, 0 when it left none
+            history.wrote(key, 0, seats == null || w == null ? 0 : w.version());
+            return putQuota(cohortId, regionId, back, seats);
+        };
+    }
+
+    private Integer liveQuotaVersion(int regionId) {
+        return quotas.stream().filter(q -> q.regionId() == regionId).map(Quota::version).findFirst().orElse(null);
     }
 
     // ------------------------------------------------------------------ cohort
@@ -317,4 +463,10 @@ public final class TrainingPlanEditing {
     public StringProperty sessionTrainersProperty() { return sessionTrainers; }
     public ReadOnlyStringProperty sessionMessageProperty() { return sessionMessage.getReadOnlyProperty(); }
     public ReadOnlyStringProperty participantMessageProperty() { return participantMessage.getReadOnlyProperty(); }
+    public ObservableList<BalanceRow> balance() { return balance; }
+    public ReadOnlyStringProperty genderSummaryProperty() { return genderSummary.getReadOnlyProperty(); }
+    public ObservableList<FilterChoice> regions() { return regions; }
+    public ObjectProperty<FilterChoice> quotaRegionProperty() { return quotaRegion; }
+    public StringProperty quotaSeatsProperty() { return quotaSeats; }
+    public ReadOnlyStringProperty quotaMessageProperty() { return quotaMessage.getReadOnlyProperty(); }
 }

@@ -1,5 +1,7 @@
 package ma.essp.diag.app.training;
 
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -7,9 +9,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
@@ -66,6 +70,51 @@ final class TrainingPlanEditingView {
         VBox box = new VBox(6, form, hint, message);
         box.setPadding(new Insets(0, 0, 6, 0));
         return box;
+    }
+
+    /** The gender balance of the chosen cohort, per region against the regional quotas, and the quota form. */
+    Node balance() {
+        Label title = new Label(i18n.get("training.balance.title"));
+        title.getStyleClass().add("title-4");
+        Label summary = wrapping("");
+        summary.setId("genderSummary");
+        summary.textProperty().bind(vm.genderSummaryProperty());
+        TableView<TrainingPlanEditing.BalanceRow> table = new TableView<>(vm.balance());
+        table.setId("balanceTable");
+        table.getColumns().add(column("training.balance.region", TrainingPlanEditing.BalanceRow::region, 260));
+        table.getColumns().add(column("training.balance.quota", TrainingPlanEditing.BalanceRow::quota, 110));
+        table.getColumns().add(column("training.balance.participants", TrainingPlanEditing.BalanceRow::participants, 100));
+        table.getColumns().add(column("training.balance.women", TrainingPlanEditing.BalanceRow::women, 80));
+        table.getColumns().add(column("training.balance.men", TrainingPlanEditing.BalanceRow::men, 80));
+        table.getColumns().add(column("training.balance.share", TrainingPlanEditing.BalanceRow::womenShare, 120));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.pickRegion(now));
+        ComboBox<FilterChoice> region = new ComboBox<>(vm.regions());
+        region.setId("quotaRegion");
+        region.setPromptText(i18n.get("training.balance.region"));
+        region.setPrefWidth(260);
+        region.valueProperty().bindBidirectional(vm.quotaRegionProperty());
+        TextField seats = field("training.balance.quota", 80, vm.quotaSeatsProperty());
+        seats.setId("quotaSeats");
+        Button set = new Button(i18n.get("training.balance.setQuota"));
+        set.setId("saveQuota");
+        set.setOnAction(e -> vm.saveQuota());
+        Label message = errorLabel();
+        message.setId("quotaMessage");
+        message.textProperty().bind(vm.quotaMessageProperty());
+        FlowPane form = new FlowPane(6, 6, region, seats, set);
+        form.setAlignment(Pos.CENTER_LEFT);
+        Label hint = wrapping(i18n.get("training.balance.hint"));
+        VBox box = new VBox(6, title, summary, table, form, hint, message);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    private <R> TableColumn<R, String> column(String key, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(i18n.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
     }
 
     /** The form editing the session picked in {@code table} (a double click or the Edit button opens it). */

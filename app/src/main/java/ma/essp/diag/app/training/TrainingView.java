@@ -167,7 +167,9 @@ public final class TrainingView implements FeatureScreen {
     // ------------------------------------------------------------------ the cohort itself
 
     private Node cohortTab() {
-        VBox box = new VBox(6, editing.cohortForm());
+        Node balance = editing.balance();
+        VBox box = new VBox(6, editing.cohortForm(), balance);
+        VBox.setVgrow(balance, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
     }

@@ -184,7 +184,7 @@ public final class TrainingViewModel {
         unsaved = new Forms();
         history = new EditHistory(executor);
         history.setAfterUndo(this::reload);
-        editing = new TrainingPlanEditing(this, repository, edit, i18n);
+        editing = new TrainingPlanEditing(this, repository, edit, executor, i18n);
     }
 
     /** Editing and deleting the chosen cohort, its sessions and participants; gender balance and regions. */
@@ -947,6 +947,7 @@ public final class TrainingViewModel {
             case HOURS_BELOW_ATTENDED -> i18n.get("training.rule.HOURS_BELOW_ATTENDED", a.length > 0 ? hours((Double) a[0]) : "");
             case SEATS_BELOW_ENROLLED -> i18n.get("training.rule.SEATS_BELOW_ENROLLED", a.length > 0 ? a[0] : "");
             case SESSIONS_OUTSIDE_DATES -> i18n.get("training.rule.SESSIONS_OUTSIDE_DATES", a.length > 0 ? a[0] : "");
+            case QUOTA_FULL -> i18n.get("training.rule.QUOTA_FULL");
         };
     }
 

@@ -1,5 +1,7 @@
 package ma.essp.diag.app.training;
 
+import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_COST;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.database.jooq.tables.records.StaffPositionRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingAttendanceRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingCohortRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingCostRecord;
@@ -108,6 +112,69 @@ class TrainingPlanEditingTest {
 
     private static void fail(Throwable e) {
         throw new AssertionError(e);
+    }
+
+    /** Amina works at CSU Médina (E001, region 1), Omar at CSU Anfa (E005, Casablanca-Settat); a nurse of CSU Souani (E001's circonscription) is on record. */
+    private int placeParticipantsAndANurse() {
+        dsl.update(TRAINING_PARTICIPANT).set(TRAINING_PARTICIPANT.ESSP_ID, esspId("E001")).where(TRAINING_PARTICIPANT.ID.eq(amina)).execute();
+        dsl.update(TRAINING_PARTICIPANT).set(TRAINING_PARTICIPANT.ESSP_ID, esspId("E005")).where(TRAINING_PARTICIPANT.ID.ne(amina)).execute();
+        StaffPositionRecord nurse = dsl.newRecord(STAFF_POSITION);
+        nurse.setEsspId(esspId("E002"));
+        nurse.setCadreCode("nurse");
+        nurse.setHolderName("Salma Idrissi");
+        nurse.setGender("f");
+        return SyncedRows.insert(dsl, EditContext.system("test"), nurse);
+    }
+
+    private int esspId(String code) {
+        return dsl.select(ESSP.ID).from(ESSP).where(ESSP.CODE.eq(code)).fetchOne(ESSP.ID);
+    }
+
+    private FilterChoice region(int id) {
+        return editing.regions().stream().filter(r -> r.value().equals(String.valueOf(id))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void genderBalancePerRegionAndAFullQuotaRefusesOneMoreFromTheRegion() {
+        int nurse = placeParticipantsAndANurse();
+        vm.load();
+        assertThat(editing.genderSummaryProperty().get())
+                .isEqualTo("2 participants : 1 femmes, 1 hommes, 0 sans genre indiqué · part des femmes 50 %");
+        assertThat(editing.balance()).extracting(TrainingPlanEditing.BalanceRow::region, TrainingPlanEditing.BalanceRow::quota,
+                        TrainingPlanEditing.BalanceRow::participants, TrainingPlanEditing.BalanceRow::womenShare)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Tanger-Tétouan-Al Hoceima", "—", "1", "100 %"),
+                        org.assertj.core.groups.Tuple.tuple("Casablanca-Settat", "—", "1", "0 %"));
+
+        editing.quotaRegionProperty().set(region(1));
+        editing.quotaSeatsProperty().set("0");
+        assertThat(editing.saveQuota().toCompletableFuture().join()).isFalse();
+        assertThat(editing.quotaMessageProperty().get()).startsWith("La cohorte compte déjà 1 participants");
+        editing.quotaSeatsProperty().set("1");
+        assertThat(editing.saveQuota().toCompletableFuture().join()).isTrue();
+        assertThat(editing.balance().getFirst().quota()).isEqualTo("1 (atteint)");
+
+        // Salma works in region 1, whose quota is reached: refused, nothing written (seats are left: 3 > 2)
+        vm.searchCandidates();
+        var salma = vm.candidates().stream().filter(c -> c.candidate().positionId() == nurse).findFirst().orElseThrow();
+        vm.addParticipant(salma);
+        assertThat(vm.participantMessageProperty().get())
+                .isEqualTo("Le quota de places de sa région est atteint dans cette cohorte. Rien n’a été enregistré.");
+        assertThat(vm.attendance()).hasSize(2);
+
+        // Ctrl+Z removes the quota: Salma can now be enrolled; Ctrl+Y sets it again
+        vm.history().undo(TrainingPlanEditingTest::fail);
+        assertThat(editing.balance().getFirst().quota()).isEqualTo("—");
+        vm.history().redo(TrainingPlanEditingTest::fail);
+        assertThat(editing.balance().getFirst().quota()).isEqualTo("1 (atteint)");
+        editing.quotaRegionProperty().set(region(1));
+        editing.quotaSeatsProperty().set("2");
+        assertThat(editing.saveQuota().toCompletableFuture().join()).isTrue();
+        vm.addParticipant(salma);
+        assertThat(vm.attendance()).hasSize(3);
+        assertThat(editing.balance().getFirst().participants()).isEqualTo("2");
+        assertThat(editing.balance().getFirst().quota()).isEqualTo("2 (atteint)");
+        assertThat(editing.genderSummaryProperty().get()).endsWith("part des femmes 67 %");
     }
 
     @Test

@@ -47,7 +47,9 @@ public final class TrainingRules {
         /** args: the cohort's live participants (its seats cannot go below) */
         SEATS_BELOW_ENROLLED,
         /** args: how many of the cohort's sessions the new dates would leave outside */
-        SESSIONS_OUTSIDE_DATES
+        SESSIONS_OUTSIDE_DATES,
+        /** args: the region's quota of seats in the cohort, reached */
+        QUOTA_FULL
     }
 
     /** A problem: its code and the arguments its message needs (see {@link Code}). */
@@ -167,6 +169,22 @@ public final class TrainingRules {
             return problem(Code.NEGATIVE);
         }
         return seats != null && seats < enrolled ? problem(Code.SEATS_BELOW_ENROLLED, enrolled) : Optional.empty();
+    }
+
+    /**
+     * One more participant from a region whose cohort quota is {@code quota} (null: none) when {@code fromRegion} of the
+     * cohort's participants already come from it.
+     */
+    public static Optional<Problem> quota(Integer quota, int fromRegion) {
+        return quota != null && fromRegion >= quota ? problem(Code.QUOTA_FULL, quota) : Optional.empty();
+    }
+
+    /** A region's quota: a whole number ≥ 0, not below the {@code fromRegion} participants already from it. */
+    public static Optional<Problem> quotaSeats(int seats, int fromRegion) {
+        if (seats < 0) {
+            return problem(Code.NEGATIVE);
+        }
+        return seats < fromRegion ? problem(Code.SEATS_BELOW_ENROLLED, fromRegion) : Optional.empty();
     }
 
     /** A participant already in the cohort. */
