@@ -50,6 +50,7 @@ final class TrainingPlanEditingView {
         ComboBox<FilterChoice> status = new ComboBox<>();
         status.getItems().setAll(vm.statusChoices());
         status.setPromptText(i18n.get("training.cohort.status"));
+        status.setPrefWidth(140);
         status.valueProperty().bindBidirectional(vm.cohortStatusProperty());
         Button save = new Button(i18n.get("training.cohort.save"));
         save.setId("saveCohort");
