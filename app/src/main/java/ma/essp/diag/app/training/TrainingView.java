@@ -49,10 +49,12 @@ public final class TrainingView implements FeatureScreen {
     private final BorderPane root = new BorderPane();
     private final TableView<AttendanceRow> grid = new TableView<>();
     private final TextField searchField = new TextField();
+    private final TrainingPlanEditingView editing;
 
     public TrainingView(TrainingViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
+        this.editing = new TrainingPlanEditingView(vm.editing(), i18n);
         root.setId("trainingView");
         root.setNodeOrientation(i18n.rightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
         ComboBox<FilterChoice> cohortBox = new ComboBox<>(vm.cohorts());
@@ -68,7 +70,8 @@ public final class TrainingView implements FeatureScreen {
         chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox top = new VBox(6, chooser, summary, loadError);
         top.setPadding(new Insets(8));
-        TabPane tabs = new TabPane(tab("training.tab.attendance", attendanceTab()), tab("training.tab.sessions", sessionsTab()),
+        TabPane tabs = new TabPane(tab("training.tab.attendance", attendanceTab()), tab("training.tab.cohort", cohortTab()),
+                tab("training.tab.sessions", sessionsTab()),
                 tab("training.tab.participants", participantsTab()), tab("training.tab.needs", needsTab()),
                 tab("training.tab.costs", costsTab()),
                 tab("training.tab.calendar", calendarTab()));
@@ -97,7 +100,7 @@ public final class TrainingView implements FeatureScreen {
         message.setId("attendanceMessage");
         message.textProperty().bind(vm.attendanceMessageProperty());
         Label hint = wrapping(i18n.get("training.attendance.hint"));
-        VBox box = new VBox(6, hint, grid, message);
+        VBox box = new VBox(6, hint, grid, message, editing.removeParticipant(grid));
         VBox.setVgrow(grid, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
@@ -155,8 +158,18 @@ public final class TrainingView implements FeatureScreen {
         message.setId("sessionMessage");
         message.textProperty().bind(vm.sessionMessageProperty());
         FlowPane form = new FlowPane(6, 6, title, start, end, hours, place, trainers, add);
-        VBox box = new VBox(6, table, form, message);
+        VBox box = new VBox(6, table, editing.sessionEditor(table), form, message);
         VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    // ------------------------------------------------------------------ the cohort itself
+
+    private Node cohortTab() {
+        Node balance = editing.balance();
+        VBox box = new VBox(6, editing.cohortForm(), balance);
+        VBox.setVgrow(balance, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
     }

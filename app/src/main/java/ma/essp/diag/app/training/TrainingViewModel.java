@@ -120,6 +120,7 @@ public final class TrainingViewModel {
     private final FormBaseline contextForm;
     private final UnsavedChanges unsaved;
     private final EditHistory history;
+    private final TrainingPlanEditing editing;
 
     private TrainingData data;
     private List<CalendarContext> context = List.of();
@@ -183,6 +184,17 @@ public final class TrainingViewModel {
         unsaved = new Forms();
         history = new EditHistory(executor);
         history.setAfterUndo(this::reload);
+        editing = new TrainingPlanEditing(this, repository, edit, executor, i18n);
+    }
+
+    /** Editing and deleting the chosen cohort, its sessions and participants; gender balance and regions. */
+    public TrainingPlanEditing editing() {
+        return editing;
+    }
+
+    /** The training plan as last loaded (null before the first load). */
+    TrainingData data() {
+        return data;
     }
 
     // ------------------------------------------------------------------ loading
@@ -221,7 +233,7 @@ public final class TrainingViewModel {
         }
     }
 
-    private Integer selectedCohortId() {
+    Integer selectedCohortId() {
         return cohort.get() == null ? null : Integer.valueOf(cohort.get().value());
     }
 
@@ -229,6 +241,7 @@ public final class TrainingViewModel {
     private void show() {
         Integer id = selectedCohortId();
         if (data == null || id == null || data.cohorts().stream().noneMatch(c -> c.id() == id)) {
+            editing.show(null);
             sessions.clear();
             attendance.clear();
             costs.clear();
@@ -237,6 +250,7 @@ public final class TrainingViewModel {
             return;
         }
         CohortFigures f = TrainingFigures.cohortFigures(data, id);
+        editing.show(id);
         summary.set(i18n.get("training.summary", f.participants(), f.women(), f.seats() == null ? "—" : f.seats(),
                 f.sessions(), hours(f.sessionHours()), hours(f.requiredHours()), f.completed(), f.certified()));
         List<Session> cohortSessions = TrainingFigures.sessionsOf(data, id);
@@ -779,7 +793,7 @@ public final class TrainingViewModel {
     private enum Row { SESSION, COST, CONTEXT, ATTENDANCE, PARTICIPANT }
 
     /** A creation of a form: what Edit > Undo calls it and what undoes it. */
-    private record Step(String what, EditHistory.Inverse inverse) {
+    record Step(String what, EditHistory.Inverse inverse) {
     }
 
     /** Row {@code id} just inserted (version 1): undone by soft-deleting it. */
@@ -818,7 +832,7 @@ public final class TrainingViewModel {
     }
 
     /** Writes in the background, then runs {@code afterSaved} and reloads; completes with true once written. */
-    private <V> CompletionStage<Boolean> write(Callable<V> action, ReadOnlyStringWrapper message, Runnable afterSaved) {
+    <V> CompletionStage<Boolean> write(Callable<V> action, ReadOnlyStringWrapper message, Runnable afterSaved) {
         if (edit == null) {
             message.set(i18n.get("training.rule.NOT_IDENTIFIED"));
             return REFUSED;
@@ -929,10 +943,15 @@ public final class TrainingViewModel {
             case UNIT_REQUIRED -> i18n.get("training.rule.UNIT_REQUIRED");
             case UNITS_REQUIRED -> i18n.get("training.rule.UNITS_REQUIRED");
             case AMOUNT_NEGATIVE -> i18n.get("training.rule.AMOUNT_NEGATIVE");
+            case HOURS_NOT_POSITIVE -> i18n.get("training.rule.HOURS_NOT_POSITIVE");
+            case HOURS_BELOW_ATTENDED -> i18n.get("training.rule.HOURS_BELOW_ATTENDED", a.length > 0 ? hours((Double) a[0]) : "");
+            case SEATS_BELOW_ENROLLED -> i18n.get("training.rule.SEATS_BELOW_ENROLLED", a.length > 0 ? a[0] : "");
+            case SESSIONS_OUTSIDE_DATES -> i18n.get("training.rule.SESSIONS_OUTSIDE_DATES", a.length > 0 ? a[0] : "");
+            case QUOTA_FULL -> i18n.get("training.rule.QUOTA_FULL");
         };
     }
 
-    private String hours(double h) {
+    String hours(double h) {
         return i18n.get("training.hours", i18n.formatDecimal(h, h % 1 == 0 ? 0 : 1));
     }
 

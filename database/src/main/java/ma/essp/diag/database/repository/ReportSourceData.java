@@ -30,7 +30,8 @@ public record ReportSourceData(
         List<TrainingSession> sessions,
         FindingRepository.Board findingBoard,
         List<SupervisionVisit> supervisionVisits,
-        DataFlowData dataFlow) {
+        DataFlowData dataFlow,
+        TrainingData training) {
 
     /** The mission row and its team (live members, by name); a mission without metadata gets an empty one. */
     public record Mission(String name, String description, String beneficiary, String funder, LocalDate startedOn,
@@ -113,10 +114,11 @@ public record ReportSourceData(
                                   LocalDate acknowledgedOn, LocalDate closedOn, String outcome, String notes) {
     }
 
+    /** A cohort as the report lists it; its budget comes from {@link #training} through reporting.training.TrainingFigures. */
     public record TrainingCohort(int id, String programmeCode, String programmeKind, Label programme, String name,
                                  Integer regionId, LocalDate startsOn, LocalDate endsOn, String place, String status,
                                  Integer seats, int participants, int graduated, int droppedOut, int women, int sessions,
-                                 double hours, double plannedBudget, double actualBudget, int projects) {
+                                 double hours, int projects) {
     }
 
     public record TrainingSession(int cohortId, String title, LocalDate startsOn, LocalDate endsOn, double hours,

@@ -20,7 +20,6 @@ import static ma.essp.diag.database.jooq.Tables.STRUCTURE;
 import static ma.essp.diag.database.jooq.Tables.SUPERVISION_VISIT;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
-import static ma.essp.diag.database.jooq.Tables.TRAINING_COST;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_PROJECT;
@@ -58,7 +57,8 @@ public final class ReportSourceRepository {
         return new ReportSourceData(mission(), regions(), provinces(), circonscriptions(), categories(), essps(),
                 cadres(), hrFunctions(), hrRelations(), circonscriptionFunctions(), dataFlows(),
                 flowObservations(), complaintSystems(), complaintSamples(), new PerpetratorCareRepository(dsl).load(), cohorts(), sessions(),
-                new FindingRepository(dsl).load(), supervisionVisits(), new DataFlowRepository(dsl).load());
+                new FindingRepository(dsl).load(), supervisionVisits(), new DataFlowRepository(dsl).load(),
+                new TrainingRepository(dsl).load());
     }
 
     private static int int0(Number n) {
@@ -218,25 +218,19 @@ public final class ReportSourceRepository {
         var p = TRAINING_PROGRAMME;
         var tp = TRAINING_PARTICIPANT;
         var ts = TRAINING_SESSION;
-        var tc = TRAINING_COST;
         Condition liveParticipant = tp.COHORT_ID.eq(c.ID).and(tp.DELETED.isFalse());
         Condition liveSession = ts.COHORT_ID.eq(c.ID).and(ts.DELETED.isFalse());
-        Condition liveCost = tc.COHORT_ID.eq(c.ID).and(tc.DELETED.isFalse());
         Field<Integer> participants = countOf(tp, liveParticipant);
         Field<Integer> graduated = countOf(tp, liveParticipant.and(tp.STATUS.eq("graduated")));
         Field<Integer> droppedOut = countOf(tp, liveParticipant.and(tp.STATUS.eq("dropped_out")));
         Field<Integer> women = countOf(tp, liveParticipant.and(tp.GENDER.eq("f")));
         Field<Integer> sessions = countOf(ts, liveSession);
         Field<Double> hours = field(select(sum(ts.HOURS)).from(ts).where(liveSession)).coerce(Double.class);
-        Field<Double> planned = field(select(sum(tc.AMOUNT_MAD)).from(tc).where(liveCost.and(tc.KIND.eq("planned"))))
-                .coerce(Double.class);
-        Field<Double> actual = field(select(sum(tc.AMOUNT_MAD)).from(tc).where(liveCost.and(tc.KIND.eq("actual"))))
-                .coerce(Double.class);
         Field<Integer> projects = countOf(TRAINING_PROJECT,
                 TRAINING_PROJECT.COHORT_ID.eq(c.ID).and(TRAINING_PROJECT.DELETED.isFalse()));
         return dsl.select(c.ID, p.CODE, p.KIND, p.TITLE_FR, p.TITLE_EN, p.TITLE_AR, c.NAME, c.REGION_ID, c.STARTS_ON,
                         c.ENDS_ON, c.PLACE, c.STATUS, c.SEATS, participants, graduated, droppedOut, women, sessions, hours,
-                        planned, actual, projects)
+                        projects)
                 .from(c).join(p).on(p.ID.eq(c.PROGRAMME_ID))
                 .where(c.DELETED.isFalse().and(p.DELETED.isFalse()))
                 .orderBy(c.STARTS_ON, c.NAME)
@@ -246,7 +240,7 @@ public final class ReportSourceRepository {
                         r.get(c.NAME), r.get(c.REGION_ID), r.get(c.STARTS_ON), r.get(c.ENDS_ON), r.get(c.PLACE),
                         r.get(c.STATUS), r.get(c.SEATS), int0(r.get(participants)), int0(r.get(graduated)),
                         int0(r.get(droppedOut)), int0(r.get(women)), int0(r.get(sessions)), double0(r.get(hours)),
-                        double0(r.get(planned)), double0(r.get(actual)), int0(r.get(projects))));
+                        int0(r.get(projects))));
     }
 
     private List<ReportSourceData.TrainingSession> sessions() {

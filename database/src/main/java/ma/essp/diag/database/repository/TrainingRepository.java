@@ -12,6 +12,10 @@ import static ma.essp.diag.database.jooq.Tables.CADRE;
 import static ma.essp.diag.database.jooq.Tables.CALENDAR_CONTEXT;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.STRUCTURE;
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
+import static ma.essp.diag.database.jooq.Tables.REGION;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT_QUOTA;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.lower;
@@ -157,6 +161,14 @@ public final class TrainingRepository {
             esspId = position.getEsspId();
         }
         check(TrainingRules.newParticipant(staffPositionId, fullName, staffDeleted, enrolled, seats));
+        Integer region = regionOf(structureId, esspId);
+        if (region != null) {
+            var q = TRAINING_COHORT_QUOTA;
+            Integer quota = dsl.select(q.SEATS).from(q).where(q.COHORT_ID.eq(cohortId).and(q.REGION_ID.eq(region))
+                    .and(q.DELETED.isFalse())).fetchOne(q.SEATS);
+            long fromRegion = participantRegions(cohortId).values().stream().filter(region::equals).count();
+            check(TrainingRules.quota(quota, (int) fromRegion));
+        }
         TrainingParticipantRecord r = dsl.newRecord(tp);
         r.setCohortId(cohortId);
         r.setStaffPositionId(staffPositionId);
@@ -311,5 +323,225 @@ public final class TrainingRepository {
     /** Brings a soft-deleted cost line back; its version now. */
     public int restoreCostLine(EditContext edit, int id, int expectedVersion) {
         return SyncedRows.restore(dsl, edit, TRAINING_COST, id, expectedVersion);
+    }
+
+    // ------------------------------------------------------------------ editing cohorts and sessions
+
+    /**
+     * Changes a session's title, dates, hours, place and trainers if it is still at {@code expectedVersion}: dates inside
+     * its cohort's, hours more than 0 and no fewer than a participant already attended ({@link TrainingRules#editedSession});
+     * its version now.
+     */
+    public int updateSession(EditContext edit, int id, int expectedVersion, String title, LocalDate startsOn,
+                             LocalDate endsOn, Double hours, String place, String trainers) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var s = TRAINING_SESSION;
+            var c = TRAINING_COHORT;
+            var row = tx.select(c.STARTS_ON, c.ENDS_ON).from(s).join(c).on(c.ID.eq(s.COHORT_ID)).where(s.ID.eq(id)).fetchOne();
+            if (row == null) {
+                throw new IllegalArgumentException("no session " + id);
+            }
+            var a = TRAINING_ATTENDANCE;
+            Double most = tx.select(org.jooq.impl.DSL.max(a.HOURS_ATTENDED)).from(a)
+                    .where(a.SESSION_ID.eq(id).and(a.DELETED.isFalse())).fetchOne().value1();
+            check(TrainingRules.editedSession(title, startsOn, endsOn, hours, row.value1(), row.value2(),
+                    most == null ? 0 : most));
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            values.put(s.TITLE, title.strip());
+            values.put(s.STARTS_ON, startsOn);
+            values.put(s.ENDS_ON, endsOn);
+            values.put(s.HOURS, hours);
+            values.put(s.PLACE, blankToNull(place));
+            values.put(s.TRAINERS, blankToNull(trainers));
+            return SyncedRows.update(tx, edit, s, id, expectedVersion, values);
+        });
+    }
+
+    /**
+     * Changes a cohort's name, dates, seats, place and status if it is still at {@code expectedVersion}: dates around its
+     * sessions, seats not fewer than its participants ({@link TrainingRules#editedCohort}); its version now.
+     */
+    public int updateCohort(EditContext edit, int id, int expectedVersion, String name, LocalDate startsOn,
+                            LocalDate endsOn, Integer seats, String place, String status) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var s = TRAINING_SESSION;
+            List<LocalDate[]> sessions = tx.select(s.STARTS_ON, s.ENDS_ON).from(s)
+                    .where(s.COHORT_ID.eq(id).and(s.DELETED.isFalse()))
+                    .fetch(r -> new LocalDate[] {r.value1(), r.value2()});
+            var tp = TRAINING_PARTICIPANT;
+            int enrolled = tx.fetchCount(tp, tp.COHORT_ID.eq(id).and(tp.DELETED.isFalse()));
+            check(TrainingRules.editedCohort(name, startsOn, endsOn, seats, enrolled, sessions));
+            var c = TRAINING_COHORT;
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            values.put(c.NAME, name.strip());
+            values.put(c.STARTS_ON, startsOn);
+            values.put(c.ENDS_ON, endsOn);
+            values.put(c.SEATS, seats);
+            values.put(c.PLACE, blankToNull(place));
+            values.put(c.STATUS, status);
+            return SyncedRows.update(tx, edit, c, id, expectedVersion, values);
+        });
+    }
+
+    /**
+     * What deleting a cohort took with it, each row at the version the deletion left it: its sessions, participants and
+     * cost lines (attendance rows hang on the sessions and participants and stay as they are).
+     */
+    public record CohortDeletion(int id, int version, Map<Integer, Integer> sessions, Map<Integer, Integer> participants,
+                                 Map<Integer, Integer> costs) {
+    }
+
+    /** Deletes a cohort (soft) with its sessions, participants and cost lines, all or none; what it took. */
+    public CohortDeletion deleteCohort(EditContext edit, int id, int expectedVersion) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int version = SyncedRows.softDelete(tx, edit, TRAINING_COHORT, id, expectedVersion);
+            var s = TRAINING_SESSION;
+            var tp = TRAINING_PARTICIPANT;
+            var k = TRAINING_COST;
+            Map<Integer, Integer> sessions = live(tx.select(s.ID, s.VERSION).from(s).where(s.COHORT_ID.eq(id).and(s.DELETED.isFalse())));
+            Map<Integer, Integer> people = live(tx.select(tp.ID, tp.VERSION).from(tp).where(tp.COHORT_ID.eq(id).and(tp.DELETED.isFalse())));
+            Map<Integer, Integer> costs = live(tx.select(k.ID, k.VERSION).from(k).where(k.COHORT_ID.eq(id).and(k.DELETED.isFalse())));
+            return new CohortDeletion(id, version, versions(SyncedRows.softDeleteAll(tx, edit, s, sessions)),
+                    versions(SyncedRows.softDeleteAll(tx, edit, tp, people)), versions(SyncedRows.softDeleteAll(tx, edit, k, costs)));
+        });
+    }
+
+    /**
+     * Undoes {@link #deleteCohort}: the cohort, its sessions, participants and cost lines live again, all or none (a row
+     * changed since by someone else throws {@link StaleEditException}); the versions they now have.
+     */
+    public CohortDeletion restoreCohort(EditContext edit, CohortDeletion deletion) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int version = SyncedRows.restore(tx, edit, TRAINING_COHORT, deletion.id(), deletion.version());
+            return new CohortDeletion(deletion.id(), version,
+                    versions(SyncedRows.restoreAll(tx, edit, TRAINING_SESSION, deletion.sessions())),
+                    versions(SyncedRows.restoreAll(tx, edit, TRAINING_PARTICIPANT, deletion.participants())),
+                    versions(SyncedRows.restoreAll(tx, edit, TRAINING_COST, deletion.costs())));
+        });
+    }
+
+    private static Map<Integer, Integer> live(org.jooq.ResultQuery<org.jooq.Record2<Integer, Integer>> query) {
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        query.forEach(r -> versions.put(r.value1(), r.value2()));
+        return versions;
+    }
+
+    private static Map<Integer, Integer> versions(List<SyncedRows.Written> written) {
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        written.forEach(w -> versions.put(w.id(), w.version()));
+        return versions;
+    }
+
+    // ------------------------------------------------------------------ regions: quotas and balance
+
+    /** A region as the Formation screen names it. */
+    public record RegionName(int id, String nameFr, String nameAr) {
+    }
+
+    /** A cohort's quota of seats for a region (V20). */
+    public record Quota(int id, int version, int cohortId, int regionId, int seats) {
+    }
+
+    /**
+     * Where the participants come from and the cohorts' regional quotas: for each live participant of the mission (or of
+     * cohort {@code cohortId} when not null) the region of their structure (its own, else its province's or
+     * circonscription's) or of their ESSP; participants with neither are left out.
+     */
+    public Map<Integer, Integer> participantRegions(Integer cohortId) {
+        var tp = TRAINING_PARTICIPANT;
+        var st = STRUCTURE.as("st");
+        var stProvince = PROVINCE.as("st_province");
+        var stCirc = CIRCONSCRIPTION.as("st_circ");
+        var stCircProvince = PROVINCE.as("st_circ_province");
+        var e = ESSP.as("e");
+        var eCirc = CIRCONSCRIPTION.as("e_circ");
+        var eProvince = PROVINCE.as("e_province");
+        Field<Integer> region = coalesce(st.REGION_ID, stProvince.REGION_ID, stCircProvince.REGION_ID, eProvince.REGION_ID);
+        Condition which = tp.DELETED.isFalse();
+        if (cohortId != null) {
+            which = which.and(tp.COHORT_ID.eq(cohortId));
+        }
+        Map<Integer, Integer> out = new LinkedHashMap<>();
+        dsl.select(tp.ID, region).from(tp)
+                .leftJoin(st).on(st.ID.eq(tp.STRUCTURE_ID))
+                .leftJoin(stProvince).on(stProvince.ID.eq(st.PROVINCE_ID))
+                .leftJoin(stCirc).on(stCirc.ID.eq(st.CIRCONSCRIPTION_ID))
+                .leftJoin(stCircProvince).on(stCircProvince.ID.eq(stCirc.PROVINCE_ID))
+                .leftJoin(e).on(e.ID.eq(tp.ESSP_ID))
+                .leftJoin(eCirc).on(eCirc.ID.eq(e.CIRCONSCRIPTION_ID))
+                .leftJoin(eProvince).on(eProvince.ID.eq(eCirc.PROVINCE_ID))
+                .where(which).orderBy(tp.ID)
+                .forEach(r -> {
+                    if (r.value2() != null) {
+                        out.put(r.value1(), r.value2());
+                    }
+                });
+        return out;
+    }
+
+    /** The region of a structure (its own, else its province's or circonscription's) or of an ESSP; null when neither. */
+    private Integer regionOf(Integer structureId, Integer esspId) {
+        if (structureId != null) {
+            var st = STRUCTURE;
+            var row = dsl.select(st.REGION_ID, st.PROVINCE_ID, st.CIRCONSCRIPTION_ID).from(st).where(st.ID.eq(structureId)).fetchOne();
+            if (row != null && row.value1() != null) {
+                return row.value1();
+            }
+            if (row != null && row.value2() != null) {
+                return dsl.select(PROVINCE.REGION_ID).from(PROVINCE).where(PROVINCE.ID.eq(row.value2())).fetchOne(PROVINCE.REGION_ID);
+            }
+            if (row != null && row.value3() != null) {
+                return provinceRegion(CIRCONSCRIPTION.ID.eq(row.value3()));
+            }
+        }
+        if (esspId != null) {
+            Integer circ = dsl.select(ESSP.CIRCONSCRIPTION_ID).from(ESSP).where(ESSP.ID.eq(esspId)).fetchOne(ESSP.CIRCONSCRIPTION_ID);
+            return circ == null ? null : provinceRegion(CIRCONSCRIPTION.ID.eq(circ));
+        }
+        return null;
+    }
+
+    private Integer provinceRegion(Condition circonscription) {
+        return dsl.select(PROVINCE.REGION_ID).from(CIRCONSCRIPTION).join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID))
+                .where(circonscription).fetchOne(PROVINCE.REGION_ID);
+    }
+
+    public List<RegionName> regions() {
+        return dsl.select(REGION.ID, REGION.NAME_FR, REGION.NAME_AR).from(REGION).where(REGION.DELETED.isFalse())
+                .orderBy(REGION.CODE).fetch(r -> new RegionName(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The live quotas of every cohort. */
+    public List<Quota> quotas() {
+        var q = TRAINING_COHORT_QUOTA;
+        return dsl.selectFrom(q).where(q.DELETED.isFalse()).orderBy(q.COHORT_ID, q.REGION_ID)
+                .fetch(r -> new Quota(r.getId(), r.getVersion(), r.getCohortId(), r.getRegionId(), r.getSeats()));
+    }
+
+    /**
+     * Sets ({@code seats} not null) or removes (null: soft-deleted) a cohort's quota for a region; the editor saw the live
+     * row at {@code expectedVersion} (null: no live row). A quota below the participants already from the region is
+     * refused ({@link TrainingRules#quotaSeats}). The row written and its version; null when there was nothing to remove.
+     */
+    public SyncedRows.Written setQuota(EditContext edit, int cohortId, int regionId, Integer expectedVersion, Integer seats) {
+        var q = TRAINING_COHORT_QUOTA;
+        if (seats == null) {
+            var live = dsl.selectFrom(q).where(q.COHORT_ID.eq(cohortId).and(q.REGION_ID.eq(regionId))).fetchOne();
+            if (live == null || Boolean.TRUE.equals(live.getDeleted())) {
+                return null;
+            }
+            int version = SyncedRows.softDelete(dsl, edit, q, live.getId(), expectedVersion == null ? 0 : expectedVersion);
+            return new SyncedRows.Written(live.getId(), version, live);
+        }
+        long fromRegion = participantRegions(cohortId).values().stream().filter(r -> r == regionId).count();
+        check(TrainingRules.quotaSeats(seats, (int) fromRegion));
+        Map<Field<?>, Object> key = new LinkedHashMap<>();
+        key.put(q.COHORT_ID, cohortId);
+        key.put(q.REGION_ID, regionId);
+        return SyncedRows.upsert(dsl, edit, q, key, expectedVersion, Map.of(q.SEATS, seats));
     }
 }

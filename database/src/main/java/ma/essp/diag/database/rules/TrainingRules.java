@@ -39,7 +39,17 @@ public final class TrainingRules {
         UNIT_REQUIRED,
         /** args: the unit */
         UNITS_REQUIRED,
-        AMOUNT_NEGATIVE
+        AMOUNT_NEGATIVE,
+        /** a session's hours must be more than 0 */
+        HOURS_NOT_POSITIVE,
+        /** args: the most hours a participant attended the session (its hours cannot go below) */
+        HOURS_BELOW_ATTENDED,
+        /** args: the cohort's live participants (its seats cannot go below) */
+        SEATS_BELOW_ENROLLED,
+        /** args: how many of the cohort's sessions the new dates would leave outside */
+        SESSIONS_OUTSIDE_DATES,
+        /** args: the region's quota of seats in the cohort, reached */
+        QUOTA_FULL
     }
 
     /** A problem: its code and the arguments its message needs (see {@link Code}). */
@@ -115,6 +125,66 @@ public final class TrainingRules {
             return problem(Code.SEATS_EXCEEDED, seats);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A session edited: a title, dates inside its cohort's, hours more than 0 and no fewer than a participant already
+     * attended ({@code mostAttended}, 0 when nobody).
+     */
+    public static Optional<Problem> editedSession(String title, LocalDate startsOn, LocalDate endsOn, Double hours,
+                                                  LocalDate cohortStart, LocalDate cohortEnd, double mostAttended) {
+        Optional<Problem> first = title(title).or(() -> sessionDates(startsOn, endsOn, cohortStart, cohortEnd))
+                .or(() -> hours == null ? problem(Code.NOT_A_NUMBER) : hours(hours));
+        if (first.isPresent()) {
+            return first;
+        }
+        if (hours <= 0) {
+            return problem(Code.HOURS_NOT_POSITIVE);
+        }
+        return hours + 1e-9 < mostAttended ? problem(Code.HOURS_BELOW_ATTENDED, mostAttended) : Optional.empty();
+    }
+
+    /**
+     * A cohort edited: a name, both dates in order and around every one of its sessions, seats (null: no limit) not
+     * fewer than its live participants.
+     *
+     * @param sessions the cohort's live sessions as {start, end} pairs
+     */
+    public static Optional<Problem> editedCohort(String name, LocalDate startsOn, LocalDate endsOn, Integer seats,
+                                                 int enrolled, List<LocalDate[]> sessions) {
+        if (name == null || name.isBlank()) {
+            return problem(Code.TITLE_REQUIRED);
+        }
+        if (startsOn == null || endsOn == null) {
+            return problem(Code.DATE_REQUIRED);
+        }
+        if (endsOn.isBefore(startsOn)) {
+            return problem(Code.DATES_REVERSED);
+        }
+        long outside = sessions.stream().filter(s -> s[0].isBefore(startsOn) || s[1].isAfter(endsOn)).count();
+        if (outside > 0) {
+            return problem(Code.SESSIONS_OUTSIDE_DATES, outside);
+        }
+        if (seats != null && seats < 0) {
+            return problem(Code.NEGATIVE);
+        }
+        return seats != null && seats < enrolled ? problem(Code.SEATS_BELOW_ENROLLED, enrolled) : Optional.empty();
+    }
+
+    /**
+     * One more participant from a region whose cohort quota is {@code quota} (null: none) when {@code fromRegion} of the
+     * cohort's participants already come from it.
+     */
+    public static Optional<Problem> quota(Integer quota, int fromRegion) {
+        return quota != null && fromRegion >= quota ? problem(Code.QUOTA_FULL, quota) : Optional.empty();
+    }
+
+    /** A region's quota: a whole number ≥ 0, not below the {@code fromRegion} participants already from it. */
+    public static Optional<Problem> quotaSeats(int seats, int fromRegion) {
+        if (seats < 0) {
+            return problem(Code.NEGATIVE);
+        }
+        return seats < fromRegion ? problem(Code.SEATS_BELOW_ENROLLED, fromRegion) : Optional.empty();
     }
 
     /** A participant already in the cohort. */

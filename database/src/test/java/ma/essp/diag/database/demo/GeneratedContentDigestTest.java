@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("3c2ceb22393cfbb09d383e2c4c2a5f2fe5471b6d2c141841e599da0364899aad");
+        assertThat(digest(file)).isEqualTo("269080d4ea4a735e1b203eb2ec1eb7a5b855ac20fe8c25783f9a765298a15e93");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("d8f0f505ddfeb0c2785abf451fb0a66fe966143695ae44541b70edaf938c4e58");
+        assertThat(digest(file)).isEqualTo("b975cc545d233d202c67520374b60432f7614b260c86b78a7ede57bb2b6393e1");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("e2dda868da5662f4666364896238be1c900f3317c31f05f726e14f9c05a6ed91");
+        assertThat(digest(file)).isEqualTo("f76988e2407789d7c7385eb67c17d06137155bce73905cfddf94858755a30c63");
     }
 
     /**

@@ -72,8 +72,9 @@ class PostgresRenderingTest {
         var data = new ReportSourceRepository(postgres).load();
         assertThat(data.essps()).isEmpty();
         // one query per list (the data flows and the PRISM checklists read by their own repository, the findings with
-        // their links, the perpetrator-care roll-out read by PerpetratorCareRepository), plus the mission's team (the cover)
-        assertThat(statements).hasSize(39);
+        // their links, the perpetrator-care roll-out read by PerpetratorCareRepository), plus the mission's team (the cover),
+        // plus the training plan's six lists (TrainingRepository.load, whose cost lines give the report's budgets)
+        assertThat(statements).hasSize(45);
         assertPortable();
         assertThat(String.join("\n", statements)).contains("\"essp\".\"deleted\" = false");
     }

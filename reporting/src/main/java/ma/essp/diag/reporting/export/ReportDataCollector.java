@@ -40,6 +40,7 @@ import ma.essp.diag.reporting.readiness.ReadinessCalculator;
 import ma.essp.diag.reporting.readiness.ReadinessResult;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.Weighting;
+import ma.essp.diag.reporting.training.TrainingFigures;
 import ma.essp.diag.reporting.training.TrainingIndicators;
 import org.jooq.DSLContext;
 
@@ -445,10 +446,12 @@ public final class ReportDataCollector {
         List<ReportData.CohortRow> cohorts = new ArrayList<>();
         for (ReportSourceData.TrainingCohort c : cohortsInScope) {
             cohortNames.put(c.id(), c.name());
+            // the budget as the Formation screen and figures --axis training count it (unit cost × units, else the amount)
+            TrainingFigures.Budget budget = TrainingFigures.cohortBudget(source.training(), c.id());
             cohorts.add(new ReportData.CohortRow(l.label(c.programme()), l.code(Vocabulary.PROGRAMME_KIND, c.programmeKind()), c.name(),
                     c.regionId() == null ? l.get("scope.national") : t.territoryName(c.regionId(), null, null, null, l),
                     c.startsOn(), c.endsOn(), c.place(), l.code(Vocabulary.COHORT_STATUS, c.status()), c.seats(), c.participants(),
-                    c.graduated(), c.droppedOut(), c.women(), c.sessions(), c.hours(), c.plannedBudget(), c.actualBudget(),
+                    c.graduated(), c.droppedOut(), c.women(), c.sessions(), c.hours(), budget.planned(), budget.actual(),
                     c.projects()));
         }
         List<ReportData.SessionRow> sessions = TrainingIndicators.sessionsOf(cohortsInScope, source.sessions()).stream()

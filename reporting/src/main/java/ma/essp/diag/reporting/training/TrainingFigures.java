@@ -145,12 +145,21 @@ public final class TrainingFigures {
         }
     }
 
+    /**
+     * A cohort's planned and actual totals: each live cost line's {@link #amount} (unit cost × units when both are given,
+     * else the stored amount) summed by kind. The one cost path of the screen, {@code figures --axis training} and the
+     * report (PDF chapter and workbook sheet).
+     */
+    public static Budget cohortBudget(TrainingData data, int cohortId) {
+        return data.costs().stream().filter(l -> l.cohortId() == cohortId).map(TrainingFigures::budgetOf)
+                .reduce(NONE, Budget::plus);
+    }
+
     public static CohortFigures cohortFigures(TrainingData data, int cohortId) {
         Cohort cohort = cohort(data, cohortId);
         List<Session> sessions = sessionsOf(data, cohortId);
         List<Progress> progress = progress(data, cohortId);
-        Budget budget = data.costs().stream().filter(l -> l.cohortId() == cohortId).map(TrainingFigures::budgetOf)
-                .reduce(NONE, Budget::plus);
+        Budget budget = cohortBudget(data, cohortId);
         return new CohortFigures(cohort, programme(data, cohort.programmeId()), sessions.size(),
                 sessions.stream().mapToDouble(Session::hours).sum(),
                 requiredHours(programme(data, cohort.programmeId()), sessions), progress.size(),

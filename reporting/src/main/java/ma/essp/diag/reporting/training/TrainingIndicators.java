@@ -15,8 +15,7 @@ import ma.essp.diag.database.repository.ReportSourceData.TrainingSession;
  * <li><b>Participants</b>: every participant enrolled in the cohort, whatever their status; <b>graduated</b> and
  * <b>dropped out</b>: those with that status; <b>women</b>: participants of gender {@code f}.</li>
  * <li><b>Sessions</b> and <b>hours</b>: the cohort's sessions and their summed planned hours.</li>
- * <li><b>Planned</b> and <b>actual budget</b> (MAD): the cohort's cost lines of kind {@code planned} or
- * {@code actual}, summed.</li>
+ * <li>Budgets are not counted here: {@link TrainingFigures#cohortBudget} is the one cost path (screen, CLI, report).</li>
  * <li><b>Projects</b>: the cohort's participant projects. <b>Present</b> (per session): attendance rows marked
  * present.</li>
  * </ul>
@@ -30,7 +29,7 @@ public final class TrainingIndicators {
 
     /** Sums over a set of cohorts. */
     public record Totals(int cohorts, int participants, int graduated, int droppedOut, int women, int sessions,
-                         double hours, double plannedBudget, double actualBudget, int projects) {
+                         double hours, int projects) {
     }
 
     public static Totals totals(List<TrainingCohort> cohorts) {
@@ -40,8 +39,6 @@ public final class TrainingIndicators {
         int women = 0;
         int sessions = 0;
         double hours = 0;
-        double planned = 0;
-        double actual = 0;
         int projects = 0;
         for (TrainingCohort c : cohorts) {
             participants += c.participants();
@@ -50,12 +47,9 @@ public final class TrainingIndicators {
             women += c.women();
             sessions += c.sessions();
             hours += c.hours();
-            planned += c.plannedBudget();
-            actual += c.actualBudget();
             projects += c.projects();
         }
-        return new Totals(cohorts.size(), participants, graduated, droppedOut, women, sessions, hours, planned, actual,
-                projects);
+        return new Totals(cohorts.size(), participants, graduated, droppedOut, women, sessions, hours, projects);
     }
 
     /** The sessions that belong to one of the given cohorts, in the order given. */

@@ -198,7 +198,9 @@ class ReportAxesCrossCheckTest {
                 "SELECT count(*) FROM training_participant x WHERE x.deleted = 0 AND x.status = 'dropped_out'"
                         + " AND x.cohort_id IN (SELECT k.id " + cohorts + ")", p));
         assertThat(data.cohorts().stream().mapToDouble(ReportData.CohortRow::plannedBudget).sum()).isCloseTo(q(
-                "SELECT sum(x.amount_mad) FROM training_cost x WHERE x.deleted = 0 AND x.kind = 'planned'"
+                // TrainingFigures.amount: unit cost × units when both are given, else the stored amount
+                "SELECT sum(CASE WHEN x.unit_cost_mad IS NOT NULL AND x.units IS NOT NULL THEN x.unit_cost_mad * x.units"
+                        + " ELSE x.amount_mad END) FROM training_cost x WHERE x.deleted = 0 AND x.kind = 'planned'"
                         + " AND x.cohort_id IN (SELECT k.id " + cohorts + ")", p), within(1e-6));
         assertThat(data.sessions()).hasSize((int) q(
                 "SELECT count(*) FROM training_session x WHERE x.deleted = 0 AND x.cohort_id IN (SELECT k.id " + cohorts + ")", p));
