@@ -50,7 +50,7 @@ public final class TrainingView implements FeatureScreen {
     private final TableView<AttendanceRow> grid = new TableView<>();
     private final TextField searchField = new TextField();
 
-    public TrainingView(TrainingViewModel vm, I18n i18n) {
+    public TrainingView(TrainingViewModel vm, TrainingOutcomesViewModel outcomes, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
         root.setId("trainingView");
@@ -72,6 +72,17 @@ public final class TrainingView implements FeatureScreen {
                 tab("training.tab.participants", participantsTab()), tab("training.tab.needs", needsTab()),
                 tab("training.tab.costs", costsTab()),
                 tab("training.tab.calendar", calendarTab()));
+        // evaluation (Kirkpatrick) and collective projects: their own view model, following the chosen cohort
+        TrainingOutcomesTabs outcomeTabs = new TrainingOutcomesTabs(outcomes, i18n);
+        Tab evaluation = tab("training.tab.evaluation", outcomeTabs.evaluationTab());
+        Tab projects = tab("training.tab.projects", outcomeTabs.projectsTab());
+        tabs.getTabs().addAll(evaluation, projects);
+        vm.cohortProperty().addListener((obs, old, now) -> outcomes.showCohort(now == null ? null : Integer.valueOf(now.value())));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now == evaluation || now == projects) {
+                outcomes.reload(); // participants or sessions added in the other tabs
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(top);
         root.setCenter(tabs);
