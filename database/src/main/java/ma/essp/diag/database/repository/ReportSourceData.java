@@ -30,7 +30,9 @@ public record ReportSourceData(
         List<TrainingSession> sessions,
         FindingRepository.Board findingBoard,
         List<SupervisionVisit> supervisionVisits,
-        DataFlowData dataFlow) {
+        DataFlowData dataFlow,
+        TrainingData trainingPlan,
+        TrainingOutcomeData trainingOutcomes) {
 
     /** The mission row and its team (live members, by name); a mission without metadata gets an empty one. */
     public record Mission(String name, String description, String beneficiary, String funder, LocalDate startedOn,
