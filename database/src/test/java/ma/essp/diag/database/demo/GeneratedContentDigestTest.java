@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("3c2ceb22393cfbb09d383e2c4c2a5f2fe5471b6d2c141841e599da0364899aad");
+        assertThat(digest(file)).isEqualTo("3d3c4c5f306261d69582a168e7cd705731c1ec9fefeb25c3e5f8f1ebe4f9b146");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("d8f0f505ddfeb0c2785abf451fb0a66fe966143695ae44541b70edaf938c4e58");
+        assertThat(digest(file)).isEqualTo("e43da51d0a2e613a69a1588b2ab658d9b0996053a7b9e3c3ef07bc843dfae9ee");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("e2dda868da5662f4666364896238be1c900f3317c31f05f726e14f9c05a6ed91");
+        assertThat(digest(file)).isEqualTo("d31f2553e06840d28556599d94debddc7702bb8af867d144f54da6a49b73c149");
     }
 
     /**
