@@ -66,12 +66,12 @@ final class TrainingOutcomesTabs {
         grid.getColumns().add(text("training.attendance.participant", ScoreRow::name, 240));
         grid.getColumns().add(editable("training.eval.pre", ScoreRow::pre, (r, t) -> vm.setScore(r, Score.PRE, t), "preColumn"));
         grid.getColumns().add(editable("training.eval.post", ScoreRow::post, (r, t) -> vm.setScore(r, Score.POST, t), "postColumn"));
-        TableColumn<ScoreRow, String> gain = text("training.eval.gain", ScoreRow::gain, 100);
+        TableColumn<ScoreRow, String> gain = text("training.eval.gain", ScoreRow::gain, 120);
         gain.setId("gainColumn");
         grid.getColumns().add(gain);
         grid.getColumns().add(editable("training.eval.reaction", ScoreRow::reaction,
                 (r, t) -> vm.setScore(r, Score.REACTION, t), "reactionColumn"));
-        grid.getColumns().add(text("training.eval.level3", ScoreRow::level3, 330));
+        grid.getColumns().add(text("training.eval.level3", ScoreRow::level3, 300));
         keyboardEntry(grid);
         Label sessionSummary = wrapping();
         sessionSummary.setId("evaluationSummary");
@@ -115,7 +115,7 @@ final class TrainingOutcomesTabs {
 
     private TableColumn<ScoreRow, String> editable(String key, Function<ScoreRow, String> value,
                                                    BiConsumer<ScoreRow, String> commit, String id) {
-        TableColumn<ScoreRow, String> c = text(key, value, 110);
+        TableColumn<ScoreRow, String> c = text(key, value, 130);
         c.setId(id);
         c.setEditable(true);
         c.setCellFactory(TextFieldTableCell.forTableColumn());
