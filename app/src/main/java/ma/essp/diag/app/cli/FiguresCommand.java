@@ -113,7 +113,7 @@ final class FiguresCommand implements Callable<Integer> {
     String table;
 
     @Option(names = "--by", paramLabel = "GROUP", defaultValue = "cohort",
-            description = "training: cohort (default), programme, or the cost totals by year, region or funding_line.")
+            description = "training: cohort (default), programme, the cost totals by year, region or funding_line, or evaluation.")
     String by;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv or json. Default: ${DEFAULT-VALUE}.")

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.TrainingData;
+import ma.essp.diag.database.repository.TrainingOutcomeRepository;
 import ma.essp.diag.database.repository.TrainingRepository;
 import ma.essp.diag.reporting.csv.CsvWriter;
 import ma.essp.diag.reporting.csv.Json;
@@ -28,14 +29,14 @@ import ma.essp.diag.reporting.training.TrainingFigures.ProgrammeFigures;
 final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
 
     enum By {
-        cohort, programme, year, region, funding_line;
+        cohort, programme, year, region, funding_line, evaluation;
 
         static By parse(String text) {
             try {
                 return valueOf(text);
             } catch (IllegalArgumentException e) {
                 throw new CliException(EsspDiagCommand.CANNOT_RUN,
-                        "--by " + text + ": training takes cohort, programme, year, region or funding_line", e);
+                        "--by " + text + ": training takes cohort, programme, year, region, funding_line or evaluation", e);
             }
         }
     }
@@ -83,6 +84,10 @@ final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
                             rate(f.certificationRate()), decimal(f.budget().planned(), 2), decimal(f.budget().actual(), 2),
                             money(f.costPerTrainee()), money(f.costPerCompleted())));
                 }
+            }
+            case evaluation -> {
+                header = TrainingEvaluationRows.HEADER;
+                rows.addAll(TrainingEvaluationRows.rows(data, new TrainingOutcomeRepository(mission.dsl()).load()));
             }
             default -> {
                 CostAxis axis = switch (by) {

@@ -3,6 +3,7 @@ package ma.essp.diag.app.training;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
+import ma.essp.diag.database.repository.TrainingOutcomeRepository;
 import ma.essp.diag.database.repository.TrainingRepository;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -36,7 +37,11 @@ public final class TrainingArea implements FeatureArea {
     public FeatureScreen open(FeatureContext context) {
         var vm = new TrainingViewModel(new TrainingRepository(context.mission().dsl()), context.mission().edit(),
                 context.executor(), context.i18n());
-        TrainingView view = new TrainingView(vm, context.i18n());
+        var outcomes = new TrainingOutcomesViewModel(new TrainingOutcomeRepository(context.mission().dsl()),
+                new TrainingRepository(context.mission().dsl()), context.mission().edit(), context.executor(), context.i18n(),
+                vm.history());
+        vm.alsoAfterUndo(outcomes::reload);
+        TrainingView view = new TrainingView(vm, outcomes, context.i18n());
         vm.load();
         return view;
     }

@@ -51,7 +51,7 @@ public final class TrainingView implements FeatureScreen {
     private final TextField searchField = new TextField();
     private final TrainingPlanEditingView editing;
 
-    public TrainingView(TrainingViewModel vm, I18n i18n) {
+    public TrainingView(TrainingViewModel vm, TrainingOutcomesViewModel outcomes, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
         this.editing = new TrainingPlanEditingView(vm.editing(), i18n);
@@ -75,6 +75,18 @@ public final class TrainingView implements FeatureScreen {
                 tab("training.tab.participants", participantsTab()), tab("training.tab.needs", needsTab()),
                 tab("training.tab.costs", costsTab()),
                 tab("training.tab.calendar", calendarTab()));
+        // evaluation (Kirkpatrick) and collective projects: their own view model, following the chosen cohort
+        TrainingOutcomesTabs outcomeTabs = new TrainingOutcomesTabs(outcomes, i18n);
+        Tab evaluation = tab("training.tab.evaluation", outcomeTabs.evaluationTab());
+        Tab projects = tab("training.tab.projects", outcomeTabs.projectsTab());
+        // before the calendar, which stays last (LaptopLayoutUiTest reaches its nested agenda tab by ending there)
+        tabs.getTabs().addAll(tabs.getTabs().size() - 1, java.util.List.of(evaluation, projects));
+        vm.cohortProperty().addListener((obs, old, now) -> outcomes.showCohort(now == null ? null : Integer.valueOf(now.value())));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now == evaluation || now == projects) {
+                outcomes.reload(); // participants or sessions added in the other tabs
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setTop(top);
         root.setCenter(tabs);

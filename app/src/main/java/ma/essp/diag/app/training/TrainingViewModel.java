@@ -825,6 +825,14 @@ public final class TrainingViewModel {
         return history;
     }
 
+    /** Also runs {@code alsoReload} after an undo or redo (another view model of the screen sharing {@link #history()}). */
+    public void alsoAfterUndo(Runnable alsoReload) {
+        history.setAfterUndo(() -> {
+            reload();
+            alsoReload.run();
+        });
+    }
+
     // ------------------------------------------------------------------ shared
 
     private <V> void write(Callable<V> action, ReadOnlyStringWrapper message) {

@@ -31,7 +31,8 @@ public record ReportSourceData(
         FindingRepository.Board findingBoard,
         List<SupervisionVisit> supervisionVisits,
         DataFlowData dataFlow,
-        TrainingData training) {
+        TrainingData training,
+        TrainingOutcomeData trainingOutcomes) {
 
     /** The mission row and its team (live members, by name); a mission without metadata gets an empty one. */
     public record Mission(String name, String description, String beneficiary, String funder, LocalDate startedOn,

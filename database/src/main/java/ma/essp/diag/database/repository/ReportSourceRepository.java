@@ -58,7 +58,7 @@ public final class ReportSourceRepository {
                 cadres(), hrFunctions(), hrRelations(), circonscriptionFunctions(), dataFlows(),
                 flowObservations(), complaintSystems(), complaintSamples(), new PerpetratorCareRepository(dsl).load(), cohorts(), sessions(),
                 new FindingRepository(dsl).load(), supervisionVisits(), new DataFlowRepository(dsl).load(),
-                new TrainingRepository(dsl).load());
+                new TrainingRepository(dsl).load(), new TrainingOutcomeRepository(dsl).load());
     }
 
     private static int int0(Number n) {

@@ -32,10 +32,13 @@ class VocabularyTest {
         return p;
     }
 
-    /** V1, then the migrations that rebuild a table with new coded columns (V8: recommendation). */
+    /**
+     * V1, then the migrations that rebuild a table with new coded columns (V8: recommendation) or add one (V19:
+     * training_project.reform).
+     */
     private static String schema() throws IOException {
         StringBuilder all = new StringBuilder();
-        for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql"}) {
+        for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql", "V19__training_evaluation_projects.sql"}) {
             try (InputStream in = VocabularyTest.class.getResourceAsStream("/db/migration/" + file)) {
                 all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
             }
@@ -56,6 +59,12 @@ class VocabularyTest {
             if (m.find()) {
                 c = m;
             }
+        }
+        if (c == null) {
+            // a coded column added later: ALTER TABLE table ADD COLUMN column TEXT CHECK (column IS NULL OR column IN (...))
+            Matcher added = Pattern.compile("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT\\s+CHECK \\("
+                    + column + " IS NULL OR " + column + " IN \\(([^)]*)\\)\\)").matcher(schema);
+            c = added.find() ? added : null;
         }
         assertThat(c).as("CHECK of " + table + "." + column).isNotNull();
         List<String> codes = new ArrayList<>();

@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("269080d4ea4a735e1b203eb2ec1eb7a5b855ac20fe8c25783f9a765298a15e93");
+        assertThat(digest(file)).isEqualTo("3d3c4c5f306261d69582a168e7cd705731c1ec9fefeb25c3e5f8f1ebe4f9b146");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("b975cc545d233d202c67520374b60432f7614b260c86b78a7ede57bb2b6393e1");
+        assertThat(digest(file)).isEqualTo("e43da51d0a2e613a69a1588b2ab658d9b0996053a7b9e3c3ef07bc843dfae9ee");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("f76988e2407789d7c7385eb67c17d06137155bce73905cfddf94858755a30c63");
+        assertThat(digest(file)).isEqualTo("d31f2553e06840d28556599d94debddc7702bb8af867d144f54da6a49b73c149");
     }
 
     /**

@@ -55,7 +55,9 @@ public record ReportData(
         boolean mapOfProvinces,
         ReadinessRules readinessRules,
         AggregateRow scopeTotalUnansweredAbsent,
-        FlowQuality flowQuality) {
+        FlowQuality flowQuality,
+        List<EvaluationRow> trainingEvaluations,
+        List<ProjectRow> trainingProjects) {
 
     /** Codes of the ESSPs of the scope whose general index is computed over fewer general domains. */
     public List<String> reducedIndexEssps() {
@@ -225,6 +227,20 @@ public record ReportData(
                             LocalDate endsOn, String place, String status, Integer seats, int participants,
                             int graduated, int droppedOut, int women, int sessions, double hours, double plannedBudget,
                             double actualBudget, int projects) {
+    }
+
+    /**
+     * The Kirkpatrick figures of one evaluated session ({@code session} set) or of its cohort over all its sessions
+     * ({@code session} null), from {@code reporting.training.TrainingEvaluation}: paired pre/post n and means, gain,
+     * reaction n and mean, level 3 held among judged.
+     */
+    public record EvaluationRow(String cohort, String session, int paired, Double meanPre, Double meanPost, Double meanGain,
+                                int reactions, Double meanReaction, int level3Judged, int level3Held) {
+    }
+
+    /** A collective project: its cohort, title, team (names), theme with its axis or reform, supervisor, defence, result. */
+    public record ProjectRow(String cohort, String title, String team, String theme, String supervisor,
+                             LocalDate defendedOn, String result) {
     }
 
     public record SessionRow(String cohort, String title, LocalDate startsOn, LocalDate endsOn, double hours, String place,

@@ -41,7 +41,9 @@ import ma.essp.diag.reporting.readiness.ReadinessResult;
 import ma.essp.diag.reporting.readiness.ReadinessRules;
 import ma.essp.diag.reporting.readiness.Weighting;
 import ma.essp.diag.reporting.training.TrainingFigures;
+import ma.essp.diag.reporting.training.TrainingEvaluation;
 import ma.essp.diag.reporting.training.TrainingIndicators;
+import ma.essp.diag.reporting.training.TrainingProjects;
 import org.jooq.DSLContext;
 
 /**
@@ -515,7 +517,61 @@ public final class ReportDataCollector {
                 serviceColumns, scopeTotal, units, essps, GapAnalyzer.needs(readiness, inScope), circRows, functionCodes,
                 attributions, supervisionFrom,
                 hr, hrMatrix, flows, complaints, perpetratorCare, cohorts, sessions, findings, recommendations, mapAreas, provincesMap,
-                readiness.rules(), scopeTotalAbsent, flowQuality(request, t, l));
+                readiness.rules(), scopeTotalAbsent, flowQuality(request, t, l),
+                trainingEvaluations(source, cohortNames.keySet(), l), trainingProjects(source, cohortNames.keySet(), l));
+    }
+
+    /**
+     * The Kirkpatrick figures of the scope's cohorts (TrainingEvaluation, as on the Évaluation tab and in figures --axis
+     * training --by evaluation): per cohort with an evaluation, each evaluated session then the cohort over all of them.
+     */
+    static List<ReportData.EvaluationRow> trainingEvaluations(ReportSourceData source, java.util.Set<Integer> cohortIds,
+                                                             ReportLabels l) {
+        List<ReportData.EvaluationRow> rows = new ArrayList<>();
+        for (TrainingEvaluation.CohortSummary c : TrainingEvaluation.evaluatedCohorts(source.training(), source.trainingOutcomes())) {
+            if (!cohortIds.contains(c.cohort().id())) {
+                continue;
+            }
+            for (TrainingEvaluation.SessionSummary s : TrainingEvaluation.sessions(source.training(), source.trainingOutcomes(),
+                    c.cohort().id())) {
+                if (s.summary().evaluated() > 0) {
+                    rows.add(evaluationRow(c.cohort().name(), s.session().title(), s.summary()));
+                }
+            }
+            rows.add(evaluationRow(c.cohort().name(), null, c.summary()));
+        }
+        return rows;
+    }
+
+    private static ReportData.EvaluationRow evaluationRow(String cohort, String session, TrainingEvaluation.Summary s) {
+        return new ReportData.EvaluationRow(cohort, session, s.paired(), s.meanPre(), s.meanPost(), s.meanGain(), s.reactions(),
+                s.meanReaction(), s.level3Judged(), s.level3Held());
+    }
+
+    /** The collective projects of the scope's cohorts (TrainingProjects, as on the Projets tab). */
+    static List<ReportData.ProjectRow> trainingProjects(ReportSourceData source, java.util.Set<Integer> cohortIds, ReportLabels l) {
+        List<ReportData.ProjectRow> rows = new ArrayList<>();
+        for (TrainingProjects.ProjectRow r : TrainingProjects.rows(source.training(), source.trainingOutcomes())) {
+            if (!cohortIds.contains(r.cohort().id())) {
+                continue;
+            }
+            var p = r.project();
+            List<String> theme = new ArrayList<>();
+            if (p.theme() != null) {
+                theme.add(p.theme());
+            }
+            if (p.axis() != null) {
+                theme.add(l.get("axis." + p.axis()));
+            }
+            if (p.reform() != null) {
+                theme.add(l.code(Vocabulary.PROJECT_REFORM, p.reform()));
+            }
+            rows.add(new ReportData.ProjectRow(r.cohort().name(), p.title(),
+                    String.join(", ", r.team().stream().map(ma.essp.diag.database.repository.TrainingData.Participant::fullName).toList()),
+                    String.join(" · ", theme), p.supervisor() == null ? "" : p.supervisor(), p.defendedOn(),
+                    p.result() == null ? "" : l.code(Vocabulary.PROJECT_RESULT, p.result())));
+        }
+        return rows;
     }
 
     /** Chapter 6's figures over the scope's sites: per region (then the total when more than one), referrals, sites. */

@@ -108,6 +108,8 @@ public final class ExcelReportWriter {
             if (data.request().includes(ReportSection.TRAINING)) {
                 training();
                 sessions();
+                trainingEvaluation();
+                trainingProjects();
             }
             if (data.request().includes(ReportSection.FINDINGS)) {
                 findings();
@@ -126,7 +128,7 @@ public final class ExcelReportWriter {
         long n = data.units().size() * 2L + data.essps().size() * 3L + data.circonscriptions().size() + data.attributions().size()
                 + data.flows().size() + data.complaints().samples().size()
                 + data.perpetratorCare().sites().size() + data.perpetratorCare().regions().size() + data.cohorts().size()
-                + data.sessions().size() + data.findings().size() + data.recommendations().size() + data.needs().size();
+                + data.sessions().size() + data.trainingEvaluations().size() + data.trainingProjects().size() + data.findings().size() + data.recommendations().size() + data.needs().size();
         for (EsspEntry e : data.essps()) {
             n += e.missing().size();
         }
@@ -557,6 +559,29 @@ public final class ExcelReportWriter {
                 col(l, "hours", 8), col(l, "place", 16), col(l, "present", 9)));
         for (ReportData.SessionRow r : data.sessions()) {
             s.row(r.cohort(), r.title(), r.startsOn(), r.endsOn(), r.hours(), r.place(), r.present());
+        }
+        s.endTable();
+    }
+
+    /** The Kirkpatrick figures per evaluated session and per cohort (session column "All sessions"). */
+    private void trainingEvaluation() throws ExportCancelledException {
+        SheetWriter s = sheet("training_evaluation");
+        s.header(List.of(col(l, "cohort", 20), col(l, "session", 30), col(l, "paired", 10), col(l, "mean_pre", 12),
+                col(l, "mean_post", 12), col(l, "mean_gain", 12), col(l, "reactions", 10), col(l, "mean_reaction", 12),
+                col(l, "level3_judged", 12), col(l, "level3_held", 12)));
+        for (ReportData.EvaluationRow r : data.trainingEvaluations()) {
+            s.row(r.cohort(), r.session() == null ? l.get("training.evaluation.all_sessions") : r.session(), r.paired(),
+                    r.meanPre(), r.meanPost(), r.meanGain(), r.reactions(), r.meanReaction(), r.level3Judged(), r.level3Held());
+        }
+        s.endTable();
+    }
+
+    private void trainingProjects() throws ExportCancelledException {
+        SheetWriter s = sheet("training_projects");
+        s.header(List.of(col(l, "cohort", 20), col(l, "project", 40), col(l, "team", 40), col(l, "theme", 30),
+                col(l, "supervisor", 18), col(l, "defended_on", 12), col(l, "result", 12)));
+        for (ReportData.ProjectRow r : data.trainingProjects()) {
+            s.row(r.cohort(), r.title(), r.team(), r.theme(), r.supervisor(), r.defendedOn(), r.result());
         }
         s.endTable();
     }

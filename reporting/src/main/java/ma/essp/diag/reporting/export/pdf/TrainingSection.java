@@ -46,5 +46,48 @@ final class TrainingSection {
                 out.n0(data.cohorts().stream().mapToDouble(ReportData.CohortRow::actualBudget).sum()));
         out.table(t);
         out.chart(budget.max(max * 1.2));
+        evaluation();
+        projects();
+    }
+
+    /** The Kirkpatrick figures of the evaluated sessions, then each cohort over all its sessions (none: nothing printed). */
+    private void evaluation() {
+        if (data.trainingEvaluations().isEmpty()) {
+            return;
+        }
+        out.h2(l.get("training.evaluation"));
+        // a label and seven figures: the session, then its cohort over all its sessions on the total line
+        PdfTable t = new PdfTable("A").header(l.get("col.session"), l.get("col.paired"),
+                l.get("col.mean_pre"), l.get("col.mean_post"), l.get("col.mean_gain"), l.get("col.reactions"),
+                l.get("col.mean_reaction"), l.get("col.level3"));
+        for (ReportData.EvaluationRow r : data.trainingEvaluations()) {
+            String[] cells = {r.session() == null ? r.cohort() + " — " + l.get("training.evaluation.all_sessions") : r.session(),
+                    out.n0(r.paired()), out.n(r.meanPre()), out.n(r.meanPost()), out.n(r.meanGain()), out.n0(r.reactions()),
+                    out.n(r.meanReaction()), out.n0(r.level3Held()) + " / " + out.n0(r.level3Judged())};
+            if (r.session() == null) {
+                t.total(cells);
+            } else {
+                t.row(cells);
+            }
+        }
+        out.table(t);
+        out.note(l.get("training.evaluation.note"));
+    }
+
+    /** The collective projects of the scope's cohorts (none: nothing printed). */
+    private void projects() {
+        if (data.trainingProjects().isEmpty()) {
+            return;
+        }
+        out.h2(l.get("training.projects"));
+        // four text columns: the project (its cohort under it), the team, the theme (its supervisor under it), the defence
+        PdfTable t = new PdfTable("W4").header(l.get("col.project"), l.get("col.team"), l.get("col.theme"),
+                l.get("col.defence_result"));
+        for (ReportData.ProjectRow r : data.trainingProjects()) {
+            String theme = r.supervisor().isEmpty() ? r.theme() : r.theme() + "\n" + l.get("col.supervisor") + " : " + r.supervisor();
+            String defence = r.defendedOn() == null ? r.result() : l.date(r.defendedOn()) + "\n" + r.result();
+            t.row(r.title() + "\n(" + r.cohort() + ")", r.team(), theme, defence);
+        }
+        out.table(t);
     }
 }

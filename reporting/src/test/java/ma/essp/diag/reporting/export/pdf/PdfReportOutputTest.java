@@ -65,6 +65,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Changed again: chapter 6's table of sites per EPIS phase has its own column widths (layout E8) so that the header
  * "Pérennisation" is no longer broken over two lines; only the French national text digest moves (pages and images
  * unchanged; the Arabic headers were not broken).
+ *
+ * <p>Training evaluation and collective projects (V19): chapter 7 lists the demo's collective projects (the small
+ * demo has no evaluation rows, so no Kirkpatrick table): the national and the Arabic province reports are one page
+ * longer, images unchanged; the English region report has no chapter 7 and is unchanged.
  */
 class PdfReportOutputTest {
 
@@ -88,18 +92,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(23);
+        assertThat(printed.pages()).isEqualTo(24);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("4beb8a9309a815e0ae636e70a4540f461eef66fb6b0cda6fdb1906b4cb94cfae");
+        assertThat(printed.textDigest()).isEqualTo("2da95c5ceab8fae96f84d2bc9af5b643ac16da838b582bf9f542573baee4949f");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(57);
+        assertThat(printed.pages()).isEqualTo(58);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("d2c0652f3bf45e7bc238f7273dcfbf39ed5e3dd12adc13c75c49b4a11075b6c5");
+        assertThat(printed.textDigest()).isEqualTo("8b022135716003a0ad1f2e41efd19c94b085294d07448bd99dec32623668a530");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
