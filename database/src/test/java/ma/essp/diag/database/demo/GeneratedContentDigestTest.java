@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("3d3c4c5f306261d69582a168e7cd705731c1ec9fefeb25c3e5f8f1ebe4f9b146");
+        assertThat(digest(file)).isEqualTo("a61b0ef8cd343fd1efd0cf5fefb0f1ea6f2ebd8067b538397417eef3a5400948");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("e43da51d0a2e613a69a1588b2ab658d9b0996053a7b9e3c3ef07bc843dfae9ee");
+        assertThat(digest(file)).isEqualTo("784fd454565da26de1ab3cbd279a91e165efe3b8703469e0b3e3e6e82bb9b26b");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("d31f2553e06840d28556599d94debddc7702bb8af867d144f54da6a49b73c149");
+        assertThat(digest(file)).isEqualTo("47c81d22937aae9d84946eef92686f6b36a454c96d18ebd6d74ccf67f93d4edb");
     }
 
     /**

@@ -73,8 +73,9 @@ class PostgresRenderingTest {
         assertThat(data.essps()).isEmpty();
         // one query per list (the data flows and the PRISM checklists read by their own repository, the findings with
         // their links, the perpetrator-care roll-out read by PerpetratorCareRepository), plus the mission's team (the cover),
-        // plus the training plan's six lists (TrainingRepository.load, whose cost lines give the report's budgets)
-        assertThat(statements).hasSize(45);
+        // plus the training plan's six lists (TrainingRepository.load, whose cost lines give the report's budgets),
+        // plus the evaluation scores and collective projects with their teams (TrainingOutcomeRepository.load)
+        assertThat(statements).hasSize(52);
         assertPortable();
         assertThat(String.join("\n", statements)).contains("\"essp\".\"deleted\" = false");
     }

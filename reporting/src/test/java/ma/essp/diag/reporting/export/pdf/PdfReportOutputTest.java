@@ -94,7 +94,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
         assertThat(printed.pages()).isEqualTo(24);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("2da95c5ceab8fae96f84d2bc9af5b643ac16da838b582bf9f542573baee4949f");
+        assertThat(printed.textDigest()).isEqualTo("25ca9decdb40a55884d2d34320004524e4965fc6d5b43edc5ca979d6802acd5d");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
