@@ -113,7 +113,8 @@ final class FiguresCommand implements Callable<Integer> {
     String table;
 
     @Option(names = "--by", paramLabel = "GROUP", defaultValue = "cohort",
-            description = "training: cohort (default), programme, the cost totals by year, region or funding_line, or evaluation.")
+            description = {"training: cohort (default), programme, the cost totals by year, region or funding_line, or evaluation.",
+                    "dataflows: unit (default) or report-type (the rates of each report type in each unit)."})
     String by;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv or json. Default: ${DEFAULT-VALUE}.")
@@ -131,7 +132,7 @@ final class FiguresCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AxisFigures figures = switch (axis) {
-            case dataflows -> new DataFlowAxis(aggregation(), date());
+            case dataflows -> new DataFlowAxis(aggregation(), date(), byReportType());
             case complaints -> new ComplaintAxis(aggregation(), date());
             case findings -> new FindingsFiguresAxis();
             case training -> new BufferedAxis(new TrainingFiguresAxis(TrainingFiguresAxis.By.parse(by)), format, "no training data");
@@ -171,6 +172,17 @@ final class FiguresCommand implements Callable<Integer> {
             return EsspDiagCommand.PROBLEMS;
         }
         return EsspDiagCommand.OK;
+    }
+
+    /** dataflows: whether {@code --by report-type} was asked ({@code unit}, the default, is the per-unit table). */
+    private boolean byReportType() {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--by") || by.equals("unit")) {
+            return false;
+        }
+        if (by.equals("report-type")) {
+            return true;
+        }
+        throw new CliException(EsspDiagCommand.CANNOT_RUN, "--by " + by + ": dataflows takes unit or report-type");
     }
 
     private AggregationLevel aggregation() {
@@ -226,13 +238,16 @@ final class FiguresCommand implements Callable<Integer> {
     private static final class DataFlowAxis implements AxisFigures {
         private final AggregationLevel level;
         private final LocalDate asOf;
+        private final boolean byType;
         private List<DataFlowFigures.UnitRow> rows;
+        private List<DataFlowTable.TypeRow> typeRows;
         private DataVerification.Band band;
         private boolean empty;
 
-        DataFlowAxis(AggregationLevel level, LocalDate asOf) {
+        DataFlowAxis(AggregationLevel level, LocalDate asOf, boolean byType) {
             this.level = level;
             this.asOf = asOf;
+            this.byType = byType;
         }
 
         @Override
@@ -243,13 +258,23 @@ final class FiguresCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the mission's verification band is not usable (" + e.getMessage() + ")", e);
             }
-            rows = DataFlowFigures.byUnit(data, level, band);
+            if (byType) {
+                typeRows = DataFlowTable.byReportType(data, level);
+            } else {
+                rows = DataFlowFigures.byUnit(data, level, band);
+            }
             empty = data.observations().isEmpty() && data.recounts().isEmpty();
         }
 
         @Override
         public void write(Format format, String table, Writer writer) throws IOException {
-            if (format == Format.json) {
+            if (byType) {
+                if (format == Format.json) {
+                    DataFlowTable.writeTypeJson(typeRows, level, asOf, writer);
+                } else {
+                    DataFlowTable.writeTypeCsv(typeRows, level, writer);
+                }
+            } else if (format == Format.json) {
                 DataFlowTable.writeJson(rows, level, band, asOf, writer);
             } else {
                 DataFlowTable.writeCsv(rows, level, band, writer);

@@ -159,6 +159,20 @@ public final class DataFlowsView implements FeatureScreen {
             viewModel.vfBars().forEach(b -> s.getData().add(new XYChart.Data<>(b.label(), b.count())));
             vfChart.getData().setAll(List.of(s));
         });
+        Label typesTitle = new Label(i18n.get("dataflows.types.title"));
+        TableView<DataFlowsViewModel.TypeLine> types = new TableView<>(viewModel.typeLines());
+        types.setId("dataflowsTypes");
+        types.setPlaceholder(new Label(i18n.get("dataflows.empty")));
+        types.getColumns().add(column("dataflows.field.report_type", DataFlowsViewModel.TypeLine::label, 230));
+        types.getColumns().add(column("dataflows.field.expected", t -> i18n.formatNumber(t.figures().expected()), 80));
+        types.getColumns().add(column("dataflows.field.received", t -> i18n.formatNumber(t.figures().received()), 80));
+        types.getColumns().add(column("dataflows.field.on_time", t -> i18n.formatNumber(t.figures().onTime()), 100));
+        types.getColumns().add(column("dataflows.types.reporting_rate", t -> viewModel.rate(t.figures().completeness()), 110));
+        types.getColumns().add(column("dataflows.types.on_time_rate", t -> viewModel.rate(t.figures().timeliness()), 110));
+        types.getColumns().add(column("dataflows.column.observations", t -> i18n.formatNumber(t.figures().observations()), 70));
+        types.setPrefHeight(150);
+        types.setMinHeight(110);
+
         HBox charts = new HBox(8, levelChart, vfChart);
         HBox.setHgrow(levelChart, Priority.ALWAYS);
         HBox.setHgrow(vfChart, Priority.ALWAYS);
@@ -176,7 +190,7 @@ public final class DataFlowsView implements FeatureScreen {
 
         VBox top = new VBox(6, new HBox(8, breadcrumb, loading), summary, band(), error, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox bottom = new VBox(6, charts, chainBox);
+        VBox bottom = new VBox(6, typesTitle, types, charts, chainBox);
         VBox.setVgrow(chainBox, Priority.ALWAYS);
         SplitPane split = new SplitPane(top, new ScrollPane(bottom));
         ((ScrollPane) split.getItems().get(1)).setFitToWidth(true);

@@ -79,6 +79,10 @@ public final class DataFlowsViewModel {
     }
 
     /** A bar of the VF distribution. */
+    /** The rates of one report type in the current unit ({@link DataFlowFigures#byReportType}). */
+    public record TypeLine(String code, String label, DataFlowIndicators.Figures figures) {
+    }
+
     public record VfBar(DataVerification.Bin bin, String label, int count) {
     }
 
@@ -122,6 +126,7 @@ public final class DataFlowsViewModel {
     private final ObservableList<UnitRow> rows = FXCollections.observableArrayList();
     private final ObservableList<LevelBar> levelBars = FXCollections.observableArrayList();
     private final ObservableList<VfBar> vfBars = FXCollections.observableArrayList();
+    private final ObservableList<TypeLine> typeLines = FXCollections.observableArrayList();
     private final ObservableList<ChainLine> chains = FXCollections.observableArrayList();
     private final ObservableList<Link> links = FXCollections.observableArrayList();
     private final ObservableList<DataFlowData.Observation> observations = FXCollections.observableArrayList();
@@ -328,6 +333,12 @@ public final class DataFlowsViewModel {
         DataFlowFigures.byChainLevel(data, unit).forEach((level, f) ->
                 bars.add(new LevelBar(level, i18n.code(Vocabulary.FLOW_LEVEL, level), f)));
         levelBars.setAll(bars);
+        Map<String, DataFlowData.ReportType> types = new HashMap<>();
+        data.reportTypes().forEach(t -> types.put(t.code(), t));
+        List<TypeLine> byType = new ArrayList<>();
+        DataFlowFigures.byReportType(data, unit).forEach((code, f) ->
+                byType.add(new TypeLine(code, code + " — " + types.get(code).name(i18n.locale().getLanguage()), f)));
+        typeLines.setAll(byType);
         List<VfBar> bins = new ArrayList<>();
         DataFlowFigures.factorDistribution(data, unit, band).forEach((bin, count) -> bins.add(new VfBar(bin, binLabel(bin, band), count)));
         vfBars.setAll(bins);
@@ -1180,6 +1191,7 @@ public final class DataFlowsViewModel {
     public ObservableList<UnitRow> rows() { return rows; }
     public ObservableList<LevelBar> levelBars() { return levelBars; }
     public ObservableList<VfBar> vfBars() { return vfBars; }
+    public ObservableList<TypeLine> typeLines() { return typeLines; }
     public ObservableList<ChainLine> chains() { return chains; }
     public ObservableList<Link> links() { return links; }
     public ObservableList<DataFlowData.Observation> observations() { return observations; }

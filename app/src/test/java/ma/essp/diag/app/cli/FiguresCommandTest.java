@@ -101,6 +101,26 @@ class FiguresCommandTest {
     }
 
     @Test
+    void byReportTypeGivesEachTypesRatesWithTheirN() throws Exception {
+        Path file = mission();
+        Run run = IndicesCommandTest.run("figures", file.toString(), "--axis", "dataflows", "--level", "circonscription",
+                "--by", "report-type");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines().findFirst().orElseThrow()).isEqualTo(String.join(",", DataFlowTable.TYPE_COLUMNS));
+        assertThat(row(run.out(), "C1")).containsEntry("report_type", "ACT").containsEntry("report_type_name", "Activité")
+                .containsEntry("observations", "3").containsEntry("expected", "3").containsEntry("received", "2")
+                .containsEntry("received_on_time", "1").containsEntry("on_time_expected", "3")
+                .containsEntry("reporting_rate", "66.67").containsEntry("on_time_rate", "33.33");
+        Run json = IndicesCommandTest.run("figures", file.toString(), "--axis", "dataflows", "--level", "circonscription",
+                "--by", "report-type", "--as-of", "2026-03-31", "--format", "json");
+        assertThat(json.out()).contains("\"by\": \"report-type\"", "\"report_type\": \"ACT\"", "\"observations\": 2",
+                "\"reporting_rate\": 50.00", "\"on_time_rate\": 50.00");
+        Run bad = IndicesCommandTest.run("figures", file.toString(), "--axis", "dataflows", "--level", "region", "--by", "cohort");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("dataflows takes unit or report-type");
+    }
+
+    @Test
     void esspRowsSayNotComputableAndNoRecount() throws Exception {
         Path file = mission();
         String csv = IndicesCommandTest.run("figures", file.toString(), "--axis", "dataflows", "--level", "essp").out();

@@ -124,6 +124,31 @@ class DataFlowsViewModelTest {
         assertThat(vm.path()).hasSize(1);
     }
 
+    /**
+     * A second type, VAC, its own link: E1 2026-03 2 expected, 3 received (counted 2), 1 on time; E2 2 expected,
+     * 1 received, on time not recorded. Nation: ACT 1/2 = 50 %, on time 1/2, n 2; VAC 3/4 = 75 %, on time 1/2 (only
+     * E1 recorded it), n 2; the same in C1, where every observation lies.
+     */
+    @Test
+    void ratesByReportTypeForTheUnitShownNeverAboveAHundred() {
+        var region = flows.load().links().getFirst().regionId();
+        int vac = flows.saveReportType(new DataFlowData.ReportType(0, 0, "VAC", "Vaccination", "Vaccination", null, "PNI", "monthly", "paper"));
+        int vacLink = flows.saveLink(new DataFlowData.Link(0, 0, vac, "essp", "circonscription", region, null, "paper", 5, null, false, null));
+        int e1 = flows.load().essps().stream().filter(e -> e.code().equals("E1")).findFirst().orElseThrow().id();
+        int e2 = flows.load().essps().stream().filter(e -> e.code().equals("E2")).findFirst().orElseThrow().id();
+        flows.saveObservation(new DataFlowData.Observation(0, 0, vacLink, e1, "2026-03", 2, 3, 1, null, null));
+        flows.saveObservation(new DataFlowData.Observation(0, 0, vacLink, e2, "2026-03", 2, 1, null, null, null));
+        vm.load();
+        assertThat(vm.typeLines()).extracting(t -> t.label() + " " + t.figures().expected() + " " + t.figures().received() + " "
+                        + t.figures().onTime() + " " + vm.rate(t.figures().completeness()) + " " + vm.rate(t.figures().timeliness())
+                        + " n=" + t.figures().observations())
+                .containsExactly("ACT — Activité 2 1 1 50,00 % 50,00 % n=2", "VAC — Vaccination 4 3 1 75,00 % 50,00 % n=2");
+        drillTo("01", "01.511", "C1");
+        assertThat(vm.typeLines()).extracting(t -> t.code() + " " + vm.rate(t.figures().completeness()) + " "
+                        + vm.rate(t.figures().timeliness()))
+                .containsExactly("ACT 50,00 % 50,00 %", "VAC 75,00 % 50,00 %");
+    }
+
     @Test
     void withoutALinkEveryOtherProblemIsShownToo() {
         vm.observationPeriodProperty().set("2027-01");

@@ -160,4 +160,79 @@ public final class DataFlowTable {
         out.flush();
     }
 
+
+    /** The columns of the by-report-type table ({@code --by report-type}), in order. */
+    public static final List<String> TYPE_COLUMNS = List.of("level", "code", "name", "report_type", "report_type_name",
+            "observations", "expected", "received", "received_on_time", "on_time_expected", "reporting_rate", "on_time_rate");
+
+    private static final java.util.Set<String> TYPE_TEXT = java.util.Set.of("level", "code", "name", "report_type", "report_type_name");
+
+    /** The rates of one report type within one unit ({@link DataFlowFigures#byReportType}). */
+    public record TypeRow(DataFlowFigures.Unit unit, String reportType, String reportTypeName, DataFlowIndicators.Figures rates) {
+    }
+
+    /**
+     * One row per unit of {@code level} (code order) and report type with observations in it (type code order), the
+     * type's name in French.
+     */
+    public static List<TypeRow> byReportType(DataFlowData data, AggregationLevel level) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        data.reportTypes().forEach(t -> names.put(t.code(), t.nameFr()));
+        List<TypeRow> rows = new ArrayList<>();
+        for (DataFlowFigures.Unit unit : new DataFlowFigures.Territory(data).units(level)) {
+            DataFlowFigures.byReportType(data, unit).forEach((type, f) -> rows.add(new TypeRow(unit, type, names.get(type), f)));
+        }
+        return rows;
+    }
+
+    /** The cells of one by-type row, in {@link #TYPE_COLUMNS} order. */
+    public static List<String> typeCells(TypeRow r, AggregationLevel level) {
+        DataFlowIndicators.Figures f = r.rates();
+        return List.of(level.code(), r.unit().code(), r.unit().name(), r.reportType(),
+                r.reportTypeName() == null ? "" : r.reportTypeName(), Integer.toString(f.observations()),
+                Long.toString(f.expected()), Long.toString(f.received()), Long.toString(f.onTime()),
+                Long.toString(f.onTimeKnown()), rate(f.completeness()), rate(f.timeliness()));
+    }
+
+    public static void writeTypeCsv(List<TypeRow> rows, AggregationLevel level, Writer out) throws IOException {
+        CsvWriter csv = new CsvWriter(out);
+        for (String column : TYPE_COLUMNS) {
+            csv.text(column);
+        }
+        csv.endLine();
+        for (TypeRow r : rows) {
+            List<String> cells = typeCells(r, level);
+            for (int i = 0; i < cells.size(); i++) {
+                if (TYPE_TEXT.contains(TYPE_COLUMNS.get(i))) {
+                    csv.text(cells.get(i));
+                } else {
+                    csv.number(cells.get(i));
+                }
+            }
+            csv.endLine();
+        }
+        csv.flush();
+    }
+
+    /** JSON: {@code {"axis": "dataflows", "by": "report-type", "level", "as_of", "rows": [{column: value…}]}}. */
+    public static void writeTypeJson(List<TypeRow> rows, AggregationLevel level, LocalDate asOf, Writer out) throws IOException {
+        StringBuilder b = new StringBuilder(16 * 1024);
+        b.append("{\n  \"axis\": \"dataflows\",\n  \"by\": \"report-type\",\n  \"level\": ").append(Json.string(level.code()))
+                .append(",\n  \"as_of\": ").append(asOf == null ? "null" : Json.string(asOf.toString()))
+                .append(",\n  \"rows\": [");
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> cells = typeCells(rows.get(i), level);
+            b.append(i == 0 ? "\n    {" : ",\n    {");
+            for (int c = 1; c < cells.size(); c++) {
+                String column = TYPE_COLUMNS.get(c);
+                String value = cells.get(c);
+                b.append(c == 1 ? "" : ", ").append(Json.string(column)).append(": ")
+                        .append(TYPE_TEXT.contains(column) ? Json.string(value) : value.isEmpty() ? "null" : value);
+            }
+            b.append('}');
+        }
+        b.append("\n  ]\n}\n");
+        out.write(b.toString());
+        out.flush();
+    }
 }

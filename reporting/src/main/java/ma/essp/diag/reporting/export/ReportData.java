@@ -127,14 +127,15 @@ public record ReportData(
     /**
      * The data-flow figures of the scope from {@code reporting.dataflow} (those of the screen and of {@code essp-diag
      * figures}): rates by sending level, the scope's verification factor and re-keying steps, the PRISM system
-     * checklist score of the scope ({@code checklist}) and by level ({@code checklistByLevel}, levels with a checklist).
+     * checklist score of the scope ({@code checklist}) and by level ({@code checklistByLevel}, levels with a checklist),
+     * the rates by report type ({@code byType}, labelled "code — name", types with observations in the scope).
      */
     public record FlowQuality(List<LevelRate> byLevel, ma.essp.diag.reporting.dataflow.DataFlowIndicators.Figures rates,
                               ma.essp.diag.reporting.dataflow.DataVerification.Figures verification, String vfStatus,
                               double bandLow, double bandHigh, int esspsVerified, int esspsOver, int esspsUnder,
                               Map<String, Integer> discrepanciesByReason, Integer rekeyingMax,
                               ma.essp.diag.reporting.dataflow.SystemChecklist.Figures checklist, List<LevelChecklist> checklistByLevel,
-                              List<ChainRow> chains) {
+                              List<ChainRow> chains, List<LevelRate> byType) {
     }
 
     /**

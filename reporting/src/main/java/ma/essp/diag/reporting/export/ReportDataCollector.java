@@ -650,6 +650,11 @@ public final class ReportDataCollector {
         List<ReportData.LevelRate> byLevel = new ArrayList<>();
         ma.essp.diag.reporting.dataflow.DataFlowFigures.byChainLevel(flowData, row.unit())
                 .forEach((from, f) -> byLevel.add(new ReportData.LevelRate(l.code(Vocabulary.FLOW_LEVEL, from), f)));
+        Map<String, ma.essp.diag.database.repository.DataFlowData.ReportType> types = new HashMap<>();
+        flowData.reportTypes().forEach(type -> types.put(type.code(), type));
+        List<ReportData.LevelRate> byType = new ArrayList<>();
+        ma.essp.diag.reporting.dataflow.DataFlowFigures.byReportType(flowData, row.unit()).forEach((code, f) ->
+                byType.add(new ReportData.LevelRate(code + " — " + types.get(code).name(l.language().code()), f)));
         Map<String, Integer> reasons = new LinkedHashMap<>();
         for (String reason : ma.essp.diag.database.repository.DataFlowRules.REASONS) {
             reasons.put(reason, row.verification().discrepanciesByReason().getOrDefault(reason, 0));
@@ -664,7 +669,7 @@ public final class ReportDataCollector {
         });
         return new ReportData.FlowQuality(byLevel, row.rates(), row.verification(), row.verification().status(band).code(),
                 band.low(), band.high(), row.esspsVerified(), row.esspsOver(), row.esspsUnder(), reasons, row.rekeyingMax(),
-                row.checklist(), checklistByLevel, chains(flowData, row.unit(), t, l));
+                row.checklist(), checklistByLevel, chains(flowData, row.unit(), t, l), byType);
     }
 
     /**

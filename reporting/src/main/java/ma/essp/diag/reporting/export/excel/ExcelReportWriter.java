@@ -395,6 +395,11 @@ public final class ExcelReportWriter {
         for (ReportData.LevelRate r : q.byLevel()) {
             s.label(l.format("flows.level_rate", r.level(), r.figures().expected()), new Pct(r.figures().completeness()));
         }
+        for (ReportData.LevelRate r : q.byType()) {
+            s.label(l.format("flows.type_rate", r.level(), r.figures().observations(), r.figures().expected()),
+                    new Pct(r.figures().completeness()));
+            s.label(l.format("flows.type_on_time", r.level(), r.figures().onTimeKnown()), new Pct(r.figures().timeliness()));
+        }
         s.label(l.get("flows.vf"), q.verification().factor());
         s.label(l.get("flows.vf_n"), q.verification().compared());
         s.label(l.get("flows.vf_status"), l.get("flows.status." + q.vfStatus()));
