@@ -32,10 +32,10 @@ class VocabularyTest {
         return p;
     }
 
-    /** V1, then the migrations that rebuild a table with new coded columns (V8: recommendation). */
+    /** V1, then the migrations that rebuild a table with new coded columns (V8: recommendation) or add one (V22: site kind). */
     private static String schema() throws IOException {
         StringBuilder all = new StringBuilder();
-        for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql"}) {
+        for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql", "V22__perpetrator_care_site_kind.sql"}) {
             try (InputStream in = VocabularyTest.class.getResourceAsStream("/db/migration/" + file)) {
                 all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
             }
@@ -45,7 +45,7 @@ class VocabularyTest {
 
     /**
      * The codes of {@code column TEXT ... CHECK (column IN ('a', 'b'))} inside the last {@code CREATE TABLE table (...);}
-     * (or its rebuilt {@code table_vN}) that has the column.
+     * (or its rebuilt {@code table_vN}) that has the column, else of {@code ALTER TABLE table ADD COLUMN column TEXT ... CHECK (...)}.
      */
     private static List<String> checkedCodes(String schema, String table, String column) {
         Matcher t = Pattern.compile("CREATE TABLE " + table + "(_v\\d+)? \\((.*?)\\n\\);", Pattern.DOTALL).matcher(schema);
@@ -56,6 +56,11 @@ class VocabularyTest {
             if (m.find()) {
                 c = m;
             }
+        }
+        if (c == null) {
+            Matcher added = Pattern.compile("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT[^\\n]*CHECK \\(" + column
+                    + " IN \\(([^)]*)\\)\\)").matcher(schema);
+            c = added.find() ? added : null;
         }
         assertThat(c).as("CHECK of " + table + "." + column).isNotNull();
         List<String> codes = new ArrayList<>();

@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("3c2ceb22393cfbb09d383e2c4c2a5f2fe5471b6d2c141841e599da0364899aad");
+        assertThat(digest(file)).isEqualTo("dfb45455854dc765c5248ce33fd5cb2807af0005f0aef0773edc564d01565c15");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("d8f0f505ddfeb0c2785abf451fb0a66fe966143695ae44541b70edaf938c4e58");
+        assertThat(digest(file)).isEqualTo("fbf1f9670fdd4163e97676981da5514641afa96832617043221e5caf6944d3c7");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("e2dda868da5662f4666364896238be1c900f3317c31f05f726e14f9c05a6ed91");
+        assertThat(digest(file)).isEqualTo("7b3b45711a42f3262d0053ba86e1cb329f3be391f7c649be517f7e9e1e474cf9");
     }
 
     /**
