@@ -90,7 +90,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
         assertThat(printed.pages()).isEqualTo(23);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("4beb8a9309a815e0ae636e70a4540f461eef66fb6b0cda6fdb1906b4cb94cfae");
+        assertThat(printed.textDigest()).isEqualTo("23b78e83e484ada83135150f912acc5f49ad5ffedcd15ba2833a4c49cfdb3bda");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
@@ -99,7 +99,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
         assertThat(printed.pages()).isEqualTo(57);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("d2c0652f3bf45e7bc238f7273dcfbf39ed5e3dd12adc13c75c49b4a11075b6c5");
+        assertThat(printed.textDigest()).isEqualTo("76c68bd268b30e151e1ccdb72e95bd8c71876907a344bc413cdc21b64dd6fb98");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
