@@ -114,6 +114,7 @@ public final class ViolenceView implements FeatureScreen {
         table.setId("violenceSites");
         table.getColumns().add(text("violence.site.name", SiteRow::name, 240));
         table.getColumns().add(text("violence.region", SiteRow::region, 150));
+        table.getColumns().add(text("violence.site.kind", SiteRow::kind, 130));
         table.getColumns().add(text("violence.site.stage", SiteRow::stage, 140));
         table.getColumns().add(text("violence.site.phase", SiteRow::phase, 120));
         table.getColumns().add(text("violence.site.since", SiteRow::since, 90));
@@ -134,12 +135,32 @@ public final class ViolenceView implements FeatureScreen {
         province.setId("newSiteProvince");
         province.setPromptText(i18n.get("violence.site.province"));
         province.valueProperty().bindBidirectional(vm.newSiteProvinceProperty());
+        ComboBox<ma.essp.diag.app.ui.FilterChoice> kind = new ComboBox<>(vm.siteKinds());
+        kind.setId("newSiteKind");
+        kind.setPromptText(i18n.get("violence.site.kind"));
+        kind.valueProperty().bindBidirectional(vm.newSiteKindProperty());
+        // an ESSP site: its hosting ESSP, searched among the province's ESSPs (code or name)
+        TextField esspSearch = field("violence.site.esspSearch", 200);
+        esspSearch.setId("newSiteEsspSearch");
+        esspSearch.textProperty().bindBidirectional(vm.newSiteEsspSearchProperty());
+        ComboBox<ma.essp.diag.app.ui.FilterChoice> essp = new ComboBox<>(vm.newSiteEssps());
+        essp.setId("newSiteEssp");
+        essp.setPromptText(i18n.get("violence.site.essp"));
+        essp.setPrefWidth(240);
+        essp.valueProperty().bindBidirectional(vm.newSiteEsspProperty());
+        var esspKind = javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.newSiteKindProperty().get() != null
+                && "essp".equals(vm.newSiteKindProperty().get().value()), vm.newSiteKindProperty());
+        for (Node n : new Node[] {esspSearch, essp}) {
+            n.visibleProperty().bind(esspKind);
+            n.managedProperty().bind(esspKind);
+        }
         Button add = new Button(i18n.get("violence.site.add"));
         add.setId("addSite");
         add.setOnAction(e -> vm.addSite());
         Label addMessage = messageLabel();
+        addMessage.setId("newSiteMessage");
         addMessage.textProperty().bind(vm.newSiteMessageProperty());
-        FlowPane addForm = new FlowPane(6, 6, newName, province, add);
+        FlowPane addForm = new FlowPane(6, 6, newName, province, kind, esspSearch, essp, add);
         VBox left = new VBox(6, table, addForm, addMessage);
         VBox.setVgrow(table, Priority.ALWAYS);
 

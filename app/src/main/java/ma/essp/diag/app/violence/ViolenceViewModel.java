@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
@@ -88,6 +89,13 @@ public final class ViolenceViewModel {
     private final StringProperty newSiteName = new SimpleStringProperty(this, "newSiteName", "");
     private final ObjectProperty<FilterChoice> newSiteProvince = new SimpleObjectProperty<>(this, "newSiteProvince");
     private final ReadOnlyStringWrapper newSiteMessage = new ReadOnlyStringWrapper(this, "newSiteMessage", "");
+    private final ObservableList<FilterChoice> siteKinds = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice> newSiteKind = new SimpleObjectProperty<>(this, "newSiteKind");
+    /** The ESSPs of the province chosen for a new site, narrowed by {@link #newSiteEsspSearch} (code or name). */
+    private final ObservableList<FilterChoice> newSiteEsspsAll = FXCollections.observableArrayList();
+    private final FilteredList<FilterChoice> newSiteEssps = new FilteredList<>(newSiteEsspsAll);
+    private final StringProperty newSiteEsspSearch = new SimpleStringProperty(this, "newSiteEsspSearch", "");
+    private final ObjectProperty<FilterChoice> newSiteEssp = new SimpleObjectProperty<>(this, "newSiteEssp");
 
     // staff
     private final ObservableList<StaffRow> staff = FXCollections.observableArrayList();
@@ -129,8 +137,8 @@ public final class ViolenceViewModel {
     private String loadedNotes = "";
 
     /** A site of the list: where it is, its stage (and EPIS phase), since when, its trained staff in post. */
-    public record SiteRow(int id, int version, String name, String province, String region, String stage, String phase,
-                          String since, String inPost) {
+    public record SiteRow(int id, int version, String name, String province, String region, String kind, String stage,
+                          String phase, String since, String inPost) {
     }
 
     /** A stage of the chosen site: planned and reached dates (blank when none). */
@@ -190,6 +198,13 @@ public final class ViolenceViewModel {
         stageFilter.set(stageFilters.getFirst());
         stages.setAll(FilterChoice.of(Vocabulary.CARE_STAGE, i18n));
         plannedStage.set(stages.getFirst());
+        siteKinds.setAll(FilterChoice.of(Vocabulary.SITE_KIND, i18n));
+        newSiteKind.set(siteKinds.getFirst());
+        newSiteProvince.addListener((obs, old, now) -> loadNewSiteEssps(now));
+        newSiteEsspSearch.addListener((obs, old, now) -> {
+            String q = now == null ? "" : now.strip().toLowerCase(java.util.Locale.ROOT);
+            newSiteEssps.setPredicate(q.isEmpty() ? null : c -> c.label().toLowerCase(java.util.Locale.ROOT).contains(q));
+        });
         Vocabulary.REFERRAL_SOURCE.codes().forEach(s -> referrals.put(s, new SimpleStringProperty(this, s, "")));
         region.addListener((obs, old, now) -> refresh());
         stageFilter.addListener((obs, old, now) -> refresh());
@@ -267,7 +282,8 @@ public final class ViolenceViewModel {
     private SiteRow siteRow(Site s) {
         PerpetratorCareFigures.StillInPost p = PerpetratorCareFigures.stillInPost(data, s.id());
         return new SiteRow(s.id(), s.version(), shortName(s), i18n.localName(s.provinceFr(), s.provinceAr()),
-                i18n.localName(s.regionFr(), s.regionAr()), i18n.code(Vocabulary.CARE_STAGE, s.stage()), phase(s.stage()),
+                i18n.localName(s.regionFr(), s.regionAr()), i18n.code(Vocabulary.SITE_KIND, s.kind()),
+                i18n.code(Vocabulary.CARE_STAGE, s.stage()), phase(s.stage()),
                 s.stageSince() == null ? "" : i18n.formatDate(s.stageSince()),
                 p.trained() == 0 ? "" : i18n.get("violence.inPost.count", p.inPost(), p.trained()));
     }
@@ -421,16 +437,43 @@ public final class ViolenceViewModel {
 
     // ------------------------------------------------------------------ writes
 
+    /** The ESSPs a new site of {@code province} can name, read in the background; the ESSP chosen before cleared. */
+    private void loadNewSiteEssps(FilterChoice province) {
+        newSiteEssp.set(null);
+        newSiteEsspsAll.clear();
+        if (province == null || province.isAll()) {
+            return;
+        }
+        int provinceId = Integer.parseInt(province.value());
+        executor.execute(BackgroundTask.wrap(() -> repository.essps(provinceId))
+                .onSuccess(list -> {
+                    if (province.equals(newSiteProvince.get())) {
+                        newSiteEsspsAll.setAll(list.stream().map(e -> new FilterChoice(String.valueOf(e.id()),
+                                e.code() + " — " + i18n.localName(e.nameFr(), e.nameAr()))).toList());
+                    }
+                })
+                .onFailure(e -> newSiteMessage.set(i18n.get("violence.error", Failures.reason(e, i18n)))));
+    }
+
+    /** Adds a site of the kind chosen; an ESSP site names its hosting ESSP, one of the province's (the list offered). */
     public void addSite() {
         FilterChoice province = newSiteProvince.get();
         Integer provinceId = province == null ? null : Integer.valueOf(province.value());
-        Optional<Problem> problem = PerpetratorCareRules.site(newSiteName.get(), provinceId);
+        String kind = newSiteKind.get() == null ? "hospital" : newSiteKind.get().value();
+        FilterChoice essp = "essp".equals(kind) ? newSiteEssp.get() : null;
+        Integer esspId = essp == null ? null : Integer.valueOf(essp.value());
+        // the ESSPs offered are the province's: one chosen is of the site's province (the repository checks it again)
+        Optional<Problem> problem = PerpetratorCareRules.site(newSiteName.get(), provinceId, kind, esspId == null ? null : provinceId);
         if (problem.isPresent()) {
             newSiteMessage.set(message(problem.get()));
             return;
         }
         String siteName = newSiteName.get();
-        write(() -> repository.addSite(edit, siteName, provinceId, null, today), newSiteMessage, () -> newSiteName.set(""));
+        write(() -> repository.addSite(edit, siteName, provinceId, kind, esspId, today), newSiteMessage, () -> {
+            newSiteName.set("");
+            newSiteEssp.set(null);
+            newSiteEsspSearch.set("");
+        });
     }
 
     /** Saves the site's name and notes; completes with whether they were written. */
@@ -713,6 +756,8 @@ public final class ViolenceViewModel {
             case STAGE_NEEDS_SIX_MONTHS -> i18n.get("violence.rule.STAGE_NEEDS_SIX_MONTHS", stage, second);
             case STAGE_DATE_BEFORE_CURRENT -> i18n.get("violence.rule.STAGE_DATE_BEFORE_CURRENT", first);
             case STAFF_DELETED -> i18n.get("violence.rule.STAFF_DELETED");
+            case ESSP_REQUIRED -> i18n.get("violence.rule.ESSP_REQUIRED");
+            case ESSP_OTHER_PROVINCE -> i18n.get("violence.rule.ESSP_OTHER_PROVINCE");
         };
     }
 
@@ -825,6 +870,11 @@ public final class ViolenceViewModel {
     public StringProperty newSiteNameProperty() { return newSiteName; }
     public ObjectProperty<FilterChoice> newSiteProvinceProperty() { return newSiteProvince; }
     public ReadOnlyStringProperty newSiteMessageProperty() { return newSiteMessage.getReadOnlyProperty(); }
+    public ObservableList<FilterChoice> siteKinds() { return siteKinds; }
+    public ObjectProperty<FilterChoice> newSiteKindProperty() { return newSiteKind; }
+    public ObservableList<FilterChoice> newSiteEssps() { return newSiteEssps; }
+    public StringProperty newSiteEsspSearchProperty() { return newSiteEsspSearch; }
+    public ObjectProperty<FilterChoice> newSiteEsspProperty() { return newSiteEssp; }
     public ObservableList<StaffRow> staff() { return staff; }
     public ObservableList<CandidateRow> candidates() { return candidates; }
     public StringProperty searchProperty() { return search; }

@@ -30,6 +30,7 @@ public enum Vocabulary {
     FLOW_CHANNEL("data_flow.channel", "paper", "email", "software", "phone", "hand_delivery", "other"),
     PERIODICITY("report_type.periodicity", "weekly", "monthly", "quarterly", "semiannual", "annual", "on_event"),
     CARE_STAGE("perpetrator_care_site.stage", "identified", "preparation", "staff_trained", "launched", "routine", "suspended"),
+    SITE_KIND("perpetrator_care_site.kind", "psychiatric_service", "hospital", "essp"),
     REFERRAL_SOURCE("perpetrator_care_referral.source", "justice", "care_unit", "police", "health_service", "self", "other"),
     PROGRAMME_KIND("training_programme.kind", "mba", "short_course", "workshop", "other"),
     COHORT_STATUS("training_cohort.status", "planned", "running", "completed", "cancelled"),

@@ -27,7 +27,8 @@ final class DemoPerpetratorCare {
         };
         List<Essp> candidates = new ArrayList<>(essps.stream()
                 .filter(e -> e.category.equals("CSU-2") || e.category.equals("CSU-1") || e.category.equals("CSR-2")).toList());
-        Rows sites = ctx.rows("perpetrator_care_site", "name", "province_id", "essp_id", "structure_id", "stage", "stage_since", "notes");
+        Rows sites = ctx.rows("perpetrator_care_site", "name", "province_id", "essp_id", "structure_id", "stage", "stage_since", "notes",
+                "kind");
         Rows staff = ctx.rows("perpetrator_care_staff", "site_id", "staff_position_id", "cadre_code", "role", "trained_on",
                 "training_hours");
         Rows periods = ctx.rows("perpetrator_care_period", "site_id", "period_start", "period_end", "patients_followed",
@@ -49,7 +50,7 @@ final class DemoPerpetratorCare {
             LocalDate since = ctx.dateBetween(LocalDate.of(2025, 1, 6), LocalDate.of(2026, 6, 30));
             int siteId = sites.add("Consultation de prise en charge psychiatrique des auteurs de violences — " + essp.name,
                     essp.circ.province.id(), essp.id, null, stage, since,
-                    stage.equals("suspended") ? "Suspendu : départ du médecin formé" : "Modèle d'intervention PASS II");
+                    stage.equals("suspended") ? "Suspendu : départ du médecin formé" : "Modèle d'intervention PASS II", "essp");
             int stageIndex = List.of(stages).indexOf(stage);
             writeStages(stageRows, siteId, stageIndex, since);
             if (stageIndex >= 2) {

@@ -21,8 +21,8 @@ public record PerpetratorCareData(List<Site> sites, List<StageStep> stages, List
 
     /** A site with its province and region (names in French and Arabic); {@code stage}: its current stage code. */
     public record Site(int id, int version, String name, int provinceId, String provinceFr, String provinceAr,
-                       int regionId, String regionFr, String regionAr, Integer esspId, String stage, LocalDate stageSince,
-                       String notes) {
+                       int regionId, String regionFr, String regionAr, String kind, Integer esspId, String stage,
+                       LocalDate stageSince, String notes) {
     }
 
     /** A stage of a site: the day it was reached (null: not yet) and the day it was planned for (null: not planned). */

@@ -1,6 +1,8 @@
 package ma.essp.diag.database.repository;
 
 import static ma.essp.diag.database.jooq.Tables.CADRE;
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_PERIOD;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_REFERRAL;
@@ -45,12 +47,12 @@ public final class PerpetratorCareRepository {
     public PerpetratorCareData load() {
         var s = PERPETRATOR_CARE_SITE;
         List<PerpetratorCareData.Site> sites = dsl.select(s.ID, s.VERSION, s.NAME, s.PROVINCE_ID, PROVINCE.NAME_FR,
-                        PROVINCE.NAME_AR, REGION.ID, REGION.NAME_FR, REGION.NAME_AR, s.ESSP_ID, s.STAGE, s.STAGE_SINCE, s.NOTES)
+                        PROVINCE.NAME_AR, REGION.ID, REGION.NAME_FR, REGION.NAME_AR, s.KIND, s.ESSP_ID, s.STAGE, s.STAGE_SINCE, s.NOTES)
                 .from(s).join(PROVINCE).on(PROVINCE.ID.eq(s.PROVINCE_ID)).join(REGION).on(REGION.ID.eq(PROVINCE.REGION_ID))
                 .where(s.DELETED.isFalse()).orderBy(REGION.CODE, PROVINCE.NAME_FR, s.NAME, s.ID)
                 .fetch(r -> new PerpetratorCareData.Site(r.get(s.ID), r.get(s.VERSION), r.get(s.NAME), r.get(s.PROVINCE_ID),
                         r.get(PROVINCE.NAME_FR), r.get(PROVINCE.NAME_AR), r.get(REGION.ID), r.get(REGION.NAME_FR),
-                        r.get(REGION.NAME_AR), r.get(s.ESSP_ID), r.get(s.STAGE), r.get(s.STAGE_SINCE), r.get(s.NOTES)));
+                        r.get(REGION.NAME_AR), r.get(s.KIND), r.get(s.ESSP_ID), r.get(s.STAGE), r.get(s.STAGE_SINCE), r.get(s.NOTES)));
         var g = PERPETRATOR_CARE_STAGE;
         List<PerpetratorCareData.StageStep> stages = dsl.selectFrom(g).where(g.DELETED.isFalse()).orderBy(g.SITE_ID, g.ID)
                 .fetch(r -> new PerpetratorCareData.StageStep(r.getId(), r.getVersion(), r.getSiteId(), r.getStage(),
@@ -87,15 +89,26 @@ public final class PerpetratorCareRepository {
         });
     }
 
-    /** Adds a site at stage identified (exploration), reached on {@code identifiedOn} (may be null). */
+    /** Adds a site as {@link #addSite(EditContext, String, Integer, String, Integer, LocalDate)}: an ESSP site when it names an ESSP, else a hospital site. */
     public int addSite(EditContext edit, String name, Integer provinceId, Integer esspId, LocalDate identifiedOn) {
-        check(PerpetratorCareRules.site(name, provinceId));
+        return addSite(edit, name, provinceId, esspId == null ? "hospital" : "essp", esspId, identifiedOn);
+    }
+
+    /**
+     * Adds a site of {@code kind} ({@code perpetrator_care_site.kind}; an ESSP site hosted by {@code esspId}, which
+     * other kinds do not keep) at stage identified (exploration), reached on {@code identifiedOn} (may be null).
+     */
+    public int addSite(EditContext edit, String name, Integer provinceId, String kind, Integer esspId, LocalDate identifiedOn) {
+        checkKind(kind);
+        Integer hosting = "essp".equals(kind) ? esspId : null;
+        check(PerpetratorCareRules.site(name, provinceId, kind, esspProvince(hosting)));
         return dsl.transactionResult(tx -> {
             DSLContext d = tx.dsl();
             PerpetratorCareSiteRecord r = d.newRecord(PERPETRATOR_CARE_SITE);
             r.setName(name.strip());
             r.setProvinceId(provinceId);
-            r.setEsspId(esspId);
+            r.setKind(kind);
+            r.setEsspId(hosting);
             r.setStage("identified");
             r.setStageSince(identifiedOn);
             int id = SyncedRows.insert(d, edit, r);
@@ -114,6 +127,51 @@ public final class PerpetratorCareRepository {
         values.put(s.NAME, name.strip());
         values.put(s.NOTES, notes == null || notes.isBlank() ? null : notes.strip());
         return SyncedRows.update(dsl, edit, s, siteId, expectedVersion, values);
+    }
+
+    /** Sets a site's kind and hosting ESSP (kept only for an ESSP site), checked as when it was added. */
+    public int updateSiteKind(EditContext edit, int siteId, int expectedVersion, String kind, Integer esspId) {
+        checkKind(kind);
+        var s = PERPETRATOR_CARE_SITE;
+        Integer provinceId = dsl.select(s.PROVINCE_ID).from(s).where(s.ID.eq(siteId)).fetchOne(s.PROVINCE_ID);
+        if (provinceId == null) {
+            throw new IllegalArgumentException("no site " + siteId);
+        }
+        Integer hosting = "essp".equals(kind) ? esspId : null;
+        String name = dsl.select(s.NAME).from(s).where(s.ID.eq(siteId)).fetchOne(s.NAME);
+        check(PerpetratorCareRules.site(name, provinceId, kind, esspProvince(hosting)));
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(s.KIND, kind);
+        values.put(s.ESSP_ID, hosting);
+        return SyncedRows.update(dsl, edit, s, siteId, expectedVersion, values);
+    }
+
+    private static void checkKind(String kind) {
+        if (!Vocabulary.SITE_KIND.codes().contains(kind)) {
+            throw new IllegalArgumentException("kind " + kind);
+        }
+    }
+
+    /** The province of a live ESSP (through its circonscription); null for null or an unknown or deleted ESSP. */
+    private Integer esspProvince(Integer esspId) {
+        if (esspId == null) {
+            return null;
+        }
+        return dsl.select(CIRCONSCRIPTION.PROVINCE_ID).from(ESSP).join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
+                .where(ESSP.ID.eq(esspId).and(ESSP.DELETED.isFalse())).fetchOptional(CIRCONSCRIPTION.PROVINCE_ID).orElse(null);
+    }
+
+    /** An ESSP that can host a site: its id, code and names. */
+    public record EsspChoice(int id, String code, String nameFr, String nameAr) {
+    }
+
+    /** The live ESSPs of a province, by name: the ones an ESSP site of that province can name. */
+    public List<EsspChoice> essps(int provinceId) {
+        return dsl.select(ESSP.ID, ESSP.CODE, ESSP.NAME_FR, ESSP.NAME_AR).from(ESSP).join(CIRCONSCRIPTION)
+                .on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
+                .where(CIRCONSCRIPTION.PROVINCE_ID.eq(provinceId).and(ESSP.DELETED.isFalse()))
+                .orderBy(ESSP.NAME_FR, ESSP.ID)
+                .fetch(r -> new EsspChoice(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     /** What the stage gate reads for a site: its trained staff and its periods with patients (live rows). */

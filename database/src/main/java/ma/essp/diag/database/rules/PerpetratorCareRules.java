@@ -53,7 +53,11 @@ public final class PerpetratorCareRules {
         /** args: the date the current stage was reached */
         STAGE_DATE_BEFORE_CURRENT,
         /** the staff record picked has been deleted */
-        STAFF_DELETED
+        STAFF_DELETED,
+        /** an ESSP site (kind essp) names no ESSP */
+        ESSP_REQUIRED,
+        /** the ESSP named is not in the site's province */
+        ESSP_OTHER_PROVINCE
     }
 
     /** A problem: its code and the arguments its message needs (see {@link Code}). */
@@ -119,6 +123,22 @@ public final class PerpetratorCareRules {
             return problem(Code.NAME_REQUIRED);
         }
         return provinceId == null ? problem(Code.PROVINCE_REQUIRED) : Optional.empty();
+    }
+
+    /**
+     * A site with its kind ({@code perpetrator_care_site.kind}): as {@link #site(String, Integer)}, and an ESSP site
+     * names its hosting ESSP ({@code esspProvinceId}: that ESSP's province, null when none is named), one of the site's
+     * province.
+     */
+    public static Optional<Problem> site(String name, Integer provinceId, String kind, Integer esspProvinceId) {
+        Optional<Problem> basic = site(name, provinceId);
+        if (basic.isPresent() || !"essp".equals(kind)) {
+            return basic;
+        }
+        if (esspProvinceId == null) {
+            return problem(Code.ESSP_REQUIRED);
+        }
+        return esspProvinceId.equals(provinceId) ? Optional.empty() : problem(Code.ESSP_OTHER_PROVINCE);
     }
 
     /** Another period of the same site, as the overlap check sees it (both ends included). */

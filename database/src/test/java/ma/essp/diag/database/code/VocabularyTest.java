@@ -34,11 +34,12 @@ class VocabularyTest {
 
     /**
      * V1, then the migrations that rebuild a table with new coded columns (V8: recommendation) or add one (V19:
-     * training_project.reform).
+     * training_project.reform; V22: perpetrator_care_site.kind).
      */
     private static String schema() throws IOException {
         StringBuilder all = new StringBuilder();
-        for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql", "V19__training_evaluation_projects.sql"}) {
+        for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql", "V19__training_evaluation_projects.sql",
+                "V22__perpetrator_care_site_kind.sql"}) {
             try (InputStream in = VocabularyTest.class.getResourceAsStream("/db/migration/" + file)) {
                 all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
             }
@@ -48,7 +49,7 @@ class VocabularyTest {
 
     /**
      * The codes of {@code column TEXT ... CHECK (column IN ('a', 'b'))} inside the last {@code CREATE TABLE table (...);}
-     * (or its rebuilt {@code table_vN}) that has the column.
+     * (or its rebuilt {@code table_vN}) that has the column, else of {@code ALTER TABLE table ADD COLUMN column TEXT ... CHECK (...)}.
      */
     private static List<String> checkedCodes(String schema, String table, String column) {
         Matcher t = Pattern.compile("CREATE TABLE " + table + "(_v\\d+)? \\((.*?)\\n\\);", Pattern.DOTALL).matcher(schema);
@@ -61,9 +62,9 @@ class VocabularyTest {
             }
         }
         if (c == null) {
-            // a coded column added later: ALTER TABLE table ADD COLUMN column TEXT CHECK (column IS NULL OR column IN (...))
-            Matcher added = Pattern.compile("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT\\s+CHECK \\("
-                    + column + " IS NULL OR " + column + " IN \\(([^)]*)\\)\\)").matcher(schema);
+            // a coded column added later: ALTER TABLE table ADD COLUMN column TEXT [NOT NULL DEFAULT …] CHECK ([column IS NULL OR] column IN (...))
+            Matcher added = Pattern.compile("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT[^;]*?CHECK \\((?:"
+                    + column + " IS NULL OR )?" + column + " IN \\(([^)]*)\\)\\)").matcher(schema);
             c = added.find() ? added : null;
         }
         assertThat(c).as("CHECK of " + table + "." + column).isNotNull();

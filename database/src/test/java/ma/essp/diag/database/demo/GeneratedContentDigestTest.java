@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("a61b0ef8cd343fd1efd0cf5fefb0f1ea6f2ebd8067b538397417eef3a5400948");
+        assertThat(digest(file)).isEqualTo("dfb45455854dc765c5248ce33fd5cb2807af0005f0aef0773edc564d01565c15");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("784fd454565da26de1ab3cbd279a91e165efe3b8703469e0b3e3e6e82bb9b26b");
+        assertThat(digest(file)).isEqualTo("fbf1f9670fdd4163e97676981da5514641afa96832617043221e5caf6944d3c7");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("47c81d22937aae9d84946eef92686f6b36a454c96d18ebd6d74ccf67f93d4edb");
+        assertThat(digest(file)).isEqualTo("7b3b45711a42f3262d0053ba86e1cb329f3be391f7c649be517f7e9e1e474cf9");
     }
 
     /**

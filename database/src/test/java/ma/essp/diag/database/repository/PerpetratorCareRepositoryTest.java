@@ -36,6 +36,48 @@ class PerpetratorCareRepositoryTest {
     }
 
     @Test
+    void anEsspSiteNamesAnEsspOfItsProvinceAndOtherKindsKeepNone() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("k.essp"))) {
+            DSLContext dsl = mission.dsl();
+            EditContext edit = EditContext.system("test");
+            var c = ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+            var essp = dsl.selectFrom(ESSP).where(ESSP.CODE.eq("E001")).fetchOne();
+            int provinceId = dsl.select(c.PROVINCE_ID).from(c).where(c.ID.eq(essp.getCirconscriptionId())).fetchOne(c.PROVINCE_ID);
+            int otherProvince = dsl.select(ma.essp.diag.database.jooq.Tables.PROVINCE.ID).from(ma.essp.diag.database.jooq.Tables.PROVINCE)
+                    .where(ma.essp.diag.database.jooq.Tables.PROVINCE.ID.ne(provinceId)).limit(1)
+                    .fetchOne(ma.essp.diag.database.jooq.Tables.PROVINCE.ID);
+            PerpetratorCareRepository care = new PerpetratorCareRepository(dsl);
+            int before = dsl.fetchCount(PERPETRATOR_CARE_SITE);
+
+            assertThat(rule(() -> care.addSite(edit, "Consultation", provinceId, "essp", null, JAN))).isEqualTo("ESSP_REQUIRED");
+            assertThat(rule(() -> care.addSite(edit, "Consultation", otherProvince, "essp", essp.getId(), JAN)))
+                    .isEqualTo("ESSP_OTHER_PROVINCE");
+            assertThat(dsl.fetchCount(PERPETRATOR_CARE_SITE)).isEqualTo(before);
+            assertThat(care.essps(provinceId)).extracting(PerpetratorCareRepository.EsspChoice::id).contains(essp.getId());
+            assertThat(care.essps(otherProvince)).extracting(PerpetratorCareRepository.EsspChoice::id).doesNotContain(essp.getId());
+
+            int hosted = care.addSite(edit, "Consultation CSU", provinceId, "essp", essp.getId(), JAN);
+            // a psychiatric service keeps no ESSP even when one is passed
+            int psychiatry = care.addSite(edit, "Service de psychiatrie", provinceId, "psychiatric_service", essp.getId(), JAN);
+            var rows = care.load().sites();
+            var h = rows.stream().filter(s -> s.id() == hosted).findFirst().orElseThrow();
+            var p = rows.stream().filter(s -> s.id() == psychiatry).findFirst().orElseThrow();
+            assertThat(h.kind()).isEqualTo("essp");
+            assertThat(h.esspId()).isEqualTo(essp.getId());
+            assertThat(p.kind()).isEqualTo("psychiatric_service");
+            assertThat(p.esspId()).isNull();
+
+            // the kind changed: to essp without an ESSP refused (version unchanged), to hospital clears the ESSP
+            assertThat(rule(() -> care.updateSiteKind(edit, psychiatry, 1, "essp", null))).isEqualTo("ESSP_REQUIRED");
+            assertThat(dsl.fetchOne(PERPETRATOR_CARE_SITE, PERPETRATOR_CARE_SITE.ID.eq(psychiatry)).getVersion()).isEqualTo(1);
+            assertThat(care.updateSiteKind(edit, hosted, 1, "hospital", essp.getId())).isEqualTo(2);
+            var updated = dsl.fetchOne(PERPETRATOR_CARE_SITE, PERPETRATOR_CARE_SITE.ID.eq(hosted));
+            assertThat(updated.getKind()).isEqualTo("hospital");
+            assertThat(updated.getEsspId()).isNull();
+        }
+    }
+
+    @Test
     void aSiteMovesToImplementationOnlyWithItsEvidence() throws Exception {
         try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
             DSLContext dsl = mission.dsl();

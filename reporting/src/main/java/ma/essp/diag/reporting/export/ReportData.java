@@ -219,7 +219,7 @@ public record ReportData(
     }
 
     /** A site: its stage, EPIS phase, planned stage on the report date, funnel steps, trained staff and activity. */
-    public record SiteRow(String name, String province, String essp, String stage, String phase, LocalDate stageSince,
+    public record SiteRow(String name, String province, String kind, String essp, String stage, String phase, LocalDate stageSince,
                           String plannedStage, int staffTrained, int staffInPost, boolean delivering, boolean sustained,
                           long patientsFollowed, long newPatients, long referrals) {
     }

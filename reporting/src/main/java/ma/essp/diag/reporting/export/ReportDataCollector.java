@@ -620,7 +620,7 @@ public final class ReportDataCollector {
             PerpetratorCareFigures.StillInPost staff = PerpetratorCareFigures.stillInPost(scope, s.id());
             PerpetratorCareFigures.Activity a = activity.get(s.id());
             sites.add(new ReportData.SiteRow(s.name(), l.name(s.provinceFr(), s.provinceAr()),
-                    e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code(Vocabulary.CARE_STAGE, s.stage()),
+                    l.code(Vocabulary.SITE_KIND, s.kind()), e == null ? "" : l.name(e.nameFr(), e.nameAr()), l.code(Vocabulary.CARE_STAGE, s.stage()),
                     phase == null ? "" : l.get("epis." + phase), s.stageSince(),
                     planned == null ? "" : l.code(Vocabulary.CARE_STAGE, planned), staff.trained(), staff.inPost(),
                     steps.get(s.id()).delivering(), steps.get(s.id()).sustained(), a.patientsFollowed(), a.newPatients(),

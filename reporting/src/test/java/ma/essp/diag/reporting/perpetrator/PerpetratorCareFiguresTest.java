@@ -43,7 +43,7 @@ class PerpetratorCareFiguresTest {
 
     private static Site site(int id, int province, int region, String stage, String since) {
         return new Site(id, 1, "S" + id, province, "P" + province, "ب" + province, region, "R" + region, "ج" + region,
-                null, stage, d(since), null);
+                "hospital", null, stage, d(since), null);
     }
 
     private static StageStep step(int site, String stage, String planned, String reached) {

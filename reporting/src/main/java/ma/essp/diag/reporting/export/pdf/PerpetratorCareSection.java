@@ -110,7 +110,7 @@ final class PerpetratorCareSection {
                 l.get("col.planned_stage"), l.get("col.staff_trained"), l.get("col.in_post"), l.get("col.patients_followed"),
                 l.get("col.referrals_count"));
         for (ReportData.SiteRow s : care.sites()) {
-            t.row(s.name() + " (" + s.province() + ")", s.stage(), l.date(s.stageSince()), s.plannedStage(),
+            t.row(s.name() + " (" + s.province() + ", " + s.kind() + ")", s.stage(), l.date(s.stageSince()), s.plannedStage(),
                     out.n0(s.staffTrained()), out.n0(s.staffInPost()), out.n0(s.patientsFollowed()), out.n0(s.referrals()));
         }
         out.table(t);

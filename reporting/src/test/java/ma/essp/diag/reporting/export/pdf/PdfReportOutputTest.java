@@ -94,7 +94,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
         assertThat(printed.pages()).isEqualTo(24);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("25ca9decdb40a55884d2d34320004524e4965fc6d5b43edc5ca979d6802acd5d");
+        assertThat(printed.textDigest()).isEqualTo("23b78e83e484ada83135150f912acc5f49ad5ffedcd15ba2833a4c49cfdb3bda");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
@@ -103,7 +103,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
         assertThat(printed.pages()).isEqualTo(58);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("8b022135716003a0ad1f2e41efd19c94b085294d07448bd99dec32623668a530");
+        assertThat(printed.textDigest()).isEqualTo("76c68bd268b30e151e1ccdb72e95bd8c71876907a344bc413cdc21b64dd6fb98");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
