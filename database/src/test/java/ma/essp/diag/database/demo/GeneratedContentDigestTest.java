@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("dfb45455854dc765c5248ce33fd5cb2807af0005f0aef0773edc564d01565c15");
+        assertThat(digest(file)).isEqualTo("27736faac94c0357d303797c9412860d7dd777a0c2aa1e96609ee2f715b15e98");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("fbf1f9670fdd4163e97676981da5514641afa96832617043221e5caf6944d3c7");
+        assertThat(digest(file)).isEqualTo("f0d551f8d9cf47794a3c9d45624cac832d66385335874859942b7603c122bfe9");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("7b3b45711a42f3262d0053ba86e1cb329f3be391f7c649be517f7e9e1e474cf9");
+        assertThat(digest(file)).isEqualTo("e327fc330b971e2545852601739f42d88e06c8696c2c9e6443c8294f66563dc7");
     }
 
     /**

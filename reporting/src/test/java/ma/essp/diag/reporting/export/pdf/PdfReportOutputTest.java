@@ -94,7 +94,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
         assertThat(printed.pages()).isEqualTo(24);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("23b78e83e484ada83135150f912acc5f49ad5ffedcd15ba2833a4c49cfdb3bda");
+        assertThat(printed.textDigest()).isEqualTo("51c520a773c9d7742b0ed2e8e387303192773dfdde61c7bb0a4363890d1f865e");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
@@ -103,7 +103,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
         assertThat(printed.pages()).isEqualTo(58);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("76c68bd268b30e151e1ccdb72e95bd8c71876907a344bc413cdc21b64dd6fb98");
+        assertThat(printed.textDigest()).isEqualTo("092e4df2d34d103324af6eae4e894ba14abd9adf898ae9b9017115c9decdcc89");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
