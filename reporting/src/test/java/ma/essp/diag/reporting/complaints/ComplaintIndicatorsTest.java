@@ -116,7 +116,10 @@ class ComplaintIndicatorsTest {
         assertThatThrownBy(() -> ComplaintDeadlines.of(Map.of(ComplaintDeadlines.RESPONSE_KEY, "deux mois")))
                 .hasMessageContaining("complaints.response_days");
         assertThatThrownBy(() -> ComplaintDeadlines.parseDays(ComplaintDeadlines.ACKNOWLEDGE_KEY, "-1"))
-                .hasMessageContaining("0 to 3650");
+                .hasMessageContaining("1 to 3650");
+        // a 0-day deadline is refused when set (nothing could ever be in time)
+        assertThatThrownBy(() -> ComplaintDeadlines.parseDays(ComplaintDeadlines.RESPONSE_KEY, "0"))
+                .hasMessageContaining("1 to 3650");
     }
 
     @Test
