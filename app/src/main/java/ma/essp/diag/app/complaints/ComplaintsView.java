@@ -356,7 +356,7 @@ public final class ComplaintsView implements FeatureScreen {
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         SplitPane tableAndChart = new SplitPane(table, chart);
         tableAndChart.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        tableAndChart.setDividerPositions(0.56);
+        tableAndChart.setDividerPositions(0.6);
         VBox.setVgrow(tableAndChart, Priority.ALWAYS);
         VBox box = new VBox(8, top, summary, deadlines(), error, hint, tableAndChart);
         box.setPadding(new Insets(8));

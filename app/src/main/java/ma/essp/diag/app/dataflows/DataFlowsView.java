@@ -198,7 +198,7 @@ public final class DataFlowsView implements FeatureScreen {
         // the drill-down table first (ten units in sight on a laptop), the charts scroll under it; the user's divider
         // position is remembered (an id)
         split.setId("dataflowsSplit");
-        split.setDividerPositions(0.8);
+        split.setDividerPositions(0.87);
         BorderPane root = new BorderPane(split);
         root.setPadding(new Insets(8));
         return root;
@@ -546,6 +546,9 @@ public final class DataFlowsView implements FeatureScreen {
         delete.setId("typeDelete");
         delete.disableProperty().bind(viewModel.editedTypeProperty().isNull());
         delete.setOnAction(e -> viewModel.deleteReportType());
+        for (Button b : List.of(add, save, delete)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         form.add(new HBox(8, add, save, delete), 0, 8, 3, 1);
         Label deleteError = new Label();
         deleteError.setStyle("-fx-text-fill: #c62828");
