@@ -40,7 +40,7 @@ final class TrainingScenarioView {
                 vm.seminarsErrorProperty());
         row = input(inputs, row, "training.scenario.days", "scenarioDays", vm.daysProperty(), vm.daysErrorProperty());
         for (String item : TrainingScenarioViewModel.ITEMS) {
-            row = input(inputs, row, "training.scenario.cost." + item, "scenarioCost-" + item, vm.unitCostProperty(item),
+            row = input(inputs, row, costKey(item), "scenarioCost-" + item, vm.unitCostProperty(item),
                     vm.unitCostErrorProperty(item));
         }
 
@@ -72,6 +72,20 @@ final class TrainingScenarioView {
         scroll.setFitToWidth(true);
         scroll.setId("scenarioPane");
         return scroll;
+    }
+
+    /** The label key of an item's unit cost (literal keys, checked by LocalizationConsistencyTest). */
+    private static String costKey(String item) {
+        return switch (item) {
+            case "per_diem" -> "training.scenario.cost.per_diem";
+            case "accommodation" -> "training.scenario.cost.accommodation";
+            case "travel" -> "training.scenario.cost.travel";
+            case "trainers" -> "training.scenario.cost.trainers";
+            case "venue" -> "training.scenario.cost.venue";
+            case "materials" -> "training.scenario.cost.materials";
+            case "tuition" -> "training.scenario.cost.tuition";
+            default -> throw new IllegalArgumentException(item);
+        };
     }
 
     private int input(GridPane grid, int row, String key, String id, javafx.beans.property.StringProperty value,
