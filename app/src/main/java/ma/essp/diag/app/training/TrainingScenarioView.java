@@ -64,7 +64,7 @@ final class TrainingScenarioView {
         Label note = new Label(i18n.get("training.scenario.note"));
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
-        note.setMaxWidth(520);
+        note.setMaxWidth(400);
 
         FlowPane both = new FlowPane(32, 16, inputs, new VBox(12, compare, note));
         both.setPadding(new Insets(8));
