@@ -80,7 +80,8 @@ public final class TrainingView implements FeatureScreen {
         Tab evaluation = tab("training.tab.evaluation", outcomeTabs.evaluationTab());
         Tab projects = tab("training.tab.projects", outcomeTabs.projectsTab());
         // before the calendar, which stays last (LaptopLayoutUiTest reaches its nested agenda tab by ending there)
-        tabs.getTabs().addAll(tabs.getTabs().size() - 1, java.util.List.of(evaluation, projects));
+        tabs.getTabs().addAll(tabs.getTabs().size() - 1, java.util.List.of(evaluation, projects,
+                tab("training.tab.scenario", new TrainingScenarioView(vm.scenario(), i18n).tab())));
         vm.cohortProperty().addListener((obs, old, now) -> outcomes.showCohort(now == null ? null : Integer.valueOf(now.value())));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now == evaluation || now == projects) {

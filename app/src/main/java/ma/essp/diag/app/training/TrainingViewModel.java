@@ -121,6 +121,7 @@ public final class TrainingViewModel {
     private final UnsavedChanges unsaved;
     private final EditHistory history;
     private final TrainingPlanEditing editing;
+    private final TrainingScenarioViewModel scenario;
 
     private TrainingData data;
     private List<CalendarContext> context = List.of();
@@ -185,9 +186,15 @@ public final class TrainingViewModel {
         history = new EditHistory(executor);
         history.setAfterUndo(this::reload);
         editing = new TrainingPlanEditing(this, repository, edit, executor, i18n);
+        scenario = new TrainingScenarioViewModel(i18n);
     }
 
     /** Editing and deleting the chosen cohort, its sessions and participants; gender balance and regions. */
+    /** The next cohorts' budget scenario, following the chosen cohort as its reference. */
+    public TrainingScenarioViewModel scenario() {
+        return scenario;
+    }
+
     public TrainingPlanEditing editing() {
         return editing;
     }
@@ -242,6 +249,7 @@ public final class TrainingViewModel {
         Integer id = selectedCohortId();
         if (data == null || id == null || data.cohorts().stream().noneMatch(c -> c.id() == id)) {
             editing.show(null);
+            scenario.show(null, null);
             sessions.clear();
             attendance.clear();
             costs.clear();
@@ -251,6 +259,7 @@ public final class TrainingViewModel {
         }
         CohortFigures f = TrainingFigures.cohortFigures(data, id);
         editing.show(id);
+        scenario.show(data, id);
         summary.set(i18n.get("training.summary", f.participants(), f.women(), f.seats() == null ? "—" : f.seats(),
                 f.sessions(), hours(f.sessionHours()), hours(f.requiredHours()), f.completed(), f.certified()));
         List<Session> cohortSessions = TrainingFigures.sessionsOf(data, id);
