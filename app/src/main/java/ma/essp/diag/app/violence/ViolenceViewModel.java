@@ -517,8 +517,9 @@ public final class ViolenceViewModel {
         executor.execute(BackgroundTask.wrap(() -> repository.essps(provinceId))
                 .onSuccess(list -> {
                     if (Objects.equals(shownSiteId, siteId)) {
-                        siteKind.all.setAll(esspChoices(list));
+                        // read before the list changes: a ComboBox showing the list may clear its value then
                         FilterChoice chosen = siteKind.essp.get();
+                        siteKind.all.setAll(esspChoices(list));
                         if (chosen != null) {
                             siteKind.all.stream().filter(c -> c.value().equals(chosen.value())).findFirst()
                                     .ifPresent(siteKind.essp::set);
