@@ -1,6 +1,7 @@
 package ma.essp.diag.app.violence;
 
 import java.time.LocalDate;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
 import ma.essp.diag.app.ui.FeatureScreen;
@@ -36,7 +37,7 @@ public final class ViolenceArea implements FeatureArea {
     @Override
     public FeatureScreen open(FeatureContext context) {
         var vm = new ViolenceViewModel(new PerpetratorCareRepository(context.mission().dsl()), context.mission().edit(),
-                context.executor(), context.i18n(), LocalDate.now());
+                context.executor(), context.i18n(), LocalDate.now(), new EditHistory(context.executor()));
         ViolenceView view = new ViolenceView(vm, context.i18n());
         vm.load();
         return view;

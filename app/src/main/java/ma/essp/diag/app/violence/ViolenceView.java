@@ -135,32 +135,14 @@ public final class ViolenceView implements FeatureScreen {
         province.setId("newSiteProvince");
         province.setPromptText(i18n.get("violence.site.province"));
         province.valueProperty().bindBidirectional(vm.newSiteProvinceProperty());
-        ComboBox<ma.essp.diag.app.ui.FilterChoice> kind = new ComboBox<>(vm.siteKinds());
-        kind.setId("newSiteKind");
-        kind.setPromptText(i18n.get("violence.site.kind"));
-        kind.valueProperty().bindBidirectional(vm.newSiteKindProperty());
-        // an ESSP site: its hosting ESSP, searched among the province's ESSPs (code or name)
-        TextField esspSearch = field("violence.site.esspSearch", 200);
-        esspSearch.setId("newSiteEsspSearch");
-        esspSearch.textProperty().bindBidirectional(vm.newSiteEsspSearchProperty());
-        ComboBox<ma.essp.diag.app.ui.FilterChoice> essp = new ComboBox<>(vm.newSiteEssps());
-        essp.setId("newSiteEssp");
-        essp.setPromptText(i18n.get("violence.site.essp"));
-        essp.setPrefWidth(240);
-        essp.valueProperty().bindBidirectional(vm.newSiteEsspProperty());
-        var esspKind = javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.newSiteKindProperty().get() != null
-                && "essp".equals(vm.newSiteKindProperty().get().value()), vm.newSiteKindProperty());
-        for (Node n : new Node[] {esspSearch, essp}) {
-            n.visibleProperty().bind(esspKind);
-            n.managedProperty().bind(esspKind);
-        }
+        Node[] newKind = kindPicker(vm.newSitePicker(), "newSite");
         Button add = new Button(i18n.get("violence.site.add"));
         add.setId("addSite");
         add.setOnAction(e -> vm.addSite());
         Label addMessage = messageLabel();
         addMessage.setId("newSiteMessage");
         addMessage.textProperty().bind(vm.newSiteMessageProperty());
-        FlowPane addForm = new FlowPane(6, 6, newName, province, kind, esspSearch, essp, add);
+        FlowPane addForm = new FlowPane(6, 6, newName, province, newKind[0], newKind[1], newKind[2], add);
         VBox left = new VBox(6, table, addForm, addMessage);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -213,8 +195,9 @@ public final class ViolenceView implements FeatureScreen {
         plan.setOnAction(e -> vm.savePlanned());
         Label gate = wrapping(i18n.get("violence.stage.gate"));
         gate.getStyleClass().add("text-muted");
+        Node[] siteKind = kindPicker(vm.sitePicker(), "site");
         VBox form = new VBox(6, new Label(i18n.get("violence.site.name")), name, new Label(i18n.get("violence.site.notes")),
-                notes, save, siteMessage, stageNow, new FlowPane(6, 6, next, stageDate, move), stageMessage, gate, steps,
+                notes, new FlowPane(6, 6, siteKind), save, siteMessage, stageNow, new FlowPane(6, 6, next, stageDate, move), stageMessage, gate, steps,
                 new Label(i18n.get("violence.stage.planTitle")), new FlowPane(6, 6, plannedStage, plannedDate, plan));
         form.setPadding(new Insets(0, 4, 0, 8));
         ScrollPane formScroll = new ScrollPane(form);
@@ -227,6 +210,32 @@ public final class ViolenceView implements FeatureScreen {
         VBox.setVgrow(split, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /**
+     * A site's kind picker: the kind, and for an ESSP site the search and the list of the province's ESSPs (shown only
+     * then); ids {@code prefix}Kind, {@code prefix}EsspSearch, {@code prefix}Essp.
+     */
+    private Node[] kindPicker(ViolenceViewModel.KindPicker picker, String prefix) {
+        ComboBox<ma.essp.diag.app.ui.FilterChoice> kind = new ComboBox<>(vm.siteKinds());
+        kind.setId(prefix + "Kind");
+        kind.setPromptText(i18n.get("violence.site.kind"));
+        kind.valueProperty().bindBidirectional(picker.kindProperty());
+        TextField esspSearch = field("violence.site.esspSearch", 200);
+        esspSearch.setId(prefix + "EsspSearch");
+        esspSearch.textProperty().bindBidirectional(picker.searchProperty());
+        ComboBox<ma.essp.diag.app.ui.FilterChoice> essp = new ComboBox<>(picker.essps());
+        essp.setId(prefix + "Essp");
+        essp.setPromptText(i18n.get("violence.site.essp"));
+        essp.setPrefWidth(240);
+        essp.valueProperty().bindBidirectional(picker.esspProperty());
+        var esspKind = javafx.beans.binding.Bindings.createBooleanBinding(() -> picker.kindProperty().get() != null
+                && "essp".equals(picker.kindProperty().get().value()), picker.kindProperty());
+        for (Node n : new Node[] {esspSearch, essp}) {
+            n.visibleProperty().bind(esspKind);
+            n.managedProperty().bind(esspKind);
+        }
+        return new Node[] {kind, esspSearch, essp};
     }
 
     private Label siteHeading() {
@@ -630,5 +639,11 @@ public final class ViolenceView implements FeatureScreen {
     @Override
     public UnsavedChanges unsavedChanges() {
         return vm.unsavedChanges();
+    }
+
+    /** The site form's saves, that Ctrl+Z / Ctrl+Y and the Edit menu undo and redo (the shell routes them here). */
+    @Override
+    public ma.essp.diag.app.ui.EditHistory editHistory() {
+        return vm.history();
     }
 }

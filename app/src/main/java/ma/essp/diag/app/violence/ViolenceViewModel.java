@@ -27,6 +27,7 @@ import javafx.collections.transformation.FilteredList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -90,12 +91,11 @@ public final class ViolenceViewModel {
     private final ObjectProperty<FilterChoice> newSiteProvince = new SimpleObjectProperty<>(this, "newSiteProvince");
     private final ReadOnlyStringWrapper newSiteMessage = new ReadOnlyStringWrapper(this, "newSiteMessage", "");
     private final ObservableList<FilterChoice> siteKinds = FXCollections.observableArrayList();
-    private final ObjectProperty<FilterChoice> newSiteKind = new SimpleObjectProperty<>(this, "newSiteKind");
-    /** The ESSPs of the province chosen for a new site, narrowed by {@link #newSiteEsspSearch} (code or name). */
-    private final ObservableList<FilterChoice> newSiteEsspsAll = FXCollections.observableArrayList();
-    private final FilteredList<FilterChoice> newSiteEssps = new FilteredList<>(newSiteEsspsAll);
-    private final StringProperty newSiteEsspSearch = new SimpleStringProperty(this, "newSiteEsspSearch", "");
-    private final ObjectProperty<FilterChoice> newSiteEssp = new SimpleObjectProperty<>(this, "newSiteEssp");
+    /** The new site's kind and hosting ESSP (among the ESSPs of the province chosen for it). */
+    private final KindPicker newSite = new KindPicker();
+    /** The chosen site's kind and hosting ESSP (among the ESSPs of its province), part of the site form. */
+    private final KindPicker siteKind = new KindPicker();
+    private final EditHistory history;
 
     // staff
     private final ObservableList<StaffRow> staff = FXCollections.observableArrayList();
@@ -135,6 +135,42 @@ public final class ViolenceViewModel {
     private Integer shownSiteId;
     private String loadedName = "";
     private String loadedNotes = "";
+    private String loadedKind = "";
+    private String loadedEssp;
+
+    /**
+     * A site kind and, for an ESSP site, its hosting ESSP picked from a province's ESSPs narrowed by a search (code or
+     * name): the add-site form's and the site form's.
+     */
+    public static final class KindPicker {
+        private final ObjectProperty<FilterChoice> kind = new SimpleObjectProperty<>(this, "kind");
+        private final ObservableList<FilterChoice> all = FXCollections.observableArrayList();
+        private final FilteredList<FilterChoice> essps = new FilteredList<>(all);
+        private final StringProperty search = new SimpleStringProperty(this, "search", "");
+        private final ObjectProperty<FilterChoice> essp = new SimpleObjectProperty<>(this, "essp");
+
+        KindPicker() {
+            search.addListener((obs, old, now) -> {
+                String q = now == null ? "" : now.strip().toLowerCase(java.util.Locale.ROOT);
+                essps.setPredicate(q.isEmpty() ? null : c -> c.label().toLowerCase(java.util.Locale.ROOT).contains(q));
+            });
+        }
+
+        public ObjectProperty<FilterChoice> kindProperty() { return kind; }
+        public ObservableList<FilterChoice> essps() { return essps; }
+        public StringProperty searchProperty() { return search; }
+        public ObjectProperty<FilterChoice> esspProperty() { return essp; }
+
+        /** The kind's code ({@code fallback} when none is chosen). */
+        String kindCode(String fallback) {
+            return kind.get() == null ? fallback : kind.get().value();
+        }
+
+        /** The hosting ESSP's id when the kind is essp and one is chosen, else null. */
+        Integer esspId() {
+            return "essp".equals(kindCode(null)) && essp.get() != null ? Integer.valueOf(essp.get().value()) : null;
+        }
+    }
 
     /** A site of the list: where it is, its stage (and EPIS phase), since when, its trained staff in post. */
     public record SiteRow(int id, int version, String name, String province, String region, String kind, String stage,
@@ -186,7 +222,7 @@ public final class ViolenceViewModel {
     }
 
     public ViolenceViewModel(PerpetratorCareRepository repository, EditContext edit, TaskExecutor executor, I18n i18n,
-                             LocalDate today) {
+                             LocalDate today, EditHistory history) {
         this.repository = repository;
         this.edit = edit;
         this.executor = executor;
@@ -199,19 +235,20 @@ public final class ViolenceViewModel {
         stages.setAll(FilterChoice.of(Vocabulary.CARE_STAGE, i18n));
         plannedStage.set(stages.getFirst());
         siteKinds.setAll(FilterChoice.of(Vocabulary.SITE_KIND, i18n));
-        newSiteKind.set(siteKinds.getFirst());
+        newSite.kind.set(siteKinds.getFirst());
         newSiteProvince.addListener((obs, old, now) -> loadNewSiteEssps(now));
-        newSiteEsspSearch.addListener((obs, old, now) -> {
-            String q = now == null ? "" : now.strip().toLowerCase(java.util.Locale.ROOT);
-            newSiteEssps.setPredicate(q.isEmpty() ? null : c -> c.label().toLowerCase(java.util.Locale.ROOT).contains(q));
-        });
+        this.history = history;
+        history.setAfterUndo(this::reload);
         Vocabulary.REFERRAL_SOURCE.codes().forEach(s -> referrals.put(s, new SimpleStringProperty(this, s, "")));
         region.addListener((obs, old, now) -> refresh());
         stageFilter.addListener((obs, old, now) -> refresh());
         selected.addListener((obs, old, now) -> showSite());
         period.addListener((obs, old, now) -> showPeriod());
         unsaved.bind(Bindings.createBooleanBinding(() -> selected.get() != null
-                && (!Objects.equals(name.get(), loadedName) || !Objects.equals(notes.get(), loadedNotes)), name, notes, selected));
+                && (!Objects.equals(name.get(), loadedName) || !Objects.equals(notes.get(), loadedNotes)
+                || !Objects.equals(siteKind.kindCode(loadedKind), loadedKind)
+                || !Objects.equals(siteKind.esspId() == null ? null : String.valueOf(siteKind.esspId()), loadedEssp)),
+                name, notes, selected, siteKind.kind, siteKind.essp));
     }
 
     // ------------------------------------------------------------------ loading
@@ -337,8 +374,13 @@ public final class ViolenceViewModel {
         if (s == null) {
             loadedName = "";
             loadedNotes = "";
+            loadedKind = "";
+            loadedEssp = null;
             name.set("");
             notes.set("");
+            siteKind.kind.set(null);
+            siteKind.essp.set(null);
+            siteKind.all.clear();
             stageNow.set("");
             steps.clear();
             staff.clear();
@@ -350,6 +392,7 @@ public final class ViolenceViewModel {
         loadedNotes = s.notes() == null ? "" : s.notes();
         name.set(loadedName);
         notes.set(loadedNotes);
+        showKind(s);
         stageNow.set(i18n.get("violence.stage.now", i18n.code(Vocabulary.CARE_STAGE, s.stage()), phase(s.stage()),
                 s.stageSince() == null ? "—" : i18n.formatDate(s.stageSince())));
         List<String> order = Vocabulary.CARE_STAGE.codes();
@@ -439,8 +482,8 @@ public final class ViolenceViewModel {
 
     /** The ESSPs a new site of {@code province} can name, read in the background; the ESSP chosen before cleared. */
     private void loadNewSiteEssps(FilterChoice province) {
-        newSiteEssp.set(null);
-        newSiteEsspsAll.clear();
+        newSite.essp.set(null);
+        newSite.all.clear();
         if (province == null || province.isAll()) {
             return;
         }
@@ -448,20 +491,50 @@ public final class ViolenceViewModel {
         executor.execute(BackgroundTask.wrap(() -> repository.essps(provinceId))
                 .onSuccess(list -> {
                     if (province.equals(newSiteProvince.get())) {
-                        newSiteEsspsAll.setAll(list.stream().map(e -> new FilterChoice(String.valueOf(e.id()),
-                                e.code() + " — " + i18n.localName(e.nameFr(), e.nameAr()))).toList());
+                        newSite.all.setAll(esspChoices(list));
                     }
                 })
                 .onFailure(e -> newSiteMessage.set(i18n.get("violence.error", Failures.reason(e, i18n)))));
+    }
+
+    private List<FilterChoice> esspChoices(List<PerpetratorCareRepository.EsspChoice> list) {
+        return list.stream().map(e -> new FilterChoice(String.valueOf(e.id()),
+                e.code() + " — " + i18n.localName(e.nameFr(), e.nameAr()))).toList();
+    }
+
+    /**
+     * The site form's kind and hosting ESSP as loaded; the ESSPs of the site's province read in the background (the
+     * hosting one is kept by its id meanwhile, so the form is not taken for edited).
+     */
+    private void showKind(Site s) {
+        loadedKind = s.kind();
+        loadedEssp = "essp".equals(s.kind()) && s.esspId() != null ? String.valueOf(s.esspId()) : null;
+        siteKind.kind.set(siteKinds.stream().filter(c -> c.value().equals(s.kind())).findFirst().orElse(null));
+        siteKind.search.set("");
+        siteKind.essp.set(loadedEssp == null ? null : new FilterChoice(loadedEssp, loadedEssp));
+        int provinceId = s.provinceId();
+        int siteId = s.id();
+        executor.execute(BackgroundTask.wrap(() -> repository.essps(provinceId))
+                .onSuccess(list -> {
+                    if (Objects.equals(shownSiteId, siteId)) {
+                        // read before the list changes: a ComboBox showing the list may clear its value then
+                        FilterChoice chosen = siteKind.essp.get();
+                        siteKind.all.setAll(esspChoices(list));
+                        if (chosen != null) {
+                            siteKind.all.stream().filter(c -> c.value().equals(chosen.value())).findFirst()
+                                    .ifPresent(siteKind.essp::set);
+                        }
+                    }
+                })
+                .onFailure(e -> siteMessage.set(i18n.get("violence.error", Failures.reason(e, i18n)))));
     }
 
     /** Adds a site of the kind chosen; an ESSP site names its hosting ESSP, one of the province's (the list offered). */
     public void addSite() {
         FilterChoice province = newSiteProvince.get();
         Integer provinceId = province == null ? null : Integer.valueOf(province.value());
-        String kind = newSiteKind.get() == null ? "hospital" : newSiteKind.get().value();
-        FilterChoice essp = "essp".equals(kind) ? newSiteEssp.get() : null;
-        Integer esspId = essp == null ? null : Integer.valueOf(essp.value());
+        String kind = newSite.kindCode("hospital");
+        Integer esspId = newSite.esspId();
         // the ESSPs offered are the province's: one chosen is of the site's province (the repository checks it again)
         Optional<Problem> problem = PerpetratorCareRules.site(newSiteName.get(), provinceId, kind, esspId == null ? null : provinceId);
         if (problem.isPresent()) {
@@ -471,28 +544,50 @@ public final class ViolenceViewModel {
         String siteName = newSiteName.get();
         write(() -> repository.addSite(edit, siteName, provinceId, kind, esspId, today), newSiteMessage, () -> {
             newSiteName.set("");
-            newSiteEssp.set(null);
-            newSiteEsspSearch.set("");
+            newSite.essp.set(null);
+            newSite.search.set("");
         });
     }
 
-    /** Saves the site's name and notes; completes with whether they were written. */
+    private static final String TABLE_SITE = "perpetrator_care_site";
+
+    /** What the site form writes: name, notes, kind and hosting ESSP (null unless an ESSP site). */
+    private record SiteFields(String name, String notes, String kind, Integer esspId) {
+    }
+
+    /**
+     * Saves the site form (name, notes, kind and hosting ESSP, checked as when the site was added); the save is
+     * recorded in {@link #history()} (Ctrl+Z puts the site back as loaded). Completes with whether it was written.
+     */
     public CompletionStage<Boolean> saveSite() {
         SiteRow row = selected.get();
-        if (row == null) {
+        Site s = site();
+        if (row == null || s == null) {
             return CompletableFuture.completedFuture(true);
         }
-        Optional<Problem> problem = PerpetratorCareRules.site(name.get(), 0);
+        String kind = siteKind.kindCode(loadedKind);
+        Integer esspId = siteKind.esspId();
+        // the ESSPs offered are the site's province's (the repository checks it again)
+        Optional<Problem> problem = PerpetratorCareRules.site(name.get(), s.provinceId(), kind,
+                esspId == null ? null : s.provinceId());
         if (problem.isPresent()) {
             siteMessage.set(message(problem.get()));
             return CompletableFuture.completedFuture(false);
         }
-        String n = name.get();
-        String text = notes.get();
+        String text = notes.get() == null ? "" : notes.get().strip();
+        SiteFields before = new SiteFields(loadedName, loadedNotes, loadedKind,
+                loadedEssp == null ? null : Integer.valueOf(loadedEssp));
+        SiteFields after = new SiteFields(name.get().strip(), text, kind, esspId);
+        history.wrote(TABLE_SITE, row.id(), row.version());
+        EditHistory.Inverse[] undo = new EditHistory.Inverse[1];
+        String what = i18n.get("violence.undo.site", after.name());
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        if (!write(() -> repository.updateSite(edit, row.id(), row.version(), n, text), siteMessage, () -> {
-            loadedName = n.strip();
-            loadedNotes = text == null ? "" : text.strip();
+        if (!write(() -> undo[0] = putSite(row.id(), after, before).apply(), siteMessage, () -> {
+            history.record(what, undo[0]);
+            loadedName = after.name();
+            loadedNotes = after.notes();
+            loadedKind = after.kind();
+            loadedEssp = after.esspId() == null ? null : String.valueOf(after.esspId());
             name.set(loadedName);
             notes.set(loadedNotes);
             done.complete(true);
@@ -502,10 +597,32 @@ public final class ViolenceViewModel {
         return done;
     }
 
+    /**
+     * Writes {@code to} over site {@code id} (only what differs from {@code from}: name and notes, then kind and ESSP),
+     * starting from the version this screen last left it at; its inverse writes {@code from} back.
+     */
+    private EditHistory.Inverse putSite(int id, SiteFields to, SiteFields from) {
+        return () -> {
+            int version = history.versionOf(TABLE_SITE, id, 0);
+            if (!Objects.equals(to.name(), from.name()) || !Objects.equals(to.notes(), from.notes())) {
+                version = repository.updateSite(edit, id, version, to.name(), to.notes());
+            }
+            if (!Objects.equals(to.kind(), from.kind()) || !Objects.equals(to.esspId(), from.esspId())) {
+                version = repository.updateSiteKind(edit, id, version, to.kind(), to.esspId());
+            }
+            history.wrote(TABLE_SITE, id, version);
+            return putSite(id, from, to);
+        };
+    }
+
     /** Puts the site form back as last loaded. */
     public void discardSite() {
         name.set(loadedName);
         notes.set(loadedNotes);
+        siteKind.kind.set(siteKinds.stream().filter(c -> c.value().equals(loadedKind)).findFirst().orElse(null));
+        siteKind.essp.set(loadedEssp == null ? null
+                : siteKind.all.stream().filter(c -> c.value().equals(loadedEssp)).findFirst()
+                        .orElse(new FilterChoice(loadedEssp, loadedEssp)));
         siteMessage.set("");
     }
 
@@ -871,10 +988,16 @@ public final class ViolenceViewModel {
     public ObjectProperty<FilterChoice> newSiteProvinceProperty() { return newSiteProvince; }
     public ReadOnlyStringProperty newSiteMessageProperty() { return newSiteMessage.getReadOnlyProperty(); }
     public ObservableList<FilterChoice> siteKinds() { return siteKinds; }
-    public ObjectProperty<FilterChoice> newSiteKindProperty() { return newSiteKind; }
-    public ObservableList<FilterChoice> newSiteEssps() { return newSiteEssps; }
-    public StringProperty newSiteEsspSearchProperty() { return newSiteEsspSearch; }
-    public ObjectProperty<FilterChoice> newSiteEsspProperty() { return newSiteEssp; }
+    public ObjectProperty<FilterChoice> newSiteKindProperty() { return newSite.kind; }
+    public ObservableList<FilterChoice> newSiteEssps() { return newSite.essps; }
+    public StringProperty newSiteEsspSearchProperty() { return newSite.search; }
+    public ObjectProperty<FilterChoice> newSiteEsspProperty() { return newSite.essp; }
+    /** The add-site form's kind and ESSP picker. */
+    public KindPicker newSitePicker() { return newSite; }
+    /** The site form's kind and ESSP picker. */
+    public KindPicker sitePicker() { return siteKind; }
+    /** The screen's saved site edits, that Ctrl+Z / Ctrl+Y undo and redo. */
+    public EditHistory history() { return history; }
     public ObservableList<StaffRow> staff() { return staff; }
     public ObservableList<CandidateRow> candidates() { return candidates; }
     public StringProperty searchProperty() { return search; }

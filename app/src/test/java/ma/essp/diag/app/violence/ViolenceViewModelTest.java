@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.violence.ViolenceViewModel.SiteRow;
 import ma.essp.diag.database.mission.EditContext;
@@ -28,6 +29,7 @@ class ViolenceViewModelTest {
     Path dir;
     MissionFile mission;
     ViolenceViewModel vm;
+    EditHistory history;
     int esspId;
     int provinceId;
 
@@ -40,7 +42,8 @@ class ViolenceViewModelTest {
         provinceId = dsl.select(CIRCONSCRIPTION.PROVINCE_ID).from(CIRCONSCRIPTION)
                 .where(CIRCONSCRIPTION.ID.eq(essp.getCirconscriptionId())).fetchOne(CIRCONSCRIPTION.PROVINCE_ID);
         vm = new ViolenceViewModel(new PerpetratorCareRepository(dsl), EditContext.system("tester"),
-                new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), LocalDate.parse("2026-03-02"));
+                new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), LocalDate.parse("2026-03-02"),
+                history = new EditHistory(new CurrentThreadTaskExecutor()));
         vm.load();
     }
 
@@ -97,5 +100,58 @@ class ViolenceViewModelTest {
         assertThat(row.getEsspId()).isNull();
         assertThat(vm.sites()).filteredOn(s -> s.id() == row.getId()).extracting(SiteRow::kind)
                 .containsExactly("service de psychiatrie");
+    }
+
+    @Test
+    void theSiteFormTurnsAHospitalSiteIntoAnEsspSiteAndCtrlZPutsItBack() {
+        var dsl = mission.dsl();
+        int siteId = new PerpetratorCareRepository(dsl).addSite(EditContext.system("tester"), "Urgences — CHP", provinceId,
+                "hospital", null, null);
+        vm.load();
+        vm.selectedProperty().set(vm.sites().stream().filter(s -> s.id() == siteId).findFirst().orElseThrow());
+        ViolenceViewModel.KindPicker picker = vm.sitePicker();
+        assertThat(picker.kindProperty().get().value()).isEqualTo("hospital");
+        assertThat(vm.unsavedProperty().get()).isFalse();
+        int version = dsl.selectFrom(PERPETRATOR_CARE_SITE).where(PERPETRATOR_CARE_SITE.ID.eq(siteId)).fetchOne().getVersion();
+
+        // an ESSP site without its ESSP: refused, nothing written, nothing to undo
+        picker.kindProperty().set(choice(vm.siteKinds(), "essp"));
+        assertThat(vm.unsavedProperty().get()).isTrue();
+        assertThat(vm.saveSite().toCompletableFuture().join()).isFalse();
+        assertThat(vm.siteMessageProperty().get())
+                .isEqualTo("Un site ESSP doit indiquer l’ESSP qui l’accueille. Rien n’a été enregistré.");
+        var row = dsl.selectFrom(PERPETRATOR_CARE_SITE).where(PERPETRATOR_CARE_SITE.ID.eq(siteId)).fetchOne();
+        assertThat(row.getKind()).isEqualTo("hospital");
+        assertThat(row.getVersion()).isEqualTo(version);
+        assertThat(history.availableProperty().get()).isFalse();
+
+        // with an ESSP of the site's province (the list offers the province's): written
+        assertThat(picker.essps()).extracting(FilterChoice::value).contains(String.valueOf(esspId));
+        picker.esspProperty().set(choice(picker.essps(), String.valueOf(esspId)));
+        assertThat(vm.saveSite().toCompletableFuture().join()).isTrue();
+        row = dsl.selectFrom(PERPETRATOR_CARE_SITE).where(PERPETRATOR_CARE_SITE.ID.eq(siteId)).fetchOne();
+        assertThat(row.getKind()).isEqualTo("essp");
+        assertThat(row.getEsspId()).isEqualTo(esspId);
+        assertThat(row.getName()).isEqualTo("Urgences — CHP");
+        assertThat(row.getVersion()).isEqualTo(version + 1);
+        assertThat(vm.unsavedProperty().get()).isFalse();
+        assertThat(vm.sites()).filteredOn(s -> s.id() == siteId).extracting(SiteRow::kind).containsExactly("ESSP");
+        assertThat(history.descriptionProperty().get()).isEqualTo("site Urgences — CHP");
+
+        // Ctrl+Z: the hospital kind back (a versioned write, no ESSP kept), the form showing it
+        history.undo(e -> { throw new AssertionError(e); });
+        row = dsl.selectFrom(PERPETRATOR_CARE_SITE).where(PERPETRATOR_CARE_SITE.ID.eq(siteId)).fetchOne();
+        assertThat(row.getKind()).isEqualTo("hospital");
+        assertThat(row.getEsspId()).isNull();
+        assertThat(row.getVersion()).isEqualTo(version + 2);
+        assertThat(vm.sites()).filteredOn(s -> s.id() == siteId).extracting(SiteRow::kind).containsExactly("hôpital");
+        assertThat(picker.kindProperty().get().value()).isEqualTo("hospital");
+        assertThat(vm.unsavedProperty().get()).isFalse();
+
+        // Ctrl+Y: the ESSP site again
+        history.redo(e -> { throw new AssertionError(e); });
+        row = dsl.selectFrom(PERPETRATOR_CARE_SITE).where(PERPETRATOR_CARE_SITE.ID.eq(siteId)).fetchOne();
+        assertThat(row.getKind()).isEqualTo("essp");
+        assertThat(row.getEsspId()).isEqualTo(esspId);
     }
 }

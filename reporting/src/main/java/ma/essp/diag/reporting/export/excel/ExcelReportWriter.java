@@ -489,17 +489,17 @@ public final class ExcelReportWriter {
         s.endTable();
     }
 
-    /** The sites, from {@code PerpetratorCareFigures} like the chapter and the Violence (auteurs) screen. */
+    /** The sites with their kind, from {@code PerpetratorCareFigures} like the chapter and the Violence (auteurs) screen. */
     private void perpetratorCare() throws ExportCancelledException {
         SheetWriter s = sheet("perpetrator_care");
-        s.header(List.of(col(l, "site", 30), col(l, "province", 20), col(l, "essp", 24), col(l, "stage", 16),
+        s.header(List.of(col(l, "site", 30), col(l, "province", 20), col(l, "kind", 18), col(l, "essp", 24), col(l, "stage", 16),
                 col(l, "epis_phase", 14), col(l, "stage_since", 12), col(l, "planned_stage", 16), col(l, "staff_trained", 10),
                 col(l, "in_post", 10), col(l, "delivering", 10), col(l, "sustained", 12), col(l, "patients_followed", 10),
                 col(l, "new_patients", 10), col(l, "referrals_count", 10)));
         String yes = l.get("common.yes");
         String no = l.get("common.no");
         for (ReportData.SiteRow r : data.perpetratorCare().sites()) {
-            s.row(r.name(), r.province(), r.essp(), r.stage(), r.phase(), r.stageSince(), r.plannedStage(), r.staffTrained(),
+            s.row(r.name(), r.province(), r.kind(), r.essp(), r.stage(), r.phase(), r.stageSince(), r.plannedStage(), r.staffTrained(),
                     r.staffInPost(), r.delivering() ? yes : no, r.sustained() ? yes : no, r.patientsFollowed(),
                     r.newPatients(), r.referrals());
         }
