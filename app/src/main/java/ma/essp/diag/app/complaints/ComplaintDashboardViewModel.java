@@ -38,8 +38,11 @@ import org.jooq.DSLContext;
  */
 public final class ComplaintDashboardViewModel {
 
-    /** One unit as the table shows it: every share with its n. */
-    public record Line(UnitRow unit, String name, String essps, String maturity, String samples, String acknowledged,
+    /**
+     * One unit as the table shows it: every share with its n; {@code own} the maturity of the unit's own complaint
+     * system (a province's délégation, a region's GST; "—" when not recorded, "" at the other levels).
+     */
+    public record Line(UnitRow unit, String name, String essps, String maturity, String own, String samples, String acknowledged,
                        String answered, String late, String medianClose) {
     }
 
@@ -55,6 +58,7 @@ public final class ComplaintDashboardViewModel {
     // the deadlines as typed (mission settings complaints.acknowledge_days / response_days)
     private final StringProperty acknowledgeDays = new SimpleStringProperty(this, "acknowledgeDays", "");
     private final StringProperty responseDays = new SimpleStringProperty(this, "responseDays", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper ownShown = new javafx.beans.property.ReadOnlyBooleanWrapper(this, "ownShown");
     private final ReadOnlyStringWrapper deadlinesError = new ReadOnlyStringWrapper(this, "deadlinesError", "");
     private final ReadOnlyStringWrapper deadlinesStatus = new ReadOnlyStringWrapper(this, "deadlinesStatus", "");
     private final FormBaseline deadlinesBaseline = new FormBaseline(List.of(acknowledgeDays, responseDays));
@@ -153,6 +157,7 @@ public final class ComplaintDashboardViewModel {
             case PROVINCE -> AggregationLevel.CIRCONSCRIPTION;
             default -> AggregationLevel.ESSP;
         };
+        ownShown.set(childLevel == AggregationLevel.PROVINCE || childLevel == AggregationLevel.REGION);
         lines.setAll(figures.get(childLevel).stream().filter(u -> parent.code().equals(u.parentCode()))
                 .map(this::line).toList());
         List<CategoryBar> bars = new ArrayList<>();
@@ -174,6 +179,8 @@ public final class ComplaintDashboardViewModel {
         Summary s = u.report().total();
         return new Line(u, i18n.localName(u.nameFr(), u.nameAr()), i18n.formatNumber(u.essps()),
                 u.maturity() == null ? "—" : i18n.get("complaints.figure.n", i18n.formatDecimal(u.maturity(), 0), u.systems()),
+                u.level() != AggregationLevel.PROVINCE && u.level() != AggregationLevel.REGION ? ""
+                        : u.ownMaturity() == null ? "—" : i18n.get("complaints.figure.score", u.ownMaturity()),
                 i18n.formatNumber(s.samples()),
                 share(s.shareAcknowledgedInTime(), s.acknowledgeDue()), share(s.shareAnsweredInTime(), s.answerDue()),
                 share(s.shareLate(), s.samples()),
@@ -303,5 +310,10 @@ public final class ComplaintDashboardViewModel {
     /** The figures of every level as last loaded (what the table shows is drawn from them); null before loading. */
     public Map<AggregationLevel, List<UnitRow>> figures() {
         return figures;
+    }
+
+    /** Whether the table lists regions or provinces: the units with a system of their own (GST, délégation). */
+    public javafx.beans.property.ReadOnlyBooleanProperty ownShownProperty() {
+        return ownShown.getReadOnlyProperty();
     }
 }

@@ -42,7 +42,8 @@ import ma.essp.diag.reporting.complaints.ComplaintMaturity;
 
 /**
  * Entry of the complaint axis for one ESSP: its complaint-system checklist (with its maturity score) and its
- * anonymous sampled complaints. A sample breaking a rule shows the message on its field and is not saved; a note
+ * anonymous sampled complaints; or (schema V23) the checklist of a délégation's or a GST's own complaint system, chosen
+ * with the level filter (délégations and GSTs have no sampled complaints here: samples are taken in ESSPs). A sample breaking a rule shows the message on its field and is not saved; a note
  * that looks like personal data is warned about on the field and flagged (never exported). Reads and writes run in
  * the background.
  */
@@ -70,6 +71,9 @@ public final class ComplaintEntryViewModel {
     private final FilteredList<EsspRef> essps = new FilteredList<>(allEssps);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<EsspRef> essp = new SimpleObjectProperty<>(this, "essp");
+    private final ObjectProperty<ComplaintRepository.Holder> level = new SimpleObjectProperty<>(this, "level",
+            ComplaintRepository.Holder.ESSP);
+    private final ReadOnlyBooleanWrapper samplesAllowed = new ReadOnlyBooleanWrapper(this, "samplesAllowed");
 
     private final Map<Item, BooleanProperty> items = new EnumMap<>(Item.class);
     private final StringProperty handledBy = new SimpleStringProperty(this, "handledBy", "");
@@ -119,12 +123,13 @@ public final class ComplaintEntryViewModel {
         kinds = FilterChoice.of(Vocabulary.COMPLAINT_KIND, i18n);
         categories = FilterChoice.of(Vocabulary.COMPLAINT_CATEGORY, i18n);
         outcomes = FilterChoice.of(Vocabulary.COMPLAINT_OUTCOME, i18n);
-        search.addListener((obs, old, now) -> {
-            String q = now == null ? "" : now.strip().toLowerCase(i18n.locale());
-            essps.setPredicate(e -> q.isEmpty() || e.code().toLowerCase(i18n.locale()).contains(q)
-                    || e.nameFr().toLowerCase(i18n.locale()).contains(q) || (e.nameAr() != null && e.nameAr().contains(q)));
+        search.addListener((obs, old, now) -> filter());
+        level.addListener((obs, old, now) -> filter());
+        filter();
+        essp.addListener((obs, old, now) -> {
+            samplesAllowed.set(now != null && now.holder() == ComplaintRepository.Holder.ESSP);
+            loadEssp();
         });
-        essp.addListener((obs, old, now) -> loadEssp());
         selectedSample.addListener((obs, old, now) -> showSample(now));
         notes.addListener((obs, old, now) -> checkNotes());
         List<javafx.beans.value.ObservableValue<?>> checklistFields = new java.util.ArrayList<>(items.values());
@@ -140,8 +145,20 @@ public final class ComplaintEntryViewModel {
         });
     }
 
+    /** The list shows the holders of the chosen level (ESSPs, délégations or GSTs) matching the search. */
+    private void filter() {
+        String q = search.get() == null ? "" : search.get().strip().toLowerCase(i18n.locale());
+        ComplaintRepository.Holder shown = level.get() == null ? ComplaintRepository.Holder.ESSP : level.get();
+        essps.setPredicate(e -> e.holder() == shown && (q.isEmpty() || e.code().toLowerCase(i18n.locale()).contains(q)
+                || e.nameFr().toLowerCase(i18n.locale()).contains(q) || (e.nameAr() != null && e.nameAr().contains(q))));
+    }
+
     public void load() {
-        executor.execute(BackgroundTask.wrap(repository::essps)
+        executor.execute(BackgroundTask.wrap(() -> {
+                    List<EsspRef> all = new java.util.ArrayList<>(repository.essps());
+                    all.addAll(repository.levelHolders());
+                    return all;
+                })
                 .onSuccess(allEssps::setAll)
                 .onFailure(e -> status.set(i18n.get("complaints.error", Failures.reason(e, i18n)))));
     }
@@ -157,7 +174,8 @@ public final class ComplaintEntryViewModel {
             showSystem(null);
             return;
         }
-        executor.execute(BackgroundTask.wrap(() -> new EsspData(repository.system(e.id()).orElse(null), repository.samples(e.id())))
+        executor.execute(BackgroundTask.wrap(() -> new EsspData(repository.system(e).orElse(null),
+                        e.holder() == ComplaintRepository.Holder.ESSP ? repository.samples(e.id()) : List.of()))
                 .onSuccess(d -> {
                     if (e.equals(essp.get())) {
                         showSystem(d.system());
@@ -199,15 +217,15 @@ public final class ComplaintEntryViewModel {
         return new SystemRow(id, null, false, false, false, false, false, false, false, false, false, null, false, false);
     }
 
-    /** Writes {@code back} over the checklist row {@code id} of ESSP {@code esspId}; its inverse writes {@code forward}. */
-    private EditHistory.Inverse putChecklist(int esspId, int id, SystemRow back, SystemRow forward) {
+    /** Writes {@code back} over the checklist row {@code id} of {@code holder}; its inverse writes {@code forward}. */
+    private EditHistory.Inverse putChecklist(EsspRef holder, int id, SystemRow back, SystemRow forward) {
         return () -> {
             SystemRow b = back;
-            int version = repository.saveSystem(esspId, new SystemRow(id, history.versionOf(SYSTEM, id, 0), b.register(), b.box(),
+            int version = repository.saveSystem(holder, new SystemRow(id, history.versionOf(SYSTEM, id, 0), b.register(), b.box(),
                     b.inPerson(), b.phone(), b.chikayaPortal(), b.registerKept(), b.focalPerson(), b.procedureDisplayed(),
                     b.chikayaLinkDisplayed(), b.handledBy(), b.escalation(), b.analysedFedBack()));
             history.wrote(SYSTEM, id, version);
-            return putChecklist(esspId, id, forward, back);
+            return putChecklist(holder, id, forward, back);
         };
     }
 
@@ -253,12 +271,12 @@ public final class ComplaintEntryViewModel {
         SystemRow typed = typedSystem();
         SystemRow before = system;
         executor.execute(BackgroundTask.wrap(() -> {
-            repository.saveSystem(e.id(), typed);
-            return repository.system(e.id()).orElseThrow();
+            repository.saveSystem(e, typed);
+            return repository.system(e).orElseThrow();
         }).onSuccess(s -> {
             history.wrote(SYSTEM, s.id(), s.version());
-            history.record(i18n.get("complaints.undo.checklist", e.code()),
-                    putChecklist(e.id(), s.id(), before == null ? blank(s.id()) : before, s));
+            history.record(i18n.get("complaints.undo.checklist", e.holder() == ComplaintRepository.Holder.ESSP ? e.code() : esspLabel(e)),
+                    putChecklist(e, s.id(), before == null ? blank(s.id()) : before, s));
             showSystem(s);
             status.set(i18n.get("complaints.status.checklistSaved"));
             saved.run();
@@ -339,7 +357,7 @@ public final class ComplaintEntryViewModel {
     /** As {@link #saveSample()}: null when refused at once, else completes with true once written. */
     private CompletionStage<Boolean> writeSample() {
         EsspRef e = essp.get();
-        if (e == null) {
+        if (e == null || e.holder() != ComplaintRepository.Holder.ESSP) {
             status.set(i18n.get("complaints.status.chooseEssp"));
             return null;
         }
@@ -460,7 +478,34 @@ public final class ComplaintEntryViewModel {
     }
 
     public String esspLabel(EsspRef e) {
-        return e == null ? "" : e.code() + " — " + i18n.localName(e.nameFr(), e.nameAr());
+        if (e == null) {
+            return "";
+        }
+        String name = i18n.localName(e.nameFr(), e.nameAr());
+        return switch (e.holder()) {
+            case ESSP -> e.code() + " — " + name;
+            case DELEGATION -> i18n.get("complaints.holder.delegationOf", name);
+            case GST -> i18n.get("complaints.holder.gstOf", name);
+        };
+    }
+
+    /** The level whose holders the list shows: ESSPs (default), délégations or GSTs. */
+    public ObjectProperty<ComplaintRepository.Holder> levelProperty() {
+        return level;
+    }
+
+    /** The level's name on screen. */
+    public String levelLabel(ComplaintRepository.Holder holder) {
+        return holder == null ? "" : i18n.get(switch (holder) {
+            case ESSP -> "complaints.holder.essp";
+            case DELEGATION -> "complaints.holder.delegation";
+            case GST -> "complaints.holder.gst";
+        });
+    }
+
+    /** Whether the chosen holder takes sampled complaints: an ESSP (a délégation's or GST's system has none here). */
+    public ReadOnlyBooleanProperty samplesAllowedProperty() {
+        return samplesAllowed.getReadOnlyProperty();
     }
 
     public BooleanProperty item(Item item) {

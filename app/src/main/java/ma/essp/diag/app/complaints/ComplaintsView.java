@@ -106,7 +106,24 @@ public final class ComplaintsView implements FeatureScreen {
             });
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox left = new VBox(6, search, list);
+        // ESSPs, or the délégations' and GSTs' own systems (V23)
+        ComboBox<ma.essp.diag.database.repository.ComplaintRepository.Holder> level = new ComboBox<>(
+                FXCollections.observableArrayList(ma.essp.diag.database.repository.ComplaintRepository.Holder.values()));
+        level.setId("complaintsLevel");
+        level.setMaxWidth(Double.MAX_VALUE);
+        level.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ma.essp.diag.database.repository.ComplaintRepository.Holder h) {
+                return entry.levelLabel(h);
+            }
+
+            @Override
+            public ma.essp.diag.database.repository.ComplaintRepository.Holder fromString(String s) {
+                return null;
+            }
+        });
+        level.valueProperty().bindBidirectional(entry.levelProperty());
+        VBox left = new VBox(6, level, search, list);
         left.setPadding(new Insets(8));
 
         VBox right = new VBox(8, heading("complaints.checklist.title"), checklist(), heading("complaints.samples.title"),
@@ -233,7 +250,7 @@ public final class ComplaintsView implements FeatureScreen {
         Button save = new Button(i18n.get("complaints.action.saveSample"));
         save.setId("complaintsSaveSample");
         save.setDefaultButton(false);
-        save.disableProperty().bind(entry.esspProperty().isNull());
+        save.disableProperty().bind(entry.samplesAllowedProperty().not());
         save.setOnAction(e -> entry.saveSample());
         Button delete = new Button(i18n.get("complaints.action.delete"));
         delete.setId("complaintsDelete");
@@ -310,6 +327,10 @@ public final class ComplaintsView implements FeatureScreen {
         table.getColumns().add(unit);
         table.getColumns().add(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps));
         table.getColumns().add(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity));
+        // the délégation's / GST's own system (V23), when the table lists provinces or regions
+        TableColumn<ComplaintDashboardViewModel.Line, String> own = column("complaints.column.own", ComplaintDashboardViewModel.Line::own);
+        own.visibleProperty().bind(dashboard.ownShownProperty());
+        table.getColumns().add(own);
         table.getColumns().add(column("complaints.column.samples", ComplaintDashboardViewModel.Line::samples));
         table.getColumns().add(column("complaints.column.ackInTime", ComplaintDashboardViewModel.Line::acknowledged));
         table.getColumns().add(column("complaints.column.answeredInTime", ComplaintDashboardViewModel.Line::answered));

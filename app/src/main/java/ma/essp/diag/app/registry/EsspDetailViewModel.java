@@ -23,6 +23,13 @@ import ma.essp.diag.database.repository.StaffRepository.StoredPosition;
 import ma.essp.diag.database.repository.StructureRepository.Authority;
 import ma.essp.diag.database.repository.StructureRepository.Structure;
 import ma.essp.diag.database.repository.StructureRepository.TerritoryChain;
+import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
+import ma.essp.diag.reporting.complaints.ComplaintIndicators;
+import ma.essp.diag.reporting.complaints.ComplaintMaturity;
+import ma.essp.diag.reporting.dataflow.DataFlowFigures;
+import ma.essp.diag.reporting.dataflow.DataFlowIndicators;
+import ma.essp.diag.reporting.dataflow.DataVerification;
+import ma.essp.diag.reporting.readiness.AggregationLevel;
 
 /**
  * The ESSP detail page: identity, the territory chain up to the GST with its takeover date and who runs the region
@@ -165,6 +172,7 @@ public final class EsspDetailViewModel {
                         String.join(", ", k.channels().stream().map(this::channel).toList()), k.registerKept() ? "✓" : "✗",
                         k.samples()))
                 .orElse(i18n.get("registry.detail.noComplaints"))));
+        figures(d, act);
         act.add(new Line(i18n.get("registry.detail.visits"), d.visits().isEmpty() ? "—" : i18n.get("registry.detail.visitsValue",
                 d.visits().size(), date(d.visits().getFirst().visitedOn()))));
         for (var f : d.findings()) {
@@ -172,6 +180,38 @@ public final class EsspDetailViewModel {
         }
         activity.setAll(act);
         loaded.set(true);
+    }
+
+    /**
+     * The ESSP's data-flow line (reporting and on-time rates with their n, {@code DataFlowFigures.byUnit} at the ESSP
+     * level) and complaint figures (maturity score, deadline shares and medians as of today, {@code ComplaintFigures}),
+     * computed from the rows read for this ESSP alone.
+     */
+    private void figures(EsspDetail d, List<Line> act) {
+        EsspDetailRepository.EsspFigures f = d.figures();
+        DataFlowIndicators.Figures rates = DataFlowFigures.byUnit(f.flows(), AggregationLevel.ESSP, DataVerification.Band.DEFAULT)
+                .stream().filter(r -> r.unit().id() == d.essp().id()).findFirst().map(DataFlowFigures.UnitRow::rates)
+                .orElse(DataFlowIndicators.Figures.NONE);
+        act.add(new Line(i18n.get("registry.detail.dataflows"), rates.observations() == 0 ? i18n.get("registry.detail.noDataflows")
+                : i18n.get("registry.detail.dataflowsValue", share(rates.completeness(), rates.expected()),
+                        share(rates.timeliness(), rates.onTimeKnown()), rates.observations())));
+        LocalDate asOf = today.get();
+        ComplaintIndicators.Summary s = ComplaintIndicators.compute(f.complaintSystem().stream().toList(), f.complaintSamples(),
+                ComplaintDeadlines.of(f.settings()), asOf).total();
+        String maturity = f.complaintSystem().map(c -> ComplaintMaturity.score(c).total() + "/100")
+                .orElse("—");
+        act.add(new Line(i18n.get("registry.detail.complaintFigures"), i18n.get("registry.detail.complaintFiguresValue", maturity,
+                share(s.shareAcknowledgedInTime(), s.acknowledgeDue()), share(s.shareAnsweredInTime(), s.answerDue()),
+                median(s.medianDaysToAcknowledge(), s.acknowledged()), median(s.medianDaysToClose(), s.closed()),
+                share(s.shareLate(), s.samples()), date(asOf))));
+    }
+
+    private String share(Double share, long n) {
+        return share == null ? "—" : i18n.get("complaints.figure.share", i18n.formatDecimal(share * 100, 0), n);
+    }
+
+    private String median(Double days, int n) {
+        return days == null ? "—" : i18n.get("complaints.figure.n", i18n.formatDecimal(days, 1), n);
     }
 
     private String statusLabel(String status) {

@@ -94,4 +94,51 @@ class EsspDetailViewModelTest {
         var ar = detailOn(LocalDate.of(2026, 1, 15), Locale.forLanguageTag("ar"));
         assertThat(ar.staff()).extracting(Line::label).containsExactly("طبيب عام", "قابلة");
     }
+    @Test
+    void theEsspsOwnDataFlowRatesAndComplaintFiguresWithTheirN() {
+        var flows = new ma.essp.diag.database.repository.DataFlowRepository(mission.dsl(), edit);
+        int type = flows.saveReportType(new ma.essp.diag.database.repository.DataFlowData.ReportType(0, 0, "ACT", "Activité", "Activity",
+                null, "SNIS", "monthly", "paper"));
+        int link = flows.saveLink(new ma.essp.diag.database.repository.DataFlowData.Link(0, 0, type, "essp", "circonscription", 1, null,
+                "paper", 5, null, true, null));
+        int e002 = new EsspEditRepository(mission.dsl(), edit).findByCode("E002").orElseThrow().id();
+        // E001: 3 reports expected, 2 received; on time recorded for two months (1 of 2 on time), not for December
+        flows.saveObservation(new ma.essp.diag.database.repository.DataFlowData.Observation(0, 0, link, e001, "2025-10", 1, 1, 1, null, null));
+        flows.saveObservation(new ma.essp.diag.database.repository.DataFlowData.Observation(0, 0, link, e001, "2025-11", 1, 1, 0, null, null));
+        flows.saveObservation(new ma.essp.diag.database.repository.DataFlowData.Observation(0, 0, link, e001, "2025-12", 1, 0, null, null, null));
+        // another ESSP's row does not count on E001's page
+        flows.saveObservation(new ma.essp.diag.database.repository.DataFlowData.Observation(0, 0, link, e002, "2025-10", 4, 0, 0, null, null));
+
+        var complaints = new ma.essp.diag.database.repository.ComplaintRepository(mission.dsl(), edit);
+        // maturity: 2 channels × 4 + procedure 5 = 13; register kept 15; handler named 10; no escalation, no analysis: 38
+        complaints.saveSystem(e001, new ma.essp.diag.database.repository.ComplaintRepository.SystemRow(null, null, true, true, false, false,
+                false, true, false, true, false, "Major", false, false));
+        // default deadlines 15 / 60 days, as of 15/01/2026:
+        //   A received 01/10 acknowledged after 9 days, closed after 50: both in time
+        //   B received 01/10 acknowledged after 20 days (late), still open past 30/11: late
+        //   C received 10/01/2026, nothing due yet: pending
+        complaints.saveSample(e001, null, null, new ma.essp.diag.database.rules.ComplaintSampleRules.Values(LocalDate.of(2025, 10, 1),
+                "register", "reclamation", "reception", LocalDate.of(2025, 10, 10), LocalDate.of(2025, 11, 20), "resolved"), null);
+        complaints.saveSample(e001, null, null, new ma.essp.diag.database.rules.ComplaintSampleRules.Values(LocalDate.of(2025, 10, 1),
+                "box", "reclamation", "care", LocalDate.of(2025, 10, 21), null, null), null);
+        complaints.saveSample(e001, null, null, new ma.essp.diag.database.rules.ComplaintSampleRules.Values(LocalDate.of(2026, 1, 10),
+                "register", "suggestion", "hygiene", null, null, null), null);
+
+        var fr = detailOn(LocalDate.of(2026, 1, 15), Locale.FRENCH);
+        // reporting rate 2/3 = 67 % (n = 3 expected); on time 1/2 = 50 % (n = 2 expected where recorded)
+        assertThat(value(fr.activity(), "Flux de données"))
+                .isEqualTo("rapports reçus : 67 % (n = 3) · reçus à temps : 50 % (n = 2) · 3 observation(s)");
+        // acknowledged in time 1 of 2 due, answered in time 1 of 2 due (A in time, B late), medians 14,5 (9, 20) and 50 (A),
+        // open past the deadline 1 of 3
+        assertThat(value(fr.activity(), "Réclamations : chiffres")).isEqualTo("maturité : 38/100 · AR dans le délai : 50 % (n = 2) · "
+                + "réponse dans le délai : 50 % (n = 2) · jours jusqu’à l’AR (médiane) : 14,5 (n = 2) · jours jusqu’à la clôture (médiane) : 50,0 (n = 1) · "
+                + "ouvertes en retard au 15/01/2026 : 33 % (n = 3)");
+
+        var other = new EsspDetailViewModel(new EsspDetailRepository(mission.dsl(), edit), new CurrentThreadTaskExecutor(),
+                new I18n(Locale.FRENCH), () -> LocalDate.of(2026, 1, 15));
+        other.load(e002);
+        assertThat(value(other.activity(), "Flux de données")).isEqualTo("rapports reçus : 0 % (n = 4) · reçus à temps : 0 % (n = 4) · 1 observation(s)");
+        assertThat(value(other.activity(), "Réclamations : chiffres")).isEqualTo("maturité : — · AR dans le délai : — · "
+                + "réponse dans le délai : — · jours jusqu’à l’AR (médiane) : — · jours jusqu’à la clôture (médiane) : — · ouvertes en retard au 15/01/2026 : —");
+    }
 }

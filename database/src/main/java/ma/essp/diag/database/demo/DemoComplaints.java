@@ -10,23 +10,29 @@ import ma.essp.diag.database.demo.DemoModel.Essp;
 import ma.essp.diag.database.demo.DemoModel.Stats;
 import ma.essp.diag.database.demo.DemoModel.Territory;
 
-/** Complaints: each ESSP's complaint-handling system and a sample of its complaints with their deadlines. */
+/**
+ * Complaints: each ESSP's complaint-handling system and a sample of its complaints with their deadlines, then (schema
+ * V23) the complaint system of each province's délégation and of each region's GST.
+ */
 final class DemoComplaints {
 
     private final GenerationContext ctx;
     private final List<Essp> essps;
+    private final Territory territory;
     private final Stats stats;
 
     DemoComplaints(GenerationContext ctx, Territory territory, Stats stats) {
         this.ctx = ctx;
         this.essps = territory.essps();
+        this.territory = territory;
         this.stats = stats;
     }
 
     void write() throws SQLException {
         Rows systems = ctx.rows("complaint_system", "essp_id", "channel_register", "channel_box", "channel_in_person",
                 "channel_phone", "channel_chikaya_portal", "register_kept", "focal_person", "focal_person_role",
-                "procedure_displayed", "chikaya_link_displayed", "handled_by", "notes", "escalation", "analysed_fed_back");
+                "procedure_displayed", "chikaya_link_displayed", "handled_by", "notes", "escalation", "analysed_fed_back",
+                "province_id", "region_id");
         // the two V7 checklist items come from their own stream, so the rest of the demo draws what it drew before
         java.util.SplittableRandom v7 = new java.util.SplittableRandom(ctx.seed() ^ 0x0C0B_1A17_0000_0007L);
         Rows samples = ctx.rows("complaint_sample", "essp_id", "received_on", "channel", "kind", "category", "acknowledged_on",
@@ -54,7 +60,7 @@ final class DemoComplaints {
                     ctx.chance(0.3), link,
                     new String[] {"Médecin chef de l'ESSP", "Infirmier(ère) chef", "Délégation (cellule d'accueil et d'écoute)"}[ctx.weighted(5, 3, 2)],
                     box && ctx.chance(0.2) ? "Boîte à suggestions rarement relevée" : null,
-                    v7.nextDouble() < (focal ? 0.55 : 0.2), v7.nextDouble() < (kept ? 0.35 : 0.08));
+                    v7.nextDouble() < (focal ? 0.55 : 0.2), v7.nextDouble() < (kept ? 0.35 : 0.08), null, null);
             List<String> channels = new ArrayList<>(List.of("in_person"));
             if (register) {
                 channels.add("register");
@@ -106,6 +112,22 @@ final class DemoComplaints {
                 samples.add(essp.id, received, channel, kind, categories[ctx.weighted(categoryWeights)], acknowledged, closed,
                         outcome, null);
             }
+        }
+        // the délégations' and GSTs' systems, from their own stream (the ESSPs' draws above stay as they were): a
+        // délégation has its reception and listening cell, a GST a central complaints office, both better equipped
+        // than most ESSPs but not all of them analyse and feed back
+        java.util.SplittableRandom levels = new java.util.SplittableRandom(ctx.seed() ^ 0x0C0B_1A17_0000_0023L);
+        for (DemoModel.Province p : territory.scoped()) {
+            boolean focal = levels.nextDouble() < 0.8;
+            systems.add(null, true, levels.nextDouble() < 0.5, true, levels.nextDouble() < 0.7, levels.nextDouble() < 0.8,
+                    levels.nextDouble() < 0.85, focal, focal ? "Cellule d'accueil et d'écoute" : null, levels.nextDouble() < 0.6,
+                    levels.nextDouble() < 0.55, "Délégation (cellule d'accueil et d'écoute)", null, levels.nextDouble() < 0.7,
+                    levels.nextDouble() < 0.4, p.id(), null);
+        }
+        for (DemoModel.Region r : territory.scopedRegions()) {
+            systems.add(null, true, false, true, true, true, levels.nextDouble() < 0.9, true, "Bureau des réclamations du GST",
+                    levels.nextDouble() < 0.8, levels.nextDouble() < 0.8, "GST (bureau des réclamations)", null,
+                    levels.nextDouble() < 0.85, levels.nextDouble() < 0.6, null, r.id());
         }
     }
 }

@@ -3,6 +3,8 @@ package ma.essp.diag.database.repository;
 import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SAMPLE;
 import static ma.essp.diag.database.jooq.Tables.COMPLAINT_SYSTEM;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
+import static ma.essp.diag.database.jooq.Tables.REGION;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ma.essp.diag.database.jooq.tables.records.ComplaintSampleRecord;
+import ma.essp.diag.database.jooq.tables.records.ComplaintSystemRecord;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.rules.ComplaintSampleRules;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.TableField;
 
 /**
  * The complaint axis of one mission: each ESSP's complaint-system checklist ({@code complaint_system}, one row per
@@ -33,8 +37,19 @@ public final class ComplaintRepository {
         this.edit = edit;
     }
 
-    /** A live ESSP to choose from. */
-    public record EsspRef(int id, String code, String nameFr, String nameAr) {
+    /** Who a complaint system belongs to (schema V23): an ESSP, a province's délégation or a region's GST. */
+    public enum Holder { ESSP, DELEGATION, GST }
+
+    /**
+     * A live holder of a complaint system to choose from: an ESSP, or a délégation (id, code and names of its province)
+     * or a GST (those of its region). Sampled complaints belong to ESSPs only.
+     */
+    public record EsspRef(int id, String code, String nameFr, String nameAr, Holder holder) {
+
+        /** An ESSP. */
+        public EsspRef(int id, String code, String nameFr, String nameAr) {
+            this(id, code, nameFr, nameAr, Holder.ESSP);
+        }
     }
 
     /** The checklist of one ESSP; {@code id}/{@code version} null when none is recorded yet. */
@@ -52,8 +67,34 @@ public final class ComplaintRepository {
                 .orderBy(ESSP.CODE).fetch(r -> new EsspRef(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** The live délégations (one per live province) and GSTs (one per live region), in code order: délégations first. */
+    public List<EsspRef> levelHolders() {
+        List<EsspRef> holders = new java.util.ArrayList<>(dsl.selectFrom(PROVINCE).where(PROVINCE.DELETED.isFalse()).orderBy(PROVINCE.CODE)
+                .fetch(r -> new EsspRef(r.getId(), r.getCode(), r.getNameFr(), r.getNameAr(), Holder.DELEGATION)));
+        holders.addAll(dsl.selectFrom(REGION).where(REGION.DELETED.isFalse()).orderBy(REGION.CODE)
+                .fetch(r -> new EsspRef(r.getId(), r.getCode(), r.getNameFr(), r.getNameAr(), Holder.GST)));
+        return holders;
+    }
+
     public Optional<SystemRow> system(int esspId) {
-        return dsl.selectFrom(COMPLAINT_SYSTEM).where(COMPLAINT_SYSTEM.ESSP_ID.eq(esspId)).and(COMPLAINT_SYSTEM.DELETED.isFalse())
+        return system(Holder.ESSP, esspId);
+    }
+
+    /** The checklist of a holder: an ESSP's, a délégation's (the province's id) or a GST's (the region's id). */
+    public Optional<SystemRow> system(EsspRef holder) {
+        return system(holder.holder(), holder.id());
+    }
+
+    private static TableField<ComplaintSystemRecord, Integer> holderColumn(Holder holder) {
+        return switch (holder) {
+            case ESSP -> COMPLAINT_SYSTEM.ESSP_ID;
+            case DELEGATION -> COMPLAINT_SYSTEM.PROVINCE_ID;
+            case GST -> COMPLAINT_SYSTEM.REGION_ID;
+        };
+    }
+
+    private Optional<SystemRow> system(Holder holder, int id) {
+        return dsl.selectFrom(COMPLAINT_SYSTEM).where(holderColumn(holder).eq(id)).and(COMPLAINT_SYSTEM.DELETED.isFalse())
                 .fetchOptional(r -> new SystemRow(r.getId(), r.getVersion(), b(r.getChannelRegister()), b(r.getChannelBox()),
                         b(r.getChannelInPerson()), b(r.getChannelPhone()), b(r.getChannelChikayaPortal()), b(r.getRegisterKept()),
                         b(r.getFocalPerson()), b(r.getProcedureDisplayed()), b(r.getChikayaLinkDisplayed()), r.getHandledBy(),
@@ -62,6 +103,15 @@ public final class ComplaintRepository {
 
     /** Records the checklist of an ESSP (inserted, or updated from the version the editor read); returns the version. */
     public int saveSystem(int esspId, SystemRow s) {
+        return saveSystem(Holder.ESSP, esspId, s);
+    }
+
+    /** As {@link #saveSystem(int, SystemRow)} for any holder: an ESSP, a délégation or a GST. */
+    public int saveSystem(EsspRef holder, SystemRow s) {
+        return saveSystem(holder.holder(), holder.id(), s);
+    }
+
+    private int saveSystem(Holder holder, int id, SystemRow s) {
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         values.put(COMPLAINT_SYSTEM.CHANNEL_REGISTER, s.register());
         values.put(COMPLAINT_SYSTEM.CHANNEL_BOX, s.box());
@@ -75,7 +125,7 @@ public final class ComplaintRepository {
         values.put(COMPLAINT_SYSTEM.HANDLED_BY, s.handledBy() == null || s.handledBy().isBlank() ? null : s.handledBy().strip());
         values.put(COMPLAINT_SYSTEM.ESCALATION, s.escalation());
         values.put(COMPLAINT_SYSTEM.ANALYSED_FED_BACK, s.analysedFedBack());
-        return SyncedRows.upsert(dsl, edit, COMPLAINT_SYSTEM, Map.of(COMPLAINT_SYSTEM.ESSP_ID, esspId), s.version(), values).version();
+        return SyncedRows.upsert(dsl, edit, COMPLAINT_SYSTEM, Map.of(holderColumn(holder), id), s.version(), values).version();
     }
 
     /** The live samples of an ESSP, by reception date. */

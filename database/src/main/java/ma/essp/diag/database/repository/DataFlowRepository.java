@@ -42,6 +42,21 @@ public final class DataFlowRepository {
     }
 
     public DataFlowData load() {
+        return load(null);
+    }
+
+    /**
+     * The data-flow data of one ESSP: the whole territory above it (small), every report type and link, but only the
+     * ESSP itself among the ESSPs and only its own observations, recounts and checklists, so that
+     * {@code reporting.dataflow} computes its figures without reading the mission's other rows (the ESSP detail page).
+     */
+    public DataFlowData loadEssp(int esspId) {
+        return load(esspId);
+    }
+
+    /** {@code esspId}: null for the whole mission, else the one ESSP whose rows are read. */
+    private DataFlowData load(Integer esspId) {
+        org.jooq.Condition oneEssp = esspId == null ? org.jooq.impl.DSL.noCondition() : ESSP.ID.eq(esspId);
         List<ReadinessData.Region> regions = dsl.selectFrom(REGION).where(REGION.DELETED.isFalse()).orderBy(REGION.CODE)
                 .fetch(r -> new ReadinessData.Region(r.getId(), r.getCode(), r.getNameFr(), r.getNameAr()));
         List<ReadinessData.Province> provinces = dsl.selectFrom(PROVINCE).where(PROVINCE.DELETED.isFalse()).orderBy(PROVINCE.CODE)
@@ -54,7 +69,7 @@ public final class DataFlowRepository {
                         ESSP.CIRCONSCRIPTION_ID, CIRCONSCRIPTION.PROVINCE_ID, PROVINCE.REGION_ID, ESSP.POPULATION_SERVED, ESSP.NAME_AR)
                 .from(ESSP).join(CIRCONSCRIPTION).on(CIRCONSCRIPTION.ID.eq(ESSP.CIRCONSCRIPTION_ID))
                 .join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID))
-                .where(ESSP.DELETED.isFalse()).orderBy(ESSP.CODE)
+                .where(ESSP.DELETED.isFalse()).and(oneEssp).orderBy(ESSP.CODE)
                 .fetch(r -> new ReadinessData.Essp(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), r.value9(), r.value10()));
         List<DataFlowData.ReportType> types = dsl.selectFrom(REPORT_TYPE).where(REPORT_TYPE.DELETED.isFalse())
@@ -66,15 +81,18 @@ public final class DataFlowRepository {
                         r.getRegionId(), r.getProvinceId(), r.getChannel(), r.getExpectedDelayDays(), r.getTool(),
                         Boolean.TRUE.equals(r.getRekeyed()), r.getNotes()));
         var o = DATA_FLOW_OBSERVATION;
-        List<DataFlowData.Observation> observations = dsl.selectFrom(o).where(o.DELETED.isFalse()).orderBy(o.ID)
+        List<DataFlowData.Observation> observations = dsl.selectFrom(o).where(o.DELETED.isFalse())
+                .and(esspId == null ? org.jooq.impl.DSL.noCondition() : o.ESSP_ID.eq(esspId)).orderBy(o.ID)
                 .fetch(r -> new DataFlowData.Observation(r.getId(), r.getVersion(), r.getDataFlowId(), r.getEsspId(), r.getPeriod(),
                         r.getReportsExpected(), r.getReportsReceived(), r.getReceivedOnTime(), r.getObservedDelayDays(), r.getNotes()));
         var v = DATA_VERIFICATION;
-        List<DataFlowData.Recount> recounts = dsl.selectFrom(v).where(v.DELETED.isFalse()).orderBy(v.ID)
+        List<DataFlowData.Recount> recounts = dsl.selectFrom(v).where(v.DELETED.isFalse())
+                .and(esspId == null ? org.jooq.impl.DSL.noCondition() : v.ESSP_ID.eq(esspId)).orderBy(v.ID)
                 .fetch(r -> new DataFlowData.Recount(r.getId(), r.getVersion(), r.getEsspId(), r.getIndicator(), r.getPeriod(),
                         r.getRecounted(), r.getReported(), r.getReason(), r.getNotes()));
         var c = SYSTEM_CHECKLIST;
-        List<DataFlowData.Checklist> checklists = dsl.selectFrom(c).where(c.DELETED.isFalse()).orderBy(c.ID)
+        List<DataFlowData.Checklist> checklists = dsl.selectFrom(c).where(c.DELETED.isFalse())
+                .and(esspId == null ? org.jooq.impl.DSL.noCondition() : c.ESSP_ID.eq(esspId)).orderBy(c.ID)
                 .fetch(r -> new DataFlowData.Checklist(r.getId(), r.getVersion(), r.getChainLevel(), r.getRegionId(), r.getProvinceId(),
                         r.getCirconscriptionId(), r.getEsspId(), r.getGuidelinesAvailable(), r.getToolsInStock(), r.getTrainedStaff(),
                         r.getFeedbackReceived(), r.getDataUsedInMeetings(), r.getNotes()));

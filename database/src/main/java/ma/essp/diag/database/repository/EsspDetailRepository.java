@@ -53,7 +53,17 @@ public final class EsspDetailRepository {
     public record EsspDetail(StoredEssp essp, String categoryCode, TerritoryChain chain, List<StoredPosition> staff,
                              java.util.Map<String, StaffRepository.Cadre> cadres,
                              Optional<LatestAssessment> latestAssessment, Optional<ComplaintSummary> complaints,
-                             List<SupervisionVisit> visits, List<Finding> findings, String updatedByName) {
+                             List<SupervisionVisit> visits, List<Finding> findings, String updatedByName,
+                             EsspFigures figures) {
+    }
+
+    /**
+     * What the page's data-flow and complaint figures are computed from (by {@code reporting.dataflow} and
+     * {@code reporting.complaints}), read for this ESSP alone: its data-flow rows ({@link DataFlowRepository#loadEssp}),
+     * its complaint system and samples, and the mission settings (complaint deadlines, verification band).
+     */
+    public record EsspFigures(DataFlowData flows, Optional<ReportSourceData.ComplaintSystem> complaintSystem,
+                              List<ReportSourceData.ComplaintSample> complaintSamples, java.util.Map<String, String> settings) {
     }
 
     public Optional<EsspDetail> load(int esspId, LocalDate today) {
@@ -99,7 +109,10 @@ public final class EsspDetailRepository {
         String updatedBy = essp.get().updatedBy();
         String updatedByName = new TeamRepository(dsl).find(updatedBy).filter(m -> m.uuid().equals(updatedBy))
                 .map(TeamRepository.Member::fullName).orElse(updatedBy);
+        ReportSourceRepository source = new ReportSourceRepository(dsl);
+        EsspFigures figures = new EsspFigures(new DataFlowRepository(dsl).loadEssp(esspId), source.complaintSystemOf(esspId),
+                source.complaintSamplesOf(esspId), new MissionSettingsRepository(dsl).all());
         return Optional.of(new EsspDetail(essp.get(), category, chain, staff.ofEssp(esspId), cadres, latest, complaints, visits,
-                findings, updatedByName));
+                findings, updatedByName, figures));
     }
 }

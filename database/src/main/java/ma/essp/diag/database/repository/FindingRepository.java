@@ -6,8 +6,10 @@ import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.FINDING;
 import static ma.essp.diag.database.jooq.Tables.FINDING_EVIDENCE;
 import static ma.essp.diag.database.jooq.Tables.PERPETRATOR_CARE_SITE;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.RECOMMENDATION;
 import static ma.essp.diag.database.jooq.Tables.RECOMMENDATION_FINDING;
+import static ma.essp.diag.database.jooq.Tables.REGION;
 import static ma.essp.diag.database.jooq.Tables.REPORT_TYPE;
 import static ma.essp.diag.database.jooq.Tables.TEAM_MEMBER;
 
@@ -219,8 +221,12 @@ public final class FindingRepository {
                     .where(ids == null ? org.jooq.impl.DSL.noCondition() : DATA_FLOW.ID.in(ids))
                     .forEach(r -> out.accept(r.value1(), new RecordLabel(r.value2() + " (" + r.value3() + " → " + r.value4() + ")",
                             r.value5())));
-            case "complaint_system" -> dsl.select(COMPLAINT_SYSTEM.ID, ESSP.CODE, ESSP.NAME_FR, COMPLAINT_SYSTEM.DELETED)
-                    .from(COMPLAINT_SYSTEM).join(ESSP).on(ESSP.ID.eq(COMPLAINT_SYSTEM.ESSP_ID))
+            // an ESSP's system, or (V23) a délégation's (its province) or a GST's (its region)
+            case "complaint_system" -> dsl.select(COMPLAINT_SYSTEM.ID, org.jooq.impl.DSL.coalesce(ESSP.CODE, PROVINCE.CODE, REGION.CODE),
+                            org.jooq.impl.DSL.coalesce(ESSP.NAME_FR, PROVINCE.NAME_FR, REGION.NAME_FR), COMPLAINT_SYSTEM.DELETED)
+                    .from(COMPLAINT_SYSTEM).leftJoin(ESSP).on(ESSP.ID.eq(COMPLAINT_SYSTEM.ESSP_ID))
+                    .leftJoin(PROVINCE).on(PROVINCE.ID.eq(COMPLAINT_SYSTEM.PROVINCE_ID))
+                    .leftJoin(REGION).on(REGION.ID.eq(COMPLAINT_SYSTEM.REGION_ID))
                     .where(ids == null ? org.jooq.impl.DSL.noCondition() : COMPLAINT_SYSTEM.ID.in(ids))
                     .forEach(r -> out.accept(r.value1(), new RecordLabel(r.value2() + " " + r.value3(), r.value4())));
             case "perpetrator_care_site" -> dsl.select(PERPETRATOR_CARE_SITE.ID, PERPETRATOR_CARE_SITE.NAME,

@@ -104,10 +104,29 @@ public record ReportSourceData(
                                    long received, long onTime, long onTimeKnown, double delaySum, int delayCount) {
     }
 
+    /**
+     * A complaint system: an ESSP's ({@code esspId}), a délégation's ({@code provinceId}, its province) or a GST's
+     * ({@code regionId}, its region) — exactly one of them (schema V23). {@code esspId} is 0 for a délégation's or a
+     * GST's system, the other two null for an ESSP's.
+     */
     public record ComplaintSystem(int esspId, boolean register, boolean box, boolean inPerson, boolean phone,
                                   boolean chikayaPortal, boolean registerKept, boolean focalPerson,
                                   boolean procedureDisplayed, boolean chikayaLinkDisplayed, String handledBy,
-                                  boolean escalation, boolean analysedFedBack) {
+                                  boolean escalation, boolean analysedFedBack, Integer provinceId, Integer regionId) {
+
+        /** An ESSP's system. */
+        public ComplaintSystem(int esspId, boolean register, boolean box, boolean inPerson, boolean phone,
+                               boolean chikayaPortal, boolean registerKept, boolean focalPerson,
+                               boolean procedureDisplayed, boolean chikayaLinkDisplayed, String handledBy,
+                               boolean escalation, boolean analysedFedBack) {
+            this(esspId, register, box, inPerson, phone, chikayaPortal, registerKept, focalPerson, procedureDisplayed,
+                    chikayaLinkDisplayed, handledBy, escalation, analysedFedBack, null, null);
+        }
+
+        /** Whether this is an ESSP's system (not a délégation's or a GST's). */
+        public boolean ofEssp() {
+            return provinceId == null && regionId == null;
+        }
     }
 
     /** A sampled complaint; {@code notes} as typed (an export leaves out a note with personal data). */

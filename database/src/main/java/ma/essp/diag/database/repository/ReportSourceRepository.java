@@ -198,16 +198,34 @@ public final class ReportSourceRepository {
     }
 
     public List<ReportSourceData.ComplaintSystem> complaintSystems() {
-        return dsl.selectFrom(COMPLAINT_SYSTEM).where(COMPLAINT_SYSTEM.DELETED.isFalse())
+        return complaintSystems(org.jooq.impl.DSL.noCondition());
+    }
+
+    /** The complaint system of one ESSP (the ESSP detail page), read alone. */
+    public java.util.Optional<ReportSourceData.ComplaintSystem> complaintSystemOf(int esspId) {
+        return complaintSystems(COMPLAINT_SYSTEM.ESSP_ID.eq(esspId)).stream().findFirst();
+    }
+
+    /** The sampled complaints of one ESSP, read alone, in received order. */
+    public List<ReportSourceData.ComplaintSample> complaintSamplesOf(int esspId) {
+        return complaintSamples(COMPLAINT_SAMPLE.ESSP_ID.eq(esspId));
+    }
+
+    private List<ReportSourceData.ComplaintSystem> complaintSystems(org.jooq.Condition which) {
+        return dsl.selectFrom(COMPLAINT_SYSTEM).where(COMPLAINT_SYSTEM.DELETED.isFalse()).and(which)
                 .fetch(r -> new ReportSourceData.ComplaintSystem(int0(r.getEsspId()), bool(r.getChannelRegister()),
                         bool(r.getChannelBox()), bool(r.getChannelInPerson()), bool(r.getChannelPhone()),
                         bool(r.getChannelChikayaPortal()), bool(r.getRegisterKept()), bool(r.getFocalPerson()),
                         bool(r.getProcedureDisplayed()), bool(r.getChikayaLinkDisplayed()), r.getHandledBy(),
-                        bool(r.getEscalation()), bool(r.getAnalysedFedBack())));
+                        bool(r.getEscalation()), bool(r.getAnalysedFedBack()), r.getProvinceId(), r.getRegionId()));
     }
 
     public List<ReportSourceData.ComplaintSample> complaintSamples() {
-        return dsl.selectFrom(COMPLAINT_SAMPLE).where(COMPLAINT_SAMPLE.DELETED.isFalse())
+        return complaintSamples(org.jooq.impl.DSL.noCondition());
+    }
+
+    private List<ReportSourceData.ComplaintSample> complaintSamples(org.jooq.Condition which) {
+        return dsl.selectFrom(COMPLAINT_SAMPLE).where(COMPLAINT_SAMPLE.DELETED.isFalse()).and(which)
                 .orderBy(COMPLAINT_SAMPLE.ESSP_ID, COMPLAINT_SAMPLE.RECEIVED_ON, COMPLAINT_SAMPLE.ID)
                 .fetch(r -> new ReportSourceData.ComplaintSample(int0(r.getEsspId()), r.getReceivedOn(), r.getChannel(),
                         r.getKind(), r.getCategory(), r.getAcknowledgedOn(), r.getClosedOn(), r.getOutcome(), r.getNotes()));

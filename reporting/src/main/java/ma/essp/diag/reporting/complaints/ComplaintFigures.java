@@ -38,9 +38,17 @@ public final class ComplaintFigures {
      * @param systems  of which with a recorded complaint system (the n of {@code maturity})
      * @param maturity mean maturity score (0–100) of those systems; null without any
      * @param report   the unit's deadline figures and system shares
+     * @param own      the unit's own complaint system, recorded at its level (schema V23): a province's délégation's, a
+     *                 region's GST's; null when none is recorded and always for the other levels. Not counted in
+     *                 {@code systems} nor in {@code maturity}, which are the ESSPs'.
      */
     public record UnitRow(AggregationLevel level, String code, String parentCode, String nameFr, String nameAr, int essps, int systems,
-                          Double maturity, ComplaintIndicators.Report report) {
+                          Double maturity, ComplaintIndicators.Report report, ComplaintSystem own) {
+
+        /** The maturity score (0–100) of the unit's own system ({@link ComplaintMaturity}); null without one. */
+        public Integer ownMaturity() {
+            return own == null ? null : ComplaintMaturity.score(own).total();
+        }
     }
 
     /** Every unit of {@code level}, by code (the nation: one row), units without ESSPs or complaints included. */
@@ -96,7 +104,16 @@ public final class ComplaintFigures {
             }
         }
         Map<String, List<ComplaintSystem>> systems = new HashMap<>();
+        Map<String, ComplaintSystem> own = new HashMap<>();
         for (ComplaintSystem s : complaintSystems) {
+            if (!s.ofEssp()) {
+                if (level == AggregationLevel.PROVINCE && s.provinceId() != null && provinces.containsKey(s.provinceId())) {
+                    own.put(provinces.get(s.provinceId()).code(), s);
+                } else if (level == AggregationLevel.REGION && s.regionId() != null && regions.containsKey(s.regionId())) {
+                    own.put(regions.get(s.regionId()).code(), s);
+                }
+                continue;
+            }
             String unit = unitOfEssp.get(s.esspId());
             if (unit != null) {
                 systems.computeIfAbsent(unit, k -> new ArrayList<>()).add(s);
@@ -114,7 +131,7 @@ public final class ComplaintFigures {
             List<ComplaintSystem> unitSystems = systems.getOrDefault(code, List.of());
             rows.add(new UnitRow(level, code, name.parent(), name.fr(), name.ar(), esspCount.getOrDefault(code, 0), unitSystems.size(),
                     meanMaturity(unitSystems), ComplaintIndicators.compute(unitSystems,
-                    samples.getOrDefault(code, List.of()), deadlines, asOf)));
+                    samples.getOrDefault(code, List.of()), deadlines, asOf), own.get(code)));
         });
         return rows;
     }

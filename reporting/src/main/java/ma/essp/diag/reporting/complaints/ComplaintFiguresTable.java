@@ -25,8 +25,8 @@ public final class ComplaintFiguresTable {
     public static final List<String> COLUMNS = List.of("level", "code", "name", "group", "group_code", "as_of",
             "acknowledge_days", "response_days", "n_essp", "n_system", "maturity", "samples", "acknowledge_due",
             "acknowledged_in_time", "acknowledged_in_time_pct", "answer_due", "answered_in_time", "answered_in_time_pct",
-            "acknowledged", "median_days_to_acknowledge", "closed", "median_days_to_close", "pending", "late", "late_pct");
-    private static final List<String> TEXT = List.of("level", "code", "name", "group", "group_code", "as_of");
+            "acknowledged", "median_days_to_acknowledge", "closed", "median_days_to_close", "pending", "late", "late_pct", "own_system", "own_maturity");
+    private static final List<String> TEXT = List.of("level", "code", "name", "group", "group_code", "as_of", "own_system");
 
     private ComplaintFiguresTable() {
     }
@@ -71,6 +71,9 @@ public final class ComplaintFiguresTable {
         r.put("pending", String.valueOf(s.pending()));
         r.put("late", String.valueOf(s.late()));
         r.put("late_pct", ReadinessTableWriter.percent(s.shareLate()));
+        // the unit's own system (V23): a province's délégation, a region's GST; on the unit's "all" row only
+        r.put("own_system", unit && u.own() != null ? (u.own().provinceId() != null ? "delegation" : "gst") : "");
+        r.put("own_maturity", unit && u.ownMaturity() != null ? String.valueOf(u.ownMaturity()) : "");
         return r;
     }
 

@@ -55,8 +55,9 @@ public final class ComplaintMaturityFigure implements MapFigure {
         Map<String, Basis> bases = new HashMap<>();
         for (ProvinceUnit unit : data.provinces()) {
             Set<Integer> ids = Set.copyOf(unit.provinceIds().isEmpty() ? List.of(unit.provinceId()) : unit.provinceIds());
+            // the ESSPs' systems (a délégation's or GST's own system is not an ESSP's, V23)
             List<ReportSourceData.ComplaintSystem> systems = source.complaintSystems().stream()
-                    .filter(s -> ids.contains(provinceOfEssp.get(s.esspId()))).toList();
+                    .filter(s -> s.ofEssp() && provinceOfEssp.get(s.esspId()) != null && ids.contains(provinceOfEssp.get(s.esspId()))).toList();
             Double mean = ComplaintFigures.meanMaturity(systems);
             if (mean != null) {
                 values.put(unit.isoCode(), mean);
@@ -64,7 +65,7 @@ public final class ComplaintMaturityFigure implements MapFigure {
             }
         }
         List<ReportSourceData.ComplaintSystem> all = source.complaintSystems().stream()
-                .filter(s -> provinceOfEssp.containsKey(s.esspId())).toList();
+                .filter(s -> s.ofEssp() && provinceOfEssp.containsKey(s.esspId())).toList();
         return new Evaluation(values, bases, all.isEmpty() ? null : new Basis(all.size(), null));
     }
 

@@ -71,6 +71,7 @@ final class DataFlowsSection {
         }
         out.table(t);
         out.chart(chart);
+        byType(q);
         String vf = q.verification().factor() == null ? l.get("flows.status.not_computable")
                 : java.math.BigDecimal.valueOf(q.verification().factor()).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
         out.p(l.format("flows.vf_sentence", vf, l.get("flows.status." + q.vfStatus()), q.verification().compared(),
@@ -84,6 +85,26 @@ final class DataFlowsSection {
         out.note(l.get("readme.method.verification"));
         chainDiagram(q);
         checklist();
+    }
+
+    /**
+     * The scope's reporting and on-time rates per report type, with their n (observations, reports expected, reports
+     * expected where on-time was recorded): {@code DataFlowFigures.byReportType}, as on the dashboard's by-type table and
+     * in {@code essp-diag figures --axis dataflows --by report-type}.
+     */
+    private void byType(ReportData.FlowQuality q) {
+        out.h2(l.get("flows.by_type"));
+        if (q.byType().isEmpty()) {
+            out.p(l.get("flows.by_type_none"));
+            return;
+        }
+        PdfTable t = new PdfTable("A").header(l.get("col.report"), l.get("col.observations"), l.get("col.reports_expected"),
+                l.get("col.reports_received"), l.get("col.completeness"), l.get("flows.on_time_known"), l.get("col.timeliness"));
+        for (ReportData.LevelRate r : q.byType()) {
+            t.row(r.level(), out.n0(r.figures().observations()), out.n0(r.figures().expected()), out.n0(r.figures().received()),
+                    out.pct(r.figures().completeness()), out.n0(r.figures().onTimeKnown()), out.pct(r.figures().timeliness()));
+        }
+        out.table(t);
     }
 
     /** The chains of the scope's place as a drawing (levels as columns, arrows coloured by on-time rate). */
