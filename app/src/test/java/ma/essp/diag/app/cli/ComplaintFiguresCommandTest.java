@@ -132,6 +132,65 @@ class ComplaintFiguresCommandTest {
         }
     }
 
+    @Test
+    void aDelegationsAndAGstsOwnSystemAreInTheCommandTheDashboardAndTheReportAtTheirLevel() throws Exception {
+        Path file = mission();
+        try (MissionFile mission = MissionFile.open(file, dir.resolve("backups"))) {
+            ComplaintRepository repo = new ComplaintRepository(mission.dsl(), EditContext.system("test"));
+            // E001 lies in province 01.511 (Tanger-Assilah), region 01 (Tanger-Tétouan-Al Hoceima)
+            ComplaintRepository.EsspRef delegation = repo.levelHolders().stream()
+                    .filter(h -> h.holder() == ComplaintRepository.Holder.DELEGATION && h.code().equals("01.511")).findFirst().orElseThrow();
+            ComplaintRepository.EsspRef gst = repo.levelHolders().stream()
+                    .filter(h -> h.holder() == ComplaintRepository.Holder.GST && h.code().equals("01")).findFirst().orElseThrow();
+            // register, box, in person 3 × 4 + procedure 5 = 17; register kept 15 + focal person 10 = 25; handler 10: 52
+            repo.saveSystem(delegation, new SystemRow(null, null, true, true, true, false, false, true, true, true, false,
+                    "Cellule d'accueil", false, false));
+            // five channels 20 + chikaya.ma link 5 = 25; nothing logged; escalation 15; analysed 20: 60
+            repo.saveSystem(gst, new SystemRow(null, null, true, true, true, true, true, false, false, false, true, null, true, true));
+        }
+        List<Map<String, String>> provinces = IndicesCommandTest.parseCsv(IndicesCommandTest.run("figures", file.toString(),
+                "--axis", "complaints", "--level", "province").out()).stream().filter(r -> r.get("group").equals("all")).toList();
+        assertThat(provinces).filteredOn(r -> !r.get("own_system").isEmpty())
+                .extracting(r -> r.get("code") + " " + r.get("own_system") + " " + r.get("own_maturity")).containsExactly("01.511 delegation 52");
+        List<Map<String, String>> regions = IndicesCommandTest.parseCsv(IndicesCommandTest.run("figures", file.toString(),
+                "--axis", "complaints", "--level", "region").out()).stream().filter(r -> r.get("group").equals("all")).toList();
+        assertThat(regions).filteredOn(r -> !r.get("own_system").isEmpty())
+                .extracting(r -> r.get("code") + " " + r.get("own_system") + " " + r.get("own_maturity")).containsExactly("01 gst 60");
+        // the ESSPs' figures are unchanged: two ESSP systems, mean (100 + 33) / 2
+        Map<String, String> nation = IndicesCommandTest.parseCsv(IndicesCommandTest.run("figures", file.toString(),
+                "--axis", "complaints", "--level", "national").out()).getFirst();
+        assertThat(nation).containsEntry("n_system", "2").containsEntry("maturity", "66.50").containsEntry("own_system", "");
+
+        I18n i18n = new I18n(Locale.FRENCH);
+        try (MissionFile mission = MissionFile.open(file, dir.resolve("backups"))) {
+            ComplaintDashboardViewModel dashboard = new ComplaintDashboardViewModel(mission.dsl(), new CurrentThreadTaskExecutor(), i18n);
+            dashboard.load();
+            assertThat(dashboard.ownShownProperty().get()).isTrue();
+            ComplaintDashboardViewModel.Line region = dashboard.lines().stream().filter(l -> l.unit().code().equals("01")).findFirst().orElseThrow();
+            assertThat(region.own()).isEqualTo("60/100");
+            assertThat(dashboard.lines().stream().filter(l -> l.unit().code().equals("02")).findFirst().orElseThrow().own()).isEqualTo("—");
+            dashboard.drill(region);
+            assertThat(dashboard.lines().stream().filter(l -> l.unit().code().equals("01.511")).findFirst().orElseThrow().own())
+                    .isEqualTo("52/100");
+
+            ReportDataCollector collector = ReportDataCollector.load(mission.dsl());
+            List<ReportData.LevelSystemRow> national = collector.collect(ReportRequest.of(ReportScope.NATIONAL, ReportLanguage.FR))
+                    .complaints().levelSystems();
+            assertThat(national).extracting(r -> r.level() + " " + r.unit() + " " + r.maturity() + " " + r.accessibility() + "/"
+                    + r.logging() + "/" + r.handling() + "/" + r.monitoring()).containsExactly(
+                    "GST Tanger-Tétouan-Al Hoceima 60 25/0/15/20", "Délégation Tanger-Assilah 52 17/25/10/0");
+            assertThat(national.getFirst().channels()).isEqualTo("registre, boîte à suggestions, en personne, téléphone, portail chikaya.ma");
+            assertThat(report(collector, ReportScope.region("02")).complaints().levelSystems()).isEmpty();
+            // a province's report: its délégation only (the GST lies above it)
+            assertThat(report(collector, ReportScope.province("01.511")).complaints().levelSystems())
+                    .extracting(ReportData.LevelSystemRow::level).containsExactly("Délégation");
+        }
+    }
+
+    private static ReportData report(ReportDataCollector collector, ReportScope scope) {
+        return collector.collect(ReportRequest.of(scope, ReportLanguage.FR));
+    }
+
     /** The dashboard's "67 % (n = 3)" from the CLI's "66.67" and "3"; "—" for an empty figure. */
     private static String share(I18n i18n, String pct, String n) {
         return pct.isEmpty() ? "—" : i18n.get("complaints.figure.share", i18n.formatDecimal(Double.parseDouble(pct), 0), Integer.parseInt(n));

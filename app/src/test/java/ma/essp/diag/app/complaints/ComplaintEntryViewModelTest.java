@@ -59,6 +59,35 @@ class ComplaintEntryViewModelTest {
     }
 
     @Test
+    void theLevelChooserListsTheDelegationsOrTheGstsWhoseChecklistIsSavedUndoneAndTakesNoSample() {
+        assertThat(vm.essps()).allMatch(e -> e.holder() == ComplaintRepository.Holder.ESSP);
+        assertThat(vm.samplesAllowedProperty().get()).isTrue();
+        vm.levelProperty().set(ComplaintRepository.Holder.GST);
+        assertThat(vm.essps()).hasSize(12).allMatch(e -> e.holder() == ComplaintRepository.Holder.GST);
+        vm.searchProperty().set("Oriental");
+        var gst = vm.essps().getFirst();
+        assertThat(vm.esspLabel(gst)).isEqualTo("GST — Oriental");
+        vm.esspProperty().set(gst);
+        assertThat(vm.samplesAllowedProperty().get()).isFalse();
+        vm.item(Item.PHONE).set(true);
+        vm.item(Item.ANALYSED_FED_BACK).set(true);
+        assertThat(vm.maturityProperty().get()).contains(": 24 / 100"); // phone 4 + analysed and fed back 20
+        vm.saveChecklist();
+        assertThat(repository.system(gst).orElseThrow().phone()).isTrue();
+        assertThat(repository.system(esspId)).as("the ESSP of the same id is another holder").isEmpty();
+        assertThat(vm.history().descriptionProperty().get()).contains("GST — Oriental");
+        // no sample can be written for a GST
+        assertThat(vm.saveSample()).isFalse();
+        vm.history().undo(e -> { throw new AssertionError(e); });
+        assertThat(repository.system(gst).orElseThrow().phone()).isFalse();
+
+        vm.levelProperty().set(ComplaintRepository.Holder.DELEGATION);
+        vm.searchProperty().set("");
+        assertThat(vm.essps()).allMatch(e -> e.holder() == ComplaintRepository.Holder.DELEGATION).hasSizeGreaterThan(70);
+        assertThat(vm.esspLabel(vm.essps().getFirst())).startsWith("Délégation — ");
+    }
+
+    @Test
     void twoChecklistSavesAreUndoneInTurnAndRedone() {
         vm.item(Item.REGISTER).set(true);
         vm.saveChecklist();

@@ -35,21 +35,21 @@ class GeneratedContentDigestTest {
     void smallDemoWithTheDefaultSeedIsUnchanged() throws Exception {
         Path file = dir.resolve("small.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("27736faac94c0357d303797c9412860d7dd777a0c2aa1e96609ee2f715b15e98");
+        assertThat(digest(file)).isEqualTo("ff5d2bc928a135cf651022c3643b903761a73df2512a29cd216f2745f8e5d6a0");
     }
 
     @Test
     void smallDemoWithAnotherSeedAndANamedAuthorIsUnchanged() throws Exception {
         Path file = dir.resolve("small-author.essp");
         new DemoMissionGenerator().generate(file, DemoScale.SMALL, 7, false, "Amina Testeuse", DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("f0d551f8d9cf47794a3c9d45624cac832d66385335874859942b7603c122bfe9");
+        assertThat(digest(file)).isEqualTo("2629b304ea73f656a38a50030f470df6e8eb6337ef6c0a0cbd7c19e3168a4339");
     }
 
     @Test
     void regionDemoIsUnchanged() throws Exception {
         Path file = dir.resolve("region.essp");
         new DemoMissionGenerator().generate(file, DemoScale.REGION, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-        assertThat(digest(file)).isEqualTo("e327fc330b971e2545852601739f42d88e06c8696c2c9e6443c8294f66563dc7");
+        assertThat(digest(file)).isEqualTo("9f0bfa29456d6237cacfad90ebd2e44fddbe270a4e324ea141acf9e794f62e7d");
     }
 
     /**

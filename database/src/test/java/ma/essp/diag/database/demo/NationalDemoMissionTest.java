@@ -50,7 +50,7 @@ class NationalDemoMissionTest {
     /** Pinned like the small and region demos (see {@link GeneratedContentDigestTest} for how it was obtained). */
     @Test
     void contentIsUnchanged() throws Exception {
-        assertThat(GeneratedContentDigestTest.digest(file)).isEqualTo("12cace7beb441d0cad04ecefe5059338ea83c382fd3b1944b8702837a259f9df");
+        assertThat(GeneratedContentDigestTest.digest(file)).isEqualTo("29da8239b4db55c1324b1e16cfa938db283f65a4c8dfa38b8d5a6f2c3f9b5eef");
     }
 
     @Test
@@ -88,6 +88,12 @@ class NationalDemoMissionTest {
                 .isEqualTo(count(statement, "SELECT count(*) FROM circonscription"));
         assertThat(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level IN ('sres', 'gst')")).isEqualTo(12L);
         assertThat(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level = 'central'")).isEqualTo(1L);
+        // complaint systems (V23): one per ESSP, one per province's délégation, one per region's GST
+        assertThat(count(statement, "SELECT count(*) FROM complaint_system WHERE essp_id IS NOT NULL"))
+                .isEqualTo(count(statement, "SELECT count(*) FROM essp"));
+        assertThat(count(statement, "SELECT count(*) FROM complaint_system WHERE province_id IS NOT NULL"))
+                .isEqualTo(count(statement, "SELECT count(*) FROM province"));
+        assertThat(count(statement, "SELECT count(*) FROM complaint_system WHERE region_id IS NOT NULL")).isEqualTo(12L);
         assertThat(count(statement, "SELECT count(*) FROM assessment")).isEqualTo(count(statement, "SELECT count(*) FROM essp"));
         assertThat(summary.rows("essp")).isEqualTo((int) count(statement, "SELECT count(*) FROM essp"));
     }

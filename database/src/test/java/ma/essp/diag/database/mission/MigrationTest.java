@@ -3,6 +3,7 @@ package ma.essp.diag.database.mission;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +106,48 @@ class MigrationTest {
     }
 
     @Test
+    void version23KeepsEveryEsspComplaintSystemAndLetsADelegationOrAGstHoldOne() throws Exception {
+        Path file = dir.resolve("v22.essp");
+        SchemaMigrator.migrate(file, "22");
+        String stamp = ", '%s', %d, '2026-05-01T10:00:00Z', 'amina', %d)";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO circonscription (id, province_id, code, name_fr, milieu, uuid, version, updated_at, updated_by, deleted)"
+                    + " VALUES (1, 1, 'C1', 'Circonscription 1', 'urban'" + stamp.formatted("c1", 1, 0));
+            for (int e = 1; e <= 2; e++) {
+                s.execute("INSERT INTO essp (id, code, name_fr, category_code, circonscription_id, milieu, uuid, version, updated_at,"
+                        + " updated_by, deleted) VALUES (" + e + ", 'E" + e + "', 'ESSP " + e + "', 'DR', 1, 'rural'" + stamp.formatted("e" + e, 1, 0));
+            }
+            s.execute("INSERT INTO complaint_system (id, essp_id, channel_register, channel_box, register_kept, handled_by, escalation,"
+                    + " analysed_fed_back, uuid, version, updated_at, updated_by, deleted) VALUES (7, 1, 1, 0, 1, 'Major', 1, 0"
+                    + stamp.formatted("s7", 4, 0));
+            s.execute("INSERT INTO complaint_system (id, essp_id, channel_box, uuid, version, updated_at, updated_by, deleted)"
+                    + " VALUES (9, 2, 1" + stamp.formatted("s9", 2, 1));
+        }
+        SchemaMigrator.migrate(file);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            // the ESSP systems keep their ids, holders, values, uuids, versions and deleted flag
+            assertThat(scalar(s, "complaint_system", "group_concat(id || ':' || essp_id || ':' || channel_register || channel_box"
+                    + " || register_kept || escalation || analysed_fed_back || ':' || coalesce(handled_by, '-') || ':' || uuid || ':' || version"
+                    + " || ':' || deleted || ':' || coalesce(province_id, '-') || coalesce(region_id, '-'), ' ')", "1 = 1"))
+                    .isEqualTo("7:1:10110:Major:s7:4:0:-- 9:2:01000:-:s9:2:1:--");
+            // a délégation (province 1) and a GST (region 1) now hold a system of their own
+            s.execute("INSERT INTO complaint_system (province_id, uuid, updated_at, updated_by) VALUES (1, 'p1', 'x', 'amina')");
+            s.execute("INSERT INTO complaint_system (region_id, uuid, updated_at, updated_by) VALUES (1, 'r1', 'x', 'amina')");
+            assertThat(scalar(s, "complaint_system", "count(*)", "essp_id IS NULL")).isEqualTo("2");
+            // a system belongs to exactly one holder: none, or two, is refused; one system per délégation
+            assertThatThrownBy(() -> s.execute("INSERT INTO complaint_system (uuid, updated_at, updated_by) VALUES ('none', 'x', 'amina')"))
+                    .hasMessageContaining("complaint_system_one_holder");
+            assertThatThrownBy(() -> s.execute("INSERT INTO complaint_system (essp_id, region_id, uuid, updated_at, updated_by)"
+                    + " VALUES (2, 2, 'two', 'x', 'amina')")).hasMessageContaining("complaint_system_one_holder");
+            assertThatThrownBy(() -> s.execute("INSERT INTO complaint_system (province_id, uuid, updated_at, updated_by)"
+                    + " VALUES (1, 'again', 'x', 'amina')")).hasMessageContaining("UNIQUE");
+            try (ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                assertThat(rs.next()).as("no dangling reference").isFalse();
+            }
+        }
+    }
+
+    @Test
     void opensAVersion1FileByBackingItUpThenMigrating() throws Exception {
         Path file = dir.resolve("old.essp");
         SchemaMigrator.migrate(file, "1");
@@ -131,7 +174,7 @@ class MigrationTest {
 
     @Test
     void latestVersionIsTheHighestMigrationOnTheClasspath() {
-        assertThat(SchemaMigrator.latestVersion()).isEqualTo(22);
+        assertThat(SchemaMigrator.latestVersion()).isEqualTo(23);
     }
 
     @Test

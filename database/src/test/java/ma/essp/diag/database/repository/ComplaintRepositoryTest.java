@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.rules.ComplaintSampleRules.Values;
@@ -45,6 +46,39 @@ class ComplaintRepositoryTest {
             assertThat(repo.system(essp).orElseThrow().analysedFedBack()).isTrue();
             // an editor still at version 1 is refused
             assertThatThrownBy(() -> repo.saveSystem(essp, read)).isInstanceOf(StaleEditException.class);
+        }
+    }
+
+    @Test
+    void aDelegationAndAGstRecordTheirOwnChecklistBesideTheEsspsAndTheReportSourceReadsItsHolder() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
+            ComplaintRepository repo = new ComplaintRepository(mission.dsl(), EDIT);
+            ComplaintRepository.EsspRef essp = repo.essps().getFirst();
+            List<ComplaintRepository.EsspRef> holders = repo.levelHolders();
+            ComplaintRepository.EsspRef delegation = holders.stream()
+                    .filter(h -> h.holder() == ComplaintRepository.Holder.DELEGATION).findFirst().orElseThrow();
+            ComplaintRepository.EsspRef gst = holders.stream()
+                    .filter(h -> h.holder() == ComplaintRepository.Holder.GST).findFirst().orElseThrow();
+            assertThat(holders).filteredOn(h -> h.holder() == ComplaintRepository.Holder.GST).hasSize(12);
+            // the délégation of the same id as the ESSP's (province 1, ESSP 1) is another holder: three separate rows
+            repo.saveSystem(essp, new ComplaintRepository.SystemRow(null, null, true, false, false, false, false, false, false,
+                    false, false, null, false, false));
+            repo.saveSystem(delegation, new ComplaintRepository.SystemRow(null, null, false, true, false, false, false, false, false,
+                    false, false, "Cellule d'accueil", false, false));
+            int v1 = repo.saveSystem(gst, new ComplaintRepository.SystemRow(null, null, false, false, true, false, false, false, false,
+                    false, false, null, true, false));
+            assertThat(v1).isEqualTo(1);
+            assertThat(repo.system(delegation).orElseThrow().handledBy()).isEqualTo("Cellule d'accueil");
+            assertThat(repo.system(essp).orElseThrow().register()).isTrue();
+            ComplaintRepository.SystemRow read = repo.system(gst).orElseThrow();
+            assertThat(repo.saveSystem(gst, new ComplaintRepository.SystemRow(read.id(), read.version(), false, false, true, true,
+                    false, false, false, false, false, null, true, false))).isEqualTo(2);
+            assertThatThrownBy(() -> repo.saveSystem(gst, read)).isInstanceOf(StaleEditException.class);
+
+            List<ReportSourceData.ComplaintSystem> systems = new ReportSourceRepository(mission.dsl()).complaintSystems();
+            assertThat(systems).extracting(sys -> sys.ofEssp() + " " + sys.esspId() + " " + sys.provinceId() + " " + sys.regionId())
+                    .containsExactlyInAnyOrder("true " + essp.id() + " null null", "false 0 " + delegation.id() + " null",
+                            "false 0 null " + gst.id());
         }
     }
 

@@ -166,10 +166,21 @@ public record ReportData(
      *
      * @param deadlines the acknowledgement and response deadlines (mission settings)
      * @param maturity  mean maturity score (0–100) of the recorded systems; null without any
+     * @param levelSystems the complaint systems of the délégations (provinces) and GSTs (regions) of the scope, recorded
+     *                  at their level (schema V23): GSTs first, then délégations, each in code order
      */
     public record ComplaintSummary(int systems, Map<String, Double> systemShares, List<SampleRow> samples,
                                    CategoryRow total, List<CategoryRow> byCategory, List<CategoryRow> byKind,
-                                   List<CategoryRow> byChannel, ComplaintDeadlines deadlines, Double maturity) {
+                                   List<CategoryRow> byChannel, ComplaintDeadlines deadlines, Double maturity,
+                                   List<LevelSystemRow> levelSystems) {
+    }
+
+    /**
+     * A délégation's or a GST's own complaint system: its level ("Délégation" / "GST" in the report's language), the
+     * unit's name, its maturity score and the four section scores of {@code ComplaintMaturity}, and its channels.
+     */
+    public record LevelSystemRow(String level, String unit, int maturity, int accessibility, int logging, int handling,
+                                 int monitoring, String channels) {
     }
 
     /**

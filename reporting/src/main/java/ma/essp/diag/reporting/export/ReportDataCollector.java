@@ -286,7 +286,7 @@ public final class ReportDataCollector {
         // report's language; a note that looks like personal data is never exported
         Map<Integer, ReportSourceData.Essp> esspById = t.essps;
         List<ReportSourceData.ComplaintSystem> scopeSystems = source.complaintSystems().stream()
-                .filter(s -> t.esspInScope(s.esspId())).toList();
+                .filter(s -> s.ofEssp() && t.esspInScope(s.esspId())).toList();
         ComplaintIndicators.Report complaintFigures = ComplaintIndicators.compute(scopeSystems,
                 source.complaintSamples().stream().filter(s -> t.esspInScope(s.esspId())).toList(), complaintDeadlines, asOf);
         List<SampleRow> samples = complaintFigures.samples().stream().map(m -> {
@@ -308,7 +308,7 @@ public final class ReportDataCollector {
         ReportData.ComplaintSummary complaints = new ReportData.ComplaintSummary(complaintFigures.systems(),
                 complaintFigures.systemShares(), samples, categoryRow(l.get("common.total"), complaintFigures.total()), byCategory,
                 byKind, byChannel, complaintDeadlines,
-                ComplaintFigures.meanMaturity(scopeSystems));
+                ComplaintFigures.meanMaturity(scopeSystems), levelSystems(t, l));
 
         // units: key figures
         Map<String, List<EsspEntry>> esspsByUnit = new HashMap<>();
@@ -628,6 +628,54 @@ public final class ReportDataCollector {
         }
         return new ReportData.PerpetratorCare(phases, sources.stream().map(src -> l.code(Vocabulary.REFERRAL_SOURCE, src)).toList(),
                 regions, referrals, sites);
+    }
+
+    /**
+     * The délégations' and GSTs' own complaint systems (V23) lying in the scope: the GST of a regional report's region
+     * (every GST for the nation; none below the region, which the GST contains), the délégation of each province of the
+     * scope (a circonscription's report: its province's). GSTs first, then délégations, in code order.
+     */
+    private List<ReportData.LevelSystemRow> levelSystems(Territory t, ReportLabels l) {
+        Map<Integer, ReportSourceData.ComplaintSystem> byRegion = new HashMap<>();
+        Map<Integer, ReportSourceData.ComplaintSystem> byProvince = new HashMap<>();
+        for (ReportSourceData.ComplaintSystem s : source.complaintSystems()) {
+            if (s.regionId() != null) {
+                byRegion.put(s.regionId(), s);
+            } else if (s.provinceId() != null) {
+                byProvince.put(s.provinceId(), s);
+            }
+        }
+        List<ReportData.LevelSystemRow> rows = new ArrayList<>();
+        source.regions().stream().filter(r -> byRegion.containsKey(r.id()) && t.provinceId == null && (t.regionId == null || t.regionId == r.id()))
+                .sorted(Comparator.comparing(ReportSourceData.Region::code))
+                .forEach(r -> rows.add(levelSystem(l.get("complaints.level.gst"), l.name(r.nameFr(), r.nameAr()), byRegion.get(r.id()), l)));
+        source.provinces().stream().filter(p -> byProvince.containsKey(p.id()) && t.provinceInScope(p.id()))
+                .sorted(Comparator.comparing(ReportSourceData.Province::code))
+                .forEach(p -> rows.add(levelSystem(l.get("complaints.level.delegation"), l.name(p.nameFr(), p.nameAr()),
+                        byProvince.get(p.id()), l)));
+        return rows;
+    }
+
+    private static ReportData.LevelSystemRow levelSystem(String level, String unit, ReportSourceData.ComplaintSystem s, ReportLabels l) {
+        ma.essp.diag.reporting.complaints.ComplaintMaturity.Score score = ma.essp.diag.reporting.complaints.ComplaintMaturity.score(s);
+        List<String> channels = new ArrayList<>();
+        if (s.register()) {
+            channels.add(l.code(Vocabulary.COMPLAINT_CHANNEL, "register"));
+        }
+        if (s.box()) {
+            channels.add(l.code(Vocabulary.COMPLAINT_CHANNEL, "box"));
+        }
+        if (s.inPerson()) {
+            channels.add(l.code(Vocabulary.COMPLAINT_CHANNEL, "in_person"));
+        }
+        if (s.phone()) {
+            channels.add(l.code(Vocabulary.COMPLAINT_CHANNEL, "phone"));
+        }
+        if (s.chikayaPortal()) {
+            channels.add(l.code(Vocabulary.COMPLAINT_CHANNEL, "chikaya_portal"));
+        }
+        return new ReportData.LevelSystemRow(level, unit, score.total(), score.accessibility(), score.logging(), score.handling(),
+                score.monitoring(), String.join(", ", channels));
     }
 
     /** The scope's data-flow figures, computed by {@code reporting.dataflow} as on the screen and by the CLI. */

@@ -99,4 +99,45 @@ class ComplaintFiguresTest {
         assertThat(nation.getFirst().systems()).isEqualTo(3);
         assertThat(nation.getFirst().report().total().late()).isEqualTo(1);
     }
+    @Test
+    void aDelegationsAndAGstsOwnSystemShowAtTheirLevelOnlyAndLeaveTheEsspFiguresAlone() {
+        // the délégation of province 011: register, in person, phone (3 × 4) + procedure 5 = 17; register kept 15, focal
+        // person 10 = 25; handler named 10 + escalation 15 = 25; no analysis: 67
+        ComplaintSystem delegation = new ComplaintSystem(0, true, false, true, true, false, true, true, true, false,
+                "Cellule d'accueil", true, false, 11, null);
+        // the GST of region 02: every channel (20) + procedure 5 + link 5 = 30; register kept 15; no focal person;
+        // no handler, no escalation; analysed and fed back 20: 65
+        ComplaintSystem gst = new ComplaintSystem(0, true, true, true, true, true, true, false, true, true, null, false, true,
+                null, 2);
+        List<ComplaintSystem> systems = new java.util.ArrayList<>(SYSTEMS);
+        systems.add(delegation);
+        systems.add(gst);
+        List<UnitRow> provinces = ComplaintFigures.byLevel(territory(), systems, SAMPLES, AggregationLevel.PROVINCE,
+                ComplaintDeadlines.DEFAULT, AS_OF);
+        assertThat(provinces).extracting(UnitRow::ownMaturity).containsExactly(67, null);
+        // the ESSPs' mean and count are as without it
+        assertThat(provinces.getFirst().systems()).isEqualTo(3);
+        assertThat(provinces.getFirst().maturity()).isEqualTo(133 / 3.0);
+        List<UnitRow> regions = ComplaintFigures.byLevel(territory(), systems, SAMPLES, AggregationLevel.REGION,
+                ComplaintDeadlines.DEFAULT, AS_OF);
+        assertThat(regions).extracting(UnitRow::ownMaturity).containsExactly(null, 65);
+        assertThat(regions.get(1).systems()).isZero();
+        assertThat(regions.get(1).maturity()).isNull();
+        // no own system at the other levels, and the nation counts the ESSPs' three systems only
+        assertThat(ComplaintFigures.byLevel(territory(), systems, SAMPLES, AggregationLevel.CIRCONSCRIPTION,
+                ComplaintDeadlines.DEFAULT, AS_OF)).extracting(UnitRow::own).containsOnlyNulls();
+        UnitRow nation = ComplaintFigures.byLevel(territory(), systems, SAMPLES, AggregationLevel.NATIONAL,
+                ComplaintDeadlines.DEFAULT, AS_OF).getFirst();
+        assertThat(nation.systems()).isEqualTo(3);
+        assertThat(nation.own()).isNull();
+
+        // the CLI table: own_system / own_maturity on each unit's "all" row, empty on its breakdown rows
+        List<java.util.Map<String, String>> table = ComplaintFiguresTable.rows(provinces, ComplaintDeadlines.DEFAULT, AS_OF);
+        assertThat(table).filteredOn(r -> r.get("group").equals("all")).extracting(r -> r.get("code") + " " + r.get("own_system")
+                + " " + r.get("own_maturity")).containsExactly("011 delegation 67", "021  ");
+        assertThat(table).filteredOn(r -> !r.get("group").equals("all")).extracting(r -> r.get("own_system") + r.get("own_maturity"))
+                .containsOnly("");
+        assertThat(ComplaintFiguresTable.rows(regions, ComplaintDeadlines.DEFAULT, AS_OF)).filteredOn(r -> r.get("group").equals("all"))
+                .extracting(r -> r.get("own_system") + " " + r.get("own_maturity")).containsExactly(" ", "gst 65");
+    }
 }

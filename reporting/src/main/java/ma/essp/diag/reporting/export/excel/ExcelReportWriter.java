@@ -450,6 +450,21 @@ public final class ExcelReportWriter {
         }
         s.line(l.get("complaints.rubric"), styles.text);
         s.blank();
+        // the délégations' and GSTs' own systems (V23), same rubric
+        s.line(l.get("complaints.level_systems"), styles.bold);
+        if (c.levelSystems().isEmpty()) {
+            s.line(l.get("complaints.level_systems_none"), styles.text);
+        } else {
+            s.header(List.of(new SheetWriter.Col(l.get("complaints.col.level"), 14), new SheetWriter.Col(l.get("complaints.col.unit"), 30),
+                    new SheetWriter.Col(l.get("complaints.col.maturity"), 12), new SheetWriter.Col(l.get("complaints.col.accessibility"), 12),
+                    new SheetWriter.Col(l.get("complaints.col.logging"), 12), new SheetWriter.Col(l.get("complaints.col.handling"), 12),
+                    new SheetWriter.Col(l.get("complaints.col.monitoring"), 12), new SheetWriter.Col(l.get("complaints.col.channels"), 40)));
+            for (ReportData.LevelSystemRow r : c.levelSystems()) {
+                s.row(r.level(), r.unit(), r.maturity(), r.accessibility(), r.logging(), r.handling(), r.monitoring(), r.channels());
+            }
+            s.endTable();
+        }
+        s.blank();
         List<ReportData.CategoryRow> rows = new ArrayList<>(c.byCategory());
         rows.add(c.total());
         complaintTable(s, col(l, "complaint_category", 26), rows);

@@ -28,6 +28,7 @@ final class ComplaintsSection {
         c.systemShares().forEach((k, v) -> systems.row(l.word("system", k), out.pct(v)));
         out.table(systems);
         out.note(l.get("complaints.rubric"));
+        levelSystems(c);
         out.h2(l.get("chart.complaint_deadlines"));
         BarChart chart = new BarChart(l.get("chart.complaint_deadlines"), List.of(l.get("col.ack_in_time"),
                 l.get("col.answered_in_time"))).unit(" %", 0);
@@ -41,6 +42,23 @@ final class ComplaintsSection {
         out.table(table(l.get("col.kind"), c.byKind(), null));
         out.h2(l.get("complaints.by_channel"));
         out.table(table(l.get("col.channel"), c.byChannel(), null));
+    }
+
+    /** The délégations' and GSTs' own systems in the scope (V23), scored with the same rubric as the ESSPs'. */
+    private void levelSystems(ReportData.ComplaintSummary c) {
+        out.h2(l.get("complaints.level_systems"));
+        if (c.levelSystems().isEmpty()) {
+            out.p(l.get("complaints.level_systems_none"));
+            return;
+        }
+        PdfTable t = new PdfTable("A").header(l.get("complaints.col.unit"), l.get("complaints.col.maturity"),
+                l.get("complaints.col.accessibility"), l.get("complaints.col.logging"), l.get("complaints.col.handling"),
+                l.get("complaints.col.monitoring"));
+        for (ReportData.LevelSystemRow r : c.levelSystems()) {
+            t.row(r.level() + " — " + r.unit(), out.n0(r.maturity()), out.n0(r.accessibility()), out.n0(r.logging()),
+                    out.n0(r.handling()), out.n0(r.monitoring()));
+        }
+        out.table(t);
     }
 
     /** The PDF's table template takes a label and seven figures: the median days to acknowledge are in the workbook. */
