@@ -324,11 +324,15 @@ public final class ComplaintsView implements FeatureScreen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ComplaintDashboardViewModel.Line, String> unit = column("complaints.column.unit", ComplaintDashboardViewModel.Line::name);
         unit.setPrefWidth(190); // a region's whole name at 1366
+        // never squeezed below a region's whole name, Arabic included ("طنجة-تطوان-الحسيمة", "العيون-الساقية الحمراء")
+        unit.setMinWidth(170);
         table.getColumns().add(unit);
         table.getColumns().add(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps));
         table.getColumns().add(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity));
         // the délégation's / GST's own system (V23), when the table lists provinces or regions
         TableColumn<ComplaintDashboardViewModel.Line, String> own = column("complaints.column.own", ComplaintDashboardViewModel.Line::own);
+        own.setMinWidth(90);
+        own.setPrefWidth(100);
         own.visibleProperty().bind(dashboard.ownShownProperty());
         table.getColumns().add(own);
         table.getColumns().add(column("complaints.column.samples", ComplaintDashboardViewModel.Line::samples));
@@ -354,7 +358,11 @@ public final class ComplaintsView implements FeatureScreen {
         chart.setId("complaintsChart");
         chart.setTitle(i18n.get("complaints.chart.title"));
         chart.setAnimated(false);
-        chart.setMinHeight(160);
+        // every category keeps its label (the axis hides a label that would overlap its neighbour): a smaller tick
+        // font and room for ten categories under the table's six rows at 1366 × 768
+        y.setStyle("-fx-tick-label-font-size: 10px; -fx-tick-label-gap: 3; -fx-tick-length: 3;");
+        chart.setMinHeight(330);
+        chart.setPrefHeight(330);
         chart.setCategoryGap(3);
         chart.setBarGap(0);
         chart.setLegendSide(javafx.geometry.Side.RIGHT);
@@ -375,13 +383,17 @@ public final class ComplaintsView implements FeatureScreen {
         HBox top = new HBox(10, up, title);
         summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        SplitPane tableAndChart = new SplitPane(table, chart);
-        tableAndChart.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        tableAndChart.setDividerPositions(0.6);
-        VBox.setVgrow(tableAndChart, Priority.ALWAYS);
-        VBox box = new VBox(8, top, summary, deadlines(), error, hint, tableAndChart);
+        // the table (room for its twelve regions) then the chart under it, every category labelled: the pane scrolls
+        // on a laptop rather than squeezing either of them
+        table.setMinHeight(220);
+        table.setPrefHeight(340);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(8, top, summary, deadlines(), error, hint, table, chart);
         box.setPadding(new Insets(8));
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setId("complaintsDashboardScroll");
+        return scroll;
     }
 
     /** The complaint deadlines of the mission (settings), editable here: acknowledgement and answer, in days. */

@@ -88,11 +88,12 @@ class NationalDemoMissionTest {
                 .isEqualTo(count(statement, "SELECT count(*) FROM circonscription"));
         assertThat(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level IN ('sres', 'gst')")).isEqualTo(12L);
         assertThat(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level = 'central'")).isEqualTo(1L);
-        // complaint systems (V23): one per ESSP, one per province's délégation, one per region's GST
+        // complaint systems (V23): one per ESSP, one per délégation of the demo's territory (those with a PRISM
+        // checklist: 82 of the 83 provinces), one per region's GST
         assertThat(count(statement, "SELECT count(*) FROM complaint_system WHERE essp_id IS NOT NULL"))
                 .isEqualTo(count(statement, "SELECT count(*) FROM essp"));
         assertThat(count(statement, "SELECT count(*) FROM complaint_system WHERE province_id IS NOT NULL"))
-                .isEqualTo(count(statement, "SELECT count(*) FROM province"));
+                .isEqualTo(count(statement, "SELECT count(*) FROM system_checklist WHERE chain_level = 'delegation'")).isEqualTo(82L);
         assertThat(count(statement, "SELECT count(*) FROM complaint_system WHERE region_id IS NOT NULL")).isEqualTo(12L);
         assertThat(count(statement, "SELECT count(*) FROM assessment")).isEqualTo(count(statement, "SELECT count(*) FROM essp"));
         assertThat(summary.rows("essp")).isEqualTo((int) count(statement, "SELECT count(*) FROM essp"));
