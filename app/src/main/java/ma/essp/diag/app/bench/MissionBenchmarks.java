@@ -52,6 +52,8 @@ public final class MissionBenchmarks {
     private MissionFile open;
     /** A scratch PostgreSQL database for the team server's cases; null: they are left out. */
     private ServerBenchmarks.Target server;
+    /** Only the cases whose name contains this (the generation always runs); null: every case. */
+    private String only;
 
     public MissionBenchmarks(Path work, DemoScale scale, PrintWriter log) {
         this.work = work;
@@ -70,6 +72,12 @@ public final class MissionBenchmarks {
         return this;
     }
 
+    /** Measures only the cases whose name contains {@code text} or one of its comma-separated parts (case-insensitive); null: every case. */
+    public MissionBenchmarks only(String text) {
+        this.only = text;
+        return this;
+    }
+
     public BenchReport runAll() throws Exception {
         BenchReport report = new BenchReport();
         MissionFile.create(emptySchema).close();
@@ -80,6 +88,10 @@ public final class MissionBenchmarks {
             log.flush();
             report.run(generation);
             for (BenchCase c : cases()) {
+                if (only != null && java.util.Arrays.stream(only.toLowerCase(Locale.ROOT).split(","))
+                        .noneMatch(part -> c.operation().toLowerCase(Locale.ROOT).contains(part.strip()))) {
+                    continue;
+                }
                 log.printf(Locale.ROOT, "measuring: %s%n", c.operation());
                 log.flush();
                 report.run(c);
