@@ -112,8 +112,6 @@ public final class ViolenceView implements FeatureScreen {
     private Node sitesTab() {
         TableView<SiteRow> table = new TableView<>(vm.sites());
         table.setId("violenceSites");
-        // stage, phase, since and staff in post in view at 1366 px (they were behind a sideways scroll bar)
-        fitColumns(table);
         table.getColumns().add(text("violence.site.name", SiteRow::name, 240));
         table.getColumns().add(text("violence.region", SiteRow::region, 150));
         table.getColumns().add(text("violence.site.kind", SiteRow::kind, 130));
