@@ -52,6 +52,8 @@ public final class MissionBenchmarks {
     private MissionFile open;
     /** A scratch PostgreSQL database for the team server's cases; null: they are left out. */
     private ServerBenchmarks.Target server;
+    /** Only the cases whose name contains this (the generation always runs); null: every case. */
+    private String only;
 
     public MissionBenchmarks(Path work, DemoScale scale, PrintWriter log) {
         this.work = work;
@@ -70,6 +72,12 @@ public final class MissionBenchmarks {
         return this;
     }
 
+    /** Measures only the cases whose name contains {@code text} or one of its comma-separated parts (case-insensitive); null: every case. */
+    public MissionBenchmarks only(String text) {
+        this.only = text;
+        return this;
+    }
+
     public BenchReport runAll() throws Exception {
         BenchReport report = new BenchReport();
         MissionFile.create(emptySchema).close();
@@ -80,6 +88,10 @@ public final class MissionBenchmarks {
             log.flush();
             report.run(generation);
             for (BenchCase c : cases()) {
+                if (only != null && java.util.Arrays.stream(only.toLowerCase(Locale.ROOT).split(","))
+                        .noneMatch(part -> c.operation().toLowerCase(Locale.ROOT).contains(part.strip()))) {
+                    continue;
+                }
                 log.printf(Locale.ROOT, "measuring: %s%n", c.operation());
                 log.flush();
                 report.run(c);
@@ -121,7 +133,11 @@ public final class MissionBenchmarks {
                 "plain JDBC: ESSPs per province", () -> plainEsspsPerProvince()));
         // issue 13: the findings board's load (its evidence read against the figures now, the proposals) and the
         // perpetrator-care roll-out figures of the Violence (auteurs) dashboard
-        cases.add(BenchCase.of("findings board (load, evidence staleness, proposals)", this::findingsBoard,
+        cases.add(BenchCase.of("findings board, first load (every figure computed, evidence staleness)",
+                this::findingsBoardFirstLoad, "plain JDBC: finding, evidence and recommendation rows", this::plainFindingRows));
+        cases.add(BenchCase.of("findings board, reload after an edit (figures kept, evidence staleness)", this::findingsBoard,
+                "plain JDBC: finding, evidence and recommendation rows", this::plainFindingRows));
+        cases.add(BenchCase.of("findings proposals on the open board (ESSP level, sites)", this::findingProposals,
                 "plain JDBC: finding, evidence and recommendation rows", this::plainFindingRows));
         cases.add(BenchCase.of("roll-out figures (stages, funnel, retention, referrals, still in post, timeline)",
                 this::rolloutFigures, "plain JDBC: sites per stage, periods and referrals summed", this::plainRolloutSums));
@@ -147,10 +163,33 @@ public final class MissionBenchmarks {
         return cases;
     }
 
+    /** The Constats screen's loader, kept across the runs as the open screen keeps it (its figures kept while unchanged). */
+    private ma.essp.diag.reporting.findings.FindingsFigures.Loader boardLoader;
+
+    /** The board as the open screen reloads it after an edit: the warm-up runs read the figures, the measured ones keep them. */
     private Object findingsBoard() throws Exception {
+        ma.essp.diag.reporting.findings.FindingsFigures.Synthesis s = boardLoader().load();
+        return s.findings().size() + s.recommendations().size();
+    }
+
+    private ma.essp.diag.reporting.findings.FindingsFigures.Loader boardLoader() throws Exception {
+        if (boardLoader == null) {
+            boardLoader = new ma.essp.diag.reporting.findings.FindingsFigures.Loader(openMission().dsl());
+        }
+        return boardLoader;
+    }
+
+    /** The board read from nothing (a new screen, or figures changed since): every figure computed, as the CLI does. */
+    private Object findingsBoardFirstLoad() throws Exception {
         ma.essp.diag.reporting.findings.FindingsFigures.Synthesis s =
                 ma.essp.diag.reporting.findings.FindingsFigures.load(openMission().dsl());
-        return s.findings().size() + ma.essp.diag.reporting.findings.FindingProposals.propose(s.readiness(), s.findings(),
+        return s.findings().size() + s.recommendations().size();
+    }
+
+    /** "Propose findings" on the open board (ESSP level, and the sites), over the figures the board keeps. */
+    private Object findingProposals() throws Exception {
+        ma.essp.diag.reporting.findings.FindingsFigures.Synthesis s = boardLoader().load();
+        return ma.essp.diag.reporting.findings.FindingProposals.propose(s.readiness(), s.findings(),
                 ma.essp.diag.reporting.readiness.AggregationLevel.ESSP).size()
                 + ma.essp.diag.reporting.findings.FindingProposals.proposeSites(s.care(), s.readiness(), s.findings()).size();
     }

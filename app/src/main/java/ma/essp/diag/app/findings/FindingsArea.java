@@ -36,7 +36,7 @@ public final class FindingsArea implements FeatureArea {
     @Override
     public FeatureScreen open(FeatureContext context) {
         var dsl = context.mission().dsl();
-        FindingsViewModel viewModel = new FindingsViewModel(new FindingRepository(dsl), () -> FindingsFigures.load(dsl),
+        FindingsViewModel viewModel = new FindingsViewModel(new FindingRepository(dsl), new FindingsFigures.Loader(dsl)::load,
                 context.mission().edit(), context.executor(), context.i18n());
         FindingsView view = new FindingsView(viewModel, context.i18n());
         viewModel.load();

@@ -301,6 +301,7 @@ public final class ViolenceView implements FeatureScreen {
     private Node periodsTab() {
         TableView<PeriodRow> table = new TableView<>(vm.periods());
         table.setId("violencePeriods");
+        fitColumns(table); // the dates whole: the table takes the tab's width
         table.getColumns().add(text("violence.period.dates", PeriodRow::dates, 190));
         table.getColumns().add(text("violence.period.followed", r -> String.valueOf(r.followed()), 110));
         table.getColumns().add(text("violence.period.new", r -> String.valueOf(r.newPatients()), 110));
@@ -312,15 +313,16 @@ public final class ViolenceView implements FeatureScreen {
                 vm.periodProperty().set(now);
             }
         });
-        TextField start = bound("violence.period.start", 110, vm.periodStartProperty());
+        // wide enough for the prompts in full (« Début jj/mm/aaaa », "Patients followed")
+        TextField start = bound("violence.period.start", 150, vm.periodStartProperty());
         start.setId("periodStart");
-        TextField end = bound("violence.period.end", 110, vm.periodEndProperty());
+        TextField end = bound("violence.period.end", 150, vm.periodEndProperty());
         end.setId("periodEnd");
-        TextField followed = bound("violence.period.followed", 110, vm.followedProperty());
+        TextField followed = bound("violence.period.followed", 150, vm.followedProperty());
         followed.setId("periodFollowed");
         TextField fresh = bound("violence.period.new", 110, vm.newPatientsProperty());
-        TextField sessions = bound("violence.period.sessions", 90, vm.sessionsProperty());
-        TextField dropouts = bound("violence.period.dropouts", 90, vm.dropoutsProperty());
+        TextField sessions = bound("violence.period.sessions", 100, vm.sessionsProperty());
+        TextField dropouts = bound("violence.period.dropouts", 110, vm.dropoutsProperty());
         dropouts.setId("periodDropouts");
         Button save = new Button(i18n.get("violence.period.save"));
         save.setId("savePeriod");
@@ -340,7 +342,10 @@ public final class ViolenceView implements FeatureScreen {
         message.textProperty().bind(vm.periodMessageProperty());
         FlowPane referrals = new FlowPane(6, 6);
         vm.referralFields().forEach((source, property) -> {
-            TextField f = bound("violence.period.referrals", 60, property);
+            // the source's name is beside it: no prompt (a "Referrals" prompt was cut in a count's width)
+            TextField f = new TextField();
+            f.setPrefWidth(60);
+            f.textProperty().bindBidirectional(property);
             f.setId("referral-" + source);
             Label l = new Label(i18n.code(Vocabulary.REFERRAL_SOURCE, source));
             l.setMinWidth(Region.USE_PREF_SIZE);

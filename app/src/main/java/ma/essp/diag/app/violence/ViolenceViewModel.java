@@ -541,8 +541,12 @@ public final class ViolenceViewModel {
             newSiteMessage.set(message(problem.get()));
             return;
         }
-        String siteName = newSiteName.get();
-        write(() -> repository.addSite(edit, siteName, provinceId, kind, esspId, today), newSiteMessage, () -> {
+        String siteName = newSiteName.get().strip();
+        recorded(i18n.get("violence.undo.addSite", siteName), () -> {
+            int id = repository.addSite(edit, siteName, provinceId, kind, esspId, today);
+            history.wrote(TABLE_SITE, id, 1);
+            return liveness(TABLE_SITE, id, true, repository::deleteSite, repository::restoreSite);
+        }, newSiteMessage, () -> {
             newSiteName.set("");
             newSite.essp.set(null);
             newSite.search.set("");
@@ -550,6 +554,43 @@ public final class ViolenceViewModel {
     }
 
     private static final String TABLE_SITE = "perpetrator_care_site";
+    private static final String TABLE_STAFF = "perpetrator_care_staff";
+    private static final String TABLE_PERIOD = "perpetrator_care_period";
+
+    /** A soft delete or a restore of row {@code id} from {@code version}; the version it leaves. */
+    @FunctionalInterface
+    private interface RowWrite {
+        int write(EditContext edit, int id, int version) throws Exception;
+    }
+
+    /**
+     * Soft-deletes ({@code delete}) or restores row {@code id} of {@code table} from the version this screen left it
+     * at; its inverse does the other (the undo of an add is a delete, the undo of a removal a restore).
+     */
+    private EditHistory.Inverse liveness(String table, int id, boolean delete, RowWrite remove, RowWrite restore) {
+        return () -> {
+            int from = history.versionOf(table, id, 0);
+            history.wrote(table, id, delete ? remove.write(edit, id, from) : restore.write(edit, id, from));
+            return liveness(table, id, !delete, remove, restore);
+        };
+    }
+
+    /**
+     * Runs {@code edit} (a write that returns what undoes it) in the background as {@link #write} does, and records it
+     * in {@link #history()} as {@code what} once written (Ctrl+Z undoes it, Ctrl+Y redoes it).
+     */
+    private boolean recorded(String what, EditHistory.Inverse edit, ReadOnlyStringWrapper message, Runnable after) {
+        return recorded(what, edit, message, after, () -> { });
+    }
+
+    private boolean recorded(String what, EditHistory.Inverse edit, ReadOnlyStringWrapper message, Runnable after,
+                             Runnable refused) {
+        EditHistory.Inverse[] undo = new EditHistory.Inverse[1];
+        return write(() -> undo[0] = edit.apply(), message, () -> {
+            history.record(what, undo[0]);
+            after.run();
+        }, refused);
+    }
 
     /** What the site form writes: name, notes, kind and hosting ESSP (null unless an ESSP site). */
     private record SiteFields(String name, String notes, String kind, Integer esspId) {
@@ -579,11 +620,9 @@ public final class ViolenceViewModel {
                 loadedEssp == null ? null : Integer.valueOf(loadedEssp));
         SiteFields after = new SiteFields(name.get().strip(), text, kind, esspId);
         history.wrote(TABLE_SITE, row.id(), row.version());
-        EditHistory.Inverse[] undo = new EditHistory.Inverse[1];
         String what = i18n.get("violence.undo.site", after.name());
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        if (!write(() -> undo[0] = putSite(row.id(), after, before).apply(), siteMessage, () -> {
-            history.record(what, undo[0]);
+        if (!recorded(what, putSite(row.id(), after, before), siteMessage, () -> {
             loadedName = after.name();
             loadedNotes = after.notes();
             loadedKind = after.kind();
@@ -655,7 +694,27 @@ public final class ViolenceViewModel {
             stageMessage.set(message(problem.get()));
             return;
         }
-        write(() -> repository.moveStage(edit, s.id(), row.version(), stage.value(), date), stageMessage, () -> { });
+        LocalDate reachedBefore = data.stages().stream().filter(g -> g.siteId() == s.id() && g.stage().equals(stage.value()))
+                .findFirst().map(PerpetratorCareData.StageStep::reachedOn).orElse(null);
+        history.wrote(TABLE_SITE, s.id(), row.version());
+        recorded(i18n.get("violence.undo.stage", i18n.code(Vocabulary.CARE_STAGE, stage.value()), shortName(s)),
+                move(s.id(), s.stage(), s.stageSince(), stage.value(), date, reachedBefore), stageMessage, () -> { });
+    }
+
+    /**
+     * Moves site {@code id} from {@code stage} (reached on {@code since}) to {@code to} on {@code on} through the gate,
+     * from the version this screen left it at; its inverse puts the site back at {@code stage} and the date {@code to}
+     * was reached back to {@code toReachedBefore} (going back needs no evidence), whose inverse is the move again.
+     */
+    private EditHistory.Inverse move(int id, String stage, LocalDate since, String to, LocalDate on, LocalDate toReachedBefore) {
+        return () -> {
+            history.wrote(TABLE_SITE, id, repository.moveStage(edit, id, history.versionOf(TABLE_SITE, id, 0), to, on));
+            return () -> {
+                history.wrote(TABLE_SITE, id, repository.stageBack(edit, id, history.versionOf(TABLE_SITE, id, 0), stage,
+                        since, to, toReachedBefore));
+                return move(id, stage, since, to, on, toReachedBefore);
+            };
+        };
     }
 
     /** Sets (or clears, blank) the date the chosen stage is planned for. */
@@ -672,10 +731,18 @@ public final class ViolenceViewModel {
             stageMessage.set(i18n.get("violence.rule.DATE_FORMAT"));
             return;
         }
-        write(() -> {
-            repository.setPlanned(edit, s.id(), stage.value(), date);
-            return null;
-        }, stageMessage, () -> plannedDate.set(""));
+        LocalDate before = data.stages().stream().filter(g -> g.siteId() == s.id() && g.stage().equals(stage.value()))
+                .findFirst().map(PerpetratorCareData.StageStep::plannedOn).orElse(null);
+        recorded(i18n.get("violence.undo.planned", i18n.code(Vocabulary.CARE_STAGE, stage.value()), shortName(s)),
+                planned(s.id(), stage.value(), date, before), stageMessage, () -> plannedDate.set(""));
+    }
+
+    /** Sets the date {@code stage} of site {@code id} is planned for to {@code to}; its inverse sets {@code from} back. */
+    private EditHistory.Inverse planned(int id, String stage, LocalDate to, LocalDate from) {
+        return () -> {
+            repository.setPlanned(edit, id, stage, to);
+            return planned(id, stage, from, to);
+        };
     }
 
     public void searchCandidates() {
@@ -722,13 +789,19 @@ public final class ViolenceViewModel {
             return;
         }
         String r = role.get();
-        write(() -> repository.addStaff(edit, s.id(), candidate.candidate().positionId(), null, null, r, date, hours),
-                staffMessage, () -> { });
+        recorded(i18n.get("violence.undo.addStaff", candidate.candidate().holderName()), () -> {
+            int id = repository.addStaff(edit, s.id(), candidate.candidate().positionId(), null, null, r, date, hours);
+            history.wrote(TABLE_STAFF, id, 1);
+            return liveness(TABLE_STAFF, id, true, repository::deleteStaff, repository::restoreStaff);
+        }, staffMessage, () -> { });
     }
 
     public void deleteStaff(StaffRow row) {
         if (row != null) {
-            write(() -> repository.deleteStaff(edit, row.id(), row.version()), staffMessage, () -> { });
+            history.wrote(TABLE_STAFF, row.id(), row.version());
+            recorded(i18n.get("violence.undo.removeStaff", row.name()),
+                    liveness(TABLE_STAFF, row.id(), true, repository::deleteStaff, repository::restoreStaff),
+                    staffMessage, () -> { });
         }
     }
 
@@ -781,14 +854,46 @@ public final class ViolenceViewModel {
             periodMessage.set(message(problem.get()));
             return;
         }
-        write(() -> repository.savePeriod(edit, s.id(), row == null ? null : row.id(), row == null ? null : row.version(),
-                start, end, f, n, sess, drop), periodMessage, () -> { });
+        PeriodFields after = new PeriodFields(start, end, f, n, sess, drop);
+        String what = i18n.get(row == null ? "violence.undo.addPeriod" : "violence.undo.editPeriod",
+                i18n.formatDate(start) + " – " + i18n.formatDate(end), shortName(s));
+        if (row == null) {
+            recorded(what, () -> {
+                int id = repository.addPeriod(edit, s.id(), start, end, f, n, sess, drop);
+                history.wrote(TABLE_PERIOD, id, 1);
+                return liveness(TABLE_PERIOD, id, true, repository::deletePeriod, repository::restorePeriod);
+            }, periodMessage, () -> { });
+            return;
+        }
+        Period p = data.periods().stream().filter(x -> x.id() == row.id()).findFirst().orElseThrow();
+        PeriodFields before = new PeriodFields(p.start(), p.end(), p.patientsFollowed(), p.newPatients(), p.sessions(),
+                p.dropouts());
+        history.wrote(TABLE_PERIOD, row.id(), row.version());
+        recorded(what, putPeriod(row.id(), after, before), periodMessage, () -> { });
+    }
+
+    /** What the period form writes. */
+    private record PeriodFields(LocalDate start, LocalDate end, Integer followed, Integer newPatients, Integer sessions,
+                                Integer dropouts) {
+    }
+
+    /** Rewrites period {@code id} as {@code to} (checked as typed) from the version this screen left; its inverse writes {@code from} back. */
+    private EditHistory.Inverse putPeriod(int id, PeriodFields to, PeriodFields from) {
+        return () -> {
+            history.wrote(TABLE_PERIOD, id, repository.updatePeriod(edit, id, history.versionOf(TABLE_PERIOD, id, 0),
+                    to.start(), to.end(), to.followed(), to.newPatients(), to.sessions(), to.dropouts()));
+            return putPeriod(id, from, to);
+        };
     }
 
     public void deletePeriod() {
         PeriodRow row = period.get();
-        if (row != null) {
-            write(() -> repository.deletePeriod(edit, row.id(), row.version()), periodMessage, () -> period.set(null));
+        Site s = site();
+        if (row != null && s != null) {
+            history.wrote(TABLE_PERIOD, row.id(), row.version());
+            recorded(i18n.get("violence.undo.deletePeriod", row.dates(), shortName(s)),
+                    liveness(TABLE_PERIOD, row.id(), true, repository::deletePeriod, repository::restorePeriod),
+                    periodMessage, () -> period.set(null));
         }
     }
 
@@ -816,10 +921,22 @@ public final class ViolenceViewModel {
                 return;
             }
         }
-        write(() -> {
-            repository.setReferrals(edit, row.id(), bySource);
-            return null;
-        }, referralMessage, () -> { });
+        Map<String, Integer> before = new LinkedHashMap<>();
+        for (String source : bySource.keySet()) {
+            before.put(source, data.referrals().stream().filter(x -> x.periodId() == row.id() && x.source().equals(source))
+                    .mapToInt(PerpetratorCareData.Referral::referrals).sum());
+        }
+        Site s = site();
+        recorded(i18n.get("violence.undo.referrals", row.dates(), s == null ? "" : shortName(s)),
+                referrals(row.id(), bySource, before), referralMessage, () -> { });
+    }
+
+    /** Sets the referrals by source of period {@code id} to {@code to}; its inverse sets {@code from} back. */
+    private EditHistory.Inverse referrals(int id, Map<String, Integer> to, Map<String, Integer> from) {
+        return () -> {
+            repository.setReferrals(edit, id, to);
+            return referrals(id, from, to);
+        };
     }
 
     private <V> boolean write(Callable<V> action, ReadOnlyStringWrapper message, Runnable after) {
@@ -866,6 +983,7 @@ public final class ViolenceViewModel {
             case NEGATIVE -> i18n.get("violence.rule.NEGATIVE");
             case DATES_REVERSED -> i18n.get("violence.rule.DATES_REVERSED");
             case PERIOD_OVERLAP -> i18n.get("violence.rule.PERIOD_OVERLAP", first, second);
+            case PERIOD_NOT_QUARTER -> i18n.get("violence.rule.PERIOD_NOT_QUARTER", first, second);
             case DROPOUTS_ABOVE_FOLLOWED -> i18n.get("violence.rule.DROPOUTS_ABOVE_FOLLOWED", first);
             case REFERRALS_WITHOUT_PATIENTS -> i18n.get("violence.rule.REFERRALS_WITHOUT_PATIENTS");
             case STAGE_NEEDS_TRAINED_STAFF -> i18n.get("violence.rule.STAGE_NEEDS_TRAINED_STAFF", stage);

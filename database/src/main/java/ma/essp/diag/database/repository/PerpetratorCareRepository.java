@@ -119,6 +119,16 @@ public final class PerpetratorCareRepository {
         });
     }
 
+    /** Removes a site (the undo of {@link #addSite}); its stages, staff and periods are left as they are. */
+    public int deleteSite(EditContext edit, int siteId, int expectedVersion) {
+        return SyncedRows.softDelete(dsl, edit, PERPETRATOR_CARE_SITE, siteId, expectedVersion);
+    }
+
+    /** Puts a removed site back. */
+    public int restoreSite(EditContext edit, int siteId, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, PERPETRATOR_CARE_SITE, siteId, expectedVersion);
+    }
+
     /** Renames a site and rewrites its notes. */
     public int updateSite(EditContext edit, int siteId, int expectedVersion, String name, String notes) {
         check(PerpetratorCareRules.site(name, 0));
@@ -213,6 +223,30 @@ public final class PerpetratorCareRepository {
         });
     }
 
+    /**
+     * Puts a site back at {@code stage}, reached on {@code since}, as it was before a {@link #moveStage} to
+     * {@code movedTo} (the undo of the move: going back needs no evidence, so no gate), and the date {@code movedTo}
+     * was reached back to {@code movedToReachedBefore} (null: not reached). Returns the site's version now.
+     */
+    public int stageBack(EditContext edit, int siteId, int expectedVersion, String stage, LocalDate since, String movedTo,
+                         LocalDate movedToReachedBefore) {
+        if (!Vocabulary.CARE_STAGE.codes().contains(stage) || !Vocabulary.CARE_STAGE.codes().contains(movedTo)) {
+            throw new IllegalArgumentException("stage " + stage + " / " + movedTo);
+        }
+        var s = PERPETRATOR_CARE_SITE;
+        return dsl.transactionResult(tx -> {
+            DSLContext d = tx.dsl();
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            values.put(s.STAGE, stage);
+            values.put(s.STAGE_SINCE, since);
+            int version = SyncedRows.update(d, edit, s, siteId, expectedVersion, values);
+            Map<Field<?>, Object> reached = new LinkedHashMap<>();
+            reached.put(PERPETRATOR_CARE_STAGE.REACHED_ON, movedToReachedBefore);
+            upsertStage(d, edit, siteId, movedTo, reached);
+            return version;
+        });
+    }
+
     /** Sets (or clears, with null) the date a stage of a site is planned for. */
     public void setPlanned(EditContext edit, int siteId, String stage, LocalDate plannedOn) {
         if (!Vocabulary.CARE_STAGE.codes().contains(stage)) {
@@ -265,12 +299,61 @@ public final class PerpetratorCareRepository {
         return SyncedRows.softDelete(dsl, edit, PERPETRATOR_CARE_STAFF, staffId, expectedVersion);
     }
 
+    /** Puts a removed trained staff member back (the undo of {@link #deleteStaff}). */
+    public int restoreStaff(EditContext edit, int staffId, int expectedVersion) {
+        return SyncedRows.restore(dsl, edit, PERPETRATOR_CARE_STAFF, staffId, expectedVersion);
+    }
+
     /**
      * Adds ({@code periodId} null) or rewrites a reporting period of a site, checked against
      * {@link PerpetratorCareRules#period} (the site's other live periods, the period's referrals). Returns its id.
      */
     public int savePeriod(EditContext edit, int siteId, Integer periodId, Integer expectedVersion, LocalDate start,
                           LocalDate end, Integer followed, Integer newPatients, Integer sessions, Integer dropouts) {
+        if (periodId == null) {
+            return addPeriod(edit, siteId, start, end, followed, newPatients, sessions, dropouts);
+        }
+        updatePeriod(edit, periodId, expectedVersion, start, end, followed, newPatients, sessions, dropouts);
+        return periodId;
+    }
+
+    /** Adds a reporting period to a site, checked as {@link #savePeriod}; its id (version 1). */
+    public int addPeriod(EditContext edit, int siteId, LocalDate start, LocalDate end, Integer followed,
+                         Integer newPatients, Integer sessions, Integer dropouts) {
+        checkPeriod(siteId, null, start, end, followed, newPatients, sessions, dropouts);
+        PerpetratorCarePeriodRecord r = dsl.newRecord(PERPETRATOR_CARE_PERIOD);
+        r.setSiteId(siteId);
+        r.setPeriodStart(start);
+        r.setPeriodEnd(end);
+        r.setPatientsFollowed(followed == null ? 0 : followed);
+        r.setNewPatients(newPatients == null ? 0 : newPatients);
+        r.setSessionsHeld(sessions);
+        r.setDropouts(dropouts);
+        return SyncedRows.insert(dsl, edit, r);
+    }
+
+    /** Rewrites a reporting period, checked as {@link #savePeriod}; its version now. */
+    public int updatePeriod(EditContext edit, int periodId, int expectedVersion, LocalDate start, LocalDate end,
+                            Integer followed, Integer newPatients, Integer sessions, Integer dropouts) {
+        var p = PERPETRATOR_CARE_PERIOD;
+        Integer siteId = dsl.select(p.SITE_ID).from(p).where(p.ID.eq(periodId)).fetchOne(p.SITE_ID);
+        if (siteId == null) {
+            throw new IllegalArgumentException("no period " + periodId);
+        }
+        checkPeriod(siteId, periodId, start, end, followed, newPatients, sessions, dropouts);
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(p.PERIOD_START, start);
+        values.put(p.PERIOD_END, end);
+        values.put(p.PATIENTS_FOLLOWED, followed == null ? 0 : followed);
+        values.put(p.NEW_PATIENTS, newPatients == null ? 0 : newPatients);
+        values.put(p.SESSIONS_HELD, sessions);
+        values.put(p.DROPOUTS, dropouts);
+        return SyncedRows.update(dsl, edit, p, periodId, expectedVersion, values);
+    }
+
+    /** {@link PerpetratorCareRules#period} against the site's other live periods and the period's live referrals. */
+    private void checkPeriod(int siteId, Integer periodId, LocalDate start, LocalDate end, Integer followed,
+                             Integer newPatients, Integer sessions, Integer dropouts) {
         var p = PERPETRATOR_CARE_PERIOD;
         List<PerpetratorCareRules.Span> others = dsl.selectFrom(p)
                 .where(p.SITE_ID.eq(siteId).and(p.DELETED.isFalse()).and(periodId == null ? p.ID.isNotNull() : p.ID.ne(periodId)))
@@ -283,32 +366,31 @@ public final class PerpetratorCareRepository {
                     .fetch(x.REFERRALS).stream().mapToLong(Integer::longValue).sum();
         }
         check(PerpetratorCareRules.period(start, end, followed, newPatients, sessions, dropouts, referrals, others));
-        int f = followed == null ? 0 : followed;
-        int n = newPatients == null ? 0 : newPatients;
-        if (periodId == null) {
-            PerpetratorCarePeriodRecord r = dsl.newRecord(p);
-            r.setSiteId(siteId);
-            r.setPeriodStart(start);
-            r.setPeriodEnd(end);
-            r.setPatientsFollowed(f);
-            r.setNewPatients(n);
-            r.setSessionsHeld(sessions);
-            r.setDropouts(dropouts);
-            return SyncedRows.insert(dsl, edit, r);
-        }
-        Map<Field<?>, Object> values = new LinkedHashMap<>();
-        values.put(p.PERIOD_START, start);
-        values.put(p.PERIOD_END, end);
-        values.put(p.PATIENTS_FOLLOWED, f);
-        values.put(p.NEW_PATIENTS, n);
-        values.put(p.SESSIONS_HELD, sessions);
-        values.put(p.DROPOUTS, dropouts);
-        SyncedRows.update(dsl, edit, p, periodId, expectedVersion, values);
-        return periodId;
     }
 
     public int deletePeriod(EditContext edit, int periodId, int expectedVersion) {
         return SyncedRows.softDelete(dsl, edit, PERPETRATOR_CARE_PERIOD, periodId, expectedVersion);
+    }
+
+    /**
+     * Puts a deleted period back (the undo of {@link #deletePeriod}), with its referrals; refused
+     * ({@link PerpetratorCareRules.Code#PERIOD_OVERLAP}) when a live period of its site now covers its dates.
+     */
+    public int restorePeriod(EditContext edit, int periodId, int expectedVersion) {
+        var p = PERPETRATOR_CARE_PERIOD;
+        var row = dsl.selectFrom(p).where(p.ID.eq(periodId)).fetchOne();
+        if (row == null) {
+            throw new IllegalArgumentException("no period " + periodId);
+        }
+        List<PerpetratorCareRules.Span> others = dsl.selectFrom(p)
+                .where(p.SITE_ID.eq(row.getSiteId()).and(p.DELETED.isFalse()).and(p.ID.ne(periodId)))
+                .fetch(r -> new PerpetratorCareRules.Span(r.getPeriodStart(), r.getPeriodEnd()));
+        for (PerpetratorCareRules.Span other : others) {
+            if (!row.getPeriodStart().isAfter(other.end()) && !other.start().isAfter(row.getPeriodEnd())) {
+                check(Optional.of(new Problem(PerpetratorCareRules.Code.PERIOD_OVERLAP, other.start(), other.end())));
+            }
+        }
+        return SyncedRows.restore(dsl, edit, p, periodId, expectedVersion);
     }
 
     /**

@@ -40,6 +40,8 @@ public final class PerpetratorCareRules {
         DATES_REVERSED,
         /** args: the other period's start and end */
         PERIOD_OVERLAP,
+        /** a period is not one calendar quarter; args: the start and end of the quarter its start falls in */
+        PERIOD_NOT_QUARTER,
         /** args: the patients followed */
         DROPOUTS_ABOVE_FOLLOWED,
         /** referrals recorded for a period with no patients */
@@ -145,9 +147,19 @@ public final class PerpetratorCareRules {
     public record Span(LocalDate start, LocalDate end) {
     }
 
+    /** The first day of the calendar quarter {@code day} falls in (1 January, 1 April, 1 July, 1 October). */
+    public static LocalDate quarterStart(LocalDate day) {
+        return LocalDate.of(day.getYear(), ((day.getMonthValue() - 1) / 3) * 3 + 1, 1);
+    }
+
+    /** The last day of the calendar quarter {@code day} falls in. */
+    public static LocalDate quarterEnd(LocalDate day) {
+        return quarterStart(day).plusMonths(3).minusDays(1);
+    }
+
     /**
      * A reporting period of a site: both dates, end not before start, not overlapping another live period of the site
-     * ({@code others}: without the period being edited), counts ≥ 0, drop-outs no more than the patients
+     * ({@code others}: without the period being edited), one calendar quarter (periods are quarters), counts ≥ 0, drop-outs no more than the patients
      * followed ({@code sessions}, {@code dropouts} may be null: not recorded), and patients when the period
      * has referrals ({@code referrals}: the period's referrals recorded, 0 for a new one).
      */
@@ -163,6 +175,9 @@ public final class PerpetratorCareRules {
             if (!start.isAfter(other.end()) && !other.start().isAfter(end)) {
                 return problem(Code.PERIOD_OVERLAP, other.start(), other.end());
             }
+        }
+        if (!start.equals(quarterStart(start)) || !end.equals(quarterEnd(start))) {
+            return problem(Code.PERIOD_NOT_QUARTER, quarterStart(start), quarterEnd(start));
         }
         int f = followed == null ? 0 : followed;
         if (f < 0 || (newPatients != null && newPatients < 0) || (sessions != null && sessions < 0)

@@ -150,4 +150,49 @@ class PerpetratorCareRepositoryTest {
             assertThat(data.referrals()).extracting(PerpetratorCareData.Referral::referrals).containsExactlyInAnyOrder(5, 3);
         }
     }
+
+    @Test
+    void theUndoWritesPutAStageBackAndAPeriodBackUnlessAnotherNowCoversItsQuarter() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("u.essp"))) {
+            DSLContext dsl = mission.dsl();
+            EditContext edit = EditContext.system("test");
+            var c = ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
+            var essp = dsl.selectFrom(ESSP).where(ESSP.CODE.eq("E001")).fetchOne();
+            int provinceId = dsl.select(c.PROVINCE_ID).from(c).where(c.ID.eq(essp.getCirconscriptionId())).fetchOne(c.PROVINCE_ID);
+            PerpetratorCareRepository care = new PerpetratorCareRepository(dsl);
+            int site = care.addSite(edit, "Consultation", provinceId, "hospital", null, JAN);
+
+            // a period is a calendar quarter: a month off is refused by the repository too, nothing written
+            assertThat(rule(() -> care.addPeriod(edit, site, LocalDate.parse("2026-02-01"), LocalDate.parse("2026-04-30"),
+                    4, 4, null, null))).isEqualTo("PERIOD_NOT_QUARTER");
+            assertThat(dsl.fetchCount(PERPETRATOR_CARE_PERIOD)).isZero();
+            int q1 = care.addPeriod(edit, site, JAN, LocalDate.parse("2026-03-31"), 4, 4, null, null);
+            assertThat(rule(() -> care.updatePeriod(edit, q1, 1, JAN, LocalDate.parse("2026-06-30"), 4, 4, null, null)))
+                    .isEqualTo("PERIOD_NOT_QUARTER");
+            assertThat(care.updatePeriod(edit, q1, 1, JAN, LocalDate.parse("2026-03-31"), 6, 4, null, null)).isEqualTo(2);
+
+            // deleted, another Q1 typed meanwhile: the first cannot come back over it
+            assertThat(care.deletePeriod(edit, q1, 2)).isEqualTo(3);
+            int other = care.addPeriod(edit, site, JAN, LocalDate.parse("2026-03-31"), 5, 5, null, null);
+            assertThat(rule(() -> care.restorePeriod(edit, q1, 3))).isEqualTo("PERIOD_OVERLAP");
+            care.deletePeriod(edit, other, 1);
+            assertThat(care.restorePeriod(edit, q1, 3)).isEqualTo(4);
+            assertThat(care.load().periods()).extracting(PerpetratorCareData.Period::id).containsExactly(q1);
+
+            // launched on 1 April, then put back at identified since 1 January: no gate going back, launched no longer reached
+            care.addStaff(edit, site, null, "Amina Alaoui", "doctor_gp", null, JAN.plusDays(10), 20.0);
+            assertThat(care.moveStage(edit, site, 1, "launched", LocalDate.parse("2026-04-01"))).isEqualTo(2);
+            assertThat(care.stageBack(edit, site, 2, "identified", JAN, "launched", null)).isEqualTo(3);
+            PerpetratorCareData data = care.load();
+            assertThat(data.sites()).singleElement().satisfies(s -> {
+                assertThat(s.stage()).isEqualTo("identified");
+                assertThat(s.stageSince()).isEqualTo(JAN);
+            });
+            assertThat(data.stages()).filteredOn(g -> g.stage().equals("launched"))
+                    .extracting(PerpetratorCareData.StageStep::reachedOn).containsOnlyNulls();
+            // a stale version is refused
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> care.stageBack(edit, site, 2, "identified", JAN, "launched", null))
+                    .isInstanceOf(StaleEditException.class);
+        }
+    }
 }

@@ -76,6 +76,32 @@ class PerpetratorCareRulesTest {
     }
 
     @Test
+    void periodsAreCalendarQuarters() {
+        // 1 October – 31 December: a quarter (its end in the next year's first quarter would not be)
+        assertThat(PerpetratorCareRules.period(LocalDate.parse("2025-10-01"), LocalDate.parse("2025-12-31"), 4, 4, null, null, 0,
+                List.of())).isEmpty();
+        // a month off: 1 February – 30 April; the quarter of its start is 1 January – 31 March
+        Optional<Problem> shifted = PerpetratorCareRules.period(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-04-30"),
+                4, 4, null, null, 0, List.of());
+        assertThat(code(shifted)).isEqualTo(Code.PERIOD_NOT_QUARTER);
+        assertThat(shifted.get().args()).containsExactly(JAN, LocalDate.parse("2026-03-31"));
+        // two quarters in one, a month, a quarter ending a day early: refused
+        assertThat(code(PerpetratorCareRules.period(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-09-30"), 4, 4, null,
+                null, 0, List.of()))).isEqualTo(Code.PERIOD_NOT_QUARTER);
+        assertThat(code(PerpetratorCareRules.period(LocalDate.parse("2026-07-01"), LocalDate.parse("2026-07-31"), 4, 4, null,
+                null, 0, List.of()))).isEqualTo(Code.PERIOD_NOT_QUARTER);
+        assertThat(code(PerpetratorCareRules.period(LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-29"), 4, 4, null,
+                null, 0, List.of()))).isEqualTo(Code.PERIOD_NOT_QUARTER);
+        // the older rules keep their order: reversed dates and an overlap are named before the quarter
+        assertThat(code(PerpetratorCareRules.period(LocalDate.parse("2026-04-30"), LocalDate.parse("2026-02-01"), 4, 4, null,
+                null, 0, List.of()))).isEqualTo(Code.DATES_REVERSED);
+        assertThat(code(PerpetratorCareRules.period(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-05-31"), 4, 4, null,
+                null, 0, List.of(new Span(JAN, LocalDate.parse("2026-03-31")))))).isEqualTo(Code.PERIOD_OVERLAP);
+        assertThat(PerpetratorCareRules.quarterStart(LocalDate.parse("2026-12-31"))).isEqualTo(LocalDate.parse("2026-10-01"));
+        assertThat(PerpetratorCareRules.quarterEnd(LocalDate.parse("2026-02-28"))).isEqualTo(LocalDate.parse("2026-03-31"));
+    }
+
+    @Test
     void referrals() {
         assertThat(code(PerpetratorCareRules.referrals(2, 0))).isEqualTo(Code.REFERRALS_WITHOUT_PATIENTS);
         assertThat(PerpetratorCareRules.referrals(0, 0)).isEmpty();

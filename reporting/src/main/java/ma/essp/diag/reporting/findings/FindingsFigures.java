@@ -1,5 +1,7 @@
 package ma.essp.diag.reporting.findings;
 
+import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,11 +96,59 @@ public final class FindingsFigures {
     public static Synthesis load(DSLContext dsl) {
         ReportSourceRepository source = new ReportSourceRepository(dsl);
         LocalDate asOf = source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
-        ReadinessEvidence readiness = ReadinessEvidence.withAxes(ReadinessCalculator.compute(
-                new ReadinessDataRepository(dsl).load(), ReadinessRules.ofMission(dsl)),
-                new ComplaintFigures.Territory(source.regions(), source.provinces(), source.circonscriptions(), source.essps()),
-                source.complaintSamples(), new DataFlowRepository(dsl).load(), ComplaintDeadlines.ofMission(dsl), asOf);
+        ReadinessEvidence readiness = figures(dsl, source, ReadinessRules.ofMission(dsl), ComplaintDeadlines.ofMission(dsl), asOf);
         return of(new FindingRepository(dsl).load(), readiness, new PerpetratorCareRepository(dsl).load());
+    }
+
+    /**
+     * The board loaded again and again for one open mission (the Constats screen reloads after each edit): the
+     * figures a finding can cite — the whole mission's readiness, complaints and data flows, seconds to read and compute
+     * on the national demo — are kept and read again only when something they come from changed; the findings,
+     * recommendations, team and roll-out are read every time. "Changed" is told by the audit log every versioned write
+     * appends to (SyncedRows, merges and imports included): the last audit row of a table other than the board's own
+     * and the roll-out's (which are read every time), with the mission's as-of date, readiness rules and complaint
+     * deadlines (settings read each time). Thread-safe; the figures kept are shared by the syntheses it returns.
+     */
+    public static final class Loader {
+
+        /** Tables read on every load, whose writes leave the figures as they are. */
+        private static final List<String> READ_EVERY_TIME = List.of("finding", "finding_evidence", "recommendation",
+                "recommendation_finding", "perpetrator_care_site", "perpetrator_care_stage", "perpetrator_care_staff",
+                "perpetrator_care_period", "perpetrator_care_referral");
+
+        private record Key(Long lastWrite, LocalDate asOf, ReadinessRules rules, ComplaintDeadlines deadlines) {
+        }
+
+        private final DSLContext dsl;
+        private Key key;
+        private ReadinessEvidence figures;
+
+        public Loader(DSLContext dsl) {
+            this.dsl = dsl;
+        }
+
+        public synchronized Synthesis load() {
+            ReportSourceRepository source = new ReportSourceRepository(dsl);
+            LocalDate asOf = source.mission().asOf() != null ? source.mission().asOf() : LocalDate.now();
+            ReadinessRules rules = ReadinessRules.ofMission(dsl);
+            ComplaintDeadlines deadlines = ComplaintDeadlines.ofMission(dsl);
+            // the newest audit row of another table: read backwards from the last row, it stops at the first one found
+            Long lastWrite = dsl.select(AUDIT_LOG.ID).from(AUDIT_LOG).where(AUDIT_LOG.TABLE_NAME.notIn(READ_EVERY_TIME))
+                    .orderBy(AUDIT_LOG.ID.desc()).limit(1).fetchOptional(r -> r.value1().longValue()).orElse(null);
+            Key now = new Key(lastWrite, asOf, rules, deadlines);
+            if (!now.equals(key)) {
+                figures = figures(dsl, source, rules, deadlines, asOf);
+                key = now;
+            }
+            return of(new FindingRepository(dsl).load(), figures, new PerpetratorCareRepository(dsl).load());
+        }
+    }
+
+    private static ReadinessEvidence figures(DSLContext dsl, ReportSourceRepository source, ReadinessRules rules,
+                                             ComplaintDeadlines deadlines, LocalDate asOf) {
+        return ReadinessEvidence.withAxes(ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load(), rules),
+                new ComplaintFigures.Territory(source.regions(), source.provinces(), source.circonscriptions(), source.essps()),
+                source.complaintSamples(), new DataFlowRepository(dsl).load(), deadlines, asOf);
     }
 
     public static Synthesis of(FindingRepository.Board board, ReadinessEvidence readiness, PerpetratorCareData care) {

@@ -71,6 +71,8 @@ public final class ReadinessEvidence {
     /** The other axes' figures: code → the ratios of every unit of a level (unit code → ratio), computed once a level. */
     private final Map<String, Function<AggregationLevel, Map<String, Ratio>>> axisFigures = new LinkedHashMap<>();
     private final Map<String, Map<AggregationLevel, Map<String, Ratio>>> axisRatios = new HashMap<>();
+    // the three maps above fill as figures are asked for, possibly from two background tasks at once (a synthesis kept
+    // by FindingsFigures.Loader is shared): filled under this object's lock (rowsOf, unitsOf, ratio)
 
     /** The readiness figures only. */
     public ReadinessEvidence(ReadinessResult result) {
@@ -139,7 +141,7 @@ public final class ReadinessEvidence {
      * The ratio behind {@link #COMPLAINTS_ANSWERED} or {@link #DATAFLOWS_ON_TIME} for a unit; empty when the unit is
      * not found or the figure is not one of them (or was not given). A ratio with a zero whole has no value.
      */
-    public Optional<Ratio> ratio(String figure, AggregationLevel level, String unitCode) {
+    public synchronized Optional<Ratio> ratio(String figure, AggregationLevel level, String unitCode) {
         Function<AggregationLevel, Map<String, Ratio>> compute = axisFigures.get(figure);
         if (compute == null) {
             return Optional.empty();
@@ -219,7 +221,7 @@ public final class ReadinessEvidence {
         return rowsOf(level).containsKey(unitCode);
     }
 
-    private Map<String, AggregateRow> rowsOf(AggregationLevel level) {
+    private synchronized Map<String, AggregateRow> rowsOf(AggregationLevel level) {
         return rows.computeIfAbsent(level, l -> {
             Map<String, AggregateRow> byCode = new LinkedHashMap<>();
             ReadinessAggregator.aggregate(result, l).forEach(r -> byCode.put(r.code(), r));
@@ -227,7 +229,7 @@ public final class ReadinessEvidence {
         });
     }
 
-    private Map<String, Unit> unitsOf(AggregationLevel level) {
+    private synchronized Map<String, Unit> unitsOf(AggregationLevel level) {
         return units.computeIfAbsent(level, l -> {
             ReadinessData data = result.data();
             Map<String, Unit> byCode = new LinkedHashMap<>();

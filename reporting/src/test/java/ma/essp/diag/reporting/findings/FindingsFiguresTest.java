@@ -114,6 +114,36 @@ class FindingsFiguresTest {
     }
 
     @Test
+    void theLoaderKeepsTheFiguresWhileOnlyTheBoardChangesAndReadsThemAgainOnceAnAssessmentChanges() throws Exception {
+        try (MissionFixture f = fixture()) {
+            FindingRepository repo = new FindingRepository(f.dsl);
+            FindingsFigures.Loader loader = new FindingsFigures.Loader(f.dsl);
+            FindingsFigures.Synthesis first = loader.load();
+            int essp = first.readiness().unit(AggregationLevel.ESSP, "A").orElseThrow().esspId();
+            int finding = repo.insertFinding(f.edit, new FindingDraft(5, "essp", null, null, null, essp, "weakness",
+                    "Disponibilité faible à A", null, "medium", null, null), List.of(
+                    EvidenceDraft.figure(ReadinessEvidence.GENERAL, "essp", "A", 40.0)));
+
+            // a finding written: the board is read again (the new finding is there), the figures are the same object
+            FindingsFigures.Synthesis second = loader.load();
+            assertThat(second.readiness()).isSameAs(first.readiness());
+            assertThat(second.finding(finding).orElseThrow().needsReview()).isFalse();
+
+            // A's assessment corrected (an audited write to a table the figures come from): read again, 40 → 60, flagged
+            f.answerGeneralDomain(assessmentA, MissionFixture.V1, "basic_amenities", AnswerState.AVAILABLE_FUNCTIONING);
+            FindingsFigures.Synthesis third = loader.load();
+            assertThat(third.readiness()).isNotSameAs(first.readiness());
+            assertThat(third.finding(finding).orElseThrow().evidence().getFirst().currentValue()).isEqualTo(60.0);
+            assertThat(third.finding(finding).orElseThrow().needsReview()).isTrue();
+            assertThat(loader.load().readiness()).isSameAs(third.readiness());
+
+            // a setting the figures use (the mission's as-of date, not an audited row) changes them too
+            f.dsl.execute("UPDATE mission SET as_of_date = '2026-11-30'");
+            assertThat(loader.load().readiness()).isNotSameAs(third.readiness());
+        }
+    }
+
+    @Test
     void proposalsAreTheUnitsBelowFiftyLowestFirstAndNotTheOnesAlreadyCited() throws Exception {
         try (MissionFixture f = fixture()) {
             FindingsFigures.Synthesis s = FindingsFigures.load(f.dsl);
