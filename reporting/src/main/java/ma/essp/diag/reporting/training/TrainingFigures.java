@@ -355,7 +355,7 @@ public final class TrainingFigures {
 
     /**
      * The scenario of a cohort's own shape, the default of the "next cohorts" inputs: one cohort of its participants,
-     * those who did not complete as the no-shows, its sessions as the seminars (their days and hours), one Moroccan
+     * those who did not complete as the no-shows (a cohort whose status is not "completed" has none yet), its sessions as the seminars (their days and hours), one Moroccan
      * expert a day and no European one, and unit costs worked back from its cost lines (its actual lines, else its
      * planned ones): for each item, the lines' amounts ({@link #amount}) ÷ the units {@link #scenario}'s rule gives
      * the cohort itself (per diem: those who come × days; accommodation: × nights; travel: × seminars; trainers and
@@ -369,7 +369,7 @@ public final class TrainingFigures {
                 .map(x -> new Seminar((int) java.time.temporal.ChronoUnit.DAYS.between(x.startsOn(), x.endsOn()) + 1, x.hours()))
                 .toList();
         int n = f.participants();
-        int coming = f.completed();
+        int coming = "completed".equals(f.cohort().status()) ? f.completed() : n;
         int days = seminars.stream().mapToInt(Seminar::days).sum();
         int nights = seminars.stream().mapToInt(x -> Math.max(0, x.days() - 1)).sum();
         boolean actual = f.budget().hasActual();
