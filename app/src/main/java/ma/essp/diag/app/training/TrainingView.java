@@ -120,12 +120,14 @@ public final class TrainingView implements FeatureScreen {
     private void rebuildGridColumns() {
         grid.getColumns().clear();
         // narrow enough that six seminars and the totals fit a 1366 px laptop (LaptopLayoutUiTest); more scroll sideways
-        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.participant", AttendanceRow::name, 190));
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.participant", AttendanceRow::name, 170));
         for (int i = 0; i < vm.sessions().size(); i++) {
             int index = i;
             SessionRow s = vm.sessions().get(i);
             TableColumn<AttendanceRow, String> c = new TableColumn<>();
-            Label heading = new Label(s.heading());
+            // number and first day on two lines: the column stays narrow without cutting its heading
+            Label heading = new Label(s.heading().replace(" · ", "\n"));
+            heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             heading.setTooltip(new javafx.scene.control.Tooltip(s.title() + " — " + s.dates() + " — " + s.hours()));
             c.setGraphic(heading);
             c.setId("session-" + index);
@@ -136,13 +138,13 @@ public final class TrainingView implements FeatureScreen {
             c.setOnEditCommit(e -> vm.setHours(e.getRowValue(), index, e.getNewValue()));
             grid.getColumns().add(c);
         }
-        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.total", AttendanceRow::total, 76));
-        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.required", AttendanceRow::required, 76));
-        TableColumn<AttendanceRow, String> completion = FormParts.textColumn(i18n, "training.attendance.completion", AttendanceRow::completion, 76);
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.total", AttendanceRow::total, 86));
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.required", AttendanceRow::required, 86));
+        TableColumn<AttendanceRow, String> completion = FormParts.textColumn(i18n, "training.attendance.completion", AttendanceRow::completion, 86);
         completion.setId("completionColumn");
         grid.getColumns().add(completion);
         grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.completed", r -> r.completed()
-                ? i18n.get("training.attendance.completed.yes") : i18n.get("training.attendance.completed.no"), 76));
+                ? i18n.get("training.attendance.completed.yes") : i18n.get("training.attendance.completed.no"), 86));
     }
 
     // ------------------------------------------------------------------ sessions
@@ -281,9 +283,8 @@ public final class TrainingView implements FeatureScreen {
         canvas.setDescription(map::describe);
         canvas.setOnProvinceClicked(map::select);
         map.selectedIsoProperty().addListener((obs, old, now) -> canvas.setSelected(now));
-        Label title = new Label(i18n.get("training.needsMap.title"));
+        Label title = FormParts.wrapping(i18n.get("training.needsMap.title"));
         title.setStyle("-fx-font-weight: bold;");
-        title.setWrapText(true);
         title.setMaxWidth(330);
         VBox legend = new VBox(3);
         legend.setId("needsMapLegend");
@@ -292,15 +293,16 @@ public final class TrainingView implements FeatureScreen {
             swatch.setMinSize(14, 14);
             swatch.setMaxSize(14, 14);
             swatch.setStyle("-fx-background-color: " + e.colour().hex() + "; -fx-border-color: -color-border-default;");
-            HBox line = new HBox(6, swatch, new Label(e.text()));
+            Label text = FormParts.wrapping(e.text());
+            text.setMaxWidth(300);
+            HBox line = new HBox(6, swatch, text);
             line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             return (Node) line;
         }).toList());
         map.legend().addListener((ListChangeListener<TrainingNeedsMapViewModel.LegendEntry>) c -> fill.run());
         fill.run();
-        Label credit = new Label(ma.essp.diag.database.geo.MapOutlines.CREDIT);
+        Label credit = FormParts.wrapping(ma.essp.diag.database.geo.MapOutlines.CREDIT);
         credit.setStyle("-fx-font-size: 0.8em;");
-        credit.setWrapText(true);
         credit.setMaxWidth(330);
         VBox box = new VBox(6, title, canvas, legend, credit);
         VBox.setVgrow(canvas, Priority.ALWAYS);
