@@ -113,9 +113,36 @@ final class FiguresCommand implements Callable<Integer> {
     String table;
 
     @Option(names = "--by", paramLabel = "GROUP", defaultValue = "cohort",
-            description = {"training: cohort (default), programme, the cost totals by year, region or funding_line, or evaluation.",
+            description = {"training: cohort (default), programme, the cost totals by year, region or funding_line, evaluation,",
+                    "or scenario (the next cohorts against --reference, see the scenario options).",
                     "dataflows: unit (default) or report-type (the rates of each report type in each unit)."})
     String by;
+
+    @Option(names = "--reference", paramLabel = "COHORT_ID", description = "training --by scenario: the reference cohort (required).")
+    Integer reference;
+
+    @Option(names = "--cohorts", paramLabel = "N", description = "training --by scenario: number of cohorts (default 1).")
+    Integer cohorts;
+
+    @Option(names = "--participants", paramLabel = "M", description = "training --by scenario: participants per cohort (default: the reference's).")
+    Integer participants;
+
+    @Option(names = "--no-shows", paramLabel = "K", description = {"training --by scenario: participants per cohort who never come",
+            "(default: the reference's non-completers; 0 when --participants is given)."})
+    Integer noShows;
+
+    @Option(names = "--seminar-days", paramLabel = "DAYS", description = "training --by scenario: days of each seminar, e.g. 3,3,2,2,3,2 (default: the reference's).")
+    String seminarDays;
+
+    @Option(names = "--moroccan-experts", paramLabel = "A", description = "training --by scenario: Moroccan experts each seminar day (default 1).")
+    Integer moroccanExperts;
+
+    @Option(names = "--european-experts", paramLabel = "B", description = "training --by scenario: European experts each seminar day (default 0).")
+    Integer europeanExperts;
+
+    @Option(names = "--unit-cost", paramLabel = "LINE=MAD", description = {"training --by scenario: a unit cost (repeatable), LINE one of",
+            "per_diem, accommodation, travel, moroccan_experts, european_experts, venue, materials, tuition (default: the reference's)."})
+    Map<String, Double> unitCosts;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv or json. Default: ${DEFAULT-VALUE}.")
     Format format;
@@ -135,7 +162,9 @@ final class FiguresCommand implements Callable<Integer> {
             case dataflows -> new DataFlowAxis(aggregation(), date(), byReportType());
             case complaints -> new ComplaintAxis(aggregation(), date());
             case findings -> new FindingsFiguresAxis();
-            case training -> new BufferedAxis(new TrainingFiguresAxis(TrainingFiguresAxis.By.parse(by)), format, "no training data");
+            case training -> new BufferedAxis(new TrainingFiguresAxis(TrainingFiguresAxis.By.parse(by),
+                    new TrainingFiguresAxis.ScenarioInputs(reference, cohorts, participants, noShows, seminarDays,
+                            moroccanExperts, europeanExperts, unitCosts)), format, "no training data");
             case training_needs -> new BufferedAxis(new TrainingNeedsAxis(needsLevel()), format, "no circonscription function recorded");
             case violence -> new BufferedAxis(new ViolenceFiguresAxis(table, date()), format, "no perpetrator-care site");
         };

@@ -20,31 +20,50 @@ import ma.essp.diag.reporting.training.TrainingFigures.CohortFigures;
 import ma.essp.diag.reporting.training.TrainingFigures.CostAxis;
 import ma.essp.diag.reporting.training.TrainingFigures.CostTotal;
 import ma.essp.diag.reporting.training.TrainingFigures.ProgrammeFigures;
+import ma.essp.diag.reporting.training.TrainingFigures.Scenario;
+import ma.essp.diag.reporting.training.TrainingFigures.ScenarioResult;
+import ma.essp.diag.reporting.training.TrainingFigures.Seminar;
+import ma.essp.diag.reporting.training.TrainingFigures.UnitCosts;
 
 /**
  * {@code figures --axis training}: per cohort or per programme the hours, completion, certification, planned and
  * actual budget and the cost per trainee and per completed trainee; or the cost totals by year, region or funding
- * line. All from {@link TrainingFigures} (the Formation screen's figures). Amounts in MAD, rates as fractions.
+ * line, the evaluation, or the "next cohorts" scenario against a reference cohort. All from {@link TrainingFigures} (the Formation screen's figures). Amounts in MAD, rates as fractions.
  */
 final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
 
     enum By {
-        cohort, programme, year, region, funding_line, evaluation;
+        cohort, programme, year, region, funding_line, evaluation, scenario;
 
         static By parse(String text) {
             try {
                 return valueOf(text);
             } catch (IllegalArgumentException e) {
                 throw new CliException(EsspDiagCommand.CANNOT_RUN,
-                        "--by " + text + ": training takes cohort, programme, year, region, funding_line or evaluation", e);
+                        "--by " + text + ": training takes cohort, programme, year, region, funding_line, evaluation or scenario", e);
             }
         }
     }
 
+    /**
+     * {@code --by scenario}'s inputs: the reference cohort (required) and what changes from its own shape
+     * ({@link TrainingFigures#referenceScenario}); null keeps the reference's value. {@code unitCosts} by line of
+     * {@link TrainingFigures#SCENARIO_LINES}.
+     */
+    record ScenarioInputs(Integer reference, Integer cohorts, Integer participants, Integer noShows, String seminarDays,
+                          Integer moroccanExperts, Integer europeanExperts, Map<String, Double> unitCosts) {
+    }
+
     private final By by;
+    private final ScenarioInputs scenario;
 
     TrainingFiguresAxis(By by) {
+        this(by, null);
+    }
+
+    TrainingFiguresAxis(By by, ScenarioInputs scenario) {
         this.by = by;
+        this.scenario = scenario;
     }
 
     @Override
@@ -85,6 +104,10 @@ final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
                             money(f.costPerTrainee()), money(f.costPerCompleted())));
                 }
             }
+            case scenario -> {
+                header = List.of("measure", "reference", "scenario");
+                rows.addAll(scenarioRows(data));
+            }
             case evaluation -> {
                 header = TrainingEvaluationRows.HEADER;
                 rows.addAll(TrainingEvaluationRows.rows(data, new TrainingOutcomeRepository(mission.dsl()).load()));
@@ -109,6 +132,87 @@ final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
             csv(header, rows, writer);
         }
         return data.cohorts().isEmpty() ? EsspDiagCommand.PROBLEMS : EsspDiagCommand.OK;
+    }
+
+    /**
+     * The "next cohorts" scenario against its reference cohort, from {@link TrainingFigures#scenario}: the shape
+     * (participants, no-shows, seminars, days, hours), each line's unit cost and amount for one cohort, the cohort
+     * total, the total over the cohorts, per participant and per completed participant. The reference column is the
+     * reference cohort's own shape; its totals are what the cohort cost (its actual lines, else planned, "other"
+     * lines included), as in the Formation screen's Scénario tab.
+     */
+    private List<List<Object>> scenarioRows(TrainingData data) {
+        if (scenario == null || scenario.reference() == null) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, "--by scenario needs --reference COHORT_ID (a training_cohort id)", null);
+        }
+        int id = scenario.reference();
+        if (data.cohorts().stream().noneMatch(c -> c.id() == id)) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, "--reference " + id + ": no such cohort", null);
+        }
+        TrainingFigures.Reference ref = TrainingFigures.referenceScenario(data, id);
+        Scenario base = ref.scenario();
+        List<Seminar> seminars = base.seminars();
+        if (scenario.seminarDays() != null) {
+            List<Integer> days = TrainingFigures.seminarDays(scenario.seminarDays());
+            if (days == null) {
+                throw new CliException(EsspDiagCommand.CANNOT_RUN, "--seminar-days takes whole numbers of days separated by commas (3,3,2,2,3,2), not '"
+                        + scenario.seminarDays() + "'", null);
+            }
+            double perDay = ref.result().days() == 0 ? 0 : ref.result().hours() / ref.result().days();
+            seminars = days.stream().map(d -> new Seminar(d, d * perDay)).toList();
+        }
+        UnitCosts u = base.costs();
+        Map<String, Double> typed = scenario.unitCosts() == null ? Map.of() : scenario.unitCosts();
+        for (Map.Entry<String, Double> e : typed.entrySet()) {
+            if (!TrainingFigures.SCENARIO_LINES.contains(e.getKey()) || e.getValue() == null || e.getValue() < 0) {
+                throw new CliException(EsspDiagCommand.CANNOT_RUN, "--unit-cost " + e.getKey() + "=" + e.getValue()
+                        + ": takes LINE=MAD (>= 0), LINE one of " + String.join(", ", TrainingFigures.SCENARIO_LINES), null);
+            }
+        }
+        UnitCosts costs = new UnitCosts(typed.getOrDefault("per_diem", u.perDiemPerDay()),
+                typed.getOrDefault("accommodation", u.accommodationPerNight()), typed.getOrDefault("travel", u.travelPerTrip()),
+                typed.getOrDefault("moroccan_experts", u.moroccanExpertPerDay()),
+                typed.getOrDefault("european_experts", u.europeanExpertPerDay()), typed.getOrDefault("venue", u.venuePerDay()),
+                typed.getOrDefault("materials", u.materialsPerParticipant()),
+                typed.getOrDefault("tuition", u.tuitionPerParticipant()));
+        Scenario s;
+        try {
+            s = new Scenario(or(scenario.cohorts(), base.cohorts()), or(scenario.participants(), base.participants()),
+                    or(scenario.noShows(), scenario.participants() != null ? 0 : base.noShows()), seminars,
+                    or(scenario.moroccanExperts(), base.moroccanExperts()), or(scenario.europeanExperts(), base.europeanExperts()),
+                    costs);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(EsspDiagCommand.CANNOT_RUN, "--cohorts, --participants, --no-shows: " + e.getMessage(), e);
+        }
+        ScenarioResult r = TrainingFigures.scenario(s);
+        ScenarioResult refResult = ref.result();
+        CohortFigures f = ref.figures();
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("cohorts", base.cohorts(), s.cohorts()));
+        rows.add(List.of("participants", base.participants(), s.participants()));
+        rows.add(List.of("no_shows", base.noShows(), s.noShows()));
+        rows.add(List.of("moroccan_experts", base.moroccanExperts(), s.moroccanExperts()));
+        rows.add(List.of("european_experts", base.europeanExperts(), s.europeanExperts()));
+        rows.add(List.of("seminars", base.seminars().size(), s.seminars().size()));
+        rows.add(List.of("days", refResult.days(), r.days()));
+        rows.add(List.of("hours", decimal(refResult.hours(), 1), decimal(r.hours(), 1)));
+        for (int i = 0; i < r.lines().size(); i++) {
+            rows.add(List.of(r.lines().get(i).line() + "_unit_cost_mad", decimal(refResult.lines().get(i).unitCost(), 2),
+                    decimal(r.lines().get(i).unitCost(), 2)));
+        }
+        for (int i = 0; i < r.lines().size(); i++) {
+            rows.add(List.of(r.lines().get(i).line() + "_mad", decimal(refResult.lines().get(i).amount(), 2),
+                    decimal(r.lines().get(i).amount(), 2)));
+        }
+        rows.add(List.of("cohort_total_mad", decimal(f.budget().cost(), 2), decimal(r.cohortTotal(), 2)));
+        rows.add(List.of("total_mad", decimal(f.budget().cost(), 2), decimal(r.total(), 2)));
+        rows.add(List.of("per_participant_mad", money(f.costPerTrainee()), money(r.costPerTrainee())));
+        rows.add(List.of("per_completed_mad", money(f.costPerCompleted()), money(r.costPerCompleted())));
+        return rows;
+    }
+
+    private static int or(Integer typed, int reference) {
+        return typed == null ? reference : typed;
     }
 
     private static String decimal(double v, int digits) {
@@ -169,7 +273,7 @@ final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
     private static boolean isText(String column, Object value) {
         String s = String.valueOf(value);
         boolean textColumn = List.of("programme", "kind", "title", "cohort", "region", "starts_on", "ends_on", "status",
-                "cost_basis", "year", "funding_line").contains(column);
+                "cost_basis", "year", "funding_line", "measure").contains(column);
         return textColumn || !(value instanceof Number || s.isEmpty() || s.matches("-?\\d+(\\.\\d+)?"));
     }
 }

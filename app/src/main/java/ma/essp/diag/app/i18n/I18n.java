@@ -91,6 +91,44 @@ public final class I18n {
         return format.format(value);
     }
 
+    /**
+     * A signed decimal ({@code +25,0}, {@code -3,5}, {@code 0,0}) with {@link #formatDecimal(double, int)}: in Arabic
+     * between left-to-right marks, so that the right-to-left window keeps the sign before the digits (without them it
+     * draws {@code 25,0+}).
+     */
+    public String formatSigned(double value, int digits) {
+        String text = (value > 0 ? "+" : "") + formatDecimal(value, digits);
+        return rightToLeft() ? "\u200E" + text + "\u200E" : text;
+    }
+
+    /**
+     * A decimal typed as the window shows it ({@link #formatDecimal(double, int)}): {@code 726,36} or
+     * {@code 1 234,5} in French, {@code 726,36} or {@code 1.234,5} in Arabic, {@code 1,234.5} in English. A point in
+     * French, or a lone separator not followed by exactly three digits in Arabic and English, is taken as the decimal
+     * separator too ({@code 726.36} typed in French or Arabic is 726.36). Spaces and right-to-left marks are ignored.
+     * Blank gives {@code null}, anything else that is not a number {@link Double#NaN}.
+     */
+    public Double parseDecimal(String text) {
+        String plain = text == null ? "" : text.replaceAll("[\\u200E\\u200F\\u2066-\\u2069\\s\\u00A0\\u202F]", "");
+        if (plain.isEmpty()) {
+            return null;
+        }
+        java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(formatLocale());
+        char decimal = symbols.getDecimalSeparator();
+        char grouping = symbols.getGroupingSeparator();
+        String other = decimal == ',' ? "." : ",";
+        if (plain.indexOf(decimal) < 0 && plain.indexOf(other.charAt(0)) >= 0 && plain.indexOf(other.charAt(0)) == plain.lastIndexOf(other.charAt(0))
+                && (Character.isWhitespace(grouping) || grouping == '\u202F' || grouping == '\u00A0'
+                || plain.length() - plain.indexOf(other.charAt(0)) - 1 != 3)) {
+            plain = plain.replace(other.charAt(0), decimal); // 726.36 in French or Arabic, 726,5 in English
+        }
+        plain = plain.replace(String.valueOf(grouping), "").replace(decimal, '.');
+        if (!plain.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)")) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(plain);
+    }
+
     /** The pattern of every date on screen, typed and shown: day/month/year in all three languages. */
     public static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
 

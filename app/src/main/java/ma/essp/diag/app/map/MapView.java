@@ -1,5 +1,7 @@
 package ma.essp.diag.app.map;
 
+import ma.essp.diag.app.ui.map.Rgb;
+import ma.essp.diag.app.ui.map.MapCanvas;
 import ma.essp.diag.app.map.model.MapPicture;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -126,7 +128,7 @@ public final class MapView implements FeatureScreen {
         functionalityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(viewModel.functionalityLabel(c.getValue().functionality())));
     }
 
-    private static HBox point(ma.essp.diag.app.map.model.Rgb colour, String text) {
+    private static HBox point(ma.essp.diag.app.ui.map.Rgb colour, String text) {
         HBox line = new HBox(8, new Circle(4, MapCanvas.fx(colour)), new Label(text));
         line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return line;

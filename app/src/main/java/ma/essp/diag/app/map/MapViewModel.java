@@ -1,7 +1,8 @@
 package ma.essp.diag.app.map;
 
-import ma.essp.diag.app.map.model.ColourScale;
-import ma.essp.diag.app.map.model.Rgb;
+import ma.essp.diag.app.ui.map.GeoBox;
+import ma.essp.diag.app.ui.map.ColourScale;
+import ma.essp.diag.app.ui.map.Rgb;
 import ma.essp.diag.app.map.model.MapFigure;
 import ma.essp.diag.app.ui.Failures;
 import ma.essp.diag.database.code.Vocabulary;
@@ -205,7 +206,7 @@ public final class MapViewModel {
     }
 
     /** What "zoom to the mission" fits: the provinces with ESSPs and the ESSP points; null before loading or when none. */
-    public ma.essp.diag.app.map.model.GeoBox missionArea() {
+    public ma.essp.diag.app.ui.map.GeoBox missionArea() {
         MapPicture p = picture.get();
         return p == null ? null : p.missionArea();
     }

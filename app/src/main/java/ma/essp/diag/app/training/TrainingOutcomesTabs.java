@@ -2,8 +2,6 @@ package ma.essp.diag.app.training;
 
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -20,13 +18,13 @@ import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.training.TrainingOutcomesViewModel.ProjectRow;
 import ma.essp.diag.app.training.TrainingOutcomesViewModel.Score;
 import ma.essp.diag.app.training.TrainingOutcomesViewModel.ScoreRow;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.FormParts;
 
 /**
  * The Formation screen's Évaluation and Projets tabs, bound to {@link TrainingOutcomesViewModel}: the score grid of a
@@ -63,25 +61,25 @@ final class TrainingOutcomesTabs {
         grid.setEditable(true);
         grid.getSelectionModel().setCellSelectionEnabled(true);
         grid.getStyleClass().add("wrap-headers");
-        grid.getColumns().add(text("training.attendance.participant", ScoreRow::name, 240));
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.participant", ScoreRow::name, 240));
         grid.getColumns().add(editable("training.eval.pre", ScoreRow::pre, (r, t) -> vm.setScore(r, Score.PRE, t), "preColumn"));
         grid.getColumns().add(editable("training.eval.post", ScoreRow::post, (r, t) -> vm.setScore(r, Score.POST, t), "postColumn"));
-        TableColumn<ScoreRow, String> gain = text("training.eval.gain", ScoreRow::gain, 120);
+        TableColumn<ScoreRow, String> gain = FormParts.textColumn(i18n, "training.eval.gain", ScoreRow::gain, 120);
         gain.setId("gainColumn");
         grid.getColumns().add(gain);
         grid.getColumns().add(editable("training.eval.reaction", ScoreRow::reaction,
                 (r, t) -> vm.setScore(r, Score.REACTION, t), "reactionColumn"));
-        grid.getColumns().add(text("training.eval.level3", ScoreRow::level3, 300));
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.eval.level3", ScoreRow::level3, 300));
         keyboardEntry(grid);
-        Label sessionSummary = wrapping();
+        Label sessionSummary = FormParts.wrapping("");
         sessionSummary.setId("evaluationSummary");
         sessionSummary.textProperty().bind(vm.sessionSummaryProperty());
-        Label cohortSummary = wrapping();
+        Label cohortSummary = FormParts.wrapping("");
         cohortSummary.textProperty().bind(vm.cohortSummaryProperty());
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("evaluationMessage");
         message.textProperty().bind(vm.evaluationMessageProperty());
-        Label hint = wrapping();
+        Label hint = FormParts.wrapping("");
         hint.setText(i18n.get("training.eval.hint"));
         VBox box = new VBox(6, bar, hint, grid, sessionSummary, cohortSummary, message);
         VBox.setVgrow(grid, Priority.ALWAYS);
@@ -115,7 +113,7 @@ final class TrainingOutcomesTabs {
 
     private TableColumn<ScoreRow, String> editable(String key, Function<ScoreRow, String> value,
                                                    BiConsumer<ScoreRow, String> commit, String id) {
-        TableColumn<ScoreRow, String> c = text(key, value, 130);
+        TableColumn<ScoreRow, String> c = FormParts.textColumn(i18n, key, value, 130);
         c.setId(id);
         c.setEditable(true);
         c.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -133,18 +131,18 @@ final class TrainingOutcomesTabs {
         TableView<ProjectRow> table = new TableView<>(vm.projects());
         table.setId("projectTable");
         table.getStyleClass().add("wrap-headers");
-        table.getColumns().add(text("training.project.title", ProjectRow::title, 240));
-        table.getColumns().add(text("training.project.team", ProjectRow::team, 250));
-        table.getColumns().add(text("training.project.theme", ProjectRow::theme, 250));
-        table.getColumns().add(text("training.project.supervisor", ProjectRow::supervisor, 130));
-        table.getColumns().add(text("training.project.defence", ProjectRow::defence, 100));
-        table.getColumns().add(text("training.project.result", ProjectRow::result, 100));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.project.title", ProjectRow::title, 240));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.project.team", ProjectRow::team, 250));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.project.theme", ProjectRow::theme, 250));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.project.supervisor", ProjectRow::supervisor, 130));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.project.defence", ProjectRow::defence, 100));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.project.result", ProjectRow::result, 100));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 vm.editProject(table.getSelectionModel().getSelectedItem());
             }
         });
-        Label counts = wrapping();
+        Label counts = FormParts.wrapping("");
         counts.textProperty().bind(vm.projectCountsProperty());
         Button editButton = new Button(i18n.get("training.project.edit"));
         editButton.setId("editProject");
@@ -159,15 +157,15 @@ final class TrainingOutcomesTabs {
         Label formTitle = new Label();
         formTitle.setStyle("-fx-font-weight: bold;");
         formTitle.textProperty().bind(vm.projectFormTitleProperty());
-        TextField title = field("training.project.title", 260, vm.projectTitleProperty());
+        TextField title = FormParts.field(i18n, "training.project.title", 260, vm.projectTitleProperty());
         title.setId("projectTitle");
-        TextField theme = field("training.project.theme", 200, vm.projectThemeProperty());
+        TextField theme = FormParts.field(i18n, "training.project.theme", 200, vm.projectThemeProperty());
         ComboBox<FilterChoice> axis = combo(vm.axisChoices(), vm.projectAxisProperty());
         axis.setId("projectAxis");
         ComboBox<FilterChoice> reform = combo(vm.reformChoices(), vm.projectReformProperty());
         reform.setId("projectReform");
-        TextField supervisor = field("training.project.supervisor", 160, vm.projectSupervisorProperty());
-        TextField defence = field("training.project.defence", 110, vm.projectDefenceProperty());
+        TextField supervisor = FormParts.field(i18n, "training.project.supervisor", 160, vm.projectSupervisorProperty());
+        TextField defence = FormParts.field(i18n, "training.project.defence", 110, vm.projectDefenceProperty());
         defence.setId("projectDefence");
         ComboBox<FilterChoice> result = combo(vm.resultChoices(), vm.projectResultProperty());
         ListView<FilterChoice> teamList = new ListView<>(vm.participantChoices());
@@ -203,7 +201,7 @@ final class TrainingOutcomesTabs {
         VBox teamBox = new VBox(4, new Label(i18n.get("training.project.team")), teamList);
         HBox form = new HBox(10, teamBox, fields);
         HBox.setHgrow(fields, Priority.ALWAYS);
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("projectMessage");
         message.textProperty().bind(vm.projectMessageProperty());
         VBox box = new VBox(6, counts, table, actions, formTitle, form, message);
@@ -214,22 +212,6 @@ final class TrainingOutcomesTabs {
 
     // ------------------------------------------------------------------ helpers
 
-    private <R> TableColumn<R, String> text(String key, Function<R, String> value, double width) {
-        TableColumn<R, String> c = new TableColumn<>(i18n.get(key));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        c.setEditable(false);
-        return c;
-    }
-
-    private TextField field(String promptKey, double width, StringProperty value) {
-        TextField f = new TextField();
-        f.setPromptText(i18n.get(promptKey));
-        f.setPrefWidth(width);
-        f.textProperty().bindBidirectional(value);
-        return f;
-    }
-
     private static ComboBox<FilterChoice> combo(java.util.List<FilterChoice> choices,
                                                 javafx.beans.property.ObjectProperty<FilterChoice> value) {
         ComboBox<FilterChoice> box = new ComboBox<>();
@@ -238,17 +220,4 @@ final class TrainingOutcomesTabs {
         return box;
     }
 
-    private static Label wrapping() {
-        Label l = new Label();
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label errorLabel() {
-        Label l = wrapping();
-        l.getStyleClass().addAll("field-error", "danger");
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        return l;
-    }
 }

@@ -224,7 +224,7 @@ public final class TrainingOutcomesViewModel {
     }
 
     private String signed(double v) {
-        return (v > 0 ? "+" : "") + i18n.formatDecimal(v, 1);
+        return i18n.formatSigned(v, 1); // "+25,0", kept in that order in Arabic
     }
 
     /** The choices of a session's target function: none, then the circonscription functions. */

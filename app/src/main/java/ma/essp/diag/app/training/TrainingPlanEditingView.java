@@ -1,25 +1,21 @@
 package ma.essp.diag.app.training;
 
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.training.TrainingViewModel.AttendanceRow;
 import ma.essp.diag.app.training.TrainingViewModel.SessionRow;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.FormParts;
 
 /**
  * The editing parts of the Formation screen, bound to {@link TrainingPlanEditing}: the cohort form (name, dates, seats,
@@ -38,15 +34,15 @@ final class TrainingPlanEditingView {
 
     /** The chosen cohort's form. */
     Node cohortForm() {
-        TextField name = field("training.cohort.name", 260, vm.cohortNameProperty());
+        TextField name = FormParts.field(i18n, "training.cohort.name", 260, vm.cohortNameProperty());
         name.setId("cohortName");
-        TextField start = field("training.session.start", 110, vm.cohortStartProperty());
+        TextField start = FormParts.field(i18n, "training.session.start", 110, vm.cohortStartProperty());
         start.setId("cohortStart");
-        TextField end = field("training.session.end", 110, vm.cohortEndProperty());
+        TextField end = FormParts.field(i18n, "training.session.end", 110, vm.cohortEndProperty());
         end.setId("cohortEnd");
-        TextField seats = field("training.cohort.seats", 70, vm.cohortSeatsProperty());
+        TextField seats = FormParts.field(i18n, "training.cohort.seats", 70, vm.cohortSeatsProperty());
         seats.setId("cohortSeats");
-        TextField place = field("training.session.place", 160, vm.cohortPlaceProperty());
+        TextField place = FormParts.field(i18n, "training.session.place", 160, vm.cohortPlaceProperty());
         ComboBox<FilterChoice> status = new ComboBox<>();
         status.getItems().setAll(vm.statusChoices());
         status.setPromptText(i18n.get("training.cohort.status"));
@@ -64,10 +60,10 @@ final class TrainingPlanEditingView {
                 labelled("training.session.end", end), labelled("training.cohort.seats", seats),
                 labelled("training.session.place", place), labelled("training.cohort.status", status), save, delete);
         form.setAlignment(Pos.BOTTOM_LEFT);
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("cohortMessage");
         message.textProperty().bind(vm.cohortMessageProperty());
-        Label hint = wrapping(i18n.get("training.cohort.hint"));
+        Label hint = FormParts.wrapping(i18n.get("training.cohort.hint"));
         VBox box = new VBox(6, form, hint, message);
         box.setPadding(new Insets(0, 0, 6, 0));
         return box;
@@ -77,17 +73,17 @@ final class TrainingPlanEditingView {
     Node balance() {
         Label title = new Label(i18n.get("training.balance.title"));
         title.getStyleClass().add("title-4");
-        Label summary = wrapping("");
+        Label summary = FormParts.wrapping("");
         summary.setId("genderSummary");
         summary.textProperty().bind(vm.genderSummaryProperty());
         TableView<TrainingPlanEditing.BalanceRow> table = new TableView<>(vm.balance());
         table.setId("balanceTable");
-        table.getColumns().add(column("training.balance.region", TrainingPlanEditing.BalanceRow::region, 260));
-        table.getColumns().add(column("training.balance.quota", TrainingPlanEditing.BalanceRow::quota, 110));
-        table.getColumns().add(column("training.balance.participants", TrainingPlanEditing.BalanceRow::participants, 100));
-        table.getColumns().add(column("training.balance.women", TrainingPlanEditing.BalanceRow::women, 80));
-        table.getColumns().add(column("training.balance.men", TrainingPlanEditing.BalanceRow::men, 80));
-        table.getColumns().add(column("training.balance.share", TrainingPlanEditing.BalanceRow::womenShare, 120));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.balance.region", TrainingPlanEditing.BalanceRow::region, 260));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.balance.quota", TrainingPlanEditing.BalanceRow::quota, 110));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.balance.participants", TrainingPlanEditing.BalanceRow::participants, 100));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.balance.women", TrainingPlanEditing.BalanceRow::women, 80));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.balance.men", TrainingPlanEditing.BalanceRow::men, 80));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.balance.share", TrainingPlanEditing.BalanceRow::womenShare, 120));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> vm.pickRegion(now));
         ComboBox<FilterChoice> region = new ComboBox<>(vm.regions());
@@ -95,27 +91,20 @@ final class TrainingPlanEditingView {
         region.setPromptText(i18n.get("training.balance.region"));
         region.setPrefWidth(260);
         region.valueProperty().bindBidirectional(vm.quotaRegionProperty());
-        TextField seats = field("training.balance.quota", 80, vm.quotaSeatsProperty());
+        TextField seats = FormParts.field(i18n, "training.balance.quota", 80, vm.quotaSeatsProperty());
         seats.setId("quotaSeats");
         Button set = new Button(i18n.get("training.balance.setQuota"));
         set.setId("saveQuota");
         set.setOnAction(e -> vm.saveQuota());
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("quotaMessage");
         message.textProperty().bind(vm.quotaMessageProperty());
         FlowPane form = new FlowPane(6, 6, region, seats, set);
         form.setAlignment(Pos.CENTER_LEFT);
-        Label hint = wrapping(i18n.get("training.balance.hint"));
+        Label hint = FormParts.wrapping(i18n.get("training.balance.hint"));
         VBox box = new VBox(6, title, summary, table, form, hint, message);
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
-    }
-
-    private <R> TableColumn<R, String> column(String key, Function<R, String> value, double width) {
-        TableColumn<R, String> c = new TableColumn<>(i18n.get(key));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     /** The form editing the session picked in {@code table} (a double click or the Edit button opens it). */
@@ -134,16 +123,16 @@ final class TrainingPlanEditingView {
         delete.getStyleClass().add("danger");
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> vm.deleteSession(table.getSelectionModel().getSelectedItem().id()));
-        TextField title = field("training.session.title", 180, vm.sessionTitleProperty());
+        TextField title = FormParts.field(i18n, "training.session.title", 180, vm.sessionTitleProperty());
         title.setId("editSessionTitle");
-        TextField start = field("training.session.start", 105, vm.sessionStartProperty());
+        TextField start = FormParts.field(i18n, "training.session.start", 105, vm.sessionStartProperty());
         start.setId("editSessionStart");
-        TextField end = field("training.session.end", 105, vm.sessionEndProperty());
+        TextField end = FormParts.field(i18n, "training.session.end", 105, vm.sessionEndProperty());
         end.setId("editSessionEnd");
-        TextField hours = field("training.session.hours", 60, vm.sessionHoursProperty());
+        TextField hours = FormParts.field(i18n, "training.session.hours", 60, vm.sessionHoursProperty());
         hours.setId("editSessionHours");
-        TextField place = field("training.session.place", 120, vm.sessionPlaceProperty());
-        TextField trainers = field("training.session.trainers", 140, vm.sessionTrainersProperty());
+        TextField place = FormParts.field(i18n, "training.session.place", 120, vm.sessionPlaceProperty());
+        TextField trainers = FormParts.field(i18n, "training.session.trainers", 140, vm.sessionTrainersProperty());
         Button save = new Button(i18n.get("training.session.save"));
         save.setId("saveSession");
         save.setOnAction(e -> vm.saveSession());
@@ -152,7 +141,7 @@ final class TrainingPlanEditingView {
         FlowPane form = new FlowPane(6, 6, title, start, end, hours, place, trainers, save, cancel);
         form.visibleProperty().bind(vm.editedSessionProperty().greaterThanOrEqualTo(0));
         form.managedProperty().bind(form.visibleProperty());
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("editSessionMessage");
         message.textProperty().bind(vm.sessionMessageProperty());
         return new VBox(6, new FlowPane(6, 6, open, delete), form, message);
@@ -164,7 +153,7 @@ final class TrainingPlanEditingView {
         remove.setId("removeParticipant");
         remove.disableProperty().bind(grid.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.removeParticipant(grid.getSelectionModel().getSelectedItem().participantId()));
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.textProperty().bind(vm.participantMessageProperty());
         FlowPane bar = new FlowPane(6, 6, remove, message);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -175,25 +164,4 @@ final class TrainingPlanEditingView {
         return new VBox(2, new Label(i18n.get(key)), field);
     }
 
-    private TextField field(String promptKey, double width, StringProperty value) {
-        TextField f = new TextField();
-        f.setPromptText(i18n.get(promptKey));
-        f.setPrefWidth(width);
-        f.textProperty().bindBidirectional(value);
-        return f;
-    }
-
-    private static Label wrapping(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label errorLabel() {
-        Label l = wrapping("");
-        l.getStyleClass().addAll("field-error", "danger");
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        return l;
-    }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
@@ -36,9 +37,13 @@ final class TrainingScenarioView {
         row = input(inputs, row, "training.scenario.cohorts", "scenarioCohorts", vm.cohortsProperty(), vm.cohortsErrorProperty());
         row = input(inputs, row, "training.scenario.participants", "scenarioParticipants", vm.participantsProperty(),
                 vm.participantsErrorProperty());
-        row = input(inputs, row, "training.scenario.seminars", "scenarioSeminars", vm.seminarsProperty(),
-                vm.seminarsErrorProperty());
-        row = input(inputs, row, "training.scenario.days", "scenarioDays", vm.daysProperty(), vm.daysErrorProperty());
+        row = input(inputs, row, "training.scenario.noShows", "scenarioNoShows", vm.noShowsProperty(), vm.noShowsErrorProperty());
+        row = input(inputs, row, "training.scenario.seminarDays", "scenarioSeminarDays", vm.seminarDaysProperty(),
+                vm.seminarDaysErrorProperty());
+        row = input(inputs, row, "training.scenario.moroccanExperts", "scenarioMoroccanExperts", vm.moroccanExpertsProperty(),
+                vm.moroccanExpertsErrorProperty());
+        row = input(inputs, row, "training.scenario.europeanExperts", "scenarioEuropeanExperts", vm.europeanExpertsProperty(),
+                vm.europeanExpertsErrorProperty());
         for (String item : TrainingScenarioViewModel.ITEMS) {
             row = input(inputs, row, costKey(item), "scenarioCost-" + item, vm.unitCostProperty(item),
                     vm.unitCostErrorProperty(item));
@@ -66,7 +71,7 @@ final class TrainingScenarioView {
         note.setMinHeight(Region.USE_PREF_SIZE);
         note.setMaxWidth(400);
 
-        FlowPane both = new FlowPane(32, 16, inputs, new VBox(12, compare, note));
+        FlowPane both = new FlowPane(32, 16, inputs, new VBox(12, compare, chart(), note));
         both.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(both);
         scroll.setFitToWidth(true);
@@ -80,7 +85,8 @@ final class TrainingScenarioView {
             case "per_diem" -> "training.scenario.cost.per_diem";
             case "accommodation" -> "training.scenario.cost.accommodation";
             case "travel" -> "training.scenario.cost.travel";
-            case "trainers" -> "training.scenario.cost.trainers";
+            case "moroccan_experts" -> "training.scenario.cost.moroccan_experts";
+            case "european_experts" -> "training.scenario.cost.european_experts";
             case "venue" -> "training.scenario.cost.venue";
             case "materials" -> "training.scenario.cost.materials";
             case "tuition" -> "training.scenario.cost.tuition";
@@ -118,6 +124,63 @@ final class TrainingScenarioView {
         sc.setId("scenario-" + key.substring(key.lastIndexOf('.') + 1));
         grid.add(ref, 1, row);
         grid.add(sc, 2, row);
+    }
+
+    /**
+     * The chart: for one cohort, the total, per participant and per completed participant, the reference's bar above
+     * the scenario's, each pair drawn to the scale of its larger amount (a total and a cost per participant differ a
+     * hundredfold), the amount at the bar's end. Mirrored with the window in Arabic.
+     */
+    private Node chart() {
+        VBox box = new VBox(6);
+        box.setId("scenarioChart");
+        box.setMaxWidth(460);
+        Label title = bold(i18n.get("training.scenario.chart"));
+        HBox legend = new HBox(12, swatch("training.scenario.chart.reference", REFERENCE),
+                swatch("training.scenario.chart.scenario", SCENARIO));
+        VBox rows = new VBox(8);
+        Runnable fill = () -> {
+            rows.getChildren().clear();
+            for (TrainingScenarioViewModel.Bar bar : vm.chart()) {
+                double max = Math.max(bar.reference() == null ? 0 : bar.reference(), bar.scenario() == null ? 0 : bar.scenario());
+                rows.getChildren().add(new VBox(2, new Label(i18n.get(bar.key())), bar(bar.reference(), max, REFERENCE),
+                        bar(bar.scenario(), max, SCENARIO)));
+            }
+        };
+        vm.chart().addListener((javafx.collections.ListChangeListener<TrainingScenarioViewModel.Bar>) c -> fill.run());
+        fill.run();
+        box.getChildren().addAll(title, legend, rows);
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.chart()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static final String REFERENCE = "-color-accent-emphasis";
+    private static final String SCENARIO = "-color-warning-emphasis";
+    private static final double BAR_WIDTH = 300;
+
+    private Node bar(Double value, double max, String colour) {
+        Region r = new Region();
+        double width = value == null || max <= 0 ? 0 : Math.max(1, BAR_WIDTH * value / max);
+        r.setMinSize(width, 14);
+        r.setPrefSize(width, 14);
+        r.setMaxSize(width, 14);
+        r.setStyle("-fx-background-color: " + colour + ";");
+        Label amount = new Label(value == null ? "—" : i18n.get("training.mad", i18n.formatNumber(Math.round(value))));
+        amount.setStyle("-fx-font-size: 0.9em;");
+        HBox line = new HBox(6, r, amount);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private Node swatch(String key, String colour) {
+        Region r = new Region();
+        r.setMinSize(12, 12);
+        r.setMaxSize(12, 12);
+        r.setStyle("-fx-background-color: " + colour + ";");
+        HBox h = new HBox(4, r, new Label(i18n.get(key)));
+        h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return h;
     }
 
     private static Label bold(String text) {

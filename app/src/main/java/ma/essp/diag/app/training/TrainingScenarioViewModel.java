@@ -1,6 +1,5 @@
 package ma.essp.diag.app.training;
 
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,45 +7,48 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.database.repository.TrainingData;
-import ma.essp.diag.database.repository.TrainingData.CostLine;
-import ma.essp.diag.database.repository.TrainingData.Session;
-import ma.essp.diag.database.rules.EsspFormRules;
 import ma.essp.diag.reporting.training.TrainingFigures;
 import ma.essp.diag.reporting.training.TrainingFigures.CohortFigures;
+import ma.essp.diag.reporting.training.TrainingFigures.Reference;
 import ma.essp.diag.reporting.training.TrainingFigures.Scenario;
 import ma.essp.diag.reporting.training.TrainingFigures.ScenarioResult;
 import ma.essp.diag.reporting.training.TrainingFigures.Seminar;
 import ma.essp.diag.reporting.training.TrainingFigures.UnitCosts;
 
 /**
- * The "next cohorts" budget scenario of the Formation screen (issue 14), costed with
- * {@link TrainingFigures#scenario} from the chosen reference cohort: N cohorts of M participants, S seminars of D days
- * each, one trainer per seminar day, and a unit cost per item.
- * <p>
- * Default unit costs come from the reference cohort's cost lines (its actual lines, else its planned ones): for each
- * item, the lines' amounts ({@link TrainingFigures#amount}) ÷ the units the scenario's rule gives the reference cohort
- * itself (per diem: participants × days; accommodation: participants × nights; travel: participants × seminars;
- * trainers and venue: days; materials and tuition: participants). So the scenario with the reference's own shape costs
- * what the reference cost (lines of the item "other" are not part of the pattern). Per completed participant uses the
- * reference cohort's completion rate: cohort total ÷ (participants × rate). Nothing is saved.
+ * The "next cohorts" budget scenario of the Formation screen (issue 14): N cohorts of M participants (of whom some
+ * never come), seminars of the days typed ("3,3,2,2,3,2"), Moroccan and European experts each seminar day, and a unit
+ * cost per line, costed with {@link TrainingFigures#scenario} (the figure the report, the workbook and the command
+ * line show). The defaults are {@link TrainingFigures#referenceScenario}, the chosen cohort's own shape; the reference
+ * column shows that cohort's own figures. Unit costs are shown and read with the window's decimal separator
+ * ({@link I18n#formatDecimal(double, int)}, {@link I18n#parseDecimal}). Nothing is saved.
  */
 public final class TrainingScenarioViewModel {
 
-    /** The unit-cost items of the scenario, in the order shown. */
-    public static final List<String> ITEMS = List.of("per_diem", "accommodation", "travel", "trainers", "venue",
-            "materials", "tuition");
+    /** The unit-cost lines of the scenario, in the order shown ({@link TrainingFigures#SCENARIO_LINES}). */
+    public static final List<String> ITEMS = TrainingFigures.SCENARIO_LINES;
+
+    /** A bar pair of the chart: a measure, the reference's and the scenario's amounts (null: nothing to draw). */
+    public record Bar(String key, Double reference, Double scenario) {
+    }
 
     private final I18n i18n;
     private final StringProperty cohorts = new SimpleStringProperty("");
     private final StringProperty participants = new SimpleStringProperty("");
-    private final StringProperty seminars = new SimpleStringProperty("");
-    private final StringProperty days = new SimpleStringProperty("");
+    private final StringProperty noShows = new SimpleStringProperty("");
+    private final StringProperty seminarDays = new SimpleStringProperty("");
+    private final StringProperty moroccanExperts = new SimpleStringProperty("");
+    private final StringProperty europeanExperts = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper cohortsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper participantsError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper seminarsError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper daysError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper noShowsError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper seminarDaysError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper moroccanExpertsError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper europeanExpertsError = new ReadOnlyStringWrapper("");
     private final Map<String, StringProperty> unitCosts = new LinkedHashMap<>();
     private final Map<String, ReadOnlyStringWrapper> unitCostErrors = new LinkedHashMap<>();
     // outputs: the reference cohort and the scenario side by side
@@ -60,8 +62,9 @@ public final class TrainingScenarioViewModel {
     private final ReadOnlyStringWrapper scenarioTotal = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scenarioPerParticipant = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scenarioPerCompleted = new ReadOnlyStringWrapper("");
-    private Double completionRate;
-    private double seminarHours;
+    private final ObservableList<Bar> chart = FXCollections.observableArrayList();
+    private CohortFigures referenceFigures;
+    private double hoursPerDay;
     private boolean filling;
 
     public TrainingScenarioViewModel(I18n i18n) {
@@ -72,7 +75,7 @@ public final class TrainingScenarioViewModel {
             unitCosts.put(item, p);
             unitCostErrors.put(item, new ReadOnlyStringWrapper(""));
         }
-        for (StringProperty p : List.of(cohorts, participants, seminars, days)) {
+        for (StringProperty p : List.of(cohorts, participants, noShows, seminarDays, moroccanExperts, europeanExperts)) {
             p.addListener((obs, old, now) -> recompute());
         }
     }
@@ -82,42 +85,35 @@ public final class TrainingScenarioViewModel {
         filling = true;
         try {
             if (data == null || cohortId == null || data.cohorts().stream().noneMatch(c -> c.id() == cohortId)) {
-                completionRate = null;
-                seminarHours = 0;
+                referenceFigures = null;
+                hoursPerDay = 0;
                 reference.set("");
-                List.of(cohorts, participants, seminars, days).forEach(p -> p.set(""));
+                List.of(cohorts, participants, noShows, seminarDays, moroccanExperts, europeanExperts).forEach(p -> p.set(""));
                 unitCosts.values().forEach(p -> p.set(""));
             } else {
-                CohortFigures f = TrainingFigures.cohortFigures(data, cohortId);
-                List<Session> sessions = TrainingFigures.sessionsOf(data, cohortId);
-                int refDays = sessions.stream().mapToInt(TrainingScenarioViewModel::daysOf).sum();
-                int refNights = sessions.stream().mapToInt(s -> Math.max(0, daysOf(s) - 1)).sum();
-                int n = f.participants();
-                completionRate = f.completionRate();
-                seminarHours = sessions.isEmpty() ? 0 : f.sessionHours() / sessions.size();
+                Reference ref = TrainingFigures.referenceScenario(data, cohortId);
+                CohortFigures f = ref.figures();
+                Scenario s = ref.scenario();
+                referenceFigures = f;
+                hoursPerDay = ref.result().days() == 0 ? 0 : ref.result().hours() / ref.result().days();
                 reference.set(f.cohort().name());
-                refParticipants.set(i18n.formatNumber(n));
+                refParticipants.set(i18n.formatNumber(f.participants()));
                 refTotal.set(mad(f.budget().cost()));
                 refPerParticipant.set(madOrDash(f.costPerTrainee()));
                 refPerCompleted.set(madOrDash(f.costPerCompleted()));
                 cohorts.set("1");
-                participants.set(String.valueOf(n > 0 ? n : f.seats() == null ? 0 : f.seats()));
-                seminars.set(String.valueOf(sessions.size()));
-                days.set(sessions.isEmpty() ? "" : String.valueOf(Math.max(1, Math.round((double) refDays / sessions.size()))));
-                boolean actual = f.budget().hasActual();
-                Map<String, Double> amounts = new LinkedHashMap<>();
-                for (CostLine l : data.costs()) {
-                    if (l.cohortId() == cohortId && "actual".equals(l.kind()) == actual) {
-                        amounts.merge(l.item(), TrainingFigures.amount(l), Double::sum);
-                    }
-                }
-                Map<String, Double> refUnits = Map.of("per_diem", (double) n * refDays, "accommodation",
-                        (double) n * refNights, "travel", (double) n * sessions.size(), "trainers", (double) refDays,
-                        "venue", (double) refDays, "materials", (double) n, "tuition", (double) n);
-                for (String item : ITEMS) {
-                    double amount = amounts.getOrDefault(item, 0.0);
-                    double units = refUnits.get(item);
-                    unitCosts.get(item).set(units > 0 ? plain(amount / units) : "0");
+                int n = s.participants() > 0 ? s.participants() : f.seats() == null ? 0 : f.seats();
+                participants.set(String.valueOf(n));
+                noShows.set(String.valueOf(s.participants() > 0 ? s.noShows() : 0));
+                seminarDays.set(s.seminars().stream().map(x -> String.valueOf(x.days()))
+                        .collect(java.util.stream.Collectors.joining(",")));
+                moroccanExperts.set(String.valueOf(s.moroccanExperts()));
+                europeanExperts.set(String.valueOf(s.europeanExperts()));
+                UnitCosts u = s.costs();
+                double[] values = {u.perDiemPerDay(), u.accommodationPerNight(), u.travelPerTrip(), u.moroccanExpertPerDay(),
+                        u.europeanExpertPerDay(), u.venuePerDay(), u.materialsPerParticipant(), u.tuitionPerParticipant()};
+                for (int i = 0; i < ITEMS.size(); i++) {
+                    unitCosts.get(ITEMS.get(i)).set(typed(values[i]));
                 }
             }
         } finally {
@@ -126,14 +122,10 @@ public final class TrainingScenarioViewModel {
         recompute();
     }
 
-    private static int daysOf(Session s) {
-        return (int) ChronoUnit.DAYS.between(s.startsOn(), s.endsOn()) + 1;
-    }
-
-    /** An amount typed back in a field: whole MAD, or two decimals when not whole; no grouping (typed as is). */
-    private static String plain(double value) {
+    /** An amount typed back in a field: whole MAD, or two decimals when not whole, with the window's separators. */
+    private String typed(double value) {
         double rounded = Math.round(value * 100) / 100.0;
-        return rounded % 1 == 0 ? String.valueOf((long) rounded) : String.valueOf(rounded);
+        return i18n.formatDecimal(rounded, rounded % 1 == 0 ? 0 : 2);
     }
 
     /** Validates every input (message under the field) and, when all are valid, computes the scenario's figures. */
@@ -143,30 +135,53 @@ public final class TrainingScenarioViewModel {
         }
         Integer c = positiveInteger(cohorts.get(), cohortsError);
         Integer m = positiveInteger(participants.get(), participantsError);
-        Integer s = positiveInteger(seminars.get(), seminarsError);
-        Integer d = positiveInteger(days.get(), daysError);
+        Integer absent = count(noShows.get(), noShowsError);
+        if (absent != null && m != null && absent > m) {
+            noShowsError.set(i18n.get("training.scenario.error.noShows"));
+            absent = null;
+        }
+        List<Integer> days = TrainingFigures.seminarDays(seminarDays.get());
+        seminarDaysError.set(days == null ? i18n.get("training.scenario.error.seminarDays") : "");
+        Integer moroccan = count(moroccanExperts.get(), moroccanExpertsError);
+        Integer european = count(europeanExperts.get(), europeanExpertsError);
         Map<String, Double> costs = new LinkedHashMap<>();
-        boolean valid = c != null && m != null && s != null && d != null;
+        boolean valid = c != null && m != null && absent != null && days != null && moroccan != null && european != null;
         for (String item : ITEMS) {
             Double v = amount(unitCosts.get(item).get(), unitCostErrors.get(item));
             valid &= v != null;
             costs.put(item, v);
         }
-        if (!valid || reference.get().isEmpty()) {
+        if (!valid || referenceFigures == null) {
             List.of(scenarioParticipants, scenarioCohortTotal, scenarioTotal, scenarioPerParticipant, scenarioPerCompleted)
                     .forEach(p -> p.set("—"));
+            chart.clear();
             return;
         }
-        List<Seminar> pattern = java.util.Collections.nCopies(s, new Seminar(d, seminarHours));
-        ScenarioResult r = TrainingFigures.scenario(new Scenario(c, m, 0, pattern, 1, 0,
+        List<Seminar> pattern = days.stream().map(d -> new Seminar(d, d * hoursPerDay)).toList();
+        ScenarioResult r = TrainingFigures.scenario(new Scenario(c, m, absent, pattern, moroccan, european,
                 new UnitCosts(costs.get("per_diem"), costs.get("accommodation"), costs.get("travel"),
-                        costs.get("trainers"), 0, costs.get("venue"), costs.get("materials"), costs.get("tuition"))));
+                        costs.get("moroccan_experts"), costs.get("european_experts"), costs.get("venue"),
+                        costs.get("materials"), costs.get("tuition"))));
         scenarioParticipants.set(i18n.formatNumber((long) c * m));
         scenarioCohortTotal.set(mad(r.cohortTotal()));
         scenarioTotal.set(mad(r.total()));
         scenarioPerParticipant.set(madOrDash(r.costPerTrainee()));
-        scenarioPerCompleted.set(completionRate == null || completionRate == 0 ? "—"
-                : mad(r.cohortTotal() / (m * completionRate)));
+        scenarioPerCompleted.set(madOrDash(r.costPerCompleted()));
+        double refCost = referenceFigures.budget().cost();
+        chart.setAll(new Bar("training.scenario.out.cohortTotal", refCost, r.cohortTotal()),
+                new Bar("training.scenario.out.total", refCost, r.total()),
+                new Bar("training.scenario.out.perParticipant", referenceFigures.costPerTrainee(), r.costPerTrainee()),
+                new Bar("training.scenario.out.perCompleted", referenceFigures.costPerCompleted(), r.costPerCompleted()));
+    }
+
+    private Integer count(String text, ReadOnlyStringWrapper error) {
+        String t = text == null ? "" : text.strip();
+        if (t.matches("\\d{1,6}")) {
+            error.set("");
+            return Integer.parseInt(t);
+        }
+        error.set(i18n.get("training.scenario.error.count"));
+        return null;
     }
 
     private Integer positiveInteger(String text, ReadOnlyStringWrapper error) {
@@ -185,7 +200,7 @@ public final class TrainingScenarioViewModel {
     }
 
     private Double amount(String text, ReadOnlyStringWrapper error) {
-        Double v = EsspFormRules.parseDecimal(text);
+        Double v = i18n.parseDecimal(text);
         if (v == null || v.isNaN() || v.isInfinite() || v < 0) {
             error.set(i18n.get("training.scenario.error.amount"));
             return null;
@@ -206,12 +221,19 @@ public final class TrainingScenarioViewModel {
 
     public StringProperty cohortsProperty() { return cohorts; }
     public StringProperty participantsProperty() { return participants; }
-    public StringProperty seminarsProperty() { return seminars; }
-    public StringProperty daysProperty() { return days; }
+    public StringProperty noShowsProperty() { return noShows; }
+    public StringProperty seminarDaysProperty() { return seminarDays; }
+    public StringProperty moroccanExpertsProperty() { return moroccanExperts; }
+    public StringProperty europeanExpertsProperty() { return europeanExperts; }
     public ReadOnlyStringProperty cohortsErrorProperty() { return cohortsError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty participantsErrorProperty() { return participantsError.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty seminarsErrorProperty() { return seminarsError.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty daysErrorProperty() { return daysError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty noShowsErrorProperty() { return noShowsError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty seminarDaysErrorProperty() { return seminarDaysError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty moroccanExpertsErrorProperty() { return moroccanExpertsError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty europeanExpertsErrorProperty() { return europeanExpertsError.getReadOnlyProperty(); }
+
+    /** The chart's bar pairs: one cohort, total, per participant, per completed participant (empty while invalid). */
+    public ObservableList<Bar> chart() { return chart; }
 
     /** The unit cost typed for an item of {@link #ITEMS}. */
     public StringProperty unitCostProperty(String item) { return unitCosts.get(item); }

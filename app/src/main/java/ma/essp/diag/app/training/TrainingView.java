@@ -1,9 +1,6 @@
 package ma.essp.diag.app.training;
 
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.NodeOrientation;
@@ -25,7 +22,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.training.TrainingViewModel.AttendanceRow;
@@ -35,6 +31,8 @@ import ma.essp.diag.app.training.TrainingViewModel.SessionRow;
 import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.FormParts;
+import ma.essp.diag.app.ui.map.MapCanvas;
 import ma.essp.diag.app.ui.LocalizedControls;
 import ma.essp.diag.app.ui.UnsavedChanges;
 
@@ -61,10 +59,10 @@ public final class TrainingView implements FeatureScreen {
         cohortBox.setId("trainingCohort");
         cohortBox.valueProperty().bindBidirectional(vm.cohortProperty());
         cohortBox.setPrefWidth(420);
-        Label summary = wrapping(vm.summaryProperty().getValue());
+        Label summary = FormParts.wrapping(vm.summaryProperty().getValue());
         summary.setId("trainingSummary");
         summary.textProperty().bind(vm.summaryProperty());
-        Label loadError = errorLabel();
+        Label loadError = FormParts.errorLabel();
         loadError.textProperty().bind(vm.loadErrorProperty());
         HBox chooser = new HBox(8, new Label(i18n.get("training.cohort")), cohortBox);
         chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -109,10 +107,10 @@ public final class TrainingView implements FeatureScreen {
         grid.getStyleClass().add("wrap-headers");
         rebuildGridColumns();
         vm.sessions().addListener((ListChangeListener<SessionRow>) c -> rebuildGridColumns());
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("attendanceMessage");
         message.textProperty().bind(vm.attendanceMessageProperty());
-        Label hint = wrapping(i18n.get("training.attendance.hint"));
+        Label hint = FormParts.wrapping(i18n.get("training.attendance.hint"));
         VBox box = new VBox(6, hint, grid, message, editing.removeParticipant(grid));
         VBox.setVgrow(grid, Priority.ALWAYS);
         box.setPadding(new Insets(8));
@@ -121,29 +119,32 @@ public final class TrainingView implements FeatureScreen {
 
     private void rebuildGridColumns() {
         grid.getColumns().clear();
-        grid.getColumns().add(text("training.attendance.participant", AttendanceRow::name, 220));
+        // narrow enough that six seminars and the totals fit a 1366 px laptop (LaptopLayoutUiTest); more scroll sideways
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.participant", AttendanceRow::name, 170));
         for (int i = 0; i < vm.sessions().size(); i++) {
             int index = i;
             SessionRow s = vm.sessions().get(i);
             TableColumn<AttendanceRow, String> c = new TableColumn<>();
-            Label heading = new Label(s.heading());
+            // number and first day on two lines: the column stays narrow without cutting its heading
+            Label heading = new Label(s.heading().replace(" · ", "\n"));
+            heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             heading.setTooltip(new javafx.scene.control.Tooltip(s.title() + " — " + s.dates() + " — " + s.hours()));
             c.setGraphic(heading);
             c.setId("session-" + index);
-            c.setPrefWidth(110);
+            c.setPrefWidth(80);
             c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().hours().get(index)));
             c.setCellFactory(TextFieldTableCell.forTableColumn());
             c.setEditable(true);
             c.setOnEditCommit(e -> vm.setHours(e.getRowValue(), index, e.getNewValue()));
             grid.getColumns().add(c);
         }
-        grid.getColumns().add(text("training.attendance.total", AttendanceRow::total, 90));
-        grid.getColumns().add(text("training.attendance.required", AttendanceRow::required, 90));
-        TableColumn<AttendanceRow, String> completion = text("training.attendance.completion", AttendanceRow::completion, 90);
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.total", AttendanceRow::total, 86));
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.required", AttendanceRow::required, 86));
+        TableColumn<AttendanceRow, String> completion = FormParts.textColumn(i18n, "training.attendance.completion", AttendanceRow::completion, 86);
         completion.setId("completionColumn");
         grid.getColumns().add(completion);
-        grid.getColumns().add(text("training.attendance.completed", r -> r.completed()
-                ? i18n.get("training.attendance.completed.yes") : i18n.get("training.attendance.completed.no"), 90));
+        grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.completed", r -> r.completed()
+                ? i18n.get("training.attendance.completed.yes") : i18n.get("training.attendance.completed.no"), 86));
     }
 
     // ------------------------------------------------------------------ sessions
@@ -151,23 +152,23 @@ public final class TrainingView implements FeatureScreen {
     private Node sessionsTab() {
         TableView<SessionRow> table = new TableView<>(vm.sessions());
         table.setId("sessionTable");
-        table.getColumns().add(text("training.session.title", SessionRow::title, 300));
-        table.getColumns().add(text("training.session.dates", SessionRow::dates, 170));
-        table.getColumns().add(text("training.session.hours", SessionRow::hours, 70));
-        table.getColumns().add(text("training.session.place", SessionRow::place, 140));
-        table.getColumns().add(text("training.session.trainers", SessionRow::trainers, 200));
-        table.getColumns().add(text("training.session.clashes", SessionRow::clashes, 300));
-        TextField title = field("training.session.title", 220, vm.sessionTitleProperty());
-        TextField start = field("training.session.start", 100, vm.sessionStartProperty());
-        TextField end = field("training.session.end", 100, vm.sessionEndProperty());
-        TextField hours = field("training.session.hours", 70, vm.sessionHoursProperty());
-        TextField place = field("training.session.place", 140, vm.sessionPlaceProperty());
-        TextField trainers = field("training.session.trainers", 180, vm.sessionTrainersProperty());
+        table.getColumns().add(FormParts.textColumn(i18n, "training.session.title", SessionRow::title, 300));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.session.dates", SessionRow::dates, 170));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.session.hours", SessionRow::hours, 70));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.session.place", SessionRow::place, 140));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.session.trainers", SessionRow::trainers, 200));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.session.clashes", SessionRow::clashes, 300));
+        TextField title = FormParts.field(i18n, "training.session.title", 220, vm.sessionTitleProperty());
+        TextField start = FormParts.field(i18n, "training.session.start", 100, vm.sessionStartProperty());
+        TextField end = FormParts.field(i18n, "training.session.end", 100, vm.sessionEndProperty());
+        TextField hours = FormParts.field(i18n, "training.session.hours", 70, vm.sessionHoursProperty());
+        TextField place = FormParts.field(i18n, "training.session.place", 140, vm.sessionPlaceProperty());
+        TextField trainers = FormParts.field(i18n, "training.session.trainers", 180, vm.sessionTrainersProperty());
         title.setId("sessionTitle");
         Button add = new Button(i18n.get("training.session.add"));
         add.setId("addSession");
         add.setOnAction(e -> vm.addSession());
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("sessionMessage");
         message.textProperty().bind(vm.sessionMessageProperty());
         FlowPane form = new FlowPane(6, 6, title, start, end, hours, place, trainers, add);
@@ -198,11 +199,11 @@ public final class TrainingView implements FeatureScreen {
         find.setOnAction(e -> vm.searchCandidates());
         TableView<CandidateRow> table = new TableView<>(vm.candidates());
         table.setId("candidateTable");
-        table.getColumns().add(text("training.participants.name", r -> r.candidate().holderName(), 200));
-        table.getColumns().add(text("training.participants.job", r -> r.candidate().jobTitle() == null ? "" : r.candidate().jobTitle(), 180));
-        table.getColumns().add(text("training.participants.cadre", CandidateRow::cadre, 160));
-        table.getColumns().add(text("training.participants.place", CandidateRow::place, 220));
-        table.getColumns().add(text("training.participants.eligible", CandidateRow::eligible, 160));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.participants.name", r -> r.candidate().holderName(), 200));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.participants.job", r -> r.candidate().jobTitle() == null ? "" : r.candidate().jobTitle(), 180));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.participants.cadre", CandidateRow::cadre, 160));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.participants.place", CandidateRow::place, 220));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.participants.eligible", CandidateRow::eligible, 160));
         Button add = new Button(i18n.get("training.participants.add"));
         add.setId("addParticipant");
         add.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -212,7 +213,7 @@ public final class TrainingView implements FeatureScreen {
                 vm.addParticipant(table.getSelectionModel().getSelectedItem());
             }
         });
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("participantMessage");
         message.textProperty().bind(vm.participantMessageProperty());
         HBox bar = new HBox(6, searchField, find, add);
@@ -226,25 +227,88 @@ public final class TrainingView implements FeatureScreen {
     // ------------------------------------------------------------------ needs from the diagnostic
 
     private Node needsTab() {
-        TableView<TrainingViewModel.NeedRow> table = new TableView<>(vm.needs());
+        TrainingNeedsMapViewModel map = vm.needsMap();
+        javafx.collections.transformation.FilteredList<TrainingViewModel.NeedRow> shown = new javafx.collections.transformation.FilteredList<>(vm.needs());
+        map.selectedProvincesProperty().addListener((obs, old, now) -> shown.setPredicate(now == null ? null
+                : row -> row.unit().provinceId() != null && now.contains(row.unit().provinceId())));
+        TableView<TrainingViewModel.NeedRow> table = new TableView<>(shown);
         table.setId("needsTable");
-        table.getColumns().add(text("training.needs.unit", TrainingViewModel.NeedRow::unitName, 190));
-        table.getColumns().add(text("training.needs.functions", TrainingViewModel.NeedRow::functions, 260));
-        table.getColumns().add(text("training.needs.person", TrainingViewModel.NeedRow::person, 260));
-        table.getColumns().add(text("training.needs.received", TrainingViewModel.NeedRow::received, 170));
-        table.getColumns().add(text("training.needs.course", TrainingViewModel.NeedRow::course, 90));
-        table.getColumns().add(text("training.needs.status", TrainingViewModel.NeedRow::status, 130));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.unit", TrainingViewModel.NeedRow::unitName, 190));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.functions", TrainingViewModel.NeedRow::functions, 260));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.person", TrainingViewModel.NeedRow::person, 260));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.received", TrainingViewModel.NeedRow::received, 170));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.course", TrainingViewModel.NeedRow::course, 90));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.status", TrainingViewModel.NeedRow::status, 130));
         Button accept = new Button(i18n.get("training.needs.accept"));
         accept.setId("acceptProposal");
         accept.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         accept.setOnAction(e -> vm.acceptProposal(table.getSelectionModel().getSelectedItem()));
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("needsMessage");
         message.textProperty().bind(vm.needsMessageProperty());
-        Label hint = wrapping(i18n.get("training.needs.hint"));
-        VBox box = new VBox(6, hint, table, new HBox(6, accept), message);
+        Label hint = FormParts.wrapping(i18n.get("training.needs.hint"));
+        Label selection = FormParts.wrapping("");
+        selection.setId("needsSelection");
+        selection.textProperty().bind(map.selectionProperty());
+        VBox list = new VBox(6, hint, selection, table, new HBox(6, accept), message);
         VBox.setVgrow(table, Priority.ALWAYS);
+        HBox box = new HBox(12, needsMap(map), list);
+        HBox.setHgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(8));
+        return box;
+    }
+
+    /**
+     * The needs map beside the list: the map screen's canvas (outlines, zoom, tooltips) coloured by the share of
+     * assessed circonscriptions lacking a function, its legend, and a click keeping the list to a province.
+     */
+    private Node needsMap(TrainingNeedsMapViewModel map) {
+        MapCanvas canvas = new MapCanvas();
+        canvas.setId("needsMap");
+        canvas.setPrefSize(330, 360);
+        canvas.setMinSize(220, 220);
+        Runnable outlines = () -> {
+            if (map.outlinesProperty().get() != null) {
+                canvas.setOutlines(map.outlinesProperty().get().provinces(), map.outlinesProperty().get().regions());
+            }
+        };
+        map.outlinesProperty().addListener((obs, old, now) -> {
+            if (old != now) {
+                outlines.run();
+            }
+        });
+        outlines.run();
+        canvas.setFills(map.fillsProperty().get());
+        map.fillsProperty().addListener((obs, old, now) -> canvas.setFills(now));
+        canvas.setDescription(map::describe);
+        canvas.setOnProvinceClicked(map::select);
+        map.selectedIsoProperty().addListener((obs, old, now) -> canvas.setSelected(now));
+        Label title = FormParts.wrapping(i18n.get("training.needsMap.title"));
+        title.setStyle("-fx-font-weight: bold;");
+        title.setMaxWidth(330);
+        VBox legend = new VBox(3);
+        legend.setId("needsMapLegend");
+        Runnable fill = () -> legend.getChildren().setAll(map.legend().stream().map(e -> {
+            javafx.scene.layout.Region swatch = new javafx.scene.layout.Region();
+            swatch.setMinSize(14, 14);
+            swatch.setMaxSize(14, 14);
+            swatch.setStyle("-fx-background-color: " + e.colour().hex() + "; -fx-border-color: -color-border-default;");
+            Label text = FormParts.wrapping(e.text());
+            text.setMaxWidth(300);
+            HBox line = new HBox(6, swatch, text);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            return (Node) line;
+        }).toList());
+        map.legend().addListener((ListChangeListener<TrainingNeedsMapViewModel.LegendEntry>) c -> fill.run());
+        fill.run();
+        Label credit = FormParts.wrapping(ma.essp.diag.database.geo.MapOutlines.CREDIT);
+        credit.setStyle("-fx-font-size: 0.8em;");
+        credit.setMaxWidth(330);
+        VBox box = new VBox(6, title, canvas, legend, credit);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        box.setMinWidth(240);
+        box.setPrefWidth(340);
+        box.setMaxWidth(340);
         return box;
     }
 
@@ -253,13 +317,13 @@ public final class TrainingView implements FeatureScreen {
     private Node costsTab() {
         TableView<CostRow> table = new TableView<>(vm.costs());
         table.setId("costTable");
-        table.getColumns().add(text("training.cost.item", CostRow::item, 150));
-        table.getColumns().add(text("training.cost.unit", CostRow::unit, 170));
-        table.getColumns().add(text("training.cost.unitCost", CostRow::unitCost, 120));
-        table.getColumns().add(text("training.cost.units", CostRow::units, 80));
-        table.getColumns().add(text("training.cost.amount", CostRow::amount, 140));
-        table.getColumns().add(text("training.cost.kind", CostRow::kind, 90));
-        table.getColumns().add(text("training.cost.funding", CostRow::fundingLine, 160));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.item", CostRow::item, 150));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.unit", CostRow::unit, 170));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.unitCost", CostRow::unitCost, 120));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.units", CostRow::units, 80));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.amount", CostRow::amount, 140));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.kind", CostRow::kind, 90));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.funding", CostRow::fundingLine, 160));
         ComboBox<FilterChoice> item = new ComboBox<>();
         item.getItems().setAll(vm.itemChoices());
         item.setPromptText(i18n.get("training.cost.item"));
@@ -268,19 +332,19 @@ public final class TrainingView implements FeatureScreen {
         unit.getItems().setAll(vm.unitChoices());
         unit.setPromptText(i18n.get("training.cost.unit"));
         unit.valueProperty().bindBidirectional(vm.costUnitProperty());
-        TextField unitCost = field("training.cost.unitCost", 110, vm.costUnitCostProperty());
-        TextField units = field("training.cost.units", 70, vm.costUnitsProperty());
+        TextField unitCost = FormParts.field(i18n, "training.cost.unitCost", 110, vm.costUnitCostProperty());
+        TextField units = FormParts.field(i18n, "training.cost.units", 70, vm.costUnitsProperty());
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.kindChoices());
         kind.valueProperty().bindBidirectional(vm.costKindProperty());
-        TextField funding = field("training.cost.funding", 140, vm.costFundingProperty());
+        TextField funding = FormParts.field(i18n, "training.cost.funding", 140, vm.costFundingProperty());
         Button add = new Button(i18n.get("training.cost.add"));
         add.setId("addCost");
         add.setOnAction(e -> vm.addCostLine());
-        Label totals = wrapping("");
+        Label totals = FormParts.wrapping("");
         totals.setId("costTotals");
         totals.textProperty().bind(vm.costTotalsProperty());
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.setId("costMessage");
         message.textProperty().bind(vm.costMessageProperty());
         FlowPane form = new FlowPane(6, 6, item, unit, unitCost, units, kind, funding, add);
@@ -312,26 +376,26 @@ public final class TrainingView implements FeatureScreen {
         fill.run();
         TableView<TrainingViewModel.AgendaRow> agenda = new TableView<>(vm.agenda());
         agenda.setId("agendaTable");
-        agenda.getColumns().add(text("training.session.dates", TrainingViewModel.AgendaRow::dates, 170));
-        agenda.getColumns().add(text("training.calendar.what", TrainingViewModel.AgendaRow::what, 300));
-        agenda.getColumns().add(text("training.cohort", TrainingViewModel.AgendaRow::cohort, 220));
-        agenda.getColumns().add(text("training.session.place", TrainingViewModel.AgendaRow::place, 150));
-        agenda.getColumns().add(text("training.calendar.note", TrainingViewModel.AgendaRow::note, 320));
+        agenda.getColumns().add(FormParts.textColumn(i18n, "training.session.dates", TrainingViewModel.AgendaRow::dates, 170));
+        agenda.getColumns().add(FormParts.textColumn(i18n, "training.calendar.what", TrainingViewModel.AgendaRow::what, 300));
+        agenda.getColumns().add(FormParts.textColumn(i18n, "training.cohort", TrainingViewModel.AgendaRow::cohort, 220));
+        agenda.getColumns().add(FormParts.textColumn(i18n, "training.session.place", TrainingViewModel.AgendaRow::place, 150));
+        agenda.getColumns().add(FormParts.textColumn(i18n, "training.calendar.note", TrainingViewModel.AgendaRow::note, 320));
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.contextKinds());
         kind.valueProperty().bindBidirectional(vm.contextKindProperty());
-        TextField start = field("training.session.start", 110, vm.contextStartProperty());
-        TextField end = field("training.session.end", 110, vm.contextEndProperty());
-        TextField label = field("training.calendar.label", 200, vm.contextLabelProperty());
+        TextField start = FormParts.field(i18n, "training.session.start", 110, vm.contextStartProperty());
+        TextField end = FormParts.field(i18n, "training.session.end", 110, vm.contextEndProperty());
+        TextField label = FormParts.field(i18n, "training.calendar.label", 200, vm.contextLabelProperty());
         Button add = new Button(i18n.get("training.calendar.add"));
         add.setOnAction(e -> vm.addContext());
-        Label message = errorLabel();
+        Label message = FormParts.errorLabel();
         message.textProperty().bind(vm.calendarMessageProperty());
         // the month picker and the form adding a holiday or Ramadan share one line (the agenda keeps the height)
         Separator between = new Separator(javafx.geometry.Orientation.VERTICAL);
         FlowPane bar = new FlowPane(6, 6, monthBox, cohortMonth, between, kind, start, end, label, add);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Label legend = wrapping(i18n.get("training.calendar.legend"));
+        Label legend = FormParts.wrapping(i18n.get("training.calendar.legend"));
         // the colour legend goes with the month grid it explains (the agenda names holidays and clashes in words)
         ScrollPane monthScroll = new ScrollPane(month);
         monthScroll.setFitToWidth(true);
@@ -372,38 +436,6 @@ public final class TrainingView implements FeatureScreen {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private <R> TableColumn<R, String> text(String key, Function<R, String> value, double width) {
-        TableColumn<R, String> c = new TableColumn<>(i18n.get(key));
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        c.setEditable(false);
-        return c;
-    }
-
-    private TextField field(String promptKey, double width, StringProperty value) {
-        TextField f = new TextField();
-        f.setPromptText(i18n.get(promptKey));
-        f.setPrefWidth(width);
-        f.textProperty().bindBidirectional(value);
-        return f;
-    }
-
-    private static Label wrapping(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        // as many lines as the text needs, never cut with an ellipsis
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label errorLabel() {
-        Label l = wrapping("");
-        l.getStyleClass().addAll("field-error", "danger");
-        // no blank line under the tables while there is nothing to say
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        return l;
-    }
 
     @Override
     public Node view() {

@@ -84,6 +84,7 @@ public final class TrainingViewModel {
     private final ObservableList<CostRow> costs = FXCollections.observableArrayList();
     private final ObservableList<CandidateRow> candidates = FXCollections.observableArrayList();
     private final ObservableList<NeedRow> needs = FXCollections.observableArrayList();
+    private final TrainingNeedsMapViewModel needsMap;
     private final ReadOnlyStringWrapper needsMessage = new ReadOnlyStringWrapper(this, "needsMessage", "");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper sessionMessage = new ReadOnlyStringWrapper(this, "sessionMessage", "");
@@ -139,7 +140,8 @@ public final class TrainingViewModel {
     public record DayCell(LocalDate date, String text, boolean holiday, boolean ramadan, boolean clash) {
     }
 
-    private record Loaded(TrainingData data, List<CalendarContext> context, TrainingNeedsData needs) {
+    private record Loaded(TrainingData data, List<CalendarContext> context, TrainingNeedsData needs,
+                          ma.essp.diag.database.geo.MapOutlines outlines, Map<Integer, String> outlineCodes) {
     }
 
     /**
@@ -175,6 +177,7 @@ public final class TrainingViewModel {
         this.edit = edit;
         this.executor = executor;
         this.i18n = i18n;
+        this.needsMap = new TrainingNeedsMapViewModel(i18n);
         cohort.addListener((obs, old, now) -> show());
         month.addListener((obs, old, now) -> showMonth());
         costKind.set(kindChoices().getFirst());
@@ -195,6 +198,11 @@ public final class TrainingViewModel {
         return scenario;
     }
 
+    /** The needs map of the Besoins tab. */
+    public TrainingNeedsMapViewModel needsMap() {
+        return needsMap;
+    }
+
     public TrainingPlanEditing editing() {
         return editing;
     }
@@ -212,7 +220,8 @@ public final class TrainingViewModel {
     }
 
     private void reload() {
-        executor.execute(BackgroundTask.wrap(() -> new Loaded(repository.load(), repository.calendarContext(), repository.needsData()))
+        executor.execute(BackgroundTask.wrap(() -> new Loaded(repository.load(), repository.calendarContext(), repository.needsData(),
+                ma.essp.diag.database.geo.MapOutlines.shipped(), repository.provinceOutlineCodes()))
                 .onSuccess(this::loaded)
                 .onFailure(e -> loadError.set(i18n.get("training.error", Failures.reason(e, i18n)))));
     }
@@ -221,6 +230,8 @@ public final class TrainingViewModel {
         data = loaded.data();
         context = loaded.context();
         needs.setAll(needRows(TrainingNeeds.derive(loaded.needs(), data.programmes())));
+        needsMap.show(loaded.outlines(), TrainingNeeds.byLevel(loaded.needs(), data.programmes(), TrainingNeeds.Level.PROVINCE),
+                loaded.outlineCodes());
         clashesBySession = clashes();
         refreshMonths();
         loadError.set("");

@@ -123,4 +123,47 @@ class TrainingFiguresCommandTest {
         assertThat(by.exit()).isEqualTo(2);
         assertThat(by.err()).contains("--by province");
     }
+
+    /**
+     * The next cohorts against Cohorte 2 (2 seminars of 2 days: 4 days; 3 enrolled, running: no no-shows yet; actual
+     * trainers 20,000 ÷ 4 days = 5,000 an expert-day, venue 4,000 ÷ 4 = 1,000 a day; no per diem line). Two cohorts of
+     * 20 with 2 no-shows, seminars "3,3,2,2,3,2" (15 days), one Moroccan expert at the reference's 5,000 and one
+     * European at 12,000, per diem 200: per diem 18 × 15 × 200 = 54,000; Moroccan 15 × 5,000 = 75,000; European
+     * 15 × 12,000 = 180,000; venue 15 × 1,000 = 15,000: 324,000 a cohort, 648,000 for two, 16,200 per participant,
+     * 324,000 ÷ 18 = 18,000 per completed one. The reference: 24,000, 8,000 and 24,000.
+     */
+    @Test
+    void theNextCohortsScenarioAgainstAReferenceCohort() throws Exception {
+        Path file = mission();
+        int cohort;
+        try (MissionFile mission = MissionFile.open(file, dir.resolve("backups"))) {
+            cohort = mission.dsl().select(TRAINING_COHORT.ID).from(TRAINING_COHORT).where(TRAINING_COHORT.NAME.eq("Cohorte 2"))
+                    .fetchOne(TRAINING_COHORT.ID);
+        }
+        Run r = run("figures", file.toString(), "--axis", "training", "--by", "scenario", "--reference", String.valueOf(cohort),
+                "--cohorts", "2", "--participants", "20", "--no-shows", "2", "--seminar-days", "3,3,2,2,3,2",
+                "--european-experts", "1", "--unit-cost", "european_experts=12000", "--unit-cost", "per_diem=200");
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Map<String, String>> byMeasure = new java.util.LinkedHashMap<>();
+        parseCsv(r.out()).forEach(row -> byMeasure.put(row.get("measure"), row));
+        assertThat(byMeasure.get("days")).containsEntry("reference", "4").containsEntry("scenario", "15");
+        // a running cohort has no no-shows yet: its three participants count as coming
+        assertThat(byMeasure.get("no_shows")).containsEntry("reference", "0").containsEntry("scenario", "2");
+        assertThat(byMeasure.get("moroccan_experts_unit_cost_mad")).containsEntry("reference", "5000.00").containsEntry("scenario", "5000.00");
+        assertThat(byMeasure.get("european_experts_mad")).containsEntry("reference", "0.00").containsEntry("scenario", "180000.00");
+        assertThat(byMeasure.get("per_diem_mad")).containsEntry("scenario", "54000.00");
+        assertThat(byMeasure.get("venue_mad")).containsEntry("reference", "4000.00").containsEntry("scenario", "15000.00");
+        assertThat(byMeasure.get("cohort_total_mad")).containsEntry("reference", "24000.00").containsEntry("scenario", "324000.00");
+        assertThat(byMeasure.get("total_mad")).containsEntry("scenario", "648000.00");
+        assertThat(byMeasure.get("per_participant_mad")).containsEntry("reference", "8000.00").containsEntry("scenario", "16200.00");
+        assertThat(byMeasure.get("per_completed_mad")).containsEntry("reference", "24000.00").containsEntry("scenario", "18000.00");
+
+        Run missing = run("figures", file.toString(), "--axis", "training", "--by", "scenario");
+        assertThat(missing.exit()).isEqualTo(EsspDiagCommand.CANNOT_RUN);
+        assertThat(missing.err()).contains("--reference");
+        Run badDays = run("figures", file.toString(), "--axis", "training", "--by", "scenario", "--reference",
+                String.valueOf(cohort), "--seminar-days", "3,0");
+        assertThat(badDays.exit()).isEqualTo(EsspDiagCommand.CANNOT_RUN);
+        assertThat(badDays.err()).contains("--seminar-days");
+    }
 }

@@ -51,4 +51,35 @@ class I18nFormatsTest {
         assertThat(AR.get("pms.catalogue.imported", Path.of("/tmp/c.xlsx").getFileName())).contains("\u200Ec.xlsx\u200E");
         assertThat(FR.get("copy.done.message", "/home/a/b.essp")).doesNotContain("\u200E");
     }
+
+    @Test
+    void signedDecimalsKeepTheirSignInFrontInArabic() {
+        assertThat(FR.formatSigned(25, 1)).isEqualTo("+25,0");
+        assertThat(FR.formatSigned(-3.5, 1)).isEqualTo("-3,5");
+        assertThat(FR.formatSigned(0, 1)).isEqualTo("0,0");
+        assertThat(EN.formatSigned(25, 1)).isEqualTo("+25.0");
+        // left-to-right marks on both sides: the digits and the sign form one left-to-right run in the Arabic window
+        assertThat(AR.formatSigned(25, 1)).isEqualTo("\u200E+25,0\u200E");
+        java.text.Bidi bidi = new java.text.Bidi("\u0645 " + AR.formatSigned(25, 1), java.text.Bidi.DIRECTION_RIGHT_TO_LEFT);
+        // the sign and the digits are on the same (left-to-right) level, so "+" stays before "25,0"
+        int plus = 2 + 1;
+        assertThat(bidi.getLevelAt(plus)).isEqualTo(bidi.getLevelAt(plus + 1)).isEqualTo(2);
+    }
+
+    @Test
+    void decimalsAreReadBackAsTheyAreShown() {
+        assertThat(FR.parseDecimal("726,36")).isEqualTo(726.36);
+        assertThat(FR.parseDecimal(FR.formatDecimal(1234.5, 2))).isEqualTo(1234.5); // "1 234,50", narrow no-break space
+        assertThat(FR.parseDecimal("726.36")).isEqualTo(726.36);
+        assertThat(AR.parseDecimal("726,36")).isEqualTo(726.36);
+        assertThat(AR.parseDecimal(AR.formatDecimal(1234.25, 2))).isEqualTo(1234.25); // "1.234,25"
+        assertThat(AR.parseDecimal("\u200E726,36\u200E")).isEqualTo(726.36);
+        assertThat(AR.parseDecimal("726.36")).isEqualTo(726.36);
+        assertThat(EN.parseDecimal("1,234.5")).isEqualTo(1234.5);
+        assertThat(EN.parseDecimal("1,234")).isEqualTo(1234.0);
+        assertThat(EN.parseDecimal("726.36")).isEqualTo(726.36);
+        assertThat(FR.parseDecimal(" ")).isNull();
+        assertThat(FR.parseDecimal("douze")).isNaN();
+        assertThat(FR.parseDecimal("1,2,3")).isNaN();
+    }
 }

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.map;
 
+import ma.essp.diag.app.ui.map.MapCanvas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,7 @@
 package ma.essp.diag.app.map;
 
+import ma.essp.diag.app.ui.map.ColourScale;
+import ma.essp.diag.app.ui.map.Rgb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -56,11 +58,11 @@ class MapViewModelTest {
     void theLegendShowsRoundedClassesWithTheirCountsInTheWindowsLanguage() throws Exception {
         vm.figureProperty().set(vm.figureChoices().get(1));
         assertThat(vm.legend()).containsExactly(
-                new MapViewModel.LegendEntry(ma.essp.diag.app.map.model.Rgb.web("#1a9641"), "0 % (1)"),
-                new MapViewModel.LegendEntry(ma.essp.diag.app.map.model.Rgb.web("#d7191c"), "25 % (1)"),
-                new MapViewModel.LegendEntry(ma.essp.diag.app.map.model.ColourScale.NO_DATA, "pas de données (73)"));
-        assertThat(vm.pictureProperty().get().fills()).containsEntry("MA-CAS", ma.essp.diag.app.map.model.Rgb.web("#1a9641"))
-                .containsEntry("MA-TNG", ma.essp.diag.app.map.model.Rgb.web("#d7191c")).hasSize(2);
+                new MapViewModel.LegendEntry(ma.essp.diag.app.ui.map.Rgb.web("#1a9641"), "0 % (1)"),
+                new MapViewModel.LegendEntry(ma.essp.diag.app.ui.map.Rgb.web("#d7191c"), "25 % (1)"),
+                new MapViewModel.LegendEntry(ma.essp.diag.app.ui.map.ColourScale.NO_DATA, "pas de données (73)"));
+        assertThat(vm.pictureProperty().get().fills()).containsEntry("MA-CAS", ma.essp.diag.app.ui.map.Rgb.web("#1a9641"))
+                .containsEntry("MA-TNG", ma.essp.diag.app.ui.map.Rgb.web("#d7191c")).hasSize(2);
 
         MapViewModel arabic = new MapViewModel(new EsspMapRepository(mission.dsl()), new EsspRepository(mission.dsl()), mission.dsl(),
                 new CurrentThreadTaskExecutor(), new I18n(I18n.ARABIC), MapFigure.builtIn(),

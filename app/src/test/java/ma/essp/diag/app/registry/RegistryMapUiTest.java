@@ -12,7 +12,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import ma.essp.diag.app.map.MapCanvas;
+import ma.essp.diag.app.ui.map.MapCanvas;
 import ma.essp.diag.app.shell.ShellView;
 import ma.essp.diag.app.task.TaskGroup;
 import ma.essp.diag.app.territory.TerritoryNode;

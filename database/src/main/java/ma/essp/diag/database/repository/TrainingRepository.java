@@ -310,6 +310,14 @@ public final class TrainingRepository {
         return SyncedRows.restore(dsl, edit, TRAINING_PARTICIPANT, id, expectedVersion);
     }
 
+    /**
+     * The map outline of each province (its ISO code; a préfecture d'arrondissements: its prefecture's), for the needs
+     * map of the Formation screen ({@link TerritoryRepository#outlineCodes}).
+     */
+    public java.util.Map<Integer, String> provinceOutlineCodes() {
+        return new TerritoryRepository(dsl).outlineCodes();
+    }
+
     /** What the training needs are derived from ({@link TrainingNeedsRepository}). */
     public TrainingNeedsData needsData() {
         return new TrainingNeedsRepository(dsl).load();

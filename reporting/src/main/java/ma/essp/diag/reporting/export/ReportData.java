@@ -57,7 +57,8 @@ public record ReportData(
         AggregateRow scopeTotalUnansweredAbsent,
         FlowQuality flowQuality,
         List<EvaluationRow> trainingEvaluations,
-        List<ProjectRow> trainingProjects) {
+        List<ProjectRow> trainingProjects,
+        TrainingScenario trainingScenario) {
 
     /** Codes of the ESSPs of the scope whose general index is computed over fewer general domains. */
     public List<String> reducedIndexEssps() {
@@ -248,6 +249,21 @@ public record ReportData(
      */
     public record EvaluationRow(String cohort, String session, int paired, Double meanPre, Double meanPost, Double meanGain,
                                 int reactions, Double meanReaction, int level3Judged, int level3Held) {
+    }
+
+    /**
+     * The next MBA cohort costed like the latest MBA cohort of the scope with a budget ({@code TrainingFigures
+     * .referenceScenario}, as the Formation screen's Scénario tab starts): its participants, no-shows, seminars and
+     * unit costs; each line for one cohort, the cohort's total, per participant and per completed participant, and
+     * what the reference cohort cost. Null when the scope has no MBA cohort with a budget.
+     */
+    public record TrainingScenario(String reference, int participants, int noShows, int seminars, int days, double hours,
+                                   List<ScenarioLineRow> lines, double cohortTotal, Double perParticipant,
+                                   Double perCompleted, double referenceCost) {
+    }
+
+    /** A line of the scenario: its code ({@code TrainingFigures.SCENARIO_LINES}), unit cost, units and amount. */
+    public record ScenarioLineRow(String line, double unitCost, double units, double amount) {
     }
 
     /** A collective project: its cohort, title, team (names), theme with its axis or reform, supervisor, defence, result. */

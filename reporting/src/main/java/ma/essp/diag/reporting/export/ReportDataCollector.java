@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import ma.essp.diag.database.code.Vocabulary;
@@ -518,7 +519,42 @@ public final class ReportDataCollector {
                 attributions, supervisionFrom,
                 hr, hrMatrix, flows, complaints, perpetratorCare, cohorts, sessions, findings, recommendations, mapAreas, provincesMap,
                 readiness.rules(), scopeTotalAbsent, flowQuality(request, t, l),
-                trainingEvaluations(source, cohortNames.keySet(), l), trainingProjects(source, cohortNames.keySet(), l));
+                trainingEvaluations(source, cohortNames.keySet(), l), trainingProjects(source, cohortNames.keySet(), l),
+                trainingScenario(source, cohortNames.keySet()));
+    }
+
+    /**
+     * The next MBA cohort ({@link ReportData.TrainingScenario}): the reference is the scope's MBA cohort with a budget
+     * and sessions, a completed one (its actual costs and no-shows) before a planned one, the one that starts last
+     * (ties: the higher id), costed by {@link TrainingFigures#referenceScenario}.
+     */
+    static ReportData.TrainingScenario trainingScenario(ReportSourceData source, java.util.Set<Integer> cohortIds) {
+        var data = source.training();
+        ma.essp.diag.database.repository.TrainingData.Cohort reference = null;
+        for (var c : data.cohorts()) {
+            var p = TrainingFigures.programme(data, c.programmeId());
+            if (!cohortIds.contains(c.id()) || p == null || !"mba".equals(p.kind())
+                    || TrainingFigures.cohortBudget(data, c.id()).cost() <= 0 || TrainingFigures.sessionsOf(data, c.id()).isEmpty()) {
+                continue;
+            }
+            boolean held = "completed".equals(c.status());
+            boolean referenceHeld = reference != null && "completed".equals(reference.status());
+            if (reference == null || held && !referenceHeld || held == referenceHeld
+                    && (Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()).compare(c.startsOn(), reference.startsOn()) > 0
+                    || Objects.equals(c.startsOn(), reference.startsOn()) && c.id() > reference.id())) {
+                reference = c;
+            }
+        }
+        if (reference == null) {
+            return null;
+        }
+        TrainingFigures.Reference ref = TrainingFigures.referenceScenario(data, reference.id());
+        TrainingFigures.ScenarioResult r = ref.result();
+        List<ReportData.ScenarioLineRow> lines = r.lines().stream()
+                .map(x -> new ReportData.ScenarioLineRow(x.line(), x.unitCost(), x.units(), x.amount())).toList();
+        return new ReportData.TrainingScenario(reference.name(), ref.scenario().participants(), ref.scenario().noShows(),
+                ref.scenario().seminars().size(), r.days(), r.hours(), lines, r.cohortTotal(), r.costPerTrainee(),
+                r.costPerCompleted(), ref.figures().budget().cost());
     }
 
     /**

@@ -298,8 +298,12 @@ public final class TrainingFigures {
         }
     }
 
-    /** One line of a cohort's budget in the scenario. */
-    public record ScenarioLine(String item, String unit, double unitCost, double units) {
+    /** The scenario's lines, in order (the two expert lines share the cost item "trainers"). */
+    public static final List<String> SCENARIO_LINES = List.of("per_diem", "accommodation", "travel", "moroccan_experts",
+            "european_experts", "venue", "materials", "tuition");
+
+    /** One line of a cohort's budget in the scenario: {@code line} of {@link #SCENARIO_LINES}, its cost item and unit. */
+    public record ScenarioLine(String line, String item, String unit, double unitCost, double units) {
 
         public double amount() {
             return unitCost * units;
@@ -325,18 +329,83 @@ public final class TrainingFigures {
         int coming = s.participants() - s.noShows();
         UnitCosts u = s.costs();
         List<ScenarioLine> lines = List.of(
-                new ScenarioLine("per_diem", "participant_day", u.perDiemPerDay(), (double) coming * days),
-                new ScenarioLine("accommodation", "participant_day", u.accommodationPerNight(), (double) coming * nights),
-                new ScenarioLine("travel", "participant", u.travelPerTrip(), (double) coming * trips),
-                new ScenarioLine("trainers", "expert_day", u.moroccanExpertPerDay(), (double) s.moroccanExperts() * days),
-                new ScenarioLine("trainers", "expert_day", u.europeanExpertPerDay(), (double) s.europeanExperts() * days),
-                new ScenarioLine("venue", "venue_day", u.venuePerDay(), days),
-                new ScenarioLine("materials", "participant", u.materialsPerParticipant(), s.participants()),
-                new ScenarioLine("tuition", "participant", u.tuitionPerParticipant(), s.participants()));
+                new ScenarioLine("per_diem", "per_diem", "participant_day", u.perDiemPerDay(), (double) coming * days),
+                new ScenarioLine("accommodation", "accommodation", "participant_day", u.accommodationPerNight(),
+                        (double) coming * nights),
+                new ScenarioLine("travel", "travel", "participant", u.travelPerTrip(), (double) coming * trips),
+                new ScenarioLine("moroccan_experts", "trainers", "expert_day", u.moroccanExpertPerDay(),
+                        (double) s.moroccanExperts() * days),
+                new ScenarioLine("european_experts", "trainers", "expert_day", u.europeanExpertPerDay(),
+                        (double) s.europeanExperts() * days),
+                new ScenarioLine("venue", "venue", "venue_day", u.venuePerDay(), days),
+                new ScenarioLine("materials", "materials", "participant", u.materialsPerParticipant(), s.participants()),
+                new ScenarioLine("tuition", "tuition", "participant", u.tuitionPerParticipant(), s.participants()));
         double cohortTotal = lines.stream().mapToDouble(ScenarioLine::amount).sum();
         return new ScenarioResult(lines, cohortTotal, cohortTotal * s.cohorts(),
                 s.seminars().stream().mapToDouble(Seminar::hours).sum(), days, per(cohortTotal, s.participants()),
                 per(cohortTotal, coming));
+    }
+
+    /**
+     * A cohort taken as the scenario's reference: its own figures, the scenario of its own shape ({@link
+     * #referenceScenario}) and what that scenario costs.
+     */
+    public record Reference(CohortFigures figures, Scenario scenario, ScenarioResult result) {
+    }
+
+    /**
+     * The scenario of a cohort's own shape, the default of the "next cohorts" inputs: one cohort of its participants,
+     * those who did not complete as the no-shows (a cohort whose status is not "completed" has none yet), its sessions as the seminars (their days and hours), one Moroccan
+     * expert a day and no European one, and unit costs worked back from its cost lines (its actual lines, else its
+     * planned ones): for each item, the lines' amounts ({@link #amount}) ÷ the units {@link #scenario}'s rule gives
+     * the cohort itself (per diem: those who come × days; accommodation: × nights; travel: × seminars; trainers and
+     * venue: days; materials and tuition: enrolled). The cohort's lines do not tell Moroccan from European fees: both
+     * rates start at its fee per expert-day. Lines of the item "other" are not part of the pattern; an item whose
+     * units are nought gets a unit cost of 0. So the reference scenario costs what the cohort's pattern items cost.
+     */
+    public static Reference referenceScenario(TrainingData data, int cohortId) {
+        CohortFigures f = cohortFigures(data, cohortId);
+        List<Seminar> seminars = sessionsOf(data, cohortId).stream()
+                .map(x -> new Seminar((int) java.time.temporal.ChronoUnit.DAYS.between(x.startsOn(), x.endsOn()) + 1, x.hours()))
+                .toList();
+        int n = f.participants();
+        int coming = "completed".equals(f.cohort().status()) ? f.completed() : n;
+        int days = seminars.stream().mapToInt(Seminar::days).sum();
+        int nights = seminars.stream().mapToInt(x -> Math.max(0, x.days() - 1)).sum();
+        boolean actual = f.budget().hasActual();
+        Map<String, Double> amounts = new HashMap<>();
+        for (CostLine l : data.costs()) {
+            if (l.cohortId() == cohortId && "actual".equals(l.kind()) == actual) {
+                amounts.merge(l.item(), amount(l), Double::sum);
+            }
+        }
+        Function<String, Function<Double, Double>> rate = item -> units -> units > 0 ? amounts.getOrDefault(item, 0.0) / units : 0;
+        double expertDay = rate.apply("trainers").apply((double) days);
+        UnitCosts costs = new UnitCosts(rate.apply("per_diem").apply((double) coming * days),
+                rate.apply("accommodation").apply((double) coming * nights),
+                rate.apply("travel").apply((double) coming * seminars.size()), expertDay, expertDay,
+                rate.apply("venue").apply((double) days), rate.apply("materials").apply((double) n),
+                rate.apply("tuition").apply((double) n));
+        Scenario scenario = new Scenario(1, n, n - coming, seminars, 1, 0, costs);
+        return new Reference(f, scenario, scenario(scenario));
+    }
+
+    /**
+     * Days per seminar as typed: whole numbers separated by commas, semicolons, plus signs or spaces ({@code
+     * "3,3,2,2,3,2"}). Null when empty, when one is not a whole number or is not positive.
+     */
+    public static List<Integer> seminarDays(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<Integer> days = new ArrayList<>();
+        for (String part : text.strip().split("[,;+\\s]+")) {
+            if (!part.matches("\\d{1,3}") || Integer.parseInt(part) == 0) {
+                return null;
+            }
+            days.add(Integer.parseInt(part));
+        }
+        return days;
     }
 
     // ------------------------------------------------------------------ lookups

@@ -146,6 +146,42 @@ class ReportExportTest {
         }
     }
 
+    /**
+     * The next MBA cohort sheet. The fixture's cohorts are all planned MBA cohorts starting the same day: the reference
+     * is the last one (highest id). Each: three seminars of three days (9 days), 6 participants (planned: no no-shows),
+     * planned lines trainers 3 × 45,000 = 135,000 (÷ 9 days = 15,000 an expert-day) and tuition 250,000 (÷ 6 =
+     * 41,666.67 a participant). One cohort: Moroccan experts 9 × 15,000 = 135,000 + tuition 250,000 = 385,000; per
+     * participant and per completed participant 385,000 ÷ 6 = 64,166.67; the reference cost 385,000. The same as
+     * {@code TrainingFigures.referenceScenario} (the Scénario tab, figures --axis training --by scenario).
+     */
+    @Test
+    void workbookCostsTheNextMbaCohortLikeTheScenarioTab() throws Exception {
+        var data = new ma.essp.diag.database.repository.TrainingRepository(mission.dsl()).load();
+        var last = data.cohorts().stream().max(java.util.Comparator.comparingInt(
+                ma.essp.diag.database.repository.TrainingData.Cohort::id)).orElseThrow();
+        var ref = ma.essp.diag.reporting.training.TrainingFigures.referenceScenario(data, last.id());
+        Path file = export("national", "fr", ReportFormat.XLSX);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            Sheet sheet = wb.getSheet("Scénario MBA");
+            assertThat(sheet).isNotNull();
+            Map<String, Double> amounts = new java.util.LinkedHashMap<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(sheet.getRow(r).getCell(0).getStringCellValue()).isEqualTo(last.name());
+                amounts.put(sheet.getRow(r).getCell(1).getStringCellValue(), sheet.getRow(r).getCell(4).getNumericCellValue());
+            }
+            assertThat(amounts).hasSize(12);
+            var within = org.assertj.core.api.Assertions.within(0.01);
+            assertThat(amounts.get("Experts marocains (jour)")).isCloseTo(135_000.0, within);
+            assertThat(amounts.get("Frais de formation (participant)")).isCloseTo(250_000.0, within);
+            assertThat(amounts.get("Experts européens (jour, voyage compris)")).isZero();
+            assertThat(amounts.get("Une cohorte")).isCloseTo(385_000.0, within).isCloseTo(ref.result().cohortTotal(), within);
+            assertThat(amounts.get("Par participant inscrit")).isCloseTo(64_166.67, within);
+            assertThat(amounts.get("Par participant ayant terminé")).isCloseTo(64_166.67, within)
+                    .isCloseTo(ref.result().costPerCompleted(), within);
+            assertThat(amounts.get("Coût de la cohorte de référence (toutes ses lignes)")).isCloseTo(385_000.0, within);
+        }
+    }
+
     @Test
     void territorySheetsCarryTheHeadTheSupervisionVisitsAndTheAttributions() throws Exception {
         Path file = export("national", "fr", ReportFormat.XLSX);

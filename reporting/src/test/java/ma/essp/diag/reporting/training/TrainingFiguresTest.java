@@ -217,4 +217,65 @@ class TrainingFiguresTest {
         assertThat(r.cohortTotal()).isEqualTo(cohort);
         assertThat(r.total()).isEqualTo(3 * cohort);
     }
+
+    /**
+     * Seminars of different lengths, "3,3,2,2,3,2": 15 days, 9 nights, 6 trips; two cohorts of 20 with 2 no-shows, one
+     * Moroccan (5,000 a day) and one European expert (12,000 a day). Per diem 18 × 15 × 200 = 54,000; nights
+     * 18 × 9 × 400 = 64,800; trips 18 × 6 × 500 = 54,000; Moroccan 15 × 5,000 = 75,000; European 15 × 12,000 =
+     * 180,000; venue 15 × 2,000 = 30,000; materials 20 × 300 = 6,000; tuition 20 × 1,000 = 20,000: 483,800 a cohort,
+     * 967,600 for two; 24,190 per enrolled, 483,800 ÷ 18 = 26,877.78 per completed participant.
+     */
+    @Test
+    void seminarsOfDifferentLengthsWithMoroccanAndEuropeanExperts() {
+        List<Integer> days = TrainingFigures.seminarDays("3,3,2,2,3,2");
+        assertThat(days).containsExactly(3, 3, 2, 2, 3, 2);
+        List<Seminar> seminars = days.stream().map(d -> new Seminar(d, 8.0 * d)).toList();
+        ScenarioResult r = TrainingFigures.scenario(new Scenario(2, 20, 2, seminars, 1, 1, UNIT));
+        assertThat(r.lines()).extracting(TrainingFigures.ScenarioLine::line).containsExactlyElementsOf(TrainingFigures.SCENARIO_LINES);
+        assertThat(r.lines()).extracting(TrainingFigures.ScenarioLine::amount)
+                .containsExactly(54_000.0, 64_800.0, 54_000.0, 75_000.0, 180_000.0, 30_000.0, 6_000.0, 20_000.0);
+        assertThat(r.days()).isEqualTo(15);
+        assertThat(r.hours()).isEqualTo(120.0);
+        assertThat(r.cohortTotal()).isEqualTo(483_800.0);
+        assertThat(r.total()).isEqualTo(967_600.0);
+        assertThat(r.costPerTrainee()).isEqualTo(24_190.0);
+        assertThat(r.costPerCompleted()).isCloseTo(26_877.78, within(0.01));
+    }
+
+    @Test
+    void seminarDaysAreWholePositiveNumbersSeparatedByCommasOrSpaces() {
+        assertThat(TrainingFigures.seminarDays("3; 2 + 2 3")).containsExactly(3, 2, 2, 3);
+        assertThat(TrainingFigures.seminarDays(" ")).isNull();
+        assertThat(TrainingFigures.seminarDays("3,0,2")).isNull();
+        assertThat(TrainingFigures.seminarDays("3,2.5")).isNull();
+        assertThat(TrainingFigures.seminarDays("trois")).isNull();
+    }
+
+    /**
+     * Cohort 1 as the reference (actual lines): 3 seminars of 3, 2 and 2 days (7 days, 4 nights), 4 enrolled of whom
+     * 2 completed (2 no-shows). Per diem 3,800 ÷ (2 × 7) = 271.43 a day; trainers 35,000 ÷ 7 = 5,000 an expert-day
+     * (both rates); venue 14,000 ÷ 7 = 2,000; no accommodation, travel, materials or tuition lines: 0. Its own
+     * shape costs what it cost, 52,800: 13,200 per enrolled, 26,400 per completed participant, as its figures say.
+     */
+    @Test
+    void theReferenceScenarioCostsWhatTheReferenceCohortCost() {
+        TrainingFigures.Reference ref = TrainingFigures.referenceScenario(plan(), 1);
+        Scenario s = ref.scenario();
+        assertThat(s.cohorts()).isEqualTo(1);
+        assertThat(s.participants()).isEqualTo(4);
+        assertThat(s.noShows()).isEqualTo(2);
+        assertThat(s.seminars()).containsExactly(new Seminar(3, 24), new Seminar(2, 16), new Seminar(2, 12));
+        assertThat(s.moroccanExperts()).isEqualTo(1);
+        assertThat(s.europeanExperts()).isZero();
+        assertThat(s.costs().perDiemPerDay()).isCloseTo(271.43, within(0.01));
+        assertThat(s.costs().moroccanExpertPerDay()).isEqualTo(5_000.0);
+        assertThat(s.costs().europeanExpertPerDay()).isEqualTo(5_000.0);
+        assertThat(s.costs().venuePerDay()).isEqualTo(2_000.0);
+        assertThat(s.costs().accommodationPerNight()).isZero();
+        assertThat(s.costs().tuitionPerParticipant()).isZero();
+        assertThat(ref.result().cohortTotal()).isCloseTo(52_800.0, within(1e-6));
+        assertThat(ref.result().costPerTrainee()).isCloseTo(13_200.0, within(1e-6));
+        assertThat(ref.result().costPerCompleted()).isCloseTo(26_400.0, within(1e-6));
+        assertThat(ref.figures().costPerCompleted()).isEqualTo(26_400.0);
+    }
 }

@@ -1,5 +1,8 @@
 package ma.essp.diag.app.map.model;
 
+import ma.essp.diag.app.ui.map.ColourScale;
+import ma.essp.diag.app.ui.map.GeoBox;
+import ma.essp.diag.app.ui.map.Rgb;
 import ma.essp.diag.database.geo.MapOutlines;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.map.model;
 
+import ma.essp.diag.app.ui.map.GeoBox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -110,6 +110,7 @@ public final class ExcelReportWriter {
                 sessions();
                 trainingEvaluation();
                 trainingProjects();
+                trainingScenario();
             }
             if (data.request().includes(ReportSection.FINDINGS)) {
                 findings();
@@ -603,6 +604,29 @@ public final class ExcelReportWriter {
         for (ReportData.ProjectRow r : data.trainingProjects()) {
             s.row(r.cohort(), r.title(), r.team(), r.theme(), r.supervisor(), r.defendedOn(), r.result());
         }
+        s.endTable();
+    }
+
+    /**
+     * The next MBA cohort (the PDF's training chapter, the Scénario tab): one row per line for one cohort, then the
+     * cohort, per participant, per completed participant and the reference's cost. No sheet without an MBA cohort with
+     * a budget in the scope.
+     */
+    private void trainingScenario() throws ExportCancelledException {
+        ReportData.TrainingScenario sc = data.trainingScenario();
+        if (sc == null) {
+            return;
+        }
+        SheetWriter s = sheet("training_scenario");
+        s.header(List.of(col(l, "cohort", 20), col(l, "scenario_line", 34), col(l, "unit_cost_mad", 14), col(l, "units", 10),
+                col(l, "amount_mad", 14)));
+        for (ReportData.ScenarioLineRow r : sc.lines()) {
+            s.row(sc.reference(), l.get("scenario.line." + r.line()), r.unitCost(), r.units(), r.amount());
+        }
+        s.row(sc.reference(), l.get("training.scenario.cohort_total"), null, null, sc.cohortTotal());
+        s.row(sc.reference(), l.get("training.scenario.per_participant"), null, null, sc.perParticipant());
+        s.row(sc.reference(), l.get("training.scenario.per_completed"), null, null, sc.perCompleted());
+        s.row(sc.reference(), l.get("training.scenario.reference_cost"), null, null, sc.referenceCost());
         s.endTable();
     }
 

@@ -46,8 +46,35 @@ final class TrainingSection {
                 out.n0(data.cohorts().stream().mapToDouble(ReportData.CohortRow::actualBudget).sum()));
         out.table(t);
         out.chart(budget.max(max * 1.2));
+        scenario();
         evaluation();
         projects();
+    }
+
+    /**
+     * The next MBA cohort costed like the scope's latest MBA cohort with a budget (TrainingFigures.scenario, as the
+     * Scénario tab and figures --axis training --by scenario): each line for one cohort, then the cohort, per
+     * participant, per completed participant and what the reference cost (none: nothing printed).
+     */
+    private void scenario() {
+        ReportData.TrainingScenario s = data.trainingScenario();
+        if (s == null) {
+            return;
+        }
+        out.h2(l.get("training.scenario"));
+        out.note(l.format("training.scenario.intro", s.reference(), out.n0(s.participants()), out.n0(s.noShows()),
+                out.n0(s.seminars()), out.n0(s.days()), out.n0(s.hours())));
+        PdfTable t = new PdfTable("A").header(l.get("col.scenario_line"), l.get("col.unit_cost_mad"), l.get("col.units"),
+                l.get("col.amount_mad"));
+        for (ReportData.ScenarioLineRow r : s.lines()) {
+            t.row(l.get("scenario.line." + r.line()), out.n0(r.unitCost()), out.n0(r.units()), out.n0(r.amount()));
+        }
+        t.total(l.get("training.scenario.cohort_total"), "", "", out.n0(s.cohortTotal()));
+        t.row(l.get("training.scenario.per_participant"), "", "", s.perParticipant() == null ? "–" : out.n0(s.perParticipant()));
+        t.row(l.get("training.scenario.per_completed"), "", "", s.perCompleted() == null ? "–" : out.n0(s.perCompleted()));
+        t.row(l.get("training.scenario.reference_cost"), "", "", out.n0(s.referenceCost()));
+        out.table(t);
+        out.note(l.get("training.scenario.note"));
     }
 
     /** The Kirkpatrick figures of the evaluated sessions, then each cohort over all its sessions (none: nothing printed). */

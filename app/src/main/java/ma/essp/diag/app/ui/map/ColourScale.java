@@ -1,4 +1,4 @@
-package ma.essp.diag.app.map.model;
+package ma.essp.diag.app.ui.map;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

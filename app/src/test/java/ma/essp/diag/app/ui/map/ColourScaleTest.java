@@ -1,4 +1,4 @@
-package ma.essp.diag.app.map.model;
+package ma.essp.diag.app.ui.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import ma.essp.diag.app.map.model.ColourScale.ColourClass;
+import ma.essp.diag.app.ui.map.ColourScale.ColourClass;
 import org.junit.jupiter.api.Test;
 
 /** The legend's classes, checked against breaks worked out by hand in each test. */

@@ -1,8 +1,5 @@
-package ma.essp.diag.app.map;
+package ma.essp.diag.app.ui.map;
 
-import ma.essp.diag.app.map.model.ColourScale;
-import ma.essp.diag.app.map.model.GeoBox;
-import ma.essp.diag.app.map.model.Rgb;
 import ma.essp.diag.database.geo.MapShape;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +162,7 @@ public final class MapCanvas extends Region {
     private static final Color NO_DATA = fx(ColourScale.NO_DATA);
 
     /** The JavaFX colour of a map colour. */
-    static Color fx(Rgb c) {
+    public static Color fx(Rgb c) {
         return Color.rgb(c.red(), c.green(), c.blue());
     }
 

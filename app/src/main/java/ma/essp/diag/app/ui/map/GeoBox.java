@@ -1,4 +1,4 @@
-package ma.essp.diag.app.map.model;
+package ma.essp.diag.app.ui.map;
 
 /** A longitude/latitude rectangle: what the map fits when asked to show a part of the country. */
 public record GeoBox(double minLon, double minLat, double maxLon, double maxLat) {
