@@ -61,12 +61,21 @@ public final class MissionBenchmarks {
         this.emptySchema = work.resolve("empty-schema.essp");
     }
 
+    /** Only the cases whose name contains it (null: all). */
+    private String only;
+
     /**
      * Adds the team server's cases (issue 16, {@link ServerBenchmarks}) on the PostgreSQL database at {@code url}:
      * <b>its schema public is dropped and created again</b>. {@code password} null: none sent.
      */
     public MissionBenchmarks withServer(String url, String user, char[] password) {
         this.server = new ServerBenchmarks.Target(url, user, password);
+        return this;
+    }
+
+    /** Measures only the cases whose name contains {@code text} (null: all); the demo mission is generated anyway. */
+    public MissionBenchmarks only(String text) {
+        this.only = text;
         return this;
     }
 
@@ -80,6 +89,9 @@ public final class MissionBenchmarks {
             log.flush();
             report.run(generation);
             for (BenchCase c : cases()) {
+                if (only != null && !c.operation().contains(only)) {
+                    continue;
+                }
                 log.printf(Locale.ROOT, "measuring: %s%n", c.operation());
                 log.flush();
                 report.run(c);

@@ -43,8 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "5", description = "With --cold: measured runs per row. Default: ${DEFAULT-VALUE}.")
     int runs;
 
-    @Option(names = "--only", paramLabel = "TEXT", description = "With --cold: only the rows whose name contains TEXT "
-            + "(e.g. export, window, info).")
+    @Option(names = "--only", paramLabel = "TEXT", description = "Only the rows whose name contains TEXT, e.g. import, merge; with --cold "
+            + "e.g. export, window, info (without --cold the demo mission is generated anyway).")
     String only;
 
     @ParentCommand
@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
                 ColdBenchmarks.print(results, out);
                 return EsspDiagCommand.OK;
             }
-            MissionBenchmarks benchmarks = new MissionBenchmarks(work, DemoScale.parse(scale), out);
+            MissionBenchmarks benchmarks = new MissionBenchmarks(work, DemoScale.parse(scale), out).only(only);
             if (server != null) {
                 if (user == null) {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--server needs --user");

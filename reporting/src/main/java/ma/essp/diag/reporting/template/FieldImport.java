@@ -382,6 +382,8 @@ public final class FieldImport {
         private final List<ImportProblem> problems;
         private final String sheet;
         private final Map<String, Record> essps = new HashMap<>();
+        /** The scope's ESSPs in code order. */
+        private final List<Record> inScope = new ArrayList<>();
         /** The scope's ESSPs by code and by id. */
         private final Map<String, Record> byCode = new HashMap<>();
         private final Map<Integer, Record> byId = new HashMap<>();
@@ -405,6 +407,7 @@ public final class FieldImport {
             }
             where = FieldTemplate.scopeCondition(dsl, scope);
             for (Record r : FieldTemplate.esspsInScope(dsl, where)) {
+                inScope.add(r);
                 essps.put(r.get(ESSP.UUID), r);
                 byCode.put(r.get(ESSP.CODE), r);
                 byId.put(r.get(ESSP.ID), r);
@@ -475,16 +478,30 @@ public final class FieldImport {
             return essp;
         }
 
+        /** Per vocabulary, its codes by their label in the template's language and by themselves, in lower case. */
+        private final Map<Vocabulary, Map<String, String>> codesByWord = new HashMap<>();
+
+        /** Read once per vocabulary: a national assessment workbook has ≈450,000 coded cells. */
+        private Map<String, String> codesByWord(Vocabulary vocabulary) {
+            Map<String, String> byWord = new HashMap<>();
+            for (String code : vocabulary.codes()) {
+                byWord.putIfAbsent(words.code(vocabulary, code).toLowerCase(Locale.ROOT), code);
+            }
+            for (String code : vocabulary.codes()) {
+                byWord.putIfAbsent(code.toLowerCase(Locale.ROOT), code);
+            }
+            return byWord;
+        }
+
         /** A coded value given by its label in the template's language (or by its code). */
         private String coded(SheetRow row, int column, String key, Vocabulary vocabulary) {
             String t = text(row, column, key);
             if (t == null) {
                 return null;
             }
-            for (String code : vocabulary.codes()) {
-                if (t.equalsIgnoreCase(words.code(vocabulary, code)) || t.equalsIgnoreCase(code)) {
-                    return code;
-                }
+            String code = codesByWord.computeIfAbsent(vocabulary, this::codesByWord).get(t.toLowerCase(Locale.ROOT));
+            if (code != null) {
+                return code;
             }
             problem(row, key, t, Reason.UNKNOWN_CODE,
                     String.join(", ", vocabulary.codes().stream().map(c -> words.code(vocabulary, c)).toList()));
@@ -667,7 +684,7 @@ public final class FieldImport {
 
         /** The first ESSP of the scope (code order) that {@code key} likely names: the merge's duplicate candidate. */
         private Record likelySame(EsspEditRepository.NaturalKey key) {
-            return essps.values().stream().sorted(java.util.Comparator.comparing(r -> r.get(ESSP.CODE)))
+            return inScope.stream()
                     .filter(r -> key.likelySame(naturalKey(r.get(ESSP.CIRCONSCRIPTION_ID), r.get(ESSP.NAME_FR),
                             r.get(ESSP.LATITUDE), r.get(ESSP.LONGITUDE))))
                     .findFirst().orElse(null);

@@ -135,28 +135,32 @@ class EsspImportWarningsTest extends TemplateFixture {
 
     @Test
     void aNewRowTakenForAnEsspOfTheMissionThatItChangesIsAWarning() throws Exception {
-        // no code, the same name 0.0005° north (≈ 56 m): E004 itself (an earlier import of the row), with two values changed
-        Path file = filled(wb -> {
-            Row row = firstNew(wb);
-            newEssp(row, null, "Dispensaire Dar Chaoui", LAT + 0.0005, LON);
-            put(row, "name_ar", "مركز E004");
-            put(row, "population_served", 5000);
+        // a first import creates "Dispensaire Jdid" (next free code of Tanger-Assilah: 01511-0001), 0.05° north of Dar Chaoui
+        Path first = filled(wb -> newEssp(firstNew(wb), null, "Dispensaire Jdid", LAT + 0.05, LON));
+        FieldImport.apply(dsl, edit, FieldImport.check(dsl, mission.schemaVersion(), first), false);
+        assertThat(dsl.fetchValue(ESSP.NAME_FR, ESSP.CODE.eq("01511-0001"))).isEqualTo("Dispensaire Jdid");
+
+        // the same workbook (made before that ESSP existed) edited: urban, and 0.0005° (≈ 56 m) farther north
+        Path second = fill(first, dir.resolve("second.xlsx"), wb -> {
+            put(firstNew(wb), "milieu", "urban");
+            put(firstNew(wb), "latitude", LAT + 0.0505);
         });
-        FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), file);
-        // changed: functionality (not_functioning → fully) and latitude; name, name_ar, category, milieu, longitude, population kept
+        FieldImport.Check check = FieldImport.check(dsl, mission.schemaVersion(), second);
+        // the row is taken for 01511-0001 (same name within 200 m, same circonscription): milieu and latitude change
         assertThat(check.problems()).singleElement().satisfies(p -> {
             assertThat(p.reason()).isEqualTo(Reason.SAME_ESSP_UPDATED);
+            assertThat(p.row()).isEqualTo(SHEET_ROW);
             assertThat(p.column()).isEqualTo("name_fr");
-            assertThat(p.args()).containsExactly("E004", "Dispensaire Dar Chaoui", "2");
+            assertThat(p.args()).containsExactly("01511-0001", "Dispensaire Jdid", "2");
         });
         assertThat(check.valid()).isTrue();
-        assertThat(newRow(check).esspId()).isEqualTo(esspId("E004"));
+        assertThat(newRow(check).esspId()).isEqualTo(esspId("01511-0001"));
         FieldImport.apply(dsl, edit, check, false);
-        assertThat(dsl.fetchValue(ESSP.FUNCTIONALITY, ESSP.CODE.eq("E004"))).isEqualTo("fully");
-        assertThat(dsl.fetchCount(ESSP)).as("nothing created").isEqualTo(7);
+        assertThat(dsl.fetchValue(ESSP.MILIEU, ESSP.CODE.eq("01511-0001"))).isEqualTo("urban");
+        assertThat(dsl.fetchCount(ESSP)).as("nothing created").isEqualTo(7 + 1);
 
         // the same workbook again: nothing to change, so nothing to warn about
-        FieldImport.Check again = FieldImport.check(dsl, mission.schemaVersion(), file);
+        FieldImport.Check again = FieldImport.check(dsl, mission.schemaVersion(), second);
         assertThat(again.problems()).isEmpty();
         assertThat(again.rows()).allSatisfy(r -> assertThat(r.changedValues()).isZero());
     }
