@@ -181,7 +181,7 @@ class FieldworkViewModelTest {
                     new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), dialogs, () -> { });
             vm.load();
             FilterChoice scope = vm.scopes().stream().filter(c -> c.value().equals("circonscription:" + gzenaya)).findFirst().orElseThrow();
-            assertThat(scope.label()).isEqualTo("Circonscription : Circonscription Gzenaya (Tanger-Assilah)");
+            assertThat(scope.label()).isEqualTo("Circonscription Gzenaya (Tanger-Assilah)");
             assertThat(vm.scopes()).filteredOn(c -> c.value().startsWith("circonscription:")).hasSize(3);
             vm.scopeProperty().set(scope);
             Path template = dir.resolve("gzenaya.xlsx");
