@@ -41,6 +41,10 @@ final class ImportCommand implements Callable<Integer> {
             "reviewing the report). Refused when the file, a sheet or a column is wrong."})
     boolean validRowsOnly;
 
+    @Option(names = "--accept-warnings", description = {"Import even though the report warns of likely duplicate ESSPs (after",
+            "reviewing them); without it such a workbook is checked and reported, and nothing is written."})
+    boolean acceptWarnings;
+
     @Option(names = "--report", paramLabel = "REPORT",
             description = "The report workbook to write (default: WORKBOOK-report.xlsx next to the workbook).")
     Path report;
@@ -90,6 +94,10 @@ final class ImportCommand implements Callable<Integer> {
             }
             if (!check.valid() && (!validRowsOnly || check.structural() || check.meta() == null)) {
                 out.println(words.get("report.nothing_imported"));
+                return EsspDiagCommand.PROBLEMS;
+            }
+            if (!check.warnings().isEmpty() && !acceptWarnings) {
+                out.println(words.get("report.warnings_not_imported"));
                 return EsspDiagCommand.PROBLEMS;
             }
             // who imports is resolved only now: a refused workbook must not even add the first team member

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.fieldwork;
 
+import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.REGION;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
@@ -26,6 +27,7 @@ import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionBackup;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.reporting.export.ReportLanguage;
+import ma.essp.diag.reporting.export.ReportScope;
 import ma.essp.diag.reporting.template.FieldImport;
 import ma.essp.diag.reporting.template.FieldTemplate;
 import ma.essp.diag.reporting.template.ImportProblem;
@@ -81,13 +83,10 @@ public final class FieldworkViewModel {
             case "en", "ar" -> i18n.locale().getLanguage();
             default -> "fr";
         }));
-        kinds.setAll(new FilterChoice(TemplateKind.ESSP.code(), i18n.get("fieldwork.kind.essp")),
-                new FilterChoice(TemplateKind.ASSESSMENT.code(), i18n.get("fieldwork.kind.assessment")),
-                new FilterChoice(TemplateKind.RECOUNTS.code(), i18n.get("fieldwork.kind.recounts")),
-                new FilterChoice(TemplateKind.STAFF.code(), i18n.get("fieldwork.kind.staff")),
-                new FilterChoice(TemplateKind.COMPLAINTS.code(), i18n.get("fieldwork.kind.complaints")),
-                new FilterChoice(TemplateKind.DATAFLOWS.code(), i18n.get("fieldwork.kind.dataflows")),
-                new FilterChoice(TemplateKind.ATTENDANCE.code(), i18n.get("fieldwork.kind.attendance")));
+        // every kind the command line's --kind accepts, in its order
+        for (TemplateKind k : TemplateKind.values()) {
+            kinds.add(new FilterChoice(k.code(), i18n.get(kindKey(k))));
+        }
         kind.set(kinds.getFirst());
         // an attendance template is one cohort's; the other kinds cover a territory
         kind.addListener((o, was, now) -> {
@@ -113,12 +112,32 @@ public final class FieldworkViewModel {
             mission.dsl().select(PROVINCE.CODE, PROVINCE.NAME_FR, PROVINCE.NAME_AR).from(PROVINCE).where(PROVINCE.DELETED.isFalse())
                     .orderBy(PROVINCE.NAME_FR).forEach(r -> list.add(new FilterChoice("province:" + r.value1(),
                             i18n.get("fieldwork.scope.province", i18n.localName(r.value2(), r.value3())))));
+            // circonscription:ID, as the command line's --scope takes it
+            mission.dsl().select(CIRCONSCRIPTION.ID, CIRCONSCRIPTION.NAME_FR, CIRCONSCRIPTION.NAME_AR, PROVINCE.NAME_FR, PROVINCE.NAME_AR)
+                    .from(CIRCONSCRIPTION).join(PROVINCE).on(PROVINCE.ID.eq(CIRCONSCRIPTION.PROVINCE_ID))
+                    .where(CIRCONSCRIPTION.DELETED.isFalse()).orderBy(PROVINCE.NAME_FR, CIRCONSCRIPTION.NAME_FR, CIRCONSCRIPTION.ID)
+                    .forEach(r -> list.add(new FilterChoice(ReportScope.circonscription(r.value1()).toString(),
+                            i18n.get("fieldwork.scope.circonscription", i18n.localName(r.value2(), r.value3()),
+                                    i18n.localName(r.value4(), r.value5())))));
             mission.dsl().select(TRAINING_COHORT.ID, TRAINING_COHORT.NAME).from(TRAINING_COHORT).where(TRAINING_COHORT.DELETED.isFalse())
                     .orderBy(TRAINING_COHORT.STARTS_ON, TRAINING_COHORT.NAME, TRAINING_COHORT.ID)
                     .forEach(r -> list.add(new FilterChoice(FieldTemplate.COHORT_SCOPE + r.value1(),
                             i18n.get("fieldwork.scope.cohort", r.value2()))));
             return list;
         }).onSuccess(scopes::addAll));
+    }
+
+    /** The label key of a kind (literal keys: the localisation test finds them; a new kind does not compile without one). */
+    static String kindKey(TemplateKind kind) {
+        return switch (kind) {
+            case ESSP -> "fieldwork.kind.essp";
+            case ASSESSMENT -> "fieldwork.kind.assessment";
+            case RECOUNTS -> "fieldwork.kind.recounts";
+            case STAFF -> "fieldwork.kind.staff";
+            case COMPLAINTS -> "fieldwork.kind.complaints";
+            case DATAFLOWS -> "fieldwork.kind.dataflows";
+            case ATTENDANCE -> "fieldwork.kind.attendance";
+        };
     }
 
     private static boolean isCohort(FilterChoice scope) {
@@ -174,6 +193,11 @@ public final class FieldworkViewModel {
 
     /** Imports the whole checked workbook (only offered when it is valid). */
     public void importAll() {
+        // likely duplicate ESSPs are warnings: imported once the user has read them and says so
+        if (checked != null && !checked.warnings().isEmpty() && !dialogs.confirm(i18n.get("fieldwork.import.warnings"),
+                i18n.get("fieldwork.import.warnings.confirm", checked.warnings().size()))) {
+            return;
+        }
         apply(false);
     }
 

@@ -179,12 +179,13 @@ public final class MergeView implements FeatureScreen {
         conflicts.setId("mergeConflicts");
         conflicts.setEditable(true);
         conflicts.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        conflicts.getColumns().add(column(i18n.get("merge.column.table"), r -> i18n.table(r.table()), 120));
-        conflicts.getColumns().add(column(i18n.get("merge.column.row"), ConflictRow::row, 220));
-        conflicts.getColumns().add(column(i18n.get("merge.column.field"), r -> i18n.field(r.table(), r.field()), 150));
-        conflicts.getColumns().add(column(i18n.get("merge.column.base"), ConflictRow::base, 130));
-        conflicts.getColumns().add(column(i18n.get("merge.column.mine"), ConflictRow::mine, 130));
-        conflicts.getColumns().add(column(i18n.get("merge.column.theirs"), ConflictRow::theirs, 130));
+        // the row, field and values are often longer than their column at 1366 px: the cell's tooltip shows them whole
+        conflicts.getColumns().add(fullText(column(i18n.get("merge.column.table"), r -> i18n.table(r.table()), 110)));
+        conflicts.getColumns().add(fullText(column(i18n.get("merge.column.row"), ConflictRow::row, 240)));
+        conflicts.getColumns().add(fullText(column(i18n.get("merge.column.field"), r -> i18n.field(r.table(), r.field()), 160)));
+        conflicts.getColumns().add(fullText(column(i18n.get("merge.column.base"), ConflictRow::base, 130)));
+        conflicts.getColumns().add(fullText(column(i18n.get("merge.column.mine"), ConflictRow::mine, 130)));
+        conflicts.getColumns().add(fullText(column(i18n.get("merge.column.theirs"), ConflictRow::theirs, 130)));
         TableColumn<ConflictRow, String> decision = new TableColumn<>(i18n.get("merge.column.decision"));
         decision.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> resolutionText(cell.getValue().resolutionProperty().get(), i18n), cell.getValue().resolutionProperty()));
@@ -243,6 +244,11 @@ public final class MergeView implements FeatureScreen {
             case THEIRS -> i18n.get("merge.resolution.theirs");
             case EDITED -> i18n.get("merge.resolution.edited");
         };
+    }
+
+    private static <S> TableColumn<S, String> fullText(TableColumn<S, String> column) {
+        column.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
+        return column;
     }
 
     private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {

@@ -160,6 +160,45 @@ class TemplateImportCommandTest {
     }
 
     @Test
+    void aLikelyDuplicateIsImportedOnlyWithAcceptWarnings() throws Exception {
+        Path mission = dir.resolve("m.essp");
+        try (MissionFile m = FixtureMission.create(mission)) {
+            m.dsl().update(ESSP).set(ESSP.LATITUDE, 35.71).set(ESSP.LONGITUDE, -5.93).where(ESSP.CODE.eq("E004")).execute();
+        }
+        Path template = dir.resolve("essp.xlsx");
+        assertThat(CliTest.run("template", mission.toString(), "--kind", "essp", "--out", template.toString()).exit()).isZero();
+        Path filled = dir.resolve("twin.xlsx");
+        try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            // a code typed for E004's name 0.001° (≈ 111 m) north of it, in its circonscription
+            Row row = wb.getSheet("ESSP").getRow(2 + 6);
+            String[] values = {null, "01511-0005", "Circonscription Gzenaya", "Dispensaire Dar Chaoui", null, "DR", "rural", null, "fully"};
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] != null) {
+                    row.getCell(c).setCellValue(values[c]);
+                }
+            }
+            row.getCell(10).setCellValue(35.711);
+            row.getCell(11).setCellValue(-5.93);
+            try (OutputStream o = Files.newOutputStream(filled)) {
+                wb.write(o);
+            }
+        }
+        String before = checksum(mission);
+        CliTest.Run held = CliTest.run("import", mission.toString(), "--in", filled.toString(), "--lang", "en", "--as", "Amina Alaoui");
+        assertThat(held.exit()).as(held.out() + held.err()).isEqualTo(1);
+        assertThat(held.out()).contains("ESSP, row 9, column name_fr, «Dispensaire Dar Chaoui»: Warning, likely duplicate: ESSP E004")
+                .contains("1 warnings (likely duplicates) to review").contains("run again with --accept-warnings");
+        assertThat(checksum(mission)).as("nothing written").isEqualTo(before);
+        CliTest.Run accepted = CliTest.run("import", mission.toString(), "--in", filled.toString(), "--accept-warnings", "--lang", "en",
+                "--as", "Amina Alaoui");
+        assertThat(accepted.exit()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.out()).contains("7 rows imported: 1 changed");
+        try (MissionFile m = MissionFile.open(mission, dir)) {
+            assertThat(m.dsl().fetchCount(ESSP, ESSP.NAME_FR.eq("Dispensaire Dar Chaoui"))).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRecountsTemplateAddsARecountOnceAndRefusesAFutureMonth() throws Exception {
         Path mission = dir.resolve("m.essp");
         FixtureMission.create(mission).close();

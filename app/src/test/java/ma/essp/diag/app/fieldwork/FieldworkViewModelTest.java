@@ -15,6 +15,7 @@ import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.testing.FixtureMission;
+import ma.essp.diag.reporting.template.TemplateKind;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -141,6 +142,104 @@ class FieldworkViewModelTest {
                 assertThat(wb.getSheet("Attendance").getRow(2).getCell(2).getStringCellValue()).isEqualTo("Amina Alaoui");
             }
         }
+    }
+
+    @Test
+    void everyKindTheCommandLineAcceptsIsOfferedInFrenchEnglishAndArabic() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
+            java.util.Map<String, java.util.List<String>> labels = new java.util.HashMap<>();
+            for (Locale l : new Locale[] {Locale.FRENCH, Locale.ENGLISH, Locale.forLanguageTag("ar")}) {
+                FieldworkViewModel vm = new FieldworkViewModel(mission, () -> EditContext.system("member-1"), dir,
+                        new CurrentThreadTaskExecutor(), new I18n(l), new RecordingDialogService(), () -> { });
+                // the command line's --kind is TemplateKind.fromCode: every code of the enum, in its order
+                assertThat(vm.kinds()).extracting(FilterChoice::value).containsExactlyElementsOf(
+                        java.util.Arrays.stream(TemplateKind.values()).map(TemplateKind::code).toList());
+                for (TemplateKind k : TemplateKind.values()) {
+                    assertThat(TemplateKind.fromCode(vm.kinds().get(k.ordinal()).value())).isEqualTo(k);
+                }
+                java.util.List<String> words = vm.kinds().stream().map(FilterChoice::label).toList();
+                assertThat(words).doesNotHaveDuplicates().allSatisfy(w -> assertThat(w).isNotBlank().doesNotContain("!")
+                        .doesNotContain("fieldwork."));
+                labels.put(l.getLanguage(), words);
+            }
+            assertThat(labels.get("en")).containsExactly("ESSP registry", "PMS assessment (checklist)", "Data verification (recounts)",
+                    "ESSP staff (positions)", "Complaint sample (anonymous)", "Data flows (observations)", "Training attendance (one cohort)");
+            for (int i = 0; i < TemplateKind.values().length; i++) {
+                assertThat(labels.get("ar").get(i)).as("Arabic words").matches(".*\\p{IsArabic}.*");
+                assertThat(labels.get("ar").get(i)).isNotEqualTo(labels.get("fr").get(i));
+            }
+        }
+    }
+
+    @Test
+    void aCirconscriptionIsAScopeAsOnTheCommandLine() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
+            int gzenaya = mission.dsl().fetchValue(ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION.ID,
+                    ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION.NAME_FR.eq("Circonscription Gzenaya"));
+            RecordingDialogService dialogs = new RecordingDialogService();
+            FieldworkViewModel vm = new FieldworkViewModel(mission, () -> EditContext.system("member-1"), dir,
+                    new CurrentThreadTaskExecutor(), new I18n(Locale.FRENCH), dialogs, () -> { });
+            vm.load();
+            FilterChoice scope = vm.scopes().stream().filter(c -> c.value().equals("circonscription:" + gzenaya)).findFirst().orElseThrow();
+            assertThat(scope.label()).isEqualTo("Circonscription Gzenaya (Tanger-Assilah)");
+            assertThat(vm.scopes()).filteredOn(c -> c.value().startsWith("circonscription:")).hasSize(3);
+            vm.scopeProperty().set(scope);
+            Path template = dir.resolve("gzenaya.xlsx");
+            dialogs.nextChosenFile = template;
+            vm.writeTemplate();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            // E003 and E004 are Gzenaya's ESSPs
+            assertThat(vm.statusProperty().get()).startsWith("2 lignes écrites dans");
+            assertThat(dialogs.fileQuestions.getFirst().suggestedName()).isEqualTo("modele-essp-circonscription-" + gzenaya + ".xlsx");
+        }
+    }
+
+    @Test
+    void aLikelyDuplicateIsShownAndImportedOnlyOnceTheUserConfirms() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
+            mission.dsl().update(ESSP).set(ESSP.LATITUDE, 35.71).set(ESSP.LONGITUDE, -5.93).where(ESSP.CODE.eq("E004")).execute();
+            RecordingDialogService dialogs = new RecordingDialogService();
+            FieldworkViewModel vm = new FieldworkViewModel(mission, () -> EditContext.system("member-1"), dir,
+                    new CurrentThreadTaskExecutor(), new I18n(Locale.ENGLISH), dialogs, () -> { });
+            Path template = dir.resolve("modele.xlsx");
+            dialogs.nextChosenFile = template;
+            vm.writeTemplate();
+            Path filled = dir.resolve("filled.xlsx");
+            try (InputStream in = Files.newInputStream(template); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+                // the first empty row (sheet row 9): a new ESSP with the name of E004, 0.001° (≈ 111 m) north of it
+                Row row = wb.getSheet("ESSP").getRow(8);
+                String[] values = {null, "01511-0005", "Circonscription Gzenaya", "Dispensaire Dar Chaoui", null, "DR", "rural", null,
+                        "fully"};
+                for (int c = 1; c < values.length; c++) {
+                    if (values[c] != null) {
+                        cell(row, c).setCellValue(values[c]);
+                    }
+                }
+                cell(row, 10).setCellValue(35.711); // latitude
+                cell(row, 11).setCellValue(-5.93); // longitude
+                try (OutputStream out = Files.newOutputStream(filled)) {
+                    wb.write(out);
+                }
+            }
+            dialogs.nextChosenFile = filled;
+            vm.chooseWorkbook();
+            assertThat(vm.problems()).singleElement().satisfies(p -> {
+                assertThat(p.row()).isEqualTo("9");
+                assertThat(p.problem()).startsWith("Warning, likely duplicate: ESSP E004 (Dispensaire Dar Chaoui)");
+            });
+            assertThat(vm.summaryProperty().get()).endsWith("1 warnings (likely duplicates) to review before importing.");
+            assertThat(vm.canImportProperty().get()).as("a warning leaves the import offered").isTrue();
+            dialogs.confirmAnswer = false;
+            vm.importAll();
+            assertThat(mission.dsl().fetchCount(ESSP, ESSP.CODE.eq("01511-0005"))).as("not confirmed: nothing written").isZero();
+            dialogs.confirmAnswer = true;
+            vm.importAll();
+            assertThat(mission.dsl().fetchCount(ESSP, ESSP.CODE.eq("01511-0005"))).isOne();
+        }
+    }
+
+    private static org.apache.poi.ss.usermodel.Cell cell(Row row, int c) {
+        return row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
     }
 
     private static int population(MissionFile mission, String code) {

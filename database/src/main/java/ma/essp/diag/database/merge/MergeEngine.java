@@ -289,23 +289,16 @@ public final class MergeEngine {
             return new Duplicate(ESSP.getName(), t.uuid(), m.uuid(), label(t), label(m), reason, fields(ESSP, m, t));
         }
 
-        /** Same normalised name in the same circonscription, and within 200 m when both have a position. */
+        /** A duplicate candidate: {@link EsspEditRepository.NaturalKey#likelySame} (the field import's definition too). */
         boolean sameEssp(Row m, Row t) {
-            if (!Objects.equals(canon(m.values().get("circonscription_id")), canon(t.values().get("circonscription_id")))
-                    || EsspEditRepository.nameKey(m.values().get("name_fr")).isEmpty()
-                    || !EsspEditRepository.nameKey(m.values().get("name_fr")).equals(EsspEditRepository.nameKey(t.values().get("name_fr")))) {
-                return false;
-            }
-            Double[] a = position(m);
-            Double[] b = position(t);
-            return a == null || b == null || EsspEditRepository.distanceMetres(a[0], a[1], b[0], b[1])
-                    <= EsspEditRepository.DUPLICATE_RADIUS_METRES;
+            return naturalKey(m).likelySame(naturalKey(t));
         }
 
-        Double[] position(Row r) {
+        EsspEditRepository.NaturalKey naturalKey(Row r) {
             String lat = r.values().get("latitude");
             String lon = r.values().get("longitude");
-            return lat == null || lon == null ? null : new Double[] {Double.valueOf(lat), Double.valueOf(lon)};
+            return new EsspEditRepository.NaturalKey(canon(r.values().get("circonscription_id")), r.values().get("name_fr"),
+                    lat == null ? null : Double.valueOf(lat), lon == null ? null : Double.valueOf(lon));
         }
 
         /** The next free code of the ESSP's province here, one more for each clash already proposed. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import ma.essp.diag.database.jooq.tables.records.EsspRecord;
@@ -223,6 +224,28 @@ public final class EsspEditRepository {
                     });
         }
         return found;
+    }
+
+    /**
+     * What tells two ESSPs entered apart (two laptops, or a workbook and the mission) for the same establishment:
+     * {@link #likelySame} is the one definition of a duplicate candidate the merge and the field import share.
+     *
+     * @param circonscription the circonscription, by whatever identifies it on both sides (a uuid, an id)
+     */
+    public record NaturalKey(Object circonscription, String nameFr, Double latitude, Double longitude) {
+
+        /**
+         * The same normalised name ({@link #nameKey}, not empty) in the same circonscription, and within
+         * {@link #DUPLICATE_RADIUS_METRES} of each other when both have a position.
+         */
+        public boolean likelySame(NaturalKey other) {
+            String key = nameKey(nameFr);
+            if (!Objects.equals(circonscription, other.circonscription) || key.isEmpty() || !key.equals(nameKey(other.nameFr))) {
+                return false;
+            }
+            return latitude == null || longitude == null || other.latitude == null || other.longitude == null
+                    || distanceMetres(latitude, longitude, other.latitude, other.longitude) <= DUPLICATE_RADIUS_METRES;
+        }
     }
 
     /** Great-circle distance (haversine, mean Earth radius). */

@@ -12,6 +12,7 @@ import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.ESSP_CATEGORY;
 import static ma.essp.diag.database.jooq.Tables.PMS_CATALOGUE_VERSION;
+import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 
 import java.io.IOException;
@@ -35,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import ma.essp.diag.database.code.Vocabulary;
+import ma.essp.diag.database.geo.MapOutlines;
+import ma.essp.diag.database.geo.MapShape;
 import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.repository.AnswerState;
@@ -48,6 +51,7 @@ import ma.essp.diag.database.repository.EsspEditRepository.EsspDraft;
 import ma.essp.diag.database.repository.StaffRepository;
 import ma.essp.diag.database.repository.StaffRepository.PositionDraft;
 import ma.essp.diag.database.repository.SyncedRows;
+import ma.essp.diag.database.repository.TerritoryRepository;
 import ma.essp.diag.database.repository.TrainingRepository;
 import ma.essp.diag.database.rules.ComplaintSampleRules;
 import ma.essp.diag.database.rules.EsspFormRules;
@@ -148,8 +152,14 @@ public final class FieldImport {
     /** What a check found: the template's description (null when unreadable), every problem, the rows read. */
     public record Check(Meta meta, List<ImportProblem> problems, List<RowChange> rows, int dataRows) {
 
+        /** No problem but warnings (likely duplicates to review). */
         public boolean valid() {
-            return problems.isEmpty();
+            return problems.stream().allMatch(ImportProblem::warning);
+        }
+
+        /** The warnings: rows that can be imported, after the user reviewed them. */
+        public List<ImportProblem> warnings() {
+            return problems.stream().filter(ImportProblem::warning).toList();
         }
 
         /** Whether some problem concerns the file, a sheet or a column: then not even the valid rows can be imported. */
@@ -160,13 +170,13 @@ public final class FieldImport {
         /** The rows without a problem. */
         public List<RowChange> validRows() {
             Set<Integer> bad = new HashSet<>();
-            problems.forEach(p -> bad.add(p.row()));
+            problems.stream().filter(p -> !p.warning()).forEach(p -> bad.add(p.row()));
             return rows.stream().filter(r -> !bad.contains(r.row())).toList();
         }
 
         /** Rows with at least one problem. */
         public int invalidRows() {
-            return (int) problems.stream().map(ImportProblem::row).filter(r -> r != null).distinct().count();
+            return (int) problems.stream().filter(p -> !p.warning()).map(ImportProblem::row).filter(r -> r != null).distinct().count();
         }
     }
 
@@ -372,6 +382,8 @@ public final class FieldImport {
         private final List<ImportProblem> problems;
         private final String sheet;
         private final Map<String, Record> essps = new HashMap<>();
+        /** The scope's ESSPs in code order. */
+        private final List<Record> inScope = new ArrayList<>();
         /** The scope's ESSPs by code and by id. */
         private final Map<String, Record> byCode = new HashMap<>();
         private final Map<Integer, Record> byId = new HashMap<>();
@@ -395,6 +407,7 @@ public final class FieldImport {
             }
             where = FieldTemplate.scopeCondition(dsl, scope);
             for (Record r : FieldTemplate.esspsInScope(dsl, where)) {
+                inScope.add(r);
                 essps.put(r.get(ESSP.UUID), r);
                 byCode.put(r.get(ESSP.CODE), r);
                 byId.put(r.get(ESSP.ID), r);
@@ -465,16 +478,30 @@ public final class FieldImport {
             return essp;
         }
 
+        /** Per vocabulary, its codes by their label in the template's language and by themselves, in lower case. */
+        private final Map<Vocabulary, Map<String, String>> codesByWord = new HashMap<>();
+
+        /** Read once per vocabulary: a national assessment workbook has ≈450,000 coded cells. */
+        private Map<String, String> codesByWord(Vocabulary vocabulary) {
+            Map<String, String> byWord = new HashMap<>();
+            for (String code : vocabulary.codes()) {
+                byWord.putIfAbsent(words.code(vocabulary, code).toLowerCase(Locale.ROOT), code);
+            }
+            for (String code : vocabulary.codes()) {
+                byWord.putIfAbsent(code.toLowerCase(Locale.ROOT), code);
+            }
+            return byWord;
+        }
+
         /** A coded value given by its label in the template's language (or by its code). */
         private String coded(SheetRow row, int column, String key, Vocabulary vocabulary) {
             String t = text(row, column, key);
             if (t == null) {
                 return null;
             }
-            for (String code : vocabulary.codes()) {
-                if (t.equalsIgnoreCase(words.code(vocabulary, code)) || t.equalsIgnoreCase(code)) {
-                    return code;
-                }
+            String code = codesByWord.computeIfAbsent(vocabulary, this::codesByWord).get(t.toLowerCase(Locale.ROOT));
+            if (code != null) {
+                return code;
             }
             problem(row, key, t, Reason.UNKNOWN_CODE,
                     String.join(", ", vocabulary.codes().stream().map(c -> words.code(vocabulary, c)).toList()));
@@ -494,8 +521,8 @@ public final class FieldImport {
             List<String> categories = dsl.select(ESSP_CATEGORY.CODE).from(ESSP_CATEGORY).fetch(ESSP_CATEGORY.CODE);
             Map<String, int[]> circonscriptions = FieldTemplate.circonscriptions(dsl, where);
             EsspEditRepository registry = new EsspEditRepository(dsl, EditContext.system("import"));
-            Map<String, Record> byName = new HashMap<>();
-            essps.values().forEach(r -> byName.putIfAbsent(nameKey(r.get(ESSP.CIRCONSCRIPTION_ID), r.get(ESSP.NAME_FR)), r));
+            Map<Integer, Integer> provinceOf = new HashMap<>();
+            circonscriptions.values().forEach(c -> provinceOf.put(c[0], c[1]));
             Set<String> typedCodes = new HashSet<>();
             for (SheetRow row : rows) {
                 CellValue uuid = row.cells().get(0);
@@ -511,9 +538,15 @@ public final class FieldImport {
             for (SheetRow row : rows) {
                 int before = problems.size();
                 String nameFr = text(row, cols.indexOf("name_fr"), "name_fr");
+                String lat = numberText(row, cols.indexOf("latitude"), "latitude");
+                String lon = numberText(row, cols.indexOf("longitude"), "longitude");
                 Record rec;
                 String code;
                 int circonscriptionId;
+                // a new row taken for an ESSP of the mission by its natural key: the column and value that named it
+                String[] matchedBy = null;
+                // a new row's natural key (null for a row with a uuid)
+                EsspEditRepository.NaturalKey key = null;
                 if (text(row, 0, "uuid") != null) {
                     rec = essp(row, "uuid", "code", seen);
                     if (rec == null) {
@@ -540,7 +573,8 @@ public final class FieldImport {
                     }
                     circonscriptionId = circ[0];
                     String typed = text(row, cols.indexOf("code"), "code");
-                    rec = typed != null ? byCode.get(typed) : byName.get(nameKey(circonscriptionId, nameFr));
+                    key = naturalKey(circonscriptionId, nameFr, EsspFormRules.parseDecimal(lat), EsspFormRules.parseDecimal(lon));
+                    rec = typed != null ? byCode.get(typed) : likelySame(key);
                     if (rec != null && rec.get(ESSP.CIRCONSCRIPTION_ID) == circonscriptionId) {
                         // the ESSP an earlier import of this row created (or one the workbook lists again)
                         if (duplicate(row, typed != null ? "code" : "name_fr", typed != null ? typed : nameFr,
@@ -548,6 +582,7 @@ public final class FieldImport {
                             continue;
                         }
                         code = rec.get(ESSP.CODE);
+                        matchedBy = typed != null ? new String[] {"code", typed} : new String[] {"name_fr", nameFr};
                     } else if (typed != null) {
                         rec = null;
                         code = typed;
@@ -595,12 +630,16 @@ public final class FieldImport {
                 ruleIfChanged(isNew || !Objects.equals(functionality, e.getFunctionality())
                                 || !Objects.equals(reason, e.getFunctionalityReason()),
                         row, "functionality_reason", reason, EsspFormRules.functionalityReason(functionality, reason));
-                String lat = numberText(row, cols.indexOf("latitude"), "latitude");
-                String lon = numberText(row, cols.indexOf("longitude"), "longitude");
                 boolean moved = isNew || !Objects.equals(EsspFormRules.parseDecimal(lat), e.getLatitude())
                         || !Objects.equals(EsspFormRules.parseDecimal(lon), e.getLongitude());
                 ruleIfChanged(moved, row, "latitude", lat, EsspFormRules.latitude(lat, lon));
                 ruleIfChanged(moved, row, "longitude", lon, EsspFormRules.longitude(lon, lat));
+                Integer province = provinceOf.get(circonscriptionId);
+                if (moved && province != null && lat != null && lon != null) {
+                    // the point lies in the province of the circonscription chosen (the form's rule, the shipped outlines)
+                    ruleIfChanged(true, row, "latitude", lat, EsspFormRules.insideProvince(lat, lon, outline(province),
+                            provinceName(province)));
+                }
                 String population = numberText(row, cols.indexOf("population_served"), "population_served");
                 ruleIfChanged(isNew || !Objects.equals(population, e.getPopulationServed() == null ? null : e.getPopulationServed().toString()),
                         row, "population_served", population, EsspFormRules.population(population));
@@ -620,6 +659,15 @@ public final class FieldImport {
                         draft.latitude(), draft.longitude(), draft.populationServed(), draft.functionality(),
                         draft.functionalityReason(), draft.openingHours(), draft.address(), draft.notes()};
                 int changed = changed(stored, given);
+                if (matchedBy != null && changed > 0) {
+                    // a new row that finds an ESSP of the mission and changes it: not only a second import of the row
+                    problem(row, matchedBy[0], matchedBy[1], Reason.SAME_ESSP_UPDATED, code, e.getNameFr(), changed);
+                } else if (isNew) {
+                    Record twin = likelySame(key);
+                    if (twin != null) {
+                        problem(row, "name_fr", nameFr, Reason.LIKELY_DUPLICATE, twin.get(ESSP.CODE), twin.get(ESSP.NAME_FR));
+                    }
+                }
                 changes.add(new EsspChange(row.number(), isNew ? 0 : e.getId(), draft, changed));
             }
             return changes;
@@ -627,6 +675,49 @@ public final class FieldImport {
 
         private static String nameKey(int circonscriptionId, String name) {
             return circonscriptionId + "|" + EsspEditRepository.nameKey(name == null ? "" : name);
+        }
+
+        private static EsspEditRepository.NaturalKey naturalKey(int circonscriptionId, String nameFr, Double lat, Double lon) {
+            return new EsspEditRepository.NaturalKey(circonscriptionId, nameFr, lat == null || lat.isNaN() ? null : lat,
+                    lon == null || lon.isNaN() ? null : lon);
+        }
+
+        /** The first ESSP of the scope (code order) that {@code key} likely names: the merge's duplicate candidate. */
+        private Record likelySame(EsspEditRepository.NaturalKey key) {
+            return inScope.stream()
+                    .filter(r -> key.likelySame(naturalKey(r.get(ESSP.CIRCONSCRIPTION_ID), r.get(ESSP.NAME_FR),
+                            r.get(ESSP.LATITUDE), r.get(ESSP.LONGITUDE))))
+                    .findFirst().orElse(null);
+        }
+
+        private Map<Integer, MapShape> outlines;
+        private final Map<Integer, String> provinceNames = new HashMap<>();
+
+        /** The shipped outline of a province (decoded on the first new or moved point), null when it has none. */
+        private MapShape outline(int provinceId) {
+            if (outlines == null) {
+                Map<String, MapShape> byIso = new HashMap<>();
+                MapOutlines.shipped().provinces().forEach(shape -> byIso.put(shape.isoCode(), shape));
+                outlines = new HashMap<>();
+                new TerritoryRepository(dsl).outlineCodes().forEach((province, iso) -> {
+                    if (byIso.containsKey(iso)) {
+                        outlines.put(province, byIso.get(iso));
+                    }
+                });
+            }
+            return outlines.get(provinceId);
+        }
+
+        /** A province's name in the template's language (French for English, as the territory has no English names). */
+        private String provinceName(int provinceId) {
+            return provinceNames.computeIfAbsent(provinceId, id -> {
+                Record r = dsl.select(PROVINCE.NAME_FR, PROVINCE.NAME_AR).from(PROVINCE).where(PROVINCE.ID.eq(id)).fetchOne();
+                if (r == null) {
+                    return "";
+                }
+                return meta.language() == ReportLanguage.AR && r.get(PROVINCE.NAME_AR) != null ? r.get(PROVINCE.NAME_AR)
+                        : r.get(PROVINCE.NAME_FR);
+            });
         }
 
         /**

@@ -74,7 +74,22 @@ public record ImportProblem(String sheet, Integer row, String column, String val
         /** the next free code of the province: a new ESSP's code already used by another ESSP (deleted ones included) */
         CODE_TAKEN,
         /** the rule's code (EsspFormRules.Code), then the rule's arguments */
-        RULE
+        RULE,
+        /**
+         * A warning: a new ESSP row taken for the ESSP of the mission it names by its natural key (an earlier import of
+         * the row), whose values it changes: that ESSP's code, its name, values changed
+         */
+        SAME_ESSP_UPDATED,
+        /**
+         * A warning: a new ESSP row likely a duplicate of an ESSP of the mission (same normalised name within 200 m in the
+         * same circonscription, the merge's duplicate candidate): that ESSP's code, its name
+         */
+        LIKELY_DUPLICATE;
+
+        /** A warning is shown in the report but stops nothing: the user imports after reviewing it. */
+        public boolean warning() {
+            return this == SAME_ESSP_UPDATED || this == LIKELY_DUPLICATE;
+        }
     }
 
     public ImportProblem {
@@ -83,6 +98,11 @@ public record ImportProblem(String sheet, Integer row, String column, String val
 
     static ImportProblem ofFile(Reason reason, String... args) {
         return new ImportProblem(null, null, null, null, reason, List.of(args));
+    }
+
+    /** Whether it only warns (the row can be imported after the user reviewed it). */
+    public boolean warning() {
+        return reason.warning();
     }
 
     /** Whether it concerns the file, a sheet or a column rather than one row (then no row can be imported). */

@@ -30,10 +30,12 @@ public final class ImportReport {
         return input.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-report.xlsx");
     }
 
-    /** The summary line: rows read, rows with a problem, problems. */
+    /** The summary line: rows read, rows with a problem, problems; warnings (likely duplicates) to review. */
     public static String summary(FieldImport.Check check, TemplateWords words) {
-        return check.valid() ? words.format("report.summary.valid", check.dataRows())
-                : words.format("report.summary.problems", check.dataRows(), check.invalidRows(), check.problems().size());
+        int warnings = check.warnings().size();
+        String summary = check.valid() ? words.format("report.summary.valid", check.dataRows())
+                : words.format("report.summary.problems", check.dataRows(), check.invalidRows(), check.problems().size() - warnings);
+        return warnings == 0 ? summary : summary + " " + words.format("report.summary.warnings", warnings);
     }
 
     public static void write(FieldImport.Check check, TemplateWords words, Path out) throws IOException {
