@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import ma.essp.diag.database.jooq.tables.records.AuditLogRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The field-level edits of one file, as its audit trail tells them, for the base detection of a three-way merge.
@@ -42,6 +43,15 @@ final class AuditHistory {
     private final List<AuditLogRecord> history = new ArrayList<>();
 
     static AuditHistory read(DSLContext dsl) {
+        return read(dsl, null);
+    }
+
+    /** The history of the tables named in {@code only} (null: every table; empty: nothing read). */
+    static AuditHistory read(DSLContext dsl, Set<String> only) {
+        AuditHistory h = new AuditHistory();
+        if (only != null && only.isEmpty()) {
+            return h;
+        }
         List<long[]> ignored = new ArrayList<>();
         dsl.selectFrom(MERGE_RUN).forEach(run -> {
             if (run.getAuditFirstId() != null && run.getAuditCopiedFirstId() != null) {
@@ -54,8 +64,8 @@ final class AuditHistory {
                 ignored.add(new long[] {run.getUndoAuditFirstId(), run.getUndoAuditLastId()});
             }
         });
-        AuditHistory h = new AuditHistory();
-        for (AuditLogRecord r : dsl.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID).fetch()) {
+        for (AuditLogRecord r : dsl.selectFrom(AUDIT_LOG).where(only == null ? DSL.noCondition() : AUDIT_LOG.TABLE_NAME.in(only))
+                .orderBy(AUDIT_LOG.ID).fetch()) {
             long id = r.getId();
             if (ignored.stream().anyMatch(range -> id >= range[0] && id <= range[1])
                     || MergeTables.NOT_MERGED.contains(r.getTableName())) {

@@ -62,13 +62,40 @@ public final class MergeEngine {
 
     private final MergeTables tables = MergeTables.all();
 
+    /** The names of the tables a merge compares (every versioned table but the merge's own bookkeeping). */
+    public static Set<String> mergedTables() {
+        return MERGED;
+    }
+
+    private static final Set<String> MERGED = MergeTables.all().inForeignKeyOrder().stream().map(Table::getName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     // ------------------------------------------------------------------ analyse
 
     public MergePlan analyse(DSLContext mineDsl, DSLContext theirsDsl, String sourceName, String sourceMissionUuid) {
-        Side mine = Side.read(mineDsl, tables);
-        Side theirs = Side.read(theirsDsl, tables);
-        AuditHistory mineHistory = AuditHistory.read(mineDsl);
-        AuditHistory theirsHistory = AuditHistory.read(theirsDsl);
+        return analyse(mineDsl, theirsDsl, sourceName, sourceMissionUuid, null);
+    }
+
+    /**
+     * {@link #analyse(DSLContext, DSLContext, String, String)} of the tables named in {@code only} (null: every table;
+     * empty: none, nothing read): their rows, their history and the merge journal about them, with the aliases and
+     * the ids of the rows they point to. For a caller that knows no other table changed on either side since both
+     * sides held the same rows and history (a synchronisation since its last one, {@code ServerSync}): the plan is
+     * then the one a full analysis would give.
+     */
+    public MergePlan analyse(DSLContext mineDsl, DSLContext theirsDsl, String sourceName, String sourceMissionUuid,
+                             Set<String> only) {
+        Side mine = Side.read(mineDsl, tables, only);
+        Side theirs = Side.read(theirsDsl, tables, only);
+        AuditHistory mineHistory = AuditHistory.read(mineDsl, only);
+        AuditHistory theirsHistory = AuditHistory.read(theirsDsl, only);
+        List<String> analysed = tables.inForeignKeyOrder().stream().map(Table::getName)
+                .filter(name -> only == null || only.contains(name)).toList();
+        if (analysed.isEmpty()) {
+            return new MergePlan(sourceName, sourceMissionUuid, List.of(), List.of(), List.of(), mine, theirs, mineHistory,
+                    theirsHistory, Map.of(), Set.of(), analysed);
+        }
+        org.jooq.Condition journalled = only == null ? DSL.noCondition() : MERGE_JOURNAL.TABLE_NAME.in(only);
         Map<String, String> aliases = new HashMap<>();
         for (Side side : List.of(mine, theirs)) {
             side.rows("merge_alias").values().stream().filter(r -> !r.deleted())
@@ -79,19 +106,22 @@ public final class MergeEngine {
         List<CodeClash> clashes = new ArrayList<>();
         Analysis a = new Analysis(mine, theirs, mineHistory, theirsHistory, aliases);
         a.addedByMerge.addAll(mineDsl.selectDistinct(MERGE_JOURNAL.ROW_UUID).from(MERGE_JOURNAL)
-                .where(MERGE_JOURNAL.KIND.eq("added")).fetch(MERGE_JOURNAL.ROW_UUID));
+                .where(MERGE_JOURNAL.KIND.eq("added")).and(journalled).fetch(MERGE_JOURNAL.ROW_UUID));
         mineDsl.select(MERGE_JOURNAL.TABLE_NAME, MERGE_JOURNAL.ROW_UUID, MERGE_JOURNAL.FIELD, MERGE_JOURNAL.THEIRS_VALUE)
                 .from(MERGE_JOURNAL).join(MERGE_RUN).on(MERGE_RUN.ID.eq(MERGE_JOURNAL.RUN_ID))
-                .where(MERGE_JOURNAL.KIND.eq("conflict")).and(MERGE_RUN.STATUS.eq("applied")).orderBy(MERGE_JOURNAL.ID)
+                .where(MERGE_JOURNAL.KIND.eq("conflict")).and(MERGE_RUN.STATUS.eq("applied")).and(journalled).orderBy(MERGE_JOURNAL.ID)
                 .forEach(r -> a.resolved.put(MergePlan.fieldKey(r.value1(), r.value2(), r.value3()), r.value4()));
         theirsDsl.select(MERGE_JOURNAL.TABLE_NAME, MERGE_JOURNAL.ROW_UUID, MERGE_JOURNAL.FIELD, MERGE_JOURNAL.MINE_VALUE,
                         MERGE_JOURNAL.THEIRS_VALUE, MERGE_JOURNAL.RESULT_VALUE)
                 .from(MERGE_JOURNAL).join(MERGE_RUN).on(MERGE_RUN.ID.eq(MERGE_JOURNAL.RUN_ID))
-                .where(MERGE_JOURNAL.KIND.eq("conflict")).and(MERGE_RUN.STATUS.eq("applied")).orderBy(MERGE_JOURNAL.ID)
+                .where(MERGE_JOURNAL.KIND.eq("conflict")).and(MERGE_RUN.STATUS.eq("applied")).and(journalled).orderBy(MERGE_JOURNAL.ID)
                 .forEach(r -> a.resolvedThere.put(MergePlan.fieldKey(r.value1(), r.value2(), r.value3()),
                         Objects.equals(r.value6(), r.value4()) ? r.value5() : r.value4())); // the losing value
         for (Table<?> table : tables.inForeignKeyOrder()) {
             String name = table.getName();
+            if (!analysed.contains(name)) {
+                continue;
+            }
             Map<String, Row> mineByCanon = a.byCanon(mine, name);
             List<Row> added = new ArrayList<>();
             for (Row t : theirs.rows(name).values()) {
@@ -109,7 +139,7 @@ public final class MergeEngine {
             }
         }
         return new MergePlan(sourceName, sourceMissionUuid, rows, duplicates, clashes, mine, theirs, mineHistory,
-                theirsHistory, aliases, a.resolutionsTaken);
+                theirsHistory, aliases, a.resolutionsTaken, analysed);
     }
 
     /** The working state of one analysis. */
@@ -470,7 +500,7 @@ public final class MergeEngine {
             runId = SyncedRows.insert(t, edit, run);
             for (Table<?> table : tables.inForeignKeyOrder()) {
                 Map<String, String> byCanon = new HashMap<>();
-                plan.mine.rows(table.getName()).values().forEach(r -> byCanon.put(canonOfMine(r.uuid()), r.uuid()));
+                plan.mine.uuids(table.getName()).forEach(u -> byCanon.put(canonOfMine(u), u));
                 mineUuidByCanon.put(table.getName(), byCanon);
                 List<Row> added = new ArrayList<>();
                 for (RowDiff r : plan.rows()) {

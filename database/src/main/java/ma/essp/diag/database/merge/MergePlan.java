@@ -74,10 +74,11 @@ public final class MergePlan {
     final Map<String, String> aliases;
     /** Fields taken because the other file resolved a conflict there: journalled as conflicts (see MergeEngine). */
     final java.util.Set<String> resolutionsTaken;
+    private final List<String> analysedTables;
 
     MergePlan(String sourceName, String sourceMissionUuid, List<RowDiff> rows, List<Duplicate> duplicates,
               List<CodeClash> clashes, Side mine, Side theirs, AuditHistory mineHistory, AuditHistory theirsHistory,
-              Map<String, String> aliases, java.util.Set<String> resolutionsTaken) {
+              Map<String, String> aliases, java.util.Set<String> resolutionsTaken, List<String> analysedTables) {
         this.sourceName = sourceName;
         this.sourceMissionUuid = sourceMissionUuid;
         this.rows = List.copyOf(rows);
@@ -89,6 +90,12 @@ public final class MergePlan {
         this.theirsHistory = theirsHistory;
         this.aliases = aliases;
         this.resolutionsTaken = java.util.Set.copyOf(resolutionsTaken);
+        this.analysedTables = List.copyOf(analysedTables);
+    }
+
+    /** The tables compared, in foreign-key order: every merged table, or those an incremental analysis was given. */
+    public List<String> analysedTables() {
+        return analysedTables;
     }
 
     static String fieldKey(String table, String uuid, String field) {

@@ -1,8 +1,10 @@
 package ma.essp.diag.database.merge;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import ma.essp.diag.database.repository.SyncedRows;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -28,9 +30,30 @@ final class Side {
     private final Map<String, Map<String, Integer>> idsByUuid = new HashMap<>();
 
     static Side read(DSLContext dsl, MergeTables tables) {
+        return read(dsl, tables, null);
+    }
+
+    /**
+     * Reads the rows of the tables named in {@code only} (null: every table), with {@code merge_alias} (the aliases
+     * every comparison needs) unless {@code only} is empty, and the ids and uuids of the tables they point to (to
+     * compare and write their foreign keys). An empty {@code only} reads nothing.
+     */
+    static Side read(DSLContext dsl, MergeTables tables, Set<String> only) {
         Side side = new Side();
+        Set<String> rowTables = new HashSet<>();
+        Set<String> idTables = new HashSet<>();
+        for (Table<?> table : tables.inForeignKeyOrder()) {
+            if (only == null || only.contains(table.getName()) || (!only.isEmpty() && table.getName().equals("merge_alias"))) {
+                rowTables.add(table.getName());
+                idTables.add(table.getName());
+                tables.references(table).values().forEach(t -> idTables.add(t.getName()));
+            }
+        }
         Map<String, Map<Integer, String>> uuidsById = new HashMap<>();
         for (Table<?> table : tables.inForeignKeyOrder()) {
+            if (!idTables.contains(table.getName())) {
+                continue;
+            }
             Map<Integer, String> uuids = new HashMap<>();
             Map<String, Integer> ids = new HashMap<>();
             Field<Integer> id = field(table, "id", Integer.class);
@@ -43,6 +66,9 @@ final class Side {
             side.idsByUuid.put(table.getName(), ids);
         }
         for (Table<?> table : tables.inForeignKeyOrder()) {
+            if (!rowTables.contains(table.getName())) {
+                continue;
+            }
             Map<String, Table<?>> references = tables.references(table);
             Map<String, Row> byUuid = new LinkedHashMap<>();
             for (Record r : dsl.selectFrom(table).orderBy(field(table, "id", Integer.class)).fetch()) {
@@ -67,6 +93,11 @@ final class Side {
 
     Map<String, Row> rows(String table) {
         return rows.getOrDefault(table, Map.of());
+    }
+
+    /** The uuids of {@code table}'s rows read (their rows, or only their ids for a table others point to). */
+    Set<String> uuids(String table) {
+        return idsByUuid.getOrDefault(table, Map.of()).keySet();
     }
 
     Row row(String table, String uuid) {

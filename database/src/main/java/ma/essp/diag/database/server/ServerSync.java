@@ -1,6 +1,7 @@
 package ma.essp.diag.database.server;
 
 import static ma.essp.diag.database.jooq.Tables.AUDIT_LOG;
+import static ma.essp.diag.database.jooq.Tables.MERGE_RUN;
 import static ma.essp.diag.database.jooq.Tables.MISSION;
 import static ma.essp.diag.database.jooq.Tables.SYNC_LOG;
 
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +55,16 @@ import org.jooq.impl.DSL;
  *       {@code merge_journal} names it. If the server changed since the pull (its highest audit id moved: another
  *       laptop pushed), nothing is written and the sync pulls again (up to {@value #ATTEMPTS} times).</li>
  * </ol>
- * Both sides record the synchronisation in {@code sync_log}. A connection lost during the push rolls the server's
+ * Both sides record the synchronisation in {@code sync_log}, with its marks: the server's highest audit id once pushed,
+ * the laptop's once pulled, the schema version.
+ *
+ * <p><b>Incremental</b>: after a synchronisation both sides hold the same rows and the same history (each copied the
+ * other's audit rows in). So the next one compares only the tables with an audit row after its mark on either side
+ * (every write to a merged table leaves one: {@link SyncedRows} and the version triggers): nothing changed on either
+ * side, it reads the marks and writes nothing but its {@code sync_log} rows. It compares every table when the marks
+ * cannot be trusted: no earlier synchronisation with a mark (a file copied or written before schema 27), the server
+ * holds no {@code sync_log} row equal to the laptop's last one (another server, or one initialised again), the schema
+ * was upgraded since, or an undo of a merge ran on either side since (it takes history back). A connection lost during the push rolls the server's
  * transaction back (PostgreSQL), the laptop keeps what it pulled; synchronising again neither loses nor doubles a
  * change (the merge matches rows by uuid and the audit by signature). The laptop file never needs the server to work.
  *
@@ -71,9 +82,16 @@ public final class ServerSync {
     public record Preview(MergePlan pull, MergePlan push) {
     }
 
+    /**
+     * The marks of the last synchronisation both sides recorded: the changes after them are the ones to compare.
+     */
+    record Marks(int serverAuditId, int laptopAuditId) {
+    }
+
     /** What a synchronisation did. {@code backup}: the laptop's rolling backup taken before the pull (null: nothing pulled). */
     public record Result(int rowsPulled, int rowsPushed, int conflicts, int pullRunId, int pushRunId, Path backup,
-                         int attempts, OffsetDateTime serverTime) {
+                         int attempts, OffsetDateTime serverTime, boolean incremental, List<String> pullTables,
+                         List<String> pushTables) {
     }
 
     /**
@@ -186,8 +204,11 @@ public final class ServerSync {
     /** What {@link #sync} would pull and push, nothing written. */
     public Preview preview() throws ServerException {
         String mission = check();
-        return snapshot(tx -> new Preview(engine.analyse(laptop.dsl(), tx, serverName(), mission),
-                engine.analyse(tx, laptop.dsl(), laptopName(), mission)));
+        return snapshot(tx -> {
+            Set<String> only = changedTables(tx, marks(tx));
+            return new Preview(engine.analyse(laptop.dsl(), tx, serverName(), mission, only),
+                    engine.analyse(tx, laptop.dsl(), laptopName(), mission, only));
+        });
     }
 
     /**
@@ -221,7 +242,11 @@ public final class ServerSync {
                 throw new Cancelled(pulled > 0 || attempt > 1, pulled);
             }
             progress.accept("pull: reading the server");
-            Pulled pull = snapshot(tx -> new Pulled(engine.analyse(laptop.dsl(), tx, serverName(), mission), maxAuditId(tx)));
+            Pulled pull = snapshot(tx -> {
+                Marks marks = marks(tx);
+                return new Pulled(engine.analyse(laptop.dsl(), tx, serverName(), mission, changedTables(tx, marks)),
+                        maxAuditId(tx), marks);
+            });
             refuseCodeClashes(pull.plan());
             if (!pull.plan().nothingToDo() && backup == null) {
                 backup = MissionBackup.take(laptop, MissionBackup.Reason.MERGE);
@@ -232,17 +257,20 @@ public final class ServerSync {
             conflicts += pull.plan().conflicts().size();
             pullRun = applied.runId() == 0 ? pullRun : applied.runId();
             progress.accept("pull: " + applied.rowsWritten() + " row(s) written on this laptop");
+            int laptopAudit = maxAuditId(laptop.dsl());
             afterPull.run();
             if (cancelled.getAsBoolean()) {
                 throw new Cancelled(true, pulled);
             }
             progress.accept("push: writing to the server");
-            Pushed push = push(edit, mission, pull.serverAuditId(), pulled, conflicts, pullRun);
+            Pushed push = push(edit, mission, pull, laptopAudit, pulled, conflicts, pullRun);
             if (push != null) {
                 progress.accept("push: " + push.rows() + " row(s) written on the server");
-                SyncLogRecord log = record(edit, push.serverAuditId(), pulled, push.rows(), conflicts, pullRun, push.runId());
+                SyncLogRecord log = record(edit, push.serverAuditId(), laptopAudit, pulled, push.rows(), conflicts, pullRun,
+                        push.runId());
                 SyncedRows.appendLog(laptop.dsl(), log);
-                return new Result(pulled, push.rows(), conflicts, pullRun, push.runId(), backup, attempt, push.serverTime());
+                return new Result(pulled, push.rows(), conflicts, pullRun, push.runId(), backup, attempt, push.serverTime(),
+                        pull.marks() != null, pull.plan().analysedTables(), push.tables());
             }
             progress.accept("the server changed since the pull: pulling again");
         }
@@ -250,23 +278,70 @@ public final class ServerSync {
                 + " attempts): what was pulled is kept on this laptop; synchronise again");
     }
 
-    private record Pulled(MergePlan plan, int serverAuditId) {
+    private record Pulled(MergePlan plan, int serverAuditId, Marks marks) {
     }
 
-    private record Pushed(int rows, int runId, int serverAuditId, OffsetDateTime serverTime) {
+    private record Pushed(int rows, int runId, int serverAuditId, OffsetDateTime serverTime, List<String> tables) {
+    }
+
+    /**
+     * The marks of this laptop's last synchronisation, when they can be trusted (see the class comment), else null.
+     * {@code server}: the server in the transaction reading it.
+     */
+    Marks marks(DSLContext server) {
+        SyncLogRecord last = laptop.dsl().selectFrom(SYNC_LOG).orderBy(SYNC_LOG.ID.desc()).limit(1).fetchOne();
+        if (last == null || last.getLaptopAuditId() == null || last.getSchemaVersion() == null
+                || last.getSchemaVersion() != laptop.schemaVersion()) {
+            return null;
+        }
+        boolean sameOnServer = server.fetchExists(SYNC_LOG, SYNC_LOG.SYNCED_AT.eq(last.getSyncedAt())
+                .and(SYNC_LOG.MEMBER_UUID.eq(last.getMemberUuid())).and(SYNC_LOG.DEVICE_ID.eq(last.getDeviceId()))
+                .and(SYNC_LOG.SERVER_AUDIT_ID.eq(last.getServerAuditId())).and(SYNC_LOG.LAPTOP_AUDIT_ID.eq(last.getLaptopAuditId()))
+                .and(SYNC_LOG.SCHEMA_VERSION.eq(last.getSchemaVersion())));
+        if (!sameOnServer || undoneSince(laptop.dsl(), last.getLaptopAuditId()) || undoneSince(server, last.getServerAuditId())) {
+            return null;
+        }
+        return new Marks(last.getServerAuditId(), last.getLaptopAuditId());
+    }
+
+    /** Whether an undo of a merge wrote audit rows after {@code auditId}. */
+    private static boolean undoneSince(DSLContext dsl, int auditId) {
+        return dsl.fetchExists(MERGE_RUN, MERGE_RUN.UNDO_AUDIT_LAST_ID.gt(auditId));
+    }
+
+    /**
+     * The merged tables changed on either side since {@code marks} (an audit row after the mark); null when there are
+     * no marks: every table is compared.
+     */
+    private Set<String> changedTables(DSLContext server, Marks marks) {
+        if (marks == null) {
+            return null;
+        }
+        Set<String> changed = new TreeSet<>(changedSince(laptop.dsl(), marks.laptopAuditId()));
+        changed.addAll(changedSince(server, marks.serverAuditId()));
+        return changed;
+    }
+
+    /** The merged tables with an audit row after {@code auditId}. */
+    static Set<String> changedSince(DSLContext dsl, int auditId) {
+        Set<String> names = new HashSet<>(dsl.selectDistinct(AUDIT_LOG.TABLE_NAME).from(AUDIT_LOG)
+                .where(AUDIT_LOG.ID.gt(auditId)).fetch(AUDIT_LOG.TABLE_NAME));
+        names.retainAll(MergeEngine.mergedTables());
+        return names;
     }
 
     /** The push, in one server transaction under the sync lock; null when the server changed since the pull. */
-    private Pushed push(EditContext edit, String mission, int expectedAuditId, int pulled, int conflicts, int pullRun)
-            throws ServerException {
+    private Pushed push(EditContext edit, String mission, Pulled pull, int laptopAudit, int pulled, int conflicts,
+                        int pullRun) throws ServerException {
         try {
             return server.dsl().transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
                 tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK))).fetch();
-                if (maxAuditId(tx) != expectedAuditId) {
+                if (maxAuditId(tx) != pull.serverAuditId()) {
                     return null;
                 }
-                MergePlan plan = engine.analyse(tx, laptop.dsl(), laptopName(), mission);
+                // the server is as the pull read it; the laptop holds what the pull wrote since its mark
+                MergePlan plan = engine.analyse(tx, laptop.dsl(), laptopName(), mission, changedTables(tx, pull.marks()));
                 List<RefusedRow> refused = outsideScope(tx, plan);
                 if (!refused.isEmpty()) {
                     throw new Refusal(refused);
@@ -274,9 +349,10 @@ public final class ServerSync {
                 MergeEngine.Applied applied = engine.apply(tx, edit, plan, MergeDecisions.of(null, null, false), null);
                 hook.beforeCommit(tx);
                 int audit = maxAuditId(tx);
-                SyncedRows.appendLog(tx, record(edit, audit, pulled, applied.rowsWritten(), conflicts, pullRun, applied.runId()));
+                SyncedRows.appendLog(tx, record(edit, audit, laptopAudit, pulled, applied.rowsWritten(), conflicts, pullRun,
+                        applied.runId()));
                 OffsetDateTime time = tx.select(DSL.currentOffsetDateTime()).fetchOne().value1();
-                return new Pushed(applied.rowsWritten(), applied.runId(), audit, time);
+                return new Pushed(applied.rowsWritten(), applied.runId(), audit, time, plan.analysedTables());
             });
         } catch (Refusal e) {
             throw new OutsideScope(server.address().user(), e.rows, null);
@@ -377,14 +453,16 @@ public final class ServerSync {
         }
     }
 
-    private SyncLogRecord record(EditContext edit, int serverAuditId, int pulled, int pushed, int conflicts, int pullRun,
-                                 int pushRun) {
+    private SyncLogRecord record(EditContext edit, int serverAuditId, int laptopAuditId, int pulled, int pushed,
+                                 int conflicts, int pullRun, int pushRun) {
         SyncLogRecord log = new SyncLogRecord();
         log.setSyncedAt(edit.now());
         log.setMemberUuid(edit.member());
         log.setDeviceId(edit.device());
         log.setServerUrl(server.address().url());
         log.setServerAuditId(serverAuditId);
+        log.setLaptopAuditId(laptopAuditId);
+        log.setSchemaVersion(laptop.schemaVersion());
         log.setRowsPulled(pulled);
         log.setRowsPushed(pushed);
         log.setConflicts(conflicts);
