@@ -123,7 +123,7 @@ public final class EsspDiagCommand implements Runnable {
         err.println("essp-diag: unexpected error (details in " + logFile() + "): " + inWords(ex));
     }
 
-    /** The log file Logback writes (logback.xml: essp.log.dir, set by Main, else the temporary folder). */
+    /** The log file Logback writes (LogSetup: essp.log.dir, set by Main, else the temporary folder). */
     public static Path logFile() {
         return Path.of(System.getProperty("essp.log.dir", System.getProperty("java.io.tmpdir")), "essp-diag.log");
     }

@@ -59,20 +59,35 @@ public final class MissionService {
     }
 
     /**
-     * Opens (and, for an older schema, backs up then migrates) a mission; the day's first opening of a mission takes a
-     * rolling backup of it ({@link MissionBackup#takeDaily}). When {@code settings} remembers who the
-     * consultant is in this mission (and that member is still in the team), the mission comes back identified;
-     * otherwise {@link #identify} must follow before anything is written.
+     * Opens (and, for an older schema, backs up then migrates) a mission, <b>read-only</b> until
+     * {@link #checkThenAllowWrites} has run: the whole file's integrity check and the day's backup are left out of
+     * the opening so that the window shows the mission at once. When {@code settings} remembers who the consultant
+     * is in this mission (and that member is still in the team), the mission comes back identified; otherwise
+     * {@link #identify} must follow before anything is written.
      */
     public OpenMission open(Path file, Settings settings) throws MissionFileException {
-        MissionFile mission = MissionFile.open(file, paths.backups());
+        return read(MissionFile.openWhileChecking(file, paths.backups()), settings);
+    }
+
+    /**
+     * What {@link #open} left out, in this order: the integrity check of the whole file (a damaged file stays
+     * read-only: MissionFileException CORRUPTED), the day's first rolling backup ({@link MissionBackup#takeDaily}),
+     * and only then writes allowed, so a backup of the day exists before its first write. Passes at once for a
+     * mission already writable. Blocks: call it from a background task.
+     */
+    public void checkThenAllowWrites(OpenMission opened) throws MissionFileException {
+        MissionFile mission = opened.file();
+        if (mission.writable()) {
+            return;
+        }
+        mission.checkIntegrity();
         try {
             MissionBackup.takeDaily(mission);
         } catch (MissionFileException e) {
             // a full disk must not keep the consultant out of their mission; the next opening tries again
-            LOG.warn("No backup on opening {}: {}", file, e.getMessage());
+            LOG.warn("No backup on opening {}: {}", mission.path(), e.getMessage());
         }
-        return read(mission, settings);
+        mission.allowWrites();
     }
 
     /** Creates an empty mission (territory reference data only); its metadata is written by its first member. */
@@ -109,7 +124,8 @@ public final class MissionService {
      * this laptop's device; a mission without metadata gets it now, written by that member. The choice is remembered
      * in {@code settings} for this mission (saved). Blocks: call from a background task.
      */
-    public OpenMission identify(OpenMission opened, MemberChoice choice, Settings settings) {
+    public OpenMission identify(OpenMission opened, MemberChoice choice, Settings settings) throws MissionFileException {
+        checkThenAllowWrites(opened);
         DSLContext dsl = opened.dsl();
         TeamRepository team = new TeamRepository(dsl);
         Member member = switch (choice) {

@@ -664,6 +664,13 @@ public final class ShellView {
         member.visibleProperty().bind(viewModel.memberTextProperty().isNotEmpty());
         member.managedProperty().bind(member.visibleProperty());
         member.setMinWidth(Region.USE_PREF_SIZE);
+        Label checking = new Label();
+        checking.setId("statusChecking");
+        checking.setGraphic(new FontIcon(Material2AL.HOURGLASS_EMPTY));
+        checking.textProperty().bind(viewModel.checkingTextProperty());
+        checking.visibleProperty().bind(viewModel.checkingTextProperty().isNotEmpty());
+        checking.managedProperty().bind(checking.visibleProperty());
+        checking.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label counts = new Label();
@@ -677,7 +684,7 @@ public final class ShellView {
         for (Region fixed : List.of(badge, counts, schema)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(10, name, badge, member, spacer, counts, separator, schema);
+        HBox bar = new HBox(10, name, badge, member, checking, spacer, counts, separator, schema);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

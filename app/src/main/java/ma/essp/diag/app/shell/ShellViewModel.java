@@ -55,6 +55,9 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper schemaText = new ReadOnlyStringWrapper(this, "schemaText", "");
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
     private final ReadOnlyStringWrapper memberText = new ReadOnlyStringWrapper(this, "memberText", "");
+    /** Whether the open mission writes: false while its integrity check and the day's backup run after opening. */
+    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable");
+    private final ReadOnlyStringWrapper checkingText = new ReadOnlyStringWrapper(this, "checkingText", "");
     private final UnsavedChangesGuard guard;
     /** The editors of the area on screen, asked before anything would drop their edits. */
     private UnsavedChanges editor = UnsavedChanges.NONE;
@@ -75,6 +78,9 @@ public final class ShellViewModel implements AutoCloseable {
         recentMissions.setAll(settings.recentMissions());
         mission.addListener((obs, old, now) -> {
             summary = now == null ? null : now.summary();
+            if (now == null) {
+                writable.set(false);
+            }
             updateTexts();
         });
         i18n.addListener((obs, old, now) -> updateTexts());
@@ -166,6 +172,7 @@ public final class ShellViewModel implements AutoCloseable {
         OpenMission previous = mission.get();
         TaskGroup previousTasks = missionTasks;
         missionTasks = new TaskGroup(executor);
+        writable.set(opened.file().writable());
         mission.set(opened);
         if (previous != null) {
             closeAfterItsTasks(previous, previousTasks);
@@ -173,6 +180,36 @@ public final class ShellViewModel implements AutoCloseable {
         settings.addRecent(opened.path());
         settings.save();
         recentMissions.setAll(settings.recentMissions());
+        if (!opened.file().writable()) {
+            checkThenAllowWrites(opened);
+        }
+    }
+
+    /**
+     * The mission is on screen, read-only: its integrity check and the day's backup run in the background, then
+     * writes are allowed. A damaged file is closed with the same message as a file refused when opening; nothing
+     * was written to it.
+     */
+    private void checkThenAllowWrites(OpenMission opened) {
+        missionTasks.execute(BackgroundTask.wrap(() -> {
+                    missions.checkThenAllowWrites(opened);
+                    return opened;
+                })
+                .onSuccess(checked -> {
+                    if (mission.get() == checked) {
+                        writable.set(true);
+                        updateTexts();
+                    }
+                })
+                .onFailure(e -> {
+                    if (mission.get() == opened) {
+                        TaskGroup tasks = missionTasks;
+                        missionTasks = null;
+                        mission.set(null);
+                        closeAfterItsTasks(opened, tasks);
+                    }
+                    reportFailure(opened.path(), e);
+                }));
     }
 
     /**
@@ -392,8 +429,10 @@ public final class ShellViewModel implements AutoCloseable {
             schemaText.set("");
             countsText.set("");
             memberText.set("");
+            checkingText.set("");
             return;
         }
+        checkingText.set(writable.get() ? "" : words.get("status.checking"));
         memberText.set(current.member() == null ? "" : words.get("status.member", current.member().fullName()));
         MissionSummary s = summary != null ? summary : current.summary();
         // the window title is drawn by the desktop, left to right when it starts with a Latin word: no marks
@@ -449,6 +488,16 @@ public final class ShellViewModel implements AutoCloseable {
     /** Who edits in the open mission ("Édité par …"), empty without a mission. */
     public ReadOnlyStringProperty memberTextProperty() {
         return memberText.getReadOnlyProperty();
+    }
+
+    /** Whether the open mission accepts writes (false while it is checked after opening, and without a mission). */
+    public ReadOnlyBooleanProperty writableProperty() {
+        return writable.getReadOnlyProperty();
+    }
+
+    /** "Checking the file… read-only until then" while the open mission is checked, else empty. */
+    public ReadOnlyStringProperty checkingTextProperty() {
+        return checkingText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty countsTextProperty() {

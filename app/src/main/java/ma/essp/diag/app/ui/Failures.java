@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class Failures {
 
     private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+    /** SQLite's primary result code for a write refused by a read-only connection. */
+    private static final int SQLITE_READONLY = 8;
 
     private Failures() {
     }
@@ -31,6 +33,10 @@ public final class Failures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StaleEditException) {
                 return i18n.get("error.failure.stale");
+            }
+            if (t instanceof SQLException sql && (sql.getErrorCode() & 0xff) == SQLITE_READONLY) {
+                // the window opens a mission read-only until its integrity check has passed (MissionFile.openWhileChecking)
+                return i18n.get("error.failure.checking");
             }
             if (t instanceof SQLException) {
                 return i18n.get("error.failure.database");

@@ -277,6 +277,93 @@ class ShellViewModelTest {
         tasks.runAll();
     }
 
+    /**
+     * Opens {@code file} once (the consultant says who they are, remembered in the settings) and closes it, then
+     * removes the backup that first opening took: the next opening shows the mission at once, read-only.
+     */
+    private void rememberWhoEdits(Path file) throws Exception {
+        vm.open(file);
+        assertThat(vm.mission().orElseThrow().identified()).isTrue();
+        vm.close();
+        Path backups = ma.essp.diag.database.mission.MissionBackup.folderOf(file);
+        try (var files = Files.list(backups)) {
+            for (Path backup : files.toList()) {
+                Files.delete(backup);
+            }
+        }
+        Files.delete(backups);
+    }
+
+    @Test
+    void theMissionIsShownReadOnlyAndWritesAreRefusedUntilItsCheckAndTheDaysBackupHavePassed() throws Exception {
+        rememberWhoEdits(fixture);
+        DeferredTaskExecutor tasks = new DeferredTaskExecutor();
+        ShellViewModel shell = new ShellViewModel(paths, Settings.load(paths.settingsFile()), new MissionService(paths, null), tasks, dialogs);
+        shell.open(fixture);
+        tasks.run(0); // the opening: the mission is on screen, its check and backup wait for their thread
+
+        var shown = shell.mission().orElseThrow();
+        assertThat(shell.countsTextProperty().get()).startsWith("ESSP : 6 ·");
+        assertThat(shell.writableProperty().get()).isFalse();
+        assertThat(shell.checkingTextProperty().get()).isEqualTo("Vérification du fichier… lecture seule d’ici là");
+        assertThat(ma.essp.diag.database.mission.MissionBackup.list(fixture)).as("no backup before the check").isEmpty();
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                () -> shown.dsl().execute("UPDATE essp SET name_fr = 'Renommé' WHERE code = 'E001'"));
+        assertThat(refused).isNotNull();
+        assertThat(ma.essp.diag.app.ui.Failures.reason(refused, shell.i18n()))
+                .isEqualTo("la mission est encore en cours de vérification (lecture seule) ; réessayez dans un instant.");
+        assertThat(shown.dsl().fetchValue("SELECT name_fr FROM essp WHERE code = 'E001'")).isEqualTo("CSU Médina");
+
+        tasks.runAll(); // the check passes, the day's backup is taken, then writes are allowed
+
+        assertThat(shell.writableProperty().get()).isTrue();
+        assertThat(shell.checkingTextProperty().get()).isEmpty();
+        assertThat(ma.essp.diag.database.mission.MissionBackup.list(fixture)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo(ma.essp.diag.database.mission.MissionBackup.Reason.OPEN));
+        assertThat(shown.dsl().execute("UPDATE essp SET name_fr = 'Renommé' WHERE code = 'E001'")).isEqualTo(1);
+        assertThat(dialogs.shown).isEmpty();
+        shell.close();
+        tasks.runAll();
+    }
+
+    @Test
+    void aDamagedMissionIsShownReadOnlyThenClosedAsDamagedWithNothingWrittenNorBackedUp() throws Exception {
+        Path damaged = dir.resolve("damaged.essp");
+        FixtureMission.create(damaged).close();
+        rememberWhoEdits(damaged);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + damaged); var s = c.createStatement()) {
+            s.execute("CREATE TABLE scratch (x BLOB)");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                    + "INSERT INTO scratch SELECT randomblob(300) FROM n");
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        byte[] bytes = Files.readAllBytes(damaged);
+        for (int i = bytes.length - 4 * 4096; i < bytes.length; i++) { // the scratch table's last pages, scribbled over
+            bytes[i] = (byte) (i * 31);
+        }
+        Files.write(damaged, bytes);
+        DeferredTaskExecutor tasks = new DeferredTaskExecutor();
+        ShellViewModel shell = new ShellViewModel(paths, Settings.load(paths.settingsFile()), new MissionService(paths, null), tasks, dialogs);
+        shell.open(damaged);
+        tasks.run(0);
+        assertThat(shell.mission()).isPresent();
+        assertThat(shell.writableProperty().get()).isFalse();
+
+        tasks.runAll();
+
+        assertThat(shell.mission()).isEmpty();
+        assertThat(shell.writableProperty().get()).isFalse();
+        assertThat(dialogs.shown).singleElement().satisfies(error -> {
+            assertThat(error.kind()).isEqualTo("error");
+            assertThat(error.title()).isEqualTo("Mission refusée");
+            assertThat(error.message()).contains("« damaged.essp »").contains(shell.reasonText(MissionFileException.Reason.CORRUPTED));
+        });
+        assertThat(Files.readAllBytes(damaged)).isEqualTo(bytes);
+        assertThat(ma.essp.diag.database.mission.MissionBackup.list(damaged)).isEmpty();
+        shell.close();
+        tasks.runAll();
+    }
+
     @Test
     void saveCopyWritesAConsistentCopyAndKeepsTheOriginalOpen() throws Exception {
         vm.open(fixture);

@@ -62,11 +62,14 @@ public final class MissionFile implements AutoCloseable {
     private final SqliteConnections connections;
     private final DSLContext dsl;
     private final Optional<Path> backup;
+    /** Whether the integrity check ran and passed in this process (or the file was made here). */
+    private volatile boolean checked;
 
-    private MissionFile(Path path, Optional<Path> backup) {
+    private MissionFile(Path path, Optional<Path> backup, boolean checked) {
         this.path = path;
         this.backup = backup;
-        this.connections = new SqliteConnections(url(path), SqliteConnections.readWriteConfig());
+        this.checked = checked;
+        this.connections = new SqliteConnections(url(path), SqliteConnections.readWriteConfig(), !checked);
         // the dialect is the opened database's, as jOOQ reads it from the connection URL
         this.dsl = DSL.using(connections, JDBCUtils.dialect(url(path)), new Settings().withExecuteLogging(false));
     }
@@ -86,7 +89,7 @@ public final class MissionFile implements AutoCloseable {
             deleteQuietly(path);
             throw new MissionFileException(path, Reason.IO_ERROR, "cannot create the mission file (" + rootMessage(e) + ")", e);
         }
-        return new MissionFile(path, Optional.empty());
+        return new MissionFile(path, Optional.empty(), true);
     }
 
     /**
@@ -96,22 +99,39 @@ public final class MissionFile implements AutoCloseable {
      * does).
      */
     public static MissionFile open(Path path, Path backupDir) throws MissionFileException {
+        return open(path, backupDir, true);
+    }
+
+    /**
+     * Opens a mission as {@link #open} does but, when it needs no upgrade, without its integrity check: the mission
+     * is readable at once and <b>refuses every write</b> (SQLite's {@code query_only}) until {@link #checkIntegrity}
+     * has passed and {@link #allowWrites} was called. What {@link #open} refuses without reading the whole file
+     * (not a mission, newer schema, incomplete schema, read-only folder, in use) is refused here too. A file that
+     * needs an upgrade is checked first, as by {@link #open}, and comes back writable.
+     */
+    public static MissionFile openWhileChecking(Path path, Path backupDir) throws MissionFileException {
+        return open(path, backupDir, false);
+    }
+
+    private static MissionFile open(Path path, Path backupDir, boolean check) throws MissionFileException {
         Inspection inspection;
         try {
-            inspection = inspect(path);
+            inspection = inspect(path, check);
         } catch (MissionFileException e) {
             if (e.reason() != Reason.HOT_JOURNAL) {
                 throw e;
             }
             rollBackHotJournal(path);
-            inspection = inspect(path);
+            inspection = inspect(path, check);
         }
         requireWritable(path);
         Optional<Path> backup = Optional.empty();
+        boolean checked = check;
         if (!inspection.current() || Files.exists(UpgradeLock.lockFile(path))) {
-            backup = upgradeLocked(path, backupDir);
+            backup = upgradeLocked(path, backupDir); // inspects the file again, integrity check included
+            checked = true;
         }
-        MissionFile mission = new MissionFile(path, backup);
+        MissionFile mission = new MissionFile(path, backup, checked);
         try {
             mission.dsl.fetchValue("SELECT count(*) FROM sqlite_master");
         } catch (DataAccessException e) {
@@ -180,6 +200,11 @@ public final class MissionFile implements AutoCloseable {
      * application id, or by our own V1 in its Flyway history when the id is not stamped yet.
      */
     public static Inspection inspect(Path path) throws MissionFileException {
+        return inspect(path, true);
+    }
+
+    /** {@link #inspect}, with or without SQLite's {@code quick_check} (a read of the whole file). */
+    private static Inspection inspect(Path path, boolean quickCheck) throws MissionFileException {
         requireReadableFile(path);
         int headerApplicationId = headerApplicationId(path);
         if (headerApplicationId != 0 && headerApplicationId != APPLICATION_ID) {
@@ -195,11 +220,8 @@ public final class MissionFile implements AutoCloseable {
                 throw new MissionFileException(path, Reason.HOT_JOURNAL, "an interrupted write left "
                         + journal(path).getFileName() + " to roll back; opening the mission from a writable folder recovers it");
             }
-            try (ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
-                String verdict = rs.next() ? rs.getString(1) : "no answer";
-                if (!"ok".equalsIgnoreCase(verdict)) {
-                    throw new MissionFileException(path, Reason.CORRUPTED, "the database is damaged (" + verdict + ")");
-                }
+            if (quickCheck) {
+                quickCheck(path, statement);
             }
             if (!tableNames(statement).contains(HISTORY)) {
                 throw incomplete(path, HISTORY);
@@ -229,6 +251,46 @@ public final class MissionFile implements AutoCloseable {
         } catch (SQLException e) {
             throw refusal(path, e, Reason.CORRUPTED, "the database is damaged or not a database");
         }
+    }
+
+    private static void quickCheck(Path path, Statement statement) throws SQLException, MissionFileException {
+        try (ResultSet rs = statement.executeQuery("PRAGMA quick_check")) {
+            String verdict = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equalsIgnoreCase(verdict)) {
+                throw new MissionFileException(path, Reason.CORRUPTED, "the database is damaged (" + verdict + ")");
+            }
+        }
+    }
+
+    /**
+     * The integrity check {@link #openWhileChecking} left out ({@code quick_check} over the whole file, through
+     * its own read-only connection): passes at once when it already ran. Blocks: call it off the FX thread.
+     *
+     * @throws MissionFileException CORRUPTED when the file is damaged (writes stay refused)
+     */
+    public void checkIntegrity() throws MissionFileException {
+        if (checked) {
+            return;
+        }
+        try (Connection connection = readOnlyConnection(path, false); Statement statement = connection.createStatement()) {
+            quickCheck(path, statement);
+        } catch (SQLException e) {
+            throw refusal(path, e, Reason.CORRUPTED, "the database is damaged or not a database");
+        }
+        checked = true;
+    }
+
+    /** Lets this mission write, once {@link #checkIntegrity} has passed. */
+    public void allowWrites() {
+        if (!checked) {
+            throw new IllegalStateException("writes are allowed only once the integrity check has passed: " + path);
+        }
+        connections.allowWrites();
+    }
+
+    /** Whether this mission writes (false between {@link #openWhileChecking} and {@link #allowWrites}). */
+    public boolean writable() {
+        return !connections.queryOnly();
     }
 
     private static void requireReadableFile(Path path) throws MissionFileException {

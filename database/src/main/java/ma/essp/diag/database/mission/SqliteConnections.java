@@ -2,6 +2,7 @@ package ma.essp.diag.database.mission;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,7 +13,9 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * A small pool of connections to one mission file. SQLite connections are cheap but not free, and every
- * connection must get the same pragmas (foreign keys on, WAL, busy timeout), which SQLiteConfig applies.
+ * connection must get the same pragmas (foreign keys on, WAL, busy timeout), which SQLiteConfig applies. While
+ * {@link #queryOnly} is set, every connection it hands out refuses writes ({@code PRAGMA query_only}, SQLite's own
+ * refusal: SQLITE_READONLY); {@link #allowWrites} lifts it for the connections handed out from then on.
  */
 final class SqliteConnections implements ConnectionProvider, AutoCloseable {
 
@@ -22,11 +25,41 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
     private final SQLiteConfig config;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private final List<Connection> opened = new ArrayList<>();
+    /** The connections opened while writes were refused: closed when released after {@link #allowWrites}. */
+    private final List<Connection> queryOnlyConnections = new ArrayList<>();
     private boolean closed;
+    private boolean queryOnly;
 
-    SqliteConnections(String url, SQLiteConfig config) {
+    SqliteConnections(String url, SQLiteConfig config, boolean queryOnly) {
         this.url = url;
         this.config = config;
+        this.queryOnly = queryOnly;
+    }
+
+    /** From now on, connections write: the idle query-only ones are closed, the busy ones when released. */
+    synchronized void allowWrites() {
+        queryOnly = false;
+        idle.removeIf(connection -> {
+            if (queryOnlyConnections.contains(connection)) {
+                discard(connection);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    synchronized boolean queryOnly() {
+        return queryOnly;
+    }
+
+    private void discard(Connection connection) {
+        opened.remove(connection);
+        queryOnlyConnections.remove(connection);
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
     }
 
     static SQLiteConfig readWriteConfig() {
@@ -50,6 +83,12 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
         try {
             connection = config.createConnection(url);
             opened.add(connection);
+            if (queryOnly) {
+                queryOnlyConnections.add(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA query_only = 1");
+                }
+            }
             return connection;
         } catch (SQLException e) {
             throw new DataAccessException("Cannot open a connection to " + url, e);
@@ -59,8 +98,10 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
     @Override
     public synchronized void release(Connection connection) {
         try {
-            if (closed || idle.size() >= MAX_IDLE || connection.isClosed()) {
+            if (closed || idle.size() >= MAX_IDLE || connection.isClosed()
+                    || (!queryOnly && queryOnlyConnections.contains(connection))) {
                 opened.remove(connection);
+                queryOnlyConnections.remove(connection);
                 connection.close();
             } else {
                 if (!connection.getAutoCommit()) {
@@ -85,6 +126,7 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
             }
         }
         opened.clear();
+        queryOnlyConnections.clear();
         idle.clear();
     }
 }

@@ -178,6 +178,11 @@ class MigrationTest {
     }
 
     @Test
+    void theLatestVersionKnownAtBuildTimeIsTheHighestMigrationFlywayFinds() {
+        assertThat(SchemaMigrator.LATEST_VERSION).isEqualTo(SchemaMigrator.scannedLatestVersion());
+    }
+
+    @Test
     void everyReferenceCatalogueRowHasArabicAndEnglishLabelsAfterMigrating() throws Exception {
         Path file = dir.resolve("labels.essp");
         SchemaMigrator.migrate(file);

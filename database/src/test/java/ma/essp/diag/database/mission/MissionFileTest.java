@@ -131,6 +131,64 @@ class MissionFileTest {
         }
     }
 
+    @Test
+    void openWhileCheckingReadsAtOnceAndRefusesWritesUntilTheCheckPassed() throws Exception {
+        Path file = dir.resolve("sound.essp");
+        MissionFile.create(file).close();
+        try (MissionFile mission = MissionFile.openWhileChecking(file, dir.resolve("backups"))) {
+            assertThat(mission.writable()).isFalse();
+            assertThat(mission.dsl().fetchCount(PROVINCE)).isEqualTo(83);
+            assertThatThrownBy(() -> mission.dsl().execute("UPDATE region SET name_fr = 'x'")).hasMessageContaining("SQLITE_READONLY");
+            assertThatThrownBy(mission::allowWrites).isInstanceOf(IllegalStateException.class);
+
+            mission.checkIntegrity();
+            mission.allowWrites();
+
+            assertThat(mission.writable()).isTrue();
+            assertThat(mission.dsl().execute("UPDATE region SET name_fr = 'x' WHERE id = (SELECT min(id) FROM region)")).isEqualTo(1);
+            assertThat(mission.dsl().fetchValue("SELECT name_fr FROM region WHERE id = (SELECT min(id) FROM region)")).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void openWhileCheckingShowsADamagedFileReadOnlyAndItsCheckRefusesItWithoutChangingIt() throws Exception {
+        Path file = damagedAtTheEnd(dir.resolve("damaged.essp"));
+        String before = sha256(file);
+        try (MissionFile mission = MissionFile.openWhileChecking(file, dir.resolve("backups"))) {
+            // what the opening reads is intact: the mission can be shown...
+            assertThat(mission.dsl().fetchCount(PROVINCE)).isEqualTo(83);
+            // ...but the whole file's check refuses it, and it never writes
+            assertThatThrownBy(mission::checkIntegrity)
+                    .isInstanceOfSatisfying(MissionFileException.class, e -> assertThat(e.reason()).isEqualTo(MissionFileException.Reason.CORRUPTED));
+            assertThatThrownBy(mission::allowWrites).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> mission.dsl().execute("UPDATE region SET name_fr = 'x'")).hasMessageContaining("SQLITE_READONLY");
+        }
+        assertThat(sha256(file)).isEqualTo(before);
+        assertThatThrownBy(() -> MissionFile.open(file, dir.resolve("backups")))
+                .isInstanceOfSatisfying(MissionFileException.class, e -> assertThat(e.reason()).isEqualTo(MissionFileException.Reason.CORRUPTED));
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    /**
+     * A mission whose last pages (a table of its own, added at the end of the file) are scribbled over: what opening
+     * reads (header, schema, history, the reference tables) is intact, {@code quick_check} is not.
+     */
+    private static Path damagedAtTheEnd(Path file) throws Exception {
+        MissionFile.create(file).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE scratch (x BLOB)");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
+                    + "INSERT INTO scratch SELECT randomblob(300) FROM n");
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = bytes.length - 4 * 4096; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        Files.write(file, bytes);
+        return file;
+    }
+
     static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
