@@ -1,11 +1,14 @@
 package ma.essp.diag.database.merge;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ma.essp.diag.database.repository.SyncedRows;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -69,26 +72,47 @@ final class Side {
             if (!rowTables.contains(table.getName())) {
                 continue;
             }
+            // per table, not per row: the compared columns, the table each integer foreign key points to
+            List<Field<?>> compared = tables.compared(table);
             Map<String, Table<?>> references = tables.references(table);
+            String[] names = new String[compared.size()];
+            Map<Integer, String>[] targets = targets(compared, references, uuidsById, names);
+            List<Field<?>> read = new ArrayList<>(List.of(field(table, "id", Integer.class), field(table, "uuid", String.class),
+                    field(table, "version", Integer.class)));
+            read.addAll(compared);
             Map<String, Row> byUuid = new LinkedHashMap<>();
-            for (Record r : dsl.selectFrom(table).orderBy(field(table, "id", Integer.class)).fetch()) {
-                Map<String, String> values = new LinkedHashMap<>();
-                for (Field<?> f : tables.compared(table)) {
-                    Object value = r.get(f);
-                    Table<?> target = references.get(f.getName());
-                    if (target != null && value != null) {
-                        values.put(f.getName(), uuidsById.get(target.getName()).get(((Number) value).intValue()));
-                    } else {
-                        values.put(f.getName(), SyncedRows.auditText(value));
+            // a cursor, by position: a national file's answers are read without holding a second copy of them
+            try (Cursor<Record> cursor = dsl.select(read).from(table).orderBy(field(table, "id", Integer.class)).fetchLazy()) {
+                for (Record r : cursor) {
+                    Map<String, String> values = new LinkedHashMap<>();
+                    for (int i = 0; i < names.length; i++) {
+                        Object value = r.get(3 + i);
+                        if (targets[i] != null && value != null) {
+                            values.put(names[i], targets[i].get(((Number) value).intValue()));
+                        } else {
+                            values.put(names[i], SyncedRows.auditText(value));
+                        }
                     }
+                    String uuid = (String) r.get(1);
+                    byUuid.put(uuid, new Row(table.getName(), uuid, (Integer) r.get(0), (Integer) r.get(2), values));
                 }
-                String uuid = r.get(field(table, "uuid", String.class));
-                byUuid.put(uuid, new Row(table.getName(), uuid, r.get(field(table, "id", Integer.class)),
-                        r.get(field(table, "version", Integer.class)), values));
             }
             side.rows.put(table.getName(), byUuid);
         }
         return side;
+    }
+
+    /** For each compared column its name, and for an integer foreign key the uuids of the table it points to (else null). */
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, String>[] targets(List<Field<?>> compared, Map<String, Table<?>> references,
+                                                  Map<String, Map<Integer, String>> uuidsById, String[] names) {
+        Map<Integer, String>[] targets = new Map[compared.size()];
+        for (int i = 0; i < compared.size(); i++) {
+            names[i] = compared.get(i).getName();
+            Table<?> target = references.get(names[i]);
+            targets[i] = target == null ? null : uuidsById.get(target.getName());
+        }
+        return targets;
     }
 
     Map<String, Row> rows(String table) {
