@@ -69,6 +69,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Training evaluation and collective projects (V19): chapter 7 lists the demo's collective projects (the small
  * demo has no evaluation rows, so no Kirkpatrick table): the national and the Arabic province reports are one page
  * longer, images unchanged; the English region report has no chapter 7 and is unchanged.
+ *
+ * <p>Issue 12: chapter 2 gains the rates by report type (reporting and on-time rates with their n, from
+ * {@code DataFlowFigures.byReportType}) and chapter 3 the délégations' and GSTs' own complaint systems (V23; the small
+ * demo has those of Tétouan and Chefchaouen and the GST of Tanger-Tétouan-Al Hoceima): the national report is one page
+ * longer, the Arabic province report's text changes on the same page count (its délégation only), images unchanged;
+ * the English region report has neither chapter and is unchanged. Looked at with pdftoppm in French and Arabic.
  */
 class PdfReportOutputTest {
 
@@ -92,9 +98,9 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(24);
+        assertThat(printed.pages()).isEqualTo(25);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("51c520a773c9d7742b0ed2e8e387303192773dfdde61c7bb0a4363890d1f865e");
+        assertThat(printed.textDigest()).isEqualTo("65116b1f8c59bf45ec44dcccf4c4cce91ed9e9ea959bd36281e81395465f563b");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
@@ -103,7 +109,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
         assertThat(printed.pages()).isEqualTo(58);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("092e4df2d34d103324af6eae4e894ba14abd9adf898ae9b9017115c9decdcc89");
+        assertThat(printed.textDigest()).isEqualTo("c4e29a2fc0dc5513f4b2a134c3b57b6d871f7b9ac57bc405a2c4e7ef22afdb15");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
