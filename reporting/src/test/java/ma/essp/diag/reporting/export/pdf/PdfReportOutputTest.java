@@ -73,6 +73,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Issue 14, the next MBA cohort: chapter 7 gains the section costing it like the demo's first MBA cohort (2021,
  * TrainingFigures.referenceScenario, as the Scénario tab): the national and the Arabic province text digests move,
  * pages and images unchanged (the section fits the chapter's pages); the English region report has no chapter 7.
+ * <p>Issue 12: chapter 2 gains the rates by report type (reporting and on-time rates with their n, from
+ * {@code DataFlowFigures.byReportType}) and chapter 3 the délégations' and GSTs' own complaint systems (V23; the small
+ * demo has those of Tétouan and Chefchaouen and the GST of Tanger-Tétouan-Al Hoceima): the national report is one page
+ * longer, the Arabic province report's text changes on the same page count (its délégation only), images unchanged;
+ * the English region report has neither chapter and is unchanged. Looked at with pdftoppm in French and Arabic.
  */
 class PdfReportOutputTest {
 
@@ -96,9 +101,9 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(24);
+        assertThat(printed.pages()).isEqualTo(25);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("631fe93355a7294de85443974a2eb6f19efa993535abce3f488f260854c7e6b8");
+        assertThat(printed.textDigest()).isEqualTo("65116b1f8c59bf45ec44dcccf4c4cce91ed9e9ea959bd36281e81395465f563b");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
@@ -107,7 +112,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
         assertThat(printed.pages()).isEqualTo(58);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("2e99597bb441d127dda93ccf933bcfff0775c9b9b5a292502caed24b7a0cc04d");
+        assertThat(printed.textDigest()).isEqualTo("c4e29a2fc0dc5513f4b2a134c3b57b6d871f7b9ac57bc405a2c4e7ef22afdb15");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
