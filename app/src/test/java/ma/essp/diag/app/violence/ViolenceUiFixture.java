@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -47,7 +46,7 @@ import org.testfx.framework.junit5.Start;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ViolenceUiFixture {
 
-    @TempDir
+    /** This class's own folder (made here: an instance @TempDir is injected only after @BeforeAll), removed after. */
     Path dir;
     Path fixture;
     private ShellWindow window;
@@ -57,6 +56,7 @@ abstract class ViolenceUiFixture {
     void prepare() throws Exception {
         setupTimeout = FxToolkit.toolkitContext().getSetupTimeoutInMillis();
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(Math.max(setupTimeout, 120_000));
+        dir = java.nio.file.Files.createTempDirectory("violence-ui-");
         fixture = dir.resolve("fixture.essp");
         try (MissionFile mission = FixtureMission.create(fixture)) {
             DSLContext dsl = mission.dsl();
@@ -86,8 +86,11 @@ abstract class ViolenceUiFixture {
     }
 
     @AfterAll
-    void restore() {
+    void restore() throws Exception {
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(setupTimeout);
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     /** The first column of the first row of {@code sql} on the mission file. */
