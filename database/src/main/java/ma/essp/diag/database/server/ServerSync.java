@@ -337,7 +337,7 @@ public final class ServerSync {
         try {
             return server.dsl().transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
-                tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK))).fetch();
+                lock(tx);
                 if (maxAuditId(tx) != pull.serverAuditId()) {
                     return null;
                 }
@@ -527,6 +527,15 @@ public final class ServerSync {
             });
         });
         return refused;
+    }
+
+    /**
+     * Takes the sync lock until the end of the caller's transaction. Every writer of the server takes it (the push,
+     * {@link ServerMembers}): the audit ids of the server are then given out in the order the writes commit, so no
+     * change gets an id below the mark of a synchronisation that committed before it (an incremental sync would miss it).
+     */
+    static void lock(DSLContext tx) {
+        tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK))).fetch();
     }
 
     /** A server read in one consistent snapshot. */
