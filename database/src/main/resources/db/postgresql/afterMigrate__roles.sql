@@ -164,6 +164,31 @@ BEGIN
         END
         $body$ $f$, lookup);
 
+    -- essp_scope_allows(table, row as jsonb): whether the policies let the current login write that row (insert, or
+    -- update to those values), with no row written: a push checks every row it writes before writing any, so that a
+    -- refusal names them all (PostgreSQL stops at the first refused row). The same places as the policies below;
+    -- true for whoever the consultant policies do not bind (superuser, owner, coordinator; a reader writes nothing).
+    SELECT string_agg(format('WHEN %L THEN SELECT %s INTO in_scope FROM jsonb_populate_record(NULL::%I, row_);', table_name, place, table_name), E'\n')
+        INTO lookup FROM scope_rule WHERE to_regclass(table_name) IS NOT NULL;
+    EXECUTE format($f$
+        CREATE OR REPLACE FUNCTION essp_scope_allows(table_ text, row_ jsonb) RETURNS boolean LANGUAGE plpgsql STABLE AS $body$
+        DECLARE in_scope boolean;
+        BEGIN
+            IF (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user)
+                    OR pg_has_role(current_user, 'essp_coordinator', 'MEMBER')
+                    OR NOT pg_has_role(current_user, 'essp_consultant', 'MEMBER')
+                    OR EXISTS (SELECT FROM pg_tables WHERE schemaname = current_schema() AND tablename = table_
+                               AND pg_has_role(current_user, tableowner, 'MEMBER')) THEN
+                RETURN true;
+            END IF;
+            CASE table_
+            %s
+            ELSE in_scope := false;
+            END CASE;
+            RETURN coalesce(in_scope, false);
+        END
+        $body$ $f$, lookup);
+
     FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history' LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('DROP POLICY IF EXISTS essp_read ON %I', t);

@@ -93,6 +93,37 @@ public final class MergePlan {
         this.analysedTables = List.copyOf(analysedTables);
     }
 
+    /**
+     * The compared values of the other file's row {@code uuid} of {@code table} (column name to text, as the audit
+     * writes them; an integer foreign key as the uuid of the row it points to); null when it was not read.
+     */
+    public Map<String, String> theirsValues(String table, String uuid) {
+        Side.Row row = theirs.row(table, uuid);
+        return row == null ? null : java.util.Collections.unmodifiableMap(row.values());
+    }
+
+    /** The compared values of this file's row {@code uuid} of {@code table}, as {@link #theirsValues}; null when not read. */
+    public Map<String, String> mineValues(String table, String uuid) {
+        Side.Row row = mine.row(table, uuid);
+        return row == null ? null : java.util.Collections.unmodifiableMap(row.values());
+    }
+
+    /** This file's id of the row of {@code table} known as {@code uuid} (or as the row it is an alias of); null: not here. */
+    public Integer mineId(String table, String uuid) {
+        Integer id = mine.id(table, uuid);
+        if (id == null && aliases.containsKey(uuid)) {
+            id = mine.id(table, aliases.get(uuid));
+        }
+        if (id == null) { // known here under an alias of it
+            for (Map.Entry<String, String> alias : aliases.entrySet()) {
+                if (alias.getValue().equals(uuid) && mine.id(table, alias.getKey()) != null) {
+                    return mine.id(table, alias.getKey());
+                }
+            }
+        }
+        return id;
+    }
+
     /** The tables compared, in foreign-key order: every merged table, or those an incremental analysis was given. */
     public List<String> analysedTables() {
         return analysedTables;

@@ -54,6 +54,7 @@ public final class ServerMembers {
         if (login == null || login.isBlank()) {
             throw new ServerException("a login is the member's PostgreSQL role name");
         }
+        ServerSync.lock(dsl);
         TeamRepository.Member who = new TeamRepository(dsl).find(member).orElseThrow(() -> new ServerException(
                 "no team member '" + member + "' in the server's mission"));
         int memberId = dsl.select(TEAM_MEMBER.ID).from(TEAM_MEMBER).where(TEAM_MEMBER.UUID.eq(who.uuid())).fetchOne().value1();
@@ -86,6 +87,7 @@ public final class ServerMembers {
      * @throws ServerException no such place
      */
     public static int revoke(DSLContext dsl, EditContext edit, String login, String place) throws ServerException {
+        ServerSync.lock(dsl);
         var condition = MEMBER_SCOPE.SERVER_LOGIN.eq(login).and(MEMBER_SCOPE.DELETED.isFalse());
         if (place != null) {
             Record2<Integer, Integer> where = placeIds(dsl, place);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,9 +126,9 @@ public final class ServerSync {
     /**
      * The server refused the push because it writes rows outside the scope of the member's login (row-level security,
      * db/postgresql/afterMigrate__roles.sql): nothing of the push was written on the server (its transaction rolled
-     * back), the laptop keeps what it pulled. {@code rows}: every existing row the push would update or soft-delete
-     * that the server does not let this login update; when there is none, the first new row whose insert the server
-     * refused.
+     * back), the laptop keeps what it pulled. {@code rows}: every row of the push the server does not let this login
+     * write (checked before writing: existing rows it may not update, new or updated rows whose place is outside its
+     * scope); should the server still refuse a row at its write, that one.
      */
     public static final class OutsideScope extends ServerException {
         private final List<RefusedRow> rows;
@@ -336,7 +337,7 @@ public final class ServerSync {
         try {
             return server.dsl().transactionResult(configuration -> {
                 DSLContext tx = configuration.dsl();
-                tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK))).fetch();
+                lock(tx);
                 if (maxAuditId(tx) != pull.serverAuditId()) {
                     return null;
                 }
@@ -377,11 +378,132 @@ public final class ServerSync {
     }
 
     /**
-     * The existing server rows {@code plan} would write that the server does not let this login update: the server's
-     * own verdict, {@code SELECT ... FOR UPDATE} returning only the rows its update policies let through (and locking
-     * them until the push commits).
+     * Every row of {@code plan} the server would refuse to let this login write, checked before anything is written
+     * (PostgreSQL would stop at the first): the existing server rows it would update or soft-delete that the server
+     * does not let this login update ({@code SELECT ... FOR UPDATE} returns only the rows its update policies let
+     * through, and locks them until the push commits); then the rows as they would be written, new ones and updated
+     * ones, against the policies' places ({@code essp_scope_allows} on the server). A new row that belongs to a new
+     * row of the push (a position of a new ESSP) has that row's place: listed when that row is refused, else left to
+     * the server's own check at its insert.
      */
     private static List<RefusedRow> outsideScope(DSLContext tx, MergePlan plan) {
+        List<RefusedRow> refused = new ArrayList<>(updatesOutsideScope(tx, plan));
+        refused.addAll(writesOutsideScope(tx, plan, refused));
+        return refused;
+    }
+
+    private static List<RefusedRow> writesOutsideScope(DSLContext tx, MergePlan plan, List<RefusedRow> alreadyRefused) {
+        List<RefusedRow> refused = new ArrayList<>();
+        // no function: row-level security not set up; true for no table: the policies do not bind this login
+        if (plan.rows().isEmpty()
+                || !tx.fetchValue(DSL.field("to_regprocedure('essp_scope_allows(text,jsonb)') IS NOT NULL", Boolean.class))
+                || tx.fetchValue(DSL.field("essp_scope_allows('', '{}'::jsonb)", Boolean.class))) {
+            return refused;
+        }
+        Set<String> alreadyListed = new HashSet<>();
+        alreadyRefused.forEach(r -> alreadyListed.add(r.table() + "/" + r.uuid()));
+        Set<String> refusedNew = new HashSet<>();
+        Map<String, List<MergePlan.RowDiff>> byTable = new LinkedHashMap<>();
+        for (MergePlan.RowDiff r : plan.rows()) {
+            if (r.kind() == MergePlan.RowKind.ADDED
+                    || r.fields().stream().anyMatch(f -> f.kind() != MergePlan.FieldKind.KEPT) && r.mineUuid() != null) {
+                byTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Map.Entry<String, List<MergePlan.RowDiff>> entry : byTable.entrySet()) {
+            String name = entry.getKey();
+            Map<String, String> references = references(name);
+            StringBuilder json = new StringBuilder("[");
+            Map<String, MergePlan.RowDiff> checked = new LinkedHashMap<>();
+            for (MergePlan.RowDiff r : entry.getValue()) {
+                boolean added = r.kind() == MergePlan.RowKind.ADDED;
+                String uuid = added ? r.uuid() : r.mineUuid();
+                if (alreadyListed.contains(name + "/" + uuid)) {
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>(added ? plan.theirsValues(name, r.uuid()) : plan.mineValues(name, uuid));
+                if (!added) {
+                    r.fields().stream().filter(f -> f.kind() == MergePlan.FieldKind.TAKEN).forEach(f -> values.put(f.field(), f.theirs()));
+                }
+                values.put("uuid", uuid);
+                boolean underNew = false;
+                boolean underRefused = false;
+                StringBuilder row = new StringBuilder("{");
+                for (Map.Entry<String, String> v : values.entrySet()) {
+                    String value = v.getValue();
+                    String target = references.get(v.getKey());
+                    if (target != null && value != null) {
+                        Integer id = plan.mineId(target, value);
+                        if (id == null) {
+                            underNew = true;
+                            underRefused |= refusedNew.contains(target + "/" + value);
+                        }
+                        value = id == null ? null : id.toString();
+                    }
+                    if (row.length() > 1) {
+                        row.append(',');
+                    }
+                    row.append(jsonString(v.getKey())).append(':').append(value == null ? "null" : jsonString(value));
+                }
+                row.append('}');
+                if (underRefused) {
+                    refused.add(new RefusedRow(name, uuid, r.label()));
+                    refusedNew.add(name + "/" + uuid);
+                } else if (!underNew) {
+                    json.append(checked.isEmpty() ? "" : ",").append(row);
+                    checked.put(uuid, r);
+                }
+            }
+            if (checked.isEmpty()) {
+                continue;
+            }
+            json.append(']');
+            Set<String> outside = new HashSet<>(tx.fetch("SELECT x.r->>'uuid' FROM jsonb_array_elements(CAST(? AS jsonb)) AS x(r)"
+                    + " WHERE NOT essp_scope_allows(?, x.r)", json.toString(), name).getValues(0, String.class));
+            checked.forEach((uuid, r) -> {
+                if (outside.contains(uuid)) {
+                    refused.add(new RefusedRow(name, uuid, r.label()));
+                    refusedNew.add(name + "/" + uuid);
+                }
+            });
+        }
+        return refused;
+    }
+
+    /**
+     * Column to the merged table it points to, for the one-column foreign keys of {@code table} the merge compares
+     * through uuids (a key to a table of codes stays a code).
+     */
+    private static Map<String, String> references(String table) {
+        Map<String, String> references = new HashMap<>();
+        for (org.jooq.ForeignKey<?, ?> key : DefaultSchema.DEFAULT_SCHEMA.getTable(table).getReferences()) {
+            if (key.getFields().size() == 1 && MergeEngine.mergedTables().contains(key.getKey().getTable().getName())) {
+                references.put(key.getFields().getFirst().getName(), key.getKey().getTable().getName());
+            }
+        }
+        return references;
+    }
+
+    private static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** The existing server rows {@code plan} would update or soft-delete that the server does not let this login update. */
+    private static List<RefusedRow> updatesOutsideScope(DSLContext tx, MergePlan plan) {
         Map<String, Map<String, MergePlan.RowDiff>> written = new LinkedHashMap<>();
         for (MergePlan.RowDiff r : plan.rows()) {
             if (r.mineUuid() != null && r.fields().stream().anyMatch(f -> f.kind() != MergePlan.FieldKind.KEPT)) {
@@ -405,6 +527,15 @@ public final class ServerSync {
             });
         });
         return refused;
+    }
+
+    /**
+     * Takes the sync lock until the end of the caller's transaction. Every writer of the server takes it (the push,
+     * {@link ServerMembers}): the audit ids of the server are then given out in the order the writes commit, so no
+     * change gets an id below the mark of a synchronisation that committed before it (an incremental sync would miss it).
+     */
+    static void lock(DSLContext tx) {
+        tx.select(DSL.function(DSL.name("pg_advisory_xact_lock"), Object.class, DSL.inline(LOCK))).fetch();
     }
 
     /** A server read in one consistent snapshot. */

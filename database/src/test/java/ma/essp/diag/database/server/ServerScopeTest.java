@@ -239,6 +239,64 @@ class ServerScopeTest {
     }
 
     @Test
+    void everyNewRowOutsideTheScopeIsNamedNotOnlyTheFirst() throws Exception {
+        EditContext me = new EditContext("karim-uuid", "laptop-K", Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC));
+        DSLContext file = laptop.dsl();
+        // Karim's places are the province of Tanger-Assilah: a new ESSP in Anfa (Casablanca) and a new circonscription
+        // in a third province are both outside it, so is a new ESSP of that new circonscription (its place)
+        EsspRecord anfa = newEssp(file, "E020", "C-CAS-1");
+        SyncedRows.insert(file, me, anfa);
+        int province = file.select(ma.essp.diag.database.jooq.Tables.PROVINCE.ID).from(ma.essp.diag.database.jooq.Tables.PROVINCE)
+                .where(ma.essp.diag.database.jooq.Tables.PROVINCE.ID.notIn(FixtureMission.TANGER_ASSILAH, FixtureMission.CASABLANCA_ANFA))
+                .and(ma.essp.diag.database.jooq.Tables.PROVINCE.PARENT_PROVINCE_ID.isNull())
+                .orderBy(ma.essp.diag.database.jooq.Tables.PROVINCE.ID).limit(1).fetchOne().value1();
+        var circonscription = file.newRecord(CIRCONSCRIPTION);
+        circonscription.setProvinceId(province);
+        circonscription.setCode("C-NEW-1");
+        circonscription.setNameFr("Circonscription nouvelle");
+        circonscription.setNameAr("دائرة جديدة");
+        circonscription.setMilieu("rural");
+        circonscription.setPopulation(10_000);
+        SyncedRows.insert(file, me, circonscription);
+        EsspRecord under = newEssp(file, "E021", "C-NEW-1");
+        SyncedRows.insert(file, me, under);
+        // and one inside: not listed
+        SyncedRows.insert(file, me, newEssp(file, "E022", "C-TNG-1"));
+        try (TeamServer karim = as("karim")) {
+            assertThatThrownBy(() -> new ServerSync(laptop, karim).sync(me, MergeDecisions.of(null, null, false), line -> { }))
+                    .isInstanceOf(ServerSync.OutsideScope.class)
+                    .hasMessageContaining("3 row(s) outside the scope of karim")
+                    .satisfies(e -> assertThat(((ServerSync.OutsideScope) e).rows()).extracting(ServerSync.RefusedRow::table,
+                            ServerSync.RefusedRow::uuid).containsExactlyInAnyOrder(
+                                    org.assertj.core.groups.Tuple.tuple("circonscription", circonscription.getUuid()),
+                                    org.assertj.core.groups.Tuple.tuple("essp", anfa.getUuid()),
+                                    org.assertj.core.groups.Tuple.tuple("essp", under.getUuid())));
+        }
+        assertThat(essp(owner.dsl(), "E020")).isNull();
+        assertThat(essp(owner.dsl(), "E022")).isNull(); // nothing of the push written
+    }
+
+    @Test
+    void anUpdateMovingARowOutOfTheScopeIsNamedWithTheNewRows() throws Exception {
+        EditContext me = new EditContext("karim-uuid", "laptop-K", Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC));
+        DSLContext file = laptop.dsl();
+        EsspRecord moved = essp(file, "E001"); // Tanger, moved to Anfa
+        int anfa = file.select(CIRCONSCRIPTION.ID).from(CIRCONSCRIPTION).where(CIRCONSCRIPTION.CODE.eq("C-CAS-1")).fetchOne().value1();
+        SyncedRows.update(file, me, ESSP, moved.getId(), moved.getVersion(), Map.of(ESSP.CIRCONSCRIPTION_ID, anfa));
+        EsspRecord created = newEssp(file, "E020", "C-CAS-1");
+        SyncedRows.insert(file, me, created);
+        EsspRecord other = essp(file, "E005"); // Salma's (Casablanca): an update of a row outside
+        SyncedRows.update(file, me, ESSP, other.getId(), other.getVersion(), Map.of(ESSP.NOTES, "vu"));
+        try (TeamServer karim = as("karim")) {
+            assertThatThrownBy(() -> new ServerSync(laptop, karim).sync(me, MergeDecisions.of(null, null, false), line -> { }))
+                    .isInstanceOf(ServerSync.OutsideScope.class)
+                    .satisfies(e -> assertThat(((ServerSync.OutsideScope) e).rows()).extracting(ServerSync.RefusedRow::uuid)
+                            .containsExactlyInAnyOrder(moved.getUuid(), created.getUuid(), other.getUuid()));
+        }
+        assertThat(essp(owner.dsl(), "E001").getCirconscriptionId()).isNotEqualTo(anfa);
+    }
+
+    @Test
     void aPushInsideTheScopeGoesThrough() throws Exception {
         EditContext me = new EditContext("karim-uuid", "laptop-K", Clock.fixed(Instant.parse("2026-12-02T09:00:00Z"), ZoneOffset.UTC));
         DSLContext file = laptop.dsl();
