@@ -269,6 +269,7 @@ public final class ServerSync {
                 progress.accept("push: " + push.rows() + " row(s) written on the server");
                 SyncLogRecord log = record(edit, push.serverAuditId(), laptopAudit, pulled, push.rows(), conflicts, pullRun,
                         push.runId());
+                log.setSyncedAt(push.syncedAt()); // the same row on both sides: the next sync finds it on the server
                 SyncedRows.appendLog(laptop.dsl(), log);
                 return new Result(pulled, push.rows(), conflicts, pullRun, push.runId(), backup, attempt, push.serverTime(),
                         pull.marks() != null, pull.plan().analysedTables(), push.tables());
@@ -282,7 +283,8 @@ public final class ServerSync {
     private record Pulled(MergePlan plan, int serverAuditId, Marks marks) {
     }
 
-    private record Pushed(int rows, int runId, int serverAuditId, OffsetDateTime serverTime, List<String> tables) {
+    private record Pushed(int rows, int runId, int serverAuditId, OffsetDateTime serverTime, List<String> tables,
+                          String syncedAt) {
     }
 
     /**
@@ -350,10 +352,12 @@ public final class ServerSync {
                 MergeEngine.Applied applied = engine.apply(tx, edit, plan, MergeDecisions.of(null, null, false), null);
                 hook.beforeCommit(tx);
                 int audit = maxAuditId(tx);
-                SyncedRows.appendLog(tx, record(edit, audit, laptopAudit, pulled, applied.rowsWritten(), conflicts, pullRun,
-                        applied.runId()));
+                SyncLogRecord serverLog = record(edit, audit, laptopAudit, pulled, applied.rowsWritten(), conflicts, pullRun,
+                        applied.runId());
+                SyncedRows.appendLog(tx, serverLog);
                 OffsetDateTime time = tx.select(DSL.currentOffsetDateTime()).fetchOne().value1();
-                return new Pushed(applied.rowsWritten(), applied.runId(), audit, time, plan.analysedTables());
+                return new Pushed(applied.rowsWritten(), applied.runId(), audit, time, plan.analysedTables(),
+                        serverLog.getSyncedAt());
             });
         } catch (Refusal e) {
             throw new OutsideScope(server.address().user(), e.rows, null);
