@@ -63,9 +63,6 @@ public final class MissionBenchmarks {
         this.emptySchema = work.resolve("empty-schema.essp");
     }
 
-    /** Only the cases whose name contains it (null: all). */
-    private String only;
-
     /**
      * Adds the team server's cases (issue 16, {@link ServerBenchmarks}) on the PostgreSQL database at {@code url}:
      * <b>its schema public is dropped and created again</b>. {@code password} null: none sent.

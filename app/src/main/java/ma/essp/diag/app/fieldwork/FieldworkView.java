@@ -81,11 +81,15 @@ public final class FieldworkView implements FeatureScreen {
         table.getColumns().add(column(i18n.get("fieldwork.column.sheet"), FieldworkViewModel.ProblemRow::sheet, 110));
         table.getColumns().add(column(i18n.get("fieldwork.column.row"), FieldworkViewModel.ProblemRow::row, 60));
         table.getColumns().add(column(i18n.get("fieldwork.column.column"), FieldworkViewModel.ProblemRow::column, 150));
-        table.getColumns().add(column(i18n.get("fieldwork.column.value"), FieldworkViewModel.ProblemRow::value, 160));
-        table.getColumns().add(column(i18n.get("fieldwork.column.problem"), FieldworkViewModel.ProblemRow::problem, 520));
+        TableColumn<FieldworkViewModel.ProblemRow, String> value =
+                column(i18n.get("fieldwork.column.value"), FieldworkViewModel.ProblemRow::value, 160);
+        TableColumn<FieldworkViewModel.ProblemRow, String> problem =
+                column(i18n.get("fieldwork.column.problem"), FieldworkViewModel.ProblemRow::problem, 520);
         // a value or a problem longer than its column at 1366 px is read whole in the cell's tooltip
-        table.getColumns().get(3).setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
-        table.getColumns().get(4).setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
+        value.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
+        problem.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
+        table.getColumns().add(value);
+        table.getColumns().add(problem);
         // the problem takes the width left: its words are what the user reads
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("fieldwork.import.none")));
