@@ -331,8 +331,8 @@ public final class ComplaintsView implements FeatureScreen {
         table.getColumns().add(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity));
         // the délégation's / GST's own system (V23), when the table lists provinces or regions
         TableColumn<ComplaintDashboardViewModel.Line, String> own = column("complaints.column.own", ComplaintDashboardViewModel.Line::own);
-        own.setMinWidth(120); // its header whole ("Délég./GST", "مندوبية/مجموعة") with the header's padding
-        own.setPrefWidth(120);
+        own.setMinWidth(145); // its header whole ("Délég./GST", "مندوبية/مجموعة") with the header's padding
+        own.setPrefWidth(145);
         own.visibleProperty().bind(dashboard.ownShownProperty());
         table.getColumns().add(own);
         table.getColumns().add(column("complaints.column.samples", ComplaintDashboardViewModel.Line::samples));

@@ -125,12 +125,12 @@ public final class TrainingView implements FeatureScreen {
             int index = i;
             SessionRow s = vm.sessions().get(i);
             TableColumn<AttendanceRow, String> c = new TableColumn<>();
-            // number and first day on two lines: the column stays narrow without cutting its heading
-            Label heading = new Label(s.heading().replace(" · ", "\n"));
-            heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-            heading.setTooltip(new javafx.scene.control.Tooltip(s.title() + " — " + s.dates() + " — " + s.hours()));
-            c.setGraphic(heading);
+            // number and first day on two lines: the column stays narrow without cutting its heading (the header's own
+            // text: a graphic Label in it was given the width of its first line only); title, dates and hours are on the
+            // Séances tab
+            c.setText(s.heading().replace(" · ", "\n"));
             c.setId("session-" + index);
+            c.setMinWidth(72); // never narrower than its heading "1 / 18/01"
             c.setPrefWidth(80);
             c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().hours().get(index)));
             c.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -145,6 +145,8 @@ public final class TrainingView implements FeatureScreen {
         grid.getColumns().add(completion);
         grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.completed", r -> r.completed()
                 ? i18n.get("training.attendance.completed.yes") : i18n.get("training.attendance.completed.no"), 86));
+        // the totals keep their two-line headings ("Total attended") when the grid is squeezed at 1366 px
+        grid.getColumns().subList(grid.getColumns().size() - 4, grid.getColumns().size()).forEach(c -> c.setMinWidth(84));
     }
 
     // ------------------------------------------------------------------ sessions

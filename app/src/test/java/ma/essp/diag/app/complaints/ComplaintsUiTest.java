@@ -107,10 +107,17 @@ class ComplaintsUiTest {
                 .filter(l -> l.unit().code().equals("01")).findFirst().orElseThrow();
         assertThat(tanger.samples()).isEqualTo("1");
         // drill down to the province, then back up
-        robot.doubleClickOn(robot.lookup("#complaintsUnits .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // Tanger's row (the table's cells are not in the rows' order)
+        javafx.scene.Node tangerRow = robot.lookup("#complaintsUnits .table-row-cell")
+                .match((javafx.scene.control.TableRow<ComplaintDashboardViewModel.Line> r) -> r.getItem() == tanger)
+                .queryAs(javafx.scene.Node.class);
+        robot.interact(() -> scrollIntoView(tangerRow)); // the dashboard scrolls: its table may be below the fold
+        robot.doubleClickOn(tangerRow);
         waitUntil(() -> !robot.lookup("#complaintsUp").queryAs(Button.class).isDisabled());
         assertThat(robot.lookup("#complaintsDashboardTitle").queryAs(Label.class).getText()).startsWith("Maroc › ");
-        robot.clickOn("#complaintsUp");
+        Button up = robot.lookup("#complaintsUp").queryAs(Button.class);
+        robot.interact(() -> scrollIntoView(up)); // back at the top of the page
+        robot.clickOn(up);
         waitUntil(() -> robot.lookup("#complaintsDashboardTitle").queryAs(Label.class).getText().equals("Maroc"));
     }
 
@@ -166,5 +173,21 @@ class ComplaintsUiTest {
 
     private static void pick(ComboBox<FilterChoice> box, String code) {
         box.setValue(box.getItems().stream().filter(c -> code.equals(c.value())).findFirst().orElseThrow());
+    }
+
+    /** Scrolls the page that holds {@code node} until the node's top is in view, as the user would with the wheel. */
+    private static void scrollIntoView(javafx.scene.Node node) {
+        for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane page && page.getContent() != null) {
+                javafx.geometry.Bounds inContent = page.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double scrollable = page.getContent().getLayoutBounds().getHeight() - page.getViewportBounds().getHeight();
+                if (scrollable > 0) {
+                    page.setVvalue(Math.clamp(inContent.getMinY() / scrollable, 0, 1) * (page.getVmax() - page.getVmin())
+                            + page.getVmin());
+                }
+                page.layout();
+                return;
+            }
+        }
     }
 }

@@ -1,5 +1,8 @@
 package ma.essp.diag.app.violence;
 
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.Button;
@@ -15,6 +18,12 @@ import org.testfx.api.FxRobot;
  * site form turns the ESSP site into a hospital site, and Ctrl+Z makes it the ESSP site of E001 again.
  */
 class ViolenceSiteKindUiTest extends ViolenceUiFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
 
     @Test
     @SuppressWarnings("unchecked")

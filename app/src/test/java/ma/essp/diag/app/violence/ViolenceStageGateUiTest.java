@@ -1,5 +1,8 @@
 package ma.essp.diag.app.violence;
 
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.TableView;
@@ -14,6 +17,12 @@ import org.testfx.api.FxRobot;
  * typed on the Periods tab is saved; the same move is then accepted and the site shows its new stage.
  */
 class ViolenceStageGateUiTest extends ViolenceUiFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
 
     @Test
     void launchedIsRefusedWithoutPatientsThenAcceptedOnceAPeriodIsRecorded(FxRobot robot) throws Exception {

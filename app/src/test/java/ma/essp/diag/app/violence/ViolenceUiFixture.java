@@ -29,12 +29,11 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The Violence (auteurs) window tests' set-up, one per test class: its own mission file (the fixture mission, a site
@@ -43,20 +42,23 @@ import org.testfx.framework.junit5.Start;
  * tests do in it. The fields are the test instance's (one instance per class), so two classes share nothing.
  */
 @ExtendWith(ApplicationExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ViolenceUiFixture {
 
-    /** This class's own folder (made here: an instance @TempDir is injected only after @BeforeAll), removed after. */
-    Path dir;
-    Path fixture;
+    /**
+     * The running class's own folder: JUnit sets a static {@code @TempDir} and runs the static {@code @BeforeAll} again
+     * for each test class (classes run one after the other), so two classes share no file. (An instance set-up under
+     * PER_CLASS comes after TestFX's {@code @Start}, which then found no mission.)
+     */
+    @TempDir
+    static Path dir;
+    static Path fixture;
     private ShellWindow window;
-    private long setupTimeout;
+    private static long setupTimeout;
 
     @BeforeAll
-    void prepare() throws Exception {
+    static void prepare() throws Exception {
         setupTimeout = FxToolkit.toolkitContext().getSetupTimeoutInMillis();
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(Math.max(setupTimeout, 120_000));
-        dir = java.nio.file.Files.createTempDirectory("violence-ui-");
         fixture = dir.resolve("fixture.essp");
         try (MissionFile mission = FixtureMission.create(fixture)) {
             DSLContext dsl = mission.dsl();
@@ -75,8 +77,11 @@ abstract class ViolenceUiFixture {
         }
     }
 
-    @Start
-    void start(Stage stage) throws Exception {
+    /**
+     * Opens the window on this class's mission. TestFX calls only the {@code @Start} methods the test class itself
+     * declares, so each test class has one that calls this.
+     */
+    void open(Stage stage) throws Exception {
         window = ShellWindow.open(stage, dir.resolve("home"), fixture);
     }
 
@@ -86,15 +91,12 @@ abstract class ViolenceUiFixture {
     }
 
     @AfterAll
-    void restore() throws Exception {
+    static void restore() {
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(setupTimeout);
-        try (var files = java.nio.file.Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     /** The first column of the first row of {@code sql} on the mission file. */
-    String query(String sql) throws Exception {
+    static String query(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fixture); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             return rs.getString(1);

@@ -1,5 +1,8 @@
 package ma.essp.diag.app.violence;
 
+import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.TableView;
@@ -14,6 +17,12 @@ import org.testfx.api.FxRobot;
  * back from the file and on the screen. A period that is not a calendar quarter is refused on the field.
  */
 class ViolenceUndoUiTest extends ViolenceUiFixture {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
 
     private void undo(FxRobot robot) {
         robot.interact(() -> robot.lookup("#violenceSites").query().requestFocus());
