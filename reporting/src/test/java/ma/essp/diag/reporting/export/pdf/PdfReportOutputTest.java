@@ -103,7 +103,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
         assertThat(printed.pages()).isEqualTo(25);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("65116b1f8c59bf45ec44dcccf4c4cce91ed9e9ea959bd36281e81395465f563b");
+        assertThat(printed.textDigest()).isEqualTo("116890593bc4858373808f405082eb416064b72d34d9bc072e97cca313a9c3c7");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
@@ -112,7 +112,7 @@ class PdfReportOutputTest {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
         assertThat(printed.pages()).isEqualTo(58);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("c4e29a2fc0dc5513f4b2a134c3b57b6d871f7b9ac57bc405a2c4e7ef22afdb15");
+        assertThat(printed.textDigest()).isEqualTo("35efcea95ab213acb12255a1a983ae748659a798a5c8bf83e1665b3cdd2f3320");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
