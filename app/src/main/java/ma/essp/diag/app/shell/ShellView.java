@@ -670,7 +670,11 @@ public final class ShellView {
         checking.textProperty().bind(viewModel.checkingTextProperty());
         checking.visibleProperty().bind(viewModel.checkingTextProperty().isNotEmpty());
         checking.managedProperty().bind(checking.visibleProperty());
-        checking.setMinWidth(Region.USE_PREF_SIZE);
+        // shrinks before the counts do (its whole text in the tooltip): at 1366 px in French the status bar's fixed
+        // parts and this text together were wider than the window, which then grew past the screen's edge
+        javafx.scene.control.Tooltip checkingTip = new javafx.scene.control.Tooltip();
+        checkingTip.textProperty().bind(viewModel.checkingTextProperty());
+        checking.setTooltip(checkingTip);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label counts = new Label();
