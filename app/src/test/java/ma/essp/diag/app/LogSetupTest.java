@@ -30,13 +30,14 @@ class LogSetupTest {
         context.getLogger("ma.essp.diag.x").debug("left out");
         context.getLogger("org.flywaydb.core.Flyway").info("left out too");
         context.getLogger("org.jooq.Constants").warn("kept as well");
+        // before stop(), which detaches the appenders
+        var appender = (RollingFileAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE");
         context.stop();
 
         var lines = Files.readAllLines(dir.resolve("essp-diag.log"));
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[.+] INFO  ma\\.essp\\.diag\\.x - kept 1");
         assertThat(lines.get(1)).endsWith("WARN  org.jooq.Constants - kept as well");
-        var appender = (RollingFileAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE");
         assertThat(appender.getRollingPolicy()).isInstanceOfSatisfying(ch.qos.logback.core.rolling.FixedWindowRollingPolicy.class, p -> {
             assertThat(p.getFileNamePattern()).isEqualTo(dir + "/essp-diag.%i.log");
             assertThat(p.getMaxIndex()).isEqualTo(5);
