@@ -96,16 +96,6 @@ step "essp-diag --version"
 essp-diag --version || fail "essp-diag --version"
 essp-diag --version | grep -q "ESSP Diagnostic" || fail "essp-diag --version does not name the application"
 
-step "the installed launcher loads its classes from the start-up cache postinst made at the installed path"
-AOT_CACHE="$INSTALL_DIR/lib/app/essp-diag.aot"
-[ -s "$AOT_CACHE" ] || fail "no start-up cache $AOT_CACHE (made by postinst)"
-JAVA_TOOL_OPTIONS="-Xlog:class+load=info" essp-diag --version >"$WORK/class-load.txt" 2>/dev/null \
-  || fail "essp-diag --version with class loading logged"
-grep -q "ma.essp.diag.app.Main source: shared objects file" "$WORK/class-load.txt" \
-  || { grep "ma.essp.diag.app.Main " "$WORK/class-load.txt" >&2; fail "the installed essp-diag does not load its classes from $AOT_CACHE"; }
-echo "$AOT_CACHE: $(($(stat -c %s "$AOT_CACHE") / 1024 / 1024)) MB; classes loaded from it by essp-diag --version:" \
-  "$(grep -c 'source: shared objects file' "$WORK/class-load.txt") of $(grep -c ' source: ' "$WORK/class-load.txt")"
-
 step "essp-diag demo --out $WORK/x.essp --scale small, then check and info"
 essp-diag demo --out "$WORK/x.essp" --scale small || fail "essp-diag demo"
 [ -s "$WORK/x.essp" ] || fail "the demo mission was not written"
