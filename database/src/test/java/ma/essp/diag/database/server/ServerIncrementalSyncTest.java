@@ -119,6 +119,45 @@ class ServerIncrementalSyncTest {
         return new MergeEngine().analyse(mine, theirs, source, ServerSync.missionUuid(mine));
     }
 
+    /**
+     * A real clock moves between the laptop's and the server's log rows of one sync: the two rows must still carry one
+     * instant, or the next sync would not find the laptop's last sync on the server and would compare everything.
+     */
+    @Test
+    void aClockThatMovesDuringTheSyncStillLeavesMarksTheNextSyncFinds() throws Exception {
+        EditContext ticking = new EditContext(AMINA, "laptop-A", new TickingClock(Instant.parse("2026-12-02T09:00:00Z")));
+        assertThat(sync(a, ticking).incremental()).isTrue(); // the marks of the set-up's sync (a fixed clock)
+        ServerSync.Result next = sync(a, ticking);
+        assertThat(next.incremental()).isTrue();
+        assertThat(next.pullTables()).isEmpty();
+        assertThat(next.pushTables()).isEmpty();
+    }
+
+    /** One second later at every reading. */
+    static final class TickingClock extends Clock {
+        private Instant now;
+
+        TickingClock(Instant start) {
+            this.now = start;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusSeconds(1);
+            return now;
+        }
+    }
+
     @Test
     void nothingChangedOnEitherSideReadsNoTableAndWritesNothingButTheLogs() throws Exception {
         int serverAudit = server.dsl().fetchCount(AUDIT_LOG);
