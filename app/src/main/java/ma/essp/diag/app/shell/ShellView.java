@@ -680,12 +680,17 @@ public final class ShellView {
         Label counts = new Label();
         counts.setId("statusCounts");
         counts.textProperty().bind(viewModel.countsTextProperty());
+        // shrinks (its whole text in a tooltip) rather than making the bar wider than a 1320 px window in French, which
+        // then cut the toolbar's right end and every table's right edge
+        javafx.scene.control.Tooltip countsTip = new javafx.scene.control.Tooltip();
+        countsTip.textProperty().bind(viewModel.countsTextProperty());
+        counts.setTooltip(countsTip);
         Label schema = new Label();
         schema.setId("statusSchema");
         schema.textProperty().bind(viewModel.schemaTextProperty());
         Separator separator = new Separator(javafx.geometry.Orientation.VERTICAL);
         separator.visibleProperty().bind(viewModel.missionProperty().isNotNull());
-        for (Region fixed : List.of(badge, counts, schema)) {
+        for (Region fixed : List.of(badge, schema)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox bar = new HBox(10, name, badge, member, checking, spacer, counts, separator, schema);
