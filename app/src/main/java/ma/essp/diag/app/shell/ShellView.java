@@ -516,6 +516,7 @@ public final class ShellView {
             content.getChildren().clear();
             return;
         }
+        long openedAt = System.nanoTime();
         FirstLoad firstLoad = new FirstLoad(viewModel.missionTasks());
         screen = area.open(new FeatureContext(mission, firstLoad, i18n, viewModel.dialogs(), viewModel::refreshSummary,
                 this::openEssp, this::newEsspIn));
@@ -544,7 +545,7 @@ public final class ShellView {
         firstLoad.whenLoaded(() -> {
             view.setVisible(true);
             content.getChildren().remove(loading);
-            UsableMarker.areaLoaded();
+            UsableMarker.areaLoaded(area.id(), openedAt);
         });
     }
 

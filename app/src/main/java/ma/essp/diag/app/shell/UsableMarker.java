@@ -19,11 +19,20 @@ final class UsableMarker {
     }
 
     /** Called each time an area has its first data: logs the first time only. */
-    static void areaLoaded() {
+    private static void areaLoaded() {
         if (LOGGED.compareAndSet(false, true)) {
             Instant started = ProcessHandle.current().info().startInstant().orElse(null);
             LOG.info(message(started, Instant.now()));
         }
+    }
+
+    /**
+     * Called when an area opened at {@code openedNanos} ({@link System#nanoTime()}) has its first data: logs how long
+     * it took ({@code area findings has its data after N ms}), every time, for timing an area's first open by hand.
+     */
+    static void areaLoaded(String areaId, long openedNanos) {
+        LOG.info("area {} has its data after {} ms", areaId, Duration.ofNanos(System.nanoTime() - openedNanos).toMillis());
+        areaLoaded();
     }
 
     /** The line itself: {@code usable after N ms} since the process started (its start unknown: "since start unknown"). */
