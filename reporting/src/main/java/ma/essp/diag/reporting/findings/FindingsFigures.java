@@ -91,7 +91,9 @@ public final class FindingsFigures {
     /**
      * Loads the board, the figures a finding can cite — the readiness of the mission (latest assessment of each ESSP,
      * the mission's rules), the complaint figures as of the mission's as-of date (today without one, as the complaints
-     * dashboard) with the mission's deadlines, the data-flow figures — and the perpetrator-care roll-out.
+     * dashboard) with the mission's deadlines, the data-flow figures — and the perpetrator-care roll-out. The figures
+     * are read when first needed: those the evidence links cite now, the others when the synthesis's
+     * {@link Synthesis#readiness()} is asked for them (the evidence picker, the proposals).
      */
     public static Synthesis load(DSLContext dsl) {
         ReportSourceRepository source = new ReportSourceRepository(dsl);
@@ -104,7 +106,8 @@ public final class FindingsFigures {
      * The board loaded again and again for one open mission (the Constats screen reloads after each edit): the
      * figures a finding can cite — the whole mission's readiness, complaints and data flows, seconds to read and compute
      * on the national demo — are kept and read again only when something they come from changed; the findings,
-     * recommendations, team and roll-out are read every time. "Changed" is told by the audit log every versioned write
+     * recommendations, team and roll-out are read every time. The figures kept are read lazily (a figure the links
+     * do not cite is read only when the picker or the proposals ask for it), so a board citing none reads none. "Changed" is told by the audit log every versioned write
      * appends to (SyncedRows, merges and imports included): the last audit row of a table other than the board's own
      * and the roll-out's (which are read every time), with the mission's as-of date, readiness rules and complaint
      * deadlines (settings read each time). Thread-safe; the figures kept are shared by the syntheses it returns.
@@ -144,11 +147,15 @@ public final class FindingsFigures {
         }
     }
 
+    /**
+     * The figures a finding can cite, each read and computed only when first asked for (a link citing it, the
+     * evidence picker, the proposals): a board whose links cite no figure reads none of them.
+     */
     private static ReadinessEvidence figures(DSLContext dsl, ReportSourceRepository source, ReadinessRules rules,
                                              ComplaintDeadlines deadlines, LocalDate asOf) {
-        return ReadinessEvidence.withAxes(ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load(), rules),
-                new ComplaintFigures.Territory(source.regions(), source.provinces(), source.circonscriptions(), source.essps()),
-                source.complaintSamples(), new DataFlowRepository(dsl).load(), deadlines, asOf);
+        return ReadinessEvidence.lazy(() -> ReadinessCalculator.compute(new ReadinessDataRepository(dsl).load(), rules),
+                () -> new ComplaintFigures.Territory(source.regions(), source.provinces(), source.circonscriptions(), source.essps()),
+                source::complaintSamples, () -> new DataFlowRepository(dsl).load(), deadlines, asOf);
     }
 
     public static Synthesis of(FindingRepository.Board board, ReadinessEvidence readiness, PerpetratorCareData care) {

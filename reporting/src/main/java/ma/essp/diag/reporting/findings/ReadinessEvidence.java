@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import ma.essp.diag.database.repository.DataFlowData;
 import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReportSourceData;
@@ -40,6 +41,10 @@ import ma.essp.diag.reporting.readiness.ReadinessResult;
  * </ul>
  * A unit is named by its level and the code the figures use (ESSP code, circonscription, province or region code,
  * {@code MA} for the nation); the units are those of the readiness figures (the same territory tables).
+ *
+ * <p>Nothing is computed before it is asked for ({@link #lazy}): the readiness of the mission the first time a figure,
+ * a unit or the figure list is read, the complaint and data-flow sources the first time one of their figures is, and
+ * each figure for every unit of a level in one pass, kept. A board whose findings cite no figure reads none.
  */
 public final class ReadinessEvidence {
 
@@ -65,7 +70,7 @@ public final class ReadinessEvidence {
                        Integer circonscriptionId, Integer esspId) {
     }
 
-    private final ReadinessResult result;
+    private final Supplier<ReadinessResult> result;
     private final Map<AggregationLevel, Map<String, AggregateRow>> rows = new EnumMap<>(AggregationLevel.class);
     private final Map<AggregationLevel, Map<String, Unit>> units = new EnumMap<>(AggregationLevel.class);
     /** The other axes' figures: code → the ratios of every unit of a level (unit code → ratio), computed once a level. */
@@ -76,7 +81,11 @@ public final class ReadinessEvidence {
 
     /** The readiness figures only. */
     public ReadinessEvidence(ReadinessResult result) {
-        this.result = result;
+        this(() -> result);
+    }
+
+    private ReadinessEvidence(Supplier<ReadinessResult> result) {
+        this.result = once(result);
     }
 
     /**
@@ -93,18 +102,60 @@ public final class ReadinessEvidence {
     public static ReadinessEvidence withAxes(ReadinessResult result, ComplaintFigures.Territory territory,
                                              List<ReportSourceData.ComplaintSample> samples, DataFlowData flows,
                                              ComplaintDeadlines deadlines, LocalDate asOf) {
+        return lazy(() -> result, () -> territory, () -> samples, () -> flows, deadlines, asOf);
+    }
+
+    /**
+     * The same, each part read or computed the first time a figure needs it and kept (from whichever thread asks
+     * first): the readiness result, the territory and samples of the complaint figures, the data flows.
+     */
+    public static ReadinessEvidence lazy(Supplier<ReadinessResult> result, Supplier<ComplaintFigures.Territory> territory,
+                                         Supplier<List<ReportSourceData.ComplaintSample>> samples, Supplier<DataFlowData> flows,
+                                         ComplaintDeadlines deadlines, LocalDate asOf) {
         ReadinessEvidence evidence = new ReadinessEvidence(result);
+        Supplier<ComplaintFigures.Territory> complaintTerritory = once(territory);
+        Supplier<List<ReportSourceData.ComplaintSample>> complaintSamples = once(samples);
+        Supplier<DataFlowData> dataFlows = once(flows);
         evidence.axisFigures.put(COMPLAINTS_ANSWERED, level -> {
             Map<String, Ratio> ratios = new HashMap<>();
             // the systems only give the checklist shares, not read here
-            for (ComplaintFigures.UnitRow row : ComplaintFigures.byLevel(territory, List.of(), samples, level, deadlines, asOf)) {
+            for (ComplaintFigures.UnitRow row : ComplaintFigures.byLevel(complaintTerritory.get(), List.of(),
+                    complaintSamples.get(), level, deadlines, asOf)) {
                 ComplaintIndicators.Summary total = row.report().total();
                 ratios.put(row.code(), new Ratio(total.answeredInTime(), total.answerDue()));
             }
             return ratios;
         });
-        evidence.axisFigures.put(DATAFLOWS_ON_TIME, level -> onTime(flows, level));
+        evidence.axisFigures.put(DATAFLOWS_ON_TIME, level -> onTime(dataFlows.get(), level));
         return evidence;
+    }
+
+    /** {@code compute} run the first time the value is asked for, by the first thread asking; the value kept. */
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public synchronized T get() {
+                if (!done) {
+                    value = compute.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
+    }
+
+    /**
+     * Computes now what the evidence picker reads on the FX thread: the readiness of the mission and the units of
+     * every level (the other axes' figures are still read when first asked for). Returns this.
+     */
+    public ReadinessEvidence prepare() {
+        for (AggregationLevel level : AggregationLevel.values()) {
+            unitsOf(level);
+        }
+        return this;
     }
 
     /**
@@ -157,7 +208,7 @@ public final class ReadinessEvidence {
     }
 
     public ReadinessResult result() {
-        return result;
+        return result.get();
     }
 
     /**
@@ -166,7 +217,7 @@ public final class ReadinessEvidence {
      */
     public List<String> figures() {
         List<String> figures = new ArrayList<>(List.of(GENERAL, PMS_COVERAGE));
-        result.data().domains().stream().filter(ReadinessData.Domain::general)
+        result().data().domains().stream().filter(ReadinessData.Domain::general)
                 .sorted(java.util.Comparator.comparingInt(ReadinessData.Domain::sortOrder))
                 .forEach(d -> figures.add(DOMAIN_PREFIX + d.code()));
         figures.addAll(axisFigures.keySet());
@@ -179,7 +230,7 @@ public final class ReadinessEvidence {
             return Optional.empty();
         }
         String code = figure.substring(DOMAIN_PREFIX.length());
-        return result.data().domains().stream().filter(d -> d.code().equals(code)).findFirst();
+        return result().data().domains().stream().filter(d -> d.code().equals(code)).findFirst();
     }
 
     /** The units of a level, in the order of the figures. */
@@ -224,14 +275,14 @@ public final class ReadinessEvidence {
     private synchronized Map<String, AggregateRow> rowsOf(AggregationLevel level) {
         return rows.computeIfAbsent(level, l -> {
             Map<String, AggregateRow> byCode = new LinkedHashMap<>();
-            ReadinessAggregator.aggregate(result, l).forEach(r -> byCode.put(r.code(), r));
+            ReadinessAggregator.aggregate(result(), l).forEach(r -> byCode.put(r.code(), r));
             return byCode;
         });
     }
 
     private synchronized Map<String, Unit> unitsOf(AggregationLevel level) {
         return units.computeIfAbsent(level, l -> {
-            ReadinessData data = result.data();
+            ReadinessData data = result().data();
             Map<String, Unit> byCode = new LinkedHashMap<>();
             Map<Integer, ReadinessData.Province> provinces = new LinkedHashMap<>();
             data.provinces().forEach(p -> provinces.put(p.id(), p));

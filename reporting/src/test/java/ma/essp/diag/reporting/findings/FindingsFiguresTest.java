@@ -1,5 +1,6 @@
 package ma.essp.diag.reporting.findings;
 
+import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -136,6 +137,41 @@ class FindingsFiguresTest {
             assertThat(third.finding(finding).orElseThrow().evidence().getFirst().currentValue()).isEqualTo(60.0);
             assertThat(third.finding(finding).orElseThrow().needsReview()).isTrue();
             assertThat(loader.load().readiness()).isSameAs(third.readiness());
+        }
+    }
+
+    @Test
+    void figuresReadOnlyOnceALinkCitesThemStillFlagTheFindingWhenTheAssessmentChanges() throws Exception {
+        try (MissionFixture f = fixture()) {
+            FindingRepository repo = new FindingRepository(f.dsl);
+            FindingsFigures.Loader loader = new FindingsFigures.Loader(f.dsl);
+            int essp = f.dsl.select(ESSP.ID).from(ESSP).where(ESSP.CODE.eq("A")).fetchSingle(ESSP.ID);
+            // the board's first load: its one finding cites a document, so no figure is read for it
+            int noted = repo.insertFinding(f.edit, new FindingDraft(5, "national", null, null, null, null, "threat",
+                    "Rupture de stock signalée", null, "low", null, null), List.of(EvidenceDraft.document("Rapport de visite")));
+            FindingsFigures.Synthesis first = loader.load();
+            assertThat(first.finding(noted).orElseThrow().evidence()).extracting(FindingsFigures.EvidenceFigure::state)
+                    .containsExactly(State.DOCUMENT);
+
+            // a finding then cites A's general readiness as the team read it, 40: the figures, kept, are read now
+            int finding = repo.insertFinding(f.edit, new FindingDraft(5, "essp", null, null, null, essp, "weakness",
+                    "Disponibilité faible à A", null, "medium", null, null), List.of(
+                    EvidenceDraft.figure(ReadinessEvidence.GENERAL, "essp", "A", 40.0)));
+            FindingsFigures.Synthesis second = loader.load();
+            assertThat(second.readiness()).isSameAs(first.readiness());
+            FindingsFigures.EvidenceFigure link = second.finding(finding).orElseThrow().evidence().getFirst();
+            assertThat(link.state()).isEqualTo(State.CURRENT);
+            assertThat(link.currentValue()).isEqualTo(40.0);
+
+            // A's basic amenities are there after all: (100+0+0+100+100)/5 = 60, the finding is flagged for review
+            f.answerGeneralDomain(assessmentA, MissionFixture.V1, "basic_amenities", AnswerState.AVAILABLE_FUNCTIONING);
+            FindingsFigures.FindingFigures read = loader.load().finding(finding).orElseThrow();
+            assertThat(read.needsReview()).isTrue();
+            assertThat(read.evidence().getFirst().state()).isEqualTo(State.CHANGED);
+            assertThat(read.evidence().getFirst().currentValue()).isEqualTo(60.0);
+            assertThat(read.evidence().getFirst().link().storedValue()).isEqualTo(40.0);
+            // and the CLI's one-off load says the same
+            assertThat(FindingsFigures.load(f.dsl).finding(finding).orElseThrow().needsReview()).isTrue();
         }
     }
 
