@@ -124,6 +124,8 @@ public final class FindingsView implements FeatureScreen {
         }
         ScrollPane editor = new ScrollPane(findingEditor());
         editor.setFitToWidth(true);
+        // the board is usable at once; the editor's scope and evidence pickers wait for the figures (a second or so)
+        editor.disableProperty().bind(vm.figuresReadyProperty().not());
         SplitPane split = new SplitPane(grid, editor);
         split.setDividerPositions(0.58);
         return split;
@@ -373,6 +375,7 @@ public final class FindingsView implements FeatureScreen {
                 button("recommendationSave", "findings.action.save", vm::saveRecommendation), delete), 0, r, 2, 1);
         ScrollPane editor = new ScrollPane(form);
         editor.setFitToWidth(true);
+        editor.disableProperty().bind(vm.figuresReadyProperty().not()); // its baseline picker reads the figures
         SplitPane split = new SplitPane(list, editor);
         split.setDividerPositions(0.45);
         return split;

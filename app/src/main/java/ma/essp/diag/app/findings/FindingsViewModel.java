@@ -130,6 +130,10 @@ public final class FindingsViewModel {
     private final ObjectProperty<FilterChoice> priorityFilter = new SimpleObjectProperty<>(this, "priorityFilter");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    /** Whether the editors' pickers have the figures of the board shown (false while they are computed after a load). */
+    private final ReadOnlyBooleanWrapper figuresReady = new ReadOnlyBooleanWrapper(this, "figuresReady");
+    /** A card chosen while the figures were computed: shown in the editor once they are. */
+    private Integer selectedMeanwhile;
 
     // finding editor
     private final ObjectProperty<Integer> findingId = new SimpleObjectProperty<>(this, "findingId");
@@ -243,47 +247,71 @@ public final class FindingsViewModel {
 
     // ------------------------------------------------------------------ loading
 
-    /** Reads the board and the figures in the background, then shows them (the finding shown stays shown). */
+    /**
+     * Reads the board in the background and shows it (cards, filters, recommendations); then, unless the figures are
+     * those already shown, computes in the background what the editors' pickers read (the mission's readiness, the
+     * units of every level) and shows the editors (the finding shown stays shown). The board is usable at once; the
+     * editors wait for the figures ({@link #figuresReadyProperty()}).
+     */
     public void load() {
         loading.set(true);
         executor.execute(BackgroundTask.wrap(loader)
                 .onSuccess(s -> {
-                    // filling the pickers (the scope's units, the author of a new finding) is no edit of the user's
-                    boolean findingUntouched = !findingBaseline.isChanged();
-                    boolean recommendationUntouched = !recommendationBaseline.isChanged();
+                    boolean sameFigures = synthesis != null && synthesis.readiness() == s.readiness() && figuresReady.get();
                     synthesis = s;
                     FilterChoice chosen = authorFilter.get();
                     authors.setAll(authors.getFirst());
                     s.members().forEach(m -> authors.add(new FilterChoice(String.valueOf(m.id()), m.fullName())));
                     authorFilter.set(authors.stream().filter(a -> Objects.equals(a.value(), chosen == null ? null : chosen.value()))
                             .findFirst().orElse(authors.getFirst()));
-                    figures.setAll(s.readiness().figures().stream().map(f -> new FilterChoice(f, figureLabel(f))).toList());
-                    if (figure.get() == null && !figures.isEmpty()) {
-                        figure.set(figures.getFirst());
-                    }
-                    if (figureLevel.get() == null) {
-                        figureLevel.set(levels.stream().filter(l -> l.value().equals("essp")).findFirst().orElseThrow());
-                    } else {
-                        fillUnits(figureLevel.get(), figureUnits, figureUnit);
-                    }
-                    fillUnits(scopeLevel.get(), scopeUnits, scopeUnit);
                     fillBoard();
                     fillRecommendations();
-                    Integer shown = findingId.get();
-                    if (shown != null) {
-                        s.finding(shown).ifPresentOrElse(this::showFinding, this::clearFinding);
-                    } else if (author.get() == null) {
-                        author.set(me()); // a new finding is written by the member at the keyboard
-                    }
-                    if (findingUntouched) {
-                        findingBaseline.mark();
-                    }
-                    if (recommendationUntouched) {
-                        recommendationBaseline.mark();
+                    if (sameFigures) {
+                        showFigures(s);
+                    } else {
+                        figuresReady.set(false);
+                        executor.executeNotAwaited(BackgroundTask.wrap(s.readiness()::prepare)
+                                .onSuccess(r -> {
+                                    if (synthesis == s) {
+                                        showFigures(s);
+                                    }
+                                })
+                                .onFailure(this::fail));
                     }
                 })
                 .onFailure(this::fail)
                 .onFinished(() -> loading.set(false)));
+    }
+
+    /** Fills the editors' pickers from the figures of {@code s} (prepared) and shows the finding shown or chosen. */
+    private void showFigures(FindingsFigures.Synthesis s) {
+        // filling the pickers (the scope's units, the author of a new finding) is no edit of the user's
+        boolean findingUntouched = !findingBaseline.isChanged();
+        boolean recommendationUntouched = !recommendationBaseline.isChanged();
+        figuresReady.set(true);
+        figures.setAll(s.readiness().figures().stream().map(f -> new FilterChoice(f, figureLabel(f))).toList());
+        if (figure.get() == null && !figures.isEmpty()) {
+            figure.set(figures.getFirst());
+        }
+        if (figureLevel.get() == null) {
+            figureLevel.set(levels.stream().filter(l -> l.value().equals("essp")).findFirst().orElseThrow());
+        } else {
+            fillUnits(figureLevel.get(), figureUnits, figureUnit);
+        }
+        fillUnits(scopeLevel.get(), scopeUnits, scopeUnit);
+        Integer shown = selectedMeanwhile != null ? selectedMeanwhile : findingId.get();
+        selectedMeanwhile = null;
+        if (shown != null) {
+            s.finding(shown).ifPresentOrElse(this::showFinding, this::clearFinding);
+        } else if (author.get() == null) {
+            author.set(me()); // a new finding is written by the member at the keyboard
+        }
+        if (findingUntouched) {
+            findingBaseline.mark();
+        }
+        if (recommendationUntouched) {
+            recommendationBaseline.mark();
+        }
     }
 
     private void fillBoard() {
@@ -334,7 +362,7 @@ public final class FindingsViewModel {
     private void fillUnits(FilterChoice level, ObservableList<FilterChoice> units, ObjectProperty<FilterChoice> unit) {
         String keep = unit.get() == null ? null : unit.get().value();
         units.clear();
-        if (level == null || synthesis == null) {
+        if (level == null || synthesis == null || !figuresReady.get()) { // the units are those of the figures
             unit.set(null);
             return;
         }
@@ -397,6 +425,10 @@ public final class FindingsViewModel {
     /** Shows a finding of the board in the editor. */
     public void selectFinding(Card card) {
         if (card == null || synthesis == null) {
+            return;
+        }
+        if (!figuresReady.get()) {
+            selectedMeanwhile = card.id(); // its scope and evidence are read against the figures, being computed
             return;
         }
         synthesis.finding(card.id()).ifPresent(this::showFinding);
@@ -1057,6 +1089,7 @@ public final class FindingsViewModel {
     public ObjectProperty<FilterChoice> priorityFilterProperty() { return priorityFilter; }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty figuresReadyProperty() { return figuresReady.getReadOnlyProperty(); }
     public ObjectProperty<Integer> findingIdProperty() { return findingId; }
     public StringProperty titleProperty() { return title; }
     public StringProperty statementProperty() { return statement; }

@@ -29,6 +29,12 @@ public final class FirstLoad implements TaskExecutor {
         tasks.execute(task);
     }
 
+    /** Runs {@code task} on the mission's executor without counting it: the area shows without waiting for it. */
+    @Override
+    public <V> void executeNotAwaited(BackgroundTask<V> task) {
+        tasks.execute(task);
+    }
+
     private void ended() {
         pending--;
         check();

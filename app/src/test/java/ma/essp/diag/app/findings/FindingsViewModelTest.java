@@ -3,9 +3,11 @@ package ma.essp.diag.app.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.DeferredTaskExecutor;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.FindingRepository;
@@ -40,6 +42,42 @@ class FindingsViewModelTest {
 
     private FindingRepository.Finding stored(int id) {
         return new FindingRepository(mission.dsl()).load().findings().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * The board shows as soon as its rows are read; the figures the editors' pickers read (the readiness of the
+     * mission, the units of every level) are computed behind it, the editors waiting; a card chosen meanwhile is shown
+     * once they are.
+     */
+    @Test
+    void theBoardShowsBeforeTheFiguresAndACardChosenMeanwhileIsShownOnceTheyAreComputed() throws Exception {
+        var dsl = mission.dsl();
+        int id = new FindingRepository(dsl).insertFinding(EditContext.system("tester"), new FindingRepository.FindingDraft(5,
+                "national", null, null, null, null, "weakness", "Registre absent", null, "high", null, null), List.of());
+        DeferredTaskExecutor tasks = new DeferredTaskExecutor();
+        FindingsViewModel board = new FindingsViewModel(new FindingRepository(dsl), new FindingsFigures.Loader(dsl)::load,
+                EditContext.system("tester"), tasks, new I18n(Locale.FRENCH));
+        board.load();
+        tasks.run(0); // the board's rows
+
+        assertThat(board.quadrant("weakness")).anyMatch(c -> c.id() == id && c.title().equals("Registre absent"));
+        assertThat(board.figuresReadyProperty().get()).isFalse();
+        assertThat(tasks.waiting()).as("the figures, computed behind the board").isEqualTo(1);
+        board.selectFinding(board.quadrant("weakness").stream().filter(c -> c.id() == id).findFirst().orElseThrow());
+        assertThat(board.findingIdProperty().get()).as("shown once the figures are there").isNull();
+
+        tasks.run(0);
+        assertThat(board.figuresReadyProperty().get()).isTrue();
+        assertThat(board.findingIdProperty().get()).isEqualTo(id);
+        assertThat(board.titleProperty().get()).isEqualTo("Registre absent");
+        assertThat(board.scopeUnitProperty().get().value()).isEqualTo("MA");
+        assertThat(board.figureUnits()).as("the ESSPs of the fixture, for the evidence picker").isNotEmpty();
+
+        // a reload after an edit keeps the figures: the editors stay usable, nothing more is computed behind
+        board.load();
+        tasks.run(0);
+        assertThat(board.figuresReadyProperty().get()).isTrue();
+        assertThat(tasks.waiting()).isZero();
     }
 
     @Test
