@@ -182,16 +182,13 @@ public final class ComplaintDashboardViewModel {
                 u.level() != AggregationLevel.PROVINCE && u.level() != AggregationLevel.REGION ? ""
                         : u.ownMaturity() == null ? "—" : i18n.get("complaints.figure.score", u.ownMaturity()),
                 i18n.formatNumber(s.samples()),
-                share(s.shareAcknowledgedInTime(), s.acknowledgeDue()), share(s.shareAnsweredInTime(), s.answerDue()),
-                share(s.shareLate(), s.samples()),
+                i18n.formatShare(s.shareAcknowledgedInTime(), s.acknowledgeDue()),
+                i18n.formatShare(s.shareAnsweredInTime(), s.answerDue()),
+                i18n.formatShare(s.shareLate(), s.samples()),
                 s.medianDaysToClose() == null ? "—" : i18n.get("complaints.figure.n", i18n.formatDecimal(s.medianDaysToClose(), 1), s.closed()));
     }
 
-    /** "62 % (n = 40)", or "—" without a denominator. */
-    private String share(Double share, int n) {
-        return share == null ? "—" : i18n.get("complaints.figure.share", i18n.formatDecimal(share * 100, 0), n);
-    }
-
+    /** A share (0..1) in percent; null stays null. */
     private static Double percent(Double share) {
         return share == null ? null : share * 100;
     }

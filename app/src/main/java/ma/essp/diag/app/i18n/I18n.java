@@ -92,6 +92,14 @@ public final class I18n {
     }
 
     /**
+     * A share (0..1) as a whole percent with the n it is taken over, {@code 42 % (n = 17)}, or "—" without a value:
+     * the complaint and data-flow shares of the dashboards and the ESSP detail.
+     */
+    public String formatShare(Double share, long n) {
+        return share == null ? "—" : get("complaints.figure.share", formatDecimal(share * 100, 0), n);
+    }
+
+    /**
      * A signed decimal ({@code +25,0}, {@code -3,5}, {@code 0,0}) with {@link #formatDecimal(double, int)}: in Arabic
      * between left-to-right marks, so that the right-to-left window keeps the sign before the digits (without them it
      * draws {@code 25,0+}).

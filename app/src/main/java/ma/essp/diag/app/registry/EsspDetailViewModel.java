@@ -193,21 +193,18 @@ public final class EsspDetailViewModel {
                 .stream().filter(r -> r.unit().id() == d.essp().id()).findFirst().map(DataFlowFigures.UnitRow::rates)
                 .orElse(DataFlowIndicators.Figures.NONE);
         act.add(new Line(i18n.get("registry.detail.dataflows"), rates.observations() == 0 ? i18n.get("registry.detail.noDataflows")
-                : i18n.get("registry.detail.dataflowsValue", share(rates.completeness(), rates.expected()),
-                        share(rates.timeliness(), rates.onTimeKnown()), rates.observations())));
+                : i18n.get("registry.detail.dataflowsValue", i18n.formatShare(rates.completeness(), rates.expected()),
+                        i18n.formatShare(rates.timeliness(), rates.onTimeKnown()), rates.observations())));
         LocalDate asOf = today.get();
         ComplaintIndicators.Summary s = ComplaintIndicators.compute(f.complaintSystem().stream().toList(), f.complaintSamples(),
                 ComplaintDeadlines.of(f.settings()), asOf).total();
         String maturity = f.complaintSystem().map(c -> ComplaintMaturity.score(c).total() + "/100")
                 .orElse("—");
         act.add(new Line(i18n.get("registry.detail.complaintFigures"), i18n.get("registry.detail.complaintFiguresValue", maturity,
-                share(s.shareAcknowledgedInTime(), s.acknowledgeDue()), share(s.shareAnsweredInTime(), s.answerDue()),
+                i18n.formatShare(s.shareAcknowledgedInTime(), s.acknowledgeDue()),
+                i18n.formatShare(s.shareAnsweredInTime(), s.answerDue()),
                 median(s.medianDaysToAcknowledge(), s.acknowledged()), median(s.medianDaysToClose(), s.closed()),
-                share(s.shareLate(), s.samples()), date(asOf))));
-    }
-
-    private String share(Double share, long n) {
-        return share == null ? "—" : i18n.get("complaints.figure.share", i18n.formatDecimal(share * 100, 0), n);
+                i18n.formatShare(s.shareLate(), s.samples()), date(asOf))));
     }
 
     private String median(Double days, int n) {
