@@ -133,8 +133,12 @@ public final class MissionBenchmarks {
                 "plain JDBC: ESSPs per province", () -> plainEsspsPerProvince()));
         // issue 13: the findings board's load (its evidence read against the figures now, the proposals) and the
         // perpetrator-care roll-out figures of the Violence (auteurs) dashboard
-        cases.add(BenchCase.of("findings board, first load (every figure computed, evidence staleness)",
+        cases.add(BenchCase.of("findings board, first load (the figures its evidence cites, evidence staleness)",
                 this::findingsBoardFirstLoad, "plain JDBC: finding, evidence and recommendation rows", this::plainFindingRows));
+        cases.add(BenchCase.of("findings board, first load, 15 findings citing figures (3 kinds x 5 levels)",
+                this::citingBoardFirstLoad, "plain JDBC: finding, evidence and recommendation rows", this::plainCitingRows));
+        cases.add(BenchCase.of("findings board, the editors' figures behind it (readiness, units of every level)",
+                this::findingsEditorFigures, "plain JDBC: finding, evidence and recommendation rows", this::plainFindingRows));
         cases.add(BenchCase.of("findings board, reload after an edit (figures kept, evidence staleness)", this::findingsBoard,
                 "plain JDBC: finding, evidence and recommendation rows", this::plainFindingRows));
         cases.add(BenchCase.of("findings proposals on the open board (ESSP level, sites)", this::findingProposals,
@@ -165,6 +169,8 @@ public final class MissionBenchmarks {
 
     /** The Constats screen's loader, kept across the runs as the open screen keeps it (its figures kept while unchanged). */
     private ma.essp.diag.reporting.findings.FindingsFigures.Loader boardLoader;
+    /** The mission whose findings cite figures ({@link #citingMission()}), null until a case asks for it. */
+    private MissionFile citing;
 
     /** The board as the open screen reloads it after an edit: the warm-up runs read the figures, the measured ones keep them. */
     private Object findingsBoard() throws Exception {
@@ -186,6 +192,54 @@ public final class MissionBenchmarks {
         return s.findings().size() + s.recommendations().size();
     }
 
+    /** What the board computes behind itself once shown, for the editors' pickers, from a new screen. */
+    private Object findingsEditorFigures() throws Exception {
+        return ma.essp.diag.reporting.findings.FindingsFigures.load(openMission().dsl()).readiness().prepare()
+                .units(ma.essp.diag.reporting.readiness.AggregationLevel.ESSP).size();
+    }
+
+    /**
+     * A copy of the mission whose findings cite figures, as a diagnostic's do (the demo's cite documents): one finding
+     * per figure kind (general readiness, complaints answered in time, reports on time) and level, citing its first
+     * unit with the value it has; kept open across the runs.
+     */
+    private MissionFile citingMission() throws Exception {
+        if (citing == null) {
+            Path copy = work.resolve("bench-citing.essp");
+            Files.copy(mission, copy, StandardCopyOption.REPLACE_EXISTING);
+            citing = MissionFile.open(copy, work.resolve("backups"));
+            resources.add(citing);
+            var dsl = citing.dsl();
+            var figures = ma.essp.diag.reporting.findings.FindingsFigures.load(dsl).readiness();
+            var findings = new ma.essp.diag.database.repository.FindingRepository(dsl);
+            EditContext edit = EditContext.system("bench");
+            for (var level : ma.essp.diag.reporting.readiness.AggregationLevel.values()) {
+                var unit = figures.units(level).getFirst();
+                for (String figure : List.of(ma.essp.diag.reporting.findings.ReadinessEvidence.GENERAL,
+                        ma.essp.diag.reporting.findings.ReadinessEvidence.COMPLAINTS_ANSWERED,
+                        ma.essp.diag.reporting.findings.ReadinessEvidence.DATAFLOWS_ON_TIME)) {
+                    findings.insertFinding(edit, new ma.essp.diag.database.repository.FindingRepository.FindingDraft(5,
+                            level.code(), unit.regionId(), unit.provinceId(), unit.circonscriptionId(), unit.esspId(),
+                            "weakness", figure + " " + unit.code(), null, "medium", null, null), List.of(
+                            ma.essp.diag.database.repository.FindingRepository.EvidenceDraft.figure(figure, level.code(),
+                                    unit.code(), figures.value(figure, level, unit.code()).orElse(null))));
+                }
+            }
+        }
+        return citing;
+    }
+
+    private Object citingBoardFirstLoad() throws Exception {
+        ma.essp.diag.reporting.findings.FindingsFigures.Synthesis s =
+                ma.essp.diag.reporting.findings.FindingsFigures.load(citingMission().dsl());
+        return s.findings().stream().filter(ma.essp.diag.reporting.findings.FindingsFigures.FindingFigures::needsReview).count();
+    }
+
+    private Object plainCitingRows() throws Exception {
+        citingMission();
+        return plainFindingRows(work.resolve("bench-citing.essp"));
+    }
+
     /** "Propose findings" on the open board (ESSP level, and the sites), over the figures the board keeps. */
     private Object findingProposals() throws Exception {
         ma.essp.diag.reporting.findings.FindingsFigures.Synthesis s = boardLoader().load();
@@ -195,8 +249,12 @@ public final class MissionBenchmarks {
     }
 
     private Object plainFindingRows() throws Exception {
+        return plainFindingRows(mission);
+    }
+
+    private static int plainFindingRows(Path file) throws Exception {
         int n = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mission); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String sql : List.of("SELECT * FROM finding WHERE deleted = 0", "SELECT * FROM finding_evidence WHERE deleted = 0",
                     "SELECT * FROM recommendation WHERE deleted = 0", "SELECT * FROM recommendation_finding WHERE deleted = 0")) {
                 try (ResultSet rs = s.executeQuery(sql)) {
