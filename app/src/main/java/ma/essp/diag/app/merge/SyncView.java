@@ -62,9 +62,17 @@ public final class SyncView implements FeatureScreen {
         sync.disableProperty().bind(viewModel.canSyncProperty().not());
         sync.setOnAction(e -> viewModel.synchronise());
         sync.setMinWidth(Region.USE_PREF_SIZE);
-        HBox login = new HBox(10, new Label(i18n.get("merge.sync.profile")), profile, new Label(i18n.get("merge.sync.password")), password,
-                remember, sync);
-        login.setAlignment(Pos.CENTER_LEFT);
+        password.setPrefWidth(240);
+        // the labels keep their words; the profile list gives way first (its cell shows the full name in its list)
+        profile.setMinWidth(160);
+        Label profileLabel = new Label(i18n.get("merge.sync.profile"));
+        profileLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label passwordLabel = new Label(i18n.get("merge.sync.password"));
+        passwordLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, profileLabel, profile, passwordLabel, password, sync);
+        row.setAlignment(Pos.CENTER_LEFT);
+        // the keyring box on its own line, under the password it is about
+        VBox login = new VBox(6, row, remember);
         login.disableProperty().bind(viewModel.runningProperty());
 
         TextField name = new TextField();
