@@ -5,14 +5,14 @@ Builds V1+V2 in an in-memory SQLite database, matches each (table, code) of the 
 (version 1) to its fixed uuid and emits UPDATEs that only fill label_ar / label_en while still NULL,
 so a team's own edits are never overwritten. Fails if a reference row has no Arabic label.
 
-    python3 database/tools/gen_catalogue_labels_ar.py > database/src/main/resources/db/migration/V3__catalogue_labels_ar.sql
+    python3 database/tools/gen_catalogue_labels_ar.py > database/src/main/resources/db/sqlite/V3__catalogue_labels_ar.sql
 """
 import pathlib
 import sqlite3
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-MIGRATIONS = HERE.parent / "src/main/resources/db/migration"
+MIGRATIONS = HERE.parent / "src/main/resources/db/sqlite"
 TABLES = ["pms_service_area", "pms_service", "pms_item"]
 
 

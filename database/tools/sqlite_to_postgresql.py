@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""First draft of the PostgreSQL mirror of a SQLite migration (db/migration -> db/postgresql).
+"""First draft of the PostgreSQL mirror of a SQLite migration (db/sqlite -> db/postgresql).
 
 Usage: python3 database/tools/sqlite_to_postgresql.py V10__something.sql [more...]
-Reads every db/migration/V*.sql up to the given ones (to know which columns are BOOLEAN) and writes the draft into
-db/postgresql under the same file name. The draft is then read and finished by hand: the script only does the
+Reads every db/common and db/sqlite V*.sql up to the given ones (to know which columns are BOOLEAN) and writes the
+draft into db/postgresql under the same file name. When the draft comes out identical to the SQLite text, nothing is
+written: the migration belongs in db/common (one file that both vendors migrate), and the script says so. The draft is then read and finished by hand: the script only does the
 mechanical part, and says so in a comment where it cannot (triggers, table rebuilds, SQLite functions).
 
 Mechanical rules (docs/cli-server.md, "Mirroring a migration"):
@@ -19,7 +20,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / 'src/main/resources/db'
-SQLITE = ROOT / 'migration'
+COMMON = ROOT / 'common'
+SQLITE = ROOT / 'sqlite'
 POSTGRES = ROOT / 'postgresql'
 
 
@@ -113,12 +115,16 @@ def convert(path, booleans):
 
 
 def main(names):
-    migrations = sorted(SQLITE.glob('V*.sql'), key=version_of)
+    migrations = sorted([*COMMON.glob('V*.sql'), *SQLITE.glob('V*.sql')], key=version_of)
     POSTGRES.mkdir(exist_ok=True)
     for name in names:
         path = SQLITE / Path(name).name
         booleans = boolean_columns([p for p in migrations if version_of(p) <= version_of(path)])
-        (POSTGRES / path.name).write_text(convert(path, booleans), encoding='utf-8')
+        draft = convert(path, booleans)
+        if draft == path.read_text(encoding='utf-8'):
+            print('same SQL for both vendors: move', path, 'to', COMMON / path.name, '(no PostgreSQL twin)')
+            continue
+        (POSTGRES / path.name).write_text(draft, encoding='utf-8')
         print('wrote', POSTGRES / path.name)
 
 

@@ -20,6 +20,9 @@ public final class BenchReport {
     public Row run(BenchCase c) throws Exception {
         Measurement ours;
         Measurement baseline;
+        if (c.prepare() != null) {
+            c.prepare().call();
+        }
         if (c.baseline() == null) {
             ours = Measurement.of(c.warmups(), c.runs(), c.ours());
             baseline = null;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
+import ma.essp.diag.app.settings.OsKeyring;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
@@ -39,14 +40,26 @@ public final class EsspDiagCommand implements Runnable {
 
     private final Path backupDir;
     private final Path settingsFile;
+    private final OsKeyring keyring;
 
     /**
      * @param backupDir where a mission file is copied before its schema is upgraded
      * @param settingsFile the window's settings (this laptop's device id, the member remembered per mission)
      */
     public EsspDiagCommand(Path backupDir, Path settingsFile) {
+        this(backupDir, settingsFile, OsKeyring.NONE);
+    }
+
+    /** @param keyring where a server profile's password may be kept (the operating system's, or a test's) */
+    EsspDiagCommand(Path backupDir, Path settingsFile, OsKeyring keyring) {
         this.backupDir = backupDir;
         this.settingsFile = settingsFile;
+        this.keyring = keyring;
+    }
+
+    /** Where a server profile's password may be kept: the operating system's keyring, or none (asked each time). */
+    OsKeyring keyring() {
+        return keyring;
     }
 
     /** The application's data folder (it holds the backups and the settings). */
@@ -90,9 +103,14 @@ public final class EsspDiagCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; never calls System.exit. */
     public static int run(String[] args, PrintStream out, PrintStream err, Path backupDir) {
+        return run(args, out, err, backupDir, OsKeyring.forThisComputer());
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream, Path)} with the keyring server profiles use (tests give a fake one). */
+    static int run(String[] args, PrintStream out, PrintStream err, Path backupDir, OsKeyring keyring) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         // the application's home holds both the backups and the window's settings (AppPaths)
-        CommandLine cli = new CommandLine(new EsspDiagCommand(backupDir, backupDir.resolveSibling("settings.properties")));
+        CommandLine cli = new CommandLine(new EsspDiagCommand(backupDir, backupDir.resolveSibling("settings.properties"), keyring));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import ma.essp.diag.app.settings.OsKeyring;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
@@ -49,16 +50,30 @@ final class ServerCommand implements Runnable {
         @Option(names = "--user", required = true, paramLabel = "USER", description = "Your PostgreSQL role.")
         String user;
 
+        /** A profile's keyring (the operating system's); none for a login given by --url and --user. */
+        OsKeyring keyring = OsKeyring.NONE;
+
         /**
-         * Signs in: the password from the PGPASSWORD environment variable, else asked on the terminal, else none
-         * (a server that trusts the user, or ~/.pgpass). It is never written anywhere.
+         * Signs in: the password from the PGPASSWORD environment variable, else (a profile) the one kept in the OS
+         * keyring, else asked on the terminal, else none (a server that trusts the user, or ~/.pgpass). It is never
+         * written in a file of this application.
          */
         TeamServer connect() {
+            ServerAddress address;
             try {
-                ServerAddress address = ServerAddress.of(url, user);
-                return TeamServer.connect(address, password(System.getenv(), System.console(), address));
+                address = ServerAddress.of(url, user);
             } catch (ServerException e) {
                 throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+            }
+            boolean fromKeyring = System.getenv("PGPASSWORD") == null && keyring.available();
+            char[] kept = fromKeyring ? keyring.read(url, user).orElse(null) : null;
+            char[] password = kept != null ? kept : password(System.getenv(), System.console(), address);
+            try {
+                return TeamServer.connect(address, password);
+            } catch (ServerException e) {
+                throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage() + (kept == null ? ""
+                        : " (the password kept in the OS keyring was used: keep the new one with essp-diag server profile add"
+                        + " NAME --url URL --user USER --keyring)"), e);
             }
         }
 
@@ -95,8 +110,8 @@ final class ServerCommand implements Runnable {
             return null;
         }
 
-    /** The profile's login, or a one-line error naming the known profiles. */
-        static Login of(Settings settings, String profile) {
+    /** The profile's login (its password may be kept in {@code keyring}), or a one-line error naming the known profiles. */
+        static Login of(Settings settings, String profile, OsKeyring keyring) {
             Settings.ServerProfile p = settings.serverProfile(profile).orElseThrow(() -> new CliException(EsspDiagCommand.CANNOT_RUN,
                     "no server profile '" + profile + "' (known: " + (settings.serverProfiles().isEmpty() ? "none; add one with "
                             + "essp-diag server profile add NAME --url URL --user USER" : String.join(", ",
@@ -104,6 +119,7 @@ final class ServerCommand implements Runnable {
             Login login = new Login();
             login.url = p.url();
             login.user = p.user();
+            login.keyring = keyring;
             return login;
         }
     }
@@ -218,7 +234,8 @@ final class ServerCommand implements Runnable {
     }
 
     @Command(name = "profile", description = {"Team server profiles kept in this laptop's settings: a name for a URL and a user",
-            "(essp-diag sync FILE --server NAME). The password is never kept: PGPASSWORD, else asked each time."},
+            "(essp-diag sync FILE --server NAME). The password is never written in the settings: PGPASSWORD, else the",
+            "operating system's keyring (add --keyring; Linux secret-tool, macOS security), else asked each time."},
             subcommands = {Profile.Add.class, Profile.ListProfiles.class, Profile.Remove.class})
     static final class Profile implements Runnable {
 
@@ -238,6 +255,10 @@ final class ServerCommand implements Runnable {
             @CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "Letters, digits, '-' or '_'.")
             String name;
 
+            @Option(names = "--keyring", description = {"Also keeps the password in the operating system's keyring (from PGPASSWORD,",
+                    "else asked on the terminal): sync then signs in without asking. Never in the settings file."})
+            boolean keyring;
+
             @Mixin
             Login login;
 
@@ -252,17 +273,42 @@ final class ServerCommand implements Runnable {
                 if (!Settings.ServerProfile.validName(name)) {
                     throw new CliException(EsspDiagCommand.CANNOT_RUN, "a profile name is letters, digits, '-' or '_' (at most 40): " + name);
                 }
+                ServerAddress address;
                 try {
-                    ServerAddress.of(login.url, login.user);
+                    address = ServerAddress.of(login.url, login.user);
                 } catch (ServerException e) {
                     throw new CliException(EsspDiagCommand.CANNOT_RUN, e.getMessage(), e);
+                }
+                OsKeyring osKeyring = profile.server.root.keyring();
+                char[] password = null;
+                if (keyring) {
+                    if (!osKeyring.available()) {
+                        throw new CliException(EsspDiagCommand.CANNOT_RUN, "no keyring on this computer (Linux: secret-tool, Debian package"
+                                + " libsecret-tools, with a Secret Service such as GNOME Keyring; macOS: security); nothing saved."
+                                + " Without --keyring the password is asked each time");
+                    }
+                    password = Login.password(System.getenv(), System.console(), address);
+                    if (password == null || password.length == 0) {
+                        throw new CliException(EsspDiagCommand.CANNOT_RUN, "--keyring needs the password: set PGPASSWORD or run the"
+                                + " command in a terminal to be asked; nothing saved");
+                    }
                 }
                 Settings settings = profile.server.root.settings();
                 boolean replaced = settings.serverProfile(name).isPresent();
                 settings.setServerProfile(new Settings.ServerProfile(name, login.url, login.user));
                 settings.save();
+                String kept = "no password kept";
+                if (password != null) {
+                    boolean stored = osKeyring.store(login.url, login.user, password);
+                    java.util.Arrays.fill(password, '\0');
+                    if (!stored) {
+                        spec.commandLine().getErr().println("essp-diag: the keyring did not keep the password (is its service running"
+                                + " and unlocked?); it will be asked each time");
+                    }
+                    kept = stored ? "password kept in the operating system's keyring" : "no password kept";
+                }
                 spec.commandLine().getOut().println("Profile " + name + (replaced ? " replaced: " : " added: ") + login.url
-                        + " as " + login.user + " (no password kept)");
+                        + " as " + login.user + " (" + kept + ")");
                 return EsspDiagCommand.OK;
             }
         }
@@ -301,11 +347,17 @@ final class ServerCommand implements Runnable {
             @Override
             public Integer call() {
                 Settings settings = profile.server.root.settings();
+                java.util.Optional<Settings.ServerProfile> removed = settings.serverProfile(name);
                 if (!settings.removeServerProfile(name)) {
                     spec.commandLine().getErr().println("essp-diag: no server profile '" + name + "'");
                     return EsspDiagCommand.PROBLEMS;
                 }
                 settings.save();
+                // the keyring entry is the server's and user's: kept while another profile still signs in with it
+                Settings.ServerProfile gone = removed.orElseThrow();
+                if (settings.serverProfiles().stream().noneMatch(p -> p.url().equals(gone.url()) && p.user().equals(gone.user()))) {
+                    profile.server.root.keyring().forget(gone.url(), gone.user());
+                }
                 spec.commandLine().getOut().println("Profile " + name + " removed");
                 return EsspDiagCommand.OK;
             }

@@ -80,7 +80,7 @@ final class SyncCommand implements Callable<Integer> {
         };
         ServerCommand.Login login;
         if (target.profile != null) {
-            login = ServerCommand.Login.of(root.settings(), target.profile);
+            login = ServerCommand.Login.of(root.settings(), target.profile, root.keyring());
         } else {
             login = new ServerCommand.Login();
             login.url = target.direct.url;

@@ -2,6 +2,7 @@ package ma.essp.diag.app.merge;
 
 import java.nio.file.Path;
 import ma.essp.diag.app.settings.AppPaths;
+import ma.essp.diag.app.settings.OsKeyring;
 import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.ui.FeatureArea;
 import ma.essp.diag.app.ui.FeatureContext;
@@ -47,7 +48,7 @@ public final class SyncArea implements FeatureArea {
                     settings.setServerProfile(profile);
                     settings.save();
                 },
-                review, context.executor(), context.i18n(), context.dataChanged());
+                review, OsKeyring.forThisComputer(), context.executor(), context.i18n(), context.dataChanged());
         return new SyncView(viewModel, context.i18n());
     }
 }

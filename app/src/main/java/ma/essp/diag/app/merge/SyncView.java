@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -32,7 +33,7 @@ public final class SyncView implements FeatureScreen {
     public SyncView(SyncViewModel viewModel, I18n i18n) {
         Label title = new Label(i18n.get("merge.sync.title"));
         title.getStyleClass().add("title-3");
-        Label intro = new Label(i18n.get("merge.sync.intro"));
+        Label intro = new Label(i18n.get(viewModel.keyringAvailable() ? "merge.sync.intro.keyring" : "merge.sync.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add("text-muted");
         intro.setMinHeight(Region.USE_PREF_SIZE);
@@ -47,16 +48,31 @@ public final class SyncView implements FeatureScreen {
         PasswordField password = new PasswordField();
         password.setId("syncPassword");
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
-        password.setPromptText(i18n.get("merge.sync.password.prompt"));
+        password.setPromptText(i18n.get(viewModel.keyringAvailable() ? "merge.sync.password.prompt.keyring" : "merge.sync.password.prompt"));
+        // the operating system's keyring, where there is one: a typed password is kept there after a good sign-in
+        CheckBox remember = new CheckBox(i18n.get("merge.sync.remember"));
+        remember.setId("syncRemember");
+        remember.selectedProperty().bindBidirectional(viewModel.rememberProperty());
+        remember.setVisible(viewModel.keyringAvailable());
+        remember.setManaged(viewModel.keyringAvailable());
+        remember.setMinWidth(Region.USE_PREF_SIZE);
         Button sync = new Button(i18n.get("merge.sync.start"));
         sync.setId("syncStart");
         sync.getStyleClass().add("accent");
         sync.disableProperty().bind(viewModel.canSyncProperty().not());
         sync.setOnAction(e -> viewModel.synchronise());
         sync.setMinWidth(Region.USE_PREF_SIZE);
-        HBox login = new HBox(10, new Label(i18n.get("merge.sync.profile")), profile, new Label(i18n.get("merge.sync.password")), password,
-                sync);
-        login.setAlignment(Pos.CENTER_LEFT);
+        password.setPrefWidth(240);
+        // the labels keep their words; the profile list gives way first (its cell shows the full name in its list)
+        profile.setMinWidth(160);
+        Label profileLabel = new Label(i18n.get("merge.sync.profile"));
+        profileLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label passwordLabel = new Label(i18n.get("merge.sync.password"));
+        passwordLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, profileLabel, profile, passwordLabel, password, sync);
+        row.setAlignment(Pos.CENTER_LEFT);
+        // the keyring box on its own line, under the password it is about
+        VBox login = new VBox(6, row, remember);
         login.disableProperty().bind(viewModel.runningProperty());
 
         TextField name = new TextField();

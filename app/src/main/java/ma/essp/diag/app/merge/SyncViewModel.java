@@ -18,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.settings.OsKeyring;
 import ma.essp.diag.app.settings.Settings.ServerProfile;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.TaskExecutor;
@@ -33,8 +34,8 @@ import ma.essp.diag.database.server.ServerSync;
 import ma.essp.diag.database.server.TeamServer;
 
 /**
- * "Synchroniser…": a server profile (or a new one: name, URL, user) and a password kept in memory for this window only
- * (never stored), then in the background: sign in, preview the pull ({@link ServerSync#preview}); conflicts and
+ * "Synchroniser…": a server profile (or a new one: name, URL, user) and a password kept in memory for this window only,
+ * or in the operating system's keyring when asked to ({@link OsKeyring}; never in the settings), then in the background: sign in, preview the pull ({@link ServerSync#preview}); conflicts and
  * duplicate candidates are reviewed with the consolidation's review ({@link MergeViewModel#review}) and synchronising
  * waits until each is decided; then {@link ServerSync#sync} pulls and pushes, with a cancel checked between the steps.
  */
@@ -51,6 +52,7 @@ public final class SyncViewModel {
     private final I18n i18n;
     private final Runnable dataChanged;
     private final MergeViewModel review;
+    private final OsKeyring keyring;
 
     private final ObservableList<ServerProfile> profiles = FXCollections.observableArrayList();
     private final ObjectProperty<ServerProfile> profile = new SimpleObjectProperty<>();
@@ -58,6 +60,7 @@ public final class SyncViewModel {
     private final StringProperty newUrl = new SimpleStringProperty("");
     private final StringProperty newUser = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty remember = new SimpleBooleanProperty();
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.IDLE);
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
@@ -67,14 +70,19 @@ public final class SyncViewModel {
     private final ObjectProperty<ServerSync.Result> result = new SimpleObjectProperty<>();
     private BackgroundTask<?> current;
 
+    /**
+     * @param keyring where the password may be kept between runs ({@link OsKeyring#forThisComputer()}, or
+     *                {@link OsKeyring#NONE}: asked each time)
+     */
     public SyncViewModel(MissionFile mission, Supplier<EditContext> edit, Supplier<List<ServerProfile>> storedProfiles,
-                         Consumer<ServerProfile> saveProfile, MergeViewModel review, TaskExecutor executor, I18n i18n,
-                         Runnable dataChanged) {
+                         Consumer<ServerProfile> saveProfile, MergeViewModel review, OsKeyring keyring, TaskExecutor executor,
+                         I18n i18n, Runnable dataChanged) {
         this.mission = mission;
         this.edit = edit;
         this.storedProfiles = storedProfiles;
         this.saveProfile = saveProfile;
         this.review = review;
+        this.keyring = keyring;
         this.executor = executor;
         this.i18n = i18n;
         this.dataChanged = dataChanged;
@@ -120,7 +128,8 @@ public final class SyncViewModel {
             return;
         }
         ServerProfile target = profile.get();
-        char[] secret = password.get().toCharArray();
+        char[] typed = password.get().toCharArray();
+        boolean keep = remember.get() && keyring.available() && typed.length > 0;
         MergeDecisions decisions = stage.get() == Stage.REVIEW ? review.decisions() : null;
         if (stage.get() == Stage.REVIEW && decisions == null) {
             error.set(i18n.get("merge.empty_both_sides"));
@@ -130,7 +139,23 @@ public final class SyncViewModel {
         result.set(null);
         run(BackgroundTask.<Object>withProgress(task -> {
             task.updateProgress(-1, i18n.get("merge.sync.progress.connecting", target.url()));
-            try (TeamServer server = TeamServer.connect(ServerAddress.of(target.url(), target.user()), secret)) {
+            // nothing typed: the password the keyring keeps for this server and user, if any (else none is sent)
+            char[] kept = typed.length == 0 ? keyring.read(target.url(), target.user()).orElse(null) : null;
+            char[] secret = kept != null ? kept : typed;
+            TeamServer signedIn;
+            try {
+                signedIn = TeamServer.connect(ServerAddress.of(target.url(), target.user()), secret);
+            } catch (ServerException e) {
+                throw kept != null ? new KeptPasswordRefused(e) : e;
+            } finally {
+                if (kept != null) {
+                    Arrays.fill(kept, '\0');
+                }
+            }
+            try (TeamServer server = signedIn) {
+                if (keep) {
+                    keptInKeyring = keyring.store(target.url(), target.user(), typed);
+                }
                 ServerSync sync = new ServerSync(mission, server);
                 MergeDecisions given = decisions;
                 if (given == null) {
@@ -146,7 +171,7 @@ public final class SyncViewModel {
                 }
                 return sync.sync(edit.get(), given, line -> task.updateProgress(-1, step(line)), task::isCancelled);
             } finally {
-                Arrays.fill(secret, '\0');
+                Arrays.fill(typed, '\0');
             }
         }).onSuccess(value -> {
             if (value instanceof ServerSync.Preview preview) {
@@ -158,10 +183,20 @@ public final class SyncViewModel {
                 result.set(done);
                 review.reset();
                 stage.set(Stage.DONE);
-                status.set(summary(done));
+                status.set(summary(done) + (!keep ? "" : " " + i18n.get(keptInKeyring ? "merge.sync.keyring.kept" : "merge.sync.keyring.not_kept")));
                 dataChanged.run();
             }
         }));
+    }
+
+    /** Whether the last sign-in with "remember" ticked left the password in the keyring (written by the task). */
+    private volatile boolean keptInKeyring;
+
+    /** The keyring's password was refused by the server (changed since it was kept): the user types the new one. */
+    static final class KeptPasswordRefused extends Exception {
+        KeptPasswordRefused(ServerException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static boolean needsDecisions(ServerSync.Preview preview) {
@@ -243,6 +278,13 @@ public final class SyncViewModel {
                     .collect(java.util.stream.Collectors.joining(" ; ")) + (outside.rows().size() > 5 ? " ; …" : "");
             return i18n.get("merge.sync.error.outside_scope", outside.rows().size(), rows);
         }
+        if (e instanceof KeptPasswordRefused refused) {
+            String state = refused.getCause().getCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+            if (state.equals("28P01") || state.equals("28000")) {
+                return i18n.get("merge.sync.error.keyring_password");
+            }
+            return reason(refused.getCause());
+        }
         if (e instanceof ServerException) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             String state = e.getCause() instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
@@ -286,6 +328,16 @@ public final class SyncViewModel {
 
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /** Whether a typed password is kept in the operating system's keyring after a successful sign-in. */
+    public BooleanProperty rememberProperty() {
+        return remember;
+    }
+
+    /** Whether this computer has a keyring (else the password is asked each time and "remember" is not offered). */
+    public boolean keyringAvailable() {
+        return keyring.available();
     }
 
     public ObjectProperty<Stage> stageProperty() {

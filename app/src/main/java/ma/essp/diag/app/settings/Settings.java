@@ -49,7 +49,8 @@ public final class Settings {
 
     /**
      * A team server this laptop synchronises with, by a short name: its JDBC URL and the PostgreSQL user. The password
-     * is never kept here (nor anywhere): it is asked each time, or read from PGPASSWORD.
+     * is never kept here: it is asked each time, read from PGPASSWORD, or kept in the operating system's keyring
+     * ({@link OsKeyring}) when the user asks for it.
      */
     public record ServerProfile(String name, String url, String user) {
         /** Letters, digits, '-' and '_' (the name is a key of the settings file). */

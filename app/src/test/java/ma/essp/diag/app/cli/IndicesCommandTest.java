@@ -45,10 +45,15 @@ class IndicesCommandTest {
     }
 
     static Run run(String... args) {
+        return runWith(ma.essp.diag.app.settings.OsKeyring.NONE, args);
+    }
+
+    /** Runs the command line with {@code keyring} as the operating system's keyring (a fake one: never this computer's). */
+    static Run runWith(ma.essp.diag.app.settings.OsKeyring keyring, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = EsspDiagCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CliTest.BACKUPS);
+                new PrintStream(err, true, StandardCharsets.UTF_8), CliTest.BACKUPS, keyring);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -5,10 +5,13 @@ import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.PROVINCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import ma.essp.diag.app.cli.IndicesCommandTest.Run;
+import ma.essp.diag.app.testing.FakeSecretTool;
 import ma.essp.diag.database.demo.DemoMissionGenerator;
 import ma.essp.diag.database.demo.DemoProgress;
 import ma.essp.diag.database.demo.DemoScale;
@@ -98,6 +101,39 @@ class SyncCommandTest {
             assertThat(IndicesCommandTest.run("server", "profile", "remove", "synctest").exit()).isZero();
         }
         assertThat(IndicesCommandTest.run("server", "profile", "remove", "synctest").exit()).isEqualTo(EsspDiagCommand.PROBLEMS);
+    }
+
+    @Test
+    void aProfilesPasswordComesFromTheKeyringAndNeverLandsInTheSettingsFile() throws Exception {
+        Path base = dir.resolve("demo.essp");
+        new DemoMissionGenerator().generate(base, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
+        String url = postgres.newMigratedDatabase();
+        assertThat(IndicesCommandTest.run("server", "init", "--url", url, "--user", "postgres", "--from", base.toString()).exit()).isZero();
+        FakeSecretTool tool = new FakeSecretTool();
+        Path settings = CliTest.BACKUPS.resolveSibling("settings.properties");
+        try {
+            // without a keyring on this computer, --keyring says so and saves nothing
+            Run none = IndicesCommandTest.run("server", "profile", "add", "keyringtest", "--url", url, "--user", "postgres", "--keyring");
+            assertThat(none.exit()).isEqualTo(EsspDiagCommand.CANNOT_RUN);
+            assertThat(none.err()).contains("no keyring on this computer").contains("secret-tool").contains("nothing saved");
+            assertThat(IndicesCommandTest.run("server", "profile", "list").out()).doesNotContain("keyringtest");
+
+            assertThat(IndicesCommandTest.runWith(tool.keyring(), "server", "profile", "add", "keyringtest", "--url", url, "--user", "postgres")
+                    .exit()).isZero();
+            tool.secrets.put(List.of("service", "essp-diag", "server", url, "user", "postgres"), "le-secret-de-test".getBytes(StandardCharsets.UTF_8));
+            Run sync = IndicesCommandTest.runWith(tool.keyring(), "sync", base.toString(), "--server", "keyringtest",
+                    "--as", "Asmae Ouchen (synthétique)");
+            assertThat(sync.exit()).as(sync.err()).isZero();
+            // the sync asked the keyring for this server's and user's password (the embedded server trusts its user)
+            assertThat(tool.commands).contains(List.of("/usr/bin/secret-tool", "lookup", "service", "essp-diag", "server", url, "user", "postgres"));
+            assertThat(Files.readString(settings)).contains("server.keyringtest.user=postgres").doesNotContain("le-secret-de-test");
+
+            // removing the profile removes its keyring entry (no other profile signs in as that user on that server)
+            assertThat(IndicesCommandTest.runWith(tool.keyring(), "server", "profile", "remove", "keyringtest").exit()).isZero();
+            assertThat(tool.secret(url, "postgres")).isNull();
+        } finally {
+            IndicesCommandTest.run("server", "profile", "remove", "keyringtest");
+        }
     }
 
     @Test

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import ma.essp.diag.app.i18n.I18n;
+import ma.essp.diag.app.settings.OsKeyring;
+import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.settings.Settings.ServerProfile;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
+import ma.essp.diag.app.testing.FakeSecretTool;
 import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.database.jooq.tables.records.EsspRecord;
 import ma.essp.diag.database.merge.MergeDecisions;
@@ -22,6 +25,7 @@ import ma.essp.diag.database.mission.EditContext;
 import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.SyncedRows;
 import ma.essp.diag.database.server.ServerAddress;
+import ma.essp.diag.database.server.ServerException;
 import ma.essp.diag.database.server.ServerMissions;
 import ma.essp.diag.database.server.ServerSync;
 import ma.essp.diag.database.server.TeamServer;
@@ -84,8 +88,8 @@ class SyncViewModelTest {
         I18n i18n = new I18n(Locale.FRENCH);
         MergeViewModel review = new MergeViewModel(a, () -> amina, dir, dir.resolve("scratch"), new CurrentThreadTaskExecutor(),
                 i18n, new RecordingDialogService(), () -> { });
-        vm = new SyncViewModel(a, () -> amina, () -> List.copyOf(saved), saved::add, review, new CurrentThreadTaskExecutor(), i18n,
-                () -> changed[0]++);
+        vm = new SyncViewModel(a, () -> amina, () -> List.copyOf(saved), saved::add, review, OsKeyring.NONE, new CurrentThreadTaskExecutor(),
+                i18n, () -> changed[0]++);
     }
 
     @AfterEach
@@ -121,6 +125,66 @@ class SyncViewModelTest {
         assertThat(vm.reason(refusal)).isEqualTo("le serveur refuse l’envoi : 2 ligne(s) hors de votre territoire (ESSP E005 CSU Anfa ;"
                 + " ESSP E006 CSU Maârif). Rien n’a été envoyé ; ce qui a été reçu est gardé. Ces lignes sont envoyées par un"
                 + " coordinateur ou par le membre dont c’est le territoire.");
+    }
+
+    @Test
+    void aTypedPasswordIsKeptInTheKeyringOnlyWhenAskedThenUsedAndNeverWrittenInTheSettingsFile() throws Exception {
+        Path settingsFile = dir.resolve("settings.properties");
+        FakeSecretTool tool = new FakeSecretTool();
+        I18n i18n = new I18n(Locale.FRENCH);
+        MergeViewModel review = new MergeViewModel(a, () -> amina, dir, dir.resolve("scratch"), new CurrentThreadTaskExecutor(),
+                i18n, new RecordingDialogService(), () -> { });
+        SyncViewModel sync = new SyncViewModel(a, () -> amina, () -> Settings.load(settingsFile).serverProfiles(), profile -> {
+            Settings settings = Settings.load(settingsFile);
+            settings.setServerProfile(profile);
+            settings.save();
+        }, review, tool.keyring(), new CurrentThreadTaskExecutor(), i18n, () -> { });
+        assertThat(sync.keyringAvailable()).isTrue();
+        assertThat(vm.keyringAvailable()).isFalse();
+        sync.newNameProperty().set("equipe");
+        sync.newUrlProperty().set(url);
+        sync.newUserProperty().set("postgres");
+        assertThat(sync.addProfile()).isTrue();
+
+        // typed, box not ticked: used for this synchronisation only
+        sync.passwordProperty().set("mot-de-passe-1");
+        sync.synchronise();
+        assertThat(sync.errorProperty().get()).isEmpty();
+        assertThat(sync.stageProperty().get()).isEqualTo(SyncViewModel.Stage.DONE);
+        assertThat(tool.secrets).isEmpty();
+
+        // typed, box ticked: kept in the keyring once the server took it, and said so
+        sync.rememberProperty().set(true);
+        sync.passwordProperty().set("mot-de-passe-2");
+        sync.synchronise();
+        assertThat(sync.errorProperty().get()).isEmpty();
+        assertThat(sync.statusProperty().get()).endsWith(" Mot de passe gardé dans le trousseau du système.");
+        assertThat(tool.secret(url, "postgres")).isEqualTo("mot-de-passe-2");
+
+        // next time nothing is typed: the keyring's is read (the embedded server trusts its user, so it is not checked here)
+        sync.rememberProperty().set(false);
+        sync.passwordProperty().set("");
+        sync.synchronise();
+        assertThat(sync.errorProperty().get()).isEmpty();
+        assertThat(tool.commands.getLast()).containsExactly("/usr/bin/secret-tool", "lookup", "service", "essp-diag", "server", url,
+                "user", "postgres");
+
+        // the settings file has the profile's URL and user, never a password
+        String written = Files.readString(settingsFile);
+        assertThat(written).contains("server.equipe.user=postgres").contains("server.equipe.url=");
+        assertThat(written).doesNotContain("mot-de-passe").doesNotContainIgnoringCase("password");
+    }
+
+    @Test
+    void aKeptPasswordTheServerRefusesAsksForTheNewOne() {
+        var refused = new SyncViewModel.KeptPasswordRefused(new ServerException("the server refused postgres",
+                new java.sql.SQLException("password authentication failed", "28P01")));
+        assertThat(vm.reason(refused)).isEqualTo("le mot de passe gardé dans le trousseau du système a été refusé par le serveur :"
+                + " tapez le nouveau (cochez la case pour le garder).");
+        // a keyring password that reached a server that is down is just that
+        assertThat(vm.reason(new SyncViewModel.KeptPasswordRefused(new ServerException("cannot reach",
+                new java.sql.SQLException("refused", "08001"))))).isEqualTo(vm.reason(new ServerException("cannot reach",
+                new java.sql.SQLException("refused", "08001"))));
     }
 
     @Test

@@ -9,10 +9,19 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.sqlite.SQLiteDataSource;
 
-/** Applies the Flyway migrations (the single source of truth of the schema) to a mission file. */
+/**
+ * Applies the Flyway migrations (the single source of truth of the schema) to a mission file: those whose SQL is the
+ * same on both vendors from {@code db/common}, the SQLite ones from {@code db/sqlite} (the team server reads
+ * {@code db/common} and {@code db/postgresql}). A version lives in exactly one of the two folders Flyway reads: it
+ * refuses a version found twice. Moving a file between folders keeps its checksum (Flyway's checksum is over the
+ * file's lines, not its path), so missions and servers migrated before a move still validate.
+ */
 public final class SchemaMigrator {
 
-    static final String LOCATION = "classpath:db/migration";
+    /** The migrations whose SQL is the same for SQLite and PostgreSQL. */
+    public static final String COMMON_LOCATION = "classpath:db/common";
+    /** The mission file's migrations: the common ones and the SQLite ones. */
+    public static final String[] LOCATIONS = {COMMON_LOCATION, "classpath:db/sqlite"};
     /**
      * The newest migration of this build, known without asking Flyway: its scan of the classpath cost every start
      * (the window and each command) a noticeable part of its fixed time. {@code MigrationTest} checks that it is the
@@ -94,7 +103,7 @@ public final class SchemaMigrator {
         SQLiteDataSource dataSource = new SQLiteDataSource(SqliteConnections.readWriteConfig());
         dataSource.setUrl(MissionFile.url(file));
         Flyway flyway = target == null ? flyway(dataSource)
-                : Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(dataSource).locations(LOCATION)
+                : Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(dataSource).locations(LOCATIONS)
                         .loggers("slf4j").target(target).load();
         MigrateResult result = flyway.migrate();
         pauseForTest("before-stamp");
@@ -127,7 +136,7 @@ public final class SchemaMigrator {
     private static Flyway flyway(SQLiteDataSource dataSource) {
         return Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(LOCATIONS)
                 .loggers("slf4j")
                 .load();
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import ma.essp.diag.database.mission.SchemaMigrator;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -13,14 +14,14 @@ import org.jooq.impl.DSL;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One connection to a team server (PostgreSQL), its schema migrated by Flyway from {@code db/postgresql}: the
- * PostgreSQL mirror of the mission file's {@code db/migration}, version for version, so that a schema version means
- * the same thing on a laptop and on the server.
+ * One connection to a team server (PostgreSQL), its schema migrated by Flyway from {@code db/common} (the migrations
+ * whose SQL is the same on both vendors) and {@code db/postgresql} (the PostgreSQL twins of the mission file's
+ * {@code db/sqlite}), version for version, so that a schema version means the same thing on a laptop and on the server.
  */
 public final class TeamServer implements AutoCloseable {
 
-    /** The PostgreSQL migrations: V1..Vn mirroring the SQLite ones of {@code db/migration}. */
-    public static final String LOCATION = "classpath:db/postgresql";
+    /** The server's migrations: the common ones and V1..Vn mirroring the SQLite ones of {@code db/sqlite}. */
+    public static final String[] LOCATIONS = {SchemaMigrator.COMMON_LOCATION, "classpath:db/postgresql"};
 
     private final ServerAddress address;
     private final char[] password;
@@ -94,7 +95,7 @@ public final class TeamServer implements AutoCloseable {
         }
         var configuration = Flyway.configure(TeamServer.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(LOCATIONS)
                 .loggers("slf4j");
         if (target != null) {
             configuration.target(String.valueOf(target));

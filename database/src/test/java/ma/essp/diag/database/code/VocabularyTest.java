@@ -40,7 +40,8 @@ class VocabularyTest {
         StringBuilder all = new StringBuilder();
         for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql", "V19__training_evaluation_projects.sql",
                 "V22__perpetrator_care_site_kind.sql"}) {
-            try (InputStream in = VocabularyTest.class.getResourceAsStream("/db/migration/" + file)) {
+            InputStream sqlite = VocabularyTest.class.getResourceAsStream("/db/sqlite/" + file);
+            try (InputStream in = sqlite != null ? sqlite : VocabularyTest.class.getResourceAsStream("/db/common/" + file)) {
                 all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
             }
         }

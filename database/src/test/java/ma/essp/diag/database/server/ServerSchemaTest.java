@@ -32,7 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The PostgreSQL schema (db/postgresql) against the SQLite one (db/migration): same versions, same tables, same reference rows, same Java types read back. */
+/**
+ * The PostgreSQL schema (db/common + db/postgresql) against the SQLite one (db/common + db/sqlite): same versions, same
+ * tables, same reference rows, same Java types read back.
+ */
 class ServerSchemaTest {
 
     static TestPostgres postgres;
@@ -60,8 +63,19 @@ class ServerSchemaTest {
 
     @Test
     void everySqliteMigrationHasItsPostgresqlMirrorUnderTheSameName() throws Exception {
-        // a later V10 in db/migration needs a V10 with the same description in db/postgresql (docs/cli-server.md)
-        assertThat(migrationNames("postgresql")).isEqualTo(migrationNames("migration"));
+        // a later V10 in db/sqlite needs a V10 with the same description in db/postgresql (docs/cli-server.md)
+        assertThat(migrationNames("postgresql")).isEqualTo(migrationNames("sqlite"));
+        // a version is either common or in both vendor folders, never both (Flyway would refuse it found twice)
+        assertThat(migrationNames("common")).isNotEmpty().doesNotContainAnyElementsOf(migrationNames("sqlite"));
+    }
+
+    @Test
+    void aMigrationWhoseSqlIsTheSameForBothVendorsLivesInTheCommonFolder() throws Exception {
+        for (String name : migrationNames("sqlite")) {
+            byte[] sqlite = Files.readAllBytes(Path.of(ServerSchemaTest.class.getClassLoader().getResource("db/sqlite/" + name).toURI()));
+            byte[] postgresql = Files.readAllBytes(Path.of(ServerSchemaTest.class.getClassLoader().getResource("db/postgresql/" + name).toURI()));
+            assertThat(postgresql).as(name + ": the same text for both vendors belongs in db/common").isNotEqualTo(sqlite);
+        }
     }
 
     @Test
