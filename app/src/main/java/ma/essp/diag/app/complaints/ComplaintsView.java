@@ -334,7 +334,7 @@ public final class ComplaintsView implements FeatureScreen {
         // never squeezed below a region's whole name, Arabic included ("طنجة-تطوان-الحسيمة", "العيون-الساقية الحمراء")
         unit.setMinWidth(190);
         table.getColumns().add(unit);
-        table.getColumns().add(figure(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps), 80, 80));
+        table.getColumns().add(figure(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps), 88, 88));
         table.getColumns().add(figure(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity), 84, 84));
         // the délégation's / GST's own system (V23), when the table lists provinces or regions
         TableColumn<ComplaintDashboardViewModel.Line, String> own = figure(column("complaints.column.own",
