@@ -74,6 +74,8 @@ public final class ComplaintEntryViewModel {
     private final ObjectProperty<ComplaintRepository.Holder> level = new SimpleObjectProperty<>(this, "level",
             ComplaintRepository.Holder.ESSP);
     private final ReadOnlyBooleanWrapper samplesAllowed = new ReadOnlyBooleanWrapper(this, "samplesAllowed");
+    private final ReadOnlyStringWrapper checklistTitle = new ReadOnlyStringWrapper(this, "checklistTitle", "");
+    private final ReadOnlyStringWrapper searchPrompt = new ReadOnlyStringWrapper(this, "searchPrompt", "");
 
     private final Map<Item, BooleanProperty> items = new EnumMap<>(Item.class);
     private final StringProperty handledBy = new SimpleStringProperty(this, "handledBy", "");
@@ -124,12 +126,17 @@ public final class ComplaintEntryViewModel {
         categories = FilterChoice.of(Vocabulary.COMPLAINT_CATEGORY, i18n);
         outcomes = FilterChoice.of(Vocabulary.COMPLAINT_OUTCOME, i18n);
         search.addListener((obs, old, now) -> filter());
-        level.addListener((obs, old, now) -> filter());
+        level.addListener((obs, old, now) -> {
+            filter();
+            showChecklistTitle();
+        });
         filter();
         essp.addListener((obs, old, now) -> {
             samplesAllowed.set(now != null && now.holder() == ComplaintRepository.Holder.ESSP);
+            showChecklistTitle();
             loadEssp();
         });
+        showChecklistTitle();
         selectedSample.addListener((obs, old, now) -> showSample(now));
         notes.addListener((obs, old, now) -> checkNotes());
         List<javafx.beans.value.ObservableValue<?>> checklistFields = new java.util.ArrayList<>(items.values());
@@ -483,7 +490,7 @@ public final class ComplaintEntryViewModel {
         }
         String name = i18n.localName(e.nameFr(), e.nameAr());
         return switch (e.holder()) {
-            case ESSP -> e.code() + " — " + name;
+            case ESSP -> i18n.codeAndName(e.code(), name);
             case DELEGATION -> i18n.get("complaints.holder.delegationOf", name);
             case GST -> i18n.get("complaints.holder.gstOf", name);
         };
@@ -501,6 +508,34 @@ public final class ComplaintEntryViewModel {
             case DELEGATION -> "complaints.holder.delegation";
             case GST -> "complaints.holder.gst";
         });
+    }
+
+    /**
+     * The heading of the checklist, naming the kind of unit whose system it is: the chosen holder's (an ESSP, a
+     * délégation or a GST), or the level's while none is chosen.
+     */
+    public ReadOnlyStringProperty checklistTitleProperty() {
+        return checklistTitle.getReadOnlyProperty();
+    }
+
+    private void showChecklistTitle() {
+        ComplaintRepository.Holder holder = essp.get() != null ? essp.get().holder()
+                : level.get() == null ? ComplaintRepository.Holder.ESSP : level.get();
+        checklistTitle.set(i18n.get(switch (holder) {
+            case ESSP -> "complaints.checklist.title";
+            case DELEGATION -> "complaints.checklist.title.delegation";
+            case GST -> "complaints.checklist.title.gst";
+        }));
+        searchPrompt.set(i18n.get(switch (level.get() == null ? ComplaintRepository.Holder.ESSP : level.get()) {
+            case ESSP -> "complaints.search.prompt";
+            case DELEGATION -> "complaints.search.prompt.delegation";
+            case GST -> "complaints.search.prompt.gst";
+        }));
+    }
+
+    /** The search field's prompt, naming the kind of unit the list shows. */
+    public ReadOnlyStringProperty searchPromptProperty() {
+        return searchPrompt.getReadOnlyProperty();
     }
 
     /** Whether the chosen holder takes sampled complaints: an ESSP (a délégation's or GST's system has none here). */

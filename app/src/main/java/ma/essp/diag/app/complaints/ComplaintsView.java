@@ -76,7 +76,7 @@ public final class ComplaintsView implements FeatureScreen {
 
     private Node entryPane() {
         search.setId("complaintsSearch");
-        search.setPromptText(i18n.get("complaints.search.prompt"));
+        search.promptTextProperty().bind(entry.searchPromptProperty());
         search.textProperty().bindBidirectional(entry.searchProperty());
         ListView<EsspRef> list = new ListView<>(entry.essps());
         list.setId("complaintsEssps");
@@ -126,7 +126,10 @@ public final class ComplaintsView implements FeatureScreen {
         VBox left = new VBox(6, level, search, list);
         left.setPadding(new Insets(8));
 
-        VBox right = new VBox(8, heading("complaints.checklist.title"), checklist(), heading("complaints.samples.title"),
+        Label checklistTitle = heading("complaints.checklist.title");
+        checklistTitle.setId("complaintsChecklistTitle");
+        checklistTitle.textProperty().bind(entry.checklistTitleProperty());
+        VBox right = new VBox(8, checklistTitle, checklist(), heading("complaints.samples.title"),
                 sampleTable(), sampleForm());
         right.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(right);
@@ -322,24 +325,27 @@ public final class ComplaintsView implements FeatureScreen {
         TableView<ComplaintDashboardViewModel.Line> table = new TableView<>(dashboard.lines());
         table.setId("complaintsUnits");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every column in view at 1366 px, in Arabic too: the headers wrap onto two lines (their whole text) instead of
+        // widening their columns past the table, and every figure with its n ("45 % (n = 361)") keeps its whole value
+        // (compact cells: narrower padding, a slightly smaller font)
+        table.getStyleClass().addAll("wrap-headers", "compact-cells");
         TableColumn<ComplaintDashboardViewModel.Line, String> unit = column("complaints.column.unit", ComplaintDashboardViewModel.Line::name);
-        unit.setPrefWidth(190); // a region's whole name at 1366
+        unit.setPrefWidth(190); // a region's whole name at 1366 ("Tanger-Tétouan-Al Hoceima")
         // never squeezed below a region's whole name, Arabic included ("طنجة-تطوان-الحسيمة", "العيون-الساقية الحمراء")
-        unit.setMinWidth(170);
+        unit.setMinWidth(190);
         table.getColumns().add(unit);
-        table.getColumns().add(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps));
-        table.getColumns().add(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity));
+        table.getColumns().add(figure(column("complaints.column.essps", ComplaintDashboardViewModel.Line::essps), 88, 88));
+        table.getColumns().add(figure(column("complaints.column.maturity", ComplaintDashboardViewModel.Line::maturity), 84, 84));
         // the délégation's / GST's own system (V23), when the table lists provinces or regions
-        TableColumn<ComplaintDashboardViewModel.Line, String> own = column("complaints.column.own", ComplaintDashboardViewModel.Line::own);
-        own.setMinWidth(145); // its header whole ("Délég./GST", "مندوبية/مجموعة") with the header's padding
-        own.setPrefWidth(145);
+        TableColumn<ComplaintDashboardViewModel.Line, String> own = figure(column("complaints.column.own",
+                ComplaintDashboardViewModel.Line::own), 108, 108); // "Délég./GST" whole, on one line
         own.visibleProperty().bind(dashboard.ownShownProperty());
         table.getColumns().add(own);
-        table.getColumns().add(column("complaints.column.samples", ComplaintDashboardViewModel.Line::samples));
-        table.getColumns().add(column("complaints.column.ackInTime", ComplaintDashboardViewModel.Line::acknowledged));
-        table.getColumns().add(column("complaints.column.answeredInTime", ComplaintDashboardViewModel.Line::answered));
-        table.getColumns().add(column("complaints.column.late", ComplaintDashboardViewModel.Line::late));
-        table.getColumns().add(column("complaints.column.medianClose", ComplaintDashboardViewModel.Line::medianClose));
+        table.getColumns().add(figure(column("complaints.column.samples", ComplaintDashboardViewModel.Line::samples), 118, 118)); // "Réclamations" whole, on one line
+        table.getColumns().add(figure(column("complaints.column.ackInTime", ComplaintDashboardViewModel.Line::acknowledged), 110, 110));
+        table.getColumns().add(figure(column("complaints.column.answeredInTime", ComplaintDashboardViewModel.Line::answered), 110, 110));
+        table.getColumns().add(figure(column("complaints.column.late", ComplaintDashboardViewModel.Line::late), 110, 110));
+        table.getColumns().add(figure(column("complaints.column.medianClose", ComplaintDashboardViewModel.Line::medianClose), 110, 110));
         table.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<ComplaintDashboardViewModel.Line>();
             row.setOnMouseClicked(e -> {
@@ -394,6 +400,13 @@ public final class ComplaintsView implements FeatureScreen {
         scroll.setFitToWidth(true);
         scroll.setId("complaintsDashboardScroll");
         return scroll;
+    }
+
+    /** A figure column of the dashboard: its minimum width keeps its whole value, its header wraps. */
+    private static <R> TableColumn<R, String> figure(TableColumn<R, String> column, double min, double pref) {
+        column.setMinWidth(min);
+        column.setPrefWidth(pref);
+        return column;
     }
 
     /** The complaint deadlines of the mission (settings), editable here: acknowledgement and answer, in days. */

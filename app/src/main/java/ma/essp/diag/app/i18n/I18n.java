@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.LeftToRight;
 import ma.essp.diag.database.code.SchemaLabels;
 import ma.essp.diag.database.code.Vocabulary;
 
@@ -198,6 +199,9 @@ public final class I18n {
                     isolated[i] = path(p.toString());
                 } else if (isolated[i] instanceof String s) {
                     isolated[i] = PATH.matcher(s).lookingAt() ? path(s) : leftToRight(s);
+                } else if (isolated[i] instanceof Number n && plainArgument(pattern, i)) {
+                    // written as MessageFormat would ({@code 1.234}), kept in order between the marks
+                    isolated[i] = leftToRight(NumberFormat.getNumberInstance(formatLocale()).format(n));
                 }
             }
             args = isolated;
@@ -306,15 +310,37 @@ public final class I18n {
         }
     }
 
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[\\p{Alnum}.]+(-[\\p{Alnum}.]+)+");
-
     /**
      * A code such as {@code 01571-0007} kept left to right inside right-to-left text: JavaFX lays the two digit
      * groups out in reverse order ("0007-01571") inside an Arabic sentence; a left-to-right mark on each side keeps
-     * them in order (JavaFX draws the embedding controls U+202A/U+202C as boxes, the marks not). Anything else
-     * (names, Arabic text) and any text in French or English is returned unchanged.
+     * them in order (JavaFX draws the embedding controls U+202A/U+202C as boxes, the marks not). The same for uuids,
+     * file names, dates and numbers with separators ({@link LeftToRight}, the rule the import problems follow too).
+     * Anything else (names, Arabic text) and any text in French or English is returned unchanged.
      */
     public String leftToRight(String code) {
-        return rightToLeft() && code != null && CODE.matcher(code).matches() ? "\u200E" + code + "\u200E" : code;
+        return rightToLeft() ? LeftToRight.isolate(code) : code;
+    }
+
+    /**
+     * An ESSP's code and name for a list: {@code 01571-0007 — CSU Médina}. In Arabic the code comes first from the
+     * right whatever the script of the name. JavaFX gives a text the direction of its first letter, so a line made
+     * only of a code and a Latin name is laid out left to right with the code at its left end, where a narrow list cut
+     * it: such a line is written {@code CSU Médina — 01571-0007} (the code at its right end); with an Arabic name the
+     * line is right to left and the code, first, is at its right end too. No invisible mark is needed (JavaFX draws
+     * U+200F as a box).
+     */
+    public String codeAndName(String code, String name) {
+        if (code == null || code.isEmpty()) {
+            return name == null ? "" : name;
+        }
+        if (name == null || name.isEmpty()) {
+            return code;
+        }
+        return rightToLeft() && startsLeftToRight(name) ? name + " — " + code : code + " — " + name;
+    }
+
+    /** Whether argument {@code index} appears in {@code pattern} only as a plain {@code {index}} (no format type). */
+    private static boolean plainArgument(String pattern, int index) {
+        return pattern.contains("{" + index + "}") && !pattern.contains("{" + index + ",");
     }
 }

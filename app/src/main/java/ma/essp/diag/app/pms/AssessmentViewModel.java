@@ -549,7 +549,7 @@ public final class AssessmentViewModel {
     }
 
     public String esspLabel(EsspListRow row) {
-        return row == null ? "" : row.code() + " — " + i18n.localName(row.nameFr(), row.nameAr());
+        return row == null ? "" : i18n.codeAndName(row.code(), i18n.localName(row.nameFr(), row.nameAr()));
     }
 
     public String historyLabel(AssessmentRepository.Header h) {

@@ -62,12 +62,16 @@ class ComplaintEntryViewModelTest {
     void theLevelChooserListsTheDelegationsOrTheGstsWhoseChecklistIsSavedUndoneAndTakesNoSample() {
         assertThat(vm.essps()).allMatch(e -> e.holder() == ComplaintRepository.Holder.ESSP);
         assertThat(vm.samplesAllowedProperty().get()).isTrue();
+        assertThat(vm.checklistTitleProperty().get()).isEqualTo("Dispositif de réclamations de l’ESSP");
         vm.levelProperty().set(ComplaintRepository.Holder.GST);
         assertThat(vm.essps()).hasSize(12).allMatch(e -> e.holder() == ComplaintRepository.Holder.GST);
         vm.searchProperty().set("Oriental");
         var gst = vm.essps().getFirst();
         assertThat(vm.esspLabel(gst)).isEqualTo("GST — Oriental");
         vm.esspProperty().set(gst);
+        // the heading names the GST's system, not an ESSP's (issue 12: it said "de l'ESSP" for every unit)
+        assertThat(vm.checklistTitleProperty().get()).isEqualTo("Dispositif de réclamations du GST");
+        assertThat(vm.searchPromptProperty().get()).isEqualTo("Rechercher un GST (région)…");
         assertThat(vm.samplesAllowedProperty().get()).isFalse();
         vm.item(Item.PHONE).set(true);
         vm.item(Item.ANALYSED_FED_BACK).set(true);
@@ -85,6 +89,10 @@ class ComplaintEntryViewModelTest {
         vm.searchProperty().set("");
         assertThat(vm.essps()).allMatch(e -> e.holder() == ComplaintRepository.Holder.DELEGATION).hasSizeGreaterThan(70);
         assertThat(vm.esspLabel(vm.essps().getFirst())).startsWith("Délégation — ");
+        vm.esspProperty().set(vm.essps().getFirst());
+        assertThat(vm.checklistTitleProperty().get()).isEqualTo("Dispositif de réclamations de la délégation");
+        assertThat(new ma.essp.diag.app.i18n.I18n(ma.essp.diag.app.i18n.I18n.ARABIC).get("complaints.checklist.title.delegation"))
+                .doesNotContain("المؤسسة").contains("المندوبية");
     }
 
     @Test

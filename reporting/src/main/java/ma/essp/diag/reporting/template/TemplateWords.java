@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import ma.essp.diag.database.code.CodeLabels;
+import ma.essp.diag.database.code.LeftToRight;
 import ma.essp.diag.database.code.Vocabulary;
 import ma.essp.diag.reporting.export.ReportLanguage;
 
@@ -42,8 +43,23 @@ public final class TemplateWords {
         return bundle.containsKey(key);
     }
 
+    /**
+     * The words of {@code key} with its arguments; in Arabic a code, uuid, file name or number among them is kept left
+     * to right ({@link LeftToRight}), as the window keeps its own messages' (the window shows these problems).
+     */
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key).replace("'", "''"), Locale.ROOT).format(args);
+        Object[] shown = args;
+        if (language == ReportLanguage.AR) {
+            shown = args.clone();
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i] instanceof String s) {
+                    shown[i] = LeftToRight.isolate(s);
+                } else if (shown[i] instanceof Number n) {
+                    shown[i] = LeftToRight.isolate(java.text.NumberFormat.getNumberInstance(Locale.ROOT).format(n));
+                }
+            }
+        }
+        return new MessageFormat(get(key).replace("'", "''"), Locale.ROOT).format(shown);
     }
 
     public String code(Vocabulary vocabulary, String code) {
