@@ -20,7 +20,8 @@ import ma.essp.diag.reporting.training.TrainingNeeds.LevelRow;
  * {@code figures --axis training-needs --level circonscription|province|region}: the training needs derived from the
  * diagnostic ({@link TrainingNeeds}, what the Formation screen proposes): per unit the circonscriptions assessed and
  * lacking a function, per function those not holding it and partly holding it, the people proposed, already enrolled
- * and not eligible, and the courses proposed with their head counts.
+ * and not eligible, the courses proposed with their head counts, and the needs map's share of functions lacking with
+ * its fixed class.
  */
 final class TrainingNeedsAxis implements FiguresCommand.MissionTable {
 
@@ -41,7 +42,8 @@ final class TrainingNeedsAxis implements FiguresCommand.MissionTable {
             header.add(f + "_not_held");
             header.add(f + "_partial");
         }
-        header.addAll(List.of("people_proposed", "already_enrolled", "not_eligible", "courses"));
+        header.addAll(List.of("people_proposed", "already_enrolled", "not_eligible", "courses", "functions_recorded",
+                "functions_lacking", "functions_lacking_pct", "need_class"));
         if (format == FiguresCommand.Format.json) {
             writer.write("[");
             for (int r = 0; r < rows.size(); r++) {
@@ -84,6 +86,17 @@ final class TrainingNeedsAxis implements FiguresCommand.MissionTable {
         }
         cells.addAll(List.of(row.proposed(), row.alreadyEnrolled(), row.notEligible(),
                 row.courses().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(";"))));
+        // the needs map's figure and its fixed class (TrainingNeeds.NEED_CLASS_BOUNDS), empty when nothing is recorded
+        Double share = row.lackingShare();
+        cells.addAll(List.of(row.functionsJudged(), row.functionsLacking(),
+                share == null ? "" : new java.math.BigDecimal(String.format(Locale.ROOT, "%.1f", share)),
+                share == null ? "" : needClass(share)));
         return cells;
+    }
+
+    /** The class of a share as its bounds, {@code 25-50}. */
+    static String needClass(double share) {
+        int c = TrainingNeeds.needClass(share);
+        return TrainingNeeds.NEED_CLASS_BOUNDS.get(c) + "-" + TrainingNeeds.NEED_CLASS_BOUNDS.get(c + 1);
     }
 }

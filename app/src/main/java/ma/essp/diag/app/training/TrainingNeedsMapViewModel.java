@@ -22,11 +22,14 @@ import ma.essp.diag.reporting.training.TrainingNeeds;
 import ma.essp.diag.reporting.training.TrainingNeeds.LevelRow;
 
 /**
- * The needs map of the Formation screen's Besoins tab (issue 14): each province outline coloured by the share of its
- * assessed circonscriptions lacking at least one function (not held or partly held), from the province rows of
- * {@link TrainingNeeds#byLevel} (what {@code figures --axis training-needs --level province} prints). A préfecture
- * d'arrondissements has no outline of its own: it counts in its prefecture's. Provinces with no circonscription
- * assessed are "no data". Clicking a province keeps the needs list to its units; clicking it again shows them all.
+ * The needs map of the Formation screen's Besoins tab (issue 14): each province outline coloured by the share of needed
+ * functions not held ({@link LevelRow#lackingShare}: functions recorded not held or partly held ÷ functions recorded,
+ * over its circonscriptions), from the province rows of {@link TrainingNeeds#byLevel} (what {@code figures --axis
+ * training-needs --level province} prints). The classes are fixed ({@link TrainingNeeds#NEED_CLASS_BOUNDS}: 0–25,
+ * 25–50, 50–75, 75–100 %, light to dark red) so that a province where most functions are lacking looks bad even when
+ * every province does; the legend states them with their province counts. A préfecture d'arrondissements has no outline
+ * of its own: it counts in its prefecture's. Provinces with no function recorded are "no data". Clicking a province
+ * keeps the needs list to its units; clicking it again shows them all.
  */
 public final class TrainingNeedsMapViewModel {
 
@@ -34,11 +37,17 @@ public final class TrainingNeedsMapViewModel {
     public record LegendEntry(Rgb colour, String text) {
     }
 
-    /** The needs of one outline: its provinces summed. */
-    record Need(String name, int assessed, int lacking, int proposed, Set<Integer> provinceIds) {
+    /** The fill of each fixed class of {@link TrainingNeeds#NEED_CLASS_BOUNDS}, light (few lacking) to dark red. */
+    public static final List<Rgb> NEED_COLOURS = List.of(Rgb.web("#fee5d9"), Rgb.web("#fcae91"), Rgb.web("#fb6a4a"),
+            Rgb.web("#a50f15"));
 
+    /** The needs of one outline: its provinces summed. */
+    record Need(String name, int assessed, int lacking, int proposed, int functionsJudged, int functionsLacking,
+                Set<Integer> provinceIds) {
+
+        /** As {@link LevelRow#lackingShare}, over the outline's provinces. */
         Double share() {
-            return assessed == 0 ? null : 100.0 * lacking / assessed;
+            return functionsJudged == 0 ? null : 100.0 * functionsLacking / functionsJudged;
         }
     }
 
@@ -73,28 +82,34 @@ public final class TrainingNeedsMapViewModel {
             ids.add(row.id());
             byIso.put(iso, new Need(names.getOrDefault(iso, row.name()), row.assessed() + (old == null ? 0 : old.assessed()),
                     row.lacking() + (old == null ? 0 : old.lacking()), row.proposed() + (old == null ? 0 : old.proposed()),
-                    Set.copyOf(ids)));
+                    row.functionsJudged() + (old == null ? 0 : old.functionsJudged()),
+                    row.functionsLacking() + (old == null ? 0 : old.functionsLacking()), Set.copyOf(ids)));
         }
         needs = byIso;
-        List<Double> values = new ArrayList<>();
-        for (MapShape s : shapes.provinces()) {
-            Need n = byIso.get(s.isoCode());
-            values.add(n == null ? null : n.share());
-        }
-        ColourScale scale = ColourScale.of(values, 0, false);
+        int[] counts = new int[NEED_COLOURS.size()];
+        int noData = 0;
         Map<String, Rgb> colours = new HashMap<>();
         for (MapShape s : shapes.provinces()) {
             Need n = byIso.get(s.isoCode());
-            colours.put(s.isoCode(), scale.colourOf(n == null ? null : n.share()));
+            Double share = n == null ? null : n.share();
+            if (share == null) {
+                noData++;
+                colours.put(s.isoCode(), ColourScale.NO_DATA);
+            } else {
+                int c = TrainingNeeds.needClass(share);
+                counts[c]++;
+                colours.put(s.isoCode(), NEED_COLOURS.get(c));
+            }
         }
         List<LegendEntry> entries = new ArrayList<>();
-        for (ColourScale.ColourClass c : scale.classes()) {
-            String from = i18n.formatDecimal(c.from().toPlainString());
-            String range = c.single() ? from : i18n.plain("map.legend.range", from, i18n.formatDecimal(c.to().toPlainString()));
-            entries.add(new LegendEntry(c.colour(), i18n.get("training.needsMap.legend.entry", range, i18n.formatNumber(c.count()))));
+        List<Integer> bounds = TrainingNeeds.NEED_CLASS_BOUNDS;
+        for (int c = 0; c < NEED_COLOURS.size(); c++) {
+            String range = i18n.plain("map.legend.range", i18n.formatNumber(bounds.get(c)), i18n.formatNumber(bounds.get(c + 1)));
+            entries.add(new LegendEntry(NEED_COLOURS.get(c), i18n.get("training.needsMap.legend.entry", range,
+                    i18n.formatNumber(counts[c]))));
         }
         entries.add(new LegendEntry(ColourScale.NO_DATA, i18n.get("training.needsMap.legend.noData",
-                i18n.formatNumber(scale.noData()))));
+                i18n.formatNumber(noData))));
         outlines.set(shapes);
         fills.set(Map.copyOf(colours));
         legend.setAll(entries);
@@ -107,9 +122,10 @@ public final class TrainingNeedsMapViewModel {
         if (n == null) {
             return null;
         }
-        return n.assessed() == 0 ? i18n.get("training.needsMap.province.none", n.name())
-                : i18n.get("training.needsMap.province", n.name(), i18n.formatNumber(n.lacking()),
-                        i18n.formatNumber(n.assessed()), i18n.formatNumber(n.proposed()));
+        return n.share() == null ? i18n.get("training.needsMap.province.none", n.name())
+                : i18n.get("training.needsMap.province", n.name(), i18n.formatNumber(n.functionsLacking()),
+                        i18n.formatNumber(n.functionsJudged()), i18n.formatNumber(Math.round(n.share())),
+                        i18n.formatNumber(n.lacking()), i18n.formatNumber(n.assessed()), i18n.formatNumber(n.proposed()));
     }
 
     /**

@@ -334,12 +334,12 @@ public final class TrainingView implements FeatureScreen {
         unit.getItems().setAll(vm.unitChoices());
         unit.setPromptText(i18n.get("training.cost.unit"));
         unit.valueProperty().bindBidirectional(vm.costUnitProperty());
-        TextField unitCost = FormParts.field(i18n, "training.cost.unitCost", 110, vm.costUnitCostProperty());
+        TextField unitCost = FormParts.field(i18n, "training.cost.unitCost", 120, vm.costUnitCostProperty());
         TextField units = FormParts.field(i18n, "training.cost.units", 70, vm.costUnitsProperty());
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.kindChoices());
         kind.valueProperty().bindBidirectional(vm.costKindProperty());
-        TextField funding = FormParts.field(i18n, "training.cost.funding", 140, vm.costFundingProperty());
+        TextField funding = FormParts.field(i18n, "training.cost.funding", 175, vm.costFundingProperty());
         Button add = new Button(i18n.get("training.cost.add"));
         add.setId("addCost");
         add.setOnAction(e -> vm.addCostLine());
@@ -386,8 +386,8 @@ public final class TrainingView implements FeatureScreen {
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.contextKinds());
         kind.valueProperty().bindBidirectional(vm.contextKindProperty());
-        TextField start = FormParts.field(i18n, "training.session.start", 110, vm.contextStartProperty());
-        TextField end = FormParts.field(i18n, "training.session.end", 110, vm.contextEndProperty());
+        TextField start = FormParts.field(i18n, "training.session.start", 160, vm.contextStartProperty());
+        TextField end = FormParts.field(i18n, "training.session.end", 160, vm.contextEndProperty());
         TextField label = FormParts.field(i18n, "training.calendar.label", 200, vm.contextLabelProperty());
         Button add = new Button(i18n.get("training.calendar.add"));
         add.setOnAction(e -> vm.addContext());

@@ -101,11 +101,17 @@ class TrainingNeedsCommandTest {
         assertThat(tanger.get("supervision_partial")).isEqualTo("0");
         assertThat(tanger.get("people_proposed")).isEqualTo("2");
         assertThat(tanger.get("courses")).isEqualTo("PSP:2");
+        // the needs map's figure: planning not held, supervision held → 1 of 2 functions lacking = 50 % → 50-75
+        assertThat(tanger.get("functions_recorded")).isEqualTo("2");
+        assertThat(tanger.get("functions_lacking")).isEqualTo("1");
+        assertThat(tanger.get("functions_lacking_pct")).isEqualTo("50.0");
+        assertThat(tanger.get("need_class")).isEqualTo("50-75");
         Map<String, String> anfa = rows.stream().filter(x -> x.get("province_id").equals(String.valueOf(FixtureMission.CASABLANCA_ANFA)))
                 .findFirst().orElseThrow();
         assertThat(anfa.get("supervision_partial")).isEqualTo("1");
         assertThat(anfa.get("people_proposed")).isEqualTo("0");
         assertThat(anfa.get("courses")).isEmpty();
+        assertThat(anfa.get("need_class")).isEqualTo("75-100"); // supervision partly held: 1 of 1
     }
 
     @Test

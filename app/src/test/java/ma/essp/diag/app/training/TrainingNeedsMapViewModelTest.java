@@ -9,46 +9,67 @@ import ma.essp.diag.app.ui.map.ColourScale;
 import ma.essp.diag.app.ui.map.Rgb;
 import ma.essp.diag.database.geo.MapOutlines;
 import ma.essp.diag.database.geo.MapShape;
+import ma.essp.diag.reporting.training.TrainingNeeds.Gap;
 import ma.essp.diag.reporting.training.TrainingNeeds.LevelRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The needs map without a window, English. Three outlines: Alpha (province 1: 1 of 4 assessed circonscriptions
- * lacking a function, 2 people proposed: 25 %), Beta (préfectures 2 and 3 drawn as one outline: 2 of 2 and 0 of 2, so
- * 2 of 4 and 1 person: 50 %), Gamma (province 4, nothing assessed: no data). Province 5 has no outline: left out. Lower
- * is better: Alpha green, Beta red.
+ * The needs map without a window, English. Four outlines, coloured by the share of needed functions not held, in fixed
+ * classes (0–25, 25–50, 50–75, 75–100 %):
+ * <ul>
+ * <li>Alpha (province 1): 20 functions recorded, planning not held in 3 circonscriptions and supervision partly held
+ * in 2 → 5 ÷ 20 = 25 % → 25–50 % (a class holds its lower bound).</li>
+ * <li>Beta (préfectures 2 and 3 drawn as one outline): 5 recorded, 5 lacking, and 5 recorded, 4 lacking → 9 ÷ 10 =
+ * 90 % → 75–100 %, the darkest.</li>
+ * <li>Delta (province 6): 20 recorded, 2 lacking → 10 % → 0–25 %, the lightest.</li>
+ * <li>Gamma (province 4): nothing recorded → no data. Province 5 has no outline: left out.</li>
+ * </ul>
  */
 class TrainingNeedsMapViewModelTest {
 
     private TrainingNeedsMapViewModel vm;
+    private MapOutlines outlines;
 
     private static MapShape shape(String iso, String name) {
         return new MapShape(iso, name, List.of(new double[] {-8, 30, -7, 30, -7, 31, -8, 30}), -8, 30, -7, 31);
     }
 
-    private static LevelRow row(int id, int assessed, int lacking, int proposed) {
-        return new LevelRow(id, "P" + id, assessed, lacking, List.of(), proposed, 0, 0, Map.of());
+    /** A province with {@code notHeld} planning and {@code partial} supervision gaps over {@code judged} functions. */
+    private static LevelRow row(int id, int assessed, int lacking, int proposed, int judged, int notHeld, int partial) {
+        return new LevelRow(id, "P" + id, assessed, lacking, List.of(new Gap("planning", notHeld, 0),
+                new Gap("supervision", 0, partial)), proposed, 0, 0, Map.of(), judged);
     }
 
     @BeforeEach
     void setUp() {
         vm = new TrainingNeedsMapViewModel(new I18n(I18n.ENGLISH));
-        MapOutlines outlines = new MapOutlines(List.of(), List.of(shape("MA-A", "Alpha"), shape("MA-B", "Beta"), shape("MA-C", "Gamma")));
-        vm.show(outlines, List.of(row(1, 4, 1, 2), row(2, 2, 2, 1), row(3, 2, 0, 0), row(4, 0, 0, 0), row(5, 3, 3, 3)),
-                Map.of(1, "MA-A", 2, "MA-B", 3, "MA-B", 4, "MA-C"));
+        outlines = new MapOutlines(List.of(), List.of(shape("MA-A", "Alpha"), shape("MA-B", "Beta"), shape("MA-C", "Gamma"),
+                shape("MA-D", "Delta")));
+        vm.show(outlines, List.of(row(1, 4, 3, 2, 20, 3, 2), row(2, 1, 1, 1, 5, 5, 0), row(3, 1, 1, 0, 5, 2, 2),
+                        row(4, 0, 0, 0, 0, 0, 0), row(5, 3, 3, 3, 15, 15, 0), row(6, 4, 1, 1, 20, 2, 0)),
+                Map.of(1, "MA-A", 2, "MA-B", 3, "MA-B", 4, "MA-C", 6, "MA-D"));
     }
 
     @Test
-    void provincesAreColouredByTheShareOfAssessedCirconscriptionsLackingAFunction() {
+    void provincesAreColouredByFixedClassesOfTheShareOfFunctionsLacking() {
         Map<String, Rgb> fills = vm.fillsProperty().get();
-        assertThat(fills.get("MA-A")).isEqualTo(Rgb.web("#1a9641"));
-        assertThat(fills.get("MA-B")).isEqualTo(Rgb.web("#d7191c"));
+        assertThat(fills.get("MA-A")).isEqualTo(TrainingNeedsMapViewModel.NEED_COLOURS.get(1));
+        assertThat(fills.get("MA-B")).isEqualTo(TrainingNeedsMapViewModel.NEED_COLOURS.get(3));
+        assertThat(fills.get("MA-D")).isEqualTo(TrainingNeedsMapViewModel.NEED_COLOURS.get(0));
         assertThat(fills.get("MA-C")).isEqualTo(ColourScale.NO_DATA);
         assertThat(vm.legend()).extracting(TrainingNeedsMapViewModel.LegendEntry::text)
-                .containsExactly("25 % (1)", "50 % (1)", "no circonscription assessed (1)");
-        assertThat(vm.describe("MA-B")).isEqualTo("Beta: 2 of 4 assessed circonscription(s) lacking a function; 1 people proposed");
-        assertThat(vm.describe("MA-C")).isEqualTo("Gamma: no circonscription assessed");
+                .containsExactly("0 – 25 % (1)", "25 – 50 % (1)", "50 – 75 % (0)", "75 – 100 % (1)", "no function recorded (1)");
+        assertThat(vm.describe("MA-B")).isEqualTo("Beta: 9 of 10 recorded function(s) not or partly held (90 %); "
+                + "2 of 2 circonscription(s) lacking a function; 1 people proposed");
+        assertThat(vm.describe("MA-C")).isEqualTo("Gamma: no function recorded");
+    }
+
+    @Test
+    void aProvinceWhereMostFunctionsLackStaysDarkWhenEveryProvinceIsAsBad() {
+        vm.show(outlines, List.of(row(2, 1, 1, 1, 5, 5, 0), row(3, 1, 1, 0, 5, 2, 2)), Map.of(2, "MA-B", 3, "MA-B"));
+        assertThat(vm.fillsProperty().get().get("MA-B")).isEqualTo(TrainingNeedsMapViewModel.NEED_COLOURS.get(3));
+        assertThat(vm.legend().get(3).text()).isEqualTo("75 – 100 % (1)");
     }
 
     @Test
@@ -58,7 +79,7 @@ class TrainingNeedsMapViewModelTest {
         vm.select("MA-B");
         assertThat(vm.selectedIsoProperty().get()).isEqualTo("MA-B");
         assertThat(vm.selectedProvincesProperty().get()).containsExactlyInAnyOrder(2, 3);
-        assertThat(vm.selectionProperty().get()).startsWith("Beta: 2 of 4");
+        assertThat(vm.selectionProperty().get()).startsWith("Beta: 9 of 10");
         vm.select("MA-B");
         assertThat(vm.selectedProvincesProperty().get()).isNull();
         assertThat(vm.selectedIsoProperty().get()).isNull();

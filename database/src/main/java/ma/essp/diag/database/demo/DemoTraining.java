@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import ma.essp.diag.database.demo.DemoModel.Essp;
 import ma.essp.diag.database.demo.DemoModel.Position;
 import ma.essp.diag.database.demo.DemoModel.Region;
@@ -11,7 +12,8 @@ import ma.essp.diag.database.demo.DemoModel.Territory;
 
 /**
  * Training: the MBA (its real first cohort of 2021 with synthetic participants, two planned cohorts) and the regional
- * short courses, with sessions, participants, attendance, projects and costs.
+ * short courses, with sessions, participants, attendance, projects and costs, and the held sessions' evaluations
+ * (Kirkpatrick levels 1-2: pre/post test scores and the reaction score of each participant present).
  */
 final class DemoTraining {
 
@@ -23,6 +25,8 @@ final class DemoTraining {
     private final List<Region> scopedRegions;
     private final List<Essp> essps;
     private final List<Position> structurePositions;
+    /** The held sessions' participants present, to evaluate: {session id, participant id, programme (0 MBA, 1 PSP, 2 MGT)}. */
+    private final List<int[]> present = new ArrayList<>();
 
     DemoTraining(GenerationContext ctx, Territory territory, List<Position> structurePositions) {
         this.ctx = ctx;
@@ -45,7 +49,8 @@ final class DemoTraining {
                 "Responsables d'ESSP (médecins et infirmiers chefs)", 24.0, 20.0);
 
         Rows cohorts = ctx.rows("training_cohort", "programme_id", "name", "region_id", "starts_on", "ends_on", "place", "status", "seats");
-        Rows sessions = ctx.rows("training_session", "cohort_id", "title", "starts_on", "ends_on", "hours", "place", "trainers");
+        Rows sessions = ctx.rows("training_session", "cohort_id", "title", "starts_on", "ends_on", "hours", "place", "trainers",
+                "target_function");
         Rows participants = ctx.rows("training_participant", "cohort_id", "staff_position_id", "structure_id", "essp_id",
                 "full_name", "job_title", "gender", "status", "certificate_number", "certified_on");
         Rows attendance = ctx.rows("training_attendance", "session_id", "participant_id", "present", "hours_attended");
@@ -69,7 +74,7 @@ final class DemoTraining {
         for (Object[] seminar : seminars) {
             LocalDate start = (LocalDate) seminar[1];
             int sessionId = sessions.add(mba2021, seminar[0], start, start.plusDays((Integer) seminar[2] - 1), seminar[3],
-                    "ENSP Rabat", "Spécialistes européens et marocains (ENSP, Institut Léonard de Vinci)");
+                    "ENSP Rabat", "Spécialistes européens et marocains (ENSP, Institut Léonard de Vinci)", null);
             mbaSessions.add(new int[] {sessionId, (int) Math.round((Double) seminar[3])});
         }
         List<Position> senior = new ArrayList<>(structurePositions.stream().filter(p -> p.filled()
@@ -89,6 +94,9 @@ final class DemoTraining {
             for (int s = 0; s < mbaSessions.size(); s++) {
                 boolean present = graduated ? ctx.chance(0.97) : s < 2;
                 attendance.add(mbaSessions.get(s)[0], participantId, present, present ? (double) mbaSessions.get(s)[1] : 0.0);
+                if (present) {
+                    this.present.add(new int[] {mbaSessions.get(s)[0], participantId, 0});
+                }
             }
         }
         String[] mbaProjects = {
@@ -119,7 +127,7 @@ final class DemoTraining {
         for (int s = 0; s < 6; s++) {
             LocalDate start = LocalDate.of(2026, 11, 16).plusWeeks(4L * s);
             sessions.add(mba2026, s == 5 ? "Séminaire de clôture : soutenance des projets collectifs" : "Séminaire " + (s + 1),
-                    start, start.plusDays(s == 5 ? 1 : 2), s == 5 ? 20.0 : 29.0, "ENSP Rabat", "À confirmer");
+                    start, start.plusDays(s == 5 ? 1 : 2), s == 5 ? 20.0 : 29.0, "ENSP Rabat", "À confirmer", null);
         }
         int mbaSeats = ctx.scale() == DemoScale.NATIONAL ? 40 : ctx.scale() == DemoScale.REGION ? 12 : 6;
         for (int i = 0; i < mbaSeats; i++) {
@@ -161,11 +169,13 @@ final class DemoTraining {
                         LocalDate.of(year, 3, 9), LocalDate.of(year, 6, 12), place, done ? "completed" : "planned", pspEach);
                 String[] modules = {"Module 1 : diagnostic territorial et planification", "Module 2 : suivi des programmes et indicateurs",
                         "Module 3 : supervision formative et rétro-information"};
+                // the circonscription function each module teaches (Kirkpatrick level 3 looks for it held afterwards)
+                String[] taught = {"planning", "programme_monitoring", "supervision"};
                 List<int[]> sessionIds = new ArrayList<>();
                 for (int m = 0; m < modules.length; m++) {
                     LocalDate start = LocalDate.of(year, 3, 9).plusWeeks(6L * m);
                     sessionIds.add(new int[] {sessions.add(cohortId, modules[m], start, start.plusDays(2), 20.0, place,
-                            "ENSP ; experts de l'assistance technique"), 20});
+                            "ENSP ; experts de l'assistance technique", taught[m]), 20});
                 }
                 List<Integer> cohortParticipants = new ArrayList<>();
                 for (int i = 0; i < pspEach; i++) {
@@ -173,7 +183,7 @@ final class DemoTraining {
                     cohortParticipants.add(participant(participants, cohortId, pool, done));
                 }
                 if (done) {
-                    attend(attendance, sessionIds, cohortParticipants);
+                    attend(attendance, sessionIds, cohortParticipants, 1);
                     for (int p = 0; p * 8 < cohortParticipants.size(); p++) {
                         int projectId = projects.add(cohortId, "Plan d'action de circonscription " + (p + 1) + " — " + region.name(),
                                 "Planification territoriale", sessionLastDay(year), "passed");
@@ -194,18 +204,46 @@ final class DemoTraining {
             for (int m = 0; m < 2; m++) {
                 LocalDate start = LocalDate.of(2026, 9, 14).plusWeeks(3L * m);
                 mgtSessions.add(new int[] {sessions.add(mgtCohort, m == 0 ? "Atelier 1 : organisation et gestion de l'ESSP"
-                        : "Atelier 2 : qualité, accueil et réclamations", start, start.plusDays(1), 12.0, place, "DRS ; assistance technique"), 12});
+                        : "Atelier 2 : qualité, accueil et réclamations", start, start.plusDays(1), 12.0, place, "DRS ; assistance technique",
+                        m == 0 ? null : "complaint_follow_up"), 12});
             }
             List<Integer> mgtParticipants = new ArrayList<>();
             for (int i = 0; i < mgtCount; i++) {
                 mgtParticipants.add(participant(participants, mgtCohort, heads, true));
             }
-            attend(attendance, mgtSessions, mgtParticipants);
+            attend(attendance, mgtSessions, mgtParticipants, 2);
             // two workshops of two days
             cost(costs, mgtCohort, "trainers", "expert_day", 7_500, 4, true, PASS_III);
             cost(costs, mgtCohort, "per_diem", "participant_day", 225, 4 * mgtCount, true, PASS_III);
             cost(costs, mgtCohort, "materials", "lump_sum", 5_000, 1, true, PASS_III);
         }
+        evaluations();
+    }
+
+    /**
+     * Kirkpatrick levels 1-2 of every held session: for each participant present, a pre-test score (0-100) around the
+     * programme's starting level, a post-test score a gain higher (post − pre is level 2), and a reaction score (level
+     * 1, 1-5). About 1 in 20 missed the pre-test and 1 in 10 returned no questionnaire (those scores are empty). Drawn
+     * from a stream of their own, with uuids of their own, so that the rows of every other table stay as they were.
+     * Programme means (pre, gain): MBA 52 and 20, planning and monitoring 45 and 22, ESSP management 50 and 15.
+     */
+    private void evaluations() throws SQLException {
+        Rows rows = ctx.rowsWithOwnUuids(0x5EED_0014_E7A1_0000L, "training_evaluation", "session_id", "participant_id",
+                "pre_score", "post_score", "reaction_score");
+        SplittableRandom draws = new SplittableRandom(ctx.seed() ^ 0xE7A1_0A7E_0000_0014L);
+        double[][] means = {{52, 20}, {45, 22}, {50, 15}};
+        for (int[] p : present) {
+            double pre = clamp(Math.round(means[p[2]][0] + 12 * GenerationContext.gaussianOf(draws)), 5, 90);
+            double post = clamp(Math.round(pre + means[p[2]][1] + 8 * GenerationContext.gaussianOf(draws)), 0, 100);
+            double reaction = clamp(Math.round(4.1 + 0.7 * GenerationContext.gaussianOf(draws)), 1, 5);
+            boolean missedPre = draws.nextDouble() < 0.05;
+            boolean noQuestionnaire = draws.nextDouble() < 0.10;
+            rows.add(p[0], p[1], missedPre ? null : pre, post, noQuestionnaire ? null : reaction);
+        }
+    }
+
+    private static double clamp(double value, double low, double high) {
+        return Math.max(low, Math.min(high, value));
     }
 
     private static LocalDate sessionLastDay(int year) {
@@ -224,11 +262,15 @@ final class DemoTraining {
                 position.title(), position.gender(), status, null, null);
     }
 
-    private void attend(Rows attendance, List<int[]> sessionIds, List<Integer> participantIds) throws SQLException {
+    private void attend(Rows attendance, List<int[]> sessionIds, List<Integer> participantIds, int programme)
+            throws SQLException {
         for (int participantId : participantIds) {
             for (int[] session : sessionIds) {
                 boolean present = ctx.chance(0.92);
                 attendance.add(session[0], participantId, present, present ? (double) session[1] : 0.0);
+                if (present) {
+                    this.present.add(new int[] {session[0], participantId, programme});
+                }
             }
         }
     }

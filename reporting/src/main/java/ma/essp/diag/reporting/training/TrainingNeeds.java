@@ -188,10 +188,41 @@ public final class TrainingNeeds {
      * and lacking at least one function; per function, the circonscriptions not holding it and partly holding it
      * (same order as {@link #FUNCTIONS}); the people proposed, already enrolled and not eligible over its units
      * (a province: its circonscriptions and délégations; a region: those and its SRES); the courses proposed with
-     * their head counts (programme code → people, in the plan's order).
+     * their head counts (programme code → people, in the plan's order); {@code functionsJudged}: the functions of
+     * {@link #FUNCTIONS} recorded (held, partly held or not held) over its circonscriptions.
      */
     public record LevelRow(int id, String name, int assessed, int lacking, List<Gap> functions, int proposed,
-                           int alreadyEnrolled, int notEligible, Map<String, Integer> courses) {
+                           int alreadyEnrolled, int notEligible, Map<String, Integer> courses, int functionsJudged) {
+
+        /** The functions recorded not held or partly held, over its circonscriptions. */
+        public int functionsLacking() {
+            return functions.stream().mapToInt(g -> g.notHeld() + g.partial()).sum();
+        }
+
+        /**
+         * The share of needed functions not held (the needs map's figure), in %: functions recorded not held or
+         * partly held ÷ functions recorded, over its circonscriptions; null when none is recorded.
+         */
+        public Double lackingShare() {
+            return functionsJudged == 0 ? null : 100.0 * functionsLacking() / functionsJudged;
+        }
+    }
+
+    /**
+     * The needs map's fixed classes of {@link LevelRow#lackingShare}, in %: 0–25, 25–50, 50–75 and 75–100, each
+     * class holding its lower bound and not its upper one (the last holds 100). Fixed, not drawn from the data, so a
+     * province where 90 % of the functions are lacking is in the darkest class even when every province is as bad.
+     */
+    public static final List<Integer> NEED_CLASS_BOUNDS = List.of(0, 25, 50, 75, 100);
+
+    /** The class (0 to 3, see {@link #NEED_CLASS_BOUNDS}) of a share of functions lacking in %. */
+    public static int needClass(double lackingShare) {
+        for (int c = NEED_CLASS_BOUNDS.size() - 2; c > 0; c--) {
+            if (lackingShare >= NEED_CLASS_BOUNDS.get(c)) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     public static List<LevelRow> byLevel(TrainingNeedsData data, List<Programme> programmes, Level level) {
@@ -219,6 +250,8 @@ public final class TrainingNeeds {
             List<Circonscription> mine = entry.getValue();
             int assessed = (int) mine.stream().filter(c -> functions.containsKey(c.id())).count();
             int lacking = (int) mine.stream().filter(c -> !gaps(List.of(c), functions).isEmpty()).count();
+            int judged = (int) mine.stream().flatMap(c -> functions.getOrDefault(c.id(), List.of()).stream())
+                    .filter(f -> FUNCTIONS.contains(f.functionCode())).count();
             List<Gap> perFunction = new ArrayList<>();
             for (String code : FUNCTIONS) {
                 Gap g = gaps(mine, functions).stream().filter(x -> x.functionCode().equals(code)).findFirst()
@@ -252,7 +285,7 @@ public final class TrainingNeeds {
             }
             courses.values().removeIf(n -> n == 0);
             out.add(new LevelRow(key, names.get(key), assessed, lacking, perFunction, proposed, enrolled, notEligible,
-                    courses));
+                    courses, judged));
         }
         return out;
     }

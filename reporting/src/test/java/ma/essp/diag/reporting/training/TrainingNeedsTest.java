@@ -178,4 +178,26 @@ class TrainingNeedsTest {
             assertThat(r.courses()).isEqualTo(Map.of("PSP", 4));
         });
     }
+
+    /**
+     * The needs map's figure, by hand. P10: functions recorded among the five looked at — Alpha planning, supervision,
+     * data collection (training is not one of them), Beta planning, supervision — 5; lacking: Alpha's planning (not
+     * held) and supervision (partial) — 2; 2 ÷ 5 = 40 % → the class 25–50 % (the second). P20: Gamma's complaint
+     * follow-up partial, 1 ÷ 1 = 100 % → the last class, 75–100 %, whatever the other provinces show.
+     */
+    @Test
+    void lackingShareAndItsFixedClassByHand() {
+        List<LevelRow> provinces = TrainingNeeds.byLevel(fixture(), PROGRAMMES, TrainingNeeds.Level.PROVINCE);
+        LevelRow p10 = provinces.get(0);
+        assertThat(p10.functionsJudged()).isEqualTo(5);
+        assertThat(p10.functionsLacking()).isEqualTo(2);
+        assertThat(p10.lackingShare()).isEqualTo(40.0);
+        assertThat(TrainingNeeds.needClass(p10.lackingShare())).isEqualTo(1);
+        LevelRow p20 = provinces.get(1);
+        assertThat(p20.lackingShare()).isEqualTo(100.0);
+        assertThat(TrainingNeeds.needClass(p20.lackingShare())).isEqualTo(3);
+        // the bounds: a class holds its lower bound, not its upper one; 100 is in the last
+        assertThat(List.of(0.0, 24.9, 25.0, 49.9, 50.0, 74.9, 75.0, 90.0, 100.0)).extracting(TrainingNeeds::needClass)
+                .containsExactly(0, 0, 1, 1, 2, 2, 3, 3, 3);
+    }
 }

@@ -78,6 +78,10 @@ import org.junit.jupiter.api.io.TempDir;
  * demo has those of Tétouan and Chefchaouen and the GST of Tanger-Tétouan-Al Hoceima): the national report is one page
  * longer, the Arabic province report's text changes on the same page count (its délégation only), images unchanged;
  * the English region report has neither chapter and is unchanged. Looked at with pdftoppm in French and Arabic.
+ *
+ * <p>Issue 14, the demo's evaluations: the small demo now has evaluation rows for its held sessions, so chapter 7
+ * prints the Kirkpatrick table (per session and per cohort): the national and the Arabic province reports are one
+ * page longer, images unchanged; the English region report has no chapter 7 and is unchanged.
  */
 class PdfReportOutputTest {
 
@@ -101,18 +105,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(25);
+        assertThat(printed.pages()).isEqualTo(26);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("116890593bc4858373808f405082eb416064b72d34d9bc072e97cca313a9c3c7");
+        assertThat(printed.textDigest()).isEqualTo("6c0b4e7335c4b8a501fc2e455032e7d87479acc48e80deb049c17ce8c738be9d");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(58);
+        assertThat(printed.pages()).isEqualTo(59);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("35efcea95ab213acb12255a1a983ae748659a798a5c8bf83e1665b3cdd2f3320");
+        assertThat(printed.textDigest()).isEqualTo("0555c02ce963d9ac3380b8e15fa8285de2b415dadc875d77cdd4c4826b191cfd");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
