@@ -122,6 +122,9 @@ public final class MergeEngine {
             if (!analysed.contains(name)) {
                 continue;
             }
+            if (!name.equals("merge_alias")) { // read whole by Side.read
+                Side.join(table, mine, theirs, a::canon, a.involved);
+            }
             Map<String, Row> mineByCanon = a.byCanon(mine, name);
             List<Row> added = new ArrayList<>();
             for (Row t : theirs.rows(name).values()) {
@@ -133,9 +136,14 @@ public final class MergeEngine {
                 }
             }
             if (name.equals(ESSP.getName())) {
+                if (!added.isEmpty()) { // every ESSP of both sides: names, places and codes
+                    mine.loadAll(table);
+                    theirs.loadAll(table);
+                    mineByCanon = a.byCanon(mine, name);
+                }
                 a.essps(added, mineByCanon.values(), rows, duplicates, clashes, mineDsl);
             } else {
-                a.naturalKeys(table, added, mineByCanon.values(), rows);
+                a.naturalKeys(table, added, a.byNaturalKey(table, added), rows);
             }
         }
         return new MergePlan(sourceName, sourceMissionUuid, rows, duplicates, clashes, mine, theirs, mineHistory,
@@ -164,6 +172,9 @@ public final class MergeEngine {
         /** The fields taken because of {@link #resolvedThere}, by {@link MergePlan#fieldKey} of the other file's row. */
         final Set<String> resolutionsTaken = new HashSet<>();
 
+        /** The uuids an alias names (as alias or as the row): their rows are matched through it, not by uuid. */
+        final Set<String> involved = new HashSet<>();
+
         Analysis(Side mine, Side theirs, AuditHistory mineHistory, AuditHistory theirsHistory, Map<String, String> aliases) {
             this.mine = mine;
             this.theirs = theirs;
@@ -171,6 +182,47 @@ public final class MergeEngine {
             this.theirsHistory = theirsHistory;
             this.aliases = aliases;
             aliases.forEach((alias, row) -> knownAs.computeIfAbsent(row, k -> new HashSet<>()).add(alias));
+            involved.addAll(aliases.keySet());
+            involved.addAll(aliases.values());
+        }
+
+        /**
+         * The rows here that {@link #naturalKeys} may match to {@code added} (id order): for each natural key, the
+         * last row here (in id order) with the key of an added row, found by reading only the key columns of the
+         * table; none without added rows or natural keys.
+         */
+        Collection<Row> byNaturalKey(Table<?> table, List<Row> added) {
+            List<List<String>> keys = tables.naturalKeys(table);
+            if (added.isEmpty() || keys.isEmpty()) {
+                return List.of();
+            }
+            List<Set<List<String>>> wanted = new ArrayList<>();
+            List<Map<List<String>, String>> last = new ArrayList<>();
+            Set<String> columns = new java.util.LinkedHashSet<>();
+            for (List<String> key : keys) {
+                Set<List<String>> values = new HashSet<>();
+                added.forEach(t -> {
+                    List<String> k = keyOf(table, t, key);
+                    if (k != null) {
+                        values.add(k);
+                    }
+                });
+                wanted.add(values);
+                last.add(new HashMap<>());
+                columns.addAll(key);
+            }
+            mine.readRows(table, columns.stream().<Field<?>>map(table::field).toList(), DSL.noCondition(), r -> {
+                for (int i = 0; i < keys.size(); i++) {
+                    List<String> k = keyOf(table, r, keys.get(i));
+                    if (k != null && wanted.get(i).contains(k)) {
+                        last.get(i).put(k, r.uuid());
+                    }
+                }
+            });
+            Set<String> matched = new HashSet<>();
+            last.forEach(m -> matched.addAll(m.values()));
+            mine.load(table, matched);
+            return byCanon(mine, table.getName()).values();
         }
 
         String canon(String uuid) {

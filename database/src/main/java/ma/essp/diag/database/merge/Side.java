@@ -1,24 +1,40 @@
 package ma.essp.diag.database.merge;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import ma.essp.diag.database.repository.SyncedRows;
+import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
- * One side of a merge read into memory: every row of every merged table by uuid, its compared columns as text
- * (as the audit writes values, {@link SyncedRows#auditText}), an integer foreign key replaced by the uuid of the
- * row it points to, so that the two files compare without their local ids. Nothing here depends on SQLite: any
- * jOOQ connection to the schema reads the same.
+ * One side of a merge: the rows of the merged tables that the analysis needs, by uuid, their compared columns as
+ * text (as the audit writes values, {@link SyncedRows#auditText}), an integer foreign key replaced by the uuid of the
+ * row it points to, so that the two files compare without their local ids. Nothing here depends on SQLite: any jOOQ
+ * connection to the schema reads the same.
+ *
+ * <p>Not every row is held: a national mission has half a million rows, and two copies of it read whole took about
+ * 1.5 GB of heap. Held are the ids and uuids of the tables other tables point to (to compare and write foreign keys),
+ * {@code merge_alias} whole, and the rows {@link #load loaded} by the analysis: the rows that differ between the two
+ * sides, found by {@link #join} streaming both sides table by table in uuid order and comparing the values as the
+ * driver returns them (equal there is equal as text), the rows only one side has, and the rows an alias involves.
  */
 final class Side {
 
@@ -29,30 +45,44 @@ final class Side {
         }
     }
 
+    /** Rows are fetched by uuid this many at a time (SQLite's limit of bound values is far above it). */
+    private static final int CHUNK = 500;
+
+    private final DSLContext dsl;
+    private final MergeTables tables;
+    /** The rows held, per table, in id order. */
     private final Map<String, Map<String, Row>> rows = new HashMap<>();
     private final Map<String, Map<String, Integer>> idsByUuid = new HashMap<>();
+    private final Map<String, Map<Integer, String>> uuidsById = new HashMap<>();
 
-    static Side read(DSLContext dsl, MergeTables tables) {
-        return read(dsl, tables, null);
+    private Side(DSLContext dsl, MergeTables tables) {
+        this.dsl = dsl;
+        this.tables = tables;
+    }
+
+    /** Every row of every merged table, held (what the merge no longer does: for tests comparing whole files). */
+    static Side whole(DSLContext dsl, MergeTables tables) {
+        Side side = read(dsl, tables, null);
+        tables.inForeignKeyOrder().forEach(side::loadAll);
+        return side;
     }
 
     /**
-     * Reads the rows of the tables named in {@code only} (null: every table), with {@code merge_alias} (the aliases
-     * every comparison needs) unless {@code only} is empty, and the ids and uuids of the tables they point to (to
-     * compare and write their foreign keys). An empty {@code only} reads nothing.
+     * Opens a side for the tables named in {@code only} (null: every table): reads the ids and uuids of the tables
+     * they point to and {@code merge_alias} whole (the aliases every comparison needs) unless {@code only} is empty.
+     * The rows themselves are read by {@link #join}, {@link #load} and {@link #loadAll}. An empty {@code only} reads
+     * nothing.
      */
     static Side read(DSLContext dsl, MergeTables tables, Set<String> only) {
-        Side side = new Side();
-        Set<String> rowTables = new HashSet<>();
+        Side side = new Side(dsl, tables);
         Set<String> idTables = new HashSet<>();
+        boolean alias = false;
         for (Table<?> table : tables.inForeignKeyOrder()) {
             if (only == null || only.contains(table.getName()) || (!only.isEmpty() && table.getName().equals("merge_alias"))) {
-                rowTables.add(table.getName());
-                idTables.add(table.getName());
+                alias |= table.getName().equals("merge_alias");
                 tables.references(table).values().forEach(t -> idTables.add(t.getName()));
             }
         }
-        Map<String, Map<Integer, String>> uuidsById = new HashMap<>();
         for (Table<?> table : tables.inForeignKeyOrder()) {
             if (!idTables.contains(table.getName())) {
                 continue;
@@ -65,61 +95,209 @@ final class Side {
                 uuids.put(r.value1(), r.value2());
                 ids.put(r.value2(), r.value1());
             });
-            uuidsById.put(table.getName(), uuids);
+            side.uuidsById.put(table.getName(), uuids);
             side.idsByUuid.put(table.getName(), ids);
         }
-        for (Table<?> table : tables.inForeignKeyOrder()) {
-            if (!rowTables.contains(table.getName())) {
-                continue;
-            }
-            // per table, not per row: the compared columns, the table each integer foreign key points to
-            List<Field<?>> compared = tables.compared(table);
-            Map<String, Table<?>> references = tables.references(table);
-            String[] names = new String[compared.size()];
-            Map<Integer, String>[] targets = targets(compared, references, uuidsById, names);
-            List<Field<?>> read = new ArrayList<>(List.of(field(table, "id", Integer.class), field(table, "uuid", String.class),
-                    field(table, "version", Integer.class)));
-            read.addAll(compared);
-            Map<String, Row> byUuid = new LinkedHashMap<>();
-            // a cursor, by position: a national file's answers are read without holding a second copy of them
-            try (Cursor<Record> cursor = dsl.select(read).from(table).orderBy(field(table, "id", Integer.class)).fetchLazy()) {
-                for (Record r : cursor) {
-                    Map<String, String> values = new LinkedHashMap<>();
-                    for (int i = 0; i < names.length; i++) {
-                        Object value = r.get(3 + i);
-                        if (targets[i] != null && value != null) {
-                            values.put(names[i], targets[i].get(((Number) value).intValue()));
-                        } else {
-                            values.put(names[i], SyncedRows.auditText(value));
-                        }
-                    }
-                    String uuid = (String) r.get(1);
-                    byUuid.put(uuid, new Row(table.getName(), uuid, (Integer) r.get(0), (Integer) r.get(2), values));
-                }
-            }
-            side.rows.put(table.getName(), byUuid);
+        if (alias) {
+            side.loadAll(tables.table("merge_alias"));
         }
         return side;
     }
 
-    /** For each compared column its name, and for an integer foreign key the uuids of the table it points to (else null). */
+    // ------------------------------------------------------------------ reading rows as text
+
+    /** Every row of {@code table}, held (the old whole read, for small tables and the rare fallback of {@link #join}). */
+    void loadAll(Table<?> table) {
+        Map<String, Row> byUuid = new LinkedHashMap<>();
+        readRows(table, tables.compared(table), DSL.noCondition(), r -> byUuid.put(r.uuid(), r));
+        rows.put(table.getName(), byUuid);
+    }
+
+    /** The rows of {@code table} known here under {@code uuids} (those that exist), held with those already held. */
+    void load(Table<?> table, Collection<String> uuids) {
+        if (uuids.isEmpty()) {
+            return;
+        }
+        List<Row> read = new ArrayList<>(rows(table.getName()).values());
+        Set<String> held = new HashSet<>(rows(table.getName()).keySet());
+        List<String> wanted = uuids.stream().filter(u -> u != null && !held.contains(u)).distinct().toList();
+        Field<String> uuid = field(table, "uuid", String.class);
+        for (int from = 0; from < wanted.size(); from += CHUNK) {
+            readRows(table, tables.compared(table), uuid.in(wanted.subList(from, Math.min(wanted.size(), from + CHUNK))),
+                    read::add);
+        }
+        read.sort(Comparator.comparingInt(Row::id));
+        Map<String, Row> byUuid = new LinkedHashMap<>();
+        read.forEach(r -> byUuid.put(r.uuid(), r));
+        rows.put(table.getName(), byUuid);
+    }
+
+    /**
+     * The rows of {@code table} matching {@code where}, in id order, with the {@code columns} given (text, foreign keys
+     * as uuids): a cursor, so that a national table is read without holding it.
+     */
+    void readRows(Table<?> table, List<Field<?>> columns, Condition where, Consumer<Row> each) {
+        String[] names = new String[columns.size()];
+        Map<Integer, String>[] targets = targets(columns, tables.references(table), names);
+        List<Field<?>> read = new ArrayList<>(List.of(field(table, "id", Integer.class), field(table, "uuid", String.class),
+                field(table, "version", Integer.class)));
+        read.addAll(columns);
+        try (Cursor<Record> cursor = dsl.select(read).from(table).where(where).orderBy(field(table, "id", Integer.class))
+                .fetchLazy()) {
+            for (Record r : cursor) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (int i = 0; i < names.length; i++) {
+                    Object value = r.get(3 + i);
+                    if (targets[i] != null && value != null) {
+                        values.put(names[i], targets[i].get(((Number) value).intValue()));
+                    } else {
+                        values.put(names[i], SyncedRows.auditText(value));
+                    }
+                }
+                each.accept(new Row(table.getName(), (String) r.get(1), (Integer) r.get(0), (Integer) r.get(2), values));
+            }
+        }
+    }
+
+    /** For each column its name, and for an integer foreign key the uuids of the table it points to (else null). */
     @SuppressWarnings("unchecked")
-    private static Map<Integer, String>[] targets(List<Field<?>> compared, Map<String, Table<?>> references,
-                                                  Map<String, Map<Integer, String>> uuidsById, String[] names) {
-        Map<Integer, String>[] targets = new Map[compared.size()];
-        for (int i = 0; i < compared.size(); i++) {
-            names[i] = compared.get(i).getName();
+    private Map<Integer, String>[] targets(List<Field<?>> columns, Map<String, Table<?>> references, String[] names) {
+        Map<Integer, String>[] targets = new Map[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            names[i] = columns.get(i).getName();
             Table<?> target = references.get(names[i]);
             targets[i] = target == null ? null : uuidsById.get(target.getName());
         }
         return targets;
     }
 
+    // ------------------------------------------------------------------ the streaming comparison
+
+    /**
+     * Compares {@code table} on both sides without holding it: both read in uuid order and walked together, each
+     * pair's compared columns compared as the driver returns them (a foreign key as the canonical uuid of the row it
+     * points to). Then {@link #load loads} on each side what the analysis must see: the rows whose values differ (a
+     * difference here may still be none as text, e.g. an integer and a real of the same value: the analysis decides),
+     * the rows of {@code theirs} that {@code mine} lacks, and the rows under a uuid in {@code involved} (aliases and
+     * the rows they name, matched through them). A row that is the same on both sides is never held.
+     *
+     * <p>The walk needs both databases to order uuids as Java does; a side that does not (a collation that is not
+     * binary) is noticed and the table is then read whole on both sides, as it used to be.
+     */
+    static void join(Table<?> table, Side mine, Side theirs, UnaryOperator<String> canon, Set<String> involved) {
+        Set<String> mineLoad = new HashSet<>();
+        Set<String> theirsLoad = new HashSet<>();
+        try {
+            walk(table, mine, theirs, canon, involved, mineLoad, theirsLoad);
+        } catch (OutOfOrder e) {
+            mine.loadAll(table);
+            theirs.loadAll(table);
+            return;
+        }
+        mine.load(table, mineLoad);
+        theirs.load(table, theirsLoad);
+    }
+
+    /** Thrown by the walk when a side does not return uuids in ascending order as Java compares them. */
+    private static final class OutOfOrder extends Exception {
+        OutOfOrder() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void walk(Table<?> table, Side mine, Side theirs, UnaryOperator<String> canon, Set<String> involved,
+                             Set<String> mineLoad, Set<String> theirsLoad) throws OutOfOrder {
+        List<Field<?>> compared = mine.tables.compared(table);
+        String[] names = new String[compared.size()];
+        Map<Integer, String>[] mineTargets = mine.targets(compared, mine.tables.references(table), names);
+        Map<Integer, String>[] theirTargets = theirs.targets(compared, theirs.tables.references(table), names);
+        List<Field<?>> read = new ArrayList<>();
+        read.add(field(table, "uuid", String.class));
+        read.addAll(compared);
+        Field<String> uuid = field(table, "uuid", String.class);
+        try (Cursor<Record> m = mine.dsl.select(read).from(table).orderBy(uuid).fetchLazy();
+             Cursor<Record> t = theirs.dsl.select(read).from(table).orderBy(uuid).fetchLazy()) {
+            Walker mr = new Walker(m.resultSet());
+            Walker tr = new Walker(t.resultSet());
+            while (mr.uuid != null || tr.uuid != null) {
+                int c = mr.uuid == null ? 1 : tr.uuid == null ? -1 : mr.uuid.compareTo(tr.uuid);
+                if (c == 0) {
+                    if (involved.contains(mr.uuid)
+                            || !same(mr.rs, tr.rs, compared.size(), mineTargets, theirTargets, canon)) {
+                        mineLoad.add(mr.uuid);
+                        theirsLoad.add(tr.uuid);
+                    }
+                    mr.next();
+                    tr.next();
+                } else if (c < 0) {
+                    if (involved.contains(mr.uuid)) {
+                        mineLoad.add(mr.uuid);
+                    }
+                    mr.next();
+                } else {
+                    theirsLoad.add(tr.uuid); // added here, or matched through an alias or a natural key
+                    tr.next();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("comparing " + table.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A result set walked in uuid order: the current row's uuid (null past the end). */
+    private static final class Walker {
+        final ResultSet rs;
+        String uuid;
+
+        Walker(ResultSet rs) throws SQLException, OutOfOrder {
+            this.rs = rs;
+            next();
+        }
+
+        void next() throws OutOfOrder {
+            try {
+                String previous = uuid;
+                uuid = rs.next() ? rs.getString(1) : null;
+                if (uuid != null && previous != null && previous.compareTo(uuid) >= 0) {
+                    throw new OutOfOrder();
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Whether the current rows of {@code m} and {@code t} hold the same compared values as the driver returns them (a
+     * foreign key: the same canonical uuid). Equal objects read from both sides give the same text, so a pair found
+     * the same here is the same for the analysis; a pair found different is loaded and decided there.
+     */
+    private static boolean same(ResultSet m, ResultSet t, int columns, Map<Integer, String>[] mineTargets,
+                                Map<Integer, String>[] theirTargets, UnaryOperator<String> canon) throws SQLException {
+        for (int i = 0; i < columns; i++) {
+            Object a = m.getObject(2 + i);
+            Object b = t.getObject(2 + i);
+            if (mineTargets[i] != null) {
+                String ua = a == null ? null : canon.apply(mineTargets[i].get(((Number) a).intValue()));
+                String ub = b == null ? null : canon.apply(theirTargets[i].get(((Number) b).intValue()));
+                if (!Objects.equals(ua, ub)) {
+                    return false;
+                }
+            } else if (!Objects.equals(a, b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ what is held
+
+    /** The rows of {@code table} held, in id order. */
     Map<String, Row> rows(String table) {
         return rows.getOrDefault(table, Map.of());
     }
 
-    /** The uuids of {@code table}'s rows read (their rows, or only their ids for a table others point to). */
+    /** The uuids of a table other tables point to (with their ids). */
     Set<String> uuids(String table) {
         return idsByUuid.getOrDefault(table, Map.of()).keySet();
     }
@@ -128,8 +306,14 @@ final class Side {
         return rows(table).get(uuid);
     }
 
+    /** The id of the row {@code uuid} of a table other tables point to (null: not here). */
     Integer id(String table, String uuid) {
-        return idsByUuid.getOrDefault(table, Map.of()).get(uuid);
+        Integer id = idsByUuid.getOrDefault(table, Map.of()).get(uuid);
+        if (id == null) {
+            Row row = row(table, uuid);
+            return row == null ? null : row.id();
+        }
+        return id;
     }
 
     @SuppressWarnings("unchecked")

@@ -132,7 +132,7 @@ class MergeEngineTest {
     /** Per merged table, a SHA-256 of the rows' compared columns (foreign keys as uuids), rows by uuid. */
     static Map<String, String> checksums(MissionFile m, boolean liveOnly) throws Exception {
         MergeTables tables = MergeTables.all();
-        Side side = Side.read(m.dsl(), tables);
+        Side side = Side.whole(m.dsl(), tables);
         Map<String, String> sums = new TreeMap<>();
         for (Table<?> table : tables.inForeignKeyOrder()) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -223,6 +223,55 @@ class MergeEngineTest {
         merge(b, brahim, fileA, none());
         assertThat(essp(b, "E001").getPopulationServed()).isEqualTo(31_000);
         assertThat(plan(a, fileB).nothingToDo()).isTrue();
+    }
+
+    @Test
+    void onlyTheRowsThatDifferAreHeldAndTheOthersCompareTheSame() throws Exception {
+        edit(b, brahim, "E002", ESSP.POPULATION_SERVED, 41_000);
+        String e1 = essp(a, "E001").getUuid();
+        String e2 = essp(a, "E002").getUuid();
+        int essps = a.dsl().fetchCount(ESSP);
+
+        MergePlan plan = plan(a, fileB);
+        // the streamed comparison read every ESSP of both files (E001 compared the same, E002 not) but holds only E002
+        assertThat(essps).isGreaterThan(2);
+        assertThat(only(plan).uuid()).isEqualTo(e2);
+        assertThat(plan.mineValues("essp", e2)).containsEntry("population_served", "40000");
+        assertThat(plan.theirsValues("essp", e2)).containsEntry("population_served", "41000");
+        assertThat(plan.mineValues("essp", e1)).isNull();
+        assertThat(plan.theirsValues("essp", e1)).isNull();
+    }
+
+    @Test
+    void aRowOfAnotherTableCreatedOnBothLaptopsWithTheSameKeyIsMatchedByItsKey() throws Exception {
+        setting(a, amina, "merge.test", "A");
+        setting(b, brahim, "merge.test", "B");
+        setting(b, brahim, "merge.other", "B only");
+
+        MergePlan plan = plan(a, fileB);
+        List<RowDiff> rows = plan.rows().stream().filter(r -> r.table().equals("mission_setting")).toList();
+        assertThat(rows).hasSize(2);
+        RowDiff linked = rows.stream().filter(RowDiff::linked).findFirst().orElseThrow();
+        assertThat(linked.mineUuid()).isEqualTo(settingUuid(a, "merge.test"));
+        assertThat(linked.uuid()).isEqualTo(settingUuid(b, "merge.test"));
+        // no history of the field on either side (both inserted it): a conflict
+        assertThat(linked.fields()).extracting(FieldDiff::field, FieldDiff::mine, FieldDiff::theirs, FieldDiff::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("value", "A", "B", FieldKind.CONFLICT));
+        RowDiff added = rows.stream().filter(r -> !r.linked()).findFirst().orElseThrow();
+        assertThat(added.kind()).isEqualTo(RowKind.ADDED);
+        assertThat(plan.theirsValues("mission_setting", added.uuid())).containsEntry("value", "B only");
+    }
+
+    private static void setting(MissionFile m, EditContext who, String key, String value) {
+        var s = m.dsl().newRecord(ma.essp.diag.database.jooq.Tables.MISSION_SETTING);
+        s.setKey(key);
+        s.setValue(value);
+        SyncedRows.insert(m.dsl(), who, s);
+    }
+
+    private static String settingUuid(MissionFile m, String key) {
+        var t = ma.essp.diag.database.jooq.Tables.MISSION_SETTING;
+        return m.dsl().select(t.UUID).from(t).where(t.KEY.eq(key)).fetchOne().value1();
     }
 
     @Test
