@@ -15,9 +15,9 @@
 # through the launcher, need no other program.
 set -eu
 
-IMAGE=$1
+IMAGE=$(cd "$1" && pwd -P)
 EPOCH=$2
-INPUT=$3
+INPUT=$(cd "$3" && pwd -P)
 APP="$IMAGE/lib/app"
 CFG="$APP/essp-diag.cfg"
 CACHE="$APP/essp-diag.aot"
@@ -29,7 +29,7 @@ fail() { printf 'make-aot-cache: %s\n' "$*" >&2; exit 1; }
 grep -qxF "$CACHE_LINE" "$CFG" || fail "$CFG does not name the cache ($CACHE_LINE): see packaging/linux/app.args"
 
 rm -rf "$WORK" "$CACHE"
-mkdir -p "$WORK/home"
+mkdir -p "$WORK/home/.local/share/essp-diagnostic/tmp"
 # (touch -d takes an at sign then the seconds; no at sign is written in this file: the -Ppackage profile filters it)
 find "$IMAGE" -exec touch -h -d "$(printf '\100')$EPOCH" {} +
 
@@ -45,11 +45,12 @@ run() {
   HOME="$WORK/home" ESSP_DIAG_HOME="$WORK/data" JAVA_TOOL_OPTIONS="$1" "$IMAGE/bin/essp-diag"
 }
 echo "make-aot-cache: training run (ma.essp.diag.app.AotTraining on the bundled small demo)"
-run "-Dessp.aot.training=$WORK/run -XX:AOTMode=record -XX:AOTConfiguration=$WORK/essp-diag.aotconf -Xlog:aot=error" \
+# (JAVA_TOOL_OPTIONS is split at spaces outside quotes: the image's folder name has one)
+run "-Dessp.aot.training=\"$WORK/run\" -XX:AOTMode=record -XX:AOTConfiguration=\"$WORK/essp-diag.aotconf\" -Xlog:aot=error" \
   || fail "the training run failed"
 [ -s "$WORK/essp-diag.aotconf" ] || fail "the training run recorded no configuration"
 echo "make-aot-cache: assembling $CACHE"
-run "-XX:AOTMode=create -XX:AOTConfiguration=$WORK/essp-diag.aotconf -XX:AOTCache=$CACHE -Xlog:aot=error" \
+run "-XX:AOTMode=create -XX:AOTConfiguration=\"$WORK/essp-diag.aotconf\" -XX:AOTCache=\"$CACHE\" -Xlog:aot=error" \
   || fail "assembling the cache failed"
 [ -s "$CACHE" ] || fail "no cache $CACHE"
 restore
