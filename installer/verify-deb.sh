@@ -96,6 +96,23 @@ step "essp-diag --version"
 essp-diag --version || fail "essp-diag --version"
 essp-diag --version | grep -q "ESSP Diagnostic" || fail "essp-diag --version does not name the application"
 
+step "both installed launchers load their classes from the start-up cache shipped in the .deb"
+AOT_CACHE="$INSTALL_DIR/lib/app/essp-diag.aot"
+[ -s "$AOT_CACHE" ] || fail "no start-up cache $AOT_CACHE in the package"
+dpkg -S "$AOT_CACHE" >/dev/null 2>&1 || fail "$AOT_CACHE is not a file of the package"
+for launcher in "$INSTALL_DIR/bin/essp-diag" "$INSTALL_DIR/bin/$WINDOW_TITLE"; do
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info" "$launcher" --version >"$WORK/class-load.txt" 2>/dev/null \
+    || fail "$launcher --version with class loading logged"
+  if ! grep -q "ma.essp.diag.app.Main source: shared objects file" "$WORK/class-load.txt"; then
+    grep "ma.essp.diag.app.Main " "$WORK/class-load.txt" >&2
+    # the launchers turn the cache's messages off; _JAVA_OPTIONS comes after their options and turns them back on
+    _JAVA_OPTIONS="-Xlog:aot=info,class+path=info" "$launcher" --version >&2 || true
+    fail "the installed $(basename "$launcher") does not load its classes from $AOT_CACHE"
+  fi
+  echo "$(basename "$launcher") --version: $(grep -c 'source: shared objects file' "$WORK/class-load.txt") of" \
+    "$(grep -c ' source: ' "$WORK/class-load.txt") classes loaded from $AOT_CACHE ($(($(stat -c %s "$AOT_CACHE") / 1024 / 1024)) MB)"
+done
+
 step "essp-diag demo --out $WORK/x.essp --scale small, then check and info"
 essp-diag demo --out "$WORK/x.essp" --scale small || fail "essp-diag demo"
 [ -s "$WORK/x.essp" ] || fail "the demo mission was not written"

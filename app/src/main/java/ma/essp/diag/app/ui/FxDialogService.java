@@ -69,6 +69,7 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(header);
         alert.getDialogPane().setMinWidth(480);
         alert.getDialogPane().setNodeOrientation(orientation());
+        placeOverOwner(alert);
         return alert;
     }
 
@@ -140,6 +141,7 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().lookupButton(ok).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         dialog.getDialogPane().setMinWidth(560);
         dialog.getDialogPane().setNodeOrientation(orientation());
+        placeOverOwner(dialog);
         dialog.setResultConverter(b -> b == ok ? list.getSelectionModel().getSelectedIndex() : null);
         return dialog.showAndWait();
     }
@@ -189,15 +191,7 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().setMinWidth(480);
         dialog.getDialogPane().setMaxWidth(640);
         dialog.getDialogPane().setNodeOrientation(orientation());
-        // asked while the window is still being laid out at start: keep the whole dialog on the screen
-        dialog.setOnShown(e -> {
-            javafx.stage.Window window = dialog.getDialogPane().getScene().getWindow();
-            keepOnScreen(window);
-            // the final size and place come a pulse later (centred on a window still being laid out)
-            window.xProperty().addListener((o, was, now) -> keepOnScreen(window));
-            window.widthProperty().addListener((o, was, now) -> keepOnScreen(window));
-            javafx.application.Platform.runLater(() -> keepOnScreen(window));
-        });
+        placeOverOwner(dialog);
         dialog.getDialogPane().lookupButton(ok).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> existing.isSelected() ? members.getValue() == null : name.getText().isBlank(),
                 existing.selectedProperty(), members.valueProperty(), name.textProperty()));
@@ -207,16 +201,50 @@ public final class FxDialogService implements DialogService {
         return dialog.showAndWait();
     }
 
-    /** Moves a window that extends past the screen's visible bounds back inside them (top-left first). */
-    private static void keepOnScreen(javafx.stage.Window window) {
-        javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double x = Math.max(bounds.getMinX(), Math.min(window.getX(), bounds.getMaxX() - window.getWidth()));
-        double y = Math.max(bounds.getMinY(), Math.min(window.getY(), bounds.getMaxY() - window.getHeight()));
-        if (x != window.getX()) {
-            window.setX(x);
+    /**
+     * Centres the dialog over the main window and keeps it whole inside the visible bounds of that window's screen.
+     * JavaFX centres a dialog once, on its first (preferred) size, which for a long wrapped header is far wider than
+     * the size the dialog settles at a pulse later: a dialog asked at start was left at the screen's left edge, or
+     * past it. It is placed again whenever its size changes.
+     */
+    static void placeOverOwner(javafx.scene.control.Dialog<?> dialog) {
+        dialog.setOnShown(e -> {
+            javafx.stage.Window window = dialog.getDialogPane().getScene().getWindow();
+            Runnable place = () -> place(window, dialog.getOwner());
+            place.run();
+            window.widthProperty().addListener((o, was, now) -> place.run());
+            window.heightProperty().addListener((o, was, now) -> place.run());
+            javafx.application.Platform.runLater(place);
+        });
+    }
+
+    /** Where {@code window} goes: centred over {@code owner} (or its screen), inside that screen's visible bounds. */
+    static javafx.geometry.Point2D placement(javafx.geometry.Rectangle2D owner, javafx.geometry.Rectangle2D screen,
+                                             double width, double height) {
+        double x = owner.getMinX() + (owner.getWidth() - width) / 2;
+        double y = owner.getMinY() + (owner.getHeight() - height) / 3;
+        x = Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width));
+        y = Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height));
+        return new javafx.geometry.Point2D(x, y);
+    }
+
+    private static void place(javafx.stage.Window window, javafx.stage.Window owner) {
+        if (Double.isNaN(window.getWidth()) || Double.isNaN(window.getHeight())) {
+            return;
         }
-        if (y != window.getY()) {
-            window.setY(y);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Rectangle2D over = screen;
+        if (owner != null && owner.isShowing() && owner.getWidth() > 0) {
+            over = new javafx.geometry.Rectangle2D(owner.getX(), owner.getY(), owner.getWidth(), owner.getHeight());
+            screen = javafx.stage.Screen.getScreensForRectangle(over).stream().findFirst()
+                    .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        }
+        javafx.geometry.Point2D at = placement(over, screen, window.getWidth(), window.getHeight());
+        if (at.getX() != window.getX()) {
+            window.setX(at.getX());
+        }
+        if (at.getY() != window.getY()) {
+            window.setY(at.getY());
         }
     }
 }
