@@ -46,6 +46,12 @@ class ComplaintMaturityFigureTest {
             assertThat(e.overall().n()).isEqualTo(3);
             assertThat(ComplaintMaturityFigure.INSTANCE.format(66.5)).isEqualTo("66.50");
             assertThat(ComplaintMaturityFigure.INSTANCE.higherIsBetter()).isTrue();
+
+            // the map's classes are the rubric's quarters, not quantiles: 0 → 0–24, 66.5 → 67 → 50–74, two empty classes
+            ma.essp.diag.app.map.model.MapPicture picture = ma.essp.diag.app.map.model.MapPicture.prepare(
+                    ma.essp.diag.database.geo.MapOutlines.shipped(), mission.dsl(), data, ComplaintMaturityFigure.INSTANCE);
+            assertThat(picture.scale().classes()).extracting(c -> c.from().toPlainString() + "-" + c.to().toPlainString() + ":" + c.count())
+                    .containsExactly("0-24:1", "25-49:0", "50-74:1", "75-100:0");
         }
     }
 }

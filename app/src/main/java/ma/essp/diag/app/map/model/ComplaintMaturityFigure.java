@@ -74,6 +74,17 @@ public final class ComplaintMaturityFigure implements MapFigure {
         return 0;
     }
 
+    /**
+     * Quarters of the rubric's 0–100 scale (docs/complaints-maturity.md), not quantiles: with quantiles a province
+     * scoring 52 when all score 42–57 was drawn in the best colour.
+     */
+    @Override
+    public FixedClasses fixedClasses() {
+        return new FixedClasses(java.math.BigDecimal.ZERO,
+                List.of(java.math.BigDecimal.valueOf(25), java.math.BigDecimal.valueOf(50), java.math.BigDecimal.valueOf(75)),
+                java.math.BigDecimal.valueOf(100));
+    }
+
     @Override
     public boolean higherIsBetter() {
         return true;

@@ -57,6 +57,21 @@ public interface MapFigure {
      */
     int legendDecimals();
 
+    /**
+     * Fixed class bounds for a figure whose scale has an absolute meaning; {@code null} (the default): classes are
+     * quantiles of the provinces' own values ({@code ColourScale.of}).
+     */
+    default FixedClasses fixedClasses() {
+        return null;
+    }
+
+    /** The lowest value, the cuts where a class starts, and the highest value of a figure's fixed classes. */
+    record FixedClasses(java.math.BigDecimal lowest, List<java.math.BigDecimal> cuts, java.math.BigDecimal highest) {
+        public FixedClasses {
+            cuts = List.copyOf(cuts);
+        }
+    }
+
     /** What follows a number in the legend ({@code " %"}), empty for none. */
     default String unit() {
         return "";

@@ -28,7 +28,9 @@ public record MapPicture(MapOutlines outlines, MapData data, MapFigure figure, M
         // one value per province drawn, null for "no data", so that the legend counts every unit
         List<Double> perUnit = new java.util.ArrayList<>();
         outlines.provinces().forEach(shape -> perUnit.add(values.get(shape.isoCode())));
-        ColourScale scale = ColourScale.of(perUnit, figure.legendDecimals(), figure.higherIsBetter());
+        MapFigure.FixedClasses fixed = figure.fixedClasses();
+        ColourScale scale = fixed == null ? ColourScale.of(perUnit, figure.legendDecimals(), figure.higherIsBetter())
+                : ColourScale.fixed(perUnit, figure.legendDecimals(), figure.higherIsBetter(), fixed.lowest(), fixed.cuts(), fixed.highest());
         Map<String, Rgb> fills = new HashMap<>();
         values.forEach((iso, v) -> fills.put(iso, scale.colourOf(v)));
         List<EsspPoint> essps = data.essps();

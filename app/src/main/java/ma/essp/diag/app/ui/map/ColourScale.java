@@ -106,6 +106,48 @@ public record ColourScale(List<ColourClass> classes, int noData, int decimals) {
         return new ColourScale(classes, noData, decimals);
     }
 
+    /**
+     * Fixed classes, for a figure whose scale means the same whatever the other units score (a 0–100 maturity score):
+     * {@code lowest} to just below the first cut, each cut to just below the next, the last cut to {@code highest}
+     * ({@code 0 – 24, 25 – 49, 50 – 74, 75 – 100} at whole numbers), every class listed even when empty, so that a
+     * map where every unit is weak stays on the weak colours. A value is classed by its rounded value, as in
+     * {@link #of}; a value outside the range counts in the nearest end class.
+     */
+    public static ColourScale fixed(Collection<Double> values, int decimals, boolean higherIsBetter, BigDecimal lowest,
+                                    List<BigDecimal> cuts, BigDecimal highest) {
+        long step = 1;
+        List<Long> lowers = new ArrayList<>();
+        lowers.add(steps(lowest.doubleValue(), decimals));
+        cuts.forEach(c -> lowers.add(steps(c.doubleValue(), decimals)));
+        long top = steps(highest.doubleValue(), decimals);
+        int k = lowers.size();
+        int[] counts = new int[k];
+        int noData = 0;
+        for (Double v : values) {
+            if (v == null || v.isNaN()) {
+                noData++;
+                continue;
+            }
+            long r = steps(v, decimals);
+            int i = k - 1;
+            while (i > 0 && r < lowers.get(i)) {
+                i--;
+            }
+            counts[i]++;
+        }
+        List<Rgb> ramp = new ArrayList<>(BAD_TO_GOOD);
+        if (!higherIsBetter) {
+            java.util.Collections.reverse(ramp);
+        }
+        List<ColourClass> classes = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            long to = i + 1 < k ? lowers.get(i + 1) - step : top;
+            Rgb colour = ramp.get(k == 1 ? ramp.size() / 2 : (int) Math.round(i * (ramp.size() - 1.0) / (k - 1)));
+            classes.add(new ColourClass(value(lowers.get(i), decimals), value(to, decimals), colour, counts[i]));
+        }
+        return new ColourScale(classes, noData, decimals);
+    }
+
     /** The value in steps of the precision, rounded half up ({@code 0.56} at one decimal → 6). */
     private static long steps(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).unscaledValue().longValueExact();

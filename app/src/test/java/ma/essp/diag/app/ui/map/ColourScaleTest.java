@@ -50,6 +50,27 @@ class ColourScaleTest {
     }
 
     /**
+     * Fixed quarters of a 0–100 score: 42, 47, 52, 57 and 80 (one without a value) give 0–24 (none), 25–49 (42, 47),
+     * 50–74 (52, 57), 75–100 (80); four classes on the ramp's positions round(i × 4 / 3) = 0, 1, 3, 4. Every class is
+     * listed even when empty, and 49.5 rounds to 50 (third class), 24.4 to 24 (first).
+     */
+    @Test
+    void fixedClassesKeepTheirBoundsWhateverTheValues() {
+        ColourScale scale = ColourScale.fixed(values(42.0, 47.0, 52.0, 57.0, 80.0, null), 0, true, BigDecimal.ZERO,
+                List.of(BigDecimal.valueOf(25), BigDecimal.valueOf(50), BigDecimal.valueOf(75)), BigDecimal.valueOf(100));
+        assertThat(scale.classes()).containsExactly(
+                cls("0", "24", RED, 0),
+                cls("25", "49", ORANGE, 2),
+                cls("50", "74", LIGHT_GREEN, 2),
+                cls("75", "100", GREEN, 1));
+        assertThat(scale.noData()).isEqualTo(1);
+        assertThat(scale.colourOf(24.4)).isEqualTo(RED);
+        assertThat(scale.colourOf(49.5)).isEqualTo(LIGHT_GREEN);
+        assertThat(scale.colourOf(47.0)).isEqualTo(ORANGE);
+        assertThat(scale.colourOf(100.0)).isEqualTo(GREEN);
+    }
+
+    /**
      * The issue's legend: 0.951, 0.955, 0.962, 0.968 made "0,95 – 0,96 / 0,96 – 0,97" classes. At one decimal
      * they are all 1.0, and 0.56 and 0.564 are 0.6: two distinct values, so two classes of one value each (never
      * "0,56 – 0,56"), spread to both ends of the ramp.
