@@ -16,6 +16,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd -P)
 PKG_NAME=essp-diagnostic
 INSTALL_DIR=/opt/$PKG_NAME
 WINDOW_TITLE="ESSP Diagnostic"
+# what /usr/bin/essp-diag and the menu entry run: prepares the data folder, then starts bin/essp-diag
+START_SCRIPT=$INSTALL_DIR/lib/app/essp-diag.sh
 SCREENSHOT=${SCREENSHOT:-$ROOT/installer/target/installed-app.png}
 WORK=$(mktemp -d)
 XVFB_PID=""
@@ -79,10 +81,13 @@ if [ -d /usr/share/applications ]; then
   DESKTOP_FILE=/usr/share/applications/$PKG_NAME-ESSP_Diagnostic.desktop
   [ -f "$DESKTOP_FILE" ] || fail "no menu entry $DESKTOP_FILE"
   grep -q '^MimeType=application/x-essp-mission' "$DESKTOP_FILE" || fail "the menu entry does not declare the .essp MIME type"
+  grep -qxF "Exec=$START_SCRIPT %f" "$DESKTOP_FILE" || fail "the menu entry does not start $START_SCRIPT"
   echo "menu entry: $DESKTOP_FILE"
 fi
 LAUNCHER=$(command -v essp-diag) || fail "essp-diag is not on the PATH"
 echo "launcher: $LAUNCHER -> $(readlink -f "$LAUNCHER")"
+[ "$(readlink -f "$LAUNCHER")" = "$START_SCRIPT" ] || fail "essp-diag on the PATH is not the start script $START_SCRIPT"
+[ -x "$START_SCRIPT" ] || fail "$START_SCRIPT is not executable"
 
 # a fresh HOME, and a fresh XDG data folder where the installed app must put its settings, missions and logs
 # (Java takes user.home from the password database, not from $HOME: XDG_DATA_HOME is what isolates this run)
@@ -100,7 +105,7 @@ step "both installed launchers load their classes from the start-up cache shippe
 AOT_CACHE="$INSTALL_DIR/lib/app/essp-diag.aot"
 [ -s "$AOT_CACHE" ] || fail "no start-up cache $AOT_CACHE in the package"
 dpkg -S "$AOT_CACHE" >/dev/null 2>&1 || fail "$AOT_CACHE is not a file of the package"
-for launcher in "$INSTALL_DIR/bin/essp-diag" "$INSTALL_DIR/bin/$WINDOW_TITLE"; do
+for launcher in "$LAUNCHER" "$INSTALL_DIR/bin/essp-diag" "$INSTALL_DIR/bin/$WINDOW_TITLE"; do
   JAVA_TOOL_OPTIONS="-Xlog:class+load=info" "$launcher" --version >"$WORK/class-load.txt" 2>/dev/null \
     || fail "$launcher --version with class loading logged"
   if ! grep -q "ma.essp.diag.app.Main source: shared objects file" "$WORK/class-load.txt"; then
@@ -112,6 +117,42 @@ for launcher in "$INSTALL_DIR/bin/essp-diag" "$INSTALL_DIR/bin/$WINDOW_TITLE"; d
   echo "$(basename "$launcher") --version: $(grep -c 'source: shared objects file' "$WORK/class-load.txt") of" \
     "$(grep -c ' source: ' "$WORK/class-load.txt") classes loaded from $AOT_CACHE ($(($(stat -c %s "$AOT_CACHE") / 1024 / 1024)) MB)"
 done
+
+step "first run of a new user (empty HOME, nothing else in the environment): not a line on stderr"
+# (the JVM warns "java.io.tmpdir directory does not exist" when started with a tmpdir not made yet: the start script
+# makes it first; bin/essp-diag without the script keeps the JVM's default and must not warn either. Java takes
+# user.home from the password database, not from HOME: the application's own files of these runs go to that user's
+# ~/.local/share/essp-diagnostic, the JVM's temporary folder to $HOME's, as with the build's launcher)
+EMPTY_HOME="$WORK/empty-home"
+for launcher in essp-diag "$INSTALL_DIR/bin/essp-diag"; do
+  rm -rf "$EMPTY_HOME"; mkdir -p "$EMPTY_HOME"
+  env -i HOME="$EMPTY_HOME" PATH=/usr/bin:/bin "$launcher" --version >"$WORK/first-run.out" 2>"$WORK/first-run.err" \
+    || { cat "$WORK/first-run.err" >&2; fail "$launcher --version with an empty HOME"; }
+  [ -s "$WORK/first-run.err" ] && { cat "$WORK/first-run.err" >&2; fail "$launcher --version with an empty HOME printed on stderr"; }
+  grep -q "ESSP Diagnostic" "$WORK/first-run.out" || fail "$launcher --version with an empty HOME does not name the application"
+  echo "$launcher --version, empty HOME: nothing on stderr"
+done
+rm -rf "$EMPTY_HOME"; mkdir -p "$EMPTY_HOME"
+env -i HOME="$EMPTY_HOME" PATH=/usr/bin:/bin essp-diag --version >/dev/null 2>&1
+[ -d "$EMPTY_HOME/.local/share/essp-diagnostic/tmp" ] || fail "essp-diag did not create ~/.local/share/essp-diagnostic/tmp"
+
+# data_folder_check WHAT DATA VAR=VALUE: a mission made and read with VAR set, its log and temporary folder in DATA,
+# the JVM started with java.io.tmpdir DATA/tmp (-Xlog:arguments prints the JVM's options)
+data_folder_check() {
+  what=$1; data=$2; shift 2
+  rm -rf "$data"
+  env "$@" essp-diag demo --out "$WORK/data-$what.essp" --scale small >/dev/null || fail "$what: essp-diag demo"
+  env "$@" essp-diag info "$WORK/data-$what.essp" >/dev/null || fail "$what: essp-diag info"
+  [ -s "$data/logs/essp-diag.log" ] || fail "$what: no log $data/logs/essp-diag.log"
+  [ -d "$data/tmp" ] || fail "$what: no temporary folder $data/tmp"
+  env "$@" JAVA_TOOL_OPTIONS=-Xlog:arguments essp-diag --version 2>/dev/null | grep -F "jvm_args:" >"$WORK/jvm-args.txt" || true
+  grep -qF -- "-Djava.io.tmpdir=$data/tmp " "$WORK/jvm-args.txt" \
+    || { cat "$WORK/jvm-args.txt" >&2; fail "$what: the JVM was not started with java.io.tmpdir=$data/tmp"; }
+  echo "$what: log, temporary folder and java.io.tmpdir in $data"
+}
+step "ESSP_DIAG_HOME and XDG_DATA_HOME move the data folder of the installed app (as they do the build's launcher)"
+data_folder_check ESSP_DIAG_HOME "$WORK/diag-home" ESSP_DIAG_HOME="$WORK/diag-home"
+data_folder_check XDG_DATA_HOME "$WORK/xdg-other/essp-diagnostic" XDG_DATA_HOME="$WORK/xdg-other"
 
 step "essp-diag demo --out $WORK/x.essp --scale small, then check and info"
 essp-diag demo --out "$WORK/x.essp" --scale small || fail "essp-diag demo"
@@ -144,8 +185,8 @@ done
 # gui_run SCREENSHOT: starts the installed window launcher, waits for the main window, screenshots it, stops it
 gui_run() {
   shot=$1
-  # the menu entry's launcher (the window one), as a desktop would start it
-  "$INSTALL_DIR/bin/ESSP Diagnostic" >"$WORK/app.log" 2>&1 &
+  # the menu entry's command, as a desktop starts it
+  "$START_SCRIPT" >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   # JavaFX first maps a 10x10 helper window with the same name: wait for the real main window
   main_window() {
@@ -183,6 +224,7 @@ gui_run() {
   kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; fail "the application exited after showing its window"; }
   [ -d "$DATA_DIR/logs" ] || fail "the installed app did not create its data folder $DATA_DIR/logs"
   echo "data folder (XDG_DATA_HOME/essp-diagnostic): $(cd "$DATA_DIR" && find . -mindepth 1 | sort | tr '\n' ' ')"
+  grep -F "java.io.tmpdir" "$WORK/app.log" >&2 && fail "the window printed a warning about java.io.tmpdir"
   kill "$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=""

@@ -29,7 +29,7 @@ fail() { printf 'make-aot-cache: %s\n' "$*" >&2; exit 1; }
 grep -qxF "$CACHE_LINE" "$CFG" || fail "$CFG does not name the cache ($CACHE_LINE): see packaging/linux/app.args"
 
 rm -rf "$WORK" "$CACHE"
-mkdir -p "$WORK/home/.local/share/essp-diagnostic/tmp"
+mkdir -p "$WORK/home"
 # (touch -d takes an at sign then the seconds; no at sign is written in this file: the -Ppackage profile filters it)
 find "$IMAGE" -exec touch -h -d "$(printf '\100')$EPOCH" {} +
 
@@ -40,7 +40,8 @@ grep -vxF -e "$CACHE_LINE" -e 'java-options=-Xlog:aot=off,cds=off' "$WORK/essp-d
 restore() { cp -p "$WORK/essp-diag.cfg" "$CFG"; }
 trap restore EXIT
 
-# a throw-away home and data folder (the launcher puts java.io.tmpdir under $HOME)
+# a throw-away home and data folder (the launcher itself: ESSP_DIAG_TMPDIR_PROPERTY unset, java.io.tmpdir the JVM's
+# default; see app.args)
 run() {
   HOME="$WORK/home" ESSP_DIAG_HOME="$WORK/data" JAVA_TOOL_OPTIONS="$1" "$IMAGE/bin/essp-diag"
 }
