@@ -101,7 +101,7 @@ step "essp-diag --version"
 essp-diag --version || fail "essp-diag --version"
 essp-diag --version | grep -q "ESSP Diagnostic" || fail "essp-diag --version does not name the application"
 
-step "both installed launchers load their classes from the start-up cache shipped in the .deb"
+step "essp-diag on the PATH and both installed launchers load their classes from the start-up cache shipped in the .deb"
 AOT_CACHE="$INSTALL_DIR/lib/app/essp-diag.aot"
 [ -s "$AOT_CACHE" ] || fail "no start-up cache $AOT_CACHE in the package"
 dpkg -S "$AOT_CACHE" >/dev/null 2>&1 || fail "$AOT_CACHE is not a file of the package"
@@ -114,7 +114,7 @@ for launcher in "$LAUNCHER" "$INSTALL_DIR/bin/essp-diag" "$INSTALL_DIR/bin/$WIND
     _JAVA_OPTIONS="-Xlog:aot=info,class+path=info" "$launcher" --version >&2 || true
     fail "the installed $(basename "$launcher") does not load its classes from $AOT_CACHE"
   fi
-  echo "$(basename "$launcher") --version: $(grep -c 'source: shared objects file' "$WORK/class-load.txt") of" \
+  echo "$launcher --version: $(grep -c 'source: shared objects file' "$WORK/class-load.txt") of" \
     "$(grep -c ' source: ' "$WORK/class-load.txt") classes loaded from $AOT_CACHE ($(($(stat -c %s "$AOT_CACHE") / 1024 / 1024)) MB)"
 done
 
@@ -136,14 +136,15 @@ rm -rf "$EMPTY_HOME"; mkdir -p "$EMPTY_HOME"
 env -i HOME="$EMPTY_HOME" PATH=/usr/bin:/bin essp-diag --version >/dev/null 2>&1
 [ -d "$EMPTY_HOME/.local/share/essp-diagnostic/tmp" ] || fail "essp-diag did not create ~/.local/share/essp-diagnostic/tmp"
 
-# data_folder_check WHAT DATA VAR=VALUE: a mission made and read with VAR set, its log and temporary folder in DATA,
+# data_folder_check WHAT DATA VAR=VALUE: a mission made and read with VAR set, its log file and temporary folder in DATA,
 # the JVM started with java.io.tmpdir DATA/tmp (-Xlog:arguments prints the JVM's options)
 data_folder_check() {
   what=$1; data=$2; shift 2
   rm -rf "$data"
   env "$@" essp-diag demo --out "$WORK/data-$what.essp" --scale small >/dev/null || fail "$what: essp-diag demo"
   env "$@" essp-diag info "$WORK/data-$what.essp" >/dev/null || fail "$what: essp-diag info"
-  [ -s "$data/logs/essp-diag.log" ] || fail "$what: no log $data/logs/essp-diag.log"
+  # (a command that goes well logs nothing: the file Logback opened is there, empty)
+  [ -f "$data/logs/essp-diag.log" ] || fail "$what: no log file $data/logs/essp-diag.log"
   [ -d "$data/tmp" ] || fail "$what: no temporary folder $data/tmp"
   env "$@" JAVA_TOOL_OPTIONS=-Xlog:arguments essp-diag --version 2>/dev/null | grep -F "jvm_args:" >"$WORK/jvm-args.txt" || true
   grep -qF -- "-Djava.io.tmpdir=$data/tmp " "$WORK/jvm-args.txt" \
