@@ -53,6 +53,9 @@ import org.jooq.impl.DSL;
  */
 public final class SyncedRows {
 
+    /** Rows in one multi-row INSERT (audit rows, {@link #insertAll}): far below the bound values SQLite and PostgreSQL take. */
+    static final int ROWS_PER_STATEMENT = 400;
+
     /** The synchronisation columns: stamped by the writer, never audited as fields. */
     static final Set<String> SYNC_COLUMNS = Set.of("id", "uuid", "version", "updated_at", "updated_by");
 
@@ -89,6 +92,61 @@ public final class SyncedRows {
             audit(tx.dsl(), edit).add(table, record.get("uuid", String.class), "insert", null, null, null, null, 1).write();
             return id;
         });
+    }
+
+    /**
+     * Inserts new rows of one table, all or none, each as {@link #insert} would (stamped, one {@code insert} audit row,
+     * in the order given), in multi-row statements: for a write that adds many rows at once (a merge's journal), where
+     * one statement per row would cost a round trip each on a server. The records must set the same columns; their
+     * ids are not read back.
+     */
+    public static void insertAll(DSLContext dsl, EditContext edit, List<? extends TableRecord<?>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Table<?> table = records.getFirst().getTable();
+        List<Field<?>> columns = null;
+        for (TableRecord<?> record : records) {
+            if (!record.getTable().equals(table)) {
+                throw new IllegalArgumentException("rows of " + record.getTable().getName() + " among rows of " + table.getName());
+            }
+            edit.stampNew(record);
+            List<Field<?>> set = new ArrayList<>();
+            for (Field<?> f : record.fields()) {
+                if (record.changed(f) && !f.getName().equals("id")) {
+                    set.add(table.field(f));
+                }
+            }
+            if (columns == null) {
+                columns = set;
+            } else if (!columns.equals(set)) {
+                throw new IllegalArgumentException(table.getName() + ": the rows set different columns (" + columns + ", " + set + ")");
+            }
+        }
+        List<Field<?>> fields = columns;
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            Audit audit = audit(t, edit);
+            for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+                insertRows(t, table, fields, records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT)));
+            }
+            for (TableRecord<?> record : records) {
+                record.changed(false);
+                audit.add(table, record.get("uuid", String.class), "insert", null, null, null, null, 1);
+            }
+            audit.write();
+        });
+    }
+
+    private static <R extends Record> void insertRows(DSLContext t, Table<R> table, List<Field<?>> fields,
+                                                      List<? extends TableRecord<?>> records) {
+        var insert = t.insertInto(table).columns(fields);
+        for (TableRecord<?> record : records) {
+            List<Object> values = new ArrayList<>(fields.size());
+            fields.forEach(f -> values.add(record.get(f)));
+            insert = insert.values(values);
+        }
+        insert.execute();
     }
 
     /**
@@ -275,11 +333,11 @@ public final class SyncedRows {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             int first = t.select(DSL.coalesce(DSL.max(AUDIT_LOG.ID), 0)).from(AUDIT_LOG).fetchOne().value1() + 1;
-            for (int from = 0; from < rows.size(); from += 400) {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                 var insert = t.insertInto(AUDIT_LOG, AUDIT_LOG.AT, AUDIT_LOG.MEMBER_UUID, AUDIT_LOG.DEVICE_ID,
                         AUDIT_LOG.TABLE_NAME, AUDIT_LOG.ROW_UUID, AUDIT_LOG.ACTION, AUDIT_LOG.FIELD, AUDIT_LOG.OLD_VALUE,
                         AUDIT_LOG.NEW_VALUE, AUDIT_LOG.OLD_VERSION, AUDIT_LOG.NEW_VERSION);
-                for (Record r : rows.subList(from, Math.min(rows.size(), from + 400))) {
+                for (Record r : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
                     insert = insert.values(r.get(AUDIT_LOG.AT), r.get(AUDIT_LOG.MEMBER_UUID), r.get(AUDIT_LOG.DEVICE_ID),
                             r.get(AUDIT_LOG.TABLE_NAME), r.get(AUDIT_LOG.ROW_UUID), r.get(AUDIT_LOG.ACTION),
                             r.get(AUDIT_LOG.FIELD), r.get(AUDIT_LOG.OLD_VALUE), r.get(AUDIT_LOG.NEW_VALUE),
@@ -432,7 +490,7 @@ public final class SyncedRows {
             }
             insert = insert.values(at, edit.member(), edit.device(), table.getName(), rowUuid, action, field, oldValue,
                     newValue, oldVersion, newVersion);
-            if (++pending >= 400) {
+            if (++pending >= ROWS_PER_STATEMENT) {
                 write();
             }
             return this;
