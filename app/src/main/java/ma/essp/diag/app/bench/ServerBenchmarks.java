@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import ma.essp.diag.database.merge.MergeDecisions;
 import ma.essp.diag.database.mission.EditContext;
@@ -68,6 +70,8 @@ final class ServerBenchmarks implements AutoCloseable {
     private TeamServer reader;
     private final List<String> changedUuids = new ArrayList<>();
     private Path laptop;
+    /** The postmaster's pid (the parent of this bench's backend); -1: the server is not local or /proc not readable; 0: not known yet. */
+    private long postmaster;
 
     ServerBenchmarks(Target target, Path mission, Path work, PrintWriter log) {
         this.target = target;
@@ -86,12 +90,64 @@ final class ServerBenchmarks implements AutoCloseable {
         }
         return List.of(
                 new BenchCase(String.format("server: push the mission to an empty server (server init --from, %,d rows)", rows),
-                        "migrations + PostgreSQL COPY of the same rows", this::push, this::copy, 0, 1),
+                        "migrations + PostgreSQL COPY of the same rows", cpu("push", this::push), cpu("COPY", this::copy), 0, 1),
                 new BenchCase(String.format("server: incremental sync of %,d changed rows (pull + push)", changed),
-                        "plain JDBC: UPDATE of the same rows, one transaction", this::sync, this::plainUpdate, 0, 1)
+                        "plain JDBC: UPDATE of the same rows, one transaction", cpu("incremental sync", this::sync),
+                        cpu("plain UPDATE", this::plainUpdate), 0, 1)
                         .preparedBy(this::firstSyncThenEdits),
                 BenchCase.of("server: readiness indices, all levels, from the server (baseline: from the file)",
                         this::indicesOnServer, "the same computed from the mission file", this::indicesOnFile));
+    }
+
+    /**
+     * {@code work} that also prints the CPU time it took: of this process (user + system, every thread), and of the
+     * PostgreSQL server when it runs on this machine and its processes can be read in /proc (its postmaster, its
+     * processes now and the ones that ended: what the server spent on it, background writers included).
+     */
+    private Callable<Object> cpu(String label, Callable<?> work) {
+        return () -> {
+            long server = serverCpuNanos();
+            long client = ProcessCpu.nanos();
+            Object result = work.call();
+            long clientUsed = ProcessCpu.nanos() - client;
+            long serverNow = serverCpuNanos();
+            log.printf(Locale.ROOT, "  (%s: CPU of this process %.2f s, of the PostgreSQL server %s)%n", label, clientUsed / 1e9,
+                    server < 0 || serverNow < 0 ? "not readable here" : String.format(Locale.ROOT, "%.2f s", (serverNow - server) / 1e9));
+            log.flush();
+            return result;
+        };
+    }
+
+    /**
+     * The CPU time of the local PostgreSQL server so far (its postmaster, with the ended processes it waited for, and
+     * its living processes), from /proc; -1 when it cannot be read.
+     */
+    private long serverCpuNanos() {
+        try {
+            if (postmaster == 0) {
+                postmaster = -1;
+                try (Connection c = jdbc(); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    long backend = rs.getLong(1);
+                    postmaster = ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+                }
+            }
+            if (postmaster < 0) {
+                return -1;
+            }
+            long ticks = ProcessCpu.ticks(postmaster, true);
+            try (var children = Files.list(Path.of("/proc"))) {
+                for (Path p : (Iterable<Path>) children::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.chars().allMatch(Character::isDigit) && ProcessCpu.parent(Long.parseLong(name)) == postmaster) {
+                        ticks += ProcessCpu.ticks(Long.parseLong(name), false);
+                    }
+                }
+            }
+            return ticks * ProcessCpu.NANOS_PER_TICK;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     /** A laptop's copy of the mission, not measured. */

@@ -513,6 +513,10 @@ public final class MergeEngine {
         final Map<String, Map<String, String>> mineUuidByCanon = new HashMap<>();
         final Map<String, Map<String, Integer>> insertedIds = new HashMap<>();
         final Map<String, String> newCodes = new HashMap<>();
+        /** The updates of the table being written, applied at once ({@link SyncedRows#updateAll}) before its inserts. */
+        final List<SyncedRows.Change> updates = new ArrayList<>();
+        /** The journal rows, inserted at once ({@link SyncedRows#insertAll}) before the other file's audit rows are copied. */
+        final List<MergeJournalRecord> journal = new ArrayList<>();
         int runId;
         int written;
 
@@ -573,8 +577,11 @@ public final class MergeEngine {
                         }
                     }
                 }
+                SyncedRows.updateAll(t, edit, table, updates);
+                updates.clear();
                 insert(table, added);
             }
+            SyncedRows.insertAll(t, edit, journal);
             int copiedFirst = SyncedRows.copyAudit(t, toCopy);
             int last = maxAuditId();
             run = t.selectFrom(MERGE_RUN).where(MERGE_RUN.ID.eq(runId)).fetchOne();
@@ -708,7 +715,7 @@ public final class MergeEngine {
                 }
             }
             if (!changes.isEmpty()) {
-                SyncedRows.update(t, edit, table, m.id(), m.version(), changes);
+                updates.add(new SyncedRows.Change(m.id(), m.version(), changes));
                 written++;
             }
         }
@@ -725,7 +732,7 @@ public final class MergeEngine {
             j.setMineValue(mine);
             j.setTheirsValue(theirs);
             j.setResultValue(result);
-            SyncedRows.insert(t, edit, j);
+            journal.add(j);
         }
 
         @SuppressWarnings("unchecked")

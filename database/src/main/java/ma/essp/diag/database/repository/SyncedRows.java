@@ -53,6 +53,9 @@ import org.jooq.impl.DSL;
  */
 public final class SyncedRows {
 
+    /** Rows in one multi-row INSERT (audit rows, {@link #insertAll}): far below the bound values SQLite and PostgreSQL take. */
+    static final int ROWS_PER_STATEMENT = 400;
+
     /** The synchronisation columns: stamped by the writer, never audited as fields. */
     static final Set<String> SYNC_COLUMNS = Set.of("id", "uuid", "version", "updated_at", "updated_by");
 
@@ -89,6 +92,61 @@ public final class SyncedRows {
             audit(tx.dsl(), edit).add(table, record.get("uuid", String.class), "insert", null, null, null, null, 1).write();
             return id;
         });
+    }
+
+    /**
+     * Inserts new rows of one table, all or none, each as {@link #insert} would (stamped, one {@code insert} audit row,
+     * in the order given), in multi-row statements: for a write that adds many rows at once (a merge's journal), where
+     * one statement per row would cost a round trip each on a server. The records must set the same columns; their
+     * ids are not read back.
+     */
+    public static void insertAll(DSLContext dsl, EditContext edit, List<? extends TableRecord<?>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Table<?> table = records.getFirst().getTable();
+        List<Field<?>> columns = null;
+        for (TableRecord<?> record : records) {
+            if (!record.getTable().equals(table)) {
+                throw new IllegalArgumentException("rows of " + record.getTable().getName() + " among rows of " + table.getName());
+            }
+            edit.stampNew(record);
+            List<Field<?>> set = new ArrayList<>();
+            for (Field<?> f : record.fields()) {
+                if (record.changed(f) && !f.getName().equals("id")) {
+                    set.add(table.field(f));
+                }
+            }
+            if (columns == null) {
+                columns = set;
+            } else if (!columns.equals(set)) {
+                throw new IllegalArgumentException(table.getName() + ": the rows set different columns (" + columns + ", " + set + ")");
+            }
+        }
+        List<Field<?>> fields = columns;
+        dsl.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            Audit audit = audit(t, edit);
+            for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+                insertRows(t, table, fields, records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT)));
+            }
+            for (TableRecord<?> record : records) {
+                record.changed(false);
+                audit.add(table, record.get("uuid", String.class), "insert", null, null, null, null, 1);
+            }
+            audit.write();
+        });
+    }
+
+    private static <R extends Record> void insertRows(DSLContext t, Table<R> table, List<Field<?>> fields,
+                                                      List<? extends TableRecord<?>> records) {
+        var insert = t.insertInto(table).columns(fields);
+        for (TableRecord<?> record : records) {
+            List<Object> values = new ArrayList<>(fields.size());
+            fields.forEach(f -> values.add(record.get(f)));
+            insert = insert.values(values);
+        }
+        insert.execute();
     }
 
     /**
@@ -178,11 +236,21 @@ public final class SyncedRows {
                 }
             }
             Audit audit = audit(t, edit);
+            Updates updates = new Updates(t, edit, table);
             List<Written> written = new ArrayList<>(changes.size());
             for (Change c : changes) {
                 Record row = before.get(c.id());
-                written.add(new Written(c.id(), write(t, edit, table, row, c.values(), audit), row));
+                int version = row.get(versionField(table));
+                Map<Field<?>, Object> changed = changedFields(table, row, c.values());
+                if (changed.isEmpty()) {
+                    written.add(new Written(c.id(), version, row));
+                    continue;
+                }
+                updates.add(c.id(), version, changed);
+                auditChanges(audit, table, row, changed, version + 1);
+                written.add(new Written(c.id(), version + 1, row));
             }
+            updates.execute();
             audit.write();
             return written;
         });
@@ -275,11 +343,11 @@ public final class SyncedRows {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             int first = t.select(DSL.coalesce(DSL.max(AUDIT_LOG.ID), 0)).from(AUDIT_LOG).fetchOne().value1() + 1;
-            for (int from = 0; from < rows.size(); from += 400) {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                 var insert = t.insertInto(AUDIT_LOG, AUDIT_LOG.AT, AUDIT_LOG.MEMBER_UUID, AUDIT_LOG.DEVICE_ID,
                         AUDIT_LOG.TABLE_NAME, AUDIT_LOG.ROW_UUID, AUDIT_LOG.ACTION, AUDIT_LOG.FIELD, AUDIT_LOG.OLD_VALUE,
                         AUDIT_LOG.NEW_VALUE, AUDIT_LOG.OLD_VERSION, AUDIT_LOG.NEW_VERSION);
-                for (Record r : rows.subList(from, Math.min(rows.size(), from + 400))) {
+                for (Record r : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
                     insert = insert.values(r.get(AUDIT_LOG.AT), r.get(AUDIT_LOG.MEMBER_UUID), r.get(AUDIT_LOG.DEVICE_ID),
                             r.get(AUDIT_LOG.TABLE_NAME), r.get(AUDIT_LOG.ROW_UUID), r.get(AUDIT_LOG.ACTION),
                             r.get(AUDIT_LOG.FIELD), r.get(AUDIT_LOG.OLD_VALUE), r.get(AUDIT_LOG.NEW_VALUE),
@@ -336,23 +404,60 @@ public final class SyncedRows {
         };
     }
 
-    /** Updates one row read in this transaction (version already checked); its version now. */
-    private static int write(DSLContext t, EditContext edit, Table<?> table, Record before, Map<Field<?>, Object> changes,
-                             Audit audit) {
-        int version = before.get(versionField(table));
-        Map<Field<?>, Object> changed = changedFields(table, before, changes);
-        if (changed.isEmpty()) {
-            return version;
+    /**
+     * The UPDATEs of one bulk edit (rows read in this transaction, versions already checked), sent as JDBC batches: one
+     * prepared statement per set of changed columns, each row's values bound to it, so that a thousand rows are one
+     * round trip to a server rather than a thousand. Each row is stamped ({@link #stamp}) and must still be at its
+     * version (a row count other than 1 throws {@link StaleEditException}).
+     */
+    private static final class Updates {
+        private final DSLContext dsl;
+        private final EditContext edit;
+        private final Table<?> table;
+        private final Map<List<Field<?>>, List<Object[]>> byColumns = new LinkedHashMap<>();
+
+        Updates(DSLContext dsl, EditContext edit, Table<?> table) {
+            this.dsl = dsl;
+            this.edit = edit;
+            this.table = table;
         }
-        Map<Field<?>, Object> all = new LinkedHashMap<>(changed);
-        all.putAll(stamp(table, edit));
-        int id = before.get(idField(table));
-        int rows = t.update(table).set(all).where(idField(table).eq(id)).and(versionField(table).eq(version)).execute();
-        if (rows != 1) {
-            throw new StaleEditException(table.getName(), id, version, null);
+
+        void add(int id, int version, Map<Field<?>, Object> changed) {
+            List<Field<?>> columns = List.copyOf(changed.keySet());
+            Object[] values = new Object[columns.size() + 4];
+            int i = 0;
+            for (Object value : changed.values()) {
+                values[i++] = value;
+            }
+            values[i++] = edit.now();
+            values[i++] = edit.member();
+            values[i++] = id;
+            values[i] = version;
+            byColumns.computeIfAbsent(columns, k -> new ArrayList<>()).add(values);
         }
-        auditChanges(audit, table, before, changed, version + 1);
-        return version + 1;
+
+        void execute() {
+            byColumns.forEach((columns, rows) -> {
+                Map<Field<?>, Object> set = new LinkedHashMap<>();
+                columns.forEach(c -> set.put(c, DSL.val(null, c.getDataType())));
+                set.put(versionField(table), versionField(table).plus(DSL.inline(1)));
+                set.put(field(table, "updated_at", String.class), DSL.val(null, String.class));
+                set.put(field(table, "updated_by", String.class), DSL.val(null, String.class));
+                var batch = dsl.batch(dsl.update(table).set(set).where(idField(table).eq(DSL.val(null, Integer.class)))
+                        .and(versionField(table).eq(DSL.val(null, Integer.class))));
+                for (Object[] row : rows) {
+                    batch = batch.bind(row);
+                }
+                int[] counts = batch.execute();
+                for (int i = 0; i < rows.size(); i++) {
+                    if (counts[i] != 1) {
+                        Object[] row = rows.get(i);
+                        throw new StaleEditException(table.getName(), (Integer) row[row.length - 2], (Integer) row[row.length - 1], null);
+                    }
+                }
+            });
+            byColumns.clear();
+        }
     }
 
     private static void auditChanges(Audit audit, Table<?> table, Record before, Map<Field<?>, Object> changes,
@@ -432,7 +537,7 @@ public final class SyncedRows {
             }
             insert = insert.values(at, edit.member(), edit.device(), table.getName(), rowUuid, action, field, oldValue,
                     newValue, oldVersion, newVersion);
-            if (++pending >= 400) {
+            if (++pending >= ROWS_PER_STATEMENT) {
                 write();
             }
             return this;

@@ -1,5 +1,8 @@
 package ma.essp.diag.database.server;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,11 +13,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Copies a whole mission from a mission file into a team server's tables, keys and synchronisation columns as they
@@ -23,9 +29,6 @@ import org.jooq.impl.DSL;
  * One transaction on the server: after a failure it holds what it held before.
  */
 public final class MissionUpload {
-
-    /** PostgreSQL takes at most 65,535 parameters in one statement; rows go in batches well below that. */
-    static final int PARAMETERS_PER_STATEMENT = 30_000;
 
     private MissionUpload() {
     }
@@ -59,23 +62,17 @@ public final class MissionUpload {
     }
 
     private static int copyTable(DSLContext file, DSLContext server, Table<?> table) {
-        int batch = Math.max(1, PARAMETERS_PER_STATEMENT / table.fields().length);
         List<TableField<?, ?>> selfReferences = selfReferences(table);
-        int rows = 0;
         if (selfReferences.isEmpty()) {
             try (Cursor<? extends Record> cursor = file.selectFrom(table).orderBy(table.getPrimaryKey().getFields()).fetchLazy()) {
-                while (cursor.hasNext()) {
-                    List<? extends Record> chunk = cursor.fetchNext(batch);
-                    insert(server, table, chunk);
-                    rows += chunk.size();
-                }
+                return copyIn(server, table, cursor);
             }
-            return rows;
         }
         // a table that references itself (a province's parent, a legacy category's equivalent, a catalogue's base):
         // a row goes in once the row it references is in
         List<? extends Record> pending = new ArrayList<>(file.selectFrom(table).orderBy(table.getPrimaryKey().getFields()).fetch());
         Set<List<Object>> inserted = new HashSet<>();
+        int rows = 0;
         while (!pending.isEmpty()) {
             List<Record> ready = new ArrayList<>();
             List<Record> waiting = new ArrayList<>();
@@ -85,9 +82,7 @@ public final class MissionUpload {
             if (ready.isEmpty()) {
                 throw new IllegalStateException(table.getName() + ": rows reference missing rows of the same table");
             }
-            for (int from = 0; from < ready.size(); from += batch) {
-                insert(server, table, ready.subList(from, Math.min(ready.size(), from + batch)));
-            }
+            copyIn(server, table, ready);
             for (Record row : ready) {
                 inserted.add(key(table, row));
             }
@@ -120,9 +115,81 @@ public final class MissionUpload {
         return fields;
     }
 
-    private static void insert(DSLContext server, Table<?> table, List<? extends Record> rows) {
-        if (!rows.isEmpty()) {
-            server.insertInto(table).columns(table.fields()).valuesOfRecords(rows).execute();
+    /**
+     * Sends {@code rows} to the server's {@code table} in one {@code COPY ... FROM STDIN} (PostgreSQL's bulk load: one
+     * statement and a stream of text lines, where a multi-row INSERT renders and binds every value), streamed in
+     * blocks so that a national table is never held as text. Returns the rows the server took.
+     */
+    static int copyIn(DSLContext server, Table<?> table, Iterable<? extends Record> rows) {
+        Field<?>[] fields = table.fields();
+        StringBuilder sql = new StringBuilder("COPY ").append(server.render(DSL.name(table.getName()))).append(" (");
+        for (int i = 0; i < fields.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(server.render(DSL.name(fields[i].getName())));
+        }
+        sql.append(") FROM STDIN");
+        return server.connectionResult(connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString());
+            try {
+                StringBuilder block = new StringBuilder(COPY_BLOCK + 4096);
+                for (Record row : rows) {
+                    for (int i = 0; i < fields.length; i++) {
+                        if (i > 0) {
+                            block.append('\t');
+                        }
+                        copyText(block, row.get(i));
+                    }
+                    block.append('\n');
+                    if (block.length() >= COPY_BLOCK) {
+                        send(copy, block);
+                    }
+                }
+                send(copy, block);
+                return Math.toIntExact(copy.endCopy());
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        });
+    }
+
+    /** Characters of COPY text sent to the server at a time. */
+    private static final int COPY_BLOCK = 1 << 16;
+
+    private static void send(CopyIn copy, StringBuilder block) throws SQLException {
+        if (!block.isEmpty()) {
+            byte[] bytes = block.toString().getBytes(StandardCharsets.UTF_8); // pgjdbc's client_encoding is UTF8
+            copy.writeToCopy(bytes, 0, bytes.length);
+            block.setLength(0);
+        }
+    }
+
+    /**
+     * One value in COPY's text format: NULL as {@code \N}; booleans {@code t}/{@code f}; numbers as Java writes them
+     * (a double's shortest text that reads back as the same double); dates ISO-8601; text with backslash, tab, newline
+     * and carriage return escaped (the only characters the format reserves).
+     */
+    static void copyText(StringBuilder out, Object value) {
+        switch (value) {
+            case null -> out.append("\\N");
+            case Boolean b -> out.append(b ? 't' : 'f');
+            case Integer n -> out.append(n.intValue());
+            case Long n -> out.append(n.longValue());
+            case Double d -> out.append(d.doubleValue());
+            case LocalDate d -> out.append(d);
+            default -> {
+                String text = value.toString();
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    switch (c) {
+                        case '\\' -> out.append("\\\\");
+                        case '\t' -> out.append("\\t");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        default -> out.append(c);
+                    }
+                }
+            }
         }
     }
 

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ma.essp.diag.database.jooq.tables.records.RegionRecord;
@@ -235,6 +237,52 @@ class ServerIncrementalSyncTest {
         assertThat(full(a.dsl(), server.dsl(), url).nothingToDo()).isTrue();
         assertThat(full(server.dsl(), a.dsl(), "a").nothingToDo()).isTrue();
         assertThat(sync(a, amina).pullTables()).isEmpty();
+    }
+
+    /**
+     * A bulk edit of every live ESSP on two fields: the push updates those rows and no other (PostgreSQL's own count of
+     * the rows its transaction updated and inserted, read just before it commits), journals each field once, and leaves
+     * the server holding the laptop's values, as a full analysis confirms both ways.
+     */
+    @Test
+    void aBulkEditIsPushedAsItsChangedRowsOnlyAndLeavesBothSidesTheSame() throws Exception {
+        var live = a.dsl().selectFrom(ESSP).where(ESSP.DELETED.isFalse()).orderBy(ESSP.ID).fetch();
+        assertThat(live).hasSize(6); // the fixture's 7 ESSPs, one soft-deleted
+        List<SyncedRows.Change> changes = new ArrayList<>();
+        for (var e : live) {
+            changes.add(new SyncedRows.Change(e.getId(), e.getVersion(),
+                    Map.of(ESSP.NOTES, "tournée " + e.getCode(), ESSP.LATITUDE, 30.5 + e.getId() / 1000.0)));
+        }
+        a.dsl().transaction(c -> SyncedRows.updateAll(c.dsl(), amina, ESSP, changes));
+        Map<String, List<Long>> written = new HashMap<>();
+        ServerSync sync = new ServerSync(a, server);
+        sync.hook = tx -> tx.resultQuery("SELECT relname, n_tup_ins, n_tup_upd FROM pg_stat_xact_user_tables"
+                + " WHERE relname IN ('essp', 'region', 'merge_journal')").forEach(r ->
+                written.put(r.get(0, String.class), List.of(r.get(1, Long.class), r.get(2, Long.class))));
+
+        ServerSync.Result result = sync.sync(amina, none(), line -> { });
+
+        assertThat(result.incremental()).isTrue();
+        assertThat(result.pushTables()).containsExactly("essp");
+        assertThat(result.rowsPulled()).isZero();
+        assertThat(result.rowsPushed()).isEqualTo(6);
+        assertThat(written.get("essp")).containsExactly(0L, 6L); // 6 rows updated, none inserted
+        assertThat(written.get("merge_journal")).containsExactly(12L, 0L); // 6 rows x 2 fields taken
+        assertThat(written.get("region")).containsExactly(0L, 0L);
+        for (var e : live) {
+            var there = server.dsl().selectFrom(ESSP).where(ESSP.UUID.eq(e.getUuid())).fetchOne();
+            assertThat(there.getNotes()).isEqualTo("tournée " + e.getCode());
+            assertThat(there.getLatitude()).isEqualTo(30.5 + e.getId() / 1000.0);
+            assertThat(there.getVersion()).isEqualTo(essp(a.dsl(), e.getCode()).getVersion());
+        }
+        assertThat(server.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.TABLE_NAME.eq("essp").and(AUDIT_LOG.FIELD.eq("latitude"))
+                .and(AUDIT_LOG.DEVICE_ID.eq("laptop-A")))).isEqualTo(6 + 6); // the laptop's edits copied, and the push's own
+        assertThat(full(a.dsl(), server.dsl(), url).nothingToDo()).isTrue();
+        assertThat(full(server.dsl(), a.dsl(), "a").nothingToDo()).isTrue();
+        assertThat(sync(a, amina).pullTables()).isEmpty();
+        ServerSync.Result other = sync(b, brahim);
+        assertThat(other.rowsPulled()).isEqualTo(6);
+        assertThat(essp(b.dsl(), live.getFirst().getCode()).getNotes()).isEqualTo("tournée " + live.getFirst().getCode());
     }
 
     @Test

@@ -108,6 +108,49 @@ class ServerMissionsTest {
     }
 
     @Test
+    void reservedCharactersEmptyTextAndEveryDigitOfADoubleReadBackIdentical(@TempDir Path dir) throws Exception {
+        // the copy sends COPY text lines: a tab, a newline, a backslash or the text \N inside a value must not split,
+        // end or null it; an empty text stays empty (not NULL); a double keeps every digit
+        String awkward = "a\tb\nc\r\\N\\.\\ fin « مركز » é";
+        try (MissionFile file = FixtureMission.create(dir.resolve("fixture.essp"));
+             TeamServer server = connect(postgres.newDatabase())) {
+            var essps = file.dsl().selectFrom(ESSP).orderBy(ESSP.ID).limit(3).fetch();
+            EditContext edit = EditContext.system("test");
+            SyncedRows.update(file.dsl(), edit, ESSP, essps.get(0).getId(), essps.get(0).getVersion(),
+                    Map.of(ESSP.NOTES, awkward, ESSP.LATITUDE, 0.1 + 0.2, ESSP.LONGITUDE, -1.0E-300));
+            SyncedRows.update(file.dsl(), edit, ESSP, essps.get(1).getId(), essps.get(1).getVersion(), Map.of(ESSP.NOTES, ""));
+            SyncedRows.update(file.dsl(), edit, ESSP, essps.get(2).getId(), essps.get(2).getVersion(),
+                    Map.of(ESSP.LATITUDE, 33.589886123456789));
+
+            ServerMissions.init(server, file.dsl(), file.schemaVersion(), null, line -> { });
+
+            assertThat(fingerprint(server.dsl())).isEqualTo(fingerprint(file.dsl()));
+            var first = server.dsl().selectFrom(ESSP).where(ESSP.ID.eq(essps.get(0).getId())).fetchOne();
+            assertThat(first.getNotes()).isEqualTo(awkward);
+            assertThat(first.getLatitude()).isEqualTo(0.30000000000000004);
+            assertThat(first.getLongitude()).isEqualTo(-1.0E-300);
+            assertThat(server.dsl().select(ESSP.NOTES).from(ESSP).where(ESSP.ID.eq(essps.get(1).getId())).fetchOne().value1())
+                    .isNotNull().isEmpty();
+            assertThat(server.dsl().select(ESSP.LATITUDE).from(ESSP).where(ESSP.ID.eq(essps.get(2).getId())).fetchOne().value1())
+                    .isEqualTo(33.589886123456789);
+            // the audit rows of those edits went over too, the old and new values as text
+            assertThat(server.dsl().fetchCount(AUDIT_LOG, AUDIT_LOG.NEW_VALUE.eq(awkward))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void copyTextEscapesWhatTheFormatReservesAndWritesEachTypeAsPostgresqlReadsIt() {
+        StringBuilder out = new StringBuilder();
+        for (Object value : new Object[] {null, Boolean.TRUE, Boolean.FALSE, 42, -7L, 0.1 + 0.2, 1.0E-300,
+                java.time.LocalDate.of(2026, 3, 1), "", "a\tb", "l1\nl2\r", "C:\\x", "\\N"}) {
+            MissionUpload.copyText(out, value);
+            out.append('|');
+        }
+        assertThat(out.toString()).isEqualTo(
+                "\\N|t|f|42|-7|0.30000000000000004|1.0E-300|2026-03-01||a\\tb|l1\\nl2\\r|C:\\\\x|\\\\N|");
+    }
+
+    @Test
     void theSmallDemoMissionReadsBackIdenticalFromTheServer(@TempDir Path dir) throws Exception {
         Path demo = dir.resolve("demo.essp");
         var summary = new DemoMissionGenerator().generate(demo, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
