@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
 
 /**
  * The other mission file of a merge, never written: it is checked read-only ({@link MissionFile#inspect}: a file of a
- * newer schema is refused), copied into a scratch folder with a consistent read, and the copy opened (an older
+ * newer schema is refused), copied into a scratch folder with a consistent read, and the copy opened read only (an older
  * schema is migrated on the copy). A file of another mission (its mission uuid differs) is refused. Closing deletes
  * the copy.
  */
@@ -57,7 +57,12 @@ public final class MergeSource implements AutoCloseable {
         try {
             Path copied = scratch.resolve(UUID.randomUUID() + MissionFile.EXTENSION);
             MissionFile.copyConsistently(other, copied);
-            copy = MissionFile.open(copied, scratch.resolve("backups"));
+            // Opened without a second quick_check (a read of the whole file, as much work as the check of the other
+            // file above): the copy holds the very records and index entries of that file, which has just passed that
+            // check, written into fresh pages by SQLite itself (VACUUM INTO) in a scratch folder nobody else writes; and
+            // it is only read (query_only: the merge never writes it, SQLite refuses any write). A copy of an older
+            // schema is still checked before it is migrated.
+            copy = MissionFile.openWhileChecking(copied, scratch.resolve("backups"));
             String theirs = missionUuid(copy.dsl());
             String mine = missionUuid(target.dsl());
             if (theirs == null || !theirs.equals(mine)) {

@@ -262,6 +262,138 @@ class MergeEngineTest {
         assertThat(plan.theirsValues("mission_setting", added.uuid())).containsEntry("value", "B only");
     }
 
+    @Test
+    void rowsCreatedOnBothLaptopsUnderTheSameIdAreMatchedByUuidNotById() throws Exception {
+        setting(a, amina, "a.only", "A");
+        setting(b, brahim, "b.only", "B");
+        edit(b, brahim, "E002", ESSP.POPULATION_SERVED, 41_000);
+        // both laptops gave their new row the next id: the same id holds two different rows
+        assertThat(settingId(a, "a.only")).isEqualTo(settingId(b, "b.only"));
+        assertThat(settingUuid(a, "a.only")).isNotEqualTo(settingUuid(b, "b.only"));
+
+        MergePlan plan = plan(a, fileB);
+        // B's row is new here; A's row, which B lacks, is not listed (nothing to do here) nor held
+        assertThat(plan.rows()).extracting(RowDiff::table, RowDiff::uuid, RowDiff::kind).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("essp", essp(a, "E002").getUuid(), RowKind.CHANGED),
+                org.assertj.core.groups.Tuple.tuple("mission_setting", settingUuid(b, "b.only"), RowKind.ADDED));
+        assertThat(plan.theirsValues("mission_setting", settingUuid(b, "b.only"))).containsEntry("key", "b.only")
+                .containsEntry("value", "B");
+        assertThat(plan.mineValues("mission_setting", settingUuid(a, "a.only"))).isNull();
+
+        merge(a, amina, fileB, none());
+        assertThat(settingValue(a, "a.only")).isEqualTo("A");
+        assertThat(settingValue(a, "b.only")).isEqualTo("B");
+        assertThat(settingId(a, "b.only")).isEqualTo(settingId(a, "a.only") + 1);
+        assertThat(essp(a, "E002").getPopulationServed()).isEqualTo(41_000);
+    }
+
+    @Test
+    void aRowAtDifferentIdsOnTheTwoSidesIsMatchedByItsUuid() throws Exception {
+        // each laptop creates a row under the same next id, then each merges the other: each file now holds both
+        // rows, under crossed ids
+        setting(a, amina, "a.only", "A");
+        setting(b, brahim, "b.only", "B");
+        merge(a, amina, fileB, none());
+        merge(b, brahim, fileA, none());
+        assertThat(settingUuid(a, "a.only")).isEqualTo(settingUuid(b, "a.only"));
+        assertThat(settingId(a, "a.only")).isEqualTo(settingId(b, "b.only"));
+        assertThat(settingId(a, "b.only")).isEqualTo(settingId(b, "a.only"));
+        assertThat(plan(a, fileB).rows()).isEmpty();
+        assertThat(plan(b, fileA).rows()).isEmpty();
+
+        // then: A edits its row; B edits its own and deletes A's
+        changeSetting(a, amina, "a.only", "A2");
+        changeSetting(b, brahim, "b.only", "B2");
+        var s = ma.essp.diag.database.jooq.Tables.MISSION_SETTING;
+        var aOnlyOnB = b.dsl().selectFrom(s).where(s.KEY.eq("a.only")).fetchOne();
+        SyncedRows.softDelete(b.dsl(), brahim, s, aOnlyOnB.getId(), aOnlyOnB.getVersion());
+
+        // worked out by hand: B's edit of its row is taken; A's row edited here and deleted there is a conflict
+        MergePlan plan = plan(a, fileB);
+        assertThat(plan.rows()).extracting(RowDiff::uuid, RowDiff::kind).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(settingUuid(a, "b.only"), RowKind.CHANGED),
+                org.assertj.core.groups.Tuple.tuple(settingUuid(a, "a.only"), RowKind.CONFLICT));
+        RowDiff taken = plan.rows().stream().filter(r -> r.uuid().equals(settingUuid(a, "b.only"))).findFirst().orElseThrow();
+        assertThat(taken.fields()).containsExactly(new FieldDiff("value", "B", "B", "B2", FieldKind.TAKEN));
+        RowDiff conflict = plan.rows().stream().filter(r -> r.uuid().equals(settingUuid(a, "a.only"))).findFirst().orElseThrow();
+        assertThat(conflict.fields()).containsExactlyInAnyOrder(
+                new FieldDiff("value", "A", "A2", "A", FieldKind.KEPT),
+                new FieldDiff("deleted", "false", "false", "true", FieldKind.DELETE_EDIT));
+
+        merge(a, amina, fileB, MergeDecisions.of(Take.MINE, null, false));
+        assertThat(settingValue(a, "a.only")).isEqualTo("A2");
+        assertThat(settingValue(a, "b.only")).isEqualTo("B2");
+        assertThat(plan(a, fileB).rows()).isEmpty();
+    }
+
+    @Test
+    void twoFilesThatDoNotShareTheirIdsGiveThePlanOfFilesThatDo() throws Exception {
+        // more rows than the id walk tries before it gives up for the uuid walk
+        a.close();
+        b.close();
+        Path base = dir.resolve("base.essp");
+        try (MissionFile m = MissionFile.open(base, dir.resolve("backups"))) {
+            m.dsl().transaction(tx -> {
+                for (int i = 0; i < Side.ID_WALK_TRIAL + 200; i++) {
+                    var s = tx.dsl().newRecord(ma.essp.diag.database.jooq.Tables.MISSION_SETTING);
+                    s.setKey("bulk." + i);
+                    s.setValue(Integer.toString(i));
+                    SyncedRows.insert(tx.dsl(), amina, s);
+                }
+            });
+        }
+        Path shifted = dir.resolve("shifted.essp");
+        for (Path copy : List.of(fileA, fileB, shifted)) {
+            Files.copy(base, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        a = MissionFile.open(fileA, dir.resolve("backups"));
+        b = MissionFile.open(fileB, dir.resolve("backups"));
+        // the same edits on B and on its twin, whose settings are numbered from 100001
+        changeSetting(a, amina, "bulk.7", "sept");
+        changeSetting(a, amina, "bulk.500", "cinq cents (A)");
+        try (MissionFile twin = MissionFile.open(shifted, dir.resolve("backups"))) {
+            twin.dsl().execute("UPDATE mission_setting SET id = id + 100000");
+            for (MissionFile m : List.of(b, twin)) {
+                changeSetting(m, brahim, "bulk.500", "cinq cents (B)");
+                changeSetting(m, brahim, "bulk.1100", "mille cent");
+                setting(m, brahim, "bulk.new", "nouveau");
+            }
+            assertThat(settingId(twin, "bulk.7")).isEqualTo(settingId(b, "bulk.7") + 100_000);
+        }
+
+        MergePlan sharing = plan(a, fileB);
+        MergePlan notSharing = plan(a, shifted);
+        // worked out by hand: bulk.500 changed on both sides (a conflict), bulk.1100 taken, bulk.new added
+        assertThat(sharing.rows()).extracting(RowDiff::label, RowDiff::kind).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("bulk.500", RowKind.CONFLICT),
+                org.assertj.core.groups.Tuple.tuple("bulk.1100", RowKind.CHANGED),
+                org.assertj.core.groups.Tuple.tuple("bulk.new", RowKind.ADDED));
+        // the same plan (the setting created on B and on its twin has a uuid of its own in each)
+        java.util.function.Function<MergePlan, List<List<Object>>> described = p -> p.rows().stream()
+                .map(r -> List.<Object>of(r.table(), r.kind() == RowKind.ADDED ? "new" : r.uuid(), String.valueOf(r.mineUuid()),
+                        r.label(), r.kind(), r.fields(), String.valueOf(p.theirsValues(r.table(), r.uuid())),
+                        String.valueOf(r.mineUuid() == null ? null : p.mineValues(r.table(), r.mineUuid()))))
+                .toList();
+        assertThat(described.apply(notSharing)).isEqualTo(described.apply(sharing));
+        assertThat(notSharing.summary()).isEqualTo(sharing.summary());
+    }
+
+    private static int settingId(MissionFile m, String key) {
+        var t = ma.essp.diag.database.jooq.Tables.MISSION_SETTING;
+        return m.dsl().select(t.ID).from(t).where(t.KEY.eq(key)).fetchOne().value1();
+    }
+
+    private static String settingValue(MissionFile m, String key) {
+        var t = ma.essp.diag.database.jooq.Tables.MISSION_SETTING;
+        return m.dsl().select(t.VALUE).from(t).where(t.KEY.eq(key)).fetchOne().value1();
+    }
+
+    private static void changeSetting(MissionFile m, EditContext who, String key, String value) {
+        var t = ma.essp.diag.database.jooq.Tables.MISSION_SETTING;
+        var s = m.dsl().selectFrom(t).where(t.KEY.eq(key)).fetchOne();
+        SyncedRows.update(m.dsl(), who, t, s.getId(), s.getVersion(), Map.of(t.VALUE, value));
+    }
+
     private static void setting(MissionFile m, EditContext who, String key, String value) {
         var s = m.dsl().newRecord(ma.essp.diag.database.jooq.Tables.MISSION_SETTING);
         s.setKey(key);

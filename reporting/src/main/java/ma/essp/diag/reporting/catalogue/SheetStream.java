@@ -24,8 +24,10 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the cells of a few sheets of an .xlsx package with SAX (POI's event API), never building the workbook in
- * memory (the catalogue import and the field templates' import read with it). Two passes: the first only counts each sheet's rows and stops at the first row over the limit, before the
- * shared strings or any cell is kept; the second keeps the cells' text. Formula cells are marked, not evaluated.
+ * memory (the catalogue import and the field templates' import read with it). One pass per sheet: the rows are counted
+ * as they are read and the pass stops at the first row over the limit, so no more than the limit is ever kept (a
+ * first pass that only counted rows, before this one, doubled the parsing of every valid file for no bound this one
+ * lacks). Formula cells are marked, not evaluated.
  */
 public final class SheetStream {
 
@@ -58,19 +60,11 @@ public final class SheetStream {
      */
     public static Map<String, List<SheetRow>> read(OPCPackage pkg, Set<String> wanted, int maxRows) throws Exception {
         XSSFReader reader = new XSSFReader(pkg);
-        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-        while (sheets.hasNext()) {
-            try (InputStream in = sheets.next()) {
-                if (wanted.contains(sheets.getSheetName())) {
-                    parse(in, new RowHandler(sheets.getSheetName(), maxRows, null, null, null));
-                }
-            }
-        }
         ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
         StylesTable styles = reader.getStylesTable();
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         Map<String, List<SheetRow>> result = new LinkedHashMap<>();
-        sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
         while (sheets.hasNext()) {
             try (InputStream in = sheets.next()) {
                 String name = sheets.getSheetName();
@@ -103,7 +97,7 @@ public final class SheetStream {
         }
     }
 
-    /** Counts rows with a value (rows == null) or keeps their cells. */
+    /** Keeps the cells of the rows with a value, counting them against the limit. */
     private static final class RowHandler extends DefaultHandler {
         private final String sheet;
         private final int maxRows;
@@ -147,7 +141,7 @@ public final class SheetStream {
                     String r = attributes.getValue("r");
                     rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
                     column = -1;
-                    cells = rows == null ? null : new HashMap<>();
+                    cells = new HashMap<>();
                     rowHasValue = false;
                 }
                 case "c" -> {
@@ -181,9 +175,9 @@ public final class SheetStream {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            if (rows != null && inValue) {
+            if (inValue) {
                 text.append(ch, start, length);
-            } else if (rows != null && inInlineText) {
+            } else if (inInlineText) {
                 inline.append(ch, start, length);
             }
         }
@@ -206,9 +200,7 @@ public final class SheetStream {
                         if (++count > maxRows) {
                             throw new TooManyRows(sheet);
                         }
-                        if (rows != null) {
-                            rows.add(new SheetRow(rowNumber, cells));
-                        }
+                        rows.add(new SheetRow(rowNumber, cells));
                     }
                 }
                 default -> {
