@@ -150,7 +150,7 @@ public final class AuditViewModel {
 
     Row row(Entry e) {
         return new Row(e.id(), when(e.at()), e.memberName(), e.deviceId() == null ? "" : e.deviceId(), i18n.table(e.table()),
-                e.esspCode() == null ? "" : e.esspCode() + " — " + e.esspName(), action(e.action()),
+                e.esspCode() == null ? "" : i18n.codeAndName(e.esspCode(), e.esspName()), action(e.action()),
                 e.field() == null ? "" : i18n.field(e.table(), e.field()), e.oldValue() == null ? "" : e.oldValue(), e.newValue() == null ? "" : e.newValue());
     }
 

@@ -56,10 +56,17 @@ import ma.essp.diag.reporting.dataflow.DataFlowFigures.UnitRow;
 /** The data-flow area: dashboard with drill-down and chain diagram, observation, recount and link entry. */
 public final class DataFlowsView implements FeatureScreen {
 
-    private static final double COLUMN_WIDTH = 170;
-    private static final double ROW_HEIGHT = 56;
+    /** A level's column in the chain diagram: its five levels and the report names fit 1366 px without scrolling. */
+    private static final double COLUMN_WIDTH = 150;
+    private static final double ROW_HEIGHT = 66;
+    /** The level names above the chain diagram's columns, on up to two lines. */
+    private static final double HEADER_HEIGHT = 44;
     private static final double BOX_WIDTH = 130;
-    private static final double NAME_WIDTH = 230;
+    private static final double NAME_WIDTH = 210;
+    /** The report names' font size in the chain diagram (set, so that the lines they wrap onto are measured). */
+    private static final double NAME_FONT = 12;
+    /** The dashboard's charts: their bars and every category's label readable on a laptop. */
+    private static final double CHART_HEIGHT = 300;
 
     private final DataFlowsViewModel viewModel;
     private final I18n i18n;
@@ -117,16 +124,29 @@ public final class DataFlowsView implements FeatureScreen {
         TableView<UnitRow> table = new TableView<>(viewModel.rows());
         table.setId("dataflowsUnits");
         table.setPlaceholder(new Label(i18n.get("dataflows.empty")));
-        table.getColumns().add(column("dataflows.column.unit", r -> viewModel.unitName(r.unit()), 215));
+        // every column in view at 1366 px in French, English and Arabic, every value whole: the headers wrap onto two
+        // lines, each column is as wide as its longest value (ColumnContent) and the last one takes what is left; a
+        // share and its n are two columns (the checklist score beside the number of items observed)
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().addAll("wrap-headers", "compact-cells");
+        TableColumn<UnitRow, String> unit = column("dataflows.column.unit", r -> viewModel.unitName(r.unit()), 190);
+        unit.setMinWidth(150);
+        // a long circonscription or ESSP name is cut past 200 px and read whole in its tooltip
+        unit.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
+        table.getColumns().add(unit);
         table.getColumns().add(column("dataflows.column.observations", r -> i18n.formatNumber(r.rates().observations()), 60));
-        table.getColumns().add(column("dataflows.column.reporting_rate", r -> viewModel.rate(r.rates().completeness()), 85));
-        table.getColumns().add(column("dataflows.column.on_time_rate", r -> viewModel.rate(r.rates().timeliness()), 85));
-        table.getColumns().add(column("dataflows.column.vf", r -> viewModel.factor(r.verification().factor()), 65));
+        table.getColumns().add(column("dataflows.column.reporting_rate", r -> viewModel.rate(r.rates().completeness()), 70));
+        table.getColumns().add(column("dataflows.column.on_time_rate", r -> viewModel.rate(r.rates().timeliness()), 70));
+        table.getColumns().add(column("dataflows.column.vf", r -> viewModel.factor(r.verification().factor()), 60));
         table.getColumns().add(column("dataflows.column.vf_n", r -> i18n.formatNumber(r.verification().compared()), 55));
-        table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 150));
-        table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 85));
-        table.getColumns().add(column("dataflows.column.checklist", r -> viewModel.rate(r.checklist().score())
-                + (r.checklist().observed() == 0 ? "" : " (n=" + i18n.formatNumber(r.checklist().observed()) + ")"), 130));
+        table.getColumns().add(column("dataflows.column.vf_status", viewModel::status, 110));
+        table.getColumns().add(column("dataflows.column.rekeying", r -> r.rekeyingMax() == null ? "—" : i18n.formatNumber(r.rekeyingMax()), 70));
+        table.getColumns().add(column("dataflows.column.checklist", r -> viewModel.rate(r.checklist().score()), 70));
+        table.getColumns().add(column("dataflows.column.checklist_n", r -> r.checklist().observed() == 0 ? "—"
+                : i18n.formatNumber(r.checklist().observed()), 60));
+        unit.setMaxWidth(200);
+        ma.essp.diag.app.ui.ColumnContent.fit(table);
+        ma.essp.diag.app.ui.TableRoom.atLeast(table, 10);
         table.setRowFactory(t -> {
             TableRow<UnitRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -146,14 +166,16 @@ public final class DataFlowsView implements FeatureScreen {
         levelChart.setId("dataflowsLevelChart");
         levelChart.setTitle(i18n.get("dataflows.chart.levels"));
         levelChart.setAnimated(false);
-        levelChart.setPrefHeight(230);
+        levelChart.setMinHeight(CHART_HEIGHT);
+        levelChart.setPrefHeight(CHART_HEIGHT);
         viewModel.levelBars().addListener((ListChangeListener<DataFlowsViewModel.LevelBar>) c -> levelChart.getData().setAll(levelSeries()));
         BarChart<String, Number> vfChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
         vfChart.setId("dataflowsVfChart");
         vfChart.setTitle(i18n.get("dataflows.chart.vf"));
         vfChart.setAnimated(false);
         vfChart.setLegendVisible(false);
-        vfChart.setPrefHeight(230);
+        vfChart.setMinHeight(CHART_HEIGHT);
+        vfChart.setPrefHeight(CHART_HEIGHT);
         viewModel.vfBars().addListener((ListChangeListener<DataFlowsViewModel.VfBar>) c -> {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             viewModel.vfBars().forEach(b -> s.getData().add(new XYChart.Data<>(b.label(), b.count())));
@@ -163,15 +185,24 @@ public final class DataFlowsView implements FeatureScreen {
         TableView<DataFlowsViewModel.TypeLine> types = new TableView<>(viewModel.typeLines());
         types.setId("dataflowsTypes");
         types.setPlaceholder(new Label(i18n.get("dataflows.empty")));
-        types.getColumns().add(column("dataflows.field.report_type", DataFlowsViewModel.TypeLine::label, 230));
-        types.getColumns().add(column("dataflows.field.expected", t -> i18n.formatNumber(t.figures().expected()), 80));
-        types.getColumns().add(column("dataflows.field.received", t -> i18n.formatNumber(t.figures().received()), 80));
-        types.getColumns().add(column("dataflows.field.on_time", t -> i18n.formatNumber(t.figures().onTime()), 100));
-        types.getColumns().add(column("dataflows.types.reporting_rate", t -> viewModel.rate(t.figures().completeness()), 110));
-        types.getColumns().add(column("dataflows.types.on_time_rate", t -> viewModel.rate(t.figures().timeliness()), 110));
-        types.getColumns().add(column("dataflows.column.observations", t -> i18n.formatNumber(t.figures().observations()), 70));
-        types.setPrefHeight(150);
-        types.setMinHeight(110);
+        TableColumn<DataFlowsViewModel.TypeLine, String> typeName = column("dataflows.field.report_type", DataFlowsViewModel.TypeLine::label, 200);
+        // a report's whole name at 1366 px (a longer one is cut past 480 px and read whole in its tooltip)
+        typeName.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory(codeAtEnd()));
+        types.getColumns().add(typeName);
+        // narrow to start with: each figure column then grows to its longest value and header word (ColumnContent)
+        types.getColumns().add(column("dataflows.field.expected", t -> i18n.formatNumber(t.figures().expected()), 60));
+        types.getColumns().add(column("dataflows.field.received", t -> i18n.formatNumber(t.figures().received()), 60));
+        types.getColumns().add(column("dataflows.field.on_time", t -> i18n.formatNumber(t.figures().onTime()), 60));
+        types.getColumns().add(column("dataflows.types.reporting_rate", t -> viewModel.rate(t.figures().completeness()), 60));
+        types.getColumns().add(column("dataflows.types.on_time_rate", t -> viewModel.rate(t.figures().timeliness()), 60));
+        types.getColumns().add(column("dataflows.column.observations", t -> i18n.formatNumber(t.figures().observations()), 60));
+        types.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        types.getStyleClass().addAll("wrap-headers", "compact-cells");
+        typeName.setMaxWidth(480);
+        ma.essp.diag.app.ui.ColumnContent.fit(types);
+        // every report type in sight (twelve in the demo) without a scroll bar of its own: the page scrolls
+        ma.essp.diag.app.ui.TableRoom.atLeast(types, 5);
+        types.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(viewModel.typeLines()).multiply(29).add(60));
 
         HBox charts = new HBox(8, levelChart, vfChart);
         HBox.setHgrow(levelChart, Priority.ALWAYS);
@@ -181,27 +212,29 @@ public final class DataFlowsView implements FeatureScreen {
         chainCaption.textProperty().bind(viewModel.chainCaptionProperty());
         chainPane.setId("dataflowsChain");
         viewModel.chains().addListener((ListChangeListener<DataFlowsViewModel.ChainLine>) c -> drawChains());
+        chainCaption.setWrapText(true);
+        chainCaption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ScrollPane chainScroll = new ScrollPane(new Group(chainPane));
         // the diagram is drawn left to right (ESSP → central) in every language; mirrored it would clip its labels
         chainScroll.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
-        chainScroll.setPrefHeight(240);
+        // as high as its chains (the page scrolls, not the diagram); sideways when its levels are wider than the window
+        chainScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        chainScroll.minViewportHeightProperty().bind(chainPane.prefHeightProperty());
+        chainScroll.prefViewportHeightProperty().bind(chainPane.prefHeightProperty());
         VBox chainBox = new VBox(4, chainCaption, legend(), chainScroll);
-        VBox.setVgrow(chainScroll, Priority.ALWAYS);
 
-        VBox top = new VBox(6, new HBox(8, breadcrumb, loading), summary, band(), error, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox bottom = new VBox(6, typesTitle, types, charts, chainBox);
-        VBox.setVgrow(chainBox, Priority.ALWAYS);
-        SplitPane split = new SplitPane(top, new ScrollPane(bottom));
-        ((ScrollPane) split.getItems().get(1)).setFitToWidth(true);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        // the drill-down table first (ten units in sight on a laptop), the charts scroll under it; the user's divider
-        // position is remembered (an id)
-        split.setId("dataflowsSplit");
-        split.setDividerPositions(0.87);
-        BorderPane root = new BorderPane(split);
-        root.setPadding(new Insets(8));
-        return root;
+        // one page that scrolls (its scroll bar in sight): the drill-down table first, as high as its rows (ten to
+        // sixteen; more scroll inside it), then the rates by report type, the two charts at a readable height and
+        // the chains, none of them squeezed under the table on a laptop
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.clamp(viewModel.rows().size(), 10, 16) * 29.0 + 58, viewModel.rows()));
+        VBox page = new VBox(6, new HBox(8, breadcrumb, loading), summary, band(), error, table, typesTitle, types, charts, chainBox);
+        page.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
+        scroll.setId("dataflowsDashboardScroll");
+        return scroll;
     }
 
     /** The mission's acceptable VF band, editable here (mission settings dataflows.vf_low / vf_high). */
@@ -304,17 +337,22 @@ public final class DataFlowsView implements FeatureScreen {
         List<String> columns = List.copyOf(used);
         double nameWidth = NAME_WIDTH;
         for (int c = 0; c < columns.size(); c++) {
+            // a long level name ("المجموعة الصحية الترابية") wraps within its column instead of running into the next
             Text head = new Text(nameWidth + c * COLUMN_WIDTH, 14, i18n.code(Vocabulary.FLOW_LEVEL, columns.get(c)));
             head.setStyle("-fx-font-weight: bold");
+            head.setWrappingWidth(COLUMN_WIDTH - 12);
             chainPane.getChildren().add(head);
         }
         int row = 0;
         for (DataFlowsViewModel.ChainLine line : viewModel.chains()) {
-            double y = 30 + row * ROW_HEIGHT;
+            double y = HEADER_HEIGHT + row * ROW_HEIGHT;
             String full = line.reportName();
-            Text name = new Text(0, y + 14, full.length() > 27 ? full.substring(0, 26) + "…" : full);
+            // the report's code and name on up to two lines (a longer name is cut, whole in its tooltip), then the steps
+            Text name = new Text(0, y + 12, twoLines(full, nameWidth - 16));
+            name.setFont(javafx.scene.text.Font.font(NAME_FONT));
+            name.setStyle("-fx-font-size: " + NAME_FONT + "px");
             javafx.scene.control.Tooltip.install(name, new javafx.scene.control.Tooltip(full));
-            Text steps = new Text(0, y + 32, i18n.get("dataflows.chain.rekeying", i18n.formatNumber(line.rekeying()))
+            Text steps = new Text(0, y + 12 + 2 * (NAME_FONT + 3) + 2, i18n.get("dataflows.chain.rekeying", i18n.formatNumber(line.rekeying()))
                     + (line.complete() ? "" : " · " + i18n.get("dataflows.chain.incomplete")));
             steps.setFill(Color.DIMGRAY);
             chainPane.getChildren().addAll(name, steps);
@@ -326,6 +364,8 @@ public final class DataFlowsView implements FeatureScreen {
                 box.setStroke(Color.web("#90a4ae"));
                 Text t = new Text(x + 4, y + 14, i18n.code(Vocabulary.FLOW_LEVEL, level));
                 t.setStyle("-fx-font-size: 11px");
+                // kept inside its box (the column's header gives the whole name)
+                t.setClip(new Rectangle(x + 2, y, BOX_WIDTH - 34, 20));
                 chainPane.getChildren().addAll(box, t);
             }
             for (DataFlowsViewModel.ChainStep s : line.steps()) {
@@ -346,7 +386,41 @@ public final class DataFlowsView implements FeatureScreen {
             }
             row++;
         }
-        chainPane.setPrefSize(nameWidth + columns.size() * COLUMN_WIDTH, 30 + row * ROW_HEIGHT);
+        chainPane.setPrefSize(nameWidth + columns.size() * COLUMN_WIDTH, HEADER_HEIGHT + row * ROW_HEIGHT);
+    }
+
+    /**
+     * {@code text} broken between words onto at most two lines of {@code width} px in the diagram's name font, the
+     * second cut with "…" when the text is longer (a margin keeps the window's own font family inside the width).
+     */
+    static String twoLines(String text, double width) {
+        Text measure = new Text();
+        measure.setFont(javafx.scene.text.Font.font(NAME_FONT));
+        double room = width * 0.9;
+        java.util.function.ToDoubleFunction<String> w = t -> {
+            measure.setText(t);
+            return measure.getLayoutBounds().getWidth();
+        };
+        String[] words = text.split(" ");
+        StringBuilder first = new StringBuilder();
+        int i = 0;
+        while (i < words.length && w.applyAsDouble(first + (first.isEmpty() ? "" : " ") + words[i]) <= room) {
+            first.append(first.isEmpty() ? "" : " ").append(words[i++]);
+        }
+        if (first.isEmpty()) {
+            return text;
+        }
+        if (i == words.length) {
+            return first.toString();
+        }
+        String rest = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+        if (w.applyAsDouble(rest) <= room) {
+            return first + "\n" + rest;
+        }
+        while (rest.length() > 1 && w.applyAsDouble(rest + "…") > room) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        return first + "\n" + rest.strip() + "…";
     }
 
     // ------------------------------------------------------------------ entry
@@ -380,6 +454,7 @@ public final class DataFlowsView implements FeatureScreen {
         table.getColumns().add(column("dataflows.field.expected", o -> i18n.formatNumber(o.expected()), 70));
         table.getColumns().add(column("dataflows.field.received", o -> i18n.formatNumber(o.received()), 70));
         table.getColumns().add(column("dataflows.field.on_time", o -> o.onTime() == null ? "—" : i18n.formatNumber(o.onTime()), 70));
+        fitted(table, 0, 380);
         return split("observationsSplit", form, table);
     }
 
@@ -413,10 +488,12 @@ public final class DataFlowsView implements FeatureScreen {
         table.getColumns().add(column("dataflows.column.vf", r -> r.recounted() == null || r.reported() == null || r.reported() == 0
                 ? viewModel.statusText(ma.essp.diag.reporting.dataflow.DataVerification.Status.NOT_COMPUTABLE) : viewModel.factor((double) r.recounted() / r.reported()), 110));
         table.getColumns().add(column("dataflows.field.reason", r -> viewModel.reasonText(r.reason()), 160));
+        fitted(table, -1, 0);
         return split("recountsSplit", form, table);
     }
 
     /** The PRISM system checklist: the form, the scores of the current unit by level, its checklists. */
+    @SuppressWarnings("unchecked")
     private Node checklists() {
         GridPane form = form();
         ComboBox<String> level = new ComboBox<>();
@@ -473,9 +550,18 @@ public final class DataFlowsView implements FeatureScreen {
         delete.setId("checklistDelete");
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> viewModel.deleteChecklist(table.getSelectionModel().getSelectedItem()));
+        fitted(scores, -1, 0);
+        fitted(table, 1, 280);
+        ((TableColumn<DataFlowData.Checklist, String>) table.getColumns().get(1)).setCellFactory(
+                ma.essp.diag.app.ui.FullTextCell.factory(codeAtEnd()));
         VBox right = new VBox(6, scores, table, delete);
         VBox.setVgrow(table, Priority.ALWAYS);
         return split("checklistSplit", form, right);
+    }
+
+    /** In Arabic, a line whose code is at its end (a Latin name first) is cut at its start, so the code stays in sight. */
+    private java.util.function.Predicate<String> codeAtEnd() {
+        return text -> i18n.rightToLeft() && ma.essp.diag.app.ui.FullTextCell.ENDS_WITH_CODE.test(text);
     }
 
     private static String itemKey(int i) {
@@ -489,6 +575,7 @@ public final class DataFlowsView implements FeatureScreen {
     }
 
     /** The report types: the list and the form (a new type, or the one chosen), with delete. */
+    @SuppressWarnings("unchecked")
     private Node reportTypes() {
         TableView<DataFlowData.ReportType> table = new TableView<>(viewModel.reportTypes());
         table.setId("typesTable");
@@ -555,6 +642,11 @@ public final class DataFlowsView implements FeatureScreen {
         deleteError.setWrapText(true);
         deleteError.textProperty().bind(viewModel.errorProperty(Field.REPORT_TYPE));
         form.add(new VBox(2, statusLabel(), deleteError), 1, 9, 2, 1);
+        // the programme's name cut past 200 px too, whole in its tooltip
+        TableColumn<DataFlowData.ReportType, String> programme = (TableColumn<DataFlowData.ReportType, String>) table.getColumns().get(2);
+        programme.setMaxWidth(200);
+        programme.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
+        fitted(table, 1, 280);
         return split("typesSplit", form, table);
     }
 
@@ -644,7 +736,25 @@ public final class DataFlowsView implements FeatureScreen {
                 table.getSelectionModel().clearSelection();
             }
         });
+        fitted(table, 0, 380);
         return split("linksSplit", form, table);
+    }
+
+    /**
+     * An entry tab's table: each column as wide as its longest value (every value whole; the table scrolls sideways,
+     * its scroll bar in sight, when the columns are wider than the room beside the form), the column {@code capped}
+     * (a long label) at most {@code cap} px, cut past it and read whole in its cells' tooltips; -1: none capped.
+     */
+    @SuppressWarnings("unchecked")
+    private static <S> void fitted(TableView<S> table, int capped, double cap) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().add("compact-cells");
+        if (capped >= 0) {
+            TableColumn<S, String> column = (TableColumn<S, String>) table.getColumns().get(capped);
+            column.setMaxWidth(cap);
+            column.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
+        }
+        ma.essp.diag.app.ui.ColumnContent.fit(table);
     }
 
     /**
@@ -695,7 +805,8 @@ public final class DataFlowsView implements FeatureScreen {
             error.setId(field.name().toLowerCase(java.util.Locale.ROOT) + "Error");
             error.textProperty().bind(viewModel.errorProperty(field));
         }
-        control.setPrefWidth(row == 0 && control instanceof ComboBox ? 420 : 180);
+        // (the link's list shows whole labels in its popup, wider than the field)
+        control.setPrefWidth(row == 0 && control instanceof ComboBox ? 260 : 180);
         form.add(label, 0, row);
         form.add(control, 1, row);
         form.add(error, 2, row);

@@ -270,12 +270,16 @@ public final class DataFlowsViewModel {
 
     // ------------------------------------------------------------------ dashboard
 
-    /** A unit's name in the interface language (Arabic when the territory has it, else French). */
+    /**
+     * A unit's name in the interface language (Arabic when the territory has it, else French); a circonscription's
+     * distinguishing part first ("Tétouan (circonscription sanitaire urbaine)"), so a narrow column cuts the common words.
+     */
     public String unitName(Unit unit) {
         if (unit.level() == AggregationLevel.NATIONAL) {
             return i18n.get("dataflows.nation");
         }
-        return i18n.localName(unit.name(), unit.nameAr());
+        String name = i18n.localName(unit.name(), unit.nameAr());
+        return unit.level() == AggregationLevel.CIRCONSCRIPTION ? ma.essp.diag.app.i18n.CirconscriptionName.shortForm(name) : name;
     }
 
     /** Opens a child row (a region, province or circonscription); an ESSP has no children. */
@@ -337,7 +341,7 @@ public final class DataFlowsViewModel {
         data.reportTypes().forEach(t -> types.put(t.code(), t));
         List<TypeLine> byType = new ArrayList<>();
         DataFlowFigures.byReportType(data, unit).forEach((code, f) ->
-                byType.add(new TypeLine(code, code + " — " + types.get(code).name(i18n.locale().getLanguage()), f)));
+                byType.add(new TypeLine(code, i18n.codeAndName(code, types.get(code).name(i18n.locale().getLanguage())), f)));
         typeLines.setAll(byType);
         List<VfBar> bins = new ArrayList<>();
         DataFlowFigures.factorDistribution(data, unit, band).forEach((bin, count) -> bins.add(new VfBar(bin, binLabel(bin, band), count)));
@@ -406,7 +410,7 @@ public final class DataFlowsViewModel {
                 steps.add(new ChainStep(new Link(l, linkLabel(l, types)), i18n.code(Vocabulary.FLOW_TOOL, tool),
                         f == null ? null : f.timeliness()));
             }
-            lines.add(new ChainLine(type.code() + " — " + type.name(i18n.locale().getLanguage()), steps, c.complete(), c.rekeyingSteps()));
+            lines.add(new ChainLine(typeText(type), steps, c.complete(), c.rekeyingSteps()));
         }
         chains.setAll(lines);
         chainCaption.set(i18n.get("dataflows.chain.caption", path.getLast().name()));
@@ -431,9 +435,9 @@ public final class DataFlowsViewModel {
         List<Scope> places = new ArrayList<>();
         places.add(new Scope(null, null, i18n.get("dataflows.scope.national")));
         for (ReadinessData.Region r : data.regions()) {
-            places.add(new Scope(r.id(), null, r.code() + " · " + i18n.localName(r.name(), r.nameAr())));
+            places.add(new Scope(r.id(), null, i18n.codeAndName(r.code(), i18n.localName(r.name(), r.nameAr()))));
             data.provinces().stream().filter(p -> p.regionId() == r.id()).forEach(p ->
-                    places.add(new Scope(r.id(), p.id(), "    " + p.code() + " · " + i18n.localName(p.name(), p.nameAr()))));
+                    places.add(new Scope(r.id(), p.id(), "    " + i18n.codeAndName(p.code(), i18n.localName(p.name(), p.nameAr())))));
         }
         scopes.setAll(places);
         if (newLinkScope.get() != null) {
@@ -791,13 +795,13 @@ public final class DataFlowsViewModel {
             return i18n.code(Vocabulary.FLOW_LEVEL, c.level());
         }
         return switch (c.level()) {
-            case "essp" -> data.essps().stream().filter(e -> e.id() == id).map(e -> e.code() + " · " + i18n.localName(e.name(), e.nameAr()))
+            case "essp" -> data.essps().stream().filter(e -> e.id() == id).map(e -> i18n.codeAndName(e.code(), i18n.localName(e.name(), e.nameAr())))
                     .findFirst().orElse("?");
             case "circonscription" -> data.circonscriptions().stream().filter(e -> e.id() == id)
-                    .map(e -> e.code() + " · " + i18n.localName(e.name(), e.nameAr())).findFirst().orElse("?");
+                    .map(e -> i18n.codeAndName(e.code(), i18n.localName(e.name(), e.nameAr()))).findFirst().orElse("?");
             case "delegation" -> data.provinces().stream().filter(e -> e.id() == id)
-                    .map(e -> e.code() + " · " + i18n.localName(e.name(), e.nameAr())).findFirst().orElse("?");
-            default -> data.regions().stream().filter(e -> e.id() == id).map(e -> e.code() + " · " + i18n.localName(e.name(), e.nameAr()))
+                    .map(e -> i18n.codeAndName(e.code(), i18n.localName(e.name(), e.nameAr()))).findFirst().orElse("?");
+            default -> data.regions().stream().filter(e -> e.id() == id).map(e -> i18n.codeAndName(e.code(), i18n.localName(e.name(), e.nameAr())))
                     .findFirst().orElse("?");
         };
     }
@@ -1245,7 +1249,7 @@ public final class DataFlowsViewModel {
 
     /** A report type as the lists show it: its code and name in the interface language. */
     public String typeText(DataFlowData.ReportType t) {
-        return t == null ? "" : t.code() + " — " + t.name(i18n.locale().getLanguage());
+        return t == null ? "" : i18n.codeAndName(t.code(), t.name(i18n.locale().getLanguage()));
     }
 
     /** The current unit's own row (the summary's figures), for tests and the detail line. */

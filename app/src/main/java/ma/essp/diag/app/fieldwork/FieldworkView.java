@@ -94,6 +94,27 @@ public final class FieldworkView implements FeatureScreen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(i18n.get("fieldwork.import.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
+        // the selected problem in full under the table, wrapped over as many lines as it needs (where, the value and
+        // why): a long message is read whole without pointing at its cell; the first problem is selected when a report
+        // arrives
+        Label detail = new Label();
+        detail.setId("fieldworkProblemDetail");
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        // as wide as the page, never wider: a long message wraps instead of widening the page past the window
+        detail.setMinWidth(0);
+        detail.setPrefWidth(100);
+        detail.setMaxWidth(Double.MAX_VALUE);
+        detail.getStyleClass().add("problem-detail");
+        detail.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(p -> detailText(i18n, p))
+                .orElse(i18n.get("fieldwork.problem.choose")));
+        detail.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.problems()));
+        detail.managedProperty().bind(detail.visibleProperty());
+        viewModel.problems().addListener((javafx.collections.ListChangeListener<FieldworkViewModel.ProblemRow>) c -> {
+            if (!viewModel.problems().isEmpty() && table.getSelectionModel().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+        });
 
         Label status = new Label();
         status.setId("fieldworkStatus");
@@ -107,7 +128,7 @@ public final class FieldworkView implements FeatureScreen {
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        root = new VBox(10, title, intro, form, template, importTitle, actions, summary, table, status, error);
+        root = new VBox(10, title, intro, form, template, importTitle, actions, summary, table, detail, status, error);
         root.getStyleClass().add("feature-screen");
         root.setPadding(new Insets(16));
         ma.essp.diag.app.ui.TableRoom.atLeast(table, 10);
@@ -115,6 +136,25 @@ public final class FieldworkView implements FeatureScreen {
         page.setFitToWidth(true);
         page.setFitToHeight(true);
         page.getStyleClass().add("edge-to-edge");
+    }
+
+    /** A problem as one sentence: its sheet, row, column and value, then why. */
+    static String detailText(I18n i18n, FieldworkViewModel.ProblemRow p) {
+        if (blank(p.sheet())) {
+            return p.problem();
+        }
+        if (blank(p.row()) && blank(p.column())) {
+            return i18n.get("fieldwork.problem.detail_sheet", p.sheet(), p.problem());
+        }
+        return blank(p.value())
+                ? i18n.get("fieldwork.problem.detail_no_value", p.sheet(), blank(p.row()) ? "—" : p.row(),
+                        blank(p.column()) ? "—" : p.column(), p.problem())
+                : i18n.get("fieldwork.problem.detail", p.sheet(), blank(p.row()) ? "—" : p.row(),
+                        blank(p.column()) ? "—" : p.column(), p.value(), p.problem());
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static ComboBox<FilterChoice> combo(String id, javafx.collections.ObservableList<FilterChoice> items,

@@ -118,7 +118,7 @@ public final class EsspDetailViewModel {
     void show(EsspDetail d) {
         var v = d.essp().values();
         // the title label wraps
-        title.set(i18n.wrappable(i18n.leftToRight(v.code()) + " — " + i18n.localName(v.nameFr(), v.nameAr())));
+        title.set(i18n.wrappable(i18n.codeAndName(v.code(), i18n.localName(v.nameFr(), v.nameAr()))));
         List<Line> id = new ArrayList<>();
         id.add(new Line(i18n.get("registry.form.category"), d.categoryCode()));
         id.add(new Line(i18n.get("registry.form.milieu"), i18n.code(Vocabulary.MILIEU, v.milieu())));

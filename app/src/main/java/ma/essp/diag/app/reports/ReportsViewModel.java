@@ -190,12 +190,13 @@ public final class ReportsViewModel {
         }
         switch (level.get().value()) {
             case "region" -> territoryData.regions().forEach(r ->
-                    territories.add(new FilterChoice(r.code(), r.code() + " — " + i18n.localName(r.nameFr(), r.nameAr()))));
+                    territories.add(new FilterChoice(r.code(), i18n.codeAndName(r.code(), i18n.localName(r.nameFr(), r.nameAr())))));
             case "province" -> territoryData.provinces().forEach(p ->
-                    territories.add(new FilterChoice(p.code(), i18n.localName(p.nameFr(), p.nameAr()) + " (" + p.code() + ")")));
+                    territories.add(new FilterChoice(p.code(), i18n.codeAndName(p.code(), i18n.localName(p.nameFr(), p.nameAr())))));
             case "circonscription" -> territoryData.circonscriptions().forEach(c ->
                     territories.add(new FilterChoice(Integer.toString(c.id()),
-                            ma.essp.diag.app.i18n.CirconscriptionName.shortForm(i18n.localName(c.nameFr(), c.nameAr())) + " (" + c.code() + ")")));
+                            i18n.codeAndName(c.code(),
+                                    ma.essp.diag.app.i18n.CirconscriptionName.shortForm(i18n.localName(c.nameFr(), c.nameAr()))))));
             default -> { }
         }
         if (!territories.isEmpty()) {

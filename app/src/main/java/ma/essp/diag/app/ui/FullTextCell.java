@@ -15,13 +15,35 @@ public final class FullTextCell<S> extends TableCell<S, String> {
     private static final double TOOLTIP_WIDTH = 560;
 
     public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> factory() {
-        return column -> new FullTextCell<>();
+        return column -> new FullTextCell<>(null);
+    }
+
+    /**
+     * The same, cutting a text that {@code keepEnd} accepts at its start ("…de violence — VIOL-S"): in Arabic a Latin
+     * name is written before its code ({@code I18n.codeAndName}), and a cut at its end would drop the code.
+     */
+    public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> factory(java.util.function.Predicate<String> keepEnd) {
+        return column -> new FullTextCell<>(keepEnd);
+    }
+
+    /** Matches a line that ends with " — " and a code ("CSR-2 Arbaa — 01571-0029", "Rapport … — VIOL-S"). */
+    public static final java.util.function.Predicate<String> ENDS_WITH_CODE =
+            java.util.regex.Pattern.compile(" — [\\p{Alnum}][\\p{Alnum}.-]*$").asPredicate();
+
+    private final java.util.function.Predicate<String> keepEnd;
+
+    private FullTextCell(java.util.function.Predicate<String> keepEnd) {
+        this.keepEnd = keepEnd;
     }
 
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
         setText(empty ? null : item);
+        if (keepEnd != null) {
+            setTextOverrun(!empty && item != null && keepEnd.test(item) ? javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS
+                    : javafx.scene.control.OverrunStyle.ELLIPSIS);
+        }
         if (empty || item == null || item.isBlank()) {
             setTooltip(null);
         } else {

@@ -499,7 +499,7 @@ public final class ViolenceViewModel {
 
     private List<FilterChoice> esspChoices(List<PerpetratorCareRepository.EsspChoice> list) {
         return list.stream().map(e -> new FilterChoice(String.valueOf(e.id()),
-                e.code() + " — " + i18n.localName(e.nameFr(), e.nameAr()))).toList();
+                i18n.codeAndName(e.code(), i18n.localName(e.nameFr(), e.nameAr())))).toList();
     }
 
     /**

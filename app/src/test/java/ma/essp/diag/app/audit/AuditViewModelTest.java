@@ -114,4 +114,25 @@ class AuditViewModelTest {
     private static String plain(String shown) {
         return shown.replace("\u200E", "");
     }
+
+    /**
+     * In Arabic the ESSP column keeps its code left to right at the line's right end, whatever the name's script
+     * ({@code I18n.codeAndName}): a Latin name first, then the code; the French window writes the code first.
+     */
+    @Test
+    void theEsspColumnWritesCodeAndNameTheBidiSafeWayInArabic() throws Exception {
+        try (MissionFile mission = FixtureMission.create(dir.resolve("m.essp"))) {
+            Clock clock = Clock.fixed(Instant.parse("2026-03-02T10:15:00Z"), ZoneOffset.UTC);
+            var amina = new TeamRepository(mission.dsl()).add("Amina Alaoui", "laptop-a", clock);
+            EditContext edit = new EditContext(amina.uuid(), "laptop-a", clock);
+            var row = mission.dsl().selectFrom(ESSP).where(ESSP.CODE.eq("E003")).fetchOne();
+            SyncedRows.update(mission.dsl(), edit, ESSP, row.getId(), row.getVersion(), Map.<Field<?>, Object>of(ESSP.POPULATION_SERVED, 25_001));
+            AuditViewModel arabic = new AuditViewModel(new AuditRepository(mission.dsl()), new CurrentThreadTaskExecutor(), new I18n(I18n.ARABIC));
+            arabic.load();
+            assertThat(arabic.rows().getFirst().essp()).isEqualTo("CSR Gzenaya — E003");
+            AuditViewModel french = new AuditViewModel(new AuditRepository(mission.dsl()), new CurrentThreadTaskExecutor(), new I18n(I18n.FRENCH));
+            french.load();
+            assertThat(french.rows().getFirst().essp()).isEqualTo("E003 — CSR Gzenaya");
+        }
+    }
 }
