@@ -89,7 +89,7 @@ final class TrainingNeedsAxis implements FiguresCommand.MissionTable {
         // the needs map's figure and its fixed class (TrainingNeeds.NEED_CLASS_BOUNDS), empty when nothing is recorded
         Double share = row.lackingShare();
         cells.addAll(List.of(row.functionsJudged(), row.functionsLacking(),
-                share == null ? "" : new java.math.BigDecimal(String.format(Locale.ROOT, "%.1f", share)),
+                share == null ? "" : TrainingNeeds.roundedShare(share),
                 share == null ? "" : needClass(share)));
         return cells;
     }

@@ -1,9 +1,12 @@
 package ma.essp.diag.app.findings;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -32,6 +35,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 import ma.essp.diag.app.findings.FindingsViewModel.Card;
 import ma.essp.diag.app.findings.FindingsViewModel.EvidenceLine;
 import ma.essp.diag.app.findings.FindingsViewModel.FindingChoice;
@@ -177,6 +183,9 @@ public final class FindingsView implements FeatureScreen {
     private final class CardCell extends ListCell<Card> {
 
         CardCell() {
+            // no preferred width of its own: the list then gives every cell the list's width (not that of its longest
+            // title on one line) and sizes its height for that width, so the title and the line below it wrap
+            setPrefWidth(0);
             setOnDragDetected(e -> {
                 if (getItem() == null) {
                     return;
@@ -186,6 +195,20 @@ public final class FindingsView implements FeatureScreen {
                 startDragAndDrop(TransferMode.MOVE).setContent(content);
                 e.consume();
             });
+        }
+
+        /**
+         * The card's own height at the list's width: the theme gives list cells a fixed height ({@code -fx-cell-size:
+         * 3em}, two lines), which cut a wrapped title and the line below it.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            Node graphic = getGraphic();
+            if (graphic == null || width < 0) {
+                return super.computePrefHeight(width);
+            }
+            Insets in = getInsets();
+            return in.getTop() + graphic.prefHeight(width - in.getLeft() - in.getRight()) + in.getBottom();
         }
 
         @Override
@@ -199,18 +222,39 @@ public final class FindingsView implements FeatureScreen {
             Label title = new Label(i18n.wrappable(card.title()));
             title.setWrapText(true);
             title.setStyle("-fx-font-weight: bold;");
-            Label detail = new Label(card.detail());
+            if (i18n.rightToLeft() && I18n.startsLeftToRight(card.title())) {
+                // a French title on the Arabic board: laid out left to right, so that a cut falls at its end (the
+                // right), not before its first word; still on the right side of the card, as the Arabic text
+                title.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+                title.setAlignment(Pos.TOP_RIGHT);
+                title.setTextAlignment(TextAlignment.RIGHT);
+            }
+            // two lines at most, a longer title cut with "…" at its end (the editor shows it whole)
+            title.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> twoLines(title.getFont()), title.fontProperty()));
+            // marked again as a whole: the " · " between two Arabic pieces is a place to break the line too
+            Label detail = new Label(i18n.wrappable(card.detail()));
             detail.setWrapText(true);
             if (card.review()) {
                 detail.setStyle("-fx-text-fill: #b45309;");
             }
             VBox box = new VBox(2, title, detail);
             box.setMaxWidth(Double.MAX_VALUE);
-            title.maxWidthProperty().bind(widthProperty().subtract(24));
-            detail.maxWidthProperty().bind(widthProperty().subtract(24));
+            // as wide as the card (not bound to the cell's width, which is 0 when the list first measures the cell)
+            title.setMaxWidth(Double.MAX_VALUE);
+            detail.setMaxWidth(Double.MAX_VALUE);
             setText(null);
             setGraphic(box);
         }
+    }
+
+    /**
+     * A height that holds two lines of text in {@code font} and not a third: two and a half lines (the label cuts its
+     * text to the lines that fit whole; at exactly two lines, a rounding made it one).
+     */
+    private static double twoLines(Font font) {
+        Text line = new Text("Ag");
+        line.setFont(font);
+        return Math.ceil(line.getLayoutBounds().getHeight() * 2.5);
     }
 
     private Node findingEditor() {

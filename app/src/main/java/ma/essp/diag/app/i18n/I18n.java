@@ -226,7 +226,7 @@ public final class I18n {
     }
 
     /** Whether the first strongly directional character of {@code text} is left to right (Latin letters...). */
-    private static boolean startsLeftToRight(String text) {
+    public static boolean startsLeftToRight(String text) {
         for (int i = 0; i < text.length(); i++) {
             switch (Character.getDirectionality(text.charAt(i))) {
                 case Character.DIRECTIONALITY_LEFT_TO_RIGHT:

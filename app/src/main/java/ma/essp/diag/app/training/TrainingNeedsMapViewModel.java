@@ -1,5 +1,6 @@
 package ma.essp.diag.app.training;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import ma.essp.diag.app.i18n.I18n;
 import ma.essp.diag.app.ui.map.ColourScale;
 import ma.essp.diag.app.ui.map.Rgb;
 import ma.essp.diag.database.geo.MapOutlines;
-import ma.essp.diag.database.geo.MapShape;
 import ma.essp.diag.reporting.training.TrainingNeeds;
 import ma.essp.diag.reporting.training.TrainingNeeds.LevelRow;
 
@@ -26,9 +26,10 @@ import ma.essp.diag.reporting.training.TrainingNeeds.LevelRow;
  * functions not held ({@link LevelRow#lackingShare}: functions recorded not held or partly held ÷ functions recorded,
  * over its circonscriptions), from the province rows of {@link TrainingNeeds#byLevel} (what {@code figures --axis
  * training-needs --level province} prints). The classes are fixed ({@link TrainingNeeds#NEED_CLASS_BOUNDS}: 0–25,
- * 25–50, 50–75, 75–100 %, light to dark red) so that a province where most functions are lacking looks bad even when
- * every province does; the legend states them with their province counts. A préfecture d'arrondissements has no outline
- * of its own: it counts in its prefecture's. Provinces with no function recorded are "no data". Clicking a province
+ * 25–50, 50–75, 75–100 %, each share at {@link TrainingNeeds#SHARE_DECIMALS} decimal as the CLI prints and classes it,
+ * drawn by {@link ColourScale#fixed} green to red as the other maps) so that a province where most functions are
+ * lacking looks bad even when every province does; the legend states them with their province counts. A préfecture
+ * d'arrondissements has no outline of its own: it counts in its prefecture's. Provinces with no function recorded are "no data". Clicking a province
  * keeps the needs list to its units; clicking it again shows them all.
  */
 public final class TrainingNeedsMapViewModel {
@@ -36,10 +37,6 @@ public final class TrainingNeedsMapViewModel {
     /** A line of the legend: a colour and its text. */
     public record LegendEntry(Rgb colour, String text) {
     }
-
-    /** The fill of each fixed class of {@link TrainingNeeds#NEED_CLASS_BOUNDS}, light (few lacking) to dark red. */
-    public static final List<Rgb> NEED_COLOURS = List.of(Rgb.web("#fee5d9"), Rgb.web("#fcae91"), Rgb.web("#fb6a4a"),
-            Rgb.web("#a50f15"));
 
     /** The needs of one outline: its provinces summed. */
     record Need(String name, int assessed, int lacking, int proposed, int functionsJudged, int functionsLacking,
@@ -86,30 +83,27 @@ public final class TrainingNeedsMapViewModel {
                     row.functionsLacking() + (old == null ? 0 : old.functionsLacking()), Set.copyOf(ids)));
         }
         needs = byIso;
-        int[] counts = new int[NEED_COLOURS.size()];
-        int noData = 0;
+        List<Double> shares = new ArrayList<>();
+        shapes.provinces().forEach(shape -> {
+            Need n = byIso.get(shape.isoCode());
+            shares.add(n == null ? null : n.share());
+        });
+        List<BigDecimal> bounds = TrainingNeeds.NEED_CLASS_BOUNDS.stream().map(BigDecimal::valueOf).toList();
+        ColourScale scale = ColourScale.fixed(shares, TrainingNeeds.SHARE_DECIMALS, false, bounds.getFirst(),
+                bounds.subList(1, bounds.size() - 1), bounds.getLast());
         Map<String, Rgb> colours = new HashMap<>();
-        for (MapShape s : shapes.provinces()) {
-            Need n = byIso.get(s.isoCode());
-            Double share = n == null ? null : n.share();
-            if (share == null) {
-                noData++;
-                colours.put(s.isoCode(), ColourScale.NO_DATA);
-            } else {
-                int c = TrainingNeeds.needClass(share);
-                counts[c]++;
-                colours.put(s.isoCode(), NEED_COLOURS.get(c));
-            }
+        for (int i = 0; i < shares.size(); i++) {
+            colours.put(shapes.provinces().get(i).isoCode(), scale.colourOf(shares.get(i)));
         }
         List<LegendEntry> entries = new ArrayList<>();
-        List<Integer> bounds = TrainingNeeds.NEED_CLASS_BOUNDS;
-        for (int c = 0; c < NEED_COLOURS.size(); c++) {
-            String range = i18n.plain("map.legend.range", i18n.formatNumber(bounds.get(c)), i18n.formatNumber(bounds.get(c + 1)));
-            entries.add(new LegendEntry(NEED_COLOURS.get(c), i18n.get("training.needsMap.legend.entry", range,
-                    i18n.formatNumber(counts[c]))));
+        for (ColourScale.ColourClass c : scale.classes()) {
+            String range = i18n.plain("map.legend.range", i18n.formatDecimal(c.from().toPlainString()),
+                    i18n.formatDecimal(c.to().toPlainString()));
+            entries.add(new LegendEntry(c.colour(), i18n.get("training.needsMap.legend.entry", range,
+                    i18n.formatNumber(c.count()))));
         }
         entries.add(new LegendEntry(ColourScale.NO_DATA, i18n.get("training.needsMap.legend.noData",
-                i18n.formatNumber(noData))));
+                i18n.formatNumber(scale.noData()))));
         outlines.set(shapes);
         fills.set(Map.copyOf(colours));
         legend.setAll(entries);

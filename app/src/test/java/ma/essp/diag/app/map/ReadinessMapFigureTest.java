@@ -139,8 +139,9 @@ class ReadinessMapFigureTest {
         chooseReadiness();
         assertThat(vm.legendTitleProperty().get()).isEqualTo("Indice général de disponibilité (SARA)");
         assertThat(vm.legendNoteProperty().get()).isEqualTo("Maroc : n = 3 ESSP évalués · complétude 98,74 %");
-        // 60 and 80: two whole values, one class each, at the two ends of the ramp; 73 provinces without an assessment
-        assertThat(vm.legend()).extracting(MapViewModel.LegendEntry::text).containsExactly("60 (1)", "80 (1)", "pas de données (73)");
+        // the four fixed classes, every one listed: 60 in 50–74.99, 80 in 75–100; 73 provinces without an assessment
+        assertThat(vm.legend()).extracting(MapViewModel.LegendEntry::text).containsExactly("0,00 – 34,99 (0)",
+                "35,00 – 49,99 (0)", "50,00 – 74,99 (1)", "75,00 – 100,00 (1)", "pas de données (73)");
         vm.select("MA-TNG");
         assertThat(vm.selectedTitleProperty().get()).endsWith("4 ESSP · 60,00\n(n = 2 ESSP évalués · complétude 100,00 %)");
         vm.select("MA-CAS");
@@ -149,5 +150,32 @@ class ReadinessMapFigureTest {
         vm.figureProperty().set(vm.figureChoices().getFirst());
         assertThat(vm.legendNoteProperty().get()).isEmpty();
         assertThat(vm.legendTitleProperty().get()).isEqualTo("ESSP pour 10 000 habitants");
+    }
+
+    /**
+     * The readiness map's fixed classes, by hand: below 35 (a weakness of high priority on the findings board), 35 to
+     * below 50 (a weakness), 50 to below 75, 75 and above; a value classed at the figure's two decimals, as shown:
+     * 34.99 → 1st, 35 → 2nd, 49.9 and 49.994 (shown 49,99) → 2nd, 49.995 (shown 50,00) and 50 → 3rd, 74.99 → 3rd,
+     * 75 and 100 → 4th. Red, orange, light green, green whatever the other provinces score.
+     */
+    @Test
+    void provincesAreClassedOnTheFixedBoundsOfTheReadinessScale() {
+        MapFigure.FixedClasses fixed = GeneralReadinessFigure.INSTANCE.fixedClasses();
+        java.util.List<Double> values = java.util.List.of(0.0, 34.99, 35.0, 49.9, 49.994, 49.995, 50.0, 74.99, 75.0, 100.0);
+        java.util.List<Integer> byHand = java.util.List.of(0, 0, 1, 1, 1, 2, 2, 2, 3, 3);
+        var scale = ma.essp.diag.app.ui.map.ColourScale.fixed(values, GeneralReadinessFigure.INSTANCE.legendDecimals(), true,
+                fixed.lowest(), fixed.cuts(), fixed.highest());
+        assertThat(scale.classes()).extracting(c -> c.from().toPlainString() + "-" + c.to().toPlainString() + ":" + c.count())
+                .containsExactly("0.00-34.99:2", "35.00-49.99:3", "50.00-74.99:3", "75.00-100.00:2");
+        java.util.List<ma.essp.diag.app.ui.map.Rgb> ramp = java.util.List.of(ma.essp.diag.app.ui.map.Rgb.web("#d7191c"),
+                ma.essp.diag.app.ui.map.Rgb.web("#fdae61"), ma.essp.diag.app.ui.map.Rgb.web("#a6d96a"),
+                ma.essp.diag.app.ui.map.Rgb.web("#1a9641"));
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(scale.colourOf(values.get(i))).as("value " + values.get(i)).isEqualTo(ramp.get(byHand.get(i)));
+        }
+        // the bounds are the findings board's thresholds, not a second copy of them
+        assertThat(fixed.cuts()).extracting(java.math.BigDecimal::doubleValue).containsExactly(
+                ma.essp.diag.reporting.findings.FindingProposals.HIGH_PRIORITY_BELOW,
+                ma.essp.diag.reporting.findings.FindingProposals.READINESS_BELOW, 75.0);
     }
 }

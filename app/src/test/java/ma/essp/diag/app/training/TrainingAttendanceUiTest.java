@@ -7,17 +7,13 @@ import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import ma.essp.diag.app.testing.FixtureWindowTest;
 import ma.essp.diag.app.testing.ShellWindow;
 import ma.essp.diag.app.training.TrainingViewModel.AttendanceRow;
 import ma.essp.diag.database.jooq.tables.records.TrainingCohortRecord;
@@ -25,20 +21,12 @@ import ma.essp.diag.database.jooq.tables.records.TrainingParticipantRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingProgrammeRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingSessionRecord;
 import ma.essp.diag.database.mission.EditContext;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.SyncedRows;
 import ma.essp.diag.database.repository.TrainingRepository;
-import ma.essp.diag.database.testing.FixtureMission;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -46,26 +34,11 @@ import org.testfx.framework.junit5.Start;
  * 60 %). Typing 9 h for the 8 h session is refused on the grid with the rule's words and nothing is saved; typing 8 h
  * is saved and her completion turns to 100 %, completed.
  */
-@ExtendWith(ApplicationExtension.class)
-class TrainingAttendanceUiTest {
-
-    @TempDir
-    static Path dir;
-    private static Path fixture;
-    private ShellWindow window;
-
-    /** The mission is prepared before the window starts (TestFX gives the start a few seconds only). */
-    private static long setupTimeout;
+class TrainingAttendanceUiTest extends FixtureWindowTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        // a loaded build machine may take more than TestFX's default to show the window
-        setupTimeout = FxToolkit.toolkitContext().getSetupTimeoutInMillis();
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(Math.max(setupTimeout, 120_000));
-        fixture = dir.resolve("fixture.essp");
-        try (MissionFile mission = FixtureMission.create(fixture)) {
-            DSLContext dsl = mission.dsl();
-            EditContext edit = EditContext.system("test");
+        createFixture((dsl, edit) -> {
             TrainingProgrammeRecord p = dsl.newRecord(TRAINING_PROGRAMME);
             p.setCode("PSP");
             p.setKind("short_course");
@@ -87,12 +60,12 @@ class TrainingAttendanceUiTest {
             who.setGender("f");
             int amina = SyncedRows.insert(dsl, edit, who);
             new TrainingRepository(dsl).setAttendance(edit, s1, amina, null, true, 12.0);
-        }
+        });
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        window = ShellWindow.open(stage, dir.resolve("home"), fixture);
+        open(stage);
     }
 
     private static int session(DSLContext dsl, EditContext edit, int cohort, String title, String start, double hours) {
@@ -107,26 +80,13 @@ class TrainingAttendanceUiTest {
         return SyncedRows.insert(dsl, edit, s);
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        window.close();
-    }
-
-    @AfterAll
-    static void restore() {
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(setupTimeout);
-    }
-
     @SuppressWarnings("unchecked")
     private static TableView<AttendanceRow> grid(FxRobot robot) {
         return (TableView<AttendanceRow>) robot.lookup("#attendanceGrid").query();
     }
 
     private static int attendanceRows() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fixture); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM training_attendance WHERE deleted = 0")) {
-            return rs.getInt(1);
-        }
+        return Integer.parseInt(query("SELECT count(*) FROM training_attendance WHERE deleted = 0"));
     }
 
     private static void type(FxRobot robot, int columnIndex, String text) {

@@ -6,11 +6,6 @@ import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -19,26 +14,17 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import ma.essp.diag.app.testing.FixtureWindowTest;
 import ma.essp.diag.app.testing.ShellWindow;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.database.jooq.tables.records.TrainingCohortRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingParticipantRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingProgrammeRecord;
 import ma.essp.diag.database.jooq.tables.records.TrainingSessionRecord;
-import ma.essp.diag.database.mission.EditContext;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.SyncedRows;
-import ma.essp.diag.database.testing.FixtureMission;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -46,23 +32,11 @@ import org.testfx.framework.junit5.Start;
  * on the form and nothing is saved; a new name is saved and Ctrl+Z puts the old one back; the session deleted from the
  * sessions tab comes back with Ctrl+Z.
  */
-@ExtendWith(ApplicationExtension.class)
-class TrainingPlanEditingUiTest {
-
-    @TempDir
-    static Path dir;
-    private static Path fixture;
-    private static long setupTimeout;
-    private ShellWindow window;
+class TrainingPlanEditingUiTest extends FixtureWindowTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        setupTimeout = FxToolkit.toolkitContext().getSetupTimeoutInMillis();
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(Math.max(setupTimeout, 120_000));
-        fixture = dir.resolve("fixture.essp");
-        try (MissionFile mission = FixtureMission.create(fixture)) {
-            DSLContext dsl = mission.dsl();
-            EditContext edit = EditContext.system("test");
+        createFixture((dsl, edit) -> {
             TrainingProgrammeRecord p = dsl.newRecord(TRAINING_PROGRAMME);
             p.setCode("PSP");
             p.setKind("short_course");
@@ -88,29 +62,16 @@ class TrainingPlanEditingUiTest {
                 who.setFullName(name);
                 SyncedRows.insert(dsl, edit, who);
             }
-        }
+        });
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        window = ShellWindow.open(stage, dir.resolve("home"), fixture);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        window.close();
-    }
-
-    @AfterAll
-    static void restore() {
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(setupTimeout);
+        open(stage);
     }
 
     private static String cohortName() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fixture); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name || '/' || version FROM training_cohort")) {
-            return rs.getString(1);
-        }
+        return query("SELECT name || '/' || version FROM training_cohort");
     }
 
     private static void select(FxRobot robot, String tabId) {

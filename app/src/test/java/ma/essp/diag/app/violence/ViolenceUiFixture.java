@@ -4,65 +4,32 @@ import static ma.essp.diag.database.jooq.Tables.CIRCONSCRIPTION;
 import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
+import ma.essp.diag.app.testing.FixtureWindowTest;
 import ma.essp.diag.app.testing.ShellWindow;
 import ma.essp.diag.app.ui.FilterChoice;
 import ma.essp.diag.app.violence.ViolenceViewModel.SiteRow;
 import ma.essp.diag.database.jooq.tables.records.StaffPositionRecord;
-import ma.essp.diag.database.mission.EditContext;
-import ma.essp.diag.database.mission.MissionFile;
 import ma.essp.diag.database.repository.PerpetratorCareRepository;
 import ma.essp.diag.database.repository.SyncedRows;
-import ma.essp.diag.database.testing.FixtureMission;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
- * The Violence (auteurs) window tests' set-up, one per test class: its own mission file (the fixture mission, a site
- * "Consultation Médina" of E001 identified on 5 January 2026 with one doctor trained on 20 January, Amina Alaoui) and
- * its own window (one per class: a second test in a class would find the first window's closed nodes); and what the
- * tests do in it. The fields are the test instance's (one instance per class), so two classes share nothing.
+ * The Violence (auteurs) window tests' set-up, one per test class ({@link FixtureWindowTest}): the fixture mission with
+ * a site "Consultation Médina" of E001 identified on 5 January 2026 with one doctor trained on 20 January, Amina
+ * Alaoui; and what the tests do in the window.
  */
-@ExtendWith(ApplicationExtension.class)
-abstract class ViolenceUiFixture {
-
-    /**
-     * The running class's own folder: JUnit sets a static {@code @TempDir} and runs the static {@code @BeforeAll} again
-     * for each test class (classes run one after the other), so two classes share no file. (An instance set-up under
-     * PER_CLASS comes after TestFX's {@code @Start}, which then found no mission.)
-     */
-    @TempDir
-    static Path dir;
-    static Path fixture;
-    private ShellWindow window;
-    private static long setupTimeout;
+abstract class ViolenceUiFixture extends FixtureWindowTest {
 
     @BeforeAll
     static void prepare() throws Exception {
-        setupTimeout = FxToolkit.toolkitContext().getSetupTimeoutInMillis();
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(Math.max(setupTimeout, 120_000));
-        fixture = dir.resolve("fixture.essp");
-        try (MissionFile mission = FixtureMission.create(fixture)) {
-            DSLContext dsl = mission.dsl();
-            EditContext edit = EditContext.system("test");
+        createFixture((dsl, edit) -> {
             var essp = dsl.selectFrom(ESSP).where(ESSP.CODE.eq("E001")).fetchOne();
             int province = dsl.select(CIRCONSCRIPTION.PROVINCE_ID).from(CIRCONSCRIPTION)
                     .where(CIRCONSCRIPTION.ID.eq(essp.getCirconscriptionId())).fetchOne(CIRCONSCRIPTION.PROVINCE_ID);
@@ -74,33 +41,7 @@ abstract class ViolenceUiFixture {
             PerpetratorCareRepository care = new PerpetratorCareRepository(dsl);
             int site = care.addSite(edit, "Consultation Médina", province, essp.getId(), LocalDate.parse("2026-01-05"));
             care.addStaff(edit, site, positionId, null, null, "Médecin référent", LocalDate.parse("2026-01-20"), 30.0);
-        }
-    }
-
-    /**
-     * Opens the window on this class's mission. TestFX calls only the {@code @Start} methods the test class itself
-     * declares, so each test class has one that calls this.
-     */
-    void open(Stage stage) throws Exception {
-        window = ShellWindow.open(stage, dir.resolve("home"), fixture);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        window.close();
-    }
-
-    @AfterAll
-    static void restore() {
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(setupTimeout);
-    }
-
-    /** The first column of the first row of {@code sql} on the mission file. */
-    static String query(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fixture); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            return rs.getString(1);
-        }
+        });
     }
 
     /** Opens Violence (auteurs) and chooses its one site. */

@@ -67,6 +67,71 @@ public final class ComplaintFigures {
     public static List<UnitRow> byLevel(Territory source, List<ComplaintSystem> complaintSystems,
                                         List<ComplaintSample> complaintSamples, AggregationLevel level,
                                         ComplaintDeadlines deadlines, LocalDate asOf) {
+        Units units = units(source, level);
+        Map<String, List<ComplaintSystem>> systems = new HashMap<>();
+        Map<String, ComplaintSystem> own = new HashMap<>();
+        for (ComplaintSystem s : complaintSystems) {
+            if (!s.ofEssp()) {
+                if (level == AggregationLevel.PROVINCE && s.provinceId() != null && units.provinces().containsKey(s.provinceId())) {
+                    own.put(units.provinces().get(s.provinceId()).code(), s);
+                } else if (level == AggregationLevel.REGION && s.regionId() != null && units.regions().containsKey(s.regionId())) {
+                    own.put(units.regions().get(s.regionId()).code(), s);
+                }
+                continue;
+            }
+            String unit = units.unitOfEssp().get(s.esspId());
+            if (unit != null) {
+                systems.computeIfAbsent(unit, k -> new ArrayList<>()).add(s);
+            }
+        }
+        Map<String, List<ComplaintSample>> samples = units.samplesByUnit(complaintSamples);
+        List<UnitRow> rows = new ArrayList<>(units.names().size());
+        units.names().forEach((code, name) -> {
+            List<ComplaintSystem> unitSystems = systems.getOrDefault(code, List.of());
+            rows.add(new UnitRow(level, code, name.parent(), name.fr(), name.ar(), units.esspCount().getOrDefault(code, 0),
+                    unitSystems.size(), meanMaturity(unitSystems), ComplaintIndicators.compute(unitSystems,
+                    samples.getOrDefault(code, List.of()), deadlines, asOf), own.get(code)));
+        });
+        return rows;
+    }
+
+    /**
+     * The total of every unit of {@code level} only (unit code → {@link ComplaintIndicators#total}), by code: what
+     * {@code byLevel(...).report().total()} holds, without the breakdowns by kind, category and channel, the measured
+     * samples nor the system shares. For the figures a finding cites ({@code ReadinessEvidence}), which read the total.
+     */
+    public static Map<String, ComplaintIndicators.Summary> totalsByLevel(Territory source, List<ComplaintSample> complaintSamples,
+                                                                         AggregationLevel level, ComplaintDeadlines deadlines,
+                                                                         LocalDate asOf) {
+        Units units = units(source, level);
+        Map<String, List<ComplaintSample>> samples = units.samplesByUnit(complaintSamples);
+        Map<String, ComplaintIndicators.Summary> totals = new LinkedHashMap<>();
+        units.names().keySet().forEach(code ->
+                totals.put(code, ComplaintIndicators.total(samples.getOrDefault(code, List.of()), deadlines, asOf)));
+        return totals;
+    }
+
+    /**
+     * The units of a level (code → names, by code), the unit each ESSP counts in and the ESSPs per unit, with the
+     * territory's provinces and regions by id.
+     */
+    private record Units(Map<String, UnitName> names, Map<Integer, String> unitOfEssp, Map<String, Integer> esspCount,
+                         Map<Integer, ReportSourceData.Province> provinces, Map<Integer, ReportSourceData.Region> regions) {
+
+        /** The samples of each unit; those of an ESSP in no unit are left out. */
+        Map<String, List<ComplaintSample>> samplesByUnit(List<ComplaintSample> complaintSamples) {
+            Map<String, List<ComplaintSample>> samples = new HashMap<>();
+            for (ComplaintSample s : complaintSamples) {
+                String unit = unitOfEssp.get(s.esspId());
+                if (unit != null) {
+                    samples.computeIfAbsent(unit, k -> new ArrayList<>()).add(s);
+                }
+            }
+            return samples;
+        }
+    }
+
+    private static Units units(Territory source, AggregationLevel level) {
         Map<Integer, ReportSourceData.Circonscription> circs = index(source.circonscriptions(), ReportSourceData.Circonscription::id);
         Map<Integer, ReportSourceData.Province> provinces = index(source.provinces(), ReportSourceData.Province::id);
         Map<Integer, ReportSourceData.Region> regions = index(source.regions(), ReportSourceData.Region::id);
@@ -103,37 +168,7 @@ public final class ComplaintFigures {
                 esspCount.merge(unit, 1, Integer::sum);
             }
         }
-        Map<String, List<ComplaintSystem>> systems = new HashMap<>();
-        Map<String, ComplaintSystem> own = new HashMap<>();
-        for (ComplaintSystem s : complaintSystems) {
-            if (!s.ofEssp()) {
-                if (level == AggregationLevel.PROVINCE && s.provinceId() != null && provinces.containsKey(s.provinceId())) {
-                    own.put(provinces.get(s.provinceId()).code(), s);
-                } else if (level == AggregationLevel.REGION && s.regionId() != null && regions.containsKey(s.regionId())) {
-                    own.put(regions.get(s.regionId()).code(), s);
-                }
-                continue;
-            }
-            String unit = unitOfEssp.get(s.esspId());
-            if (unit != null) {
-                systems.computeIfAbsent(unit, k -> new ArrayList<>()).add(s);
-            }
-        }
-        Map<String, List<ComplaintSample>> samples = new HashMap<>();
-        for (ComplaintSample s : complaintSamples) {
-            String unit = unitOfEssp.get(s.esspId());
-            if (unit != null) {
-                samples.computeIfAbsent(unit, k -> new ArrayList<>()).add(s);
-            }
-        }
-        List<UnitRow> rows = new ArrayList<>(units.size());
-        units.forEach((code, name) -> {
-            List<ComplaintSystem> unitSystems = systems.getOrDefault(code, List.of());
-            rows.add(new UnitRow(level, code, name.parent(), name.fr(), name.ar(), esspCount.getOrDefault(code, 0), unitSystems.size(),
-                    meanMaturity(unitSystems), ComplaintIndicators.compute(unitSystems,
-                    samples.getOrDefault(code, List.of()), deadlines, asOf), own.get(code)));
-        });
-        return rows;
+        return new Units(units, unitOfEssp, esspCount, provinces, regions);
     }
 
     /** The mean maturity score of some complaint systems; null without any. */

@@ -123,6 +123,14 @@ public final class ComplaintIndicators {
                 by(measured, Vocabulary.COMPLAINT_CHANNEL, ComplaintSample::channel));
     }
 
+    /**
+     * The total of {@link #compute} alone ({@link Report#total()}: the same complaints measured and summarised), without
+     * the breakdowns and system shares, for a reader of the total only (a finding's evidence).
+     */
+    public static Summary total(List<ComplaintSample> samples, ComplaintDeadlines deadlines, LocalDate asOf) {
+        return summarise(measureAll(samples, deadlines, asOf));
+    }
+
     /** The complaints received by {@code asOf}, measured; the others are left out. */
     public static List<Sample> measureAll(List<ComplaintSample> samples, ComplaintDeadlines deadlines, LocalDate asOf) {
         List<Sample> measured = new ArrayList<>();

@@ -118,12 +118,9 @@ public final class ReadinessEvidence {
         Supplier<DataFlowData> dataFlows = once(flows);
         evidence.axisFigures.put(COMPLAINTS_ANSWERED, level -> {
             Map<String, Ratio> ratios = new HashMap<>();
-            // the systems only give the checklist shares, not read here
-            for (ComplaintFigures.UnitRow row : ComplaintFigures.byLevel(complaintTerritory.get(), List.of(),
-                    complaintSamples.get(), level, deadlines, asOf)) {
-                ComplaintIndicators.Summary total = row.report().total();
-                ratios.put(row.code(), new Ratio(total.answeredInTime(), total.answerDue()));
-            }
+            // the units' totals only: the breakdowns and the systems' shares are not read here
+            ComplaintFigures.totalsByLevel(complaintTerritory.get(), complaintSamples.get(), level, deadlines, asOf)
+                    .forEach((code, total) -> ratios.put(code, new Ratio(total.answeredInTime(), total.answerDue())));
             return ratios;
         });
         evidence.axisFigures.put(DATAFLOWS_ON_TIME, level -> onTime(dataFlows.get(), level));

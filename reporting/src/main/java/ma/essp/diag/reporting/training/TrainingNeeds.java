@@ -210,15 +210,26 @@ public final class TrainingNeeds {
 
     /**
      * The needs map's fixed classes of {@link LevelRow#lackingShare}, in %: 0–25, 25–50, 50–75 and 75–100, each
-     * class holding its lower bound and not its upper one (the last holds 100). Fixed, not drawn from the data, so a
-     * province where 90 % of the functions are lacking is in the darkest class even when every province is as bad.
+     * class holding its lower bound and not its upper one (the last holds 100), a share being classed by its value at
+     * {@value #SHARE_DECIMALS} decimal ({@link #roundedShare}: 24.96 is 25.0, in 25–50). Fixed, not drawn from the
+     * data, so a province where 90 % of the functions are lacking is in the darkest class even when every province is
+     * as bad.
      */
     public static final List<Integer> NEED_CLASS_BOUNDS = List.of(0, 25, 50, 75, 100);
 
+    /** The precision a share of functions lacking is printed and classed at. */
+    public static final int SHARE_DECIMALS = 1;
+
+    /** A share of functions lacking as printed and classed: {@value #SHARE_DECIMALS} decimal, half up. */
+    public static java.math.BigDecimal roundedShare(double lackingShare) {
+        return java.math.BigDecimal.valueOf(lackingShare).setScale(SHARE_DECIMALS, java.math.RoundingMode.HALF_UP);
+    }
+
     /** The class (0 to 3, see {@link #NEED_CLASS_BOUNDS}) of a share of functions lacking in %. */
     public static int needClass(double lackingShare) {
+        java.math.BigDecimal rounded = roundedShare(lackingShare);
         for (int c = NEED_CLASS_BOUNDS.size() - 2; c > 0; c--) {
-            if (lackingShare >= NEED_CLASS_BOUNDS.get(c)) {
+            if (rounded.compareTo(java.math.BigDecimal.valueOf(NEED_CLASS_BOUNDS.get(c))) >= 0) {
                 return c;
             }
         }

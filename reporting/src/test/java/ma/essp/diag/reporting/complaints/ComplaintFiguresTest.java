@@ -140,4 +140,24 @@ class ComplaintFiguresTest {
         assertThat(ComplaintFiguresTable.rows(regions, ComplaintDeadlines.DEFAULT, AS_OF)).filteredOn(r -> r.get("group").equals("all"))
                 .extracting(r -> r.get("own_system") + " " + r.get("own_maturity")).containsExactly(" ", "gst 65");
     }
+
+    @Test
+    void theTotalOnlyPathGivesEveryUnitTheTotalOfItsFullReport() {
+        // by hand, province 011 as of 30 April: 4 complaints received; answer due for 3 (ESSP 2's is pending), 1 in
+        // time; acknowledgement due for 3 (ESSP 1's open one is past its 15 days), 1 in time; 1 pending, 1 late;
+        // closed after 22 and 73 days
+        ComplaintIndicators.Summary p011 = ComplaintFigures.totalsByLevel(territory(), SAMPLES, AggregationLevel.PROVINCE,
+                ComplaintDeadlines.DEFAULT, AS_OF).get("011");
+        assertThat(p011).isEqualTo(new ComplaintIndicators.Summary(4, 3, 1, 3, 1, 2, 10.0, 2, (22 + 73) / 2.0, 1, 1));
+        for (AggregationLevel level : AggregationLevel.values()) {
+            java.util.Map<String, ComplaintIndicators.Summary> totals = ComplaintFigures.totalsByLevel(territory(), SAMPLES,
+                    level, ComplaintDeadlines.DEFAULT, AS_OF);
+            List<UnitRow> full = rows(level);
+            // every unit, in the same order, with the very total of its full report (a unit without complaints: zeros)
+            assertThat(totals.keySet()).containsExactlyElementsOf(full.stream().map(UnitRow::code).toList());
+            full.forEach(row -> assertThat(totals.get(row.code())).as(level + " " + row.code()).isEqualTo(row.report().total()));
+        }
+        assertThat(ComplaintFigures.totalsByLevel(territory(), SAMPLES, AggregationLevel.REGION, ComplaintDeadlines.DEFAULT,
+                AS_OF).get("02").samples()).isZero();
+    }
 }

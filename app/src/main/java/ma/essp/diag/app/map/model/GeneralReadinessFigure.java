@@ -1,5 +1,6 @@
 package ma.essp.diag.app.map.model;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Set;
 import ma.essp.diag.database.repository.EsspMapRepository.MapData;
 import ma.essp.diag.database.repository.EsspMapRepository.ProvinceUnit;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
+import ma.essp.diag.reporting.findings.FindingProposals;
 import ma.essp.diag.reporting.readiness.AggregateRow;
 import ma.essp.diag.reporting.readiness.AggregationLevel;
 import ma.essp.diag.reporting.readiness.Breakdown;
@@ -102,9 +104,29 @@ public final class GeneralReadinessFigure implements MapFigure {
         return ReadinessTableWriter.number(value);
     }
 
-    /** An index 0–100: whole numbers in the legend. */
+    /**
+     * Two decimals, the figure's own ({@link #format}): a province is classed by the value its tooltip, the dashboard
+     * and the CLI show, so 49.99 is below 50 in the legend as everywhere else ({@code 35,00 – 49,99}).
+     */
     @Override
     public int legendDecimals() {
-        return 0;
+        return 2;
     }
+
+    /**
+     * Fixed classes of the index's 0–100 scale, not quantiles of the provinces' own values (with quantiles a 48 was
+     * drawn green when every province scored 40–55): below {@value FindingProposals#HIGH_PRIORITY_BELOW} and from it to
+     * below {@value FindingProposals#READINESS_BELOW} are the two bands where the board proposes a weakness (high and
+     * medium priority, docs/findings-thresholds.md: one definition of those thresholds, {@link FindingProposals}); from
+     * 50 to below 75 the middle, 75 and above the upper quarter of the scale (the complaint-maturity map's top class).
+     * Every class is listed even when empty, so a map where every province is weak stays on the weak colours.
+     */
+    @Override
+    public FixedClasses fixedClasses() {
+        return new FixedClasses(BigDecimal.ZERO, List.of(BigDecimal.valueOf(FindingProposals.HIGH_PRIORITY_BELOW),
+                BigDecimal.valueOf(FindingProposals.READINESS_BELOW), BigDecimal.valueOf(UPPER_QUARTER)), BigDecimal.valueOf(100));
+    }
+
+    /** Where the top class starts: the upper quarter of the 0–100 scale. */
+    static final int UPPER_QUARTER = 75;
 }

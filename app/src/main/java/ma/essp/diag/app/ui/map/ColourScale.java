@@ -115,7 +115,6 @@ public record ColourScale(List<ColourClass> classes, int noData, int decimals) {
      */
     public static ColourScale fixed(Collection<Double> values, int decimals, boolean higherIsBetter, BigDecimal lowest,
                                     List<BigDecimal> cuts, BigDecimal highest) {
-        long step = 1;
         List<Long> lowers = new ArrayList<>();
         lowers.add(steps(lowest.doubleValue(), decimals));
         cuts.forEach(c -> lowers.add(steps(c.doubleValue(), decimals)));
@@ -141,7 +140,8 @@ public record ColourScale(List<ColourClass> classes, int noData, int decimals) {
         }
         List<ColourClass> classes = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            long to = i + 1 < k ? lowers.get(i + 1) - step : top;
+            // a class ends one step of the precision below the next cut (24 before 25 at whole numbers)
+            long to = i + 1 < k ? lowers.get(i + 1) - 1 : top;
             Rgb colour = ramp.get(k == 1 ? ramp.size() / 2 : (int) Math.round(i * (ramp.size() - 1.0) / (k - 1)));
             classes.add(new ColourClass(value(lowers.get(i), decimals), value(to, decimals), colour, counts[i]));
         }
