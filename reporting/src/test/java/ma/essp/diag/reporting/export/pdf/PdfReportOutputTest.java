@@ -82,6 +82,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Issue 14, the demo's evaluations: the small demo now has evaluation rows for its held sessions, so chapter 7
  * prints the Kirkpatrick table (per session and per cohort): the national and the Arabic province reports are one
  * page longer, images unchanged; the English region report has no chapter 7 and is unchanged.
+ *
+ * <p>Issue 14, the experts' origin (V28): chapter 7 gains the table of expert-days by origin (TrainingFigures.expertDays;
+ * the small demo splits its cohorts' experts into Moroccan and European lines), and the next MBA cohort is costed with
+ * the reference's Moroccan and European experts worked back from those lines (two experts a day, each at its own
+ * rate): the national and the Arabic province reports are one page longer, images unchanged; the English region
+ * report has no chapter 7 and is unchanged.
  */
 class PdfReportOutputTest {
 
@@ -105,18 +111,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(26);
+        assertThat(printed.pages()).isEqualTo(27);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("6c0b4e7335c4b8a501fc2e455032e7d87479acc48e80deb049c17ce8c738be9d");
+        assertThat(printed.textDigest()).isEqualTo("dd6a2dc918305d3b62a55a6eb41bc9d654e1cce4f12d500dbb70f92bd8b6748f");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(59);
+        assertThat(printed.pages()).isEqualTo(60);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("0555c02ce963d9ac3380b8e15fa8285de2b415dadc875d77cdd4c4826b191cfd");
+        assertThat(printed.textDigest()).isEqualTo("c00b1db27e1923662df9d5109d1a6889f7cc38ade2e2412033917a0f9aeffbd6");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
