@@ -113,7 +113,8 @@ final class FiguresCommand implements Callable<Integer> {
     String table;
 
     @Option(names = "--by", paramLabel = "GROUP", defaultValue = "cohort",
-            description = {"training: cohort (default), programme, the cost totals by year, region or funding_line, evaluation,",
+            description = {"training: cohort (default), programme, the cost totals by year, region or funding_line, experts",
+                    "(expert-days and amounts by origin, Moroccan or European), evaluation,",
                     "or scenario (the next cohorts against --reference, see the scenario options).",
                     "dataflows: unit (default) or report-type (the rates of each report type in each unit)."})
     String by;

@@ -28,19 +28,19 @@ import ma.essp.diag.reporting.training.TrainingFigures.UnitCosts;
 /**
  * {@code figures --axis training}: per cohort or per programme the hours, completion, certification, planned and
  * actual budget and the cost per trainee and per completed trainee; or the cost totals by year, region or funding
- * line, the evaluation, or the "next cohorts" scenario against a reference cohort. All from {@link TrainingFigures} (the Formation screen's figures). Amounts in MAD, rates as fractions.
+ * line, the expert-days by origin (Moroccan, European), the evaluation, or the "next cohorts" scenario against a reference cohort. All from {@link TrainingFigures} (the Formation screen's figures). Amounts in MAD, rates as fractions.
  */
 final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
 
     enum By {
-        cohort, programme, year, region, funding_line, evaluation, scenario;
+        cohort, programme, year, region, funding_line, experts, evaluation, scenario;
 
         static By parse(String text) {
             try {
                 return valueOf(text);
             } catch (IllegalArgumentException e) {
                 throw new CliException(EsspDiagCommand.CANNOT_RUN,
-                        "--by " + text + ": training takes cohort, programme, year, region, funding_line, evaluation or scenario", e);
+                        "--by " + text + ": training takes cohort, programme, year, region, funding_line, experts, evaluation or scenario", e);
             }
         }
     }
@@ -104,6 +104,14 @@ final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
                             money(f.costPerTrainee()), money(f.costPerCompleted())));
                 }
             }
+            case experts -> {
+                header = List.of("cohort_id", "cohort", "origin", "planned_expert_days", "planned_mad", "actual_expert_days",
+                        "actual_mad");
+                for (TrainingData.Cohort c : data.cohorts()) {
+                    expertRows(rows, c.id(), c.name(), TrainingFigures.expertDays(data, c.id()));
+                }
+                expertRows(rows, "all", "", TrainingFigures.expertDays(data, null));
+            }
             case scenario -> {
                 header = List.of("measure", "reference", "scenario");
                 rows.addAll(scenarioRows(data));
@@ -132,6 +140,14 @@ final class TrainingFiguresAxis implements FiguresCommand.MissionTable {
             csv(header, rows, writer);
         }
         return data.cohorts().isEmpty() ? EsspDiagCommand.PROBLEMS : EsspDiagCommand.OK;
+    }
+
+    /** One line per origin of {@link TrainingFigures#expertDays}; lines that do not say (before V28): {@code not_stated}. */
+    private static void expertRows(List<List<Object>> rows, Object cohortId, String cohort, List<TrainingFigures.ExpertDays> split) {
+        for (TrainingFigures.ExpertDays e : split) {
+            rows.add(List.of(cohortId, cohort, e.origin().equals(TrainingFigures.NOT_STATED) ? "not_stated" : e.origin(),
+                    decimal(e.plannedDays(), 1), decimal(e.plannedMad(), 2), decimal(e.actualDays(), 1), decimal(e.actualMad(), 2)));
+        }
     }
 
     /**

@@ -60,7 +60,7 @@ final class TrainingOutcomesTabs {
         grid.setId("evaluationGrid");
         grid.setEditable(true);
         grid.getSelectionModel().setCellSelectionEnabled(true);
-        grid.getStyleClass().add("wrap-headers");
+        FormParts.headingsWrapBetweenWords(grid);
         grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.participant", ScoreRow::name, 240));
         grid.getColumns().add(editable("training.eval.pre", ScoreRow::pre, (r, t) -> vm.setScore(r, Score.PRE, t), "preColumn"));
         grid.getColumns().add(editable("training.eval.post", ScoreRow::post, (r, t) -> vm.setScore(r, Score.POST, t), "postColumn"));
@@ -130,7 +130,7 @@ final class TrainingOutcomesTabs {
     Node projectsTab() {
         TableView<ProjectRow> table = new TableView<>(vm.projects());
         table.setId("projectTable");
-        table.getStyleClass().add("wrap-headers");
+        FormParts.headingsWrapBetweenWords(table);
         table.getColumns().add(FormParts.textColumn(i18n, "training.project.title", ProjectRow::title, 240));
         table.getColumns().add(FormParts.textColumn(i18n, "training.project.team", ProjectRow::team, 250));
         table.getColumns().add(FormParts.textColumn(i18n, "training.project.theme", ProjectRow::theme, 250));

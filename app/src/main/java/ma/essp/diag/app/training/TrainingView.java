@@ -104,7 +104,7 @@ public final class TrainingView implements FeatureScreen {
         grid.setId("attendanceGrid");
         grid.setEditable(true);
         grid.setItems(vm.attendance());
-        grid.getStyleClass().add("wrap-headers");
+        FormParts.headingsWrapBetweenWords(grid);
         rebuildGridColumns();
         vm.sessions().addListener((ListChangeListener<SessionRow>) c -> rebuildGridColumns());
         Label message = FormParts.errorLabel();
@@ -235,7 +235,12 @@ public final class TrainingView implements FeatureScreen {
                 : row -> row.unit().provinceId() != null && now.contains(row.unit().provinceId())));
         TableView<TrainingViewModel.NeedRow> table = new TableView<>(shown);
         table.setId("needsTable");
-        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.unit", TrainingViewModel.NeedRow::unitName, 190));
+        TableColumn<TrainingViewModel.NeedRow, String> unitColumn = FormParts.textColumn(i18n, "training.needs.unit",
+                TrainingViewModel.NeedRow::unitName, 190);
+        unitColumn.setId("needsUnitColumn");
+        table.getColumns().add(unitColumn);
+        // the unit's whole name ("Circonscription sanitaire urbaine Aïn-Sebaâ-Hay Mohammadi"): its telling part comes last
+        FormParts.fitToLongest(table, unitColumn, TrainingViewModel.NeedRow::unitName, 420);
         table.getColumns().add(FormParts.textColumn(i18n, "training.needs.functions", TrainingViewModel.NeedRow::functions, 260));
         table.getColumns().add(FormParts.textColumn(i18n, "training.needs.person", TrainingViewModel.NeedRow::person, 260));
         table.getColumns().add(FormParts.textColumn(i18n, "training.needs.received", TrainingViewModel.NeedRow::received, 170));
@@ -319,27 +324,42 @@ public final class TrainingView implements FeatureScreen {
     private Node costsTab() {
         TableView<CostRow> table = new TableView<>(vm.costs());
         table.setId("costTable");
-        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.item", CostRow::item, 150));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.unit", CostRow::unit, 170));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.unitCost", CostRow::unitCost, 120));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.units", CostRow::units, 80));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.amount", CostRow::amount, 140));
+        // widths that keep every column, the experts' origin included, inside a 1366 px laptop's window: the headings
+        // wrap between words ("Ligne de / financement") rather than widen their columns
+        FormParts.headingsWrapBetweenWords(table);
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.item", CostRow::item, 140));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.unit", CostRow::unit, 150));
+        table.getColumns().add(originColumn());
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.unitCost", CostRow::unitCost, 100));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.units", CostRow::units, 65));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.amount", CostRow::amount, 120));
         table.getColumns().add(FormParts.textColumn(i18n, "training.cost.kind", CostRow::kind, 90));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.funding", CostRow::fundingLine, 160));
+        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.funding", CostRow::fundingLine, 150));
         ComboBox<FilterChoice> item = new ComboBox<>();
         item.getItems().setAll(vm.itemChoices());
         item.setPromptText(i18n.get("training.cost.item"));
+        item.setPrefWidth(130);
         item.valueProperty().bindBidirectional(vm.costItemProperty());
         ComboBox<FilterChoice> unit = new ComboBox<>();
         unit.getItems().setAll(vm.unitChoices());
         unit.setPromptText(i18n.get("training.cost.unit"));
+        unit.setPrefWidth(160);
         unit.valueProperty().bindBidirectional(vm.costUnitProperty());
-        TextField unitCost = FormParts.field(i18n, "training.cost.unitCost", 120, vm.costUnitCostProperty());
-        TextField units = FormParts.field(i18n, "training.cost.units", 70, vm.costUnitsProperty());
+        TextField unitCost = FormParts.field(i18n, "training.cost.unitCost", 105, vm.costUnitCostProperty());
+        TextField units = FormParts.field(i18n, "training.cost.units", 60, vm.costUnitsProperty());
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.kindChoices());
         kind.valueProperty().bindBidirectional(vm.costKindProperty());
-        TextField funding = FormParts.field(i18n, "training.cost.funding", 175, vm.costFundingProperty());
+        TextField funding = FormParts.field(i18n, "training.cost.funding", 120, vm.costFundingProperty());
+        ComboBox<FilterChoice> origin = new ComboBox<>();
+        origin.setPrefWidth(150);
+        origin.setId("costOrigin");
+        origin.getItems().setAll(vm.originChoices());
+        origin.setPromptText(i18n.get("training.cost.origin"));
+        origin.valueProperty().bindBidirectional(vm.costOriginProperty());
+        // only an expert-day line says whose experts it pays
+        origin.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> unit.getValue() == null || !"expert_day".equals(unit.getValue().value()), unit.valueProperty()));
         Button add = new Button(i18n.get("training.cost.add"));
         add.setId("addCost");
         add.setOnAction(e -> vm.addCostLine());
@@ -349,11 +369,55 @@ public final class TrainingView implements FeatureScreen {
         Label message = FormParts.errorLabel();
         message.setId("costMessage");
         message.textProperty().bind(vm.costMessageProperty());
-        FlowPane form = new FlowPane(6, 6, item, unit, unitCost, units, kind, funding, add);
-        VBox box = new VBox(6, totals, table, form, message);
+        Label experts = FormParts.wrapping("");
+        experts.setId("costExperts");
+        experts.textProperty().bind(vm.costExpertsProperty());
+        FlowPane form = new FlowPane(6, 6, item, unit, origin, unitCost, units, kind, funding, add);
+        VBox box = new VBox(6, totals, experts, table, form, message);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /**
+     * The experts' origin of each line: on an expert-day line a choice (Moroccan, European; "not stated" shown for a
+     * line written before V28) written as soon as it is picked; blank on the other units.
+     */
+    private TableColumn<CostRow, CostRow> originColumn() {
+        TableColumn<CostRow, CostRow> c = new TableColumn<>(i18n.get("training.cost.origin"));
+        c.setId("costOriginColumn");
+        c.setPrefWidth(185);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final ComboBox<FilterChoice> choice = new ComboBox<>();
+
+            {
+                choice.getItems().setAll(vm.originChoices());
+                choice.setMaxWidth(Double.MAX_VALUE);
+                choice.setOnAction(e -> {
+                    CostRow row = getItem();
+                    FilterChoice picked = choice.getValue();
+                    if (row != null && picked != null && !picked.value().equals(row.originCode())) {
+                        vm.setCostOrigin(row.id(), picked.value());
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(CostRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null || !row.expertDay()) {
+                    setGraphic(null);
+                    setText(empty || row == null ? null : row.origin());
+                    return;
+                }
+                setText(null);
+                choice.setPromptText(row.origin());
+                choice.setValue(choice.getItems().stream().filter(f -> f.value().equals(row.originCode())).findFirst().orElse(null));
+                setGraphic(choice);
+            }
+        });
+        return c;
     }
 
     // ------------------------------------------------------------------ calendar (month grid and agenda)

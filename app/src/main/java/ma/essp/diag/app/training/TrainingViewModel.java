@@ -112,6 +112,8 @@ public final class TrainingViewModel {
     private final StringProperty costUnits = new SimpleStringProperty(this, "costUnits", "");
     private final ObjectProperty<FilterChoice> costKind = new SimpleObjectProperty<>(this, "costKind");
     private final StringProperty costFunding = new SimpleStringProperty(this, "costFunding", "");
+    private final ObjectProperty<FilterChoice> costOrigin = new SimpleObjectProperty<>(this, "costOrigin");
+    private final ReadOnlyStringWrapper costExperts = new ReadOnlyStringWrapper(this, "costExperts", "");
     private final ObjectProperty<FilterChoice> contextKind = new SimpleObjectProperty<>(this, "contextKind");
     private final StringProperty contextStart = new SimpleStringProperty(this, "contextStart", "");
     private final StringProperty contextEnd = new SimpleStringProperty(this, "contextEnd", "");
@@ -157,8 +159,13 @@ public final class TrainingViewModel {
                                 String completion, boolean completed) {
     }
 
-    public record CostRow(String item, String unit, String unitCost, String units, String amount, String kind,
-                          String fundingLine) {
+    /**
+     * A cost line as shown: {@code origin} the words of its experts' origin ("not stated" on an expert-day line written
+     * before V28, blank on another unit), {@code originCode} moroccan, european or null; {@code expertDay} whether the
+     * origin applies (and can be chosen).
+     */
+    public record CostRow(int id, String item, String unit, String unitCost, String units, String amount, String kind,
+                          String fundingLine, boolean expertDay, String originCode, String origin) {
     }
 
     public record CandidateRow(StaffCandidate candidate, String cadre, String place, String eligible) {
@@ -183,7 +190,13 @@ public final class TrainingViewModel {
         costKind.set(kindChoices().getFirst());
         contextKind.set(contextKinds().getFirst());
         sessionForm = new FormBaseline(List.of(sessionTitle, sessionStart, sessionEnd, sessionHours, sessionPlace, sessionTrainers));
-        costForm = new FormBaseline(List.of(costItem, costUnit, costUnitCost, costUnits, costKind, costFunding));
+        costForm = new FormBaseline(List.of(costItem, costUnit, costUnitCost, costUnits, costKind, costFunding, costOrigin));
+        // only an expert-day line has an experts' origin: another unit clears it
+        costUnit.addListener((obs, old, now) -> {
+            if (now == null || !"expert_day".equals(now.value())) {
+                costOrigin.set(null);
+            }
+        });
         contextForm = new FormBaseline(List.of(contextKind, contextStart, contextEnd, contextLabel));
         unsaved = new Forms();
         history = new EditHistory(executor);
@@ -266,6 +279,7 @@ public final class TrainingViewModel {
             costs.clear();
             summary.set("");
             costTotals.set("");
+            costExperts.set("");
             return;
         }
         CohortFigures f = TrainingFigures.cohortFigures(data, id);
@@ -299,15 +313,32 @@ public final class TrainingViewModel {
         costTotals.set(i18n.get("training.cost.totals", mad(f.budget().planned()), mad(f.budget().actual()),
                 f.costPerTrainee() == null ? "—" : mad(f.costPerTrainee()),
                 f.costPerCompleted() == null ? "—" : mad(f.costPerCompleted())));
+        // one line under the totals (a 1366 px laptop keeps ten rows of the table): planned / actual for each origin
+        costExperts.set(i18n.get("training.cost.experts", TrainingFigures.expertDays(data, id).stream()
+                .map(e -> i18n.get("training.cost.expertsPart", originLabel(e.origin()), days(e.plannedDays()), days(e.actualDays()),
+                        i18n.formatNumber(Math.round(e.plannedMad())), mad(e.actualMad())))
+                .collect(java.util.stream.Collectors.joining(" · "))));
         refreshEligibility();
     }
 
     private CostRow costRow(CostLine l) {
-        return new CostRow(i18n.code(Vocabulary.COST_ITEM, l.item()), unitLabel(l.unit()),
+        boolean expertDay = "expert_day".equals(l.unit());
+        return new CostRow(l.id(), i18n.code(Vocabulary.COST_ITEM, l.item()), unitLabel(l.unit()),
                 l.unitCostMad() == null ? "" : mad(l.unitCostMad()),
                 l.units() == null ? "" : i18n.formatDecimal(l.units(), l.units() % 1 == 0 ? 0 : 1),
                 mad(TrainingFigures.amount(l)), i18n.code(Vocabulary.COST_KIND, l.kind()),
-                l.fundingLine() == null ? "" : l.fundingLine());
+                l.fundingLine() == null ? "" : l.fundingLine(), expertDay, l.expertOrigin(),
+                expertDay ? originLabel(TrainingFigures.originOf(l)) : "");
+    }
+
+    /** The words of an experts' origin; {@link TrainingFigures#NOT_STATED}: "not stated". */
+    String originLabel(String origin) {
+        return origin == null || origin.equals(TrainingFigures.NOT_STATED) ? i18n.get("training.cost.origin.notStated")
+                : i18n.code(Vocabulary.EXPERT_ORIGIN, origin);
+    }
+
+    private String days(double d) {
+        return i18n.formatDecimal(d, d % 1 == 0 ? 0 : 1);
     }
 
     /** Every session of the mission against the others; for each session the words of its clashes. */
@@ -555,11 +586,12 @@ public final class TrainingViewModel {
 
     /** Adds the cost line typed in the cost form to the chosen cohort; the form goes blank once it is written. */
     public CompletionStage<Boolean> addCostLine() {
-        return addCostLine(costItem.get(), costUnit.get(), costUnitCost.get(), costUnits.get(), costKind.get(), costFunding.get());
+        return addCostLine(costItem.get(), costUnit.get(), costUnitCost.get(), costUnits.get(), costKind.get(), costFunding.get(),
+                costOrigin.get());
     }
 
     private CompletionStage<Boolean> addCostLine(FilterChoice item, FilterChoice unit, String unitCostText, String unitsText,
-                                                 FilterChoice kind, String fundingLine) {
+                                                 FilterChoice kind, String fundingLine, FilterChoice origin) {
         Integer id = selectedCohortId();
         if (data == null || id == null) {
             return REFUSED;
@@ -567,7 +599,8 @@ public final class TrainingViewModel {
         Double unitCost = EsspFormRules.parseDecimal(unitCostText);
         Double units = EsspFormRules.parseDecimal(unitsText);
         String unitCode = unit == null ? null : unit.value();
-        Optional<Problem> problem = TrainingRules.costLine(unitCode, unitCost, units);
+        String originCode = origin == null ? null : origin.value();
+        Optional<Problem> problem = TrainingRules.costLine(unitCode, unitCost, units, originCode);
         if (problem.isEmpty() && (item == null || kind == null)) {
             problem = Optional.of(new Problem(Code.UNIT_REQUIRED));
         }
@@ -577,7 +610,47 @@ public final class TrainingViewModel {
         }
         String what = i18n.get("training.undo.cost", item.label());
         return write(() -> created(Row.COST, repository.addCostLine(edit, id, item.value(), unitCode, unitCost, units, kind.value(),
-                fundingLine), what), costMessage, this::clearCostForm);
+                fundingLine, originCode), what), costMessage, this::clearCostForm);
+    }
+
+    /**
+     * Says whose experts an expert-day line of the chosen cohort pays (e.g. a line written before V28, "not stated");
+     * checked by {@link TrainingRules#costLine} first, written through the repository; Ctrl+Z puts the origin it had
+     * back.
+     */
+    public CompletionStage<Boolean> setCostOrigin(int lineId, String origin) {
+        CostLine line = data == null ? null : data.costs().stream().filter(l -> l.id() == lineId).findFirst().orElse(null);
+        if (line == null || java.util.Objects.equals(line.expertOrigin(), origin)) {
+            return REFUSED;
+        }
+        Optional<Problem> problem = TrainingRules.costLine(line.unit() == null ? "lump_sum" : line.unit(),
+                line.unitCostMad() == null ? line.amountMad() : line.unitCostMad(), line.units(), origin);
+        if (problem.isPresent()) {
+            costMessage.set(message(problem.get()));
+            return REFUSED;
+        }
+        String before = line.expertOrigin();
+        String what = i18n.get("training.undo.costOrigin", i18n.code(Vocabulary.COST_ITEM, line.item()));
+        int from = history.versionOf(Row.COST.name(), lineId, line.version());
+        return write(() -> {
+            history.wrote(Row.COST.name(), lineId, repository.setCostLineOrigin(edit, lineId, from, origin));
+            return new Step(what, originBack(lineId, before, origin));
+        }, costMessage, () -> { });
+    }
+
+    /** Puts origin {@code back} on the line (null: "not stated" again); its inverse puts {@code now} back. */
+    private EditHistory.Inverse originBack(int lineId, String back, String now) {
+        return () -> {
+            int from = history.versionOf(Row.COST.name(), lineId, 0);
+            history.wrote(Row.COST.name(), lineId, back == null ? repository.unstateCostLineOrigin(edit, lineId, from)
+                    : repository.setCostLineOrigin(edit, lineId, from, back));
+            return originBack(lineId, now, back);
+        };
+    }
+
+    /** The origins an expert-day line can name, in the window's language. */
+    public List<FilterChoice> originChoices() {
+        return FilterChoice.of(Vocabulary.EXPERT_ORIGIN, i18n);
     }
 
     public List<FilterChoice> itemChoices() {
@@ -772,6 +845,7 @@ public final class TrainingViewModel {
     public StringProperty costUnitsProperty() { return costUnits; }
     public ObjectProperty<FilterChoice> costKindProperty() { return costKind; }
     public StringProperty costFundingProperty() { return costFunding; }
+    public ObjectProperty<FilterChoice> costOriginProperty() { return costOrigin; }
     public ObjectProperty<FilterChoice> contextKindProperty() { return contextKind; }
     public StringProperty contextStartProperty() { return contextStart; }
     public StringProperty contextEndProperty() { return contextEnd; }
@@ -898,6 +972,7 @@ public final class TrainingViewModel {
         costUnits.set("");
         costKind.set(kindChoices().getFirst());
         costFunding.set("");
+        costOrigin.set(null);
         costForm.mark();
     }
 
@@ -976,6 +1051,9 @@ public final class TrainingViewModel {
             case SEATS_BELOW_ENROLLED -> i18n.get("training.rule.SEATS_BELOW_ENROLLED", a.length > 0 ? a[0] : "");
             case SESSIONS_OUTSIDE_DATES -> i18n.get("training.rule.SESSIONS_OUTSIDE_DATES", a.length > 0 ? a[0] : "");
             case QUOTA_FULL -> i18n.get("training.rule.QUOTA_FULL");
+            case ORIGIN_REQUIRED -> i18n.get("training.rule.ORIGIN_REQUIRED");
+            case ORIGIN_NOT_EXPERT_DAY -> i18n.get("training.rule.ORIGIN_NOT_EXPERT_DAY",
+                    a.length > 0 ? unitLabel((String) a[0]) : "");
         };
     }
 
@@ -1044,5 +1122,10 @@ public final class TrainingViewModel {
 
     public ReadOnlyStringProperty costTotalsProperty() {
         return costTotals.getReadOnlyProperty();
+    }
+
+    /** The chosen cohort's expert-days by origin (TrainingFigures.expertDays), one line per origin. */
+    public ReadOnlyStringProperty costExpertsProperty() {
+        return costExperts.getReadOnlyProperty();
     }
 }

@@ -64,9 +64,9 @@ class TrainingFiguresCommandTest {
             training.setAttendance(edit, s1, amina, null, true, 12.0);
             training.setAttendance(edit, s2, amina, null, true, 8.0);
             training.setAttendance(edit, s1, karim, null, true, 12.0);
-            training.addCostLine(edit, cohort, "trainers", "expert_day", 5_000.0, 4.0, "planned", "UE");
-            training.addCostLine(edit, cohort, "trainers", "expert_day", 5_000.0, 4.0, "actual", "UE");
-            training.addCostLine(edit, cohort, "venue", "venue_day", 1_000.0, 4.0, "actual", "Ministère");
+            training.addCostLine(edit, cohort, "trainers", "expert_day", 5_000.0, 4.0, "planned", "UE", "moroccan");
+            training.addCostLine(edit, cohort, "trainers", "expert_day", 5_000.0, 4.0, "actual", "UE", "moroccan");
+            training.addCostLine(edit, cohort, "venue", "venue_day", 1_000.0, 4.0, "actual", "Ministère", null);
         }
         return file;
     }
@@ -112,6 +112,21 @@ class TrainingFiguresCommandTest {
         assertThat(Files.readString(out)).isEqualTo("[\n  {\"year\": \"2027\", \"planned_mad\": 20000.00, \"actual_mad\": 24000.00}\n]\n");
     }
 
+    /**
+     * The experts are Moroccan: 4 expert-days × 5,000 = 20,000 planned and the same actual; no European line (0); the
+     * venue line is not an expert-day line. The cohort's lines, then all cohorts (the same: there is one).
+     */
+    @Test
+    void expertDaysAndAmountsByOrigin() throws Exception {
+        Run r = run("figures", mission().toString(), "--axis", "training", "--by", "experts");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(parseCsv(r.out())).extracting(row -> String.join(" ", row.get("cohort"), row.get("origin"),
+                        row.get("planned_expert_days"), row.get("planned_mad"), row.get("actual_expert_days"), row.get("actual_mad")))
+                .containsExactly("Cohorte 2 moroccan 4.0 20000.00 4.0 20000.00", "Cohorte 2 european 0.0 0.00 0.0 0.00",
+                        " moroccan 4.0 20000.00 4.0 20000.00", " european 0.0 0.00 0.0 0.00");
+        assertThat(parseCsv(r.out())).extracting(row -> row.get("cohort_id")).endsWith("all", "all");
+    }
+
     @Test
     void anUnknownAxisOrGroupingIsAUsageError() throws Exception {
         Path file = mission();
@@ -126,7 +141,8 @@ class TrainingFiguresCommandTest {
 
     /**
      * The next cohorts against Cohorte 2 (2 seminars of 2 days: 4 days; 3 enrolled, running: no no-shows yet; actual
-     * trainers 20,000 ÷ 4 days = 5,000 an expert-day, venue 4,000 ÷ 4 = 1,000 a day; no per diem line). Two cohorts of
+     * Moroccan trainers 4 expert-days ÷ 4 days = 1 expert a day at 20,000 ÷ 4 = 5,000 an expert-day, no European line so
+     * the European rate starts at the Moroccan one; venue 4,000 ÷ 4 = 1,000 a day; no per diem line). Two cohorts of
      * 20 with 2 no-shows, seminars "3,3,2,2,3,2" (15 days), one Moroccan expert at the reference's 5,000 and one
      * European at 12,000, per diem 200: per diem 18 × 15 × 200 = 54,000; Moroccan 15 × 5,000 = 75,000; European
      * 15 × 12,000 = 180,000; venue 15 × 1,000 = 15,000: 324,000 a cohort, 648,000 for two, 16,200 per participant,

@@ -62,15 +62,15 @@ class TrainingScenarioViewModelTest {
                 cost(5, "venue", "venue_day", 1000.0, 6.0, 0),
                 cost(6, "materials", "participant", 150.0, 4.0, 0),
                 cost(7, "tuition", "participant", 5000.0, 4.0, 0),
-                new CostLine(8, 1, 1, null, "tuition", null, null, null, 99999, "planned", null, null),
-                new CostLine(9, 1, 2, null, "tuition", null, null, null, 777, "actual", null, null));
+                new CostLine(8, 1, 1, null, "tuition", null, null, null, 99999, "planned", null, null, null),
+                new CostLine(9, 1, 2, null, "tuition", null, null, null, 777, "actual", null, null, null));
         data = new TrainingData(List.of(programme), List.of(cohort, other), sessions, participants, attendance, costs);
         vm = new TrainingScenarioViewModel(new I18n(Locale.ENGLISH));
         vm.show(data, 1);
     }
 
     private static CostLine cost(int id, String item, String unit, Double unitCost, Double units, double amount) {
-        return new CostLine(id, 1, 1, null, item, unit, unitCost, units, amount, "actual", null, null);
+        return new CostLine(id, 1, 1, null, item, unit, unitCost, units, amount, "actual", null, null, null);
     }
 
     @Test

@@ -132,6 +132,60 @@ class TrainingUndoViewModelTest {
                 .anyMatch(k -> k.labelFr().equals("Fête du Trône (essai)") && k.version() == 3);
     }
 
+    private ma.essp.diag.app.ui.FilterChoice choice(java.util.List<ma.essp.diag.app.ui.FilterChoice> choices, String value) {
+        return choices.stream().filter(u -> u.value().equals(value)).findFirst().orElseThrow();
+    }
+
+    /**
+     * An expert-day line must say whose experts it pays: refused without (the message says so, nothing written), saved
+     * with; the tab sums expert-days by origin (2 × 3 × 2,500 = 15,000 Moroccan). A line written before V28 shows
+     * "origine non précisée" until an origin is picked in the table; Ctrl+Z puts "not stated" back.
+     */
+    @Test
+    void anExpertDayLineSaysWhoseExpertsAndAnOlderLineGetsItsOriginInTheTable() {
+        vm.costItemProperty().set(choice(vm.itemChoices(), "trainers"));
+        vm.costUnitProperty().set(choice(vm.unitChoices(), "expert_day"));
+        vm.costUnitCostProperty().set("2500");
+        vm.costUnitsProperty().set("6");
+        assertThat(vm.addCostLine().toCompletableFuture().join()).isFalse();
+        assertThat(vm.costMessageProperty().get()).contains("marocains ou européens").contains("Rien n’a été enregistré");
+        assertThat(dsl.fetchCount(TRAINING_COST)).isZero();
+        vm.costOriginProperty().set(choice(vm.originChoices(), "moroccan"));
+        assertThat(vm.addCostLine().toCompletableFuture().join()).isTrue();
+        assertThat(vm.costs()).singleElement().satisfies(r -> {
+            assertThat(r.originCode()).isEqualTo("moroccan");
+            assertThat(r.origin()).isEqualTo("experts marocains");
+        });
+        assertThat(vm.costExpertsProperty().get())
+                .isEqualTo("Jours-experts prévus / réalisés : experts marocains 6 / 0 (15\u202f000 / 0 MAD) · experts européens 0 / 0 (0 / 0 MAD)");
+        // another unit takes no origin: choosing one then a venue line clears it
+        vm.costUnitProperty().set(choice(vm.unitChoices(), "expert_day"));
+        vm.costOriginProperty().set(choice(vm.originChoices(), "european"));
+        vm.costUnitProperty().set(choice(vm.unitChoices(), "venue_day"));
+        assertThat(vm.costOriginProperty().get()).isNull();
+
+        // a line written before V28: no origin, shown as not stated
+        var old = dsl.newRecord(TRAINING_COST);
+        old.setCohortId(dsl.selectFrom(TRAINING_COHORT).fetchOne().getId());
+        old.setItem("trainers");
+        old.setUnit("expert_day");
+        old.setUnitCostMad(9_000.0);
+        old.setUnits(3.0);
+        old.setAmountMad(27_000.0);
+        old.setKind("planned");
+        int oldId = SyncedRows.insert(dsl, edit, old);
+        vm.load();
+        assertThat(vm.costs().getLast().origin()).isEqualTo("origine non précisée");
+        assertThat(vm.costExpertsProperty().get()).endsWith(" · origine non précisée 3 / 0 (27\u202f000 / 0 MAD)");
+        assertThat(vm.setCostOrigin(oldId, "european").toCompletableFuture().join()).isTrue();
+        assertThat(dsl.selectFrom(TRAINING_COST).where(TRAINING_COST.ID.eq(oldId)).fetchOne().getExpertOrigin()).isEqualTo("european");
+        assertThat(vm.costExpertsProperty().get()).endsWith("experts européens 3 / 0 (27\u202f000 / 0 MAD)")
+                .doesNotContain("non précisée");
+        vm.history().undo(TrainingUndoViewModelTest::fail);
+        assertThat(dsl.selectFrom(TRAINING_COST).where(TRAINING_COST.ID.eq(oldId)).fetchOne().getExpertOrigin()).isNull();
+        assertThat(vm.costs().getLast().origin()).isEqualTo("origine non précisée");
+    }
+
     @Test
     void anUndoAfterAnotherWriterChangedTheSessionIsRefused() {
         typeSession("Module 1");

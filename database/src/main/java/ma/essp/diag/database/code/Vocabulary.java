@@ -37,6 +37,8 @@ public enum Vocabulary {
     TRAINEE_STATUS("training_participant.status", "enrolled", "graduated", "dropped_out"),
     COST_ITEM("training_cost.item", "tuition", "trainers", "travel", "accommodation", "per_diem", "venue", "materials", "other"),
     COST_KIND("training_cost.kind", "planned", "actual"),
+    /** whose experts an expert-day cost line pays (V28) */
+    EXPERT_ORIGIN("training_cost.expert_origin", "moroccan", "european"),
     PROJECT_RESULT("training_project.result", "pending", "passed", "failed"),
     PROJECT_REFORM("training_project.reform", "gst", "regional_health_map", "health_civil_service", "health_insurance",
             "information_system"),

@@ -27,9 +27,15 @@ final class DemoTraining {
     private final List<Position> structurePositions;
     /** The held sessions' participants present, to evaluate: {session id, participant id, programme (0 MBA, 1 PSP, 2 MGT)}. */
     private final List<int[]> present = new ArrayList<>();
+    /**
+     * The uuids of the European experts' lines (V28 split the experts' lines by origin): a stream of their own, so that
+     * the uuids of every other row stay what they were when one line held both origins.
+     */
+    private final java.util.SplittableRandom europeanLineUuids;
 
     DemoTraining(GenerationContext ctx, Territory territory, List<Position> structurePositions) {
         this.ctx = ctx;
+        this.europeanLineUuids = new java.util.SplittableRandom(ctx.seed() ^ 0x5EED_0028_E4BE_0000L);
         this.scopedRegions = territory.scopedRegions();
         this.essps = territory.essps();
         this.structurePositions = structurePositions;
@@ -57,7 +63,7 @@ final class DemoTraining {
         Rows projects = ctx.rows("training_project", "cohort_id", "title", "theme", "defended_on", "result");
         Rows members = ctx.rows("training_project_member", "project_id", "participant_id");
         Rows costs = ctx.rows("training_cost", "cohort_id", "session_id", "item", "amount_mad", "kind", "notes", "unit",
-                "unit_cost_mad", "units", "funding_line");
+                "unit_cost_mad", "units", "funding_line", "expert_origin");
 
         // MBA, first cohort (real facts: launched 18 January 2021 at ENSP Rabat, six seminars of 2-3 days, 160+ hours,
         // collective projects defended on 7-8 April 2021, 36 graduates); the participants themselves are synthetic
@@ -113,9 +119,10 @@ final class DemoTraining {
                 members.add(projectId, graduates.get(m));
             }
         }
-        // 42 participants, six seminars of 17 days in all (5 × 3 + 2), two experts a day, six trips each
+        // 42 participants, six seminars of 17 days in all (5 × 3 + 2), two experts a day, six trips each: an ENSP Rabat
+        // teacher (Moroccan fees) and an Institut Léonard de Vinci one (European fees, travel included) every day
         cost(costs, mba2021, "tuition", "participant", 27_500, 42, true, PASS_II);
-        cost(costs, mba2021, "trainers", "expert_day", 12_000, 34, true, PASS_II);
+        experts(costs, mba2021, 4_000, 17, 20_000, 17, true, PASS_II);
         cost(costs, mba2021, "accommodation", "participant_day", 430, 42 * 17, true, PASS_II);
         cost(costs, mba2021, "travel", "participant", 550, 42 * 6, true, PASS_II);
         cost(costs, mba2021, "venue", "venue_day", 3_500, 17, true, MINISTRY);
@@ -141,7 +148,7 @@ final class DemoTraining {
                 "ENSP Rabat", "planned", 40);
         for (int[] planned : new int[][] {{mba2026, 1}, {mba2027, 1}}) {
             cost(costs, planned[0], "tuition", "participant", 32_500, 40, false, PASS_III);
-            cost(costs, planned[0], "trainers", "expert_day", 14_000, 34, false, PASS_III);
+            experts(costs, planned[0], 5_000, 17, 23_000, 17, false, PASS_III);
             cost(costs, planned[0], "accommodation", "participant_day", 530, 40 * 17, false, PASS_III);
             cost(costs, planned[0], "travel", "participant", 650, 40 * 6, false, PASS_III);
             cost(costs, planned[0], "materials", "participant", 1_000, 40, false, PASS_III);
@@ -192,8 +199,9 @@ final class DemoTraining {
                         }
                     }
                 }
-                // three modules of three days: nine expert-days, nine per-diem days and six nights a participant
-                cost(costs, cohortId, "trainers", "expert_day", 10_000, 9, done, PASS_III);
+                // three modules of three days: nine expert-days (six of ENSP teachers, three of the European technical
+                // assistance), nine per-diem days and six nights a participant
+                experts(costs, cohortId, 5_500, 6, 19_000, 3, done, PASS_III);
                 cost(costs, cohortId, "per_diem", "participant_day", 200, 9 * pspEach, done, PASS_III);
                 cost(costs, cohortId, "accommodation", "participant_day", 400, 6 * pspEach, done, PASS_III);
                 cost(costs, cohortId, "venue", "venue_day", 1_700, 9, done, MINISTRY);
@@ -213,7 +221,7 @@ final class DemoTraining {
             }
             attend(attendance, mgtSessions, mgtParticipants, 2);
             // two workshops of two days
-            cost(costs, mgtCohort, "trainers", "expert_day", 7_500, 4, true, PASS_III);
+            experts(costs, mgtCohort, 7_500, 4, 0, 0, true, PASS_III);
             cost(costs, mgtCohort, "per_diem", "participant_day", 225, 4 * mgtCount, true, PASS_III);
             cost(costs, mgtCohort, "materials", "lump_sum", 5_000, 1, true, PASS_III);
         }
@@ -278,11 +286,37 @@ final class DemoTraining {
     /** A planned line (unit cost × units) and, for a cohort held, its actual line at a unit cost 15 % either way. */
     private void cost(Rows costs, int cohortId, String item, String unit, double unitCost, double units, boolean withActual,
                       String fundingLine) throws SQLException {
-        costs.add(cohortId, null, item, unitCost * units, "planned", null, unit, unitCost, units, fundingLine);
+        costs.add(cohortId, null, item, unitCost * units, "planned", null, unit, unitCost, units, fundingLine, null);
         if (withActual) {
             double actualUnitCost = Math.round(unitCost * ctx.uniform(0.85, 1.15) / 10.0) * 10.0;
             costs.add(cohortId, null, item, actualUnitCost * units, "actual", "Montant synthétique", unit, actualUnitCost,
-                    units, fundingLine);
+                    units, fundingLine, null);
+        }
+    }
+
+    /**
+     * The experts' fees of a cohort (item trainers, per expert-day): a Moroccan line and, when it has European days, a
+     * European one; for a cohort held, their actual lines at unit costs moved by one and the same draw (15 % either
+     * way), so that the demo draws as many numbers, and as many uuids from the shared stream, as when one line held
+     * both (the European lines' uuids come from {@link #europeanLineUuids}).
+     */
+    private void experts(Rows costs, int cohortId, double moroccanPerDay, double moroccanDays, double europeanPerDay,
+                         double europeanDays, boolean withActual, String fundingLine) throws SQLException {
+        double factor = withActual ? ctx.uniform(0.85, 1.15) : 1;
+        for (String kind : withActual ? new String[] {"planned", "actual"} : new String[] {"planned"}) {
+            boolean actual = kind.equals("actual");
+            for (String origin : europeanDays > 0 ? new String[] {"moroccan", "european"} : new String[] {"moroccan"}) {
+                double days = origin.equals("moroccan") ? moroccanDays : europeanDays;
+                double perDay = origin.equals("moroccan") ? moroccanPerDay : europeanPerDay;
+                double unitCost = actual ? Math.round(perDay * factor / 10.0) * 10.0 : perDay;
+                Object[] values = {cohortId, null, "trainers", unitCost * days, kind, actual ? "Montant synthétique" : null,
+                        "expert_day", unitCost, days, fundingLine, origin};
+                if (origin.equals("moroccan")) {
+                    costs.add(values);
+                } else {
+                    costs.addWithUuid(Rows.uuid(europeanLineUuids), values);
+                }
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ public final class SchemaMigrator {
      * (the window and each command) a noticeable part of its fixed time. {@code MigrationTest} checks that it is the
      * highest version Flyway finds: a new migration must raise it.
      */
-    static final int LATEST_VERSION = 27;
+    static final int LATEST_VERSION = 28;
     /**
      * Test hook: a child JVM started with {@code -Dessp.diag.test.pause=<point>} prints {@code PAUSED <point>} and
      * sleeps there, so that a test can kill it at that exact point ("after-backup", "before-stamp").

@@ -45,10 +45,12 @@ public record TrainingData(List<Programme> programmes, List<Cohort> cohorts, Lis
 
     /**
      * A cost line: {@code unit} (participant_day, expert_day, venue_day, participant, lump_sum; null before V9),
-     * {@code unitCostMad} × {@code units} when both are given, else {@code amountMad}; {@code kind} planned or actual.
+     * {@code unitCostMad} × {@code units} when both are given, else {@code amountMad}; {@code kind} planned or actual;
+     * {@code expertOrigin} (V28) whose experts an expert-day line pays, moroccan or european, null when not stated (a
+     * line written before V28) and on any other unit.
      */
     public record CostLine(int id, int version, int cohortId, Integer sessionId, String item, String unit,
                            Double unitCostMad, Double units, double amountMad, String kind, String fundingLine,
-                           String notes) {
+                           String notes, String expertOrigin) {
     }
 }

@@ -85,7 +85,8 @@ public final class TrainingRepository {
         List<TrainingData.CostLine> costs = dsl.selectFrom(k).where(k.DELETED.isFalse()).orderBy(k.COHORT_ID, k.ID)
                 .fetch(r -> new TrainingData.CostLine(r.getId(), r.getVersion(), r.getCohortId(), r.getSessionId(),
                         r.getItem(), r.getUnit(), r.getUnitCostMad(), r.getUnits(),
-                        r.getAmountMad() == null ? 0 : r.getAmountMad(), r.getKind(), r.getFundingLine(), r.getNotes()));
+                        r.getAmountMad() == null ? 0 : r.getAmountMad(), r.getKind(), r.getFundingLine(), r.getNotes(),
+                        r.getExpertOrigin()));
         return new TrainingData(programmes, cohorts, sessions, participants, attendance, costs);
     }
 
@@ -181,10 +182,13 @@ public final class TrainingRepository {
         return SyncedRows.insert(dsl, edit, r);
     }
 
-    /** Adds a cost line, unit cost × units (units 1 for a lump sum without units). */
+    /**
+     * Adds a cost line, unit cost × units (units 1 for a lump sum without units); {@code expertOrigin} (moroccan or
+     * european) on an expert-day line only ({@link TrainingRules#costLine}).
+     */
     public int addCostLine(EditContext edit, int cohortId, String item, String unit, Double unitCost, Double units,
-                           String kind, String fundingLine) {
-        check(TrainingRules.costLine(unit, unitCost, units));
+                           String kind, String fundingLine, String expertOrigin) {
+        check(TrainingRules.costLine(unit, unitCost, units, expertOrigin));
         double count = units == null ? 1 : units;
         TrainingCostRecord r = dsl.newRecord(TRAINING_COST);
         r.setCohortId(cohortId);
@@ -195,6 +199,7 @@ public final class TrainingRepository {
         r.setAmountMad(unitCost * count);
         r.setKind(kind);
         r.setFundingLine(blankToNull(fundingLine));
+        r.setExpertOrigin(blankToNull(expertOrigin));
         return SyncedRows.insert(dsl, edit, r);
     }
 
@@ -321,6 +326,35 @@ public final class TrainingRepository {
     /** What the training needs are derived from ({@link TrainingNeedsRepository}). */
     public TrainingNeedsData needsData() {
         return new TrainingNeedsRepository(dsl).load();
+    }
+
+    /**
+     * Says whose experts an expert-day cost line pays (moroccan or european), e.g. on a line written before V28; the
+     * line must still be at {@code expectedVersion}. Refused ({@link TrainingRules#costLine}) on a line of another unit
+     * and for anything but the two origins; its version now.
+     */
+    public int setCostLineOrigin(EditContext edit, int id, int expectedVersion, String expertOrigin) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            TrainingCostRecord r = tx.selectFrom(TRAINING_COST).where(TRAINING_COST.ID.eq(id)).fetchOne();
+            if (r == null) {
+                throw new IllegalArgumentException("no cost line " + id);
+            }
+            check(TrainingRules.costLine(r.getUnit() == null ? "lump_sum" : r.getUnit(),
+                    r.getUnitCostMad() == null ? r.getAmountMad() : r.getUnitCostMad(), r.getUnits(), expertOrigin));
+            return SyncedRows.update(tx, edit, TRAINING_COST, id, expectedVersion,
+                    Map.of(TRAINING_COST.EXPERT_ORIGIN, expertOrigin));
+        });
+    }
+
+    /**
+     * Puts "not stated" back on an expert-day line (the undo of {@link #setCostLineOrigin} on a line written before
+     * V28, the only way back to no origin); its version now.
+     */
+    public int unstateCostLineOrigin(EditContext edit, int id, int expectedVersion) {
+        Map<org.jooq.Field<?>, Object> change = new java.util.HashMap<>();
+        change.put(TRAINING_COST.EXPERT_ORIGIN, null);
+        return SyncedRows.update(dsl, edit, TRAINING_COST, id, expectedVersion, change);
     }
 
     /** Soft-deletes a cost line; its version now. */

@@ -49,7 +49,11 @@ public final class TrainingRules {
         /** args: how many of the cohort's sessions the new dates would leave outside */
         SESSIONS_OUTSIDE_DATES,
         /** args: the region's quota of seats in the cohort, reached */
-        QUOTA_FULL
+        QUOTA_FULL,
+        /** an expert-day cost line must say whose experts it pays (Moroccan or European) */
+        ORIGIN_REQUIRED,
+        /** args: the unit; only an expert-day line has an experts' origin */
+        ORIGIN_NOT_EXPERT_DAY
     }
 
     /** A problem: its code and the arguments its message needs (see {@link Code}). */
@@ -191,14 +195,27 @@ public final class TrainingRules {
     public record Enrolled(Integer staffPositionId, String fullName) {
     }
 
+    /** The experts' origins an expert-day cost line can name (V28). */
+    public static final List<String> EXPERT_ORIGINS = List.of("moroccan", "european");
+
     /**
-     * A cost line: an amount (unit cost) not negative; a unit, and units when the unit is not a lump sum.
+     * A cost line: an amount (unit cost) not negative; a unit, and units when the unit is not a lump sum; an expert-day
+     * line says whose experts it pays ({@link #EXPERT_ORIGINS}), a line of any other unit does not (lines written
+     * before V28 have no origin: they are read as "not stated", only a new line is held to this rule).
      *
      * @param unit participant_day, expert_day, venue_day, participant or lump_sum
+     * @param expertOrigin moroccan or european for an expert_day line, null (or blank) otherwise
      */
-    public static Optional<Problem> costLine(String unit, Double unitCost, Double units) {
+    public static Optional<Problem> costLine(String unit, Double unitCost, Double units, String expertOrigin) {
         if (unit == null || unit.isBlank()) {
             return problem(Code.UNIT_REQUIRED);
+        }
+        boolean hasOrigin = expertOrigin != null && !expertOrigin.isBlank();
+        if ("expert_day".equals(unit) && !(hasOrigin && EXPERT_ORIGINS.contains(expertOrigin))) {
+            return problem(Code.ORIGIN_REQUIRED);
+        }
+        if (!"expert_day".equals(unit) && hasOrigin) {
+            return problem(Code.ORIGIN_NOT_EXPERT_DAY, unit);
         }
         if (unitCost == null || unitCost.isNaN()) {
             return problem(Code.NOT_A_NUMBER);

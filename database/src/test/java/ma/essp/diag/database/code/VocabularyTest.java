@@ -34,12 +34,12 @@ class VocabularyTest {
 
     /**
      * V1, then the migrations that rebuild a table with new coded columns (V8: recommendation) or add one (V19:
-     * training_project.reform; V22: perpetrator_care_site.kind).
+     * training_project.reform; V22: perpetrator_care_site.kind; V28: training_cost.expert_origin).
      */
     private static String schema() throws IOException {
         StringBuilder all = new StringBuilder();
         for (String file : new String[] {"V1__mission_schema.sql", "V8__findings.sql", "V19__training_evaluation_projects.sql",
-                "V22__perpetrator_care_site_kind.sql"}) {
+                "V22__perpetrator_care_site_kind.sql", "V28__training_cost_expert_origin.sql"}) {
             InputStream sqlite = VocabularyTest.class.getResourceAsStream("/db/sqlite/" + file);
             try (InputStream in = sqlite != null ? sqlite : VocabularyTest.class.getResourceAsStream("/db/common/" + file)) {
                 all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');

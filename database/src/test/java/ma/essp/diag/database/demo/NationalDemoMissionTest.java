@@ -47,10 +47,13 @@ class NationalDemoMissionTest {
         Files.deleteIfExists(dir);
     }
 
-    /** Pinned like the small and region demos (see {@link GeneratedContentDigestTest} for how it was obtained). */
+    /**
+     * Pinned like the small and region demos (see {@link GeneratedContentDigestTest} for how it was obtained; moved
+     * with V28, the experts' origin: training_cost only).
+     */
     @Test
     void contentIsUnchanged() throws Exception {
-        assertThat(GeneratedContentDigestTest.digest(file)).isEqualTo("4b06589dfce98e3242509c7dddc3e83e56f545765760dab3116d0fd208c34afb");
+        assertThat(GeneratedContentDigestTest.digest(file)).isEqualTo("9da32efc12ba0bc81188922a9bed6483efae5683a8b352eef8bfef29b24af26d");
     }
 
     @Test

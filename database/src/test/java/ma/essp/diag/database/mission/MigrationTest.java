@@ -175,8 +175,37 @@ class MigrationTest {
     }
 
     @Test
+    void version28KeepsEveryCostLineWithItsOriginNotStatedAndAcceptsOnlyTheTwoOrigins() throws Exception {
+        Path file = dir.resolve("v27.essp");
+        SchemaMigrator.migrate(file, "27");
+        String stamp = ", '%s', %d, '2026-05-01T10:00:00Z', 'amina', %d)";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO training_programme (id, code, kind, title_fr, uuid, version, updated_at, updated_by, deleted)"
+                    + " VALUES (901, 'MBA-T', 'mba', 'MBA'" + stamp.formatted("p901", 1, 0));
+            s.execute("INSERT INTO training_cohort (id, programme_id, name, uuid, version, updated_at, updated_by, deleted)"
+                    + " VALUES (902, 901, 'Cohorte 1'" + stamp.formatted("c902", 1, 0));
+            s.execute("INSERT INTO training_cost (id, cohort_id, item, amount_mad, kind, unit, unit_cost_mad, units, uuid, version,"
+                    + " updated_at, updated_by, deleted) VALUES (903, 902, 'trainers', 36000, 'planned', 'expert_day', 12000, 3"
+                    + stamp.formatted("k903", 2, 0));
+            s.execute("INSERT INTO training_cost (id, cohort_id, item, amount_mad, kind, uuid, version, updated_at, updated_by,"
+                    + " deleted) VALUES (904, 902, 'venue', 5000, 'actual'" + stamp.formatted("k904", 1, 1));
+        }
+        SchemaMigrator.migrate(file);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            // both lines kept as they were (ids, amounts, units, versions, deleted flag), neither says whose experts
+            assertThat(scalar(s, "training_cost", "group_concat(id || ':' || item || ':' || amount_mad || ':' || coalesce(unit, '-')"
+                    + " || ':' || version || ':' || deleted || ':' || coalesce(expert_origin, 'not stated'), ' ')", "1 = 1"))
+                    .isEqualTo("903:trainers:36000.0:expert_day:2:0:not stated 904:venue:5000.0:-:1:1:not stated");
+            s.execute("UPDATE training_cost SET expert_origin = 'european' WHERE id = 903");
+            assertThat(scalar(s, "training_cost", "expert_origin", "id = 903")).isEqualTo("european");
+            assertThatThrownBy(() -> s.execute("UPDATE training_cost SET expert_origin = 'american' WHERE id = 903"))
+                    .hasMessageContaining("CHECK");
+        }
+    }
+
+    @Test
     void latestVersionIsTheHighestMigrationOnTheClasspath() {
-        assertThat(SchemaMigrator.latestVersion()).isEqualTo(27);
+        assertThat(SchemaMigrator.latestVersion()).isEqualTo(28);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static ma.essp.diag.database.jooq.Tables.ESSP;
 import static ma.essp.diag.database.jooq.Tables.STAFF_POSITION;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_ATTENDANCE;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_COHORT;
+import static ma.essp.diag.database.jooq.Tables.TRAINING_COST;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_PARTICIPANT;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_PROGRAMME;
 import static ma.essp.diag.database.jooq.Tables.TRAINING_SESSION;
@@ -96,11 +97,17 @@ class TrainingRepositoryTest {
             training.setAttendance(edit, s1, amina, first.version(), true, 24.0);
 
             // costs: no unit or a negative amount refused; else unit cost × units
-            assertThat(rule(() -> training.addCostLine(edit, cohortId, "venue", null, 2_000.0, 3.0, "planned", null)))
+            assertThat(rule(() -> training.addCostLine(edit, cohortId, "venue", null, 2_000.0, 3.0, "planned", null, null)))
                     .isEqualTo("UNIT_REQUIRED");
-            assertThat(rule(() -> training.addCostLine(edit, cohortId, "venue", "venue_day", -2_000.0, 3.0, "planned", null)))
+            assertThat(rule(() -> training.addCostLine(edit, cohortId, "venue", "venue_day", -2_000.0, 3.0, "planned", null, null)))
                     .isEqualTo("AMOUNT_NEGATIVE");
-            training.addCostLine(edit, cohortId, "per_diem", "participant_day", 200.0, 6.0, "planned", "UE");
+            training.addCostLine(edit, cohortId, "per_diem", "participant_day", 200.0, 6.0, "planned", "UE", null);
+            // an expert-day line must say whose experts it pays; no other line may: nothing written either way
+            assertThat(rule(() -> training.addCostLine(edit, cohortId, "trainers", "expert_day", 9_000.0, 3.0, "planned", "UE", null)))
+                    .isEqualTo("ORIGIN_REQUIRED");
+            assertThat(rule(() -> training.addCostLine(edit, cohortId, "venue", "venue_day", 2_000.0, 3.0, "planned", null, "moroccan")))
+                    .isEqualTo("ORIGIN_NOT_EXPERT_DAY");
+            assertThat(dsl.fetchCount(TRAINING_COST)).isEqualTo(1);
 
             TrainingData data = training.load();
             assertThat(data.sessions()).singleElement().satisfies(s -> assertThat(s.trainers()).isEqualTo("Dr Fassi"));
@@ -113,7 +120,17 @@ class TrainingRepositoryTest {
             assertThat(data.costs()).singleElement().satisfies(l -> {
                 assertThat(l.amountMad()).isEqualTo(1_200.0);
                 assertThat(l.fundingLine()).isEqualTo("UE");
+                assertThat(l.expertOrigin()).isNull();
             });
+
+            // an expert-day line with its origin; the origin changed afterwards through the same checks
+            int experts = training.addCostLine(edit, cohortId, "trainers", "expert_day", 9_000.0, 3.0, "planned", "UE", "european");
+            assertThat(training.load().costs().getLast().expertOrigin()).isEqualTo("european");
+            assertThat(rule(() -> training.setCostLineOrigin(edit, experts, 1, null))).isEqualTo("ORIGIN_REQUIRED");
+            int perDiem = data.costs().getFirst().id();
+            assertThat(rule(() -> training.setCostLineOrigin(edit, perDiem, 1, "moroccan"))).isEqualTo("ORIGIN_NOT_EXPERT_DAY");
+            assertThat(training.setCostLineOrigin(edit, experts, 1, "moroccan")).isEqualTo(2);
+            assertThat(training.load().costs()).extracting(TrainingData.CostLine::expertOrigin).containsExactly(null, "moroccan");
 
             // a staff record deleted afterwards: the participant is kept and shown as such
             SyncedRows.softDelete(dsl, edit, STAFF_POSITION, staffId, 1);

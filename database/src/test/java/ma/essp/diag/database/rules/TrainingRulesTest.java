@@ -66,14 +66,31 @@ class TrainingRulesTest {
 
     @Test
     void aCostLineNeedsAUnitUnitsAndNoNegativeAmount() {
-        assertThat(TrainingRules.costLine("participant_day", 200.0, 60.0)).isEmpty();
-        assertThat(TrainingRules.costLine("lump_sum", 5_000.0, null)).isEmpty();
-        assertThat(code(TrainingRules.costLine(null, 200.0, 60.0))).contains(Code.UNIT_REQUIRED);
-        assertThat(code(TrainingRules.costLine(" ", 200.0, 60.0))).contains(Code.UNIT_REQUIRED);
-        assertThat(code(TrainingRules.costLine("venue_day", -1.0, 3.0))).contains(Code.AMOUNT_NEGATIVE);
-        assertThat(code(TrainingRules.costLine("expert_day", 5_000.0, null))).contains(Code.UNITS_REQUIRED);
-        assertThat(code(TrainingRules.costLine("expert_day", 5_000.0, -2.0))).contains(Code.NEGATIVE);
-        assertThat(code(TrainingRules.costLine("expert_day", null, 2.0))).contains(Code.NOT_A_NUMBER);
+        assertThat(TrainingRules.costLine("participant_day", 200.0, 60.0, null)).isEmpty();
+        assertThat(TrainingRules.costLine("lump_sum", 5_000.0, null, null)).isEmpty();
+        assertThat(code(TrainingRules.costLine(null, 200.0, 60.0, null))).contains(Code.UNIT_REQUIRED);
+        assertThat(code(TrainingRules.costLine(" ", 200.0, 60.0, null))).contains(Code.UNIT_REQUIRED);
+        assertThat(code(TrainingRules.costLine("venue_day", -1.0, 3.0, null))).contains(Code.AMOUNT_NEGATIVE);
+        assertThat(code(TrainingRules.costLine("expert_day", 5_000.0, null, "moroccan"))).contains(Code.UNITS_REQUIRED);
+        assertThat(code(TrainingRules.costLine("expert_day", 5_000.0, -2.0, "european"))).contains(Code.NEGATIVE);
+        assertThat(code(TrainingRules.costLine("expert_day", null, 2.0, "moroccan"))).contains(Code.NOT_A_NUMBER);
+    }
+
+    @Test
+    void anExpertDayLineSaysWhoseExpertsItPaysAndNoOtherLineDoes() {
+        assertThat(TrainingRules.costLine("expert_day", 2_500.0, 6.0, "moroccan")).isEmpty();
+        assertThat(TrainingRules.costLine("expert_day", 9_000.0, 3.0, "european")).isEmpty();
+        // an expert-day line without its origin, or with one that is neither
+        assertThat(code(TrainingRules.costLine("expert_day", 2_500.0, 6.0, null))).contains(Code.ORIGIN_REQUIRED);
+        assertThat(code(TrainingRules.costLine("expert_day", 2_500.0, 6.0, " "))).contains(Code.ORIGIN_REQUIRED);
+        assertThat(code(TrainingRules.costLine("expert_day", 2_500.0, 6.0, "american"))).contains(Code.ORIGIN_REQUIRED);
+        // an origin on a line that does not pay experts by the day: refused, the unit named
+        Optional<Problem> venue = TrainingRules.costLine("venue_day", 3_500.0, 3.0, "european");
+        assertThat(code(venue)).contains(Code.ORIGIN_NOT_EXPERT_DAY);
+        assertThat(venue.get().args()).containsExactly("venue_day");
+        assertThat(code(TrainingRules.costLine("lump_sum", 5_000.0, null, "moroccan"))).contains(Code.ORIGIN_NOT_EXPERT_DAY);
+        // the unit is asked first
+        assertThat(code(TrainingRules.costLine(null, 2_500.0, 6.0, "moroccan"))).contains(Code.UNIT_REQUIRED);
     }
 
     private static Slot slot(int id, String start, String end, String place, String trainers, String... participants) {

@@ -58,7 +58,8 @@ public record ReportData(
         FlowQuality flowQuality,
         List<EvaluationRow> trainingEvaluations,
         List<ProjectRow> trainingProjects,
-        TrainingScenario trainingScenario) {
+        TrainingScenario trainingScenario,
+        List<ExpertRow> trainingExperts) {
 
     /** Codes of the ESSPs of the scope whose general index is computed over fewer general domains. */
     public List<String> reducedIndexEssps() {
@@ -260,6 +261,15 @@ public record ReportData(
     public record TrainingScenario(String reference, int participants, int noShows, int seminars, int days, double hours,
                                    List<ScenarioLineRow> lines, double cohortTotal, Double perParticipant,
                                    Double perCompleted, double referenceCost) {
+    }
+
+    /**
+     * The expert-days of a cohort of the scope (or of all of them, {@code cohort} null) paid to one origin's experts,
+     * planned and actual, from {@code TrainingFigures.expertDays}: {@code origin} worded (Moroccan, European, not
+     * stated). A cohort lists the origins it has lines of; the scope's total lists Moroccan and European always.
+     */
+    public record ExpertRow(String cohort, String origin, double plannedDays, double plannedMad, double actualDays,
+                            double actualMad) {
     }
 
     /** A line of the scenario: its code ({@code TrainingFigures.SCENARIO_LINES}), unit cost, units and amount. */

@@ -16,6 +16,7 @@ import ma.essp.diag.database.repository.ReadinessData;
 import ma.essp.diag.database.repository.ReadinessDataRepository;
 import ma.essp.diag.database.repository.ReportSourceData;
 import ma.essp.diag.database.repository.ReportSourceRepository;
+import ma.essp.diag.database.repository.TrainingData;
 import ma.essp.diag.database.rules.PersonalDataDetector;
 import ma.essp.diag.reporting.complaints.ComplaintDeadlines;
 import ma.essp.diag.reporting.complaints.ComplaintFigures;
@@ -520,7 +521,40 @@ public final class ReportDataCollector {
                 hr, hrMatrix, flows, complaints, perpetratorCare, cohorts, sessions, findings, recommendations, mapAreas, provincesMap,
                 readiness.rules(), scopeTotalAbsent, flowQuality(request, t, l),
                 trainingEvaluations(source, cohortNames.keySet(), l), trainingProjects(source, cohortNames.keySet(), l),
-                trainingScenario(source, cohortNames.keySet()));
+                trainingScenario(source, cohortNames.keySet()), trainingExperts(source, cohortsInScope, l));
+    }
+
+    /**
+     * The expert-days by origin ({@link TrainingFigures#expertDays}, as the Formation screen's budget tab and figures
+     * --axis training --by experts): each cohort of the scope with expert-day lines, the origins it has lines of, then
+     * the scope's cohorts together.
+     */
+    static List<ReportData.ExpertRow> trainingExperts(ReportSourceData source, List<ReportSourceData.TrainingCohort> cohorts,
+                                                      ReportLabels l) {
+        TrainingData data = source.training();
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        List<ReportData.ExpertRow> rows = new ArrayList<>();
+        for (ReportSourceData.TrainingCohort c : cohorts) {
+            ids.add(c.id());
+            for (TrainingFigures.ExpertDays e : TrainingFigures.expertDays(data, c.id())) {
+                if (e.any()) {
+                    rows.add(expertRow(c.name(), e, l));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        TrainingData scope = new TrainingData(data.programmes(), data.cohorts(), data.sessions(), data.participants(),
+                data.attendance(), data.costs().stream().filter(k -> ids.contains(k.cohortId())).toList());
+        TrainingFigures.expertDays(scope, null).forEach(e -> rows.add(expertRow(null, e, l)));
+        return rows;
+    }
+
+    private static ReportData.ExpertRow expertRow(String cohort, TrainingFigures.ExpertDays e, ReportLabels l) {
+        String origin = e.origin().equals(TrainingFigures.NOT_STATED) ? l.get("training.experts.not_stated")
+                : l.code(Vocabulary.EXPERT_ORIGIN, e.origin());
+        return new ReportData.ExpertRow(cohort, origin, e.plannedDays(), e.plannedMad(), e.actualDays(), e.actualMad());
     }
 
     /**

@@ -28,6 +28,8 @@ import ma.essp.diag.database.repository.TrainingData.Session;
  * <li><b>Cost per trainee</b> = the cohort's cost ÷ its participants; <b>per completed trainee</b> = cost ÷ completed;
  * the cost is the actual total when the cohort has actual lines, else the planned total. No-shows raise both
  * because fixed costs (experts, venue, tuition contracted per seat) do not shrink.</li>
+ * <li><b>Expert-days by origin</b> ({@link #expertDays}): the expert-day lines of each origin, Moroccan or European (V28),
+ * and those that do not say (written before V28), planned and actual: their days and amounts.</li>
  * </ul>
  */
 public final class TrainingFigures {
@@ -260,6 +262,64 @@ public final class TrainingFigures {
         return totals.entrySet().stream().map(e -> new CostTotal(e.getKey(), e.getValue())).toList();
     }
 
+    // ------------------------------------------------------------------ expert-days by origin
+
+    /** The origin of an expert-day line written before V28, which does not say whose experts it pays. */
+    public static final String NOT_STATED = "";
+
+    /** Moroccan and European experts (always listed), then the lines that do not say (listed when there are some). */
+    public static final List<String> EXPERT_ORIGINS = List.of("moroccan", "european", NOT_STATED);
+
+    /**
+     * One origin's expert-days and their amounts (MAD), planned and actual. The days of a kind are those its lines pay,
+     * each counted once: a day paid fees (item trainers) and travel (item travel) is one expert-day, so the days are
+     * the largest of the units summed item by item; the amounts are every line's {@link #amount}.
+     */
+    public record ExpertDays(String origin, double plannedDays, double plannedMad, double actualDays, double actualMad) {
+
+        /** Whether any line is counted here. */
+        public boolean any() {
+            return plannedDays != 0 || plannedMad != 0 || actualDays != 0 || actualMad != 0;
+        }
+    }
+
+    /** The origin a line is counted under: its own, or {@link #NOT_STATED}. */
+    public static String originOf(CostLine line) {
+        return line.expertOrigin() == null || line.expertOrigin().isBlank() ? NOT_STATED : line.expertOrigin();
+    }
+
+    /**
+     * The expert-day lines (unit expert_day) of the cohort, or of every cohort when {@code cohortId} is null, by origin
+     * in the order of {@link #EXPERT_ORIGINS}: Moroccan and European always, "not stated" only when some line does not
+     * say. The one definition of the screen's budget tab, {@code figures --axis training}, the PDF chapter and the
+     * workbook sheet.
+     */
+    public static List<ExpertDays> expertDays(TrainingData data, Integer cohortId) {
+        List<ExpertDays> out = new ArrayList<>();
+        for (String origin : EXPERT_ORIGINS) {
+            List<CostLine> lines = data.costs().stream()
+                    .filter(l -> cohortId == null || l.cohortId() == cohortId)
+                    .filter(l -> "expert_day".equals(l.unit()) && originOf(l).equals(origin)).toList();
+            ExpertDays e = new ExpertDays(origin, days(lines, "planned"), mad(lines, "planned"), days(lines, "actual"),
+                    mad(lines, "actual"));
+            if (!origin.equals(NOT_STATED) || e.any()) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static double days(List<CostLine> lines, String kind) {
+        Map<String, Double> byItem = new HashMap<>();
+        lines.stream().filter(l -> kind.equals(l.kind()))
+                .forEach(l -> byItem.merge(l.item(), l.units() == null ? 0 : l.units(), Double::sum));
+        return byItem.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static double mad(List<CostLine> lines, String kind) {
+        return lines.stream().filter(l -> kind.equals(l.kind())).mapToDouble(TrainingFigures::amount).sum();
+    }
+
     // ------------------------------------------------------------------ the "next MBA cohorts" scenario
 
     /** A seminar of the pattern: its days (calendar days, both ends counted) and hours. */
@@ -355,13 +415,18 @@ public final class TrainingFigures {
 
     /**
      * The scenario of a cohort's own shape, the default of the "next cohorts" inputs: one cohort of its participants,
-     * those who did not complete as the no-shows (a cohort whose status is not "completed" has none yet), its sessions as the seminars (their days and hours), one Moroccan
-     * expert a day and no European one, and unit costs worked back from its cost lines (its actual lines, else its
-     * planned ones): for each item, the lines' amounts ({@link #amount}) ÷ the units {@link #scenario}'s rule gives
-     * the cohort itself (per diem: those who come × days; accommodation: × nights; travel: × seminars; trainers and
-     * venue: days; materials and tuition: enrolled). The cohort's lines do not tell Moroccan from European fees: both
-     * rates start at its fee per expert-day. Lines of the item "other" are not part of the pattern; an item whose
-     * units are nought gets a unit cost of 0. So the reference scenario costs what the cohort's pattern items cost.
+     * those who did not complete as the no-shows (a cohort whose status is not "completed" has none yet), its sessions
+     * as the seminars (their days and hours), and unit costs worked back from its cost lines (its actual lines, else its
+     * planned ones): for each item, the lines' amounts ({@link #amount}) ÷ the units {@link #scenario}'s rule gives the
+     * cohort itself (per diem: those who come × days; accommodation: × nights; travel: × seminars; venue: days;
+     * materials and tuition: enrolled). Lines of the item "other" are not part of the pattern; an item whose units are
+     * nought gets a unit cost of 0.
+     * <p>The experts: when some expert-day line says whose experts it pays (V28), each origin's lines (fees and, on an
+     * expert-day line, travel) give its experts a day, its {@link ExpertDays} days ÷ the seminar days rounded (at least
+     * one when it has any), and its rate, its amount ÷ (experts × days); the item "trainers" of lines that do not say is
+     * counted with the Moroccan experts. An origin without lines starts at the other's rate, with no expert. When no
+     * line says, as before V28: one Moroccan expert a day and no European one, both rates at the trainers' amount ÷
+     * days. So the reference scenario costs what the cohort's pattern items cost.
      */
     public static Reference referenceScenario(TrainingData data, int cohortId) {
         CohortFigures f = cohortFigures(data, cohortId);
@@ -373,21 +438,59 @@ public final class TrainingFigures {
         int days = seminars.stream().mapToInt(Seminar::days).sum();
         int nights = seminars.stream().mapToInt(x -> Math.max(0, x.days() - 1)).sum();
         boolean actual = f.budget().hasActual();
+        String kind = actual ? "actual" : "planned";
         Map<String, Double> amounts = new HashMap<>();
+        Map<String, List<CostLine>> byOrigin = new HashMap<>();
         for (CostLine l : data.costs()) {
-            if (l.cohortId() == cohortId && "actual".equals(l.kind()) == actual) {
-                amounts.merge(l.item(), amount(l), Double::sum);
+            if (l.cohortId() == cohortId && kind.equals(l.kind())) {
+                boolean stated = "expert_day".equals(l.unit()) && !originOf(l).equals(NOT_STATED) && !"other".equals(l.item());
+                if (stated) {
+                    byOrigin.computeIfAbsent(originOf(l), o -> new ArrayList<>()).add(l);
+                } else {
+                    amounts.merge(l.item(), amount(l), Double::sum);
+                }
             }
         }
         Function<String, Function<Double, Double>> rate = item -> units -> units > 0 ? amounts.getOrDefault(item, 0.0) / units : 0;
-        double expertDay = rate.apply("trainers").apply((double) days);
+        int moroccanExperts = 1;
+        int europeanExperts = 0;
+        double moroccanRate = rate.apply("trainers").apply((double) days);
+        double europeanRate = moroccanRate;
+        if (!byOrigin.isEmpty()) {
+            List<CostLine> moroccan = byOrigin.getOrDefault("moroccan", List.of());
+            List<CostLine> european = byOrigin.getOrDefault("european", List.of());
+            // the trainers of lines that do not say: with the Moroccan experts (their expert-days too)
+            double unstatedDays = data.costs().stream()
+                    .filter(l -> l.cohortId() == cohortId && kind.equals(l.kind()) && "trainers".equals(l.item())
+                            && "expert_day".equals(l.unit()) && originOf(l).equals(NOT_STATED) && l.units() != null)
+                    .mapToDouble(CostLine::units).sum();
+            double moroccanDays = days(moroccan, kind) + unstatedDays;
+            double moroccanMad = mad(moroccan, kind) + amounts.getOrDefault("trainers", 0.0);
+            double europeanDays = days(european, kind);
+            double europeanMad = mad(european, kind);
+            moroccanExperts = expertsADay(moroccanDays, moroccanMad, days);
+            europeanExperts = expertsADay(europeanDays, europeanMad, days);
+            moroccanRate = moroccanExperts == 0 ? 0 : moroccanMad / ((double) moroccanExperts * days);
+            europeanRate = europeanExperts == 0 ? moroccanRate : europeanMad / ((double) europeanExperts * days);
+            if (moroccanExperts == 0) {
+                moroccanRate = europeanRate;
+            }
+        }
         UnitCosts costs = new UnitCosts(rate.apply("per_diem").apply((double) coming * days),
                 rate.apply("accommodation").apply((double) coming * nights),
-                rate.apply("travel").apply((double) coming * seminars.size()), expertDay, expertDay,
+                rate.apply("travel").apply((double) coming * seminars.size()), moroccanRate, europeanRate,
                 rate.apply("venue").apply((double) days), rate.apply("materials").apply((double) n),
                 rate.apply("tuition").apply((double) n));
-        Scenario scenario = new Scenario(1, n, n - coming, seminars, 1, 0, costs);
+        Scenario scenario = new Scenario(1, n, n - coming, seminars, moroccanExperts, europeanExperts, costs);
         return new Reference(f, scenario, scenario(scenario));
+    }
+
+    /** Experts a seminar day: the expert-days ÷ the days, rounded, at least one when any day or amount is paid. */
+    private static int expertsADay(double expertDays, double amount, int days) {
+        if (days == 0 || (expertDays <= 0 && amount <= 0)) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.round(expertDays / days));
     }
 
     /**

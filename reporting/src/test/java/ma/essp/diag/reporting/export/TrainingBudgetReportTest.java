@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Actual: a lump sum written before V9 (12,345, no unit) and the accommodation of the 18 who came: 600 × 54 = 32,400,
  * whose stored amount was left at the planned 36,000 by an older writer. The old report path summed the stored amounts
  * (12,345 + 36,000 = 48,345); the one path gives 12,345 + 32,400 = 44,745 on the screen and in the report alike.
+ * <p>The experts by origin (V28), in the report as on the screen: Moroccan 3 expert-days, 9,000; European 3, 24,000;
+ * nothing actual; the scope's total the same (one cohort).
  */
 class TrainingBudgetReportTest {
 
@@ -68,16 +70,16 @@ class TrainingBudgetReportTest {
                 who.setFullName("Participant " + i);
                 SyncedRows.insert(dsl, edit, who);
             }
-            cost(dsl, edit, cohort, "accommodation", "participant_day", 600.0, 60.0, 36_000, "planned");
-            cost(dsl, edit, cohort, "per_diem", "participant_day", 250.0, 60.0, 15_000, "planned");
-            cost(dsl, edit, cohort, "travel", "participant", 400.0, 20.0, 8_000, "planned");
-            cost(dsl, edit, cohort, "trainers", "expert_day", 3_000.0, 3.0, 9_000, "planned");
-            cost(dsl, edit, cohort, "trainers", "expert_day", 8_000.0, 3.0, 24_000, "planned");
-            cost(dsl, edit, cohort, "venue", "venue_day", 5_000.0, 3.0, 15_000, "planned");
-            cost(dsl, edit, cohort, "materials", "participant", 150.0, 20.0, 3_000, "planned");
-            cost(dsl, edit, cohort, "tuition", "participant", 2_500.0, 20.0, 50_000, "planned");
-            cost(dsl, edit, cohort, "other", null, null, null, 12_345, "actual");
-            cost(dsl, edit, cohort, "accommodation", "participant_day", 600.0, 54.0, 36_000, "actual");
+            cost(dsl, edit, cohort, "accommodation", "participant_day", 600.0, 60.0, 36_000, "planned", null);
+            cost(dsl, edit, cohort, "per_diem", "participant_day", 250.0, 60.0, 15_000, "planned", null);
+            cost(dsl, edit, cohort, "travel", "participant", 400.0, 20.0, 8_000, "planned", null);
+            cost(dsl, edit, cohort, "trainers", "expert_day", 3_000.0, 3.0, 9_000, "planned", "moroccan");
+            cost(dsl, edit, cohort, "trainers", "expert_day", 8_000.0, 3.0, 24_000, "planned", "european");
+            cost(dsl, edit, cohort, "venue", "venue_day", 5_000.0, 3.0, 15_000, "planned", null);
+            cost(dsl, edit, cohort, "materials", "participant", 150.0, 20.0, 3_000, "planned", null);
+            cost(dsl, edit, cohort, "tuition", "participant", 2_500.0, 20.0, 50_000, "planned", null);
+            cost(dsl, edit, cohort, "other", null, null, null, 12_345, "actual", null);
+            cost(dsl, edit, cohort, "accommodation", "participant_day", 600.0, 54.0, 36_000, "actual", null);
 
             TrainingFigures.Budget screen = TrainingFigures.cohortBudget(new TrainingRepository(dsl).load(), cohort);
             assertThat(screen.planned()).isCloseTo(160_000, within(1e-6));
@@ -88,11 +90,16 @@ class TrainingBudgetReportTest {
             ReportData.CohortRow row = data.cohorts().stream().filter(r -> r.name().equals("MBA cohorte 2")).findFirst().orElseThrow();
             assertThat(row.plannedBudget()).isCloseTo(160_000, within(1e-6));
             assertThat(row.actualBudget()).as("not the stored 48,345").isCloseTo(44_745, within(1e-6));
+            assertThat(data.trainingExperts()).containsExactly(
+                    new ReportData.ExpertRow("MBA cohorte 2", "experts marocains", 3, 9_000, 0, 0),
+                    new ReportData.ExpertRow("MBA cohorte 2", "experts européens", 3, 24_000, 0, 0),
+                    new ReportData.ExpertRow(null, "experts marocains", 3, 9_000, 0, 0),
+                    new ReportData.ExpertRow(null, "experts européens", 3, 24_000, 0, 0));
         }
     }
 
     private static void cost(DSLContext dsl, EditContext edit, int cohort, String item, String unit, Double unitCost,
-                             Double units, double storedAmount, String kind) {
+                             Double units, double storedAmount, String kind, String expertOrigin) {
         TrainingCostRecord k = dsl.newRecord(TRAINING_COST);
         k.setCohortId(cohort);
         k.setItem(item);
@@ -101,6 +108,7 @@ class TrainingBudgetReportTest {
         k.setUnits(units);
         k.setAmountMad(storedAmount);
         k.setKind(kind);
+        k.setExpertOrigin(expertOrigin);
         SyncedRows.insert(dsl, edit, k);
     }
 }

@@ -83,7 +83,122 @@ class TrainingFiguresTest {
 
     private static CostLine line(int id, int cohort, String item, String unit, Double unitCost, Double units, double amount,
                                  String kind, String funding) {
-        return new CostLine(id, 1, cohort, null, item, unit, unitCost, units, amount, kind, funding, null);
+        return new CostLine(id, 1, cohort, null, item, unit, unitCost, units, amount, kind, funding, null, null);
+    }
+
+    /** An expert-day line of {@code origin} (null: not stated, a line written before V28). */
+    private static CostLine expert(int id, int cohort, String item, double unitCost, double units, String kind, String origin) {
+        return new CostLine(id, 1, cohort, null, item, "expert_day", unitCost, units, unitCost * units, kind, "UE", null, origin);
+    }
+
+    /**
+     * A 3-day seminar (9-11 March 2026, 20 h), 10 participants who all came, completed status. Planned lines:
+     * <ul>
+     * <li>2 Moroccan experts × 3 days × 2,500 = 6 expert-days, 15,000 MAD;</li>
+     * <li>1 European expert × 3 days × 9,000 = 3 expert-days, 27,000 MAD, and his travel, 3 expert-days × 1,500 = 4,500
+     * (item travel on the same 3 days: the European expert-days stay 3, the amount 27,000 + 4,500 = 31,500);</li>
+     * <li>per diem 10 participants × 3 days × 200 = 6,000; the room 3 days × 1,700 = 5,100.</li>
+     * </ul>
+     * Total 15,000 + 31,500 + 6,000 + 5,100 = 57,600. Actual (none yet): 0.
+     */
+    static TrainingData seminar(CostLine... more) {
+        LocalDate start = LocalDate.parse("2026-03-09");
+        List<Participant> participants = new java.util.ArrayList<>();
+        List<Attendance> attendance = new java.util.ArrayList<>();
+        for (int p = 1; p <= 10; p++) {
+            participants.add(participant(300 + p, 3, "P" + p, p % 2 == 0 ? "f" : "m", "enrolled", null));
+            attendance.add(new Attendance(400 + p, 1, 31, 300 + p, true, 20.0));
+        }
+        List<CostLine> costs = new java.util.ArrayList<>(List.of(
+                expert(1, 3, "trainers", 2_500, 6, "planned", "moroccan"),
+                expert(2, 3, "trainers", 9_000, 3, "planned", "european"),
+                expert(3, 3, "travel", 1_500, 3, "planned", "european"),
+                line(4, 3, "per_diem", "participant_day", 200.0, 30.0, 0, "planned", "UE"),
+                line(5, 3, "venue", "venue_day", 1_700.0, 3.0, 0, "planned", "Ministère")));
+        costs.addAll(List.of(more));
+        return new TrainingData(List.of(new Programme(3, 1, "SEM", "short_course", "Séminaire", null, null, 20.0, 20.0)),
+                List.of(new Cohort(3, 1, 3, "Séminaire 1", null, start, start.plusDays(2), "Rabat", "completed", 10)),
+                List.of(new Session(31, 1, 3, "Planification", start, start.plusDays(2), 20, "Rabat", "ENSP ; ILV")),
+                participants, attendance, costs);
+    }
+
+    @Test
+    void expertDaysAndAmountsByOriginOfAThreeDaySeminar() {
+        TrainingData data = seminar();
+        assertThat(TrainingFigures.cohortBudget(data, 3).planned()).isEqualTo(15_000 + 31_500 + 6_000 + 5_100.0);
+        // Moroccan 2 × 3 = 6 days, 6 × 2,500 = 15,000; European 3 days (fees and travel the same days), 27,000 + 4,500
+        assertThat(TrainingFigures.expertDays(data, 3)).containsExactly(
+                new TrainingFigures.ExpertDays("moroccan", 6, 15_000, 0, 0),
+                new TrainingFigures.ExpertDays("european", 3, 31_500, 0, 0));
+        // overall = the one cohort; the plan without any expert-day origin lists both origins at 0
+        assertThat(TrainingFigures.expertDays(data, null)).isEqualTo(TrainingFigures.expertDays(data, 3));
+        assertThat(TrainingFigures.expertDays(plan(), 2)).containsExactly(
+                new TrainingFigures.ExpertDays("moroccan", 0, 0, 0, 0), new TrainingFigures.ExpertDays("european", 0, 0, 0, 0));
+    }
+
+    /**
+     * The plan's cohort 1 has expert-day lines written before V28 (no origin): 7 expert-days × 5,000 planned and
+     * actual, listed as "not stated"; overall adds the seminar's Moroccan 6 days (15,000) and European 3 (31,500), and
+     * its actual Moroccan line, 6 days × 2,600 = 15,600.
+     */
+    @Test
+    void linesWrittenBeforeTheOriginAreNotStatedAndCountedApart() {
+        assertThat(TrainingFigures.expertDays(plan(), 1)).containsExactly(
+                new TrainingFigures.ExpertDays("moroccan", 0, 0, 0, 0), new TrainingFigures.ExpertDays("european", 0, 0, 0, 0),
+                new TrainingFigures.ExpertDays(TrainingFigures.NOT_STATED, 7, 35_000, 7, 35_000));
+        TrainingData seminar = seminar(expert(6, 3, "trainers", 2_600, 6, "actual", "moroccan"));
+        TrainingData both = new TrainingData(plan().programmes(), plan().cohorts(), plan().sessions(), plan().participants(),
+                plan().attendance(), java.util.stream.Stream.concat(plan().costs().stream(), seminar.costs().stream()).toList());
+        assertThat(TrainingFigures.expertDays(both, null)).containsExactly(
+                new TrainingFigures.ExpertDays("moroccan", 6, 15_000, 6, 15_600),
+                new TrainingFigures.ExpertDays("european", 3, 31_500, 0, 0),
+                new TrainingFigures.ExpertDays(TrainingFigures.NOT_STATED, 7, 35_000, 7, 35_000));
+    }
+
+    /**
+     * The seminar as the reference (planned lines, nobody missing): 3 days, so Moroccan 6 expert-days ÷ 3 = 2 experts
+     * a day at 15,000 ÷ (2 × 3) = 2,500; European 3 ÷ 3 = 1 expert at 31,500 ÷ 3 = 10,500 (fees 9,000 + travel
+     * 1,500: the travel line is his, not the participants'); per diem 6,000 ÷ (10 × 3) = 200; venue 5,100 ÷ 3 = 1,700;
+     * participants' travel 0. Its own shape costs 2 × 3 × 2,500 + 1 × 3 × 10,500 + 6,000 + 5,100 = 57,600.
+     */
+    @Test
+    void theReferenceScenarioWorksBackMoroccanAndEuropeanExpertDays() {
+        TrainingFigures.Reference ref = TrainingFigures.referenceScenario(seminar(), 3);
+        Scenario s = ref.scenario();
+        assertThat(s.seminars()).containsExactly(new Seminar(3, 20));
+        assertThat(s.moroccanExperts()).isEqualTo(2);
+        assertThat(s.europeanExperts()).isEqualTo(1);
+        assertThat(s.costs().moroccanExpertPerDay()).isEqualTo(2_500.0);
+        assertThat(s.costs().europeanExpertPerDay()).isEqualTo(10_500.0);
+        assertThat(s.costs().perDiemPerDay()).isEqualTo(200.0);
+        assertThat(s.costs().venuePerDay()).isEqualTo(1_700.0);
+        assertThat(s.costs().travelPerTrip()).isZero();
+        assertThat(ref.result().lines()).filteredOn(l -> l.line().endsWith("_experts"))
+                .extracting(TrainingFigures.ScenarioLine::amount).containsExactly(15_000.0, 31_500.0);
+        assertThat(ref.result().cohortTotal()).isEqualTo(57_600.0);
+        assertThat(ref.result().cohortTotal()).isEqualTo(ref.figures().budget().planned());
+    }
+
+    /**
+     * Only Moroccan lines that say so, plus an older trainers lump sum of 3,000 that does not: counted with the
+     * Moroccan experts, 6 expert-days, 15,000 + 3,000 = 18,000 ÷ (2 × 3) = 3,000 an expert-day; no European expert,
+     * whose rate starts at the Moroccan one.
+     */
+    @Test
+    void anUnstatedTrainersLineGoesWithTheMoroccanExpertsAndNoEuropeanOneStartsAtTheirRate() {
+        TrainingData data = seminar();
+        List<CostLine> costs = new java.util.ArrayList<>(data.costs().subList(0, 1));
+        costs.addAll(data.costs().subList(3, 5));
+        costs.add(line(7, 3, "trainers", "lump_sum", 3_000.0, 1.0, 0, "planned", "UE"));
+        TrainingData moroccanOnly = new TrainingData(data.programmes(), data.cohorts(), data.sessions(), data.participants(),
+                data.attendance(), costs);
+        Scenario s = TrainingFigures.referenceScenario(moroccanOnly, 3).scenario();
+        assertThat(s.moroccanExperts()).isEqualTo(2);
+        assertThat(s.europeanExperts()).isZero();
+        assertThat(s.costs().moroccanExpertPerDay()).isEqualTo(3_000.0);
+        assertThat(s.costs().europeanExpertPerDay()).isEqualTo(3_000.0);
+        assertThat(TrainingFigures.referenceScenario(moroccanOnly, 3).result().cohortTotal())
+                .isEqualTo(15_000 + 3_000 + 6_000 + 5_100.0);
     }
 
     @Test

@@ -110,6 +110,7 @@ public final class ExcelReportWriter {
                 sessions();
                 trainingEvaluation();
                 trainingProjects();
+                trainingExperts();
                 trainingScenario();
             }
             if (data.request().includes(ReportSection.FINDINGS)) {
@@ -129,7 +130,7 @@ public final class ExcelReportWriter {
         long n = data.units().size() * 2L + data.essps().size() * 3L + data.circonscriptions().size() + data.attributions().size()
                 + data.flows().size() + data.complaints().samples().size()
                 + data.perpetratorCare().sites().size() + data.perpetratorCare().regions().size() + data.cohorts().size()
-                + data.sessions().size() + data.trainingEvaluations().size() + data.trainingProjects().size() + data.findings().size() + data.recommendations().size() + data.needs().size();
+                + data.sessions().size() + data.trainingExperts().size() + data.trainingEvaluations().size() + data.trainingProjects().size() + data.findings().size() + data.recommendations().size() + data.needs().size();
         for (EsspEntry e : data.essps()) {
             n += e.missing().size();
         }
@@ -603,6 +604,21 @@ public final class ExcelReportWriter {
                 col(l, "supervisor", 18), col(l, "defended_on", 12), col(l, "result", 12)));
         for (ReportData.ProjectRow r : data.trainingProjects()) {
             s.row(r.cohort(), r.title(), r.team(), r.theme(), r.supervisor(), r.defendedOn(), r.result());
+        }
+        s.endTable();
+    }
+
+    /** The expert-days by origin per cohort, then the scope's total (cohort column "Total"); no sheet without any. */
+    private void trainingExperts() throws ExportCancelledException {
+        if (data.trainingExperts().isEmpty()) {
+            return;
+        }
+        SheetWriter s = sheet("training_experts");
+        s.header(List.of(col(l, "cohort", 24), col(l, "origin", 20), col(l, "expert_days_planned", 12), col(l, "budget_planned", 14),
+                col(l, "expert_days_actual", 12), col(l, "budget_actual", 14)));
+        for (ReportData.ExpertRow r : data.trainingExperts()) {
+            s.row(r.cohort() == null ? l.get("common.total") : r.cohort(), r.origin(), r.plannedDays(), r.plannedMad(),
+                    r.actualDays(), r.actualMad());
         }
         s.endTable();
     }

@@ -46,9 +46,34 @@ final class TrainingSection {
                 out.n0(data.cohorts().stream().mapToDouble(ReportData.CohortRow::actualBudget).sum()));
         out.table(t);
         out.chart(budget.max(max * 1.2));
+        experts();
         scenario();
         evaluation();
         projects();
+    }
+
+    /**
+     * The expert-days by origin (TrainingFigures.expertDays, as the budget tab and figures --axis training --by
+     * experts): each cohort's origins, then the scope's total on the total lines (no expert-day line: nothing printed).
+     */
+    private void experts() {
+        if (data.trainingExperts().isEmpty()) {
+            return;
+        }
+        out.h2(l.get("training.experts"));
+        PdfTable t = new PdfTable("A").header(l.get("col.cohort"), l.get("col.origin"), l.get("col.expert_days_planned"),
+                l.get("col.budget_planned"), l.get("col.expert_days_actual"), l.get("col.budget_actual"));
+        for (ReportData.ExpertRow r : data.trainingExperts()) {
+            String[] cells = {r.cohort() == null ? l.get("common.total") : r.cohort(), r.origin(), out.n0(r.plannedDays()),
+                    out.n0(r.plannedMad()), out.n0(r.actualDays()), out.n0(r.actualMad())};
+            if (r.cohort() == null) {
+                t.total(cells);
+            } else {
+                t.row(cells);
+            }
+        }
+        out.table(t);
+        out.note(l.get("training.experts.note"));
     }
 
     /**

@@ -82,6 +82,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Issue 14, the demo's evaluations: the small demo now has evaluation rows for its held sessions, so chapter 7
  * prints the Kirkpatrick table (per session and per cohort): the national and the Arabic province reports are one
  * page longer, images unchanged; the English region report has no chapter 7 and is unchanged.
+ *
+ * <p>Issue 14, the experts' origin (V28): chapter 7 gains the table of expert-days by origin (TrainingFigures.expertDays;
+ * the small demo splits its cohorts' experts into Moroccan and European lines), and the next MBA cohort is costed with
+ * the reference's Moroccan and European experts worked back from those lines (two experts a day, each at its own
+ * rate; its introduction says so): the national and the Arabic province reports are one page longer, images
+ * unchanged; the English region report has no chapter 7 and is unchanged. Looked at (French national, page 20).
  */
 class PdfReportOutputTest {
 
@@ -105,18 +111,18 @@ class PdfReportOutputTest {
     @Test
     void nationalFrenchReportIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.NATIONAL, ReportLanguage.FR, null, null, "Test", "v1"));
-        assertThat(printed.pages()).isEqualTo(26);
+        assertThat(printed.pages()).isEqualTo(27);
         assertThat(printed.images()).isEqualTo(12);
-        assertThat(printed.textDigest()).isEqualTo("6c0b4e7335c4b8a501fc2e455032e7d87479acc48e80deb049c17ce8c738be9d");
+        assertThat(printed.textDigest()).isEqualTo("806df223a6cae13214342c62a66124ed7004de943215e5cc7faf8f453c178b17");
     }
 
     /** A province, right to left, with the fact sheet of every ESSP. */
     @Test
     void provinceArabicReportWithFactSheetsIsUnchanged() throws Exception {
         Printed printed = print(new ReportRequest(ReportScope.province("01.571"), ReportLanguage.AR, null, null, null, null));
-        assertThat(printed.pages()).isEqualTo(59);
+        assertThat(printed.pages()).isEqualTo(60);
         assertThat(printed.images()).isEqualTo(13);
-        assertThat(printed.textDigest()).isEqualTo("0555c02ce963d9ac3380b8e15fa8285de2b415dadc875d77cdd4c4826b191cfd");
+        assertThat(printed.textDigest()).isEqualTo("77b2c30dca652e5df65064c8a2285f23157f74d91b5651b025fa8e3c26f8747a");
     }
 
     /** A region with a few sections only: the gaps without the readiness chapter's request, and the findings. */
