@@ -24,6 +24,7 @@ import ma.essp.diag.app.training.TrainingOutcomesViewModel.ProjectRow;
 import ma.essp.diag.app.training.TrainingOutcomesViewModel.Score;
 import ma.essp.diag.app.training.TrainingOutcomesViewModel.ScoreRow;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.ColumnContent;
 import ma.essp.diag.app.ui.FormParts;
 
 /**
@@ -60,7 +61,7 @@ final class TrainingOutcomesTabs {
         grid.setId("evaluationGrid");
         grid.setEditable(true);
         grid.getSelectionModel().setCellSelectionEnabled(true);
-        FormParts.headingsWrapBetweenWords(grid);
+        ColumnContent.headingsWrapBetweenWords(grid);
         grid.getColumns().add(FormParts.textColumn(i18n, "training.attendance.participant", ScoreRow::name, 240));
         grid.getColumns().add(editable("training.eval.pre", ScoreRow::pre, (r, t) -> vm.setScore(r, Score.PRE, t), "preColumn"));
         grid.getColumns().add(editable("training.eval.post", ScoreRow::post, (r, t) -> vm.setScore(r, Score.POST, t), "postColumn"));
@@ -130,7 +131,7 @@ final class TrainingOutcomesTabs {
     Node projectsTab() {
         TableView<ProjectRow> table = new TableView<>(vm.projects());
         table.setId("projectTable");
-        FormParts.headingsWrapBetweenWords(table);
+        ColumnContent.headingsWrapBetweenWords(table);
         table.getColumns().add(FormParts.textColumn(i18n, "training.project.title", ProjectRow::title, 240));
         table.getColumns().add(FormParts.textColumn(i18n, "training.project.team", ProjectRow::team, 250));
         table.getColumns().add(FormParts.textColumn(i18n, "training.project.theme", ProjectRow::theme, 250));

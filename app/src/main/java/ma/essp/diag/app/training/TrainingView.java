@@ -31,6 +31,7 @@ import ma.essp.diag.app.training.TrainingViewModel.SessionRow;
 import ma.essp.diag.app.ui.EditHistory;
 import ma.essp.diag.app.ui.FeatureScreen;
 import ma.essp.diag.app.ui.FilterChoice;
+import ma.essp.diag.app.ui.ColumnContent;
 import ma.essp.diag.app.ui.FormParts;
 import ma.essp.diag.app.ui.map.MapCanvas;
 import ma.essp.diag.app.ui.LocalizedControls;
@@ -104,7 +105,7 @@ public final class TrainingView implements FeatureScreen {
         grid.setId("attendanceGrid");
         grid.setEditable(true);
         grid.setItems(vm.attendance());
-        FormParts.headingsWrapBetweenWords(grid);
+        ColumnContent.headingsWrapBetweenWords(grid);
         rebuildGridColumns();
         vm.sessions().addListener((ListChangeListener<SessionRow>) c -> rebuildGridColumns());
         Label message = FormParts.errorLabel();
@@ -326,7 +327,7 @@ public final class TrainingView implements FeatureScreen {
         table.setId("costTable");
         // widths that keep every column, the experts' origin included, inside a 1366 px laptop's window: the headings
         // wrap between words ("Ligne de / financement") rather than widen their columns
-        FormParts.headingsWrapBetweenWords(table);
+        ColumnContent.headingsWrapBetweenWords(table);
         table.getColumns().add(FormParts.textColumn(i18n, "training.cost.item", CostRow::item, 140));
         table.getColumns().add(FormParts.textColumn(i18n, "training.cost.unit", CostRow::unit, 150));
         table.getColumns().add(originColumn());

@@ -36,6 +36,33 @@ public final class ColumnContent {
     }
 
     /**
+     * Keeps every column of {@code table} at least as wide as its heading needs to wrap between its words (never inside
+     * one: "Avance / ment") onto two lines at most, in the headings' own font: for grids whose values are short but whose
+     * headings are long (attendance, costs). Measured once the table has its skin, and again whenever its columns change.
+     */
+    public static void headingsWrapBetweenWords(TableView<?> table) {
+        if (!table.getStyleClass().contains("wrap-headers")) {
+            table.getStyleClass().add("wrap-headers");
+        }
+        Runnable fit = () -> Platform.runLater(() -> {
+            table.applyCss();
+            table.layout();
+            for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
+                double needed = Math.ceil(longestHeaderWord(table, column));
+                if (column.getMinWidth() < needed) {
+                    column.setMinWidth(needed);
+                }
+                if (column.getPrefWidth() < needed) {
+                    column.setPrefWidth(needed);
+                }
+            }
+        });
+        table.skinProperty().addListener((o, old, skin) -> fit.run());
+        table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) c -> fit.run());
+        fit.run();
+    }
+
+    /**
      * The width {@code column}'s header needs to wrap between its words onto two lines at most, in its header's font
      * and padding (0 before the table has its skin).
      */

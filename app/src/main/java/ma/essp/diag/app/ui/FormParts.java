@@ -20,52 +20,6 @@ public final class FormParts {
     }
 
     /**
-     * Makes {@code table}'s headings wrap between words only: the table gets the {@code wrap-headers} style (headings on
-     * two lines and more instead of cut) and each column is kept at least as wide as the longest word of its heading
-     * in the headings' own font, so that "Avancement" never breaks into "Avance / ment" when the table is squeezed (a
-     * 1366 px laptop). Measured once the table has its skin, and again whenever its columns change.
-     */
-    public static void headingsWrapBetweenWords(javafx.scene.control.TableView<?> table) {
-        if (!table.getStyleClass().contains("wrap-headers")) {
-            table.getStyleClass().add("wrap-headers");
-        }
-        Runnable fit = () -> javafx.application.Platform.runLater(() -> fitHeadings(table));
-        table.skinProperty().addListener((obs, old, now) -> fit.run());
-        table.getColumns().addListener((javafx.collections.ListChangeListener<TableColumn<?, ?>>) c -> fit.run());
-        fit.run();
-    }
-
-    private static void fitHeadings(javafx.scene.control.TableView<?> table) {
-        javafx.scene.text.Font font = table.lookupAll(".column-header .label").stream()
-                .filter(n -> n instanceof javafx.scene.control.Labeled)
-                .map(n -> ((javafx.scene.control.Labeled) n).getFont()).findFirst()
-                .orElse(javafx.scene.text.Font.getDefault());
-        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
-            double min = minWidthForWords(c.getText(), font);
-            if (c.getMinWidth() < min) {
-                c.setMinWidth(min);
-            }
-            if (c.getPrefWidth() < min) {
-                c.setPrefWidth(min);
-            }
-        }
-    }
-
-    /** The width a heading needs so that its longest word fits on one line: that word in {@code font}, plus the header's padding. */
-    static double minWidthForWords(String heading, javafx.scene.text.Font font) {
-        if (heading == null || heading.isBlank()) {
-            return 0;
-        }
-        double widest = 0;
-        for (String word : heading.strip().split("\\s+")) {
-            javafx.scene.text.Text t = new javafx.scene.text.Text(word);
-            t.setFont(font);
-            widest = Math.max(widest, t.getLayoutBounds().getWidth());
-        }
-        return Math.ceil(widest) + 18; // the label's and the header cell's padding either side, the sort arrow's room
-    }
-
-    /**
      * Keeps {@code column} wide enough for the longest of its texts (measured in the table's cell font, at most {@code
      * max} pixels), again whenever {@code items} change, and shows each cell's whole text as its tooltip: for a column
      * of names whose telling part comes last ("Circonscription sanitaire urbaine Aïn-Sebaâ-Hay Mohammadi").
