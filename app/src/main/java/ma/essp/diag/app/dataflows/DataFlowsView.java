@@ -186,7 +186,7 @@ public final class DataFlowsView implements FeatureScreen {
         types.setId("dataflowsTypes");
         types.setPlaceholder(new Label(i18n.get("dataflows.empty")));
         TableColumn<DataFlowsViewModel.TypeLine, String> typeName = column("dataflows.field.report_type", DataFlowsViewModel.TypeLine::label, 200);
-        // a report's whole name at 1366 px (a longer one is cut past 480 px and read whole in its tooltip)
+        // a report's whole name at 1366 px (a longer one is cut past 400 px and read whole in its tooltip; 480 px cut the last column, n, at 1366 px on the national demo)
         typeName.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory(codeAtEnd()));
         types.getColumns().add(typeName);
         // narrow to start with: each figure column then grows to its longest value and header word (ColumnContent)
@@ -198,7 +198,7 @@ public final class DataFlowsView implements FeatureScreen {
         types.getColumns().add(column("dataflows.column.observations", t -> i18n.formatNumber(t.figures().observations()), 60));
         types.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         types.getStyleClass().addAll("wrap-headers", "compact-cells");
-        typeName.setMaxWidth(480);
+        typeName.setMaxWidth(400);
         ma.essp.diag.app.ui.ColumnContent.fit(types);
         // every report type in sight (twelve in the demo) without a scroll bar of its own: the page scrolls
         ma.essp.diag.app.ui.TableRoom.atLeast(types, 5);
