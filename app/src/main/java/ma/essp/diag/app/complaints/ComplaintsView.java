@@ -80,11 +80,19 @@ public final class ComplaintsView implements FeatureScreen {
         search.textProperty().bindBidirectional(entry.searchProperty());
         ListView<EsspRef> list = new ListView<>(entry.essps());
         list.setId("complaintsEssps");
+        // a long name wraps onto a second line within the list's width (no sideways scroll at 1366 px), whole in the tooltip
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(EsspRef item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : entry.esspLabel(item));
+                String label = empty || item == null ? null : entry.esspLabel(item);
+                setText(label == null ? null : i18n.wrappable(label)); // Arabic: the marks JavaFX needs to wrap it
+                setTooltip(label == null ? null : new javafx.scene.control.Tooltip(label));
             }
         });
         // another ESSP: unsaved ticks or a half-typed sample are saved, discarded or kept (Save / Discard / Cancel)
@@ -135,7 +143,7 @@ public final class ComplaintsView implements FeatureScreen {
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
         SplitPane split = new SplitPane(left, scroll);
-        split.setDividerPositions(0.24);
+        split.setDividerPositions(0.28);
         return split;
     }
 
