@@ -41,8 +41,11 @@ public final class FullTextCell<S> extends TableCell<S, String> {
         super.updateItem(item, empty);
         setText(empty ? null : item);
         if (keepEnd != null) {
-            setTextOverrun(!empty && item != null && keepEnd.test(item) ? javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS
-                    : javafx.scene.control.OverrunStyle.ELLIPSIS);
+            boolean leading = !empty && item != null && keepEnd.test(item);
+            setTextOverrun(leading ? javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS : javafx.scene.control.OverrunStyle.ELLIPSIS);
+            // a left-to-right mark before the "…": in a right-to-left cell the cut Latin line then reads "…ique — CODE",
+            // its "…" on the left where the cut is, not after the code on the right
+            setEllipsisString(leading ? "\u200E\u2026" : "\u2026");
         }
         if (empty || item == null || item.isBlank()) {
             setTooltip(null);
