@@ -1,6 +1,5 @@
 package ma.essp.diag.app.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,10 +12,12 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    /** This process's CPU time so far, or -1 when the JVM does not tell it. */
+    /**
+     * This process's CPU time so far, or -1 when the system does not tell it. Through {@code ProcessHandle} (java.base),
+     * not {@code com.sun.management}: the installed app's trimmed runtime has no jdk.management module.
+     */
     static long nanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     /**
