@@ -335,7 +335,10 @@ public final class TrainingView implements FeatureScreen {
         table.getColumns().add(FormParts.textColumn(i18n, "training.cost.units", CostRow::units, 65));
         table.getColumns().add(FormParts.textColumn(i18n, "training.cost.amount", CostRow::amount, 120));
         table.getColumns().add(FormParts.textColumn(i18n, "training.cost.kind", CostRow::kind, 90));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.cost.funding", CostRow::fundingLine, 150));
+        TableColumn<CostRow, String> fundingColumn = FormParts.textColumn(i18n, "training.cost.funding", CostRow::fundingLine, 150);
+        // a long funding line ("Ministère de la Santé et de la Protection sociale") is cut at 1366 px: whole in its tooltip
+        fundingColumn.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory());
+        table.getColumns().add(fundingColumn);
         ComboBox<FilterChoice> item = new ComboBox<>();
         item.getItems().setAll(vm.itemChoices());
         item.setPromptText(i18n.get("training.cost.item"));
@@ -346,14 +349,14 @@ public final class TrainingView implements FeatureScreen {
         unit.setPromptText(i18n.get("training.cost.unit"));
         unit.setPrefWidth(160);
         unit.valueProperty().bindBidirectional(vm.costUnitProperty());
-        TextField unitCost = FormParts.field(i18n, "training.cost.unitCost", 105, vm.costUnitCostProperty());
-        TextField units = FormParts.field(i18n, "training.cost.units", 60, vm.costUnitsProperty());
+        TextField unitCost = FormParts.field(i18n, "training.cost.unitCost", 125, vm.costUnitCostProperty());
+        TextField units = FormParts.field(i18n, "training.cost.units", 70, vm.costUnitsProperty());
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.kindChoices());
         kind.valueProperty().bindBidirectional(vm.costKindProperty());
-        TextField funding = FormParts.field(i18n, "training.cost.funding", 120, vm.costFundingProperty());
+        TextField funding = FormParts.field(i18n, "training.cost.funding", 185, vm.costFundingProperty());
         ComboBox<FilterChoice> origin = new ComboBox<>();
-        origin.setPrefWidth(150);
+        origin.setPrefWidth(215); // its prompt whole ("Origine des experts"); the add button goes to a second line at 1366 px
         origin.setId("costOrigin");
         origin.getItems().setAll(vm.originChoices());
         origin.setPromptText(i18n.get("training.cost.origin"));
