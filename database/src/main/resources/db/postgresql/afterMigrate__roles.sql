@@ -19,8 +19,12 @@ BEGIN
             END IF;
         END IF;
     END LOOP;
-    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %s', current_database(),
-        (SELECT string_agg(quote_ident(rolname), ', ') FROM pg_roles WHERE rolname IN ('essp_coordinator', 'essp_consultant', 'essp_reader')));
+    -- none of them may exist yet (an owner without CREATEROLE on a new cluster): then there is nobody to grant to
+    SELECT string_agg(quote_ident(rolname), ', ') INTO group_role
+        FROM pg_roles WHERE rolname IN ('essp_coordinator', 'essp_consultant', 'essp_reader');
+    IF group_role IS NOT NULL THEN
+        EXECUTE format('GRANT CONNECT ON DATABASE %I TO %s', current_database(), group_role);
+    END IF;
     IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'essp_coordinator') THEN
         GRANT USAGE ON SCHEMA public TO essp_coordinator;
         GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES ON ALL TABLES IN SCHEMA public TO essp_coordinator;
