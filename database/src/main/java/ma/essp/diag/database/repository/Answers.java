@@ -79,7 +79,10 @@ public final class Answers {
         return map;
     }
 
-    /** Accumulates the answers of one assessment in increasing item id order (as the loader reads them). */
+    /**
+     * Accumulates the answers of one assessment, in any item order (the loader reads them in the file's order, usually
+     * increasing item ids): {@link #build} sorts them by item id.
+     */
     static final class Builder {
         private int[] ids = new int[160];
         private AnswerState[] states = new AnswerState[160];
@@ -98,7 +101,58 @@ public final class Answers {
         }
 
         Answers build() {
-            return new Answers(Arrays.copyOf(ids, size), Arrays.copyOf(states, size), Arrays.copyOf(reported, size));
+            boolean sorted = true;
+            for (int i = 1; i < size && sorted; i++) {
+                sorted = ids[i] > ids[i - 1];
+            }
+            if (sorted) {
+                return new Answers(Arrays.copyOf(ids, size), Arrays.copyOf(states, size), Arrays.copyOf(reported, size));
+            }
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < size; i++) {
+                min = Math.min(min, ids[i]);
+                max = Math.max(max, ids[i]);
+            }
+            if ((long) max - min < 8L * size + 64) {
+                // dense ids (an assessment answers most of its catalogue): each answer placed in a slot by its item id
+                // (the position + 1, 0 for none) and the slots read in order, no comparison sort
+                int[] slots = new int[max - min + 1];
+                for (int i = 0; i < size; i++) {
+                    if (slots[ids[i] - min] != 0) {
+                        throw new IllegalArgumentException("item ids must be strictly increasing");
+                    }
+                    slots[ids[i] - min] = i + 1;
+                }
+                int[] sortedIds = new int[size];
+                AnswerState[] sortedStates = new AnswerState[size];
+                boolean[] sortedReported = new boolean[size];
+                int n = 0;
+                for (int slot : slots) {
+                    if (slot != 0) {
+                        sortedIds[n] = ids[slot - 1];
+                        sortedStates[n] = states[slot - 1];
+                        sortedReported[n++] = reported[slot - 1];
+                    }
+                }
+                return new Answers(sortedIds, sortedStates, sortedReported);
+            }
+            // sparse ids: (item id, position) pairs sorted by item id, then the three arrays laid out in that order
+            long[] order = new long[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = ((long) ids[i] << 32) | i;
+            }
+            Arrays.sort(order);
+            int[] sortedIds = new int[size];
+            AnswerState[] sortedStates = new AnswerState[size];
+            boolean[] sortedReported = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                int from = (int) order[i];
+                sortedIds[i] = ids[from];
+                sortedStates[i] = states[from];
+                sortedReported[i] = reported[from];
+            }
+            return new Answers(sortedIds, sortedStates, sortedReported);
         }
     }
 }

@@ -81,15 +81,20 @@ public final class DataFlowRepository {
                         r.getRegionId(), r.getProvinceId(), r.getChannel(), r.getExpectedDelayDays(), r.getTool(),
                         Boolean.TRUE.equals(r.getRekeyed()), r.getNotes()));
         var o = DATA_FLOW_OBSERVATION;
-        List<DataFlowData.Observation> observations = dsl.selectFrom(o).where(o.DELETED.isFalse())
+        // the columns an observation keeps only (not its uuid and audit columns): ~20,000 rows on the national demo
+        List<DataFlowData.Observation> observations = dsl.select(o.ID, o.VERSION, o.DATA_FLOW_ID, o.ESSP_ID, o.PERIOD,
+                        o.REPORTS_EXPECTED, o.REPORTS_RECEIVED, o.RECEIVED_ON_TIME, o.OBSERVED_DELAY_DAYS, o.NOTES)
+                .from(o).where(o.DELETED.isFalse())
                 .and(esspId == null ? org.jooq.impl.DSL.noCondition() : o.ESSP_ID.eq(esspId)).orderBy(o.ID)
-                .fetch(r -> new DataFlowData.Observation(r.getId(), r.getVersion(), r.getDataFlowId(), r.getEsspId(), r.getPeriod(),
-                        r.getReportsExpected(), r.getReportsReceived(), r.getReceivedOnTime(), r.getObservedDelayDays(), r.getNotes()));
+                .fetch(r -> new DataFlowData.Observation(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7(), r.value8(), r.value9(), r.value10()));
         var v = DATA_VERIFICATION;
-        List<DataFlowData.Recount> recounts = dsl.selectFrom(v).where(v.DELETED.isFalse())
+        List<DataFlowData.Recount> recounts = dsl.select(v.ID, v.VERSION, v.ESSP_ID, v.INDICATOR, v.PERIOD, v.RECOUNTED,
+                        v.REPORTED, v.REASON, v.NOTES)
+                .from(v).where(v.DELETED.isFalse())
                 .and(esspId == null ? org.jooq.impl.DSL.noCondition() : v.ESSP_ID.eq(esspId)).orderBy(v.ID)
-                .fetch(r -> new DataFlowData.Recount(r.getId(), r.getVersion(), r.getEsspId(), r.getIndicator(), r.getPeriod(),
-                        r.getRecounted(), r.getReported(), r.getReason(), r.getNotes()));
+                .fetch(r -> new DataFlowData.Recount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7(), r.value8(), r.value9()));
         var c = SYSTEM_CHECKLIST;
         List<DataFlowData.Checklist> checklists = dsl.selectFrom(c).where(c.DELETED.isFalse())
                 .and(esspId == null ? org.jooq.impl.DSL.noCondition() : c.ESSP_ID.eq(esspId)).orderBy(c.ID)
