@@ -87,6 +87,24 @@ public final class ComplaintsView implements FeatureScreen {
                 setPrefWidth(0);
             }
 
+            /**
+             * As high as its wrapped name at the list's width: the theme gives list cells a fixed height ({@code
+             * -fx-cell-size: 3em}, two lines), which cut a name needing three.
+             */
+            @Override
+            protected double computePrefHeight(double width) {
+                double room = width - snappedLeftInset() - snappedRightInset();
+                if (getText() == null || room <= 0) {
+                    return super.computePrefHeight(width);
+                }
+                javafx.scene.text.Text text = new javafx.scene.text.Text(getText());
+                text.setFont(getFont());
+                text.setNodeOrientation(getEffectiveNodeOrientation()); // Arabic lines break as the cell breaks them
+                text.setWrappingWidth(room);
+                return Math.max(super.computePrefHeight(width),
+                        Math.ceil(snappedTopInset() + text.getLayoutBounds().getHeight() + snappedBottomInset()) + 1);
+            }
+
             @Override
             protected void updateItem(EsspRef item, boolean empty) {
                 super.updateItem(item, empty);

@@ -1,5 +1,6 @@
 package ma.essp.diag.app.training;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -42,6 +43,12 @@ import ma.essp.diag.app.ui.UnsavedChanges;
  * participants from the staff records, the attendance grid, the costs), each bound to {@link TrainingViewModel}.
  */
 public final class TrainingView implements FeatureScreen {
+
+    /**
+     * The needs list's unit column at most: a national unit's whole name ("Circonscription sanitaire urbaine
+     * Aïn-Sebaâ-Hay Mohammadi", about 400 px) would push the list's last columns out of view at 1366 px beside the map.
+     */
+    private static final double UNIT_CAP = 190;
 
     private final TrainingViewModel vm;
     private final I18n i18n;
@@ -237,16 +244,30 @@ public final class TrainingView implements FeatureScreen {
         TableView<TrainingViewModel.NeedRow> table = new TableView<>(shown);
         table.setId("needsTable");
         TableColumn<TrainingViewModel.NeedRow, String> unitColumn = FormParts.textColumn(i18n, "training.needs.unit",
-                TrainingViewModel.NeedRow::unitName, 190);
+                TrainingViewModel.NeedRow::unitName, 60);
         unitColumn.setId("needsUnitColumn");
-        table.getColumns().add(unitColumn);
-        // the unit's whole name ("Circonscription sanitaire urbaine Aïn-Sebaâ-Hay Mohammadi"): its telling part comes last
-        FormParts.fitToLongest(table, unitColumn, TrainingViewModel.NeedRow::unitName, 420);
-        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.functions", TrainingViewModel.NeedRow::functions, 260));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.person", TrainingViewModel.NeedRow::person, 260));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.received", TrainingViewModel.NeedRow::received, 170));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.course", TrainingViewModel.NeedRow::course, 90));
-        table.getColumns().add(FormParts.textColumn(i18n, "training.needs.status", TrainingViewModel.NeedRow::status, 130));
+        TableColumn<TrainingViewModel.NeedRow, String> functions = FormParts.textColumn(i18n, "training.needs.functions",
+                TrainingViewModel.NeedRow::functions, 60);
+        TableColumn<TrainingViewModel.NeedRow, String> person = FormParts.textColumn(i18n, "training.needs.person",
+                TrainingViewModel.NeedRow::person, 60);
+        TableColumn<TrainingViewModel.NeedRow, String> received = FormParts.textColumn(i18n, "training.needs.received",
+                TrainingViewModel.NeedRow::received, 60);
+        List<TableColumn<TrainingViewModel.NeedRow, String>> columns = List.of(unitColumn, functions, person, received,
+                FormParts.textColumn(i18n, "training.needs.course", TrainingViewModel.NeedRow::course, 40),
+                FormParts.textColumn(i18n, "training.needs.status", TrainingViewModel.NeedRow::status, 40));
+        // every column in view at 1366 px beside the map: each as wide as its longest value (ColumnContent), the long
+        // ones at most their cap and read whole in the cell's tooltip past it; the headings wrap between words. The
+        // unit's name is cut at its start: its telling part comes last ("…rurale Beni Draraert")
+        unitColumn.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory(text -> true));
+        columns.stream().skip(1).forEach(c -> c.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory()));
+        unitColumn.setMaxWidth(UNIT_CAP);
+        functions.setMaxWidth(120);
+        person.setMaxWidth(130);
+        received.setMaxWidth(115); // its heading's longest word whole ("Formations")
+        table.getColumns().addAll(columns);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().add("wrap-headers");
+        ma.essp.diag.app.ui.ColumnContent.fit(table);
         Button accept = new Button(i18n.get("training.needs.accept"));
         accept.setId("acceptProposal");
         accept.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -350,7 +371,7 @@ public final class TrainingView implements FeatureScreen {
         unit.setPrefWidth(160);
         unit.valueProperty().bindBidirectional(vm.costUnitProperty());
         TextField unitCost = FormParts.field(i18n, "training.cost.unitCost", 125, vm.costUnitCostProperty());
-        TextField units = FormParts.field(i18n, "training.cost.units", 70, vm.costUnitsProperty());
+        TextField units = FormParts.field(i18n, "training.cost.units", 76, vm.costUnitsProperty()); // "الوحدات" whole
         ComboBox<FilterChoice> kind = new ComboBox<>();
         kind.getItems().setAll(vm.kindChoices());
         kind.valueProperty().bindBidirectional(vm.costKindProperty());

@@ -19,46 +19,6 @@ public final class FormParts {
     private FormParts() {
     }
 
-    /**
-     * Keeps {@code column} wide enough for the longest of its texts (measured in the table's cell font, at most {@code
-     * max} pixels), again whenever {@code items} change, and shows each cell's whole text as its tooltip: for a column
-     * of names whose telling part comes last ("Circonscription sanitaire urbaine Aïn-Sebaâ-Hay Mohammadi").
-     */
-    public static <R> void fitToLongest(javafx.scene.control.TableView<R> table, TableColumn<R, String> column,
-                                        Function<R, String> value, double max) {
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isBlank() ? null : new javafx.scene.control.Tooltip(text));
-            }
-        });
-        Runnable fit = () -> javafx.application.Platform.runLater(() -> {
-            javafx.scene.text.Font font = table.lookupAll(".table-cell").stream()
-                    .filter(n -> n instanceof javafx.scene.control.Labeled)
-                    .map(n -> ((javafx.scene.control.Labeled) n).getFont()).findFirst()
-                    .orElse(javafx.scene.text.Font.getDefault());
-            double widest = 0;
-            javafx.scene.text.Text t = new javafx.scene.text.Text();
-            t.setFont(font);
-            for (R row : table.getItems()) {
-                String text = value.apply(row);
-                if (text != null) {
-                    t.setText(text);
-                    widest = Math.max(widest, t.getLayoutBounds().getWidth());
-                }
-            }
-            double wanted = Math.min(max, Math.ceil(widest) + 20); // the cell's padding either side
-            if (wanted > column.getPrefWidth()) {
-                column.setPrefWidth(wanted);
-            }
-        });
-        table.getItems().addListener((javafx.collections.ListChangeListener<R>) c -> fit.run());
-        table.skinProperty().addListener((obs, old, now) -> fit.run());
-        fit.run();
-    }
-
     /** A read-only column headed by the text of {@code key}, showing {@code value} of each row. */
     public static <R> TableColumn<R, String> textColumn(I18n i18n, String key, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(i18n.get(key));
