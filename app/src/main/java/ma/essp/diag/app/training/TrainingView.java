@@ -48,7 +48,7 @@ public final class TrainingView implements FeatureScreen {
      * The needs list's unit column at most: a national unit's whole name ("Circonscription sanitaire urbaine
      * Aïn-Sebaâ-Hay Mohammadi", about 400 px) would push the list's last columns out of view at 1366 px beside the map.
      */
-    private static final double UNIT_CAP = 190;
+    private static final double UNIT_CAP = 180;
 
     private final TrainingViewModel vm;
     private final I18n i18n;
@@ -252,8 +252,9 @@ public final class TrainingView implements FeatureScreen {
                 TrainingViewModel.NeedRow::person, 60);
         TableColumn<TrainingViewModel.NeedRow, String> received = FormParts.textColumn(i18n, "training.needs.received",
                 TrainingViewModel.NeedRow::received, 60);
-        List<TableColumn<TrainingViewModel.NeedRow, String>> columns = List.of(unitColumn, functions, person, received,
-                FormParts.textColumn(i18n, "training.needs.course", TrainingViewModel.NeedRow::course, 40),
+        TableColumn<TrainingViewModel.NeedRow, String> course = FormParts.textColumn(i18n, "training.needs.course",
+                TrainingViewModel.NeedRow::course, 40);
+        List<TableColumn<TrainingViewModel.NeedRow, String>> columns = List.of(unitColumn, functions, person, received, course,
                 FormParts.textColumn(i18n, "training.needs.status", TrainingViewModel.NeedRow::status, 40));
         // every column in view at 1366 px beside the map: each as wide as its longest value (ColumnContent), the long
         // ones at most their cap and read whole in the cell's tooltip past it; the headings wrap between words. The
@@ -261,8 +262,9 @@ public final class TrainingView implements FeatureScreen {
         unitColumn.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory(text -> true));
         columns.stream().skip(1).forEach(c -> c.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory()));
         unitColumn.setMaxWidth(UNIT_CAP);
-        functions.setMaxWidth(120);
-        person.setMaxWidth(130);
+        functions.setMaxWidth(110);
+        person.setMaxWidth(125);
+        course.setMaxWidth(80); // a course's code ("PSP"), its heading on two lines
         received.setMaxWidth(115); // its heading's longest word whole ("Formations")
         table.getColumns().addAll(columns);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
