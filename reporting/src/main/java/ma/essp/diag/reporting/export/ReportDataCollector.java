@@ -281,7 +281,7 @@ public final class ReportDataCollector {
                     cat == null ? e.categoryCode() : e.categoryCode(), l.code(Vocabulary.MILIEU, e.milieu()),
                     l.code(Vocabulary.FUNCTIONALITY, e.functionality()), l.name(c.nameFr(), c.nameAr()), l.name(p.nameFr(), p.nameAr()),
                     l.name(r.nameFr(), r.nameAr()), inPost, core, byCadre, er,
-                    er == null ? List.of() : GapAnalyzer.forEssp(readiness, er)));
+                    er == null ? List.of() : new WorkedOutOnRead<>(() -> GapAnalyzer.forEssp(readiness, er))));
         }
 
         // complaints: the figures of ComplaintIndicators over the ESSPs of the scope as of the report date, in the
@@ -522,6 +522,39 @@ public final class ReportDataCollector {
                 readiness.rules(), scopeTotalAbsent, flowQuality(request, t, l),
                 trainingEvaluations(source, cohortNames.keySet(), l), trainingProjects(source, cohortNames.keySet(), l),
                 trainingScenario(source, cohortNames.keySet()), trainingExperts(source, cohortsInScope, l));
+    }
+
+    /**
+     * An ESSP's missing needs ({@link GapAnalyzer#forEssp}), worked out the first time the list is read, then kept: only
+     * the workbook's gaps sheet and the PDF's ESSP sheets print them, and working them out for every ESSP of a national
+     * report that prints neither was a tenth of its gathering's time and allocation (issue 17). The same list, by the
+     * same function, whenever it is read.
+     */
+    private static final class WorkedOutOnRead<T> extends java.util.AbstractList<T> {
+        private java.util.function.Supplier<List<T>> work;
+        private List<T> list;
+
+        WorkedOutOnRead(java.util.function.Supplier<List<T>> work) {
+            this.work = work;
+        }
+
+        private synchronized List<T> list() {
+            if (list == null) {
+                list = work.get();
+                work = null;
+            }
+            return list;
+        }
+
+        @Override
+        public T get(int index) {
+            return list().get(index);
+        }
+
+        @Override
+        public int size() {
+            return list().size();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package ma.essp.diag.reporting.training;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,36 +77,58 @@ public final class TrainingEvaluation {
 
     /** Level 3 of a participant for a session. */
     public static Level3 level3(TrainingOutcomeData outcomes, Session session, int participantId) {
-        String function = null;
-        for (TrainingOutcomeData.SessionTarget t : outcomes.sessionTargets()) {
-            if (t.sessionId() == session.id()) {
-                function = t.targetFunction();
+        return new Level3Index(outcomes).level3(session, participantId);
+    }
+
+    /**
+     * The outcome rows level 3 reads, indexed once: a session's target function (the last row of the session), a
+     * participant's circonscription (the last row of the participant), each circonscription's latest visit and its
+     * first record of each function. {@link #scores} asks it for every evaluated participant of a session, which
+     * scanned every list once per participant (issue 17: a fifth of the national report's gathering).
+     */
+    private static final class Level3Index {
+        private final Map<Integer, String> targetBySession = new HashMap<>();
+        private final Map<Integer, Integer> placeByParticipant = new HashMap<>();
+        private final Map<Integer, LocalDate> latestVisit = new HashMap<>();
+        private final Map<Integer, Map<String, String>> heldByPlace = new HashMap<>();
+
+        Level3Index(TrainingOutcomeData outcomes) {
+            outcomes.sessionTargets().forEach(t -> targetBySession.put(t.sessionId(), t.targetFunction()));
+            outcomes.participantPlaces().forEach(p -> placeByParticipant.put(p.participantId(), p.circonscriptionId()));
+            for (TrainingOutcomeData.Visit v : outcomes.visits()) {
+                if (v.visitedOn() != null) {
+                    latestVisit.merge(v.circonscriptionId(), v.visitedOn(), (a, b) -> b.isAfter(a) ? b : a);
+                }
+            }
+            for (TrainingOutcomeData.FunctionRecord f : outcomes.functions()) {
+                if (f.functionCode() != null) {
+                    Map<String, String> held = heldByPlace.computeIfAbsent(f.circonscriptionId(), k -> new HashMap<>());
+                    if (!held.containsKey(f.functionCode())) { // the first record, even one whose state is empty
+                        held.put(f.functionCode(), f.held());
+                    }
+                }
             }
         }
-        if (function == null) {
-            return Level3.NOT_TARGETED;
-        }
-        Integer circonscription = null;
-        for (TrainingOutcomeData.ParticipantPlace p : outcomes.participantPlaces()) {
-            if (p.participantId() == participantId) {
-                circonscription = p.circonscriptionId();
+
+        Level3 level3(Session session, int participantId) {
+            String function = targetBySession.get(session.id());
+            if (function == null) {
+                return Level3.NOT_TARGETED;
             }
+            Integer circonscription = placeByParticipant.get(participantId);
+            if (circonscription == null) {
+                return Level3.NO_CIRCONSCRIPTION;
+            }
+            LocalDate latest = latestVisit.get(circonscription);
+            if (latest == null || !latest.isAfter(session.endsOn())) {
+                return Level3.NO_LATER_VISIT;
+            }
+            Map<String, String> held = heldByPlace.getOrDefault(circonscription, Map.of());
+            if (!held.containsKey(function)) {
+                return Level3.NOT_RECORDED;
+            }
+            return "held".equals(held.get(function)) ? Level3.HELD : Level3.NOT_HELD;
         }
-        if (circonscription == null) {
-            return Level3.NO_CIRCONSCRIPTION;
-        }
-        int visited = circonscription;
-        boolean laterVisit = outcomes.visits().stream().anyMatch(v -> v.circonscriptionId() == visited
-                && v.visitedOn() != null && v.visitedOn().isAfter(session.endsOn()));
-        if (!laterVisit) {
-            return Level3.NO_LATER_VISIT;
-        }
-        String target = function;
-        int place = circonscription;
-        return outcomes.functions().stream()
-                .filter(f -> f.circonscriptionId() == place && target.equals(f.functionCode()))
-                .findFirst().map(f -> "held".equals(f.held()) ? Level3.HELD : Level3.NOT_HELD)
-                .orElse(Level3.NOT_RECORDED);
     }
 
     /** The participants evaluated at a session, in the training data's order of participants. */
@@ -114,10 +137,11 @@ public final class TrainingEvaluation {
         outcomes.evaluations().stream().filter(e -> e.sessionId() == session.id())
                 .forEach(e -> byParticipant.put(e.participantId(), e));
         List<ParticipantScore> out = new ArrayList<>();
+        Level3Index level3 = byParticipant.isEmpty() ? null : new Level3Index(outcomes);
         for (Participant p : training.participants()) {
             Evaluation e = byParticipant.get(p.id());
             if (e != null) {
-                out.add(new ParticipantScore(p, e, gain(e), level3(outcomes, session, p.id())));
+                out.add(new ParticipantScore(p, e, gain(e), level3.level3(session, p.id())));
             }
         }
         return out;

@@ -2,8 +2,10 @@ package ma.essp.diag.reporting.training;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ma.essp.diag.database.repository.TrainingData;
 import ma.essp.diag.database.repository.TrainingData.Participant;
 import ma.essp.diag.database.repository.TrainingOutcomeData;
@@ -31,14 +33,16 @@ public final class TrainingProjects {
     public static List<ProjectRow> rows(TrainingData training, TrainingOutcomeData outcomes) {
         Map<Integer, Participant> participants = new HashMap<>();
         training.participants().forEach(p -> participants.put(p.id(), p));
+        // each project's members once (a scan of the members per participant and project was most of the national
+        // report's training figures, issue 17); the team in the training data's order of participants
+        Map<Integer, Set<Integer>> membersByProject = new HashMap<>();
+        outcomes.members().forEach(m -> membersByProject.computeIfAbsent(m.projectId(), k -> new HashSet<>()).add(m.participantId()));
         List<ProjectRow> out = new ArrayList<>();
         for (TrainingData.Cohort c : training.cohorts()) {
             for (Project p : outcomes.projects()) {
                 if (p.cohortId() == c.id()) {
-                    List<Participant> team = training.participants().stream()
-                            .filter(tp -> outcomes.members().stream()
-                                    .anyMatch(m -> m.projectId() == p.id() && m.participantId() == tp.id()))
-                            .toList();
+                    Set<Integer> members = membersByProject.getOrDefault(p.id(), Set.of());
+                    List<Participant> team = training.participants().stream().filter(tp -> members.contains(tp.id())).toList();
                     out.add(new ProjectRow(p, c, team));
                 }
             }
