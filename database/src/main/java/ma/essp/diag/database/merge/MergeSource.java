@@ -58,10 +58,10 @@ public final class MergeSource implements AutoCloseable {
             Path copied = scratch.resolve(UUID.randomUUID() + MissionFile.EXTENSION);
             MissionFile.copyConsistently(other, copied);
             // Opened without a second quick_check (a read of the whole file, as much work as the check of the other
-            // file above): the copy holds the very records and index entries of that file, which has just passed that
-            // check, written into fresh pages by SQLite itself (VACUUM INTO) in a scratch folder nobody else writes; and
-            // it is only read (query_only: the merge never writes it, SQLite refuses any write). A copy of an older
-            // schema is still checked before it is migrated.
+            // file above): the copy holds the very pages of that file, which has just passed that check, copied by
+            // SQLite itself (its online backup, one snapshot) into a scratch folder nobody else writes; and it is only
+            // read (query_only: the merge never writes it, SQLite refuses any write). A copy of an older schema is
+            // still checked before it is migrated.
             copy = MissionFile.openWhileChecking(copied, scratch.resolve("backups"));
             String theirs = missionUuid(copy.dsl());
             String mine = missionUuid(target.dsl());

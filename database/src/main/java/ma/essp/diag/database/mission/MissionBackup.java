@@ -452,15 +452,29 @@ public final class MissionBackup {
         return java.nio.ByteBuffer.wrap(header, offset, 4).getInt();
     }
 
-    /** A full {@code PRAGMA integrity_check} of a file nobody writes (read as immutable). */
+    /**
+     * A full {@code PRAGMA integrity_check} of a file nobody writes (read as immutable). The file is read through a
+     * memory map (SQLite's {@code mmap_size}, up to {@value #CHECK_MAP_BYTES} bytes): the check looks up every index
+     * entry in its table, and reading those pages from the map rather than by a system call each is about a third of
+     * the check's CPU on a national mission (measured in the README, "Consolidation (merge) of two national copies").
+     * The pages mapped are the system's file cache, counted in the process's resident size while mapped.
+     */
     private static void requireIntact(Path file) throws IOException, SQLException {
-        try (Connection connection = MissionFile.readOnlyConnection(file, !Files.exists(Path.of(file + "-wal")));
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
-            String verdict = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equalsIgnoreCase(verdict)) {
-                throw new IOException("integrity check failed (" + verdict + ")");
+        boolean immutable = !Files.exists(Path.of(file + "-wal"));
+        try (Connection connection = MissionFile.readOnlyConnection(file, immutable);
+             Statement statement = connection.createStatement()) {
+            if (immutable) {
+                statement.execute("PRAGMA mmap_size = " + CHECK_MAP_BYTES);
+            }
+            try (ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
+                String verdict = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equalsIgnoreCase(verdict)) {
+                    throw new IOException("integrity check failed (" + verdict + ")");
+                }
             }
         }
     }
+
+    /** The most of a file {@link #requireIntact} maps (SQLite's own cap on 64-bit Linux is about 2 GB). */
+    private static final long CHECK_MAP_BYTES = 1L << 30;
 }

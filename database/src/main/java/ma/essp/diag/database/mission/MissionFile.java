@@ -483,14 +483,36 @@ public final class MissionFile implements AutoCloseable {
         return config.createConnection("jdbc:sqlite:" + path.toAbsolutePath().toUri() + (immutable ? "?immutable=1" : ""));
     }
 
-    /** A consistent copy of a live SQLite file (VACUUM INTO reads one snapshot, WAL included). */
+    /**
+     * A consistent copy of a live SQLite file, page for page: SQLite's online backup, in one step, so that the whole
+     * copy is read in one read transaction of the source (one snapshot, WAL included; what another connection writes
+     * meanwhile is wholly in it or not). The copy is then put in rollback-journal mode, as a fresh file is, so that it
+     * opens read only and as immutable like any copy (the backup copies the source's WAL mark).
+     *
+     * <p>A page copy, not {@code VACUUM INTO}: the same snapshot for a tenth of the work on a national mission (no
+     * table or index is rebuilt; measured in the README, "Consolidation (merge) of two national copies"), and the
+     * copy's pages are the source's own, so an integrity check of the copy checks the source's tables and indexes
+     * themselves. Free pages are copied too (the copy is not compacted).
+     */
     public static void copyConsistently(Path source, Path target) throws SQLException, IOException {
         Files.deleteIfExists(target);
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
-        try (Connection connection = readOnly.createConnection(url(source));
-             Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'");
+        readOnly.setBusyTimeout(2_000);
+        try (Connection connection = readOnly.createConnection(url(source))) {
+            org.sqlite.core.DB db = connection.unwrap(org.sqlite.SQLiteConnection.class).getDatabase();
+            // all pages in one step (-1): one read transaction, never restarted by a writer of the source
+            int rc = db.backup("main", target.toAbsolutePath().toString(), null, 100, 20, -1);
+            if (rc != SQLiteErrorCode.SQLITE_OK.code && rc != SQLiteErrorCode.SQLITE_DONE.code) {
+                throw new SQLException("the copy stopped (" + SQLiteErrorCode.getErrorCode(rc) + ")");
+            }
+        }
+        SQLiteConfig copy = new SQLiteConfig();
+        try (Connection connection = copy.createConnection(url(target)); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA journal_mode = DELETE")) {
+            if (!rs.next() || !"delete".equalsIgnoreCase(rs.getString(1))) {
+                throw new SQLException("the copy " + target + " could not be put in rollback-journal mode");
+            }
         }
     }
 

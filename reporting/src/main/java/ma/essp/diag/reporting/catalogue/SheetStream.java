@@ -84,6 +84,29 @@ public final class SheetStream {
         xml.parse(new InputSource(in));
     }
 
+    /**
+     * The 0-based column of a cell reference such as {@code AB12} (its letters, base 26); what POI's
+     * {@link CellReference} gives, without its parsing of sheet names and ranges (a regular expression per cell: a
+     * tenth of the import's reading of a national sheet).
+     */
+    static int column(String reference) {
+        int column = 0;
+        int letters = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char ch = reference.charAt(i);
+            if (ch == '$' && letters == 0) {
+                continue;
+            }
+            int letter = ch >= 'A' && ch <= 'Z' ? ch - 'A' : ch >= 'a' && ch <= 'z' ? ch - 'a' : -1;
+            if (letter < 0) {
+                break;
+            }
+            column = column * 26 + letter + 1;
+            letters++;
+        }
+        return letters == 0 || letters > 3 ? new CellReference(reference).getCol() : column - 1;
+    }
+
     private record Formats(StylesTable styles, DataFormatter formatter) {
         String format(double value, String style) {
             if (style != null && styles != null) {
@@ -146,7 +169,7 @@ public final class SheetStream {
                 }
                 case "c" -> {
                     String r = attributes.getValue("r");
-                    column = r == null ? column + 1 : new CellReference(r).getCol();
+                    column = r == null ? column + 1 : column(r);
                     type = attributes.getValue("t");
                     style = attributes.getValue("s");
                     formula = false;
