@@ -166,11 +166,11 @@ final class ServerBenchmarks implements AutoCloseable {
     private Object firstSyncThenEdits() throws Exception {
         push();
         log.printf("  (not measured: the first sync of a copy of the mission taken before the server's init, every table"
-                + " compared: %,d ms)%n", firstSync(laptop, false));
+                + " compared: %s)%n", firstSync(laptop, false));
         Path initialised = work.resolve("server-laptop-initialised.essp");
         MissionFile.copyConsistently(mission, initialised); // the init's row may still be in the open file's WAL
         log.printf("  (not measured: the first sync of the file the server was initialised from, from the init's marks:"
-                + " %,d ms)%n", firstSync(initialised, true));
+                + " %s)%n", firstSync(initialised, true));
         log.flush();
         laptop = initialised;
         changedUuids.clear();
@@ -187,18 +187,27 @@ final class ServerBenchmarks implements AutoCloseable {
         return changedUuids.size();
     }
 
-    /** The first synchronisation of {@code file} with the server, in ms; {@code incremental}: whether it must find marks. */
-    private long firstSync(Path file, boolean incremental) throws Exception {
+    /**
+     * The first synchronisation of {@code file} with the server: its wall time and the CPU time of this process and of
+     * the server (as {@link #cpu}); {@code incremental}: whether it must find marks.
+     */
+    private String firstSync(Path file, boolean incremental) throws Exception {
         long start = System.nanoTime();
-        try (MissionFile m = MissionFile.open(file, work.resolve("backups")); TeamServer server = connect()) {
+        long server = serverCpuNanos();
+        long cpu = ProcessCpu.nanos();
+        try (MissionFile m = MissionFile.open(file, work.resolve("backups")); TeamServer teamServer = connect()) {
             EditContext edit = new EditContext("bench-laptop-member", "bench-laptop", Clock.systemUTC());
-            ServerSync.Result result = new ServerSync(m, server).sync(edit, MergeDecisions.of(null, null, false), line -> { });
+            ServerSync.Result result = new ServerSync(m, teamServer).sync(edit, MergeDecisions.of(null, null, false), line -> { });
             if (result.incremental() != incremental || result.rowsPulled() != 0 || result.rowsPushed() != 0) {
                 throw new IllegalStateException("the first sync of " + file.getFileName() + " pulled " + result.rowsPulled()
                         + " and pushed " + result.rowsPushed() + " rows" + (result.incremental() ? " from marks" : " comparing every table"));
             }
         }
-        return (System.nanoTime() - start) / 1_000_000;
+        long clientUsed = ProcessCpu.nanos() - cpu;
+        long serverNow = serverCpuNanos();
+        return String.format(Locale.ROOT, "%,d ms, CPU of this process %.2f s, of the PostgreSQL server %s",
+                (System.nanoTime() - start) / 1_000_000, clientUsed / 1e9, server < 0 || serverNow < 0 ? "not readable here"
+                        : String.format(Locale.ROOT, "%.2f s", (serverNow - server) / 1e9));
     }
 
     private Connection jdbc() throws Exception {
