@@ -80,6 +80,7 @@ public final class MissionBenchmarks {
 
     public BenchReport runAll() throws Exception {
         BenchReport report = new BenchReport();
+        deleteScratch(emptySchema); // left by a run that failed before its end
         MissionFile.create(emptySchema).close();
         try {
             // the generation case must run first: the other cases read the mission it writes
@@ -100,8 +101,16 @@ public final class MissionBenchmarks {
             for (AutoCloseable resource : resources) {
                 resource.close();
             }
+            deleteScratch(emptySchema);
         }
         return report;
+    }
+
+    /** Deletes a scratch mission file of the bench and SQLite's files beside it, when they are there. */
+    static void deleteScratch(Path file) throws java.io.IOException {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        }
     }
 
     private BenchCase generationCase() {

@@ -46,9 +46,9 @@ import org.postgresql.PGConnection;
  * <ol>
  *   <li>the mission pushed to an empty server ({@code server init --from}: migrations and the copy through jOOQ in
  *       one transaction) against the same migrations followed by a bare PostgreSQL {@code COPY} of the same rows;</li>
- *   <li>an incremental sync of 1,000 changed rows: a laptop's copy of the mission that has synchronised once with
- *       the server (not measured: a first sync compares every table, as there are no marks yet), then 1,000 ESSPs
- *       edited on it; the pull then the push of {@code essp-diag sync}, against plain JDBC updating the same rows in
+ *   <li>an incremental sync of 1,000 changed rows: a copy of the file the server was initialised from, which has
+ *       synchronised once with the server (not measured, but timed: from the init's marks; and the first sync of a
+ *       copy taken before the init, which compares every table), then 1,000 ESSPs edited on it; the pull then the push of {@code essp-diag sync}, against plain JDBC updating the same rows in
  *       one transaction;</li>
  *   <li>the readiness indices at every level computed from the server against the same from the file (the ratio is
  *       the server's time over the file's).</li>
@@ -157,18 +157,22 @@ final class ServerBenchmarks implements AutoCloseable {
     }
 
     /**
-     * Before the incremental sync, not measured: the laptop's first synchronisation with the server as the push case
-     * left it (every table compared, nothing to exchange; it records the marks), then {@value #CHANGED_ROWS} ESSPs
-     * edited on the laptop (one field each).
+     * Before the incremental sync, not measured: the server initialised again from the mission file (the last run of
+     * the push case may have been the bare COPY's), then the first synchronisation of two laptops, each timed: a copy
+     * of the mission taken before that init (no marks: every table compared) and a copy of the file the server was
+     * initialised from (the init's marks: only the tables changed since); then {@value #CHANGED_ROWS} ESSPs edited on
+     * the second laptop (one field each), which the incremental case synchronises.
      */
     private Object firstSyncThenEdits() throws Exception {
-        long start = System.nanoTime();
-        try (MissionFile m = MissionFile.open(laptop, work.resolve("backups")); TeamServer server = connect()) {
-            EditContext edit = new EditContext("bench-laptop-member", "bench-laptop", Clock.systemUTC());
-            new ServerSync(m, server).sync(edit, MergeDecisions.of(null, null, false), line -> { });
-        }
-        log.printf("  (not measured: the laptop's first sync, every table compared: %,d ms)%n", (System.nanoTime() - start) / 1_000_000);
+        push();
+        log.printf("  (not measured: the first sync of a copy of the mission taken before the server's init, every table"
+                + " compared: %s)%n", firstSync(laptop, false));
+        Path initialised = work.resolve("server-laptop-initialised.essp");
+        MissionFile.copyConsistently(mission, initialised); // the init's row may still be in the open file's WAL
+        log.printf("  (not measured: the first sync of the file the server was initialised from, from the init's marks:"
+                + " %s)%n", firstSync(initialised, true));
         log.flush();
+        laptop = initialised;
         changedUuids.clear();
         try (MissionFile m = MissionFile.open(laptop, work.resolve("backups"))) {
             EditContext edit = new EditContext("bench-laptop-member", "bench-laptop", Clock.systemUTC());
@@ -181,6 +185,29 @@ final class ServerBenchmarks implements AutoCloseable {
             m.dsl().transaction(c -> SyncedRows.updateAll(c.dsl(), edit, ESSP, changes));
         }
         return changedUuids.size();
+    }
+
+    /**
+     * The first synchronisation of {@code file} with the server: its wall time and the CPU time of this process and of
+     * the server (as {@link #cpu}); {@code incremental}: whether it must find marks.
+     */
+    private String firstSync(Path file, boolean incremental) throws Exception {
+        long start = System.nanoTime();
+        long server = serverCpuNanos();
+        long cpu = ProcessCpu.nanos();
+        try (MissionFile m = MissionFile.open(file, work.resolve("backups")); TeamServer teamServer = connect()) {
+            EditContext edit = new EditContext("bench-laptop-member", "bench-laptop", Clock.systemUTC());
+            ServerSync.Result result = new ServerSync(m, teamServer).sync(edit, MergeDecisions.of(null, null, false), line -> { });
+            if (result.incremental() != incremental || result.rowsPulled() != 0 || result.rowsPushed() != 0) {
+                throw new IllegalStateException("the first sync of " + file.getFileName() + " pulled " + result.rowsPulled()
+                        + " and pushed " + result.rowsPushed() + " rows" + (result.incremental() ? " from marks" : " comparing every table"));
+            }
+        }
+        long clientUsed = ProcessCpu.nanos() - cpu;
+        long serverNow = serverCpuNanos();
+        return String.format(Locale.ROOT, "%,d ms, CPU of this process %.2f s, of the PostgreSQL server %s",
+                (System.nanoTime() - start) / 1_000_000, clientUsed / 1e9, server < 0 || serverNow < 0 ? "not readable here"
+                        : String.format(Locale.ROOT, "%.2f s", (serverNow - server) / 1e9));
     }
 
     private Connection jdbc() throws Exception {
@@ -211,7 +238,8 @@ final class ServerBenchmarks implements AutoCloseable {
     private Object push() throws Exception {
         reset();
         try (TeamServer server = connect()) {
-            return ServerMissions.init(server, file.dsl(), file.schemaVersion(), null, line -> { }).copied().size();
+            EditContext coordinator = new EditContext("bench-coordinator", "bench-coordinator-laptop", Clock.systemUTC());
+            return ServerMissions.init(server, file, coordinator, null, line -> { }).copied().size();
         }
     }
 

@@ -153,8 +153,9 @@ final class ServerCommand implements Runnable {
             MissionFile file = from == null ? null : server.root.open(from);
             try (TeamServer teamServer = login.connect()) {
                 out.println("Server:          " + login.url + " (as " + login.user + ")");
-                ServerMissions.InitResult result = ServerMissions.init(teamServer, file == null ? null : file.dsl(),
-                        file == null ? 0 : file.schemaVersion(), null, line -> out.println("  " + line));
+                ServerMissions.InitResult result = file == null
+                        ? ServerMissions.init(teamServer, null, 0, null, line -> out.println("  " + line))
+                        : ServerMissions.init(teamServer, file, initiator(file), null, line -> out.println("  " + line));
                 out.println("Schema version:  " + (result.versionBefore() == result.versionAfter()
                         ? result.versionAfter() + " (already up to date)"
                         : (result.versionBefore() == 0 ? "created at " : "upgraded from " + result.versionBefore() + " to ") + result.versionAfter()));
@@ -169,6 +170,18 @@ final class ServerCommand implements Runnable {
                 if (file != null) {
                     file.close();
                 }
+            }
+        }
+
+        /**
+         * Who the init records as the file's first synchronisation (the file then synchronises from its marks): the
+         * member this laptop remembers for the mission, else the server login, on this laptop's device.
+         */
+        private EditContext initiator(MissionFile file) {
+            try {
+                return server.root.editAs(file, null);
+            } catch (CliException e) {
+                return new EditContext(login.user, server.root.settings().deviceId(), Clock.systemUTC());
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -40,6 +41,15 @@ public final class MissionUpload {
      * @return the number of rows copied per table, in copy order
      */
     public static Map<String, Integer> copy(DSLContext file, DSLContext server, Consumer<String> progress) {
+        return copy(file, server, progress, (tx, rows) -> { });
+    }
+
+    /**
+     * {@link #copy(DSLContext, DSLContext, Consumer)} that runs {@code beforeCommit} in the server's transaction once
+     * every row is copied (with the number of rows copied): what it writes commits with the copy or not at all.
+     */
+    static Map<String, Integer> copy(DSLContext file, DSLContext server, Consumer<String> progress,
+                                     ObjIntConsumer<DSLContext> beforeCommit) {
         List<Table<?>> tables = MissionTables.inForeignKeyOrder();
         Map<String, Integer> copied = new LinkedHashMap<>();
         server.transaction(configuration -> {
@@ -57,6 +67,7 @@ public final class MissionUpload {
                     moveIdentityPastRows(tx, table);
                 }
             }
+            beforeCommit.accept(tx, copied.values().stream().mapToInt(Integer::intValue).sum());
         });
         return copied;
     }

@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
+import ma.essp.diag.database.jooq.tables.records.SyncLogRecord;
+import ma.essp.diag.database.mission.EditContext;
+import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.mission.MissionFileException;
+import ma.essp.diag.database.repository.SyncedRows;
 import ma.essp.diag.database.mission.SchemaMigrator;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -34,6 +40,58 @@ public final class ServerMissions {
      */
     public static InitResult init(TeamServer server, DSLContext file, int fileVersion, Integer target, Consumer<String> progress)
             throws ServerException {
+        return init(server, file, fileVersion, target, progress, (tx, rows) -> { });
+    }
+
+    /**
+     * {@link #init(TeamServer, DSLContext, int, Integer, Consumer)} from {@code file} (non-null), which becomes the
+     * server's first synchronised laptop: in the transaction of the copy the server records a {@code sync_log} row for
+     * {@code edit}'s member and device whose marks are the state both sides then share (the server's highest audit id
+     * after the copy, the file's highest audit id, the schema version), and once the server has committed, the file
+     * records the same row. The file's next synchronisation (or a copy of it taken after the init) then finds its marks
+     * on the server and compares only the tables changed since on either side ({@link ServerSync}), where a file with
+     * no marks compares every table. Should the file's row not be written (the file failed after the server
+     * committed), its next synchronisation compares every table: slower, not wrong.
+     */
+    public static InitResult init(TeamServer server, MissionFile file, EditContext edit, Integer target,
+                                  Consumer<String> progress) throws ServerException, MissionFileException {
+        int laptopAudit = ServerSync.maxAuditId(file.dsl());
+        String at = edit.now();
+        int[] serverAudit = new int[2]; // the server's highest audit id after the copy, the rows copied
+        InitResult result = init(server, file.dsl(), file.schemaVersion(), target, progress, (tx, rows) -> {
+            serverAudit[0] = ServerSync.maxAuditId(tx);
+            serverAudit[1] = rows;
+            SyncedRows.appendLog(tx, initMark(server, file, edit, at, serverAudit[0], laptopAudit, rows));
+        });
+        try {
+            file.dsl().transaction(c -> SyncedRows.appendLog(c.dsl(),
+                    initMark(server, file, edit, at, serverAudit[0], laptopAudit, serverAudit[1])));
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new MissionFileException(file.path(), MissionFileException.Reason.IO_ERROR, "the server mission was created, but "
+                    + "this file could not record it (" + e.getMessage() + "): its first synchronisation will compare every table", e);
+        }
+        return result;
+    }
+
+    /** The sync_log row of an init from a file: the same on both sides (see {@link #init(TeamServer, MissionFile, EditContext, Integer, Consumer)}). */
+    private static SyncLogRecord initMark(TeamServer server, MissionFile file, EditContext edit, String at, int serverAudit,
+                                          int laptopAudit, int rows) {
+        SyncLogRecord log = new SyncLogRecord();
+        log.setSyncedAt(at);
+        log.setMemberUuid(edit.member());
+        log.setDeviceId(edit.device());
+        log.setServerUrl(server.address().url());
+        log.setServerAuditId(serverAudit);
+        log.setLaptopAuditId(laptopAudit);
+        log.setSchemaVersion(file.schemaVersion());
+        log.setRowsPulled(0);
+        log.setRowsPushed(rows);
+        log.setConflicts(0);
+        return log;
+    }
+
+    private static InitResult init(TeamServer server, DSLContext file, int fileVersion, Integer target, Consumer<String> progress,
+                                   ObjIntConsumer<DSLContext> beforeCommit) throws ServerException {
         int latest = SchemaMigrator.latestVersion();
         int wanted = target == null ? latest : target;
         int before = server.schemaVersion();
@@ -58,7 +116,7 @@ public final class ServerMissions {
             progress.accept("schema: version " + before + " -> " + wanted);
             server.migrate(wanted);
         }
-        Map<String, Integer> copied = file == null ? Map.of() : MissionUpload.copy(file, server.dsl(), progress);
+        Map<String, Integer> copied = file == null ? Map.of() : MissionUpload.copy(file, server.dsl(), progress, beforeCommit);
         return new InitResult(before, server.schemaVersion(), copied);
     }
 
