@@ -12,21 +12,50 @@ import java.util.List;
 import ma.essp.diag.app.cli.EsspDiagCommand;
 
 /**
- * The training run of the launcher's ahead-of-time cache (JDK 25, JEP 483/514/515), run once at package time by
- * {@code app/pom.xml} through the launcher itself, so that the cache is made with exactly the class path and modules
- * the launcher uses. It runs the command line's everyday work on the bundled small demo: the classes it loads and
- * links, and the method profiles it gathers, are what the cache then gives every later start. Not a user command:
- * {@link Main} runs it only when the system property {@value #PROPERTY} names a working folder.
+ * The training runs of the launcher's ahead-of-time caches (JDK 25, JEP 483/514/515), run at package time by
+ * {@code app/pom.xml} through the launcher itself, so that each cache is made with exactly the class path and modules
+ * the launcher uses. The classes a run loads and links, and the method profiles it gathers, are what its cache then
+ * gives every later start; and since the JVM loads at start every class its cache links ahead of time, there are two
+ * caches: the command line's ({@value #COMMAND_LINE}: its everyday work on the bundled small demo) and the window's ({@value #WINDOW}:
+ * opening a mission, its first figures, and the JavaFX and window classes). Not a user command: {@link Main} runs it
+ * only when the system property {@value #PROPERTY} names a working folder; {@value #TARGET_PROPERTY} chooses.
  */
 final class AotTraining {
 
     static final String PROPERTY = "essp.aot.training";
+    /**
+     * Which cache the run trains: {@value #WINDOW} or {@value #COMMAND_LINE}; without it, one cache for both (the
+     * installed app's single cache: packaging/linux/make-aot-cache.sh).
+     */
+    static final String TARGET_PROPERTY = "essp.aot.target";
+    static final String WINDOW = "window";
+    static final String COMMAND_LINE = "command-line";
+
+    /** What a training run covers. */
+    enum Target {
+        COMMAND_LINE, WINDOW, BOTH;
+
+        static Target of(String property) {
+            if (AotTraining.WINDOW.equals(property)) {
+                return WINDOW;
+            }
+            return AotTraining.COMMAND_LINE.equals(property) ? COMMAND_LINE : BOTH;
+        }
+
+        boolean commandLine() {
+            return this != WINDOW;
+        }
+
+        boolean window() {
+            return this != COMMAND_LINE;
+        }
+    }
 
     private AotTraining() {
     }
 
     /** @return 0 when every command succeeded, else the first failing command's exit code */
-    static int run(Path dir, Path backups) throws IOException {
+    static int run(Path dir, Path backups, Target target) throws IOException {
         Files.createDirectories(dir);
         Path mission = dir.resolve("aot.essp");
         try (InputStream demo = AotTraining.class.getResourceAsStream("demo/demo-small.essp")) {
@@ -35,20 +64,29 @@ final class AotTraining {
             }
             Files.copy(demo, mission, StandardCopyOption.REPLACE_EXISTING);
         }
-        return run(mission, dir, backups);
+        return run(mission, dir, backups, target);
     }
 
-    /** The same on a given mission file (which the commands may touch), writing the reports into {@code dir}. */
-    static int run(Path mission, Path dir, Path backups) throws IOException {
+    /**
+     * The same on a given mission file (which the commands may touch), writing the reports into {@code dir}: for the
+     * command line, its everyday commands, exports included; for the window, what its start does before the window is
+     * usable that a build without a display can do (open the mission, read it, the national figures), then the
+     * window's classes loaded; for both, all of it.
+     */
+    static int run(Path mission, Path dir, Path backups, Target target) throws IOException {
         Files.createDirectories(dir);
         String file = mission.toString();
         List<String[]> commands = new ArrayList<>();
         commands.add(new String[] {"info", file});
-        commands.add(new String[] {"check", file});
-        commands.add(new String[] {"indices", file, "--level", "essp"});
+        if (target.commandLine()) {
+            commands.add(new String[] {"check", file});
+            commands.add(new String[] {"indices", file, "--level", "essp"});
+        }
         commands.add(new String[] {"indices", file, "--level", "national", "--format", "json"});
-        commands.add(new String[] {"export", file, "--format", "xlsx", "--out", dir.resolve("aot.xlsx").toString(), "--quiet"});
-        commands.add(new String[] {"export", file, "--format", "pdf", "--out", dir.resolve("aot.pdf").toString(), "--quiet"});
+        if (target.commandLine()) {
+            commands.add(new String[] {"export", file, "--format", "xlsx", "--out", dir.resolve("aot.xlsx").toString(), "--quiet"});
+            commands.add(new String[] {"export", file, "--format", "pdf", "--out", dir.resolve("aot.pdf").toString(), "--quiet"});
+        }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         for (String[] command : commands) {
             int code = EsspDiagCommand.run(command, quiet, System.err, backups);
@@ -58,7 +96,9 @@ final class AotTraining {
                 return code;
             }
         }
-        preloadWindowClasses();
+        if (target.window()) {
+            preloadWindowClasses();
+        }
         return 0;
     }
 

@@ -36,7 +36,8 @@ public final class Main {
         String training = System.getProperty(AotTraining.PROPERTY);
         if (training != null) {
             try {
-                System.exit(AotTraining.run(Path.of(training), paths.backups()));
+                System.exit(AotTraining.run(Path.of(training), paths.backups(),
+                        AotTraining.Target.of(System.getProperty(AotTraining.TARGET_PROPERTY))));
             } catch (IOException e) {
                 System.err.println("essp-diag: AOT training failed: " + e.getMessage());
                 System.exit(EsspDiagCommand.CANNOT_RUN);

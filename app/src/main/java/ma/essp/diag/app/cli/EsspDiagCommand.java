@@ -77,6 +77,11 @@ public final class EsspDiagCommand implements Runnable {
         return MissionFile.open(file, backupDir);
     }
 
+    /** {@link MissionFile#openWhileChecking}: readable at once, the caller runs its integrity check before trusting it. */
+    MissionFile openWhileChecking(Path file) throws MissionFileException {
+        return MissionFile.openWhileChecking(file, backupDir);
+    }
+
     /**
      * Who a writing command edits {@code mission} as: {@code --as MEMBER}, else the member the window remembers for
      * it on this laptop ({@link CliIdentity}); every row and audit entry it writes names that member and this device.
@@ -166,8 +171,15 @@ public final class EsspDiagCommand implements Runnable {
         return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
+    /**
+     * The subcommands' names, read from the annotations alone: the window's start asks (Main.opensWindow), and building
+     * picocli's model of every command (reflection over all their options) would cost it about as much as a whole
+     * {@code essp-diag --version}.
+     */
     public static String[] subcommandNames() {
-        return new CommandLine(new EsspDiagCommand(Path.of("."), Path.of("settings.properties"))).getSubcommands().keySet().toArray(String[]::new);
+        return Arrays.stream(EsspDiagCommand.class.getAnnotation(Command.class).subcommands())
+                .map(type -> type.getAnnotation(Command.class).name())
+                .toArray(String[]::new);
     }
 
     /** The version from the jar manifest (the POM's version). */

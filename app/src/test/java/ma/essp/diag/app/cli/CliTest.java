@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import ma.essp.diag.database.mission.MissionFile;
+import ma.essp.diag.database.testing.DamagedMission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,23 @@ class CliTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /**
+     * {@code info} reads while the integrity check runs beside it: a file damaged where the reading does not look
+     * (its last pages) is still refused by the check, with the same message and exit code, and nothing of what was
+     * read is printed; the file is left as it was.
+     */
+    @Test
+    void infoOnAFileDamagedWhereItDoesNotReadIsRefusedWithNothingPrinted() throws Exception {
+        Path file = newMission();
+        byte[] bytes = DamagedMission.scribbleOverItsLastPages(file);
+        Run r = run("info", file.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        // the refusal as before: quick_check's verdict in the message (SQLite's own lines), no stack trace
+        assertThat(r.err()).startsWith("essp-diag: ").contains("m.essp: the database is damaged (").doesNotContain("at ma.essp");
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
     @Test
     void checkIsCleanOnAConsistentMissionAndExitsOneOnAPlantedProblem() throws Exception {
         Path file = newMission();
@@ -104,6 +122,14 @@ class CliTest {
         assertThat(run("info", dir.resolve("absent.essp").toString()).err()).contains("absent.essp: no such file");
         assertThat(run("info").exit()).isEqualTo(2);
         assertThat(run("frobnicate").exit()).isEqualTo(2);
+    }
+
+    /** The names the window's start reads from the annotations are exactly the commands picocli builds. */
+    @Test
+    void subcommandNamesAreThoseOfTheCommandLine() {
+        var cli = new picocli.CommandLine(new EsspDiagCommand(dir.resolve("backups"), dir.resolve("settings.properties")));
+        assertThat(EsspDiagCommand.subcommandNames()).containsExactlyElementsOf(cli.getSubcommands().keySet())
+                .contains("info", "export", "merge");
     }
 
     @Test

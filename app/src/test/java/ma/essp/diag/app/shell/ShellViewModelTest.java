@@ -18,6 +18,7 @@ import ma.essp.diag.app.settings.Settings;
 import ma.essp.diag.app.task.BackgroundTask;
 import ma.essp.diag.app.task.CurrentThreadTaskExecutor;
 import ma.essp.diag.app.testing.DeferredTaskExecutor;
+import ma.essp.diag.database.testing.DamagedMission;
 import ma.essp.diag.database.testing.FixtureMission;
 import ma.essp.diag.app.testing.RecordingDialogService;
 import ma.essp.diag.app.ui.UnsavedChanges;
@@ -331,17 +332,7 @@ class ShellViewModelTest {
         Path damaged = dir.resolve("damaged.essp");
         FixtureMission.create(damaged).close();
         rememberWhoEdits(damaged);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + damaged); var s = c.createStatement()) {
-            s.execute("CREATE TABLE scratch (x BLOB)");
-            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
-                    + "INSERT INTO scratch SELECT randomblob(300) FROM n");
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        byte[] bytes = Files.readAllBytes(damaged);
-        for (int i = bytes.length - 4 * 4096; i < bytes.length; i++) { // the scratch table's last pages, scribbled over
-            bytes[i] = (byte) (i * 31);
-        }
-        Files.write(damaged, bytes);
+        byte[] bytes = DamagedMission.scribbleOverItsLastPages(damaged);
         DeferredTaskExecutor tasks = new DeferredTaskExecutor();
         ShellViewModel shell = new ShellViewModel(paths, Settings.load(paths.settingsFile()), new MissionService(paths, null), tasks, dialogs);
         shell.open(damaged);

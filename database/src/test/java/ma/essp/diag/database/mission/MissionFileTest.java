@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import ma.essp.diag.database.testing.DamagedMission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,23 +170,10 @@ class MissionFileTest {
         assertThat(dir.resolve("backups")).doesNotExist();
     }
 
-    /**
-     * A mission whose last pages (a table of its own, added at the end of the file) are scribbled over: what opening
-     * reads (header, schema, history, the reference tables) is intact, {@code quick_check} is not.
-     */
+    /** A new mission whose last pages are scribbled over ({@link DamagedMission}). */
     private static Path damagedAtTheEnd(Path file) throws Exception {
         MissionFile.create(file).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE scratch (x BLOB)");
-            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
-                    + "INSERT INTO scratch SELECT randomblob(300) FROM n");
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        for (int i = bytes.length - 4 * 4096; i < bytes.length; i++) {
-            bytes[i] = (byte) (i * 31);
-        }
-        Files.write(file, bytes);
+        DamagedMission.scribbleOverItsLastPages(file);
         return file;
     }
 
