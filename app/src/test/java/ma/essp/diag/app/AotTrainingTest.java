@@ -33,17 +33,4 @@ class AotTrainingTest {
         assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(Files.size(pdf)).isGreaterThan(10_000);
     }
-
-    /** The window's cache: opening and reading the mission, no export (their libraries stay out of the window's start). */
-    @Test
-    void theWindowsTrainingReadsTheMissionAndExportsNothing() throws Exception {
-        Path mission = dir.resolve("small.essp");
-        new DemoMissionGenerator().generate(mission, DemoScale.SMALL, DemoMissionGenerator.DEFAULT_SEED, DemoProgress.NONE);
-
-        int code = AotTraining.run(mission, dir.resolve("work"), dir.resolve("home/backups"), AotTraining.Target.WINDOW);
-
-        assertThat(code).isZero();
-        assertThat(dir.resolve("work/aot.xlsx")).doesNotExist();
-        assertThat(dir.resolve("work/aot.pdf")).doesNotExist();
-    }
 }

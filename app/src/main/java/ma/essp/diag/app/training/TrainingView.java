@@ -48,7 +48,7 @@ public final class TrainingView implements FeatureScreen {
      * The needs list's unit column at most: a national unit's whole name ("Circonscription sanitaire urbaine
      * Aïn-Sebaâ-Hay Mohammadi", about 400 px) would push the list's last columns out of view at 1366 px beside the map.
      */
-    private static final double UNIT_CAP = 180;
+    private static final double UNIT_CAP = 140;
 
     private final TrainingViewModel vm;
     private final I18n i18n;
@@ -262,13 +262,13 @@ public final class TrainingView implements FeatureScreen {
         unitColumn.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory(text -> true));
         columns.stream().skip(1).forEach(c -> c.setCellFactory(ma.essp.diag.app.ui.FullTextCell.factory()));
         unitColumn.setMaxWidth(UNIT_CAP);
-        functions.setMaxWidth(110);
-        person.setMaxWidth(125);
+        functions.setMaxWidth(135);
+        person.setMaxWidth(145);
         course.setMaxWidth(80); // a course's code ("PSP"), its heading on two lines
         received.setMaxWidth(115); // its heading's longest word whole ("Formations")
         table.getColumns().addAll(columns);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getStyleClass().add("wrap-headers");
+        ma.essp.diag.app.ui.ColumnContent.headingsWrapBetweenWords(table); // past the caps where a heading needs it
         ma.essp.diag.app.ui.ColumnContent.fit(table);
         Button accept = new Button(i18n.get("training.needs.accept"));
         accept.setId("acceptProposal");
